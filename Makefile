@@ -1,0 +1,44 @@
+# sitrep: `make run` sets everything up and codes the examples; `make test` sets up and tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= sitrep.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup run test lint eval bench serve clean
+
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(STAMP)
+	$(BIN)/sitrep setup
+
+run: setup
+	$(BIN)/sitrep ingest examples/ --db $(DB)
+	$(BIN)/sitrep events --db $(DB) --format table
+
+test: setup
+	$(BIN)/ruff check sitrep tests bench
+	$(BIN)/pytest -q
+
+eval: setup
+	$(BIN)/sitrep eval seed ../shared/seed
+	$(BIN)/sitrep eval events ../shared/data/plover_gsr.jsonl
+	$(BIN)/sitrep eval incidents ../shared/data/muc_dev.jsonl
+	$(BIN)/sitrep eval places ../shared/data/geovirus.jsonl
+	$(BIN)/sitrep eval times ../shared/data/meantime.jsonl
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+serve: setup
+	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) node_modules sitrep/web/static/vendor .pytest_cache .ruff_cache

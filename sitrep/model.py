@@ -1,0 +1,277 @@
+"""The records of sitrep's contract (CONTRACT.md) as dataclasses.
+
+Every record has ``to_dict()`` giving exactly the JSON shape the contract prints, so the CLI,
+the HTTP API and the store all serialise through one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class Record:
+    """Mixin: JSON-shaped dict out, and back in."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(slots=True)
+class Article(Record):
+    """One input document, normalised by ingest.
+
+    ``id`` is the id given in JSON Lines input, else the content hash. ``published`` is an ISO
+    string ``YYYY-MM-DD[THH:MM[:SS][±HH:MM]]`` or ``None`` when the document carries no date.
+    ``uppercase`` marks all-capitals wire copy whose case the pipeline restores.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language: str = "en"
+    source: str | None = None
+    dateline_place: str | None = None
+    dateline_start: int | None = None
+    dateline_end: int | None = None
+    content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+
+    @property
+    def reference_date(self) -> date | None:
+        """The publication day that relative dates resolve against, or None."""
+        if not self.published:
+            return None
+        try:
+            return date.fromisoformat(self.published[:10])
+        except ValueError:
+            return None
+
+
+def content_hash(text: str) -> str:
+    """Stable id of a text: same words, same id, so a re-ingest is a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Actor(Record):
+    """Who acts or is acted upon: the words, and the country and PLOVER sector they stand for."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class Claimant(Record):
+    """Who vouches for an event in the text ("according to a US defense official")."""
+
+    text: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity(Record):
+    text: str
+    value: float | int
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class PlaceMention(Record):
+    """A resolved place mention, one line of ``sitrep places``.
+
+    ``precision`` is one of facility, city, admin2, admin1, country, region.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
+    precision: str | None = None
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class TimeMention(Record):
+    """A normalised time expression, one line of ``sitrep times``.
+
+    ``value`` is a TimeML TIMEX3 value; ``start_date``/``end_date`` an inclusive ISO range;
+    ``basis`` one of explicit, relative, publication, unresolved.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    precision: str | None = None
+    basis: str = "unresolved"
+
+
+@dataclass(slots=True)
+class EntityMention(Record):
+    """A named entity, one line of ``sitrep entities``; ``actor`` when it stands for one."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: Actor | None = None
+
+
+@dataclass(slots=True)
+class Location(Record):
+    """Where an event happened. ``basis`` says where it came from: clause, sentence, dateline."""
+
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
+    precision: str | None = None
+    basis: str | None = None
+
+    @classmethod
+    def from_place(cls, place: PlaceMention, basis: str) -> Location:
+        return cls(
+            text=place.text, name=place.name, geonameid=place.geonameid, lat=place.lat,
+            lon=place.lon, country_code=place.country_code, admin1=place.admin1,
+            feature_code=place.feature_code, precision=place.precision, basis=basis,
+        )
+
+
+@dataclass(slots=True)
+class EventDate(Record):
+    """When an event happened: an inclusive range with its precision and basis."""
+
+    text: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    basis: str
+
+    @classmethod
+    def from_time(cls, time: TimeMention) -> EventDate:
+        return cls(text=time.text, start=time.start_date, end=time.end_date,
+                   precision=time.precision, basis=time.basis)
+
+
+@dataclass(slots=True)
+class Evidence(Record):
+    """The sentence that states the event; ``start``/``end`` index the document text."""
+
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+@dataclass(slots=True)
+class Event(Record):
+    """One coded PLOVER event: the record ``sitrep code`` prints."""
+
+    doc_id: str
+    event_type: str
+    mode: str | None
+    context: list[str]
+    quad: int | None
+    actors: list[Actor]
+    recipients: list[Actor]
+    location: Location | None
+    date: EventDate | None
+    modality: str
+    claimant: Claimant | None
+    reported_by: list[str]
+    quantities: list[Quantity]
+    evidence: Evidence
+    confidence: float
+    cameo: str | None = None
+    acled: dict[str, str] | None = None
+    id: str = ""
+    schema: int = SCHEMA_VERSION
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = event_id(self.doc_id, self.evidence.start, self.evidence.end,
+                               self.event_type, self.evidence.trigger_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        ordered = {"schema": data.pop("schema"), "id": data.pop("id")}
+        ordered.update(data)
+        return ordered
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Rebuild an event from its JSON shape (as stored or printed)."""
+
+        def actor_list(items: list[dict] | None) -> list[Actor]:
+            return [Actor.from_dict(a) for a in items or []]
+
+        return cls(
+            doc_id=data["doc_id"], event_type=data["event_type"], mode=data.get("mode"),
+            context=list(data.get("context") or []), quad=data.get("quad"),
+            actors=actor_list(data.get("actors")), recipients=actor_list(data.get("recipients")),
+            location=Location.from_dict(data["location"]) if data.get("location") else None,
+            date=EventDate.from_dict(data["date"]) if data.get("date") else None,
+            modality=data.get("modality", "asserted"),
+            claimant=Claimant.from_dict(data["claimant"]) if data.get("claimant") else None,
+            reported_by=list(data.get("reported_by") or []),
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities") or []],
+            evidence=Evidence.from_dict(data["evidence"]), confidence=data.get("confidence", 0.0),
+            cameo=data.get("cameo"), acled=data.get("acled"), id=data.get("id", ""),
+            schema=data.get("schema", SCHEMA_VERSION),
+        )
+
+
+def event_id(doc_id: str, start: int, end: int, event_type: str,
+             trigger_start: int | None = None) -> str:
+    """Stable id from the document, the evidence span, the type (and the trigger, so two
+    events of one type in one sentence stay apart)."""
+    key = f"{doc_id}|{start}|{end}|{event_type}|{trigger_start}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class CodedArticle:
+    """Everything sitrep reads out of one article: the unit every face consumes."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Builds the spaCy pipeline sitrep runs: model, gazetteer entity ruler, sitrep components."""

