@@ -55,9 +55,9 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Resolve one parsed document: entities, places, times, then events over them."""
-        entities = self.actors.entities(doc, article)
         places = self.geocoder.resolve(doc, article)
         times = tag_times(article.text, article.reference_date, article.id, doc=doc)
+        entities = self.actors.entities(doc, article, places)
         events = extract_events(doc, article, places=places, times=times, actors=self.actors)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep.model import Article, EntityMention
+from sitrep.model import Article, EntityMention, PlaceMention
 
 
 def actor_patterns() -> list[dict]:
@@ -15,7 +15,8 @@ def actor_patterns() -> list[dict]:
 class ActorResolver:
     """Resolves actor mentions using the codebook's institutions, titles and demonyms."""
 
-    def entities(self, doc: Doc, article: Article) -> list[EntityMention]:
+    def entities(self, doc: Doc, article: Article, places: list[PlaceMention]
+                 ) -> list[EntityMention]:
         return [
             EntityMention(doc_id=article.id, start=e.start_char, end=e.end_char, text=e.text,
                           label=e.label_)
