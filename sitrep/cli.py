@@ -1,0 +1,303 @@
+"""The ``sitrep`` command: a thin layer over the library.
+
+Data goes to standard output, messages and progress to standard error. Exit codes: 0 success,
+1 some inputs were rejected (each named on standard error), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sitrep import __version__
+from sitrep.errors import InputError, SitrepError
+from sitrep.model import Article, CodedArticle, Record
+from sitrep.output import events_geojson, write_records
+from sitrep.paths import default_db
+
+app = typer.Typer(
+    help="sitrep: news reports to coded events (PLOVER) with places, dates, actors and evidence.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class EvalKind(StrEnum):
+    seed = "seed"
+    events = "events"
+    incidents = "incidents"
+    places = "places"
+    times = "times"
+    entities = "entities"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+Published = Annotated[
+    str | None, typer.Option(help="Reference date YYYY-MM-DD for documents that carry none.")
+]
+Db = Annotated[Path, typer.Option(envvar="SITREP_DB", help="SQLite database file.")]
+DEFAULT_DB = default_db()
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """sitrep: who did what to whom, where, when, and on whose word."""
+
+
+class Inputs:
+    """Reads documents, reporting each bad input on standard error as it is met."""
+
+    def __init__(self, paths: Iterable[str], published: str | None) -> None:
+        self.paths = list(paths)
+        self.published = published
+        self.rejected = 0
+
+    def articles(self) -> Iterator[Article]:
+        from sitrep.ingest import read_documents
+
+        for item in read_documents(self.paths, published=self.published):
+            if isinstance(item, InputError):
+                self.rejected += 1
+                _err(f"error: {item.source}: {item.reason}")
+            else:
+                yield item
+
+    def exit(self) -> None:
+        if self.rejected:
+            raise typer.Exit(1)
+
+
+def _progress(items: Iterator[Any], quiet: bool, label: str) -> Iterator[Any]:
+    """A progress bar on standard error when it is a terminal (never when piped or quiet)."""
+    if quiet or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _coder():
+    from sitrep.coder import default_coder
+
+    return default_coder()
+
+
+def _run_coded(paths: list[str], published: str | None, fmt: Format, quiet: bool,
+               pick: Callable[[CodedArticle], list[Record]]) -> None:
+    """Code documents and stream one kind of record from each: shared by code/places/times/..."""
+    inputs = Inputs(paths, published)
+    coded = _progress(_coder().code_articles(inputs.articles()), quiet, "coding articles")
+    records = (record for c in coded for record in pick(c))
+    write_records(records, fmt.value, sys.stdout)
+    inputs.exit()
+
+
+@app.command()
+def code(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+         published: Published = None, quiet: Quiet = False) -> None:
+    """Code documents into PLOVER event records (no database; streams)."""
+    _run_coded(paths, published, format, quiet, lambda c: c.events)
+
+
+@app.command()
+def places(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+           published: Published = None, quiet: Quiet = False) -> None:
+    """Print the resolved place mentions of documents."""
+    _run_coded(paths, published, format, quiet, lambda c: c.places)
+
+
+@app.command()
+def times(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+          published: Published = None, quiet: Quiet = False) -> None:
+    """Print the normalised time expressions of documents."""
+    _run_coded(paths, published, format, quiet, lambda c: c.times)
+
+
+@app.command()
+def entities(paths: Paths,
+             format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
+             published: Published = None, quiet: Quiet = False) -> None:
+    """Print the named entities of documents, with the actor each stands for."""
+    _run_coded(paths, published, format, quiet, lambda c: c.entities)
+
+
+@app.command()
+def ingest(paths: Paths, db: Db = DEFAULT_DB, published: Published = None,
+           quiet: Quiet = False) -> None:
+    """Code documents and store them; documents already stored are skipped."""
+    from sitrep.store import Store
+    from sitrep.store.loader import load_articles
+
+    inputs = Inputs(paths, published)
+    with Store(db) as store:
+        items = _progress(inputs.articles(), quiet, "ingesting articles")
+        result = load_articles(store, _coder(), items)
+        for error in result.errors:
+            inputs.rejected += 1
+            _err(f"error: {error.source}: {error.reason}")
+        stats = store.stats()
+    if not quiet:
+        _err(f"{result.added} articles added ({result.events} events), {result.skipped} already "
+             f"stored, {inputs.rejected} rejected; {db} holds {stats.articles} articles and "
+             f"{stats.events} events")
+    inputs.exit()
+
+
+def _query(event_type: str | None, country: str | None, actor: str | None, place: str | None,
+           since: str | None, until: str | None, modality: str | None, text: str | None,
+           limit: int | None, offset: int):
+    from sitrep.store import EventQuery
+
+    return EventQuery(event_type=event_type, country=country, actor=actor, place=place,
+                      since=since, until=until, modality=modality, text=text, limit=limit,
+                      offset=offset)
+
+
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. RETREAT.")]
+CountryOpt = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
+ActorOpt = Annotated[str | None, typer.Option(help="Words in an actor's or recipient's text.")]
+PlaceOpt = Annotated[str | None, typer.Option(help="Location name or country code.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events whose date range ends on or after.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events whose date range starts on or before.")]
+ModalityOpt = Annotated[str | None, typer.Option(help="asserted, future, hypothetical, negated.")]
+TextOpt = Annotated[str | None, typer.Option(help="Words in the article text or evidence.")]
+
+
+@app.command()
+def events(db: Db = DEFAULT_DB, event_type: TypeOpt = None, country: CountryOpt = None,
+           actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
+           until: UntilOpt = None, modality: ModalityOpt = None, text: TextOpt = None,
+           limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+           offset: int = 0,
+           format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
+    """List stored events, filtered."""
+    with _open_store(db) as store:
+        q = _query(event_type, country, actor, place, since, until, modality, text, limit, offset)
+        write_records(store.iter_events(q), format.value, sys.stdout)
+
+
+@app.command()
+def export(db: Db = DEFAULT_DB,
+           format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+           event_type: TypeOpt = None, country: CountryOpt = None, actor: ActorOpt = None,
+           place: PlaceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+           modality: ModalityOpt = None, text: TextOpt = None) -> None:
+    """Export every stored event (filters optional) as JSON Lines, CSV or GeoJSON."""
+    import json
+
+    with _open_store(db) as store:
+        q = _query(event_type, country, actor, place, since, until, modality, text, None, 0)
+        if format is ExportFormat.geojson:
+            json.dump(events_geojson(store.iter_events(q)), sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            write_records(store.iter_events(q), format.value, sys.stdout)
+
+
+@app.command()
+def show(event_id: str, db: Db = DEFAULT_DB) -> None:
+    """Show one event: its sentence with trigger and arguments marked, and its sources."""
+    from sitrep.evidence import marked_sentence
+
+    with _open_store(db) as store:
+        event = store.get_event(event_id)
+        sources = store.event_articles(event_id)
+    typer.echo(marked_sentence(event))
+    typer.echo("")
+    write_records([event], "table", sys.stdout)
+    for article in sources:
+        typer.echo(f"source: {article.title or article.id} ({article.publisher or '?'}, "
+                   f"{article.published or 'undated'}) {article.url or article.source or ''}")
+
+
+@app.command()
+def setup(quiet: Quiet = False) -> None:
+    """Build what sitrep builds once (the gazetteer index) and check the model loads."""
+    from sitrep.resolve.places.index import ensure_index
+
+    path = ensure_index(progress=not quiet)
+    _coder()
+    if not quiet:
+        _err(f"gazetteer index: {path}")
+        _err("model and pipeline: ok")
+
+
+@app.command(name="eval")
+def evaluate(kind: EvalKind, path: Path,
+             limit: Annotated[int | None, typer.Option(help="Score only the first N.")] = None,
+             json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+             ) -> None:
+    """Score sitrep against gold data (seed, events, incidents, places, times, entities)."""
+    if not path.exists():
+        _err(f"error: {path}: no such file or folder")
+        raise typer.Exit(2)
+    module = importlib.import_module(f"sitrep.eval.{kind.value}")
+    report = module.evaluate(path, _coder(), limit=limit)
+    typer.echo(report.to_json() if json_out else report.render())
+
+
+@app.command()
+def serve(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000,
+          token: Annotated[str | None, typer.Option(
+              envvar="SITREP_TOKEN", help="Token required for writes (Bearer).")] = None) -> None:
+    """Serve the HTTP API and the web page."""
+    from sitrep.api.server import serve as run_server
+
+    run_server(db, host=host, port=port, token=token)
+
+
+def _open_store(db: Path):
+    from sitrep.store import Store
+
+    if not db.exists():
+        _err(f"error: {db}: no such database; run `sitrep ingest PATH --db {db}` first")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+def main() -> None:
+    """Entry point: library errors become one clear line and exit code 1."""
+    try:
+        app()
+    except SitrepError as exc:
+        _err(f"error: {exc}")
+        sys.exit(1)

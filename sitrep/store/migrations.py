@@ -1,0 +1,101 @@
+"""Versioned schema migrations: each step runs once, in order, recorded in ``user_version``."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: articles with full text search, events, which articles support which event.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        publisher TEXT,
+        language TEXT,
+        source TEXT,
+        dateline_place TEXT,
+        dateline_start INTEGER,
+        dateline_end INTEGER,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL,
+        mode TEXT,
+        quad INTEGER,
+        modality TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        location_name TEXT,
+        location_country TEXT,
+        actor_countries TEXT NOT NULL DEFAULT '',
+        recipient_countries TEXT NOT NULL DEFAULT '',
+        actor_text TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX events_type ON events(event_type);
+    CREATE INDEX events_date ON events(date_start, date_end);
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, article_id)
+    );
+    CREATE INDEX event_sources_article ON event_sources(article_id);
+    """,
+]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to the latest schema; returns the version reached.
+
+    Each step runs inside one transaction with its version bump, so a failed step leaves the
+    database at the previous version.
+    """
+    current = schema_version(conn)
+    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        conn.execute("BEGIN")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return schema_version(conn)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
