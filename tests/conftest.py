@@ -34,3 +34,4 @@ def data_dir() -> Path:
     if not DATA.exists():
         pytest.fail(f"dev data missing at {DATA}: set SITREP_SHARED")
     return DATA
+
