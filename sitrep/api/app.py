@@ -1,0 +1,50 @@
+"""The HTTP API and the page, as one FastAPI app over a sitrep store.
+
+Reads are open; the one write (ingest) needs the bearer token. The API docs (``/docs``) are
+served from the package, so they work with no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+import sitrep
+from sitrep.api import articles, countries, events
+from sitrep.api.errors import install_error_handlers
+from sitrep.api.state import AppState
+from sitrep.coder import Coder
+from sitrep.store import Store
+from sitrep.web.page import mount_page
+
+DESCRIPTION = """PLOVER-coded events from news articles: who did what to whom, where, when,
+and on whose word. Every error is `{"error": {"status", "message"}}`. Writes need
+`Authorization: Bearer TOKEN`."""
+
+
+def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None) -> FastAPI:
+    """An app over the store at ``db`` (``":memory:"`` works too).
+
+    ``token`` guards writes; ``None`` refuses them all. ``coder`` is loaded on the first write
+    when not given, so a read-only server never loads the model.
+    """
+    store = Store(db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPIOffline(title="sitrep", version=sitrep.__version__, description=DESCRIPTION,
+                         lifespan=lifespan)
+    app.state.sitrep = AppState(store=store, coder=coder)
+    app.state.token = token or None
+    install_error_handlers(app)
+    for module in (events, articles, countries):
+        app.include_router(module.router)
+    mount_page(app)
+    return app
