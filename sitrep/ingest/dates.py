@@ -1,0 +1,120 @@
+"""The small calendar knowledge datelines need: month and weekday words, time-zone offsets,
+and the contract's ISO form of a publication date."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep.errors import InputError
+
+_PUBLISHED = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:\d{2})?)?"
+)
+_NUMERIC_ZONE = re.compile(r"(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?")
+_TWO_DIGIT_PIVOT = 50
+PUBLISHED_FORM = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]]"
+
+
+@cache
+def words() -> dict[str, Any]:
+    """Month, weekday and label words of datelines (``dateline_words.json``)."""
+    path = resources.files("sitrep.ingest").joinpath("dateline_words.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def timezones() -> dict[str, str]:
+    """Time-zone abbreviation to UTC offset (``timezones.tsv``), e.g. ``IST`` → ``+05:30``."""
+    path = resources.files("sitrep.ingest").joinpath("timezones.tsv")
+    rows = csv.reader(
+        (line for line in path.read_text(encoding="utf-8").splitlines()
+         if line.strip() and not line.startswith("#")),
+        delimiter="\t",
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month name or abbreviation in any case ("May", "SEPT.", "jan")."""
+    return words()["months"].get(word.lower().rstrip("."))
+
+
+def zone_offset(zone: str) -> str | None:
+    """``±HH:MM`` for an abbreviation (``IST``), ``Z``, or a numeric zone (``UTC+5:30``)."""
+    if zone in ("Z", "z"):
+        return "+00:00"
+    if zone.upper() in timezones():
+        return timezones()[zone.upper()]
+    match = _NUMERIC_ZONE.fullmatch(zone.strip())
+    if not match:
+        return None
+    hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return f"{match['sign']}{hours:02d}:{minutes:02d}"
+
+
+def full_year(year: int) -> int:
+    """Four-digit year of a two-digit one as wire copy writes it ("3 JAN 90" is 1990)."""
+    if year >= 100:
+        return year
+    return 1900 + year if year >= _TWO_DIGIT_PIVOT else 2000 + year
+
+
+def nearest_date(month: int, day: int, reference: date) -> date | None:
+    """The day with this month and day closest to ``reference`` (a year is often left out)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs(d - reference), default=None)
+
+
+def iso_published(day: date, clock: tuple[int, int] | None = None,
+                  offset: str | None = None) -> str:
+    """The contract's ``YYYY-MM-DD[THH:MM[±HH:MM]]``; a zone without a time is dropped."""
+    if clock is None:
+        return day.isoformat()
+    return f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}{offset or ''}"
+
+
+def normalise_published(value: str) -> str | None:
+    """The contract form of an ISO date or date-time, or None when it is not a real one.
+
+    ``Z`` becomes ``+00:00`` and fractions of a second are dropped; the rest is kept as given.
+    """
+    match = _PUBLISHED.fullmatch(value.strip())
+    if not match:
+        return None
+    text = match["day"]
+    if match["time"]:
+        text += "T" + match["time"] + (zone_offset(match["zone"]) if match["zone"] else "")
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
+
+
+def check_published(value: str | None, source: str = "published") -> str | None:
+    """Validate a caller's ``published`` option; raises :class:`InputError` when malformed."""
+    if value is None:
+        return None
+    normal = normalise_published(value) if isinstance(value, str) else None
+    if normal is None:
+        raise InputError(source, f"{value!r} is not a date {PUBLISHED_FORM}")
+    return normal
+
+
+def reference_day(published: str | None) -> date | None:
+    """The calendar day of a contract ``published`` string."""
+    return date.fromisoformat(published[:10]) if published else None
