@@ -13,7 +13,8 @@ from fastapi.responses import Response
 
 from sitrep.api.filters import event_filters, paged_filters
 from sitrep.api.state import get_store
-from sitrep.model import Article
+from sitrep.evidence import evidence_spans
+from sitrep.model import Article, Event
 from sitrep.output import events_geojson, write_records
 from sitrep.store import EventQuery, Store
 
@@ -58,7 +59,15 @@ def list_events(store: StoreDep, query: Filters,
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     event = store.get_event(event_id)
     articles = store.event_articles(event_id)
-    return {"event": event.to_dict(), "articles": [article_summary(a) for a in articles]}
+    return {"event": event.to_dict(), "articles": [article_summary(a) for a in articles],
+            "evidence_marks": evidence_marks(event)}
+
+
+def evidence_marks(event: Event) -> list[dict[str, Any]]:
+    """Where the trigger, actors, recipients, place and time sit in the evidence sentence
+    (offsets into ``evidence.sentence``), so the page marks them without parsing anything."""
+    return [{"start": start, "end": end, "role": role}
+            for start, end, role in evidence_spans(event)]
 
 
 @router.get("/export", summary="Every matching event as JSON Lines, CSV or GeoJSON",

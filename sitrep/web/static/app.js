@@ -1,0 +1,535 @@
+// sitrep's page: a map, a timeline and a table of coded events, linked, with the evidence of
+// each event. Every node that shows article data is built with textContent: markup in an
+// article is shown as text and never runs.
+"use strict";
+
+const EVENT_TYPES = [
+  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+];
+const ROLE_LABELS = {
+  trigger: "trigger", actor: "actor", recipient: "recipient", place: "place", time: "time",
+};
+const DAY_MS = 24 * 3600 * 1000;
+const WORLD = [[-55, -170], [75, 180]];
+const ANTARCTICA = "010";
+
+const state = {
+  filters: {},        // server-side: type, country, modality, text
+  range: null,        // linked: {start: Date, end: Date} from the timeline window
+  place: null,        // linked: alpha-3 of a clicked country
+  selected: null,     // the event whose evidence is open
+  events: [],         // events as GeoJSON features' properties plus their geometry
+};
+
+const view = { map: null, countries: null, points: null, timeline: null, items: null,
+               byIso: new Map(), names: new Map() };
+
+// ---- small DOM helpers ------------------------------------------------------------------
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "class") node.className = value;
+    else if (key === "data") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+async function getJSON(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  return body;
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  return search.toString();
+}
+
+// ---- formatting -------------------------------------------------------------------------
+
+function actorLabel(actor) {
+  const code = [actor.country, actor.sector].filter(Boolean).join(" ");
+  return code ? `${actor.text} (${code})` : actor.text;
+}
+
+function dateLabel(date) {
+  if (!date || !date.start) return "";
+  return date.start === date.end || !date.end ? date.start : `${date.start} – ${date.end}`;
+}
+
+function placeLabel(loc) {
+  if (!loc) return "";
+  const name = loc.name || loc.text;
+  return loc.country_code && loc.country_code !== name ? `${name}, ${loc.country_code}` : name;
+}
+
+function safeHref(url) {
+  // Only web links: a javascript: or data: URL from an article must never become a link.
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- linked selection -------------------------------------------------------------------
+
+function overlapsRange(event, range) {
+  const date = event.date;
+  if (!date || !date.start) return false;
+  const start = new Date(date.start);
+  const end = new Date(new Date(date.end || date.start).getTime() + DAY_MS);
+  return start < range.end && end > range.start;
+}
+
+function eventCountry(event) {
+  return event.location ? event.location.country_code : null;
+}
+
+// Each view is filtered by the other views' selections, not its own (so it stays usable).
+function visible() {
+  const inRange = (e) => !state.range || overlapsRange(e, state.range);
+  const atPlace = (e) => !state.place || eventCountry(e) === state.place;
+  return {
+    map: state.events.filter(inRange),
+    timeline: state.events.filter(atPlace),
+    table: state.events.filter((e) => inRange(e) && atPlace(e)),
+  };
+}
+
+function render() {
+  const shown = visible();
+  drawMap(shown.map);
+  drawTimeline(shown.timeline);
+  drawTable(shown.table);
+  drawChips(shown.table.length);
+}
+
+function setPlace(iso) {
+  state.place = state.place === iso ? null : iso;
+  render();
+}
+
+function setRange(range) {
+  state.range = range;
+  render();
+}
+
+function drawChips(count) {
+  const status = document.getElementById("status");
+  status.textContent = `${count} of ${state.events.length} events`;
+  const chips = document.getElementById("chips");
+  clear(chips);
+  const chip = (label, onClear) => {
+    const button = el("button", { type: "button", class: "chip", title: "clear" },
+                      [label, el("span", { text: " ×" })]);
+    button.addEventListener("click", onClear);
+    chips.append(button);
+  };
+  if (state.place) {
+    const name = view.names.get(state.place) || state.place;
+    chip(`Place: ${name}`, () => setPlace(state.place));
+  }
+  if (state.range) {
+    const day = (d) => d.toISOString().slice(0, 10);
+    chip(`Time: ${day(state.range.start)} – ${day(state.range.end)}`, () => {
+      setRange(null);
+      view.timeline.fit();
+    });
+  }
+}
+
+// ---- map --------------------------------------------------------------------------------
+
+async function initMap() {
+  view.map = L.map("map", { zoomSnap: 0.25, minZoom: 1, worldCopyJump: false,
+                            attributionControl: true });
+  view.map.attributionControl.setPrefix(false);
+  view.map.attributionControl.addAttribution("Country shapes: Natural Earth (world-atlas)");
+  const [topology, codes] = await Promise.all([
+    getJSON("/static/vendor/countries-110m.json"), getJSON("/api/countries"),
+  ]);
+  const shapes = topojson.feature(topology, topology.objects.countries);
+  // Antarctica holds no events and its shape smears across the bottom of the map.
+  shapes.features = shapes.features.filter((f) => f.id !== ANTARCTICA);
+  view.map.fitBounds(WORLD);  // a view first: Leaflet draws (and makes the paths) only then
+  view.countries = L.geoJSON(shapes, {
+    style: () => ({ className: "country", weight: 0.6, color: "#8a8f98", fillColor: "#f4f1ea",
+                    fillOpacity: 1 }),
+    onEachFeature: (feature, layer) => {
+      const code = codes[feature.id];
+      const iso = code ? code.alpha3 : null;
+      const name = code ? code.name : feature.properties.name;
+      layer.sitrepIso = iso;
+      if (iso) {
+        view.byIso.set(iso, layer);
+        view.names.set(iso, name);
+        layer.on("click", () => setPlace(iso));
+      }
+      layer.bindTooltip(el("span", { text: name }), { sticky: true });
+    },
+  }).addTo(view.map);
+  view.countries.eachLayer((layer) => {
+    const path = layer.getElement();
+    if (path && layer.sitrepIso) path.setAttribute("data-iso", layer.sitrepIso);
+  });
+  view.points = L.layerGroup().addTo(view.map);
+}
+
+// Zoom to where the events are (the shaded countries and the points), else the world.
+function fitMap(events) {
+  const bounds = L.latLngBounds([]);
+  for (const event of events) {
+    const iso = eventCountry(event);
+    if (event.geometry) {
+      const [lon, lat] = event.geometry.coordinates;
+      bounds.extend(L.latLng(lat, lon));
+    } else if (view.byIso.has(iso)) {
+      bounds.extend(view.byIso.get(iso).getBounds());
+    }
+  }
+  view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD, { maxZoom: 5 });
+}
+
+function shade(count, max) {
+  const steps = ["#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40"];
+  const index = max <= 1 ? steps.length - 3 : Math.round(((count - 1) / (max - 1)) * 6);
+  return steps[Math.min(steps.length - 1, Math.max(0, index))];
+}
+
+function drawMap(events) {
+  if (!view.countries) return;
+  // Events known only to a country or region shade it; city and facility events (those the
+  // export gives a point) are drawn as points, never the other way round.
+  const counts = new Map();
+  for (const event of events) {
+    const iso = eventCountry(event);
+    if (iso && !event.geometry) counts.set(iso, (counts.get(iso) || 0) + 1);
+  }
+  const max = Math.max(1, ...counts.values());
+  view.countries.eachLayer((layer) => {
+    const iso = layer.sitrepIso;
+    const count = counts.get(iso) || 0;
+    const path = layer.getElement();
+    layer.setStyle(count ? { fillColor: shade(count, max) } : { fillColor: "#f4f1ea" });
+    if (!path) return;
+    path.classList.toggle("shaded", count > 0);
+    path.classList.toggle("selected", iso !== null && iso === state.place);
+    path.classList.toggle("focus", iso !== null && iso === focusCountry());
+    if (count) path.setAttribute("data-events", String(count));
+    else path.removeAttribute("data-events");
+  });
+  view.points.clearLayers();
+  for (const event of events) {
+    if (!event.geometry) continue;
+    const [lon, lat] = event.geometry.coordinates;
+    const marker = L.circleMarker([lat, lon], {
+      radius: event.id === state.selected ? 8 : 6, weight: 1.5, color: "#222",
+      fillColor: "#1f5fa8", fillOpacity: 0.85, className: "event-point",
+    });
+    marker.bindTooltip(el("span", { text: `${event.event_type}: ${placeLabel(event.location)}` }));
+    marker.on("click", () => selectEvent(event.id));
+    marker.addTo(view.points);
+    const path = marker.getElement();
+    if (path) path.setAttribute("data-event-id", event.id);
+  }
+}
+
+function focusCountry() {
+  const event = state.events.find((e) => e.id === state.selected);
+  return event && !event.geometry ? eventCountry(event) : null;
+}
+
+// ---- timeline ---------------------------------------------------------------------------
+
+function timelineItem(event) {
+  const start = new Date(event.date.start);
+  const end = new Date(new Date(event.date.end || event.date.start).getTime() + DAY_MS);
+  const label = event.actors.length ? `${event.event_type} · ${event.actors[0].name
+    || event.actors[0].text}` : event.event_type;
+  const content = el("span", { text: label });
+  const spansDays = end - start > DAY_MS;
+  return {
+    id: event.id, start, end: spansDays ? end : undefined, type: spansDays ? "range" : "box",
+    content, className: `quad-${event.quad || 0} modality-${event.modality}`,
+  };
+}
+
+function initTimeline() {
+  view.items = new vis.DataSet();
+  view.timeline = new vis.Timeline(document.getElementById("timeline"), view.items, {
+    height: "230px", stack: true, zoomMin: 7 * DAY_MS, selectable: true, showTooltips: false,
+    margin: { item: 4 }, orientation: "top",
+  });
+  view.timeline.on("select", (props) => {
+    if (props.items.length) selectEvent(props.items[0]);
+  });
+  view.timeline.on("rangechanged", (props) => {
+    if (props.byUser) setRange({ start: props.start, end: props.end });
+  });
+}
+
+function drawTimeline(events) {
+  const items = events.filter((e) => e.date && e.date.start).map(timelineItem);
+  const wanted = new Set(items.map((i) => i.id));
+  view.items.remove(view.items.getIds().filter((id) => !wanted.has(id)));
+  view.items.update(items);
+  if (state.selected && wanted.has(state.selected)) view.timeline.setSelection([state.selected]);
+  else view.timeline.setSelection([]);
+}
+
+// ---- table ------------------------------------------------------------------------------
+
+function drawTable(events) {
+  const body = document.querySelector("#events tbody");
+  clear(body);
+  for (const event of events) {
+    const cells = [
+      dateLabel(event.date), event.event_type, event.actors.map(actorLabel).join("; "),
+      event.recipients.map(actorLabel).join("; "), placeLabel(event.location), event.modality,
+      event.claimant ? event.claimant.text : "", event.evidence.trigger,
+    ];
+    const row = el("tr", { data: { eventId: event.id }, tabindex: "0" },
+                   cells.map((text) => el("td", { text })));
+    if (event.id === state.selected) row.classList.add("selected");
+    row.addEventListener("click", () => selectEvent(event.id));
+    row.addEventListener("keydown", (e) => { if (e.key === "Enter") selectEvent(event.id); });
+    body.append(row);
+  }
+}
+
+// ---- evidence ---------------------------------------------------------------------------
+
+function markedSentence(sentence, marks) {
+  const node = el("p", { class: "sentence" });
+  let cursor = 0;
+  for (const mark of marks) {
+    if (mark.start < cursor) continue;
+    node.append(sentence.slice(cursor, mark.start));
+    node.append(el("mark", { class: mark.role, title: ROLE_LABELS[mark.role] || mark.role,
+                             text: sentence.slice(mark.start, mark.end) }));
+    cursor = mark.end;
+  }
+  node.append(sentence.slice(cursor));
+  return node;
+}
+
+function fact(label, value) {
+  if (value === null || value === undefined || value === "") return [];
+  return [el("dt", { text: label }), el("dd", {}, [value])];
+}
+
+function sourceNode(article) {
+  const title = article.title || article.id;
+  const meta = [article.publisher, article.published].filter(Boolean).join(", ");
+  const open = el("a", { href: `#article=${encodeURIComponent(article.id)}`, class: "open",
+                         text: "read the article with its events marked" });
+  const href = article.url ? safeHref(article.url) : null;
+  const link = href ? el("a", { href, rel: "noopener noreferrer", target: "_blank",
+                                text: "original" }) : null;
+  return el("li", {}, [el("cite", { text: title }), meta ? ` (${meta}) ` : " ", open,
+                       link ? " · " : null, link]);
+}
+
+function drawEvidence(data) {
+  const { event, articles } = data;
+  const panel = document.getElementById("evidence");
+  clear(panel);
+  const loc = event.location;
+  const where = loc ? `${placeLabel(loc)} (${loc.precision || "?"} precision, from the `
+    + `${loc.basis || "text"})` : "";
+  const when = event.date && event.date.start ? `${dateLabel(event.date)} (${event.date.precision
+    || "?"}, ${event.date.basis})` : (event.date ? event.date.basis : "");
+  const claimant = event.claimant ? actorLabel(event.claimant) : "the article, in its own voice";
+  const outlets = [...new Set([...event.reported_by, ...articles.map((a) => a.publisher)
+    .filter(Boolean)])].join(", ");
+  const legend = el("p", { class: "marks-legend" }, Object.keys(ROLE_LABELS).map(
+    (role) => el("mark", { class: role, text: ROLE_LABELS[role] })));
+  panel.append(
+    el("h2", {}, [event.event_type, event.mode ? el("small", { text: ` ${event.mode}` }) : null,
+                  el("span", { class: `badge ${event.modality}`, text: event.modality })]),
+    markedSentence(event.evidence.sentence, data.evidence_marks || []),
+    legend,
+    el("dl", {}, [
+      ...fact("Actors", event.actors.map(actorLabel).join("; ")),
+      ...fact("Recipients", event.recipients.map(actorLabel).join("; ")),
+      ...fact("Where", where),
+      ...fact("When", when),
+      ...fact("Claimant", claimant),
+      ...fact("Outlet", outlets),
+      ...fact("Quantities", event.quantities.map((q) => q.text).join("; ")),
+      ...fact("Confidence", event.confidence.toFixed(2)),
+    ]),
+    el("h3", { text: "Source" }),
+    el("ul", { class: "sources" }, articles.map(sourceNode)),
+  );
+}
+
+async function selectEvent(id) {
+  state.selected = id;
+  if (location.hash !== `#event=${encodeURIComponent(id)}`) {
+    history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
+  }
+  render();
+  const row = document.querySelector(`#events tr[data-event-id="${CSS.escape(id)}"]`);
+  if (row) row.scrollIntoView({ block: "nearest" });
+  try {
+    drawEvidence(await getJSON(`/api/events/${encodeURIComponent(id)}`));
+  } catch (error) {
+    showError(document.getElementById("evidence"), error);
+  }
+}
+
+// ---- article view -----------------------------------------------------------------------
+
+// Split the text at every mark boundary; each piece knows which events cover it.
+function segments(text, marks) {
+  const cuts = new Set([0, text.length]);
+  for (const mark of marks) {
+    cuts.add(Math.max(0, Math.min(text.length, mark.start)));
+    cuts.add(Math.max(0, Math.min(text.length, mark.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i], points[i + 1]];
+    const covering = marks.filter((m) => m.start <= start && m.end >= end);
+    pieces.push({ text: text.slice(start, end), covering });
+  }
+  return pieces;
+}
+
+function drawArticle(data) {
+  const { article, marks } = data;
+  document.getElementById("article-title").textContent = article.title || article.id;
+  document.getElementById("article-meta").textContent = [article.publisher, article.published,
+    article.dateline_place,
+    data.events.length === 1 ? "1 event" : `${data.events.length} events`].filter(Boolean).join(" · ");
+  const body = document.getElementById("article-text");
+  clear(body);
+  for (const piece of segments(article.text, marks)) {
+    if (!piece.covering.length) {
+      body.append(piece.text);
+      continue;
+    }
+    const ids = [...new Set(piece.covering.map((m) => m.event_id))];
+    const types = [...new Set(piece.covering.map((m) => m.event_type))].join(", ");
+    const isTrigger = piece.covering.some((m) => m.kind === "trigger");
+    const span = el(isTrigger ? "strong" : "mark", { class: "event-span", title: types,
+                                                     data: { eventIds: ids.join(" ") },
+                                                     text: piece.text });
+    span.addEventListener("click", () => {
+      closeArticle();
+      selectEvent(ids[0]);
+    });
+    body.append(span);
+  }
+}
+
+async function showArticle(id) {
+  const box = document.getElementById("article-view");
+  box.hidden = false;
+  try {
+    drawArticle(await getJSON(`/api/articles/${encodeURIComponent(id)}`));
+  } catch (error) {
+    showError(document.getElementById("article-text"), error);
+  }
+}
+
+function closeArticle() {
+  document.getElementById("article-view").hidden = true;
+  if (location.hash.startsWith("#article=")) history.replaceState(null, "", location.pathname);
+}
+
+// ---- loading and routing ----------------------------------------------------------------
+
+function showError(node, error) {
+  clear(node);
+  node.append(el("p", { class: "error", text: `Could not load: ${error.message}` }));
+}
+
+async function loadEvents() {
+  const params = query({ ...state.filters, format: "geojson" });
+  const collection = await getJSON(`/api/export?${params}`);
+  state.events = collection.features.map((f) => ({ ...f.properties, geometry: f.geometry }));
+  if (state.selected && !state.events.some((e) => e.id === state.selected)) {
+    state.selected = null;
+  }
+  render();
+  fitMap(state.events);
+  if (view.items.length) view.timeline.fit({ animation: false });
+}
+
+function fillFilters(events) {
+  const types = document.getElementById("f-type");
+  for (const type of EVENT_TYPES) types.append(el("option", { value: type, text: type }));
+  const countries = new Set();
+  for (const event of events) {
+    for (const actor of [...event.actors, ...event.recipients]) {
+      if (actor.country) countries.add(actor.country);
+    }
+  }
+  const select = document.getElementById("f-country");
+  for (const code of [...countries].sort()) {
+    const name = view.names.get(code);
+    select.append(el("option", { value: code, text: name ? `${name} (${code})` : code }));
+  }
+}
+
+function initFilters() {
+  const form = document.getElementById("filters");
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    state.filters = Object.fromEntries(new FormData(form).entries());
+    loadEvents().catch((error) => showError(document.getElementById("status"), error));
+  });
+  form.addEventListener("reset", () => {
+    state.filters = {};
+    state.place = null;
+    state.range = null;
+    setTimeout(() => loadEvents(), 0);
+  });
+  document.getElementById("article-close").addEventListener("click", closeArticle);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeArticle(); });
+}
+
+function route() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  if (hash.startsWith("article=")) showArticle(hash.slice("article=".length));
+  else if (hash.startsWith("event=")) selectEvent(hash.slice("event=".length));
+}
+
+async function main() {
+  initTimeline();
+  initFilters();
+  await initMap();
+  await loadEvents();
+  fillFilters(state.events);
+  window.addEventListener("hashchange", route);
+  route();
+  document.body.dataset.ready = "true";
+}
+
+// What the browser test reads: the items on the timeline, as ISO days.
+window.sitrep = {
+  state,
+  timelineItems: () => view.items.get().map((item) => ({
+    id: item.id, start: item.start.toISOString().slice(0, 10),
+    end: new Date((item.end || item.start).getTime() - (item.end ? DAY_MS : 0))
+      .toISOString().slice(0, 10),
+  })),
+};
+
+main().catch((error) => showError(document.getElementById("status"), error));
