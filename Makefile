@@ -7,7 +7,7 @@ DB     ?= sitrep.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test lint eval bench serve clean
+.PHONY: setup run test lint eval bench serve clean assets browser
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,32 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(STAMP)
+setup: $(STAMP) assets
 	$(BIN)/sitrep setup
 
 run: setup
 	$(BIN)/sitrep ingest examples/ --db $(DB)
 	$(BIN)/sitrep events --db $(DB) --format table
+	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: setup
+test: setup browser
 	$(BIN)/ruff check sitrep tests bench
 	$(BIN)/pytest -q
+
+# The page's third-party files, pinned by package-lock.json (vis-timeline's standalone build
+# bundles its peers, hence --legacy-peer-deps), copied into the package: no CDN at run time.
+VENDOR := sitrep/web/static/vendor/.installed
+assets: $(VENDOR)
+
+$(VENDOR): package.json package-lock.json $(STAMP)
+	npm ci --ignore-scripts --legacy-peer-deps --no-audit --no-fund
+	$(BIN)/python -m sitrep.web.assets node_modules
+	touch $@
+
+# The browser tests drive Debian's chromium.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 
 eval: setup
 	$(BIN)/sitrep eval seed ../shared/seed

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from sitrep.api.auth import require_token
 from sitrep.api.state import AppState, app_state, get_store
 from sitrep.errors import InputError
+from sitrep.ingest import parse_document
 from sitrep.model import Article, Event
 from sitrep.store import Store
 from sitrep.store.loader import LoadResult, load_articles
@@ -103,8 +104,6 @@ async def ingest(
     published: Annotated[date | None, Query(
         description="reference date for a document that carries none")] = None,
 ) -> JSONResponse:
-    from sitrep.ingest import parse_document  # TODO: top-level once sitrep.ingest has it
-
     doc_kind = body_kind(request, kind)
     body = await read_body(request)
     articles = parse_document(body, kind=doc_kind.value, source=source,
