@@ -33,10 +33,15 @@ def test_nul_bytes_are_binary():
         decode.decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt")
 
 
-def test_mostly_undecodable_bytes_are_binary_not_bad_utf8():
-    noise = bytes(range(128, 256)) * 8
+def test_control_bytes_without_nul_are_binary():
+    noise = bytes(range(1, 256)) * 8
     with pytest.raises(InputError, match="binary content"):
-        decode.decode_bytes(noise, "noise.txt")
+        decode.decode_bytes(noise, "noise.gz.txt")
+
+
+def test_legacy_encoded_text_is_invalid_utf8_not_binary():
+    with pytest.raises(InputError, match="invalid UTF-8 at byte 0"):
+        decode.decode_bytes("Москва".encode("cp1251"), "moscow.txt")
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\t\r\n "])
