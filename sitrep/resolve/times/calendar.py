@@ -1,0 +1,151 @@
+"""Calendar periods: a TIMEX3 value with the inclusive day range it covers.
+
+Every resolved date is a :class:`Period`, so a month, an ISO week, a quarter or a season all give
+the event coder the same thing: a first day, a last day and a precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+SEASON_CODES = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A stretch of calendar time; ``start``/``end`` inclusive, either may be open (None)."""
+
+    value: str
+    start: date | None
+    end: date | None
+    precision: str | None
+
+    def with_range(self, start: date | None, end: date | None) -> Period:
+        return replace(self, start=start, end=end)
+
+
+def day(d: date) -> Period:
+    return Period(d.isoformat(), d, d, "day")
+
+
+def month(year: int, number: int) -> Period:
+    last = calendar.monthrange(year, number)[1]
+    return Period(f"{year:04d}-{number:02d}", date(year, number, 1), date(year, number, last),
+                  "month")
+
+
+def year(number: int) -> Period:
+    return Period(f"{number:04d}", date(number, 1, 1), date(number, 12, 31), "year")
+
+
+def decade(first_year: int) -> Period:
+    """The decade starting ``first_year`` (1990 → value ``199``)."""
+    first = first_year - first_year % 10
+    return Period(f"{first // 10:03d}", date(first, 1, 1), date(first + 9, 12, 31), "decade")
+
+
+def century(number: int) -> Period:
+    """The ``number``-th century (21 → 2001..2100, value ``20``); coarsest precision known."""
+    first = (number - 1) * 100 + 1
+    return Period(f"{number - 1:02d}", date(first, 1, 1), date(first + 99, 12, 31), "decade")
+
+
+def quarter(year_number: int, number: int) -> Period:
+    first = 3 * (number - 1) + 1
+    last_month = month(year_number, first + 2)
+    return Period(f"{year_number:04d}-Q{number}", date(year_number, first, 1), last_month.end,
+                  "quarter")
+
+
+def quarter_of(d: date) -> Period:
+    return quarter(d.year, (d.month - 1) // 3 + 1)
+
+
+def week(d: date) -> Period:
+    """The ISO week holding ``d`` (Monday to Sunday)."""
+    iso_year, iso_week, weekday = d.isocalendar()
+    monday = d - timedelta(days=weekday - 1)
+    return Period(f"{iso_year:04d}-W{iso_week:02d}", monday, monday + timedelta(days=6), "week")
+
+
+def weekend(d: date) -> Period:
+    """The Saturday and Sunday of the ISO week holding ``d``."""
+    whole = week(d)
+    assert whole.start is not None
+    saturday = whole.start + timedelta(days=5)
+    return Period(f"{whole.value}-WE", saturday, saturday + timedelta(days=1), "week")
+
+
+def season(year_number: int, code: str) -> Period:
+    """Meteorological seasons of the northern hemisphere; winter runs December to February."""
+    first = SEASON_CODES[code]
+    start = date(year_number, first, 1)
+    end_month = month(year_number + (1 if first == 12 else 0), (first + 1) % 12 + 1)
+    return Period(f"{year_number:04d}-{code}", start, end_month.end, "quarter")
+
+
+def add_months(d: date, count: int) -> date:
+    """``d`` moved by whole months, the day clipped to the month's length."""
+    index = d.year * 12 + d.month - 1 + count
+    y, m = divmod(index, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def shift(d: date, unit: str, count: float) -> date:
+    """``d`` moved by ``count`` units (D, W, M, Q, Y); fractions of months round to days."""
+    if unit == "D":
+        return d + timedelta(days=round(count))
+    if unit == "W":
+        return d + timedelta(days=round(7 * count))
+    months = {"M": 1, "Q": 3, "Y": 12}[unit] * count
+    whole = int(months)
+    moved = add_months(d, whole)
+    return moved + timedelta(days=round((months - whole) * 30))
+
+
+def narrow(period: Period, modifier: str) -> Period:
+    """The part of a period that "early", "mid", "late" (and halves) point at; value kept."""
+    if period.start is None or period.end is None:
+        return period
+    total = (period.end - period.start).days + 1
+    third = total // 3
+    bounds = {
+        "START": (0, third - 1),
+        "MID": (third, total - third - 1),
+        "END": (total - third, total - 1),
+        "FIRST_HALF": (0, total // 2 - 1),
+        "SECOND_HALF": (total // 2, total - 1),
+    }
+    first, last = bounds[modifier]
+    return period.with_range(period.start + timedelta(days=first),
+                             period.start + timedelta(days=last))
+
+
+def nearest_year(month_number: int, day_number: int | None, reference: date,
+                 direction: str | None) -> int:
+    """The year that puts a month (and day) nearest the reference, or on the tense's side.
+
+    ``direction`` "past" picks the latest occurrence not after the reference, "future" the
+    earliest not before it, None the nearest of the two.
+    """
+    def occurrence(y: int) -> date:
+        last = calendar.monthrange(y, month_number)[1]
+        return date(y, month_number, min(day_number or 1, last))
+
+    def key(y: int) -> tuple[int, int]:
+        return (y, month_number) if day_number is None else (y, month_number * 100 + day_number)
+
+    here = key(reference.year)
+    ref_key = (reference.year, reference.month if day_number is None
+               else reference.month * 100 + reference.day)
+    past_year = reference.year if here <= ref_key else reference.year - 1
+    future_year = reference.year if here >= ref_key else reference.year + 1
+    if direction == "past":
+        return past_year
+    if direction == "future":
+        return future_year
+    gap_past = abs((reference - occurrence(past_year)).days)
+    gap_future = abs((occurrence(future_year) - reference).days)
+    return past_year if gap_past <= gap_future else future_year

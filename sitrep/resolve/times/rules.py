@@ -1,0 +1,725 @@
+"""From a pattern match to a TIMEX3 value and a day range, one resolver per pattern.
+
+A resolver returns None to reject a match (a verb "may", a number that is no year). Relative
+values need the reference date; without one they come back ``basis="unresolved"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from sitrep.resolve.times import calendar as cal
+from sitrep.resolve.times.calendar import Period
+from sitrep.resolve.times.vocabulary import Vocabulary
+
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+CAPITAL_PREFIXES = re.compile(
+    r"\b(?:in|on|since|until|till|by|of|from|to|through|during|before|after|early|mid|late|"
+    r"last|next|this|the|between|and|or|each|every)[\s-]+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Resolved:
+    """What a match means: TIMEX3 type and value, the period it covers, how it was resolved."""
+
+    type: str
+    value: str | None
+    period: Period | None
+    basis: str
+    uses_anchor: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    """What resolvers may consult: the text, its reference day, the clause's direction."""
+
+    text: str
+    reference: date | None
+    vocab: Vocabulary
+    direction: Callable[[int, int], str | None]
+    upper: bool = False
+    anchor: date | None = None
+    cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self.cache:
+            self.cache[key] = self.direction(start, end)
+        return self.cache[key]
+
+    def looks_future(self, start: int, end: int) -> bool:
+        return self.tense(start, end) == "future"
+
+    def direction_of(self, start: int, end: int) -> str | None:
+        """"future" or "past" for choosing a year; present counts as past in news."""
+        tense = self.tense(start, end)
+        return "future" if tense == "future" else "past"
+
+    def capitalised(self, word: str) -> bool:
+        return self.upper or word[:1].isupper()
+
+    def before(self, start: int, width: int = 24) -> str:
+        return self.text[max(0, start - width):start]
+
+
+Resolver = Callable[[re.Match[str], Context], Resolved | None]
+
+
+def relative(ctx: Context, period: Period | None, kind: str = "DATE") -> Resolved:
+    if period is None:
+        return Resolved(kind, None, None, "unresolved")
+    return Resolved(kind, period.value, period, "relative")
+
+
+def explicit(period: Period, kind: str = "DATE") -> Resolved:
+    return Resolved(kind, period.value, period, "explicit")
+
+
+def apply_modifier(period: Period, modifier: str | None, vocab: Vocabulary) -> Period:
+    if not modifier:
+        return period
+    key = re.sub(r"\s+", " ", modifier.lower()).strip(" -")
+    code = vocab.modifiers.get(key)
+    return cal.narrow(period, code) if code else period
+
+
+def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
+    """Month names that are also words ("may", "march") need capitals and a date-like frame."""
+    if not ctx.capitalised(word):
+        return False
+    if word.lower().rstrip(".") in ctx.vocab.ambiguous_months:
+        return has_context or bool(CAPITAL_PREFIXES.search(ctx.before(start)))
+    return True
+
+
+def number_value(text: str, vocab: Vocabulary) -> float | None:
+    """A number word, numeral or vague quantity ("several" → the table's count)."""
+    word = re.sub(r"\s+", " ", text.lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    if word in vocab.numbers:
+        return float(vocab.numbers[word])
+    if word in vocab.vague_quantities:
+        return float(vocab.vague_quantities[word])
+    parts = re.split(r"[\s-]", word)
+    if len(parts) == 2 and parts[0] in vocab.numbers and parts[1] in vocab.numbers:
+        return float(vocab.numbers[parts[0]] + vocab.numbers[parts[1]])
+    return None
+
+
+def is_vague(text: str, vocab: Vocabulary) -> bool:
+    return re.sub(r"\s+", " ", text.lower()) in vocab.vague_quantities
+
+
+def format_count(count: float) -> str:
+    return str(int(count)) if float(count).is_integer() else f"{count:g}"
+
+
+def day_or_none(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ---- calendar dates -------------------------------------------------------------------------
+
+
+def resolve_calendar_date(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "March 01 , 2008", "11 December", "Tuesday, May 3": a day, its year from the text or
+    the reference (nearest, or the clause's side)."""
+    word = match.group("month")
+    if not month_ok(word, ctx, match.start("month"), has_context=True):
+        return None
+    if match.group("wd") and not ctx.capitalised(match.group("wd")):
+        return None
+    month_number = ctx.vocab.months[word.lower().rstrip(".")]
+    day_number = int(re.match(r"\d+", match.group("day")).group())  # type: ignore[union-attr]
+    if match.group("year"):
+        found = day_or_none(int(match.group("year")), month_number, day_number)
+        return explicit(cal.day(found)) if found else None
+    if day_or_none(2000, month_number, day_number) is None:
+        return None
+    if ctx.reference is None:
+        return Resolved("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None, "unresolved")
+    tense = ctx.tense(match.start(), match.end())
+    y = cal.nearest_year(month_number, day_number, ctx.reference,
+                         "future" if tense == "future" else None)
+    found = day_or_none(y, month_number, day_number)
+    return relative(ctx, cal.day(found) if found else None)
+
+
+@lru_cache(maxsize=4096)
+def parse_numeric(text: str, reference: date | None) -> date | None:
+    """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
+    and international wire copy."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved | None:
+    found = parse_numeric(match.group("num"), ctx.reference)
+    if found is None or not 1500 <= found.year <= 2100:
+        return None
+    return explicit(cal.day(found))
+
+
+def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "in March", "early May", "last September", "November 2006", "March last year"."""
+    word = match.group("month")
+    framed = bool(match.group("mod") or match.group("rel") or match.group("year")
+                  or match.group("relyear"))
+    if not month_ok(word, ctx, match.start("month"), has_context=framed):
+        return None
+    if len(word.rstrip(".")) <= 3 and not (match.group("year") or word.endswith(".")):
+        return None
+    number = ctx.vocab.months[word.lower().rstrip(".")]
+    mod = match.group("mod")
+    if match.group("year"):
+        return explicit(apply_modifier(cal.month(int(match.group("year")), number), mod,
+                                       ctx.vocab))
+    if ctx.reference is None:
+        return Resolved("DATE", f"XXXX-{number:02d}", None, "unresolved")
+    ref = ctx.reference
+    rel = (match.group("rel") or "").lower()
+    relyear = (match.group("relyear") or "").lower()
+    if relyear:
+        y = ref.year + {"last": -1, "this": 0, "next": 1}[relyear]
+    elif rel in ("last", "past"):
+        y = ref.year if number < ref.month else ref.year - 1
+    elif rel in ("next", "coming"):
+        y = ref.year if number > ref.month else ref.year + 1
+    elif rel == "this":
+        y = ref.year
+    else:
+        y = cal.nearest_year(number, None, ref, ctx.direction_of(match.start(), match.end()))
+    return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
+
+
+def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "2009", "mid-2011", "'82": four-digit years in a plausible frame."""
+    if match.group("yy"):
+        prev = ctx.before(match.start(), 12)
+        if not re.search(r"\b(?:in|of|since|class|from|until|by|the)\s+$", prev, re.I):
+            return None
+        two = int(match.group("yy"))
+        pivot = (ctx.reference.year if ctx.reference else 2000) % 100
+        number = (2000 if two <= pivot else 1900) + two
+    else:
+        number = int(match.group("year"))
+        if not year_in_frame(match, ctx, number):
+            return None
+    return explicit(apply_modifier(cal.year(number), match.group("mod"), ctx.vocab))
+
+
+YEAR_UNITS = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|children|jobs|workers|"
+    r"members|votes|units|tons|tonnes|km|kilometres|kilometers|miles|metres|meters|feet|"
+    r"dollars|euros|barrels|cases|deaths|homes|houses|acres|hectares|refugees|residents|"
+    r"employees|students|points|cars|vehicles|ships|planes|aircraft|flights|shares|copies|"
+    r"seats|rounds|rockets|missiles)\b", re.IGNORECASE)
+
+
+def year_in_frame(match: re.Match[str], ctx: Context, number: int) -> bool:
+    """A four-digit number is a year unless money, a count of things, or far from now."""
+    after = ctx.text[match.end():match.end() + 24]
+    if YEAR_UNITS.match(after):
+        return False
+    if re.match(r"\s*(?:hours|hrs|GMT|UTC|h\b)", after):
+        return False
+    before = ctx.before(match.start(), 16)
+    if re.search(r"(?:\$|£|€|#|US\$|No\.|number|Nos?\.?|page|room|flight|route)\s*$", before,
+                 re.IGNORECASE):
+        return False
+    limit = (ctx.reference.year if ctx.reference else date.today().year) + 30
+    return 1800 <= number <= limit
+
+
+def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "2010-11", "2009-2011": a span of years."""
+    first = int(match.group("y1"))
+    second_text = match.group("y2")
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if not first < second <= first + 30:
+        return None
+    start, end = cal.year(first), cal.year(second)
+    period = Period(f"P{second - first}Y", start.start, end.end, "year")
+    return Resolved("DURATION", period.value, period, "explicit")
+
+
+def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
+    if match.group("cent"):
+        first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
+    else:
+        digit = int(match.group("dd"))
+        current = (ctx.reference.year if ctx.reference else 2000)
+        first = current // 100 * 100 + digit * 10
+        if first > current:
+            first -= 100
+    return explicit(apply_modifier(cal.decade(first), match.group("mod"), ctx.vocab))
+
+
+def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
+    number = int(match.group("n"))
+    if not 1 <= number <= 22:
+        return None
+    return explicit(cal.century(number))
+
+
+def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter"."""
+    if match.group("q"):
+        number = int(match.group("q")[1])
+        year_text = match.group("year3")
+        ordinal = ""
+    else:
+        ordinal = match.group("ord").lower()
+        number = ctx.vocab.ordinals[ordinal]
+        year_text = match.group("year") or match.group("year2")
+    if year_text:
+        return explicit(apply_modifier(cal.quarter(int(year_text), number), match.group("mod"),
+                                       ctx.vocab))
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", f"XXXX-Q{number}", None, "unresolved")
+    rel = (match.group("rel") or "").lower() if not match.group("q") else ""
+    if rel:
+        y = ref.year + (-1 if rel in ("last", "the previous") else 1 if rel == "next" else 0)
+    elif ordinal == "last" and not match.group("q"):
+        current = cal.quarter_of(ref)
+        assert current.start is not None
+        return relative(ctx, cal.quarter_of(current.start - timedelta(days=1)))
+    else:
+        started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
+        future = ctx.looks_future(match.start(), match.end())
+        y = ref.year if started or future else ref.year - 1
+    return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
+
+
+def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
+    word = match.group("season").lower()
+    framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
+    if word in ctx.vocab.ambiguous_seasons and not framed and not re.search(
+            r"\b(?:in|during|by|until|since|this|last|next)\s+(?:the\s+)?$",
+            ctx.before(match.start()), re.I):
+        return None
+    code = ctx.vocab.seasons[word]["code"]
+    mod = match.group("mod")
+    if match.group("year"):
+        return explicit(apply_modifier(cal.season(int(match.group("year")), code), mod,
+                                       ctx.vocab))
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
+    this = cal.season(ref.year, code)
+    if ref.month < 3 and code == "WI":
+        this = cal.season(ref.year - 1, code)
+    rel = (match.group("rel") or "").lower()
+    assert this.start is not None and this.end is not None
+    if rel in ("last", "past"):
+        y = this.start.year - 1 if this.start <= ref else this.start.year - 1
+        y = y if this.end < ref and rel == "past" else y
+    elif rel in ("next", "coming"):
+        y = this.start.year + 1 if this.start <= ref else this.start.year
+    elif rel == "this":
+        y = this.start.year
+    else:
+        future = ctx.looks_future(match.start(), match.end())
+        y = this.start.year if this.start <= ref or future else this.start.year - 1
+    return relative(ctx, apply_modifier(cal.season(y, code), mod, ctx.vocab))
+
+
+# ---- days relative to the reference --------------------------------------------------------
+
+
+def with_part(period: Period, part: str | None, ctx: Context) -> Resolved:
+    """ "Friday morning" is a TIME: the day's value with its part of day."""
+    if not part:
+        return relative(ctx, period)
+    code = ctx.vocab.day_parts[part.lower()]
+    return Resolved("TIME", f"{period.value}T{code}", period, "relative")
+
+
+def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "today", "yesterday morning", "earlier today", "last night", "this morning"."""
+    word = (match.group("word") or match.group("rel")).lower()
+    word = re.sub(r"\s+", " ", word)
+    part = match.group("part") or match.group("part2")
+    if ctx.reference is None:
+        return Resolved("TIME" if part else "DATE", None, None, "unresolved")
+    if word in ("this", "last") and part:
+        offset = -1 if word == "last" else 0
+    else:
+        offset = ctx.vocab.relative_words[word]
+    if word == "tonight":
+        part = part or "night"
+    period = cal.day(ctx.reference + timedelta(days=offset))
+    return with_part(period, part, ctx)
+
+
+def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """A weekday in news is the latest one up to the reference, or the next one in a future
+    clause ("will meet on Friday"); "last"/"next" say so outright."""
+    word = match.group("wd")
+    if not ctx.capitalised(word):
+        return None
+    number = ctx.vocab.weekdays[word.lower()]
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
+    rel = (match.group("rel") or "").lower()
+    back = (ref.isoweekday() - number) % 7
+    forward = (number - ref.isoweekday()) % 7
+    if rel in ("last", "past"):
+        found = ref - timedelta(days=back or 7)
+    elif rel in ("next", "coming"):
+        found = ref + timedelta(days=forward or 7)
+    elif rel == "this":
+        found = ref + timedelta(days=number - ref.isoweekday())
+    elif ctx.looks_future(match.start(), match.end()) and forward:
+        found = ref + timedelta(days=forward)
+    else:
+        found = ref - timedelta(days=back)
+    return with_part(cal.day(found), match.group("part"), ctx)
+
+
+def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "last month", "this week", "the end of last year", "earlier this month"."""
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+    rel = re.sub(r"\s+", " ", (match.group("rel") or match.group("rel2") or "").lower())
+    rel = rel.removeprefix("the ")
+    if match.group("unit3"):
+        rel = "bare"
+    if rel == "past" and unit not in ("weekend",):
+        return past_unit_duration(unit, ctx)
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved")
+    step = {"last": -1, "previous": -1, "before": -1, "next": 1, "following": 1, "coming": 1}
+    offset = step.get(rel, 0)
+    if rel == "bare":
+        offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
+        if offset == 0 and ref.isoweekday() < 6:
+            offset = -1
+    period = unit_period(unit, ref, offset)
+    mod = (match.group("mod") or "").lower()
+    if mod == "earlier":
+        period = period.with_range(period.start, min(ref, period.end or ref))
+    elif mod == "later":
+        period = period.with_range(max(ref, period.start or ref), period.end)
+    else:
+        period = apply_modifier(period, mod, ctx.vocab)
+    return relative(ctx, period)
+
+
+def unit_period(unit: str, ref: date, offset: int) -> Period:
+    """The week, month, quarter, year or decade ``offset`` steps from the one holding ``ref``."""
+    if unit == "week":
+        return cal.week(ref + timedelta(weeks=offset))
+    if unit == "weekend":
+        return cal.weekend(ref + timedelta(weeks=offset))
+    if unit == "month":
+        moved = cal.add_months(ref.replace(day=1), offset)
+        return cal.month(moved.year, moved.month)
+    if unit == "quarter":
+        moved = cal.add_months(ref.replace(day=1), 3 * offset)
+        return cal.quarter_of(moved)
+    if unit == "decade":
+        return cal.decade(ref.year + 10 * offset)
+    if unit == "century":
+        return cal.century((ref.year - 1) // 100 + 1 + offset)
+    return cal.year(ref.year + offset)
+
+
+def past_unit_duration(unit: str, ctx: Context) -> Resolved:
+    """ "the past decade", "the past year": a duration ending at the reference."""
+    spec = ctx.vocab.units[unit]
+    count = spec.get("factor", 1)
+    value = f"P{count}{spec['code']}"
+    if ctx.reference is None:
+        return Resolved("DURATION", value, None, "unresolved")
+    start = cal.shift(ctx.reference, spec["code"], -count)
+    return Resolved("DURATION", value, Period(value, start, ctx.reference, spec["precision"]),
+                    "relative")
+
+
+def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    word = match.group("holiday")
+    if not ctx.capitalised(word):
+        return None
+    m, d = ctx.vocab.holidays[re.sub(r"\s+", " ", word.lower())]
+    if match.group("year"):
+        return explicit(cal.day(date(int(match.group("year")), m, d)))
+    if ctx.reference is None:
+        return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, "unresolved")
+    tense = ctx.tense(match.start(), match.end())
+    y = cal.nearest_year(m, d, ctx.reference, "future" if tense == "future" else None)
+    return relative(ctx, cal.day(date(y, m, d)))
+
+
+def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that day", "the same day", "the following day": the last day the text named."""
+    if match.group("bare"):
+        if not re.search(r"\b(?:on|for|during|of|in|throughout)\s+$", ctx.before(match.start()),
+                         re.IGNORECASE):
+            return None
+        unit, step = "day", 0
+    else:
+        words = match.group(0).lower().split()
+        unit = match.group("unit").lower()
+        step = {"following": 1, "next": 1, "previous": -1}.get(words[-2], 0) if len(
+            words) > 1 else 0
+        if words[0] == "the" and words[1] in ("next", "following") and unit != "day":
+            return None
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    if unit == "day":
+        period = cal.day(anchor + timedelta(days=step))
+    else:
+        period = unit_period(unit, anchor, step)
+    resolved = relative(ctx, period)
+    resolved.uses_anchor = True
+    return resolved
+
+
+# ---- clock times ---------------------------------------------------------------------------
+
+
+def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
+    hour, minute = clock_of(match)
+    if hour is None or minute is None:
+        return None
+    has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
+        "off") or match.group("named") or match.group("h3")
+    if not has_frame and not re.search(r"\b(?:at|by|around|about|until|from|before|after)\s+$",
+                                       ctx.before(match.start(), 10), re.IGNORECASE):
+        return None
+    zone = zone_suffix(match, ctx)
+    anchor = ctx.anchor or ctx.reference
+    clock = f"T{hour:02d}:{minute:02d}{zone}"
+    if anchor is None:
+        return Resolved("TIME", f"XXXX-XX-XX{clock}", None, "unresolved", uses_anchor=True)
+    period = cal.day(anchor)
+    return Resolved("TIME", f"{period.value}{clock}", period, "relative", uses_anchor=True)
+
+
+def clock_of(match: re.Match[str]) -> tuple[int | None, int | None]:
+    named = (match.group("named") or "").lower()
+    if named:
+        return (12 if named == "noon" else 0), 0
+    hour_text = match.group("h") or match.group("h2") or match.group("h3")
+    minute_text = match.group("mi") or match.group("mi3") or "0"
+    hour, minute = int(hour_text), int(minute_text)
+    ampm = (match.group("ampm") or match.group("ampm2") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None, None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    elif match.group("h") and "." in match.group(0)[:5] and not match.group("tz"):
+        return None, None
+    return (hour, minute) if hour < 24 else (None, None)
+
+
+def zone_suffix(match: re.Match[str], ctx: Context) -> str:
+    """A TIMEX3 zone: ``Z`` for UTC, else ``±HH:MM`` from the zone table or the offset."""
+    offset = None
+    if match.group("off"):
+        raw = re.sub(r"\s+", "", match.group("off"))
+        sign, digits = raw[0], raw[1:].replace(":", "")
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+        offset = f"{sign}{int(hours):02d}:{minutes}"
+    elif match.group("tz"):
+        offset = ctx.vocab.timezones[match.group("tz").upper()]
+    if offset is None:
+        return ""
+    return "Z" if offset in ("+00:00", "-00:00") else offset
+
+
+# ---- durations, sets, references -----------------------------------------------------------
+
+
+def duration_value(count: float | None, unit: str, vocab: Vocabulary) -> tuple[str, dict]:
+    spec = vocab.units[unit]
+    code = spec["code"]
+    prefix = "PT" if spec.get("time") else "P"
+    if count is None:
+        return f"{prefix}X{'DE' if unit == 'decade' else code}", spec
+    return f"{prefix}{format_count(count * spec.get('factor', 1))}{code}", spec
+
+
+def unit_name(text: str) -> str:
+    word = text.lower()
+    return "century" if word.startswith("centur") else word
+
+
+def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "for several weeks", "the past nine days", "12-year", "almost two and a half years"."""
+    num_text = match.group("num")
+    unit = unit_name(match.group("unit"))
+    vocab = ctx.vocab
+    count = number_value(num_text, vocab)
+    if count is None:
+        return None
+    if unit == "second" and num_text.lower() in ("a", "an"):
+        return None
+    if num_text.lower() in ("a", "an", "one") and match.group("plural"):
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", num_text) and count > 1000:
+        return None
+    if match.group("half"):
+        count += 0.5
+    vague = is_vague(num_text, vocab)
+    value, spec = duration_value(None if vague else count, unit, vocab)
+    pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower()).strip()
+    span = anchored_span(pre, count, spec, match, ctx)
+    return Resolved("DURATION", value, span, "relative" if span else "explicit")
+
+
+def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx: Context
+                  ) -> Period | None:
+    """Where a duration sits: back from the reference ("the past", "for" in a perfect
+    clause), forward ("the next", "within", future clause), else nowhere known."""
+    ref = ctx.reference
+    if ref is None or spec.get("time") or "precision" not in spec:
+        return None
+    signal = ctx.before(match.start(), 12).lower()
+    words = set(pre.split())
+    backward = bool(words & {"past", "last", "previous"})
+    forward = bool(words & {"next", "coming", "following"}) or re.search(
+        r"\b(?:within|in)\s+$", signal) is not None
+    if not (backward or forward):
+        if not re.search(r"\b(?:for|over|during)\s+$", signal) and "over" not in words:
+            return None
+        tense = ctx.tense(match.start(), match.end())
+        if tense == "future":
+            forward = True
+        elif tense in ("perfect", None):
+            backward = True
+        else:
+            return None
+    days = count * spec.get("factor", 1)
+    precision = spec["precision"]
+    if backward:
+        start = cal.shift(ref, spec["code"], -days)
+        return Period("", start, ref, precision)
+    return Period("", ref, cal.shift(ref, spec["code"], days), precision)
+
+
+def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "two years ago" → the year two before the reference; "a week ago" → that day."""
+    count = number_value(match.group("num"), ctx.vocab)
+    unit = unit_name(match.group("unit"))
+    spec = ctx.vocab.units[unit]
+    if count is None or "precision" not in spec:
+        return None
+    if ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    sign = -1 if match.group("dir").lower() == "ago" else 1
+    vague = is_vague(match.group("num"), ctx.vocab)
+    moved = cal.shift(ctx.reference, spec["code"], sign * count * spec.get("factor", 1))
+    precision = spec["precision"]
+    if precision in ("day", "week"):
+        period = cal.day(moved)
+    elif precision == "month":
+        period = cal.month(moved.year, moved.month)
+    elif precision == "quarter":
+        period = cal.quarter_of(moved)
+    elif precision == "decade" and unit == "decade":
+        period = cal.decade(moved.year)
+    else:
+        period = cal.year(moved.year)
+    if vague:
+        ref = ctx.reference
+        period = Period("PAST_REF" if sign < 0 else "FUTURE_REF", min(period.start, ref),
+                        max(period.end, ref), precision)
+    return relative(ctx, period)
+
+
+def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "for years", "in recent months", "decades-long": an unknown count of units."""
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    value, spec = duration_value(None, unit, ctx.vocab)
+    pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
+    ref = ctx.reference
+    if ref is None or "precision" not in spec or "coming" in pre:
+        return Resolved("DURATION", value, None, "explicit")
+    count = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
+    start = cal.shift(ref, spec["code"], -count)
+    return Resolved("DURATION", value, Period(value, start, ref, spec["precision"]), "relative")
+
+
+def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "every Monday", "weekly", "twice a year", "15 a year"."""
+    if match.group("wd"):
+        if not ctx.capitalised(match.group("wd")):
+            return None
+        number = ctx.vocab.weekdays[match.group("wd").lower()]
+        return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
+    if match.group("word"):
+        word = re.sub(r"\s+", " ", match.group("word").lower())
+        if word.startswith(("a ", "per ")) and not re.search(
+                r"(?:\d|\b(?:times|once|twice|percent|per\s+cent|%|dollars|euros|pounds|"
+                r"million|billion))\s*$", ctx.before(match.start(), 16), re.IGNORECASE):
+            return None
+        return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    count = number_value(match.group("n"), ctx.vocab) if match.group("n") else 1
+    value, _ = duration_value(count, unit, ctx.vocab)
+    return Resolved("SET", value, None, "explicit")
+
+
+def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "now", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF with a window."""
+    word = re.sub(r"\s+", " ", match.group("word").lower())
+    spec = ctx.vocab.references[word]
+    if word == "now" and re.match(r"\s+(?:that|\w+ing)\b", ctx.text[match.end():]):
+        return None
+    if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
+        return None
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", spec["value"], None, "unresolved")
+    before, after = spec["days_before"], spec["days_after"]
+    start = ref - timedelta(days=before) if before is not None else None
+    end = ref + timedelta(days=after) if after is not None else None
+    precision = "day" if before == 0 and after == 0 else "month" if (before or after) else None
+    return Resolved("DATE", spec["value"], Period(spec["value"], start, end, precision),
+                    "relative")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "mdy": resolve_calendar_date,
+    "dmy": resolve_calendar_date,
+    "numeric": resolve_numeric,
+    "time": resolve_time,
+    "quarter": resolve_quarter,
+    "season": resolve_season,
+    "month": resolve_month,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "year_range": resolve_year_range,
+    "year": resolve_year,
+    "relative_day": resolve_relative_day,
+    "weekday": resolve_weekday,
+    "relative_unit": resolve_relative_unit,
+    "ago": resolve_ago,
+    "duration": resolve_duration,
+    "vague_plural": resolve_vague_plural,
+    "set": resolve_set,
+    "holiday": resolve_holiday,
+    "anaphor": resolve_anaphor,
+    "reference": resolve_reference,
+}

@@ -1,0 +1,221 @@
+"""Tag and normalise the time expressions of a text against its reference date.
+
+Candidates come from compiled patterns (:mod:`grammar`); the longest resolvable match wins
+where they overlap; then clock times join the day beside them, signal words ("since",
+"before", "until") turn a date into an open or closed range, and "between X and Y" spans both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from spacy.tokens import Doc
+
+from sitrep.model import TimeMention
+from sitrep.resolve.times.calendar import Period
+from sitrep.resolve.times.grammar import grammar
+from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
+from sitrep.resolve.times.tense import clause_direction
+from sitrep.resolve.times.vocabulary import load_vocabulary
+
+PRIORITY = {name: rank for rank, name in enumerate(RESOLVERS)}
+SIGNAL = re.compile(r"\b(?P<signal>since|before|after|until|till|through|by|prior\s+to|"
+                    r"as\s+of|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+JOIN_TIME = re.compile(r"^\s*,?\s*(?:at\s+)?$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+RANGE_OPEN = re.compile(r"\b(?P<open>between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Found:
+    """One accepted expression: where it is, which rule found it, what it means."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+    resolved: Resolved
+
+
+def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = None
+              ) -> list[TimeMention]:
+    """Every time expression in ``text`` as a TIMEX3 value with an inclusive day range.
+
+    Relative expressions resolve against ``reference``; without one they stay
+    ``basis="unresolved"`` (never today). "before April" is open at the start (``start_date``
+    null); "since 2014" runs to the reference. ``doc``, the parsed text, sharpens the clause's
+    tense (a future clause puts "in March" next March) but is optional.
+    """
+    vocab = load_vocabulary()
+    ctx = Context(text=text, reference=reference, vocab=vocab,
+                  direction=partial(clause_direction, text, doc=doc),
+                  upper=is_upper(text), anchor=reference)
+    found = select(candidates(text), ctx)
+    found = resolve_anchors(found, ctx)
+    mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
+    mentions = [apply_signal(m, text, reference) for m in mentions]
+    mentions += ranges(mentions, text)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def is_upper(text: str) -> bool:
+    """All-capitals wire copy: capitals then carry no information."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) < 0.05 * len(letters)
+
+
+def candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    found = []
+    for name, pattern in grammar().patterns:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), name, match))
+    return found
+
+
+def select(items: list[tuple[int, int, str, re.Match[str]]], ctx: Context) -> list[Found]:
+    """Longest first, then rule priority; a match the rule rejects frees its span."""
+    items.sort(key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0]))
+    taken: list[tuple[int, int]] = []
+    accepted = []
+    for start, end, name, match in items:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        resolved = RESOLVERS[name](match, ctx)
+        if resolved is None:
+            continue
+        taken.append((start, end))
+        accepted.append(Found(start, end, name, match, resolved))
+    accepted.sort(key=lambda f: f.start)
+    return accepted
+
+
+def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
+    """Clock times and "that day" take the last day the text named before them."""
+    ctx.anchor = ctx.reference
+    for item in found:
+        if item.resolved.uses_anchor:
+            again = RESOLVERS[item.rule](item.match, ctx)
+            if again is not None:
+                item.resolved = again
+        period = item.resolved.period
+        if (item.resolved.type in ("DATE", "TIME") and period is not None
+                and period.precision == "day" and period.start == period.end
+                and item.resolved.value and item.resolved.value[:1].isdigit()):
+            ctx.anchor = period.start
+    return found
+
+
+def join_times(found: list[Found], text: str) -> list[Found]:
+    """ "May 03, 2024 04:50 IST" and "12:00 UTC Monday" are one TIME on that day."""
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and JOIN_TIME.match(text[previous.end:item.start]):
+            merged = merge_day_and_clock(previous, item)
+            if merged is not None:
+                joined[-1] = merged
+                continue
+        joined.append(item)
+    return joined
+
+
+def merge_day_and_clock(first: Found, second: Found) -> Found | None:
+    day, clock = (first, second) if second.rule == "time" else (second, first)
+    if clock.rule != "time" or day.rule == "time" or day.resolved.type != "DATE":
+        return None
+    period = day.resolved.period
+    value = day.resolved.value or ""
+    if period is None or period.precision != "day" or not value[:1].isdigit():
+        return None
+    clock_value = clock.resolved.value or ""
+    time_part = clock_value[clock_value.index("T"):] if "T" in clock_value else ""
+    resolved = Resolved("TIME", f"{value}{time_part}", period, day.resolved.basis)
+    return Found(first.start, second.end, "datetime", first.match, resolved)
+
+
+def to_mention(item: Found, doc_id: str, text: str) -> TimeMention:
+    res = item.resolved
+    period = res.period
+    return TimeMention(
+        doc_id=doc_id, start=item.start, end=item.end, text=text[item.start:item.end],
+        type=res.type, value=res.value,
+        start_date=period.start.isoformat() if period and period.start else None,
+        end_date=period.end.isoformat() if period and period.end else None,
+        precision=period.precision if period else None, basis=res.basis,
+    )
+
+
+def apply_signal(mention: TimeMention, text: str, reference: date | None) -> TimeMention:
+    """ "since 2014" runs from 2014 to the reference; "before April" ends the day before
+    April and is open at the start (or starts at the reference when April is ahead)."""
+    if mention.type != "DATE" or mention.start_date is None or mention.end_date is None:
+        return mention
+    found = SIGNAL.search(text[max(0, mention.start - 16):mention.start])
+    if found is None:
+        return mention
+    signal = re.sub(r"\s+", " ", found.group("signal").lower())
+    first, last = date.fromisoformat(mention.start_date), date.fromisoformat(mention.end_date)
+    ahead = reference is not None and first > reference
+    if signal in ("since", "as of"):
+        start, end = first, (reference if reference and reference >= first else None)
+    elif signal == "after":
+        start, end = last + timedelta(days=1), (reference if reference and not ahead else None)
+    elif signal in ("before", "prior to"):
+        start, end = (reference if ahead else None), first - timedelta(days=1)
+    else:
+        start, end = (reference if ahead else None), last
+    if start is not None and end is not None and end < start:
+        return mention
+    mention.start -= len(text[:mention.start]) - (max(0, mention.start - 16) + found.start())
+    mention.text = text[mention.start:mention.end]
+    mention.start_date = start.isoformat() if start else None
+    mention.end_date = end.isoformat() if end else None
+    return mention
+
+
+def ranges(mentions: list[TimeMention], text: str) -> list[TimeMention]:
+    """ "between March and May", "from 2009 to 2011", "March-May": one more mention spanning
+    both ends (a DURATION whose range runs from the first's start to the second's end)."""
+    extra = []
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if first.type != "DATE" or second.type != "DATE":
+            continue
+        if not (first.start_date and second.end_date and first.precision == second.precision):
+            continue
+        join = text[first.end:second.start]
+        if not RANGE_JOIN.match(join):
+            continue
+        opened = RANGE_OPEN.search(text[max(0, first.start - 16):first.start])
+        if join.strip().lower() == "and" and not (opened and opened.group("open").lower()
+                                                  == "between"):
+            continue
+        start = first.start - (len(text[max(0, first.start - 16):first.start]) - opened.start()
+                               ) if opened else first.start
+        begin, end = date.fromisoformat(first.start_date), date.fromisoformat(second.end_date)
+        if end < begin:
+            continue
+        extra.append(TimeMention(
+            doc_id=first.doc_id, start=start, end=second.end, text=text[start:second.end],
+            type="DURATION", value=span_value(begin, end, first.precision),
+            start_date=first.start_date, end_date=second.end_date, precision=first.precision,
+            basis="explicit" if "explicit" == first.basis == second.basis else "relative",
+        ))
+    return extra
+
+
+def span_value(begin: date, end: date, precision: str | None) -> str:
+    """TIMEX3 duration between two periods' starts ("from 2009 to 2011" → P2Y)."""
+    if precision == "year":
+        return f"P{end.year - begin.year}Y"
+    if precision == "month":
+        return f"P{(end.year - begin.year) * 12 + end.month - begin.month}M"
+    days = (end - begin).days + 1
+    return f"P{days // 7}W" if precision == "week" else f"P{days}D"
+
+
+__all__ = ["tag_times"]
