@@ -62,7 +62,8 @@ def build(vocab: Vocabulary) -> Grammar:
     vague = alternation(vocab.vague_quantities)
     zones = "(?-i:" + alternation(vocab.timezones) + ")"
     part = alternation(vocab.day_parts)
-    unit = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+    unit = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
+            r"centur(?:y|ie))")
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)

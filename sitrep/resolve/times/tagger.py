@@ -15,7 +15,6 @@ from functools import partial
 from spacy.tokens import Doc
 
 from sitrep.model import TimeMention
-from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.grammar import grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import clause_direction
