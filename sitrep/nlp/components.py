@@ -1,0 +1,20 @@
+"""sitrep's spaCy component factories, registered in one place.
+
+Importing this module registers them; :func:`sitrep.nlp.pipeline.build_pipeline` does so before
+adding them, so nothing registers at package import.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitrep.resolve.actors.trim import TitleTrimmer
+
+
+@Language.factory(
+    "sitrep_title_trimmer", assigns=["doc.ents"], requires=["doc.ents"],
+    default_config={"titles": None},
+)
+def make_title_trimmer(nlp: Language, name: str, titles: list[str] | None) -> TitleTrimmer:
+    """Person titles out of PERSON spans ("General Michael Langley" → "Michael Langley")."""
+    return TitleTrimmer(nlp, name, titles=titles)

@@ -1,0 +1,367 @@
+"""Actor mentions to country (ISO alpha-3 or a PLOVER non-state code) and PLOVER sector.
+
+A phrase's own words decide first: named bodies ("the Pentagon" → USA MIL, "UN" → IGO), person
+titles ("Deputy Press Secretary" → GOV), country names, demonyms and places inside it
+("Nigerien authorities" → NER GOV), then sector words ("junta" → MIL). Phrases that name no
+country but stand for a local state body ("the government", "the junta", "the country") take
+it from the context: the country the sentence is about, else the document's focus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
+from sitrep.resolve.actors.codebook import Codebook, load_codebook
+from sitrep.resolve.actors.patterns import split_words
+from sitrep.resolve.places.countries import (
+    all_countries,
+    country_by_iso3,
+    country_for_demonym,
+    country_for_name,
+)
+
+LOCATIVE = frozenset({
+    "in", "at", "from", "to", "into", "near", "across", "toward", "towards", "within",
+    "throughout", "outside", "inside", "around", "through", "over", "via", "on", "onto", "off",
+    "along", "beyond",
+})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
+STATE_SECTOR = "GOV"
+STATE, PEOPLE, PLACE = "state", "people", "place"
+DATELINE_WEIGHT = 3.0
+MODIFIER_WEIGHT = 0.5
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """What the document says about where it is: its focus and each sentence's countries."""
+
+    focus: str | None = None
+    places: dict[int, PlaceMention] = field(default_factory=dict)
+    sentence_places: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    dateline: tuple[int, int] | None = None
+
+    def sentence_country(self, token: Token) -> str | None:
+        """The country the token's sentence is about: the focus when the sentence names it,
+        else the nearest place before the token, else the first after it. Places that only
+        qualify a noun ("US troops") say who acts, not where, and are left out."""
+        found = self.sentence_places.get(token.sent.start, [])
+        if any(code == self.focus for _, code, _ in found):
+            return self.focus
+        standing = [(i, code) for i, code, modifier in found if not modifier]
+        before = [code for i, code in standing if i < token.i]
+        if before:
+            return before[-1]
+        return standing[0][1] if standing else None
+
+    def local_country(self, token: Token) -> str | None:
+        return self.sentence_country(token) or self.focus
+
+
+@dataclass(slots=True)
+class Reading:
+    """What one phrase says of itself before context is consulted."""
+
+    country: str | None = None
+    name: str | None = None
+    sector: str | None = None
+    local: bool = False
+    named: bool = False
+
+
+class ActorResolver:
+    """Resolves actor mentions with the codebook; all tables load once, each call is lookups."""
+
+    def __init__(self, codebook: Codebook | None = None) -> None:
+        self.book = codebook or load_codebook()
+        self.bodies = {split_words(alias): body for alias, body in self.book.bodies.items()}
+        self.titles = {split_words(t): sector for t, sector in self.book.titles.items()}
+        self.longest = max(len(k) for k in [*self.bodies, *self.titles])
+        self.capitals = _capitals()
+
+    # -- context ---------------------------------------------------------------------------
+
+    def context(self, doc: Doc, article: Article, places: list[PlaceMention]) -> ActorContext:
+        """The document's focus country and, per sentence, the countries of its places."""
+        ctx = ActorContext()
+        if article.dateline_start is not None and article.dateline_end is not None:
+            ctx.dateline = (article.dateline_start, article.dateline_end)
+        weights: Counter[str] = Counter()
+        for place in places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or not place.country_code:
+                continue
+            for token in span:
+                ctx.places[token.i] = place
+            ctx.sentence_places.setdefault(span.sent.start, []).append(
+                (span.start, place.country_code, span.root.dep_ in MODIFIER_DEPS))
+            weights[place.country_code] += self._place_weight(place, span, article)
+        if weights:
+            ctx.focus = max(weights, key=lambda code: (weights[code], -_first(places, code)))
+        return ctx
+
+    @staticmethod
+    def _place_weight(place: PlaceMention, span: Span, article: Article) -> float:
+        if article.dateline_start is not None and place.start == article.dateline_start:
+            return DATELINE_WEIGHT
+        return MODIFIER_WEIGHT if span.root.dep_ in MODIFIER_DEPS else 1.0
+
+    # -- phrases ---------------------------------------------------------------------------
+
+    def resolve_span(self, span: Span, ctx: ActorContext | None = None) -> Actor | None:
+        """The actor a noun phrase stands for, or None when it names no actor."""
+        tokens = _core(span)
+        if not tokens:
+            return None
+        reading = self.read(tokens, span, ctx)
+        if reading.country is None and reading.local and ctx is not None:
+            reading.country = ctx.local_country(span.root)
+        if reading.country is None and reading.sector is None and not reading.named:
+            return None
+        return Actor(text=span.text, name=reading.name or _country_name(reading.country),
+                     country=reading.country, sector=reading.sector)
+
+    def resolve_claimant(self, span: Span, ctx: ActorContext | None = None) -> Claimant | None:
+        """Who vouches for a statement ("a US defense official" → USA MIL); None for no words."""
+        if not _core(span):
+            return None
+        actor = self.resolve_span(span, ctx)
+        if actor is None:
+            return Claimant(text=span.text)
+        return Claimant(text=span.text, country=actor.country, sector=actor.sector)
+
+    def read(self, tokens: list[Token], span: Span, ctx: ActorContext | None = None) -> Reading:
+        """Country, sector and name from the phrase's own words."""
+        places = ctx.places if ctx is not None else {}
+        reading = Reading()
+        head = span.root if span.root in tokens else tokens[-1]
+        body, body_at = self._find(tokens, self.bodies)
+        title, _ = self._find(tokens, self.titles)
+        if body is not None:
+            reading.named = True
+            reading.sector = body.sector
+            if body.country:
+                reading.country = body.country
+                reading.name = body.name if body.country in self.book.non_state else None
+            else:
+                reading.local = head.i in body_at
+        if title is not None:
+            reading.named = True
+            reading.sector = title or reading.sector
+        if reading.country is None:
+            found = self._country_tokens(tokens, places, skip=body_at)
+            reading.country = _nearest({i: code for i, (code, _) in found.items()}, head)
+            if head.i in found and found[head.i][1] == STATE:
+                reading.sector = reading.sector or STATE_SECTOR
+        if reading.sector is None or (body is None and title is None):
+            sector, local = self._sector_words(tokens, head)
+            reading.sector = reading.sector or sector
+            reading.local = reading.local or local
+        reading.named = reading.named or head.ent_type_ == "PERSON"
+        return reading
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def _find(self, tokens: list[Token], table: dict) -> tuple[object | None, set[int]]:
+        """The longest table phrase among the tokens (by exact words) and where it sits."""
+        words = [t.text for t in tokens]
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = tuple(words[start:start + size])
+                if key in table:
+                    return table[key], {t.i for t in tokens[start:start + size]}
+        return None, set()
+
+    def _country_tokens(self, tokens: list[Token], places: dict[int, PlaceMention],
+                        skip: set[int]) -> dict[int, tuple[str, str]]:
+        """Token index → (country, kind) for every token that names one; kind is STATE for a
+        country or capital name, PEOPLE for a demonym, PLACE for any other place."""
+        found: dict[int, tuple[str, str]] = {}
+        i = 0
+        while i < len(tokens):
+            size, hit = self._country_at(tokens, i, places)
+            if hit and tokens[i].i not in skip:
+                for token in tokens[i:i + size]:
+                    found[token.i] = hit
+            i += max(size, 1)
+        return found
+
+    def _country_at(self, tokens: list[Token], i: int, places: dict[int, PlaceMention]
+                    ) -> tuple[int, tuple[str, str] | None]:
+        token = tokens[i]
+        if not token.text[:1].isupper():
+            return 1, None
+        for size in (3, 2, 1):
+            if i + size > len(tokens):
+                continue
+            text = " ".join(t.text for t in tokens[i:i + size])
+            hit = _country_word(text) or (self._capital(text) if size == 1 else None)
+            if hit:
+                return size, hit
+        place = places.get(token.i)
+        if place is not None and place.country_code:
+            kind = STATE if place.precision == "country" else PLACE
+            return 1, (place.country_code, kind)
+        return 1, None
+
+    def _capital(self, text: str) -> tuple[str, str] | None:
+        code = self.capitals.get(text)
+        return (code, STATE) if code else None
+
+    def _sector_words(self, tokens: list[Token], head: Token) -> tuple[str | None, bool]:
+        """Sector from sector words: a strong word (the head's first), else a generic
+        modifier's, else the generic head's; ``local`` when the head is a local state body."""
+        words = self.book.words
+        hits = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
+        hits = [(t, w) for t, w in hits if w is not None]
+        if not hits:
+            return None, False
+        local = any(w.local for t, w in hits if t.i == head.i)
+        ranked = sorted(hits, key=lambda tw: (not tw[1].strong, (tw[0].i == head.i) !=
+                                              tw[1].strong, abs(head.i - tw[0].i)))
+        return ranked[0][1].sector, local
+
+    # -- entities --------------------------------------------------------------------------
+
+    def entities(self, doc: Doc, article: Article, places: list[PlaceMention],
+                 ctx: ActorContext | None = None) -> list[EntityMention]:
+        """Every named entity, with the actor it stands for where it stands for one."""
+        ctx = ctx or self.context(doc, article, places)
+        return [
+            EntityMention(doc_id=article.id, start=e.start_char, end=e.end_char, text=e.text,
+                          label=e.label_, actor=self.entity_actor(e, ctx))
+            for e in doc.ents
+        ]
+
+    def entity_actor(self, ent: Span, ctx: ActorContext) -> Actor | None:
+        """The actor of a named entity: persons and organisations with what their phrase says,
+        places and nationalities when they act or qualify an actor, never where they locate."""
+        if ctx.dateline and ctx.dateline[0] <= ent.start_char < ctx.dateline[1]:
+            return None
+        if ent.label_ == "PERSON":
+            return self._person(ent, ctx)
+        if ent.label_ == "ORG" and not any(t.i in ctx.places for t in ent):
+            actor = self.resolve_span(_with_modifiers(ent), ctx)
+        elif ent.label_ in ("GPE", "NORP", "ORG"):
+            actor = self._country_entity(ent, ctx)
+        else:
+            return None
+        if actor is not None:
+            actor.text = ent.text
+        return actor
+
+    def _person(self, ent: Span, ctx: ActorContext) -> Actor:
+        """A person: title and modifiers before the name, else the group they are named in
+        ("US representatives, including General Michael Langley" → USA)."""
+        actor = self.resolve_span(_with_modifiers(ent), ctx) or Actor(text=ent.text)
+        actor.text = ent.text
+        if actor.country is None:
+            group = _named_in(ent.root)
+            found = self.resolve_span(_phrase_to(group), ctx) if group is not None else None
+            if found is not None and found.country:
+                actor.country = found.country
+                actor.sector = actor.sector or found.sector
+        actor.name = ent.text
+        return actor
+
+    def _country_entity(self, ent: Span, ctx: ActorContext) -> Actor | None:
+        """A place or nationality: itself when it acts ("Niger announced"), the sector of the
+        noun it qualifies ("Russian troops" → MIL), nothing where it locates ("in Niger")."""
+        own = self.resolve_span(ent, ctx)
+        if own is None or own.country is None:
+            return None
+        root = _first_conjunct(ent.root)
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+            return None
+        if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end:
+            phrase = self.resolve_span(_phrase_to(root.head), None)
+            if phrase is None or phrase.sector is None:
+                return None
+            own.sector = phrase.sector
+        return own
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _core(span: Span) -> list[Token]:
+    """The phrase's content tokens: no leading determiners, no punctuation or pronouns alone."""
+    tokens = [t for t in span if not (t.pos_ in SKIP_POS and t.i < span.root.i and
+                                      t.pos_ != "PROPN") and not t.is_punct and not t.is_space]
+    if len(tokens) == 1 and tokens[0].pos_ == "PRON":
+        return []
+    return tokens
+
+
+def _with_modifiers(ent: Span) -> Span:
+    """An entity widened leftwards to its phrase's modifiers ("Pentagon Deputy Press Secretary"
+    before "Sabrina Singh", "Russian" before "Defense Ministry")."""
+    left = min(ent.root.left_edge.i, ent.start)
+    return ent.doc[left:ent.end]
+
+
+def _first_conjunct(token: Token) -> Token:
+    """"American" in "Russian and American forces" stands where "Russian" stands."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _named_in(token: Token) -> Token | None:
+    """The noun a person is named as part of: "representatives, including X", "officials
+    such as X", "X, a US official"."""
+    if token.dep_ == "appos":
+        return token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and head.head.pos_ in (
+            "NOUN", "PROPN"):
+        return head.head
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def _phrase_to(head: Token) -> Span:
+    """The phrase from the head's left edge up to the head (its pre-modifiers)."""
+    return head.doc[head.left_edge.i:head.i + 1]
+
+
+@cache
+def _country_word(text: str) -> tuple[str, str] | None:
+    """(iso3, kind) of a country name ("Niger", "U.S.") or demonym ("Nigerien", "Russians")."""
+    country = country_for_name(text)
+    if country:
+        return country.iso3, STATE
+    country = country_for_demonym(text)
+    return (country.iso3, PEOPLE) if country else None
+
+
+def _nearest(found: dict[int, str], head: Token) -> str | None:
+    """The country named nearest before the head ("Pentagon ... Secretary"), else after it."""
+    before = sorted((i for i in found if i <= head.i), reverse=True)
+    after = sorted(i for i in found if i > head.i)
+    order = before + after
+    return found[order[0]] if order else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital name → iso3, so "Washington" or "Moscow" acting stands for its country."""
+    return {c.capital: c.iso3 for c in all_countries().values() if c.capital}
+
+
+@cache
+def _country_name(code: str | None) -> str | None:
+    country = country_by_iso3(code) if code else None
+    return country.name if country else None
+
+
+def _first(places: list[PlaceMention], code: str) -> int:
+    return next(p.start for p in places if p.country_code == code)
