@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import SitrepError
 
 log = logging.getLogger("sitrep.api")
 
@@ -43,8 +43,7 @@ async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResp
 
 
 async def _sitrep_error(_: Request, exc: SitrepError) -> JSONResponse:
-    message = exc.reason if isinstance(exc, InputError) else str(exc)
-    return error_response(exc.status, message)
+    return error_response(exc.status, str(exc))
 
 
 async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:

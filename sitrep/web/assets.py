@@ -30,12 +30,13 @@ FILES: dict[str, str] = {
 }
 
 
-def missing(vendor: Path = VENDOR) -> list[str]:
+def missing(vendor: Path | None = None) -> list[str]:
     """Vendor files the page needs that are not installed."""
+    vendor = vendor or VENDOR
     return [name for name in FILES if not (vendor / name).is_file()]
 
 
-def check(vendor: Path = VENDOR) -> None:
+def check(vendor: Path | None = None) -> None:
     """Fail clearly, with the fix, when the page's assets were never installed."""
     absent = missing(vendor)
     if absent:
@@ -44,8 +45,9 @@ def check(vendor: Path = VENDOR) -> None:
         )
 
 
-def install(node_modules: Path, vendor: Path = VENDOR) -> list[Path]:
+def install(node_modules: Path, vendor: Path | None = None) -> list[Path]:
     """Copy the needed files out of ``node_modules`` into the package's vendor folder."""
+    vendor = vendor or VENDOR
     absent = [src for src in FILES.values() if not (node_modules / src).is_file()]
     if absent:
         raise SetupError(f"not in {node_modules}: {', '.join(absent)}: run `npm ci` first")

@@ -1,0 +1,130 @@
+"""Reading events: the list with the CLI's filters and paging, one event, the export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+
+def event_types(response) -> list[str]:
+    return [e["event_type"] for e in response.json()["events"]]
+
+
+def test_list_gives_contract_records_in_date_order(client, ids):
+    body = client.get("/api/events").json()
+    assert body["total"] == 3
+    assert [e["id"] for e in body["events"]] == [ids["coup"], ids["retreat"], ids["chad"]]
+    first = body["events"][0]
+    assert first["schema"] == 1
+    assert first["evidence"]["sentence"] == "The NER forces seized power."
+    assert first["date"] == {"text": "last month", "start": "2023-07-26", "end": "2023-07-26",
+                             "precision": "month", "basis": "relative"}
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"type": "RETREAT"}, ["RETREAT", "RETREAT"]),
+    ({"type": "coerce"}, ["COERCE"]),
+    ({"country": "TCD"}, ["RETREAT"]),
+    ({"country": "ner"}, ["COERCE"]),
+    ({"actor": "NER forces"}, ["COERCE"]),
+    ({"place": "TCD"}, ["RETREAT"]),
+    ({"place": "Niger"}, ["COERCE", "RETREAT"]),
+    ({"since": "2024-04-15", "until": "2024-05-02"}, ["RETREAT", "RETREAT"]),
+    ({"until": "2023-12-31"}, ["COERCE"]),
+    ({"modality": "future"}, ["RETREAT"]),
+    ({"text": "Chad"}, ["RETREAT"]),
+    ({"text": "seized"}, ["COERCE", "RETREAT"]),
+    ({"article_id": "chad"}, ["RETREAT"]),
+    ({"type": "ASSAULT"}, []),
+])
+def test_filters_match_the_cli(client, params, expected):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200
+    assert event_types(response) == expected
+    assert response.json()["total"] == len(expected)
+
+
+def test_pages_with_limit_and_offset(client, ids):
+    first = client.get("/api/events", params={"limit": 2}).json()
+    assert [e["id"] for e in first["events"]] == [ids["coup"], ids["retreat"]]
+    assert first["next_offset"] == 2
+    last = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    assert [e["id"] for e in last["events"]] == [ids["chad"]]
+    assert last["total"] == 3
+    assert last["next_offset"] is None
+
+
+@pytest.mark.parametrize(("params", "words"), [
+    ({"type": "FIGHT"}, "query.type"),
+    ({"since": "2024-13-01"}, "query.since"),
+    ({"since": "2024-05-01", "until": "2024-04-01"}, "since (2024-05-01) is after until"),
+    ({"modality": "maybe"}, "query.modality"),
+    ({"country": "NIGER"}, "query.country"),
+    ({"limit": 0}, "query.limit"),
+    ({"limit": 5000}, "query.limit"),
+    ({"offset": -1}, "query.offset"),
+])
+def test_bad_filters_are_clear_4xx(client, params, words):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 422
+    assert words in response.json()["error"]["message"]
+
+
+def test_one_event_with_its_articles_and_evidence(client, ids):
+    body = client.get(f"/api/events/{ids['chad']}").json()
+    assert body["event"]["id"] == ids["chad"]
+    assert body["event"]["evidence"]["trigger"] == "withdrew"
+    assert [a["id"] for a in body["articles"]] == ["chad"]
+    assert "text" not in body["articles"][0]
+    assert body["articles"][0]["title"] == "Chad"
+
+
+def test_evidence_marks_index_the_sentence(client, ids):
+    body = client.get(f"/api/events/{ids['chad']}").json()
+    sentence = body["event"]["evidence"]["sentence"]
+    marked = {m["role"]: sentence[m["start"]:m["end"]] for m in body["evidence_marks"]}
+    assert marked["trigger"] == "withdrew"
+    assert marked["place"] == "Chad"
+
+
+def test_unknown_event_is_404(client):
+    response = client.get("/api/events/0000000000000000")
+    assert response.status_code == 404
+    assert response.json() == {"error": {"status": 404,
+                                         "message": "no event with id '0000000000000000'"}}
+
+
+def test_export_json_lines(client, ids):
+    response = client.get("/api/export", params={"format": "jsonl"})
+    assert response.headers["content-type"].startswith("application/x-ndjson")
+    assert 'filename="sitrep-events.jsonl"' in response.headers["content-disposition"]
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert [r["id"] for r in records] == [ids["coup"], ids["retreat"], ids["chad"]]
+
+
+def test_export_csv_keeps_the_filters(client, ids):
+    response = client.get("/api/export", params={"format": "csv", "type": "RETREAT"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["id"] for r in rows] == [ids["retreat"], ids["chad"]]
+    assert rows[1]["modality"] == "future"
+
+
+def test_export_geojson_shades_countries_and_never_invents_points(client, ids):
+    response = client.get("/api/export", params={"format": "geojson", "place": "TCD"})
+    assert response.headers["content-type"] == "application/geo+json"
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    [feature] = collection["features"]
+    assert feature["id"] == ids["chad"]
+    assert feature["geometry"] is None
+    assert feature["properties"]["country_code"] == "TCD"
+
+
+def test_export_of_an_unknown_format_is_422(client):
+    response = client.get("/api/export", params={"format": "xlsx"})
+    assert response.status_code == 422
+    assert "query.format" in response.json()["error"]["message"]
