@@ -85,7 +85,10 @@ def _read_path(path: str, published: str | None) -> Iterator[Item]:
         return
     where = Path(path)
     if where.is_dir():
-        for file in document_paths(where):
+        files = document_paths(where)
+        if not files:
+            yield InputError(path, "no documents (.txt, .html, .htm, .jsonl) in this folder")
+        for file in files:
             yield from _read_file(file, published)
     elif where.exists():
         yield from _read_file(where, published)

@@ -89,6 +89,13 @@ def test_paths_keep_their_order_and_a_missing_one_is_an_error(tmp_path):
     assert items[1].reason == "no such file or folder"
 
 
+def test_a_folder_without_documents_is_an_error(tmp_path):
+    (tmp_path / "notes.md").write_text("Not a document kind.", encoding="utf-8")
+    [error] = read_documents([str(tmp_path)])
+    assert error.source == str(tmp_path)
+    assert error.reason.startswith("no documents")
+
+
 def test_an_explicit_file_of_unknown_kind_is_sniffed(tmp_path):
     path = tmp_path / "story.md"
     path.write_text(TEXT, encoding="utf-8")

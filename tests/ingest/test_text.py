@@ -50,3 +50,11 @@ def test_seed_article(seed_article):
     assert article.dateline_place == "Niamey (Niger)"
     assert article.publisher == "ANI"
     assert article.reference_date.isoformat() == "2024-05-03"
+
+
+def test_windows_line_ends_keep_offsets_right():
+    text = STORY.replace("\n", "\r\n")
+    article = parse_text(text, "crlf.txt")
+    assert article.title == "Kenya sends police to Haiti"
+    assert article.published == "2024-07-02T10:30+03:00"
+    assert article.text[article.dateline_start:article.dateline_end] == "NAIROBI"
