@@ -1,8 +1,53 @@
-"""Restore the case of all-capitals wire copy before parsing (offsets stay the same)."""
+"""Restore the case of all-capitals wire copy before parsing (offsets stay the same).
+
+The model reads case: in "ARMED MEN KIDNAPPED PEASANTS IN USULUTAN" it finds no entities at
+all. sitrep lower-cases such text and capitalises what it knows to be upper: sentence starts,
+"I", months and weekdays, acronyms (a data list, dotted ones, and words in brackets such as
+"[FMLN]" together with the name they abbreviate), and names: countries, demonyms, named
+institutions and organisations, and gazetteer places. Every character maps to one character,
+so the result has the same length as the input and every offset holds.
+"""
 
 from __future__ import annotations
 
+import calendar
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lookups import Lookups
+
+from sitrep.errors import SetupError
 from sitrep.model import Article
+from sitrep.resolve.actors.codebook import load_codebook, read_text
+
+UPPER_SHARE = 0.8
+MIN_LETTERS = 20
+MAX_NAME_WORDS = 6
+GAZETTEER_POPULATION = 15_000
+WORD = re.compile(r"[^\W\d_]+")
+DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*\n\s*|:\s*\n\s*)[\"'“‘(\[]*([^\W\d_])")
+DATELINE = re.compile(r"^[^\n]{0,120}?--\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
+BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
+NAME_GLUE = frozenset({"of", "de", "del", "la", "las", "los", "el", "y", "and", "the", "for"})
+NAME_WORDS = frozenset({"front", "first", "third", "top", "back", "part", "call"})
+STOP = frozenset(STOP_WORDS) - NAME_WORDS
+MONTH_SHORT = ("Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+            ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
+MIN_UNKNOWN = 3
+
+
+def is_shouting(text: str) -> bool:
+    """True when (nearly) all the letters of the text are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
 
 
 def prepare_text(article: Article) -> str:
@@ -10,4 +55,178 @@ def prepare_text(article: Article) -> str:
 
     The result always has the same length as ``article.text`` so offsets need no mapping.
     """
-    return article.text
+    text = article.text
+    return restore_case(text) if is_shouting(text) else text
+
+
+def restore_case(text: str) -> str:
+    """Lower-case the text, then capitalise what is known to be upper (same length)."""
+    chars = [_lower(c) for c in text]
+    lowered = "".join(chars)
+    _names(lowered, chars)
+    _unknown_words(lowered, chars)
+    _acronyms(lowered, chars)
+    for match in SENTENCE_START.finditer(lowered):
+        _upper_at(chars, match.start(1))
+    dateline = DATELINE.match(lowered)
+    if dateline:
+        _upper_at(chars, dateline.start(1))
+    for match in re.finditer(r"\bi\b", lowered):
+        _upper_at(chars, match.start())
+    return "".join(chars)
+
+
+def _lower(char: str) -> str:
+    low = char.lower()
+    return low if len(low) == 1 else char
+
+
+def _upper_at(chars: list[str], index: int) -> None:
+    up = chars[index].upper()
+    if len(up) == 1:
+        chars[index] = up
+
+
+def _apply(chars: list[str], start: int, cased: str) -> None:
+    """Copy the case of ``cased`` onto the same-length stretch of text at ``start``."""
+    for offset, model in enumerate(cased):
+        if model.isupper():
+            _upper_at(chars, start + offset)
+
+
+def _names(lowered: str, chars: list[str]) -> None:
+    """Known names, longest first: the whole phrase takes its dictionary casing."""
+    names = known_names()
+    words = list(WORD.finditer(lowered))
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            cased = names.get(lowered[start:end])
+            if cased is not None and len(cased) == end - start:
+                _apply(chars, start, cased)
+                i += size
+                break
+        else:
+            i += 1
+
+
+def _unknown_words(lowered: str, chars: list[str]) -> None:
+    """Words that are no English word are names in wire copy ("usulutan", "villamariona")."""
+    english = english_words()
+    for match in WORD.finditer(lowered):
+        word = match.group()
+        if len(word) >= MIN_UNKNOWN and chars[match.start()].islower() and not _is_english(
+                word, english):
+            _upper_at(chars, match.start())
+
+
+def _is_english(word: str, english: frozenset[str]) -> bool:
+    """A word, or an inflection of one, in the English word list (or a stop word)."""
+    if word in STOP_WORDS or word in english or word in acronyms():
+        return True
+    for end, base in SUFFIXES:
+        if word.endswith(end):
+            stem = word[: len(word) - len(end)]
+            if stem + base in english or (len(stem) > 2 and stem[-1] == stem[-2] and
+                                          stem[:-1] in english):
+                return True
+    return False
+
+
+def _acronyms(lowered: str, chars: list[str]) -> None:
+    """Acronyms upper-case: listed ones, dotted ones ("u.s."), bracketed ones with the name
+    they follow ("farabundo marti national liberation front [fmln]")."""
+    listed = acronyms()
+    for match in WORD.finditer(lowered):
+        if match.group() in listed:
+            _apply(chars, match.start(), match.group().upper())
+    for match in DOTTED.finditer(lowered):
+        _apply(chars, match.start(), match.group().upper())
+    for match in BRACKETED.finditer(lowered):
+        word = match.group(1)
+        if word in STOP:
+            continue
+        _apply(chars, match.start(1), word.upper())
+        _capitalise_expansion(lowered, chars, match.start(), len(word))
+
+
+def _capitalise_expansion(lowered: str, chars: list[str], before: int, letters: int) -> None:
+    """Capitalise the words just before a bracketed acronym that it abbreviates."""
+    words = list(WORD.finditer(lowered, max(0, before - 120), before))
+    taken = 0
+    for match in reversed(words):
+        if lowered[match.end():before].strip(" ,") and taken == 0:
+            return
+        word = match.group()
+        if word in NAME_GLUE:
+            if taken >= letters:
+                return
+            continue
+        if word in STOP or taken >= letters + 2:
+            return
+        _upper_at(chars, match.start())
+        taken += 1
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    """Lower-case forms of the acronyms kept upper-case."""
+    return frozenset(a.lower() for a in _truecase_data()["acronyms"])
+
+
+@cache
+def _truecase_data() -> dict:
+    return json.loads(read_text("truecase.json"))
+
+
+@cache
+def known_names() -> dict[str, str]:
+    """Lower-case name → its casing: calendar words, countries, demonyms, named bodies,
+    gazetteer places. Small places only when they are no English word."""
+    from sitrep.resolve.places.countries import country_names, demonyms
+
+    names: dict[str, str] = {}
+    not_names = set(_truecase_data()["not_names"]) | set(STOP_WORDS)
+    english = english_words()
+    for cased in _gazetteer_names():
+        low = cased.lower()
+        single = " " not in low
+        if single and (low in not_names or low in english or len(low) < 4):
+            continue
+        names.setdefault(low, cased)
+    bodies = [alias for alias, body in load_codebook().bodies.items() if body.entity]
+    for cased in [*country_names(), *demonyms(), *bodies]:
+        low = cased.lower()
+        if cased[:1].isupper() and low not in not_names and cased != cased.upper():
+            names[low] = cased
+    for word in [*calendar.month_name[1:], *calendar.day_name, *MONTH_SHORT]:
+        names[word.lower()] = word
+    return names
+
+
+def _gazetteer_names() -> list[str]:
+    from sitrep.resolve.places.gazetteer import Gazetteer
+
+    return Gazetteer().big_place_names(GAZETTEER_POPULATION, GAZETTEER_POPULATION)
+
+
+@cache
+def english_words(model: str | None = None) -> frozenset[str]:
+    """English words from the model's lemmatizer index (WordNet's nouns, verbs, adjectives,
+    adverbs): a small place called "Reading" or "Police" is no reason to capitalise them."""
+    from sitrep.nlp.pipeline import DEFAULT_MODEL
+
+    try:
+        root = spacy.util.get_package_path(model or DEFAULT_MODEL)
+    except (ModuleNotFoundError, OSError) as exc:
+        raise SetupError(f"spaCy model {model or DEFAULT_MODEL!r} is not installed") from exc
+    folders = [Path(p) for p in root.glob("**/lemmatizer/lookups")]
+    if not folders:
+        raise SetupError(f"spaCy model at {root.name} has no lemmatizer lookups")
+    lookups = Lookups().from_disk(folders[0])
+    index = lookups.get_table("lemma_index")
+    irregular = lookups.get_table("lemma_exc")
+    words = {word for group in index.values() for word in group}
+    words.update(form for group in irregular.values() for form in group)
+    return frozenset(words)
