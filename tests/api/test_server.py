@@ -1,0 +1,38 @@
+"""``sitrep serve``: the token from the option or the environment, the app under uvicorn."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from sitrep.api import server
+
+
+def test_the_given_token_wins_over_the_environment(monkeypatch):
+    monkeypatch.setenv("SITREP_TOKEN", "from-env")
+    assert server.resolve_token("given") == "given"
+
+
+def test_the_token_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SITREP_TOKEN", "from-env")
+    assert server.resolve_token(None) == "from-env"
+
+
+def test_no_token_anywhere_means_read_only(monkeypatch):
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    assert server.resolve_token(None) is None
+    monkeypatch.setenv("SITREP_TOKEN", "")
+    assert server.resolve_token("") is None
+
+
+def test_serve_runs_the_app_on_the_given_address(monkeypatch, tmp_path):
+    calls = {}
+
+    def fake_run(app, **kwargs):
+        calls.update(kwargs, app=app)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setenv("SITREP_TOKEN", "from-env")
+    server.serve(tmp_path / "served.db", host="127.0.0.1", port=8123)
+    assert (calls["host"], calls["port"]) == ("127.0.0.1", 8123)
+    assert calls["app"].state.token == "from-env"
+    assert (tmp_path / "served.db").exists()
