@@ -80,11 +80,12 @@ def _pair(value: object) -> tuple[float | None, float | None]:
 def all_countries() -> dict[str, Country]:
     """Every GeoNames country keyed by ISO alpha-3 (built once)."""
     info = _info_by_iso3()
+    points = {iso3: (float(lat), float(lon)) for iso3, lat, lon in read_tsv("country_points.tsv")}
     by_iso2 = {v["iso"]: v["iso3"] for v in _geonames_countries().values()}
     countries = {}
     for record in _geonames_countries().values():
         extra = info.get(record["iso3"], {})
-        lat, lon = _pair(extra.get("latlng"))
+        lat, lon = points.get(record["iso3"]) or _pair(extra.get("latlng"))
         cap_lat, cap_lon = _pair(extra.get("capital_latlng"))
         neighbours = tuple(by_iso2[n] for n in (record.get("neighbours") or "").split(",")
                            if n in by_iso2)

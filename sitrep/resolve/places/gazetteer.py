@@ -51,10 +51,11 @@ class Gazetteer:
         return tuple(Candidate(*row) for row in rows)
 
     def big_place_names(self, admin1_population: int, city_population: int) -> list[str]:
-        """Names of divisions and cities above a population, and of capitals."""
+        """Names of regions, of divisions and cities above a population, and of capitals."""
         rows = self.db.execute(
             "SELECT name FROM places WHERE (precision = 'admin1' AND population >= ?)"
-            " OR (precision = 'city' AND (population >= ? OR feature_code = 'PPLC'))",
+            " OR (precision = 'city' AND (population >= ? OR feature_code = 'PPLC'))"
+            " OR precision = 'region'",
             (admin1_population, city_population),
         )
         return [row[0] for row in rows]

@@ -19,6 +19,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -30,10 +31,11 @@ from sitrep.paths import cache_dir
 from sitrep.resolve.places.countries import CODEBOOK, all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
-SCHEMA = 2
+SCHEMA = 3
 CITY_FILE = "cities1000.json"
 CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "facilities.tsv",
-                  "admin1_aliases.tsv")
+                  "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
+                  "generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
             " Region", " Governorate", " State", " Prefecture", " Oblast", " District")
 
@@ -125,6 +127,16 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
 
 
+@cache
+def _generic_names() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("generic_names.tsv"))
+
+
+def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
+    return {(cc, name): (float(lat), float(lon))
+            for cc, name, lat, lon in read_tsv("admin1_points.tsv")}
+
+
 def _variants(name: str) -> set[str]:
     names = {fold(name)}
     for suffix in SUFFIXES:
@@ -143,7 +155,8 @@ class _Builder:
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         self.entries.append(entry)
         row = len(self.entries)
-        self.names.extend((n, row) for n in set(names) if n)
+        generic = _generic_names()
+        self.names.extend((n, row) for n in set(names) if n and n not in generic)
         return row
 
     def write(self, path: Path) -> None:
@@ -255,6 +268,7 @@ def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     for alias, cc, name in read_tsv("admin1_aliases.tsv"):
         aliases[(cc, name)].add(alias)
+    fixed = _admin1_points()
     for (cc, level, key), points in areas.items():
         if level == "admin1":
             state = states.get(key, {}) if cc == "US" else {}
@@ -266,7 +280,8 @@ def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
             geonameid, admin1, code = None, a1_name.get((cc, a1code)), "ADM2"
         if not name:
             continue
-        lat, lon = _middle(points)
+        lat, lon = fixed.get((cc, name)) if level == "admin1" and (cc, name) in fixed else (
+            _middle(points))
         names = _variants(name) | aliases.get((cc, name), set())
         builder.add(Entry(name, lat, lon, iso3[cc], code, level, pops[(cc, level, key)],
                           geonameid, admin1), names)
