@@ -1,0 +1,141 @@
+"""Articles grouped by the real-world event they report (document-level event coreference).
+
+Where :func:`sitrep.cluster.events.merge_events` merges single event records, this groups whole
+articles: the words they share, weighted by rarity, and above all the names, numbers and places
+they share. It is what ``sitrep eval clusters`` measures on ECB+.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep.errors import SetupError, SitrepError
+from sitrep.model import CodedArticle
+
+RULES_FILE = "documents.json"
+_TERM = re.compile(r"[^\W\d_][\w'-]*|\d+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRules:
+    """The loaded ``documents.json``."""
+
+    threshold: float
+    weights: dict[str, float]
+    entity_labels: frozenset[str]
+    number_labels: frozenset[str]
+
+
+@cache
+def load_rules() -> DocumentRules:
+    """Read the packaged rules once; a missing or malformed file is a setup error."""
+    path = resources.files("sitrep.cluster").joinpath(RULES_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return DocumentRules(threshold=float(data["threshold"]),
+                             weights={k: float(v) for k, v in data["weights"].items()},
+                             entity_labels=frozenset(data["entity_labels"]),
+                             number_labels=frozenset(data["number_labels"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased content words and numbers: stop words and single letters carry no event."""
+    words = (w.lower() for w in _TERM.findall(text))
+    return [w for w in words if len(w) > 1 and w not in STOP_WORDS]
+
+
+def features(coded: CodedArticle, rules: DocumentRules) -> Counter[tuple[str, str]]:
+    """Counts of (family, term): words, entity words, number expressions, places, events."""
+    found: Counter[tuple[str, str]] = Counter(("word", t) for t in terms(coded.article.text))
+    for entity in coded.entities:
+        if entity.label in rules.entity_labels:
+            found.update(("entity", t) for t in terms(entity.text))
+        elif entity.label in rules.number_labels:
+            found[("number", entity.text.lower())] += 1
+    for place in coded.places:
+        if place.geonameid is not None or place.country_code:
+            found[("place", str(place.geonameid or place.country_code))] += 1
+    for event in coded.events:
+        where = event.location.country_code if event.location else None
+        found[("event", f"{event.event_type}|{where}")] += 1
+    return found
+
+
+def similarities(profiles: Sequence[Counter[tuple[str, str]]], rules: DocumentRules
+                 ) -> np.ndarray:
+    """Cosine similarity of log-TF-IDF vectors, one row and column per article.
+
+    Terms seen in one article only count towards its length but are never shared, so the
+    matrix is built over shared terms alone and stays small.
+    """
+    n = len(profiles)
+    df = Counter(term for profile in profiles for term in profile)
+    shared = {term: k for k, term in enumerate(t for t, c in df.items() if c > 1)}
+    matrix = np.zeros((n, len(shared)), dtype=np.float32)
+    norms = np.zeros(n, dtype=np.float64)
+    for row, profile in enumerate(profiles):
+        for term, count in profile.items():
+            weight = ((1 + math.log(count)) * math.log(n / df[term])
+                      * rules.weights.get(term[0], 1.0))
+            norms[row] += weight * weight
+            if term in shared:
+                matrix[row, shared[term]] = weight
+    matrix /= np.sqrt(np.maximum(norms, 1e-12)).astype(np.float32)[:, None]
+    return matrix @ matrix.T
+
+
+def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Agglomerate while the best mean similarity between two groups reaches ``threshold``.
+
+    Mean (not single) linkage, so one shared name does not chain two stories together.
+    Returns groups of row indices, each sorted, ordered by their first row.
+    """
+    work = np.array(sim, dtype=np.float64)
+    np.fill_diagonal(work, -np.inf)
+    size = np.ones(len(work))
+    groups: list[list[int]] = [[i] for i in range(len(work))]
+    while len(work) > 1:
+        i, j = np.unravel_index(int(np.argmax(work)), work.shape)
+        if work[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        merged = (work[i] * size[i] + work[j] * size[j]) / (size[i] + size[j])
+        work[i, :], work[:, i] = merged, merged
+        work[i, i] = -np.inf
+        work[j, :], work[:, j] = -np.inf, -np.inf
+        size[i] += size[j]
+        groups[i] += groups[j]
+        groups[j] = []
+    return sorted((sorted(g) for g in groups if g), key=lambda g: g[0])
+
+
+def cluster_documents(coded: Sequence[CodedArticle], threshold: float | None = None,
+                      rules: DocumentRules | None = None) -> list[list[str]]:
+    """Groups of article ids that report the same real-world event.
+
+    Contract: every article is in exactly one group (singletons included); groups are ordered by
+    their first article in input order, ids inside a group keep input order; deterministic.
+    ``threshold`` overrides the packaged one (higher: smaller, purer groups). Quadratic in the
+    number of articles: block large collections (by date window or near-duplicate groups) first.
+    """
+    rules = rules or load_rules()
+    ids = [c.article.id for c in coded]
+    if len(set(ids)) != len(ids):
+        raise SitrepError("cluster_documents: article ids must be unique")
+    if not ids:
+        return []
+    sim = similarities([features(c, rules) for c in coded], rules)
+    groups = average_linkage(sim, rules.threshold if threshold is None else threshold)
+    return [[ids[k] for k in group] for group in groups]
