@@ -92,12 +92,12 @@ def build(vocab: Vocabulary) -> Grammar:
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
-                 rf"last|this|next)\s+year)?",
+                 rf"last|this|next)\s+year|\s+of\s+(?P<relyear2>last|this|next)\s+year)?",
         "decade": rf"\b(?:the\s+)?(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
                   rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b",
         "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
-        "year": rf"(?:\b(?P<mod>{MODIFIER})\s*-?\s*)?(?<![\w$£€#.,-])(?:(?P<year>{YEAR})|"
+        "year": rf"(?:\b(?P<mod>{MODIFIER})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
         "relative_day": rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>{relword})\b"
                         rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|tomorrow|yesterday)\s+"
@@ -107,6 +107,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "relative_unit": rf"\b(?:(?P<mod>{MODIFIER}|earlier|later)\s+)?(?P<rel>{REL})\s+"
                          r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
                          r"|\bthe\s+(?P<unit2>year|month|week)\s+(?P<rel2>previous|before)\b"
+                         rf"|\b(?P<mod4>{MODIFIER})\s+the\s+(?P<unit4>year|month|week)\b"
                          r"|\b(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{UNIT_ADJECTIVE}"
                rf"(?P<unit>{unit})s?\s+(?P<dir>ago|from\s+now|hence)\b",
@@ -115,8 +116,9 @@ def build(vocab: Vocabulary) -> Grammar:
                     rf"more\s+than|less\s+than|at\s+least|up\s+to|over|some)\s+)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{UNIT_ADJECTIVE}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
-        "vague_plural": r"\b(?P<pre>over\s+the|in\s+recent|recent|for|for\s+many|the\s+past\s+few"
-                        r"|the\s+last\s+few|in\s+the\s+coming|the\s+coming)\s+"
+        "vague_plural": r"\b(?:(?P<lead>(?:for|in|in\s+just|within)\s+)|(?P<pre>over\s+the|"
+                        r"in\s+recent|recent|for\s+many|the\s+past\s+few|the\s+last\s+few|"
+                        r"in\s+the\s+coming|the\s+coming)\s+)"
                         r"(?P<unit>year|decade|month|week|day|hour|minute)s\b"
                         r"|\b(?P<unit2>year|decade|month|week)s-long\b",
         "set": rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
@@ -125,8 +127,12 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?P<unit2>day|week|month|year|hour)s)\b",
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
-                   r"(?P<unit>day|week|month|year)\b"
-                   r"|\b(?P<bare>the\s+day)\b(?!\s+(?:of|when|that|before|after|'s)\b)",
+                   r"(?P<unit>day|week|month|year)\b|\bthat\s+(?P<time>time)\b"
+                   r"|\b(?P<bare>(?:(?:late|early|later|earlier)\s+in\s+)?the\s+day)\b"
+                   r"(?!\s+(?:of|when|that|before|after|'s)\b)",
+        "same_period": r"\b(?:the\s+)?same\s+(?P<unit>period|month|quarter|week|time|day)\s+"
+                       r"(?:of\s+)?(?:the\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|"
+                       r"the\s+previous\s+year|(?P<prior>the\s+prior\s+year))\b",
         "reference": rf"\b(?P<word>{reference})\b",
     }
     compiled = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in sources.items())

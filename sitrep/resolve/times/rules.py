@@ -19,6 +19,7 @@ from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.vocabulary import Vocabulary
 
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 CAPITAL_PREFIXES = re.compile(
     r"\b(?:in|on|since|until|till|by|of|from|to|through|during|before|after|early|mid|late|"
     r"last|next|this|the|between|and|or|each|every)[\s-]+$", re.IGNORECASE)
@@ -45,6 +46,7 @@ class Context:
     direction: Callable[[int, int], str | None]
     upper: bool = False
     anchor: date | None = None
+    last_period: Period | None = None
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -57,9 +59,16 @@ class Context:
         return self.tense(start, end) == "future"
 
     def direction_of(self, start: int, end: int) -> str | None:
-        """"future" or "past" for choosing a year; present counts as past in news."""
+        """"future", "past" or None (take the nearest) for choosing a year.
+
+        News mostly looks back, so a present or unknown tense counts as past; a deadline
+        ("by June", "until Friday") leans ahead, so it takes the nearest."""
         tense = self.tense(start, end)
-        return "future" if tense == "future" else "past"
+        if tense == "future":
+            return "future"
+        if DEADLINE.search(self.before(start, 12)):
+            return None
+        return "past"
 
     def capitalised(self, word: str) -> bool:
         return self.upper or word[:1].isupper()
@@ -179,7 +188,7 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "in March", "early May", "last September", "November 2006", "March last year"."""
     word = match.group("month")
     framed = bool(match.group("mod") or match.group("rel") or match.group("year")
-                  or match.group("relyear"))
+                  or match.group("relyear") or match.group("relyear2"))
     if not month_ok(word, ctx, match.start("month"), has_context=framed):
         return None
     if len(word.rstrip(".")) <= 3 and not (match.group("year") or word.endswith(".")):
@@ -193,7 +202,7 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{number:02d}", None, "unresolved")
     ref = ctx.reference
     rel = (match.group("rel") or "").lower()
-    relyear = (match.group("relyear") or "").lower()
+    relyear = (match.group("relyear") or match.group("relyear2") or "").lower()
     if relyear:
         y = ref.year + {"last": -1, "this": 0, "next": 1}[relyear]
     elif rel in ("last", "past"):
@@ -302,8 +311,11 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         return relative(ctx, cal.quarter_of(current.start - timedelta(days=1)))
     else:
         started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
-        future = ctx.looks_future(match.start(), match.end())
-        y = ref.year if started or future else ref.year - 1
+        direction = ctx.direction_of(match.start(), match.end())
+        if direction is None:
+            gap_ahead = (cal.quarter(ref.year, number).start - ref).days  # type: ignore[operator]
+            direction = "future" if gap_ahead < 120 else "past"
+        y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
 
 
@@ -387,7 +399,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = ref + timedelta(days=forward or 7)
     elif rel == "this":
         found = ref + timedelta(days=number - ref.isoweekday())
-    elif ctx.looks_future(match.start(), match.end()) and forward:
+    elif forward and (ctx.looks_future(match.start(), match.end()) or (
+            DEADLINE.search(ctx.before(match.start(), 12)) and forward < back)):
         found = ref + timedelta(days=forward)
     else:
         found = ref - timedelta(days=back)
@@ -396,11 +409,14 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "the end of last year", "earlier this month"."""
-    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")
+            or match.group("unit4")).lower()
     rel = re.sub(r"\s+", " ", (match.group("rel") or match.group("rel2") or "").lower())
     rel = rel.removeprefix("the ")
     if match.group("unit3"):
         rel = "bare"
+    if match.group("unit4"):
+        rel = "this"
     if rel == "past" and unit not in ("weekend",):
         return past_unit_duration(unit, ctx)
     ref = ctx.reference
@@ -413,7 +429,7 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         if offset == 0 and ref.isoweekday() < 6:
             offset = -1
     period = unit_period(unit, ref, offset)
-    mod = (match.group("mod") or "").lower()
+    mod = (match.group("mod") or match.group("mod4") or "").lower()
     if mod == "earlier":
         period = period.with_range(period.start, min(ref, period.end or ref))
     elif mod == "later":
@@ -468,12 +484,19 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, cal.day(date(y, m, d)))
 
 
+DAY_FRAME = re.compile(r"\b(?:on|for|during|of|in|throughout|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|"
+                       r"clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|open(?:s|ed|ing)?)\s+$",
+                       re.IGNORECASE)
+
+
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that day", "the same day", "the following day": the last day the text named."""
     if match.group("bare"):
-        if not re.search(r"\b(?:on|for|during|of|in|throughout)\s+$", ctx.before(match.start()),
-                         re.IGNORECASE):
+        if match.group("bare").lower().startswith("the") and not DAY_FRAME.search(
+                ctx.before(match.start())):
             return None
+        unit, step = "day", 0
+    elif match.group("time"):
         unit, step = "day", 0
     else:
         words = match.group(0).lower().split()
@@ -685,6 +708,8 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "now", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF with a window."""
     word = re.sub(r"\s+", " ", match.group("word").lower())
     spec = ctx.vocab.references[word]
+    if ctx.text[match.end():match.end() + 1] == "-":
+        return None
     if word == "now" and re.match(r"\s+(?:that|\w+ing)\b", ctx.text[match.end():]):
         return None
     if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
@@ -698,6 +723,19 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
     precision = "day" if before == 0 and after == 0 else "month" if (before or after) else None
     return Resolved("DATE", spec["value"], Period(spec["value"], start, end, precision),
                     "relative")
+
+
+def resolve_same_period(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the same period last year": the period the text last named, a year earlier."""
+    base = ctx.last_period
+    if base is None or base.start is None or base.end is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    start, end = cal.add_months(base.start, -12), cal.add_months(base.end, -12)
+    value = str(start.year) + base.value[4:] if base.value[:4].isdigit() else None
+    if base.precision == "week":
+        value = cal.week(start).value
+    return Resolved("DATE", value, Period(value or "", start, end, base.precision), "relative",
+                    uses_anchor=True)
 
 
 RESOLVERS: dict[str, Resolver] = {
@@ -721,5 +759,6 @@ RESOLVERS: dict[str, Resolver] = {
     "set": resolve_set,
     "holiday": resolve_holiday,
     "anaphor": resolve_anaphor,
+    "same_period": resolve_same_period,
     "reference": resolve_reference,
 }

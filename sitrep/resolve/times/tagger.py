@@ -24,6 +24,7 @@ PRIORITY = {name: rank for rank, name in enumerate(RESOLVERS)}
 SIGNAL = re.compile(r"\b(?P<signal>since|before|after|until|till|through|by|prior\s+to|"
                     r"as\s+of|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 JOIN_TIME = re.compile(r"^\s*,?\s*(?:at\s+)?$", re.IGNORECASE)
+JOIN_DAY = re.compile(r"^\s*(?:on\s+)?$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 RANGE_OPEN = re.compile(r"\b(?P<open>between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -70,9 +71,11 @@ def is_upper(text: str) -> bool:
 def candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     found = []
     for name, pattern in grammar().patterns:
+        lead = "lead" in pattern.groupindex
         for match in pattern.finditer(text):
-            if match.end() > match.start():
-                found.append((match.start(), match.end(), name, match))
+            start = match.end("lead") if lead and match.group("lead") else match.start()
+            if match.end() > start:
+                found.append((start, match.end(), name, match))
     return found
 
 
@@ -96,6 +99,7 @@ def select(items: list[tuple[int, int, str, re.Match[str]]], ctx: Context) -> li
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them."""
     ctx.anchor = ctx.reference
+    ctx.last_period = None
     for item in found:
         if item.resolved.uses_anchor:
             again = RESOLVERS[item.rule](item.match, ctx)
@@ -106,6 +110,10 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
+        if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
+                and period.precision in ("week", "month", "quarter", "year")
+                and item.resolved.value and item.resolved.value[:1].isdigit()):
+            ctx.last_period = period
     return found
 
 
@@ -114,7 +122,9 @@ def join_times(found: list[Found], text: str) -> list[Found]:
     joined: list[Found] = []
     for item in found:
         previous = joined[-1] if joined else None
-        if previous is not None and JOIN_TIME.match(text[previous.end:item.start]):
+        between = text[previous.end:item.start] if previous else ""
+        joiner = JOIN_DAY if previous is not None and previous.rule == "time" else JOIN_TIME
+        if previous is not None and joiner.match(between):
             merged = merge_day_and_clock(previous, item)
             if merged is not None:
                 joined[-1] = merged

@@ -18,7 +18,7 @@ PLAN_LEMMAS = frozenset({
 FUTURE_CUES = re.compile(
     r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning to|intends? to|expect(?:s|ed)?"
     r" to|(?:is|are|was|were) (?:due|set|scheduled|slated|expected) to|scheduled|upcoming|"
-    r"would|hopes? to|aims? to|to be held|forecast)\b",
+    r"would|should|must|might|hopes? to|aims? to|to be held|forecast)\b",
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r"[.;:!?\n]|,\s|\b(?:said|says|that|which|who|while|after|when)\b")
@@ -56,7 +56,7 @@ def verb_direction(verb: Token) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_LEMMAS or a.lemma_ in FUTURE_LEMMAS for a in auxiliaries):
         return "future"
-    if any(a.lower_ == "would" for a in auxiliaries):
+    if any(a.tag_ == "MD" and a.lower_ not in ("can", "could") for a in auxiliaries):
         return "future"
     if verb.lemma_ in PLAN_LEMMAS and verb.tag_ != "VBN":
         return "future"
@@ -67,7 +67,7 @@ def verb_direction(verb: Token) -> str | None:
         return verb_direction(head) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
         return "perfect"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
     return None
 
