@@ -1,13 +1,336 @@
-"""Assemble event records from a parsed document (placeholder)."""
+"""Assemble event records from a parsed document.
+
+Triggers come from the codebook lexicon (:mod:`sitrep.extract.triggers`). A speech act or a
+sanction takes the events it governs as its content ("demanded the withdrawal": one REQUEST,
+not a RETREAT too), as PLOVER codes them; violence stays an event of its own. Each remaining
+trigger gets its arguments, modality, claimant, quantities, place and time. A future material
+event also states an intent (PLOVER's AGREE or THREATEN). One event per type per sentence.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, replace
 
-from sitrep.model import Article, Event, PlaceMention, TimeMention
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
+from sitrep.extract.arguments import actor_tokens, children, phrase, recipient_tokens
+from sitrep.extract.claims import sources
+from sitrep.extract.modality import modality
+from sitrep.extract.quantities import quantities
+from sitrep.extract.setting import event_date, location
+from sitrep.extract.triggers import TriggerHit, trigger_matcher
+from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
 from sitrep.resolve.actors import ActorResolver
+
+MOVER_TYPES = frozenset({"MOBILIZE"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "him", "her"})
+MAIN_BONUS = 0.1
+BACKGROUND_PENALTY = 0.2
+UNDER_SPEECH_PENALTY = 0.15
+INTENT_BONUS = 0.05
+FUTURE_PENALTY = 0.1
+ACTOR_BONUS = 0.05
+RECIPIENT_BONUS = 0.03
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger on its way to an event: what it is and how it sits in the sentence."""
+
+    hit: TriggerHit
+    entry: Trigger
+    mode: str | None
+    under_speech: bool = False
+    obligation: Token | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.hit.head
 
 
 def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
                    times: list[TimeMention], actors: ActorResolver) -> list[Event]:
-    return []
+    """All events of one document, in text order, with distinct ids."""
+    book = load_codebook()
+    hits = trigger_matcher(doc.vocab)(doc)
+    candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
+    candidates += obligations(doc, book)
+    candidates = subsume(candidates, book)
+    builder = EventBuilder(doc, article, places, times, actors, book)
+    events: list[Event] = []
+    for cand in candidates:
+        events.extend(builder.build(cand))
+    return dedupe(events)
+
+
+# -- which triggers become events -------------------------------------------------------------
+
+
+def complement_indices(head: Token, book: Codebook) -> set[int]:
+    """Tokens inside what a trigger governs: its objects, complements and arguments."""
+    deps = book.cue("complement_deps")
+    background = book.cue("background_preps")
+    inside: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "advcl" and not _purpose(child):
+            continue
+        if child.dep_ not in deps and child.dep_ != "advcl":
+            continue
+        inside.update(t.i for t in child.subtree)
+    for token in head.subtree:
+        if token.i in inside and token.dep_ == "prep" and token.lower_ in background:
+            inside.difference_update(t.i for t in token.subtree)
+    return inside
+
+
+def _purpose(clause: Token) -> bool:
+    """A to-infinitive of purpose ("staged demonstrations to demand reforms")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not children(clause, "mark")
+
+
+def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """Drop events that are the content of a speech act or sanction; violence stays, lowered."""
+    subsuming = book.cue("subsuming_types")
+    kept_types = book.cue("kept_under_speech")
+    modes = book.cues["complement_modes"]
+    dropped: set[int] = set()
+    for outer in candidates:
+        if outer.entry.type not in subsuming or id(outer) in dropped:
+            continue
+        inside = complement_indices(outer.head, book)
+        for inner in candidates:
+            if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i:
+                continue
+            if inner.entry.type in kept_types:
+                inner.under_speech = True
+                continue
+            dropped.add(id(inner))
+            if outer.mode is None:
+                outer.mode = modes.get(outer.entry.type, {}).get(inner.entry.type)
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
+    """Reported obligations ("Russia said Sudan must return the helicopter") are REQUESTs."""
+    modals = book.cue("obligation_modals")
+    governors = book.cue("obligation_governors")
+    found = []
+    for token in doc:
+        if token.lower_ not in modals or token.dep_ != "aux":
+            continue
+        verb = token.head
+        if verb.dep_ != "ccomp" and not (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"):
+            continue
+        governor = verb.head
+        if governor.lemma_.lower() not in governors:
+            continue
+        entry = Trigger(lemma=token.lower_, pos="VERB", type="REQUEST", mode=None, context=(),
+                        frame="agent_addressee", with_=frozenset(), cameo="10", weight=0.7)
+        hit = TriggerHit(token.i, token.i + 1, governor, entry)
+        found.append(Candidate(hit, entry, None, obligation=verb))
+    return found
+
+
+# -- building one event -----------------------------------------------------------------------
+
+
+class EventBuilder:
+    """Turns candidates of one document into event records."""
+
+    def __init__(self, doc: Doc, article: Article, places: list[PlaceMention],
+                 times: list[TimeMention], actors: ActorResolver, book: Codebook) -> None:
+        self.doc, self.article, self.places, self.times = doc, article, places, times
+        self.resolver, self.book = actors, book
+        self.ctx = actors.context(doc, article, places)
+        self.last_actors: list[Actor] = []
+
+    def build(self, cand: Candidate) -> list[Event]:
+        head, entry = cand.head, cand.entry
+        frame = self.book.frames[entry.frame]
+        actor_heads = actor_tokens(head, frame)
+        if cand.obligation is not None:
+            recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
+        else:
+            recipient_heads = recipient_tokens(head, frame, actor_heads)
+        if not actor_heads and entry.type in MOVER_TYPES:
+            actor_heads, recipient_heads = recipient_heads, []
+        actors = self._actors(actor_heads, head)
+        if actors:
+            self.last_actors = [a for a in actors if a.country]
+        recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
+        found = sources(head, self.book)
+        mood = modality(cand.obligation or head, self.book) if cand.obligation is None \
+            else "asserted"
+        skip = {t.i for t in actor_heads}
+        roots = [head, *actor_heads, *recipient_heads]
+        event = Event(
+            doc_id=self.article.id, event_type=entry.type, mode=cand.mode,
+            context=list(entry.context), quad=self.book.types[entry.type].quad,
+            actors=actors, recipients=recipients,
+            location=location(head, self.article, self.places, skip),
+            date=event_date(head, self.article, self.times), modality=mood,
+            claimant=self._claimant(found.claimant), reported_by=found.outlets,
+            quantities=quantities(roots, self.book), evidence=self._evidence(cand.hit),
+            confidence=self._confidence(cand, actors, recipients, mood),
+            cameo=entry.cameo, acled=self.book.acled_for(entry.type, cand.mode),
+        )
+        return [event, *self._intent(event)]
+
+    def _intent(self, event: Event) -> list[Event]:
+        """A future material event also states an intent: AGREE or THREATEN, as asserted."""
+        intent = self.book.cues["intent_of"].get(event.event_type)
+        if event.modality != "future" or intent is None:
+            return []
+        stated = replace(event, event_type=intent, mode=None, quad=self.book.types[intent].quad,
+                         modality="asserted", cameo=self.book.types[intent].cameo, id="",
+                         acled=self.book.acled_for(intent, None),
+                         confidence=min(0.99, round(event.confidence + FUTURE_PENALTY
+                                                    + INTENT_BONUS, 3)))
+        stated.__post_init__()
+        return [stated]
+
+    def _actors(self, heads: list[Token], trigger: Token) -> list[Actor]:
+        found: list[Actor] = []
+        for token in heads:
+            if token.lower_ in PRONOUNS:
+                antecedent = self._antecedent(token, trigger)
+                found.extend(antecedent)
+                continue
+            found.extend(self._resolve(token, keep_unknown=True))
+        unique: list[Actor] = []
+        for actor in found:
+            if all((a.text, a.country) != (actor.text, actor.country) for a in unique):
+                unique.append(actor)
+        return unique
+
+    def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
+        """A pronoun subject stands for the subject of the clause it hangs on, else for the
+        last actor named before ("Syria says it is willing")."""
+        token = trigger
+        for _ in range(4):
+            if token.head is token:
+                break
+            token = token.head
+            for subject in children(token, "nsubj"):
+                if subject.lower_ not in PRONOUNS and subject.pos_ != "PRON":
+                    return self._resolve(subject, keep_unknown=False)
+        return list(self.last_actors[:2])
+
+    def _resolve(self, token: Token, keep_unknown: bool) -> list[Actor]:
+        """Actors a head token stands for; coordinated modifiers ("Russian and US forces")
+        give one actor each."""
+        span = phrase(token)
+        split = self._split_modifiers(token, span)
+        if split:
+            return split
+        actor = self.resolver.resolve_span(span, self.ctx)
+        if actor is None:
+            for appos in children(token, "appos"):
+                actor = self.resolver.resolve_span(phrase(appos), self.ctx)
+                if actor is not None:
+                    break
+        if actor is not None:
+            actor.text = self._text(span)
+            return [actor]
+        if keep_unknown and token.pos_ != "PRON":
+            return [Actor(text=self._text(span))]
+        return []
+
+    def _split_modifiers(self, head: Token, span: Span) -> list[Actor]:
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                and any(x.dep_ == "conj" for x in c.children)]
+        if not mods or not all(m.ent_type_ for m in [mods[0], *mods[0].conjuncts]):
+            return []
+        whole = self.resolver.resolve_span(span, self.ctx)
+        sector = whole.sector if whole else None
+        found = []
+        for mod in [mods[0], *mods[0].conjuncts]:
+            actor = self.resolver.resolve_span(self.doc[mod.i:mod.i + 1], self.ctx)
+            if actor is None or actor.country is None:
+                continue
+            text = f"{self._text(self.doc[mod.i:mod.i + 1])} {head.text}"
+            found.append(Actor(text=text, name=actor.name, country=actor.country,
+                               sector=actor.sector or sector))
+        return found
+
+    def _claimant(self, span: Span | None) -> Claimant | None:
+        if span is None:
+            return None
+        claimant = self.resolver.resolve_claimant(span, self.ctx)
+        if claimant is not None:
+            claimant.text = self._text(span)
+        return claimant
+
+    def _text(self, span: Span) -> str:
+        return self.article.text[span.start_char:span.end_char]
+
+    def _evidence(self, hit: TriggerHit) -> Evidence:
+        sent = hit.head.sent
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        span = hit.span
+        return Evidence(sentence=text[start:end], start=start, end=end,
+                        trigger=text[span.start_char:span.end_char],
+                        trigger_start=span.start_char, trigger_end=span.end_char)
+
+    def _confidence(self, cand: Candidate, actors: list[Actor], recipients: list[Actor],
+                    mood: str) -> float:
+        score = cand.entry.weight
+        head = cand.head
+        if _main(head):
+            score += MAIN_BONUS
+        if _background(head, self.book):
+            score -= BACKGROUND_PENALTY
+        if cand.under_speech:
+            score -= UNDER_SPEECH_PENALTY
+        if any(a.country for a in actors):
+            score += ACTOR_BONUS
+        if any(r.country for r in recipients):
+            score += RECIPIENT_BONUS
+        if mood == "future":
+            score -= FUTURE_PENALTY
+        return round(min(0.99, max(0.05, score)), 3)
+
+
+def _main(head: Token) -> bool:
+    """The trigger is the sentence's main predicate, or the object of it."""
+    if head.dep_ == "ROOT":
+        return True
+    return head.dep_ in ("dobj", "xcomp", "ccomp") and head.head.dep_ == "ROOT"
+
+
+def _background(head: Token, book: Codebook) -> bool:
+    """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived"."""
+    token = head
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
+            return True
+        if token.dep_ in ("advcl", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
+                for c in token.children):
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per type per sentence: the surest, with the others' actors if it has none."""
+    best: dict[tuple[int, str], Event] = {}
+    for event in events:
+        key = (event.evidence.start, event.event_type)
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            if kept is not None and not event.actors:
+                event.actors = kept.actors
+            best[key] = event
+        elif not kept.actors and event.actors:
+            kept.actors = event.actors
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

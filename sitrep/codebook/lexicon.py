@@ -1,0 +1,194 @@
+"""The event codebook as data: PLOVER types, argument frames, triggers, negatives and cues.
+
+Everything the event coder knows about words lives in the files next to this module, so a user
+can read and extend it without touching code. This module only parses and checks them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep.errors import SetupError
+
+POS_CODES = {"V": "VERB", "N": "NOUN", "A": "ADJ", "P": "PHRASE"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One PLOVER event type: its quad class, modes and the CAMEO root it mostly comes from."""
+
+    name: str
+    quad: int
+    cameo: str
+    modes: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Which syntactic positions of a trigger give its actor and recipients."""
+
+    name: str
+    actor: str
+    recipient: tuple[str, ...]
+    preps: tuple[str, ...]
+    of_is: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon entry: a word (or expression) that signals an event of one type and mode."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    frame: str
+    with_: frozenset[str]
+    cameo: str | None
+    weight: float
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Negative:
+    """What looks like an event and is not: a phrase, or a trigger lemma with certain objects."""
+
+    kind: str
+    lemma: str
+    with_: frozenset[str]
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    """All of the event knowledge, loaded once."""
+
+    types: dict[str, EventType]
+    contexts: frozenset[str]
+    acled: dict[tuple[str, str | None], dict[str, str]]
+    frames: dict[str, Frame]
+    triggers: tuple[Trigger, ...]
+    negatives: tuple[Negative, ...]
+    cues: dict[str, Any]
+    outlets: frozenset[str]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    def acled_for(self, event_type: str, mode: str | None) -> dict[str, str] | None:
+        """ACLED event and sub-event type of a PLOVER type and mode, where ACLED codes it."""
+        found = self.acled.get((event_type, mode))
+        if found is None and mode is not None:
+            found = self.acled.get((event_type, None))
+        return dict(found) if found else None
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A list of cue words as a set (raises SetupError when the cue file lacks it)."""
+        found = self.sets.get(name)
+        if found is None:
+            try:
+                found = self.sets[name] = frozenset(self.cues[name])
+            except KeyError as exc:
+                raise SetupError(f"cues.json has no {name!r} list") from exc
+        return found
+
+
+def _read_text(name: str) -> str:
+    try:
+        return resources.files("sitrep.codebook").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise SetupError(f"codebook file {name} is missing from the sitrep package") from exc
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    try:
+        return json.loads(_read_text(name))
+    except json.JSONDecodeError as exc:
+        raise SetupError(f"codebook file {name} is not valid JSON: {exc}") from exc
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _read_text(name).splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _optional(value: str | None) -> str | None:
+    return None if value in (None, "", "-") else value
+
+
+def _word_set(value: str | None) -> frozenset[str]:
+    cleaned = _optional(value)
+    return frozenset(w.strip() for w in cleaned.split(",") if w.strip()) if cleaned else frozenset()
+
+
+def _types(data: dict[str, Any]) -> dict[str, EventType]:
+    return {
+        name: EventType(name=name, quad=int(spec["quad"]), cameo=spec["cameo"],
+                        modes=tuple(spec["modes"]), description=spec["description"])
+        for name, spec in data["types"].items()
+    }
+
+
+def _frames(data: dict[str, Any]) -> dict[str, Frame]:
+    return {
+        name: Frame(name=name, actor=spec["actor"], recipient=tuple(spec["recipient"]),
+                    preps=tuple(spec["preps"]), of_is=spec["of_is"])
+        for name, spec in data["frames"].items()
+    }
+
+
+def _trigger(row: dict[str, str], types: dict[str, EventType], frames: dict[str, Frame]
+             ) -> Trigger:
+    """One lexicon row, checked against the types and frames it names."""
+    try:
+        trigger = Trigger(
+            lemma=row["lemma"].strip(), pos=POS_CODES[row["pos"]], type=row["type"],
+            mode=_optional(row["mode"]), context=tuple(sorted(_word_set(row["context"]))),
+            frame=row["frame"], with_=_word_set(row["with"]), cameo=_optional(row["cameo"]),
+            weight=float(row["weight"]),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise SetupError(f"bad trigger row in triggers.tsv: {row}") from exc
+    if trigger.type not in types or trigger.frame not in frames:
+        raise SetupError(f"trigger {trigger.lemma!r} names an unknown type or frame: {row}")
+    if trigger.mode and trigger.mode not in types[trigger.type].modes:
+        raise SetupError(
+            f"trigger {trigger.lemma!r}: {trigger.mode!r} is no mode of {trigger.type}")
+    return trigger
+
+
+def _negative(row: dict[str, str]) -> Negative:
+    if row.get("kind") not in ("phrase", "with") or not row.get("lemma"):
+        raise SetupError(f"bad row in negatives.tsv: {row}")
+    return Negative(kind=row["kind"], lemma=row["lemma"].strip(), with_=_word_set(row["with"]),
+                    why=row.get("why") or "")
+
+
+def _outlets(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_codebook() -> Codebook:
+    """Read and check every codebook file once per process."""
+    plover = _read_json("plover.json")
+    types = _types(plover)
+    frames = _frames(_read_json("frames.json"))
+    acled = {(row["type"], row["mode"]): {"event_type": row["event_type"],
+                                          "sub_event_type": row["sub_event_type"]}
+             for row in plover["acled"]}
+    triggers = tuple(_trigger(row, types, frames) for row in _read_tsv("triggers.tsv"))
+    negatives = tuple(_negative(row) for row in _read_tsv("negatives.tsv"))
+    return Codebook(types=types, contexts=frozenset(plover["contexts"]), acled=acled,
+                    frames=frames, triggers=triggers, negatives=negatives,
+                    cues=_read_json("cues.json"), outlets=_outlets(_read_text("outlets.tsv")))
+

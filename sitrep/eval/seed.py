@@ -1,0 +1,126 @@
+"""Score the founding example (``seed/README.md``): required events found, and precision.
+
+Gold and predictions are matched one to one, required events first. A prediction matching an
+optional event, or repeating one already matched, is neutral; any other is a false positive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import InputError
+from sitrep.eval.report import Report
+from sitrep.model import Article, Event
+
+SEED_PUBLISHED = "2024-05-03"
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """The gold events of ``gold.jsonl`` in the seed folder."""
+    gold_path = path / "gold.jsonl"
+    if not gold_path.exists():
+        raise InputError(str(gold_path), "no gold.jsonl in the seed folder")
+    with gold_path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_article(path: Path) -> Article:
+    """The seed article as ingest reads it (title, dateline, publication date)."""
+    from sitrep.ingest import read_documents
+
+    for item in read_documents([path / "article.txt"]):
+        if isinstance(item, Article):
+            if not item.published:
+                item.published = SEED_PUBLISHED
+            return item
+        raise InputError(str(path / "article.txt"), str(item))
+    raise InputError(str(path / "article.txt"), "no article read")
+
+
+def _overlaps(window: dict[str, str], start: str | None, end: str | None) -> bool:
+    if start is None or end is None:
+        return False
+    return date.fromisoformat(start) <= date.fromisoformat(window["end"]) and \
+        date.fromisoformat(end) >= date.fromisoformat(window["start"])
+
+
+def matches(gold: dict[str, Any], event: Event) -> bool:
+    """Whether a predicted event satisfies one gold event's conditions."""
+    if event.event_type not in gold["types"]:
+        return False
+    if gold.get("actors") and not any(a.country in gold["actors"] for a in event.actors):
+        return False
+    if gold.get("location_country") and (
+            event.location is None or event.location.country_code != gold["location_country"]):
+        return False
+    if gold.get("date") and (event.date is None or
+                             not _overlaps(gold["date"], event.date.start, event.date.end)):
+        return False
+    return not (gold.get("modality") and event.modality not in gold["modality"])
+
+
+def one_to_one(golds: list[int], preds: list[int], fits: Callable[[int, int], bool]
+               ) -> dict[int, int]:
+    """A maximum matching gold → prediction (augmenting paths; the sets are small)."""
+    owner: dict[int, int] = {}
+
+    def place(g: int, seen: set[int]) -> bool:
+        for p in preds:
+            if p in seen or not fits(g, p):
+                continue
+            seen.add(p)
+            if p not in owner or place(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in golds:
+        place(g, set())
+    return {g: p for p, g in owner.items()}
+
+
+def score(gold: list[dict[str, Any]], events: list[Event]) -> Report:
+    """The seed measures for one set of predictions."""
+    required = [i for i, g in enumerate(gold) if g["required"]]
+    optional = [i for i, g in enumerate(gold) if not g["required"]]
+    def fits(g: int, p: int) -> bool:
+        return matches(gold[g], events[p])
+    matched = one_to_one(required, list(range(len(events))), fits)
+    free = [p for p in range(len(events)) if p not in matched.values()]
+    matched_optional = one_to_one(optional, free, fits)
+    used = set(matched.values()) | set(matched_optional.values())
+    false_pos = [p for p in range(len(events)) if p not in used
+                 and not any(fits(g, p) for g in range(len(gold)))]
+    found = len(matched)
+    precision = found / (found + len(false_pos)) if found + len(false_pos) else 0.0
+    lines = [f"{gold[g]['id']:>3}  {'found' if g in matched else 'MISSING':7}  "
+             f"{_describe(events[matched[g]]) if g in matched else gold[g]['note']}"
+             for g in required]
+    fp_lines = [_describe(events[p]) for p in false_pos]
+    return Report(
+        name="seed",
+        metrics={"required": len(required), "found": found,
+                 "recall": found / len(required) if required else 0.0,
+                 "predictions": len(events), "false_positives": len(false_pos),
+                 "precision": precision},
+        sections={"required events": "\n".join(lines),
+                  "false positives": "\n".join(fp_lines) or "(none)"},
+    )
+
+
+def _describe(event: Event) -> str:
+    actors = ",".join(a.country or "?" for a in event.actors)
+    place = event.location.country_code if event.location else None
+    return (f"{event.event_type} [{actors}] at {place} {event.modality} "
+            f"'{event.evidence.trigger}' ({event.confidence:.2f})")
+
+
+def evaluate(path: Path, coder, limit: int | None = None) -> Report:  # noqa: ANN001
+    """Code the seed article and score it against its gold events (``limit`` is unused)."""
+    gold = read_gold(path)
+    events = coder.code_article(read_article(path)).events
+    return score(gold, events)

@@ -1,0 +1,212 @@
+"""Who did it and to whom: actor and recipient tokens from the dependency parse.
+
+The frame of a trigger (``frames.json``) says which positions count. The positions are read
+through active and passive voice, control verbs ("agreed to send": the subject of "agreed"),
+relative clauses ("the junta, which seized power"), participles, conjoined verbs, and eventive
+nouns ("Russia's invasion", "the withdrawal of US troops"). Coordinated phrases ("Jordan and
+Britain") give one token each, so compound actors become lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.codebook.lexicon import Frame
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp")
+RELATIVE_WORDS = frozenset({"which", "who", "that", "whom", "whose"})
+PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
+                         "case", "flat", "prep", "pobj", "predet", "advmod"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PHRASE_RIGHT = frozenset({"compound", "flat", "nummod", "amod", "case"})
+MAX_PHRASE = 12
+MAX_CLIMB = 4
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions (or particles) under a token that are among ``preps``."""
+    found = []
+    for prep in children(token, "prep", "agent", "prt", "dative"):
+        if prep.lower_ not in preps:
+            continue
+        found.extend(children(prep, "pobj", "pcomp"))
+        if prep.lower_ == "out":  # "out of the country"
+            for inner in children(prep, "prep"):
+                found.extend(children(inner, "pobj"))
+    return found
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Jordan and Britain")."""
+    return [token, *[c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
+    """The doer of the event the token stands for, through voice, control and clauses."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return noun_actor(head, depth)
+    if is_passive(head):
+        agents = [o for a in children(head, "agent") for o in children(a, "pobj")]
+        if agents:
+            return agents
+    else:
+        subjects = children(head, *SUBJECTS)
+        if subjects and subjects[0].lower_ in RELATIVE_WORDS and head.dep_ == "relcl":
+            return [head.head]
+        if subjects:
+            return subjects
+    if head.dep_ == "acomp" or head.pos_ == "ADJ":
+        subjects = children(head.head, *SUBJECTS)
+        if subjects:
+            return subjects
+    return inherited_subject(head, depth)
+
+
+def inherited_subject(head: Token, depth: int) -> list[Token]:
+    """The subject a clause without its own takes from the clause or noun it hangs on."""
+    if depth >= MAX_CLIMB or head.head is head:
+        return []
+    parent = head.head
+    if head.dep_ == "relcl":
+        own = children(head, *SUBJECTS)
+        if not own or own[0].lower_ in RELATIVE_WORDS:
+            return [parent]
+        return []
+    if head.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
+        if head.tag_ == "VBG":
+            return [parent]
+        if head.tag_ == "VBN":
+            return []
+        return noun_actor(parent, depth + 1)
+    if head.dep_ in CONTROL_DEPS or head.dep_ == "pcomp":
+        if head.dep_ == "pcomp":
+            parent = parent.head
+        return subject_tokens(parent, depth + 1)
+    return []
+
+
+def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[Token]:
+    """The doer of an eventive noun: "Russia's", "by X", a demonym or name modifier, "of X"
+    for nouns whose frame says so, else the subject of the verb it is the object of."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return [child]
+    agents = prep_objects(noun, ("by",))
+    if agents:
+        return agents
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in NAME_LABELS:
+            return [child]
+    of_objects = prep_objects(noun, ("of",)) if of_is == "actor" else []
+    if any(_named(t) for t in of_objects):
+        return of_objects
+    governed = _governor_subject(noun, depth)
+    if governed:
+        return governed
+    if of_objects:
+        return of_objects
+    if of_is == "actor":
+        return prep_objects(noun, ("between", "among"))
+    return []
+
+
+def _named(token: Token) -> bool:
+    """A name, or a noun with a name or demonym on it ("US troops")."""
+    if token.ent_type_ in NAME_LABELS:
+        return True
+    return any(c.ent_type_ in NAME_LABELS for c in token.children
+               if c.dep_ in ("compound", "amod", "nmod", "poss"))
+
+
+def _governor_subject(noun: Token, depth: int) -> list[Token]:
+    """The subject of the verb an eventive noun is the object of ("launched an attack")."""
+    if depth >= MAX_CLIMB:
+        return []
+    if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+        return subject_tokens(noun.head, depth + 1)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return subject_tokens(noun.head.head, depth + 1)
+    return []
+
+
+def actor_tokens(head: Token, frame: Frame) -> list[Token]:
+    """The actor heads of a trigger, by its frame."""
+    if frame.actor == "by_agent":
+        agents = [o for a in children(head, "agent") for o in children(a, "pobj")]
+        found = agents or ([] if is_passive(head) else children(head, *SUBJECTS))
+    elif head.pos_ in ("NOUN", "PROPN"):
+        found = noun_actor(head, of_is=frame.of_is)
+    else:
+        found = subject_tokens(head)
+    return [t for token in found for t in conjuncts(token)]
+
+
+def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Token]:
+    """The recipient heads of a trigger, by its frame (never one of its actors)."""
+    found: list[Token] = []
+    verb = head.pos_ == "VERB"
+    if "object" in frame.recipient:
+        if verb and is_passive(head):
+            found += children(head, *PASSIVE_SUBJECTS)
+        else:
+            found += children(head, "dobj", "attr")
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            found.append(head.head)
+    if "dative" in frame.recipient:
+        found += children(head, "dative")
+    if "clause_subject" in frame.recipient:
+        for clause in children(head, "ccomp", "xcomp"):
+            found += children(clause, *SUBJECTS)
+    if "subject_if_passive" in frame.recipient and verb and is_passive(head):
+        found += children(head, *PASSIVE_SUBJECTS)
+    preps = set(frame.preps)
+    if not verb and frame.of_is == "recipient":
+        preps.add("of")
+    found += prep_objects(head, frozenset(preps))
+    seen = {t.i for t in actors}
+    result = []
+    for token in found:
+        for t in conjuncts(token):
+            if t.i not in seen:
+                seen.add(t.i)
+                result.append(t)
+    return result
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase a head token stands for: its modifiers and names, not its clauses."""
+    doc = token.doc
+    if token.ent_type_ and token.ent_iob_ != "O":
+        ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.root == token:
+            left = min(ent.start, _left_edge(token))
+            return doc[left:max(ent.end, token.i + 1)]
+    return doc[_left_edge(token):_right_edge(token) + 1]
+
+
+def _left_edge(token: Token) -> int:
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in PHRASE_DEPS and child.dep_ not in ("prep", "pobj"):
+            left = min(left, child.left_edge.i)
+    return max(left, token.i - MAX_PHRASE)
+
+
+def _right_edge(token: Token) -> int:
+    right = token.i
+    for child in token.rights:
+        if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in PHRASE_RIGHT:
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    return min(right, token.i + MAX_PHRASE)

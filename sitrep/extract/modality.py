@@ -1,0 +1,97 @@
+"""Whether an event is stated as fact: asserted, future, hypothetical or negated.
+
+The cues (``cues.json``) are read on the trigger and on the clauses and nouns it depends on
+("plans to send", "did not agree", "the possibility that it would be transferred"), never
+past a reporting verb: what someone said is their claim, not a change of modality.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.codebook.lexicon import Codebook
+
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "attr", "conj",
+                        "pcomp", "acomp", "nsubjpass", "advcl", "relcl"})
+MAX_CLIMB = 5
+
+
+def governors(head: Token, book: Codebook) -> list[Token]:
+    """The trigger and the words above it up to (and including) a reporting verb."""
+    reporting = book.cue("reporting_verbs")
+    chain = [head]
+    token = head
+    for _ in range(MAX_CLIMB):
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+        if token.lemma_.lower() in reporting:
+            break
+    return chain
+
+
+def modality(head: Token, book: Codebook) -> str:
+    """The modality of the event a trigger stands for."""
+    chain = governors(head, book)
+    reported = chain[-1].lemma_.lower() in book.cue("reporting_verbs") and len(chain) > 1
+    own = chain[:-1] if reported else chain
+    if _negated(own, book):
+        return "negated"
+    if _hypothetical(own, book, reported):
+        return "hypothetical"
+    if _future(own, book, reported):
+        return "future"
+    return "asserted"
+
+
+def _aux(token: Token) -> list[str]:
+    return [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _negated(chain: list[Token], book: Codebook) -> bool:
+    words = book.cue("negation_words")
+    governors_ = book.cue("negation_governors")
+    for i, token in enumerate(chain):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               for c in token.children):
+            return True
+        if i and token.lemma_.lower() in governors_:
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in words:
+            return True
+    return False
+
+
+def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
+    aux = book.cue("hypothetical_aux")
+    marks = book.cue("hypothetical_marks")
+    governors_ = book.cue("hypothetical_governors")
+    for i, token in enumerate(chain):
+        auxes = _aux(token)
+        if any(a in aux and a != "would" for a in auxes):
+            return True
+        if "would" in auxes and not reported:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
+            return True
+        if i and token.lemma_.lower() in governors_:
+            return True
+    return False
+
+
+def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
+    aux = book.cue("future_aux")
+    governors_ = book.cue("future_governors")
+    nouns = book.cue("future_nouns")
+    for i, token in enumerate(chain):
+        auxes = _aux(token)
+        if any(a in aux for a in auxes) or ("would" in auxes and reported):
+            return True
+        if any(c.lemma_.lower() in ("plan", "upcoming", "planned", "forthcoming")
+               and c.dep_ in ("amod", "compound") for c in token.children):
+            return True
+        if i and (token.lemma_.lower() in governors_ or token.lower_ == "going" or
+                  (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Where and when: the place and time of an event's own clause, else its sentence's, else the
+dateline's place and the publication date, each with the ``basis`` that says which."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
+MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+DATELINE_TAIL = 40
+
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def clause_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's clause: its verb's subtree without other clauses."""
+    head = clause_head(trigger)
+    inside = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS and trigger.i not in {t.i for t in child.subtree}:
+            inside -= {t.i for t in child.subtree}
+    return inside
+
+
+def _token_span(doc_sent: Span, start: int, end: int) -> Span | None:
+    return doc_sent.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _place_tokens(sent: Span, places: list[PlaceMention]
+                  ) -> list[tuple[PlaceMention, Span]]:
+    """The sentence's resolved places with their spans, modifiers ("US troops") left out."""
+    found = []
+    for place in places:
+        if not (sent.start_char <= place.start < sent.end_char) or place.precision is None:
+            continue
+        span = _token_span(sent, place.start, place.end)
+        if span is None or span.root.dep_ in MODIFIER_DEPS:
+            continue
+        found.append((place, span))
+    return found
+
+
+def _nearest(trigger: Token, items: list[tuple[object, Span]], within: set[int] | None):
+    chosen = [(abs(span.root.i - trigger.i), item) for item, span in items
+              if within is None or span.root.i in within]
+    return min(chosen, key=lambda pair: pair[0])[1] if chosen else None
+
+
+def dateline_place(article: Article, places: list[PlaceMention]) -> PlaceMention | None:
+    """The resolved place of the article's dateline, if it has one."""
+    if article.dateline_start is not None:
+        for place in places:
+            if article.dateline_start <= place.start < (article.dateline_end or place.end):
+                return place
+    if article.dateline_place:
+        for place in places:
+            if place.text == article.dateline_place:
+                return place
+    return None
+
+
+def location(trigger: Token, article: Article, places: list[PlaceMention],
+             skip: set[int]) -> Location | None:
+    """The place of the trigger's clause, else its sentence's, else the dateline's."""
+    items = [(p, s) for p, s in _place_tokens(trigger.sent, places)
+             if not {t.i for t in s} & skip]
+    place = _nearest(trigger, items, clause_tokens(trigger))
+    if place is not None:
+        return Location.from_place(place, "clause")
+    place = _nearest(trigger, items, None)
+    if place is not None:
+        return Location.from_place(place, "sentence")
+    place = dateline_place(article, places)
+    return Location.from_place(place, "dateline") if place is not None else None
+
+
+def _in_dateline(article: Article, offset: int) -> bool:
+    """Whether an offset falls in the lead dateline ("Niamey (Niger), May 3 (ANI):"), whose
+    date is the story's, not an event's."""
+    if article.dateline_start is None or article.dateline_end is None:
+        return False
+    window = article.text[article.dateline_end:article.dateline_end + DATELINE_TAIL]
+    ends = [i for i in (window.find(":"), window.find("--"), window.find("\u2014")) if i >= 0]
+    end = article.dateline_end + (min(ends) if ends else 0)
+    return article.dateline_start <= offset < end
+
+
+def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
+    """The time of the trigger's clause, else its sentence's, else the publication date."""
+    sent = trigger.sent
+    items = []
+    for time in times:
+        if time.start_date is None or not (sent.start_char <= time.start < sent.end_char):
+            continue
+        if _in_dateline(article, time.start):
+            continue
+        span = _token_span(sent, time.start, time.end)
+        if span is not None:
+            items.append((time, span))
+    time = _nearest(trigger, items, clause_tokens(trigger)) or _nearest(trigger, items, None)
+    if time is not None:
+        return EventDate.from_time(time)
+    day = article.reference_date
+    if day is not None:
+        return EventDate(text=None, start=day.isoformat(), end=day.isoformat(),
+                         precision="day", basis="publication")
+    return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")

@@ -1,0 +1,166 @@
+"""Find event triggers in a parsed document: lexicon lemmas, multi-word expressions, negatives.
+
+Single words are looked up by (lemma, part of speech) in a dictionary; multi-word expressions
+("open fire", "hunger strike") and negative phrases ("heart attack") go through one spaCy
+``Matcher`` on lemmas. A word inside a matched expression is not looked up again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
+
+WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
+                       "PRODUCT", "EVENT"})
+SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", "cc", "appos"})
+WITH_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """One trigger found in a document: the words, the token arguments hang on, the entry."""
+
+    start: int
+    end: int
+    head: Token
+    entry: Trigger
+
+    @property
+    def span(self) -> Span:
+        return self.head.doc[self.start:self.end]
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
+    """Lemmas of the words a trigger governs (objects, particles, modifiers, its subject), so
+    "strengthen ties" and "military personnel operate" can be told from other uses.
+    An adjective's clause ("troops were present") lends its subject too."""
+    found: set[str] = set()
+    frontier = [head]
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr", "oprd"):
+        frontier.append(head.head)
+    for _ in range(depth):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in SKIP_DEPS or child in frontier:
+                    continue
+                found.add(lemma(child))
+                found.add(child.lower_)
+                nxt.append(child)
+        frontier = nxt
+    return found
+
+
+class TriggerMatcher:
+    """The lexicon compiled for one vocabulary: a lemma table and a phrase matcher."""
+
+    def __init__(self, vocab: Vocab, codebook: Codebook | None = None) -> None:
+        self.codebook = codebook or load_codebook()
+        self.words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        self.phrases: dict[str, Trigger] = {}
+        self.matcher = Matcher(vocab)
+        for entry in self.codebook.triggers:
+            if entry.pos == "PHRASE":
+                key = f"T{len(self.phrases)}"
+                self.phrases[key] = entry
+                self.matcher.add(key, [_lemma_pattern(entry.words)])
+            else:
+                self.words[(entry.lemma, entry.pos)].append(entry)
+        for entries in self.words.values():
+            entries.sort(key=lambda e: not e.with_)
+        self.negative_with: dict[str, frozenset[str]] = {}
+        for i, neg in enumerate(self.codebook.negatives):
+            if neg.kind == "phrase":
+                self.matcher.add(f"N{i}", [_lemma_pattern(tuple(neg.lemma.split()))])
+            else:
+                self.negative_with[neg.lemma] = neg.with_ | self.negative_with.get(
+                    neg.lemma, frozenset())
+
+    def __call__(self, doc: Doc) -> list[TriggerHit]:
+        """Every trigger of the document, in text order."""
+        phrase_hits, blocked = self._phrases(doc)
+        hits = list(phrase_hits)
+        for token in doc:
+            if token.i in blocked:
+                continue
+            hit = self._word(token)
+            if hit is not None:
+                hits.append(hit)
+        return sorted(hits, key=lambda h: h.start)
+
+    def _phrases(self, doc: Doc) -> tuple[list[TriggerHit], set[int]]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            spans.append(span)
+        hits, blocked = [], set()
+        for span in filter_spans(spans):
+            blocked.update(range(span.start, span.end))
+            entry = self.phrases.get(span.label_)
+            if entry is None or self._negated(span.root, entry):
+                continue
+            hits.append(TriggerHit(span.start, span.end, span.root, entry))
+        return hits, blocked
+
+    def _word(self, token: Token) -> TriggerHit | None:
+        if token.ent_type_ in NAME_ENTS and token.pos_ == "NOUN":
+            return None
+        if token.pos_ == "NOUN" and token.dep_ == "compound":
+            return None
+        key = lemma(token)
+        for pos in ("VERB", "NOUN", "ADJ"):
+            if token.pos_ not in WORD_POS[pos]:
+                continue
+            entries = self.words.get((key, pos)) or (
+                self.words.get((token.lower_, pos)) if pos == "ADJ" else None)
+            if entries:
+                entry = self._choose(token, entries)
+                if entry is not None:
+                    return TriggerHit(token.i, token.i + 1, token, entry)
+        return None
+
+    def _choose(self, token: Token, entries: list[Trigger]) -> Trigger | None:
+        """The first entry whose object condition holds (specific entries come first)."""
+        governed = complement_lemmas(token)
+        if self.negative_with.get(entries[0].lemma, frozenset()) & governed:
+            return None
+        for entry in entries:
+            if entry.with_ and not entry.with_ & governed:
+                continue
+            if entry.pos == "ADJ" and not entry.with_ and not _has_clause(token):
+                continue
+            return entry
+        return None
+
+    def _negated(self, head: Token, entry: Trigger) -> bool:
+        if entry.with_ and not entry.with_ & complement_lemmas(head):
+            return True
+        return bool(self.negative_with.get(entry.lemma, frozenset()) & complement_lemmas(head))
+
+
+def _has_clause(token: Token) -> bool:
+    """An adjective trigger ("willing", "ready") needs a to-clause of its own."""
+    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _lemma_pattern(words: tuple[str, ...]) -> list[dict]:
+    return [{"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}} for w in words]
+
+
+@cache
+def trigger_matcher(vocab: Vocab) -> TriggerMatcher:
+    """One compiled matcher per vocabulary (the pipeline has one)."""
+    return TriggerMatcher(vocab)
