@@ -1,1 +1,12 @@
-"""sitrep.situation"""
+"""The state that follows from the events: forces present, agreements, withdrawals under way."""
+
+from sitrep.situation.state import (
+    Agreement,
+    Expected,
+    Presence,
+    Situation,
+    Withdrawal,
+    situation,
+)
+
+__all__ = ["Agreement", "Expected", "Presence", "Situation", "Withdrawal", "situation"]

@@ -1,0 +1,105 @@
+"""Same-event merging: two outlets' reports of one withdrawal become one cluster."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factories import make_event
+
+from sitrep.cluster import merge_events, same_event
+from sitrep.cluster.events import cluster_id, load_rules
+
+
+def report(doc_id: str, **fields):
+    """A US withdrawal from Niger in April 2024, as one article tells it."""
+    return make_event(doc_id, recipient_country="NER", **fields)
+
+
+def test_the_packaged_rules_load() -> None:
+    rules = load_rules()
+    assert frozenset({"COERCE", "ASSAULT"}) in rules.compatible_types
+    assert frozenset({"asserted", "negated"}) in rules.conflicting_modalities
+
+
+def test_two_outlets_reporting_one_withdrawal_are_the_same_event() -> None:
+    assert same_event(report("cnn"), report("ani", date=("2024-04-20", "2024-04-20")))
+
+
+def test_events_of_one_article_are_never_the_same_event() -> None:
+    assert not same_event(report("cnn"), report("cnn", start=60))
+
+
+def test_different_types_differ_unless_compatible_and_of_one_quad() -> None:
+    attack = make_event("a", "ASSAULT", trigger="attacked")
+    seizure = replace(make_event("b", "COERCE", trigger="seized"), quad=4)
+    assert same_event(replace(attack, quad=4), seizure)
+    assert not same_event(replace(attack, quad=4), replace(seizure, quad=3))
+    assert not same_event(report("a"), make_event("b", "MOBILIZE", trigger="deployed"))
+
+
+def test_actor_recipient_and_location_countries_must_agree_when_known() -> None:
+    assert not same_event(report("a"), report("b", actor_country="FRA"))
+    assert not same_event(report("a"), make_event("b", recipient_country="TCD"))
+    assert same_event(report("a"), make_event("b", recipient_country=None))
+    assert not same_event(report("a"), report("b", location=("Chad", "TCD", "country")))
+    assert same_event(report("a"), report("b", location=None))
+
+
+def test_an_unknown_actor_country_does_not_merge() -> None:
+    nobody = report("b")
+    nobody.actors[0].country = None
+    assert not same_event(report("a"), nobody)
+
+
+def test_dates_must_overlap_within_a_day() -> None:
+    april, may = report("a"), report("b", date=("2024-05-02", "2024-05-02"))
+    assert not same_event(april, may)
+    assert same_event(april, report("b", date=("2024-05-01", "2024-05-01")))
+    assert same_event(april, report("b", date=None))
+
+
+def test_it_happened_and_it_did_not_happen_conflict() -> None:
+    assert not same_event(report("a"), report("b", modality="negated"))
+    assert same_event(report("a"), report("b", modality="future"))
+
+
+def test_merge_groups_reports_and_keeps_other_events_apart() -> None:
+    events = [report("cnn"), make_event("cnn", "MOBILIZE", actor_country="RUS", start=70,
+                                        trigger="deployed"),
+              report("ani"), report("bbc", actor_country="FRA")]
+    clusters = merge_events(events)
+    assert [c.event_ids for c in clusters] == [
+        [events[0].id, events[2].id], [events[1].id], [events[3].id]]
+    assert clusters[0].doc_ids == ["cnn", "ani"]
+
+
+def test_a_chain_of_matches_never_joins_two_events_of_one_article() -> None:
+    first = report("a", date=("2024-04-01", "2024-04-10"))
+    second = report("a", start=80, date=("2024-04-20", "2024-04-30"))
+    bridge = report("b", date=("2024-04-01", "2024-04-30"))
+    clusters = merge_events([first, second, bridge])
+    for cluster in clusters:
+        docs = [e.doc_id for e in cluster.members]
+        assert len(docs) == len(set(docs))
+    assert len(clusters) == 2
+
+
+def test_cluster_ids_are_stable_and_order_free() -> None:
+    events = [report("cnn"), report("ani")]
+    forward, backward = merge_events(events), merge_events(events[::-1])
+    assert forward[0].id == backward[0].id == cluster_id([e.id for e in events])
+
+
+def test_the_representative_is_the_most_confident_asserted_report() -> None:
+    weak, strong = report("a"), report("b")
+    strong.confidence = 0.95
+    planned = report("c", modality="future")
+    planned.confidence = 0.99
+    [cluster] = merge_events([weak, planned, strong])
+    assert cluster.representative is strong
+    assert cluster.to_dict()["representative"]["id"] == strong.id
+
+
+def test_the_same_event_twice_in_the_input_counts_once() -> None:
+    event = report("a")
+    assert [c.event_ids for c in merge_events([event, event])] == [[event.id]]
