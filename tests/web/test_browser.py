@@ -1,0 +1,217 @@
+"""The page in Debian's Chromium, headless: the seed story coded by the real pipeline, served by
+uvicorn, and an article whose markup must never run."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from sitrep.api import create_app
+from sitrep.ingest import parse_document
+from sitrep.store import Store
+from sitrep.store.loader import load_articles
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "test-output" / "web"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+MARKUP_ARTICLE = (
+    'Convoy attacked <img src="x" onerror="window.sitrepInjected = 1"> near Gao\n\n'
+    "Gunmen attacked an army convoy near Gao in Mali on Monday, the army said. "
+    "<script>window.sitrepInjected = 1</script> Two soldiers were wounded.\n"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def code_into(db: Path, coder, documents: list[tuple[bytes | str, str, str | None]]
+              ) -> list[str]:
+    """Parse, code and store documents; returns the stored article ids."""
+    articles = [a for data, source, published in documents
+                for a in parse_document(data, kind="txt", source=source, published=published)]
+    with Store(db) as store:
+        return load_articles(store, coder, articles).article_ids
+
+
+class Server:
+    """uvicorn in a background thread, on 127.0.0.1 and a free port."""
+
+    def __init__(self, app) -> None:
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, coder, seed_article) -> Iterator[dict[str, str]]:
+    db = tmp_path_factory.mktemp("web") / "page.db"
+    seed_id, markup_id = code_into(db, coder, [
+        (seed_article.read_bytes(), seed_article.name, None),
+        (MARKUP_ARTICLE, "markup.txt", "2024-05-06"),
+    ])
+    with Server(create_app(db, token=None, coder=coder)) as server:
+        yield {"url": server.url, "seed": seed_id, "markup": markup_id}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} missing: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
+            headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site["url"])
+    page.wait_for_selector("body[data-ready=true]")
+    yield page
+    page.close()
+    assert errors == [], "the page raised errors"
+
+
+def shaded_countries(page) -> set[str]:
+    return set(page.eval_on_selector_all("path.country.shaded", "ps => ps.map(p => p.dataset.iso)"))
+
+
+def table_event_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+
+
+def test_the_map_shades_niger_and_chad(page):
+    assert {"NER", "TCD"} <= shaded_countries(page)
+    assert page.locator("path.country").count() > 150
+
+
+def test_city_events_are_points_and_country_events_never_are(page):
+    events = page.evaluate("sitrep.state.events")
+    pointed = {e["id"] for e in events if e["geometry"]}
+    drawn = set(page.eval_on_selector_all("path.event-point",
+                                          "ps => ps.map(p => p.dataset.eventId)"))
+    assert drawn == pointed
+    coarse = {"country", "region", "admin1"}
+    assert not [e for e in events if e["id"] in drawn and e["location"]["precision"] in coarse]
+
+
+def test_the_timeline_runs_from_july_2023_to_may_2024(page):
+    items = page.evaluate("sitrep.timelineItems()")
+    assert any(i["start"] <= "2023-07-31" and i["end"] >= "2023-07-01" for i in items)
+    assert any(i["start"] <= "2024-05-31" and i["end"] >= "2024-05-01" for i in items)
+    assert page.locator(".vis-item .vis-item-content").count() == len(items)
+
+
+def test_clicking_an_event_shows_its_evidence(page, site):
+    page.locator(".vis-item.vis-range, .vis-item.vis-box").first.click()
+    page.wait_for_selector("#evidence p.sentence")
+    event_id = page.evaluate("sitrep.state.selected")
+    event = page.request.get(f"{site['url']}api/events/{event_id}").json()["event"]
+    assert page.inner_text("#evidence p.sentence") == event["evidence"]["sentence"]
+    assert page.inner_text("#evidence p.sentence mark.trigger") == event["evidence"]["trigger"]
+    panel = page.inner_text("#evidence")
+    assert "Claimant" in panel
+    assert page.locator(f'#evidence a[href="#article={site["seed"]}"]').count() == 1
+    assert page.locator(f'#events tr.selected[data-event-id="{event_id}"]').count() == 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "page.png"), full_page=True)
+
+
+def test_the_article_view_marks_its_events(page, site):
+    page.locator(".vis-item.vis-range, .vis-item.vis-box").first.click()
+    page.locator(f'#evidence a[href="#article={site["seed"]}"]').click()
+    page.wait_for_selector("#article-text .event-span")
+    assert page.locator("#article-text strong.event-span").count() >= 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "article.png"))
+
+
+def test_clicking_a_country_filters_the_table_and_the_timeline(page):
+    everything = table_event_ids(page)
+    page.locator('path.country[data-iso="TCD"]').dispatch_event("click")
+    assert page.locator("#chips .chip").inner_text().startswith("Place: Chad")
+    chad_ids = table_event_ids(page)
+    events = {e["id"]: e for e in page.evaluate("sitrep.state.events")}
+    assert chad_ids and len(chad_ids) < len(everything)
+    assert {events[i]["location"]["country_code"] for i in chad_ids} == {"TCD"}
+    timeline_ids = {i["id"] for i in page.evaluate("sitrep.timelineItems()")}
+    assert timeline_ids <= set(chad_ids)
+    assert {"NER", "TCD"} <= shaded_countries(page), "the map keeps its own view"
+    page.locator("#chips .chip").click()
+    assert table_event_ids(page) == everything
+
+
+def test_a_time_range_on_the_timeline_filters_the_map_and_the_table(page):
+    everything = table_event_ids(page)
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(10):
+        page.mouse.wheel(0, -400)
+    page.wait_for_selector("#chips .chip")
+    assert page.locator("#chips .chip").inner_text().startswith("Time:")
+    kept = table_event_ids(page)
+    assert len(kept) < len(everything)
+    overlapping = page.evaluate("""() => sitrep.state.events
+        .filter(e => e.date && e.date.start
+                && new Date(e.date.start) < sitrep.state.range.end
+                && new Date(e.date.end).getTime() + 86400000 > sitrep.state.range.start)
+        .map(e => e.id)""")
+    assert sorted(kept) == sorted(overlapping)
+
+
+def test_the_type_filter_reloads_the_views(page):
+    types = page.evaluate("sitrep.state.events.map(e => e.event_type)")
+    wanted = types[0]
+    page.select_option("#f-type", wanted)
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("t => sitrep.state.events.every(e => e.event_type === t)", arg=wanted)
+    assert len(table_event_ids(page)) == types.count(wanted)
+
+
+def test_markup_in_an_article_is_shown_and_never_runs(page, site):
+    page.goto(f"{site['url']}#article={site['markup']}")
+    page.wait_for_selector("#article-view:not([hidden]) #article-text")
+    page.wait_for_function("document.querySelector('#article-text').textContent.length > 0")
+    assert "<script>window.sitrepInjected = 1</script>" in page.inner_text("#article-text")
+    assert "<img" in page.inner_text("#article-title")
+    assert page.locator("#article-text script, #article-title img").count() == 0
+    assert page.evaluate("typeof window.sitrepInjected") == "undefined"
