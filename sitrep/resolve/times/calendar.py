@@ -106,21 +106,34 @@ def shift(d: date, unit: str, count: float) -> date:
 
 
 def narrow(period: Period, modifier: str) -> Period:
-    """The part of a period that "early", "mid", "late" (and halves) point at; value kept."""
+    """The part of a period that "early", "mid", "late" (and halves) point at; value kept.
+
+    Periods of three months or more split by whole months (early 2009 = January to April),
+    shorter ones by days (early May = 1 to 10 May).
+    """
     if period.start is None or period.end is None:
         return period
-    total = (period.end - period.start).days + 1
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    if months >= 3:
+        first, last = part_bounds(months, modifier)
+        start = add_months(period.start.replace(day=1), first)
+        end = add_months(period.start.replace(day=1), last + 1) - timedelta(days=1)
+        return period.with_range(start, end)
+    first, last = part_bounds((period.end - period.start).days + 1, modifier)
+    return period.with_range(period.start + timedelta(days=first),
+                             period.start + timedelta(days=last))
+
+
+def part_bounds(total: int, modifier: str) -> tuple[int, int]:
+    """First and last index (0-based, inclusive) of a modifier's part of ``total`` steps."""
     third = total // 3
-    bounds = {
+    return {
         "START": (0, third - 1),
         "MID": (third, total - third - 1),
         "END": (total - third, total - 1),
         "FIRST_HALF": (0, total // 2 - 1),
         "SECOND_HALF": (total // 2, total - 1),
-    }
-    first, last = bounds[modifier]
-    return period.with_range(period.start + timedelta(days=first),
-                             period.start + timedelta(days=last))
+    }[modifier]
 
 
 def nearest_year(month_number: int, day_number: int | None, reference: date,

@@ -111,7 +111,8 @@ def build(vocab: Vocabulary) -> Grammar:
                          r"|\b(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{UNIT_ADJECTIVE}"
                rf"(?P<unit>{unit})s?\s+(?P<dir>ago|from\s+now|hence)\b",
-        "duration": rf"\b(?P<pre>(?:(?:the|over\s+the|in\s+the)\s+)?(?:past|last|next|coming|"
+        "duration": rf"\b(?P<lead>(?:in|over|during|for|within)\s+(?=the\s))?"
+                    rf"(?P<pre>(?:the\s+)?(?:past|last|next|coming|"
                     rf"previous|first|following)\s+|(?:nearly|almost|about|around|roughly|"
                     rf"more\s+than|less\s+than|at\s+least|up\s+to|over|some)\s+)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"

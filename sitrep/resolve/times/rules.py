@@ -107,6 +107,13 @@ def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
     return True
 
 
+def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
+    """ "Sept", "Jan": shorter than the month's full name in the vocabulary."""
+    key = word.lower().rstrip(".")
+    number = vocab.months[key]
+    return any(len(w) > len(key) for w, n in vocab.months.items() if n == number)
+
+
 def number_value(text: str, vocab: Vocabulary) -> float | None:
     """A number word, numeral or vague quantity ("several" → the table's count)."""
     word = re.sub(r"\s+", " ", text.lower())
@@ -191,7 +198,7 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
                   or match.group("relyear") or match.group("relyear2"))
     if not month_ok(word, ctx, match.start("month"), has_context=framed):
         return None
-    if len(word.rstrip(".")) <= 3 and not (match.group("year") or word.endswith(".")):
+    if is_abbreviation(word, ctx.vocab) and not (match.group("year") or word.endswith(".")):
         return None
     number = ctx.vocab.months[word.lower().rstrip(".")]
     mod = match.group("mod")
@@ -319,12 +326,20 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
 
 
+SEASON_NOUN = re.compile(
+    r"\s+(?!(?:of|and|or|to|as|when|after|before|this|that|the|there|it|we|he|she|they|"
+    r"is|was|will|would|has|had)\b)[a-z]")
+
+
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
     framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not re.search(
             r"\b(?:in|during|by|until|since|this|last|next)\s+(?:the\s+)?$",
             ctx.before(match.start()), re.I):
+        return None
+    if word in ctx.vocab.ambiguous_seasons and not framed and SEASON_NOUN.match(
+            ctx.text[match.end():]):
         return None
     code = ctx.vocab.seasons[word]["code"]
     mod = match.group("mod")
@@ -710,7 +725,7 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
     spec = ctx.vocab.references[word]
     if ctx.text[match.end():match.end() + 1] == "-":
         return None
-    if word == "now" and re.match(r"\s+(?:that|\w+ing)\b", ctx.text[match.end():]):
+    if word == "now" and re.match(r"\s+that\b", ctx.text[match.end():]):
         return None
     if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
         return None
@@ -754,9 +769,9 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": resolve_weekday,
     "relative_unit": resolve_relative_unit,
     "ago": resolve_ago,
+    "set": resolve_set,
     "duration": resolve_duration,
     "vague_plural": resolve_vague_plural,
-    "set": resolve_set,
     "holiday": resolve_holiday,
     "anaphor": resolve_anaphor,
     "same_period": resolve_same_period,
