@@ -160,7 +160,8 @@ class ActorResolver:
             if head.i in found and found[head.i][1] == STATE:
                 reading.sector = reading.sector or STATE_SECTOR
         if reading.sector is None or (body is None and title is None):
-            sector, local = self._sector_words(tokens, head)
+            rest = [t for t in tokens if t.i not in body_at]
+            sector, local = self._sector_words(rest, head) if rest else (None, False)
             reading.sector = reading.sector or sector
             reading.local = reading.local or local
         reading.named = reading.named or head.ent_type_ == "PERSON"

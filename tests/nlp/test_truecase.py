@@ -1,0 +1,76 @@
+"""Case restoration of all-capitals wire copy: same length, names and sentences back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.nlp.truecase import acronyms, is_shouting, known_names, prepare_text, restore_case
+
+WIRE = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION "
+        "FRONT [FMLN] KIDNAPPED 50 PEASANTS IN USULUTAN DEPARTMENT. THE ARMY SAID I WAS THERE.")
+
+
+def test_ordinary_text_is_left_alone():
+    text = "Russian and US troops share a base in Niger."
+    assert prepare_text(Article(id="a", text=text)) is text
+
+
+def test_shouting_needs_most_letters_in_capitals():
+    assert is_shouting(WIRE)
+    assert not is_shouting("NATO and the UN met in Brussels on Monday to talk.")
+    assert not is_shouting("SHORT")
+
+
+def test_restored_text_keeps_every_offset():
+    restored = restore_case(WIRE)
+    assert len(restored) == len(WIRE)
+    assert restored.lower() == WIRE.lower()
+
+
+def test_restores_names_acronyms_sentence_starts_and_i():
+    restored = restore_case(WIRE)
+    assert restored.startswith("San Salvador, 3 Jan 90 -- [TEXT] Terrorists of the Farabundo")
+    assert "Farabundo Marti National Liberation Front [FMLN]" in restored
+    assert "in Usulutan department. The Army said I was there." in restored
+
+
+def test_case_data_loads():
+    assert {"fmln", "eln", "un"} <= acronyms()
+    names = known_names()
+    assert names["el salvador"] == "El Salvador"
+    assert names["salvadoran"] == "Salvadoran"
+    assert names["march"] == "March"
+    assert "police" not in names and "reading" not in names
+
+
+@pytest.fixture(scope="module")
+def muc_shouting(data_dir):
+    rows = []
+    with (data_dir / "muc_dev.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row.get("uppercase") and row.get("incidents"):
+                rows.append(row)
+            if len(rows) == 20:
+                break
+    return rows
+
+
+@pytest.mark.slow
+def test_muc_messages_get_places_and_sentences_back(coder, muc_shouting):
+    found = total = 0
+    for row in muc_shouting:
+        restored = restore_case(row["text"])
+        assert len(restored) == len(row["text"])
+        doc = coder.nlp(restored)
+        raw = coder.nlp(row["text"])
+        labels = {e.label_ for e in doc.ents}
+        assert labels & {"GPE", "NORP"}, row["id"]
+        assert len(list(doc.sents)) <= len(list(raw.sents)) + 2
+        texts = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP")}
+        total += 1
+        found += bool(texts)
+    assert found == total

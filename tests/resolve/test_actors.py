@@ -1,0 +1,186 @@
+"""Actors: codebook data, entity-ruler patterns, the title trimmer and the resolver."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from sitrep.ingest.text import parse_text
+from sitrep.model import Article
+from sitrep.resolve.actors import ActorResolver, actor_patterns, load_codebook
+from sitrep.resolve.actors.trim import TitleTrimmer
+
+
+def test_codebook_files_load_with_known_codes():
+    book = load_codebook()
+    assert {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CVL",
+            "REL", "LEG", "HLH"} <= set(book.sectors)
+    assert {"IGO", "NGO", "IMG", "MNC", "UNO"} <= set(book.non_state)
+    assert book.titles["General"] == "MIL"
+    assert book.titles["Deputy Press Secretary"] == "GOV"
+    assert book.bodies["Pentagon"].country == "USA"
+    assert book.words["junta"].sector == "MIL" and book.words["junta"].local
+
+
+def test_patterns_make_institutions_org_and_titled_names_person():
+    patterns = actor_patterns()
+    assert {"label": "ORG", "pattern": "Pentagon", "id": "body"} in patterns
+    assert {"label": "ORG", "pattern": "Russian Defense Ministry", "id": "body"} in patterns
+    titled = [p for p in patterns if p["label"] == "PERSON"]
+    assert any(p["pattern"][0] == {"ORTH": "General"} for p in titled)
+
+
+def test_title_trimmer_keeps_the_name_alone():
+    nlp = spacy.blank("en")
+    doc = nlp("They met General Michael Langley and Deputy Press Secretary Sabrina Singh.")
+    doc.ents = [Span(doc, 2, 5, label="PERSON"), Span(doc, 6, 11, label="PERSON")]
+    trimmer = TitleTrimmer(nlp, "trim", titles=["General", "Deputy Press Secretary"])
+    assert [e.text for e in trimmer(doc).ents] == ["Michael Langley", "Sabrina Singh"]
+
+
+def test_title_trimmer_never_empties_a_span():
+    nlp = spacy.blank("en")
+    doc = nlp("General spoke.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [e.text for e in TitleTrimmer(nlp, "trim", titles=["General"])(doc).ents] == [
+        "General"]
+
+
+# -- with the real pipeline ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(coder, seed_article):
+    article = parse_text(seed_article.read_text(encoding="utf-8"), str(seed_article))
+    doc = coder.nlp(article.text)
+    places = coder.geocoder.resolve(doc, article)
+    ctx = coder.actors.context(doc, article, places)
+    return article, doc, places, ctx
+
+
+def phrase(doc, text: str, occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(text, start + 1)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+def coded(coder, text: str):
+    article = Article(id="t", text=text)
+    doc = coder.nlp(text)
+    places = coder.geocoder.resolve(doc, article)
+    return doc, coder.actors.context(doc, article, places)
+
+
+@pytest.mark.slow
+def test_seed_general_michael_langley_is_a_person_not_a_place(coder, seed):
+    article, doc, places, ctx = seed
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents["Michael Langley"] == "PERSON"
+    assert not any(p.text.endswith("Langley") for p in places)
+    mentions = coder.actors.entities(doc, article, places, ctx)
+    langley = next(m for m in mentions if m.text == "Michael Langley")
+    assert (langley.actor.country, langley.actor.sector) == ("USA", "MIL")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("the Pentagon", "USA", "MIL"),
+    ("The Russian Defense Ministry", "RUS", "MIL"),
+    ("Nigerien authorities", "NER", "GOV"),
+    ("Pentagon Deputy Press Secretary Sabrina Singh", "USA", "GOV"),
+    ("the US military", "USA", "MIL"),
+    ("a US defense official", "USA", "MIL"),
+    ("Russian media", "RUS", "MED"),
+    ("the Nigerien junta", "NER", "MIL"),
+    ("Niger’s military junta", "NER", "MIL"),
+    ("US diplomatic and military representatives", "USA", "MIL"),
+    ("the Nigerien government", "NER", "GOV"),
+])
+def test_seed_phrases_resolve_from_their_own_words(coder, seed, text, country, sector):
+    _, doc, _, ctx = seed
+    actor = coder.actors.resolve_span(phrase(doc, text), ctx)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.slow
+def test_seed_context_gives_the_government_of_chad_and_the_country_niger(coder, seed):
+    _, doc, _, ctx = seed
+    assert ctx.focus == "NER"
+    government = coder.actors.resolve_span(phrase(doc, "the government demanded")[:2], ctx)
+    assert (government.country, government.sector) == ("TCD", "GOV")
+    country = coder.actors.resolve_span(phrase(doc, "the country", 2), ctx)
+    assert country.country == "NER"
+
+
+@pytest.mark.slow
+def test_seed_the_russians_are_russia_without_a_sector(coder, seed):
+    _, doc, _, ctx = seed
+    actor = coder.actors.resolve_span(phrase(doc, "The Russians"), ctx)
+    assert (actor.country, actor.sector, actor.name) == ("RUS", None, "Russia")
+
+
+@pytest.mark.slow
+def test_claimant_from_a_sourcing_phrase(coder, seed):
+    _, doc, _, ctx = seed
+    claimant = coder.actors.resolve_claimant(phrase(doc, "a US defense official"), ctx)
+    assert (claimant.text, claimant.country, claimant.sector) == (
+        "a US defense official", "USA", "MIL")
+
+
+@pytest.mark.slow
+def test_phrases_that_are_no_actor_resolve_to_none(coder, seed):
+    _, doc, _, ctx = seed
+    assert coder.actors.resolve_span(phrase(doc, "the withdrawal process"), ctx) is None
+    assert coder.actors.resolve_span(phrase(doc, "equipment"), ctx) is None
+
+
+@pytest.mark.slow
+def test_the_junta_in_a_story_about_niger_is_niger(coder):
+    doc, ctx = coded(coder, "Soldiers seized power in Niger in July. The junta later expelled "
+                            "French troops.")
+    actor = coder.actors.resolve_span(phrase(doc, "The junta"), ctx)
+    assert (actor.country, actor.sector) == ("NER", "MIL")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), [
+    ("The UN condemned the attack.", "The UN", "IGO", None),
+    ("NATO said it would send ships.", "NATO", "IGO", "MIL"),
+    ("The African Union suspended Niger.", "The African Union", "IGO", None),
+    ("ECOWAS imposed sanctions on Niger.", "ECOWAS", "IGO", None),
+    ("The Red Cross delivered aid to Gaza.", "The Red Cross", "NGO", "HLH"),
+    ("The IMF approved a loan for Egypt.", "The IMF", "IGO", "BUS"),
+    ("Islamic State fighters attacked a village.", "Islamic State fighters", "IMG", "REB"),
+    ("Boko Haram kidnapped schoolgirls.", "Boko Haram", "NGA", "REB"),
+    ("Washington imposed sanctions on Moscow.", "Washington", "USA", "GOV"),
+    ("Israeli police arrested two men.", "Israeli police", "ISR", "COP"),
+    ("Rebels in Chad attacked an army post.", "Rebels", "TCD", "REB"),
+])
+def test_non_state_and_named_actors(coder, text, mention, country, sector):
+    doc, ctx = coded(coder, text)
+    actor = coder.actors.resolve_span(phrase(doc, mention), ctx)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.slow
+def test_entities_fill_actors_only_where_an_entity_stands_for_one(coder):
+    text = "Niger announced on Monday that US troops would leave bases in Niger."
+    article = Article(id="e", text=text)
+    mentions = coder.code_article(article).entities
+    by_start = {(m.text, m.start): m for m in mentions}
+    acting = by_start[("Niger", 0)]
+    located = by_start[("Niger", text.rindex("Niger"))]
+    assert (acting.actor.country, acting.actor.sector) == ("NER", "GOV")
+    assert located.actor is None
+    us = by_start[("US", text.index("US"))]
+    assert (us.actor.country, us.actor.sector) == ("USA", "MIL")
+
+
+def test_resolver_is_built_from_the_codebook_alone():
+    resolver = ActorResolver()
+    assert ("Pentagon",) in resolver.bodies
+    assert resolver.capitals["Niamey"] == "NER"
