@@ -108,22 +108,23 @@ class Geocoder:
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
         """Place names of the document, in text order, without overlaps."""
         found: dict[tuple[int, int], Toponym] = {}
+        text = doc.text
         for ent in doc.ents:
-            toponym = self._toponym(ent)
+            toponym = self._toponym(ent, text)
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
         dateline = self._dateline(article)
         if dateline and not any(s < dateline.end and dateline.start < e for s, e in found):
             found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        _link_containers(toponyms, doc.text)
+        _link_containers(toponyms, text)
         return toponyms
 
-    def _toponym(self, ent: Span) -> Toponym | None:
+    def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
         start, end = _trim(ent)
-        text = ent.doc.text[start:end]
+        text = doc_text[start:end]
         if not text or not text[0].isupper():
             return None
         candidates = self.gazetteer.candidates(text)
