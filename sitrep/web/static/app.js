@@ -146,7 +146,7 @@ function drawChips(count) {
     const day = (d) => d.toISOString().slice(0, 10);
     chip(`Time: ${day(state.range.start)} – ${day(state.range.end)}`, () => {
       setRange(null);
-      view.timeline.fit();
+      fitTimeline();
     });
   }
 }
@@ -164,6 +164,7 @@ async function initMap() {
   const shapes = topojson.feature(topology, topology.objects.countries);
   // Antarctica holds no events and its shape smears across the bottom of the map.
   shapes.features = shapes.features.filter((f) => f.id !== ANTARCTICA);
+  shapes.features.forEach(unwrapAntimeridian);
   view.map.fitBounds(WORLD);  // a view first: Leaflet draws (and makes the paths) only then
   view.countries = L.geoJSON(shapes, {
     style: () => ({ className: "country", weight: 0.6, color: "#8a8f98", fillColor: "#f4f1ea",
@@ -186,6 +187,22 @@ async function initMap() {
     if (path && layer.sitrepIso) path.setAttribute("data-iso", layer.sitrepIso);
   });
   view.points = L.layerGroup().addTo(view.map);
+}
+
+// A polygon that crosses the 180th meridian (Russia, Fiji) would be drawn as a band across
+// the whole map; moving its western points east by 360 degrees keeps it in one piece.
+function unwrapAntimeridian(feature) {
+  const geometry = feature.geometry;
+  if (!geometry) return;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+    : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  for (const polygon of polygons) {
+    const lons = polygon.flat().map((point) => point[0]);
+    if (Math.max(...lons) - Math.min(...lons) <= 180) continue;
+    for (const ring of polygon) {
+      for (const point of ring) if (point[0] < 0) point[0] += 360;
+    }
+  }
 }
 
 // Zoom to where the events are (the shaded countries and the points), else the world.
@@ -270,7 +287,8 @@ function timelineItem(event) {
 function initTimeline() {
   view.items = new vis.DataSet();
   view.timeline = new vis.Timeline(document.getElementById("timeline"), view.items, {
-    height: "230px", stack: true, zoomMin: 7 * DAY_MS, selectable: true, showTooltips: false,
+    height: "260px", verticalScroll: true, stack: true, zoomMin: 7 * DAY_MS, selectable: true,
+    showTooltips: false,
     margin: { item: 4 }, orientation: "top",
   });
   view.timeline.on("select", (props) => {
@@ -469,7 +487,25 @@ async function loadEvents() {
   }
   render();
   fitMap(state.events);
-  if (view.items.length) view.timeline.fit({ animation: false });
+  fitTimeline();
+}
+
+// Show the span of the dated events; a few long ranges ("since 2014") may run off the left
+// edge rather than squeeze every other event into a sliver.
+function fitTimeline() {
+  const items = view.items.get();
+  if (!items.length) return;
+  const YEAR_MS = 365 * DAY_MS;
+  const ends = items.map((i) => (i.end || i.start).getTime());
+  const short = items.filter((i) => (i.end || i.start) - i.start < YEAR_MS);
+  if (!short.length) {
+    view.timeline.fit({ animation: false });
+    return;
+  }
+  const start = Math.min(...short.map((i) => i.start.getTime()));
+  const end = Math.max(...ends);
+  const pad = Math.max((end - start) * 0.04, 7 * DAY_MS);
+  view.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
 }
 
 function fillFilters(events) {
@@ -522,9 +558,14 @@ async function main() {
   document.body.dataset.ready = "true";
 }
 
-// What the browser test reads: the items on the timeline, as ISO days.
+// What the browser test reads: the timeline's window and items, as ISO days.
 window.sitrep = {
   state,
+  timelineWindow: () => {
+    const range = view.timeline.getWindow();
+    return { start: range.start.toISOString().slice(0, 10),
+             end: range.end.toISOString().slice(0, 10) };
+  },
   timelineItems: () => view.items.get().map((item) => ({
     id: item.id, start: item.start.toISOString().slice(0, 10),
     end: new Date((item.end || item.start).getTime() - (item.end ? DAY_MS : 0))
