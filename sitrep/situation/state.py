@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.model import Event
+from sitrep.situation.parties import parties
 from sitrep.situation.rules import SituationRules, any_rule, load_rules, sentence_words, words
 
 COUNTRY_PRECISIONS = {"country", "region", None}
@@ -125,7 +126,11 @@ class _State:
             self._agreement(event, "in force")
 
     def _places(self, event: Event) -> list[tuple[str, str]]:
-        """(actor country, place country) pairs; the place is the location, else a recipient."""
+        """(actor country, place country) pairs; the place is the location, else a recipient.
+
+        With ``skip_domestic``, an event placed in the home country of one of its own actors
+        says nothing about foreign forces there: it gives no pairs at all.
+        """
         actors = sorted({a.country for a in event.actors if a.country})
         where = event.location.country_code if event.location else None
         if where is None:
@@ -133,8 +138,9 @@ class _State:
                           if r.country and r.country not in actors), None)
         if where is None:
             return []
-        return [(actor, where) for actor in actors
-                if not (self.rules.skip_domestic and actor == where)]
+        if self.rules.skip_domestic and where in actors:
+            return []
+        return [(actor, where) for actor in actors]
 
     def _open_presence(self, key: tuple[str, str], event: Event) -> None:
         entry = self.presence.get(key)
@@ -162,13 +168,13 @@ class _State:
                 or not rules.complete_words.isdisjoint(sentence_words(event)))
 
     def _agreement(self, event: Event, status: str) -> None:
-        parties = tuple(sorted({a.country for a in event.actors + event.recipients if a.country}))
-        if not parties:
+        key = tuple(parties(event))
+        if not key:
             return
-        entry = self.agreements.get(parties)
+        entry = self.agreements.get(key)
         if entry is None or entry.status != status:
-            entry = self.agreements[parties] = Agreement(
-                list(parties), status, _start(event), event_ids=entry.event_ids if entry else [])
+            entry = self.agreements[key] = Agreement(
+                list(key), status, _start(event), event_ids=entry.event_ids if entry else [])
         entry.context = sorted(set(entry.context) | set(event.context))
         if event.id not in entry.event_ids:
             entry.event_ids.append(event.id)

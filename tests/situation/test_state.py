@@ -145,3 +145,16 @@ def test_unrelated_retreats_are_not_withdrawals() -> None:
     release = replace(withdraw(trigger="released", sentence="Niger released two prisoners."),
                       mode="release")
     assert situation([release]).withdrawals == []
+
+
+def test_an_event_placed_in_one_actors_home_shows_no_foreign_forces() -> None:
+    joint = deploy(country="RUS", where=("United States", "USA", "country"))
+    joint.actors.append(replace(joint.actors[0], country="USA"))
+    assert situation([joint]).presence == []
+
+
+def test_a_party_the_arguments_missed_is_read_from_the_sentence() -> None:
+    ended = make_event("t", "SANCTION", actor_country="NER", trigger="terminate", location=None,
+                       sentence="Niger decided to terminate the agreement that allowed U.S. "
+                                "personnel to operate in the country.")
+    assert [a.parties for a in situation([ended]).agreements] == [["NER", "USA"]]
