@@ -36,3 +36,14 @@ def test_serve_runs_the_app_on_the_given_address(monkeypatch, tmp_path):
     assert (calls["host"], calls["port"]) == ("127.0.0.1", 8123)
     assert calls["app"].state.token == "from-env"
     assert (tmp_path / "served.db").exists()
+
+
+def test_a_background_server_serves_the_app_until_it_exits(tmp_path):
+    import httpx
+
+    from sitrep.api import create_app
+
+    with server.BackgroundServer(create_app(tmp_path / "bg.db", token=None)) as running:
+        assert running.url.startswith("http://127.0.0.1:")
+        assert httpx.get(f"{running.url}api/events").json()["total"] == 0
+    assert not running.thread.is_alive()

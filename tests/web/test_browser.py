@@ -3,16 +3,13 @@ uvicorn, and an article whose markup must never run."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from sitrep.api import create_app
+from sitrep.api.server import BackgroundServer
 from sitrep.ingest import parse_document
 from sitrep.store import Store
 from sitrep.store.loader import load_articles
@@ -32,12 +29,6 @@ MARKUP_ARTICLE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def code_into(db: Path, coder, documents: list[tuple[bytes | str, str, str | None]]
               ) -> list[str]:
     """Parse, code and store documents; returns the stored article ids."""
@@ -47,32 +38,6 @@ def code_into(db: Path, coder, documents: list[tuple[bytes | str, str, str | Non
         return load_articles(store, coder, articles).article_ids
 
 
-class Server:
-    """uvicorn in a background thread, on 127.0.0.1 and a free port."""
-
-    def __init__(self, app) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        while not self.server.started:
-            if not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, coder, seed_article) -> Iterator[dict[str, str]]:
     db = tmp_path_factory.mktemp("web") / "page.db"
@@ -80,7 +45,7 @@ def site(tmp_path_factory, coder, seed_article) -> Iterator[dict[str, str]]:
         (seed_article.read_bytes(), seed_article.name, None),
         (MARKUP_ARTICLE, "markup.txt", "2024-05-06"),
     ])
-    with Server(create_app(db, token=None, coder=coder)) as server:
+    with BackgroundServer(create_app(db, token=None, coder=coder)) as server:
         yield {"url": server.url, "seed": seed_id, "markup": markup_id}
 
 
