@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
@@ -23,8 +24,9 @@ def test_every_endpoint_is_in_the_openapi_schema(client):
                        "text", "limit", "offset"}
 
 
-def test_docs_load_every_script_and_style_from_the_app(client):
-    page = client.get("/docs")
+@pytest.mark.parametrize("docs", ["/docs", "/redoc"])
+def test_docs_load_every_script_and_style_from_the_app(client, docs):
+    page = client.get(docs)
     assert page.status_code == 200
     assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page.text)
     assert assets, "the docs page names its script and style"

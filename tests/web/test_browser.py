@@ -183,3 +183,11 @@ def test_markup_in_an_article_is_shown_and_never_runs(page, site):
     assert "<img" in page.inner_text("#article-title")
     assert page.locator("#article-text script, #article-title img").count() == 0
     assert page.evaluate("typeof window.sitrepInjected") == "undefined"
+
+
+def test_the_api_docs_render_with_no_network(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site['url']}docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    page.close()
