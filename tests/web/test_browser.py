@@ -133,6 +133,18 @@ def test_the_article_view_marks_its_events(page, site):
     page.screenshot(path=str(OUT / "article.png"))
 
 
+def test_a_table_row_selects_its_event_on_the_timeline_and_the_map(page):
+    event = page.evaluate("""sitrep.state.events.find(e => !e.geometry && e.date
+        && e.date.start && e.location && e.location.country_code)""")
+    page.locator(f'#events tr[data-event-id="{event["id"]}"]').click()
+    assert page.evaluate("sitrep.state.selected") == event["id"]
+    assert page.locator(".vis-item.vis-selected").count() >= 1
+    iso = event["location"]["country_code"]
+    assert page.locator(f'path.country.focus[data-iso="{iso}"]').count() == 1
+    page.wait_for_selector("#evidence p.sentence")
+    assert page.inner_text("#evidence p.sentence") == event["evidence"]["sentence"]
+
+
 def test_clicking_a_country_filters_the_table_and_the_timeline(page):
     everything = table_event_ids(page)
     page.locator('path.country[data-iso="TCD"]').dispatch_event("click")

@@ -292,7 +292,7 @@ function initTimeline() {
     margin: { item: 4 }, orientation: "top",
   });
   view.timeline.on("select", (props) => {
-    if (props.items.length) selectEvent(props.items[0]);
+    if (props.items.length) selectEvent(props.items[0], { fromTimeline: true });
   });
   view.timeline.on("rangechanged", (props) => {
     if (props.byUser) setRange({ start: props.start, end: props.end });
@@ -395,12 +395,17 @@ function drawEvidence(data) {
   );
 }
 
-async function selectEvent(id) {
+// One event selected anywhere is shown everywhere: its row, its timeline item (brought into
+// view), its country outlined or its point enlarged on the map, and its evidence.
+async function selectEvent(id, { fromTimeline = false } = {}) {
   state.selected = id;
   if (location.hash !== `#event=${encodeURIComponent(id)}`) {
     history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
   }
   render();
+  if (!fromTimeline && view.items.get(id)) {
+    view.timeline.focus(id, { zoom: false, animation: false });
+  }
   const row = document.querySelector(`#events tr[data-event-id="${CSS.escape(id)}"]`);
   if (row) row.scrollIntoView({ block: "nearest" });
   try {
