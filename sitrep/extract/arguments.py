@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitrep.codebook.lexicon import Frame
+from sitrep.codebook.lexicon import Codebook, Frame
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -148,6 +148,9 @@ def actor_tokens(head: Token, frame: Frame) -> list[Token]:
         found = noun_actor(head, of_is=frame.of_is)
     else:
         found = subject_tokens(head)
+        if not found:  # "Deepening cooperation between Russia and Niger"
+            for obj in children(head, "dobj"):
+                found = prep_objects(obj, ("between", "among"))
     return [t for token in found for t in conjuncts(token)]
 
 
@@ -183,6 +186,14 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     return result
 
 
+def content_head(token: Token, book: Codebook) -> Token:
+    """The noun a partitive stands for: "thousands of Iraqi Kurds" → "Kurds"."""
+    if token.lemma_.lower() in book.cue("partitive_heads") or token.like_num:
+        for obj in prep_objects(token, ("of",)):
+            return obj
+    return token
+
+
 def phrase(token: Token) -> Span:
     """The noun phrase a head token stands for: its modifiers and names, not its clauses."""
     doc = token.doc
@@ -205,8 +216,19 @@ def _left_edge(token: Token) -> int:
 def _right_edge(token: Token) -> int:
     right = token.i
     for child in token.rights:
-        if (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ in PHRASE_RIGHT:
-            right = max(right, child.right_edge.i)
-        else:
+        if not _phrase_part(child):
             break
+        right = max(right, child.right_edge.i)
     return min(right, token.i + MAX_PHRASE)
+
+
+def _phrase_part(child: Token) -> bool:
+    """Right-hand words that belong to a noun phrase: "of ...", names, "in Guinea"."""
+    if child.dep_ in PHRASE_RIGHT:
+        return True
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "of":
+        return True
+    return child.lower_ in ("in", "from") and any(
+        o.ent_type_ in ("GPE", "LOC", "NORP") for o in children(child, "pobj"))

@@ -14,15 +14,22 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
-from sitrep.extract.arguments import actor_tokens, children, phrase, recipient_tokens
+from sitrep.extract.arguments import (
+    actor_tokens,
+    children,
+    content_head,
+    phrase,
+    recipient_tokens,
+)
 from sitrep.extract.claims import sources
-from sitrep.extract.modality import modality
+from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.setting import event_date, location
 from sitrep.extract.triggers import TriggerHit, trigger_matcher
 from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
 from sitrep.resolve.actors import ActorResolver
 
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "him", "her"})
 MAIN_BONUS = 0.1
@@ -56,7 +63,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = trigger_matcher(doc.vocab)(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
-    candidates = subsume(candidates, book)
+    candidates = [c for c in subsume(candidates, book) if not _passing(c, book)]
+    candidates = absorb_objects(candidates)
     builder = EventBuilder(doc, article, places, times, actors, book)
     events: list[Event] = []
     for cand in candidates:
@@ -70,16 +78,26 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
 def complement_indices(head: Token, book: Codebook) -> set[int]:
     """Tokens inside what a trigger governs: its objects, complements and arguments."""
     deps = book.cue("complement_deps")
-    background = book.cue("background_preps")
+    preps = book.cue("complement_preps")
+    circumstance = book.cue("circumstance_preps")
     inside: set[int] = set()
     for child in head.children:
         if child.dep_ == "advcl" and not _purpose(child):
             continue
         if child.dep_ not in deps and child.dep_ != "advcl":
             continue
+        if child.dep_ == "prep" and child.lower_ not in preps:
+            continue
         inside.update(t.i for t in child.subtree)
+    if head.pos_ == "NOUN" and head.dep_ == "dobj":
+        for clause in children(head.head, "advcl", "xcomp"):
+            if _purpose(clause) or clause.tag_ == "VBG":
+                inside.update(t.i for t in clause.subtree)
+    for clause in children(head, "advcl"):
+        if clause.tag_ == "VBG":
+            inside.update(t.i for t in clause.subtree)
     for token in head.subtree:
-        if token.i in inside and token.dep_ == "prep" and token.lower_ in background:
+        if token.i in inside and token.dep_ == "prep" and token.lower_ in circumstance:
             inside.difference_update(t.i for t in token.subtree)
     return inside
 
@@ -88,6 +106,22 @@ def _purpose(clause: Token) -> bool:
     """A to-infinitive of purpose ("staged demonstrations to demand reforms")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
         not children(clause, "mark")
+
+
+def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
+    """An eventive noun that is the object of another trigger ("provide aid", "imposed a
+    curfew") is that trigger's event, already counted."""
+    verbs = {c.head.i for c in candidates if c.head.pos_ == "VERB"}
+    return [c for c in candidates if not (
+        c.head.pos_ == "NOUN" and c.head.dep_ in ("dobj", "attr") and c.head.head.i in verbs)]
+
+
+def _passing(cand: Candidate, book: Codebook) -> bool:
+    """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing")
+    is context for another event, not an event of its own."""
+    if cand.head.pos_ != "NOUN":
+        return False
+    return cand.under_speech or _background(cand.head, book)
 
 
 def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
@@ -103,7 +137,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
         for inner in candidates:
             if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i:
                 continue
-            if inner.entry.type in kept_types:
+            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
             dropped.add(id(inner))
@@ -176,7 +210,11 @@ class EventBuilder:
             confidence=self._confidence(cand, actors, recipients, mood),
             cameo=entry.cameo, acled=self.book.acled_for(entry.type, cand.mode),
         )
-        return [event, *self._intent(event)]
+        stated = head.pos_ == "VERB" or head.dep_ == "dobj"
+        intent = self._intent(event) if stated else []
+        if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
+            return intent
+        return [event, *intent]
 
     def _intent(self, event: Event) -> list[Event]:
         """A future material event also states an intent: AGREE or THREATEN, as asserted."""
@@ -221,6 +259,7 @@ class EventBuilder:
     def _resolve(self, token: Token, keep_unknown: bool) -> list[Actor]:
         """Actors a head token stands for; coordinated modifiers ("Russian and US forces")
         give one actor each."""
+        token = content_head(token, self.book)
         span = phrase(token)
         split = self._split_modifiers(token, span)
         if split:

@@ -11,24 +11,37 @@ from spacy.tokens import Token
 
 from sitrep.codebook.lexicon import Codebook
 
-CLIMB_DEPS = frozenset({"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "attr", "conj",
-                        "pcomp", "acomp", "nsubjpass", "advcl", "relcl"})
 MAX_CLIMB = 5
 
 
 def governors(head: Token, book: Codebook) -> list[Token]:
-    """The trigger and the words above it up to (and including) a reporting verb."""
+    """The trigger and the words whose modality it shares: up from a noun to its verb, then
+    through control and infinitive clauses ("plans to send", "agreed to withdraw"), ending at
+    a reporting verb when the clause is its complement ("said it would")."""
     reporting = book.cue("reporting_verbs")
     chain = [head]
     token = head
     for _ in range(MAX_CLIMB):
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        parent = token.head
+        if parent is token:
             break
-        token = token.head
-        chain.append(token)
+        if token.pos_ in ("VERB", "AUX") and not _shares_modality(token):
+            if token.dep_ == "ccomp" and parent.lemma_.lower() in reporting:
+                chain.append(parent)
+            break
+        chain.append(parent)
+        token = parent
         if token.lemma_.lower() in reporting:
             break
     return chain
+
+
+def _shares_modality(verb: Token) -> bool:
+    """Control and infinitive clauses take the modality of what they hang on."""
+    if verb.dep_ in ("xcomp", "conj"):
+        return True
+    return verb.dep_ in ("acl", "advcl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def modality(head: Token, book: Codebook) -> str:
@@ -95,3 +108,10 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True
     return False
+
+
+def by_aux(head: Token, book: Codebook) -> bool:
+    """Whether a future reading comes from the clause's own auxiliary ("will", "would"), the
+    way an actor states an intent, rather than from a plan reported about it."""
+    aux = book.cue("future_aux") | {"would"}
+    return any(a in aux for token in governors(head, book) for a in _aux(token))

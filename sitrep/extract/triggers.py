@@ -23,6 +23,8 @@ NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_AR
                        "PRODUCT", "EVENT"})
 SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", "cc", "appos"})
 WITH_DEPTH = 3
+# a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
+ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,10 @@ class TriggerMatcher:
     def _word(self, token: Token) -> TriggerHit | None:
         if token.ent_type_ in NAME_ENTS and token.pos_ == "NOUN":
             return None
-        if token.pos_ == "NOUN" and token.dep_ == "compound":
+        if token.pos_ == "NOUN" and token.dep_ == "compound" and \
+                lemma(token.head) not in self.codebook.cue("light_heads"):
+            return None
+        if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
         key = lemma(token)
         for pos in ("VERB", "NOUN", "ADJ"):
