@@ -46,6 +46,7 @@ class EvalKind(StrEnum):
     places = "places"
     times = "times"
     entities = "entities"
+    clusters = "clusters"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
@@ -184,12 +185,12 @@ def ingest(paths: Paths, db: Db = DEFAULT_DB, published: Published = None,
 
 def _query(event_type: str | None, country: str | None, actor: str | None, place: str | None,
            since: str | None, until: str | None, modality: str | None, text: str | None,
-           limit: int | None, offset: int):
+           limit: int | None, offset: int, merged: bool = False):
     from sitrep.store import EventQuery
 
     return EventQuery(event_type=event_type, country=country, actor=actor, place=place,
                       since=since, until=until, modality=modality, text=text, limit=limit,
-                      offset=offset)
+                      offset=offset, merged=merged)
 
 
 TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. RETREAT.")]
@@ -200,6 +201,8 @@ SinceOpt = Annotated[str | None, typer.Option(help="Events whose date range ends
 UntilOpt = Annotated[str | None, typer.Option(help="Events whose date range starts on or before.")]
 ModalityOpt = Annotated[str | None, typer.Option(help="asserted, future, hypothetical, negated.")]
 TextOpt = Annotated[str | None, typer.Option(help="Words in the article text or evidence.")]
+MergedOpt = Annotated[bool, typer.Option(
+    "--merged", help="One row per real-world event: reports from other outlets merged.")]
 
 
 @app.command()
@@ -207,12 +210,44 @@ def events(db: Db = DEFAULT_DB, event_type: TypeOpt = None, country: CountryOpt 
            actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
            until: UntilOpt = None, modality: ModalityOpt = None, text: TextOpt = None,
            limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
-           offset: int = 0,
+           offset: int = 0, merged: MergedOpt = False,
            format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
     """List stored events, filtered."""
     with _open_store(db) as store:
-        q = _query(event_type, country, actor, place, since, until, modality, text, limit, offset)
+        q = _query(event_type, country, actor, place, since, until, modality, text, limit, offset,
+                   merged)
         write_records(store.iter_events(q), format.value, sys.stdout)
+
+
+@app.command(name="situation")
+def situation_command(
+        db: Db = DEFAULT_DB,
+        as_of: Annotated[str | None, typer.Option(help="The state as of this day YYYY-MM-DD.")]
+        = None) -> None:
+    """The state that follows from the stored events: forces present, agreements, withdrawals."""
+    import json
+
+    from sitrep.situation import situation
+
+    day = _iso_day(as_of)
+    with _open_store(db) as store:
+        events = store.iter_events(_query(None, None, None, None, None, None, None, None,
+                                          None, 0, merged=True))
+        state = situation(events, as_of=day)
+    json.dump(state.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _iso_day(value: str | None):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a day YYYY-MM-DD", param_hint="--as-of"
+                                 ) from exc
 
 
 @app.command()
@@ -266,7 +301,8 @@ def evaluate(kind: EvalKind, path: Path,
              limit: Annotated[int | None, typer.Option(help="Score only the first N.")] = None,
              json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
              ) -> None:
-    """Score sitrep against gold data (seed, events, incidents, places, times, entities)."""
+    """Score sitrep against gold data (seed, events, incidents, places, times, entities,
+    clusters)."""
     if not path.exists():
         _err(f"error: {path}: no such file or folder")
         raise typer.Exit(2)

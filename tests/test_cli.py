@@ -96,6 +96,17 @@ def test_events_export_and_show_read_the_store(coder, seed_article: Path, tmp_pa
     assert "[" + events[0]["evidence"]["trigger"] + "]" in shown.stdout
     assert "source:" in shown.stdout
 
+    merged = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--merged"])
+    assert len(merged.stdout.splitlines()) >= 1
+
+    state = runner.invoke(app, ["situation", "--db", str(db), "--as-of", "2024-05-03"])
+    assert state.exit_code == 0
+    situation = json.loads(state.stdout)
+    assert situation["as_of"] == "2024-05-03"
+    assert {"presence", "agreements", "withdrawals", "expected"} <= set(situation)
+    bad_day = runner.invoke(app, ["situation", "--db", str(db), "--as-of", "May"])
+    assert bad_day.exit_code == 2
+
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["events", "--db", str(tmp_path / "none.db")]).exit_code == 2

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sitrep.cluster.events import same_event
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
 from sitrep.store.migrations import migrate
@@ -41,6 +42,7 @@ class EventQuery:
     modality: str | None = None
     text: str | None = None
     article_id: str | None = None
+    merged: bool = False
     limit: int | None = 100
     offset: int = 0
 
@@ -121,8 +123,8 @@ class Store:
         self.conn.execute(
             """INSERT OR IGNORE INTO events (id, doc_id, event_type, mode, quad, modality,
                date_start, date_end, location_name, location_country, actor_countries,
-               recipient_countries, actor_text, evidence, confidence, record)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               recipient_countries, actor_text, evidence, confidence, record, cluster_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 event.id, event.doc_id, event.event_type, event.mode, event.quad, event.modality,
                 date.start if date else None, date.end if date else None,
@@ -132,13 +134,30 @@ class Store:
                 _codes(a.country for a in event.recipients),
                 " | ".join(a.text for a in [*event.actors, *event.recipients]).lower(),
                 event.evidence.sentence, event.confidence,
-                json.dumps(record, ensure_ascii=False),
+                json.dumps(record, ensure_ascii=False), self._cluster_for(event),
             ),
         )
         self.conn.execute(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
             (event.id, article_id),
         )
+
+    def _cluster_for(self, event: Event) -> str:
+        """The cluster an incoming event joins: the earliest stored report from another article
+        that :func:`~sitrep.cluster.events.same_event` accepts, else a cluster of its own."""
+        countries = sorted({a.country for a in event.actors if a.country})
+        if not countries:
+            return event.id
+        like = " OR ".join("actor_countries LIKE ?" for _ in countries)
+        rows = self.conn.execute(
+            f"""SELECT record, cluster_id FROM events WHERE doc_id != ?
+                AND (event_type = ? OR quad = ?) AND ({like}) ORDER BY rowid""",
+            [event.doc_id, event.event_type, event.quad, *(f"%|{c}|%" for c in countries)],
+        ).fetchall()
+        for row in rows:
+            if same_event(event, Event.from_dict(json.loads(row["record"]))):
+                return row["cluster_id"]
+        return event.id
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -188,15 +207,28 @@ class Store:
         return _article(row)
 
     def event_articles(self, event_id: str) -> list[Article]:
-        """The articles that report an event (several once reports are merged)."""
+        """The articles that report an event: its own and those of every merged report."""
         self.get_event(event_id)
         cols = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS)
         with self._lock:
             rows = self.conn.execute(
-                f"""SELECT {cols} FROM articles a JOIN event_sources s ON s.article_id = a.id
-                    WHERE s.event_id = ? ORDER BY a.published, a.id""", (event_id,)
+                f"""SELECT DISTINCT {cols} FROM articles a
+                    JOIN event_sources s ON s.article_id = a.id
+                    JOIN events e ON e.id = s.event_id
+                    WHERE e.cluster_id = (SELECT cluster_id FROM events WHERE id = ?)
+                    ORDER BY a.published, a.id""", (event_id,)
             ).fetchall()
         return [_article(r) for r in rows]
+
+    def event_reports(self, event_id: str) -> list[Event]:
+        """Every stored report of the same real-world event, this one included."""
+        self.get_event(event_id)
+        with self._lock:
+            rows = self.conn.execute(
+                """SELECT record FROM events WHERE cluster_id =
+                   (SELECT cluster_id FROM events WHERE id = ?) ORDER BY rowid""", (event_id,)
+            ).fetchall()
+        return [Event.from_dict(json.loads(r["record"])) for r in rows]
 
     def article_events(self, article_id: str) -> list[Event]:
         self.get_article(article_id)
@@ -260,4 +292,6 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
     if q.article_id:
         clauses.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
         params.append(q.article_id)
+    if q.merged:
+        clauses.append("e.cluster_id = e.id")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

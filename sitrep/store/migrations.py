@@ -60,6 +60,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_sources_article ON event_sources(article_id);
     """,
+    # 2: reports of one real-world event across outlets share a cluster (the first report's id).
+    """
+    ALTER TABLE events ADD COLUMN cluster_id TEXT;
+    UPDATE events SET cluster_id = id;
+    CREATE INDEX events_cluster ON events(cluster_id);
+    """,
 ]
 
 

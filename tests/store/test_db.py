@@ -104,3 +104,32 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         Store(path)
+
+
+def test_reports_of_one_event_from_two_outlets_merge() -> None:
+    store = Store(":memory:")
+    store.add(make_coded("wire", "The USA forces withdrew from the country.",
+                         [make_event("wire", recipient_country="NER")], publisher="Wire A"))
+    store.add(make_coded("paper", "Reports said the USA forces withdrew from the country.",
+                         [make_event("paper", recipient_country="NER", start=13)],
+                         publisher="Paper B"))
+    store.add(make_coded("other", "The RUS forces withdrew from the country.",
+                         [make_event("other", actor_country="RUS")]))
+    assert store.count_events(EventQuery()) == 3
+    merged = store.query_events(EventQuery(merged=True))
+    assert sorted(e.doc_id for e in merged) == ["other", "wire"]
+    usa = store.get_event(make_event("wire", recipient_country="NER").id)
+    assert {a.publisher for a in store.event_articles(usa.id)} == {"Wire A", "Paper B"}
+    assert [e.doc_id for e in store.event_reports(usa.id)] == ["wire", "paper"]
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        store.add(make_coded("a", TEXT_A, [make_event("a")]))
+        assert store.count_events(EventQuery(merged=True)) == 1
