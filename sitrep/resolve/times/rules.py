@@ -537,6 +537,9 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
+    zone_word = match.group("tz")
+    if zone_word and not zone_word.isupper():
+        return None
     hour, minute = clock_of(match)
     if hour is None or minute is None:
         return None
@@ -580,7 +583,7 @@ def zone_suffix(match: re.Match[str], ctx: Context) -> str:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         offset = f"{sign}{int(hours):02d}:{minutes}"
     elif match.group("tz"):
-        offset = ctx.vocab.timezones[match.group("tz").upper()]
+        offset = ctx.vocab.timezones[match.group("tz").upper()]  # type: ignore[union-attr]
     if offset is None:
         return ""
     return "Z" if offset in ("+00:00", "-00:00") else offset

@@ -20,6 +20,19 @@ from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import clause_direction
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
+LETTERS = re.compile(r"[^\W\d_]")
+LOWER = re.compile(r"[a-z]")
+# a pattern runs only over texts holding one of its words (most texts lack most of them)
+GATES = {
+    "ago": re.compile(r"\bago\b|from now|\bhence\b"),
+    "century": re.compile("century"),
+    "quarter": re.compile(r"quarter|\bq[1-4]\b"),
+    "season": re.compile("spring|summer|autumn|fall|winter"),
+    "same_period": re.compile(r"\bsame\b"),
+    "decade": re.compile("0s"),
+    "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
+    "numeric": re.compile(r"\d[-/.]\d"),
+}
 PRIORITY = {name: rank for rank, name in enumerate(RESOLVERS)}
 SIGNAL = re.compile(r"\b(?P<signal>since|before|after|until|till|through|by|prior\s+to|"
                     r"as\s+of|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -36,7 +49,7 @@ class Found:
     start: int
     end: int
     rule: str
-    match: re.Match[str]
+    match: Hit
     resolved: Resolved
 
 
@@ -64,22 +77,56 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
 
 def is_upper(text: str) -> bool:
     """All-capitals wire copy: capitals then carry no information."""
-    letters = [c for c in text[:2000] if c.isalpha()]
-    return bool(letters) and sum(c.islower() for c in letters) < 0.05 * len(letters)
+    sample = text[:2000]
+    letters = len(LETTERS.findall(sample))
+    return letters > 0 and len(LOWER.findall(sample)) < 0.05 * letters
 
 
-def candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+class Hit:
+    """A match over the lower-cased text that reads its groups from the original text."""
+
+    __slots__ = ("match", "text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self.match = match
+        self.text = text
+
+    def group(self, name: str | int = 0) -> str | None:
+        if self.match.start(name) < 0:
+            return None
+        return self.text[self.match.start(name):self.match.end(name)]
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(name)
+
+
+def lowered(text: str) -> str:
+    """The text in lower case with every offset kept (a few letters lower to two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def candidates(text: str) -> list[tuple[int, int, str, Hit]]:
     found = []
+    low = lowered(text)
     for name, pattern in grammar().patterns:
+        gate = GATES.get(name)
+        if gate is not None and gate.search(low) is None:
+            continue
         lead = "lead" in pattern.groupindex
-        for match in pattern.finditer(text):
-            start = match.end("lead") if lead and match.group("lead") else match.start()
+        for match in pattern.finditer(low):
+            start = match.end("lead") if lead and match.start("lead") >= 0 else match.start()
             if match.end() > start:
-                found.append((start, match.end(), name, match))
+                found.append((start, match.end(), name, Hit(match, text)))
     return found
 
 
-def select(items: list[tuple[int, int, str, re.Match[str]]], ctx: Context) -> list[Found]:
+def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     """Longest first, then rule priority; a match the rule rejects frees its span."""
     items.sort(key=lambda c: (c[0] - c[1], PRIORITY[c[2]], c[0]))
     taken: list[tuple[int, int]] = []

@@ -45,13 +45,13 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
 
 
-def verb_direction(verb: Token) -> str | None:
+def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_LEMMAS or a.lemma_ in FUTURE_LEMMAS for a in auxiliaries):
@@ -60,11 +60,11 @@ def verb_direction(verb: Token) -> str | None:
         return "future"
     if verb.lemma_ in PLAN_LEMMAS and verb.tag_ != "VBN":
         return "future"
-    if any(a.lower_ == "to" for a in auxiliaries) and verb.head is not verb:
+    if any(a.lower_ == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
         head = verb.head
         if head.lemma_ in PLAN_LEMMAS or head.lemma_ == "go":
             return "future"
-        return verb_direction(head) if head.pos_ in ("VERB", "AUX") else None
+        return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
         return "perfect"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):

@@ -1,0 +1,46 @@
+"""Calendar periods: values and inclusive day ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.resolve.times import calendar as cal
+
+
+def test_iso_week_runs_monday_to_sunday():
+    week = cal.week(date(2024, 5, 3))
+    assert (week.value, week.start, week.end) == ("2024-W18", date(2024, 4, 29), date(2024, 5, 5))
+
+
+def test_weekend_of_a_week():
+    weekend = cal.weekend(date(2010, 1, 25))
+    assert (weekend.value, weekend.start, weekend.end) == (
+        "2010-W04-WE", date(2010, 1, 30), date(2010, 1, 31))
+
+
+def test_winter_crosses_the_year():
+    winter = cal.season(2023, "WI")
+    assert (winter.value, winter.start, winter.end) == ("2023-WI", date(2023, 12, 1),
+                                                        date(2024, 2, 29))
+
+
+def test_quarter_decade_and_century():
+    assert cal.quarter(2009, 4).end == date(2009, 12, 31)
+    assert cal.decade(1994).value == "199"
+    assert (cal.century(21).start, cal.century(21).end) == (date(2001, 1, 1), date(2100, 12, 31))
+
+
+def test_narrow_splits_years_by_months_and_months_by_days():
+    assert cal.narrow(cal.year(2009), "START").end == date(2009, 4, 30)
+    assert cal.narrow(cal.month(2024, 5), "END").start == date(2024, 5, 21)
+
+
+def test_nearest_year_follows_the_tense():
+    ref = date(2024, 5, 3)
+    assert cal.nearest_year(3, None, ref, "past") == 2024
+    assert cal.nearest_year(3, None, ref, "future") == 2025
+    assert cal.nearest_year(12, 11, date(2025, 1, 10), None) == 2024
+
+
+def test_shift_by_months_clips_the_day():
+    assert cal.shift(date(2024, 3, 31), "M", -1) == date(2024, 2, 29)
