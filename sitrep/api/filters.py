@@ -8,16 +8,17 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query
 
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.store import EventQuery
 
 MAX_PAGE = 1000
 
 
-class _Upper(StrEnum):
-    """An enum that also accepts its values in lower case (``assault`` = ``ASSAULT``)."""
+class _AnyCase(StrEnum):
+    """An enum that accepts its values in any case (``Future`` = ``future``)."""
 
     @classmethod
-    def _missing_(cls, value: object) -> _Upper | None:
+    def _missing_(cls, value: object) -> _AnyCase | None:
         if isinstance(value, str):
             for member in cls:
                 if member.value.lower() == value.lower():
@@ -25,28 +26,7 @@ class _Upper(StrEnum):
         return None
 
 
-class EventType(_Upper):
-    """The 16 PLOVER event types of the contract."""
-
-    AGREE = "AGREE"
-    CONSULT = "CONSULT"
-    SUPPORT = "SUPPORT"
-    CONCEDE = "CONCEDE"
-    COOPERATE = "COOPERATE"
-    AID = "AID"
-    RETREAT = "RETREAT"
-    REQUEST = "REQUEST"
-    ACCUSE = "ACCUSE"
-    REJECT = "REJECT"
-    THREATEN = "THREATEN"
-    SANCTION = "SANCTION"
-    PROTEST = "PROTEST"
-    MOBILIZE = "MOBILIZE"
-    COERCE = "COERCE"
-    ASSAULT = "ASSAULT"
-
-
-class Modality(_Upper):
+class Modality(_AnyCase):
     asserted = "asserted"
     future = "future"
     hypothetical = "hypothetical"
@@ -54,7 +34,8 @@ class Modality(_Upper):
 
 
 def event_filters(
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,
+    type: Annotated[str | None, Query(
+        description="PLOVER event type (see /api/event-types)")] = None,
     country: Annotated[str | None, Query(
         pattern="^[A-Za-z]{3}$", description="actor or recipient country (ISO alpha-3 or "
                                              "PLOVER code such as IGO)")] = None,
@@ -70,10 +51,13 @@ def event_filters(
     article_id: Annotated[str | None, Query(description="events of one article")] = None,
 ) -> EventQuery:
     """Filters without paging: what the list and the export share."""
+    if type and type.upper() not in load_codebook().types:
+        known = ", ".join(load_codebook().types)
+        raise HTTPException(422, f"unknown event type {type!r}; one of {known}")
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
     return EventQuery(
-        event_type=type.value if type else None, country=country.upper() if country else None,
+        event_type=type.upper() if type else None, country=country.upper() if country else None,
         actor=actor or None, place=place or None,
         since=since.isoformat() if since else None, until=until.isoformat() if until else None,
         modality=modality.value if modality else None, text=text or None,

@@ -15,7 +15,7 @@ def test_every_endpoint_is_in_the_openapi_schema(client):
     schema = client.get("/openapi.json").json()
     assert set(schema["paths"]) >= {"/api/events", "/api/events/{event_id}", "/api/export",
                                     "/api/articles", "/api/articles/{article_id}",
-                                    "/api/countries"}
+                                    "/api/countries", "/api/event-types"}
     ingest = schema["paths"]["/api/articles"]["post"]
     assert set(ingest["requestBody"]["content"]) >= {"text/plain", "text/html",
                                                       "application/json"}

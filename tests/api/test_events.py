@@ -58,7 +58,7 @@ def test_pages_with_limit_and_offset(client, ids):
 
 
 @pytest.mark.parametrize(("params", "words"), [
-    ({"type": "FIGHT"}, "query.type"),
+    ({"type": "FIGHT"}, "unknown event type 'FIGHT'; one of AGREE, CONSULT"),
     ({"since": "2024-13-01"}, "query.since"),
     ({"since": "2024-05-01", "until": "2024-04-01"}, "since (2024-05-01) is after until"),
     ({"modality": "maybe"}, "query.modality"),

@@ -1,8 +1,8 @@
-"""The numeric-to-alpha-3 table the map needs for world-atlas shapes."""
+"""The reference tables the page reads: event types, and numeric to alpha-3 country codes."""
 
 from __future__ import annotations
 
-from sitrep.api.countries import numeric_to_alpha3
+from sitrep.api.reference import numeric_to_alpha3
 
 
 def test_numeric_codes_map_to_alpha3_with_zero_padding():
@@ -16,3 +16,11 @@ def test_the_endpoint_serves_the_table(client):
     body = client.get("/api/countries").json()
     assert body["840"]["alpha3"] == "USA"
     assert len(body) >= 240
+
+
+def test_the_event_types_come_from_the_codebook(client):
+    types = client.get("/api/event-types").json()
+    assert len(types) == 16
+    by_name = {t["name"]: t for t in types}
+    assert (by_name["AGREE"]["quad"], by_name["ASSAULT"]["quad"]) == (1, 4)
+    assert all(t["description"] for t in types)

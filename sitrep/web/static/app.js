@@ -3,10 +3,6 @@
 // article is shown as text and never runs.
 "use strict";
 
-const EVENT_TYPES = [
-  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-  "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
-];
 const ROLE_LABELS = {
   trigger: "trigger", actor: "actor", recipient: "recipient", place: "place", time: "time",
 };
@@ -513,9 +509,11 @@ function fitTimeline() {
   view.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
 }
 
-function fillFilters(events) {
+function fillFilters(events, eventTypes) {
   const types = document.getElementById("f-type");
-  for (const type of EVENT_TYPES) types.append(el("option", { value: type, text: type }));
+  for (const type of eventTypes) {
+    types.append(el("option", { value: type.name, text: type.name, title: type.description }));
+  }
   const countries = new Set();
   for (const event of events) {
     for (const actor of [...event.actors, ...event.recipients]) {
@@ -557,7 +555,7 @@ async function main() {
   initFilters();
   await initMap();
   await loadEvents();
-  fillFilters(state.events);
+  fillFilters(state.events, await getJSON("/api/event-types"));
   window.addEventListener("hashchange", route);
   route();
   document.body.dataset.ready = "true";
