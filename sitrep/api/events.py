@@ -59,8 +59,9 @@ def list_events(store: StoreDep, query: Filters,
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     event = store.get_event(event_id)
     articles = store.event_articles(event_id)
+    reports = [e.id for e in store.event_reports(event_id)]
     return {"event": event.to_dict(), "articles": [article_summary(a) for a in articles],
-            "evidence_marks": evidence_marks(event)}
+            "reports": reports, "evidence_marks": evidence_marks(event)}
 
 
 def evidence_marks(event: Event) -> list[dict[str, Any]]:

@@ -49,6 +49,8 @@ def event_filters(
     text: Annotated[str | None, Query(
         description="words in the evidence or the article text")] = None,
     article_id: Annotated[str | None, Query(description="events of one article")] = None,
+    merged: Annotated[bool, Query(
+        description="one event per real-world event: reports from other outlets merged")] = False,
 ) -> EventQuery:
     """Filters without paging: what the list and the export share."""
     if type and type.upper() not in load_codebook().types:
@@ -61,7 +63,7 @@ def event_filters(
         actor=actor or None, place=place or None,
         since=since.isoformat() if since else None, until=until.isoformat() if until else None,
         modality=modality.value if modality else None, text=text or None,
-        article_id=article_id or None, limit=None,
+        article_id=article_id or None, merged=merged, limit=None,
     )
 
 
