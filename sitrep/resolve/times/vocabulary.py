@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.errors import SetupError
+from sitrep.ingest.dates import timezones
 
 DATA_PACKAGE = "sitrep.resolve.times"
 
@@ -42,19 +43,6 @@ def _read(name: str) -> str:
         raise SetupError(f"time vocabulary file {name} is missing: {error}") from error
 
 
-def parse_timezones(text: str) -> dict[str, str]:
-    """``ABBR<TAB>±HH:MM<TAB>where`` lines (``#`` starts a comment) → abbreviation → offset."""
-    zones = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2:
-            raise SetupError(f"bad time-zone line: {line!r}")
-        zones[parts[0].strip().upper()] = parts[1].strip()
-    return zones
-
-
 @cache
 def load_vocabulary() -> Vocabulary:
     """Read the vocabulary once per process."""
@@ -78,5 +66,5 @@ def load_vocabulary() -> Vocabulary:
         references=data["references"],
         sets=data["sets"],
         holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
-        timezones=parse_timezones(_read("timezones.tsv")),
+        timezones=timezones(),
     )

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from sitrep.errors import SetupError
-from sitrep.resolve.times.vocabulary import load_vocabulary, parse_timezones
+from sitrep.resolve.times.vocabulary import load_vocabulary
 
 
 def test_vocabulary_loads_with_every_table():
@@ -23,7 +20,7 @@ def test_ist_is_india_time():
     assert load_vocabulary().timezones["IST"] == "+05:30"
 
 
-def test_time_zone_lines_must_carry_an_offset():
-    assert parse_timezones("# comment\nWAT\t+01:00\tWest Africa\n") == {"WAT": "+01:00"}
-    with pytest.raises(SetupError):
-        parse_timezones("WAT\n")
+def test_times_share_the_dateline_time_zone_table():
+    vocabulary = load_vocabulary()
+    assert vocabulary.timezones["WAT"] == "+01:00"
+    assert vocabulary.timezones["Z"] == "+00:00"
