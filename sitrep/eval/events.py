@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.eval.report import Report, load_gold
+from sitrep.ingest.jsonl import article_from_record
 from sitrep.model import Article, Event
 
 NONE = "(none)"
@@ -97,17 +98,17 @@ def _rate(right: int, judged: int) -> float | None:
     return right / judged if judged else None
 
 
-def articles(records: Iterable[dict[str, Any]]) -> list[Article]:
-    """The gold lines as sitrep input."""
-    return [Article(id=r["id"], text=r["text"], title=r.get("title"),
-                    published=r.get("published")) for r in records]
+def articles(records: Iterable[dict[str, Any]], source: str = "gold") -> list[Article]:
+    """The gold lines as sitrep reads them."""
+    return [article_from_record(r, source) for r in records]
 
 
 def evaluate(path: Path, coder, limit: int | None = None) -> Report:  # noqa: ANN001
     """Code every gold sentence and score the events against the PLOVER gold."""
     records = load_gold(path, limit)
     tally = Tally()
-    for record, coded in zip(records, coder.code_articles(articles(records)), strict=True):
+    coded_all = coder.code_articles(articles(records, str(path)))
+    for record, coded in zip(records, coded_all, strict=True):
         tally.add(record.get("events") or [], coded.events)
     return Report(name="events", metrics=tally.metrics(),
                   sections={"confusion (gold rows, top-1 columns)": tally.matrix()})

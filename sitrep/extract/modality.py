@@ -49,7 +49,7 @@ def modality(head: Token, book: Codebook) -> str:
     chain = governors(head, book)
     reported = chain[-1].lemma_.lower() in book.cue("reporting_verbs") and len(chain) > 1
     own = chain[:-1] if reported else chain
-    if _negated(own, book):
+    if _negated(chain, book):
         return "negated"
     if _hypothetical(own, book, reported):
         return "hypothetical"

@@ -1,0 +1,80 @@
+"""Actors and recipients from the parse: voice, coordination, clauses, nouns, control."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Event
+
+pytestmark = pytest.mark.slow
+
+
+def code(coder, text: str) -> list[Event]:
+    return coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    chosen = [e for e in events if e.event_type == event_type]
+    assert len(chosen) == 1, events
+    return chosen[0]
+
+
+def countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+def test_active_voice_subject_acts_on_object(coder):
+    event = only(code(coder, "Russia attacked Ukraine on Friday."), "ASSAULT")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["UKR"]
+
+
+def test_passive_voice_agent_acts_on_subject(coder):
+    event = only(code(coder, "Ukrainian soldiers were attacked by Russian troops."), "ASSAULT")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["UKR"]
+
+
+def test_coordinated_actors_are_one_list(coder):
+    event = only(code(coder, "Jordan and Britain have agreed to hold joint exercises."), "AGREE")
+    assert countries(event.actors) == ["JOR", "GBR"]
+
+
+def test_coordinated_modifiers_give_one_actor_each(coder):
+    events = code(coder, "Russian and American forces clashed near the border.")
+    assert set(countries(only(events, "ASSAULT").actors)) == {"RUS", "USA"}
+
+
+def test_relative_clause_actor_is_the_noun_it_hangs_on(coder):
+    events = code(coder, "Tensions rose with Niger's junta, which seized power in a coup.")
+    assert "NER" in countries(only(events, "COERCE").actors)
+
+
+def test_nominal_event_actor_from_of_phrase(coder):
+    event = only(code(coder, "Officials discussed the withdrawal of US troops from Niger."),
+                 "CONSULT")
+    assert event  # the topic of talks is no event of its own
+    event = only(code(coder, "The withdrawal of US troops from Niger began."), "RETREAT")
+    assert countries(event.actors) == ["USA"]
+
+
+def test_nominal_event_actor_from_possessive(coder):
+    event = only(code(coder, "Russia's invasion of Ukraine shocked Europe."), "ASSAULT")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["UKR"]
+
+
+def test_control_verb_lends_its_subject(coder):
+    events = code(coder, "France plans to send 200 soldiers to Mali.")
+    assert countries(only(events, "MOBILIZE").actors) == ["FRA"]
+
+
+def test_speech_act_takes_its_content(coder):
+    events = code(coder, "China demanded the withdrawal of US warships from the strait.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    assert countries(events[0].actors) == ["CHN"]
+
+
+def test_pronoun_subject_takes_the_clause_subject(coder):
+    event = only(code(coder, "Syria says it is willing to withdraw its troops."), "AGREE")
+    assert countries(event.actors) == ["SYR"]

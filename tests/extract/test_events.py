@@ -1,0 +1,43 @@
+"""The event records keep to the contract: evidence offsets, ids, confidence, mappings."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+pytestmark = pytest.mark.slow
+
+TEXT = ("Jordan and Britain have agreed to hold joint military exercises, an official said. "
+        "Rebels attacked a convoy and kidnapped 12 aid workers on Monday.\n\n"
+        "Police arrested 30 people.")
+
+
+def test_evidence_offsets_point_at_the_evidence(coder):
+    article = Article(id="doc", text=TEXT, published="2024-05-03")
+    events = coder.code_article(article).events
+    assert {e.event_type for e in events} >= {"AGREE", "ASSAULT", "COERCE"}
+    for event in events:
+        ev = event.evidence
+        assert TEXT[ev.start:ev.end] == ev.sentence
+        assert TEXT[ev.trigger_start:ev.trigger_end] == ev.trigger
+        assert ev.start <= ev.trigger_start < ev.trigger_end <= ev.end
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.quad in (1, 2, 3, 4) and event.cameo
+        assert event.modality in ("asserted", "future", "hypothetical", "negated")
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_one_event_per_type_per_sentence(coder):
+    events = coder.code_article(Article(id="doc", text=TEXT, published="2024-05-03")).events
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1
+    assert assault[0].evidence.trigger == "attacked"
+    assert assault[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_same_input_same_events(coder):
+    article = Article(id="doc", text=TEXT, published="2024-05-03")
+    first = [e.to_dict() for e in coder.code_article(article).events]
+    again = [e.to_dict() for e in coder.code_article(article).events]
+    assert first == again

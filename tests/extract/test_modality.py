@@ -1,0 +1,46 @@
+"""Future, hypothetical and negated events are marked, never stated as fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def mood(coder, text: str, event_type: str) -> str:
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    return next(e.modality for e in events if e.event_type == event_type)
+
+
+def test_plain_past_is_asserted(coder):
+    assert mood(coder, "Israeli soldiers arrested 12 protesters.", "COERCE") == "asserted"
+
+
+def test_will_and_plans_are_future(coder):
+    assert mood(coder, "Another US delegation will visit Niger this week.", "CONSULT") == "future"
+    assert mood(coder, "Russia announced plans to send 100 trainers to Mali.", "MOBILIZE") == \
+        "future"
+
+
+def test_could_and_conditions_are_hypothetical(coder):
+    assert mood(coder, "The army could attack the town.", "ASSAULT") == "hypothetical"
+    assert mood(coder, "The rebels may halt the talks if the shelling goes on.",
+                "SANCTION") == "hypothetical"
+
+
+def test_not_and_denial_are_negated(coder):
+    assert mood(coder, "The troops did not withdraw from the city.", "RETREAT") == "negated"
+    assert mood(coder, "The army denied attacking the village.", "ASSAULT") == "negated"
+
+
+def test_a_stated_intent_is_an_agreement_or_a_threat(coder):
+    events = coder.code_article(Article(
+        id="t", text="The United Nations will provide food aid to Liberia.",
+        published="2024-05-03")).events
+    assert [(e.event_type, e.modality) for e in events] == [("AGREE", "asserted")]
+    events = coder.code_article(Article(
+        id="t", text="Palestinian leaders said they would boycott all contact with Israel.",
+        published="2024-05-03")).events
+    assert [e.event_type for e in events] == ["THREATEN"]

@@ -1,0 +1,65 @@
+"""Place and time of an event: its clause first, then its sentence, then the dateline and the
+publication date, each saying which (hand-made place and time mentions, real parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import extract_events
+from sitrep.model import Article, PlaceMention, TimeMention
+
+pytestmark = pytest.mark.slow
+
+TEXT = ("NIAMEY, May 3: US troops withdrew from Chad in April. "
+        "Officials met in Paris while rebels attacked a convoy.")
+
+
+def place(text: str, code: str, nth: int = 0) -> PlaceMention:
+    start = TEXT.index(text) if nth == 0 else TEXT.index(text, TEXT.index(text) + 1)
+    return PlaceMention(doc_id="t", start=start, end=start + len(text), text=text, name=text,
+                        country_code=code, precision="country", feature_code="PCLI")
+
+
+def time(text: str, start_date: str, end_date: str) -> TimeMention:
+    start = TEXT.index(text)
+    return TimeMention(doc_id="t", start=start, end=start + len(text), text=text, type="DATE",
+                       value=start_date[:7], start_date=start_date, end_date=end_date,
+                       precision="month", basis="relative")
+
+
+def events(coder, places, times, published="2024-05-03", **fields):
+    article = Article(id="t", text=TEXT, published=published, **fields)
+    return {e.event_type: e for e in extract_events(coder.nlp(TEXT), article, places=places,
+                                                    times=times, actors=coder.actors)}
+
+
+def test_clause_place_and_time_come_first(coder):
+    found = events(coder, [place("Chad", "TCD")], [time("April", "2024-04-01", "2024-04-30")])
+    retreat = found["RETREAT"]
+    assert (retreat.location.country_code, retreat.location.basis) == ("TCD", "clause")
+    assert (retreat.date.start, retreat.date.end, retreat.date.basis) == \
+        ("2024-04-01", "2024-04-30", "relative")
+
+
+def test_sentence_place_when_the_clause_has_none(coder):
+    found = events(coder, [place("Paris", "FRA")], [])
+    assault = found["ASSAULT"]
+    assert (assault.location.country_code, assault.location.basis) == ("FRA", "sentence")
+
+
+def test_dateline_place_and_publication_date_stand_in(coder):
+    niamey = PlaceMention(doc_id="t", start=0, end=6, text="NIAMEY", name="Niamey",
+                          country_code="NER", precision="city")
+    found = events(coder, [niamey], [], dateline_place="NIAMEY", dateline_start=0,
+                   dateline_end=6)
+    assault = found["ASSAULT"]
+    assert (assault.location.country_code, assault.location.basis) == ("NER", "dateline")
+    assert (assault.date.start, assault.date.end, assault.date.basis) == \
+        ("2024-05-03", "2024-05-03", "publication")
+
+
+def test_without_a_date_the_time_is_unresolved(coder):
+    found = events(coder, [], [], published=None)
+    date = found["ASSAULT"].date
+    assert (date.start, date.end, date.basis) == (None, None, "unresolved")
+    assert found["ASSAULT"].location is None

@@ -1,0 +1,49 @@
+"""Trigger matching: lexicon lemmas, multi-word expressions, object conditions, negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.triggers import trigger_matcher
+
+pytestmark = pytest.mark.slow
+
+
+def found(coder, text: str) -> dict[str, str]:
+    doc = coder.nlp(text)
+    return {hit.span.text: hit.entry.type for hit in trigger_matcher(doc.vocab)(doc)}
+
+
+def test_verbs_and_eventive_nouns_by_lemma(coder):
+    hits = found(coder, "Rebels attacked the convoy after the withdrawal of the troops.")
+    assert hits["attacked"] == "ASSAULT"
+    assert hits["withdrawal"] == "RETREAT"
+
+
+def test_multi_word_expressions_win_over_their_words(coder):
+    hits = found(coder, "Police opened fire on the crowd and a prisoner began a hunger strike.")
+    assert hits["opened fire"] == "ASSAULT"
+    assert hits["hunger strike"] == "PROTEST"
+    assert "strike" not in hits
+
+
+def test_object_conditions_choose_the_type(coder):
+    assert found(coder, "The two sides struck a deal on Monday.")["struck"] == "AGREE"
+    assert found(coder, "Israel imposed a curfew on the town.")["imposed"] == "COERCE"
+    assert found(coder, "Chad recalled its ambassador.")["recalled"] == "SANCTION"
+    assert "fired" not in found(coder, "The minister fired his spokesman.")
+
+
+def test_negative_triggers_are_not_events(coder):
+    assert found(coder, "The senator died of a heart attack in his home.") == {}
+    assert "fight" not in found(coder, "The government vowed to fight corruption.")
+    assert "released" not in found(coder, "The ministry released a statement on Friday.")
+
+
+def test_reporting_verbs_are_not_events(coder):
+    assert found(coder, "The spokesman said on Monday that the report was accurate.") == {}
+
+
+def test_participles_used_as_modifiers_are_not_events(coder):
+    hits = found(coder, "Helicopters evacuated the wounded from the besieged town.")
+    assert hits == {"evacuated": "AID"}
