@@ -129,19 +129,32 @@ def _named(token: Token) -> bool:
 
 
 def _governor_subject(noun: Token, depth: int) -> list[Token]:
-    """The subject of the verb an eventive noun is the object of ("launched an attack")."""
-    if depth >= MAX_CLIMB:
-        return []
-    if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
-        return subject_tokens(noun.head, depth + 1)
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return subject_tokens(noun.head.head, depth + 1)
+    """The subject of the verb an eventive noun is the object of ("launched an attack",
+    "launched a mediation effort", "launched ten days of war games", "were engaged in
+    ethnic cleansing")."""
+    token = noun
+    for _ in range(MAX_CLIMB - depth):
+        if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.dep_ == "prep"
+                                        and token.head.head.pos_ in ("NOUN", "PROPN")):
+            token = token.head if token.dep_ == "compound" else token.head.head
+            continue
+        break
+    verb = token.head
+    if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+        return subject_tokens(verb, depth + 1)
+    if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+        found = subject_tokens(verb.head, depth + 1)
+        if not found and is_passive(verb.head):  # "were engaged in ethnic cleansing"
+            found = children(verb.head, *PASSIVE_SUBJECTS)
+        return found
     return []
 
 
-def actor_tokens(head: Token, frame: Frame) -> list[Token]:
-    """The actor heads of a trigger, by its frame."""
-    if frame.actor == "by_agent":
+def actor_tokens(head: Token, frame: Frame, adjective: bool = False) -> list[Token]:
+    """The actor heads of a trigger, by its frame ("is opposed to": the subject)."""
+    if adjective and is_passive(head) and not children(head, "agent"):
+        found = children(head, *PASSIVE_SUBJECTS)
+    elif frame.actor == "by_agent":
         agents = [o for a in children(head, "agent") for o in children(a, "pobj")]
         found = agents or ([] if is_passive(head) else children(head, *SUBJECTS))
     elif head.pos_ in ("NOUN", "PROPN"):
@@ -230,5 +243,5 @@ def _phrase_part(child: Token) -> bool:
         return False
     if child.lower_ == "of":
         return True
-    return child.lower_ in ("in", "from") and any(
-        o.ent_type_ in ("GPE", "LOC", "NORP") for o in children(child, "pobj"))
+    return child.lower_ in ("in", "from", "throughout", "across") and any(
+        t.ent_type_ in ("GPE", "LOC", "NORP") for t in child.subtree)

@@ -183,7 +183,7 @@ class EventBuilder:
     def build(self, cand: Candidate) -> list[Event]:
         head, entry = cand.head, cand.entry
         frame = self.book.frames[entry.frame]
-        actor_heads = actor_tokens(head, frame)
+        actor_heads = actor_tokens(head, frame, adjective=entry.pos == "ADJ")
         if cand.obligation is not None:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -73,12 +73,12 @@ class TriggerMatcher:
         self.codebook = codebook or load_codebook()
         self.words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.phrases: dict[str, Trigger] = {}
-        self.matcher = Matcher(vocab)
+        self.matcher = PhraseMatcher(vocab, attr="LEMMA")
         for entry in self.codebook.triggers:
             if entry.pos == "PHRASE":
                 key = f"T{len(self.phrases)}"
                 self.phrases[key] = entry
-                self.matcher.add(key, [_lemma_pattern(entry.words)])
+                self.matcher.add(key, _lemma_docs(vocab, entry.words))
             else:
                 self.words[(entry.lemma, entry.pos)].append(entry)
         for entries in self.words.values():
@@ -86,7 +86,7 @@ class TriggerMatcher:
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
-                self.matcher.add(f"N{i}", [_lemma_pattern(tuple(neg.lemma.split()))])
+                self.matcher.add(f"N{i}", _lemma_docs(vocab, tuple(neg.lemma.split())))
             else:
                 self.negative_with[neg.lemma] = neg.with_ | self.negative_with.get(
                     neg.lemma, frozenset())
@@ -161,8 +161,11 @@ def _has_clause(token: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
-def _lemma_pattern(words: tuple[str, ...]) -> list[dict]:
-    return [{"LEMMA": {"IN": sorted({w, w.capitalize(), w.upper()})}} for w in words]
+def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
+    """Pattern documents whose lemmas are the expression's words (also capitalised, for
+    headlines and sentence starts)."""
+    forms = {words, (words[0].capitalize(), *words[1:])}
+    return [Doc(vocab, words=list(f), lemmas=list(f)) for f in sorted(forms)]
 
 
 @cache
