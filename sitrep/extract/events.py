@@ -50,6 +50,11 @@ class Candidate:
     mode: str | None
     under_speech: bool = False
     obligation: Token | None = None
+    event_type: str | None = None
+
+    @property
+    def type(self) -> str:
+        return self.event_type or self.entry.type
 
     @property
     def head(self) -> Token:
@@ -129,6 +134,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     subsuming = book.cue("subsuming_types")
     kept_types = book.cue("kept_under_speech")
     modes = book.cues["complement_modes"]
+    intents = book.cues["intent_of"]
     dropped: set[int] = set()
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
@@ -137,13 +143,28 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
         for inner in candidates:
             if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i:
                 continue
+            if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
+                    and _direct(outer.head, inner.head, candidates):
+                outer.event_type = "THREATEN"  # "vowed to retaliate"
+                outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
             dropped.add(id(inner))
             if outer.mode is None:
-                outer.mode = modes.get(outer.entry.type, {}).get(inner.entry.type)
+                outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
+    """The inner trigger is what the outer one commits to: its clause ("vowed to attack"),
+    or the object of a plain verb there ("vowed to resume attacks")."""
+    if inner.head == outer and inner.dep_ in ("xcomp", "ccomp"):
+        return True
+    verb = inner.head
+    heads = {c.head.i for c in candidates}
+    return inner.dep_ == "dobj" and verb.head == outer and verb.dep_ == "xcomp" and \
+        verb.i not in heads
 
 
 def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
@@ -181,14 +202,14 @@ class EventBuilder:
         self.last_actors: list[Actor] = []
 
     def build(self, cand: Candidate) -> list[Event]:
-        head, entry = cand.head, cand.entry
+        head, entry, kind = cand.head, cand.entry, cand.type
         frame = self.book.frames[entry.frame]
         actor_heads = actor_tokens(head, frame, adjective=entry.pos == "ADJ")
         if cand.obligation is not None:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
-        if not actor_heads and entry.type in MOVER_TYPES:
+        if not actor_heads and kind in MOVER_TYPES:
             actor_heads, recipient_heads = recipient_heads, []
         actors = self._actors(actor_heads, head)
         if actors:
@@ -200,15 +221,16 @@ class EventBuilder:
         skip = {t.i for t in actor_heads}
         roots = [head, *actor_heads, *recipient_heads]
         event = Event(
-            doc_id=self.article.id, event_type=entry.type, mode=cand.mode,
-            context=list(entry.context), quad=self.book.types[entry.type].quad,
+            doc_id=self.article.id, event_type=kind, mode=cand.mode,
+            context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
             location=location(head, self.article, self.places, skip),
             date=event_date(head, self.article, self.times), modality=mood,
             claimant=self._claimant(found.claimant), reported_by=found.outlets,
             quantities=quantities(roots, self.book), evidence=self._evidence(cand.hit),
             confidence=self._confidence(cand, actors, recipients, mood),
-            cameo=entry.cameo, acled=self.book.acled_for(entry.type, cand.mode),
+            cameo=entry.cameo if kind == entry.type else self.book.types[kind].cameo,
+            acled=self.book.acled_for(kind, cand.mode),
         )
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []

@@ -44,10 +44,17 @@ def _place_tokens(sent: Span, places: list[PlaceMention]
         if not (sent.start_char <= place.start < sent.end_char) or place.precision is None:
             continue
         span = _token_span(sent, place.start, place.end)
-        if span is None or span.root.dep_ in MODIFIER_DEPS:
+        if span is None or _modifier(span.root):
             continue
         found.append((place, span))
     return found
+
+
+def _modifier(token: Token) -> bool:
+    """A place word that modifies a noun ("US troops", "Russian and US forces")."""
+    if token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in MODIFIER_DEPS
 
 
 def _nearest(trigger: Token, items: list[tuple[object, Span]], within: set[int] | None):

@@ -78,3 +78,15 @@ def test_speech_act_takes_its_content(coder):
 def test_pronoun_subject_takes_the_clause_subject(coder):
     event = only(code(coder, "Syria says it is willing to withdraw its troops."), "AGREE")
     assert countries(event.actors) == ["SYR"]
+
+
+def test_reported_obligation_is_a_request(coder):
+    event = only(code(coder, "Russia said on Tuesday that Sudan must return the helicopter."),
+                 "REQUEST")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["SDN"]
+
+
+def test_a_vow_of_violence_is_a_threat(coder):
+    events = code(coder, "Hamas vowed to resume attacks on Israel.")
+    assert [(e.event_type, e.mode) for e in events] == [("THREATEN", "violence")]
