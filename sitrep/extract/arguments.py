@@ -199,6 +199,39 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     return result
 
 
+RECIPIENT_ENTS = frozenset({"GPE", "NORP", "ORG"})
+FALLBACK_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"})
+AROUND_PREPS = frozenset({"after", "before", "since", "during", "amid", "despite", "following",
+                          "in", "at", "near", "on"})
+
+
+def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> list[Token]:
+    """Names inside what a trigger governs ("threatened to deliver blows to the United States",
+    "lodged a protest with Albania"): the recipients when its frame found none. Places of
+    circumstance ("in Sivas", "after the war") are not looked into."""
+    taken = {t.i for a in actors for t in a.subtree} | {head.i}
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ not in FALLBACK_DEPS or child.lower_ in AROUND_PREPS:
+            continue
+        for token in child.subtree:
+            if token.i in taken:
+                continue
+            if token.dep_ == "prep" and token.lower_ in AROUND_PREPS:
+                taken.update(t.i for t in token.subtree)
+            elif token.ent_type_ in RECIPIENT_ENTS:
+                root = _entity_root(token)
+                if root.i not in taken:
+                    taken.add(root.i)
+                    found.append(root)
+    return found[:limit]
+
+
+def _entity_root(token: Token) -> Token:
+    ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+    return ent.root if ent is not None else token
+
+
 def content_head(token: Token, book: Codebook) -> Token:
     """The noun a partitive stands for: "thousands of Iraqi Kurds" → "Kurds"."""
     if token.lemma_.lower() in book.cue("partitive_heads") or token.like_num:

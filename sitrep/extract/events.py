@@ -18,6 +18,7 @@ from sitrep.extract.arguments import (
     actor_tokens,
     children,
     content_head,
+    named_in_complement,
     phrase,
     recipient_tokens,
 )
@@ -71,6 +72,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book)]
     candidates = absorb_objects(candidates)
     builder = EventBuilder(doc, article, places, times, actors, book)
+    builder.trigger_heads = {hit.head.i for hit in hits}
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
@@ -200,6 +202,7 @@ class EventBuilder:
         self.resolver, self.book = actors, book
         self.ctx = actors.context(doc, article, places)
         self.last_actors: list[Actor] = []
+        self.trigger_heads: set[int] = set()
 
     def build(self, cand: Candidate) -> list[Event]:
         head, entry, kind = cand.head, cand.entry, cand.type
@@ -214,7 +217,12 @@ class EventBuilder:
         actors = self._actors(actor_heads, head)
         if actors:
             self.last_actors = [a for a in actors if a.country]
+        recipient_heads = [t for t in recipient_heads if t.i not in self.trigger_heads]
         recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
+        if not any(r.country for r in recipients):
+            extra = named_in_complement(head, actor_heads)
+            recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
+                           if a.country and a.country not in {r.country for r in recipients}]
         found = sources(head, self.book)
         mood = modality(cand.obligation or head, self.book) if cand.obligation is None \
             else "asserted"

@@ -90,3 +90,11 @@ def test_reported_obligation_is_a_request(coder):
 def test_a_vow_of_violence_is_a_threat(coder):
     events = code(coder, "Hamas vowed to resume attacks on Israel.")
     assert [(e.event_type, e.mode) for e in events] == [("THREATEN", "violence")]
+
+
+def test_recipients_from_the_content_of_a_speech_act(coder):
+    event = only(code(coder, "The group threatened to deliver devastating blows to the United "
+                             "States and Israel."), "THREATEN")
+    assert set(countries(event.recipients)) == {"USA", "ISR"}
+    event = only(code(coder, "Serbia lodged an official protest with Albania today."), "ACCUSE")
+    assert countries(event.recipients) == ["ALB"]
