@@ -98,3 +98,10 @@ def test_recipients_from_the_content_of_a_speech_act(coder):
     assert set(countries(event.recipients)) == {"USA", "ISR"}
     event = only(code(coder, "Serbia lodged an official protest with Albania today."), "ACCUSE")
     assert countries(event.recipients) == ["ALB"]
+
+
+def test_apposition_names_the_actor_when_the_head_does_not(coder):
+    event = only(code(coder, "The CNSP, Niger's ruling junta, expelled the French ambassador."),
+                 "SANCTION")
+    assert countries(event.actors) == ["NER"]
+    assert countries(event.recipients) == ["FRA"]

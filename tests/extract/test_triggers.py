@@ -47,3 +47,13 @@ def test_reporting_verbs_are_not_events(coder):
 def test_participles_used_as_modifiers_are_not_events(coder):
     hits = found(coder, "Helicopters evacuated the wounded from the besieged town.")
     assert hits == {"evacuated": "AID"}
+
+
+def test_denying_an_accusation_is_a_rejection(coder):
+    assert found(coder, "Iran denied the accusation on Monday.") == {
+        "denied": "REJECT", "accusation": "ACCUSE"}
+
+
+def test_receiving_an_official_is_hosting(coder):
+    assert found(coder, "The president received the Syrian foreign minister.")["received"] == \
+        "CONSULT"
