@@ -40,6 +40,7 @@ INTENT_BONUS = 0.05
 FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
+SECONDARY_FLOOR = 0.6
 
 
 @dataclass(slots=True)
@@ -69,14 +70,15 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = trigger_matcher(doc.vocab)(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
-    candidates = [c for c in subsume(candidates, book) if not _passing(c, book)]
+    heads = {c.head.i for c in candidates}
+    candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
     candidates = absorb_objects(candidates)
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.trigger_heads = {hit.head.i for hit in hits}
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
-    return dedupe(events)
+    return secondary_floor(dedupe(events))
 
 
 # -- which triggers become events -------------------------------------------------------------
@@ -123,12 +125,22 @@ def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
         c.head.pos_ == "NOUN" and c.head.dep_ in ("dobj", "attr") and c.head.head.i in verbs)]
 
 
-def _passing(cand: Candidate, book: Codebook) -> bool:
-    """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing")
-    is context for another event, not an event of its own."""
-    if cand.head.pos_ != "NOUN":
+def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
+    """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing",
+    "a state of siege", "the wake of the execution") is context for another event, not an
+    event of its own."""
+    head = cand.head
+    if head.pos_ != "NOUN":
         return False
-    return cand.under_speech or _background(cand.head, book)
+    if cand.under_speech or _background(head, book):
+        return True
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = prep.head
+    if owner.i in heads:
+        return False
+    return not (prep.lower_ == "of" and owner.lemma_.lower() in book.cue("measure_heads"))
 
 
 def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
@@ -388,6 +400,15 @@ def _background(head: Token, book: Codebook) -> bool:
             break
         token = token.head
     return False
+
+
+def secondary_floor(events: list[Event]) -> list[Event]:
+    """Beside a sentence's surest event, only events sure enough to stand on their own."""
+    top: dict[int, float] = {}
+    for event in events:
+        top[event.evidence.start] = max(top.get(event.evidence.start, 0.0), event.confidence)
+    return [e for e in events
+            if e.confidence >= SECONDARY_FLOOR or e.confidence == top[e.evidence.start]]
 
 
 def dedupe(events: list[Event]) -> list[Event]:
