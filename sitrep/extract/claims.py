@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from sitrep.codebook.lexicon import Codebook
 from sitrep.extract.arguments import children, phrase
 from sitrep.extract.modality import governors
+from sitrep.extract.setting import segment
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ def sources(head: Token, book: Codebook) -> Sources:
     candidates: list[Token] = []
     for verb in reporting_verbs(head, book):
         candidates.extend(speakers(verb, book))
-    candidates.extend(according_to(head.sent))
+    candidates.extend(according_to(segment(head)))
     for token in candidates:
         for speaker in (token, *token.conjuncts):
             span = phrase(speaker)

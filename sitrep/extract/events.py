@@ -25,7 +25,7 @@ from sitrep.extract.arguments import (
 from sitrep.extract.claims import sources
 from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
-from sitrep.extract.setting import event_date, location
+from sitrep.extract.setting import event_date, location, segment
 from sitrep.extract.triggers import TriggerHit, trigger_matcher
 from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
 from sitrep.resolve.actors import ActorResolver
@@ -224,8 +224,11 @@ class EventBuilder:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
-        if not actor_heads and kind in MOVER_TYPES:
-            actor_heads, recipient_heads = recipient_heads, []
+        if not actor_heads and kind in MOVER_TYPES:  # "US troops stationed at the base"
+            moved = {t.i for t in recipient_heads
+                     if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
+            actor_heads = [t for t in recipient_heads if t.i in moved]
+            recipient_heads = [t for t in recipient_heads if t.i not in moved]
         actors = self._actors(actor_heads, head)
         if actors:
             self.last_actors = [a for a in actors if a.country]
@@ -348,7 +351,7 @@ class EventBuilder:
         return self.article.text[span.start_char:span.end_char]
 
     def _evidence(self, hit: TriggerHit) -> Evidence:
-        sent = hit.head.sent
+        sent = segment(hit.head)
         start, end = sent.start_char, sent.end_char
         text = self.article.text
         while start < end and text[start].isspace():

@@ -14,6 +14,8 @@ from sitrep.codebook.lexicon import Codebook
 from sitrep.model import Quantity
 
 NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+NAMES = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT",
+                   "PERSON"})
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 MAX_DEPTH = 4
@@ -64,10 +66,10 @@ def _quantity(num: Token, book: Codebook) -> Quantity | None:
 
 
 def _is_count(token: Token) -> bool:
-    if not token.like_num or token.pos_ not in ("NUM", "NOUN"):
+    if not token.like_num or token.pos_ not in ("NUM", "NOUN") or token.ent_type_ in NAMES:
         return False
     if token.dep_ == "nummod":
-        return token.head.pos_ in ("NOUN", "PROPN")
+        return token.head.pos_ == "NOUN" and token.head.ent_type_ not in NAMES
     return token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
 
 

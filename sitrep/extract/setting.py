@@ -12,6 +12,21 @@ MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 DATELINE_TAIL = 40
 
 
+def segment(token: Token) -> Span:
+    """The token's sentence, cut at blank lines: a title or a dateline run into the first
+    sentence by the parser is not part of it."""
+    sent = token.sent
+    start, end = sent.start, sent.end
+    for t in sent:
+        if t.is_space and t.text.count("\n") >= 2:
+            if t.i < token.i:
+                start = t.i + 1
+            elif t.i > token.i:
+                end = t.i
+                break
+    return sent.doc[start:end]
+
+
 def clause_head(token: Token) -> Token:
     """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
     current = token
@@ -79,7 +94,7 @@ def dateline_place(article: Article, places: list[PlaceMention]) -> PlaceMention
 def location(trigger: Token, article: Article, places: list[PlaceMention],
              skip: set[int]) -> Location | None:
     """The place of the trigger's clause, else its sentence's, else the dateline's."""
-    items = [(p, s) for p, s in _place_tokens(trigger.sent, places)
+    items = [(p, s) for p, s in _place_tokens(segment(trigger), places)
              if not {t.i for t in s} & skip]
     place = _nearest(trigger, items, clause_tokens(trigger))
     if place is not None:
@@ -92,19 +107,18 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
 
 
 def _in_dateline(article: Article, offset: int) -> bool:
-    """Whether an offset falls in the lead dateline ("Niamey (Niger), May 3 (ANI):"), whose
-    date is the story's, not an event's."""
+    """Whether an offset falls in the lead dateline ("Niamey (Niger), May 3 (ANI):") or the
+    header before it, whose dates are the story's, not an event's."""
     if article.dateline_start is None or article.dateline_end is None:
         return False
     window = article.text[article.dateline_end:article.dateline_end + DATELINE_TAIL]
     ends = [i for i in (window.find(":"), window.find("--"), window.find("\u2014")) if i >= 0]
-    end = article.dateline_end + (min(ends) if ends else 0)
-    return article.dateline_start <= offset < end
+    return offset < article.dateline_end + (min(ends) if ends else 0)
 
 
 def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
     """The time of the trigger's clause, else its sentence's, else the publication date."""
-    sent = trigger.sent
+    sent = segment(trigger)
     items = []
     for time in times:
         if time.start_date is None or not (sent.start_char <= time.start < sent.end_char):

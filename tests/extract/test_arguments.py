@@ -105,3 +105,9 @@ def test_apposition_names_the_actor_when_the_head_does_not(coder):
                  "SANCTION")
     assert countries(event.actors) == ["NER"]
     assert countries(event.recipients) == ["FRA"]
+
+
+def test_troops_stationed_are_the_ones_mobilised(coder):
+    event = only(code(coder, "More than half of the US troops stationed at the base have "
+                             "moved to Germany."), "MOBILIZE")
+    assert countries(event.actors) == ["USA"]

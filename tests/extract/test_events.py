@@ -41,3 +41,12 @@ def test_same_input_same_events(coder):
     first = [e.to_dict() for e in coder.code_article(article).events]
     again = [e.to_dict() for e in coder.code_article(article).events]
     assert first == again
+
+
+def test_a_title_run_into_the_first_sentence_is_not_its_evidence(coder):
+    text = ("Troops are operating at the base in Niger\n\n"
+            "Russian forces have been operating from the base, as reported by CNN.")
+    events = coder.code_article(Article(id="doc", text=text, published="2024-05-03")).events
+    assert [e.evidence.start for e in events] == [0, text.index("Russian")]
+    assert events[1].evidence.sentence.startswith("Russian forces")
+    assert events[1].reported_by == ["CNN"] and events[0].reported_by == []

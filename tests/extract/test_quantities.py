@@ -32,3 +32,7 @@ def test_number_words_and_passives(coder):
 
 def test_dates_and_durations_are_not_counts(coder):
     assert counts(coder, "Troops withdrew from the town after 15 years on 3 May 2024.") == []
+
+
+def test_numbers_in_names_are_not_counts(coder):
+    assert counts(coder, "Russian troops operate from Air Base 101 in Niger.") == []
