@@ -44,7 +44,8 @@ def test_same_input_same_events(coder):
 
 
 def test_a_title_run_into_the_first_sentence_is_not_its_evidence(coder):
-    text = ("Troops are operating at the base in Niger\n\n"
+    text = ("Troops are operating at a base in Niger amid tensions\n\n"
+            "May 03, 2024 04:50 IST\n\n"
             "Russian forces have been operating from the base, as reported by CNN.")
     events = coder.code_article(Article(id="doc", text=text, published="2024-05-03")).events
     assert [e.evidence.start for e in events] == [0, text.index("Russian")]
