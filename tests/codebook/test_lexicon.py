@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sitrep.codebook.lexicon import load_codebook
+import pytest
+
+from sitrep.codebook.lexicon import _trigger, load_codebook
+from sitrep.errors import SetupError
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE",
@@ -69,3 +72,17 @@ def test_cameo_and_acled_mappings():
     assert book.acled_for("PROTEST", "demo-org")["event_type"] == "Protests"
     assert book.acled_for("CONSULT", "visit") is None
     assert all(t.cameo for t in book.triggers)
+
+
+def test_a_bad_lexicon_row_is_a_setup_error():
+    book = load_codebook()
+    row = {"lemma": "attack", "pos": "V", "type": "ASSAULT", "mode": "firearms",
+           "context": "military", "frame": "agent_patient", "with": "-", "cameo": "190",
+           "weight": "0.8"}
+    assert _trigger(row, book.types, book.frames).type == "ASSAULT"
+    with pytest.raises(SetupError):
+        _trigger({**row, "type": "FIGHT"}, book.types, book.frames)
+    with pytest.raises(SetupError):
+        _trigger({**row, "mode": "picnic"}, book.types, book.frames)
+    with pytest.raises(SetupError):
+        _trigger({**row, "weight": "high"}, book.types, book.frames)
