@@ -41,6 +41,7 @@ FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
+OBLIGATION_WEIGHT = 0.7
 
 
 @dataclass(slots=True)
@@ -196,7 +197,8 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
         if governor.lemma_.lower() not in governors:
             continue
         entry = Trigger(lemma=token.lower_, pos="VERB", type="REQUEST", mode=None, context=(),
-                        frame="agent_addressee", with_=frozenset(), cameo="10", weight=0.7)
+                        frame="agent_addressee", with_=frozenset(), cameo="10",
+                        weight=OBLIGATION_WEIGHT)
         hit = TriggerHit(token.i, token.i + 1, governor, entry)
         found.append(Candidate(hit, entry, None, obligation=verb))
     return found
@@ -217,40 +219,24 @@ class EventBuilder:
         self.trigger_heads: set[int] = set()
 
     def build(self, cand: Candidate) -> list[Event]:
+        """The event of one candidate, with the intent it states when it is a plan."""
         head, entry, kind = cand.head, cand.entry, cand.type
-        frame = self.book.frames[entry.frame]
-        actor_heads = actor_tokens(head, frame, adjective=entry.pos == "ADJ")
-        if cand.obligation is not None:
-            recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
-        else:
-            recipient_heads = recipient_tokens(head, frame, actor_heads)
-        if not actor_heads and kind in MOVER_TYPES:  # "US troops stationed at the base"
-            moved = {t.i for t in recipient_heads
-                     if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
-            actor_heads = [t for t in recipient_heads if t.i in moved]
-            recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        actor_heads, recipient_heads = self._argument_heads(cand)
         actors = self._actors(actor_heads, head)
         if actors:
             self.last_actors = [a for a in actors if a.country]
-        recipient_heads = [t for t in recipient_heads if t.i not in self.trigger_heads]
-        recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
-        if not any(r.country for r in recipients):
-            extra = named_in_complement(head, actor_heads)
-            recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
-                           if a.country and a.country not in {r.country for r in recipients}]
+        recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
-        mood = modality(cand.obligation or head, self.book) if cand.obligation is None \
-            else "asserted"
-        skip = {t.i for t in actor_heads}
-        roots = [head, *actor_heads, *recipient_heads]
+        mood = "asserted" if cand.obligation is not None else modality(head, self.book)
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=cand.mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
-            location=location(head, self.article, self.places, skip),
+            location=location(head, self.article, self.places, {t.i for t in actor_heads}),
             date=event_date(head, self.article, self.times), modality=mood,
             claimant=self._claimant(found.claimant), reported_by=found.outlets,
-            quantities=quantities(roots, self.book), evidence=self._evidence(cand.hit),
+            quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
+            evidence=self._evidence(cand.hit),
             confidence=self._confidence(cand, actors, recipients, mood),
             cameo=entry.cameo if kind == entry.type else self.book.types[kind].cameo,
             acled=self.book.acled_for(kind, cand.mode),
@@ -260,6 +246,32 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
+        """Actor and recipient head tokens of a candidate, by its frame."""
+        head, entry = cand.head, cand.entry
+        frame = self.book.frames[entry.frame]
+        actor_heads = actor_tokens(head, frame, adjective=entry.pos == "ADJ")
+        if cand.obligation is not None:
+            recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
+        else:
+            recipient_heads = recipient_tokens(head, frame, actor_heads)
+        if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
+            moved = {t.i for t in recipient_heads
+                     if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
+            actor_heads = [t for t in recipient_heads if t.i in moved]
+            recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        return actor_heads, [t for t in recipient_heads if t.i not in self.trigger_heads]
+
+    def _recipients(self, head: Token, actor_heads: list[Token],
+                    recipient_heads: list[Token]) -> list[Actor]:
+        """Resolved recipients; names inside the trigger's content when the frame finds none."""
+        recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
+        if not any(r.country for r in recipients):
+            extra = named_in_complement(head, actor_heads)
+            recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
+                           if a.country and a.country not in {r.country for r in recipients}]
+        return recipients
 
     def _intent(self, event: Event) -> list[Event]:
         """A future material event also states an intent: AGREE or THREATEN, as asserted."""
