@@ -10,11 +10,12 @@ containment ("Niamey, Niger") and the other places of the text.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places.countries import country_for_name, read_tsv
@@ -22,18 +23,37 @@ from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
-FEATURE_BONUS = {"PCLI": 6.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 0.6, "PPLC": 0.8, "ADM2": -0.3}
+FEATURE_BONUS = {"PCLI": 6.0, "CONT": 4.0, "RGN": 3.0, "OCN": 3.0, "ADM1": 0.6, "PPLC": 0.8,
+                 "ADM2": -0.3}
 PRECISION_BONUS = {"facility": 4.0}
 FOCUS_WEIGHT = 1.6
 CONTAINMENT_BONUS = 4.0
 SAME_ADMIN1_BONUS = 0.6
 EXACT_NAME_BONUS = 0.3
+LIST_PEER_BONUS = 2.0
+DIVISION_HINT_BONUS = 3.0
+CONTESTED_FOCUS = 0.2
+CONTESTED_POPULATION = 0.5
+FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
+FALLBACK_SCORE = 0.3
 
 
 @cache
 def actor_verbs() -> frozenset[str]:
     """Lemmas after which a place subject is an actor ("Washington said")."""
     return frozenset(row[0] for row in read_tsv("actor_verbs.tsv"))
+
+
+@cache
+def name_parts() -> dict[str, str]:
+    """Words that end a place name → the kind of place they make ("Province" → division)."""
+    return {word: kind for word, kind in read_tsv("name_parts.tsv")}
+
+
+@cache
+def containment_words() -> frozenset[str]:
+    """Phrases between a place and the larger place holding it ("located in", "district of")."""
+    return frozenset(row[0] for row in read_tsv("containment_words.tsv"))
 
 
 @dataclass(slots=True)
@@ -49,6 +69,10 @@ class Toponym:
     chosen: Candidate | None = None
     margin: float = 0.0
     focus: dict[str, float] = field(default_factory=dict)
+    division: bool = False
+    peers: list[Toponym] = field(default_factory=list)
+    inner: list[Toponym] = field(default_factory=list)
+    fallback: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -66,6 +90,44 @@ def _trim(span: Span) -> tuple[int, int]:
 def _is_metonymic(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
+
+
+def _free(token: Token) -> bool:
+    """A token outside every entity."""
+    return token.ent_iob_ in ("O", "")
+
+
+def _widen(span: Span) -> Span:
+    """Join a name-ending word written just after the name ("Islington" + "Bay") and a proper
+    noun just before it ("Goz" + "Beida", "Long" + "Island"): the entity ruler can match the
+    shorter name inside a longer one."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) == "feature":
+        end += 1
+    if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
+            doc[start - 1].is_title and not doc[start - 1].is_sent_start):
+        start -= 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _lookup_names(text: str) -> list[tuple[str, bool]]:
+    """Names to try for a mention, in order, each with whether it names a division:
+    as written, then respelled ("Port-Au-Prince", "St. Marc"), then without a kind word
+    ("Nyanza Province" → "Nyanza", "Cairo airport" → "Cairo")."""
+    names = [(text, False)]
+    spelled = re.sub(r"\b(Au|Aux|De|Del|Du|Des|La|Le|Les|El|Al)\b",
+                     lambda m: m.group(1).lower(), text)
+    for saint in ("Saint-", "Saint ", "St "):
+        names.append((re.sub(r"^St\.? ", saint, spelled), False))
+    names.append((spelled, False))
+    for part, kind in sorted(name_parts().items(), key=lambda item: -len(item[0])):
+        if text.endswith(" " + part) and len(text) > len(part) + 3:
+            names.append((text[: -len(part) - 1], kind == "division"))
+        elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
+            names.append((text[len(part) + 1:], False))
+    seen: set[str] = set()
+    return [(n, d) for n, d in names if n and not (n in seen or seen.add(n))]
 
 
 class Geocoder:
@@ -90,8 +152,9 @@ class Geocoder:
         Offsets index ``article.text``. The dateline's place is one of them. A name used as an
         actor ("Washington said", "Niger announced") is kept, resolved, but given ``score``
         0.0: callers that want where something happened skip places with a zero score (see
-        :func:`is_event_place`). A name the gazetteer does not know comes out with no
-        coordinates and ``precision`` None.
+        :func:`is_event_place`). A name the gazetteer does not know takes the point of the
+        place that holds it ("Greenlane, Auckland"), with that place's name and precision and a
+        low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
         focus = self._focus(toponyms)
@@ -101,8 +164,11 @@ class Geocoder:
             if toponym.chosen and toponym.chosen.precision == "city":
                 admin1s[(toponym.chosen.country, toponym.chosen.admin1)] += 1
         for toponym in toponyms:
-            if toponym.chosen and toponym.chosen.precision in ("city", "admin2"):
+            if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
+                                   or toponym.peers or toponym.inner):
                 self._choose(toponym, focus, admin1s, exclude_self=True)
+        for toponym in toponyms:
+            _fall_back(toponym)
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
@@ -123,14 +189,37 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if ent.label_ in PLACE_LABELS:
+            wide = _widen(ent)
+            if wide is not ent:
+                start, end = _trim(wide)
+                toponym = self._lookup(doc_text, start, end, ent)
+                if toponym.candidates:
+                    return toponym
         start, end = _trim(ent)
         text = doc_text[start:end]
         if not text or not text[0].isupper():
             return None
-        candidates = self.gazetteer.candidates(text)
-        if ent.label_ in RESCUE_LABELS and not _rescued(text, candidates):
+        toponym = self._lookup(doc_text, start, end, ent)
+        if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
-        return Toponym(start, end, text, candidates, metonymic=_is_metonymic(ent))
+        return toponym
+
+    def _lookup(self, doc_text: str, start: int, end: int, ent: Span) -> Toponym:
+        """The mention at ``start:end`` with the candidates of the first name the index knows."""
+        text = doc_text[start:end]
+        candidates: tuple[Candidate, ...] = ()
+        division = False
+        for name, is_division in _lookup_names(text):
+            candidates = self.gazetteer.candidates(name)
+            if is_division:
+                candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
+            if candidates:
+                division = is_division
+                break
+        division = division or _division_cue(doc_text, start, end)
+        return Toponym(start, end, text, candidates, metonymic=_is_metonymic(ent),
+                       division=division)
 
     def _dateline(self, article: Article) -> Toponym | None:
         if not article.dateline_place or article.dateline_start is None:
@@ -146,7 +235,7 @@ class Geocoder:
         """Share of the document's place evidence that points at each country."""
         votes: Counter = Counter()
         for toponym in toponyms:
-            if not toponym.candidates:
+            if not toponym.candidates or _contested(toponym):
                 continue
             top = toponym.candidates[0]
             if top.precision == "country" or len({c.country for c in toponym.candidates}) == 1:
@@ -166,6 +255,10 @@ class Geocoder:
             score = _prior(candidate, toponym.text)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
+            score += _holds(candidate, toponym.inner)
+            score += _peer_support(candidate, toponym.peers)
+            if toponym.division and candidate.precision in ("admin1", "admin2"):
+                score += DIVISION_HINT_BONUS
             same = admin1s[(candidate.country, candidate.admin1)]
             if exclude_self and own and (own.country, own.admin1) == (candidate.country,
                                                                       candidate.admin1):
@@ -174,8 +267,49 @@ class Geocoder:
                 score += SAME_ADMIN1_BONUS
             scored.append((score, candidate))
         scored.sort(key=lambda pair: -pair[0])
+        best = _contested_country(scored[0][1], toponym, focus)
+        if best is not None:
+            scored.sort(key=lambda pair: pair[1] != best)
         toponym.chosen = scored[0][1]
         toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+        toponym.margin = max(toponym.margin, 0.5) if best is not None else toponym.margin
+
+
+def _contested(toponym: Toponym) -> bool:
+    """A name both a country and a division of another country ("Georgia"): it says nothing
+    about the document's focus until it is resolved."""
+    countries = {c.country for c in toponym.candidates if c.precision == "country"}
+    return bool(countries) and any(c.precision == "admin1" and c.country not in countries
+                                   for c in toponym.candidates)
+
+
+def _division_cue(text: str, start: int, end: int) -> bool:
+    """"Zaire province", "the state of Maharashtra": the words around name a division."""
+    after = text[end:end + 12].replace(",", " ").replace(".", " ").split()
+    before = text[max(0, start - 15):start].lower().split()
+    return bool(after and name_parts().get(after[0]) == "division") or (
+        before[-2:] in (["state", "of"], ["province", "of"], ["region", "of"]))
+
+
+def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, float]
+                       ) -> Candidate | None:
+    """"Georgia" in a text about the United States: a country's name that is also a division
+    of another country stands for the division when the document is about that other country
+    (its share of the focus is at least CONTESTED_FOCUS and above the named country's) and the
+    division is not much smaller than the country ("Niger" in a text about Nigeria is still the
+    country: Niger State has a fraction of its people), or when
+    the place before it ("Atlanta, Georgia") or the list around it says so."""
+    if chosen.precision != "country":
+        return None
+    for other in toponym.candidates:
+        if other.precision != "admin1" or other.country == chosen.country:
+            continue
+        share = focus.get(other.country or "", 0.0)
+        supported = (share >= CONTESTED_FOCUS and share > focus.get(chosen.country or "", 0.0)
+                     and other.population >= CONTESTED_POPULATION * chosen.population)
+        if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
+            return other
+    return None
 
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
@@ -193,29 +327,97 @@ def _prior(candidate: Candidate, text: str) -> float:
     return score
 
 
+def _inside(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``outer`` (a country or first-level division) holds ``inner``."""
+    if outer.country is None or outer.country != inner.country or inner is outer:
+        return False
+    if outer.precision == "country":
+        return inner.precision != "country"
+    return outer.precision == "admin1" and outer.admin1 == inner.admin1 and (
+        inner.precision != "admin1")
+
+
 def _containment(candidate: Candidate, container: Toponym | None) -> float:
     """"Niamey, Niger": a place inside the next-named country or division is favoured."""
     if container is None or not container.candidates:
         return 0.0
     for outer in container.candidates[:5]:
-        if outer.precision == "country" and outer.country == candidate.country:
-            return CONTAINMENT_BONUS
-        if outer.precision == "admin1" and outer.country == candidate.country and (
-                outer.admin1 == candidate.admin1) and candidate.precision != "admin1":
+        if _inside(candidate, outer):
             return CONTAINMENT_BONUS
     return 0.0
 
 
+def _holds(candidate: Candidate, inner: list[Toponym]) -> float:
+    """"Atlanta, Georgia" read from the other side: the division that holds the place named
+    before it is favoured."""
+    for toponym in inner:
+        places = [toponym.chosen] if toponym.chosen else list(toponym.candidates[:3])
+        if any(_inside(place, candidate) for place in places):
+            return CONTAINMENT_BONUS
+    return 0.0
+
+
+def _peer_support(candidate: Candidate, peers: list[Toponym]) -> float:
+    """"Texas, Georgia and Ohio": a name in a list of three or more is read like the others (a
+    division among divisions of the same country; a town among places of its country, with
+    half the weight). The bonus grows with the share of peers that agree. Pairs get no such
+    help: "New York and Toronto" must not pull Toronto into the United States."""
+    chosen = [p.chosen for p in peers if p.chosen is not None]
+    if len(chosen) < 2 or candidate.precision == "country":
+        return 0.0
+    agree = sum(1 for c in chosen if c.country == candidate.country and (
+        c.precision == candidate.precision or candidate.precision != "admin1"))
+    weight = LIST_PEER_BONUS if candidate.precision == "admin1" else LIST_PEER_BONUS / 2
+    return weight * agree / len(chosen)
+
+
+def _separator(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
-    """Mark "A, B" pairs: B (just after a comma) may contain A."""
+    """Mark "A, B" and "A located in B" pairs (B may contain A) and lists ("A, B and C"),
+    whose members are peers rather than containers of each other."""
+    runs: list[list[Toponym]] = [toponyms[:1]] if toponyms else []
+    joints: list[list[str]] = [[]]
     for inner, outer in zip(toponyms, toponyms[1:], strict=False):
-        if text[inner.end:outer.start].strip() == ",":
-            inner.container = outer
+        gap = _separator(text[inner.end:outer.start])
+        if gap in (",", "and", ", and", "or", ", or", "/"):
+            runs[-1].append(outer)
+            joints[-1].append(gap)
+        else:
+            runs.append([outer])
+            joints.append([])
+            if gap.removesuffix(" the") in containment_words():
+                inner.container = outer
+    for run, gaps in zip(runs, joints, strict=True):
+        listed = len(run) >= 3 or any(g != "," for g in gaps)
+        for i, toponym in enumerate(run):
+            if listed:
+                toponym.peers = [p for p in run if p is not toponym]
+            elif i + 1 < len(run):
+                toponym.container = run[i + 1]
+    for toponym in toponyms:
+        if toponym.container is not None:
+            toponym.container.inner.append(toponym)
+
+
+def _fall_back(toponym: Toponym) -> None:
+    """A place the gazetteer does not know takes the point of a known city or division that
+    holds it ("Greenlane, Auckland", "Adhamiyah district of Baghdad")."""
+    outer = toponym.container
+    if toponym.chosen is not None or outer is None or outer.chosen is None:
+        return
+    if outer.chosen.precision in FALLBACK_PRECISIONS:
+        toponym.chosen = outer.chosen
+        toponym.fallback = True
 
 
 def _confidence(toponym: Toponym) -> float:
     if toponym.chosen is None or toponym.metonymic:
         return 0.0
+    if toponym.fallback:
+        return FALLBACK_SCORE
     return round(min(1.0, 0.5 + toponym.margin / 4), 3)
 
 

@@ -36,10 +36,20 @@ def _stoplist() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("not_places.tsv"))
 
 
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("generic_names.tsv"))
+
+
 def _gazetteer_names(gazetteer: Gazetteer) -> list[str]:
-    """Names of first-level divisions and cities big enough to be named in world news."""
+    """Names of first-level divisions and cities big enough to be named in world news.
+
+    Generic words ("Eastern", "Delta") stay out even where a division bears them: as a pattern
+    they would cut "Eastern Creek" or "Danube Delta" short before the statistical NER sees them.
+    """
     names = set(gazetteer.big_place_names(ADMIN1_POPULATION, CITY_POPULATION))
-    return sorted(n for n in names if n not in _stoplist() and len(n) > 2)
+    skip = _stoplist() | _generic()
+    return sorted(n for n in names if n not in skip and len(n) > 2)
 
 
 def _with_curly(patterns: list[dict]) -> list[dict]:
@@ -53,7 +63,7 @@ def place_patterns(gazetteer: Gazetteer | None = None) -> list[dict]:
     """The place patterns for the ``sitrep_entity_ruler`` (about 6,000, phrase patterns)."""
     gazetteer = gazetteer or Gazetteer()
     countries = set(country_names())
-    patterns = [{"label": "GPE", "pattern": name} for name in sorted(countries)]
+    patterns = [{"label": "GPE", "pattern": name} for name in sorted(countries - _generic())]
     for demonym in sorted(demonyms()):
         if demonym not in countries:
             patterns.append({"label": "NORP", "pattern": demonym})
