@@ -129,7 +129,7 @@ def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
 def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing",
     "a state of siege", "the wake of the execution") is context for another event, not an
-    event of its own."""
+    event of its own; "ten days of war games" and "victims of the bombing" still are."""
     head = cand.head
     if head.pos_ != "NOUN":
         return False
@@ -141,7 +141,7 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     owner = prep.head
     if owner.i in heads:
         return False
-    return not (prep.lower_ == "of" and owner.lemma_.lower() in book.cue("measure_heads"))
+    return not (prep.lower_ == "of" and owner.lemma_.lower() in book.cue("event_of_heads"))
 
 
 def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
