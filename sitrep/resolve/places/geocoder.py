@@ -376,8 +376,8 @@ def _separator(text: str) -> str:
 
 
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
-    """Mark "A, B" and "A located in B" pairs (B may contain A) and lists ("A, B and C"),
-    whose members are peers rather than containers of each other."""
+    """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
+    or four names or more), whose members are peers rather than containers of each other."""
     runs: list[list[Toponym]] = [toponyms[:1]] if toponyms else []
     joints: list[list[str]] = [[]]
     for inner, outer in zip(toponyms, toponyms[1:], strict=False):
@@ -391,7 +391,7 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             if gap.removesuffix(" the") in containment_words():
                 inner.container = outer
     for run, gaps in zip(runs, joints, strict=True):
-        listed = len(run) >= 3 or any(g != "," for g in gaps)
+        listed = len(run) >= 4 or any(g != "," for g in gaps)
         for i, toponym in enumerate(run):
             if listed:
                 toponym.peers = [p for p in run if p is not toponym]

@@ -122,3 +122,114 @@ def test_names_used_as_actors_are_marked(coder) -> None:
     assert places["Washington"].score == 0.0
     assert not is_event_place(places["Washington"])
     assert is_event_place(places["Kenya"])
+
+
+def test_an_ocean_outranks_a_small_town_of_its_name(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Storms formed over the Pacific last week.", ["Pacific"])
+    assert places["Pacific"].precision == "region"
+    assert places["Pacific"].feature_code == "OCN"
+
+
+def test_a_comma_inside_a_list_is_no_containment(geocoder, blank) -> None:
+    text = "Cases were found in Texas, Ohio, Washington, West Virginia and Wyoming."
+    places = resolve(geocoder, blank, text,
+                     ["Texas", "Ohio", "Washington", "West Virginia", "Wyoming"])
+    assert places["Washington"].precision == "admin1"
+    assert places["Washington"].admin1 == "Washington"
+
+
+def test_a_place_before_a_comma_picks_the_division_that_holds_it(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "She flew from Atlanta, Georgia to Wichita.",
+                     ["Atlanta", "Georgia", "Wichita"])
+    assert places["Georgia"].country_code == "USA"
+    assert places["Georgia"].precision == "admin1"
+
+
+def test_a_country_name_in_a_list_of_divisions_is_the_division(geocoder, blank) -> None:
+    text = "Salmonella cases rose in Colorado, Georgia, Idaho and Illinois."
+    places = resolve(geocoder, blank, text, ["Colorado", "Georgia", "Idaho", "Illinois"])
+    assert places["Georgia"].country_code == "USA"
+
+
+def test_a_country_name_stays_the_country_in_its_own_news(geocoder, blank) -> None:
+    text = "The Prime Minister of Georgia died in Tbilisi; Georgia mourned him."
+    places = resolve(geocoder, blank, text, ["Georgia", "Tbilisi"])
+    assert places["Georgia"].country_code == "GEO"
+    assert places["Georgia"].precision == "country"
+
+
+def test_a_small_division_does_not_take_a_country_name(geocoder, blank) -> None:
+    text = ("Polio cases rose in Kano, Abuja and Lagos, while Egypt and Niger were "
+            "declared free of it.")
+    places = resolve(geocoder, blank, text, ["Kano", "Abuja", "Lagos", "Egypt", "Niger"])
+    assert places["Kano"].country_code == "NGA"
+    assert places["Niger"].country_code == "NER"
+    assert places["Niger"].precision == "country"
+
+
+def test_a_kind_word_is_dropped_when_the_full_name_is_unknown(geocoder, blank) -> None:
+    text = "Henan province counted cases; passengers at Cairo airport were checked."
+    places = resolve(geocoder, blank, text, ["Henan province", "Cairo airport"])
+    assert places["Henan province"].country_code == "CHN"
+    assert places["Henan province"].precision == "admin1"
+    assert places["Cairo airport"].country_code == "EGY"
+    assert places["Cairo airport"].precision == "city"
+
+
+def test_a_division_word_keeps_only_divisions(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Medical camps opened in Nyanza Province.",
+                     ["Nyanza Province"])
+    assert places["Nyanza Province"].lat is None
+
+
+def test_a_division_word_after_the_name_prefers_the_division(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Floods hit Washington state on Monday.", ["Washington"])
+    assert places["Washington"].precision == "admin1"
+    assert places["Washington"].admin1 == "Washington"
+
+
+def test_respellings_find_particles_and_saints(geocoder, blank) -> None:
+    text = "Cholera spread from Port-Au-Prince to St. Marc."
+    places = resolve(geocoder, blank, text, ["Port-Au-Prince", "St. Marc"])
+    assert places["Port-Au-Prince"].country_code == "HTI"
+    assert places["St. Marc"].country_code == "HTI"
+
+
+def test_an_unknown_place_takes_the_point_of_the_place_holding_it(geocoder, blank) -> None:
+    text = "He ate at a restaurant in Zqxwv, Auckland, New Zealand."
+    places = resolve(geocoder, blank, text, ["Zqxwv", "Auckland", "New Zealand"])
+    assert places["Zqxwv"].name == places["Auckland"].name
+    assert (places["Zqxwv"].lat, places["Zqxwv"].lon) == (places["Auckland"].lat,
+                                                          places["Auckland"].lon)
+    assert 0.0 < places["Zqxwv"].score < places["Auckland"].score
+    assert is_event_place(places["Zqxwv"])
+
+
+def test_located_in_is_containment(geocoder, blank) -> None:
+    text = "The birds were found in Fulton County located in Illinois."
+    places = resolve(geocoder, blank, text, ["Fulton County", "Illinois"])
+    assert places["Fulton County"].admin1 == "Illinois"
+
+
+def test_a_town_in_a_list_is_read_in_the_country_of_the_others(geocoder, blank) -> None:
+    text = ("Mercury spilled near Cajamarca, in the communities of San Juan, Choropampa, "
+            "and Magdalena in Peru.")
+    places = resolve(geocoder, blank, text,
+                     ["Cajamarca", "San Juan", "Choropampa", "Magdalena", "Peru"])
+    assert places["San Juan"].country_code == "PER"
+    assert places["Magdalena"].country_code == "PER"
+
+
+def test_a_proper_noun_before_a_shorter_known_name_joins_it(geocoder, blank) -> None:
+    text = "Children in camps near Goz Beida were malnourished."
+    doc = tagged(blank, text, ["Beida"])
+    for token in doc:
+        token.pos_ = "PROPN" if token.is_title else "NOUN"
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code) for p in places] == [("Goz Beida", "TCD")]
+
+
+def test_historic_country_names_resolve(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Ebola struck Zaire in 1976.", ["Zaire"])
+    assert places["Zaire"].country_code == "COD"
+    assert places["Zaire"].precision == "country"
