@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitrep.codebook.lexicon import Codebook, Frame
+from sitrep.codebook.lexicon import Codebook, Frame, load_codebook
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "ccomp")
+CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl")
 RELATIVE_WORDS = frozenset({"which", "who", "that", "whom", "whose"})
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
                          "case", "flat", "prep", "pobj", "predet", "advmod"})
@@ -83,7 +83,9 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
             return [parent]
         return []
     if head.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
-        if head.tag_ == "VBG":
+        if head.tag_ == "VBG":  # "a declaration demanding": the declaration's issuer demands
+            if parent.lemma_.lower() in load_codebook().cue("reporting_nouns"):
+                return noun_actor(parent, depth + 1)
             return [parent]
         if head.tag_ == "VBN":
             return []
