@@ -378,7 +378,9 @@ def _separator(text: str) -> str:
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
     """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
     or four names or more), whose members are peers rather than containers of each other."""
-    runs: list[list[Toponym]] = [toponyms[:1]] if toponyms else []
+    if not toponyms:
+        return
+    runs: list[list[Toponym]] = [toponyms[:1]]
     joints: list[list[str]] = [[]]
     for inner, outer in zip(toponyms, toponyms[1:], strict=False):
         gap = _separator(text[inner.end:outer.start])

@@ -233,3 +233,7 @@ def test_historic_country_names_resolve(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "Ebola struck Zaire in 1976.", ["Zaire"])
     assert places["Zaire"].country_code == "COD"
     assert places["Zaire"].precision == "country"
+
+
+def test_a_text_without_places_gives_none(geocoder, blank) -> None:
+    assert resolve(geocoder, blank, "The UN condemned the attack.", []) == {}
