@@ -283,7 +283,6 @@ class EventBuilder:
                          acled=self.book.acled_for(intent, None),
                          confidence=min(0.99, round(event.confidence + FUTURE_PENALTY
                                                     + INTENT_BONUS, 3)))
-        stated.__post_init__()
         return [stated]
 
     def _actors(self, heads: list[Token], trigger: Token) -> list[Actor]:
