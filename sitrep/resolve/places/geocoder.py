@@ -116,6 +116,8 @@ def _lookup_names(text: str) -> list[tuple[str, bool]]:
     as written, then respelled ("Port-Au-Prince", "St. Marc"), then without a kind word
     ("Nyanza Province" → "Nyanza", "Cairo airport" → "Cairo")."""
     names = [(text, False)]
+    if text.isupper() and len(text) > 3:
+        names.append((text.title(), False))  # capitals of wire datelines and headlines
     spelled = re.sub(r"\b(Au|Aux|De|Del|Du|Des|La|Le|Les|El|Al)\b",
                      lambda m: m.group(1).lower(), text)
     for saint in ("Saint-", "Saint ", "St "):
@@ -180,8 +182,13 @@ class Geocoder:
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
         dateline = self._dateline(article)
-        if dateline and not any(s < dateline.end and dateline.start < e for s, e in found):
-            found[(dateline.start, dateline.end)] = dateline
+        if dateline:
+            overlapping = [k for k in found if k[0] < dateline.end and dateline.start < k[1]]
+            if dateline.candidates and not any(found[k].candidates for k in overlapping):
+                for key in overlapping:
+                    del found[key]
+            if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
+                found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
         _link_containers(toponyms, text)
         return toponyms

@@ -108,6 +108,15 @@ def test_dateline_is_a_resolved_mention(geocoder, blank) -> None:
         (0, 6, "NER", "city")]
 
 
+def test_a_capitalised_dateline_tagged_as_an_entity_still_resolves(geocoder, blank) -> None:
+    text = "MANILA, July 9 (Wire) - Ships collided near the shoal."
+    doc = tagged(blank, text, ["MANILA"])
+    places = geocoder.resolve(doc, Article(id="t", text=text, dateline_place="MANILA",
+                                           dateline_start=0, dateline_end=6))
+    assert [(p.text, p.name, p.country_code, p.precision) for p in places] == [
+        ("MANILA", "Manila", "PHL", "city")]
+
+
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "They reached Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
