@@ -78,6 +78,8 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
         return []
     parent = head.head
     if head.dep_ == "relcl":
+        if is_passive(head):  # "soldiers who were wounded": the noun is the patient
+            return []
         own = children(head, *SUBJECTS)
         if not own or own[0].lower_ in RELATIVE_WORDS:
             return [parent]
@@ -175,7 +177,8 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     verb = head.pos_ == "VERB"
     if "object" in frame.recipient:
         if verb and is_passive(head):
-            found += children(head, *PASSIVE_SUBJECTS)
+            found += [head.head if t.lower_ in RELATIVE_WORDS and head.dep_ == "relcl" else t
+                      for t in children(head, *PASSIVE_SUBJECTS)]
         else:
             found += children(head, "dobj", "attr")
         if head.dep_ == "acl" and head.tag_ == "VBN":

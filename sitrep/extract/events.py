@@ -25,7 +25,7 @@ from sitrep.extract.arguments import (
 from sitrep.extract.claims import sources
 from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
-from sitrep.extract.setting import event_date, location, segment
+from sitrep.extract.setting import event_date, in_dateline, location, segment
 from sitrep.extract.triggers import TriggerHit, trigger_matcher
 from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
 from sitrep.resolve.actors import ActorResolver
@@ -288,6 +288,8 @@ class EventBuilder:
     def _actors(self, heads: list[Token], trigger: Token) -> list[Actor]:
         found: list[Actor] = []
         for token in heads:
+            if in_dateline(self.article, token.idx):  # "SAN SALVADOR, 3 JAN 90 -- ..."
+                continue
             if token.lower_ in PRONOUNS:
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
@@ -426,15 +428,18 @@ def secondary_floor(events: list[Event]) -> list[Event]:
 
 
 def dedupe(events: list[Event]) -> list[Event]:
-    """One event per type per sentence: the surest, with the others' actors if it has none."""
+    """One event per type per sentence: the surest, with the arguments and counts of the
+    others where it has none ("soldiers who were wounded in the ambush")."""
     best: dict[tuple[int, str], Event] = {}
     for event in events:
         key = (event.evidence.start, event.event_type)
         kept = best.get(key)
-        if kept is None or event.confidence > kept.confidence:
-            if kept is not None and not event.actors:
-                event.actors = kept.actors
+        if kept is None:
             best[key] = event
-        elif not kept.actors and event.actors:
-            kept.actors = event.actors
+            continue
+        sure, other = (event, kept) if event.confidence > kept.confidence else (kept, event)
+        for name in ("actors", "recipients", "quantities"):
+            if not getattr(sure, name):
+                setattr(sure, name, getattr(other, name))
+        best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

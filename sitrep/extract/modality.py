@@ -68,9 +68,9 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
     for i, token in enumerate(chain):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                for c in token.children):
-            return True
+            return not (i and token.lemma_.lower() in governors_)
         if i and token.lemma_.lower() in governors_:
-            return True
+            return not any(c.dep_ == "neg" for c in token.children)  # "did not rule out"
         if token.dep_ == "pobj" and token.head.lower_ in words:
             return True
     return False

@@ -80,6 +80,7 @@ def _nearest(trigger: Token, items: list[tuple[object, Span]], within: set[int] 
 
 def dateline_place(article: Article, places: list[PlaceMention]) -> PlaceMention | None:
     """The resolved place of the article's dateline, if it has one."""
+    places = [p for p in places if p.country_code]
     if article.dateline_start is not None:
         for place in places:
             if article.dateline_start <= place.start < (article.dateline_end or place.end):
@@ -106,14 +107,22 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
     return Location.from_place(place, "dateline") if place is not None else None
 
 
-def _in_dateline(article: Article, offset: int) -> bool:
-    """Whether an offset falls in the lead dateline ("Niamey (Niger), May 3 (ANI):") or the
-    header before it, whose dates are the story's, not an event's."""
+def dateline_span(article: Article) -> tuple[int, int] | None:
+    """Offsets of the lead dateline ("Niamey (Niger), May 3 (ANI):"), to its colon or dash."""
     if article.dateline_start is None or article.dateline_end is None:
-        return False
+        return None
     window = article.text[article.dateline_end:article.dateline_end + DATELINE_TAIL]
     ends = [i for i in (window.find(":"), window.find("--"), window.find("\u2014")) if i >= 0]
-    return offset < article.dateline_end + (min(ends) if ends else 0)
+    return article.dateline_start, article.dateline_end + (min(ends) if ends else 0)
+
+
+def in_dateline(article: Article, offset: int, header: bool = False) -> bool:
+    """Whether an offset falls in the lead dateline (or, with ``header``, anywhere before its
+    end: title and stamp lines too, whose dates are the story's, not an event's)."""
+    span = dateline_span(article)
+    if span is None:
+        return False
+    return offset < span[1] and (header or offset >= span[0])
 
 
 def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
@@ -123,7 +132,7 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
     for time in times:
         if time.start_date is None or not (sent.start_char <= time.start < sent.end_char):
             continue
-        if _in_dateline(article, time.start):
+        if in_dateline(article, time.start, header=True):
             continue
         span = _token_span(sent, time.start, time.end)
         if span is not None:

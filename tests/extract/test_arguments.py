@@ -111,3 +111,10 @@ def test_troops_stationed_are_the_ones_mobilised(coder):
     event = only(code(coder, "More than half of the US troops stationed at the base have "
                              "moved to Germany."), "MOBILIZE")
     assert countries(event.actors) == ["USA"]
+
+
+def test_passive_relative_clause_noun_is_the_victim(coder):
+    event = only(code(coder, "Two soldiers who were wounded in the ambush died on Sunday."),
+                 "ASSAULT")
+    assert event.actors == []
+    assert [r.text for r in event.recipients] == ["Two soldiers"]

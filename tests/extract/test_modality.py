@@ -44,3 +44,9 @@ def test_a_stated_intent_is_an_agreement_or_a_threat(coder):
         id="t", text="Palestinian leaders said they would boycott all contact with Israel.",
         published="2024-05-03")).events
     assert [e.event_type for e in events] == ["THREATEN"]
+
+
+def test_not_ruling_out_is_hypothetical(coder):
+    assert mood(coder, "The minister did not rule out sending troops to the region.",
+                "MOBILIZE") == "hypothetical"
+    assert mood(coder, "The army ruled out an attack on the city.", "ASSAULT") == "negated"
