@@ -63,3 +63,15 @@ def test_without_a_date_the_time_is_unresolved(coder):
     date = found["ASSAULT"].date
     assert (date.start, date.end, date.basis) == (None, None, "unresolved")
     assert found["ASSAULT"].location is None
+
+
+def test_dateline_words_are_neither_actor_nor_date(coder):
+    from sitrep.ingest.jsonl import article_from_record
+
+    article = article_from_record({
+        "id": "m", "published": "1990-01-03",
+        "text": "SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS OF THE FMLN KILLED THREE "
+                "PEASANTS IN SAN MIGUEL YESTERDAY, THE ARMY REPORTED."}, "test")
+    event = coder.code_article(article).events[0]
+    assert [a.text for a in event.actors] == ["TERRORISTS OF THE FMLN"]
+    assert (event.date.start, event.date.basis) == ("1990-01-02", "relative")
