@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.events import extract_events
+from sitrep.ingest.jsonl import article_from_record
 from sitrep.model import Article, PlaceMention, TimeMention
 
 pytestmark = pytest.mark.slow
@@ -66,8 +67,6 @@ def test_without_a_date_the_time_is_unresolved(coder):
 
 
 def test_dateline_words_are_neither_actor_nor_date(coder):
-    from sitrep.ingest.jsonl import article_from_record
-
     article = article_from_record({
         "id": "m", "published": "1990-01-03",
         "text": "SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS OF THE FMLN KILLED THREE "
