@@ -15,8 +15,7 @@ from typing import Any, Protocol
 
 from sitrep.cluster.documents import cluster_documents
 from sitrep.errors import SitrepError
-from sitrep.eval.report import Report, load_gold, prf
-from sitrep.ingest.jsonl import article_from_record
+from sitrep.eval.report import Report, gold_articles, load_gold, prf
 from sitrep.model import Article, CodedArticle
 
 
@@ -31,9 +30,7 @@ def evaluate(path: Path, coder: ArticleCoder, limit: int | None = None) -> Repor
     for the two baselines (every document alone; one cluster per gold topic).
     """
     records = load_gold(path, limit)
-    articles = [article_from_record(r, str(path), where=f"{path}:{n}")
-                for n, r in enumerate(records, 1)]
-    coded = list(coder.code_articles(articles))
+    coded = list(coder.code_articles(gold_articles(records, str(path))))
     groups = cluster_documents(coded)
     label = {doc: k for k, group in enumerate(groups) for doc in group}
     gold = [str(r["cluster"]) for r in records]
@@ -41,7 +38,7 @@ def evaluate(path: Path, coder: ArticleCoder, limit: int | None = None) -> Repor
         "documents": len(records), "gold_clusters": len(set(gold)),
         "sitrep_clusters": len(groups),
     }
-    runs = {"sitrep": [label[a.id] for a in articles], "singletons": list(range(len(records))),
+    runs = {"sitrep": [label[c.article.id] for c in coded], "singletons": list(range(len(records))),
             "topic": [str(r.get("topic")) for r in records]}
     for name, predicted in runs.items():
         metrics.update({f"{name}_{k}": v for k, v in scores(predicted, gold).items()})

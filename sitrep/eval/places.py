@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sitrep.eval.report import Report, load_gold, prf
-from sitrep.model import Article, PlaceMention
+from sitrep.eval.report import Report, gold_articles, load_gold, prf
+from sitrep.model import PlaceMention
 
 EARTH_KM = 6371.0088
 NEAR_KM = 161.0
@@ -82,9 +82,7 @@ def score(documents: Iterable[tuple[list[dict[str, Any]], list[PlaceMention]]]) 
 def evaluate(path: Path, coder: Any, limit: int | None = None) -> Report:
     """Run the gold documents through ``coder.code_articles`` and score their places."""
     records = load_gold(path, limit)
-    articles = [Article(id=str(r["id"]), text=r["text"], title=r.get("title"),
-                        published=r.get("published")) for r in records]
-    coded = coder.code_articles(articles)
+    coded = coder.code_articles(gold_articles(records, str(path)))
     pairs = [(record.get("places") or [], result.places) for record, result in zip(
         records, coded, strict=True)]
     report = score(pairs)
@@ -96,7 +94,7 @@ def benchmark(coder: Any, path: Path, limit: int | None = None, rounds: int = 5
               ) -> dict[str, float]:
     """Place mentions per second of ``Geocoder.resolve`` alone, on parsed documents."""
     records = load_gold(path, limit)
-    articles = [Article(id=str(r["id"]), text=r["text"]) for r in records]
+    articles = gold_articles(records, str(path))
     docs = list(coder.nlp.pipe(a.text for a in articles))
     coder.geocoder.resolve(docs[0], articles[0])
     mentions = 0

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.ingest.jsonl import read_jsonl_records
+from sitrep.ingest.jsonl import article_from_record, read_jsonl_records
+from sitrep.model import Article
 
 
 @dataclass
@@ -43,6 +44,13 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
         if limit is not None and len(records) >= limit:
             break
     return records
+
+
+def gold_articles(records: list[dict[str, Any]], source: str = "gold") -> list[Article]:
+    """The gold documents as sitrep reads them: every gold line is also sitrep input, so the
+    scores are what ``sitrep code`` on the same file gives."""
+    return [article_from_record(r, source, where=f"{source}:{n}")
+            for n, r in enumerate(records, start=1)]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

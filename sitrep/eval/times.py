@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from sitrep.eval.report import Report, load_gold, prf
+from sitrep.eval.report import Report, gold_articles, load_gold, prf
 from sitrep.model import Article, CodedArticle, TimeMention
 
 ANNOTATED_LINES = 6
@@ -90,11 +90,6 @@ def annotated_end(text: str, lines: int = ANNOTATED_LINES) -> int:
     return position - 1
 
 
-def article_of(record: dict[str, Any]) -> Article:
-    return Article(id=record["id"], text=record["text"], title=record.get("title"),
-                   published=record.get("published"))
-
-
 def spans(times: Iterable[TimeMention], limit: int | None = None) -> list[Span]:
     return [Span(t.start, t.end, t.type, t.value) for t in times
             if limit is None or t.start < limit]
@@ -106,7 +101,7 @@ def evaluate(path: Path, coder: ArticleCoder, limit: int | None = None) -> Repor
     by_id = {r["id"]: r for r in records}
     scoped, full = Tally(), Tally()
     errors: Counter[str] = Counter()
-    for coded in coder.code_articles(article_of(r) for r in records):
+    for coded in coder.code_articles(gold_articles(records, str(path))):
         record = by_id[coded.article.id]
         gold = [Span(g["start"], g["end"], g["type"], g["value"]) for g in record["timexes"]]
         end = annotated_end(record["text"])
