@@ -49,6 +49,7 @@ eval: setup
 	$(BIN)/sitrep eval incidents ../shared/data/muc_dev.jsonl
 	$(BIN)/sitrep eval places ../shared/data/geovirus.jsonl
 	$(BIN)/sitrep eval times ../shared/data/meantime.jsonl
+	$(BIN)/sitrep eval entities ../shared/data/re3d.jsonl
 	$(BIN)/sitrep eval clusters ../shared/data/ecbplus.jsonl
 
 bench: setup
