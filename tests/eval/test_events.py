@@ -47,10 +47,10 @@ def test_confusion_matrix_rows_are_gold_columns_top1():
 
 @pytest.mark.slow
 def test_plover_quality_gate(coder, data_dir):
-    """Measured on the dev half: top-1 0.889, extra 0.213 of gold, actor country 0.764,
-    recipient country 0.672."""
+    """Measured on the dev half: top-1 0.895, extra 0.213 of gold, actor country 0.766,
+    recipient country 0.667."""
     metrics = evaluate(data_dir / "plover_gsr.jsonl", coder).metrics
     assert metrics["top1_accuracy"] >= 0.86
     assert metrics["extra_pct_of_gold"] <= 0.24
-    assert metrics["actor_accuracy"] >= 0.73
+    assert metrics["actor_accuracy"] >= 0.74
     assert metrics["recipient_accuracy"] >= 0.62
