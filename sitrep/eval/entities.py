@@ -1,9 +1,10 @@
 """Named-entity scoring on re3d and MEANTIME: P/R/F1 per standard label, strict and overlap.
 
 sitrep's labels map to the data's standard labels as the data README defines; gold entities of
-labels sitrep never predicts (OTHER, ...) are kept, so recall is honest. re3d carries a
-``confidence`` per entity: scores are reported on all entities and on those with confidence of
-0.5 or more.
+labels sitrep never predicts (OTHER, ...) are kept, so recall is honest. Only the labels a file
+annotates are judged (MEANTIME marks no dates or numbers as entities), and in MEANTIME only its
+annotated first lines, as for times. re3d carries a ``confidence`` per entity: scores are
+reported on all entities and on those with confidence of 0.5 or more.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.eval.report import Report, gold_articles, load_gold, prf
+from sitrep.eval.times import annotated_end
 from sitrep.model import EntityMention
 
 LABEL_STD = {
@@ -57,14 +59,18 @@ def evaluate(path: Path, coder, limit: int | None = None) -> Report:
     """Score ``coder`` on a gold file with ``entities`` (re3d or MEANTIME)."""
     records = load_gold(path, limit)
     by_id = {str(r["id"]): r for r in records}
+    judged = {g["label_std"] for r in records for g in r.get("entities", [])}
     cuts = {"all": 0.0, "confident": 0.5} if any(
         "confidence" in g for r in records for g in r.get("entities", [])) else {"all": 0.0}
     counts = {cut: {kind: Counter() for kind in ("gold", "pred", "strict", "overlap")}
               for cut in cuts}
     for coded in coder.code_articles(gold_articles(records)):
-        pred = predicted_spans(coded.entities)
+        record = by_id[coded.article.id]
+        end = (annotated_end(record["text"]) if str(record.get("dataset", "")).startswith(
+            "meantime") else len(record["text"]))
+        pred = [s for s in predicted_spans(coded.entities) if s[2] in judged and s[0] < end]
         for cut, floor in cuts.items():
-            gold = gold_spans(by_id[coded.article.id], floor)
+            gold = gold_spans(record, floor)
             tally = counts[cut]
             tally["gold"].update(label for _, _, label in gold)
             tally["pred"].update(label for _, _, label in pred)
@@ -83,7 +89,7 @@ def evaluate(path: Path, coder, limit: int | None = None) -> Report:
 
 def _table(tally: dict[str, Counter]) -> str:
     lines = [f"{'label':<11} {'gold':>5} {'pred':>5}  strict P/R/F1      overlap P/R/F1"]
-    for label in LABELS:
+    for label in (lb for lb in LABELS if tally["gold"][lb] or tally["pred"][lb]):
         cells = []
         for kind in ("strict", "overlap"):
             s = prf(tally[kind][label], tally["pred"][label], tally["gold"][label])

@@ -31,3 +31,11 @@ def test_re3d_scores_all_and_confident_entities(coder, data_dir) -> None:
     assert 0.0 < report.metrics["all_overlap_f1"] <= 1.0
     assert "confident_strict_f1" in report.metrics
     assert report.metrics["all_strict_f1"] <= report.metrics["all_overlap_f1"]
+
+
+def test_meantime_judges_only_the_labels_and_lines_it_annotates(coder, data_dir) -> None:
+    report = evaluate(data_dir / "meantime.jsonl", coder, limit=4)
+    table = report.sections["per label (all gold entities)"]
+    assert "ORG" in table
+    assert "DATE" not in table and "QUANTITY" not in table
+    assert report.metrics["all_overlap_f1"] > 0.3
