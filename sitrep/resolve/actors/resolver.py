@@ -16,7 +16,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
-from sitrep.resolve.actors.codebook import Codebook, load_codebook
+from sitrep.resolve.actors.codebook import Codebook, load_codebook, read_rows
+from sitrep.resolve.actors.leaders import fold, leader_table, within_one
 from sitrep.resolve.actors.patterns import split_words
 from sitrep.resolve.places.countries import (
     all_countries,
@@ -33,7 +34,8 @@ LOCATIVE = frozenset({
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
-STATE, PEOPLE, PLACE = "state", "people", "place"
+STATE, PEOPLE, PLACE, PERSON = "state", "people", "place", "person"
+MIN_MISSPELT = 6
 DATELINE_WEIGHT = 3.0
 MODIFIER_WEIGHT = 0.5
 
@@ -84,6 +86,8 @@ class ActorResolver:
         self.titles = {split_words(t): sector for t, sector in self.book.titles.items()}
         self.longest = max(len(k) for k in [*self.bodies, *self.titles])
         self.capitals = _capitals()
+        self.leaders = leader_table()
+        self.names_longest = max((len(k) for k in _actor_country_names()), default=1)
 
     # -- context ---------------------------------------------------------------------------
 
@@ -156,9 +160,15 @@ class ActorResolver:
             reading.sector = title or reading.sector
         if reading.country is None:
             found = self._country_tokens(tokens, places, skip=body_at)
+            leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at])
+            if leader is not None:
+                reading.named = True
+                found.update({i: (leader.country, PERSON) for i in leader_at})
             reading.country = _nearest({i: code for i, (code, _) in found.items()}, head)
             if head.i in found and found[head.i][1] == STATE:
                 reading.sector = reading.sector or STATE_SECTOR
+            if leader is not None and head.i in leader_at:
+                reading.sector = reading.sector or leader.sector
         if reading.sector is None or (body is None and title is None):
             rest = [t for t in tokens if t.i not in body_at]
             sector, local = self._sector_words(rest, head) if rest else (None, False)
@@ -198,6 +208,10 @@ class ActorResolver:
         token = tokens[i]
         if not token.text[:1].isupper():
             return 1, None
+        for size in range(min(self.names_longest, len(tokens) - i), 0, -1):
+            code = _actor_country_names().get(tuple(t.text for t in tokens[i:i + size]))
+            if code:
+                return size, (code, STATE)
         for size in (3, 2, 1):
             if i + size > len(tokens):
                 continue
@@ -209,6 +223,9 @@ class ActorResolver:
         if place is not None and place.country_code:
             kind = STATE if place.precision == "country" else PLACE
             return 1, (place.country_code, kind)
+        code = _misspelt_country(token.text) if token.ent_type_ != "PERSON" else None
+        if code and fold(token.text) not in {k[0] for k in self.leaders.short}:
+            return 1, (code, STATE)
         return 1, None
 
     def _capital(self, text: str) -> tuple[str, str] | None:
@@ -350,6 +367,41 @@ def _nearest(found: dict[int, str], head: Token) -> str | None:
     after = sorted(i for i in found if i > head.i)
     order = before + after
     return found[order[0]] if order else None
+
+
+@cache
+def _actor_country_names() -> dict[tuple[str, ...], str]:
+    """Names of countries the place tables lack or read apart ("PRC", "Democratic People's
+    Republic of Korea", "Soviet Union"), from ``country_names.tsv``, as token tuples."""
+    names = {}
+    for row in read_rows("country_names.tsv"):
+        names[split_words(row[0])] = row[1]
+    return names
+
+
+@cache
+def _single_word_countries() -> dict[str, list[tuple[str, str]]]:
+    """One-word country names by first letter, folded, for spotting misspellings."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for country in all_countries().values():
+        name = fold(country.name)
+        if " " not in name and len(name) >= MIN_MISSPELT - 1:
+            index.setdefault(name[0], []).append((name, country.iso3))
+    return index
+
+
+@cache
+def _misspelt_country(text: str) -> str | None:
+    """A country name one letter off ("Ethopia", "Quatar"): wire copy misspells names, and a
+    capitalised word of six letters or more that near a country name is rarely anything else.
+    Names that differ in their first letter ("Gambia", "Zambia") are never taken for each
+    other."""
+    word = fold(text)
+    if len(word) < MIN_MISSPELT or not text[:1].isupper() or not word.isalpha():
+        return None
+    hits = {iso3 for name, iso3 in _single_word_countries().get(word[0], [])
+            if within_one(word, name)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 @cache

@@ -1,0 +1,180 @@
+"""People known by name alone: leaders of states (``leaders.tsv``) → their country and sector.
+
+News names heads of state and ministers without saying whose they are ("President Museveni",
+"Erdogan said"); the table says it. A full name matches anywhere in a phrase, with one typing
+slip in the surname ("Francois Mitterand"); a short form ("Bush", "Xi") only where it stands
+alone as a name, so "Sadiq Khan" is not taken for "Imran Khan".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from sitrep.errors import SetupError
+from sitrep.resolve.actors.codebook import load_codebook, read_rows
+from sitrep.resolve.actors.patterns import split_words
+
+PREFIXES = ("al-", "el-", "Al-", "El-")
+FOLD = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "’": "'"})
+MIN_FUZZY_SURNAME = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """One person of the table."""
+
+    name: str
+    country: str
+    sector: str
+    office: str
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or dots, so "Erdoğan" meets "Erdogan" and "F.W." "FW"."""
+    text = unicodedata.normalize("NFKD", word.lower().translate(FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c) and c != ".")
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """A name's words as spaCy splits them, folded, punctuation dropped."""
+    return tuple(w for w in (fold(t) for t in split_words(text)) if w and any(
+        c.isalnum() for c in w))
+
+
+def _short_forms(name: str, cell: str) -> list[str]:
+    if cell == "-":
+        return []
+    if cell:
+        return [s.strip() for s in cell.split(",") if s.strip()]
+    last = name.split()[-1]
+    for prefix in PREFIXES:
+        if last.startswith(prefix):
+            return [last[len(prefix):], last]
+    return [last]
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderTable:
+    """Full names and unambiguous short forms, both keyed by folded words."""
+
+    full: dict[tuple[str, ...], Leader]
+    short: dict[tuple[str, ...], Leader]
+    longest: int
+    by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], Leader]]]
+
+    def find(self, tokens: Sequence[Token]) -> tuple[Leader | None, set[int]]:
+        """The person the tokens name and the token indexes that name them."""
+        words = [(fold(t.text), t) for t in tokens]
+        words = [(w, t) for w, t in words if w and any(c.isalnum() for c in w)]
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                window = words[start:start + size]
+                key = tuple(w for w, _ in window)
+                leader = self.full.get(key) or self._fuzzy(key)
+                if leader is None and key in self.short and _alone([t for _, t in window]):
+                    leader = self.short[key]
+                if leader is not None:
+                    return leader, {t.i for _, t in window}
+        return None, set()
+
+    def _fuzzy(self, key: tuple[str, ...]) -> Leader | None:
+        """A full name with the same first name and one letter off in the rest ("Gbago")."""
+        if len(key) < 2 or len(key[-1]) < MIN_FUZZY_SURNAME:
+            return None
+        for known, leader in self.by_first.get((key[0], len(key)), []):
+            if within_one(" ".join(key), " ".join(known)):
+                return leader
+        return None
+
+
+def _alone(window: list[Token]) -> bool:
+    """A short form names the person only as a whole name: an entity of its own ("Bush"
+    after a trimmed title), or capitalised words on neither side."""
+    first, last = window[0], window[-1]
+    if not first.text[:1].isupper():
+        return False
+    doc = first.doc
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if ent is not None:
+        return ent.start == first.i and ent.end == last.i + 1
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return not any(t is not None and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
+                   and t.text[:1].isupper() and not t.is_sent_start for t in (before, after)
+                   if t is not None and not _title_word(t))
+
+
+def _title_word(token: Token) -> bool:
+    return token.text in _title_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of person titles, which may stand before a short form ("President Bush")."""
+    return frozenset(w for title in load_codebook().titles for w in split_words(title))
+
+
+def within_one(a: str, b: str) -> bool:
+    """Edit distance of at most one (one letter added, dropped or changed)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str]]]:
+    """The rows of ``leaders.tsv`` with their short forms; a bad row is a setup error."""
+    rows = []
+    for row in read_rows("leaders.tsv"):
+        if len(row) < 4:
+            raise SetupError(f"leaders.tsv {row[0]!r}: needs name, country, sector and office")
+        name, country, sector, office = row[:4]
+        if not (len(country) == 3 and country.isupper()):
+            raise SetupError(f"leaders.tsv {name!r}: country must be ISO alpha-3, not {country!r}")
+        if sector not in sectors:
+            raise SetupError(f"leaders.tsv {name!r}: unknown sector {sector!r}")
+        rows.append((Leader(name, country, sector, office),
+                     _short_forms(name, row[4] if len(row) > 4 else "")))
+    return rows
+
+
+def build_table(rows: list[tuple[Leader, list[str]]]) -> LeaderTable:
+    """Full names always; a short form only when every person it may name is of one country."""
+    full: dict[tuple[str, ...], Leader] = {}
+    owners: dict[tuple[str, ...], dict[str, Leader]] = {}
+    for leader, shorts in rows:
+        full.setdefault(name_key(leader.name), leader)
+        for short in shorts:
+            owners.setdefault(name_key(short), {}).setdefault(leader.country, leader)
+        owners.setdefault(name_key(leader.name.split()[-1]), {}).setdefault(leader.country,
+                                                                            leader)
+    short = {}
+    for key, by_country in owners.items():
+        if len(by_country) == 1 and key not in full:
+            short[key] = next(iter(by_country.values()))
+    allowed = {name_key(s) for _, shorts in rows for s in shorts}
+    short = {k: v for k, v in short.items() if k in allowed}
+    longest = max((len(k) for k in [*full, *short]), default=0)
+    by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], Leader]]] = {}
+    for key, leader in full.items():
+        if len(key) >= 2 and len(key[-1]) >= MIN_FUZZY_SURNAME:
+            by_first.setdefault((key[0], len(key)), []).append((key, leader))
+    return LeaderTable(full=full, short=short, longest=longest, by_first=by_first)
+
+
+@cache
+def leader_table() -> LeaderTable:
+    """The table of ``leaders.tsv``, built once per process."""
+    sectors = {row[0]: row[1] for row in read_rows("sectors.tsv")}
+    return build_table(read_leaders(sectors))
