@@ -184,3 +184,106 @@ def test_resolver_is_built_from_the_codebook_alone():
     resolver = ActorResolver()
     assert ("Pentagon",) in resolver.bodies
     assert resolver.capitals["Niamey"] == "NER"
+
+
+# -- leaders, country names, misspellings ---------------------------------------------------
+
+
+def test_leaders_file_loads_with_iso_codes_and_known_sectors():
+    from sitrep.resolve.actors.leaders import leader_table
+
+    table = leader_table()
+    assert len(table.full) > 300
+    assert {leader.country for leader in table.full.values()} >= {"USA", "RUS", "CHN", "UGA"}
+    assert all(len(leader.country) == 3 and leader.country.isupper()
+               for leader in table.full.values())
+    assert all(leader.sector in load_codebook().sectors for leader in table.full.values())
+
+
+def test_a_short_form_two_countries_share_names_nobody():
+    from sitrep.resolve.actors.leaders import Leader, build_table
+
+    rows = [(Leader("Kim Dae-jung", "KOR", "GOV", "president"), ["Kim"]),
+            (Leader("Kim Jong Un", "PRK", "GOV", "leader"), ["Kim"]),
+            (Leader("Recep Tayyip Erdogan", "TUR", "GOV", "president"), ["Erdogan"])]
+    table = build_table(rows)
+    assert ("kim",) not in table.short
+    assert table.short[("erdogan",)].country == "TUR"
+    assert table.full[("kim", "jong", "un")].country == "PRK"
+
+
+def test_names_fold_accents_and_edit_distance_allows_one_slip():
+    from sitrep.resolve.actors.leaders import fold, within_one
+
+    assert fold("Erdoğan") == "erdogan"
+    assert fold("F.W.") == "fw"
+    assert within_one("laurent gbago", "laurent gbagbo")
+    assert not within_one("gambia", "zambian")
+
+
+def test_country_names_file_loads_with_iso_codes():
+    from sitrep.resolve.actors.resolver import _actor_country_names
+
+    names = _actor_country_names()
+    assert names[("PRC",)] == "CHN"
+    assert names[("Democratic", "People", "'s", "Republic", "of", "Korea")] == "PRK"
+    assert all(len(code) == 3 and code.isupper() for code in names.values())
+
+
+def test_misspelt_country_names_need_the_same_first_letter_and_six_letters():
+    from sitrep.resolve.actors.resolver import _misspelt_country
+
+    assert _misspelt_country("Ethopia") == "ETH"
+    assert _misspelt_country("Quatar") == "QAT"
+    assert _misspelt_country("Ghani") is None  # too short to be sure
+    assert _misspelt_country("Olivia") is None  # not "Bolivia": first letters differ
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), [
+    ("President Yoweri Museveni threatened to ban opposition candidates.",
+     "President Yoweri Museveni", "UGA", "GOV"),
+    ("President Bush threatened further action.", "President Bush", "USA", "GOV"),
+    ("Erdogan said the talks would go on.", "Erdogan", "TUR", "GOV"),
+    ("Former prime minister Andreas Papandreou demanded elections.",
+     "Former prime minister Andreas Papandreou", "GRC", "GOV"),
+    ("President Francois Mitterand welcomed the visitors.", "President Francois Mitterand",
+     "FRA", "GOV"),
+    ("The PRC demanded that the US cancel the sale.", "The PRC", "CHN", "GOV"),
+    ("The Democratic People's Republic of Korea rejected the demand.",
+     "The Democratic People's Republic of Korea", "PRK", "GOV"),
+    ("Ethopia agreed to reopen its borders.", "Ethopia", "ETH", "GOV"),
+    ("Savimbi refused to lay down arms.", "Savimbi", "AGO", "REB"),
+])
+def test_leaders_and_country_names_give_the_country(coder, text, mention, country, sector):
+    doc, ctx = coded(coder, text)
+    actor = coder.actors.resolve_span(phrase(doc, mention), ctx)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.slow
+def test_a_short_form_inside_another_name_is_not_the_leader(coder):
+    doc, ctx = coded(coder, "Sadiq Khan said the city would help.")
+    actor = coder.actors.resolve_span(phrase(doc, "Sadiq Khan"), ctx)
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), [
+    ("Up to 100 ethnic Albanians demonstrated in Serbia.", "Up to 100 ethnic Albanians",
+     "SRB", None),
+    ("A newspaper in Beirut has violated the ban.", "A newspaper", "LBN", "MED"),
+    ("Students in Jakarta demonstrated against the price rises.", "Students", "IDN", "EDU"),
+    ("The UNITA militarist wing refused to let the planes land.", "The UNITA militarist wing",
+     "AGO", "REB"),
+])
+def test_domestic_groups_take_the_country_they_are_in(coder, text, mention, country, sector):
+    doc, ctx = coded(coder, text)
+    actor = coder.actors.resolve_span(phrase(doc, mention), ctx)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_domestic_group_words_are_local_and_troops_are_not():
+    words = load_codebook().words
+    assert words["demonstrators"].local and words["students"].local
+    assert not words["troops"].local

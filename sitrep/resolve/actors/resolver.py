@@ -160,6 +160,8 @@ class ActorResolver:
             reading.sector = title or reading.sector
         if reading.country is None:
             found = self._country_tokens(tokens, places, skip=body_at)
+            if _drop_ethnic(tokens, found):
+                reading.local = True
             leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at])
             if leader is not None:
                 reading.named = True
@@ -361,6 +363,17 @@ def _country_word(text: str) -> tuple[str, str] | None:
     return (country.iso3, PEOPLE) if country else None
 
 
+def _drop_ethnic(tokens: list[Token], found: dict[int, tuple[str, str]]) -> bool:
+    """"Ethnic Albanians in Serbia" are people of Serbia: a demonym after "ethnic" names a
+    people, not the state of that name, so the country comes from where they are."""
+    dropped = False
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if before.lower_ == "ethnic" and found.get(token.i, ("", ""))[1] == PEOPLE:
+            del found[token.i]
+            dropped = True
+    return dropped
+
+
 def _nearest(found: dict[int, str], head: Token) -> str | None:
     """The country named nearest before the head ("Pentagon ... Secretary"), else after it."""
     before = sorted((i for i in found if i <= head.i), reverse=True)
@@ -375,7 +388,10 @@ def _actor_country_names() -> dict[tuple[str, ...], str]:
     Republic of Korea", "Soviet Union"), from ``country_names.tsv``, as token tuples."""
     names = {}
     for row in read_rows("country_names.tsv"):
-        names[split_words(row[0])] = row[1]
+        words = split_words(row[0])
+        names[words] = row[1]
+        # a phrase's core leaves out possessive markers ("People 's Republic")
+        names.setdefault(tuple(w for w in words if w not in ("'s", "’s")), row[1])
     return names
 
 
