@@ -7,6 +7,7 @@ Single words are looked up by (lemma, part of speech) in a dictionary; multi-wor
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,12 @@ SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", 
 WITH_DEPTH = 3
 # a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
 ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
+# the word a trigger hangs on can make it ordinary too: the verb of a noun object ("took a
+# beating"), the noun a participle describes ("the film, shot in Morocco")
+HOST_DEPS = frozenset({"dobj", "acl"})
+SCORE = re.compile(r"^\d+[-–]\d+$")
+# "according to" is a source, not a complement, though its lemma is "accord"
+SOURCE_WORDS = frozenset({"according"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +55,8 @@ def lemma(token: Token) -> str:
 def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
     """Lemmas of the words a trigger governs (objects, particles, modifiers, its subject), so
     "strengthen ties" and "military personnel operate" can be told from other uses.
-    An adjective's clause ("troops were present") lends its subject too."""
+    An adjective's clause ("troops were present") lends its subject too, and an infinitive
+    clause its subject ("allowed inspectors to visit")."""
     found: set[str] = set()
     frontier = [head]
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr", "oprd"):
@@ -57,13 +65,25 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
         nxt = []
         for token in frontier:
             for child in token.children:
-                if child.dep_ in SKIP_DEPS or child in frontier:
+                if child.dep_ == "ccomp" and token is head:
+                    raised = _raised_subjects(child)
+                    found.update(w for t in raised for w in (lemma(t), t.lower_))
+                    nxt.extend(raised)
+                if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in SOURCE_WORDS:
                     continue
                 found.add(lemma(child))
                 found.add(child.lower_)
                 nxt.append(child)
         frontier = nxt
     return found
+
+
+def _raised_subjects(clause: Token) -> list[Token]:
+    """The subject of an infinitive clause is the object of the verb above it: "allowed
+    inspectors to visit" governs the inspectors."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 class TriggerMatcher:
@@ -140,20 +160,44 @@ class TriggerMatcher:
     def _choose(self, token: Token, entries: list[Trigger]) -> Trigger | None:
         """The first entry whose object condition holds (specific entries come first)."""
         governed = complement_lemmas(token)
-        if self.negative_with.get(entries[0].lemma, frozenset()) & governed:
+        if self._ordinary(token, entries[0].lemma, governed):
             return None
+        sport = _scoreline(token)
         for entry in entries:
             if entry.with_ and not entry.with_ & governed:
                 continue
             if entry.pos == "ADJ" and not entry.with_ and not _has_clause(token):
                 continue
+            if sport and entry.type in self.codebook.cue("scoreline_types"):
+                continue
             return entry
         return None
 
     def _negated(self, head: Token, entry: Trigger) -> bool:
-        if entry.with_ and not entry.with_ & complement_lemmas(head):
+        governed = complement_lemmas(head)
+        if entry.with_ and not entry.with_ & governed:
             return True
-        return bool(self.negative_with.get(entry.lemma, frozenset()) & complement_lemmas(head))
+        return self._ordinary(head, entry.lemma, governed)
+
+    def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
+        """A negative of the lexicon holds: "released a statement", "the storm destroyed",
+        and, through the word the trigger hangs on, "took a beating"."""
+        nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
+        return bool(self.negative_with.get(key, frozenset()) & nearby)
+
+
+def _scoreline(token: Token) -> bool:
+    """A match result hangs on the verb, so its violence words are sport ("beat them 2-1",
+    "crushed their rivals 4-0"): a number, a dash, a number."""
+    for child in token.children:
+        if child.pos_ != "NUM":
+            continue
+        if SCORE.match(child.text):
+            return True
+        after = token.doc[child.i + 1:child.i + 3]
+        if len(after) == 2 and after[0].text in ("-", "–") and after[1].pos_ == "NUM":
+            return True
+    return False
 
 
 def _has_clause(token: Token) -> bool:
