@@ -27,6 +27,7 @@ class EventType:
     cameo: str
     modes: tuple[str, ...]
     description: str
+    mode_cameo: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,14 @@ class Codebook:
     negatives: tuple[Negative, ...]
     cues: dict[str, Any]
     outlets: frozenset[str]
+    acled_not_coded: frozenset[str] = frozenset()
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+
+    def cameo_for(self, event_type: str, mode: str | None) -> str:
+        """The CAMEO code of a PLOVER type and mode: the mode's own code where it has one
+        ("REQUEST" + "yield" is 105), else the type's root."""
+        kind = self.types[event_type]
+        return kind.mode_cameo.get(mode or "", kind.cameo)
 
     def acled_for(self, event_type: str, mode: str | None) -> dict[str, str] | None:
         """ACLED event and sub-event type of a PLOVER type and mode, where ACLED codes it."""
@@ -132,7 +140,8 @@ def _word_set(value: str | None) -> frozenset[str]:
 def _types(data: dict[str, Any]) -> dict[str, EventType]:
     return {
         name: EventType(name=name, quad=int(spec["quad"]), cameo=spec["cameo"],
-                        modes=tuple(spec["modes"]), description=spec["description"])
+                        modes=tuple(spec["modes"]), description=spec["description"],
+                        mode_cameo=dict(spec.get("mode_cameo", {})))
         for name, spec in data["types"].items()
     }
 
@@ -190,5 +199,6 @@ def load_codebook() -> Codebook:
     negatives = tuple(_negative(row) for row in _read_tsv("negatives.tsv"))
     return Codebook(types=types, contexts=frozenset(plover["contexts"]), acled=acled,
                     frames=frames, triggers=triggers, negatives=negatives,
-                    cues=_read_json("cues.json"), outlets=_outlets(_read_text("outlets.tsv")))
+                    cues=_read_json("cues.json"), outlets=_outlets(_read_text("outlets.tsv")),
+                    acled_not_coded=frozenset(plover.get("acled_not_coded", {}).get("types", [])))
 

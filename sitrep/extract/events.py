@@ -238,7 +238,8 @@ class EventBuilder:
             quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
             evidence=self._evidence(cand.hit),
             confidence=self._confidence(cand, actors, recipients, mood),
-            cameo=entry.cameo if kind == entry.type else self.book.types[kind].cameo,
+            cameo=entry.cameo if (kind, cand.mode) == (entry.type, entry.mode)
+            else self.book.cameo_for(kind, cand.mode),
             acled=self.book.acled_for(kind, cand.mode),
         )
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
