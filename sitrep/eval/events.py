@@ -9,14 +9,12 @@ gold actor codes, and the same for recipients. A confusion matrix of gold type b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.eval.report import Report, load_gold
-from sitrep.ingest.jsonl import article_from_record
-from sitrep.model import Article, Event
+from sitrep.eval.report import Report, gold_articles, load_gold
+from sitrep.model import Event
 
 NONE = "(none)"
 
@@ -98,16 +96,11 @@ def _rate(right: int, judged: int) -> float | None:
     return right / judged if judged else None
 
 
-def articles(records: Iterable[dict[str, Any]], source: str = "gold") -> list[Article]:
-    """The gold lines as sitrep reads them."""
-    return [article_from_record(r, source) for r in records]
-
-
 def evaluate(path: Path, coder, limit: int | None = None) -> Report:  # noqa: ANN001
     """Code every gold sentence and score the events against the PLOVER gold."""
     records = load_gold(path, limit)
     tally = Tally()
-    coded_all = coder.code_articles(articles(records, str(path)))
+    coded_all = coder.code_articles(gold_articles(records, str(path)))
     for record, coded in zip(records, coded_all, strict=True):
         tally.add(record.get("events") or [], coded.events)
     return Report(name="events", metrics=tally.metrics(),

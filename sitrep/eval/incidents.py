@@ -15,9 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sitrep.eval.report import Report, load_gold, prf
-from sitrep.ingest.jsonl import article_from_record
-from sitrep.model import Article, Event
+from sitrep.eval.report import Report, gold_articles, load_gold, prf
+from sitrep.model import Event
 
 COMPATIBLE = {
     "ATTACK": {"ASSAULT", "COERCE"}, "BOMBING": {"ASSAULT", "COERCE"},
@@ -137,16 +136,11 @@ def _best(incident: dict[str, Any], events: list[Event], free: list[int]) -> int
     return best
 
 
-def articles(records: list[dict[str, Any]], source: str) -> list[Article]:
-    """The gold lines as sitrep reads them (dateline place and date included)."""
-    return [article_from_record(r, source) for r in records]
-
-
 def evaluate(path: Path, coder, limit: int | None = None) -> Report:  # noqa: ANN001
     """Code every MUC message and score its events against the gold incidents."""
     records = load_gold(path, limit)
     tally = Tally()
-    coded_all = coder.code_articles(articles(records, str(path)))
+    coded_all = coder.code_articles(gold_articles(records, str(path)))
     for record, coded in zip(records, coded_all, strict=True):
         tally.add(record.get("incidents") or [], coded.events)
     return Report(name="incidents", metrics=tally.metrics())
