@@ -54,6 +54,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/places.py
 
 serve: setup
 	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
