@@ -97,12 +97,13 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
     aux = book.cue("future_aux")
     governors_ = book.cue("future_governors")
     nouns = book.cue("future_nouns")
+    modifiers = book.cue("future_modifiers")
     for i, token in enumerate(chain):
         auxes = _aux(token)
         if any(a in aux for a in auxes) or ("would" in auxes and reported):
             return True
-        if any(c.lemma_.lower() in ("plan", "upcoming", "planned", "forthcoming")
-               and c.dep_ in ("amod", "compound") for c in token.children):
+        if any(c.lemma_.lower() in modifiers and c.dep_ in ("amod", "compound")
+               for c in token.children):
             return True
         if i and (token.lemma_.lower() in governors_ or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
