@@ -191,14 +191,16 @@ class _State:
 
 
 def _note(entry: Presence | Withdrawal, event: Event) -> None:
-    """Add the event as evidence; keep the earliest start and the finest place name."""
+    """Add the event as evidence; keep the earliest start and the finest place name the event
+    itself states (a dateline city is where the story was filed, not where the forces are)."""
     if event.id not in entry.event_ids:
         entry.event_ids.append(event.id)
     start = _start(event)
     if start and (entry.since is None or start < entry.since):
         entry.since = start
     location = event.location
-    if location and location.precision not in COUNTRY_PRECISIONS and entry.place is None:
+    stated = location is not None and location.basis != "dateline"
+    if stated and location.precision not in COUNTRY_PRECISIONS and entry.place is None:
         entry.place = location.name or location.text
 
 

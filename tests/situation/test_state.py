@@ -51,6 +51,13 @@ def test_forces_operating_from_a_base_are_present_since_the_event() -> None:
     assert presence.event_ids == [event.id]
 
 
+def test_a_dateline_city_is_not_where_the_forces_are() -> None:
+    event = deploy(where=("Niamey", "NER", "city"))
+    event.location.basis = "dateline"
+    [presence] = situation([event]).presence
+    assert (presence.country, presence.place) == ("NER", None)
+
+
 def test_trainers_sent_as_aid_are_a_presence() -> None:
     aid = make_event("a", "AID", actor_country="RUS", trigger="sent",
                      sentence="Russia sent 100 military trainers to the country.")
