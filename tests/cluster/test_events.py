@@ -19,14 +19,25 @@ def test_the_packaged_rules_load() -> None:
     rules = load_rules()
     assert frozenset({"COERCE", "ASSAULT"}) in rules.compatible_types
     assert frozenset({"asserted", "negated"}) in rules.conflicting_modalities
+    assert rules.within.unknown_actor_matches and not rules.across.unknown_actor_matches
 
 
 def test_two_outlets_reporting_one_withdrawal_are_the_same_event() -> None:
     assert same_event(report("cnn"), report("ani", date=("2024-04-20", "2024-04-20")))
 
 
-def test_events_of_one_article_are_never_the_same_event() -> None:
-    assert not same_event(report("cnn"), report("cnn", start=60))
+def test_two_mentions_in_one_article_are_compared_as_mentions() -> None:
+    assert same_event(report("cnn"), report("cnn", start=60))
+    nobody = report("cnn", start=90)
+    nobody.actors = []
+    assert same_event(report("cnn"), nobody)
+    assert not same_event(report("cnn"), report("cnn", start=60, actor_country="FRA"))
+
+
+def test_within_an_article_compatible_types_stay_apart() -> None:
+    attack = replace(make_event("a", "ASSAULT", trigger="attacked"), quad=4)
+    seizure = replace(make_event("a", "COERCE", trigger="seized", start=80), quad=4)
+    assert not same_event(attack, seizure)
 
 
 def test_different_types_differ_unless_compatible_and_of_one_quad() -> None:

@@ -1,0 +1,138 @@
+"""From event mentions to events: one record per real-world event of an article.
+
+The extractor codes each mention where it stands (a headline, the lede, "the attack" three
+paragraphs on). Here mentions that :func:`~sitrep.cluster.events.same_event` takes for one event
+become one record: the best mention is its ``evidence`` and gives its id, every mention is in
+``mentions``, and what one mention leaves open (actor, recipient, place, date, claimant) is
+filled from the others. A record none of whose mentions names an actor (the text leaves the
+doer unknown: an unclaimed bombing) stays, with lower confidence; a mention whose doer the text
+names but sitrep cannot resolve never becomes a record (see :mod:`sitrep.extract.events`).
+
+The event's place says where it came from (``location.basis``): ``clause`` or ``sentence`` of
+its best mention, ``mention`` (another mention of the same event), ``dateline`` (where the
+story was filed: the article's own place, used only when no mention states one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitrep.cluster.events import (
+    STATED_DATES,
+    UNSTATED_PLACES,
+    SameEventRules,
+    group,
+    load_rules,
+    same_event,
+)
+from sitrep.model import Actor, Article, Event, Location, PlaceMention
+
+
+def assemble(events: list[Event], doc: Doc, article: Article,
+             places: list[PlaceMention] | None = None,
+             rules: SameEventRules | None = None) -> list[Event]:
+    """The events of one article, each once, in the order of their first mention."""
+    rules = rules or load_rules()
+    merged: list[Event] = []
+
+    def fits(members: list[int], event: Event) -> bool:
+        return same_event(merged_of(members), event, rules, anaphor=anaphor(doc, event))
+
+    cache: dict[tuple[int, ...], Event] = {}
+
+    def merged_of(members: list[int]) -> Event:
+        key = tuple(members)
+        if key not in cache:
+            cache[key] = combine([events[i] for i in members])
+        return cache[key]
+
+    groups = group(events, fits)
+    for members in groups:
+        record = merged_of(members)
+        merged.append(_without_actor(record, rules))
+    return merged
+
+
+def combine(mentions: list[Event]) -> Event:
+    """One record from the mentions of one event (at least one)."""
+    if len(mentions) == 1:
+        return mentions[0]
+    best = min(mentions, key=_rank)
+    others = [m for m in mentions if m is not best]
+    ordered = sorted(mentions, key=lambda m: (m.evidence.start, m.evidence.trigger_start or 0))
+    return replace(
+        best,
+        actors=_sides(best.actors, others, "actors"),
+        recipients=_sides(best.recipients, others, "recipients"),
+        location=_location(best, others),
+        date=_date(best, others),
+        claimant=best.claimant or next((m.claimant for m in ordered if m.claimant), None),
+        reported_by=list(dict.fromkeys(o for m in ordered for o in m.reported_by)),
+        quantities=best.quantities or next((m.quantities for m in ordered if m.quantities), []),
+        mentions=[m.evidence for m in ordered],
+        confidence=max(m.confidence for m in mentions),
+        id=best.id,
+    )
+
+
+def _rank(event: Event) -> tuple:
+    """The mention that states the event best: it names a coded actor, it is asserted, it is
+    sure, it comes first."""
+    return (not any(a.country for a in event.actors), event.modality != "asserted",
+            -event.confidence, event.evidence.start, event.evidence.trigger_start or 0)
+
+
+def _sides(own: list[Actor], others: list[Event], name: str) -> list[Actor]:
+    """The best mention's actors (or recipients); when it has no coded one, the first other
+    mention's that has."""
+    if any(a.country for a in own):
+        return own
+    for other in others:
+        found: list[Actor] = getattr(other, name)
+        if any(a.country for a in found):
+            return found
+    return own or next((getattr(o, name) for o in others if getattr(o, name)), [])
+
+
+def _location(best: Event, others: list[Event]) -> Location | None:
+    """The best mention's stated place, else another mention's (basis ``mention``)."""
+    if best.location is not None and best.location.basis not in UNSTATED_PLACES:
+        return best.location
+    for other in others:
+        loc = other.location
+        if loc is not None and loc.basis not in UNSTATED_PLACES:
+            return replace(loc, basis="mention")
+    return best.location
+
+
+def _date(best: Event, others: list[Event]):  # noqa: ANN202
+    """The best mention's stated date, else another mention's, else its own stand-in."""
+    if best.date is not None and best.date.basis in STATED_DATES:
+        return best.date
+    for other in others:
+        if other.date is not None and other.date.basis in STATED_DATES:
+            return other.date
+    return best.date
+
+
+def anaphor(doc: Doc, event: Event) -> bool:
+    """A nominal mention that names no actor and no date of its own ("the attack", "the
+    talks"): it refers back to an event told before rather than telling one ("the 1981
+    attack" tells another)."""
+    if event.actors or event.evidence.trigger_start is None:
+        return False
+    if event.date is not None and event.date.basis in STATED_DATES:
+        return False
+    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
+                         event.evidence.trigger_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def _without_actor(event: Event, rules: SameEventRules) -> Event:
+    """A record that names no actor after gathering its mentions is less sure."""
+    if event.actors:
+        return event
+    return replace(event, confidence=round(max(0.05, event.confidence
+                                               - rules.unknown_actor_penalty), 3))
