@@ -26,6 +26,7 @@ from sitrep.cluster.events import (
     group,
     load_rules,
     same_event,
+    shared_arguments,
 )
 from sitrep.model import Actor, Article, Event, Location, PlaceMention
 
@@ -33,26 +34,41 @@ from sitrep.model import Actor, Article, Event, Location, PlaceMention
 def assemble(events: list[Event], doc: Doc, article: Article,
              places: list[PlaceMention] | None = None,
              rules: SameEventRules | None = None) -> list[Event]:
-    """The events of one article, each once, in the order of their first mention."""
+    """The events of one article, each once, in the order of their first mention.
+
+    The body is read first and the headline last: a headline restates an event the body
+    tells, so its mentions join the event they agree with best instead of gathering first.
+    """
     rules = rules or load_rules()
-    merged: list[Event] = []
-
-    def fits(members: list[int], event: Event) -> bool:
-        return same_event(merged_of(members), event, rules, anaphor=anaphor(doc, event))
-
+    title_end = _title_end(article)
+    order = sorted(range(len(events)),
+                   key=lambda i: (events[i].evidence.start < title_end, i))
+    ordered = [events[i] for i in order]
     cache: dict[tuple[int, ...], Event] = {}
 
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
         if key not in cache:
-            cache[key] = combine([events[i] for i in members])
+            cache[key] = combine([ordered[i] for i in members])
         return cache[key]
 
-    groups = group(events, fits)
-    for members in groups:
-        record = merged_of(members)
-        merged.append(_without_actor(record, rules))
-    return merged
+    def fits(members: list[int], event: Event) -> float | None:
+        whole = merged_of(members)
+        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+            return None
+        return shared_arguments(whole, event)
+
+    groups = group(ordered, fits)
+    records = [_without_actor(merged_of(members), rules) for members in groups]
+    return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
+
+
+def _title_end(article: Article) -> int:
+    """Where the headline ends in the text (0 when the text does not open with it)."""
+    title = (article.title or "").strip()
+    if title and article.text.lstrip().startswith(title):
+        return article.text.index(title) + len(title)
+    return 0
 
 
 def combine(mentions: list[Event]) -> Event:

@@ -149,26 +149,40 @@ def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
 
 def recipients_agree(left: list, right: list, by_words: bool) -> bool:
     """Recipient countries overlap when both are known; with ``by_words`` (two mentions that
-    each name their target), uncoded targets must be named alike ("the mayor" and "a bus"
-    are two attacks)."""
+    each name an actor as target), uncoded actors must be named alike ("the mayor" and "the
+    police chief" are two attacks). Targets that are no actor ("two men", "a bus") say
+    nothing either way."""
     countries_l, countries_r = _countries(left), _countries(right)
     if countries_l and countries_r:
         return not countries_l.isdisjoint(countries_r)
-    if not by_words or not left or not right:
+    named_l = {a.text.lower() for a in left if a.sector and not a.country}
+    named_r = {a.text.lower() for a in right if a.sector and not a.country}
+    if not by_words or not named_l or not named_r:
         return True
-    return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
+    return not named_l.isdisjoint(named_r)
+
+
+def shared_arguments(a: Event, b: Event) -> int:
+    """How many things both state alike: a coded actor, a coded recipient, a day, a place
+    finer than a country. A country alone or a year alone is too coarse to tell two events
+    of one article apart."""
+    shared = 0
+    shared += not _countries(a.actors).isdisjoint(_countries(b.actors))
+    shared += not _countries(a.recipients).isdisjoint(_countries(b.recipients))
+    range_a, range_b = _date_range(a, True), _date_range(b, True)
+    if range_a is not None and range_b is not None and range_a == range_b and \
+            range_a[0] == range_a[1]:
+        shared += 1
+    loc_a, loc_b = a.location, b.location
+    if place_code(a, True) and place_code(b, True) and loc_a and loc_b and \
+            loc_a.precision != "country" and loc_a.admin1 and loc_a.admin1 == loc_b.admin1:
+        shared += 1
+    return shared
 
 
 def shares_argument(a: Event, b: Event, scope: Scope) -> bool:
-    """Something both state: a coded actor or recipient, an overlapping date, a place."""
-    if not _countries(a.actors).isdisjoint(_countries(b.actors)):
-        return True
-    if not _countries(a.recipients).isdisjoint(_countries(b.recipients)):
-        return True
-    if _date_range(a, True) is not None and _date_range(b, True) is not None:
-        return True  # they overlap, or same_event has already said no
-    code = place_code(a, True)
-    return code is not None and code == place_code(b, True)
+    """Something both state alike (see :func:`shared_arguments`)."""
+    return shared_arguments(a, b) > 0
 
 
 def types_agree(a: Event, b: Event, scope: Scope) -> bool:
@@ -189,16 +203,20 @@ def dates_overlap(a: Event, b: Event, scope: Scope) -> bool:
 
 
 def group(events: list[Event], fits: Any) -> list[list[int]]:
-    """Indices of ``events`` grouped greedily in input order: each joins the first group that
-    ``fits(group, event)`` accepts, else starts its own. Deterministic for a given order."""
+    """Indices of ``events`` grouped in input order: each joins the group for which
+    ``fits(group, event)`` scores highest (None: not this group; ties: the earlier group),
+    else starts its own. Deterministic for a given order."""
     groups: list[list[int]] = []
     for index, event in enumerate(events):
+        best, best_score = None, None
         for members in groups:
-            if fits(members, event):
-                members.append(index)
-                break
-        else:
+            score = fits(members, event)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = members, score
+        if best is None:
             groups.append([index])
+        else:
+            best.append(index)
     return groups
 
 
