@@ -59,7 +59,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
-    records = [_without_actor(merged_of(members), rules) for members in groups]
+    records = [_without_actor(_where_they_operate(merged_of(members)), rules)
+               for members in groups]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -144,6 +145,22 @@ def anaphor(doc: Doc, event: Event) -> bool:
     span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
                          event.evidence.trigger_start, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def _where_they_operate(event: Event) -> Event:
+    """A side known by its kind but not its country ("gunmen", "the police", "villagers")
+    belongs to the country where the event happens, as far as the article says: the coding
+    rule for armed groups, police forces, ministries and people of a place."""
+    code = event.location.country_code if event.location is not None else None
+    if code is None:
+        return event
+
+    def local(sides: list[Actor]) -> list[Actor]:
+        return [replace(a, country=code) if a.sector and not a.country else a for a in sides]
+
+    if not any(a.sector and not a.country for a in [*event.actors, *event.recipients]):
+        return event
+    return replace(event, actors=local(event.actors), recipients=local(event.recipients))
 
 
 def _without_actor(event: Event, rules: SameEventRules) -> Event:

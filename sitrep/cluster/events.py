@@ -126,7 +126,7 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
-            and recipients_agree(a.recipients, b.recipients,
+            and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)
             and dates_overlap(a, b, scope)
@@ -147,16 +147,25 @@ def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
     return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
 
 
+def _targets(event: Event, scope: Scope) -> list:
+    """The recipients to compare. Within an article only those that are actors count (a
+    place taken for a target, "the base in Niger", says nothing) and not the doers
+    themselves (no side is the target of its own act)."""
+    if not scope.unknown_actor_matches:
+        return event.recipients
+    doers = _countries(event.actors)
+    return [r for r in event.recipients if r.sector and r.country not in doers]
+
+
 def recipients_agree(left: list, right: list, by_words: bool) -> bool:
-    """Recipient countries overlap when both are known; with ``by_words`` (two mentions that
-    each name an actor as target), uncoded actors must be named alike ("the mayor" and "the
-    police chief" are two attacks). Targets that are no actor ("two men", "a bus") say
-    nothing either way."""
+    """Recipient countries overlap when both are known. With ``by_words`` (two mentions in
+    one article that each name their target), uncoded actors must be named alike ("the
+    mayor" and "the police chief" are two attacks)."""
     countries_l, countries_r = _countries(left), _countries(right)
     if countries_l and countries_r:
         return not countries_l.isdisjoint(countries_r)
-    named_l = {a.text.lower() for a in left if a.sector and not a.country}
-    named_r = {a.text.lower() for a in right if a.sector and not a.country}
+    named_l = {a.text.lower() for a in left if not a.country}
+    named_r = {a.text.lower() for a in right if not a.country}
     if not by_words or not named_l or not named_r:
         return True
     return not named_l.isdisjoint(named_r)

@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 from sitrep.cluster.assemble import anaphor, assemble, combine
 from sitrep.model import Article
 
-TEXT = "x" * 400
+TEXT = "US withdraws" + "x" * 400
 
 
 def article(**fields) -> Article:
@@ -86,3 +86,33 @@ def test_a_record_naming_no_actor_stays_less_sure(kind):
     event.actors = []
     [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
     assert record.confidence < event.confidence
+
+
+def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
+    event = make_event(event_type="ASSAULT", location=("Goma", "COD", "city"),
+                       trigger="attacked")
+    event.actors[0].country = None
+    event.actors[0].sector = "UAF"
+    [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+    assert record.actors[0].country == "COD"
+
+
+def test_no_side_is_the_target_of_its_own_act_when_mentions_are_compared():
+    from sitrep.model import Actor
+
+    lede = make_event(recipient_country="NER", trigger="withdrew")
+    lede.recipients = [Actor(text="US", country="USA", sector="GOV")]
+    later = make_event(start=150, recipient_country="NER", trigger="withdrew")
+    records = assemble([lede, later], blank_doc(["x"], ["VERB"]), article())
+    assert len(records) == 1
+
+
+def test_the_headline_joins_the_body_event_it_agrees_with():
+    titled = article(title="US withdraws")
+    headline = unstated(make_event(start=0, trigger="withdraws",
+                                   sentence="US withdraws"))
+    body = make_event(start=100, trigger="withdrew")
+    other = make_event(start=200, trigger="withdrew", actor_country="FRA")
+    records = assemble([headline, body, other], blank_doc(["x"], ["VERB"]), titled)
+    assert len(records) == 2
+    assert [m.start for m in records[0].mentions] == [0, 100]
