@@ -30,6 +30,8 @@ from sitrep.cluster.events import (
 )
 from sitrep.model import Actor, Article, Event, Location, PlaceMention
 
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
 
 def assemble(events: list[Event], doc: Doc, article: Article,
              places: list[PlaceMention] | None = None,
@@ -135,16 +137,17 @@ def _date(best: Event, others: list[Event]):  # noqa: ANN202
 
 
 def anaphor(doc: Doc, event: Event) -> bool:
-    """A nominal mention that names no actor and no date of its own ("the attack", "the
-    talks"): it refers back to an event told before rather than telling one ("the 1981
-    attack" tells another)."""
+    """A singular nominal mention that names no actor and no date of its own ("the attack",
+    "the deal"): it refers back to an event told before rather than telling one ("the 1981
+    attack" tells another; "the attacks" speaks of several)."""
     if event.actors or event.evidence.trigger_start is None:
         return False
     if event.date is not None and event.date.basis in STATED_DATES:
         return False
     span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
                          event.evidence.trigger_start, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN") and \
+        span.root.tag_ not in PLURAL_TAGS
 
 
 def _where_they_operate(event: Event) -> Event:
