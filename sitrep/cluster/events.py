@@ -2,16 +2,14 @@
 
 Inside one article it groups the mentions of an event into one record
 (:mod:`sitrep.cluster.assemble`); across articles it merges the reports of different outlets
-(:func:`merge_events`, and the store as events arrive). The thresholds of each scope live in
+(the store, as each article arrives). The thresholds of each scope live in
 ``same_event.json`` so they can be tuned without touching code.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -80,25 +78,6 @@ def load_rules() -> SameEventRules:
                               unknown_actor_penalty=float(data["unknown_actor_penalty"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
-
-
-@dataclass(slots=True)
-class EventCluster:
-    """One real-world event and the reports of it.
-
-    ``id`` is a hash of the sorted member ids: the same members give the same id in every run.
-    ``representative`` is the member that says the most (see :func:`representative`).
-    """
-
-    id: str
-    event_ids: list[str]
-    doc_ids: list[str]
-    representative: Event
-    members: list[Event] = field(default_factory=list, repr=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "event_ids": self.event_ids, "doc_ids": self.doc_ids,
-                "representative": self.representative.to_dict()}
 
 
 def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
@@ -227,82 +206,6 @@ def group(events: list[Event], fits: Any) -> list[list[int]]:
         else:
             best.append(index)
     return groups
-
-
-def merge_events(events: Iterable[Event], rules: SameEventRules | None = None
-                 ) -> list[EventCluster]:
-    """Group events into clusters of reports of one real-world event.
-
-    Contract: every input event is in exactly one cluster (singletons included); a cluster never
-    holds two events of the same article, even through a chain of matches; clusters follow the
-    order of their first member in the input, members keep input order. Deterministic: the same
-    events give the same clusters and ids.
-    """
-    rules = rules or load_rules()
-    items = _unique(events)
-    groups: list[list[int]] = [[i] for i in range(len(items))]
-    owner = list(range(len(items)))
-    for i, j in _matching_pairs(items, rules):
-        gi, gj = owner[i], owner[j]
-        if gi == gj or _share_article(items, groups[gi], groups[gj]):
-            continue
-        keep, drop = min(gi, gj), max(gi, gj)
-        for k in groups[drop]:
-            owner[k] = keep
-        groups[keep] = sorted(groups[keep] + groups[drop])
-        groups[drop] = []
-    return [_cluster([items[k] for k in group]) for group in groups if group]
-
-
-def representative(events: list[Event]) -> Event:
-    """The member that says the most: asserted, most confident, located, narrowest date."""
-    def key(event: Event) -> tuple:
-        span = _date_range(event)
-        width = (span[1] - span[0]).days if span else 10**6
-        return (event.modality != "asserted", -event.confidence, event.location is None,
-                width, event.id)
-
-    return min(events, key=key)
-
-
-def cluster_id(event_ids: Iterable[str]) -> str:
-    """Stable id of a set of event ids, order-free."""
-    key = "|".join(sorted(event_ids))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _unique(events: Iterable[Event]) -> list[Event]:
-    seen: dict[str, Event] = {}
-    for event in events:
-        seen.setdefault(event.id, event)
-    return list(seen.values())
-
-
-def _matching_pairs(items: list[Event], rules: SameEventRules) -> Iterable[tuple[int, int]]:
-    """Pairs that report one event, compared only within a type or a compatible pair of types
-    so the quadratic part stays small."""
-    by_type: dict[str, list[int]] = {}
-    for index, event in enumerate(items):
-        by_type.setdefault(event.event_type, []).append(index)
-    candidates: set[tuple[int, int]] = set()
-    for members in by_type.values():
-        candidates.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
-    for pair in rules.across.compatible_types:
-        left, right = sorted(pair)
-        for i in by_type.get(left, []):
-            candidates.update((min(i, j), max(i, j)) for j in by_type.get(right, []))
-    return sorted(p for p in candidates if same_event(items[p[0]], items[p[1]], rules))
-
-
-def _share_article(items: list[Event], left: list[int], right: list[int]) -> bool:
-    return not {items[k].doc_id for k in left}.isdisjoint(items[k].doc_id for k in right)
-
-
-def _cluster(members: list[Event]) -> EventCluster:
-    ids = [e.id for e in members]
-    docs = list(dict.fromkeys(e.doc_id for e in members))
-    return EventCluster(id=cluster_id(ids), event_ids=ids, doc_ids=docs,
-                        representative=representative(members), members=members)
 
 
 def _countries(actors: list) -> set[str]:
