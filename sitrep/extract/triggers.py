@@ -26,12 +26,10 @@ SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", 
 WITH_DEPTH = 3
 # a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
 ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
-# the word a trigger hangs on can make it ordinary too: the verb of a noun object ("took a
-# beating"), the noun a participle describes ("the film, shot in Morocco")
+# the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
+# plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
 SCORE = re.compile(r"^\d+[-–]\d+$")
-# "according to" is a source, not a complement, though its lemma is "accord"
-SOURCE_WORDS = frozenset({"according"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +56,8 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
     An adjective's clause ("troops were present") lends its subject too, and an infinitive
     clause its subject ("allowed inspectors to visit")."""
     found: set[str] = set()
+    # "according to" is a source, not a complement, though its lemma is "accord"
+    sources = load_codebook().cue("according_to")
     frontier = [head]
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr", "oprd"):
         frontier.append(head.head)
@@ -69,7 +69,7 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                     raised = _raised_subjects(child)
                     found.update(w for t in raised for w in (lemma(t), t.lower_))
                     nxt.extend(raised)
-                if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in SOURCE_WORDS:
+                if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in sources:
                     continue
                 found.add(lemma(child))
                 found.add(child.lower_)
@@ -181,14 +181,14 @@ class TriggerMatcher:
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
-        and, through the word the trigger hangs on, "took a beating"."""
+        and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
 def _scoreline(token: Token) -> bool:
-    """A match result hangs on the verb, so its violence words are sport ("beat them 2-1",
-    "crushed their rivals 4-0"): a number, a dash, a number."""
+    """A match result hangs on the verb, so its violence words are sport (a team "routed"
+    another "3-0"): a number, a dash, a number."""
     for child in token.children:
         if child.pos_ != "NUM":
             continue
