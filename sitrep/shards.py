@@ -70,6 +70,13 @@ def code_shard(source: str, out: str, published: str | None = None) -> ShardResu
     return result
 
 
+def warm_worker() -> str:
+    """Load this worker process's coder now (all workers at once, before any shard)."""
+    from sitrep.coder import default_coder
+
+    return default_coder().options.model
+
+
 def code_on_dask(paths: Iterable[Path], out: Path, *, scheduler: str | None = None,
                  workers: int = 2, published: str | None = None) -> Iterator[ShardResult]:
     """Code every shard as one Dask task, yielding results as shards finish.
@@ -90,6 +97,7 @@ def code_on_dask(paths: Iterable[Path], out: Path, *, scheduler: str | None = No
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
+            client.run(warm_worker)
             futures = client.map(code_shard, [str(p.resolve()) for p in shards], targets,
                                  published=published, pure=False)
             for future in as_completed(futures):

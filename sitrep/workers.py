@@ -2,8 +2,9 @@
 
 The caller stays the only writer to the store: it hands out chunks of articles and gets coded
 articles back, in input order, a bounded number of chunks in flight so memory stays flat.
-Workers are forked where the platform allows it (the model is then loaded once per worker,
-on its first chunk).
+Workers are forked where the platform allows it, after the calling process has loaded the
+pipeline, so they start at once and share its memory until they write to it; elsewhere each
+worker loads the pipeline on its first chunk.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ class WorkerPool:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Coded articles in input order; the pool lives as long as the iteration."""
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        if fork:
+            from sitrep.coder import default_coder
+
+            default_coder(self.model)  # loaded once here, shared by every forked worker
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
             pending: deque[Future[list[CodedArticle]]] = deque()
             stream = iter(articles)
