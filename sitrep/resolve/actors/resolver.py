@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.codebook.actor_tables import Body
 from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.codebook.load import fold, load_table
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
@@ -44,6 +45,7 @@ class ActorContext:
     places: dict[int, PlaceMention] = field(default_factory=dict)
     sentence_places: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
     dateline: tuple[int, int] | None = None
+    date: str | None = None
 
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
@@ -89,7 +91,7 @@ class ActorResolver:
 
     def context(self, doc: Doc, article: Article, places: list[PlaceMention]) -> ActorContext:
         """The document's focus country and, per sentence, the countries of its places."""
-        ctx = ActorContext()
+        ctx = ActorContext(date=(article.published or "")[:10] or None)
         if article.dateline_start is not None and article.dateline_end is not None:
             ctx.dateline = (article.dateline_start, article.dateline_end)
         weights: Counter[str] = Counter()
@@ -142,6 +144,8 @@ class ActorResolver:
         reading = Reading()
         head = span.root if span.root in tokens else tokens[-1]
         body, body_at = self._find(tokens, self.bodies)
+        if body is None:
+            body, body_at = self._find_folded(tokens)
         title, _ = self._find(tokens, self.titles)
         if body is not None:
             reading.named = True
@@ -158,7 +162,8 @@ class ActorResolver:
             found = self._country_tokens(tokens, places, skip=body_at)
             if _drop_ethnic(tokens, found):
                 reading.local = True
-            leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at])
+            leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at],
+                                                  ctx.date if ctx is not None else None)
             if leader is not None:
                 reading.named = True
                 found.update({i: (leader.country, PERSON) for i in leader_at})
@@ -185,6 +190,18 @@ class ActorResolver:
                 key = tuple(words[start:start + size])
                 if key in table:
                     return table[key], {t.i for t in tokens[start:start + size]}
+        return None, set()
+
+    def _find_folded(self, tokens: list[Token]) -> tuple[Body | None, set[int]]:
+        """The longest Phoenix organisation name among the tokens, compared folded; names of
+        two words or more, written with a capital, so ordinary words never match."""
+        table, longest = _phoenix_bodies()
+        words = [name_fold(t.text) for t in tokens]
+        for size in range(min(longest, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                found = table.get(tuple(words[start:start + size]))
+                if found is not None and tokens[start].text[:1].isupper():
+                    return found, {t.i for t in tokens[start:start + size]}
         return None, set()
 
     def _country_tokens(self, tokens: list[Token], places: dict[int, PlaceMention],
@@ -389,6 +406,27 @@ def _actor_country_names() -> dict[tuple[str, ...], str]:
         # a phrase's core leaves out possessive markers ("People 's Republic")
         names.setdefault(tuple(w for w in words if w not in ("'s", "’s")), row[1])
     return names
+
+
+@cache
+def _phoenix_bodies() -> tuple[dict[tuple[str, ...], Body], int]:
+    """Phoenix's international and armed non-state actors (``cameo/organisations.tsv``) by
+    their folded names of two words or more, with the longest name's length. A code that is
+    neither a country nor a non-state code of the codebook (a region) is left out."""
+    book = load_codebook().actors
+    table: dict[tuple[str, ...], Body] = {}
+    for row in load_table("cameo/organisations.tsv"):
+        name, code = row[0], row[1]
+        sector = row[2] if len(row) > 2 and row[2] in book.sectors else None
+        if code not in book.non_state and country_by_iso3(code) is None:
+            continue
+        body = Body(name.title(), code, sector)
+        names = [name, *(row[3].split(",") if len(row) > 3 and row[3] else [])]
+        for alias in names:
+            key = tuple(name_fold(w) for w in split_words(alias))
+            if len(key) >= 2:
+                table.setdefault(key, body)
+    return table, max((len(k) for k in table), default=0)
 
 
 @cache
