@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 import sitrep
-from sitrep.api import articles, events, reference, situation
+from sitrep.api import aggregates, articles, events, reference, situation
 from sitrep.api.errors import install_error_handlers
 from sitrep.api.state import AppState
 from sitrep.coder import Coder
@@ -44,7 +44,7 @@ def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None)
     app.state.sitrep = AppState(store=store, coder=coder)
     app.state.token = token or None
     install_error_handlers(app)
-    for module in (events, articles, reference, situation):
+    for module in (events, articles, reference, situation, aggregates):
         app.include_router(module.router)
     mount_page(app)
     return app
