@@ -18,6 +18,7 @@ from sitrep.store.aggregates import (
     time_counts,
     unit_for,
 )
+from sitrep.store.migrations import MIGRATIONS
 
 TEXT = ("The USA forces withdrew from the country. The TCD forces attacked the town. "
         "The USA forces denied they attacked the camp. Rebels may attack the base.")
@@ -127,9 +128,10 @@ def test_an_older_store_gets_its_counts_when_upgraded(tmp_path):
         (a, s1), *_ = _sentences()
         store.add(make_coded("doc", TEXT, [make_event("doc", sentence=s1, start=a)]))
     conn = sqlite3.connect(path, isolation_level=None)
+    before = next(i for i, step in enumerate(MIGRATIONS) if "CREATE TABLE event_counts" in step)
     conn.executescript("DROP TABLE event_counts; DROP TRIGGER event_counts_ai; "
                        "DROP TRIGGER event_counts_ad; DROP TRIGGER event_counts_au; "
-                       "PRAGMA user_version = 2;")
+                       f"PRAGMA user_version = {before};")
     conn.close()
     with Store(path) as store:
         counts, _ = country_counts(store, EventQuery())
