@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Token
 
 from sitrep.codebook.actor_tables import sector_codes
@@ -155,16 +156,7 @@ def _title_words() -> frozenset[str]:
 
 def within_one(a: str, b: str) -> bool:
     """Edit distance of at most one (one letter added, dropped or changed)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str] | None]]:

