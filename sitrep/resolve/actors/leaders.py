@@ -161,7 +161,7 @@ def within_one(a: str, b: str) -> bool:
 
 def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str] | None]]:
     """The rows of ``leaders.tsv`` with their short forms; a bad row is a setup error."""
-    rows = []
+    rows: list[tuple[Leader, list[str] | None]] = []
     for row in load_table("actors/leaders.tsv"):
         if len(row) < 4:
             raise SetupError(f"leaders.tsv {row[0]!r}: needs name, country, sector and office")
@@ -188,7 +188,7 @@ def read_phoenix(sectors: dict[str, str]) -> list[tuple[Leader, list[str] | None
         roles.setdefault(name, []).append(Role(country, sector, start, end))
         if len(row) > 5 and row[5]:
             others.setdefault(name, set()).update(a for a in row[5].split(",") if " " in a)
-    people = []
+    people: list[tuple[Leader, list[str] | None]] = []
     for name, held in roles.items():
         held.sort(key=lambda r: (r.start or "0", r.end or "9"))
         last = held[-1]
@@ -207,11 +207,11 @@ def build_table(rows: list[tuple[Leader, list[str] | None]]) -> LeaderTable:
         full.setdefault(name_key(leader.name), leader)
         if shorts is None:
             continue
-        for short in shorts:
-            owners.setdefault(name_key(short), {}).setdefault(leader.country, leader)
+        for form in shorts:
+            owners.setdefault(name_key(form), {}).setdefault(leader.country, leader)
         owners.setdefault(name_key(leader.name.split()[-1]), {}).setdefault(leader.country,
                                                                             leader)
-    short = {}
+    short: dict[tuple[str, ...], Leader] = {}
     for key, by_country in owners.items():
         if len(by_country) == 1 and key not in full:
             short[key] = next(iter(by_country.values()))

@@ -9,9 +9,10 @@ it from the context: the country the sentence is about, else the document's focu
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +34,7 @@ SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SP
 STATE_SECTOR = "GOV"
 STATE, PEOPLE, PLACE, PERSON = "state", "people", "place", "person"
 MIN_MISSPELT = 6
+T = TypeVar("T")
 DATELINE_WEIGHT = 3.0
 MODIFIER_WEIGHT = 0.5
 
@@ -94,7 +96,7 @@ class ActorResolver:
         ctx = ActorContext(date=(article.published or "")[:10] or None)
         if article.dateline_start is not None and article.dateline_end is not None:
             ctx.dateline = (article.dateline_start, article.dateline_end)
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = {}
         for place in places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or not place.country_code:
@@ -103,7 +105,8 @@ class ActorResolver:
                 ctx.places[token.i] = place
             ctx.sentence_places.setdefault(span.sent.start, []).append(
                 (span.start, place.country_code, span.root.dep_ in MODIFIER_DEPS))
-            weights[place.country_code] += self._place_weight(place, span, article)
+            weights[place.country_code] = weights.get(place.country_code, 0.0) + \
+                self._place_weight(place, span, article)
         if weights:
             ctx.focus = max(weights, key=lambda code: (weights[code], -_first(places, code)))
         return ctx
@@ -182,7 +185,8 @@ class ActorResolver:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def _find(self, tokens: list[Token], table: dict) -> tuple[object | None, set[int]]:
+    def _find(self, tokens: list[Token], table: Mapping[tuple[str, ...], T]
+              ) -> tuple[T | None, set[int]]:
         """The longest table phrase among the tokens (by exact words) and where it sits."""
         words = [t.text for t in tokens]
         for size in range(min(self.longest, len(words)), 0, -1):
@@ -251,8 +255,8 @@ class ActorResolver:
         """Sector from sector words: a strong word (the head's first), else a generic
         modifier's, else the generic head's; ``local`` when the head is a local state body."""
         words = self.book.words
-        hits = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
-        hits = [(t, w) for t, w in hits if w is not None]
+        looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
+        hits = [(t, w) for t, w in looked if w is not None]
         if not hits:
             return None, False
         local = any(w.local for t, w in hits if t.i == head.i)

@@ -69,7 +69,7 @@ def _info_by_iso3() -> dict[str, dict]:
     for record in (country.info() for country in countryinfo_countries()):
         iso3 = (record.get("ISO") or {}).get("alpha3")
         if iso3 and iso3 not in info:
-            info[iso3] = record
+            info[iso3] = dict(record)
     return info
 
 
@@ -171,7 +171,7 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def _demonym_index() -> dict[str, str]:
-    index = {}
+    index: dict[str, str] = {}
     for demonym, iso3 in demonyms().items():
         index.setdefault(key(demonym), iso3)
     return index
