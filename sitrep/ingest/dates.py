@@ -7,14 +7,12 @@ time tagger alike."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from sitrep.codebook.load import load_json, load_table
 from sitrep.errors import InputError, SetupError
 
 _PUBLISHED = re.compile(
@@ -23,25 +21,12 @@ _PUBLISHED = re.compile(
 )
 _NUMERIC_ZONE = re.compile(r"(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?")
 PUBLISHED_FORM = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]]"
-CODEBOOK = "sitrep.codebook"
 FOLDER = "times"
 
 
-def read_codebook_file(name: str) -> str:
-    """The text of one file of ``sitrep/codebook/times/``; a missing one is a broken install."""
-    try:
-        return resources.files(CODEBOOK).joinpath(FOLDER, name).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError, OSError) as error:
-        raise SetupError(f"codebook file {FOLDER}/{name} is missing: {error}") from error
-
-
-@cache
 def load_times_json(name: str) -> dict[str, Any]:
-    """One JSON file of ``sitrep/codebook/times/``, parsed once per process."""
-    try:
-        data = json.loads(read_codebook_file(name))
-    except json.JSONDecodeError as error:
-        raise SetupError(f"codebook file {FOLDER}/{name} is not valid JSON: {error}") from error
+    """One JSON file of ``sitrep/codebook/times/`` through the codebook's one loader."""
+    data = load_json(f"{FOLDER}/{name}")
     if not isinstance(data, dict):
         raise SetupError(f"codebook file {FOLDER}/{name} must hold a JSON object")
     return data
@@ -68,12 +53,7 @@ def words() -> dict[str, Any]:
 @cache
 def timezones() -> dict[str, str]:
     """Time-zone abbreviation to UTC offset (``timezones.tsv``), e.g. ``IST`` → ``+05:30``."""
-    text = read_codebook_file("timezones.tsv")
-    rows = csv.reader(
-        (line for line in text.splitlines() if line.strip() and not line.startswith("#")),
-        delimiter="\t",
-    )
-    return {row[0]: row[1] for row in rows}
+    return {row[0]: row[1] for row in load_table(f"{FOLDER}/timezones.tsv")}
 
 
 def month_number(word: str) -> int | None:
