@@ -60,12 +60,13 @@ class Context:
     def direction_of(self, start: int, end: int) -> str | None:
         """"future", "past" or None (take the nearest) for choosing a year.
 
-        News mostly looks back, so a present or unknown tense counts as past; a deadline
-        ("by June", "until Friday") leans ahead, so it takes the nearest."""
+        A past or perfect clause looks back, and so does an unknown one (news mostly looks
+        back); a present one ("the vote is in March") and a deadline ("by June", "until
+        Friday") take the nearest."""
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if checks().deadline.search(self.before(start, 12)):
+        if tense == "present" or checks().deadline.search(self.before(start, 12)):
             return None
         return "past"
 
