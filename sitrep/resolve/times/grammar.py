@@ -134,7 +134,7 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
-        "season": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
+        "season": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
@@ -154,7 +154,7 @@ def build(vocab: Vocabulary) -> Grammar:
                          rf"(?P<unit>weekend|{period_units})\b"
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
-                         r"|\b(?P<unit3>weekend)\b",
+                         r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
                rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{ago})\b(?!\s+than\b)"
@@ -177,6 +177,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    r"|\bthat\s+(?P<time>time)\b"
+                   rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
                    rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
                    r"(?!\s+(?:of|when|that|before|after|'s)\b)",

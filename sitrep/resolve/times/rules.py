@@ -481,7 +481,9 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         rel = "bare"
     if match.group("unit4"):
         rel = "this"
-    if rel == "past" and unit not in ("weekend",):
+    spelled = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
+    if unit != "weekend" and (rel == "past" or spelled == "the last") and not re.match(
+            r"\s+of\b", ctx.text[match.end():]):
         return past_unit_duration(unit, ctx)
     ref = ctx.reference
     if ref is None:
@@ -565,6 +567,8 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         unit, step = "day", 0
     elif match.group("time"):
         unit, step = "day", 0
+    elif match.group("within"):
+        unit, step = match.group("within").lower(), 0
     elif match.group("after"):
         unit, step = "day", int(ctx.vocab.words["anaphor_after"][match.group("after").lower()])
     else:
