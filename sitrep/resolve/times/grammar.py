@@ -98,6 +98,7 @@ def build(vocab: Vocabulary) -> Grammar:
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
+    deictic_ago = alternation(words("ago"))
     fiscal = alternation(words("fiscal"))
     anaphoric = alternation(words("anaphoric_relative"))
     before_after = alternation(words("anaphor_after"))
@@ -157,7 +158,7 @@ def build(vocab: Vocabulary) -> Grammar:
                          r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
                rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
-               rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{ago})\b(?!\s+than\b)"
+               rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
