@@ -147,7 +147,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
         "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
-                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|tomorrow|yesterday)\s+"
+                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|{relword})\s+"
                         rf"(?P<part2>{part})\b",
         "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
@@ -181,7 +181,7 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
                    rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
-                   r"(?!\s+(?:of|when|that|before|after|'s)\b)",
+                   rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)",
         "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
                        rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",
         "reference": rf"\b(?P<word>{reference})\b",
