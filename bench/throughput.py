@@ -150,7 +150,10 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         docs = [coder.nlp.make_doc(text) for text in texts]
         t = clock("tokenizer", t)
         for name, component in coder.nlp.pipeline:
-            docs = list(component.pipe(docs, batch_size=batch_size))
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
             t = clock(name, t)
         for doc, article in zip(docs, batch, strict=True):
             places = coder.geocoder.resolve(doc, article)
