@@ -200,7 +200,9 @@ def _run(mode: str, args: argparse.Namespace) -> dict:
                "--docs", str(args.docs), "--batch-size", str(args.batch_size)]
     if args.short:
         command.append("--short")
-    out = subprocess.run(command, check=True, capture_output=True, text=True)
+    out = subprocess.run(command, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"mode {mode} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
