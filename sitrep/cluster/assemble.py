@@ -15,6 +15,7 @@ story was filed: the article's own place, used only when no mention states one).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from sitrep.cluster.events import (
 from sitrep.model import Actor, Article, Event, Location, PlaceMention
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+NEAR_SENTENCES = 1  # a mention naming no doer, next to a told event of its type, is that event
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -39,7 +41,10 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     """The events of one article, each once, in the order of their first mention.
 
     The body is read first and the headline last: a headline restates an event the body
-    tells, so its mentions join the event they agree with best instead of gathering first.
+    tells, so its mentions join the event they agree with best instead of gathering first. A
+    mention that names no doer refers back like a nominal anaphor when it stands in the
+    sentence of, or next to, a mention of an event it agrees with ("Russia fired missiles at
+    Kyiv. Explosions shook the capital.").
     """
     rules = rules or load_rules()
     title_end = _title_end(article)
@@ -54,9 +59,14 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             cache[key] = combine([ordered[i] for i in members])
         return cache[key]
 
+    sentence_of = _sentence_index(doc)
+
     def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
-        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+        refers = anaphor(doc, event) or (not event.actors and not _plural(doc, event) and any(
+            abs(sentence_of(ordered[i].evidence.start) - sentence_of(event.evidence.start))
+            <= NEAR_SENTENCES for i in members))
+        if not same_event(whole, event, rules, anaphor=refers):
             return None
         return shared_arguments(whole, event)
 
@@ -64,6 +74,33 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [_without_actor(_where_they_operate(merged_of(members)), rules)
                for members in groups]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
+
+
+def _plural(doc: Doc, event: Event) -> bool:
+    """The mention is a plural noun ("the attacks"): it speaks of several events."""
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.tag_ in PLURAL_TAGS
+
+
+def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202
+    if event.evidence.trigger_start is None:
+        return None
+    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
+                         event.evidence.trigger_start, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _sentence_index(doc: Doc):  # noqa: ANN202
+    """A function from a character offset to the number of its sentence in the document
+    (without sentence boundaries, every offset is its own: no two mentions are near)."""
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return lambda offset: offset * (NEAR_SENTENCES + 1)
+    starts = [sent.start_char for sent in doc.sents]
+
+    def index(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    return index
 
 
 def _title_end(article: Article) -> int:
@@ -140,13 +177,10 @@ def anaphor(doc: Doc, event: Event) -> bool:
     """A singular nominal mention that names no actor and no date of its own ("the attack",
     "the deal"): it refers back to an event told before rather than telling one ("the 1981
     attack" tells another; "the attacks" speaks of several)."""
-    if event.actors or event.evidence.trigger_start is None:
+    if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
         return False
-    if event.date is not None and event.date.basis in STATED_DATES:
-        return False
-    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
-                         event.evidence.trigger_start, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN") and \
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN") and \
         span.root.tag_ not in PLURAL_TAGS
 
 

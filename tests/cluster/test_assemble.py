@@ -21,6 +21,12 @@ def blank_doc(words: list[str], pos: list[str]) -> Doc:
     return Doc(Vocab(), words=words, pos=pos)
 
 
+def long_doc(tokens: int = 300, per_sentence: int = 10) -> Doc:
+    """A document of one-letter verbs, a sentence every ``per_sentence`` tokens."""
+    return Doc(Vocab(), words=["w"] * tokens, pos=["VERB"] * tokens,
+               sent_starts=[i % per_sentence == 0 for i in range(tokens)])
+
+
 def unstated(event, *, place: bool = True, date: bool = True):
     """The mention as the extractor leaves it when the text states no place or date."""
     if place and event.location is not None:
@@ -63,7 +69,7 @@ def test_a_verbal_mention_without_actor_sharing_nothing_stays_apart():
     ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
     passive = unstated(make_event(event_type="ASSAULT", start=100, trigger="killed"))
     passive.actors = []
-    records = assemble([ours, passive], blank_doc(["x"], ["VERB"]), article())
+    records = assemble([ours, passive], long_doc(), article())
     assert len(records) == 2
     assert records[1].confidence < passive.confidence  # kept, but unclaimed
 
@@ -116,3 +122,18 @@ def test_the_headline_joins_the_body_event_it_agrees_with():
     records = assemble([headline, body, other], blank_doc(["x"], ["VERB"]), titled)
     assert len(records) == 2
     assert [m.start for m in records[0].mentions] == [0, 100]
+
+
+def test_a_doerless_mention_next_to_a_told_event_is_that_event():
+    words = ["Troops", "attacked", ".", "Explosion", "rocked", "it", "."]
+    doc = Doc(Vocab(), words=words, pos=["NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PRON",
+                                         "PUNCT"],
+              tags=["NNS", "VBD", ".", "NN", "VBD", "PRP", "."],
+              sent_starts=[True, False, False, True, False, False, False])
+    told = unstated(make_event(event_type="ASSAULT", actor_country="RUS", start=0,
+                               trigger="Troops attacked", sentence="Troops attacked ."))
+    told.evidence.trigger_start, told.evidence.trigger_end = 7, 15
+    nearby = unstated(make_event(event_type="ASSAULT", start=18, trigger="Explosion",
+                                 sentence="Explosion rocked it ."))
+    nearby.actors = []
+    assert len(assemble([told, nearby], doc, article())) == 1
