@@ -29,14 +29,13 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
-from sitrep.model import Actor, Article, Event, Location, PlaceMention
+from sitrep.model import Actor, Article, Event, Location
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 NEAR_SENTENCES = 1  # a mention naming no doer, next to a told event of its type, is that event
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
-             places: list[PlaceMention] | None = None,
              rules: SameEventRules | None = None) -> list[Event]:
     """The events of one article, each once, in the order of their first mention.
 
