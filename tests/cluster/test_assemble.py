@@ -137,3 +137,13 @@ def test_a_doerless_mention_next_to_a_told_event_is_that_event():
                                  sentence="Explosion rocked it ."))
     nearby.actors = []
     assert len(assemble([told, nearby], doc, article())) == 1
+
+
+@pytest.mark.slow
+def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
+    text = ("Russian forces attacked the Ukrainian town of Sumy on Monday. Poland condemned "
+            "the attack.")
+    events = coder.code_article(Article(id="r", text=text, published="2024-05-03")).events
+    [accuse] = [e for e in events if e.event_type == "ACCUSE"]
+    assert [r.country for r in accuse.recipients] == ["RUS"]
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
