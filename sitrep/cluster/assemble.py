@@ -15,7 +15,6 @@ story was filed: the article's own place, used only when no mention states one).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -32,7 +31,6 @@ from sitrep.cluster.events import (
 from sitrep.model import Actor, Article, Event, Location
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-NEAR_SENTENCES = 1  # a mention naming no doer, next to a told event of its type, is that event
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -40,10 +38,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     """The events of one article, each once, in the order of their first mention.
 
     The body is read first and the headline last: a headline restates an event the body
-    tells, so its mentions join the event they agree with best instead of gathering first. A
-    mention that names no doer refers back like a nominal anaphor when it stands in the
-    sentence of, or next to, a mention of an event it agrees with ("Russia fired missiles at
-    Kyiv. Explosions shook the capital.").
+    tells, so its mentions join the event they agree with best instead of gathering first.
     """
     rules = rules or load_rules()
     title_end = _title_end(article)
@@ -58,14 +53,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             cache[key] = combine([ordered[i] for i in members])
         return cache[key]
 
-    sentence_of = _sentence_index(doc)
-
     def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
-        refers = anaphor(doc, event) or (not event.actors and not _plural(doc, event) and any(
-            abs(sentence_of(ordered[i].evidence.start) - sentence_of(event.evidence.start))
-            <= NEAR_SENTENCES for i in members))
-        if not same_event(whole, event, rules, anaphor=refers):
+        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
             return None
         return shared_arguments(whole, event)
 
@@ -76,31 +66,12 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
-def _plural(doc: Doc, event: Event) -> bool:
-    """The mention is a plural noun ("the attacks"): it speaks of several events."""
-    span = _trigger_span(doc, event)
-    return span is not None and span.root.tag_ in PLURAL_TAGS
-
-
 def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202
     if event.evidence.trigger_start is None:
         return None
     span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
                          event.evidence.trigger_start, alignment_mode="expand")
     return span if span is not None and len(span) else None
-
-
-def _sentence_index(doc: Doc):  # noqa: ANN202
-    """A function from a character offset to the number of its sentence in the document
-    (without sentence boundaries, every offset is its own: no two mentions are near)."""
-    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
-        return lambda offset: offset * (NEAR_SENTENCES + 1)
-    starts = [sent.start_char for sent in doc.sents]
-
-    def index(offset: int) -> int:
-        return bisect_right(starts, offset) - 1
-
-    return index
 
 
 def _title_end(article: Article) -> int:

@@ -124,21 +124,6 @@ def test_the_headline_joins_the_body_event_it_agrees_with():
     assert [m.start for m in records[0].mentions] == [0, 100]
 
 
-def test_a_doerless_mention_next_to_a_told_event_is_that_event():
-    words = ["Troops", "attacked", ".", "Explosion", "rocked", "it", "."]
-    doc = Doc(Vocab(), words=words, pos=["NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PRON",
-                                         "PUNCT"],
-              tags=["NNS", "VBD", ".", "NN", "VBD", "PRP", "."],
-              sent_starts=[True, False, False, True, False, False, False])
-    told = unstated(make_event(event_type="ASSAULT", actor_country="RUS", start=0,
-                               trigger="Troops attacked", sentence="Troops attacked ."))
-    told.evidence.trigger_start, told.evidence.trigger_end = 7, 15
-    nearby = unstated(make_event(event_type="ASSAULT", start=18, trigger="Explosion",
-                                 sentence="Explosion rocked it ."))
-    nearby.actors = []
-    assert len(assemble([told, nearby], doc, article())) == 1
-
-
 @pytest.mark.slow
 def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
     text = ("Russian forces attacked the Ukrainian town of Sumy on Monday. Poland condemned "
