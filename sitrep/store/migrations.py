@@ -66,6 +66,36 @@ MIGRATIONS: list[str] = [
     UPDATE events SET cluster_id = id;
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 3: what was fetched from the web (so a poll resumes and never fetches an item twice), the
+    # outlets that printed each article (syndicated copies of one story), and each fetched
+    # article's MinHash signature (so a copy met in a later poll still finds its original).
+    """
+    CREATE TABLE fetch_state (
+        url TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        http_status INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        article_id TEXT,
+        reason TEXT,
+        retry INTEGER NOT NULL DEFAULT 0,
+        fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE article_sources (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        publisher TEXT,
+        title TEXT,
+        published TEXT,
+        PRIMARY KEY (article_id, url)
+    );
+    CREATE TABLE article_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    );
+    """,
 ]
 
 

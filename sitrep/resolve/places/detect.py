@@ -27,6 +27,7 @@ from spacy.attrs import IDX, LIKE_NUM, POS, SENT_START
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
+from sitrep.codebook.load import load_json
 from sitrep.resolve.places.countries import country_for_demonym, read_tsv
 
 MAX_NAME_TOKENS = 6
@@ -46,8 +47,12 @@ class Found:
 
 @cache
 def locatives() -> dict[tuple[str, ...], str]:
-    """Phrases before a name that make it a place, as word tuples → "strong" or "weak"."""
-    return {tuple(phrase.split()): strength for phrase, strength in read_tsv("locatives.tsv")}
+    """Phrases before a name that make it a place, as word tuples → "strong" or "weak": the
+    shared one-word prepositions of place, then the phrases of ``places/locatives.tsv``."""
+    table = {(word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
+    table.update({tuple(phrase.split()): strength
+                  for phrase, strength in read_tsv("locatives.tsv")})
+    return table
 
 
 @cache

