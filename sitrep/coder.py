@@ -37,7 +37,10 @@ class Coder:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self.nlp: Language = build_pipeline(self.options.model)
-        self.geocoder = Geocoder()
+        # One geocoder for finding place names (the ``sitrep_places`` component) and resolving
+        # them: one gazetteer connection, one cache.
+        self.geocoder: Geocoder = (self.nlp.get_pipe("sitrep_places").geocoder
+                                   if "sitrep_places" in self.nlp.pipe_names else Geocoder())
         self.actors = ActorResolver()
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

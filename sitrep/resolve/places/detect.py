@@ -195,6 +195,8 @@ class Scanner:
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy)
         found: list[Found] = []
+        for span in places:
+            self._add_holder(words, span.start, span.end, taken, found)
         pending: list[tuple[int, int]] = []
         for start, end in _runs(words):
             for begin, stop in self._known_spans(words, start, end):
@@ -204,16 +206,21 @@ class Scanner:
                 if context:
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
-                    outer = self._container_end(words, begin, stop)
-                    if outer and not taken.intersection(range(stop + 1, outer)):
-                        found.append(Found(stop + 1, outer, "strong"))
-                        taken.update(range(stop + 1, outer))
+                    self._add_holder(words, begin, stop, taken, found)
                 elif _listable(words, begin, stop):
                     pending.append((begin, stop))
         found += _listed(words, pending, taken)
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
+
+    def _add_holder(self, words: Words, start: int, end: int, taken: set[int],
+                    found: list[Found]) -> None:
+        """The division or country after a place and a comma ("Ardmore, Okla.") is a place."""
+        outer = self._container_end(words, start, end)
+        if outer and not taken.intersection(range(end + 1, outer)):
+            found.append(Found(end + 1, outer, "strong"))
+            taken.update(range(end + 1, outer))
 
     def _known_spans(self, words: Words, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The longest known names inside a run, left to right."""

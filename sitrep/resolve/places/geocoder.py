@@ -22,6 +22,7 @@ from sitrep.resolve.places.countries import country_for_name, read_tsv
 from sitrep.resolve.places.detect import Scanner
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
+PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
 PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
@@ -204,21 +205,13 @@ class Geocoder:
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
-        """Place names of the document, in text order, without overlaps: the model's place
-        entities, gazetteer names the words around them mark as places, streets, the
-        dateline."""
-        found: dict[tuple[int, int], Toponym] = {}
-        text = doc.text
-        spans: list[Span] = []
-        ents = list(doc.ents)
-        for ent in ents:
-            toponym = self._toponym(ent, text)
-            if toponym is not None:
-                found[(toponym.start, toponym.end)] = toponym
-                spans.append(ent)
-        for toponym in self._scanned(doc, spans, ents):
-            if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
-                found[(toponym.start, toponym.end)] = toponym
+        """Place names of the document, in text order, without overlaps: those the
+        ``sitrep_places`` component stored in ``doc.spans["places"]`` (found here when the
+        document has none), and the dateline."""
+        if PLACE_SPANS in doc.spans:
+            found = {(t.start, t.end): t for t in self._from_spans(doc)}
+        else:
+            found = {(t.start, t.end): t for t in self._find(doc)}
         dateline = self._dateline(article)
         if dateline:
             overlapping = [k for k in found if k[0] < dateline.end and dateline.start < k[1]]
@@ -228,8 +221,46 @@ class Geocoder:
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        _link_containers(toponyms, text)
+        _link_containers(toponyms, doc.text)
         return toponyms
+
+    def find_spans(self, doc: Doc) -> list[Span]:
+        """The place names of a document as spans labelled "place" or "street" (what the
+        ``sitrep_places`` component stores)."""
+        spans = []
+        for toponym in self._find(doc):
+            span = doc.char_span(toponym.start, toponym.end,
+                                 label="street" if toponym.street else "place",
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        return spans
+
+    def _from_spans(self, doc: Doc) -> list[Toponym]:
+        toponyms = []
+        for span in doc.spans[PLACE_SPANS]:
+            if span.label_ == "street":
+                toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
+                                        metonymic=_is_metonymic(span), street=True))
+            else:
+                toponyms.append(self._lookup(doc.text, span.start_char, span.end_char, span))
+        return toponyms
+
+    def _find(self, doc: Doc) -> list[Toponym]:
+        """The model's place entities, then gazetteer names the words around them mark as
+        places, and streets; in text order, without overlaps."""
+        found: dict[tuple[int, int], Toponym] = {}
+        spans: list[Span] = []
+        ents = list(doc.ents)
+        for ent in ents:
+            toponym = self._toponym(ent, doc.text)
+            if toponym is not None:
+                found[(toponym.start, toponym.end)] = toponym
+                spans.append(ent)
+        for toponym in self._scanned(doc, spans, ents):
+            if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
+                found[(toponym.start, toponym.end)] = toponym
+        return sorted(found.values(), key=lambda t: t.start)
 
     def _scanned(self, doc: Doc, spans: list[Span], ents: list[Span]) -> list[Toponym]:
         """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""

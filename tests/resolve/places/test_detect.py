@@ -114,3 +114,18 @@ def test_the_model_agrees_a_proper_noun_is_a_place(coder) -> None:
     found = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
     assert found["Duncan"].admin1 == "Oklahoma"
     assert found["Ardmore"].admin1 == "Oklahoma"
+
+
+def test_a_state_abbreviation_after_a_town_holds_it(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Officials said Springfield, Ill., would reopen schools.")
+    assert found["Springfield"].admin1 == "Illinois"
+    assert found["Ill."].precision == "admin1"
+
+
+def test_the_holder_of_a_tagged_town_is_found_too(geocoder, blank) -> None:
+    text = "Officials in Springfield, Mass., reopened schools."
+    doc = blank(text)
+    doc.ents = [doc.char_span(13, 24, label="GPE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Mass."].admin1 == "Massachusetts"
+    assert found["Springfield"].admin1 == "Massachusetts"
