@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 import sitrep
-from sitrep.api import articles, events, reference, situation, urls
+from sitrep.api import aggregates, articles, events, reference, situation, urls
 from sitrep.api.errors import install_error_handlers
 from sitrep.api.state import AppState
 from sitrep.coder import Coder
@@ -47,7 +47,7 @@ def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None,
     app.state.token = token or None
     app.state.allow_private_urls = allow_private_urls
     install_error_handlers(app)
-    for module in (events, articles, reference, situation, urls):
+    for module in (events, articles, reference, situation, urls, aggregates):
         app.include_router(module.router)
     mount_page(app)
     return app

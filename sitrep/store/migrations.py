@@ -96,6 +96,47 @@ MIGRATIONS: list[str] = [
         signature BLOB NOT NULL
     );
     """,
+    # 4: event counts by date range, location country, type and modality, kept by triggers, so
+    # the page's map and timeline totals read a small table instead of every event
+    # (sitrep.store.aggregates). '' stands for "undated" and "no country".
+    """
+    CREATE TABLE event_counts (
+        date_start TEXT NOT NULL,
+        date_end TEXT NOT NULL,
+        location_country TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (date_start, date_end, location_country, event_type, modality)
+    ) WITHOUT ROWID;
+    INSERT INTO event_counts
+        SELECT coalesce(date_start, ''), coalesce(date_end, ''), coalesce(location_country, ''),
+               event_type, modality, count(*)
+        FROM events GROUP BY 1, 2, 3, 4, 5;
+    CREATE TRIGGER event_counts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER event_counts_ad AFTER DELETE ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER event_counts_au
+    AFTER UPDATE OF date_start, date_end, location_country, event_type, modality ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    """,
 ]
 
 
