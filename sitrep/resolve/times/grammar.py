@@ -35,7 +35,7 @@ class Grammar:
 
 def month_pattern(vocab: Vocabulary) -> str:
     """Full month names, or abbreviations with an optional full stop ("Sept.")."""
-    full = {}
+    full: dict[int, str] = {}
     for word, number in vocab.months.items():
         if len(word) > len(full.get(number, "")):
             full[number] = word

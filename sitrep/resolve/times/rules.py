@@ -661,7 +661,7 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         period = cal.decade(moved.year)
     else:
         period = cal.year(moved.year)
-    if vague:
+    if vague and period.start is not None and period.end is not None:
         ref = ctx.reference
         period = Period("PAST_REF" if sign < 0 else "FUTURE_REF", min(period.start, ref),
                         max(period.end, ref), precision)
