@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IDX, LIKE_NUM, POS, SENT_START
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from sitrep.codebook.load import load_json
@@ -49,7 +47,8 @@ class Found:
 def locatives() -> dict[tuple[str, ...], str]:
     """Phrases before a name that make it a place, as word tuples → "strong" or "weak": the
     shared one-word prepositions of place, then the phrases of ``places/locatives.tsv``."""
-    table = {(word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
+    table: dict[tuple[str, ...], str] = {
+        (word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
     table.update({tuple(phrase.split()): strength
                   for phrase, strength in read_tsv("locatives.tsv")})
     return table
@@ -93,11 +92,13 @@ class Words:
         self.doc_text = doc.text
         self.text = [t.text for t in doc]
         self.lower = [w.lower() for w in self.text]
-        flags = doc.to_array([SENT_START, LIKE_NUM, IDX, POS]).tolist() if len(doc) else []
+        flags = doc.to_array(["SENT_START", "LIKE_NUM", "IDX", "POS"]).tolist() if len(
+            doc) else []
+        proper = doc.vocab.strings["PROPN"]
         self.sent_start = [row[0] == 1 for row in flags]
         self.number = [row[1] == 1 for row in flags]
         self.idx = [row[2] for row in flags]
-        self.proper = [row[3] == PROPN for row in flags]
+        self.proper = [row[3] == proper for row in flags]
         self.entity: list[tuple[int, int, str] | None] = [None] * len(doc)
         for ent in ents:
             for i in range(ent.start, ent.end):

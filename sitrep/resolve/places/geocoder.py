@@ -362,14 +362,14 @@ class Geocoder:
         return {country: count / total for country, count in votes.items() if country}
 
     def _choose(self, toponym: Toponym, focus: dict[str, float], admin1s: Counter,
-                exclude_self: bool = False, points: list[tuple[Toponym, Candidate]] = ()
-                ) -> None:
+                exclude_self: bool = False,
+                points: list[tuple[Toponym, Candidate]] | None = None) -> None:
         """Pick the best-supported candidate; ``points`` are the other places already chosen
         (second pass), whose nearness supports a candidate."""
         if not toponym.candidates:
             return
         own = toponym.chosen
-        others = [place for holder, place in points if holder is not toponym]
+        others = [place for holder, place in points or [] if holder is not toponym]
         scored = []
         for candidate in toponym.candidates:
             score = _prior(candidate, toponym.text)

@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
