@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from sitrep.resolve.actors.trim import TitleTrimmer
 from sitrep.resolve.places.component import PlaceFinder
+from sitrep.resolve.times.component import TimeTagger
 
 
 @Language.factory(
@@ -26,3 +27,10 @@ def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     """Place names (the model's place entities and gazetteer names their context marks as
     places, streets) into ``doc.spans["places"]``, for the geocoder to resolve."""
     return PlaceFinder(nlp, name)
+
+
+@Language.factory("sitrep_times", assigns=["doc.spans"], requires=["token.dep", "token.tag"])
+def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
+    """Time expressions into ``doc.spans["times"]`` (TIMEX3 type as label, the normalised
+    mention on ``span._.timex``), resolved against ``doc._.reference``."""
+    return TimeTagger(nlp, name)
