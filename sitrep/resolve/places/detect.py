@@ -49,9 +49,33 @@ def locatives() -> dict[tuple[str, ...], str]:
     shared one-word prepositions of place, then the phrases of ``places/locatives.tsv``."""
     table: dict[tuple[str, ...], str] = {
         (word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
-    table.update({tuple(phrase.split()): strength
-                  for phrase, strength in read_tsv("locatives.tsv")})
+    table.update({tuple(row[0].split()): row[1] for row in read_tsv("locatives.tsv")})
     return table
+
+
+@cache
+def locative_kinds() -> dict[tuple[str, ...], str]:
+    """Phrases before a name that say what kind of place it is ("the city of" → "city",
+    "the province of" → "division")."""
+    return {tuple(row[0].split()): row[2] for row in read_tsv("locatives.tsv")
+            if len(row) > 2 and row[2]}
+
+
+@cache
+def kind_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("town", "province"): the first words of the kind
+    phrases of ``locatives.tsv``."""
+    return frozenset(phrase[0] for phrase in locative_kinds())
+
+
+@cache
+def _after_kind_noun() -> frozenset[str]:
+    """Words that may follow a kind noun in an apposition ("a town near", "a village in",
+    "the capital of"): the prepositions of place and the first words of proximity phrases."""
+    words = set(load_json("cues/clauses.json")["locative_preps"])
+    words.update(row[0].split()[0] for row in read_tsv("proximity_words.tsv"))
+    words.update(phrase[-1] for phrase in locative_kinds())
+    return frozenset(words)
 
 
 @cache
@@ -165,6 +189,22 @@ def _kind_after(words: Words, end: int) -> bool:
         end + 1 < len(words) and words.text[end + 1] in street_words())
 
 
+def _apposition(words: Words, end: int) -> bool:
+    """"Rutshuru, a town 70 km north of Goma", "Kisoro, the capital of the district": after a
+    comma, a few lower-case words or numbers, then a kind noun followed by a preposition, a
+    number or punctuation."""
+    if end >= len(words) or words.text[end] != ",":
+        return False
+    for i in range(end + 1, min(len(words), end + 5)):
+        if words.capital[i]:
+            return False
+        if words.lower[i] in kind_nouns():
+            nxt = i + 1
+            return nxt >= len(words) or words.number[nxt] or not any(
+                c.isalpha() for c in words.text[nxt]) or words.lower[nxt] in _after_kind_noun()
+    return False
+
+
 def _kind_inside(words: Words, start: int, end: int) -> bool:
     """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
     return end - start > 1 and words.text[end - 1] in kind_words()
@@ -242,8 +282,9 @@ class Scanner:
         text = words.span(start, end)
         if country_for_demonym(text) is not None:
             return None
-        if _kind_after(words, end) or _kind_inside(words, start, end) or self._container_end(
-                words, start, end) or _locative(words, start) == "strong":
+        if _kind_after(words, end) or _kind_inside(words, start, end) or _apposition(
+                words, end) or self._container_end(words, start, end) or _locative(
+                words, start) == "strong":
             return "strong"
         if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
                 words, start, end):
