@@ -227,8 +227,9 @@ class Geocoder:
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        self._share_kinds(toponyms, doc.text)
-        _link_containers(toponyms, doc.text)
+        text = doc.text  # built from the tokens on every access: read once
+        self._share_kinds(toponyms, text)
+        _link_containers(toponyms, text)
         return toponyms
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
@@ -269,12 +270,13 @@ class Geocoder:
 
     def _from_spans(self, doc: Doc) -> list[Toponym]:
         toponyms = []
+        text = doc.text
         for span in doc.spans[PLACE_SPANS]:
             if span.label_ == "street":
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
             else:
-                toponyms.append(self._lookup(doc.text, span.start_char, span.end_char, span))
+                toponyms.append(self._lookup(text, span.start_char, span.end_char, span))
         return toponyms
 
     def _find(self, doc: Doc) -> list[Toponym]:
@@ -283,17 +285,19 @@ class Geocoder:
         found: dict[tuple[int, int], Toponym] = {}
         spans: list[Span] = []
         ents = list(doc.ents)
+        text = doc.text
         for ent in ents:
-            toponym = self._toponym(ent, doc.text)
+            toponym = self._toponym(ent, text)
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
                 spans.append(ent)
-        for toponym in self._scanned(doc, spans, ents):
+        for toponym in self._scanned(doc, text, spans, ents):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
         return sorted(found.values(), key=lambda t: t.start)
 
-    def _scanned(self, doc: Doc, spans: list[Span], ents: list[Span]) -> list[Toponym]:
+    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
+                 ) -> list[Toponym]:
         """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
         toponyms = []
         for hit in self.scanner.scan(doc, spans, ents):
@@ -302,7 +306,7 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
-            toponym = self._lookup(doc.text, span.start_char, span.end_char, span)
+            toponym = self._lookup(text, span.start_char, span.end_char, span)
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms

@@ -150,3 +150,15 @@ def test_a_plural_division_word_after_a_list_names_every_member(geocoder, blank)
     assert {p.name for p in found.values()} == {"Marion County", "Polk County", "Linn County"}
     assert {p.precision for p in found.values()} == {"admin2"}
     assert len({p.admin1 for p in found.values()}) == 1
+
+
+def test_according_to_introduces_a_source_not_a_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The count rose, according to Tishomingo.") == {}
+
+
+def test_a_short_word_in_capitals_is_an_acronym(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Samples were sent to CDC in the spring.") == {}
+
+
+def test_part_of_a_longer_capitalised_name_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Nuts were sold to Tishomingo Farms last year.") == {}
