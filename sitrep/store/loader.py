@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sitrep.coder import Coder
 from sitrep.errors import InputError, SitrepError
 from sitrep.model import Article, CodedArticle
 from sitrep.store.db import Store
+
+if TYPE_CHECKING:
+    from sitrep.coder import Coder
 
 
 @dataclass(slots=True)
