@@ -99,9 +99,9 @@ def parse_event_type(value: str) -> str:
 
 @cache
 def _non_state_codes() -> frozenset[str]:
-    from sitrep.resolve.actors.codebook import read_rows
+    from sitrep.codebook.actor_tables import load_actor_tables
 
-    return frozenset(row[0] for row in read_rows("non_state_codes.tsv"))
+    return frozenset(load_actor_tables().non_state)
 
 
 def parse_country(value: str) -> str:
