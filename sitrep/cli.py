@@ -290,7 +290,8 @@ def export(query: EventQuery, db: Db = DEFAULT_DB,
            ) -> None:
     """Export every matching event as JSON Lines, CSV (flat typed columns) or GeoJSON; streams.
 
-    GeoJSON leaves out events with no place and says how many on standard error."""
+    GeoJSON puts an event with no place at its actor's country (precision
+    ``country-of-actor``); one with neither is left out, counted on standard error."""
     from sitrep.output import EVENT_COLUMNS, GeoJSONWriter
 
     with _open_store(db) as store:
@@ -300,7 +301,8 @@ def export(query: EventQuery, db: Db = DEFAULT_DB,
             for chunk in writer.chunks(events):
                 sys.stdout.write(chunk)
             if writer.unplaced:
-                _err(f"{writer.unplaced} events without a place left out of the GeoJSON "
+                _err(f"{writer.unplaced} events with neither a place nor an actor country left "
+                     f"out of the GeoJSON "
                      f"({writer.features} written)")
         else:
             write_records(events, format.value, sys.stdout, header=EVENT_COLUMNS)

@@ -214,34 +214,51 @@ def country_point(code: str | None) -> tuple[float, float] | None:
     return country.lat, country.lon
 
 
-def event_feature(event: Event) -> dict[str, Any] | None:
-    """An event as a GeoJSON Feature with a Point, or None when it has no place.
+OF_ACTOR = "country-of-actor"
+"""GeoJSON ``precision`` of an event with no place, drawn at its first actor's country."""
+
+
+def event_point(event: Event) -> tuple[tuple[float, float], str] | None:
+    """Where a map draws an event, as ((lat, lon), precision), or None when nothing says.
 
     A place known to a facility, city or district is its own point; one known only to a
-    province or a country carries that area's representative point, and ``precision`` says
-    which (``country``, ``admin1``...), so a map can draw it as an area rather than a pin.
+    province or a country carries that area's representative point with ``precision`` saying
+    which (``admin1``, ``country``), so a map can draw an area rather than a pin. An event with
+    no place at all is drawn at its first actor's country with precision ``country-of-actor``:
+    never a place the text gave, and marked so that a map can leave it out or style it apart.
     """
     loc = event.location
-    if loc is None:
+    if loc is not None:
+        if loc.lat is not None and loc.lon is not None:
+            return (loc.lat, loc.lon), loc.precision or "unknown"
+        point = country_point(loc.country_code)
+        if point is not None:
+            return point, "country"
+    for actor in event.actors:
+        point = country_point(actor.country)
+        if point is not None:
+            return point, OF_ACTOR
+    return None
+
+
+def event_feature(event: Event) -> dict[str, Any] | None:
+    """An event as a GeoJSON Feature with a Point (see :func:`event_point`), or None."""
+    placed = event_point(event)
+    if placed is None:
         return None
-    point = (loc.lat, loc.lon) if loc.lat is not None and loc.lon is not None else None
-    precision = loc.precision
-    if point is None:
-        point, precision = country_point(loc.country_code), "country"
-    if point is None:
-        return None
+    (lat, lon), precision = placed
     properties = event.to_dict()
     properties["precision"] = precision
-    properties["country_code"] = loc.country_code
+    properties["country_code"] = event.location.country_code if event.location else None
     return {"type": "Feature", "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": properties}
 
 
 class GeoJSONWriter:
-    """Streams events as one FeatureCollection; events with no place (no location, or one
-    with neither coordinates nor a country) are left out and counted in :attr:`unplaced`,
-    which the collection also carries as the member ``"unplaced"``."""
+    """Streams events as one FeatureCollection, every feature with a point. Events that
+    nothing places (no location and no actor country) are left out and counted in
+    :attr:`unplaced`, which the collection also carries as the member ``"unplaced"``."""
 
     def __init__(self) -> None:
         self.unplaced = 0

@@ -106,11 +106,11 @@ def test_geojson_export_has_a_geometry_on_every_feature(db: Path) -> None:
     assert result.exit_code == 0
     collection = json.loads(result.stdout)
     features = collection["features"]
-    assert len(features) == 2 and all(f["geometry"] for f in features)
-    precision = {f["properties"]["doc_id"]: f["properties"]["precision"] for f in features}
-    assert precision == {"a": "country", "b": "city"}
-    assert collection["unplaced"] == 1
-    assert "1 events without a place left out" in result.stderr
+    assert len(features) == 3 and all(f["geometry"]["coordinates"] for f in features)
+    precision = sorted(f["properties"]["precision"] for f in features)
+    assert precision == ["city", "country", "country-of-actor"]
+    assert collection["unplaced"] == 0
+    assert result.stderr == ""
 
 
 def test_reading_commands_do_not_import_the_nlp_stack(db: Path) -> None:

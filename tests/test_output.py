@@ -72,17 +72,20 @@ def test_unknown_format_is_refused() -> None:
         write_records([], "xml", io.StringIO())
 
 
-def test_geojson_gives_every_placed_event_a_point_and_counts_the_rest() -> None:
+def test_geojson_gives_every_event_a_point_and_says_how_precise_it_is() -> None:
     country_level = make_event(location=("Niger", "NER", "country"))
     city = make_event("doc2", location=("Niamey", "NER", "city"))
     city.location.lat, city.location.lon = 13.5, 2.1
-    unplaced = make_event("doc3", location=None)
+    placeless = make_event("doc3", actor_country="FRA", location=None)
+    nowhere = make_event("doc4", location=None)
+    nowhere.actors = []
     writer = GeoJSONWriter()
-    collection = json.loads("".join(writer.chunks([country_level, city, unplaced])))
+    collection = json.loads("".join(writer.chunks([country_level, city, placeless, nowhere])))
     features = collection["features"]
-    assert [f["geometry"]["type"] for f in features] == ["Point", "Point"]
+    assert [f["geometry"]["type"] for f in features] == ["Point", "Point", "Point"]
     assert features[1]["geometry"]["coordinates"] == [2.1, 13.5]
-    assert [f["properties"]["precision"] for f in features] == ["country", "city"]
+    assert [f["properties"]["precision"] for f in features] == [
+        "country", "city", "country-of-actor"]
     assert features[0]["properties"]["country_code"] == "NER"
     assert writer.unplaced == collection["unplaced"] == 1
 

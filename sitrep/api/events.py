@@ -85,9 +85,9 @@ def export_events(store: StoreDep, query: Filters,
                   format: Annotated[ExportFormat, Query()] = ExportFormat.jsonl
                   ) -> StreamingResponse:
     """The body streams as the store is read, so an export of a million events never sits in
-    memory. CSV columns are flat and typed (see the README); GeoJSON gives every placed event a
-    point with its ``precision`` and leaves out events with no place, counting them in the
-    collection's ``unplaced`` member."""
+    memory. CSV columns are flat and typed (see the README); GeoJSON gives every event a point
+    with its ``precision`` (``country-of-actor`` for an event with no place) and leaves out
+    only events with neither a place nor an actor country, counted in ``unplaced``."""
     events = store.iter_sourced(query)
     if format is ExportFormat.geojson:
         body = GeoJSONWriter().chunks(events)

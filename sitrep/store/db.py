@@ -13,6 +13,7 @@ import json
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -41,6 +42,8 @@ ARTICLE_COLUMNS = (
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another process's transaction before giving up."""
 PREFIX_CANDIDATES = 10
+DECODED_CACHE = 20_000
+"""Stored events kept decoded for the same-event lookup (the most recently used)."""
 
 
 class StoreError(SitrepError):
@@ -73,6 +76,7 @@ class Store:
         self._opened: list[sqlite3.Connection] = []
         self._opened_lock = threading.Lock()
         self._write_lock = threading.RLock()
+        self._decoded: OrderedDict[int, tuple[Event, str]] = OrderedDict()
         try:
             first = self._connect(migrating=True)
         except sqlite3.DatabaseError as exc:
@@ -244,13 +248,25 @@ class Store:
         """
         rules = load_rules()
         for seq in _candidates(conn, keys, rules):
-            row = conn.execute("SELECT doc_id, record, cluster_id FROM events WHERE seq = ?",
-                               (seq,)).fetchone()
-            if row["doc_id"] == event.doc_id:
-                continue
-            if same_event(event, Event.from_dict(json.loads(row["record"])), rules):
-                return row["cluster_id"]
+            stored, cluster = self._stored_event(conn, seq)
+            if stored.doc_id != event.doc_id and same_event(event, stored, rules):
+                return cluster
         return event.id
+
+    def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, str]:
+        """A stored event and its cluster by ``seq``, decoded once: the reports of the last
+        days are candidates of many new events (called under the write lock)."""
+        cached = self._decoded.get(seq)
+        if cached is None:
+            row = conn.execute("SELECT record, cluster_id FROM events WHERE seq = ?",
+                               (seq,)).fetchone()
+            cached = (Event.from_dict(json.loads(row["record"])), row["cluster_id"])
+            self._decoded[seq] = cached
+            if len(self._decoded) > DECODED_CACHE:
+                self._decoded.popitem(last=False)
+        else:
+            self._decoded.move_to_end(seq)
+        return cached
 
     # -- reading -----------------------------------------------------------------------------
 

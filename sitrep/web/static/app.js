@@ -593,7 +593,11 @@ function showError(node, error) {
 async function loadEvents() {
   const params = query({ ...state.filters, format: "geojson" });
   const collection = await getJSON(`/api/export?${params}`);
-  state.events = collection.features.map((f) => ({ ...f.properties, geometry: f.geometry }));
+  // The export places country- and province-level events at their area's representative point
+  // (``precision`` says so); the map shades those areas and pins only precise places.
+  const pinned = (f) => ["facility", "city", "admin2"].includes(f.properties.precision);
+  state.events = collection.features.map((f) => ({
+    ...f.properties, geometry: pinned(f) ? f.geometry : null }));
   if (state.selected && !state.events.some((e) => e.id === state.selected)) {
     state.selected = null;
   }
