@@ -42,6 +42,8 @@ ARTICLE_COLUMNS = (
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another process's transaction before giving up."""
 PREFIX_CANDIDATES = 10
+UNWINDOWED_REACH = 200
+"""Candidates of the same-event lookup where no day window bounds it (see ``_candidates``)."""
 DECODED_CACHE = 20_000
 """Stored events kept decoded for the same-event lookup (the most recently used)."""
 
@@ -424,7 +426,13 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     """Stored events (by ``seq``, oldest first) that might report the same event: an actor
     country in common (or unknown, if the rules allow), a compatible type, and a date range
     that can overlap the event's once widened by the rules' tolerance. A superset of what
-    :func:`same_event` accepts; the predicate decides."""
+    :func:`same_event` accepts; the predicate decides.
+
+    Where no day window bounds the search (the event or a stored report is undated, or spans
+    more than ten years) only the :data:`UNWINDOWED_REACH` most recent reports of the country
+    and type are candidates, so that undated reports, which the rules let match any date, do
+    not make every later add slower.
+    """
     countries = list(keys.actor_countries)
     if rules.unknown_actor_matches:
         countries.append(NO_COUNTRY)
@@ -437,21 +445,24 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
         base = (f"SELECT event_seq FROM event_countries WHERE role = 'actor' "
                 f"AND event_type IN ({_marks(types)})")
         countries = []
-    arms: list[tuple[str, list[Any]]] = []
+    arms: list[tuple[str, list[Any], bool]] = []
     if keys.day_start is None or keys.day_end is None:
         if not rules.unknown_date_matches:
             return []
-        arms.append(("", []))
+        arms.append(("", [], False))
     else:
         low = keys.day_start - rules.date_tolerance_days
         high = keys.day_end + rules.date_tolerance_days
-        arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high])
+        arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high], True)
                  for k, cap in enumerate(SPAN_CAPS)]
-        arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high]))
+        arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high], False))
         if rules.unknown_date_matches:
-            arms.append((" AND span_class = ?", [UNDATED]))
-    sql = " UNION ".join(base + clause for clause, _ in arms)
-    params = [p for _, extra in arms for p in [*countries, *types, *extra]]
+            arms.append((" AND span_class = ?", [UNDATED], False))
+    sql = " UNION ".join(
+        base + clause if windowed
+        else f"SELECT * FROM ({base}{clause} ORDER BY event_seq DESC LIMIT {UNWINDOWED_REACH})"
+        for clause, _, windowed in arms)
+    params = [p for _, extra, _ in arms for p in [*countries, *types, *extra]]
     return sorted(row[0] for row in conn.execute(sql, params))
 
 

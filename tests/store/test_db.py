@@ -252,3 +252,22 @@ def test_threads_read_through_their_own_connections(tmp_path) -> None:
         thread.join()
         assert seen[0][1] == 1
         assert seen[0][0] is not store.conn
+
+
+def test_undated_reports_are_compared_with_the_latest_few_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undated reports match any date (per the rules), so only the most recent of a country
+    and type are candidates: adding stays as cheap in a large store as in a small one."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    for i, recipient in enumerate(["NER", "MLI", "TCD", "SDN"]):
+        store.add(make_coded(f"u{i}", f"Undated {i}.", [make_event(
+            f"u{i}", recipient_country=recipient, date=None)]))
+    monkeypatch.setattr(db, "UNWINDOWED_REACH", 2)
+    compared: list[str] = []
+    real = db.same_event
+    monkeypatch.setattr(db, "same_event",
+                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    store.add(make_coded("new", "New.", [make_event("new", recipient_country="BFA", date=None)]))
+    assert compared == ["u2", "u3"]
