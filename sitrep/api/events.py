@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from sitrep.api.filters import event_filters, paged_filters, refused
+from sitrep.api.filters import event_filters, keyset_filters, refused
 from sitrep.api.state import get_store
 from sitrep.evidence import evidence_spans
 from sitrep.model import Article, Event
@@ -20,7 +20,7 @@ from sitrep.store import EventQuery, Store
 router = APIRouter(prefix="/api", tags=["events"])
 
 Filters = Annotated[EventQuery, Depends(event_filters)]
-Page = Annotated[dict[str, Any], Depends(paged_filters)]
+Page = Annotated[dict[str, Any], Depends(keyset_filters)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 

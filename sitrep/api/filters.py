@@ -46,10 +46,24 @@ def paged_filters(
     limit: Annotated[str | None, Query(description=f"events per page, 1 to {MAX_PAGE} "
                                                    f"(default {DEFAULT_PAGE})")] = None,
     offset: Annotated[str | None, Query(description="events to skip (prefer `after`)")] = None,
+) -> tuple[int, int]:
+    """``(limit, offset)``, checked like the CLI's ``--limit``."""
+    page = _page(limit, offset, None)
+    return page["limit"], page["offset"]
+
+
+def keyset_filters(
+    limit: Annotated[str | None, Query(description=f"events per page, 1 to {MAX_PAGE} "
+                                                   f"(default {DEFAULT_PAGE})")] = None,
+    offset: Annotated[str | None, Query(description="events to skip (prefer `after`)")] = None,
     after: Annotated[str | None, Query(
         description="the id of the last event of the previous page (its `next`)")] = None,
 ) -> dict[str, Any]:
-    """Paging, checked like the CLI's ``--limit``/``--offset``/``--after``."""
+    """Paging by ``limit`` and either ``after`` (a keyset cursor) or ``offset``."""
+    return _page(limit, offset, after)
+
+
+def _page(limit: str | None, offset: str | None, after: str | None) -> dict[str, Any]:
     try:
         page = parse_page(EventQuery(), limit=limit or DEFAULT_PAGE, offset=offset, after=after)
     except QueryError as exc:
