@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
-DATELINE_TAIL = 40
 
 
 def segment(token: Token) -> Span:
@@ -109,11 +109,7 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
 
 def dateline_span(article: Article) -> tuple[int, int] | None:
     """Offsets of the lead dateline ("Niamey (Niger), May 3 (ANI):"), to its colon or dash."""
-    if article.dateline_start is None or article.dateline_end is None:
-        return None
-    window = article.text[article.dateline_end:article.dateline_end + DATELINE_TAIL]
-    ends = [i for i in (window.find(":"), window.find("--"), window.find("\u2014")) if i >= 0]
-    return article.dateline_start, article.dateline_end + (min(ends) if ends else 0)
+    return lead_span(article.text, article.dateline_start, article.dateline_end)
 
 
 def in_dateline(article: Article, offset: int, header: bool = False) -> bool:
