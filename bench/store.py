@@ -240,7 +240,7 @@ def _probes(path: Path, seed: int) -> list[Probe]:
 
         return state(store.iter_events(EventQuery(merged=True, limit=None)))
 
-    def api_get(url: str, **params: object) -> Callable[[httpx.Client], object]:
+    def api_get(url: str, **params: str) -> Callable[[httpx.Client], object]:
         return lambda client: client.get(url, params=params).raise_for_status()
 
     def api_export(client: httpx.Client, r: random.Random) -> object:
