@@ -42,8 +42,8 @@ ARTICLE_COLUMNS = (
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another process's transaction before giving up."""
 PREFIX_CANDIDATES = 10
-UNWINDOWED_REACH = 200
-"""Candidates of the same-event lookup where no day window bounds it (see ``_candidates``)."""
+SEARCH_REACH = 25
+"""The most recent reports per span class the same-event lookup compares (see ``_candidates``)."""
 DECODED_CACHE = 20_000
 """Stored events kept decoded for the same-event lookup (the most recently used)."""
 
@@ -329,7 +329,7 @@ class Store:
         return row[0]
 
     def count_events(self, q: EventQuery) -> int:
-        source, where, params, _ = _select(q, None)
+        source, where, params, _ = _select(q, None, counting=True)
         return self.conn.execute(f"SELECT count(*) FROM {source} {where}", params).fetchone()[0]
 
     def get_event(self, event_id: str) -> Event:
@@ -521,10 +521,10 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
 
-    Where no day window bounds the search (the event or a stored report is undated, or spans
-    more than ten years) only the :data:`UNWINDOWED_REACH` most recent reports of the country
-    and type are candidates, so that undated reports, which the rules let match any date, do
-    not make every later add slower.
+    Each span class gives at most its :data:`SEARCH_REACH` most recent reports: a report of a
+    whole year, or an undated one (which the rules let match any date), would otherwise be
+    compared with every report of its country and type in that year, or ever, and make adding
+    cost more as the store grows. The earliest accepted candidate still wins.
     """
     countries = list(keys.actor_countries)
     if rules.unknown_actor_matches:
@@ -538,24 +538,23 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
         base = (f"SELECT event_seq FROM event_countries WHERE role = 'actor' "
                 f"AND event_type IN ({_marks(types)})")
         countries = []
-    arms: list[tuple[str, list[Any], bool]] = []
+    arms: list[tuple[str, list[Any]]] = []
     if keys.day_start is None or keys.day_end is None:
         if not rules.unknown_date_matches:
             return []
-        arms.append(("", [], False))
+        arms.append(("", []))
     else:
         low = keys.day_start - rules.date_tolerance_days
         high = keys.day_end + rules.date_tolerance_days
-        arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high], True)
+        arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high])
                  for k, cap in enumerate(SPAN_CAPS)]
-        arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high], False))
+        arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high]))
         if rules.unknown_date_matches:
-            arms.append((" AND span_class = ?", [UNDATED], False))
+            arms.append((" AND span_class = ?", [UNDATED]))
     sql = " UNION ".join(
-        base + clause if windowed
-        else f"SELECT * FROM ({base}{clause} ORDER BY event_seq DESC LIMIT {UNWINDOWED_REACH})"
-        for clause, _, windowed in arms)
-    params = [p for _, extra, _ in arms for p in [*countries, *types, *extra]]
+        f"SELECT * FROM ({base}{clause} ORDER BY event_seq DESC LIMIT {SEARCH_REACH})"
+        for clause, _ in arms)
+    params = [p for _, extra in arms for p in [*countries, *types, *extra]]
     return sorted(row[0] for row in conn.execute(sql, params))
 
 
@@ -579,7 +578,8 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _select(q: EventQuery, after: str | None) -> tuple[str, str, list[Any], str]:
+def _select(q: EventQuery, after: str | None, *, counting: bool = False
+            ) -> tuple[str, str, list[Any], str]:
     """(FROM clause, WHERE clause, parameters, ORDER BY) for the events ``q`` selects.
 
     With a country filter the query is driven from ``event_countries`` in sort order (an index
@@ -604,6 +604,8 @@ def _select(q: EventQuery, after: str | None) -> tuple[str, str, list[Any], str]
         clauses.append(f"{order} > ?")
         params.append(after)
     more, more_params = _event_clauses(q)
+    if counting and role and not more and not (q.country and q.recipient_country):
+        source = "event_countries c"  # the country index alone answers a count
     where = " AND ".join(clauses + more)
     return source, f"WHERE {where}" if where else "", params + more_params, order
 

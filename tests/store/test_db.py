@@ -264,7 +264,7 @@ def test_undated_reports_are_compared_with_the_latest_few_only(
     for i, recipient in enumerate(["NER", "MLI", "TCD", "SDN"]):
         store.add(make_coded(f"u{i}", f"Undated {i}.", [make_event(
             f"u{i}", recipient_country=recipient, date=None)]))
-    monkeypatch.setattr(db, "UNWINDOWED_REACH", 2)
+    monkeypatch.setattr(db, "SEARCH_REACH", 2)
     compared: list[str] = []
     real = db.same_event
     monkeypatch.setattr(db, "same_event",
