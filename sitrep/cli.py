@@ -346,6 +346,7 @@ def show(event_id: Annotated[str, typer.Argument(help="An event id or a unique p
             raise typer.BadParameter(str(exc), param_hint="EVENT_ID") from None
         event = store.get_event(full_id)
         sources = store.event_articles(full_id)
+        outlets = {a.id: store.article_sources(a.id) for a in sources}
     typer.echo(marked_sentence(event))
     typer.echo("")
     write_details(event, sys.stdout, url=next((a.url for a in sources
@@ -353,6 +354,16 @@ def show(event_id: Annotated[str, typer.Argument(help="An event id or a unique p
     for article in sources:
         typer.echo(f"source: {article.title or article.id} ({article.publisher or '?'}, "
                    f"{article.published or 'undated'}) {article.url or article.source or ''}")
+        _echo_copies(article, outlets[article.id])
+
+
+def _echo_copies(article: Article, outlets: list) -> None:
+    """The other outlets that printed the same story (syndicated copies), if any."""
+    copies = [o for o in outlets if o.url != article.url]
+    if copies:
+        names = ", ".join(o.publisher or o.url for o in copies[:10])
+        more = f" and {len(copies) - 10} more" if len(copies) > 10 else ""
+        typer.echo(f"  also printed by {len(copies)} outlets: {names}{more}")
 
 
 @app.command()

@@ -3,6 +3,8 @@ dateline's place and the publication date, each with the ``basis`` that says whi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from sitrep.ingest.dateline import lead_span
@@ -72,7 +74,7 @@ def _modifier(token: Token) -> bool:
     return token.dep_ in MODIFIER_DEPS
 
 
-def _nearest(trigger: Token, items: list[tuple[object, Span]], within: set[int] | None):
+def _nearest(trigger: Token, items: Sequence[tuple[object, Span]], within: set[int] | None):
     chosen = [(abs(span.root.i - trigger.i), item) for item, span in items
               if within is None or span.root.i in within]
     return min(chosen, key=lambda pair: pair[0])[1] if chosen else None

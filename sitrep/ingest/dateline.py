@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from sitrep.ingest import dates
 
@@ -36,7 +37,7 @@ class Dateline:
     publisher: str | None = None
     published: str | None = None
 
-    def article_fields(self) -> dict[str, str | int | None]:
+    def article_fields(self) -> dict[str, Any]:
         """The :class:`~sitrep.model.Article` fields of the dateline's place."""
         return {"dateline_place": self.place, "dateline_start": self.start,
                 "dateline_end": self.end}

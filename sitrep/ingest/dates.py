@@ -122,7 +122,7 @@ def normalise_published(value: str) -> str | None:
         return None
     text = match["day"]
     if match["time"]:
-        text += "T" + match["time"] + (zone_offset(match["zone"]) if match["zone"] else "")
+        text += "T" + match["time"] + ((zone_offset(match["zone"]) or "") if match["zone"] else "")
     try:
         datetime.fromisoformat(text)
     except ValueError:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -47,7 +48,9 @@ def joins() -> Joins:
     flags = re.IGNORECASE
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
     gates = {
-        "ago": re.compile(rf"\b{alternation(words('ago'))}\b"),
+        "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
+        "fiscal": re.compile(alternation(words("fiscal"))),
+        "half": re.compile(r"\bhalf\b"),
         "century": re.compile("century"),
         "quarter": re.compile(r"quarter|\bq[1-4]\b"),
         "season": re.compile(alternation(vocab.seasons)),
@@ -161,7 +164,7 @@ def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     for start, end, name, match in items:
         if any(start < e and s < end for s, e in taken):
             continue
-        resolved = RESOLVERS[name](match, ctx)
+        resolved = RESOLVERS[name](_as_match(match), ctx)
         if resolved is None:
             continue
         taken.append((start, end))
@@ -170,13 +173,19 @@ def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     return accepted
 
 
+def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
+    """A ``Hit`` reads its groups like a ``re.Match``, which is all a resolver asks of it."""
+    return cast(re.Match[str], match)
+
+
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
+    ctx.last_dated = None
     for item in found:
         if item.resolved.uses_anchor:
-            again = RESOLVERS[item.rule](item.match, ctx)
+            again = RESOLVERS[item.rule](_as_match(item.match), ctx)
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
@@ -188,6 +197,11 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_period = period
+        if (item.resolved.type in ("DATE", "TIME") and period is not None
+                and not item.resolved.uses_anchor
+                and period.precision in ("day", "week", "month", "quarter", "year")
+                and item.resolved.value and item.resolved.value[:1].isdigit()):
+            ctx.last_dated = period
     return found
 
 
@@ -245,6 +259,8 @@ def apply_signal(mention: TimeMention, text: str, reference: date | None) -> Tim
     key = re.sub(r"\s+", " ", found.group("signal").lower())
     signal = load_vocabulary().words["range_signals"][key]
     first, last = date.fromisoformat(mention.start_date), date.fromisoformat(mention.end_date)
+    start: date | None
+    end: date | None
     ahead = reference is not None and first > reference
     if signal == "since":
         start, end = first, (reference if reference and reference >= first else None)
