@@ -434,12 +434,9 @@ def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = match.group("part") or match.group("part2")
     if ctx.reference is None:
         return Resolved("TIME" if part else "DATE", None, None, "unresolved")
-    if word in ("this", "last") and part:
-        offset = relative_step(word, ctx.vocab) or 0
-    else:
-        offset = ctx.vocab.relative_words[word]
-    if word == "tonight":
-        part = part or "night"
+    step = relative_step(word, ctx.vocab)
+    offset = step if step is not None else ctx.vocab.relative_words[word]
+    part = part or ctx.vocab.words["day_word_parts"].get(word)
     period = cal.day(cal.add_days(ctx.reference, offset))
     return with_part(period, part, ctx)
 
@@ -454,14 +451,14 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    rel = (match.group("rel") or "").lower()
+    step = relative_step(match.group("rel") or "", ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
-    if rel in ("last", "past"):
+    if step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
-    elif rel in ("next", "coming"):
+    elif step is not None and step > 0:
         found = cal.add_days(ref, forward or 7)
-    elif rel == "this":
+    elif step == 0:
         found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or (
             checks().deadline.search(ctx.before(match.start(), 12)) and forward < back)):
