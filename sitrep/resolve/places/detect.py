@@ -193,11 +193,17 @@ def _kind_after(words: Words, start: int, end: int) -> bool:
     """A kind word after the name ("Ardmore county"), not the start of a longer name
     ("Ardmore Lake Road"). A capitalised kind word after an English word is an institution's
     name ("Police Department"), not a division."""
-    if end >= len(words) or words.text[end] not in kind_words() or (
+    if end >= len(words) or not _is_kind(words.text[end]) or (
             end + 1 < len(words) and words.text[end + 1] in street_words()):
         return False
     return not (words.text[end][0].isupper() and end - start == 1
                 and words.lower[start] in english_words())
+
+
+def _is_kind(word: str) -> bool:
+    """A kind word as written, or in capitals ("COUNTY")."""
+    return word in kind_words() or (word.isupper() and (
+        word.lower() in kind_words() or word.title() in kind_words()))
 
 
 def _inside_longer_name(words: Words, start: int, end: int) -> bool:
@@ -237,7 +243,7 @@ def _apposition(words: Words, end: int) -> bool:
 
 def _kind_inside(words: Words, start: int, end: int) -> bool:
     """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
-    return end - start > 1 and words.text[end - 1] in kind_words()
+    return end - start > 1 and _is_kind(words.text[end - 1])
 
 
 def _ordinary(words: Words, start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Article, PlaceMention
+from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
 from sitrep.resolve.places.detect import Scanner, locative_kinds
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
@@ -102,6 +103,7 @@ class Toponym:
     inner: list[Toponym] = field(default_factory=list)
     fallback: bool = False
     street: bool = False
+    weak: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -192,6 +194,10 @@ class Geocoder:
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
+        if is_shouting(article.text):
+            # The case of all-capitals copy is the case restorer's guess: a capitalised word is
+            # no evidence, so a gazetteer name needs more than a preposition or a list.
+            toponyms = [t for t in toponyms if not t.weak]
         focus = self._focus(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
@@ -257,12 +263,13 @@ class Geocoder:
                 toponym.candidates, toponym.division = found, True
 
     def find_spans(self, doc: Doc) -> list[Span]:
-        """The place names of a document as spans labelled "place" or "street" (what the
+        """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
+        name that only a preposition or a list marks as a place) or "street" (what the
         ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            span = doc.char_span(toponym.start, toponym.end,
-                                 label="street" if toponym.street else "place",
+            label = "street" if toponym.street else "weak_place" if toponym.weak else "place"
+            span = doc.char_span(toponym.start, toponym.end, label=label,
                                  alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -276,7 +283,9 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
             else:
-                toponyms.append(self._lookup(text, span.start_char, span.end_char, span))
+                toponym = self._lookup(text, span.start_char, span.end_char, span)
+                toponym.weak = span.label_ == "weak_place"
+                toponyms.append(toponym)
         return toponyms
 
     def _find(self, doc: Doc) -> list[Toponym]:
@@ -307,6 +316,7 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
                 continue
             toponym = self._lookup(text, span.start_char, span.end_char, span)
+            toponym.weak = hit.context in ("weak", "list")
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms
