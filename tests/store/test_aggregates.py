@@ -124,18 +124,22 @@ def test_counts_follow_changes_to_stored_events(store):
 
 def test_an_older_store_gets_its_counts_when_upgraded(tmp_path):
     path = tmp_path / "old.db"
-    with Store(path) as store:
-        (a, s1), *_ = _sentences()
-        store.add(make_coded("doc", TEXT, [make_event("doc", sentence=s1, start=a)]))
-    conn = sqlite3.connect(path, isolation_level=None)
     before = next(i for i, step in enumerate(MIGRATIONS) if "CREATE TABLE event_counts" in step)
-    conn.executescript("DROP TABLE event_counts; DROP TRIGGER event_counts_ai; "
-                       "DROP TRIGGER event_counts_ad; DROP TRIGGER event_counts_au; "
-                       f"PRAGMA user_version = {before};")
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:before]:
+        conn.executescript(step)
+    conn.executescript(f"""PRAGMA user_version = {before};
+        INSERT INTO articles (id, content_hash, text) VALUES ('a', 'h', 'text');
+        INSERT INTO events (id, doc_id, event_type, modality, date_start, date_end,
+                            location_country, evidence, confidence, record, cluster_id)
+        VALUES ('e1', 'a', 'ASSAULT', 'negated', '2024-05-01', '2024-05-01', 'TCD', 's', 0.5,
+                '{{}}', 'e1');""")
     conn.close()
     with Store(path) as store:
         counts, _ = country_counts(store, EventQuery())
-        assert [(c.key, c.count) for c in counts] == [("NER", 1)]
+        assert [(c.key, c.modality) for c in counts] == [("TCD", {"negated": 1})]
+        buckets, _ = time_counts(store, EventQuery(), "day")
+        assert [(b.key, b.count) for b in buckets] == [("2024-05-01", 1)]
 
 
 @pytest.mark.parametrize(("first", "last", "unit"), [

@@ -427,9 +427,11 @@ function fitMap() {
   view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD, { maxZoom: 5 });
 }
 
+// Seven steps on a log scale: a country with ten events stays visible next to one with ten
+// thousand.
 function shade(count, max) {
   const steps = ["#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40"];
-  const index = max <= 1 ? steps.length - 3 : Math.round(((count - 1) / (max - 1)) * 6);
+  const index = max <= 1 ? steps.length - 3 : Math.round((Math.log(count) / Math.log(max)) * 6);
   return steps[Math.min(steps.length - 1, Math.max(0, index))];
 }
 
