@@ -169,7 +169,7 @@ def date_span(store: Store, q: EventQuery) -> tuple[str | None, str | None]:
     """The first and last day of the matching events, leaving out those lasting a year or more
     when shorter ones exist (so a few "since 2014" events do not squeeze all the others)."""
     src = _by_days(q) or _events(store, q)
-    short = (f"julianday({src.end}) - julianday({src.start}) < {LONG_DAYS}")
+    short = f"julianday({src.end}) - julianday({src.start}) < {LONG_DAYS}"
     for extra in (f"{src.start} IS NOT NULL AND {short}", f"{src.start} IS NOT NULL"):
         rows = _rows(store, src.sql(f"min({src.start}), max({src.end})", extra), src.params)
         if rows and rows[0][0] is not None:

@@ -35,7 +35,8 @@ const state = {
   place: null,          // linked: alpha-3 of a clicked country
   selected: null,       // the id of the event whose evidence is open
   selectedEvent: null,  // its record, once fetched
-  offset: 0,            // the table's page
+  pages: [],            // the table's earlier pages: the cursor (or offset) each began at
+  at: null,             // where the table's page begins: a keyset cursor, else an offset
 };
 
 // What each view shows now, as the server sent it.
@@ -211,7 +212,7 @@ async function loadTimeline({ fit = false } = {}) {
 }
 
 async function loadTable() {
-  const params = { ...tableParams(), limit: PAGE, offset: state.offset };
+  const params = { ...tableParams(), limit: PAGE, ...pageStart() };
   const page = await latest("table", () => getJSON(`/api/events?${query(params)}`));
   if (!page) return;
   shown.table = page.events;
@@ -226,14 +227,14 @@ async function loadTable() {
 async function reload(what) {
   const jobs = [];
   if (what === "filters") {
-    state.offset = 0;
+    firstPage();
     jobs.push(loadMap({ fit: true }), loadTimeline({ fit: true }), loadTable());
   } else if (what === "place") {
-    state.offset = 0;
+    firstPage();
     drawMap();
     jobs.push(loadTimeline(), loadTable());
   } else if (what === "range") {
-    state.offset = 0;
+    firstPage();
     jobs.push(loadMap(), loadTimeline({ fit: !state.range }), loadTable());
   } else if (what === "page") {
     jobs.push(loadTable());
@@ -640,17 +641,37 @@ function drawTable(page) {
   drawPager(page);
 }
 
+// The table pages by the list's keyset cursor (`next`, sent back as `after`) where the server
+// gives one, so a deep page costs what the first does; by offset otherwise.
+function firstPage() {
+  state.pages = [];
+  state.at = null;
+}
+
+function pageStart() {
+  if (state.at === null) return {};
+  return typeof state.at === "number" ? { offset: state.at } : { after: state.at };
+}
+
 function drawPager(page) {
-  const first = page.total ? page.offset + 1 : 0;
-  const last = page.offset + page.events.length;
+  const skipped = state.pages.length * PAGE;
+  const first = page.total && page.events.length ? skipped + 1 : 0;
+  const last = skipped + page.events.length;
   document.getElementById("page-info").textContent =
     `${number(first)}–${number(last)} of ${number(page.total)}`;
-  document.getElementById("page-prev").disabled = page.offset === 0;
-  document.getElementById("page-next").disabled = page.next_offset === null;
+  view.nextPage = page.next !== undefined && page.next !== null ? page.next : page.next_offset;
+  document.getElementById("page-prev").disabled = state.pages.length === 0;
+  document.getElementById("page-next").disabled =
+    view.nextPage === null || view.nextPage === undefined;
 }
 
 function turnPage(step) {
-  state.offset = Math.max(0, state.offset + step * PAGE);
+  if (step > 0) {
+    state.pages.push(state.at);
+    state.at = view.nextPage;
+  } else if (state.pages.length) {
+    state.at = state.pages.pop();
+  }
   return reload("page");
 }
 
