@@ -60,3 +60,17 @@ def test_a_bad_published_option_is_an_input_error():
     assert dates.check_published(None) is None
     with pytest.raises(InputError, match="'May 3' is not a date YYYY-MM-DD"):
         dates.check_published("May 3")
+
+
+def test_two_digit_years_near_a_reference_stay_close_to_it():
+    assert dates.full_year(25, date(2024, 5, 3)) == 2025
+    assert dates.full_year(82, date(2024, 5, 3)) == 1982
+    assert dates.full_year(99, date(1998, 1, 1)) == 1999
+
+
+def test_one_calendar_table_serves_datelines_and_time_expressions():
+    from sitrep.resolve.times.vocabulary import load_vocabulary
+
+    assert dates.words()["months"] is load_vocabulary().months
+    assert "tues" in dates.words()["weekdays"]
+    assert "tues" not in load_vocabulary().weekdays
