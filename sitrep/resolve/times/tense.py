@@ -51,7 +51,8 @@ def cues() -> Cues:
 
 
 def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) -> str | None:
-    """"future", "perfect", "past" or None (present or unknown) for the clause holding
+    """"future", "perfect", "past", "present" (a parsed verb of no past form: present,
+    participle, infinitive) or None (no parse, no cue) for the clause holding
     ``text[start:end]``."""
     if doc is not None and len(doc.text) == len(text):
         verb = governing_verb(doc, start, end)
@@ -94,7 +95,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "perfect"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
-    return None
+    return "present"
 
 
 def cue_direction(text: str, start: int) -> str | None:
