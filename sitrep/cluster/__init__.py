@@ -1,8 +1,30 @@
-"""Reports across outlets: near-duplicate articles, same-event merging, article clustering."""
+"""Reports across outlets: near-duplicate articles, same-event merging, article clustering.
 
-from sitrep.cluster.documents import cluster_documents
-from sitrep.cluster.duplicates import article_signature, near_duplicates
-from sitrep.cluster.events import EventCluster, merge_events, same_event
+Names are imported from their module on first use: the store needs ``same_event`` without the
+near-duplicate machinery (datasketch, scipy), which takes a second to import.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sitrep.cluster.documents import cluster_documents
+    from sitrep.cluster.duplicates import article_signature, near_duplicates
+    from sitrep.cluster.events import EventCluster, merge_events, same_event
+
+_LAZY = {"cluster_documents": "sitrep.cluster.documents",
+         "article_signature": "sitrep.cluster.duplicates",
+         "near_duplicates": "sitrep.cluster.duplicates",
+         "EventCluster": "sitrep.cluster.events", "merge_events": "sitrep.cluster.events",
+         "same_event": "sitrep.cluster.events"}
 
 __all__ = ["EventCluster", "article_signature", "cluster_documents", "merge_events",
            "near_duplicates", "same_event"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sitrep.cluster' has no attribute {name!r}")
