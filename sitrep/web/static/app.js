@@ -150,12 +150,13 @@ function eventCountry(event) {
 
 // ---- what each view asks the server -----------------------------------------------------
 
-// Each view is filtered by the other views' selections, not its own (so it stays usable):
-// the map by the time range, the timeline by the place, the table by both.
 // The window's days, first and last included (its end is the instant after the last).
 function rangeDays(range) {
   return [isoDay(range.start), isoDay(new Date(range.end.getTime() - 1))];
 }
+
+// Each view is filtered by the other views' selections, not its own (so it stays usable):
+// the map by the time range, the timeline by the place, the table by both.
 
 function rangeParams() {
   if (!state.range) return {};
