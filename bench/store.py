@@ -25,6 +25,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -360,17 +361,22 @@ def _wait_for(base: str) -> None:
 
 def command_wall_time(path: Path) -> None:
     sitrep = str(Path(sys.executable).with_name("sitrep"))
-    print("commands on the full store (wall clock, 5 runs):")
-    for args in (["--help"], ["events", "--db", str(path)],
-                 ["events", "--db", str(path), "--country", "USA"]):
-        times = []
+    print("commands on the full store (5 runs: wall clock, and CPU time of the process):")
+    for args in (["--help"], ["--version"], ["events", "--db", str(path)],
+                 ["events", "--db", str(path), "--country", "USA"],
+                 ["show", "0", "--db", str(path)]):
+        times, cpu = [], []
         for _ in range(5):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            subprocess.run([sitrep, *args], stdout=subprocess.DEVNULL, check=True,
+            subprocess.run([sitrep, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            env={**os.environ, "COLUMNS": "120"})
             times.append(time.perf_counter() - t0)
-        print(f"  sitrep {' '.join(a if a != str(path) else 'DB' for a in args):28s} "
-              f"median {statistics.median(times):.2f} s  min {min(times):.2f} s")
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        print(f"  sitrep {' '.join(a if a != str(path) else 'DB' for a in args):30s} "
+              f"wall median {statistics.median(times):.2f} s (min {min(times):.2f} s), "
+              f"CPU median {statistics.median(cpu):.2f} s")
 
 
 def main() -> None:
@@ -385,16 +391,22 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=25, help="requests per client")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--parts", default="library,api,commands",
+                        help="what to measure after the ingest: library, api, commands")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     if not args.skip_ingest:
         if args.db.exists():
             sys.exit(f"{args.db} exists: remove it or pass --skip-ingest")
         ingest(args.db, args.events, args.block, args.seed, args.events_per_day)
     probes = _probes(args.db, args.seed)
-    library_latency(args.db, probes, args.rounds, args.seed)
-    served_latency(args.db, probes, args.clients, args.requests, args.seed,
-                   args.events_per_day)
-    command_wall_time(args.db)
+    if "library" in parts:
+        library_latency(args.db, probes, args.rounds, args.seed)
+    if "api" in parts:
+        served_latency(args.db, probes, args.clients, args.requests, args.seed,
+                       args.events_per_day)
+    if "commands" in parts:
+        command_wall_time(args.db)
     size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
     print(f"store size {size / 2**20:,.0f} MiB")
 

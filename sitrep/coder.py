@@ -13,12 +13,14 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.cluster.assemble import assemble
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
 from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
 from sitrep.nlp.truecase import prepare_text
 from sitrep.resolve.actors import ActorResolver
 from sitrep.resolve.places import Geocoder
+from sitrep.resolve.places.component import PlaceFinder
 from sitrep.resolve.times import tag_times
 
 
@@ -37,7 +39,11 @@ class Coder:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self.nlp: Language = build_pipeline(self.options.model)
-        self.geocoder = Geocoder()
+        # One geocoder for finding place names (the ``sitrep_places`` component) and resolving
+        # them: one gazetteer connection, one cache.
+        finder = (self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names
+                  else None)
+        self.geocoder = finder.geocoder if isinstance(finder, PlaceFinder) else Geocoder()
         self.actors = ActorResolver()
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -54,11 +60,14 @@ class Coder:
         return next(self.code_articles([article]))
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """Resolve one parsed document: entities, places, times, then events over them."""
+        """Resolve one parsed document: entities, places, times, then event mentions over
+        them, assembled into one record per real-world event."""
         places = self.geocoder.resolve(doc, article)
         times = tag_times(article.text, article.reference_date, article.id, doc=doc)
         entities = self.actors.entities(doc, article, places)
-        events = extract_events(doc, article, places=places, times=times, actors=self.actors)
+        mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
+                                  entities=entities)
+        events = assemble(mentions, doc, article, places)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 

@@ -1,4 +1,6 @@
-"""Reports across outlets: near-duplicate articles, same-event merging, article clustering.
+"""One "same event" test (within an article and across articles), the assembly of an
+article's event mentions into events, articles grouped by the event they report, and
+near-duplicate copies of one story.
 
 Names are imported from their module on first use: the store needs ``same_event`` without the
 near-duplicate machinery (datasketch, scipy), which takes a second to import.
@@ -10,18 +12,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sitrep.cluster.assemble import assemble
     from sitrep.cluster.documents import cluster_documents
     from sitrep.cluster.duplicates import article_signature, near_duplicates
-    from sitrep.cluster.events import EventCluster, merge_events, same_event
+    from sitrep.cluster.events import same_event
 
-_LAZY = {"cluster_documents": "sitrep.cluster.documents",
+_LAZY = {"assemble": "sitrep.cluster.assemble",
+         "cluster_documents": "sitrep.cluster.documents",
          "article_signature": "sitrep.cluster.duplicates",
          "near_duplicates": "sitrep.cluster.duplicates",
-         "EventCluster": "sitrep.cluster.events", "merge_events": "sitrep.cluster.events",
          "same_event": "sitrep.cluster.events"}
 
-__all__ = ["EventCluster", "article_signature", "cluster_documents", "merge_events",
-           "near_duplicates", "same_event"]
+__all__ = ["article_signature", "assemble", "cluster_documents", "near_duplicates",
+           "same_event"]
 
 
 def __getattr__(name: str) -> Any:

@@ -35,7 +35,6 @@ SCORE = re.compile(r"^\d+[-–]\d+$")
 # the objects of instrument and circumstance prepositions
 MEANS_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod", "agent",
                         "pobj", "conj", "appos", "poss"})
-MEANS_PREPS = frozenset({"with", "by", "in", "during", "from", "using", "of", "amid"})
 ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 # the most specific means of violence wins; violence whose actor is a crowd is a riot
 MODE_ORDER = ("suicide-attack", "aerial", "heavy-weapons", "explosives", "unconventional",
@@ -47,6 +46,7 @@ RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "
 # the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
 SECOND_TIER_WEIGHT = 0.35
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,7 @@ class TriggerMatcher:
             entries.sort(key=lambda e: not e.with_)
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
+        self.agents = _agent_nouns()
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
@@ -178,7 +179,7 @@ class TriggerMatcher:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
-                and _two_actors(token):
+                and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
 
@@ -295,13 +296,14 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
     """The words of the trigger's own clause that may name its means, with their role
     ("actor" for the subject or agent): its dependents, the objects of its instrument
     prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    preps = load_codebook().cue("means_preps")
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
     for _ in range(2):
         nxt: list[tuple[Token, str]] = []
         for token, role in frontier:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in MEANS_PREPS:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     by = "actor" if child.lower_ == "by" and token is head else role
                     nxt.extend((g, by) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in MEANS_DEPS:
@@ -332,12 +334,21 @@ def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
     return tier
 
 
-def _two_actors(verb: Token) -> bool:
-    """A subject and an object that each name an actor (a person, body, state or people), as
-    PETRARCH codes a verb only between two actors of its dictionaries: a synonym set's
-    looser verbs ("lead", "master") are no event between ordinary nouns."""
+@cache
+def _agent_nouns() -> frozenset[str]:
+    """Nouns that name actors by their role: Phoenix's agents and sitrep's sector words."""
+    nouns = {row[0] for row in load_table("cameo/agents.tsv") if " " not in row[0]}
+    nouns.update(load_codebook().actors.words)
+    return frozenset(nouns)
+
+
+def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
+    """A subject and an object that each name an actor, as PETRARCH codes a verb only between
+    two actors of its dictionaries: a named person, body, state or people, or, for violence
+    and coercion, a role noun of the agent tables ("protesters pelted police"). Softer verbs
+    of a synonym set ("lead", "master") are no event between ordinary nouns."""
     def actor(token: Token) -> bool:
-        return token.ent_type_ in ACTOR_ENTS
+        return token.ent_type_ in ACTOR_ENTS or lemma(token) in roles or token.lower_ in roles
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(map(actor, subject)) and any(map(actor, objects))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sitrep.cluster.events import SameEventRules, load_rules, same_event
+from sitrep.cluster.events import SameEventRules, Scope, load_rules, same_event
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
 from sitrep.query import EventQuery, QueryError
@@ -505,11 +505,11 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             pause = min(pause * 2, 0.2)
 
 
-def _candidate_types(event_type: str, rules: SameEventRules) -> list[str]:
-    """The event's type and every type the rules list as compatible with it (the predicate
+def _candidate_types(event_type: str, scope: Scope) -> list[str]:
+    """The event's type and every type the scope lists as compatible with it (the predicate
     itself checks the quad)."""
     types = {event_type}
-    for pair in rules.compatible_types:
+    for pair in scope.compatible_types:
         if event_type in pair:
             types |= pair
     return sorted(types)
@@ -526,12 +526,13 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     compared with every report of its country and type in that year, or ever, and make adding
     cost more as the store grows. The earliest accepted candidate still wins.
     """
+    scope = rules.across
     countries = list(keys.actor_countries)
-    if rules.unknown_actor_matches:
+    if scope.unknown_actor_matches:
         countries.append(NO_COUNTRY)
     elif not countries:
         return []
-    types = _candidate_types(keys.event_type, rules)
+    types = _candidate_types(keys.event_type, scope)
     base = (f"SELECT event_seq FROM event_countries WHERE role = 'actor' "
             f"AND country IN ({_marks(countries)}) AND event_type IN ({_marks(types)})")
     if not keys.actor_countries:
@@ -539,17 +540,18 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
                 f"AND event_type IN ({_marks(types)})")
         countries = []
     arms: list[tuple[str, list[Any]]] = []
-    if keys.day_start is None or keys.day_end is None:
-        if not rules.unknown_date_matches:
+    if keys.day_start is None or keys.day_end is None or scope.stated_only:
+        # No window: the event is undated, or the scope counts only some dates as known.
+        if keys.day_start is None and not scope.unknown_date_matches:
             return []
         arms.append(("", []))
     else:
-        low = keys.day_start - rules.date_tolerance_days
-        high = keys.day_end + rules.date_tolerance_days
+        low = keys.day_start - scope.date_tolerance_days
+        high = keys.day_end + scope.date_tolerance_days
         arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high])
                  for k, cap in enumerate(SPAN_CAPS)]
         arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high]))
-        if rules.unknown_date_matches:
+        if scope.unknown_date_matches:
             arms.append((" AND span_class = ?", [UNDATED]))
     sql = " UNION ".join(
         f"SELECT * FROM ({base}{clause} ORDER BY event_seq DESC LIMIT {SEARCH_REACH})"

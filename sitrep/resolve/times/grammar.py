@@ -98,6 +98,7 @@ def build(vocab: Vocabulary) -> Grammar:
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
+    deictic_ago = alternation(words("ago"))
     fiscal = alternation(words("fiscal"))
     anaphoric = alternation(words("anaphoric_relative"))
     before_after = alternation(words("anaphor_after"))
@@ -146,7 +147,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
         "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
-                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|tomorrow|yesterday)\s+"
+                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|{relword})\s+"
                         rf"(?P<part2>{part})\b",
         "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
@@ -157,7 +158,7 @@ def build(vocab: Vocabulary) -> Grammar:
                          r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
                rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
-               rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{ago})\b(?!\s+than\b)"
+               rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
@@ -177,10 +178,13 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    r"|\bthat\s+(?P<time>time)\b"
+                   rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"
+                   rf"(?P<focus>{period_units})\b"
+                   rf"(?!['’]s|\s+{alternation(words('day_not_followed_by'))}\b)"
                    rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
                    rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
-                   r"(?!\s+(?:of|when|that|before|after|'s)\b)",
+                   rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)",
         "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
                        rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",
         "reference": rf"\b(?P<word>{reference})\b",

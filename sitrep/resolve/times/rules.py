@@ -434,12 +434,9 @@ def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = match.group("part") or match.group("part2")
     if ctx.reference is None:
         return Resolved("TIME" if part else "DATE", None, None, "unresolved")
-    if word in ("this", "last") and part:
-        offset = relative_step(word, ctx.vocab) or 0
-    else:
-        offset = ctx.vocab.relative_words[word]
-    if word == "tonight":
-        part = part or "night"
+    step = relative_step(word, ctx.vocab)
+    offset = step if step is not None else ctx.vocab.relative_words[word]
+    part = part or ctx.vocab.words["day_word_parts"].get(word)
     period = cal.day(cal.add_days(ctx.reference, offset))
     return with_part(period, part, ctx)
 
@@ -454,14 +451,14 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    rel = (match.group("rel") or "").lower()
+    step = relative_step(match.group("rel") or "", ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
-    if rel in ("last", "past"):
+    if step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
-    elif rel in ("next", "coming"):
+    elif step is not None and step > 0:
         found = cal.add_days(ref, forward or 7)
-    elif rel == "this":
+    elif step == 0:
         found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or (
             checks().deadline.search(ctx.before(match.start(), 12)) and forward < back)):
@@ -567,8 +564,13 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         unit, step = "day", 0
     elif match.group("time"):
         unit, step = "day", 0
-    elif match.group("within"):
-        unit, step = match.group("within").lower(), 0
+    elif match.group("within") or match.group("focus"):
+        unit, step = (match.group("within") or match.group("focus") or "").lower(), 0
+        last = ctx.last_dated
+        if last is not None and last.start is not None and cal.finer(last.precision, unit):
+            resolved = relative(ctx, unit_period(unit, last.start, 0))
+            resolved.uses_anchor = True
+            return resolved
     elif match.group("after"):
         unit, step = "day", int(ctx.vocab.words["anaphor_after"][match.group("after").lower()])
     else:
@@ -649,11 +651,13 @@ def zone_suffix(match: re.Match[str], ctx: Context) -> str:
 
 
 def duration_value(count: float | None, unit: str, vocab: Vocabulary) -> tuple[str, dict]:
+    """TIMEX3 duration of ``count`` units (``X`` when unknown); decades and centuries count in
+    years whether counted ("a decade", P10Y) or not ("decades", PXY)."""
     spec = vocab.units[unit]
     code = spec["code"]
     prefix = "PT" if spec.get("time") else "P"
     if count is None:
-        return f"{prefix}X{'DE' if unit == 'decade' else code}", spec
+        return f"{prefix}X{code}", spec
     return f"{prefix}{format_count(count * spec.get('factor', 1))}{code}", spec
 
 
