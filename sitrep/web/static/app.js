@@ -535,7 +535,7 @@ function bucketItem(bucket, unit, max) {
   const others = Object.entries(bucket.modality).filter(([m, n]) => m !== "asserted" && n)
     .map(([m, n]) => `${number(n)} ${m}`);
   const label = number(bucket.count);
-  const level = Math.max(1, Math.ceil((bucket.count / max) * 5));
+  const level = Math.max(1, Math.ceil((Math.log1p(bucket.count) / Math.log1p(max)) * 5));
   return {
     id: `bucket:${bucket.start}`, type: "range", start: new Date(bucket.start),
     end: new Date(new Date(bucket.end).getTime() + DAY_MS),
