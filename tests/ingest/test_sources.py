@@ -225,3 +225,17 @@ def test_seed_article_through_read_documents(seed_article):
     assert article.dateline_place == "Niamey (Niger)"
     assert article.publisher == "ANI"
     assert article.source == str(seed_article)
+
+
+def test_a_one_article_file_keeps_its_file_name_as_id(tmp_path):
+    (tmp_path / "niger-talks.txt").write_text("Talks\n\nThe talks went on.\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>T</title></head><body><p>" + "The talks went on. " * 20
+        + "</p></body></html>", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "j1", "text": "Some text here."})
+                                         + "\n", encoding="utf-8")
+    items = list(read_documents([str(tmp_path)]))
+    ids = sorted(item.id for item in items if isinstance(item, Article))
+    assert ids == ["j1", "niger-talks.txt", "page.html"], items
+    article = next(i for i in items if isinstance(i, Article) and i.id == "niger-talks.txt")
+    assert article.content_hash and article.content_hash != article.id
