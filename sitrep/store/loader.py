@@ -32,7 +32,7 @@ def load_articles(store: Store, coder: Coder, items: Iterable[Article | InputErr
     """
     result = LoadResult()
     fresh = _new_articles(store, items, result)
-    for coded in coder.code_articles(fresh):
+    for coded in coder.code_articles(fresh, on_error=result.errors.append):
         try:
             added = store.add(coded)
         except SitrepError as exc:

@@ -104,3 +104,12 @@ def test_muc_datelines_match_their_gold(data_dir):
     right_day = sum(read_dateline(r["text"]).published == r["published"] for r in dated)
     assert right / len(with_place) >= 0.99
     assert right_day / len(dated) >= 0.99
+
+
+@pytest.mark.parametrize("text", [
+    "0001-01-01\nBAMAKO (Example Wire) - Mali closed its border.",
+    "BAMAKO, March 4, 9999 (Example Wire) - Mali closed its border.",
+])
+def test_a_dateline_date_outside_the_accepted_years_is_not_the_publication_date(text):
+    dateline = read_dateline(text)
+    assert dateline.published is None and dateline.place == "BAMAKO"

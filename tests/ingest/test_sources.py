@@ -225,3 +225,14 @@ def test_seed_article_through_read_documents(seed_article):
     assert article.dateline_place == "Niamey (Niger)"
     assert article.publisher == "ANI"
     assert article.source == str(seed_article)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_in_valid_text(tmp_path):
+    import os
+
+    (tmp_path / os.fsdecode(b"report \xff.txt")).write_text("Troops left.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"empty \xfe.txt")).write_bytes(b"")
+    items = list(read_documents([str(tmp_path)]))
+    sources = sorted(item.source for item in items)
+    assert sources == [f"{tmp_path}/empty \\xfe.txt", f"{tmp_path}/report \\xff.txt"]
+    assert all(source.encode("utf-8") for source in sources)

@@ -134,7 +134,7 @@ def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     for start, end, name, match in items:
         if any(start < e and s < end for s, e in taken):
             continue
-        resolved = RESOLVERS[name](match, ctx)
+        resolved = resolve(name, match, ctx)
         if resolved is None:
             continue
         taken.append((start, end))
@@ -143,13 +143,22 @@ def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     return accepted
 
 
+def resolve(rule: str, match: Hit, ctx: Context) -> Resolved | None:
+    """The rule's reading of a match; None when its arithmetic leaves the calendar (a day
+    before year 1 or after 9999: "the next decade" in 9995), as if the rule did not match."""
+    try:
+        return RESOLVERS[rule](match, ctx)
+    except (OverflowError, ValueError):
+        return None
+
+
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
     for item in found:
         if item.resolved.uses_anchor:
-            again = RESOLVERS[item.rule](item.match, ctx)
+            again = resolve(item.rule, item.match, ctx)
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
