@@ -47,6 +47,7 @@ class EvalKind(StrEnum):
     times = "times"
     entities = "entities"
     clusters = "clusters"
+    articles = "articles"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
@@ -303,15 +304,21 @@ def setup(quiet: Quiet = False) -> None:
 @app.command(name="eval")
 def evaluate(kind: EvalKind, path: Path,
              limit: Annotated[int | None, typer.Option(help="Score only the first N.")] = None,
-             json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+             json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+             per_doc: Annotated[bool, typer.Option(
+                 "--per-doc", help="Also list each document's matches (articles).")] = False
              ) -> None:
     """Score sitrep against gold data (seed, events, incidents, places, times, entities,
-    clusters)."""
+    clusters, articles)."""
     if not path.exists():
         _err(f"error: {path}: no such file or folder")
         raise typer.Exit(2)
+    if per_doc and kind is not EvalKind.articles:
+        _err("error: --per-doc: only `sitrep eval articles` lists documents")
+        raise typer.Exit(2)
     module = importlib.import_module(f"sitrep.eval.{kind.value}")
-    report = module.evaluate(path, _coder(), limit=limit)
+    extra = {"per_doc": True} if per_doc else {}
+    report = module.evaluate(path, _coder(), limit=limit, **extra)
     typer.echo(report.to_json() if json_out else report.render())
 
 

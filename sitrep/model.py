@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Record:
@@ -194,7 +194,11 @@ class EventDate(Record):
 
 @dataclass(slots=True)
 class Evidence(Record):
-    """The sentence that states the event; ``start``/``end`` index the document text."""
+    """A sentence that states the event; ``start``/``end`` index the document text.
+
+    The same shape serves ``evidence`` (the mention that states the event best) and each of
+    ``mentions`` (every place in the article that speaks of the event).
+    """
 
     sentence: str
     start: int
@@ -225,10 +229,13 @@ class Event(Record):
     confidence: float
     cameo: str | None = None
     acled: dict[str, str] | None = None
+    mentions: list[Evidence] = field(default_factory=list)
     id: str = ""
     schema: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
+        if not self.mentions:
+            self.mentions = [self.evidence]
         if not self.id:
             self.id = event_id(self.doc_id, self.evidence.start, self.evidence.end,
                                self.event_type, self.evidence.trigger_start)
@@ -236,7 +243,11 @@ class Event(Record):
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         ordered = {"schema": data.pop("schema"), "id": data.pop("id")}
-        ordered.update(data)
+        mentions = data.pop("mentions")
+        for key, value in data.items():
+            ordered[key] = value
+            if key == "evidence":
+                ordered["mentions"] = mentions
         return ordered
 
     @classmethod
@@ -258,7 +269,7 @@ class Event(Record):
             quantities=[Quantity.from_dict(q) for q in data.get("quantities") or []],
             evidence=Evidence.from_dict(data["evidence"]), confidence=data.get("confidence", 0.0),
             cameo=data.get("cameo"), acled=data.get("acled"), id=data.get("id", ""),
-            schema=data.get("schema", SCHEMA_VERSION),
+            mentions=[Evidence.from_dict(m) for m in data.get("mentions") or []],
         )
 
 

@@ -52,7 +52,7 @@ def test_code_prints_contract_records_whose_evidence_points_at_the_text(
     for record in records:
         evidence = record["evidence"]
         assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]
-        assert record["schema"] == 1 and record["doc_id"]
+        assert record["schema"] == 2 and record["doc_id"]
     assert len({r["id"] for r in records}) == len(records)
 
 

@@ -6,13 +6,12 @@ can read and extend it without touching code. This module only parses and checks
 
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from sitrep.codebook.actor_tables import ActorTables, load_actor_tables
+from sitrep.codebook.load import files, load_json, load_list, load_records
 from sitrep.errors import SetupError
 
 POS_CODES = {"V": "VERB", "N": "NOUN", "A": "ADJ", "P": "PHRASE"}
@@ -72,7 +71,8 @@ class Negative:
 
 @dataclass(frozen=True, slots=True)
 class Codebook:
-    """All of the event knowledge, loaded once."""
+    """All of sitrep's knowledge of words, loaded once: event types, frames, triggers,
+    negatives, cues, outlets, and the actor tables (``actors``)."""
 
     types: dict[str, EventType]
     contexts: frozenset[str]
@@ -82,6 +82,7 @@ class Codebook:
     negatives: tuple[Negative, ...]
     cues: dict[str, Any]
     outlets: frozenset[str]
+    actors: ActorTables
     acled_not_coded: frozenset[str] = frozenset()
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
@@ -105,27 +106,26 @@ class Codebook:
             try:
                 found = self.sets[name] = frozenset(self.cues[name])
             except KeyError as exc:
-                raise SetupError(f"cues.json has no {name!r} list") from exc
+                raise SetupError(f"no cue file under codebook/cues has a {name!r} list") from exc
         return found
 
 
-def _read_text(name: str) -> str:
-    try:
-        return resources.files("sitrep.codebook").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise SetupError(f"codebook file {name} is missing from the sitrep package") from exc
+def _read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    return tuple(load_records(name))
 
 
-def _read_json(name: str) -> dict[str, Any]:
-    try:
-        return json.loads(_read_text(name))
-    except json.JSONDecodeError as exc:
-        raise SetupError(f"codebook file {name} is not valid JSON: {exc}") from exc
-
-
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in _read_text(name).splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _cues() -> dict[str, Any]:
+    """Every cue list of ``cues/*.json`` by name; a name in two files is a setup error."""
+    cues: dict[str, Any] = {}
+    for name in files():
+        if name.startswith("cues/"):
+            for key, value in load_json(name).items():
+                if key == "note":
+                    continue
+                if key in cues:
+                    raise SetupError(f"cue list {key!r} is defined twice ({name})")
+                cues[key] = value
+    return cues
 
 
 def _optional(value: str | None) -> str | None:
@@ -181,17 +181,12 @@ def _negative(row: dict[str, str]) -> Negative:
                     why=row.get("why") or "")
 
 
-def _outlets(text: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 @cache
 def load_codebook() -> Codebook:
     """Read and check every codebook file once per process."""
-    plover = _read_json("plover.json")
+    plover = load_json("plover.json")
     types = _types(plover)
-    frames = _frames(_read_json("frames.json"))
+    frames = _frames(load_json("frames.json"))
     acled = {(row["type"], row["mode"]): {"event_type": row["event_type"],
                                           "sub_event_type": row["sub_event_type"]}
              for row in plover["acled"]}
@@ -199,6 +194,7 @@ def load_codebook() -> Codebook:
     negatives = tuple(_negative(row) for row in _read_tsv("negatives.tsv"))
     return Codebook(types=types, contexts=frozenset(plover["contexts"]), acled=acled,
                     frames=frames, triggers=triggers, negatives=negatives,
-                    cues=_read_json("cues.json"), outlets=_outlets(_read_text("outlets.tsv")),
+                    cues=_cues(), outlets=frozenset(load_list("outlets.tsv")),
+                    actors=load_actor_tables(),
                     acled_not_coded=frozenset(plover.get("acled_not_coded", {}).get("types", [])))
 

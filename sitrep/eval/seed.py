@@ -48,19 +48,34 @@ def _overlaps(window: dict[str, str], start: str | None, end: str | None) -> boo
         date.fromisoformat(end) >= date.fromisoformat(window["start"])
 
 
-def matches(gold: dict[str, Any], event: Event) -> bool:
-    """Whether a predicted event satisfies one gold event's conditions."""
+def matches(gold: dict[str, Any], event: Event, *, lenient: bool = False) -> bool:
+    """Whether a predicted event satisfies one gold event's conditions: the type in ``types``,
+    an actor country in ``actors``, and (unless ``lenient``: type and actor only) the place
+    country, a date range overlapping the window and the modality, each when the gold sets it.
+    This is the one matching rule of the seed and of the article measures."""
     if event.event_type not in gold["types"]:
         return False
     if gold.get("actors") and not any(a.country in gold["actors"] for a in event.actors):
         return False
-    if gold.get("location_country") and (
-            event.location is None or event.location.country_code != gold["location_country"]):
-        return False
-    if gold.get("date") and (event.date is None or
-                             not _overlaps(gold["date"], event.date.start, event.date.end)):
-        return False
-    return not (gold.get("modality") and event.modality not in gold["modality"])
+    return lenient or (place_fits(gold, event) and date_fits(gold, event)
+                       and modality_fits(gold, event))
+
+
+def place_fits(gold: dict[str, Any], event: Event) -> bool:
+    """The place country equals ``location_country`` when that is set."""
+    return not gold.get("location_country") or (
+        event.location is not None and event.location.country_code == gold["location_country"])
+
+
+def date_fits(gold: dict[str, Any], event: Event) -> bool:
+    """The date range overlaps the gold window when that is set."""
+    return not gold.get("date") or (
+        event.date is not None and _overlaps(gold["date"], event.date.start, event.date.end))
+
+
+def modality_fits(gold: dict[str, Any], event: Event) -> bool:
+    """The modality is one of the gold ones when they are set."""
+    return not gold.get("modality") or event.modality in gold["modality"]
 
 
 def one_to_one(golds: list[int], preds: list[int], fits: Callable[[int, int], bool]
@@ -83,24 +98,35 @@ def one_to_one(golds: list[int], preds: list[int], fits: Callable[[int, int], bo
     return {g: p for p, g in owner.items()}
 
 
+def match(gold: list[dict[str, Any]], events: list[Event],
+          fits: Callable[[dict[str, Any], Event], bool] = matches
+          ) -> tuple[dict[int, int], dict[int, int]]:
+    """One-to-one matches gold → record: required events first, then optional ones among the
+    records left."""
+    required = [i for i, g in enumerate(gold) if g["required"]]
+    optional = [i for i, g in enumerate(gold) if not g["required"]]
+
+    def pair(g: int, p: int) -> bool:
+        return fits(gold[g], events[p])
+
+    matched = one_to_one(required, list(range(len(events))), pair)
+    free = [p for p in range(len(events)) if p not in matched.values()]
+    return matched, one_to_one(optional, free, pair)
+
+
 def score(gold: list[dict[str, Any]], events: list[Event]) -> Report:
     """The seed measures for one set of predictions."""
     required = [i for i, g in enumerate(gold) if g["required"]]
-    optional = [i for i, g in enumerate(gold) if not g["required"]]
-    def fits(g: int, p: int) -> bool:
-        return matches(gold[g], events[p])
-    matched = one_to_one(required, list(range(len(events))), fits)
-    free = [p for p in range(len(events)) if p not in matched.values()]
-    matched_optional = one_to_one(optional, free, fits)
+    matched, matched_optional = match(gold, events)
     used = set(matched.values()) | set(matched_optional.values())
     false_pos = [p for p in range(len(events)) if p not in used
-                 and not any(fits(g, p) for g in range(len(gold)))]
+                 and not any(matches(g, events[p]) for g in gold)]
     found = len(matched)
     precision = found / (found + len(false_pos)) if found + len(false_pos) else 0.0
     lines = [f"{gold[g]['id']:>3}  {'found' if g in matched else 'MISSING':7}  "
-             f"{_describe(events[matched[g]]) if g in matched else gold[g]['note']}"
+             f"{describe(events[matched[g]]) if g in matched else gold[g]['note']}"
              for g in required]
-    fp_lines = [_describe(events[p]) for p in false_pos]
+    fp_lines = [describe(events[p]) for p in false_pos]
     return Report(
         name="seed",
         metrics={"required": len(required), "found": found,
@@ -112,7 +138,8 @@ def score(gold: list[dict[str, Any]], events: list[Event]) -> Report:
     )
 
 
-def _describe(event: Event) -> str:
+def describe(event: Event) -> str:
+    """One line per record: type, actor countries, place country, modality, trigger."""
     actors = ",".join(a.country or "?" for a in event.actors)
     place = event.location.country_code if event.location else None
     return (f"{event.event_type} [{actors}] at {place} {event.modality} "

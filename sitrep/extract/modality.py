@@ -1,8 +1,9 @@
 """Whether an event is stated as fact: asserted, future, hypothetical or negated.
 
-The cues (``cues.json``) are read on the trigger and on the clauses and nouns it depends on
-("plans to send", "did not agree", "the possibility that it would be transferred"), never
-past a reporting verb: what someone said is their claim, not a change of modality.
+The cues (``codebook/cues/modality.json``, ``reporting.json``) are read on the trigger and on
+the clauses and nouns it depends on ("plans to send", "did not agree", "the possibility that
+it would be transferred"), never past a reporting verb: what someone said is their claim, not a
+change of modality.
 """
 
 from __future__ import annotations

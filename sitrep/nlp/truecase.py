@@ -11,7 +11,6 @@ so the result has the same length as the input and every offset holds.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -20,9 +19,10 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.codebook.load import load_json
 from sitrep.errors import SetupError
 from sitrep.model import Article
-from sitrep.resolve.actors.codebook import load_codebook, read_text
 
 UPPER_SHARE = 0.8
 MIN_LETTERS = 20
@@ -177,7 +177,7 @@ def acronyms() -> frozenset[str]:
 
 @cache
 def _truecase_data() -> dict:
-    return json.loads(read_text("truecase.json"))
+    return load_json("actors/truecase.json")
 
 
 @cache
@@ -195,7 +195,7 @@ def known_names() -> dict[str, str]:
         if single and (low in not_names or low in english or len(low) < 4):
             continue
         names.setdefault(low, cased)
-    bodies = [alias for alias, body in load_codebook().bodies.items() if body.entity]
+    bodies = [alias for alias, body in load_codebook().actors.bodies.items() if body.entity]
     for cased in [*country_names(), *demonyms(), *bodies]:
         low = cased.lower()
         if cased[:1].isupper() and low not in not_names and cased != cased.upper():

@@ -1,18 +1,18 @@
-"""The situation's rules (``rules.json``): which events open, mark or close which state."""
+"""The situation's rules (``codebook/situation.json``): which events open, mark or close
+which state."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from sitrep.codebook.load import load_json
 from sitrep.errors import SetupError
 from sitrep.model import Event
 
-RULES_FILE = "rules.json"
+RULES_FILE = "situation.json"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -66,11 +66,10 @@ def any_rule(rules: tuple[Rule, ...], event: Event) -> bool:
 @cache
 def load_rules() -> SituationRules:
     """Read the packaged rules once; a missing or malformed file is a setup error."""
-    path = resources.files("sitrep.situation").joinpath(RULES_FILE)
     try:
-        return _parse(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise SetupError(f"sitrep.situation/{RULES_FILE}: {error}") from error
+        return _parse(load_json(RULES_FILE))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SetupError(f"codebook file {RULES_FILE}: {error}") from error
 
 
 def _parse(data: dict[str, Any]) -> SituationRules:

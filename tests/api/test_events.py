@@ -18,7 +18,7 @@ def test_list_gives_contract_records_in_date_order(client, ids):
     assert body["total"] == 3
     assert [e["id"] for e in body["events"]] == [ids["coup"], ids["retreat"], ids["chad"]]
     first = body["events"][0]
-    assert first["schema"] == 1
+    assert first["schema"] == 2
     assert first["evidence"]["sentence"] == "The NER forces seized power."
     assert first["date"] == {"text": "last month", "start": "2023-07-26", "end": "2023-07-26",
                              "precision": "month", "basis": "relative"}

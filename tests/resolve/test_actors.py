@@ -13,7 +13,7 @@ from sitrep.resolve.actors.trim import TitleTrimmer
 
 
 def test_codebook_files_load_with_known_codes():
-    book = load_codebook()
+    book = load_codebook().actors
     assert {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CVL",
             "REL", "LEG", "HLH"} <= set(book.sectors)
     assert {"IGO", "NGO", "IMG", "MNC", "UNO"} <= set(book.non_state)
@@ -197,7 +197,7 @@ def test_leaders_file_loads_with_iso_codes_and_known_sectors():
     assert {leader.country for leader in table.full.values()} >= {"USA", "RUS", "CHN", "UGA"}
     assert all(len(leader.country) == 3 and leader.country.isupper()
                for leader in table.full.values())
-    assert all(leader.sector in load_codebook().sectors for leader in table.full.values())
+    assert all(leader.sector in load_codebook().actors.sectors for leader in table.full.values())
 
 
 def test_a_short_form_two_countries_share_names_nobody():
@@ -213,10 +213,10 @@ def test_a_short_form_two_countries_share_names_nobody():
 
 
 def test_names_fold_accents_and_edit_distance_allows_one_slip():
-    from sitrep.resolve.actors.leaders import fold, within_one
+    from sitrep.resolve.actors.leaders import name_fold, within_one
 
-    assert fold("Erdoğan") == "erdogan"
-    assert fold("F.W.") == "fw"
+    assert name_fold("Erdoğan") == "erdogan"
+    assert name_fold("F.W.") == "fw"
     assert within_one("laurent gbago", "laurent gbagbo")
     assert not within_one("gambia", "zambian")
 
@@ -284,6 +284,6 @@ def test_domestic_groups_take_the_country_they_are_in(coder, text, mention, coun
 
 
 def test_domestic_group_words_are_local_and_troops_are_not():
-    words = load_codebook().words
+    words = load_codebook().actors.words
     assert words["demonstrators"].local and words["students"].local
     assert not words["troops"].local

@@ -16,12 +16,7 @@ from sitrep.store.loader import load_articles
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "test-output" / "web"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+OUT = Path(__file__).resolve().parents[2] / "test-output" / "web"
 MARKUP_ARTICLE = (
     'Convoy attacked <img src="x" onerror="window.sitrepInjected = 1"> near Gao\n\n'
     "Gunmen attacked an army convoy near Gao in Mali on Monday, the army said. "
@@ -47,21 +42,6 @@ def site(tmp_path_factory, coder, seed_article) -> Iterator[dict[str, str]]:
     ])
     with BackgroundServer(create_app(db, token=None, coder=coder)) as server:
         yield {"url": server.url, "seed": seed_id, "markup": markup_id}
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} missing: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
-            headless=True, args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000},
-        )
-        yield context
-        context.close()
 
 
 @pytest.fixture

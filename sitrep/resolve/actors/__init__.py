@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sitrep.resolve.actors.codebook import Codebook, load_codebook
+from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.resolve.actors.patterns import body_patterns, title_patterns
 from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 from sitrep.resolve.places.countries import demonyms
@@ -12,7 +12,7 @@ from sitrep.resolve.places.countries import demonyms
 
 @cache
 def _patterns() -> tuple[dict, ...]:
-    book = load_codebook()
+    book = load_codebook().actors
     names = sorted(d for d in demonyms() if d[:1].isupper() and " " not in d)
     return tuple([*body_patterns(book, names), *title_patterns(book)])
 

@@ -8,19 +8,19 @@ alone as a name, so "Sadiq Khan" is not taken for "Imran Khan".
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Token
 
+from sitrep.codebook.actor_tables import sector_codes
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.codebook.load import fold, load_table
 from sitrep.errors import SetupError
-from sitrep.resolve.actors.codebook import load_codebook, read_rows
 from sitrep.resolve.actors.patterns import split_words
 
 PREFIXES = ("al-", "el-", "Al-", "El-")
-FOLD = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "’": "'"})
 MIN_FUZZY_SURNAME = 5
 
 
@@ -34,15 +34,14 @@ class Leader:
     office: str
 
 
-def fold(word: str) -> str:
-    """Lower case without accents or dots, so "Erdoğan" meets "Erdogan" and "F.W." "FW"."""
-    text = unicodedata.normalize("NFKD", word.lower().translate(FOLD))
-    return "".join(c for c in text if not unicodedata.combining(c) and c != ".")
+def name_fold(word: str) -> str:
+    """The spelling key without dots, so "Erdoğan" meets "Erdogan" and "F.W." "FW"."""
+    return fold(word).replace(".", "")
 
 
 def name_key(text: str) -> tuple[str, ...]:
     """A name's words as spaCy splits them, folded, punctuation dropped."""
-    return tuple(w for w in (fold(t) for t in split_words(text)) if w and any(
+    return tuple(w for w in (name_fold(t) for t in split_words(text)) if w and any(
         c.isalnum() for c in w))
 
 
@@ -69,7 +68,7 @@ class LeaderTable:
 
     def find(self, tokens: Sequence[Token]) -> tuple[Leader | None, set[int]]:
         """The person the tokens name and the token indexes that name them."""
-        words = [(fold(t.text), t) for t in tokens]
+        words = [(name_fold(t.text), t) for t in tokens]
         words = [(w, t) for w, t in words if w and any(c.isalnum() for c in w)]
         for size in range(min(self.longest, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -116,7 +115,7 @@ def _title_word(token: Token) -> bool:
 @cache
 def _title_words() -> frozenset[str]:
     """Words of person titles, which may stand before a short form ("President Bush")."""
-    return frozenset(w for title in load_codebook().titles for w in split_words(title))
+    return frozenset(w for title in load_codebook().actors.titles for w in split_words(title))
 
 
 def within_one(a: str, b: str) -> bool:
@@ -136,7 +135,7 @@ def within_one(a: str, b: str) -> bool:
 def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str]]]:
     """The rows of ``leaders.tsv`` with their short forms; a bad row is a setup error."""
     rows = []
-    for row in read_rows("leaders.tsv"):
+    for row in load_table("actors/leaders.tsv"):
         if len(row) < 4:
             raise SetupError(f"leaders.tsv {row[0]!r}: needs name, country, sector and office")
         name, country, sector, office = row[:4]
@@ -176,5 +175,5 @@ def build_table(rows: list[tuple[Leader, list[str]]]) -> LeaderTable:
 @cache
 def leader_table() -> LeaderTable:
     """The table of ``leaders.tsv``, built once per process."""
-    sectors = {row[0]: row[1] for row in read_rows("sectors.tsv")}
+    sectors = sector_codes()
     return build_table(read_leaders(sectors))

@@ -10,7 +10,7 @@ from functools import cache
 
 import spacy
 
-from sitrep.resolve.actors.codebook import Codebook
+from sitrep.codebook.actor_tables import ActorTables
 
 NAME = r"^[A-Z][\w'’.\-]*$"
 NAME_PART = r"^(?:[A-Z][\w'’.\-]*|-|al|el|bin|ibn|abu|van|von|de|da|du|le|la)$"
@@ -29,7 +29,7 @@ def _tokenizer():  # noqa: ANN202 - a spaCy Tokenizer
     return spacy.blank("en").tokenizer
 
 
-def not_name_words(book: Codebook) -> list[str]:
+def not_name_words(book: ActorTables) -> list[str]:
     """Lower-case words that cannot continue a person's name after a title."""
     words = {w.lower() for w in book.name_stopwords}
     words.update(book.words)
@@ -38,7 +38,7 @@ def not_name_words(book: Codebook) -> list[str]:
     return sorted(w for w in words if (w not in PARTICLES and w.isalpha()) or w.endswith("."))
 
 
-def title_patterns(book: Codebook) -> list[dict]:
+def title_patterns(book: ActorTables) -> list[dict]:
     """Title + one to four capitalised name tokens → PERSON (the title is trimmed later)."""
     stop = {"NOT_IN": not_name_words(book)}
     first = {"TEXT": {"REGEX": NAME}, "LOWER": stop}
@@ -50,7 +50,7 @@ def title_patterns(book: Codebook) -> list[dict]:
     return patterns
 
 
-def body_patterns(book: Codebook, demonyms: list[str]) -> list[dict]:
+def body_patterns(book: ActorTables, demonyms: list[str]) -> list[dict]:
     """Named bodies as ORG; bodies without a fixed country also with a demonym before them."""
     patterns = []
     for alias, body in book.bodies.items():

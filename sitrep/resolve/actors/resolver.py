@@ -15,9 +15,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.codebook.lexicon import Codebook, load_codebook
+from sitrep.codebook.load import fold, load_table
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
-from sitrep.resolve.actors.codebook import Codebook, load_codebook, read_rows
-from sitrep.resolve.actors.leaders import fold, leader_table, within_one
+from sitrep.resolve.actors.leaders import leader_table, name_fold, within_one
 from sitrep.resolve.actors.patterns import split_words
 from sitrep.resolve.places.countries import (
     all_countries,
@@ -81,7 +82,7 @@ class ActorResolver:
     """Resolves actor mentions with the codebook; all tables load once, each call is lookups."""
 
     def __init__(self, codebook: Codebook | None = None) -> None:
-        self.book = codebook or load_codebook()
+        self.book = (codebook or load_codebook()).actors
         self.bodies = {split_words(alias): body for alias, body in self.book.bodies.items()}
         self.titles = {split_words(t): sector for t, sector in self.book.titles.items()}
         self.longest = max(len(k) for k in [*self.bodies, *self.titles])
@@ -226,7 +227,7 @@ class ActorResolver:
             kind = STATE if place.precision == "country" else PLACE
             return 1, (place.country_code, kind)
         code = _misspelt_country(token.text) if token.ent_type_ != "PERSON" else None
-        if code and fold(token.text) not in {k[0] for k in self.leaders.short}:
+        if code and name_fold(token.text) not in {k[0] for k in self.leaders.short}:
             return 1, (code, STATE)
         return 1, None
 
@@ -384,10 +385,10 @@ def _nearest(found: dict[int, str], head: Token) -> str | None:
 
 @cache
 def _actor_country_names() -> dict[tuple[str, ...], str]:
-    """Names of countries the place tables lack or read apart ("PRC", "Democratic People's
-    Republic of Korea", "Soviet Union"), from ``country_names.tsv``, as token tuples."""
+    """The curated country names ("PRC", "Democratic People's Republic of Korea", "Soviet
+    Union"), from the shared ``country_names.tsv``, as token tuples."""
     names = {}
-    for row in read_rows("country_names.tsv"):
+    for row in load_table("country_names.tsv"):
         words = split_words(row[0])
         names[words] = row[1]
         # a phrase's core leaves out possessive markers ("People 's Republic")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.resolve.actors.codebook import load_codebook
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.resolve.actors.patterns import split_words
 
 
@@ -19,7 +19,7 @@ class TitleTrimmer:
 
     def __init__(self, nlp: Language, name: str, *, titles: list[str] | None = None) -> None:
         self.name = name
-        known = titles if titles is not None else list(load_codebook().titles)
+        known = titles if titles is not None else list(load_codebook().actors.titles)
         self.titles = {split_words(t) for t in known}
         self.longest = max((len(t) for t in self.titles), default=0)
 

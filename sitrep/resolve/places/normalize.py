@@ -1,28 +1,19 @@
-"""One spelling key for names: accents, curly quotes and odd spaces must not hide a match."""
+"""One spelling key for place names: the codebook's ``fold`` with case kept.
+
+Case is kept on purpose: matching is case-sensitive ("Niger" the country, "niger" nothing).
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-_QUOTES = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
-})
-_SPACES = re.compile(r"\s+")
+from sitrep.codebook.load import fold as _fold
 
 
 def fold(text: str) -> str:
-    """Strip accents, straighten quotes and dashes, collapse spaces; keep case.
-
-    Case is kept on purpose: matching is case-sensitive ("Niger" the country, "niger" nothing).
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", text).strip()
+    """Accents stripped, quotes and dashes straightened, spaces collapsed; case kept."""
+    return _fold(text, keep_case=True)
 
 
 def key(text: str) -> str:
     """Case-insensitive lookup key: folded, lower-cased, without a leading "the"."""
-    folded = fold(text).casefold()
+    folded = _fold(text)
     return folded[4:] if folded.startswith("the ") else folded

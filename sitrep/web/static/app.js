@@ -7,6 +7,22 @@ const ROLE_LABELS = {
   trigger: "trigger", actor: "actor", recipient: "recipient", place: "place", time: "time",
 };
 const DAY_MS = 24 * 3600 * 1000;
+// How each modality is drawn on the map (the timeline and the table use the same classes):
+// asserted filled, future dashed, hypothetical dashed and pale, negated hollow and grey.
+const MODALITY = {
+  asserted: { note: "reported as having happened",
+              marker: { color: "#222", fillColor: "#1f5fa8", fillOpacity: 0.85 } },
+  future: { note: "announced or planned",
+            marker: { color: "#1f5fa8", fillColor: "#9dbce3", fillOpacity: 0.85,
+                      dashArray: "3 2" } },
+  hypothetical: { note: "possible, threatened or conditional",
+                  marker: { color: "#7b3f98", fillColor: "#ead9f2", fillOpacity: 0.85,
+                            dashArray: "2 2" } },
+  negated: { note: "denied or said not to have happened",
+             marker: { color: "#777", fillColor: "#ffffff", fillOpacity: 0, dashArray: "2 2" } },
+};
+// The filters the URL keeps (besides #event=): the form's fields, the place and the time range.
+const URL_KEYS = ["place", "from", "to"];
 const WORLD = [[-55, -170], [75, 180]];
 const ANTARCTICA = "010";
 
@@ -57,6 +73,16 @@ function query(params) {
 function actorLabel(actor) {
   const code = [actor.country, actor.sector].filter(Boolean).join(" ");
   return code ? `${actor.text} (${code})` : actor.text;
+}
+
+function modalityOf(event) {
+  return MODALITY[event.modality] ? event.modality : "asserted";
+}
+
+function modalityBadge(event) {
+  const modality = modalityOf(event);
+  return el("span", { class: `badge ${modality}`, title: MODALITY[modality].note,
+                      text: modality });
 }
 
 function dateLabel(date) {
@@ -115,12 +141,61 @@ function render() {
 
 function setPlace(iso) {
   state.place = state.place === iso ? null : iso;
+  writeUrl();
   render();
 }
 
 function setRange(range) {
   state.range = range;
+  writeUrl();
   render();
+}
+
+// ---- the URL: filters, place and time range in the query string, the event in the hash --
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+function writeUrl() {
+  const params = { ...state.filters, place: state.place };
+  if (state.range) Object.assign(params, { from: isoDay(state.range.start),
+                                           to: isoDay(state.range.end) });
+  const search = query(params);
+  const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) {
+    history.replaceState(null, "", url);
+  }
+}
+
+// What a shared link or a reload restores: the form's fields, the place, the time range.
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const form = document.getElementById("filters");
+  state.filters = {};
+  for (const field of form.elements) {
+    if (!field.name || !params.get(field.name)) continue;
+    state.filters[field.name] = params.get(field.name);
+  }
+  state.place = params.get("place") || null;
+  const [from, to] = [params.get("from"), params.get("to")].map((d) => (d ? new Date(d) : null));
+  state.range = from && to && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())
+    ? { start: from, end: to } : null;
+}
+
+// Put the filters back into the form once its options exist (an unknown value is kept as an
+// option of its own, so the form never hides a filter that is in force).
+function fillForm() {
+  const form = document.getElementById("filters");
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const value = state.filters[field.name] || "";
+    if (field.tagName === "SELECT" && value
+        && ![...field.options].some((o) => o.value === value)) {
+      field.append(el("option", { value, text: value }));
+    }
+    field.value = value;
+  }
 }
 
 function drawChips(count) {
@@ -226,19 +301,28 @@ function drawMap(events) {
   if (!view.countries) return;
   // Events known only to a country or region shade it; city and facility events (those the
   // export gives a point) are drawn as points, never the other way round.
+  // Only asserted events shade a country; one known only from denied, planned or possible
+  // events is drawn pale grey with a dashed edge, never in the colour of something that happened.
   const counts = new Map();
+  const other = new Map();
   for (const event of events) {
     const iso = eventCountry(event);
-    if (iso && !event.geometry) counts.set(iso, (counts.get(iso) || 0) + 1);
+    if (!iso || event.geometry) continue;
+    const tally = modalityOf(event) === "asserted" ? counts : other;
+    tally.set(iso, (tally.get(iso) || 0) + 1);
   }
   const max = Math.max(1, ...counts.values());
   view.countries.eachLayer((layer) => {
     const iso = layer.sitrepIso;
     const count = counts.get(iso) || 0;
+    const unasserted = !count && other.has(iso);
     const path = layer.getElement();
-    layer.setStyle(count ? { fillColor: shade(count, max) } : { fillColor: "#f4f1ea" });
+    layer.setStyle(count ? { fillColor: shade(count, max), dashArray: null }
+      : unasserted ? { fillColor: "#dcdcdc", dashArray: "3 3" }
+        : { fillColor: "#f4f1ea", dashArray: null });
     if (!path) return;
     path.classList.toggle("shaded", count > 0);
+    path.classList.toggle("unasserted", unasserted);
     path.classList.toggle("selected", iso !== null && iso === state.place);
     path.classList.toggle("focus", iso !== null && iso === focusCountry());
     if (count) path.setAttribute("data-events", String(count));
@@ -248,11 +332,13 @@ function drawMap(events) {
   for (const event of events) {
     if (!event.geometry) continue;
     const [lon, lat] = event.geometry.coordinates;
+    const modality = modalityOf(event);
     const marker = L.circleMarker([lat, lon], {
-      radius: event.id === state.selected ? 8 : 6, weight: 1.5, color: "#222",
-      fillColor: "#1f5fa8", fillOpacity: 0.85, className: "event-point",
+      radius: event.id === state.selected ? 8 : 6, weight: 1.5, ...MODALITY[modality].marker,
+      className: `event-point modality-${modality}`,
     });
-    marker.bindTooltip(el("span", { text: `${event.event_type}: ${placeLabel(event.location)}` }));
+    const tip = `${event.event_type} (${modality}): ${placeLabel(event.location)}`;
+    marker.bindTooltip(el("span", { text: tip }));
     marker.on("click", () => selectEvent(event.id));
     marker.addTo(view.points);
     const path = marker.getElement();
@@ -270,13 +356,17 @@ function focusCountry() {
 function timelineItem(event) {
   const start = new Date(event.date.start);
   const end = new Date(new Date(event.date.end || event.date.start).getTime() + DAY_MS);
-  const label = event.actors.length ? `${event.event_type} · ${event.actors[0].name
-    || event.actors[0].text}` : event.event_type;
-  const content = el("span", { text: label });
+  const modality = modalityOf(event);
+  const parts = [event.event_type];
+  if (event.actors.length) parts.push(event.actors[0].name || event.actors[0].text);
+  if (modality !== "asserted") parts.push(modality);
+  const label = parts.join(" · ");
+  const content = el("span", { text: label, data: { eventId: event.id } });
   const spansDays = end - start > DAY_MS;
   return {
     id: event.id, start, end: spansDays ? end : undefined, type: spansDays ? "range" : "box",
-    content, className: `quad-${event.quad || 0} modality-${event.modality}`,
+    content, title: `${label} (${dateLabel(event.date)})`,
+    className: `quad-${event.quad || 0} modality-${modality}`,
   };
 }
 
@@ -284,7 +374,7 @@ function initTimeline() {
   view.items = new vis.DataSet();
   view.timeline = new vis.Timeline(document.getElementById("timeline"), view.items, {
     height: "260px", verticalScroll: true, stack: true, zoomMin: 7 * DAY_MS, selectable: true,
-    showTooltips: false,
+    showTooltips: true,
     margin: { item: 4 }, orientation: "top",
   });
   view.timeline.on("select", (props) => {
@@ -312,11 +402,12 @@ function drawTable(events) {
   for (const event of events) {
     const cells = [
       dateLabel(event.date), event.event_type, event.actors.map(actorLabel).join("; "),
-      event.recipients.map(actorLabel).join("; "), placeLabel(event.location), event.modality,
-      event.claimant ? event.claimant.text : "", event.evidence.trigger,
+      event.recipients.map(actorLabel).join("; "), placeLabel(event.location),
+      modalityBadge(event), event.claimant ? event.claimant.text : "", event.evidence.trigger,
     ];
-    const row = el("tr", { data: { eventId: event.id }, tabindex: "0" },
-                   cells.map((text) => el("td", { text })));
+    const row = el("tr", { data: { eventId: event.id }, tabindex: "0",
+                           class: `modality-${modalityOf(event)}` },
+                   cells.map((cell) => el("td", {}, [cell])));
     if (event.id === state.selected) row.classList.add("selected");
     row.addEventListener("click", () => selectEvent(event.id));
     row.addEventListener("keydown", (e) => { if (e.key === "Enter") selectEvent(event.id); });
@@ -371,9 +462,14 @@ function drawEvidence(data) {
     .filter(Boolean)])].join(", ");
   const legend = el("p", { class: "marks-legend" }, Object.keys(ROLE_LABELS).map(
     (role) => el("mark", { class: role, text: ROLE_LABELS[role] })));
-  panel.append(
+  const note = modalityOf(event) === "asserted" ? null
+    : el("p", { class: `modality-note ${modalityOf(event)}`,
+                text: `${modalityOf(event)}: ${MODALITY[modalityOf(event)].note}` });
+  panel.dataset.eventId = event.id;
+  panel.append(...[
     el("h2", {}, [event.event_type, event.mode ? el("small", { text: ` ${event.mode}` }) : null,
-                  el("span", { class: `badge ${event.modality}`, text: event.modality })]),
+                  modalityBadge(event)]),
+    note,
     markedSentence(event.evidence.sentence, data.evidence_marks || []),
     legend,
     el("dl", {}, [
@@ -388,27 +484,40 @@ function drawEvidence(data) {
     ]),
     el("h3", { text: "Source" }),
     el("ul", { class: "sources" }, articles.map(sourceNode)),
-  );
+  ].filter(Boolean));
 }
 
-// One event selected anywhere is shown everywhere: its row, its timeline item (brought into
-// view), its country outlined or its point enlarged on the map, and its evidence.
+// One event selected anywhere is shown everywhere: its evidence first (so a view that cannot
+// show the event never keeps the previous one on screen), then its row, its timeline item
+// (brought into view), its country outlined or its point enlarged on the map.
 async function selectEvent(id, { fromTimeline = false } = {}) {
   state.selected = id;
-  if (location.hash !== `#event=${encodeURIComponent(id)}`) {
-    history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
+  const hash = `#event=${encodeURIComponent(id)}`;
+  if (location.hash !== hash) history.replaceState(null, "", `${location.search}${hash}`);
+  const panel = document.getElementById("evidence");
+  try {
+    const data = await getJSON(`/api/events/${encodeURIComponent(id)}`);
+    if (state.selected !== id) return;  // a later click won
+    drawEvidence(data);
+  } catch (error) {
+    if (state.selected === id) showError(panel, error);
   }
   render();
-  if (!fromTimeline && view.items.get(id)) {
-    view.timeline.focus(id, { zoom: false, animation: false });
-  }
+  if (!fromTimeline) focusTimeline(id);
   const row = document.querySelector(`#events tr[data-event-id="${CSS.escape(id)}"]`);
   if (row) row.scrollIntoView({ block: "nearest" });
-  try {
-    drawEvidence(await getJSON(`/api/events/${encodeURIComponent(id)}`));
-  } catch (error) {
-    showError(document.getElementById("evidence"), error);
-  }
+}
+
+// Bring an item into the timeline's window without changing its zoom. Point items have no
+// end, so the window is moved to the item's own span (vis' focus() assumes an end).
+function focusTimeline(id) {
+  const item = view.items.get(id);
+  if (!item) return;
+  const start = item.start.getTime();
+  const end = (item.end || item.start).getTime();
+  const window = view.timeline.getWindow();
+  if (start >= window.start.getTime() && end <= window.end.getTime()) return;
+  view.timeline.moveTo(new Date((start + end) / 2), { animation: false });
 }
 
 // ---- article view -----------------------------------------------------------------------
@@ -469,7 +578,9 @@ async function showArticle(id) {
 
 function closeArticle() {
   document.getElementById("article-view").hidden = true;
-  if (location.hash.startsWith("#article=")) history.replaceState(null, "", location.pathname);
+  if (location.hash.startsWith("#article=")) {
+    history.replaceState(null, "", `${location.pathname}${location.search}`);
+  }
 }
 
 // ---- loading and routing ----------------------------------------------------------------
@@ -488,7 +599,11 @@ async function loadEvents() {
   }
   render();
   fitMap(state.events);
-  fitTimeline();
+  if (state.range) {
+    view.timeline.setWindow(state.range.start, state.range.end, { animation: false });
+  } else {
+    fitTimeline();
+  }
 }
 
 // Show the span of the dated events; a few long ranges ("since 2014") may run off the left
@@ -521,23 +636,26 @@ function fillFilters(events, eventTypes) {
     }
   }
   const select = document.getElementById("f-country");
-  for (const code of [...countries].sort()) {
-    const name = view.names.get(code);
-    select.append(el("option", { value: code, text: name ? `${name} (${code})` : code }));
+  const label = (code) => (view.names.get(code) ? `${view.names.get(code)} (${code})` : code);
+  for (const code of [...countries].sort((a, b) => label(a).localeCompare(label(b)))) {
+    select.append(el("option", { value: code, text: label(code) }));
   }
+  fillForm();
 }
 
 function initFilters() {
   const form = document.getElementById("filters");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    state.filters = Object.fromEntries(new FormData(form).entries());
+    state.filters = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => v));
+    writeUrl();
     loadEvents().catch((error) => showError(document.getElementById("status"), error));
   });
   form.addEventListener("reset", () => {
     state.filters = {};
     state.place = null;
     state.range = null;
+    writeUrl();
     setTimeout(() => loadEvents(), 0);
   });
   document.getElementById("article-close").addEventListener("click", closeArticle);
@@ -551,6 +669,7 @@ function route() {
 }
 
 async function main() {
+  readUrl();
   initTimeline();
   initFilters();
   await initMap();

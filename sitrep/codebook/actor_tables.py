@@ -1,0 +1,99 @@
+"""The actor tables: sectors, sector words, person titles, named bodies, name stop-words.
+
+All of it is data in ``sitrep/codebook/actors/`` that a user can read and extend; this module
+only parses and checks it (an unknown sector code fails loudly). It is one part of the
+``Codebook`` (``load_codebook().actors``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.codebook.load import load_list, load_records, load_table
+from sitrep.errors import SetupError
+
+FOLDER = "actors"
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A named institution or organisation; ``country`` is None when the context decides."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    entity: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SectorWord:
+    """A word that signals a sector; ``strong`` words beat generic ones, ``local`` ones take
+    the country of the context when the phrase names none."""
+
+    sector: str
+    strong: bool
+    local: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTables:
+    """What the actor resolver knows about words, titles and named bodies."""
+
+    sectors: dict[str, str]
+    non_state: dict[str, str]
+    words: dict[str, SectorWord]
+    titles: dict[str, str | None]
+    bodies: dict[str, Body]
+    name_stopwords: frozenset[str]
+
+
+def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
+    if value and value not in known:
+        raise SetupError(f"{where}: unknown code {value!r}")
+    return value or None
+
+
+def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
+    words = {}
+    for row in load_table(f"{FOLDER}/sector_words.tsv"):
+        if len(row) < 3:
+            raise SetupError(f"sector_words.tsv {row[0]!r}: needs word, sector and weight")
+        word, sector, weight = row[0], row[1], row[2]
+        scope = row[3] if len(row) > 3 else ""
+        _check(sector, sectors, f"sector_words.tsv {word!r}")
+        words[word.lower()] = SectorWord(sector, weight == "strong", scope == "local")
+    return words
+
+
+def _titles(sectors: dict[str, str]) -> dict[str, str | None]:
+    return {row[0]: _check(row[1] if len(row) > 1 else "", sectors, f"titles.tsv {row[0]!r}")
+            for row in load_table(f"{FOLDER}/titles.tsv")}
+
+
+def _bodies(sectors: dict[str, str]) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    for name in ("institutions.jsonl", "organisations.jsonl"):
+        for row in load_records(f"{FOLDER}/{name}"):
+            country = row.get("country")
+            if country and not (len(country) == 3 and country.isupper()):
+                raise SetupError(f"{name} {row['name']!r}: country must be ISO alpha-3 or a "
+                                 f"non-state code, not {country!r}")
+            body = Body(row["name"], country, _check(row.get("sector"), sectors, name),
+                        bool(row.get("entity", True)))
+            for alias in row["aliases"]:
+                bodies.setdefault(alias, body)
+    return bodies
+
+
+def sector_codes() -> dict[str, str]:
+    """PLOVER sector code → label (``sectors.tsv``)."""
+    return {row[0]: row[1] for row in load_table(f"{FOLDER}/sectors.tsv")}
+
+
+def load_actor_tables() -> ActorTables:
+    """The actor tables, checked (the ``Codebook`` caches them)."""
+    sectors = sector_codes()
+    non_state = {row[0]: row[1] for row in load_table(f"{FOLDER}/non_state_codes.tsv")}
+    stop = frozenset(load_list(f"{FOLDER}/name_stopwords.txt"))
+    return ActorTables(sectors=sectors, non_state=non_state, words=_words(sectors),
+                       titles=_titles(sectors), bodies=_bodies(sectors), name_stopwords=stop)
