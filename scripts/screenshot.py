@@ -38,14 +38,15 @@ def code_examples(examples: Path, db: Path) -> int:
 
 
 def open_evidence(page: Page) -> None:
-    """Open the evidence of the most confident event that names a claimant, else the first."""
+    """Open the evidence of the most confident event on the table's first page that names a
+    claimant, else the first."""
     event_id = page.evaluate("""() => {
-        const events = [...sitrep.state.events].sort((a, b) => b.confidence - a.confidence);
+        const events = [...sitrep.shown.table].sort((a, b) => b.confidence - a.confidence);
         const claimed = events.find(e => e.claimant && e.date && e.date.start);
         return (claimed || events[0]).id;
     }""")
     page.locator(f'#events tr[data-event-id="{event_id}"]').click()
-    page.wait_for_selector("#evidence p.sentence")
+    page.wait_for_selector(f'#evidence[data-event-id="{event_id}"] p.sentence')
 
 
 def photograph(url: str, out: Path, profile: Path) -> None:

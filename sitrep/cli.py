@@ -57,6 +57,7 @@ Published = Annotated[
 Db = Annotated[Path, typer.Option(envvar="SITREP_DB", help="SQLite database file.")]
 DEFAULT_DB = default_db()
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+Workers = Annotated[int, typer.Option(min=1, help="Processes that code in parallel.")]
 
 
 def _err(message: str) -> None:
@@ -121,18 +122,23 @@ def _progress(items: Iterator[Any], quiet: bool, label: str) -> Iterator[Any]:
             bar.advance(task)
 
 
-def _coder():
+def _coder(workers: int = 1):
+    """The process-wide coder, or a pool of ``workers`` processes that code in parallel."""
+    if workers > 1:
+        from sitrep.workers import WorkerPool
+
+        return WorkerPool(workers)
     from sitrep.coder import default_coder
 
     return default_coder()
 
 
 def _run_coded(paths: list[str], published: str | None, fmt: Format, quiet: bool,
-               pick: Callable[[CodedArticle], list[Record]]) -> None:
+               pick: Callable[[CodedArticle], list[Record]], workers: int = 1) -> None:
     """Code documents and stream one kind of record from each: shared by code/places/times/..."""
     inputs = Inputs(paths, published)
-    coded = _progress(_coder().code_articles(inputs.articles(), on_error=inputs.reject), quiet,
-                      "coding articles")
+    coded = _progress(_coder(workers).code_articles(inputs.articles(), on_error=inputs.reject),
+                      quiet, "coding articles")
     records = (record for c in coded for record in pick(c))
     write_records(records, fmt.value, sys.stdout)
     inputs.exit()
@@ -140,9 +146,20 @@ def _run_coded(paths: list[str], published: str | None, fmt: Format, quiet: bool
 
 @app.command()
 def code(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.jsonl,
-         published: Published = None, quiet: Quiet = False) -> None:
+         published: Published = None, quiet: Quiet = False, workers: Workers = 1,
+         dask: Annotated[bool, typer.Option(
+             "--dask", help="Code each JSON Lines shard as one Dask task; write coded shards "
+                            "to --out for `sitrep ingest`.")] = False,
+         scheduler: Annotated[str | None, typer.Option(
+             help="An existing Dask scheduler, e.g. tcp://host:8786 (else a local cluster of "
+                  "--workers processes).")] = None,
+         out: Annotated[Path | None, typer.Option(help="Folder for the coded shards.")] = None,
+         ) -> None:
     """Code documents into PLOVER event records (no database; streams)."""
-    _run_coded(paths, published, format, quiet, lambda c: c.events)
+    if dask or scheduler:
+        _code_on_dask(paths, out, scheduler, workers, published, quiet)
+        return
+    _run_coded(paths, published, format, quiet, lambda c: c.events, workers)
 
 
 @app.command()
@@ -169,15 +186,21 @@ def entities(paths: Paths,
 
 @app.command()
 def ingest(paths: Paths, db: Db = DEFAULT_DB, published: Published = None,
-           quiet: Quiet = False) -> None:
-    """Code documents and store them; documents already stored are skipped."""
+           quiet: Quiet = False, workers: Workers = 1) -> None:
+    """Code documents (files, folders, -, http(s) URLs of article pages, or coded shards from
+    `sitrep code --dask`) and store them; documents already stored are skipped."""
     from sitrep.store import Store
     from sitrep.store.loader import load_articles
 
+    paths, urls, shards = _split_inputs(paths)
+    if urls or shards:
+        _ingest_web_and_shards(urls, shards, db, quiet)
+        if not paths:
+            return
     inputs = Inputs(paths, published)
     with Store(db) as store:
         items = _progress(inputs.articles(), quiet, "ingesting articles")
-        result = load_articles(store, _coder(), items)
+        result = load_articles(store, _coder(workers), items)
         for error in result.errors:
             inputs.reject(error)
         stats = store.stats()
@@ -325,11 +348,149 @@ def evaluate(kind: EvalKind, path: Path,
 @app.command()
 def serve(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000,
           token: Annotated[str | None, typer.Option(
-              envvar="SITREP_TOKEN", help="Token required for writes (Bearer).")] = None) -> None:
+              envvar="SITREP_TOKEN", help="Token required for writes (Bearer).")] = None,
+          allow_private_urls: Annotated[bool, typer.Option(
+              "--allow-private-urls", help="Let URLs sent to the API reach loopback, private "
+                                           "and link-local addresses.")] = False) -> None:
     """Serve the HTTP API and the web page."""
     from sitrep.api.server import serve as run_server
 
-    run_server(db, host=host, port=port, token=token)
+    run_server(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls)
+
+
+# -- the web and the cluster: URLs, feeds, coded shards ------------------------------------
+
+Every = Annotated[str, typer.Option(help="Time between polls: 90s, 15m, 2h.")]
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(
+        help="Feed URLs (RSS, Atom, sitemap, list of URLs), or files listing them.")],
+    db: Db = DEFAULT_DB, every: Every = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    workers: Workers = 1, quiet: Quiet = False,
+    host_interval: Annotated[float, typer.Option(
+        help="Seconds between two requests to one host.")] = 1.0,
+) -> None:
+    """Follow feeds: fetch new items politely, keep one article per wire story, code, store."""
+    import time
+
+    from sitrep.ingest.fetch import Fetcher, FetchPolicy
+    from sitrep.ingest.watch import Watcher
+    from sitrep.store import Store
+
+    pause = _seconds(every)
+    urls = _feed_urls(feeds)
+    say = (lambda _: None) if quiet else _err
+    with Store(db) as store, Fetcher(FetchPolicy(host_interval=host_interval)) as fetcher:
+        watcher = Watcher(store, fetcher, lambda: _coder(workers), say=say)
+        while True:
+            report = watcher.poll(urls)
+            if not quiet:
+                _err(report.summary())
+            if once:
+                if report.errors:
+                    raise typer.Exit(1)
+                return
+            time.sleep(pause)
+
+
+def _seconds(every: str) -> float:
+    """``90``, ``90s``, ``15m``, ``2h`` as seconds; a usage error otherwise."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    text = every.strip().lower()
+    number, unit = (text[:-1], text[-1]) if text[-1:] in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        seconds = 0.0
+    if seconds <= 0:
+        raise typer.BadParameter(f"{every!r} is not a duration such as 90s, 15m or 2h",
+                                 param_hint="--every")
+    return seconds
+
+
+def _feed_urls(feeds: list[str]) -> list[str]:
+    """Feed URLs as given, and the URLs listed one a line in any file named instead."""
+    urls: list[str] = []
+    for feed in feeds:
+        if _is_url(feed):
+            urls.append(feed)
+            continue
+        try:
+            lines = Path(feed).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise typer.BadParameter(f"{feed}: neither an http(s) URL nor a readable list of "
+                                     f"them ({exc})") from exc
+        urls.extend(line.strip() for line in lines
+                    if line.strip() and not line.strip().startswith("#"))
+    bad = [url for url in urls if not _is_url(url)]
+    if bad:
+        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    return urls
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def _split_inputs(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Paths of documents, URLs of pages, and coded shards (from `sitrep code --dask`)."""
+    from sitrep.shards import is_coded_shard
+
+    urls = [p for p in paths if _is_url(p)]
+    shards = [p for p in paths if not _is_url(p) and is_coded_shard(Path(p))]
+    rest = [p for p in paths if p not in urls and p not in shards]
+    return rest, urls, shards
+
+
+def _ingest_web_and_shards(urls: list[str], shards: list[str], db: Path, quiet: bool) -> None:
+    """Fetch and store article pages; store coded shards as they are (no coding again)."""
+    from sitrep.ingest.fetch import Fetcher
+    from sitrep.ingest.watch import Watcher
+    from sitrep.shards import load_shards
+    from sitrep.store import Store
+
+    failed = 0
+    with Store(db) as store:
+        if urls:
+            with Fetcher() as fetcher:
+                watcher = Watcher(store, fetcher, _coder, say=(lambda _: None) if quiet else _err)
+                report = watcher.ingest_urls(urls)
+            failed += len(report.errors)
+            if not quiet:
+                _err(report.summary())
+        if shards:
+            result = load_shards(store, [Path(s) for s in shards])
+            for error in result.errors:
+                _err(f"error: {error.source}: {error.reason}")
+            failed += len(result.errors)
+            if not quiet:
+                _err(f"{result.added} coded articles added ({result.events} events), "
+                     f"{result.skipped} already stored")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _code_on_dask(paths: list[str], out: Path | None, scheduler: str | None, workers: int,
+                  published: str | None, quiet: bool) -> None:
+    from sitrep.shards import code_on_dask
+
+    if out is None:
+        raise typer.BadParameter("--dask writes coded shards: give --out FOLDER",
+                                 param_hint="--out")
+    failed = 0
+    for result in code_on_dask([Path(p) for p in paths], out, scheduler=scheduler,
+                               workers=workers, published=published):
+        failed += len(result.errors)
+        for error in result.errors:
+            _err(f"error: {error}")
+        if not quiet:
+            _err(f"{result.source}: {result.articles} articles, {result.events} events -> "
+                 f"{result.out}")
+    if failed:
+        raise typer.Exit(1)
 
 
 def _open_store(db: Path):

@@ -101,3 +101,11 @@ def test_code_refuses_a_date_outside_the_accepted_years() -> None:
 def test_code_refuses_text_that_is_not_valid_unicode() -> None:
     with pytest.raises(InputError, match="lone surrogate U\\+D800"):
         code("Troops left \ud800 the base.")
+
+
+def test_an_input_error_crosses_a_process_boundary_whole() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError("feed.jsonl:3", "not valid JSON")))
+    assert (error.source, error.reason, str(error)) == (
+        "feed.jsonl:3", "not valid JSON", "feed.jsonl:3: not valid JSON")

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 import sitrep
-from sitrep.api import articles, events, reference, situation
+from sitrep.api import aggregates, articles, events, reference, situation, urls
 from sitrep.api.errors import install_error_handlers
 from sitrep.api.state import AppState
 from sitrep.coder import Coder
@@ -26,11 +26,13 @@ and on whose word. Every error is `{"error": {"status", "message"}}`. Writes nee
 `Authorization: Bearer TOKEN`."""
 
 
-def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None) -> FastAPI:
+def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None,
+               allow_private_urls: bool = False) -> FastAPI:
     """An app over the store at ``db`` (``":memory:"`` works too).
 
     ``token`` guards writes; ``None`` refuses them all. ``coder`` is loaded on the first write
-    when not given, so a read-only server never loads the model.
+    when not given, so a read-only server never loads the model. ``allow_private_urls`` lets
+    URLs sent for fetching reach loopback and private addresses (off by default).
     """
     store = Store(db)
 
@@ -43,8 +45,9 @@ def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None)
                          lifespan=lifespan)
     app.state.sitrep = AppState(store=store, coder=coder)
     app.state.token = token or None
+    app.state.allow_private_urls = allow_private_urls
     install_error_handlers(app)
-    for module in (events, articles, reference, situation):
+    for module in (events, articles, reference, situation, urls, aggregates):
         app.include_router(module.router)
     mount_page(app)
     return app

@@ -23,9 +23,9 @@ def resolve_token(token: str | None) -> str | None:
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          token: str | None = None) -> None:
+          token: str | None = None, allow_private_urls: bool = False) -> None:
     """Serve the API and the page until interrupted."""
-    app = create_app(db, token=resolve_token(token))
+    app = create_app(db, token=resolve_token(token), allow_private_urls=allow_private_urls)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -26,7 +26,7 @@ from sitrep.extract.claims import sources
 from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.setting import event_date, in_dateline, location, segment
-from sitrep.extract.triggers import TriggerHit, trigger_matcher
+from sitrep.extract.triggers import TriggerHit, more_specific, trigger_matcher
 from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
 from sitrep.resolve.actors import ActorResolver
 
@@ -430,7 +430,8 @@ def secondary_floor(events: list[Event]) -> list[Event]:
 
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per type per sentence: the surest, with the arguments and counts of the
-    others where it has none ("soldiers who were wounded in the ambush")."""
+    others where it has none ("soldiers who were wounded in the ambush") and the most specific
+    means of violence any of them names ("killed" + "a roadside bomb exploded")."""
     best: dict[tuple[int, str], Event] = {}
     for event in events:
         key = (event.evidence.start, event.event_type)
@@ -442,5 +443,7 @@ def dedupe(events: list[Event]) -> list[Event]:
         for name in ("actors", "recipients", "quantities"):
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
+        if more_specific(other.mode, sure.mode):
+            sure.mode, sure.cameo, sure.acled = other.mode, other.cameo, other.acled
         best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

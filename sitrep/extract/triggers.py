@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
+from sitrep.codebook.load import load_list, load_records, load_table
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
@@ -26,12 +27,26 @@ SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", 
 WITH_DEPTH = 3
 # a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
 ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
-# the word a trigger hangs on can make it ordinary too: the verb of a noun object ("took a
-# beating"), the noun a participle describes ("the film, shot in Morocco")
+# the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
+# plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
 SCORE = re.compile(r"^\d+[-–]\d+$")
-# "according to" is a source, not a complement, though its lemma is "accord"
-SOURCE_WORDS = frozenset({"according"})
+# where the means of violence stand in its clause: subject, object, compounds, modifiers and
+# the objects of instrument and circumstance prepositions
+MEANS_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod", "agent",
+                        "pobj", "conj", "appos", "poss"})
+MEANS_PREPS = frozenset({"with", "by", "in", "during", "from", "using", "of", "amid"})
+ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
+# the most specific means of violence wins; violence whose actor is a crowd is a riot
+MODE_ORDER = ("suicide-attack", "aerial", "heavy-weapons", "explosives", "unconventional",
+              "firearms")
+OPEN_MODES = frozenset({None, "other", *MODE_ORDER})
+VIOLENT = frozenset({"ASSAULT"})
+RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "other"),
+                       ("ASSAULT", "beat"), ("COERCE", "destroy"), ("COERCE", "seize")})
+# the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
+SECOND_TIER_WEIGHT = 0.35
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +73,8 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
     An adjective's clause ("troops were present") lends its subject too, and an infinitive
     clause its subject ("allowed inspectors to visit")."""
     found: set[str] = set()
+    # "according to" is a source, not a complement, though its lemma is "accord"
+    sources = load_codebook().cue("according_to")
     frontier = [head]
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr", "oprd"):
         frontier.append(head.head)
@@ -69,7 +86,7 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                     raised = _raised_subjects(child)
                     found.update(w for t in raised for w in (lemma(t), t.lower_))
                     nxt.extend(raised)
-                if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in SOURCE_WORDS:
+                if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in sources:
                     continue
                 found.add(lemma(child))
                 found.add(child.lower_)
@@ -103,6 +120,8 @@ class TriggerMatcher:
                 self.words[(entry.lemma, entry.pos)].append(entry)
         for entries in self.words.values():
             entries.sort(key=lambda e: not e.with_)
+        self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
+        self.means = MeansReader()
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
@@ -134,7 +153,8 @@ class TriggerMatcher:
             entry = self.phrases.get(span.label_)
             if entry is None or self._negated(span.root, entry):
                 continue
-            hits.append(TriggerHit(span.start, span.end, span.root, entry))
+            hits.append(TriggerHit(span.start, span.end, span.root,
+                                   self._means(span.root, entry)))
         return hits, blocked
 
     def _word(self, token: Token) -> TriggerHit | None:
@@ -154,8 +174,32 @@ class TriggerMatcher:
             if entries:
                 entry = self._choose(token, entries)
                 if entry is not None:
-                    return TriggerHit(token.i, token.i + 1, token, entry)
+                    return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
+        second = self.second_tier.get(key) if token.pos_ == "VERB" else None
+        if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
+                and _two_actors(token):
+            return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _means(self, head: Token, entry: Trigger) -> Trigger:
+        """The entry with the mode its own clause shows: "an air strike killed", "shelled
+        the town with mortars", "killed in a roadside bomb"; a crowd acting makes the
+        violence a riot. Other entries come back as they are."""
+        if entry.type not in VIOLENT and (entry.type, entry.mode) not in RIOT_FROM:
+            return entry
+        found = self.means.read(head)
+        riot = found.get("riot")
+        if riot is not None and (entry.type, entry.mode) in RIOT_FROM:
+            kind, mode = riot
+        else:
+            mode = next((m for m in MODE_ORDER if m in found), None)
+            if entry.type not in VIOLENT or mode is None or entry.mode not in OPEN_MODES or \
+                    MODE_ORDER.index(mode) >= _rank(entry.mode):
+                return entry
+            kind = entry.type
+        if (kind, mode) == (entry.type, entry.mode):
+            return entry
+        return replace(entry, type=kind, mode=mode, cameo=self.codebook.cameo_for(kind, mode))
 
     def _choose(self, token: Token, entries: list[Trigger]) -> Trigger | None:
         """The first entry whose object condition holds (specific entries come first)."""
@@ -181,14 +225,14 @@ class TriggerMatcher:
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
-        and, through the word the trigger hangs on, "took a beating"."""
+        and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
 def _scoreline(token: Token) -> bool:
-    """A match result hangs on the verb, so its violence words are sport ("beat them 2-1",
-    "crushed their rivals 4-0"): a number, a dash, a number."""
+    """A match result hangs on the verb, so its violence words are sport (a team "routed"
+    another "3-0"): a number, a dash, a number."""
     for child in token.children:
         if child.pos_ != "NUM":
             continue
@@ -198,6 +242,103 @@ def _scoreline(token: Token) -> bool:
         if len(after) == 2 and after[0].text in ("-", "–") and after[1].pos_ == "NUM":
             return True
     return False
+
+
+def more_specific(mode: str | None, than: str | None) -> bool:
+    """Whether ``mode`` names the means of violence more specifically than ``than`` (any of
+    ``MODE_ORDER`` beats no mode or a generic one)."""
+    return mode in MODE_ORDER and _rank(mode) < _rank(than) and than in OPEN_MODES
+
+
+def _rank(mode: str | None) -> int:
+    """Where a trigger's own mode stands in ``MODE_ORDER`` (no mode: after all of them)."""
+    return MODE_ORDER.index(mode) if mode in MODE_ORDER else len(MODE_ORDER)
+
+
+class MeansReader:
+    """The means of violence a trigger's clause names, from ``mode_words.tsv`` and CAMEO's
+    aircraft (``cameo/aircraft.txt``)."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, tuple[str, str, str]] = {}
+        for row in load_records("mode_words.tsv"):
+            self.words[row["word"]] = (row["role"], row["type"], row["mode"])
+        for craft in load_list("cameo/aircraft.txt"):
+            self.words.setdefault(craft, ("any", "ASSAULT", "aerial"))
+
+    def read(self, head: Token) -> dict[str, tuple[str, str]]:
+        """Mode → (type, mode) for every means the clause names; a crowd acting is "riot"."""
+        found: dict[str, tuple[str, str]] = {}
+        for token, role in _clause_words(head):
+            for key in _keys(token):
+                hit = self.words.get(key)
+                if hit is None or (hit[0] == "actor" and role != "actor"):
+                    continue
+                name = "riot" if hit[1] == "PROTEST" else hit[2]
+                found.setdefault(name, (hit[1], hit[2]))
+        return found
+
+
+def _keys(token: Token) -> list[str]:
+    """A word's lemma and, with a compound or adjective before it, the pair ("air strike")."""
+    keys = [lemma(token), token.lower_]
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    if mods:
+        keys.insert(0, f"{lemma(mods[-1])} {lemma(token)}")
+        keys.insert(0, f"{mods[-1].lower_} {token.lower_}")
+    return keys
+
+
+def _clause_words(head: Token) -> list[tuple[Token, str]]:
+    """The words of the trigger's own clause that may name its means, with their role
+    ("actor" for the subject or agent): its dependents, the objects of its instrument
+    prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    found: list[tuple[Token, str]] = [(head, "self")]
+    frontier = [(head, "self")]
+    for _ in range(2):
+        nxt = []
+        for token, role in frontier:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in MEANS_PREPS:
+                    by = "actor" if child.lower_ == "by" and token is head else role
+                    nxt.extend((g, by) for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in MEANS_DEPS:
+                    child_role = "actor" if token is head and child.dep_ in ACTOR_DEPS else role
+                    nxt.append((child, child_role))
+        found.extend(nxt)
+        frontier = nxt
+    if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ == "NOUN":
+        found.extend((c, "self") for c in head.children if c.dep_ in ("compound", "amod"))
+    return found
+
+
+def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
+    """CAMEO's verbs (``cameo/verbs.tsv``) that the lexicon lacks, as low-weight entries with
+    the frame most triggers of their type take."""
+    frames: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in book.triggers:
+        frames[entry.type][entry.frame] += 1
+    tier: dict[str, Trigger] = {}
+    for verb, code, kind, mode in load_table("cameo/verbs.tsv"):
+        if " " in verb or verb in known or kind not in book.types or kind not in frames:
+            continue
+        frame = max(frames[kind], key=lambda f: frames[kind][f])
+        tier[verb] = Trigger(lemma=verb, pos="VERB", type=kind,
+                             mode=mode if mode in book.types[kind].modes else None, context=(),
+                             frame=frame, with_=frozenset(), cameo=code,
+                             weight=SECOND_TIER_WEIGHT)
+    return tier
+
+
+def _two_actors(verb: Token) -> bool:
+    """A subject and an object that each name an actor (a person, body, state or people), as
+    PETRARCH codes a verb only between two actors of its dictionaries: a synonym set's
+    looser verbs ("lead", "master") are no event between ordinary nouns."""
+    def actor(token: Token) -> bool:
+        return token.ent_type_ in ACTOR_ENTS
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(map(actor, subject)) and any(map(actor, objects))
 
 
 def _has_clause(token: Token) -> bool:

@@ -2,8 +2,8 @@
 
 The model reads case: in "ARMED MEN KIDNAPPED PEASANTS IN USULUTAN" it finds no entities at
 all. sitrep lower-cases such text and capitalises what it knows to be upper: sentence starts,
-"I", months and weekdays, acronyms (a data list, dotted ones, and words in brackets such as
-"[FMLN]" together with the name they abbreviate), and names: countries, demonyms, named
+"I", months and weekdays, acronyms (a data list, the actor tables' short forms, dotted ones,
+and words in brackets together with the name they abbreviate), and names: countries, demonyms, named
 institutions and organisations, and gazetteer places. Every character maps to one character,
 so the result has the same length as the input and every offset holds.
 """
@@ -33,10 +33,6 @@ DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*\n\s*|:\s*\n\s*)[\"'“‘(\[]*([^\W\d_])")
 DATELINE = re.compile(r"^[^\n]{0,120}?--\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
-NAME_GLUE = frozenset({"of", "de", "del", "la", "las", "los", "el", "y", "and", "the", "for"})
-NAME_WORDS = frozenset({"front", "first", "third", "top", "back", "part", "call"})
-STOP = frozenset(STOP_WORDS) - NAME_WORDS
-MONTH_SHORT = ("Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
@@ -136,7 +132,7 @@ def _is_english(word: str, english: frozenset[str]) -> bool:
 
 def _acronyms(lowered: str, chars: list[str]) -> None:
     """Acronyms upper-case: listed ones, dotted ones ("u.s."), bracketed ones with the name
-    they follow ("farabundo marti national liberation front [fmln]")."""
+    they follow ("national liberation front [nlf]")."""
     listed = acronyms()
     for match in WORD.finditer(lowered):
         if match.group() in listed:
@@ -145,7 +141,7 @@ def _acronyms(lowered: str, chars: list[str]) -> None:
         _apply(chars, match.start(), match.group().upper())
     for match in BRACKETED.finditer(lowered):
         word = match.group(1)
-        if word in STOP:
+        if word in _stop():
             continue
         _apply(chars, match.start(1), word.upper())
         _capitalise_expansion(lowered, chars, match.start(), len(word))
@@ -154,16 +150,17 @@ def _acronyms(lowered: str, chars: list[str]) -> None:
 def _capitalise_expansion(lowered: str, chars: list[str], before: int, letters: int) -> None:
     """Capitalise the words just before a bracketed acronym that it abbreviates."""
     words = list(WORD.finditer(lowered, max(0, before - 120), before))
+    glue = frozenset(_truecase_data()["name_glue"])
     taken = 0
     for match in reversed(words):
         if lowered[match.end():before].strip(" ,") and taken == 0:
             return
         word = match.group()
-        if word in NAME_GLUE:
+        if word in glue:
             if taken >= letters:
                 return
             continue
-        if word in STOP or taken >= letters + 2:
+        if word in _stop() or taken >= letters + 2:
             return
         _upper_at(chars, match.start())
         taken += 1
@@ -171,8 +168,17 @@ def _capitalise_expansion(lowered: str, chars: list[str], before: int, letters: 
 
 @cache
 def acronyms() -> frozenset[str]:
-    """Lower-case forms of the acronyms kept upper-case."""
-    return frozenset(a.lower() for a in _truecase_data()["acronyms"])
+    """Lower-case forms of the acronyms kept upper-case: the listed ones and every
+    all-capitals alias of a named body ("NATO", "ICRC") of the actor tables."""
+    bodies = (alias for alias in load_codebook().actors.bodies
+              if alias.isalpha() and alias.isupper() and 2 <= len(alias) <= 8)
+    return frozenset(a.lower() for a in [*_truecase_data()["acronyms"], *bodies])
+
+
+@cache
+def _stop() -> frozenset[str]:
+    """Stop words that are never part of a name."""
+    return frozenset(STOP_WORDS) - frozenset(_truecase_data()["name_words"])
 
 
 @cache
@@ -200,7 +206,8 @@ def known_names() -> dict[str, str]:
         low = cased.lower()
         if cased[:1].isupper() and low not in not_names and cased != cased.upper():
             names[low] = cased
-    for word in [*calendar.month_name[1:], *calendar.day_name, *MONTH_SHORT]:
+    for word in [*calendar.month_name[1:], *calendar.day_name,
+                 *_truecase_data()["month_abbreviations"]]:
         names[word.lower()] = word
     return names
 

@@ -242,6 +242,92 @@ class Store:
         for row in rows:
             yield _article(row)
 
+    # -- fetching from the web: fetch state, the outlets of each article, signatures ---------
+
+    def fetch_state(self, url: str) -> FetchState | None:
+        """What the last fetch of ``url`` found, or None when it was never fetched."""
+        with self._lock:
+            row = self.conn.execute(
+                f"SELECT {', '.join(FETCH_COLUMNS)} FROM fetch_state WHERE url = ?", (url,)
+            ).fetchone()
+        if row is None:
+            return None
+        state = FetchState(**{c: row[c] for c in FETCH_COLUMNS})
+        state.retry = bool(state.retry)
+        return state
+
+    def record_fetch(self, state: FetchState) -> None:
+        """Remember a fetch (replacing the previous record of that URL)."""
+        values = [getattr(state, c) for c in FETCH_COLUMNS]
+        with self._lock:
+            self.conn.execute(
+                f"INSERT OR REPLACE INTO fetch_state ({', '.join(FETCH_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in FETCH_COLUMNS)})", values)
+
+    def add_article_source(self, source: ArticleSource) -> bool:
+        """Record that an outlet printed a stored article; False if already recorded."""
+        values = [getattr(source, c) for c in SOURCE_COLUMNS]
+        with self._lock:
+            cursor = self.conn.execute(
+                f"INSERT OR IGNORE INTO article_sources ({', '.join(SOURCE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in SOURCE_COLUMNS)})", values)
+        return cursor.rowcount > 0
+
+    def article_sources(self, article_id: str) -> list[ArticleSource]:
+        """Every outlet (URL) that printed the article, in the order they were met."""
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT {', '.join(SOURCE_COLUMNS)} FROM article_sources WHERE article_id = ? "
+                "ORDER BY rowid", (article_id,)).fetchall()
+        return [ArticleSource(**{c: r[c] for c in SOURCE_COLUMNS}) for r in rows]
+
+    def add_signature(self, article_id: str, signature: bytes) -> None:
+        with self._lock:
+            self.conn.execute("INSERT OR REPLACE INTO article_signatures VALUES (?, ?)",
+                              (article_id, signature))
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article id, signature bytes) of every article fetched from the web."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT article_id, signature FROM article_signatures ORDER BY rowid").fetchall()
+        for row in rows:
+            yield row[0], row[1]
+
+
+FETCH_COLUMNS = ("url", "kind", "status", "http_status", "etag", "last_modified",
+                 "content_hash", "article_id", "reason", "retry")
+SOURCE_COLUMNS = ("article_id", "url", "publisher", "title", "published")
+
+
+@dataclass(slots=True)
+class FetchState:
+    """The last fetch of one URL. ``kind`` is ``feed`` or ``item``; ``status`` says what came of
+    it (``stored``, ``duplicate``, ``skipped``, ``failed``, ``polled``); ``retry`` marks a
+    failure that may pass later (a timeout, a 429), so the next poll tries again."""
+
+    url: str
+    kind: str
+    status: str
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    article_id: str | None = None
+    reason: str | None = None
+    retry: bool = False
+
+
+@dataclass(slots=True)
+class ArticleSource:
+    """One outlet's printing of a stored article: its URL, name, headline and date."""
+
+    article_id: str
+    url: str
+    publisher: str | None = None
+    title: str | None = None
+    published: str | None = None
+
 
 def _codes(countries: Any) -> str:
     """Countries as ``|NER|USA|`` so a LIKE '%|NER|%' finds one exactly."""

@@ -66,6 +66,77 @@ MIGRATIONS: list[str] = [
     UPDATE events SET cluster_id = id;
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 3: what was fetched from the web (so a poll resumes and never fetches an item twice), the
+    # outlets that printed each article (syndicated copies of one story), and each fetched
+    # article's MinHash signature (so a copy met in a later poll still finds its original).
+    """
+    CREATE TABLE fetch_state (
+        url TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        http_status INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        content_hash TEXT,
+        article_id TEXT,
+        reason TEXT,
+        retry INTEGER NOT NULL DEFAULT 0,
+        fetched_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE article_sources (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        publisher TEXT,
+        title TEXT,
+        published TEXT,
+        PRIMARY KEY (article_id, url)
+    );
+    CREATE TABLE article_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    );
+    """,
+    # 4: event counts by date range, location country, type and modality, kept by triggers, so
+    # the page's map and timeline totals read a small table instead of every event
+    # (sitrep.store.aggregates). '' stands for "undated" and "no country".
+    """
+    CREATE TABLE event_counts (
+        date_start TEXT NOT NULL,
+        date_end TEXT NOT NULL,
+        location_country TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (date_start, date_end, location_country, event_type, modality)
+    ) WITHOUT ROWID;
+    INSERT INTO event_counts
+        SELECT coalesce(date_start, ''), coalesce(date_end, ''), coalesce(location_country, ''),
+               event_type, modality, count(*)
+        FROM events GROUP BY 1, 2, 3, 4, 5;
+    CREATE TRIGGER event_counts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER event_counts_ad AFTER DELETE ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER event_counts_au
+    AFTER UPDATE OF date_start, date_end, location_country, event_type, modality ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    """,
 ]
 
 

@@ -57,3 +57,41 @@ def test_denying_an_accusation_is_a_rejection(coder):
 def test_receiving_an_official_is_hosting(coder):
     assert found(coder, "The president received the Syrian foreign minister.")["received"] == \
         "CONSULT"
+
+
+def modes(coder, text: str) -> dict[str, tuple[str, str | None]]:
+    doc = coder.nlp(text)
+    return {hit.span.text: (hit.entry.type, hit.entry.mode)
+            for hit in trigger_matcher(doc.vocab)(doc)}
+
+
+def test_the_means_named_in_the_clause_give_the_mode(coder):
+    assert modes(coder, "A drone strike killed two men near the border.")["killed"] == \
+        ("ASSAULT", "aerial")
+    assert modes(coder, "Militants attacked the base with mortars.")["attacked"] == \
+        ("ASSAULT", "heavy-weapons")
+    assert modes(coder, "Insurgents attacked the convoy with grenades.")["attacked"] == \
+        ("ASSAULT", "explosives")
+    assert modes(coder, "Helicopters bombed the rebel camp.")["bombed"] == ("ASSAULT", "aerial")
+
+
+def test_a_trigger_keeps_its_own_mode_when_the_clause_names_no_means(coder):
+    assert modes(coder, "Gunmen kidnapped a priest.")["kidnapped"] == ("ASSAULT", "abduct")
+    assert modes(coder, "Troops shelled the village.")["shelled"] == ("ASSAULT", "heavy-weapons")
+
+
+def test_violence_by_a_crowd_is_a_riot(coder):
+    assert modes(coder, "An angry mob attacked the mayor's office.")["attacked"] == \
+        ("PROTEST", "riot-spon")
+    assert modes(coder, "Soldiers attacked the crowd.")["attacked"][0] == "ASSAULT"
+
+
+def test_cameo_verbs_fire_only_between_two_named_actors(coder):
+    from sitrep.extract.triggers import SECOND_TIER_WEIGHT
+
+    doc = coder.nlp("Iran pummeled Iraq.")
+    tier = [h for h in trigger_matcher(doc.vocab)(doc) if h.entry.weight == SECOND_TIER_WEIGHT
+            and h.span.text == "pummeled"]
+    assert tier and tier[0].entry.type == "ASSAULT"
+    doc = coder.nlp("The chef pummeled the dough.")
+    assert not [h for h in trigger_matcher(doc.vocab)(doc) if h.span.text == "pummeled"]

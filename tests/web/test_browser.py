@@ -70,7 +70,7 @@ def test_the_map_shades_niger_and_chad(page):
 
 
 def test_city_events_are_points_and_country_events_never_are(page):
-    events = page.evaluate("sitrep.state.events")
+    events = page.evaluate("sitrep.shown.map")
     pointed = {e["id"] for e in events if e["geometry"]}
     drawn = set(page.eval_on_selector_all("path.event-point",
                                           "ps => ps.map(p => p.dataset.eventId)"))
@@ -114,7 +114,7 @@ def test_the_article_view_marks_its_events(page, site):
 
 
 def test_a_table_row_selects_its_event_on_the_timeline_and_the_map(page):
-    event = page.evaluate("""sitrep.state.events.find(e => !e.geometry && e.date
+    event = page.evaluate("""sitrep.shown.map.find(e => !e.geometry && e.date
         && e.date.start && e.location && e.location.country_code)""")
     page.locator(f'#events tr[data-event-id="{event["id"]}"]').click()
     assert page.evaluate("sitrep.state.selected") == event["id"]
@@ -129,48 +129,52 @@ def test_clicking_a_country_filters_the_table_and_the_timeline(page):
     everything = table_event_ids(page)
     page.locator('path.country[data-iso="TCD"]').dispatch_event("click")
     assert page.locator("#chips .chip").inner_text().startswith("Place: Chad")
+    page.wait_for_function("n => sitrep.shown.table.length < n", arg=len(everything))
     chad_ids = table_event_ids(page)
-    events = {e["id"]: e for e in page.evaluate("sitrep.state.events")}
+    events = {e["id"]: e for e in page.evaluate("sitrep.shown.map")}
     assert chad_ids and len(chad_ids) < len(everything)
     assert {events[i]["location"]["country_code"] for i in chad_ids} == {"TCD"}
     timeline_ids = {i["id"] for i in page.evaluate("sitrep.timelineItems()")}
     assert timeline_ids <= set(chad_ids)
     assert {"NER", "TCD"} <= shaded_countries(page), "the map keeps its own view"
     page.locator("#chips .chip").click()
+    page.wait_for_function("n => sitrep.shown.table.length === n", arg=len(everything))
     assert table_event_ids(page) == everything
 
 
 def test_a_time_range_on_the_timeline_filters_the_map_and_the_table(page):
     everything = table_event_ids(page)
+    all_events = page.evaluate("sitrep.shown.map")
     box = page.locator("#timeline").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     for _ in range(10):
         page.mouse.wheel(0, -400)
     page.wait_for_selector("#chips .chip")
     assert page.locator("#chips .chip").inner_text().startswith("Time:")
+    page.wait_for_function("n => sitrep.shown.table.length < n", arg=len(everything))
     kept = table_event_ids(page)
-    assert len(kept) < len(everything)
-    overlapping = page.evaluate("""() => sitrep.state.events
-        .filter(e => e.date && e.date.start
-                && new Date(e.date.start) < sitrep.state.range.end
-                && new Date(e.date.end).getTime() + 86400000 > sitrep.state.range.start)
-        .map(e => e.id)""")
+    since, until = page.evaluate("sitrep.rangeDays()")
+    overlapping = [e["id"] for e in all_events
+                   if e["date"] and e["date"]["start"] and e["date"]["start"] <= until
+                   and e["date"]["end"] >= since]
     assert sorted(kept) == sorted(overlapping)
+    assert page.evaluate("location.search") == f"?from={since}&to={until}"
 
 
 def test_the_type_filter_reloads_the_views(page):
-    types = page.evaluate("sitrep.state.events.map(e => e.event_type)")
+    types = page.evaluate("sitrep.shown.map.map(e => e.event_type)")
     wanted = types[0]
     page.select_option("#f-type", wanted)
     page.click("#filters button[type=submit]")
-    page.wait_for_function("t => sitrep.state.events.every(e => e.event_type === t)", arg=wanted)
+    page.wait_for_function("""t => sitrep.shown.map.every(e => e.event_type === t)
+        && sitrep.shown.table.every(e => e.event_type === t)""", arg=wanted)
     assert len(table_event_ids(page)) == types.count(wanted)
 
 
 def test_markup_in_an_article_is_shown_and_never_runs(page, site):
     page.goto(f"{site['url']}#article={site['markup']}")
     page.wait_for_selector("#article-view:not([hidden]) #article-text")
-    page.wait_for_function("document.querySelector('#article-text').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('#article-text').textContent.length > 0")
     assert "<script>window.sitrepInjected = 1</script>" in page.inner_text("#article-text")
     assert "<img" in page.inner_text("#article-title")
     assert page.locator("#article-text script, #article-title img").count() == 0

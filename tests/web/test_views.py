@@ -145,7 +145,7 @@ def test_filters_are_in_the_url_and_survive_a_reload(page, site):
     page.select_option("#f-modality", "negated")
     page.select_option("#f-type", "ASSAULT")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("location.search.includes('modality=negated')")
+    page.wait_for_function("() => location.search.includes('modality=negated')")
     assert "type=ASSAULT" in page.evaluate("location.search")
     page.reload()
     page.wait_for_selector("body[data-ready=true]")

@@ -16,11 +16,12 @@ from spacy.tokens import Token
 
 from sitrep.codebook.actor_tables import sector_codes
 from sitrep.codebook.lexicon import load_codebook
-from sitrep.codebook.load import fold, load_table
+from sitrep.codebook.load import fold, load_list, load_table
 from sitrep.errors import SetupError
 from sitrep.resolve.actors.patterns import split_words
 
-PREFIXES = ("al-", "el-", "Al-", "El-")
+PREFIXES = tuple(w for p in load_list("actors/name_particles.txt") if p.endswith("-")
+                 for w in (p, p.capitalize()))
 MIN_FUZZY_SURNAME = 5
 
 

@@ -11,10 +11,11 @@ from functools import cache
 import spacy
 
 from sitrep.codebook.actor_tables import ActorTables
+from sitrep.codebook.load import load_list
 
 NAME = r"^[A-Z][\w'’.\-]*$"
-NAME_PART = r"^(?:[A-Z][\w'’.\-]*|-|al|el|bin|ibn|abu|van|von|de|da|du|le|la)$"
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "du", "le", "la"})
+PARTICLES = frozenset(w for w in load_list("actors/name_particles.txt") if w.isalpha())
+NAME_PART = rf"^(?:[A-Z][\w'’.\-]*|-|{'|'.join(sorted(PARTICLES))})$"
 MAX_NAME_PARTS = 3
 
 

@@ -27,11 +27,6 @@ from sitrep.resolve.places.countries import (
     country_for_name,
 )
 
-LOCATIVE = frozenset({
-    "in", "at", "from", "to", "into", "near", "across", "toward", "towards", "within",
-    "throughout", "outside", "inside", "around", "through", "over", "via", "on", "onto", "off",
-    "along", "beyond",
-})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
@@ -298,7 +293,7 @@ class ActorResolver:
         if own is None or own.country is None:
             return None
         root = _first_conjunct(ent.root)
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        if root.dep_ == "pobj" and root.head.lower_ in load_codebook().cue("locative_preps"):
             return None
         if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end:
             phrase = self.resolve_span(_phrase_to(root.head), None)

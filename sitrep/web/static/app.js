@@ -1,12 +1,17 @@
 // sitrep's page: a map, a timeline and a table of coded events, linked, with the evidence of
-// each event. Every node that shows article data is built with textContent: markup in an
-// article is shown as text and never runs.
+// each event. The page asks the server only for what it shows: one page of table rows, counts
+// by country and by day/week/month while a view holds more events than it can draw, and the
+// events themselves once a filter or a short time window leaves few enough. Every node that
+// shows article data is built with textContent: markup in an article is shown as text and
+// never runs.
 "use strict";
 
 const ROLE_LABELS = {
   trigger: "trigger", actor: "actor", recipient: "recipient", place: "place", time: "time",
 };
 const DAY_MS = 24 * 3600 * 1000;
+const DETAIL = 500;  // a view draws single events up to this many, counts beyond
+const PAGE = 100;    // table rows per page
 // How each modality is drawn on the map (the timeline and the table use the same classes):
 // asserted filled, future dashed, hypothetical dashed and pale, negated hollow and grey.
 const MODALITY = {
@@ -21,21 +26,31 @@ const MODALITY = {
   negated: { note: "denied or said not to have happened",
              marker: { color: "#777", fillColor: "#ffffff", fillOpacity: 0, dashArray: "2 2" } },
 };
-// The filters the URL keeps (besides #event=): the form's fields, the place and the time range.
-const URL_KEYS = ["place", "from", "to"];
 const WORLD = [[-55, -170], [75, 180]];
 const ANTARCTICA = "010";
 
 const state = {
-  filters: {},        // server-side: type, country, modality, text
-  range: null,        // linked: {start: Date, end: Date} from the timeline window
-  place: null,        // linked: alpha-3 of a clicked country
-  selected: null,     // the event whose evidence is open
-  events: [],         // events as GeoJSON features' properties plus their geometry
+  filters: {},          // the form's fields, sent to the server as they are
+  range: null,          // linked: {start: Date, end: Date} from the timeline window
+  place: null,          // linked: alpha-3 of a clicked country
+  selected: null,       // the id of the event whose evidence is open
+  selectedEvent: null,  // its record, once fetched
+  offset: 0,            // the table's page
+};
+
+// What each view shows now, as the server sent it.
+const shown = {
+  map: [],            // events drawn one by one (features' properties plus geometry)
+  mapCounts: null,    // {total, countries: [...]} of the map's events
+  timeline: [],       // events drawn one by one on the timeline
+  buckets: new Map(), // timeline counts by item id, while there are too many events
+  timelineUnit: null,
+  table: [],          // the table's page of records
+  tableTotal: 0,
 };
 
 const view = { map: null, countries: null, points: null, timeline: null, items: null,
-               byIso: new Map(), names: new Map() };
+               byIso: new Map(), names: new Map(), loads: {}, settling: null, stacked: true };
 
 // ---- small DOM helpers ------------------------------------------------------------------
 
@@ -68,6 +83,15 @@ function query(params) {
   return search.toString();
 }
 
+// Run a view's load so that only the latest answer is drawn: a slow answer to an older
+// request never overwrites a newer one.
+async function latest(name, load) {
+  const ticket = (view.loads[name] || 0) + 1;
+  view.loads[name] = ticket;
+  const result = await load();
+  return view.loads[name] === ticket ? result : null;
+}
+
 // ---- formatting -------------------------------------------------------------------------
 
 function actorLabel(actor) {
@@ -96,6 +120,15 @@ function placeLabel(loc) {
   return loc.country_code && loc.country_code !== name ? `${name}, ${loc.country_code}` : name;
 }
 
+function countryLabel(code) {
+  const name = view.names.get(code);
+  return name ? `${name} (${code})` : code;
+}
+
+function number(n) {
+  return n.toLocaleString("en");
+}
+
 function safeHref(url) {
   // Only web links: a javascript: or data: URL from an article must never become a link.
   try {
@@ -106,61 +139,158 @@ function safeHref(url) {
   }
 }
 
-// ---- linked selection -------------------------------------------------------------------
-
-function overlapsRange(event, range) {
-  const date = event.date;
-  if (!date || !date.start) return false;
-  const start = new Date(date.start);
-  const end = new Date(new Date(date.end || date.start).getTime() + DAY_MS);
-  return start < range.end && end > range.start;
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
 }
 
 function eventCountry(event) {
   return event.location ? event.location.country_code : null;
 }
 
-// Each view is filtered by the other views' selections, not its own (so it stays usable).
-function visible() {
-  const inRange = (e) => !state.range || overlapsRange(e, state.range);
-  const atPlace = (e) => !state.place || eventCountry(e) === state.place;
-  return {
-    map: state.events.filter(inRange),
-    timeline: state.events.filter(atPlace),
-    table: state.events.filter((e) => inRange(e) && atPlace(e)),
-  };
+// ---- what each view asks the server -----------------------------------------------------
+
+// Each view is filtered by the other views' selections, not its own (so it stays usable):
+// the map by the time range, the timeline by the place, the table by both.
+// The window's days, first and last included (its end is the instant after the last).
+function rangeDays(range) {
+  return [isoDay(range.start), isoDay(new Date(range.end.getTime() - 1))];
 }
 
-function render() {
-  const shown = visible();
-  drawMap(shown.map);
-  drawTimeline(shown.timeline);
-  drawTable(shown.table);
-  drawChips(shown.table.length);
+function rangeParams() {
+  if (!state.range) return {};
+  const [since, until] = rangeDays(state.range);
+  return { since, until };
 }
+
+function mapParams() {
+  return { ...state.filters, ...rangeParams() };
+}
+
+function timelineParams() {
+  return { ...state.filters, place: state.place, ...rangeParams() };
+}
+
+function tableParams() {
+  return { ...state.filters, place: state.place, ...rangeParams() };
+}
+
+function featureEvents(collection) {
+  return collection.features.map((f) => ({ ...f.properties, geometry: f.geometry }));
+}
+
+// ---- loading ----------------------------------------------------------------------------
+
+async function loadMap({ fit = false } = {}) {
+  const params = mapParams();
+  const answer = await latest("map", async () => {
+    const counts = await getJSON(`/api/aggregates/countries?${query(params)}`);
+    const detail = counts.total <= DETAIL
+      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+    return { counts, events: detail ? featureEvents(detail) : null };
+  });
+  if (!answer) return;
+  shown.mapCounts = answer.counts;
+  shown.map = answer.events || [];
+  drawMap();
+  if (fit) fitMap();
+}
+
+async function loadTimeline({ fit = false } = {}) {
+  const params = timelineParams();
+  const answer = await latest("timeline", async () => {
+    const counts = await getJSON(`/api/aggregates/time?${query(params)}`);
+    const detail = counts.total <= DETAIL
+      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+    return { counts, events: detail ? featureEvents(detail) : null };
+  });
+  if (!answer) return;
+  shown.timeline = answer.events || [];
+  shown.timelineUnit = answer.events ? null : answer.counts.unit;
+  drawTimeline(answer.counts);
+  if (fit && !state.range) fitTimeline(answer.counts);
+}
+
+async function loadTable() {
+  const params = { ...tableParams(), limit: PAGE, offset: state.offset };
+  const page = await latest("table", () => getJSON(`/api/events?${query(params)}`));
+  if (!page) return;
+  shown.table = page.events;
+  shown.tableTotal = page.total;
+  drawTable(page);
+  drawChips();
+}
+
+// What changed decides what reloads: the filters change every view, the place the views it
+// filters (the map only redraws its outline), the time range the map and the table (and the
+// timeline, whose detail depends on its window).
+async function reload(what) {
+  const jobs = [];
+  if (what === "filters") {
+    state.offset = 0;
+    jobs.push(loadMap({ fit: true }), loadTimeline({ fit: true }), loadTable());
+  } else if (what === "place") {
+    state.offset = 0;
+    drawMap();
+    jobs.push(loadTimeline(), loadTable());
+  } else if (what === "range") {
+    state.offset = 0;
+    jobs.push(loadMap(), loadTimeline({ fit: !state.range }), loadTable());
+  } else if (what === "page") {
+    jobs.push(loadTable());
+  }
+  try {
+    await Promise.all(jobs);
+  } catch (error) {
+    showError(document.getElementById("status"), error);
+  }
+}
+
+// ---- linked selection -------------------------------------------------------------------
 
 function setPlace(iso) {
   state.place = state.place === iso ? null : iso;
   writeUrl();
-  render();
+  drawChips();
+  return reload("place");
 }
 
 function setRange(range) {
   state.range = range;
   writeUrl();
-  render();
+  drawChips();
+  return reload("range");
+}
+
+function drawChips() {
+  const status = document.getElementById("status");
+  clear(status);
+  status.append(`${number(shown.tableTotal)} events`);
+  const chips = document.getElementById("chips");
+  clear(chips);
+  const chip = (label, onClear) => {
+    const button = el("button", { type: "button", class: "chip", title: "clear" },
+                      [label, el("span", { text: " ×" })]);
+    button.addEventListener("click", onClear);
+    chips.append(button);
+  };
+  if (state.place) {
+    const name = view.names.get(state.place) || state.place;
+    chip(`Place: ${name}`, () => setPlace(state.place));
+  }
+  if (state.range) {
+    chip(`Time: ${rangeDays(state.range).join(" – ")}`,
+         () => setRange(null));
+  }
 }
 
 // ---- the URL: filters, place and time range in the query string, the event in the hash --
 
-function isoDay(date) {
-  return date.toISOString().slice(0, 10);
-}
-
 function writeUrl() {
   const params = { ...state.filters, place: state.place };
-  if (state.range) Object.assign(params, { from: isoDay(state.range.start),
-                                           to: isoDay(state.range.end) });
+  if (state.range) {
+    const [from, to] = rangeDays(state.range);
+    Object.assign(params, { from, to });
+  }
   const search = query(params);
   const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
@@ -180,7 +310,7 @@ function readUrl() {
   state.place = params.get("place") || null;
   const [from, to] = [params.get("from"), params.get("to")].map((d) => (d ? new Date(d) : null));
   state.range = from && to && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())
-    ? { start: from, end: to } : null;
+    ? { start: from, end: new Date(to.getTime() + DAY_MS) } : null;
 }
 
 // Put the filters back into the form once its options exist (an unknown value is kept as an
@@ -198,30 +328,6 @@ function fillForm() {
   }
 }
 
-function drawChips(count) {
-  const status = document.getElementById("status");
-  status.textContent = `${count} of ${state.events.length} events`;
-  const chips = document.getElementById("chips");
-  clear(chips);
-  const chip = (label, onClear) => {
-    const button = el("button", { type: "button", class: "chip", title: "clear" },
-                      [label, el("span", { text: " ×" })]);
-    button.addEventListener("click", onClear);
-    chips.append(button);
-  };
-  if (state.place) {
-    const name = view.names.get(state.place) || state.place;
-    chip(`Place: ${name}`, () => setPlace(state.place));
-  }
-  if (state.range) {
-    const day = (d) => d.toISOString().slice(0, 10);
-    chip(`Time: ${day(state.range.start)} – ${day(state.range.end)}`, () => {
-      setRange(null);
-      fitTimeline();
-    });
-  }
-}
-
 // ---- map --------------------------------------------------------------------------------
 
 async function initMap() {
@@ -232,6 +338,7 @@ async function initMap() {
   const [topology, codes] = await Promise.all([
     getJSON("/static/vendor/countries-110m.json"), getJSON("/api/countries"),
   ]);
+  for (const code of Object.values(codes)) view.names.set(code.alpha3, code.name);
   const shapes = topojson.feature(topology, topology.objects.countries);
   // Antarctica holds no events and its shape smears across the bottom of the map.
   shapes.features = shapes.features.filter((f) => f.id !== ANTARCTICA);
@@ -245,12 +352,12 @@ async function initMap() {
       const iso = code ? code.alpha3 : null;
       const name = code ? code.name : feature.properties.name;
       layer.sitrepIso = iso;
+      layer.sitrepName = name;
       if (iso) {
         view.byIso.set(iso, layer);
-        view.names.set(iso, name);
         layer.on("click", () => setPlace(iso));
       }
-      layer.bindTooltip(el("span", { text: name }), { sticky: true });
+      layer.bindTooltip(() => el("span", { text: countryTip(layer) }), { sticky: true });
     },
   }).addTo(view.map);
   view.countries.eachLayer((layer) => {
@@ -258,6 +365,14 @@ async function initMap() {
     if (path && layer.sitrepIso) path.setAttribute("data-iso", layer.sitrepIso);
   });
   view.points = L.layerGroup().addTo(view.map);
+}
+
+function countryTip(layer) {
+  const tally = layer.sitrepTally;
+  if (!tally || !tally.count) return layer.sitrepName;
+  const parts = Object.entries(tally.modality).filter(([, n]) => n)
+    .map(([modality, n]) => `${number(n)} ${modality}`);
+  return `${layer.sitrepName}: ${parts.join(", ")}`;
 }
 
 // A polygon that crosses the 180th meridian (Russia, Fiji) would be drawn as a band across
@@ -276,17 +391,38 @@ function unwrapAntimeridian(feature) {
   }
 }
 
-// Zoom to where the events are (the shaded countries and the points), else the world.
-function fitMap(events) {
-  const bounds = L.latLngBounds([]);
-  for (const event of events) {
+// Events per country as the map shades them. With few events the page has them all: events
+// known only to a country or region shade it, city and facility events (those with a point)
+// are drawn as points, never the other way round. With many, the server's counts shade.
+function mapTallies() {
+  const tallies = new Map();
+  if (!shown.mapCounts) return tallies;
+  if (shown.mapCounts.total > DETAIL) {
+    for (const count of shown.mapCounts.countries) tallies.set(count.country, count);
+    return tallies;
+  }
+  for (const event of shown.map) {
     const iso = eventCountry(event);
-    if (event.geometry) {
-      const [lon, lat] = event.geometry.coordinates;
-      bounds.extend(L.latLng(lat, lon));
-    } else if (view.byIso.has(iso)) {
-      bounds.extend(view.byIso.get(iso).getBounds());
-    }
+    if (!iso || event.geometry) continue;
+    const tally = tallies.get(iso) || { count: 0, modality: {} };
+    const modality = modalityOf(event);
+    tally.count += 1;
+    tally.modality[modality] = (tally.modality[modality] || 0) + 1;
+    tallies.set(iso, tally);
+  }
+  return tallies;
+}
+
+// Zoom to where the events are (the shaded countries and the points), else the world.
+function fitMap() {
+  const bounds = L.latLngBounds([]);
+  for (const iso of mapTallies().keys()) {
+    if (view.byIso.has(iso)) bounds.extend(view.byIso.get(iso).getBounds());
+  }
+  for (const event of shown.map) {
+    if (!event.geometry) continue;
+    const [lon, lat] = event.geometry.coordinates;
+    bounds.extend(L.latLng(lat, lon));
   }
   view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD, { maxZoom: 5 });
 }
@@ -297,25 +433,20 @@ function shade(count, max) {
   return steps[Math.min(steps.length - 1, Math.max(0, index))];
 }
 
-function drawMap(events) {
+function drawMap() {
   if (!view.countries) return;
-  // Events known only to a country or region shade it; city and facility events (those the
-  // export gives a point) are drawn as points, never the other way round.
   // Only asserted events shade a country; one known only from denied, planned or possible
   // events is drawn pale grey with a dashed edge, never in the colour of something that happened.
-  const counts = new Map();
-  const other = new Map();
-  for (const event of events) {
-    const iso = eventCountry(event);
-    if (!iso || event.geometry) continue;
-    const tally = modalityOf(event) === "asserted" ? counts : other;
-    tally.set(iso, (tally.get(iso) || 0) + 1);
-  }
-  const max = Math.max(1, ...counts.values());
+  const tallies = mapTallies();
+  const asserted = (tally) => (tally ? tally.modality.asserted || 0 : 0);
+  const max = Math.max(1, ...[...tallies.values()].map(asserted));
+  const focus = focusCountry();
   view.countries.eachLayer((layer) => {
     const iso = layer.sitrepIso;
-    const count = counts.get(iso) || 0;
-    const unasserted = !count && other.has(iso);
+    const tally = tallies.get(iso);
+    const count = asserted(tally);
+    const unasserted = !count && Boolean(tally && tally.count);
+    layer.sitrepTally = tally;
     const path = layer.getElement();
     layer.setStyle(count ? { fillColor: shade(count, max), dashArray: null }
       : unasserted ? { fillColor: "#dcdcdc", dashArray: "3 3" }
@@ -324,12 +455,17 @@ function drawMap(events) {
     path.classList.toggle("shaded", count > 0);
     path.classList.toggle("unasserted", unasserted);
     path.classList.toggle("selected", iso !== null && iso === state.place);
-    path.classList.toggle("focus", iso !== null && iso === focusCountry());
-    if (count) path.setAttribute("data-events", String(count));
+    path.classList.toggle("focus", iso !== null && iso === focus);
+    if (tally && tally.count) path.setAttribute("data-events", String(tally.count));
     else path.removeAttribute("data-events");
   });
+  drawPoints();
+  drawMapNote();
+}
+
+function drawPoints() {
   view.points.clearLayers();
-  for (const event of events) {
+  for (const event of shown.map) {
     if (!event.geometry) continue;
     const [lon, lat] = event.geometry.coordinates;
     const modality = modalityOf(event);
@@ -346,9 +482,21 @@ function drawMap(events) {
   }
 }
 
+function drawMapNote() {
+  const note = document.getElementById("map-note");
+  const counts = shown.mapCounts;
+  note.hidden = !counts || counts.total <= DETAIL;
+  note.textContent = note.hidden ? "" : `${number(counts.total)} events: countries are shaded by `
+    + `their asserted events. Narrow the filters or the timeline to ${DETAIL} or fewer to see `
+    + "single events at their cities.";
+}
+
+// The country to outline for the selected event: its own, unless it is drawn as a point.
 function focusCountry() {
-  const event = state.events.find((e) => e.id === state.selected);
-  return event && !event.geometry ? eventCountry(event) : null;
+  const event = state.selectedEvent;
+  if (!event || event.id !== state.selected) return null;
+  const drawn = shown.map.find((e) => e.id === event.id);
+  return drawn && drawn.geometry ? null : eventCountry(event);
 }
 
 // ---- timeline ---------------------------------------------------------------------------
@@ -370,36 +518,110 @@ function timelineItem(event) {
   };
 }
 
+// One bar per day, week, month or year while there are too many events to draw; clicking one
+// zooms the timeline to it (and the map and table follow the new range).
+function bucketItem(bucket, unit, max) {
+  const asserted = bucket.modality.asserted || 0;
+  const others = Object.entries(bucket.modality).filter(([m, n]) => m !== "asserted" && n)
+    .map(([m, n]) => `${number(n)} ${m}`);
+  const label = number(bucket.count);
+  const level = Math.max(1, Math.ceil((bucket.count / max) * 5));
+  return {
+    id: `bucket:${bucket.start}`, type: "range", start: new Date(bucket.start),
+    end: new Date(new Date(bucket.end).getTime() + DAY_MS),
+    content: el("span", { text: label, data: { bucket: bucket.start } }),
+    title: `${unit} of ${bucket.start}: ${number(bucket.count)} events`
+      + (others.length ? ` (${number(asserted)} asserted, ${others.join(", ")})` : ""),
+    className: `bucket level-${level}${others.length ? " has-unasserted" : ""}`,
+  };
+}
+
 function initTimeline() {
   view.items = new vis.DataSet();
   view.timeline = new vis.Timeline(document.getElementById("timeline"), view.items, {
     height: "260px", verticalScroll: true, stack: true, zoomMin: 7 * DAY_MS, selectable: true,
-    showTooltips: true,
-    margin: { item: 4 }, orientation: "top",
+    showTooltips: true, margin: { item: 4 }, orientation: "top",
   });
   view.timeline.on("select", (props) => {
-    if (props.items.length) selectEvent(props.items[0], { fromTimeline: true });
+    const id = props.items[0];
+    if (id === undefined) return;
+    const bucket = shown.buckets.get(id);
+    if (bucket) zoomToBucket(bucket);
+    else selectEvent(id, { fromTimeline: true });
   });
+  // Zooming or panning by hand sets the time range, once the window settles.
   view.timeline.on("rangechanged", (props) => {
-    if (props.byUser) setRange({ start: props.start, end: props.end });
+    if (!props.byUser) return;
+    clearTimeout(view.settling);
+    view.settling = setTimeout(() => setRange({ start: props.start, end: props.end }), 250);
   });
 }
 
-function drawTimeline(events) {
-  const items = events.filter((e) => e.date && e.date.start).map(timelineItem);
+function zoomToBucket(bucket) {
+  const start = new Date(bucket.start);
+  const end = new Date(new Date(bucket.end).getTime() + DAY_MS);
+  view.timeline.setWindow(start, end, { animation: false });
+  setRange({ start, end });
+}
+
+function drawTimeline(counts) {
+  shown.buckets = new Map();
+  let items;
+  if (shown.timelineUnit) {
+    const max = Math.max(1, ...counts.buckets.map((b) => b.count));
+    items = counts.buckets.map((b) => bucketItem(b, counts.unit, max));
+    for (const [i, item] of items.entries()) shown.buckets.set(item.id, counts.buckets[i]);
+  } else {
+    items = shown.timeline.filter((e) => e.date && e.date.start).map(timelineItem);
+  }
   const wanted = new Set(items.map((i) => i.id));
   view.items.remove(view.items.getIds().filter((id) => !wanted.has(id)));
+  // Counts sit side by side on one row; single events stack so none hides another.
+  const stack = !shown.timelineUnit;
+  if (view.stacked !== stack) view.timeline.setOptions({ stack });
+  view.stacked = stack;
   view.items.update(items);
-  if (state.selected && wanted.has(state.selected)) view.timeline.setSelection([state.selected]);
-  else view.timeline.setSelection([]);
+  const note = document.getElementById("timeline-note");
+  note.hidden = !shown.timelineUnit;
+  note.textContent = note.hidden ? "" : `${number(counts.total)} events, counted by `
+    + `${counts.unit}${counts.undated ? ` (${number(counts.undated)} undated)` : ""}: click a `
+    + `bar or zoom in to see single events (${DETAIL} or fewer).`;
+  highlightTimeline();
+}
+
+function highlightTimeline() {
+  const id = state.selected;
+  view.timeline.setSelection(id !== null && view.items.get(id) ? [id] : []);
+}
+
+// Show the span of the dated events; a few long ranges ("since 2014") may run off the left
+// edge rather than squeeze every other event into a sliver (the server leaves them out).
+function fitTimeline(counts) {
+  if (!counts || !counts.first) return;
+  const start = new Date(counts.first).getTime();
+  const end = new Date(counts.last).getTime() + DAY_MS;
+  const pad = Math.max((end - start) * 0.04, 7 * DAY_MS);
+  view.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
+}
+
+// Bring an item into the timeline's window without changing its zoom. Point items have no
+// end, so the window is moved to the item's own span (vis' focus() assumes an end).
+function focusTimeline(id) {
+  const item = view.items.get(id);
+  if (!item) return;
+  const start = item.start.getTime();
+  const end = (item.end || item.start).getTime();
+  const window = view.timeline.getWindow();
+  if (start >= window.start.getTime() && end <= window.end.getTime()) return;
+  view.timeline.moveTo(new Date((start + end) / 2), { animation: false });
 }
 
 // ---- table ------------------------------------------------------------------------------
 
-function drawTable(events) {
+function drawTable(page) {
   const body = document.querySelector("#events tbody");
   clear(body);
-  for (const event of events) {
+  for (const event of page.events) {
     const cells = [
       dateLabel(event.date), event.event_type, event.actors.map(actorLabel).join("; "),
       event.recipients.map(actorLabel).join("; "), placeLabel(event.location),
@@ -408,15 +630,33 @@ function drawTable(events) {
     const row = el("tr", { data: { eventId: event.id }, tabindex: "0",
                            class: `modality-${modalityOf(event)}` },
                    cells.map((cell) => el("td", {}, [cell])));
-    if (event.id === state.selected) row.classList.add("selected");
+    row.classList.toggle("selected", event.id === state.selected);
     row.addEventListener("click", () => selectEvent(event.id));
     row.addEventListener("keydown", (e) => { if (e.key === "Enter") selectEvent(event.id); });
     body.append(row);
   }
+  drawPager(page);
 }
 
-// ---- evidence ---------------------------------------------------------------------------
+function drawPager(page) {
+  const first = page.total ? page.offset + 1 : 0;
+  const last = page.offset + page.events.length;
+  document.getElementById("page-info").textContent =
+    `${number(first)}–${number(last)} of ${number(page.total)}`;
+  document.getElementById("page-prev").disabled = page.offset === 0;
+  document.getElementById("page-next").disabled = page.next_offset === null;
+}
 
+function turnPage(step) {
+  state.offset = Math.max(0, state.offset + step * PAGE);
+  return reload("page");
+}
+
+function highlightTable() {
+  for (const row of document.querySelectorAll("#events tbody tr")) {
+    row.classList.toggle("selected", row.dataset.eventId === state.selected);
+  }
+}
 function markedSentence(sentence, marks) {
   const node = el("p", { class: "sentence" });
   let cursor = 0;
@@ -493,31 +733,28 @@ function drawEvidence(data) {
 async function selectEvent(id, { fromTimeline = false } = {}) {
   state.selected = id;
   const hash = `#event=${encodeURIComponent(id)}`;
-  if (location.hash !== hash) history.replaceState(null, "", `${location.search}${hash}`);
+  if (location.hash !== hash) {
+    history.replaceState(null, "", `${location.pathname}${location.search}${hash}`);
+  }
   const panel = document.getElementById("evidence");
   try {
     const data = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     if (state.selected !== id) return;  // a later click won
+    state.selectedEvent = data.event;
     drawEvidence(data);
   } catch (error) {
-    if (state.selected === id) showError(panel, error);
+    if (state.selected !== id) return;
+    state.selectedEvent = null;
+    delete panel.dataset.eventId;
+    showError(panel, error);
   }
-  render();
+  highlightTable();
+  highlightTimeline();
+  drawMap();
   if (!fromTimeline) focusTimeline(id);
-  const row = document.querySelector(`#events tr[data-event-id="${CSS.escape(id)}"]`);
+  const row = [...document.querySelectorAll("#events tbody tr")]
+    .find((r) => r.dataset.eventId === id);
   if (row) row.scrollIntoView({ block: "nearest" });
-}
-
-// Bring an item into the timeline's window without changing its zoom. Point items have no
-// end, so the window is moved to the item's own span (vis' focus() assumes an end).
-function focusTimeline(id) {
-  const item = view.items.get(id);
-  if (!item) return;
-  const start = item.start.getTime();
-  const end = (item.end || item.start).getTime();
-  const window = view.timeline.getWindow();
-  if (start >= window.start.getTime() && end <= window.end.getTime()) return;
-  view.timeline.moveTo(new Date((start + end) / 2), { animation: false });
 }
 
 // ---- article view -----------------------------------------------------------------------
@@ -590,109 +827,85 @@ function showError(node, error) {
   node.append(el("p", { class: "error", text: `Could not load: ${error.message}` }));
 }
 
-async function loadEvents() {
-  const params = query({ ...state.filters, format: "geojson" });
-  const collection = await getJSON(`/api/export?${params}`);
-  state.events = collection.features.map((f) => ({ ...f.properties, geometry: f.geometry }));
-  if (state.selected && !state.events.some((e) => e.id === state.selected)) {
-    state.selected = null;
-  }
-  render();
-  fitMap(state.events);
-  if (state.range) {
-    view.timeline.setWindow(state.range.start, state.range.end, { animation: false });
-  } else {
-    fitTimeline();
-  }
-}
+// ---- filters and routing ----------------------------------------------------------------
 
-// Show the span of the dated events; a few long ranges ("since 2014") may run off the left
-// edge rather than squeeze every other event into a sliver.
-function fitTimeline() {
-  const items = view.items.get();
-  if (!items.length) return;
-  const YEAR_MS = 365 * DAY_MS;
-  const ends = items.map((i) => (i.end || i.start).getTime());
-  const short = items.filter((i) => (i.end || i.start) - i.start < YEAR_MS);
-  if (!short.length) {
-    view.timeline.fit({ animation: false });
-    return;
-  }
-  const start = Math.min(...short.map((i) => i.start.getTime()));
-  const end = Math.max(...ends);
-  const pad = Math.max((end - start) * 0.04, 7 * DAY_MS);
-  view.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
-}
-
-function fillFilters(events, eventTypes) {
+async function fillFilters() {
   const types = document.getElementById("f-type");
-  for (const type of eventTypes) {
+  for (const type of await getJSON("/api/event-types")) {
     types.append(el("option", { value: type.name, text: type.name, title: type.description }));
   }
-  const countries = new Set();
-  for (const event of events) {
-    for (const actor of [...event.actors, ...event.recipients]) {
-      if (actor.country) countries.add(actor.country);
-    }
-  }
-  const select = document.getElementById("f-country");
-  const label = (code) => (view.names.get(code) ? `${view.names.get(code)} (${code})` : code);
-  for (const code of [...countries].sort((a, b) => label(a).localeCompare(label(b)))) {
-    select.append(el("option", { value: code, text: label(code) }));
-  }
-  fillForm();
+}
+
+// Country fields take a code or a name; the list offers every country by name.
+function fillCountries() {
+  const list = document.getElementById("country-names");
+  const codes = [...view.names.keys()].sort((a, b) => countryLabel(a).localeCompare(countryLabel(b)));
+  for (const code of codes) list.append(el("option", { value: code, label: countryLabel(code) }));
 }
 
 function initFilters() {
   const form = document.getElementById("filters");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    state.filters = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => v));
+    state.filters = Object.fromEntries([...new FormData(form).entries()]
+      .map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
     writeUrl();
-    loadEvents().catch((error) => showError(document.getElementById("status"), error));
+    reload("filters");
   });
   form.addEventListener("reset", () => {
     state.filters = {};
     state.place = null;
     state.range = null;
     writeUrl();
-    setTimeout(() => loadEvents(), 0);
+    drawChips();
+    setTimeout(() => reload("filters"), 0);
   });
+  document.getElementById("page-prev").addEventListener("click", () => turnPage(-1));
+  document.getElementById("page-next").addEventListener("click", () => turnPage(1));
   document.getElementById("article-close").addEventListener("click", closeArticle);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeArticle(); });
 }
 
 function route() {
-  const hash = decodeURIComponent(location.hash.slice(1));
-  if (hash.startsWith("article=")) showArticle(hash.slice("article=".length));
-  else if (hash.startsWith("event=")) selectEvent(hash.slice("event=".length));
+  const hash = location.hash.slice(1);
+  const [key, ...rest] = hash.split("=");
+  const value = decodeURIComponent(rest.join("="));
+  if (key === "article" && value) return showArticle(value);
+  if (key === "event" && value) return selectEvent(value);
+  return null;
 }
 
 async function main() {
   readUrl();
   initTimeline();
   initFilters();
-  await initMap();
-  await loadEvents();
-  fillFilters(state.events, await getJSON("/api/event-types"));
+  await Promise.all([initMap(), fillFilters()]);
+  fillCountries();
+  fillForm();
+  if (state.range) {
+    view.timeline.setWindow(state.range.start, state.range.end, { animation: false });
+  }
+  drawChips();
+  await reload("filters");
   window.addEventListener("hashchange", route);
-  route();
+  await route();
   document.body.dataset.ready = "true";
 }
 
-// What the browser test reads: the timeline's window and items, as ISO days.
+// What the browser test reads: what each view shows, the timeline's window and items.
 window.sitrep = {
   state,
+  shown,
+  rangeDays: () => (state.range ? rangeDays(state.range) : null),
   timelineWindow: () => {
     const range = view.timeline.getWindow();
-    return { start: range.start.toISOString().slice(0, 10),
-             end: range.end.toISOString().slice(0, 10) };
+    return { start: isoDay(range.start), end: isoDay(range.end) };
   },
-  timelineItems: () => view.items.get().map((item) => ({
-    id: item.id, start: item.start.toISOString().slice(0, 10),
-    end: new Date((item.end || item.start).getTime() - (item.end ? DAY_MS : 0))
-      .toISOString().slice(0, 10),
-  })),
+  timelineItems: () => view.items.get().filter((item) => !shown.buckets.has(item.id))
+    .map((item) => ({
+      id: item.id, start: isoDay(item.start),
+      end: isoDay(new Date((item.end || item.start).getTime() - (item.end ? DAY_MS : 0))),
+    })),
 };
 
 main().catch((error) => showError(document.getElementById("status"), error));

@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Convert the PETRARCH-2 / Phoenix dictionaries (MIT) into sitrep's own codebook files.
+
+usage: python scripts/build_codebook.py PETRARCH_DICTIONARIES CAMEO2PLOVER [OUT_DIR]
+
+PETRARCH_DICTIONARIES is the folder of ``CAMEO.2.0.txt`` and the ``Phoenix.*.txt`` files of
+openeventdata/petrarch2 (``petrarch2/data/dictionaries``); CAMEO2PLOVER is the PLOVER manual's
+``cameo2plover-2021.txt``; OUT_DIR defaults to ``sitrep/codebook/cameo``. The output is
+deterministic (sorted, no timestamps), so running it again over the same input changes nothing.
+
+What it writes (each with the MIT notice of the source):
+
+- ``verbs.tsv``: every verb of a CAMEO verb entry whose code maps to a PLOVER type, with that
+  type and mode: the lexicon's broad second tier behind ``triggers.tsv``.
+- ``aircraft.txt``: CAMEO's aircraft synonym set: violence done with one is "aerial" (how an
+  event's mode is read from its own clause, with sitrep's ``mode_words.tsv``).
+- ``agents.tsv``: Phoenix agent nouns with their sector code ("FARMER [~AGR]").
+- ``leaders.tsv``: Phoenix country actors with date-bounded offices (people only).
+- ``organisations.tsv``: Phoenix international and armed non-state actors.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+MIT = """# Converted by scripts/build_codebook.py from the PETRARCH-2 / Phoenix dictionaries of Open
+# Event Data (openeventdata/petrarch2, data/dictionaries), used under the MIT License:
+# Copyright (c) 2014 Open Event Data. Permission is hereby granted, free of charge, to any
+# person obtaining a copy of this software and associated documentation files (the
+# "Software"), to deal in the Software without restriction, including without limitation the
+# rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of
+# the Software, and to permit persons to whom the Software is furnished to do so, subject to
+# the following conditions: The above copyright notice and this permission notice shall be
+# included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED
+# "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
+# WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO
+# EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+# CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
+
+CODE = re.compile(r"\[([0-9]{2,4})(?::[0-9]*)?\]")
+PLOVER_MODES = {  # sitrep's own CAMEO code of each mode wins over the 2021 table's mode names
+    "ASSAULT": {"182": "beat", "1822": "torture", "1821": "sexual", "181": "abduct",
+                "186": "assassinate", "185": "assassinate", "1831": "suicide-attack",
+                "183": "explosives", "1832": "explosives", "1833": "explosives",
+                "193": "firearms", "194": "heavy-weapons", "195": "aerial", "200": "massacre",
+                "202": "massacre", "203": "cleansing", "204": "unconventional",
+                "2041": "unconventional", "2042": "unconventional"},
+    "PROTEST": {"141": "demo-org", "145": "riot-spon", "142": "strike-hun", "143": "strike-gen",
+                "144": "obstruct"},
+    "COERCE": {"171": "seize", "1711": "confiscate", "1712": "destroy", "172": "restrict",
+               "1722": "ban", "1723": "curfew", "1724": "martial-law", "173": "arrest",
+               "174": "deport"},
+}
+
+
+# -- CAMEO to PLOVER ------------------------------------------------------------------------
+
+def read_cameo2plover(path: Path) -> dict[str, tuple[str, str]]:
+    """CAMEO code → (PLOVER type, the table's mode)."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([0-9]{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,#]*))?", line)
+        if match:
+            table.setdefault(match.group(1), (match.group(2), (match.group(3) or "").strip()))
+    return table
+
+
+def plover(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The PLOVER type and sitrep mode of a CAMEO code (its longest listed prefix)."""
+    for size in range(len(code), 1, -1):
+        found = table.get(code[:size])
+        if found is None:
+            continue
+        kind, _ = found
+        modes = PLOVER_MODES.get(kind, {})
+        mode = next((modes[code[:n]] for n in range(len(code), 1, -1) if code[:n] in modes), "")
+        return kind, mode
+    return None
+
+
+# -- the CAMEO verb file --------------------------------------------------------------------
+
+def words_of(token: str) -> str:
+    """A dictionary token as text: underscores are spaces, a trailing underscore (a stem
+    marker) dropped, lower case."""
+    return token.strip("+").strip("_").replace("_", " ").lower().strip()
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        line = line.split("#")[0].rstrip()
+        if line.startswith("&"):
+            current = line.split()[0]
+            sets[current] = []
+        elif line.startswith("+") and current:
+            sets[current].append(words_of(line.split()[0]))
+        elif not line.strip():
+            current = None
+        if line.startswith("---"):
+            break
+    return sets
+
+
+def read_verbs(path: Path, table: dict[str, tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """(verb, CAMEO code, PLOVER type, mode) of every verb of a coded CAMEO verb entry."""
+    lines = path.read_text(encoding="latin-1").splitlines()
+    verbs: dict[str, tuple[str, str, str, str]] = {}
+    block_code = ""
+    for raw in lines:
+        line = raw.split("#")[0].rstrip()
+        header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", line)
+        if header:
+            block_code = header.group(2) if header.group(2)[:1].isdigit() else ""
+            continue
+        if not line.strip() or line.startswith(("&", "#")):
+            continue
+        if line.startswith("-"):
+            continue
+        if line.startswith("+") or re.match(r"^[A-Z]", line):
+            _verb(line, block_code, table, verbs)
+    return sorted(verbs.values())
+
+
+def _verb(line: str, block_code: str, table: dict[str, tuple[str, str]],
+          verbs: dict[str, tuple[str, str, str, str]]) -> None:
+    own = CODE.search(line)
+    code = own.group(1) if own else block_code
+    if not code:
+        return
+    found = plover(code, table)
+    if found is None:
+        return
+    lemma = words_of(line.split("{")[0].split("[")[0].split()[0])
+    if lemma and lemma.replace(" ", "").isalpha():
+        verbs.setdefault(lemma, (lemma, code, found[0], found[1]))
+
+
+# -- Phoenix actor files --------------------------------------------------------------------
+
+def read_agents(path: Path) -> list[tuple[str, str]]:
+    """(noun, sector code) of the agents file ("FARMER [~AGR]"); substitution sets skipped."""
+    rows = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        line = line.split("#")[0].strip()
+        match = re.match(r"^([A-Z][A-Z_'-]*)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})\]", line)
+        if match:
+            noun = words_of(match.group(1))
+            rows.setdefault(noun, match.group(2))
+    return sorted(rows.items())
+
+
+def _date(text: str) -> str:
+    """A Phoenix date (YYMMDD or YYYYMMDD) as ISO; two-digit years pivot at 30."""
+    if len(text) == 6:
+        year = int(text[:2])
+        text = f"{1900 + year if year >= 30 else 2000 + year}{text[2:]}"
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+
+
+ROLE = re.compile(r"\[([A-Z]{3})([A-Z]{3})?\s*(?:([<>])?(\d{6,8}))?(?:-(\d{6,8}))?\]")
+
+
+def read_country_actors(path: Path) -> list[tuple[str, str, str, str, str, str]]:
+    """(name, country, sector, start, end, aliases) of people with a dated office."""
+    rows = []
+    name = ""
+    aliases: list[str] = []
+    roles: list[tuple[str, str, str, str]] = []
+
+    def flush() -> None:
+        if not name or not roles or len(name.split()) < 2:
+            return
+        for country, sector, start, end in roles:
+            rows.append((name, country, sector, start, end, ",".join(aliases)))
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("+"):
+            alias = words_of(line.split()[0]).title()
+            if alias and alias.replace(" ", "").replace("-", "").isalpha():
+                aliases.append(alias)
+            continue
+        if line.strip().startswith("["):
+            match = ROLE.match(line.strip())
+            if match and match.group(2) and (match.group(4) or match.group(5)):
+                start = end = ""
+                if match.group(3) == "<":
+                    end = _date(match.group(4))
+                elif match.group(3) == ">":
+                    start = _date(match.group(4))
+                else:
+                    start = _date(match.group(4)) if match.group(4) else ""
+                    end = _date(match.group(5)) if match.group(5) else ""
+                roles.append((match.group(1), match.group(2), start, end))
+            continue
+        if re.match(r"^[A-Z]", line):
+            flush()
+            name = words_of(line.split()[0]).title()
+            name = name if re.fullmatch(r"[A-Za-z][A-Za-z' .-]+", name) else ""
+            aliases, roles = [], []
+    flush()
+    return rows
+
+
+def read_organisations(path: Path) -> list[tuple[str, str, str, str]]:
+    """(name, code, sector, aliases) of international and armed non-state actors: a name with
+    its code in brackets on the same line ("AL_QAEDA [IMGMUSALQ]")."""
+    rows = []
+    name, code, aliases = "", "", []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("+"):
+            alias = words_of(line.split()[0])
+            if name and alias:
+                aliases.append(alias)
+            continue
+        match = re.match(r"^([A-Z0-9][A-Z0-9_'&.-]*)\s*\[([A-Z]{3,})[^\]]*\]", line)
+        if match:
+            if name:
+                rows.append((name, code, aliases))
+            name, code, aliases = words_of(match.group(1)), match.group(2), []
+        elif re.match(r"^[A-Z]", line):
+            if name:
+                rows.append((name, code, aliases))
+            name, code, aliases = "", "", []
+    if name:
+        rows.append((name, code, aliases))
+    out = []
+    for name, code, als in rows:
+        if len(name) < 3:
+            continue
+        sector = code[3:6] if len(code) >= 6 else ""
+        out.append((name, code[:3], sector, ",".join(sorted(set(als)))))
+    return sorted(set(out))
+
+
+# -- writing --------------------------------------------------------------------------------
+
+def write(path: Path, header: str, rows: list[tuple[str, ...]]) -> None:
+    lines = [MIT.rstrip("\n"), header.rstrip("\n")]
+    lines += ["\t".join(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path}: {len(rows)} rows")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    source, mapping = Path(argv[1]), Path(argv[2])
+    out = Path(argv[3]) if len(argv) > 3 else Path("sitrep/codebook/cameo")
+    out.mkdir(parents=True, exist_ok=True)
+    table = read_cameo2plover(mapping)
+    verbs = read_verbs(source / "CAMEO.2.0.txt", table)
+    write(out / "verbs.tsv", "# verb (lemma; multi-word verbs with spaces)<TAB>CAMEO code of its "
+          "entry<TAB>PLOVER type<TAB>mode", verbs)
+    sets = read_synsets((source / "CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines())
+    write(out / "aircraft.txt", "# aircraft (CAMEO's &AIRCRAFT synonym set): violence done with "
+          "one is aerial", [(w,) for w in sorted(set(sets["&AIRCRAFT"]))])
+    write(out / "agents.tsv", "# agent noun<TAB>sector code",
+          read_agents(source / "Phoenix.agents.txt"))
+    people = read_country_actors(source / "Phoenix.Countries.actors.txt")
+    write(out / "leaders.tsv", "# name<TAB>country<TAB>sector<TAB>from (ISO date, empty: "
+          "open)<TAB>to<TAB>other names", people)
+    orgs = [*read_organisations(source / "Phoenix.International.actors.txt"),
+            *read_organisations(source / "Phoenix.MilNonState.actors.txt")]
+    write(out / "organisations.tsv", "# name<TAB>code (country or non-state code)<TAB>sector "
+          "code (may be empty)<TAB>other names", sorted(set(orgs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

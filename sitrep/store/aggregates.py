@@ -1,0 +1,173 @@
+"""Counts of events for the page's map and timeline: by location country, and by day, week,
+month or year, each split by modality.
+
+The page shows these instead of the events themselves while a view holds more events than it can
+draw, so a store of a million events opens as fast as one of ten. Queries whose filters the
+``event_counts`` table keeps (type, modality, since, until: what the page asks most) sum that
+small table; any other filter counts the matching events themselves, under the same filters as
+the event list (one definition of each filter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from typing import Any
+
+from sitrep.store.db import EventQuery, Store, _where
+
+UNITS = ("day", "week", "month", "year")
+"""Bucket sizes, finest first."""
+
+# A bucket's first day, from an ISO day expression (weeks start on Monday).
+_BUCKET_START = {
+    "day": "{d}",
+    "week": "date({d}, '-6 days', 'weekday 1')",
+    "month": "substr({d}, 1, 7) || '-01'",
+    "year": "substr({d}, 1, 4) || '-01-01'",
+}
+# The most buckets a unit gives before the next coarser one is chosen.
+MAX_BUCKETS = 120
+LONG_DAYS = 366
+"""Events lasting this long or longer ("since 2014") do not widen the span the page opens on."""
+
+
+@dataclass(slots=True)
+class Count:
+    """Events in one bucket (a country, or a run of days), split by modality."""
+
+    key: str
+    count: int = 0
+    modality: dict[str, int] = field(default_factory=dict)
+
+    def add(self, modality: str, events: int) -> None:
+        self.count += events
+        self.modality[modality] = self.modality.get(modality, 0) + events
+
+
+@dataclass(slots=True)
+class _Source:
+    """Where counts come from: the rollup table or the events, with the columns named alike."""
+
+    table: str
+    weight: str
+    start: str
+    end: str
+    country: str
+    where: list[str]
+    params: list[Any]
+
+    def sql(self, select: str, extra: str = "", group: str = "") -> str:
+        clauses = [*self.where, extra] if extra else self.where
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return f"SELECT {select} FROM {self.table}{where}{f' GROUP BY {group}' if group else ''}"
+
+
+def _rollup_fits(q: EventQuery) -> bool:
+    """Whether ``q`` filters only on what ``event_counts`` keeps."""
+    kept = {"event_type", "modality", "since", "until", "limit", "offset", "after"}
+    return all(f.name in kept or getattr(q, f.name) in (None, False, "")
+               for f in fields(q))
+
+
+def _source(q: EventQuery) -> _Source:
+    if not _rollup_fits(q):
+        where, params = _where(q)
+        clauses = [where.removeprefix("WHERE ")] if where else []
+        return _Source("events e", "1", "e.date_start", "e.date_end", "e.location_country",
+                       clauses, params)
+    clauses: list[str] = ["c.events > 0"]  # rows whose events were all deleted stay at zero
+    params: list[Any] = []
+    if q.event_type:
+        clauses.append("c.event_type = ?")
+        params.append(q.event_type.upper())
+    if q.modality:
+        clauses.append("c.modality = ?")
+        params.append(q.modality.lower())
+    if q.since:
+        clauses.append("c.date_end != '' AND c.date_end >= ?")
+        params.append(q.since)
+    if q.until:
+        clauses.append("c.date_start != '' AND c.date_start <= ?")
+        params.append(q.until)
+    return _Source("event_counts c", "c.events", "nullif(c.date_start, '')",
+                   "nullif(c.date_end, '')", "nullif(c.location_country, '')", clauses, params)
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with store._lock:
+        return [tuple(row) for row in store.conn.execute(sql, params).fetchall()]
+
+
+def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int]:
+    """Matching events per location country (most first) and the number with no country."""
+    src = _source(q)
+    rows = _rows(store, src.sql(f"{src.country}, modality, sum({src.weight})",
+                                group=f"{src.country}, modality"), src.params)
+    counts: dict[str, Count] = {}
+    unplaced = 0
+    for country, modality, events in rows:
+        if country is None:
+            unplaced += events
+        else:
+            counts.setdefault(country, Count(country)).add(modality, events)
+    ranked = sorted(counts.values(), key=lambda c: (-c.count, c.key))
+    return ranked, unplaced
+
+
+def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], int]:
+    """Matching events per bucket of ``unit`` by their first day (in date order) and the number
+    of undated ones."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; one of {', '.join(UNITS)}")
+    src = _source(q)
+    bucket = _BUCKET_START[unit].format(d=src.start)
+    rows = _rows(store, src.sql(f"{bucket}, modality, sum({src.weight})",
+                                group=f"{bucket}, modality"), src.params)
+    counts: dict[str, Count] = {}
+    undated = 0
+    for start, modality, events in rows:
+        if start is None:
+            undated += events
+        else:
+            counts.setdefault(start, Count(start)).add(modality, events)
+    return [counts[k] for k in sorted(counts)], undated
+
+
+def date_span(store: Store, q: EventQuery) -> tuple[str | None, str | None]:
+    """The first and last day of the matching events, leaving out those lasting a year or more
+    when shorter ones exist (so a few "since 2014" events do not squeeze all the others)."""
+    src = _source(q)
+    short = (f"julianday({src.end}) - julianday({src.start}) < {LONG_DAYS}")
+    for extra in (f"{src.start} IS NOT NULL AND {short}", f"{src.start} IS NOT NULL"):
+        rows = _rows(store, src.sql(f"min({src.start}), max({src.end})", extra), src.params)
+        if rows and rows[0][0] is not None:
+            return rows[0][0], rows[0][1]
+    return None, None
+
+
+def unit_for(first: str, last: str) -> str:
+    """The finest unit that shows ``first``..``last`` in at most :data:`MAX_BUCKETS` buckets."""
+    lo, hi = date.fromisoformat(first), date.fromisoformat(last)
+    days = (hi - lo).days + 1
+    buckets = {"day": days, "week": days // 7 + 2,
+               "month": (hi.year - lo.year) * 12 + hi.month - lo.month + 1}
+    for unit in ("day", "week", "month"):
+        if buckets[unit] <= MAX_BUCKETS:
+            return unit
+    return "year"
+
+
+def bucket_end(start: str, unit: str) -> str:
+    """The last day of the bucket of ``unit`` that begins on ``start``."""
+    first = date.fromisoformat(start)
+    if unit == "day":
+        last = first
+    elif unit == "week":
+        last = first + timedelta(days=6)
+    elif unit == "month":
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = following - timedelta(days=1)
+    else:
+        last = date(first.year, 12, 31)
+    return last.isoformat()

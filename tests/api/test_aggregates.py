@@ -1,0 +1,74 @@
+"""The page's counts and features: by country, by day/week/month, and one page of events as
+GeoJSON, under the same filters as the event list."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_countries_count_each_location_country_by_modality(client):
+    body = client.get("/api/aggregates/countries").json()
+    assert body["total"] == 3
+    assert body["unplaced"] == 0
+    assert body["countries"] == [
+        {"country": "NER", "count": 2, "modality": {"asserted": 2}},
+        {"country": "TCD", "count": 1, "modality": {"future": 1}},
+    ]
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"modality": "future"}, {"TCD": 1}),
+    ({"type": "COERCE"}, {"NER": 1}),
+    ({"since": "2024-01-01"}, {"NER": 1, "TCD": 1}),
+    ({"text": "Chad"}, {"TCD": 1}),
+    ({"country": "NER"}, {"NER": 1}),
+])
+def test_countries_take_the_event_filters(client, params, expected):
+    body = client.get("/api/aggregates/countries", params=params).json()
+    assert {c["country"]: c["count"] for c in body["countries"]} == expected
+    assert body["total"] == client.get("/api/events", params=params).json()["total"]
+
+
+def test_time_buckets_by_month_with_the_span_to_open_on(client):
+    body = client.get("/api/aggregates/time", params={"unit": "month"}).json()
+    assert body["unit"] == "month"
+    assert (body["first"], body["last"]) == ("2023-07-26", "2024-05-10")
+    assert body["total"] == 3
+    assert body["buckets"] == [
+        {"start": "2023-07-01", "end": "2023-07-31", "count": 1, "modality": {"asserted": 1}},
+        {"start": "2024-04-01", "end": "2024-04-30", "count": 1, "modality": {"asserted": 1}},
+        {"start": "2024-05-01", "end": "2024-05-31", "count": 1, "modality": {"future": 1}},
+    ]
+
+
+@pytest.mark.parametrize(("params", "unit"), [
+    ({}, "week"),
+    ({"since": "2024-04-01", "until": "2024-05-31"}, "day"),
+    ({"since": "2016-01-01", "until": "2024-12-31"}, "month"),
+    ({"since": "1990-01-01", "until": "2024-12-31"}, "year"),
+])
+def test_the_unit_follows_the_window(client, params, unit):
+    assert client.get("/api/aggregates/time", params=params).json()["unit"] == unit
+
+
+def test_a_bad_unit_or_filter_is_a_clear_422(client):
+    response = client.get("/api/aggregates/time", params={"unit": "hour"})
+    assert response.status_code == 422
+    assert "unit" in response.json()["error"]["message"]
+    response = client.get("/api/aggregates/countries", params={"type": "NOPE"})
+    assert response.status_code == 422
+    assert "NOPE" in response.json()["error"]["message"]
+
+
+def test_features_are_one_page_of_geojson_with_the_total(client, ids):
+    body = client.get("/api/features", params={"limit": 2}).json()
+    assert body["type"] == "FeatureCollection"
+    assert body["total"] == 3
+    assert body["next_offset"] == 2
+    assert [f["id"] for f in body["features"]] == [ids["coup"], ids["retreat"]]
+    feature = body["features"][0]
+    assert feature["properties"]["evidence"]["sentence"] == "The NER forces seized power."
+    assert feature["properties"]["country_code"] == "NER"
+    rest = client.get("/api/features", params={"limit": 2, "offset": 2}).json()
+    assert [f["id"] for f in rest["features"]] == [ids["chad"]]
+    assert rest["next_offset"] is None

@@ -1,0 +1,119 @@
+"""The page over more events than it draws one by one: it asks for counts and one page of rows,
+never for every event, and shows single events once the timeline narrows to a short window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from factories import make_coded, make_event
+
+from sitrep.api import create_app
+from sitrep.api.server import BackgroundServer
+from sitrep.store import Store
+
+pytestmark = [pytest.mark.browser]
+
+OUT = Path(__file__).resolve().parents[2] / "test-output" / "web"
+EVENTS = 640
+SENTENCE = "The USA forces withdrew from the country."
+COUNTRIES = ("NER", "MLI", "TCD", "SDN", "BFA")
+MODALITIES = ("asserted", "asserted", "asserted", "negated", "hypothetical")
+
+
+def seed(db: Path) -> None:
+    """One article with ``EVENTS`` events, one every day or so over two years."""
+    first = date(2023, 1, 1)
+    events = []
+    for i in range(EVENTS):
+        day = (first + timedelta(days=i * 730 // EVENTS)).isoformat()
+        country = COUNTRIES[i % len(COUNTRIES)]
+        events.append(make_event("many", "RETREAT" if i % 2 else "ASSAULT", sentence=SENTENCE,
+                                 start=i, date=(day, day), location=(country, country, "country"),
+                                 modality=MODALITIES[i % len(MODALITIES)]))
+    with Store(db) as store:
+        store.add(make_coded("many", SENTENCE, events, title="Many", published="2025-01-01"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("many") / "many.db"
+    seed(db)
+    with BackgroundServer(create_app(db, token=None)) as server:
+        yield server.url
+
+
+@pytest.fixture
+def page(browser, site):
+    page = browser.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site)
+    page.wait_for_selector("body[data-ready=true]")
+    page.requests = requests
+    yield page
+    page.close()
+    assert errors == [], "the page raised errors"
+
+
+def asked_for(page, path: str) -> list[dict[str, list[str]]]:
+    return [parse_qs(urlparse(url).query) for url in page.requests
+            if urlparse(url).path == path]
+
+
+def test_the_page_asks_for_counts_and_pages_never_for_every_event(page):
+    assert not asked_for(page, "/api/export")
+    assert not asked_for(page, "/api/features"), "too many events to draw one by one"
+    rows = asked_for(page, "/api/events")
+    assert rows and all(int(q["limit"][0]) <= 100 for q in rows)
+    assert asked_for(page, "/api/aggregates/time") and asked_for(page, "/api/aggregates/countries")
+    assert page.locator("#events tbody tr").count() == 100
+    assert page.inner_text("#page-info") == f"1–100 of {EVENTS}"
+
+
+def test_the_timeline_shows_counts_and_the_map_shades_countries(page):
+    bars = page.locator(".vis-item.bucket")
+    assert bars.count() > 50
+    assert page.evaluate("sitrep.timelineItems()") == []
+    assert "counted by week" in page.inner_text("#timeline-note")
+    assert page.locator("path.event-point").count() == 0
+    isos = "ps => ps.map(p => p.dataset.iso)"
+    # Each country's events share one modality here: only asserted ones shade.
+    assert set(page.eval_on_selector_all("path.country.shaded", isos)) == {"NER", "MLI", "TCD"}
+    assert set(page.eval_on_selector_all("path.country.unasserted", isos)) == {"SDN", "BFA"}
+    assert "asserted" in page.inner_text("#map-note")
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "many-counts.png"), full_page=True)
+
+
+def test_the_table_pages_through_the_events(page):
+    first = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    page.click("#page-next")
+    page.wait_for_function("() => document.querySelector('#page-info').textContent"
+                           ".startsWith('101')")
+    second = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    assert len(second) == 100 and not set(first) & set(second)
+    assert page.is_disabled("#page-prev") is False
+
+
+def test_a_bar_zooms_in_to_single_events_whose_evidence_opens(page):
+    page.locator(".vis-item.bucket").nth(10).click()
+    page.wait_for_selector("#chips .chip")
+    page.wait_for_function("() => sitrep.timelineItems().length > 0")
+    items = page.evaluate("sitrep.timelineItems()")
+    since, until = page.evaluate("sitrep.rangeDays()")
+    assert all(since <= i["start"] <= until for i in items)
+    assert page.evaluate("location.search") == f"?from={since}&to={until}"
+    total = int(page.inner_text("#page-info").split(" of ")[1])
+    assert total == len(items) < EVENTS
+    event_id = items[0]["id"]
+    page.locator(f'.vis-item:has(span[data-event-id="{event_id}"])').click()
+    page.wait_for_selector(f'#evidence[data-event-id="{event_id}"] p.sentence')
+    assert page.inner_text("#evidence p.sentence") == SENTENCE
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "many.png"), full_page=True)
