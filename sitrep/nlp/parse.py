@@ -25,6 +25,9 @@ CHUNK_CHARS = 10_000
 """The most characters the model parses in one piece; a longer text is cut at a paragraph break
 (else a line break, a sentence end, a space) so no news article is cut and a book is."""
 
+BATCH_CHARS = 100_000
+"""The most characters the model reads in one batch: its arrays grow with them."""
+
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN + 1},}}")
 _BREAKS = (
     re.compile(r"\n[^\S\n]*\n\s*"),
@@ -83,20 +86,39 @@ def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: i
                  n_process: int = 1) -> Iterator[tuple[Doc, T]]:
     """``nlp.pipe`` over ``(text, context)`` pairs, yielding ``(doc, context)`` in order.
 
-    A long text goes through the model as its pieces, in the same batches as the short ones,
-    and comes out as one ``Doc`` whose text is the input text.
+    Texts go to the model in batches of at most ``batch_size`` texts and :data:`BATCH_CHARS`
+    characters, since the model's memory grows with the characters of a batch; a text longer
+    than :data:`CHUNK_CHARS` goes alone, as its pieces, and comes out as one ``Doc`` whose text
+    is the input text.
     """
-    pieces = ((make_doc(nlp, piece), (context, index, len(parts)))
-              for text, context in items
-              for parts in (split_text(text),)
-              for index, piece in enumerate(parts))
-    done: list[Doc] = []
-    for doc, (context, index, count) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size,
-                                                 n_process=n_process):
-        done.append(doc)
-        if index == count - 1:
-            yield join_docs(done), context
-            done = []
+    batch: list[tuple[Doc, T]] = []
+    size = 0
+    for text, context in items:
+        if len(text) > CHUNK_CHARS:
+            yield from _pipe(nlp, batch, n_process)
+            batch, size = [], 0
+            yield parse_long(nlp, text), context
+            continue
+        batch.append((make_doc(nlp, text), context))
+        size += len(text)
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
+            yield from _pipe(nlp, batch, n_process)
+            batch, size = [], 0
+    yield from _pipe(nlp, batch, n_process)
+
+
+def _pipe(nlp: Language, batch: list[tuple[Doc, T]], n_process: int
+          ) -> Iterator[tuple[Doc, T]]:
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), n_process=n_process)
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    """A text of any accepted length, parsed piece by piece (:func:`split_text`), a batch of
+    pieces at a time, joined into one ``Doc`` with the text's offsets."""
+    pieces = [make_doc(nlp, piece) for piece in split_text(text)]
+    per_batch = max(1, BATCH_CHARS // CHUNK_CHARS)
+    return join_docs(list(nlp.pipe(pieces, batch_size=per_batch)))
 
 
 def join_docs(docs: list[Doc]) -> Doc:
@@ -104,8 +126,3 @@ def join_docs(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=_JOIN_EXCLUDE)
-
-
-def parse(nlp: Language, text: str) -> Doc:
-    """One text parsed as :func:`parse_stream` parses it."""
-    return next(parse_stream(nlp, [(text, None)]))[0]

@@ -75,3 +75,25 @@ def test_parse_stream_keeps_the_order_of_long_and_short_texts(
     out = list(parse_stream(coder.nlp, [(t, i) for i, t in enumerate(texts)], batch_size=2))
     assert [i for _, i in out] == [0, 1, 2, 3]
     assert [d.text for d, _ in out] == texts
+
+
+def test_no_model_batch_holds_much_more_than_batch_chars(coder, monkeypatch) -> None:
+    """The model's memory grows with the characters of a batch, whatever the texts' lengths."""
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 1_000)
+    monkeypatch.setattr(parse, "BATCH_CHARS", 3_000)
+    batches: list[int] = []
+    pipe = coder.nlp.pipe
+
+    def recording(docs, **kwargs):
+        docs = list(docs)
+        size = kwargs["batch_size"]
+        for start in range(0, len(docs), size):
+            part = docs[start:start + size]
+            batches.append(sum(len((d[0] if isinstance(d, tuple) else d).text) for d in part))
+        return pipe(docs, **kwargs)
+
+    monkeypatch.setattr(coder.nlp, "pipe", recording)
+    texts = [PARAGRAPH * 30, *(["Short one."] * 50), PARAGRAPH * 6, PARAGRAPH * 3]
+    out = list(parse_stream(coder.nlp, [(t, i) for i, t in enumerate(texts)], batch_size=32))
+    assert [d.text for d, _ in out] == texts
+    assert max(batches) <= 3_000 + 1_000
