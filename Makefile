@@ -26,6 +26,7 @@ run: setup
 
 test: setup browser
 	$(BIN)/ruff check sitrep tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 # The page's third-party files, pinned by package-lock.json (vis-timeline's standalone build

@@ -272,8 +272,9 @@ def main(argv: list[str]) -> int:
     people = read_country_actors(source / "Phoenix.Countries.actors.txt")
     write(out / "leaders.tsv", "# name<TAB>country<TAB>sector<TAB>from (ISO date, empty: "
           "open)<TAB>to<TAB>other names", people)
-    orgs = [*read_organisations(source / "Phoenix.International.actors.txt"),
-            *read_organisations(source / "Phoenix.MilNonState.actors.txt")]
+    orgs = [row for row in [*read_organisations(source / "Phoenix.International.actors.txt"),
+                            *read_organisations(source / "Phoenix.MilNonState.actors.txt")]
+            if row[1] != "MNC"]  # companies: no actors of the events sitrep codes
     write(out / "organisations.tsv", "# name<TAB>code (country or non-state code)<TAB>sector "
           "code (may be empty)<TAB>other names", sorted(set(orgs)))
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -134,7 +134,7 @@ def _coder(workers: int = 1):
 
 
 def _run_coded(paths: list[str], published: str | None, fmt: Format, quiet: bool,
-               pick: Callable[[CodedArticle], list[Record]], workers: int = 1) -> None:
+               pick: Callable[[CodedArticle], Sequence[Record]], workers: int = 1) -> None:
     """Code documents and stream one kind of record from each: shared by code/places/times/..."""
     inputs = Inputs(paths, published)
     coded = _progress(_coder(workers).code_articles(inputs.articles(), on_error=inputs.reject),

@@ -127,8 +127,8 @@ def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
     for event in events:
         loc = event.location
         geometry = None
-        pinned = loc and loc.precision in POINT_PRECISIONS
-        if pinned and loc.lat is not None and loc.lon is not None:
+        pinned = loc is not None and loc.precision in POINT_PRECISIONS
+        if loc is not None and pinned and loc.lat is not None and loc.lon is not None:
             geometry = {"type": "Point", "coordinates": [loc.lon, loc.lat]}
         properties = event.to_dict()
         properties["country_code"] = loc.country_code if loc else None

@@ -41,7 +41,7 @@ class WorkerPool:
 
             default_coder(self.model)  # loaded once here, shared by every forked worker
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            pending: deque[Future[list[CodedArticle]]] = deque()
+            pending: deque[Future[list[CodedArticle | InputError]]] = deque()
             stream = iter(articles)
             chunks = iter(lambda: list(islice(stream, self.chunk)), [])
             for chunk in chunks:

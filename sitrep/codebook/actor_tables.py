@@ -54,6 +54,7 @@ def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
 
 
 def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
+    """sitrep's sector words, then Phoenix's agent nouns ("assailant" → CRM) as weak ones."""
     words = {}
     for row in load_table(f"{FOLDER}/sector_words.tsv"):
         if len(row) < 3:
@@ -62,6 +63,9 @@ def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
         scope = row[3] if len(row) > 3 else ""
         _check(sector, sectors, f"sector_words.tsv {word!r}")
         words[word.lower()] = SectorWord(sector, weight == "strong", scope == "local")
+    for noun, sector in load_table("cameo/agents.tsv"):
+        if sector in sectors and " " not in noun:
+            words.setdefault(noun, SectorWord(sector, False, False))
     return words
 
 

@@ -38,8 +38,9 @@ def evaluate(path: Path, coder: ArticleCoder, limit: int | None = None) -> Repor
         "documents": len(records), "gold_clusters": len(set(gold)),
         "sitrep_clusters": len(groups),
     }
-    runs = {"sitrep": [label[c.article.id] for c in coded], "singletons": list(range(len(records))),
-            "topic": [str(r.get("topic")) for r in records]}
+    runs: dict[str, Sequence[Hashable]] = {
+        "sitrep": [label[c.article.id] for c in coded], "singletons": list(range(len(records))),
+        "topic": [str(r.get("topic")) for r in records]}
     for name, predicted in runs.items():
         metrics.update({f"{name}_{k}": v for k, v in scores(predicted, gold).items()})
     return Report(name="clusters", metrics=metrics, sections={"table": _table(metrics)})

@@ -62,7 +62,8 @@ def evaluate(path: Path, coder, limit: int | None = None) -> Report:
     judged = {g["label_std"] for r in records for g in r.get("entities", [])}
     cuts = {"all": 0.0, "confident": 0.5} if any(
         "confidence" in g for r in records for g in r.get("entities", [])) else {"all": 0.0}
-    counts = {cut: {kind: Counter() for kind in ("gold", "pred", "strict", "overlap")}
+    counts: dict[str, dict[str, Counter[str]]] = {
+        cut: {kind: Counter() for kind in ("gold", "pred", "strict", "overlap")}
               for cut in cuts}
     for coded in coder.code_articles(gold_articles(records)):
         record = by_id[coded.article.id]

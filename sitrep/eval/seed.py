@@ -32,7 +32,7 @@ def read_article(path: Path) -> Article:
     """The seed article as ingest reads it (title, dateline, publication date)."""
     from sitrep.ingest import read_documents
 
-    for item in read_documents([path / "article.txt"]):
+    for item in read_documents([str(path / "article.txt")]):
         if isinstance(item, Article):
             if not item.published:
                 item.published = SEED_PUBLISHED

@@ -79,7 +79,7 @@ def quantities(roots: list[Token], book: Codebook) -> list[Quantity]:
     found: list[tuple[int, Quantity]] = []
     frontier = list(roots)
     for _ in range(MAX_DEPTH):
-        nxt = []
+        nxt: list[Token] = []
         for token in frontier:
             if token.i in seen:
                 continue

@@ -3,13 +3,15 @@ dateline's place and the publication date, each with the ``basis`` that says whi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
+from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
-DATELINE_TAIL = 40
 
 
 def segment(token: Token) -> Span:
@@ -72,7 +74,7 @@ def _modifier(token: Token) -> bool:
     return token.dep_ in MODIFIER_DEPS
 
 
-def _nearest(trigger: Token, items: list[tuple[object, Span]], within: set[int] | None):
+def _nearest(trigger: Token, items: Sequence[tuple[object, Span]], within: set[int] | None):
     chosen = [(abs(span.root.i - trigger.i), item) for item, span in items
               if within is None or span.root.i in within]
     return min(chosen, key=lambda pair: pair[0])[1] if chosen else None
@@ -109,11 +111,7 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
 
 def dateline_span(article: Article) -> tuple[int, int] | None:
     """Offsets of the lead dateline ("Niamey (Niger), May 3 (ANI):"), to its colon or dash."""
-    if article.dateline_start is None or article.dateline_end is None:
-        return None
-    window = article.text[article.dateline_end:article.dateline_end + DATELINE_TAIL]
-    ends = [i for i in (window.find(":"), window.find("--"), window.find("\u2014")) if i >= 0]
-    return article.dateline_start, article.dateline_end + (min(ends) if ends else 0)
+    return lead_span(article.text, article.dateline_start, article.dateline_end)
 
 
 def in_dateline(article: Article, offset: int, header: bool = False) -> bool:

@@ -147,7 +147,8 @@ class TriggerMatcher:
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=match_id)
             spans.append(span)
-        hits, blocked = [], set()
+        hits: list[TriggerHit] = []
+        blocked: set[int] = set()
         for span in filter_spans(spans):
             blocked.update(range(span.start, span.end))
             entry = self.phrases.get(span.label_)
@@ -189,6 +190,7 @@ class TriggerMatcher:
             return entry
         found = self.means.read(head)
         riot = found.get("riot")
+        mode: str | None
         if riot is not None and (entry.type, entry.mode) in RIOT_FROM:
             kind, mode = riot
         else:
@@ -296,7 +298,7 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
     for _ in range(2):
-        nxt = []
+        nxt: list[tuple[Token, str]] = []
         for token, role in frontier:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in MEANS_PREPS:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from sitrep.ingest import dates
 
@@ -36,7 +37,7 @@ class Dateline:
     publisher: str | None = None
     published: str | None = None
 
-    def article_fields(self) -> dict[str, str | int | None]:
+    def article_fields(self) -> dict[str, Any]:
         """The :class:`~sitrep.model.Article` fields of the dateline's place."""
         return {"dateline_place": self.place, "dateline_start": self.start,
                 "dateline_end": self.end}
@@ -199,10 +200,27 @@ def _lead_date(text: str, reference: date | None) -> date | None:
     day, year = numbers[0], (numbers[1] if len(numbers) > 1 else None)
     if year is not None:
         try:
-            return date(dates.full_year(year), month, day)
+            return date(dates.full_year(year, reference), month, day)
         except ValueError:
             return None
     return dates.nearest_date(month, day, reference) if reference else None
+
+
+def lead_span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Offsets of a lead dateline read at ingest (``Article.dateline_start``/``_end``, its
+    place), from the place to the end of its separator: ``Niamey (Niger), May 3 (ANI):``.
+
+    Later stages call this instead of reading the text's top again, so the shape of a lead
+    dateline is known in this module alone."""
+    if start is None or end is None:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    match = _lead_pattern().match(line)
+    if match is None or line_start + match.start("place") != start:
+        return start, end
+    return start, line_start + match.end("sep")
 
 
 @cache

@@ -1,48 +1,63 @@
-"""The small calendar knowledge datelines need: month and weekday words, time-zone offsets,
-and the contract's ISO form of a publication date."""
+"""The calendar knowledge every date reader shares: month and weekday words, two-digit years,
+time-zone offsets, and the contract's ISO form of a publication date.
+
+The words live in ``sitrep/codebook/times/`` (``calendar.json``, ``dateline.json``,
+``timezones.tsv``); this module is their one reader, used by datelines at ingest and by the
+time tagger alike."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from sitrep.errors import InputError
+from sitrep.codebook.load import load_json, load_table
+from sitrep.errors import InputError, SetupError
 
 _PUBLISHED = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2})"
     r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:\d{2})?)?"
 )
 _NUMERIC_ZONE = re.compile(r"(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?")
-_TWO_DIGIT_PIVOT = 50
 PUBLISHED_FORM = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]]"
 MIN_YEAR, MAX_YEAR = 1800, 2100
 """The years a publication date may fall in: news is no older, and the calendar arithmetic of
 relative dates ("next Friday", "the coming decade") stays far from the ends of ``date``."""
 PUBLISHED_RULE = f"{PUBLISHED_FORM}, a real date in the years {MIN_YEAR}-{MAX_YEAR}"
+FOLDER = "times"
+
+
+def load_times_json(name: str) -> dict[str, Any]:
+    """One JSON file of ``sitrep/codebook/times/`` through the codebook's one loader."""
+    data = load_json(f"{FOLDER}/{name}")
+    if not isinstance(data, dict):
+        raise SetupError(f"codebook file {FOLDER}/{name} must hold a JSON object")
+    return data
+
+
+@cache
+def calendar_words() -> dict[str, Any]:
+    """Months, weekdays (names and abbreviations) and the two-digit year rule
+    (``calendar.json``): the one table of them in sitrep."""
+    return load_times_json("calendar.json")
 
 
 @cache
 def words() -> dict[str, Any]:
-    """Month, weekday and label words of datelines (``dateline_words.json``)."""
-    path = resources.files("sitrep.ingest").joinpath("dateline_words.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    """What datelines read: the calendar words plus place connectors, stamp labels and
+    capitalised words that are not places (``dateline.json``). ``weekdays`` lists names and
+    abbreviations."""
+    calendar = calendar_words()
+    weekdays = [*calendar["weekdays"], *calendar["weekday_abbreviations"]]
+    return {**load_times_json("dateline.json"), "months": calendar["months"],
+            "weekdays": weekdays}
 
 
 @cache
 def timezones() -> dict[str, str]:
     """Time-zone abbreviation to UTC offset (``timezones.tsv``), e.g. ``IST`` → ``+05:30``."""
-    path = resources.files("sitrep.ingest").joinpath("timezones.tsv")
-    rows = csv.reader(
-        (line for line in path.read_text(encoding="utf-8").splitlines()
-         if line.strip() and not line.startswith("#")),
-        delimiter="\t",
-    )
-    return {row[0]: row[1] for row in rows}
+    return {row[0]: row[1] for row in load_table(f"{FOLDER}/timezones.tsv")}
 
 
 def month_number(word: str) -> int | None:
@@ -65,11 +80,21 @@ def zone_offset(zone: str) -> str | None:
     return f"{match['sign']}{hours:02d}:{minutes:02d}"
 
 
-def full_year(year: int) -> int:
-    """Four-digit year of a two-digit one as wire copy writes it ("3 JAN 90" is 1990)."""
+def full_year(year: int, reference: date | None = None) -> int:
+    """Four-digit year of a two-digit one as wire copy writes it ("3 JAN 90" is 1990).
+
+    With a reference date, the year stays within ``ahead_of_reference`` years after it
+    ('25 read in 2024 is 2025, '82 is 1982); without one the hundred-year window starts at
+    ``without_reference`` (``calendar.json``)."""
     if year >= 100:
         return year
-    return 1900 + year if year >= _TWO_DIGIT_PIVOT else 2000 + year
+    rule = calendar_words()["two_digit_years"]
+    if reference is None:
+        first = int(rule["without_reference"])
+    else:
+        first = reference.year + int(rule["ahead_of_reference"]) - 99
+    candidate = first // 100 * 100 + year
+    return candidate if candidate >= first else candidate + 100
 
 
 def nearest_date(month: int, day: int, reference: date) -> date | None:

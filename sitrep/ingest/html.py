@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import htmldate
 import trafilatura
@@ -29,7 +30,8 @@ def parse_html(html: str, source: str, published: str | None = None) -> Article:
     """
     if not _MARKUP.search(html):
         raise InputError(source, "not HTML: no markup found")
-    page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    # a Document (its stub also names the dict form, which as_dict=False never returns)
+    page: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = (page.text or "") if page is not None else ""
     if not text.strip():
         raise InputError(source, "broken or empty HTML: no article text could be extracted")

@@ -71,7 +71,7 @@ def parse_document(data: bytes | str, *, kind: str, source: str,
 
 def document_paths(folder: Path) -> list[Path]:
     """The readable documents under ``folder``: known suffixes, recursive, sorted, not hidden."""
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(root, name) for name in files
@@ -152,7 +152,8 @@ def _read_stream(handle: BinaryIO, source: str, published: str | None) -> Iterat
     if TOO_LONG in head:
         yield InputError(source, f"too large: over the limit of {decode.MAX_BYTES:,} bytes")
         return
-    yield from _read_whole(handle, source, published, kind=None, head=b"".join(head))
+    yield from _read_whole(handle, source, published, kind=None,
+                           head=b"".join(line for line in head if line is not None))
 
 
 def _read_whole(handle: BinaryIO, source: str, published: str | None, *, kind: str | None,
@@ -195,7 +196,10 @@ def _sniff(text: str) -> str:
 def _is_json_object(line: bytes | str | None) -> bool:
     if isinstance(line, bytes):
         line = line.removeprefix(codecs.BOM_UTF8)
-    if line is None or not line.strip().startswith(b"{" if isinstance(line, bytes) else "{"):
+    if line is None:
+        return False
+    if not (line.strip().startswith(b"{") if isinstance(line, bytes)
+            else line.strip().startswith("{")):
         return False
     try:
         return isinstance(json.loads(line), dict)

@@ -79,7 +79,15 @@ def make_doc(nlp: Language, text: str) -> Doc:
         start = run.end()
     parts.append(text[start:])
     docs = [nlp.make_doc(part) for part in parts if part]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=_JOIN_EXCLUDE)
+    return _from_docs(docs)
+
+
+def _from_docs(docs: list[Doc]) -> Doc:
+    """``Doc.from_docs`` without spaces added between the docs (their text is already whole)
+    and without the tensors, which nothing downstream reads."""
+    joined: Doc = Doc.from_docs(docs, ensure_whitespace=False,
+                                exclude=_JOIN_EXCLUDE)  # type: ignore[call-arg]
+    return joined
 
 
 def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 32,
@@ -125,4 +133,4 @@ def join_docs(docs: list[Doc]) -> Doc:
     """One ``Doc`` of parsed pieces, offsets shifted to index the whole text."""
     if len(docs) == 1:
         return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=_JOIN_EXCLUDE)
+    return _from_docs(docs)

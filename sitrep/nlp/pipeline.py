@@ -6,6 +6,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from sitrep.errors import SetupError
 from sitrep.nlp.patterns import entity_patterns
@@ -26,7 +27,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise SetupError(f"spaCy model {model!r} is not installed: run `make setup`") from exc
-    ruler = nlp.add_pipe(
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
         "entity_ruler", name="sitrep_entity_ruler", before="ner",
         config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
     )

@@ -200,7 +200,8 @@ def _note(entry: Presence | Withdrawal, event: Event) -> None:
         entry.since = start
     location = event.location
     stated = location is not None and location.basis != "dateline"
-    if stated and location.precision not in COUNTRY_PRECISIONS and entry.place is None:
+    if location is not None and stated and location.precision not in COUNTRY_PRECISIONS \
+            and entry.place is None:
         entry.place = location.name or location.text
 
 

@@ -72,10 +72,10 @@ def _rollup_fits(q: EventQuery) -> bool:
 
 def _source(q: EventQuery) -> _Source:
     if not _rollup_fits(q):
-        where, params = _where(q)
-        clauses = [where.removeprefix("WHERE ")] if where else []
+        where, where_params = _where(q)
+        where_clauses = [where.removeprefix("WHERE ")] if where else []
         return _Source("events e", "1", "e.date_start", "e.date_end", "e.location_country",
-                       clauses, params)
+                       where_clauses, where_params)
     clauses: list[str] = ["c.events > 0"]  # rows whose events were all deleted stay at zero
     params: list[Any] = []
     if q.event_type:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from sitrep.coder import Coder
 from sitrep.errors import InputError, SitrepError
 from sitrep.model import Article, CodedArticle
 from sitrep.store.db import Store
@@ -22,7 +22,15 @@ class LoadResult:
     article_ids: list[str] = field(default_factory=list)
 
 
-def load_articles(store: Store, coder: Coder, items: Iterable[Article | InputError],
+class ArticleCoder(Protocol):
+    """What loading needs of a coder (``sitrep.coder.Coder`` is one)."""
+
+    def code_articles(self, articles: Iterable[Article],
+                      on_error: Callable[[InputError], None] | None = None
+                      ) -> Iterable[CodedArticle]: ...
+
+
+def load_articles(store: Store, coder: ArticleCoder, items: Iterable[Article | InputError],
                   on_article: Callable[[CodedArticle | None], None] | None = None) -> LoadResult:
     """Code the articles not yet stored and store each in its own transaction.
 

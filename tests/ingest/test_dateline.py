@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.ingest.dateline import Dateline, read_dateline
+from sitrep.ingest.dateline import Dateline, lead_span, read_dateline
 
 
 @pytest.mark.parametrize(("line", "published"), [
@@ -113,3 +113,17 @@ def test_muc_datelines_match_their_gold(data_dir):
 def test_a_dateline_date_outside_the_accepted_years_is_not_the_publication_date(text):
     dateline = read_dateline(text)
     assert dateline.published is None and dateline.place == "BAMAKO"
+def test_lead_span_runs_from_the_place_to_the_separator():
+    text = "Niamey (Niger), May 3 (ANI): Troops left the base."
+    found = read_dateline(text)
+    span = lead_span(text, found.start, found.end)
+    assert span is not None and text[span[0]:span[1]] == "Niamey (Niger), May 3 (ANI):"
+
+
+def test_lead_span_of_a_wire_dash_and_of_no_dateline():
+    text = "SAN SALVADOR, 3 JAN 90 -- THE ARMY SAID"
+    found = read_dateline(text)
+    assert found.published == "1990-01-03"
+    span = lead_span(text, found.start, found.end)
+    assert span is not None and text[span[0]:span[1]] == "SAN SALVADOR, 3 JAN 90 --"
+    assert lead_span("No dateline here.", None, None) is None

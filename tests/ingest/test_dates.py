@@ -73,3 +73,17 @@ def test_a_date_outside_the_accepted_years_is_refused(value):
 @pytest.mark.parametrize("value", ["1800-01-01", "2100-12-31T23:59+14:00"])
 def test_the_ends_of_the_accepted_years_are_accepted(value):
     assert dates.check_published(value) == value
+
+
+def test_two_digit_years_near_a_reference_stay_close_to_it():
+    assert dates.full_year(25, date(2024, 5, 3)) == 2025
+    assert dates.full_year(82, date(2024, 5, 3)) == 1982
+    assert dates.full_year(99, date(1998, 1, 1)) == 1999
+
+
+def test_one_calendar_table_serves_datelines_and_time_expressions():
+    from sitrep.resolve.times.vocabulary import load_vocabulary
+
+    assert dates.words()["months"] is load_vocabulary().months
+    assert "tues" in dates.words()["weekdays"]
+    assert "tues" not in load_vocabulary().weekdays

@@ -287,3 +287,35 @@ def test_domestic_group_words_are_local_and_troops_are_not():
     words = load_codebook().actors.words
     assert words["demonstrators"].local and words["students"].local
     assert not words["troops"].local
+
+
+def test_phoenix_offices_are_honoured_against_the_article_date():
+    from sitrep.resolve.actors.leaders import Leader, Role
+
+    person = Leader("A B", "AFG", "OPP", "", (Role("AFG", "ELI", "1970-01-01", "1979-12-26"),
+                                              Role("AFG", "GOV", "1979-12-27", "1986-11-24")))
+    assert person.at("1985-06-01").sector == "GOV"
+    assert person.at("1975-06-01").sector == "ELI"
+    assert person.at("1990-01-01").sector == "GOV"
+    assert person.at(None) is person
+
+
+def test_dated_people_of_the_phoenix_table_are_known_by_full_name():
+    from sitrep.resolve.actors.leaders import leader_table, name_key
+
+    table = leader_table()
+    person = table.full.get(name_key("Babrak Karmal"))
+    assert person is not None and person.country == "AFG"
+    assert person.at("1984-01-01").sector == "GOV"
+
+
+def test_phoenix_organisations_resolve_by_their_folded_names(coder):
+    doc = coder.nlp("The Abu Nidal Organization claimed the attack.")
+    resolver = ActorResolver()
+    actor = resolver.resolve_span(doc[1:4])
+    assert actor is not None and actor.country == "IMG"
+
+
+def test_phoenix_agent_nouns_give_a_weak_sector():
+    words = load_codebook().actors.words
+    assert words["assailant"].sector == "CRM" and not words["assailant"].strong

@@ -9,9 +9,10 @@ alone as a name, so "Sadiq Khan" is not taken for "Imran Khan".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Token
 
 from sitrep.codebook.actor_tables import sector_codes
@@ -26,13 +27,45 @@ MIN_FUZZY_SURNAME = 5
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """An office held between two dates (ISO; empty: open)."""
+
+    country: str
+    sector: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True, slots=True)
 class Leader:
-    """One person of the table."""
+    """One person of the table; ``roles`` are the dated offices of the Phoenix table."""
 
     name: str
     country: str
     sector: str
     office: str
+    roles: tuple[Role, ...] = ()
+
+    def at(self, date: str | None) -> Leader:
+        """The person as of ``date``: the office held then, else the one nearest in time
+        (a person keeps a country; the sector follows the office)."""
+        if not self.roles or not date:
+            return self
+        held = [r for r in self.roles if (r.start or "0") <= date <= (r.end or "9")]
+        role = held[-1] if held else min(self.roles, key=lambda r: _distance(r, date))
+        return replace(self, country=role.country, sector=role.sector)
+
+
+def _distance(role: Role, date: str) -> int:
+    """How far (in days, roughly) ``date`` lies outside the role's span."""
+    def days(iso: str) -> int:
+        year, month, day = (int(p) for p in iso.split("-"))
+        return year * 372 + month * 31 + day
+    if role.end and date > role.end:
+        return days(date) - days(role.end)
+    if role.start and date < role.start:
+        return days(role.start) - days(date)
+    return 0
 
 
 def name_fold(word: str) -> str:
@@ -67,8 +100,10 @@ class LeaderTable:
     longest: int
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], Leader]]]
 
-    def find(self, tokens: Sequence[Token]) -> tuple[Leader | None, set[int]]:
-        """The person the tokens name and the token indexes that name them."""
+    def find(self, tokens: Sequence[Token], date: str | None = None
+             ) -> tuple[Leader | None, set[int]]:
+        """The person the tokens name (as of ``date``: the office then held) and the token
+        indexes that name them."""
         words = [(name_fold(t.text), t) for t in tokens]
         words = [(w, t) for w, t in words if w and any(c.isalnum() for c in w)]
         for size in range(min(self.longest, len(words)), 0, -1):
@@ -79,7 +114,7 @@ class LeaderTable:
                 if leader is None and key in self.short and _alone([t for _, t in window]):
                     leader = self.short[key]
                 if leader is not None:
-                    return leader, {t.i for _, t in window}
+                    return leader.at(date), {t.i for _, t in window}
         return None, set()
 
     def _fuzzy(self, key: tuple[str, ...]) -> Leader | None:
@@ -121,21 +156,12 @@ def _title_words() -> frozenset[str]:
 
 def within_one(a: str, b: str) -> bool:
     """Edit distance of at most one (one letter added, dropped or changed)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
-def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str]]]:
+def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str] | None]]:
     """The rows of ``leaders.tsv`` with their short forms; a bad row is a setup error."""
-    rows = []
+    rows: list[tuple[Leader, list[str] | None]] = []
     for row in load_table("actors/leaders.tsv"):
         if len(row) < 4:
             raise SetupError(f"leaders.tsv {row[0]!r}: needs name, country, sector and office")
@@ -149,21 +175,47 @@ def read_leaders(sectors: dict[str, str]) -> list[tuple[Leader, list[str]]]:
     return rows
 
 
-def build_table(rows: list[tuple[Leader, list[str]]]) -> LeaderTable:
-    """Full names always; a short form only when every person it may name is of one country."""
+def read_phoenix(sectors: dict[str, str]) -> list[tuple[Leader, list[str] | None]]:
+    """People of the Phoenix country dictionary (``cameo/leaders.tsv``) with their dated
+    offices, under their full names and other names; no short forms (over ten thousand
+    people share too many surnames)."""
+    roles: dict[str, list[Role]] = {}
+    others: dict[str, set[str]] = {}
+    for row in load_table("cameo/leaders.tsv"):
+        name, country, sector, start, end = (list(row) + [""] * 5)[:5]
+        if sector not in sectors or not (len(country) == 3 and country.isalpha()):
+            continue
+        roles.setdefault(name, []).append(Role(country, sector, start, end))
+        if len(row) > 5 and row[5]:
+            others.setdefault(name, set()).update(a for a in row[5].split(",") if " " in a)
+    people: list[tuple[Leader, list[str] | None]] = []
+    for name, held in roles.items():
+        held.sort(key=lambda r: (r.start or "0", r.end or "9"))
+        last = held[-1]
+        leader = Leader(name, last.country, last.sector, "", tuple(held))
+        people.append((leader, None))
+        people.extend((replace(leader, name=other), None) for other in sorted(others.get(name, ())))
+    return people
+
+
+def build_table(rows: list[tuple[Leader, list[str] | None]]) -> LeaderTable:
+    """Full names always; a short form only when every person it may name is of one country.
+    Rows without short forms (None) are known by their full names alone."""
     full: dict[tuple[str, ...], Leader] = {}
     owners: dict[tuple[str, ...], dict[str, Leader]] = {}
     for leader, shorts in rows:
         full.setdefault(name_key(leader.name), leader)
-        for short in shorts:
-            owners.setdefault(name_key(short), {}).setdefault(leader.country, leader)
+        if shorts is None:
+            continue
+        for form in shorts:
+            owners.setdefault(name_key(form), {}).setdefault(leader.country, leader)
         owners.setdefault(name_key(leader.name.split()[-1]), {}).setdefault(leader.country,
                                                                             leader)
-    short = {}
+    short: dict[tuple[str, ...], Leader] = {}
     for key, by_country in owners.items():
         if len(by_country) == 1 and key not in full:
             short[key] = next(iter(by_country.values()))
-    allowed = {name_key(s) for _, shorts in rows for s in shorts}
+    allowed = {name_key(s) for _, shorts in rows for s in shorts or ()}
     short = {k: v for k, v in short.items() if k in allowed}
     longest = max((len(k) for k in [*full, *short]), default=0)
     by_first: dict[tuple[str, int], list[tuple[tuple[str, ...], Leader]]] = {}
@@ -175,6 +227,7 @@ def build_table(rows: list[tuple[Leader, list[str]]]) -> LeaderTable:
 
 @cache
 def leader_table() -> LeaderTable:
-    """The table of ``leaders.tsv``, built once per process."""
+    """The table of sitrep's ``leaders.tsv`` and, behind it, Phoenix's dated offices; built
+    once per process."""
     sectors = sector_codes()
-    return build_table(read_leaders(sectors))
+    return build_table([*read_leaders(sectors), *read_phoenix(sectors)])

@@ -9,12 +9,14 @@ it from the context: the country the sentence is about, else the document's focu
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.codebook.actor_tables import Body
 from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.codebook.load import fold, load_table
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
@@ -32,6 +34,7 @@ SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SP
 STATE_SECTOR = "GOV"
 STATE, PEOPLE, PLACE, PERSON = "state", "people", "place", "person"
 MIN_MISSPELT = 6
+T = TypeVar("T")
 DATELINE_WEIGHT = 3.0
 MODIFIER_WEIGHT = 0.5
 
@@ -44,6 +47,7 @@ class ActorContext:
     places: dict[int, PlaceMention] = field(default_factory=dict)
     sentence_places: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
     dateline: tuple[int, int] | None = None
+    date: str | None = None
 
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
@@ -89,10 +93,10 @@ class ActorResolver:
 
     def context(self, doc: Doc, article: Article, places: list[PlaceMention]) -> ActorContext:
         """The document's focus country and, per sentence, the countries of its places."""
-        ctx = ActorContext()
+        ctx = ActorContext(date=(article.published or "")[:10] or None)
         if article.dateline_start is not None and article.dateline_end is not None:
             ctx.dateline = (article.dateline_start, article.dateline_end)
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = {}
         for place in places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or not place.country_code:
@@ -101,7 +105,8 @@ class ActorResolver:
                 ctx.places[token.i] = place
             ctx.sentence_places.setdefault(span.sent.start, []).append(
                 (span.start, place.country_code, span.root.dep_ in MODIFIER_DEPS))
-            weights[place.country_code] += self._place_weight(place, span, article)
+            weights[place.country_code] = weights.get(place.country_code, 0.0) + \
+                self._place_weight(place, span, article)
         if weights:
             ctx.focus = max(weights, key=lambda code: (weights[code], -_first(places, code)))
         return ctx
@@ -142,6 +147,8 @@ class ActorResolver:
         reading = Reading()
         head = span.root if span.root in tokens else tokens[-1]
         body, body_at = self._find(tokens, self.bodies)
+        if body is None:
+            body, body_at = self._find_folded(tokens)
         title, _ = self._find(tokens, self.titles)
         if body is not None:
             reading.named = True
@@ -158,7 +165,8 @@ class ActorResolver:
             found = self._country_tokens(tokens, places, skip=body_at)
             if _drop_ethnic(tokens, found):
                 reading.local = True
-            leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at])
+            leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at],
+                                                  ctx.date if ctx is not None else None)
             if leader is not None:
                 reading.named = True
                 found.update({i: (leader.country, PERSON) for i in leader_at})
@@ -177,7 +185,8 @@ class ActorResolver:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def _find(self, tokens: list[Token], table: dict) -> tuple[object | None, set[int]]:
+    def _find(self, tokens: list[Token], table: Mapping[tuple[str, ...], T]
+              ) -> tuple[T | None, set[int]]:
         """The longest table phrase among the tokens (by exact words) and where it sits."""
         words = [t.text for t in tokens]
         for size in range(min(self.longest, len(words)), 0, -1):
@@ -185,6 +194,18 @@ class ActorResolver:
                 key = tuple(words[start:start + size])
                 if key in table:
                     return table[key], {t.i for t in tokens[start:start + size]}
+        return None, set()
+
+    def _find_folded(self, tokens: list[Token]) -> tuple[Body | None, set[int]]:
+        """The longest Phoenix organisation name among the tokens, compared folded; names of
+        two words or more, written with a capital, so ordinary words never match."""
+        table, longest = _phoenix_bodies()
+        words = [name_fold(t.text) for t in tokens]
+        for size in range(min(longest, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                found = table.get(tuple(words[start:start + size]))
+                if found is not None and tokens[start].text[:1].isupper():
+                    return found, {t.i for t in tokens[start:start + size]}
         return None, set()
 
     def _country_tokens(self, tokens: list[Token], places: dict[int, PlaceMention],
@@ -234,8 +255,8 @@ class ActorResolver:
         """Sector from sector words: a strong word (the head's first), else a generic
         modifier's, else the generic head's; ``local`` when the head is a local state body."""
         words = self.book.words
-        hits = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
-        hits = [(t, w) for t, w in hits if w is not None]
+        looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
+        hits = [(t, w) for t, w in looked if w is not None]
         if not hits:
             return None, False
         local = any(w.local for t, w in hits if t.i == head.i)
@@ -389,6 +410,27 @@ def _actor_country_names() -> dict[tuple[str, ...], str]:
         # a phrase's core leaves out possessive markers ("People 's Republic")
         names.setdefault(tuple(w for w in words if w not in ("'s", "’s")), row[1])
     return names
+
+
+@cache
+def _phoenix_bodies() -> tuple[dict[tuple[str, ...], Body], int]:
+    """Phoenix's international and armed non-state actors (``cameo/organisations.tsv``) by
+    their folded names of two words or more, with the longest name's length. A code that is
+    neither a country nor a non-state code of the codebook (a region) is left out."""
+    book = load_codebook().actors
+    table: dict[tuple[str, ...], Body] = {}
+    for row in load_table("cameo/organisations.tsv"):
+        name, code = row[0], row[1]
+        sector = row[2] if len(row) > 2 and row[2] in book.sectors else None
+        if code not in book.non_state and country_by_iso3(code) is None:
+            continue
+        body = Body(name.title(), code, sector)
+        names = [name, *(row[3].split(",") if len(row) > 3 and row[3] else [])]
+        for alias in names:
+            key = tuple(name_fold(w) for w in split_words(alias))
+            if len(key) >= 2:
+                table.setdefault(key, body)
+    return table, max((len(k) for k in table), default=0)
 
 
 @cache

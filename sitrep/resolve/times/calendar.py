@@ -2,15 +2,39 @@
 
 Every resolved date is a :class:`Period`, so a month, an ISO week, a quarter or a season all give
 the event coder the same thing: a first day, a last day and a precision.
+
+Arithmetic never raises: every day is kept between :data:`FIRST_DAY` and :data:`LAST_DAY`, far
+enough inside Python's calendar that a decade, century or ISO week around it still exists, so
+"a million years ago" against any reference clamps instead of overflowing.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 SEASON_CODES = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+FIRST_DAY = date(100, 1, 1)
+LAST_DAY = date(9899, 12, 31)
+
+
+def clamp(d: date) -> date:
+    """``d`` kept within the calendar sitrep computes in."""
+    return min(max(d, FIRST_DAY), LAST_DAY)
+
+
+def clamp_year(number: int) -> int:
+    return min(max(number, FIRST_DAY.year), LAST_DAY.year)
+
+
+def add_days(d: date, days: float) -> date:
+    """``d`` moved by ``days`` (rounded), clamped; any count, even an infinite one, is safe."""
+    if not math.isfinite(days):
+        return FIRST_DAY if days < 0 else LAST_DAY
+    ordinal = d.toordinal() + round(days)
+    return date.fromordinal(min(max(ordinal, FIRST_DAY.toordinal()), LAST_DAY.toordinal()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,28 +55,33 @@ def day(d: date) -> Period:
 
 
 def month(year: int, number: int) -> Period:
+    year = clamp_year(year)
     last = calendar.monthrange(year, number)[1]
     return Period(f"{year:04d}-{number:02d}", date(year, number, 1), date(year, number, last),
                   "month")
 
 
 def year(number: int) -> Period:
+    number = clamp_year(number)
     return Period(f"{number:04d}", date(number, 1, 1), date(number, 12, 31), "year")
 
 
 def decade(first_year: int) -> Period:
     """The decade starting ``first_year`` (1990 → value ``199``)."""
+    first_year = clamp_year(first_year)
     first = first_year - first_year % 10
     return Period(f"{first // 10:03d}", date(first, 1, 1), date(first + 9, 12, 31), "decade")
 
 
 def century(number: int) -> Period:
     """The ``number``-th century (21 → 2001..2100, value ``20``); coarsest precision known."""
+    number = min(max(number, FIRST_DAY.year // 100 + 1), LAST_DAY.year // 100)
     first = (number - 1) * 100 + 1
     return Period(f"{number - 1:02d}", date(first, 1, 1), date(first + 99, 12, 31), "decade")
 
 
 def quarter(year_number: int, number: int) -> Period:
+    year_number = clamp_year(year_number)
     first = 3 * (number - 1) + 1
     last_month = month(year_number, first + 2)
     return Period(f"{year_number:04d}-Q{number}", date(year_number, first, 1), last_month.end,
@@ -65,6 +94,7 @@ def quarter_of(d: date) -> Period:
 
 def week(d: date) -> Period:
     """The ISO week holding ``d`` (Monday to Sunday)."""
+    d = clamp(d)
     iso_year, iso_week, weekday = d.isocalendar()
     monday = d - timedelta(days=weekday - 1)
     return Period(f"{iso_year:04d}-W{iso_week:02d}", monday, monday + timedelta(days=6), "week")
@@ -81,28 +111,34 @@ def weekend(d: date) -> Period:
 def season(year_number: int, code: str) -> Period:
     """Meteorological seasons of the northern hemisphere; winter runs December to February."""
     first = SEASON_CODES[code]
+    year_number = min(clamp_year(year_number), LAST_DAY.year - 1)
     start = date(year_number, first, 1)
     end_month = month(year_number + (1 if first == 12 else 0), (first + 1) % 12 + 1)
     return Period(f"{year_number:04d}-{code}", start, end_month.end, "quarter")
 
 
 def add_months(d: date, count: int) -> date:
-    """``d`` moved by whole months, the day clipped to the month's length."""
+    """``d`` moved by whole months, the day clipped to the month's length (and the year to
+    the calendar's)."""
     index = d.year * 12 + d.month - 1 + count
     y, m = divmod(index, 12)
+    if not FIRST_DAY.year <= y <= LAST_DAY.year:
+        return FIRST_DAY if y < FIRST_DAY.year else LAST_DAY
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def shift(d: date, unit: str, count: float) -> date:
     """``d`` moved by ``count`` units (D, W, M, Q, Y); fractions of months round to days."""
     if unit == "D":
-        return d + timedelta(days=round(count))
+        return add_days(d, count)
     if unit == "W":
-        return d + timedelta(days=round(7 * count))
+        return add_days(d, 7 * count)
     months = {"M": 1, "Q": 3, "Y": 12}[unit] * count
+    if not math.isfinite(months) or abs(months) > 12 * LAST_DAY.year:
+        return FIRST_DAY if months < 0 else LAST_DAY
     whole = int(months)
     moved = add_months(d, whole)
-    return moved + timedelta(days=round((months - whole) * 30))
+    return add_days(moved, (months - whole) * 30)
 
 
 def narrow(period: Period, modifier: str) -> Period:

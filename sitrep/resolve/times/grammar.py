@@ -16,11 +16,6 @@ from sitrep.resolve.times.vocabulary import Vocabulary, load_vocabulary
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:[012]?\d|3[01])(?:st|nd|rd|th)?"
-MODIFIER = (r"(?:early|mid|late|the\s+(?:beginning|start|end|middle|close)\s+of|"
-            r"the\s+(?:first|second)\s+half\s+of)")
-REL = r"(?:this|last|next|coming|past|previous|current|the\s+(?:previous|following|past|"
-REL += r"coming|last|next|current))"
-UNIT_ADJECTIVE = r"(?:(?:trading|business|working|straight|consecutive|full|calendar|long)\s+)?"
 
 
 def alternation(words: object) -> str:
@@ -40,7 +35,7 @@ class Grammar:
 
 def month_pattern(vocab: Vocabulary) -> str:
     """Full month names, or abbreviations with an optional full stop ("Sept.")."""
-    full = {}
+    full: dict[int, str] = {}
     for word, number in vocab.months.items():
         if len(word) > len(full.get(number, "")):
             full[number] = word
@@ -49,13 +44,41 @@ def month_pattern(vocab: Vocabulary) -> str:
 
 
 def number_pattern(vocab: Vocabulary) -> str:
-    tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    ones = "(?:one|two|three|four|five|six|seven|eight|nine)"
+    """Numerals, number words, and compounds of a tens word and a ones word ("twenty-one"),
+    both read from the vocabulary's numbers."""
+    tens = alternation(w for w, n in vocab.numbers.items()
+                       if w.isalpha() and 20 <= n < 100 and n % 10 == 0)
+    ones = alternation(w for w, n in vocab.numbers.items()
+                       if w.isalpha() and 1 <= n <= 9 and len(w) > 2)
     words = alternation(vocab.numbers)
     return rf"(?:\d+(?:\.\d+)?|{tens}[\s-]{ones}|{words})"
 
 
+def unit_pattern(vocab: Vocabulary) -> str:
+    """Unit words before an optional plural ``s``: "century" becomes ``centur(?:y|ie)``."""
+    stems = []
+    for word in sorted(vocab.units, key=len, reverse=True):
+        if word.endswith("y") and word[-2:-1] not in "aeiou":
+            stems.append(re.escape(word[:-1]) + "(?:y|ie)")
+        else:
+            stems.append(re.escape(word))
+    return "(?:" + "|".join(stems) + ")"
+
+
+def modifier_pattern(vocab: Vocabulary) -> str:
+    """ "early", "mid", "the end of", "the first half of" (``modifiers``)."""
+    return alternation(w for w in vocab.modifiers if not w.startswith("the mid"))
+
+
+def relative_pattern(vocab: Vocabulary, article: bool = True) -> str:
+    """ "last", "next", "the previous", "the coming" (``words.relative``)."""
+    plain = alternation(vocab.word_list("relative"))
+    return rf"(?:(?:the\s+)?{plain})" if article else plain
+
+
 def build(vocab: Vocabulary) -> Grammar:
+    """Compile every pattern from the vocabulary's word lists."""
+    words = vocab.word_list
     month = month_pattern(vocab)
     weekday = alternation(vocab.weekdays)
     season = alternation(vocab.seasons)
@@ -63,20 +86,39 @@ def build(vocab: Vocabulary) -> Grammar:
     vague = alternation(vocab.vague_quantities)
     zones = alternation(z.lower() for z in vocab.timezones)
     part = alternation(vocab.day_parts)
-    unit = (r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|"
-            r"centur(?:y|ie))")
+    unit = unit_pattern(vocab)
+    modifier = modifier_pattern(vocab)
+    rel = relative_pattern(vocab)
+    bare_rel = relative_pattern(vocab, article=False)
+    ordinal = alternation(vocab.ordinals)
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)
     holiday = alternation(vocab.holidays)
+    unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
+    approximator = alternation(words("approximators"))
+    ago = alternation(words("ago"))
+    named_clock = alternation(words("named_clock"))
+    clock_suffix = alternation(words("clock_suffixes"))
+    utc = alternation(words("utc_names"))
+    every = alternation(words("set_quantifiers"))
+    per = alternation(words("set_per"))
+    counts = alternation(words("set_counts"))
+    anaphor = alternation(words("anaphor_determiners"))
+    same_tail = alternation(words("same_period_tails"))
+    plural_lead = alternation(words("vague_plural_leads"))
+    plural_frame = alternation(words("vague_plural_frames"))
+    duration_lead = alternation(words("duration_leads"))
+    shifts = alternation(words("relative_modifiers"))
+    period_units = alternation(words("calendar_units"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
     clock = (
         r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
         r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
-        rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*(?:hours\s+|hrs\s+)?{zones}\b)"
-        r"|(?P<named>noon|midnight)"
+        rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*(?:{clock_suffix}\s+)?{zones}\b)"
+        rf"|(?P<named>{named_clock})"
     )
-    offset = r"(?:\s*\(\s*(?:gmt|utc)\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?)\s*\))"
+    offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
     sources = {
         "mdy": rf"\b{wd_prefix}(?P<month>{month})\s+(?P<day>{DAY})\b(?!\s*(?:%|:\d))"
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
@@ -85,56 +127,50 @@ def build(vocab: Vocabulary) -> Grammar:
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|"
                    r"\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?",
-        "quarter": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:the\s+)?(?P<ord>first|second|third|"
-                   rf"fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<year>"
-                   rf"{YEAR})|(?P<rel>this|last|next|the\s+previous)\s+year)|\s*,?\s*(?P<year2>"
-                   rf"{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
-        "season": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<rel>this|last|next|past|coming)\s+)?"
+        "quarter": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
+                   rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
+                   rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
+        "season": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
-        "month": rf"\b(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
-                 rf"last|this|next)\s+year|\s+of\s+(?P<relyear2>last|this|next)\s+year)?",
-        "decade": rf"\b(?:the\s+)?(?:(?P<mod>{MODIFIER})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
+                 rf"{bare_rel})\s+year|\s+of\s+(?P<relyear2>{bare_rel})\s+year)?",
+        "decade": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
                   rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b",
         "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
-        "year": rf"(?:\b(?P<mod>{MODIFIER})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
+        "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
-        "relative_day": rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>{relword})\b"
+        "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
                         rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|tomorrow|yesterday)\s+"
                         rf"(?P<part2>{part})\b",
-        "weekday": rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{weekday})\b"
+        "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
-        "relative_unit": rf"\b(?:(?P<mod>{MODIFIER}|earlier|later)\s+)?(?P<rel>{REL})\s+"
-                         r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b"
-                         r"|\bthe\s+(?P<unit2>year|month|week)\s+(?P<rel2>previous|before)\b"
-                         rf"|\b(?P<mod4>{MODIFIER})\s+the\s+(?P<unit4>year|month|week)\b"
+        "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
+                         rf"(?P<unit>weekend|{period_units})\b"
+                         rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>previous|before)\b"
+                         rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
                          r"|\b(?P<unit3>weekend)\b",
-        "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{UNIT_ADJECTIVE}"
-               rf"(?P<unit>{unit})s?\s+(?P<dir>ago|from\s+now|hence)\b",
-        "duration": rf"\b(?P<lead>(?:in|over|during|for|within)\s+(?=the\s))?"
-                    rf"(?P<pre>(?:the\s+)?(?:past|last|next|coming|"
-                    rf"previous|first|following)\s+|(?:nearly|almost|about|around|roughly|"
-                    rf"more\s+than|less\s+than|at\s+least|up\s+to|over|some)\s+)?"
+        "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
+               rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b",
+        "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
+                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
-                    rf"{UNIT_ADJECTIVE}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
-        "vague_plural": r"\b(?:(?P<lead>(?:for|in|in\s+just|within)\s+)|(?P<pre>over\s+the|"
-                        r"in\s+recent|recent|for\s+many|the\s+past\s+few|the\s+last\s+few|"
-                        r"in\s+the\s+coming|the\s+coming)\s+)"
-                        r"(?P<unit>year|decade|month|week|day|hour|minute)s\b"
-                        r"|\b(?P<unit2>year|decade|month|week)s-long\b",
-        "set": rf"\b(?:(?:every|each)\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
-               rf"|(?P<times>once|twice|{number}\s+times)\s+(?:a|an|per|each|every)\s+"
-               rf"(?P<unit>day|week|month|year|hour)|(?:every|each)\s+(?P<n>{number})\s+"
-               rf"(?P<unit2>day|week|month|year|hour)s)\b",
+                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
+        "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
+                        rf"(?P<unit>{unit})s\b"
+                        rf"|\b(?P<unit2>{unit})s-long\b",
+        "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
+               rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
+               rf"(?P<unit>{unit})|{every}\s+(?P<n>{number})\s+"
+               rf"(?P<unit2>{unit})s)\b",
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
-        "anaphor": r"\b(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+"
-                   r"(?P<unit>day|week|month|year)\b|\bthat\s+(?P<time>time)\b"
-                   r"|\b(?P<bare>(?:(?:late|early|later|earlier)\s+in\s+)?the\s+day)\b"
+        "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
+                   r"|\bthat\s+(?P<time>time)\b"
+                   rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
                    r"(?!\s+(?:of|when|that|before|after|'s)\b)",
-        "same_period": r"\b(?:the\s+)?same\s+(?P<unit>period|month|quarter|week|time|day)\s+"
-                       r"(?:of\s+)?(?:the\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|"
-                       r"the\s+previous\s+year|(?P<prior>the\s+prior\s+year))\b",
+        "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
+                       rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",
         "reference": rf"\b(?P<word>{reference})\b",
     }
     compiled = tuple((name, re.compile(src)) for name, src in sources.items())
@@ -143,4 +179,5 @@ def build(vocab: Vocabulary) -> Grammar:
 
 @cache
 def grammar() -> Grammar:
+    """The patterns, compiled once per process."""
     return build(load_vocabulary())

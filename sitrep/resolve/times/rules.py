@@ -9,20 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import dateparser
 
+from sitrep.ingest.dates import full_year
 from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.calendar import Period
+from sitrep.resolve.times.checks import checks
 from sitrep.resolve.times.vocabulary import Vocabulary
 
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
-DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-CAPITAL_PREFIXES = re.compile(
-    r"\b(?:in|on|since|until|till|by|of|from|to|through|during|before|after|early|mid|late|"
-    r"last|next|this|the|between|and|or|each|every)[\s-]+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -66,7 +64,7 @@ class Context:
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if DEADLINE.search(self.before(start, 12)):
+        if checks().deadline.search(self.before(start, 12)):
             return None
         return "past"
 
@@ -103,7 +101,7 @@ def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
     if not ctx.capitalised(word):
         return False
     if word.lower().rstrip(".") in ctx.vocab.ambiguous_months:
-        return has_context or bool(CAPITAL_PREFIXES.search(ctx.before(start)))
+        return has_context or bool(checks().date_prefix.search(ctx.before(start)))
     return True
 
 
@@ -142,6 +140,13 @@ def day_or_none(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def relative_step(word: str, vocab: Vocabulary) -> int | None:
+    """-1, 0 or 1 for "last", "this", "next" and their kin (``words.relative``), else None."""
+    key = re.sub(r"\s+", " ", word.lower()).strip().removeprefix("the ")
+    step = vocab.words["relative"].get(key)
+    return None if step is None else int(step)
 
 
 # ---- calendar dates -------------------------------------------------------------------------
@@ -208,15 +213,15 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{number:02d}", None, "unresolved")
     ref = ctx.reference
-    rel = (match.group("rel") or "").lower()
-    relyear = (match.group("relyear") or match.group("relyear2") or "").lower()
-    if relyear:
-        y = ref.year + {"last": -1, "this": 0, "next": 1}[relyear]
-    elif rel in ("last", "past"):
+    step = relative_step(match.group("rel") or "", ctx.vocab)
+    relyear = relative_step(match.group("relyear") or match.group("relyear2") or "", ctx.vocab)
+    if relyear is not None:
+        y = ref.year + relyear
+    elif step is not None and step < 0:
         y = ref.year if number < ref.month else ref.year - 1
-    elif rel in ("next", "coming"):
+    elif step is not None and step > 0:
         y = ref.year if number > ref.month else ref.year + 1
-    elif rel == "this":
+    elif step == 0:
         y = ref.year
     else:
         y = cal.nearest_year(number, None, ref, ctx.direction_of(match.start(), match.end()))
@@ -227,11 +232,10 @@ def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "2009", "mid-2011", "'82": four-digit years in a plausible frame."""
     if match.group("yy"):
         prev = ctx.before(match.start(), 12)
-        if not re.search(r"\b(?:in|of|since|class|from|until|by|the)\s+$", prev, re.I):
+        if not checks().short_year_prefix.search(prev):
             return None
         two = int(match.group("yy"))
-        pivot = (ctx.reference.year if ctx.reference else 2000) % 100
-        number = (2000 if two <= pivot else 1900) + two
+        number = full_year(two, ctx.reference)
     else:
         number = int(match.group("year"))
         if not year_in_frame(match, ctx, number):
@@ -239,24 +243,12 @@ def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
     return explicit(apply_modifier(cal.year(number), match.group("mod"), ctx.vocab))
 
 
-YEAR_UNITS = re.compile(
-    r"^\s*(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|children|jobs|workers|"
-    r"members|votes|units|tons|tonnes|km|kilometres|kilometers|miles|metres|meters|feet|"
-    r"dollars|euros|barrels|cases|deaths|homes|houses|acres|hectares|refugees|residents|"
-    r"employees|students|points|cars|vehicles|ships|planes|aircraft|flights|shares|copies|"
-    r"seats|rounds|rockets|missiles)\b", re.IGNORECASE)
-
-
 def year_in_frame(match: re.Match[str], ctx: Context, number: int) -> bool:
     """A four-digit number is a year unless money, a count of things, or far from now."""
     after = ctx.text[match.end():match.end() + 24]
-    if YEAR_UNITS.match(after):
+    if checks().counted_noun.match(after) or checks().clock_after.match(after):
         return False
-    if re.match(r"\s*(?:hours|hrs|GMT|UTC|h\b)", after):
-        return False
-    before = ctx.before(match.start(), 16)
-    if re.search(r"(?:\$|£|€|#|US\$|No\.|number|Nos?\.?|page|room|flight|route)\s*$", before,
-                 re.IGNORECASE):
+    if checks().number_marker.search(ctx.before(match.start(), 16)):
         return False
     limit = (ctx.reference.year if ctx.reference else date.today().year) + 30
     return 1800 <= number <= limit
@@ -309,13 +301,13 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-Q{number}", None, "unresolved")
-    rel = (match.group("rel") or "").lower() if not match.group("q") else ""
-    if rel:
-        y = ref.year + (-1 if rel in ("last", "the previous") else 1 if rel == "next" else 0)
-    elif ordinal == "last" and not match.group("q"):
+    step = None if match.group("q") else relative_step(match.group("rel") or "", ctx.vocab)
+    if step is not None:
+        y = ref.year + step
+    elif ctx.vocab.ordinals.get(ordinal) == 4 and relative_step(ordinal, ctx.vocab) == -1:
         current = cal.quarter_of(ref)
         assert current.start is not None
-        return relative(ctx, cal.quarter_of(current.start - timedelta(days=1)))
+        return relative(ctx, cal.quarter_of(cal.add_days(current.start, -1)))
     else:
         started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
@@ -326,19 +318,13 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
 
 
-SEASON_NOUN = re.compile(
-    r"\s+(?!(?:of|and|or|to|as|when|after|before|this|that|the|there|it|we|he|she|they|"
-    r"is|was|will|would|has|had)\b)[a-z]")
-
-
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
     framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
-    if word in ctx.vocab.ambiguous_seasons and not framed and not re.search(
-            r"\b(?:in|during|by|until|since|this|last|next)\s+(?:the\s+)?$",
-            ctx.before(match.start()), re.I):
+    if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
+            ctx.before(match.start())):
         return None
-    if word in ctx.vocab.ambiguous_seasons and not framed and SEASON_NOUN.match(
+    if word in ctx.vocab.ambiguous_seasons and not framed and checks().season_noun.match(
             ctx.text[match.end():]):
         return None
     code = ctx.vocab.seasons[word]["code"]
@@ -352,14 +338,13 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     this = cal.season(ref.year, code)
     if ref.month < 3 and code == "WI":
         this = cal.season(ref.year - 1, code)
-    rel = (match.group("rel") or "").lower()
+    step = relative_step(match.group("rel") or "", ctx.vocab)
     assert this.start is not None and this.end is not None
-    if rel in ("last", "past"):
-        y = this.start.year - 1 if this.start <= ref else this.start.year - 1
-        y = y if this.end < ref and rel == "past" else y
-    elif rel in ("next", "coming"):
+    if step is not None and step < 0:
+        y = this.start.year - 1
+    elif step is not None and step > 0:
         y = this.start.year + 1 if this.start <= ref else this.start.year
-    elif rel == "this":
+    elif step == 0:
         y = this.start.year
     else:
         future = ctx.looks_future(match.start(), match.end())
@@ -386,12 +371,12 @@ def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.reference is None:
         return Resolved("TIME" if part else "DATE", None, None, "unresolved")
     if word in ("this", "last") and part:
-        offset = -1 if word == "last" else 0
+        offset = relative_step(word, ctx.vocab) or 0
     else:
         offset = ctx.vocab.relative_words[word]
     if word == "tonight":
         part = part or "night"
-    period = cal.day(ctx.reference + timedelta(days=offset))
+    period = cal.day(cal.add_days(ctx.reference, offset))
     return with_part(period, part, ctx)
 
 
@@ -409,16 +394,16 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
     if rel in ("last", "past"):
-        found = ref - timedelta(days=back or 7)
+        found = cal.add_days(ref, -(back or 7))
     elif rel in ("next", "coming"):
-        found = ref + timedelta(days=forward or 7)
+        found = cal.add_days(ref, forward or 7)
     elif rel == "this":
-        found = ref + timedelta(days=number - ref.isoweekday())
+        found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or (
-            DEADLINE.search(ctx.before(match.start(), 12)) and forward < back)):
-        found = ref + timedelta(days=forward)
+            checks().deadline.search(ctx.before(match.start(), 12)) and forward < back)):
+        found = cal.add_days(ref, forward)
     else:
-        found = ref - timedelta(days=back)
+        found = cal.add_days(ref, -back)
     return with_part(cal.day(found), match.group("part"), ctx)
 
 
@@ -437,8 +422,7 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
-    step = {"last": -1, "previous": -1, "before": -1, "next": 1, "following": 1, "coming": 1}
-    offset = step.get(rel, 0)
+    offset = -1 if rel == "before" else relative_step(rel, ctx.vocab) or 0
     if rel == "bare":
         offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
         if offset == 0 and ref.isoweekday() < 6:
@@ -457,9 +441,9 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
 def unit_period(unit: str, ref: date, offset: int) -> Period:
     """The week, month, quarter, year or decade ``offset`` steps from the one holding ``ref``."""
     if unit == "week":
-        return cal.week(ref + timedelta(weeks=offset))
+        return cal.week(cal.add_days(ref, 7 * offset))
     if unit == "weekend":
-        return cal.weekend(ref + timedelta(weeks=offset))
+        return cal.weekend(cal.add_days(ref, 7 * offset))
     if unit == "month":
         moved = cal.add_months(ref.replace(day=1), offset)
         return cal.month(moved.year, moved.month)
@@ -499,32 +483,26 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, cal.day(date(y, m, d)))
 
 
-DAY_FRAME = re.compile(r"\b(?:on|for|during|of|in|throughout|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|"
-                       r"clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|open(?:s|ed|ing)?)\s+$",
-                       re.IGNORECASE)
-
-
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that day", "the same day", "the following day": the last day the text named."""
     if match.group("bare"):
-        if match.group("bare").lower().startswith("the") and not DAY_FRAME.search(
+        if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
             return None
         unit, step = "day", 0
     elif match.group("time"):
         unit, step = "day", 0
     else:
-        words = match.group(0).lower().split()
         unit = match.group("unit").lower()
-        step = {"following": 1, "next": 1, "previous": -1}.get(words[-2], 0) if len(
-            words) > 1 else 0
-        if words[0] == "the" and words[1] in ("next", "following") and unit != "day":
+        det = re.sub(r"\s+", " ", (match.group("det") or "").lower())
+        step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
+        if step > 0 and unit != "day":
             return None
     anchor = ctx.anchor or ctx.reference
     if anchor is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
     if unit == "day":
-        period = cal.day(anchor + timedelta(days=step))
+        period = cal.day(cal.add_days(anchor, step))
     else:
         period = unit_period(unit, anchor, step)
     resolved = relative(ctx, period)
@@ -540,13 +518,12 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     zone_word = match.group("tz")
     if zone_word and not zone_word.isupper():
         return None
-    hour, minute = clock_of(match)
+    hour, minute = clock_of(match, ctx.vocab)
     if hour is None or minute is None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
         "off") or match.group("named") or match.group("h3")
-    if not has_frame and not re.search(r"\b(?:at|by|around|about|until|from|before|after)\s+$",
-                                       ctx.before(match.start(), 10), re.IGNORECASE):
+    if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
         return None
     zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
@@ -557,10 +534,10 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{period.value}{clock}", period, "relative", uses_anchor=True)
 
 
-def clock_of(match: re.Match[str]) -> tuple[int | None, int | None]:
+def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int | None]:
     named = (match.group("named") or "").lower()
     if named:
-        return (12 if named == "noon" else 0), 0
+        return int(vocab.words["named_clock"][named]), 0
     hour_text = match.group("h") or match.group("h2") or match.group("h3")
     minute_text = match.group("mi") or match.group("mi3") or "0"
     hour, minute = int(hour_text), int(minute_text)
@@ -602,8 +579,9 @@ def duration_value(count: float | None, unit: str, vocab: Vocabulary) -> tuple[s
 
 
 def unit_name(text: str) -> str:
+    """The vocabulary's unit of a matched unit word ("centurie" of "centuries" → "century")."""
     word = text.lower()
-    return "century" if word.startswith("centur") else word
+    return word[:-2] + "y" if word.endswith("ie") else word
 
 
 def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -638,11 +616,12 @@ def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx:
         return None
     signal = ctx.before(match.start(), 12).lower()
     words = set(pre.split())
-    backward = bool(words & {"past", "last", "previous"})
-    forward = bool(words & {"next", "coming", "following"}) or re.search(
-        r"\b(?:within|in)\s+$", signal) is not None
+    steps = [relative_step(w, ctx.vocab) for w in words]
+    backward = any(step is not None and step < 0 for step in steps)
+    forward = any(step is not None and step > 0 for step in steps) or checks().forward_lead.search(
+        signal) is not None
     if not (backward or forward):
-        if not re.search(r"\b(?:for|over|during)\s+$", signal) and "over" not in words:
+        if not checks().span_lead.search(signal) and "over" not in words:
             return None
         tense = ctx.tense(match.start(), match.end())
         if tense == "future":
@@ -682,7 +661,7 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         period = cal.decade(moved.year)
     else:
         period = cal.year(moved.year)
-    if vague:
+    if vague and period.start is not None and period.end is not None:
         ref = ctx.reference
         period = Period("PAST_REF" if sign < 0 else "FUTURE_REF", min(period.start, ref),
                         max(period.end, ref), precision)
@@ -691,7 +670,7 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
-    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = unit_name(match.group("unit") or match.group("unit2") or "")
     value, spec = duration_value(None, unit, ctx.vocab)
     pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
     ref = ctx.reference
@@ -711,12 +690,11 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
     if match.group("word"):
         word = re.sub(r"\s+", " ", match.group("word").lower())
-        if word.startswith(("a ", "per ")) and not re.search(
-                r"(?:\d|\b(?:times|once|twice|percent|per\s+cent|%|dollars|euros|pounds|"
-                r"million|billion))\s*$", ctx.before(match.start(), 16), re.IGNORECASE):
+        if word.startswith(("a ", "per ")) and not checks().rate_before.search(
+                ctx.before(match.start(), 16)):
             return None
         return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
-    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = unit_name(match.group("unit") or match.group("unit2") or "")
     count = number_value(match.group("n"), ctx.vocab) if match.group("n") else 1
     value, _ = duration_value(count, unit, ctx.vocab)
     return Resolved("SET", value, None, "explicit")
@@ -736,8 +714,8 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ref is None:
         return Resolved("DATE", spec["value"], None, "unresolved")
     before, after = spec["days_before"], spec["days_after"]
-    start = ref - timedelta(days=before) if before is not None else None
-    end = ref + timedelta(days=after) if after is not None else None
+    start = cal.add_days(ref, -before) if before is not None else None
+    end = cal.add_days(ref, after) if after is not None else None
     precision = "day" if before == 0 and after == 0 else "month" if (before or after) else None
     return Resolved("DATE", spec["value"], Period(spec["value"], start, end, precision),
                     "relative")

@@ -9,37 +9,64 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import partial
+from datetime import date
+from functools import cache, partial
+from typing import cast
 
 from spacy.tokens import Doc
 
 from sitrep.model import TimeMention
-from sitrep.resolve.times.grammar import grammar
+from sitrep.resolve.times import calendar as cal
+from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import clause_direction
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
 LOWER = re.compile(r"[a-z]")
-# a pattern runs only over texts holding one of its words (most texts lack most of them)
-GATES = {
-    "ago": re.compile(r"\bago\b|from now|\bhence\b"),
-    "century": re.compile("century"),
-    "quarter": re.compile(r"quarter|\bq[1-4]\b"),
-    "season": re.compile("spring|summer|autumn|fall|winter"),
-    "same_period": re.compile(r"\bsame\b"),
-    "decade": re.compile("0s"),
-    "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
-    "numeric": re.compile(r"\d[-/.]\d"),
-}
 PRIORITY = {name: rank for rank, name in enumerate(RESOLVERS)}
-SIGNAL = re.compile(r"\b(?P<signal>since|before|after|until|till|through|by|prior\s+to|"
-                    r"as\s+of|up\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
-JOIN_TIME = re.compile(r"^\s*,?\s*(?:at\s+)?$", re.IGNORECASE)
-JOIN_DAY = re.compile(r"^\s*(?:on\s+)?$", re.IGNORECASE)
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
-RANGE_OPEN = re.compile(r"\b(?P<open>between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Joins:
+    """The words around tagged expressions that join or bound them, compiled once."""
+
+    gates: dict[str, re.Pattern[str]]
+    signal: re.Pattern[str]
+    join_time: re.Pattern[str]
+    join_day: re.Pattern[str]
+    range_join: re.Pattern[str]
+    range_open: re.Pattern[str]
+
+
+@cache
+def joins() -> Joins:
+    """Built from ``vocabulary.json``: signals ("since", "before"), range words ("between",
+    "to"), and the gate words that let a pattern skip texts lacking them."""
+    vocab = load_vocabulary()
+    words = vocab.word_list
+    flags = re.IGNORECASE
+    # a pattern runs only over texts holding one of its words (most texts lack most of them)
+    gates = {
+        "ago": re.compile(rf"\b{alternation(words('ago'))}\b"),
+        "century": re.compile("century"),
+        "quarter": re.compile(r"quarter|\bq[1-4]\b"),
+        "season": re.compile(alternation(vocab.seasons)),
+        "same_period": re.compile(r"\bsame\b"),
+        "decade": re.compile("0s"),
+        "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
+        "numeric": re.compile(r"\d[-/.]\d"),
+    }
+    return Joins(
+        gates=gates,
+        signal=re.compile(rf"\b(?P<signal>{alternation(words('range_signals'))})\s+(?:the\s+)?$",
+                          flags),
+        join_time=re.compile(rf"^\s*,?\s*(?:{alternation(words('time_joiners'))}\s+)?$", flags),
+        join_day=re.compile(rf"^\s*(?:{alternation(words('day_joiners'))}\s+)?$", flags),
+        range_join=re.compile(rf"^\s*{alternation(words('range_joins'))}\s*$", flags),
+        range_open=re.compile(rf"\b(?P<open>{alternation(words('range_openers'))})\s+"
+                              r"(?:the\s+)?$", flags),
+    )
 
 
 @dataclass(slots=True)
@@ -63,6 +90,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
     tense (a future clause puts "in March" next March) but is optional.
     """
     vocab = load_vocabulary()
+    reference = cal.clamp(reference) if reference is not None else None
     ctx = Context(text=text, reference=reference, vocab=vocab,
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text), anchor=reference)
@@ -115,7 +143,7 @@ def candidates(text: str) -> list[tuple[int, int, str, Hit]]:
     found = []
     low = lowered(text)
     for name, pattern in grammar().patterns:
-        gate = GATES.get(name)
+        gate = joins().gates.get(name)
         if gate is not None and gate.search(low) is None:
             continue
         lead = "lead" in pattern.groupindex
@@ -147,9 +175,14 @@ def resolve(rule: str, match: Hit, ctx: Context) -> Resolved | None:
     """The rule's reading of a match; None when its arithmetic leaves the calendar (a day
     before year 1 or after 9999: "the next decade" in 9995), as if the rule did not match."""
     try:
-        return RESOLVERS[rule](match, ctx)
+        return RESOLVERS[rule](_as_match(match), ctx)
     except (OverflowError, ValueError):
         return None
+
+
+def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
+    """A ``Hit`` reads its groups like a ``re.Match``, which is all a resolver asks of it."""
+    return cast(re.Match[str], match)
 
 
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
@@ -179,7 +212,8 @@ def join_times(found: list[Found], text: str) -> list[Found]:
     for item in found:
         previous = joined[-1] if joined else None
         between = text[previous.end:item.start] if previous else ""
-        joiner = JOIN_DAY if previous is not None and previous.rule == "time" else JOIN_TIME
+        joiner = joins().join_day if previous is not None and previous.rule == "time" else (
+            joins().join_time)
         if previous is not None and joiner.match(between):
             merged = merge_day_and_clock(previous, item)
             if merged is not None:
@@ -220,18 +254,21 @@ def apply_signal(mention: TimeMention, text: str, reference: date | None) -> Tim
     April and is open at the start (or starts at the reference when April is ahead)."""
     if mention.type != "DATE" or mention.start_date is None or mention.end_date is None:
         return mention
-    found = SIGNAL.search(text[max(0, mention.start - 16):mention.start])
+    found = joins().signal.search(text[max(0, mention.start - 16):mention.start])
     if found is None:
         return mention
-    signal = re.sub(r"\s+", " ", found.group("signal").lower())
+    key = re.sub(r"\s+", " ", found.group("signal").lower())
+    signal = load_vocabulary().words["range_signals"][key]
     first, last = date.fromisoformat(mention.start_date), date.fromisoformat(mention.end_date)
+    start: date | None
+    end: date | None
     ahead = reference is not None and first > reference
-    if signal in ("since", "as of"):
+    if signal == "since":
         start, end = first, (reference if reference and reference >= first else None)
     elif signal == "after":
-        start, end = last + timedelta(days=1), (reference if reference and not ahead else None)
-    elif signal in ("before", "prior to"):
-        start, end = (reference if ahead else None), first - timedelta(days=1)
+        start, end = cal.add_days(last, 1), (reference if reference and not ahead else None)
+    elif signal == "before":
+        start, end = (reference if ahead else None), cal.add_days(first, -1)
     else:
         start, end = (reference if ahead else None), last
     if start is not None and end is not None and end < start:
@@ -253,9 +290,9 @@ def ranges(mentions: list[TimeMention], text: str) -> list[TimeMention]:
         if not (first.start_date and second.end_date and first.precision == second.precision):
             continue
         join = text[first.end:second.start]
-        if not RANGE_JOIN.match(join):
+        if not joins().range_join.match(join):
             continue
-        opened = RANGE_OPEN.search(text[max(0, first.start - 16):first.start])
+        opened = joins().range_open.search(text[max(0, first.start - 16):first.start])
         if join.strip().lower() == "and" and not (opened and opened.group("open").lower()
                                                   == "between"):
             continue

@@ -7,23 +7,47 @@ without one, cue words just before the expression in the same clause do.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
-FUTURE_LEMMAS = frozenset({"will", "shall", "'ll", "wo"})
-PLAN_LEMMAS = frozenset({
-    "plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "propose", "forecast",
-    "predict", "project", "anticipate", "set", "due", "slate", "vow", "pledge", "promise",
-})
-FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|won't|'ll|going to|plans? to|planned|planning to|intends? to|expect(?:s|ed)?"
-    r" to|(?:is|are|was|were) (?:due|set|scheduled|slated|expected) to|scheduled|upcoming|"
-    r"would|should|must|might|hopes? to|aims? to|to be held|forecast)\b",
-    re.IGNORECASE,
-)
-CLAUSE_BREAK = re.compile(r"[.;:!?\n]|,\s|\b(?:said|says|that|which|who|while|after|when)\b")
-PERFECT_CUES = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
-PAST_CUES = re.compile(r"\b(?:was|were|had|did|ago|last)\b|\b\w+ed\b", re.IGNORECASE)
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.resolve.times.grammar import alternation
+from sitrep.resolve.times.vocabulary import load_vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Future auxiliaries and planning verbs (the event codebook's cue lists, shared with
+    modality), and the compiled cue patterns for text without a parse."""
+
+    future_aux: frozenset[str]
+    plan_verbs: frozenset[str]
+    future: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    perfect: re.Pattern[str]
+    past: re.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    """Built once from ``cues.json`` and ``times/vocabulary.json``."""
+    book = load_codebook()
+    own = load_vocabulary().words["tense"]
+    aux = book.cue("future_aux")
+    plans = book.cue("future_governors")
+    verbs = alternation(plans)
+    words = alternation([*aux, *book.cue("obligation_modals"), *own["future_phrases"],
+                         *book.cue("future_modifiers")])
+    future = rf"\b(?:{words}|{verbs}(?:s|d|ed|ing)\s+to|(?:is|are|was|were)\s+{verbs}d?\s+to)\b"
+    return Cues(
+        future_aux=aux, plan_verbs=plans,
+        future=re.compile(future, re.IGNORECASE),
+        clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
+        perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
+        past=re.compile(rf"\b{alternation(own['past'])}\b|\b\w+ed\b", re.IGNORECASE),
+    )
 
 
 def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) -> str | None:
@@ -60,15 +84,16 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
 def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_LEMMAS or a.lemma_ in FUTURE_LEMMAS for a in auxiliaries):
+    known = cues()
+    if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in ("can", "could") for a in auxiliaries):
         return "future"
-    if verb.lemma_ in PLAN_LEMMAS and verb.tag_ != "VBN":
+    if verb.lemma_ in known.plan_verbs and verb.tag_ != "VBN":
         return "future"
     if any(a.lower_ == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
         head = verb.head
-        if head.lemma_ in PLAN_LEMMAS or head.lemma_ == "go":
+        if head.lemma_ in known.plan_verbs or head.lemma_ == "go":
             return "future"
         return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
@@ -81,12 +106,13 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
 def cue_direction(text: str, start: int) -> str | None:
     """Without a parse: future when a future cue precedes in the same clause, else past cues."""
     window = text[max(0, start - 80):start]
-    breaks = list(CLAUSE_BREAK.finditer(window))
+    known = cues()
+    breaks = list(known.clause_break.finditer(window))
     clause = window[breaks[-1].end():] if breaks else window
-    if FUTURE_CUES.search(clause):
+    if known.future.search(clause):
         return "future"
-    if PERFECT_CUES.search(clause):
+    if known.perfect.search(clause):
         return "perfect"
-    if PAST_CUES.search(clause):
+    if known.past.search(clause):
         return "past"
     return None

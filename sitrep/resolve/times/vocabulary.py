@@ -1,22 +1,25 @@
-"""The words the time tagger knows, read from the package's data files (users may extend them)."""
+"""The words the time tagger knows, read from ``sitrep/codebook/times/`` (users may extend them).
+
+Months, weekdays, two-digit years and time zones come from the calendar table every date
+reader shares (:mod:`sitrep.ingest.dates`); the rest (``vocabulary.json``) is the tagger's own.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from sitrep.errors import SetupError
-from sitrep.ingest.dates import timezones
-
-DATA_PACKAGE = "sitrep.resolve.times"
+from sitrep.ingest.dates import calendar_words, load_times_json, timezones
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Month, weekday, season, number, unit and reference words, plus time-zone offsets."""
+    """Month, weekday, season, number, unit and reference words, plus time-zone offsets.
+
+    ``words`` holds the lists the patterns are built from, by role (``vocabulary.json``
+    documents each)."""
 
     months: dict[str, int]
     ambiguous_months: frozenset[str]
@@ -34,37 +37,37 @@ class Vocabulary:
     sets: dict[str, str]
     holidays: dict[str, tuple[int, int]]
     timezones: dict[str, str]
+    words: dict[str, Any]
 
-
-def _read(name: str) -> str:
-    try:
-        return resources.files(DATA_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as error:
-        raise SetupError(f"time vocabulary file {name} is missing: {error}") from error
+    def word_list(self, role: str) -> list[str]:
+        """One role's words (the keys, where the role maps words to values)."""
+        return list(self.words[role])
 
 
 @cache
 def load_vocabulary() -> Vocabulary:
     """Read the vocabulary once per process."""
+    data = load_times_json("vocabulary.json")
+    calendar = calendar_words()
     try:
-        data = json.loads(_read("vocabulary.json"))
-    except json.JSONDecodeError as error:
-        raise SetupError(f"time vocabulary is not valid JSON: {error}") from error
-    return Vocabulary(
-        months=data["months"],
-        ambiguous_months=frozenset(data["ambiguous_months"]),
-        weekdays=data["weekdays"],
-        seasons=data["seasons"],
-        ambiguous_seasons=frozenset(data["ambiguous_seasons"]),
-        numbers=data["numbers"],
-        vague_quantities=data["vague_quantities"],
-        units=data["units"],
-        ordinals=data["ordinals"],
-        modifiers=data["modifiers"],
-        relative_words=data["relative_words"],
-        day_parts=data["day_parts"],
-        references=data["references"],
-        sets=data["sets"],
-        holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
-        timezones=timezones(),
-    )
+        return Vocabulary(
+            months=calendar["months"],
+            ambiguous_months=frozenset(calendar["ambiguous_months"]),
+            weekdays=calendar["weekdays"],
+            seasons=data["seasons"],
+            ambiguous_seasons=frozenset(data["ambiguous_seasons"]),
+            numbers=data["numbers"],
+            vague_quantities=data["vague_quantities"],
+            units=data["units"],
+            ordinals=data["ordinals"],
+            modifiers=data["modifiers"],
+            relative_words=data["relative_words"],
+            day_parts=data["day_parts"],
+            references=data["references"],
+            sets=data["sets"],
+            holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
+            timezones=timezones(),
+            words=data["words"],
+        )
+    except KeyError as error:
+        raise SetupError(f"codebook file times/vocabulary.json lacks {error}") from error

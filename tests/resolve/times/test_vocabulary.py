@@ -1,7 +1,12 @@
-"""The time vocabulary ships as package data and loads."""
+"""The time vocabulary ships in the codebook (``sitrep/codebook/times/``) and loads."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from sitrep.resolve.times.grammar import grammar, number_pattern
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 
@@ -24,3 +29,23 @@ def test_times_share_the_dateline_time_zone_table():
     vocabulary = load_vocabulary()
     assert vocabulary.timezones["WAT"] == "+01:00"
     assert vocabulary.timezones["Z"] == "+00:00"
+
+
+@pytest.mark.parametrize("role", [
+    "relative", "unit_adjectives", "approximators", "ago", "named_clock", "set_per",
+    "anaphor_determiners", "same_period_tails", "range_signals", "range_joins", "calendar_units",
+    "year_counted_nouns", "year_number_markers", "day_frames", "tense",
+])
+def test_every_word_role_the_patterns_use_is_in_the_file(role):
+    assert load_vocabulary().words[role]
+
+
+def test_compound_numbers_come_from_the_number_words():
+    pattern = re.compile(number_pattern(load_vocabulary()))
+    assert pattern.fullmatch("forty-two")
+    assert pattern.fullmatch("ninety nine")
+    assert not pattern.fullmatch("a-two")
+
+
+def test_every_pattern_compiles():
+    assert {name for name, _ in grammar().patterns} >= {"mdy", "ago", "duration", "reference"}

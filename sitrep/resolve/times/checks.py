@@ -1,0 +1,70 @@
+"""Context checks the resolvers run around a match, compiled once from the vocabulary.
+
+A pattern finds a candidate; these look at the words just before or after it to accept or
+reject it ("4,000 troops" is no year, "by June" leans ahead). Every word comes from
+``vocabulary.json``'s ``words`` (and the calendar and units tables).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.resolve.times.grammar import alternation
+from sitrep.resolve.times.vocabulary import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Checks:
+    """Compiled checks, each named for the question it answers."""
+
+    deadline: re.Pattern[str]
+    date_prefix: re.Pattern[str]
+    counted_noun: re.Pattern[str]
+    clock_after: re.Pattern[str]
+    number_marker: re.Pattern[str]
+    short_year_prefix: re.Pattern[str]
+    season_noun: re.Pattern[str]
+    season_frame: re.Pattern[str]
+    day_frame: re.Pattern[str]
+    clock_preposition: re.Pattern[str]
+    rate_before: re.Pattern[str]
+    forward_lead: re.Pattern[str]
+    span_lead: re.Pattern[str]
+
+
+def build(vocab: Vocabulary) -> Checks:
+    """Compile the checks; all are case-insensitive and anchored at the match's edge."""
+    words = vocab.word_list
+    flags = re.IGNORECASE
+    modifier = alternation(w for w, code in vocab.modifiers.items() if " " not in w)
+    stops = alternation(words("season_stops"))
+    zones = alternation([*words("clock_suffixes"), *words("utc_names")])
+    return Checks(
+        deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
+                            rf"(?:{modifier}[\s-]*)?$", flags),
+        date_prefix=re.compile(rf"\b{alternation(words('date_prefixes'))}[\s-]+$", flags),
+        counted_noun=re.compile(rf"^\s*(?:[a-z]+\s+)?{alternation(words('year_counted_nouns'))}"
+                                r"\b", flags),
+        clock_after=re.compile(rf"\s*(?:{zones}|h)\b", flags),
+        number_marker=re.compile(rf"(?:^|(?<=\W)){alternation(words('year_number_markers'))}"
+                                 r"\s*$", flags),
+        short_year_prefix=re.compile(rf"\b{alternation(words('short_year_prefixes'))}\s+$",
+                                     flags),
+        season_noun=re.compile(rf"\s+(?!{stops}\b)[a-z]"),
+        season_frame=re.compile(rf"\b{alternation(words('season_frames'))}\s+(?:the\s+)?$",
+                                flags),
+        day_frame=re.compile(rf"\b{alternation(words('day_frames'))}\s+$", flags),
+        clock_preposition=re.compile(rf"\b{alternation(words('clock_prepositions'))}\s+$",
+                                     flags),
+        rate_before=re.compile(rf"(?:\d|\b{alternation(words('set_rate_cues'))})\s*$", flags),
+        forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
+        span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
+    )
+
+
+@cache
+def checks() -> Checks:
+    """The checks, compiled once per process."""
+    return build(load_vocabulary())
