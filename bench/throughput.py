@@ -150,7 +150,10 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         docs = [coder.nlp.make_doc(text) for text in texts]
         t = clock("tokenizer", t)
         for name, component in coder.nlp.pipeline:
-            docs = list(component.pipe(docs, batch_size=batch_size))
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
             t = clock(name, t)
         for doc, article in zip(docs, batch, strict=True):
             places = coder.geocoder.resolve(doc, article)
@@ -197,7 +200,9 @@ def _run(mode: str, args: argparse.Namespace) -> dict:
                "--docs", str(args.docs), "--batch-size", str(args.batch_size)]
     if args.short:
         command.append("--short")
-    out = subprocess.run(command, check=True, capture_output=True, text=True)
+    out = subprocess.run(command, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"mode {mode} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

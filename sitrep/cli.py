@@ -304,12 +304,23 @@ def show(event_id: str, db: Db = DEFAULT_DB) -> None:
     with _open_store(db) as store:
         event = store.get_event(event_id)
         sources = store.event_articles(event_id)
+        outlets = {a.id: store.article_sources(a.id) for a in sources}
     typer.echo(marked_sentence(event))
     typer.echo("")
     write_records([event], "table", sys.stdout)
     for article in sources:
         typer.echo(f"source: {article.title or article.id} ({article.publisher or '?'}, "
                    f"{article.published or 'undated'}) {article.url or article.source or ''}")
+        _echo_copies(article, outlets[article.id])
+
+
+def _echo_copies(article: Article, outlets: list) -> None:
+    """The other outlets that printed the same story (syndicated copies), if any."""
+    copies = [o for o in outlets if o.url != article.url]
+    if copies:
+        names = ", ".join(o.publisher or o.url for o in copies[:10])
+        more = f" and {len(copies) - 10} more" if len(copies) > 10 else ""
+        typer.echo(f"  also printed by {len(copies)} outlets: {names}{more}")
 
 
 @app.command()

@@ -7,12 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import make_coded, make_event
 from localsite import LocalSite
 from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.shards import coded_line, is_coded_shard
 from sitrep.store import Store
+from sitrep.store.db import ArticleSource
 
 runner = CliRunner()
 
@@ -113,3 +115,17 @@ def test_a_document_shard_is_not_a_coded_shard(tmp_path: Path):
     plain = tmp_path / "docs.jsonl"
     plain.write_text(json.dumps({"id": "a", "text": "Hello."}) + "\n", encoding="utf-8")
     assert not is_coded_shard(plain)
+
+
+def test_show_names_the_other_outlets_that_printed_the_story(tmp_path):
+    text = "The USA forces withdrew from Niger."
+    event = make_event("wire", sentence=text)
+    db = tmp_path / "o.db"
+    with Store(db) as store:
+        store.add(make_coded("wire", text, [event], url="http://a.example/1", publisher="A"))
+        for n, name in enumerate(["A", "B", "C"]):
+            store.add_article_source(ArticleSource("wire", f"http://{name.lower()}.example/1",
+                                                   publisher=name, title=f"copy {n}"))
+    result = runner.invoke(app, ["show", event.id, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "also printed by 2 outlets: B, C" in result.output

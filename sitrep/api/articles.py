@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -58,13 +59,14 @@ def event_marks(events: list[Event]) -> list[dict[str, Any]]:
     return sorted(marks, key=lambda m: (m["start"], -m["end"]))
 
 
-@router.get("/articles/{article_id:path}",
-            summary="One article with its events marked in the text")
+@router.get("/articles/{article_id:path}", summary="One article with its events marked in the "
+            "text and the outlets that printed it")
 def get_article(article_id: str, store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
     article = store.get_article(article_id)
     events = store.article_events(article_id)
+    outlets = [asdict(o) for o in store.article_sources(article_id)]
     return {"article": article.to_dict(), "events": [e.to_dict() for e in events],
-            "marks": event_marks(events)}
+            "marks": event_marks(events), "outlets": outlets}
 
 
 def body_kind(request: Request, kind: Kind | None) -> Kind:

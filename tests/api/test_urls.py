@@ -67,7 +67,11 @@ def test_with_the_operator_s_leave_a_local_page_is_fetched_and_stored(db, ids, c
                             headers=write_headers)
         again = client.post("/api/urls", json={"urls": [site.url("/story")]},
                             headers=write_headers)
+        with Store(db) as store:
+            [article_id] = [a.id for a in store.iter_articles() if a.url == site.url("/story")]
+        outlets = client.get(f"/api/articles/{article_id}").json()["outlets"]
     assert first.status_code == 201 and first.json()["added"] == 1
+    assert [(o["url"], o["publisher"]) for o in outlets] == [(site.url("/story"), "Harbour Times")]
     assert again.status_code == 200 and again.json()["fetched_before"] == 1
     assert site.requests("/story") == 1
 

@@ -200,3 +200,15 @@ def test_every_redirect_hop_is_checked(site, monkeypatch):
 def test_only_http_and_https_are_fetched():
     with make_fetcher() as fetcher, pytest.raises(FetchError, match="not an http"):
         fetcher.get("file:///etc/passwd")
+
+
+def test_the_connected_address_is_checked_too(site, monkeypatch):
+    """A name that resolved to a public address at the check but connects to loopback (DNS
+    rebinding) is refused before the body is read."""
+    monkeypatch.setattr(fetch, "check_host", lambda host, port, url: None)
+    site.page("/a", PAGE)
+    with (
+        make_fetcher(allow_private=False, obey_robots=False) as fetcher,
+        pytest.raises(FetchError, match="127.0.0.1 is not a public address"),
+    ):
+        fetcher.get(site.url("/a"))

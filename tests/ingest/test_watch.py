@@ -205,3 +205,23 @@ def test_a_feed_that_cannot_be_fetched_is_named(site, store, coder):
     assert [(e.source, "HTTP 404" in e.reason) for e in report.errors] == [
         (site.url("/nofeed"), True)]
     assert all(isinstance(e, InputError) for e in report.errors)
+
+
+def test_atom_feeds_and_sitemap_indexes_are_followed(site, store, coder):
+    site.page("/a", page(STORY, "Daily Post"))
+    site.page("/b", page(OTHER, "Evening Star"))
+    entry = f"<entry><title>A</title><link href=\"{site.url('/a')}\"/></entry>"
+    site.page("/atom", f"<feed xmlns=\"http://www.w3.org/2005/Atom\">{entry}</feed>",
+              content_type="application/atom+xml")
+    urlset = (f"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+              f"{site.url('/b')}</loc></url></urlset>")
+    site.page("/sitemap-1.xml", urlset, content_type="application/xml")
+    site.page("/sitemap.xml", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+              "<sitemap><loc>/sitemap-1.xml</loc></sitemap></sitemapindex>",
+              content_type="application/xml")
+
+    report = watcher(store, CountingCoder(coder)).poll([site.url("/atom"),
+                                                        site.url("/sitemap.xml")])
+
+    assert (report.stored, report.errors) == (2, [])
+    assert {a.url for a in store.iter_articles()} == {site.url("/a"), site.url("/b")}

@@ -88,6 +88,26 @@ def quarter(year_number: int, number: int) -> Period:
                   "quarter")
 
 
+HALVES = {"FIRST_HALF": 1, "SECOND_HALF": 2}
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade")
+
+
+def finer(precision: str | None, than: str) -> bool:
+    """Whether a period of ``precision`` is as fine as or finer than a ``than`` unit ("day"
+    is finer than "year"); an anchor coarser than the step it takes is no anchor."""
+    rank = {p: i for i, p in enumerate(PRECISIONS)}
+    unit_rank = rank.get(than, rank.get("day" if than == "night" else "year", 4))
+    return precision in rank and rank[precision] <= unit_rank
+
+
+def half(year_number: int, number: int) -> Period:
+    """The first or second half of a year: TIMEX3 ``2024-H1``."""
+    year_number = clamp_year(year_number)
+    first = month(year_number, 6 * (number - 1) + 1)
+    last = month(year_number, 6 * number)
+    return Period(f"{year_number:04d}-H{number}", first.start, last.end, "quarter")
+
+
 def quarter_of(d: date) -> Period:
     return quarter(d.year, (d.month - 1) // 3 + 1)
 

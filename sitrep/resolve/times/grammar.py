@@ -97,7 +97,11 @@ def build(vocab: Vocabulary) -> Grammar:
     holiday = alternation(vocab.holidays)
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
-    ago = alternation(words("ago"))
+    ago = alternation([*words("ago"), *words("anchored_ago")])
+    deictic_ago = alternation(words("ago"))
+    fiscal = alternation(words("fiscal"))
+    anaphoric = alternation(words("anaphoric_relative"))
+    before_after = alternation(words("anaphor_after"))
     named_clock = alternation(words("named_clock"))
     clock_suffix = alternation(words("clock_suffixes"))
     utc = alternation(words("utc_names"))
@@ -127,10 +131,11 @@ def build(vocab: Vocabulary) -> Grammar:
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|"
                    r"\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?",
-        "quarter": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
+        "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
+                   rf"|\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
-        "season": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
+        "season": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
@@ -142,17 +147,23 @@ def build(vocab: Vocabulary) -> Grammar:
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
         "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
-                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|tomorrow|yesterday)\s+"
+                        rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|{relword})\s+"
                         rf"(?P<part2>{part})\b",
         "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
         "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
                          rf"(?P<unit>weekend|{period_units})\b"
-                         rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>previous|before)\b"
+                         rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
-                         r"|\b(?P<unit3>weekend)\b",
+                         r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
         "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
-               rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b",
+               rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
+               rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
+               rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
+        "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
+                  rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
+        "half": rf"\b(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b(?:\s+of\s+(?:(?P<year>"
+                rf"{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?(?!\s+of\b)",
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
@@ -167,8 +178,10 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    r"|\bthat\s+(?P<time>time)\b"
+                   rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
+                   rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
-                   r"(?!\s+(?:of|when|that|before|after|'s)\b)",
+                   rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)",
         "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
                        rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",
         "reference": rf"\b(?P<word>{reference})\b",

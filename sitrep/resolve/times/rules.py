@@ -45,6 +45,7 @@ class Context:
     upper: bool = False
     anchor: date | None = None
     last_period: Period | None = None
+    last_dated: Period | None = None
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -59,12 +60,13 @@ class Context:
     def direction_of(self, start: int, end: int) -> str | None:
         """"future", "past" or None (take the nearest) for choosing a year.
 
-        News mostly looks back, so a present or unknown tense counts as past; a deadline
-        ("by June", "until Friday") leans ahead, so it takes the nearest."""
+        A past or perfect clause looks back, and so does an unknown one (news mostly looks
+        back); a present one ("the vote is in March") and a deadline ("by June", "until
+        Friday") take the nearest."""
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if checks().deadline.search(self.before(start, 12)):
+        if tense == "present" or checks().deadline.search(self.before(start, 12)):
             return None
         return "past"
 
@@ -93,6 +95,8 @@ def apply_modifier(period: Period, modifier: str | None, vocab: Vocabulary) -> P
         return period
     key = re.sub(r"\s+", " ", modifier.lower()).strip(" -")
     code = vocab.modifiers.get(key)
+    if code in cal.HALVES and period.precision == "year" and period.value.isdigit():
+        return cal.half(int(period.value), cal.HALVES[code])
     return cal.narrow(period, code) if code else period
 
 
@@ -287,6 +291,8 @@ def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter"."""
+    if match.group("bare"):
+        return resolve_bare_quarter(match, ctx)
     if match.group("q"):
         number = int(match.group("q")[1])
         year_text = match.group("year3")
@@ -316,6 +322,64 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
+
+
+def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the quarter": the quarter the text last named, else the one a report looks back on
+    (the last whole quarter before the reference), or the current one in a future clause."""
+    if not ctx.upper and match.group("bare") != match.group("bare").lower():
+        return None
+    base = ctx.last_period
+    if base is not None and base.precision == "quarter" and "-Q" in base.value:
+        resolved = relative(ctx, base)
+    elif ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    else:
+        current = cal.quarter_of(ctx.reference)
+        assert current.start is not None
+        if not ctx.looks_future(match.start(), match.end()):
+            current = cal.quarter_of(cal.add_days(current.start, -1))
+        resolved = relative(ctx, current)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the first half of 2023", "the second half", "the first half of next year": H1/H2."""
+    number = ctx.vocab.ordinals.get(match.group("ord").lower())
+    if number not in (1, 2):
+        return None
+    if match.group("year"):
+        return explicit(cal.half(int(match.group("year")), number))
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", f"XXXX-H{number}", None, "unresolved")
+    step = relative_step(match.group("rel") or "", ctx.vocab)
+    if step is not None:
+        y = ref.year + step
+    elif match.group("same"):
+        y = ref.year
+    elif not match.group("the"):
+        return None
+    else:
+        started = cal.half(ref.year, number).start <= ref  # type: ignore[operator]
+        y = ref.year if started or ctx.looks_future(match.start(), match.end()) else ref.year - 1
+    return relative(ctx, cal.half(y, number))
+
+
+def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
+    the fiscal one, whose first month varies by country and firm)."""
+    if match.group("year"):
+        number = int(match.group("year"))
+        basis = "explicit"
+    elif ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    else:
+        number = ctx.reference.year + (relative_step(match.group("rel"), ctx.vocab) or 0)
+        basis = "relative"
+    whole = cal.year(number)
+    return Resolved("DATE", f"FY{whole.value}", whole.with_range(whole.start, whole.end), basis)
 
 
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -370,12 +434,9 @@ def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = match.group("part") or match.group("part2")
     if ctx.reference is None:
         return Resolved("TIME" if part else "DATE", None, None, "unresolved")
-    if word in ("this", "last") and part:
-        offset = relative_step(word, ctx.vocab) or 0
-    else:
-        offset = ctx.vocab.relative_words[word]
-    if word == "tonight":
-        part = part or "night"
+    step = relative_step(word, ctx.vocab)
+    offset = step if step is not None else ctx.vocab.relative_words[word]
+    part = part or ctx.vocab.words["day_word_parts"].get(word)
     period = cal.day(cal.add_days(ctx.reference, offset))
     return with_part(period, part, ctx)
 
@@ -390,14 +451,14 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    rel = (match.group("rel") or "").lower()
+    step = relative_step(match.group("rel") or "", ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
-    if rel in ("last", "past"):
+    if step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
-    elif rel in ("next", "coming"):
+    elif step is not None and step > 0:
         found = cal.add_days(ref, forward or 7)
-    elif rel == "this":
+    elif step == 0:
         found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or (
             checks().deadline.search(ctx.before(match.start(), 12)) and forward < back)):
@@ -417,12 +478,23 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         rel = "bare"
     if match.group("unit4"):
         rel = "this"
-    if rel == "past" and unit not in ("weekend",):
+    spelled = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
+    if unit != "weekend" and (rel == "past" or spelled == "the last") and not re.match(
+            r"\s+of\b", ctx.text[match.end():]):
         return past_unit_duration(unit, ctx)
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
-    offset = -1 if rel == "before" else relative_step(rel, ctx.vocab) or 0
+    offset = relative_step(rel, ctx.vocab) or 0
+    anaphoric = rel in ctx.vocab.words["anaphoric_relative"] and (
+        bool(match.group("rel2")) or (match.group("rel") or "").lower().startswith("the"))
+    if anaphoric:
+        offset = ctx.vocab.words["anaphor_after"].get(rel, offset)
+        last = ctx.last_dated
+        base = last.start if last and last.start and cal.finer(last.precision, unit) else ref
+        resolved = relative(ctx, unit_period(unit, base, offset))
+        resolved.uses_anchor = True
+        return resolved
     if rel == "bare":
         offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
         if offset == 0 and ref.isoweekday() < 6:
@@ -492,6 +564,10 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         unit, step = "day", 0
     elif match.group("time"):
         unit, step = "day", 0
+    elif match.group("within"):
+        unit, step = match.group("within").lower(), 0
+    elif match.group("after"):
+        unit, step = "day", int(ctx.vocab.words["anaphor_after"][match.group("after").lower()])
     else:
         unit = match.group("unit").lower()
         det = re.sub(r"\s+", " ", (match.group("det") or "").lower())
@@ -639,33 +715,56 @@ def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx:
 
 
 def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "two years ago" → the year two before the reference; "a week ago" → that day."""
-    count = number_value(match.group("num"), ctx.vocab)
-    unit = unit_name(match.group("unit"))
-    spec = ctx.vocab.units[unit]
+    """ "two years ago" → the year two before the reference; "a week ago" → that day;
+    "years ago" → PAST_REF. "a year earlier", "two days later", "year-earlier" move from the
+    date the text last named (its quarter or month kept: a year before 2023-Q3 is 2022-Q3)."""
+    vague_unit = match.group("vunit")
+    unit = unit_name(match.group("unit") or vague_unit or match.group("aunit") or "")
+    count = 1.0 if not match.group("num") else number_value(match.group("num"), ctx.vocab)
+    spec = ctx.vocab.units.get(unit, {})
     if count is None or "precision" not in spec:
         return None
+    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
+                                or "").lower())
+    anchored = word in ctx.vocab.words["anchored_ago"]
     if ctx.reference is None:
-        return Resolved("DATE", None, None, "unresolved")
-    sign = -1 if match.group("dir").lower() == "ago" else 1
-    vague = is_vague(match.group("num"), ctx.vocab)
-    moved = cal.shift(ctx.reference, spec["code"], sign * count * spec.get("factor", 1))
-    precision = spec["precision"]
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=anchored)
+    sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"]}[word])
+    if vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)):
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        moved = cal.shift(ctx.reference, spec["code"], sign * 3 * spec.get("factor", 1))
+        start, end = sorted((moved, ctx.reference))
+        return relative(ctx, Period(value, start, end, spec["precision"]))
+    months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
+    base = ctx.last_dated if anchored else None
+    if base is not None and not cal.finer(base.precision, spec["precision"]):
+        base = None
+    if base is not None and base.start is not None and months and months.is_integer() and (
+            base.precision in ("month", "quarter") and base.value[:4].isdigit()):
+        moved_base = cal.add_months(base.start, int(months))
+        period = (cal.quarter_of(moved_base) if base.precision == "quarter"
+                  else cal.month(moved_base.year, moved_base.month))
+        resolved = relative(ctx, period)
+        resolved.uses_anchor = True
+        return resolved
+    origin = base.start if base is not None and base.start is not None else ctx.reference
+    moved = cal.shift(origin, spec["code"], sign * count * spec.get("factor", 1))
+    resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
+    resolved.uses_anchor = anchored
+    return resolved
+
+
+def ago_period(moved: date, precision: str, unit: str) -> Period:
+    """The period of the unit's precision that holds ``moved``."""
     if precision in ("day", "week"):
-        period = cal.day(moved)
-    elif precision == "month":
-        period = cal.month(moved.year, moved.month)
-    elif precision == "quarter":
-        period = cal.quarter_of(moved)
-    elif precision == "decade" and unit == "decade":
-        period = cal.decade(moved.year)
-    else:
-        period = cal.year(moved.year)
-    if vague and period.start is not None and period.end is not None:
-        ref = ctx.reference
-        period = Period("PAST_REF" if sign < 0 else "FUTURE_REF", min(period.start, ref),
-                        max(period.end, ref), precision)
-    return relative(ctx, period)
+        return cal.day(moved)
+    if precision == "month":
+        return cal.month(moved.year, moved.month)
+    if precision == "quarter":
+        return cal.quarter_of(moved)
+    if precision == "decade" and unit == "decade":
+        return cal.decade(moved.year)
+    return cal.year(moved.year)
 
 
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -739,6 +838,8 @@ RESOLVERS: dict[str, Resolver] = {
     "dmy": resolve_calendar_date,
     "numeric": resolve_numeric,
     "time": resolve_time,
+    "fiscal": resolve_fiscal,
+    "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
     "month": resolve_month,

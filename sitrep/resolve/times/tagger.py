@@ -48,7 +48,9 @@ def joins() -> Joins:
     flags = re.IGNORECASE
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
     gates = {
-        "ago": re.compile(rf"\b{alternation(words('ago'))}\b"),
+        "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
+        "fiscal": re.compile(alternation(words("fiscal"))),
+        "half": re.compile(r"\bhalf\b"),
         "century": re.compile("century"),
         "quarter": re.compile(r"quarter|\bq[1-4]\b"),
         "season": re.compile(alternation(vocab.seasons)),
@@ -189,6 +191,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
+    ctx.last_dated = None
     for item in found:
         if item.resolved.uses_anchor:
             again = resolve(item.rule, item.match, ctx)
@@ -203,6 +206,11 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_period = period
+        if (item.resolved.type in ("DATE", "TIME") and period is not None
+                and not item.resolved.uses_anchor
+                and period.precision in ("day", "week", "month", "quarter", "year")
+                and item.resolved.value and item.resolved.value[:1].isdigit()):
+            ctx.last_dated = period
     return found
 
 

@@ -24,6 +24,7 @@ class Cues:
 
     future_aux: frozenset[str]
     plan_verbs: frozenset[str]
+    modals_not_future: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -42,7 +43,7 @@ def cues() -> Cues:
                          *book.cue("future_modifiers")])
     future = rf"\b(?:{words}|{verbs}(?:s|d|ed|ing)\s+to|(?:is|are|was|were)\s+{verbs}d?\s+to)\b"
     return Cues(
-        future_aux=aux, plan_verbs=plans,
+        future_aux=aux, plan_verbs=plans, modals_not_future=frozenset(own["modals_not_future"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -51,7 +52,8 @@ def cues() -> Cues:
 
 
 def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) -> str | None:
-    """"future", "perfect", "past" or None (present or unknown) for the clause holding
+    """"future", "perfect", "past", "present" (a parsed verb of no past form: present,
+    participle, infinitive) or None (no parse, no cue) for the clause holding
     ``text[start:end]``."""
     if doc is not None and _parsed_from(doc, text):
         verb = governing_verb(doc, start, end)
@@ -87,7 +89,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     known = cues()
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
-    if any(a.tag_ == "MD" and a.lower_ not in ("can", "could") for a in auxiliaries):
+    if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):
         return "future"
     if verb.lemma_ in known.plan_verbs and verb.tag_ != "VBN":
         return "future"
@@ -100,7 +102,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "perfect"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
-    return None
+    return "present"
 
 
 def cue_direction(text: str, start: int) -> str | None:

@@ -1,7 +1,8 @@
 """The words the time tagger knows, read from ``sitrep/codebook/times/`` (users may extend them).
 
 Months, weekdays, two-digit years and time zones come from the calendar table every date
-reader shares (:mod:`sitrep.ingest.dates`); the rest (``vocabulary.json``) is the tagger's own.
+reader shares (:mod:`sitrep.ingest.dates`), number words from the codebook's one list
+(``cues/quantities.json``); the rest (``vocabulary.json``) is the tagger's own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.errors import SetupError
 from sitrep.ingest.dates import calendar_words, load_times_json, timezones
 
@@ -56,7 +58,7 @@ def load_vocabulary() -> Vocabulary:
             weekdays=calendar["weekdays"],
             seasons=data["seasons"],
             ambiguous_seasons=frozenset(data["ambiguous_seasons"]),
-            numbers=data["numbers"],
+            numbers={**load_codebook().cues["number_words"], **data["number_phrases"]},
             vague_quantities=data["vague_quantities"],
             units=data["units"],
             ordinals=data["ordinals"],

@@ -169,7 +169,7 @@ def test_references(text, expression, value, start, end):
      "2009-01-01", "2009-03-31", "quarter"),
     ("Sales fell in the last quarter.", "the last quarter", "2024-Q1", "2024-01-01",
      "2024-03-31", "quarter"),
-    ("Floods hit in the spring of 2022.", "spring of 2022", "2022-SP", "2022-03-01",
+    ("Floods hit in the spring of 2022.", "the spring of 2022", "2022-SP", "2022-03-01",
      "2022-05-31", "quarter"),
     ("Fighting paused last winter.", "last winter", "2023-WI", "2023-12-01", "2024-02-29",
      "quarter"),

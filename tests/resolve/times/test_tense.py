@@ -28,3 +28,14 @@ def test_parse_decides_the_clause(coder):
     assert clause_direction(text, march, march + 5, doc) == "future"
     by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert by_value == {"Monday": "2024-04-29", "March": "2025-03"}
+
+
+@pytest.mark.slow
+def test_a_present_clause_takes_the_nearest_month(coder):
+    text = "The vote is in March."
+    doc = coder.nlp(text)
+    march = text.index("March")
+    assert clause_direction(text, march, march + 5, doc) == "present"
+    assert tag_times(text, date(2024, 11, 20), "t", doc=doc)[0].value == "2025-03"
+    past = "The vote was in March."
+    assert tag_times(past, date(2024, 11, 20), "t", doc=coder.nlp(past))[0].value == "2024-03"

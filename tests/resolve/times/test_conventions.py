@@ -1,0 +1,58 @@
+"""TimeML / TIMEX3 conventions, one invented sentence each (reference Friday 2024-05-03).
+
+The sentences are in ``conventions.tsv``, written from the annotation guidelines, not taken
+from any corpus. Matching is TempEval-3's: the mention overlapping the expression must carry
+the type and value; an empty expression means no time expression at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.resolve.times import tag_times
+
+REF = date(2024, 5, 3)
+CASES = [
+    tuple(cell or None for cell in line.split("\t"))
+    for line in (Path(__file__).parent / "conventions.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+def overlapping(text: str, expression: str, reference: date = REF) -> list[tuple[str, str | None]]:
+    start = text.index(expression)
+    end = start + len(expression)
+    return [(m.type, m.value) for m in tag_times(text, reference, "t")
+            if m.start < end and start < m.end]
+
+
+@pytest.mark.parametrize("text, expression, kind, value", CASES)
+def test_convention(text: str, expression: str | None, kind: str | None, value: str | None):
+    if expression is None:
+        assert tag_times(text, REF, "t") == []
+    else:
+        assert (kind, value) in overlapping(text, expression)
+
+
+def test_a_year_earlier_keeps_the_quarter_it_compares_with():
+    text = "Third-quarter profit rose to $5 million from $4 million a year earlier."
+    assert overlapping(text, "a year earlier", date(2024, 10, 20)) == [("DATE", "2023-Q3")]
+
+
+def test_the_previous_year_counts_from_the_year_just_named():
+    text = "Sales rose 5% in 2019. The previous year, they fell."
+    assert overlapping(text, "The previous year") == [("DATE", "2018")]
+    assert overlapping("The previous year, sales fell.", "The previous year") == [("DATE", "2023")]
+
+
+def test_an_anchor_coarser_than_the_step_is_ignored():
+    text = "Sales were flat in 2019, but rose from the previous month."
+    assert overlapping(text, "the previous month") == [("DATE", "2024-04")]
+
+
+def test_later_than_is_a_comparison_not_a_date():
+    text = "The ship arrived on May 1, three days later than planned."
+    assert ("DATE", "2024-05-04") not in overlapping(text, "three days later")
