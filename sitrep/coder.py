@@ -14,6 +14,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.cluster.assemble import assemble
 from sitrep.errors import InputError, SetupError, SitrepError
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
@@ -105,11 +106,14 @@ class Coder:
         return next(self.code_articles([article]))
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """Resolve one parsed document: entities, places, times, then events over them."""
+        """Resolve one parsed document: entities, places, times, then event mentions over
+        them, assembled into one record per real-world event."""
         places = self.geocoder.resolve(doc, article)
         times = tag_times(article.text, article.reference_date, article.id, doc=doc)
         entities = self.actors.entities(doc, article, places)
-        events = extract_events(doc, article, places=places, times=times, actors=self.actors)
+        mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
+                                  entities=entities)
+        events = assemble(mentions, doc, article, places)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 

@@ -143,8 +143,7 @@ def test_a_dateline_never_dates_a_text_outside_the_accepted_years(text: str, ref
 
 def _offsets_exact(coded: CodedArticle) -> None:
     text = coded.article.text
-    for event in coded.events:
-        ev = event.evidence
+    for ev in (mention for event in coded.events for mention in [event.evidence, *event.mentions]):
         assert text[ev.start:ev.end] == ev.sentence
         if ev.trigger_start is not None:
             assert text[ev.trigger_start:ev.trigger_end] == ev.trigger

@@ -1,8 +1,9 @@
 """Articles grouped by the real-world event they report (document-level event coreference).
 
-Where :func:`sitrep.cluster.events.merge_events` merges single event records, this groups whole
-articles: the words they share, weighted by rarity, and above all the names, numbers and places
-they share. It is what ``sitrep eval clusters`` measures on ECB+.
+Where :func:`sitrep.cluster.events.same_event` decides whether two event records report one
+event, this groups whole articles: the words they share, weighted by rarity, and above all the
+names, numbers and places they share. It is what ``sitrep eval clusters`` measures on ECB+
+(whose gold is one event per article), and the store does not use it.
 """
 
 from __future__ import annotations

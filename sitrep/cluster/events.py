@@ -1,14 +1,15 @@
-"""Same-event merging: reports of one real-world event from different articles become a cluster.
+"""One definition of "the same real-world event", within an article and across articles.
 
-The thresholds live in ``same_event.json`` so they can be tuned without touching code.
+Inside one article it groups the mentions of an event into one record
+(:mod:`sitrep.cluster.assemble`); across articles it merges the reports of different outlets
+(the store, as each article arrives). The thresholds of each scope live in
+``same_event.json`` so they can be tuned without touching code.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -18,17 +19,52 @@ from sitrep.errors import SetupError
 from sitrep.model import Event
 
 RULES_FILE = "same_event.json"
+STATED_DATES = frozenset({"explicit", "relative"})
+UNSTATED_PLACES = frozenset({"dateline", "article"})
 
 
 @dataclass(frozen=True, slots=True)
-class SameEventRules:
-    """The loaded ``same_event.json``: pairs as frozensets so order does not matter."""
+class Scope:
+    """How strict "the same event" is in one scope; pairs as frozensets, order-free."""
 
     compatible_types: frozenset[frozenset[str]]
     date_tolerance_days: int
     unknown_actor_matches: bool
     unknown_date_matches: bool
+    stated_only: bool
+    shared_argument: bool
+    same_admin1: bool
     conflicting_modalities: frozenset[frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class SameEventRules:
+    """The loaded ``same_event.json``: one scope per kind of comparison."""
+
+    within: Scope
+    across: Scope
+    unknown_actor_penalty: float
+
+    @property
+    def compatible_types(self) -> frozenset[frozenset[str]]:
+        return self.across.compatible_types
+
+    @property
+    def conflicting_modalities(self) -> frozenset[frozenset[str]]:
+        return self.across.conflicting_modalities
+
+
+def _scope(data: dict[str, Any]) -> Scope:
+    return Scope(
+        compatible_types=frozenset(frozenset(p) for p in data["compatible_types"]),
+        date_tolerance_days=int(data["date_tolerance_days"]),
+        unknown_actor_matches=bool(data["unknown_actor_matches"]),
+        unknown_date_matches=bool(data["unknown_date_matches"]),
+        stated_only=bool(data["stated_only"]),
+        shared_argument=bool(data["shared_argument"]),
+        same_admin1=bool(data["same_admin1"]),
+        conflicting_modalities=frozenset(frozenset(p) for p in data["conflicting_modalities"]),
+    )
 
 
 @cache
@@ -37,148 +73,139 @@ def load_rules() -> SameEventRules:
     path = resources.files("sitrep.cluster").joinpath(RULES_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return SameEventRules(
-            compatible_types=frozenset(frozenset(p) for p in data["compatible_types"]),
-            date_tolerance_days=int(data["date_tolerance_days"]),
-            unknown_actor_matches=bool(data["unknown_actor_matches"]),
-            unknown_date_matches=bool(data["unknown_date_matches"]),
-            conflicting_modalities=frozenset(frozenset(p) for p in data["conflicting_modalities"]),
-        )
+        return SameEventRules(within=_scope(data["within_article"]),
+                              across=_scope(data["across_articles"]),
+                              unknown_actor_penalty=float(data["unknown_actor_penalty"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
 
-@dataclass(slots=True)
-class EventCluster:
-    """One real-world event and the reports of it.
+def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
+               anaphor: bool = False) -> bool:
+    """Whether two event records speak of the same real-world event.
 
-    ``id`` is a hash of the sorted member ids: the same members give the same id in every run.
-    ``representative`` is the member that says the most (see :func:`representative`).
-    """
+    Two records of one article are two mentions and are compared with the ``within_article``
+    scope; records of different articles with ``across_articles``. All must hold:
 
-    id: str
-    event_ids: list[str]
-    doc_ids: list[str]
-    representative: Event
-    members: list[Event] = field(default_factory=list, repr=False)
+    - types equal, or compatible (same quad and listed);
+    - actors agree: countries overlap; where the scope lets an unknown side match, a side
+      with no actor at all matches, and two uncoded actors must have the same words;
+    - recipient countries overlap when both are known; two mentions that each name an
+      uncoded target must name the same one, unless ``b`` is a nominal ``anaphor``;
+    - place countries (and, with ``same_admin1``, first-level regions) equal when both known;
+    - date ranges overlap (with the tolerance) when both are known;
+    - modalities not in conflict.
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "event_ids": self.event_ids, "doc_ids": self.doc_ids,
-                "representative": self.representative.to_dict()}
-
-
-def same_event(a: Event, b: Event, rules: SameEventRules | None = None) -> bool:
-    """Whether two events from different articles report the same real-world event.
-
-    Contract: never true for two events of one article. Otherwise all must hold: types equal or
-    compatible (same quad and listed in ``same_event.json``); actor countries overlap (an unknown
-    side matches only if the rules say so); recipient countries overlap when both are known;
-    location countries equal when both are known; date ranges overlap (with the tolerance) when
-    both are known; modalities not in conflict (asserted vs negated).
+    With ``stated_only``, the dateline's place and the publication date standing in for a
+    missing one count as unknown. With ``shared_argument``, the two must also share something
+    they state (a coded actor or recipient, a date, a place) unless ``b`` is an ``anaphor``: a
+    nominal mention ("the attack", "the talks") that refers back without saying more.
     """
     rules = rules or load_rules()
-    if a.doc_id == b.doc_id:
+    scope = rules.within if a.doc_id == b.doc_id else rules.across
+    return (types_agree(a, b, scope)
+            and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
+            and recipients_agree(_targets(a, scope), _targets(b, scope),
+                                 scope.unknown_actor_matches and not anaphor)
+            and _location_agrees(a, b, scope)
+            and dates_overlap(a, b, scope)
+            and frozenset((a.modality, b.modality)) not in scope.conflicting_modalities
+            and (anaphor or not scope.shared_argument or shares_argument(a, b, scope)))
+
+
+def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
+    """Coded actors overlap; otherwise, where unknowns may match, one side names no actor or
+    both name the same words."""
+    countries_l, countries_r = _countries(left), _countries(right)
+    if countries_l and countries_r:
+        return not countries_l.isdisjoint(countries_r)
+    if not unknown_matches:
         return False
-    return (types_agree(a, b, rules)
-            and _countries_agree(_countries(a.actors), _countries(b.actors),
-                                 rules.unknown_actor_matches)
-            and _countries_agree(_countries(a.recipients), _countries(b.recipients), True)
-            and _location_agrees(a, b)
-            and dates_overlap(a, b, rules)
-            and frozenset((a.modality, b.modality)) not in rules.conflicting_modalities)
+    if not left or not right:
+        return True
+    return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
 
 
-def types_agree(a: Event, b: Event, rules: SameEventRules) -> bool:
+def _targets(event: Event, scope: Scope) -> list:
+    """The recipients to compare. Within an article only those that are actors count (a
+    place taken for a target, "the base in Niger", says nothing) and not the doers
+    themselves (no side is the target of its own act)."""
+    if not scope.unknown_actor_matches:
+        return event.recipients
+    doers = _countries(event.actors)
+    return [r for r in event.recipients if r.sector and r.country not in doers]
+
+
+def recipients_agree(left: list, right: list, by_words: bool) -> bool:
+    """Recipient countries overlap when both are known. With ``by_words`` (two mentions in
+    one article that each name their target), uncoded actors must be named alike ("the
+    mayor" and "the police chief" are two attacks)."""
+    countries_l, countries_r = _countries(left), _countries(right)
+    if countries_l and countries_r:
+        return not countries_l.isdisjoint(countries_r)
+    named_l = {a.text.lower() for a in left if not a.country}
+    named_r = {a.text.lower() for a in right if not a.country}
+    if not by_words or not named_l or not named_r:
+        return True
+    return not named_l.isdisjoint(named_r)
+
+
+def shared_arguments(a: Event, b: Event) -> int:
+    """How many things both state alike: a coded actor, a coded recipient, a day, a place
+    finer than a country. A country alone or a year alone is too coarse to tell two events
+    of one article apart."""
+    shared = 0
+    shared += not _countries(a.actors).isdisjoint(_countries(b.actors))
+    shared += not _countries(a.recipients).isdisjoint(_countries(b.recipients))
+    range_a, range_b = _date_range(a, True), _date_range(b, True)
+    if range_a is not None and range_b is not None and range_a == range_b and \
+            range_a[0] == range_a[1]:
+        shared += 1
+    loc_a, loc_b = a.location, b.location
+    if place_code(a, True) and place_code(b, True) and loc_a and loc_b and \
+            loc_a.precision != "country" and loc_a.admin1 and loc_a.admin1 == loc_b.admin1:
+        shared += 1
+    return shared
+
+
+def shares_argument(a: Event, b: Event, scope: Scope) -> bool:
+    """Something both state alike (see :func:`shared_arguments`)."""
+    return shared_arguments(a, b) > 0
+
+
+def types_agree(a: Event, b: Event, scope: Scope) -> bool:
     """Equal types, or compatible types of the same PLOVER quad."""
     if a.event_type == b.event_type:
         return True
     same_quad = a.quad is not None and a.quad == b.quad
-    return same_quad and frozenset((a.event_type, b.event_type)) in rules.compatible_types
+    return same_quad and frozenset((a.event_type, b.event_type)) in scope.compatible_types
 
 
-def dates_overlap(a: Event, b: Event, rules: SameEventRules) -> bool:
-    """Inclusive ranges overlap once widened by the tolerance; unknown dates per the rules."""
-    range_a, range_b = _date_range(a), _date_range(b)
+def dates_overlap(a: Event, b: Event, scope: Scope) -> bool:
+    """Inclusive ranges overlap once widened by the tolerance; unknown dates per the scope."""
+    range_a, range_b = _date_range(a, scope.stated_only), _date_range(b, scope.stated_only)
     if range_a is None or range_b is None:
-        return rules.unknown_date_matches
-    slack = timedelta(days=rules.date_tolerance_days)
+        return scope.unknown_date_matches
+    slack = timedelta(days=scope.date_tolerance_days)
     return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
 
 
-def merge_events(events: Iterable[Event], rules: SameEventRules | None = None
-                 ) -> list[EventCluster]:
-    """Group events into clusters of reports of one real-world event.
-
-    Contract: every input event is in exactly one cluster (singletons included); a cluster never
-    holds two events of the same article, even through a chain of matches; clusters follow the
-    order of their first member in the input, members keep input order. Deterministic: the same
-    events give the same clusters and ids.
-    """
-    rules = rules or load_rules()
-    items = _unique(events)
-    groups: list[list[int]] = [[i] for i in range(len(items))]
-    owner = list(range(len(items)))
-    for i, j in _matching_pairs(items, rules):
-        gi, gj = owner[i], owner[j]
-        if gi == gj or _share_article(items, groups[gi], groups[gj]):
-            continue
-        keep, drop = min(gi, gj), max(gi, gj)
-        for k in groups[drop]:
-            owner[k] = keep
-        groups[keep] = sorted(groups[keep] + groups[drop])
-        groups[drop] = []
-    return [_cluster([items[k] for k in group]) for group in groups if group]
-
-
-def representative(events: list[Event]) -> Event:
-    """The member that says the most: asserted, most confident, located, narrowest date."""
-    def key(event: Event) -> tuple:
-        span = _date_range(event)
-        width = (span[1] - span[0]).days if span else 10**6
-        return (event.modality != "asserted", -event.confidence, event.location is None,
-                width, event.id)
-
-    return min(events, key=key)
-
-
-def cluster_id(event_ids: Iterable[str]) -> str:
-    """Stable id of a set of event ids, order-free."""
-    key = "|".join(sorted(event_ids))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _unique(events: Iterable[Event]) -> list[Event]:
-    seen: dict[str, Event] = {}
-    for event in events:
-        seen.setdefault(event.id, event)
-    return list(seen.values())
-
-
-def _matching_pairs(items: list[Event], rules: SameEventRules) -> Iterable[tuple[int, int]]:
-    """Pairs that report one event, compared only within a type or a compatible pair of types
-    so the quadratic part stays small."""
-    by_type: dict[str, list[int]] = {}
-    for index, event in enumerate(items):
-        by_type.setdefault(event.event_type, []).append(index)
-    candidates: set[tuple[int, int]] = set()
-    for members in by_type.values():
-        candidates.update((i, j) for n, i in enumerate(members) for j in members[n + 1:])
-    for pair in rules.compatible_types:
-        left, right = sorted(pair)
-        for i in by_type.get(left, []):
-            candidates.update((min(i, j), max(i, j)) for j in by_type.get(right, []))
-    return sorted(p for p in candidates if same_event(items[p[0]], items[p[1]], rules))
-
-
-def _share_article(items: list[Event], left: list[int], right: list[int]) -> bool:
-    return not {items[k].doc_id for k in left}.isdisjoint(items[k].doc_id for k in right)
-
-
-def _cluster(members: list[Event]) -> EventCluster:
-    ids = [e.id for e in members]
-    docs = list(dict.fromkeys(e.doc_id for e in members))
-    return EventCluster(id=cluster_id(ids), event_ids=ids, doc_ids=docs,
-                        representative=representative(members), members=members)
+def group(events: list[Event], fits: Any) -> list[list[int]]:
+    """Indices of ``events`` grouped in input order: each joins the group for which
+    ``fits(group, event)`` scores highest (None: not this group; ties: the earlier group),
+    else starts its own. Deterministic for a given order."""
+    groups: list[list[int]] = []
+    for index, event in enumerate(events):
+        best, best_score = None, None
+        for members in groups:
+            score = fits(members, event)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = members, score
+        if best is None:
+            groups.append([index])
+        else:
+            best.append(index)
+    return groups
 
 
 def _countries(actors: list) -> set[str]:
@@ -191,15 +218,28 @@ def _countries_agree(left: set[str], right: set[str], unknown_matches: bool) -> 
     return not left.isdisjoint(right)
 
 
-def _location_agrees(a: Event, b: Event) -> bool:
-    code_a = a.location.country_code if a.location else None
-    code_b = b.location.country_code if b.location else None
-    return code_a is None or code_b is None or code_a == code_b
+def place_code(event: Event, stated_only: bool = False) -> str | None:
+    """The country of the event's place (only a place the text states for it, if asked)."""
+    loc = event.location
+    if loc is None or (stated_only and loc.basis in UNSTATED_PLACES):
+        return None
+    return loc.country_code
 
 
-def _date_range(event: Event) -> tuple[date, date] | None:
+def _location_agrees(a: Event, b: Event, scope: Scope) -> bool:
+    code_a, code_b = place_code(a, scope.stated_only), place_code(b, scope.stated_only)
+    if code_a is None or code_b is None:
+        return True
+    if code_a != code_b:
+        return False
+    region_a = a.location.admin1 if a.location else None
+    region_b = b.location.admin1 if b.location else None
+    return not scope.same_admin1 or region_a is None or region_b is None or region_a == region_b
+
+
+def _date_range(event: Event, stated_only: bool = False) -> tuple[date, date] | None:
     """The event's inclusive range; an open end takes the other end's day."""
-    if event.date is None:
+    if event.date is None or (stated_only and event.date.basis not in STATED_DATES):
         return None
     start, end = _day(event.date.start), _day(event.date.end)
     if start is None and end is None:

@@ -13,10 +13,14 @@ from spacy.tokens import Span, Token
 
 from sitrep.codebook.lexicon import Codebook, Frame, load_codebook
 
+
+def _cue(name: str) -> frozenset[str]:
+    """A cue word list of the codebook (``cues/arguments.json``)."""
+    return load_codebook().cue(name)
+
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl")
-RELATIVE_WORDS = frozenset({"which", "who", "that", "whom", "whose"})
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod",
                          "case", "flat", "prep", "pobj", "predet", "advmod"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -61,7 +65,7 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
             return agents
     else:
         subjects = children(head, *SUBJECTS)
-        if subjects and subjects[0].lower_ in RELATIVE_WORDS and head.dep_ == "relcl":
+        if subjects and subjects[0].lower_ in _cue("relative_words") and head.dep_ == "relcl":
             return [head.head]
         if subjects:
             return subjects
@@ -81,7 +85,7 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
         if is_passive(head):  # "soldiers who were wounded": the noun is the patient
             return []
         own = children(head, *SUBJECTS)
-        if not own or own[0].lower_ in RELATIVE_WORDS:
+        if not own or own[0].lower_ in _cue("relative_words"):
             return [parent]
         return []
     if head.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
@@ -120,7 +124,7 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     if of_objects:
         return of_objects
     if of_is == "actor":
-        return prep_objects(noun, ("between", "among"))
+        return prep_objects(noun, _cue("joint_preps"))
     return []
 
 
@@ -167,7 +171,7 @@ def actor_tokens(head: Token, frame: Frame, adjective: bool = False) -> list[Tok
         found = subject_tokens(head)
         if not found:  # "Deepening cooperation between Russia and Niger"
             for obj in children(head, "dobj"):
-                found = prep_objects(obj, ("between", "among"))
+                found = prep_objects(obj, _cue("joint_preps"))
     return [t for token in found for t in conjuncts(token)]
 
 
@@ -177,7 +181,8 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     verb = head.pos_ == "VERB"
     if "object" in frame.recipient:
         if verb and is_passive(head):
-            found += [head.head if t.lower_ in RELATIVE_WORDS and head.dep_ == "relcl" else t
+            relative = _cue("relative_words")
+            found += [head.head if t.lower_ in relative and head.dep_ == "relcl" else t
                       for t in children(head, *PASSIVE_SUBJECTS)]
         else:
             found += children(head, "dobj", "attr")
@@ -206,8 +211,6 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
 
 RECIPIENT_ENTS = frozenset({"GPE", "NORP", "ORG"})
 FALLBACK_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"})
-AROUND_PREPS = frozenset({"after", "before", "since", "during", "amid", "despite", "following",
-                          "in", "at", "near", "on"})
 
 
 def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> list[Token]:
@@ -217,12 +220,12 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> lis
     taken = {t.i for a in actors for t in a.subtree} | {head.i}
     found: list[Token] = []
     for child in head.children:
-        if child.dep_ not in FALLBACK_DEPS or child.lower_ in AROUND_PREPS:
+        if child.dep_ not in FALLBACK_DEPS or child.lower_ in _cue("around_preps"):
             continue
         for token in child.subtree:
             if token.i in taken:
                 continue
-            if token.dep_ == "prep" and token.lower_ in AROUND_PREPS:
+            if token.dep_ == "prep" and token.lower_ in _cue("around_preps"):
                 taken.update(t.i for t in token.subtree)
             elif token.ent_type_ in RECIPIENT_ENTS:
                 root = _entity_root(token)
@@ -281,5 +284,5 @@ def _phrase_part(child: Token) -> bool:
         return False
     if child.lower_ == "of":
         return True
-    return child.lower_ in ("in", "from", "throughout", "across") and any(
+    return child.lower_ in _cue("area_preps") and any(
         t.ent_type_ in ("GPE", "LOC", "NORP") for t in child.subtree)

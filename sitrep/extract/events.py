@@ -23,16 +23,25 @@ from sitrep.extract.arguments import (
     recipient_tokens,
 )
 from sitrep.extract.claims import sources
+from sitrep.extract.coreference import Coreference
 from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.setting import event_date, in_dateline, location, segment
 from sitrep.extract.triggers import TriggerHit, more_specific, trigger_matcher
-from sitrep.model import Actor, Article, Claimant, Event, Evidence, PlaceMention, TimeMention
+from sitrep.model import (
+    Actor,
+    Article,
+    Claimant,
+    EntityMention,
+    Event,
+    Evidence,
+    PlaceMention,
+    TimeMention,
+)
 from sitrep.resolve.actors import ActorResolver
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "them", "him", "her"})
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
@@ -65,8 +74,10 @@ class Candidate:
 
 
 def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
-                   times: list[TimeMention], actors: ActorResolver) -> list[Event]:
-    """All events of one document, in text order, with distinct ids."""
+                   times: list[TimeMention], actors: ActorResolver,
+                   entities: list[EntityMention] | None = None) -> list[Event]:
+    """All event mentions of one document, in text order, with distinct ids; ``entities``
+    (the coded named entities) are the antecedents pronouns and role nouns resolve to."""
     book = load_codebook()
     hits = trigger_matcher(doc.vocab)(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
@@ -75,7 +86,10 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
     candidates = absorb_objects(candidates)
     builder = EventBuilder(doc, article, places, times, actors, book)
+    builder.coref = Coreference.build(doc, entities or [], book)
     builder.trigger_heads = {hit.head.i for hit in hits}
+    builder.accusations = {c.head.i for c in candidates if c.type == "ACCUSE"} | {
+        hit.head.i for hit in hits if hit.entry.type == "ACCUSE"}
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
@@ -215,18 +229,25 @@ class EventBuilder:
         self.doc, self.article, self.places, self.times = doc, article, places, times
         self.resolver, self.book = actors, book
         self.ctx = actors.context(doc, article, places)
-        self.last_actors: list[Actor] = []
         self.trigger_heads: set[int] = set()
+        self.accusations: set[int] = set()
+        self.coref = Coreference(doc, book)
 
     def build(self, cand: Candidate) -> list[Event]:
         """The event of one candidate, with the intent it states when it is a plan."""
         head, entry, kind = cand.head, cand.entry, cand.type
         actor_heads, recipient_heads = self._argument_heads(cand)
+        charge = self._charge(head)
+        if charge is not None:  # "X accused Y of shelling Z": Y shelled, on X's word
+            actor_heads = charge[1] or actor_heads
         actors = self._actors(actor_heads, head)
-        if actors:
-            self.last_actors = [a for a in actors if a.country]
+        if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
+            return []  # the text names the doer ("he"), but no antecedent agrees
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
+        if charge is not None and found.claimant is None:
+            accuser = children(charge[0], "nsubj")
+            found.claimant = phrase(accuser[0]) if accuser else None
         mood = "asserted" if cand.obligation is not None else modality(head, self.book)
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=cand.mode,
@@ -247,6 +268,21 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
+        """The accusation whose charge this trigger is ("accused the army of bombing",
+        "blamed the rebels for the attack"), with the accused, if any. The parser hangs the
+        charge on the verb or on its object; either way the object is the accused."""
+        prep = head.head
+        if head.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or \
+                prep.lower_ not in self.book.cue("charge_preps"):
+            return None
+        owner = prep.head
+        if owner.i in self.accusations and owner.i != head.i:
+            return owner, children(owner, "dobj")
+        if owner.dep_ == "dobj" and owner.head.i in self.accusations:
+            return owner.head, [owner]
+        return None
 
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""
@@ -291,7 +327,7 @@ class EventBuilder:
         for token in heads:
             if in_dateline(self.article, token.idx):  # "SAN SALVADOR, 3 JAN 90 -- ..."
                 continue
-            if token.lower_ in PRONOUNS:
+            if self._pronoun(token):
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
                 continue
@@ -311,9 +347,16 @@ class EventBuilder:
                 break
             token = token.head
             for subject in children(token, "nsubj"):
-                if subject.lower_ not in PRONOUNS and subject.pos_ != "PRON":
+                if not self._pronoun(subject) and subject.pos_ != "PRON":
                     return self._resolve(subject, keep_unknown=False)
-        return list(self.last_actors[:2])
+        actor = self.coref.pronoun(pronoun)
+        return [actor] if actor is not None else []
+
+    def _pronoun(self, token: Token) -> bool:
+        """A personal pronoun that stands for an actor named elsewhere."""
+        book = self.book
+        return token.lower_ in book.cue("person_pronouns") | book.cue("group_pronouns") \
+            | book.cue("plural_pronouns")
 
     def _resolve(self, token: Token, keep_unknown: bool) -> list[Actor]:
         """Actors a head token stands for; coordinated modifiers ("Russian and US forces")
@@ -329,12 +372,23 @@ class EventBuilder:
                 actor = self.resolver.resolve_span(phrase(appos), self.ctx)
                 if actor is not None:
                     break
+        if actor is not None and actor.country is None:
+            actor = self._through_article(token, actor)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
         if keep_unknown and token.pos_ != "PRON":
             return [Actor(text=self._text(span))]
         return []
+
+    def _through_article(self, head: Token, actor: Actor) -> Actor:
+        """An actor without a country ("its fighters", "the gunman") takes the country of
+        the actor it refers back to, when one agrees."""
+        owner = self.coref.possessor(head)
+        if owner is not None:
+            return Actor(text=actor.text, name=owner.name, country=owner.country,
+                         sector=actor.sector or owner.sector)
+        return self.coref.role(head, actor) or actor
 
     def _split_modifiers(self, head: Token, span: Span) -> list[Actor]:
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")

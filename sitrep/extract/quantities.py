@@ -10,13 +10,12 @@ import re
 
 from spacy.tokens import Token
 
-from sitrep.codebook.lexicon import Codebook
+from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.model import Quantity
 
 NOT_COUNTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
 NAMES = frozenset({"FAC", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT",
                    "PERSON"})
-SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
 MAX_DEPTH = 4
 STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
@@ -31,7 +30,7 @@ def number_value(tokens: list[Token], book: Codebook) -> float | int | None:
         if DIGITS.match(text):
             part = float(text.replace(",", ""))
             value = part if value is None else value + part
-        elif text in SCALE_WORDS:
+        elif text in book.cue("scale_words"):
             value = (value or 1) * words[text]
         elif text in words:
             value = (value or 0) + words[text]
@@ -43,7 +42,7 @@ def number_value(tokens: list[Token], book: Codebook) -> float | int | None:
 def _number_tokens(num: Token) -> list[Token]:
     """The number word and its own parts ("70 million", "more than 1,000")."""
     parts = [num, *[c for c in num.children if c.dep_ in ("compound", "nummod", "quantmod")
-                    and (c.like_num or c.lower_ in SCALE_WORDS)]]
+                    and (c.like_num or c.lower_ in load_codebook().cue("scale_words"))]]
     return sorted(parts, key=lambda t: t.i)
 
 

@@ -11,6 +11,8 @@ from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
+EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 
 
@@ -40,12 +42,30 @@ def clause_head(token: Token) -> Token:
 
 
 def clause_tokens(trigger: Token) -> set[int]:
-    """Token indices of the trigger's clause: its verb's subtree without other clauses."""
+    """Token indices of the trigger's clause: its verb's subtree without the clauses embedded
+    in it (a relative clause on the object has its own time: "villages where fighters
+    demobilised in 2016")."""
     head = clause_head(trigger)
     inside = {t.i for t in head.subtree}
-    for child in head.children:
-        if child.dep_ in CLAUSE_DEPS and trigger.i not in {t.i for t in child.subtree}:
-            inside -= {t.i for t in child.subtree}
+    for token in head.subtree:
+        if token.i == head.i or token.dep_ not in EMBEDDED_DEPS:
+            continue
+        if trigger.i not in {t.i for t in token.subtree}:
+            inside -= {t.i for t in token.subtree}
+    return inside
+
+
+def _sentence_reach(trigger: Token, sent: Span) -> set[int]:
+    """Tokens of the sentence whose time may be the event's when its own clause has none
+    ("On Monday, officials said rebels attacked"): not those inside another clause embedded
+    under a noun ("guerrillas who signed the deal in 2016") nor a date that modifies a noun
+    ("the 2016 peace deal")."""
+    inside = {t.i for t in sent}
+    for token in sent:
+        if token.dep_ in ("relcl", "acl") and trigger.i not in {t.i for t in token.subtree}:
+            inside -= {t.i for t in token.subtree}
+        elif token.dep_ in NOUN_MODIFIER_DEPS and token.head.pos_ in ("NOUN", "PROPN"):
+            inside.discard(token.i)
     return inside
 
 
@@ -135,7 +155,8 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
         span = _token_span(sent, time.start, time.end)
         if span is not None:
             items.append((time, span))
-    time = _nearest(trigger, items, clause_tokens(trigger)) or _nearest(trigger, items, None)
+    time = _nearest(trigger, items, clause_tokens(trigger)) or \
+        _nearest(trigger, items, _sentence_reach(trigger, sent))
     if time is not None:
         return EventDate.from_time(time)
     day = article.reference_date

@@ -47,6 +47,7 @@ RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "
 # the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
 SECOND_TIER_WEIGHT = 0.35
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class TriggerMatcher:
             entries.sort(key=lambda e: not e.with_)
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
+        self.agents = _agent_nouns()
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
@@ -178,7 +180,7 @@ class TriggerMatcher:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
-                and _two_actors(token):
+                and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
 
@@ -332,12 +334,21 @@ def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
     return tier
 
 
-def _two_actors(verb: Token) -> bool:
-    """A subject and an object that each name an actor (a person, body, state or people), as
-    PETRARCH codes a verb only between two actors of its dictionaries: a synonym set's
-    looser verbs ("lead", "master") are no event between ordinary nouns."""
+@cache
+def _agent_nouns() -> frozenset[str]:
+    """Nouns that name actors by their role: Phoenix's agents and sitrep's sector words."""
+    nouns = {row[0] for row in load_table("cameo/agents.tsv") if " " not in row[0]}
+    nouns.update(load_codebook().actors.words)
+    return frozenset(nouns)
+
+
+def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
+    """A subject and an object that each name an actor, as PETRARCH codes a verb only between
+    two actors of its dictionaries: a named person, body, state or people, or, for violence
+    and coercion, a role noun of the agent tables ("protesters pelted police"). Softer verbs
+    of a synonym set ("lead", "master") are no event between ordinary nouns."""
     def actor(token: Token) -> bool:
-        return token.ent_type_ in ACTOR_ENTS
+        return token.ent_type_ in ACTOR_ENTS or lemma(token) in roles or token.lower_ in roles
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(map(actor, subject)) and any(map(actor, objects))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sitrep.resolve.actors.trim import TitleTrimmer
+from sitrep.resolve.times.component import TimeTagger
 
 
 @Language.factory(
@@ -18,3 +19,10 @@ from sitrep.resolve.actors.trim import TitleTrimmer
 def make_title_trimmer(nlp: Language, name: str, titles: list[str] | None) -> TitleTrimmer:
     """Person titles out of PERSON spans ("General Michael Langley" → "Michael Langley")."""
     return TitleTrimmer(nlp, name, titles=titles)
+
+
+@Language.factory("sitrep_times", assigns=["doc.spans"], requires=["token.dep", "token.tag"])
+def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
+    """Time expressions into ``doc.spans["times"]`` (TIMEX3 type as label, the normalised
+    mention on ``span._.timex``), resolved against ``doc._.reference``."""
+    return TimeTagger(nlp, name)

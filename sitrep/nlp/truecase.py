@@ -22,6 +22,7 @@ from spacy.lookups import Lookups
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.codebook.load import load_json
 from sitrep.errors import SetupError
+from sitrep.ingest.dateline import lead_span, read_dateline
 from sitrep.model import Article
 
 UPPER_SHARE = 0.8
@@ -31,7 +32,8 @@ GAZETTEER_POPULATION = 15_000
 WORD = re.compile(r"[^\W\d_]+")
 DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*\n\s*|:\s*\n\s*)[\"'“‘(\[]*([^\W\d_])")
-DATELINE = re.compile(r"^[^\n]{0,120}?--\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
+# after the lead dateline: bracketed section marks ("[TEXT]"), then the first letter of the story
+AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
@@ -52,11 +54,16 @@ def prepare_text(article: Article) -> str:
     The result always has the same length as ``article.text`` so offsets need no mapping.
     """
     text = article.text
-    return restore_case(text) if is_shouting(text) else text
+    if not is_shouting(text):
+        return text
+    return restore_case(text, lead_span(text, article.dateline_start, article.dateline_end))
 
 
-def restore_case(text: str) -> str:
-    """Lower-case the text, then capitalise what is known to be upper (same length)."""
+def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:
+    """Lower-case the text, then capitalise what is known to be upper (same length).
+
+    ``lead`` is the extent of the lead dateline as ingest read it; without it the text's
+    dateline is read here, by the one dateline reader."""
     chars = [_lower(c) for c in text]
     lowered = "".join(chars)
     _names(lowered, chars)
@@ -64,9 +71,12 @@ def restore_case(text: str) -> str:
     _acronyms(lowered, chars)
     for match in SENTENCE_START.finditer(lowered):
         _upper_at(chars, match.start(1))
-    dateline = DATELINE.match(lowered)
-    if dateline:
-        _upper_at(chars, dateline.start(1))
+    if lead is None:
+        found = read_dateline(text, None)
+        lead = lead_span(text, found.start, found.end)
+    story = AFTER_LEAD.match(lowered, lead[1]) if lead is not None else None
+    if story:
+        _upper_at(chars, story.start(1))
     for match in re.finditer(r"\bi\b", lowered):
         _upper_at(chars, match.start())
     return "".join(chars)

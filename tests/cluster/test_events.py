@@ -1,4 +1,5 @@
-"""Same-event merging: two outlets' reports of one withdrawal become one cluster."""
+"""The one "same event" test: two outlets' reports of one withdrawal, two mentions in one
+article."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from dataclasses import replace
 
 from factories import make_event
 
-from sitrep.cluster import merge_events, same_event
-from sitrep.cluster.events import cluster_id, load_rules
+from sitrep.cluster import same_event
+from sitrep.cluster.events import group, load_rules
 
 
 def report(doc_id: str, **fields):
@@ -19,14 +20,25 @@ def test_the_packaged_rules_load() -> None:
     rules = load_rules()
     assert frozenset({"COERCE", "ASSAULT"}) in rules.compatible_types
     assert frozenset({"asserted", "negated"}) in rules.conflicting_modalities
+    assert rules.within.unknown_actor_matches and not rules.across.unknown_actor_matches
 
 
 def test_two_outlets_reporting_one_withdrawal_are_the_same_event() -> None:
     assert same_event(report("cnn"), report("ani", date=("2024-04-20", "2024-04-20")))
 
 
-def test_events_of_one_article_are_never_the_same_event() -> None:
-    assert not same_event(report("cnn"), report("cnn", start=60))
+def test_two_mentions_in_one_article_are_compared_as_mentions() -> None:
+    assert same_event(report("cnn"), report("cnn", start=60))
+    nobody = report("cnn", start=90)
+    nobody.actors = []
+    assert same_event(report("cnn"), nobody)
+    assert not same_event(report("cnn"), report("cnn", start=60, actor_country="FRA"))
+
+
+def test_within_an_article_compatible_types_stay_apart() -> None:
+    attack = replace(make_event("a", "ASSAULT", trigger="attacked"), quad=4)
+    seizure = replace(make_event("a", "COERCE", trigger="seized", start=80), quad=4)
+    assert not same_event(attack, seizure)
 
 
 def test_different_types_differ_unless_compatible_and_of_one_quad() -> None:
@@ -63,43 +75,10 @@ def test_it_happened_and_it_did_not_happen_conflict() -> None:
     assert same_event(report("a"), report("b", modality="future"))
 
 
-def test_merge_groups_reports_and_keeps_other_events_apart() -> None:
-    events = [report("cnn"), make_event("cnn", "MOBILIZE", actor_country="RUS", start=70,
-                                        trigger="deployed"),
-              report("ani"), report("bbc", actor_country="FRA")]
-    clusters = merge_events(events)
-    assert [c.event_ids for c in clusters] == [
-        [events[0].id, events[2].id], [events[1].id], [events[3].id]]
-    assert clusters[0].doc_ids == ["cnn", "ani"]
+def test_group_puts_each_item_where_it_scores_best_and_keeps_input_order() -> None:
+    events = [report("a"), report("a", start=50), report("a", start=90, actor_country="FRA")]
 
+    def fits(members: list[int], event) -> float | None:
+        return 1.0 if events[members[0]].actors[0].country == event.actors[0].country else None
 
-def test_a_chain_of_matches_never_joins_two_events_of_one_article() -> None:
-    first = report("a", date=("2024-04-01", "2024-04-10"))
-    second = report("a", start=80, date=("2024-04-20", "2024-04-30"))
-    bridge = report("b", date=("2024-04-01", "2024-04-30"))
-    clusters = merge_events([first, second, bridge])
-    for cluster in clusters:
-        docs = [e.doc_id for e in cluster.members]
-        assert len(docs) == len(set(docs))
-    assert len(clusters) == 2
-
-
-def test_cluster_ids_are_stable_and_order_free() -> None:
-    events = [report("cnn"), report("ani")]
-    forward, backward = merge_events(events), merge_events(events[::-1])
-    assert forward[0].id == backward[0].id == cluster_id([e.id for e in events])
-
-
-def test_the_representative_is_the_most_confident_asserted_report() -> None:
-    weak, strong = report("a"), report("b")
-    strong.confidence = 0.95
-    planned = report("c", modality="future")
-    planned.confidence = 0.99
-    [cluster] = merge_events([weak, planned, strong])
-    assert cluster.representative is strong
-    assert cluster.to_dict()["representative"]["id"] == strong.id
-
-
-def test_the_same_event_twice_in_the_input_counts_once() -> None:
-    event = report("a")
-    assert [c.event_ids for c in merge_events([event, event])] == [[event.id]]
+    assert group(events, fits) == [[0, 1], [2]]

@@ -95,3 +95,9 @@ def test_cameo_verbs_fire_only_between_two_named_actors(coder):
     assert tier and tier[0].entry.type == "ASSAULT"
     doc = coder.nlp("The chef pummeled the dough.")
     assert not [h for h in trigger_matcher(doc.vocab)(doc) if h.span.text == "pummeled"]
+
+
+def test_cameo_violence_verbs_also_fire_between_role_nouns(coder):
+    hits = modes(coder, "Protesters pelted police with stones.")
+    assert hits.get("pelted") == ("PROTEST", "riot-spon")
+    assert "led" not in found(coder, "The chairman has led the party since 2009.")

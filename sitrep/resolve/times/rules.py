@@ -646,11 +646,13 @@ def zone_suffix(match: re.Match[str], ctx: Context) -> str:
 
 
 def duration_value(count: float | None, unit: str, vocab: Vocabulary) -> tuple[str, dict]:
+    """TIMEX3 duration of ``count`` units (``X`` when unknown); decades and centuries count in
+    years whether counted ("a decade", P10Y) or not ("decades", PXY)."""
     spec = vocab.units[unit]
     code = spec["code"]
     prefix = "PT" if spec.get("time") else "P"
     if count is None:
-        return f"{prefix}X{'DE' if unit == 'decade' else code}", spec
+        return f"{prefix}X{code}", spec
     return f"{prefix}{format_count(count * spec.get('factor', 1))}{code}", spec
 
 

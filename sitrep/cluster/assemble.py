@@ -1,0 +1,174 @@
+"""From event mentions to events: one record per real-world event of an article.
+
+The extractor codes each mention where it stands (a headline, the lede, "the attack" three
+paragraphs on). Here mentions that :func:`~sitrep.cluster.events.same_event` takes for one event
+become one record: the best mention is its ``evidence`` and gives its id, every mention is in
+``mentions``, and what one mention leaves open (actor, recipient, place, date, claimant) is
+filled from the others. A record none of whose mentions names an actor (the text leaves the
+doer unknown: an unclaimed bombing) stays, with lower confidence; a mention whose doer the text
+names but sitrep cannot resolve never becomes a record (see :mod:`sitrep.extract.events`).
+
+The event's place says where it came from (``location.basis``): ``clause`` or ``sentence`` of
+its best mention, ``mention`` (another mention of the same event), ``dateline`` (where the
+story was filed: the article's own place, used only when no mention states one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitrep.cluster.events import (
+    STATED_DATES,
+    UNSTATED_PLACES,
+    SameEventRules,
+    group,
+    load_rules,
+    same_event,
+    shared_arguments,
+)
+from sitrep.model import Actor, Article, Event, Location, PlaceMention
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def assemble(events: list[Event], doc: Doc, article: Article,
+             places: list[PlaceMention] | None = None,
+             rules: SameEventRules | None = None) -> list[Event]:
+    """The events of one article, each once, in the order of their first mention.
+
+    The body is read first and the headline last: a headline restates an event the body
+    tells, so its mentions join the event they agree with best instead of gathering first.
+    """
+    rules = rules or load_rules()
+    title_end = _title_end(article)
+    order = sorted(range(len(events)),
+                   key=lambda i: (events[i].evidence.start < title_end, i))
+    ordered = [events[i] for i in order]
+    cache: dict[tuple[int, ...], Event] = {}
+
+    def merged_of(members: list[int]) -> Event:
+        key = tuple(members)
+        if key not in cache:
+            cache[key] = combine([ordered[i] for i in members])
+        return cache[key]
+
+    def fits(members: list[int], event: Event) -> float | None:
+        whole = merged_of(members)
+        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+            return None
+        return shared_arguments(whole, event)
+
+    groups = group(ordered, fits)
+    records = [_without_actor(_where_they_operate(merged_of(members)), rules)
+               for members in groups]
+    return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
+
+
+def _title_end(article: Article) -> int:
+    """Where the headline ends in the text (0 when the text does not open with it)."""
+    title = (article.title or "").strip()
+    if title and article.text.lstrip().startswith(title):
+        return article.text.index(title) + len(title)
+    return 0
+
+
+def combine(mentions: list[Event]) -> Event:
+    """One record from the mentions of one event (at least one)."""
+    if len(mentions) == 1:
+        return mentions[0]
+    best = min(mentions, key=_rank)
+    others = [m for m in mentions if m is not best]
+    ordered = sorted(mentions, key=lambda m: (m.evidence.start, m.evidence.trigger_start or 0))
+    return replace(
+        best,
+        actors=_sides(best.actors, others, "actors"),
+        recipients=_sides(best.recipients, others, "recipients"),
+        location=_location(best, others),
+        date=_date(best, others),
+        claimant=best.claimant or next((m.claimant for m in ordered if m.claimant), None),
+        reported_by=list(dict.fromkeys(o for m in ordered for o in m.reported_by)),
+        quantities=best.quantities or next((m.quantities for m in ordered if m.quantities), []),
+        mentions=[m.evidence for m in ordered],
+        confidence=max(m.confidence for m in mentions),
+        id=best.id,
+    )
+
+
+def _rank(event: Event) -> tuple:
+    """The mention that states the event best: it names a coded actor, it is asserted, it is
+    sure, it comes first."""
+    return (not any(a.country for a in event.actors), event.modality != "asserted",
+            -event.confidence, event.evidence.start, event.evidence.trigger_start or 0)
+
+
+def _sides(own: list[Actor], others: list[Event], name: str) -> list[Actor]:
+    """The best mention's actors (or recipients); when it has no coded one, the first other
+    mention's that has."""
+    if any(a.country for a in own):
+        return own
+    for other in others:
+        found: list[Actor] = getattr(other, name)
+        if any(a.country for a in found):
+            return found
+    return own or next((getattr(o, name) for o in others if getattr(o, name)), [])
+
+
+def _location(best: Event, others: list[Event]) -> Location | None:
+    """The best mention's stated place, else another mention's (basis ``mention``)."""
+    if best.location is not None and best.location.basis not in UNSTATED_PLACES:
+        return best.location
+    for other in others:
+        loc = other.location
+        if loc is not None and loc.basis not in UNSTATED_PLACES:
+            return replace(loc, basis="mention")
+    return best.location
+
+
+def _date(best: Event, others: list[Event]):  # noqa: ANN202
+    """The best mention's stated date, else another mention's, else its own stand-in."""
+    if best.date is not None and best.date.basis in STATED_DATES:
+        return best.date
+    for other in others:
+        if other.date is not None and other.date.basis in STATED_DATES:
+            return other.date
+    return best.date
+
+
+def anaphor(doc: Doc, event: Event) -> bool:
+    """A singular nominal mention that names no actor and no date of its own ("the attack",
+    "the deal"): it refers back to an event told before rather than telling one ("the 1981
+    attack" tells another; "the attacks" speaks of several)."""
+    if event.actors or event.evidence.trigger_start is None:
+        return False
+    if event.date is not None and event.date.basis in STATED_DATES:
+        return False
+    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
+                         event.evidence.trigger_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN") and \
+        span.root.tag_ not in PLURAL_TAGS
+
+
+def _where_they_operate(event: Event) -> Event:
+    """A side known by its kind but not its country ("gunmen", "the police", "villagers")
+    belongs to the country where the event happens, as far as the article says: the coding
+    rule for armed groups, police forces, ministries and people of a place."""
+    code = event.location.country_code if event.location is not None else None
+    if code is None:
+        return event
+
+    def local(sides: list[Actor]) -> list[Actor]:
+        return [replace(a, country=code) if a.sector and not a.country else a for a in sides]
+
+    if not any(a.sector and not a.country for a in [*event.actors, *event.recipients]):
+        return event
+    return replace(event, actors=local(event.actors), recipients=local(event.recipients))
+
+
+def _without_actor(event: Event, rules: SameEventRules) -> Event:
+    """A record that names no actor after gathering its mentions is less sure."""
+    if event.actors:
+        return event
+    return replace(event, confidence=round(max(0.05, event.confidence
+                                               - rules.unknown_actor_penalty), 3))

@@ -1,0 +1,164 @@
+"""Actors through the article: pronouns, possessives and role nouns resolved to the actor
+named before (entity coreference).
+
+No packaged coreference model runs offline here, so this is a rule-based resolver of the
+classic kind: the candidates are the coded actors named earlier in the article (named
+entities the actor resolver coded); an anaphor takes the most salient candidate that agrees
+with it. Salience is recency (sentences back), being a clause subject, and how often the
+actor has been named so far. Agreement: a person pronoun ("he", "his") wants a person; a
+group pronoun ("it", "its") a group or state; a plural one ("they", "their") a group, state
+or people; a role noun ("the gunman", "the rebels", "the ministry") an actor of the same
+PLOVER sector, a person when the noun is singular and names one. Every resolution is kept on
+the Doc (``doc._.actor_chains``: actor key → the character spans that refer to it), so later
+stages read the chains instead of resolving again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitrep.codebook.lexicon import Codebook
+from sitrep.model import Actor, EntityMention
+
+PERSON_LABELS = frozenset({"PERSON"})
+PEOPLE_LABELS = frozenset({"NORP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_BONUS = 0.3
+REPEAT_BONUS = 0.1
+REPEAT_CAP = 5
+SECTOR_BONUS = 0.5
+PRONOUN_REACH = 3  # sentences back a pronoun may reach
+
+if not Doc.has_extension("actor_chains"):
+    Doc.set_extension("actor_chains", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """An actor named in the text, as a candidate antecedent."""
+
+    actor: Actor
+    token: int
+    sentence: int
+    subject: bool
+    person: bool
+    plural: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.actor.country}|{self.actor.name or self.actor.text}"
+
+
+@dataclass
+class Coreference:
+    """The candidate antecedents of one document and the chains resolved so far."""
+
+    doc: Doc
+    book: Codebook
+    referents: list[Referent] = field(default_factory=list)
+    sentences: dict[int, int] = field(default_factory=dict)
+
+    def sentence(self, token: Token) -> int:
+        """The ordinal of the token's sentence in the document."""
+        if not self.sentences:
+            return 0
+        return self.sentences.get(token.sent.start, 0)
+
+    @classmethod
+    def build(cls, doc: Doc, entities: list[EntityMention], book: Codebook) -> Coreference:
+        """Candidates from the coded named entities, in text order."""
+        found = cls(doc, book)
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            found.sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+        starts = {t.idx: t for t in doc}
+        for entity in entities:
+            actor = entity.actor
+            token = starts.get(entity.start)
+            if actor is None or actor.country is None or token is None:
+                continue
+            head = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            root = head.root if head is not None and len(head) else token
+            found.referents.append(Referent(
+                actor=actor, token=root.i, sentence=found.sentence(root),
+                subject=_subject(root), person=entity.label in PERSON_LABELS,
+                plural=entity.label in PEOPLE_LABELS or root.tag_ in ("NNS", "NNPS")))
+        doc._.actor_chains = {}
+        return found
+
+    def pronoun(self, token: Token) -> Actor | None:
+        """The actor a pronoun or possessive stands for, if one agrees and is near."""
+        word = token.text.lower()
+        if word in self.book.cue("person_pronouns"):
+            fits = lambda r: r.person  # noqa: E731
+        elif word in self.book.cue("group_pronouns"):
+            fits = lambda r: not r.person and not r.plural  # noqa: E731
+        elif word in self.book.cue("plural_pronouns"):
+            fits = lambda r: not r.person  # noqa: E731
+        else:
+            return None
+        here = self.sentence(token)
+        chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH)
+        return self._link(chosen, token, None)
+
+    def role(self, head: Token, actor: Actor) -> Actor | None:
+        """The actor a definite role noun ("the gunman", "the rebels") stands for: an earlier
+        actor of the same sector, a person when the noun is singular."""
+        if actor.sector is None or not self.definite(head):
+            return None
+        singular = head.tag_ in ("NN", "NNP")
+
+        def fits(r: Referent) -> bool:
+            return r.actor.sector == actor.sector and (r.person or not singular or not r.plural)
+
+        chosen = self._best(head, fits)
+        return self._link(chosen, head, actor)
+
+    def definite(self, head: Token) -> bool:
+        """The noun points back: a definite or demonstrative determiner, or a possessive."""
+        dets = self.book.cue("definite_determiners")
+        return any((c.dep_ == "det" and c.text.lower() in dets) or c.dep_ == "poss"
+                   for c in head.children)
+
+    def possessor(self, head: Token) -> Actor | None:
+        """The actor a possessive pronoun on the head names ("its fighters")."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                return self.pronoun(child)
+        return None
+
+    def _best(self, anaphor: Token, fits) -> Referent | None:  # noqa: ANN001
+        """The most salient agreeing candidate named before the anaphor."""
+        here = self.sentence(anaphor)
+        seen: dict[str, int] = {}
+        best, best_score = None, float("-inf")
+        for ref in self.referents:
+            if ref.token >= anaphor.i:
+                break
+            seen[ref.key] = seen.get(ref.key, 0) + 1
+            if not fits(ref):
+                continue
+            score = 1.0 / (1 + here - ref.sentence) + SUBJECT_BONUS * ref.subject \
+                + REPEAT_BONUS * min(seen[ref.key], REPEAT_CAP)
+            if score >= best_score:
+                best, best_score = ref, score
+        return best
+
+    def _link(self, chosen: Referent | None, token: Token, own: Actor | None) -> Actor | None:
+        """The anaphor as an actor: its own words and sector, the antecedent's country; the
+        link is added to the Doc's chains."""
+        if chosen is None:
+            return None
+        chains = self.doc._.actor_chains
+        if chains is not None:
+            chains.setdefault(chosen.key, []).append((token.idx, token.idx + len(token.text)))
+        ante = chosen.actor
+        sector = own.sector if own is not None and own.sector else ante.sector
+        return Actor(text=own.text if own is not None else token.text, name=ante.name,
+                     country=ante.country, sector=sector)
+
+
+def _subject(token: Token) -> bool:
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "compound"
+                                          and token.head.dep_ in SUBJECT_DEPS)

@@ -1,0 +1,118 @@
+"""Assembly: the mentions of one real-world event in one article become one record."""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_event
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitrep.cluster.assemble import anaphor, assemble, combine
+from sitrep.model import Article
+
+TEXT = "US withdraws" + "x" * 400
+
+
+def article(**fields) -> Article:
+    return Article(id="doc1", text=TEXT, **fields)
+
+
+def blank_doc(words: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, pos=pos)
+
+
+def unstated(event, *, place: bool = True, date: bool = True):
+    """The mention as the extractor leaves it when the text states no place or date."""
+    if place and event.location is not None:
+        event.location.basis = "dateline"
+    if date and event.date is not None:
+        event.date.basis = "publication"
+    return event
+
+
+def test_a_headline_and_a_lede_of_one_withdrawal_are_one_record_with_two_mentions():
+    headline = make_event(start=0, trigger="withdrew")
+    lede = make_event(start=120, trigger="withdrew", recipient_country="NER")
+    [event] = assemble([headline, lede], blank_doc(["x"], ["NOUN"]), article())
+    assert [m.start for m in event.mentions] == [0, 120]
+    assert event.id in {headline.id, lede.id}
+    assert [r.country for r in event.recipients] == ["NER"]
+
+
+def test_the_best_mention_gives_the_id_and_the_others_fill_what_it_lacks():
+    named = unstated(make_event(start=200, actor_country="RUS", event_type="ASSAULT",
+                                trigger="attacked"))
+    nameless = make_event(start=0, actor_country="RUS", event_type="ASSAULT", trigger="attack",
+                          location=("Kyiv", "UKR", "city"))
+    nameless.actors[0].country = None
+    nameless.actors = []
+    merged = combine([nameless, named])
+    assert merged.id == named.id
+    assert merged.location.country_code == "UKR" and merged.location.basis == "mention"
+    assert merged.mentions[0].start == 0
+
+
+def test_two_attacks_by_different_sides_stay_two_records():
+    ours = make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked")
+    theirs = make_event(event_type="ASSAULT", actor_country="UKR", start=100,
+                        trigger="attacked")
+    assert len(assemble([ours, theirs], blank_doc(["x"], ["NOUN"]), article())) == 2
+
+
+def test_a_verbal_mention_without_actor_sharing_nothing_stays_apart():
+    ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
+    passive = unstated(make_event(event_type="ASSAULT", start=100, trigger="killed"))
+    passive.actors = []
+    records = assemble([ours, passive], blank_doc(["x"], ["VERB"]), article())
+    assert len(records) == 2
+    assert records[1].confidence < passive.confidence  # kept, but unclaimed
+
+
+def test_a_nominal_mention_refers_back_without_sharing_anything():
+    words = ["The", "attack"]
+    doc = blank_doc(words, ["DET", "NOUN"])
+    ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked",
+                               sentence="x" * 100))
+    later = unstated(make_event(event_type="ASSAULT", start=0, trigger="attack",
+                                sentence="The attack"))
+    later.actors = []
+    assert anaphor(doc, later)
+    assert len(assemble([ours, later], doc, article())) == 1
+
+
+@pytest.mark.parametrize("kind", ["ASSAULT", "RETREAT"])
+def test_a_record_naming_no_actor_stays_less_sure(kind):
+    event = make_event(event_type=kind, trigger="struck")
+    event.actors = []
+    [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+    assert record.confidence < event.confidence
+
+
+def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
+    event = make_event(event_type="ASSAULT", location=("Goma", "COD", "city"),
+                       trigger="attacked")
+    event.actors[0].country = None
+    event.actors[0].sector = "UAF"
+    [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+    assert record.actors[0].country == "COD"
+
+
+def test_no_side_is_the_target_of_its_own_act_when_mentions_are_compared():
+    from sitrep.model import Actor
+
+    lede = make_event(recipient_country="NER", trigger="withdrew")
+    lede.recipients = [Actor(text="US", country="USA", sector="GOV")]
+    later = make_event(start=150, recipient_country="NER", trigger="withdrew")
+    records = assemble([lede, later], blank_doc(["x"], ["VERB"]), article())
+    assert len(records) == 1
+
+
+def test_the_headline_joins_the_body_event_it_agrees_with():
+    titled = article(title="US withdraws")
+    headline = unstated(make_event(start=0, trigger="withdraws",
+                                   sentence="US withdraws"))
+    body = make_event(start=100, trigger="withdrew")
+    other = make_event(start=200, trigger="withdrew", actor_country="FRA")
+    records = assemble([headline, body, other], blank_doc(["x"], ["VERB"]), titled)
+    assert len(records) == 2
+    assert [m.start for m in records[0].mentions] == [0, 100]

@@ -1,0 +1,56 @@
+"""The files converted from PETRARCH-2 / Phoenix are what the build script makes of the sources,
+so they can be rebuilt and reviewed, never hand-edited."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, SHARED
+
+from sitrep.codebook.load import load_table
+
+SCRIPT = ROOT / "scripts" / "build_codebook.py"
+SOURCES = SHARED / "resources" / "petrarch2"
+MAPPING = DATA / "plover_gsr" / "cameo2plover-2021.txt"
+BUILT = ROOT / "sitrep" / "codebook" / "cameo"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("build_codebook", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_the_converted_files_are_what_the_script_builds(tmp_path: Path) -> None:
+    if not SOURCES.exists():
+        pytest.fail(f"PETRARCH-2 dictionaries missing at {SOURCES}: set SITREP_SHARED")
+    assert _script().main(["build", str(SOURCES), str(MAPPING), str(tmp_path)]) == 0
+    built = sorted(p.name for p in tmp_path.iterdir())
+    assert built == sorted(p.name for p in BUILT.iterdir() if p.name != "__init__.py")
+    for name in built:
+        assert (tmp_path / name).read_text(encoding="utf-8") == \
+            (BUILT / name).read_text(encoding="utf-8"), name
+
+
+def test_each_converted_file_keeps_the_mit_notice() -> None:
+    for path in BUILT.glob("*.t*"):
+        assert "Copyright (c) 2014 Open Event Data" in path.read_text(encoding="utf-8")
+
+
+def test_cameo_codes_map_to_plover_types_and_modes() -> None:
+    script = _script()
+    table = script.read_cameo2plover(MAPPING)
+    assert script.plover("195", table) == ("ASSAULT", "aerial")
+    assert script.plover("1831", table) == ("ASSAULT", "suicide-attack")
+    assert script.plover("145", table) == ("PROTEST", "riot-spon")
+    assert script.plover("0874", table)[0] == "RETREAT"
+
+
+def test_verbs_carry_known_types() -> None:
+    rows = load_table("cameo/verbs.tsv")
+    assert ("bombard", "ASSAULT") in {(r[0], r[2]) for r in rows}

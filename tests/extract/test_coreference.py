@@ -1,0 +1,96 @@
+"""Actors through the article: pronouns, possessives and role nouns take the antecedent's
+country (on hand-built Docs, then on invented sentences with the model)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.extract.coreference import Coreference
+from sitrep.model import Actor, Article, EntityMention
+
+
+def hand_doc() -> Doc:
+    """Putin spoke . Macron called . He said its troops left . The army fired ."""
+    words = ["Putin", "spoke", ".", "Kenya", "called", ".", "He", "said", "its", "troops",
+             "left", ".", "The", "army", "fired", "."]
+    heads = [1, 1, 1, 4, 4, 4, 7, 7, 9, 10, 7, 7, 13, 14, 14, 14]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "poss",
+            "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "VBD", ".", "NNP", "VBD", ".", "PRP", "VBD", "PRP$", "NNS", "VBD", ".",
+            "DT", "NN", "VBD", "."]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "PRON", "NOUN",
+           "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    sent_starts = [i in (0, 3, 6, 12) for i in range(len(words))]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+               sent_starts=sent_starts)
+
+
+def mention(doc: Doc, i: int, label: str, country: str, sector: str) -> EntityMention:
+    token = doc[i]
+    return EntityMention(doc_id="d", start=token.idx, end=token.idx + len(token.text),
+                         text=token.text, label=label,
+                         actor=Actor(text=token.text, name=country, country=country,
+                                     sector=sector))
+
+
+@pytest.fixture
+def coref() -> Coreference:
+    doc = hand_doc()
+    entities = [mention(doc, 0, "PERSON", "RUS", "GOV"), mention(doc, 3, "GPE", "KEN", "GOV")]
+    return Coreference.build(doc, entities, load_codebook())
+
+
+def test_a_person_pronoun_takes_the_person_not_the_nearer_state(coref):
+    actor = coref.pronoun(coref.doc[6])
+    assert actor is not None and actor.country == "RUS"
+
+
+def test_a_group_possessive_takes_the_state(coref):
+    owner = coref.possessor(coref.doc[9])
+    assert owner is not None and owner.country == "KEN"
+
+
+def test_a_role_noun_needs_an_antecedent_of_its_sector(coref):
+    army = Actor(text="The army", sector="MIL")
+    assert coref.role(coref.doc[13], army) is None
+    ministry = Actor(text="The army", sector="GOV")
+    found = coref.role(coref.doc[13], ministry)
+    assert found is not None and found.sector == "GOV" and found.country in {"RUS", "KEN"}
+
+
+def test_resolutions_are_kept_as_chains_on_the_doc(coref):
+    coref.pronoun(coref.doc[6])
+    chains = coref.doc._.actor_chains
+    assert any(span == (coref.doc[6].idx, coref.doc[6].idx + 2) for spans in chains.values()
+               for span in spans)
+
+
+def test_nothing_before_means_no_antecedent():
+    doc = hand_doc()
+    coref = Coreference.build(doc, [], load_codebook())
+    assert coref.pronoun(doc[6]) is None
+
+
+def _code(coder, text: str):
+    return coder.code_article(Article(id="c", text=text, published="2024-05-03")).events
+
+
+@pytest.mark.slow
+def test_a_possessive_carries_the_country_through_the_sentence(coder):
+    events = _code(coder, "The Kremlin said on Monday that its fighters would withdraw from "
+                          "the border region within a week.")
+    assert any(a.country == "RUS" for e in events for a in e.actors)
+
+
+@pytest.mark.slow
+def test_an_accused_side_is_the_actor_of_what_it_is_accused_of(coder):
+    events = _code(coder, "A Kenyan police spokesman accused Somali militants of bombing a "
+                          "bus station in Mandera.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert accuse and accuse[0].actors[0].country == "KEN"
+    assert assault and all(a.country != "KEN" for a in assault[0].actors)
+    assert assault[0].claimant is not None
