@@ -24,7 +24,8 @@ def main() -> None:
     args = parser.parse_args()
     result = benchmark(default_coder(), args.data, limit=args.docs, rounds=args.rounds)
     print(f"{result['mentions']} place mentions in {result['seconds']:.2f} s: "
-          f"{result['mentions_per_second']:,.0f} mentions/s")
+          f"{result['mentions_per_second']:,.0f} mentions/s "
+          f"({result['mentions_per_cpu_second']:,.0f} per CPU second)")
 
 
 if __name__ == "__main__":

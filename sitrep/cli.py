@@ -6,20 +6,26 @@ Data goes to standard output, messages and progress to standard error. Exit code
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sitrep import __version__
 from sitrep.errors import InputError, SitrepError
-from sitrep.model import Article, CodedArticle, Record
-from sitrep.output import events_geojson, write_records
+from sitrep.output import write_records
 from sitrep.paths import default_db
+from sitrep.query import EventQuery
+
+if TYPE_CHECKING:
+    from sitrep.model import Article, CodedArticle, Record
 
 app = typer.Typer(
     help="sitrep: news reports to coded events (PLOVER) with places, dates, actors and evidence.",
@@ -211,40 +217,68 @@ def ingest(paths: Paths, db: Db = DEFAULT_DB, published: Published = None,
     inputs.exit()
 
 
-def _query(event_type: str | None, country: str | None, actor: str | None, place: str | None,
-           since: str | None, until: str | None, modality: str | None, text: str | None,
-           limit: int | None, offset: int, merged: bool = False):
-    from sitrep.store import EventQuery
-
-    return EventQuery(event_type=event_type, country=country, actor=actor, place=place,
-                      since=since, until=until, modality=modality, text=text, limit=limit,
-                      offset=offset, merged=merged)
+# -- reading the store: filters declared once in sitrep.query ----------------------------------
 
 
-TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. RETREAT.")]
-CountryOpt = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
-ActorOpt = Annotated[str | None, typer.Option(help="Words in an actor's or recipient's text.")]
-PlaceOpt = Annotated[str | None, typer.Option(help="Location name or country code.")]
-SinceOpt = Annotated[str | None, typer.Option(help="Events whose date range ends on or after.")]
-UntilOpt = Annotated[str | None, typer.Option(help="Events whose date range starts on or before.")]
-ModalityOpt = Annotated[str | None, typer.Option(help="asserted, future, hypothetical, negated.")]
-TextOpt = Annotated[str | None, typer.Option(help="Words in the article text or evidence.")]
-MergedOpt = Annotated[bool, typer.Option(
-    "--merged", help="One row per real-world event: reports from other outlets merged.")]
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command one option per filter of :data:`sitrep.query.FILTERS`; the command
+    receives them checked, as ``query: EventQuery``. A refused value is a usage error (exit 2)
+    naming the option, the value and what is accepted, exactly as the API words it."""
+    from sitrep.query import FILTERS, QueryError, parse_filters
+
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values()
+           if p.name != "query"]
+    options = [inspect.Parameter(
+        spec.name, inspect.Parameter.KEYWORD_ONLY,
+        default=False if spec.flag else None,
+        annotation=Annotated[bool if spec.flag else str | None,
+                             typer.Option(spec.option, help=spec.help, show_default=False)])
+        for spec in FILTERS]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        raw = {spec.name: values.pop(spec.name) for spec in FILTERS}
+        try:
+            query = parse_filters(raw)
+        except QueryError as exc:
+            option = next(s.option for s in FILTERS if s.name == exc.name)
+            raise typer.BadParameter(exc.reason, param_hint=option) from None
+        command(query=query, **values)
+
+    params = own + options
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    del run.__wrapped__  # typer must read the new signature, not the command's
+    return run
+
+
+def _paged(query: EventQuery, limit: int | None, after: str | None = None) -> EventQuery:
+    from sitrep.query import QueryError, parse_page
+
+    try:
+        return parse_page(query, limit=limit, after=after, max_limit=None)
+    except QueryError as exc:
+        raise typer.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
+
+
+Limit = Annotated[int, typer.Option(help="At most this many (1 or more).")]
+After = Annotated[str | None, typer.Option(
+    help="Continue after this event id (the last one of the previous page).")]
 
 
 @app.command()
-def events(db: Db = DEFAULT_DB, event_type: TypeOpt = None, country: CountryOpt = None,
-           actor: ActorOpt = None, place: PlaceOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None, modality: ModalityOpt = None, text: TextOpt = None,
-           limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
-           offset: int = 0, merged: MergedOpt = False,
+@with_filters
+def events(query: EventQuery, db: Db = DEFAULT_DB, limit: Limit = 100, after: After = None,
            format: Annotated[Format, typer.Option("--format", "-f")] = Format.table) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered, in date order."""
+    from sitrep.query import QueryError
+
     with _open_store(db) as store:
-        q = _query(event_type, country, actor, place, since, until, modality, text, limit, offset,
-                   merged)
-        write_records(store.iter_events(q), format.value, sys.stdout)
+        try:
+            write_records(store.iter_events(_paged(query, limit, after)), format.value,
+                          sys.stdout)
+        except QueryError as exc:
+            raise typer.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
 
 
 @app.command(name="situation")
@@ -255,59 +289,72 @@ def situation_command(
     """The state that follows from the stored events: forces present, agreements, withdrawals."""
     import json
 
+    from sitrep.query import EventQuery
     from sitrep.situation import situation
 
     day = _iso_day(as_of)
     with _open_store(db) as store:
-        events = store.iter_events(_query(None, None, None, None, None, None, None, None,
-                                          None, 0, merged=True))
-        state = situation(events, as_of=day)
+        state = situation(store.iter_events(EventQuery(merged=True, limit=None)), as_of=day)
     json.dump(state.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
-def _iso_day(value: str | None):
-    from datetime import date
+def _iso_day(value: str | None) -> date | None:
+    from sitrep.query import parse_day
 
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(parse_day(value))
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a day YYYY-MM-DD", param_hint="--as-of"
-                                 ) from exc
+        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
 
 
 @app.command()
-def export(db: Db = DEFAULT_DB,
-           format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
-           event_type: TypeOpt = None, country: CountryOpt = None, actor: ActorOpt = None,
-           place: PlaceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-           modality: ModalityOpt = None, text: TextOpt = None) -> None:
-    """Export every stored event (filters optional) as JSON Lines, CSV or GeoJSON."""
-    import json
+@with_filters
+def export(query: EventQuery, db: Db = DEFAULT_DB,
+           format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl
+           ) -> None:
+    """Export every matching event as JSON Lines, CSV (flat typed columns) or GeoJSON; streams.
+
+    GeoJSON puts an event with no place at its actor's country (precision
+    ``country-of-actor``); one with neither is left out, counted on standard error."""
+    from sitrep.output import EVENT_COLUMNS, GeoJSONWriter
 
     with _open_store(db) as store:
-        q = _query(event_type, country, actor, place, since, until, modality, text, None, 0)
+        events = store.iter_sourced(query)
         if format is ExportFormat.geojson:
-            json.dump(events_geojson(store.iter_events(q)), sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
+            writer = GeoJSONWriter()
+            for chunk in writer.chunks(events):
+                sys.stdout.write(chunk)
+            if writer.unplaced:
+                _err(f"{writer.unplaced} events with neither a place nor an actor country left "
+                     f"out of the GeoJSON "
+                     f"({writer.features} written)")
         else:
-            write_records(store.iter_events(q), format.value, sys.stdout)
+            write_records(events, format.value, sys.stdout, header=EVENT_COLUMNS)
 
 
 @app.command()
-def show(event_id: str, db: Db = DEFAULT_DB) -> None:
+def show(event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of one.")],
+         db: Db = DEFAULT_DB) -> None:
     """Show one event: its sentence with trigger and arguments marked, and its sources."""
     from sitrep.evidence import marked_sentence
+    from sitrep.output import write_details
+    from sitrep.store import AmbiguousIdError
 
     with _open_store(db) as store:
-        event = store.get_event(event_id)
-        sources = store.event_articles(event_id)
+        try:
+            full_id = store.event_id_for(event_id)
+        except AmbiguousIdError as exc:
+            raise typer.BadParameter(str(exc), param_hint="EVENT_ID") from None
+        event = store.get_event(full_id)
+        sources = store.event_articles(full_id)
         outlets = {a.id: store.article_sources(a.id) for a in sources}
     typer.echo(marked_sentence(event))
     typer.echo("")
-    write_records([event], "table", sys.stdout)
+    write_details(event, sys.stdout, url=next((a.url for a in sources
+                                               if a.id == event.doc_id), None))
     for article in sources:
         typer.echo(f"source: {article.title or article.id} ({article.publisher or '?'}, "
                    f"{article.published or 'undated'}) {article.url or article.source or ''}")

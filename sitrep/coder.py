@@ -23,6 +23,7 @@ from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
 from sitrep.nlp.truecase import prepare_text
 from sitrep.resolve.actors import ActorResolver
 from sitrep.resolve.places import Geocoder
+from sitrep.resolve.places.component import PlaceFinder
 from sitrep.resolve.times import tag_times
 
 
@@ -41,7 +42,11 @@ class Coder:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self.nlp: Language = build_pipeline(self.options.model)
-        self.geocoder = Geocoder()
+        # One geocoder for finding place names (the ``sitrep_places`` component) and resolving
+        # them: one gazetteer connection, one cache.
+        finder = (self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names
+                  else None)
+        self.geocoder = finder.geocoder if isinstance(finder, PlaceFinder) else Geocoder()
         self.actors = ActorResolver()
 
     def code_articles(self, articles: Iterable[Article],

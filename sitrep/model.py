@@ -7,22 +7,35 @@ the HTTP API and the store all serialise through one place.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 SCHEMA_VERSION = 2
 
 
+def plain(value: Any) -> Any:
+    """A record as JSON-shaped values: what ``dataclasses.asdict`` gives, without its deep
+    copies of every leaf (the store serialises every event it adds through here)."""
+    names = getattr(value, "__dataclass_fields__", None)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, list | tuple):
+        return type(value)(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
 class Record:
     """Mixin: JSON-shaped dict out, and back in."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = cls.__dataclass_fields__  # type: ignore[attr-defined]
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -241,7 +254,7 @@ class Event(Record):
                                self.event_type, self.evidence.trigger_start)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = plain(self)
         ordered = {"schema": data.pop("schema"), "id": data.pop("id")}
         mentions = data.pop("mentions")
         for key, value in data.items():

@@ -1,60 +1,104 @@
 """Every record output goes through here: ``jsonl`` (the contract), ``csv``, ``table``, GeoJSON.
 
-JSON Lines prints the contract's record exactly; CSV and tables print a flat row per record.
+JSON Lines prints the contract's record exactly. CSV prints one flat row per record; for events
+the columns are :data:`EVENT_COLUMNS`, each holding one typed value (dates ISO, coordinates as
+numbers), so a spreadsheet, ``pandas.read_csv`` or csvkit read the file as it is. Columns that
+hold one value per actor (or outlet) join the values with ``;`` in actor order, an unknown
+value left empty (``USA;`` is a known and an unknown country). Tables are drawn by ``rich`` to
+the width of the terminal. Every writer streams: nothing holds the whole output.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from sitrep.model import Event, Record
 
 FORMATS = ("jsonl", "csv", "table")
-POINT_PRECISIONS = {"facility", "city", "admin2"}
-TABLE_CELL = 40
+MULTI = ";"
+"""What joins the values of a multi-valued CSV cell."""
+EVENT_COLUMNS = (
+    "id", "date_start", "date_end", "date_precision", "date_basis", "event_type", "mode", "quad",
+    "modality", "confidence", "actor_names", "actor_countries", "actor_sectors",
+    "recipient_names", "recipient_countries", "recipient_sectors", "place_name",
+    "place_country", "lat", "lon", "place_precision", "claimant", "claimant_country",
+    "outlets", "trigger", "sentence", "article_id", "article_url",
+)
+TABLE_MIN_WIDTHS = {"id": 16, "date": 10, "type": 9, "modality": 8}
+"""Columns a narrow terminal must not cut (the id is what ``sitrep show`` takes)."""
+UNPLACED = "unplaced"
+"""GeoJSON foreign member: how many events had no place and were left out."""
+
+Sourced = Event | tuple[Event, str | None]
+"""An event, or an event with the URL of its article (what exports of the store give)."""
 
 
-def _people(actors: Iterable[Any]) -> str:
-    return "; ".join(
-        f"{a.name or a.text} ({a.country or '?'}/{a.sector or '?'})" for a in actors
-    )
+def _split(item: Sourced) -> tuple[Event, str | None]:
+    return item if isinstance(item, tuple) else (item, None)
 
 
-def _place(loc: Any) -> str | None:
-    return f"{loc.name or loc.text} ({loc.country_code}, {loc.precision})" if loc else None
+def _joined(values: Iterable[str | None]) -> str:
+    return MULTI.join(v or "" for v in values)
 
 
-def event_row(event: Event) -> dict[str, Any]:
-    """An event as one flat row: what a table or a spreadsheet shows."""
-    date, loc = event.date, event.location
-    when = None
-    if date and date.start:
-        when = date.start if date.start == date.end else f"{date.start}..{date.end or ''}"
+def event_row(event: Event, url: str | None = None) -> dict[str, Any]:
+    """An event as one flat row of typed values (:data:`EVENT_COLUMNS`)."""
+    date, loc, claimant = event.date, event.location, event.claimant
     return {
         "id": event.id,
-        "date": when,
-        "type": event.event_type,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "date_basis": date.basis if date else None,
+        "event_type": event.event_type,
         "mode": event.mode,
+        "quad": event.quad,
         "modality": event.modality,
-        "actors": _people(event.actors),
-        "recipients": _people(event.recipients),
-        "location": _place(loc),
-        "claimant": event.claimant.text if event.claimant else None,
+        "confidence": round(event.confidence, 3),
+        "actor_names": _joined(a.name or a.text for a in event.actors),
+        "actor_countries": _joined(a.country for a in event.actors),
+        "actor_sectors": _joined(a.sector for a in event.actors),
+        "recipient_names": _joined(a.name or a.text for a in event.recipients),
+        "recipient_countries": _joined(a.country for a in event.recipients),
+        "recipient_sectors": _joined(a.sector for a in event.recipients),
+        "place_name": (loc.name or loc.text) if loc else None,
+        "place_country": loc.country_code if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "place_precision": loc.precision if loc else None,
+        "claimant": claimant.text if claimant else None,
+        "claimant_country": claimant.country if claimant else None,
+        "outlets": _joined(event.reported_by),
         "trigger": event.evidence.trigger,
-        "confidence": round(event.confidence, 2),
-        "doc_id": event.doc_id,
+        "sentence": event.evidence.sentence,
+        "article_id": event.doc_id,
+        "article_url": url,
     }
 
 
+def _people(actors: Iterable[Any]) -> str:
+    return "; ".join(f"{a.name or a.text} ({a.country or '?'})" for a in actors)
+
+
+def table_row(event: Event) -> dict[str, Any]:
+    """What a terminal table shows of an event: short, one line per event."""
+    date, loc = event.date, event.location
+    when = None
+    if date and (date.start or date.end):
+        when = date.start if date.start == date.end else f"{date.start or ''}..{date.end or ''}"
+    return {"id": event.id, "date": when, "type": event.event_type,
+            "modality": event.modality, "actors": _people(event.actors),
+            "recipients": _people(event.recipients),
+            "place": f"{loc.name or loc.text} ({loc.country_code or '?'})" if loc else None,
+            "trigger": event.evidence.trigger}
+
+
 def flat_row(record: Record | dict[str, Any]) -> dict[str, Any]:
-    """Any record as a flat row: events get :func:`event_row`, others their fields, nested
-    values as compact JSON."""
-    if isinstance(record, Event):
-        return event_row(record)
+    """Any other record as a flat row: its fields, nested values as compact JSON."""
     data = record if isinstance(record, dict) else record.to_dict()
     return {
         k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
@@ -66,72 +110,172 @@ def record_dict(record: Record | dict[str, Any]) -> dict[str, Any]:
     return record if isinstance(record, dict) else record.to_dict()
 
 
-def write_records(records: Iterable[Record | dict[str, Any]], fmt: str, stream: TextIO) -> int:
-    """Write records in ``fmt`` to ``stream``; returns how many. JSON Lines and CSV stream."""
-    if fmt == "jsonl":
-        count = 0
-        for record in records:
-            stream.write(json.dumps(record_dict(record), ensure_ascii=False) + "\n")
-            count += 1
-        return count
-    if fmt == "csv":
-        return _write_csv(records, stream)
+def write_records(records: Iterable[Record | dict[str, Any] | Sourced], fmt: str,
+                  stream: TextIO, *, header: tuple[str, ...] | None = None) -> int:
+    """Write records in ``fmt`` to ``stream``; returns how many. JSON Lines and CSV stream.
+
+    ``header``: CSV columns to write even when no record follows (exports of events pass
+    :data:`EVENT_COLUMNS`, so an empty result still loads as a table).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "table":
-        return _write_table([flat_row(r) for r in records], stream)
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _write_csv(records: Iterable[Record | dict[str, Any]], stream: TextIO) -> int:
-    writer: csv.DictWriter | None = None
+        return _write_table(records, stream)
     count = 0
-    for record in records:
+    for chunk in record_chunks(records, fmt, header=header):
+        stream.write(chunk)
         count += 1
-        row = flat_row(record)
+    return count - (1 if header and fmt == "csv" else 0)
+
+
+def record_chunks(records: Iterable[Record | dict[str, Any] | Sourced], fmt: str, *,
+                  header: tuple[str, ...] | None = None) -> Iterator[str]:
+    """JSON Lines or CSV, one string per record, for streaming. CSV starts with its header:
+    ``header`` as its own first chunk when given, else the first record's columns."""
+    if fmt == "jsonl":
+        for record in records:
+            value = record[0] if isinstance(record, tuple) else record
+            yield json.dumps(record_dict(value), ensure_ascii=False) + "\n"
+        return
+    if fmt != "csv":
+        raise ValueError(f"unknown format {fmt!r}; use jsonl or csv")
+    buffer = io.StringIO()
+    writer: csv.DictWriter | None = None
+    if header:
+        writer = csv.DictWriter(buffer, fieldnames=list(header), extrasaction="ignore")
+        writer.writeheader()
+        yield _drain(buffer)
+    for record in records:
+        row = _csv_row(record)
         if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(row), extrasaction="ignore")
+            writer = csv.DictWriter(buffer, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
         writer.writerow(row)
-    return count
+        yield _drain(buffer)
 
 
-def _cell(value: Any, width: int) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
-def _write_table(rows: list[dict[str, Any]], stream: TextIO) -> int:
+def _csv_row(record: Record | dict[str, Any] | Sourced) -> dict[str, Any]:
+    if isinstance(record, tuple | Event):
+        return event_row(*_split(record))
+    return flat_row(record)
+
+
+def _write_table(records: Iterable[Record | dict[str, Any] | Sourced], stream: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = [table_row(_split(r)[0]) if isinstance(r, tuple | Event) else flat_row(r)
+            for r in records]
     if not rows:
         stream.write("(none)\n")
         return 0
-    columns = list(rows[0])
-    budget = max(TABLE_CELL, shutil.get_terminal_size((160, 20)).columns // max(len(columns), 1))
-    cells = [[_cell(r.get(c), budget) for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
-    stream.write(line.rstrip() + "\n")
-    stream.write("  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        padded = "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True))
-        stream.write(padded.rstrip() + "\n")
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in rows[0]:
+        table.add_column(column, overflow="ellipsis", no_wrap=True,
+                         min_width=TABLE_MIN_WIDTHS.get(column, min(len(column), 8)),
+                         max_width=40)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v).replace("\n", " ") for v in row.values()))
+    Console(file=stream, soft_wrap=False, highlight=False).print(table)
     return len(rows)
 
 
-def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
-    """Events as a GeoJSON FeatureCollection.
+def write_details(event: Event, stream: TextIO, url: str | None = None) -> None:
+    """One event as field/value lines (``sitrep show``): every column of the CSV row."""
+    from rich.console import Console
+    from rich.table import Table
 
-    Only facility-, city- and district-precise events get a point; events known to a province or
-    a country keep ``geometry: null`` and carry ``country_code``, so a map shades the area
-    instead of inventing a pin.
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column("field", style="bold", no_wrap=True)
+    table.add_column("value", overflow="fold")
+    for name, value in event_row(event, url).items():
+        if value not in (None, ""):
+            table.add_row(name, str(value))
+    Console(file=stream, highlight=False).print(table)
+
+
+def country_point(code: str | None) -> tuple[float, float] | None:
+    """(lat, lon) of a country's representative point (``country_points.tsv`` or the
+    countries package), or None for codes that are no country (IGO, UNO, ...)."""
+    if not code:
+        return None
+    from sitrep.resolve.places.countries import country_by_iso3
+
+    country = country_by_iso3(code)
+    if country is None or country.lat is None or country.lon is None:
+        return None
+    return country.lat, country.lon
+
+
+OF_ACTOR = "country-of-actor"
+"""GeoJSON ``precision`` of an event with no place, drawn at its first actor's country."""
+
+
+def event_point(event: Event) -> tuple[tuple[float, float], str] | None:
+    """Where a map draws an event, as ((lat, lon), precision), or None when nothing says.
+
+    A place known to a facility, city or district is its own point; one known only to a
+    province or a country carries that area's representative point with ``precision`` saying
+    which (``admin1``, ``country``), so a map can draw an area rather than a pin. An event with
+    no place at all is drawn at its first actor's country with precision ``country-of-actor``:
+    never a place the text gave, and marked so that a map can leave it out or style it apart.
     """
-    features = []
-    for event in events:
-        loc = event.location
-        geometry = None
-        pinned = loc is not None and loc.precision in POINT_PRECISIONS
-        if loc is not None and pinned and loc.lat is not None and loc.lon is not None:
-            geometry = {"type": "Point", "coordinates": [loc.lon, loc.lat]}
-        properties = event.to_dict()
-        properties["country_code"] = loc.country_code if loc else None
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry,
-                         "properties": properties})
-    return {"type": "FeatureCollection", "features": features}
+    loc = event.location
+    if loc is not None:
+        if loc.lat is not None and loc.lon is not None:
+            return (loc.lat, loc.lon), loc.precision or "unknown"
+        point = country_point(loc.country_code)
+        if point is not None:
+            return point, "country"
+    for actor in event.actors:
+        point = country_point(actor.country)
+        if point is not None:
+            return point, OF_ACTOR
+    return None
+
+
+def event_feature(event: Event) -> dict[str, Any] | None:
+    """An event as a GeoJSON Feature with a Point (see :func:`event_point`), or None."""
+    placed = event_point(event)
+    if placed is None:
+        return None
+    (lat, lon), precision = placed
+    properties = event.to_dict()
+    properties["precision"] = precision
+    properties["country_code"] = event.location.country_code if event.location else None
+    return {"type": "Feature", "id": event.id,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": properties}
+
+
+class GeoJSONWriter:
+    """Streams events as one FeatureCollection, every feature with a point. Events that
+    nothing places (no location and no actor country) are left out and counted in
+    :attr:`unplaced`, which the collection also carries as the member ``"unplaced"``."""
+
+    def __init__(self) -> None:
+        self.unplaced = 0
+        self.features = 0
+
+    def chunks(self, events: Iterable[Sourced]) -> Iterator[str]:
+        yield '{"type": "FeatureCollection", "features": [\n'
+        for item in events:
+            feature = event_feature(_split(item)[0])
+            if feature is None:
+                self.unplaced += 1
+                continue
+            yield ("" if not self.features else ",\n") + json.dumps(feature, ensure_ascii=False)
+            self.features += 1
+        yield f'\n], "{UNPLACED}": {self.unplaced}}}\n'
+
+
+def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
+    """Events as a GeoJSON FeatureCollection held in memory (for small sets and tests)."""
+    return json.loads("".join(GeoJSONWriter().chunks(events)))

@@ -9,8 +9,8 @@ import json
 import pytest
 from factories import make_event
 
-from sitrep.model import PlaceMention
-from sitrep.output import event_row, events_geojson, write_records
+from sitrep.model import Actor, PlaceMention
+from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, event_row, write_records
 
 
 def test_jsonl_prints_the_contract_record() -> None:
@@ -23,21 +23,38 @@ def test_jsonl_prints_the_contract_record() -> None:
                               "precision": "month", "basis": "relative"}
 
 
-def test_csv_has_one_flat_row_per_event() -> None:
+def test_csv_has_one_flat_typed_row_per_event() -> None:
     out = io.StringIO()
-    write_records([make_event(), make_event("doc2", "MOBILIZE")], "csv", out)
+    write_records([make_event(recipient_country="NER"), make_event("doc2", "MOBILIZE")], "csv",
+                  out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert [r["type"] for r in rows] == ["RETREAT", "MOBILIZE"]
-    assert rows[0]["date"] == "2024-04-01..2024-04-30"
-    assert rows[0]["actors"] == "USA (USA/MIL)"
+    assert list(rows[0]) == list(EVENT_COLUMNS)
+    assert [r["event_type"] for r in rows] == ["RETREAT", "MOBILIZE"]
+    assert (rows[0]["date_start"], rows[0]["date_end"]) == ("2024-04-01", "2024-04-30")
+    assert (rows[0]["actor_countries"], rows[0]["recipient_countries"]) == ("USA", "NER")
+    assert rows[0]["sentence"] == "The USA forces withdrew from the country."
 
 
-def test_table_lines_up_columns_and_says_none_when_empty() -> None:
+def test_csv_joins_several_actors_with_semicolons_keeping_unknowns_in_place() -> None:
+    event = make_event()
+    event.actors.append(Actor(text="local militias"))
+    row = event_row(event, "https://example.org/a")
+    assert row["actor_names"] == "USA;local militias"
+    assert row["actor_countries"] == "USA;"
+    assert row["article_url"] == "https://example.org/a"
+
+
+def test_table_fits_the_terminal_and_says_none_when_empty(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     out = io.StringIO()
-    write_records([make_event()], "table", out)
-    header, rule, row = out.getvalue().splitlines()
-    assert header.startswith("id") and set(rule) <= {"-", " "}
-    assert "RETREAT" in row
+    many = [make_event(f"doc{i}", sentence="The USA forces withdrew " + "far " * 40 + ".")
+            for i in range(3)]
+    write_records(many, "table", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("id")
+    assert all(len(line) <= 80 for line in lines)
+    assert many[0].id in out.getvalue()
     empty = io.StringIO()
     write_records([], "table", empty)
     assert empty.getvalue() == "(none)\n"
@@ -55,16 +72,24 @@ def test_unknown_format_is_refused() -> None:
         write_records([], "xml", io.StringIO())
 
 
-def test_geojson_pins_only_precise_places() -> None:
+def test_geojson_gives_every_event_a_point_and_says_how_precise_it_is() -> None:
     country_level = make_event(location=("Niger", "NER", "country"))
     city = make_event("doc2", location=("Niamey", "NER", "city"))
     city.location.lat, city.location.lon = 13.5, 2.1
-    collection = events_geojson([country_level, city])
-    geometries = [f["geometry"] for f in collection["features"]]
-    assert geometries == [None, {"type": "Point", "coordinates": [2.1, 13.5]}]
-    assert collection["features"][0]["properties"]["country_code"] == "NER"
+    placeless = make_event("doc3", actor_country="FRA", location=None)
+    nowhere = make_event("doc4", location=None)
+    nowhere.actors = []
+    writer = GeoJSONWriter()
+    collection = json.loads("".join(writer.chunks([country_level, city, placeless, nowhere])))
+    features = collection["features"]
+    assert [f["geometry"]["type"] for f in features] == ["Point", "Point", "Point"]
+    assert features[1]["geometry"]["coordinates"] == [2.1, 13.5]
+    assert [f["properties"]["precision"] for f in features] == [
+        "country", "city", "country-of-actor"]
+    assert features[0]["properties"]["country_code"] == "NER"
+    assert writer.unplaced == collection["unplaced"] == 1
 
 
 def test_event_row_without_date_or_place() -> None:
     row = event_row(make_event(date=None, location=None))
-    assert row["date"] is None and row["location"] is None
+    assert row["date_start"] is None and row["place_name"] is None and row["lat"] is None

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import io
-import json
+from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 
-from sitrep.api.filters import event_filters, paged_filters
+from sitrep.api.filters import event_filters, keyset_filters, refused
 from sitrep.api.state import get_store
 from sitrep.evidence import evidence_spans
 from sitrep.model import Article, Event
-from sitrep.output import events_geojson, write_records
+from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, record_chunks
+from sitrep.query import QueryError
 from sitrep.store import EventQuery, Store
 
 router = APIRouter(prefix="/api", tags=["events"])
 
 Filters = Annotated[EventQuery, Depends(event_filters)]
+Page = Annotated[dict[str, Any], Depends(keyset_filters)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
@@ -45,13 +46,21 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 @router.get("/events", summary="List events (filtered, paged)")
-def list_events(store: StoreDep, query: Filters,
-                page: Annotated[tuple[int, int], Depends(paged_filters)]) -> dict[str, Any]:
-    limit, offset = page
+def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
+    """A page of events in date order. ``next`` is the cursor of the next page (pass it as
+    ``after``; None on the last page): deep pages cost as little as the first. ``offset``
+    paging is kept for small stores."""
+    paged = replace(query, **page)
     total = store.count_events(query)
-    events = store.query_events(replace(query, limit=limit, offset=offset))
-    next_offset = offset + len(events) if offset + len(events) < total else None
-    return {"total": total, "limit": limit, "offset": offset, "next_offset": next_offset,
+    try:
+        events, cursor = store.page_events(paged)
+    except QueryError as exc:
+        raise refused(exc) from None
+    next_offset = None
+    if paged.after is None and cursor is not None:
+        next_offset = paged.offset + len(events)
+    return {"total": total, "limit": paged.limit, "offset": paged.offset, "after": paged.after,
+            "next": cursor, "next_offset": next_offset,
             "events": [e.to_dict() for e in events]}
 
 
@@ -71,17 +80,36 @@ def evidence_marks(event: Event) -> list[dict[str, Any]]:
             for start, end, role in evidence_spans(event)]
 
 
-@router.get("/export", summary="Every matching event as JSON Lines, CSV or GeoJSON",
-            response_class=Response)
+EXPORT_BATCH = 256
+"""Records per chunk of a streamed export: each chunk of a synchronous stream costs a thread
+hop, so one per record would make a large export slow."""
+
+
+def _batched(chunks: Iterator[str]) -> Iterator[str]:
+    batch: list[str] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) >= EXPORT_BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+@router.get("/export", summary="Every matching event as JSON Lines, CSV or GeoJSON (streamed)",
+            response_class=StreamingResponse)
 def export_events(store: StoreDep, query: Filters,
-                  format: Annotated[ExportFormat, Query()] = ExportFormat.jsonl) -> Response:
-    events = store.iter_events(query)
+                  format: Annotated[ExportFormat, Query()] = ExportFormat.jsonl
+                  ) -> StreamingResponse:
+    """The body streams as the store is read, so an export of a million events never sits in
+    memory. CSV columns are flat and typed (see the README); GeoJSON gives every event a point
+    with its ``precision`` (``country-of-actor`` for an event with no place) and leaves out
+    only events with neither a place nor an actor country, counted in ``unplaced``."""
+    events = store.iter_sourced(query)
     if format is ExportFormat.geojson:
-        body = json.dumps(events_geojson(events), ensure_ascii=False)
+        body = GeoJSONWriter().chunks(events)
     else:
-        buffer = io.StringIO()
-        write_records(events, format.value, buffer)
-        body = buffer.getvalue()
+        body = record_chunks(events, format.value, header=EVENT_COLUMNS)
     filename = f"sitrep-events.{format.value}"
-    return Response(body, media_type=MEDIA[format],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return StreamingResponse(_batched(body), media_type=MEDIA[format],
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,9 +1,14 @@
-"""Scoring of place mentions against gold toponyms with coordinates (the GeoVirus format).
+"""Scoring of place mentions against gold toponyms with coordinates (the GeoVirus format), or
+against the countries of gold events (the articles and seed formats).
 
 Detection: any character overlap, one to one, in text order. On matched places: accuracy within
 161 km and 20 km (an unresolved prediction counts as a miss), median and mean error in km. End to
 end: gold places resolved within 161 km over all gold places; and the share of gold places that
 no prediction covers with coordinates (unresolved).
+
+Event countries: for every gold event with a ``location_country``, whether some place of the
+article that can be where an event happened resolves to that country; the events for which
+none does are listed, to be read against the text (a story may leave the country unnamed).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from sitrep.eval.report import Report, gold_articles, load_gold, prf
 from sitrep.model import PlaceMention
+from sitrep.resolve.places import is_event_place
 
 EARTH_KM = 6371.0088
 NEAR_KM = 161.0
@@ -80,8 +86,20 @@ def score(documents: Iterable[tuple[list[dict[str, Any]], list[PlaceMention]]]) 
 
 
 def evaluate(path: Path, coder: Any, limit: int | None = None) -> Report:
-    """Run the gold documents through ``coder.code_articles`` and score their places."""
+    """Run the gold documents through ``coder.code_articles`` and score their places: against
+    gold toponyms, or (a seed folder, or records with gold ``events``) against the countries
+    of the gold events."""
+    if path.is_dir():
+        from sitrep.eval.seed import read_article, read_gold
+
+        article = read_article(path)
+        record = {"id": article.id, "events": read_gold(path)}
+        return score_countries([(record, coder.code_article(article).places)])
     records = load_gold(path, limit)
+    if records and "places" not in records[0] and "events" in records[0]:
+        coded = coder.code_articles(gold_articles(records, str(path)))
+        return score_countries([(record, result.places) for record, result in zip(
+            records, coded, strict=True)])
     coded = coder.code_articles(gold_articles(records, str(path)))
     pairs = [(record.get("places") or [], result.places) for record, result in zip(
         records, coded, strict=True)]
@@ -90,17 +108,53 @@ def evaluate(path: Path, coder: Any, limit: int | None = None) -> Report:
     return report
 
 
+def score_countries(documents: Iterable[tuple[dict[str, Any], list[PlaceMention]]]
+                    ) -> Report:
+    """The event-country report from (gold record with ``events``, predicted places)."""
+    total = found = documents_seen = 0
+    missing: list[str] = []
+    for record, places in documents:
+        documents_seen += 1
+        countries = {p.country_code for p in places if is_event_place(p) and p.country_code}
+        for event in record.get("events") or []:
+            country = event.get("location_country")
+            if not country:
+                continue
+            total += 1
+            if country in countries:
+                found += 1
+            else:
+                missing.append(f"{record.get('id')} {event.get('id')} {country}: "
+                               f"{event.get('note', '')}")
+    metrics: dict[str, float | int | None] = {
+        "documents": documents_seen, "events_with_country": total,
+        "country_among_places": found,
+        "share": found / total if total else 0.0,
+    }
+    return Report(name="places: event countries", metrics=metrics,
+                  sections={"events whose country no place gives": "\n".join(missing)}
+                  if missing else {})
+
+
 def benchmark(coder: Any, path: Path, limit: int | None = None, rounds: int = 5
               ) -> dict[str, float]:
-    """Place mentions per second of ``Geocoder.resolve`` alone, on parsed documents."""
+    """Place mentions per second of ``Geocoder.resolve`` alone (finding the names and resolving
+    them), on parsed documents: per second
+    of wall time and per second of this process's CPU time (steady when other programs share
+    the machine)."""
     records = load_gold(path, limit)
     articles = gold_articles(records, str(path))
-    docs = list(coder.nlp.pipe(a.text for a in articles))
+    # Parsed without the place finder, so that the time includes finding the names too.
+    with coder.nlp.select_pipes(disable=[p for p in coder.nlp.pipe_names if p == "sitrep_places"]):
+        docs = list(coder.nlp.pipe(a.text for a in articles))
     coder.geocoder.resolve(docs[0], articles[0])
     mentions = 0
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for doc, article in zip(docs, articles, strict=True):
             mentions += len(coder.geocoder.resolve(doc, article))
     seconds = time.perf_counter() - began
-    return {"mentions": mentions, "seconds": seconds, "mentions_per_second": mentions / seconds}
+    cpu = time.process_time() - cpu_began
+    return {"mentions": mentions, "seconds": seconds, "cpu_seconds": cpu,
+            "mentions_per_second": mentions / seconds,
+            "mentions_per_cpu_second": mentions / cpu if cpu else 0.0}

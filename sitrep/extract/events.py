@@ -261,7 +261,7 @@ class EventBuilder:
             confidence=self._confidence(cand, actors, recipients, mood),
             cameo=entry.cameo if (kind, cand.mode) == (entry.type, entry.mode)
             else self.book.cameo_for(kind, cand.mode),
-            acled=self.book.acled_for(kind, cand.mode),
+            acled=self.book.acled_for(kind, cand.mode, [r.sector for r in recipients]),
         )
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []

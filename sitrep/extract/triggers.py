@@ -35,7 +35,6 @@ SCORE = re.compile(r"^\d+[-–]\d+$")
 # the objects of instrument and circumstance prepositions
 MEANS_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "nmod", "agent",
                         "pobj", "conj", "appos", "poss"})
-MEANS_PREPS = frozenset({"with", "by", "in", "during", "from", "using", "of", "amid"})
 ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 # the most specific means of violence wins; violence whose actor is a crowd is a riot
 MODE_ORDER = ("suicide-attack", "aerial", "heavy-weapons", "explosives", "unconventional",
@@ -297,13 +296,14 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
     """The words of the trigger's own clause that may name its means, with their role
     ("actor" for the subject or agent): its dependents, the objects of its instrument
     prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    preps = load_codebook().cue("means_preps")
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
     for _ in range(2):
         nxt: list[tuple[Token, str]] = []
         for token, role in frontier:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in MEANS_PREPS:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     by = "actor" if child.lower_ == "by" and token is head else role
                     nxt.extend((g, by) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in MEANS_DEPS:

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from io import BufferedReader
 from itertools import chain
 from pathlib import Path
@@ -28,6 +29,8 @@ from sitrep.model import Article
 STDIN = "-"
 SUFFIX_KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 """File suffixes a folder is searched for, and the kind each is read as."""
+SINGLE_KINDS = ("txt", "html")
+"""Kinds whose file holds one article: it takes the file's name as its id."""
 _KIND_NAMES = {"txt": "txt", "text": "txt", "html": "html", "htm": "html", "json": "json",
                "jsonl": "jsonl", "ndjson": "jsonl"}
 
@@ -116,11 +119,19 @@ def _read_file(path: Path, published: str | None) -> Iterator[Item]:
             return
         decode.check_size(path.stat().st_size, source)
         text = decode.decode_bytes(path.read_bytes(), source)
-        yield from _parse_text(text, kind or _sniff(text), source, published)
+        kind = kind or _sniff(text)
+        for item in _parse_text(text, kind, source, published):
+            yield _named_after(item, path) if kind in SINGLE_KINDS else item
     except InputError as err:
         yield err
     except OSError as err:
         yield InputError(source, f"cannot read: {err.strerror or err}")
+
+
+def _named_after(item: Item, path: Path) -> Item:
+    """A one-article file's article, with the file name as its id (``niger.txt``), so a user
+    finds it again by the name they gave it; the content hash still decides re-ingests."""
+    return replace(item, id=display_name(path.name)) if isinstance(item, Article) else item
 
 
 def _read_jsonl_stream(handle: BufferedReader, source: str, published: str | None

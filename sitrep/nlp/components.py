@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sitrep.resolve.actors.trim import TitleTrimmer
+from sitrep.resolve.places.component import PlaceFinder
 from sitrep.resolve.times.component import TimeTagger
 
 
@@ -19,6 +20,13 @@ from sitrep.resolve.times.component import TimeTagger
 def make_title_trimmer(nlp: Language, name: str, titles: list[str] | None) -> TitleTrimmer:
     """Person titles out of PERSON spans ("General Michael Langley" → "Michael Langley")."""
     return TitleTrimmer(nlp, name, titles=titles)
+
+
+@Language.factory("sitrep_places", assigns=["doc.spans"], requires=["doc.ents", "token.pos"])
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    """Place names (the model's place entities and gazetteer names their context marks as
+    places, streets) into ``doc.spans["places"]``, for the geocoder to resolve."""
+    return PlaceFinder(nlp, name)
 
 
 @Language.factory("sitrep_times", assigns=["doc.spans"], requires=["token.dep", "token.tag"])

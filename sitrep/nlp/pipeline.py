@@ -19,7 +19,8 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     The ruler's patterns (countries, demonyms, cities, facilities, actor institutions and
     person titles) come from data files; longest match wins, so "General Michael Langley" is a
-    PERSON even though "Langley" is a town.
+    PERSON even though "Langley" is a town. After the entities, ``sitrep_places`` stores the
+    document's place names in ``doc.spans["places"]``.
     """
     from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories, on first use
 
@@ -36,4 +37,5 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(entity_patterns())
     nlp.add_pipe("sitrep_title_trimmer", after="ner")
+    nlp.add_pipe("sitrep_places", after="sitrep_title_trimmer")
     return nlp

@@ -1,8 +1,8 @@
 """Parties of an agreement: the event's own countries, else the countries its sentence names.
 
-"Niger ... terminate the agreement that has allowed U.S. military personnel to operate" has one
-actor (Niger) and no recipient, yet its sentence names the other party; an agreement of one
-party says little, so the sentence fills in what the arguments missed.
+A government ending a pact "that let French troops use its bases" is coded with one actor and
+no recipient, yet its sentence names the other party; an agreement of one party says little,
+so the sentence fills in what the arguments missed.
 """
 
 from __future__ import annotations

@@ -1,10 +1,26 @@
-"""Versioned schema migrations: each step runs once, in order, recorded in ``user_version``."""
+"""Versioned schema migrations: each step runs once, in order, recorded in ``user_version``.
+
+A step is SQL, or SQL followed by a Python step that fills what SQL cannot compute the way the
+writer does (the keys of the same-event lookup). Steps are never edited once released: a
+change is a new step, so every existing database upgrades in place.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 
-MIGRATIONS: list[str] = [
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One migration: ``sql`` first, then ``fill`` (if any) in the same transaction."""
+
+    sql: str
+    fill: Callable[[sqlite3.Connection], None] | None = None
+
+
+MIGRATIONS: list[str | Step] = [
     # 1: articles with full text search, events, which articles support which event.
     """
     CREATE TABLE articles (
@@ -137,7 +153,110 @@ MIGRATIONS: list[str] = [
         ON CONFLICT DO UPDATE SET events = events + 1;
     END;
     """,
+    # 5: events get a stable integer key (``seq``, which VACUUM never renumbers), a sort key for
+    # keyset paging, day numbers; event_countries holds each actor and recipient country with
+    # what the same-event lookup and the country filters need, indexed; the evidence gets a
+    # full-text index. The old table is copied, keeping its order; step 4's count triggers are
+    # created again on the new table (they went with the old one).
+    Step("""
+    CREATE TABLE events_v3 (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        doc_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_type TEXT NOT NULL,
+        mode TEXT,
+        quad INTEGER,
+        modality TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        day_start INTEGER,
+        day_end INTEGER,
+        location_name TEXT,
+        location_country TEXT,
+        actor_text TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        record TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        sort_key TEXT NOT NULL
+    );
+    INSERT INTO events_v3 (seq, id, doc_id, event_type, mode, quad, modality, date_start,
+        date_end, location_name, location_country, actor_text, evidence, confidence, record,
+        cluster_id, sort_key)
+    SELECT rowid, id, doc_id, event_type, mode, quad, modality, date_start, date_end,
+        location_name, location_country, actor_text, evidence, confidence, record,
+        coalesce(cluster_id, id), ''
+    FROM events ORDER BY rowid;
+    DROP TABLE events;
+    ALTER TABLE events_v3 RENAME TO events;
+    CREATE INDEX events_sort ON events(sort_key);
+    CREATE INDEX events_type_sort ON events(event_type, sort_key);
+    CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_cluster ON events(cluster_id);
+    CREATE TABLE event_countries (
+        event_seq INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+        country TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        span_class INTEGER NOT NULL,
+        day_start INTEGER,
+        sort_key TEXT NOT NULL,
+        PRIMARY KEY (event_seq, role, country)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_countries_filter ON event_countries(country, role, sort_key);
+    CREATE INDEX event_countries_merge
+        ON event_countries(country, event_type, span_class, day_start) WHERE role = 'actor';
+    CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='seq');
+    CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, evidence) VALUES (new.seq, new.evidence);
+    END;
+    CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, evidence)
+        VALUES ('delete', old.seq, old.evidence);
+    END;
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    CREATE TRIGGER event_counts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER event_counts_ad AFTER DELETE ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER event_counts_au
+    AFTER UPDATE OF date_start, date_end, location_country, event_type, modality ON events BEGIN
+        UPDATE event_counts SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_counts VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''),
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    """, fill=lambda conn: _fill_event_keys(conn)),
 ]
+
+
+def _fill_event_keys(conn: sqlite3.Connection) -> None:
+    """Sort keys, day numbers and country rows of events stored before step 3, computed by the
+    same code the writer uses."""
+    from sitrep.store.keys import country_rows, event_keys
+
+    rows = conn.execute("SELECT seq, record FROM events ORDER BY seq").fetchall()
+    for seq, record in rows:
+        keys = event_keys(record)
+        conn.execute("UPDATE events SET sort_key = ?, day_start = ?, day_end = ? WHERE seq = ?",
+                     (keys.sort_key, keys.day_start, keys.day_end, seq))
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
+            "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(seq, *row) for row in country_rows(keys)],
+        )
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -147,21 +266,33 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the latest schema; returns the version reached.
 
-    Each step runs inside one transaction with its version bump, so a failed step leaves the
-    database at the previous version.
+    The version is read again under the write lock (``BEGIN IMMEDIATE``) before any step runs,
+    so any number of processes may open a new database at once: the first one migrates, the
+    others wait for it and then find nothing to do. All pending steps run in that one
+    transaction with their version bumps, so a failed step leaves the previous version. Foreign
+    keys are off while migrating (a step that rebuilds a table must not cascade deletes).
     """
-    current = schema_version(conn)
-    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-        conn.execute("BEGIN")
-        try:
-            for statement in _statements(script):
-                conn.execute(statement)
+    if schema_version(conn) >= len(MIGRATIONS):
+        return schema_version(conn)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(conn)
+        for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+            _run(conn, step if isinstance(step, Step) else Step(step))
             conn.execute(f"PRAGMA user_version = {number}")
-        except sqlite3.Error:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
     return schema_version(conn)
+
+
+def _run(conn: sqlite3.Connection, step: Step) -> None:
+    for statement in _statements(step.sql):
+        conn.execute(statement)
+    if step.fill:
+        step.fill(conn)
 
 
 def _statements(script: str) -> list[str]:

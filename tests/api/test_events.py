@@ -27,8 +27,12 @@ def test_list_gives_contract_records_in_date_order(client, ids):
 @pytest.mark.parametrize(("params", "expected"), [
     ({"type": "RETREAT"}, ["RETREAT", "RETREAT"]),
     ({"type": "coerce"}, ["COERCE"]),
-    ({"country": "TCD"}, ["RETREAT"]),
+    ({"country": "USA"}, ["RETREAT", "RETREAT"]),
     ({"country": "ner"}, ["COERCE"]),
+    ({"country": "Niger"}, ["COERCE"]),
+    ({"country": "TCD"}, []),
+    ({"recipient_country": "TCD"}, ["RETREAT"]),
+    ({"actor": "%"}, []),
     ({"actor": "NER forces"}, ["COERCE"]),
     ({"place": "TCD"}, ["RETREAT"]),
     ({"place": "Niger"}, ["COERCE", "RETREAT"]),
@@ -47,6 +51,14 @@ def test_filters_match_the_cli(client, params, expected):
     assert response.json()["total"] == len(expected)
 
 
+def test_pages_with_a_keyset_cursor(client, ids):
+    first = client.get("/api/events", params={"limit": 2}).json()
+    assert first["next"] == ids["retreat"]
+    last = client.get("/api/events", params={"limit": 2, "after": first["next"]}).json()
+    assert [e["id"] for e in last["events"]] == [ids["chad"]]
+    assert last["next"] is None and last["total"] == 3
+
+
 def test_pages_with_limit_and_offset(client, ids):
     first = client.get("/api/events", params={"limit": 2}).json()
     assert [e["id"] for e in first["events"]] == [ids["coup"], ids["retreat"]]
@@ -62,7 +74,12 @@ def test_pages_with_limit_and_offset(client, ids):
     ({"since": "2024-13-01"}, "query.since"),
     ({"since": "2024-05-01", "until": "2024-04-01"}, "since (2024-05-01) is after until"),
     ({"modality": "maybe"}, "query.modality"),
-    ({"country": "NIGER"}, "query.country"),
+    ({"country": "Narnia"}, "query.country: unknown country 'Narnia'; give an ISO 3166-1"),
+    ({"type": "ATTACK"}, "query.type: unknown event type 'ATTACK'; one of AGREE"),
+    ({"since": "03/05/2025"}, "query.since: '03/05/2025' is not a day; write it YYYY-MM-DD"),
+    ({"modality": "maybe"}, "one of asserted, future, hypothetical, negated"),
+    ({"limit": -3}, "query.limit: -3 is out of range"),
+    ({"after": "nope"}, "query.after: no stored event 'nope'"),
     ({"limit": 0}, "query.limit"),
     ({"limit": 5000}, "query.limit"),
     ({"offset": -1}, "query.offset"),
@@ -113,15 +130,19 @@ def test_export_csv_keeps_the_filters(client, ids):
     assert rows[1]["modality"] == "future"
 
 
-def test_export_geojson_shades_countries_and_never_invents_points(client, ids):
+def test_export_geojson_puts_a_country_level_event_at_the_country_point(client, ids):
     response = client.get("/api/export", params={"format": "geojson", "place": "TCD"})
     assert response.headers["content-type"] == "application/geo+json"
     collection = response.json()
     assert collection["type"] == "FeatureCollection"
     [feature] = collection["features"]
     assert feature["id"] == ids["chad"]
-    assert feature["geometry"] is None
+    assert feature["geometry"]["type"] == "Point"
+    lon, lat = feature["geometry"]["coordinates"]
+    assert 7 < lat < 24 and 13 < lon < 24
+    assert feature["properties"]["precision"] == "country"
     assert feature["properties"]["country_code"] == "TCD"
+    assert collection["unplaced"] == 0
 
 
 def test_export_of_an_unknown_format_is_422(client):

@@ -84,3 +84,13 @@ def test_trigger_codes_agree_with_the_plover_table(cameo_table):
     wrong = [(t.lemma, t.type, t.cameo) for t in book.triggers
              if t.cameo and t.type not in plover_types_of(t.cameo, cameo_table)]
     assert wrong == []
+
+
+def test_a_battle_against_unarmed_recipients_is_violence_against_civilians():
+    book = load_codebook()
+    assert book.acled_for("ASSAULT", "firearms", ["CVL"])["event_type"] == \
+        "Violence against civilians"
+    assert book.acled_for("ASSAULT", None, ["CVL", "MIL"])["event_type"] == "Battles"
+    assert book.acled_for("ASSAULT", "firearms", [])["event_type"] == "Battles"
+    assert book.acled_for("ASSAULT", "aerial", ["CVL"])["event_type"] == \
+        "Explosions/Remote violence"

@@ -236,3 +236,16 @@ def test_a_file_name_that_is_not_utf8_is_named_in_valid_text(tmp_path):
     sources = sorted(item.source for item in items)
     assert sources == [f"{tmp_path}/empty \\xfe.txt", f"{tmp_path}/report \\xff.txt"]
     assert all(source.encode("utf-8") for source in sources)
+    assert [item.id for item in items if isinstance(item, Article)] == ["report \\xff.txt"]
+def test_a_one_article_file_keeps_its_file_name_as_id(tmp_path):
+    (tmp_path / "niger-talks.txt").write_text("Talks\n\nThe talks went on.\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>T</title></head><body><p>" + "The talks went on. " * 20
+        + "</p></body></html>", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "j1", "text": "Some text here."})
+                                         + "\n", encoding="utf-8")
+    items = list(read_documents([str(tmp_path)]))
+    ids = sorted(item.id for item in items if isinstance(item, Article))
+    assert ids == ["j1", "niger-talks.txt", "page.html"], items
+    article = next(i for i in items if isinstance(i, Article) and i.id == "niger-talks.txt")
+    assert article.content_hash and article.content_hash != article.id

@@ -40,7 +40,9 @@ def test_adding_the_same_article_twice_changes_nothing(store: Store) -> None:
 def test_filters_by_type_country_and_modality(store: Store) -> None:
     assert [e.actors[0].country for e in store.query_events(EventQuery(event_type="retreat"))] \
         == ["USA", "FRA"]
-    assert len(store.query_events(EventQuery(country="NER"))) == 1
+    assert len(store.query_events(EventQuery(recipient_country="NER"))) == 1
+    assert store.count_events(EventQuery(country="NER")) == 0
+    assert store.count_events(EventQuery(country="RUS")) == 1
     assert [e.event_type for e in store.query_events(EventQuery(modality="future"))] \
         == ["MOBILIZE"]
 
@@ -69,7 +71,7 @@ def test_paging(store: Store) -> None:
 
 
 def test_lookups_round_trip_the_record(store: Store) -> None:
-    event = store.query_events(EventQuery(country="NER"))[0]
+    event = store.query_events(EventQuery(recipient_country="NER"))[0]
     assert store.get_event(event.id).to_dict() == event.to_dict()
     assert [a.id for a in store.event_articles(event.id)] == ["a"]
     assert store.get_article("a").title == "US leaves"
@@ -133,3 +135,139 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path) -> None:
         assert schema_version(store.conn) == len(MIGRATIONS)
         store.add(make_coded("a", TEXT_A, [make_event("a")]))
         assert store.count_events(EventQuery(merged=True)) == 1
+
+
+def test_like_wildcards_in_filters_are_plain_characters(store: Store) -> None:
+    assert store.count_events(EventQuery(actor="%")) == 0
+    assert store.count_events(EventQuery(actor="_")) == 0
+    assert store.count_events(EventQuery(place="%")) == 0
+    store.add(make_coded("pct", "The 100% forces withdrew from the country.",
+                         [make_event("pct", sentence="The 100% forces withdrew.",
+                                     actor_country="MLI")]))
+    store.get_event(make_event("pct", sentence="The 100% forces withdrew.",
+                               actor_country="MLI").id)
+    assert store.count_events(EventQuery(actor="%")) == 0
+    assert store.count_events(EventQuery(actor="mli forces")) == 1
+
+
+def test_keyset_pages_cover_every_event_once_in_order(store: Store) -> None:
+    for i in range(7):
+        store.add(make_coded(f"k{i}", f"Text {i}.", [make_event(
+            f"k{i}", actor_country="TCD", date=(f"2024-03-0{i + 1}", f"2024-03-0{i + 1}"))]))
+    everything = [e.id for e in store.iter_events(EventQuery(limit=None))]
+    seen, after = [], None
+    while True:
+        page, after = store.page_events(EventQuery(limit=3, after=after))
+        seen += [e.id for e in page]
+        if after is None:
+            break
+    assert seen == everything and len(seen) == 10
+    tchad, cursor = store.page_events(EventQuery(country="TCD", limit=4))
+    rest, end = store.page_events(EventQuery(country="TCD", limit=4, after=cursor))
+    assert [e.date.start for e in tchad + rest] == [f"2024-03-0{i + 1}" for i in range(7)]
+    assert end is None
+
+
+def test_an_unknown_cursor_is_a_clear_error(store: Store) -> None:
+    from sitrep.query import QueryError
+
+    with pytest.raises(QueryError, match="after"):
+        store.query_events(EventQuery(after="no-such-event"))
+
+
+def test_an_event_is_found_by_a_unique_prefix_of_its_id(store: Store) -> None:
+    from sitrep.store import AmbiguousIdError
+
+    ids = sorted(e.id for e in store.iter_events(EventQuery(limit=None)))
+    assert store.event_id_for(ids[0]) == ids[0]
+    assert store.event_id_for(ids[0][:12]) == ids[0]
+    with pytest.raises(AmbiguousIdError, match="matches"):
+        store.event_id_for("")
+    with pytest.raises(NotFoundError):
+        store.event_id_for("zz")
+
+
+def test_the_merge_lookup_compares_only_events_near_in_type_country_and_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored reports months away, of another type or another country, are never compared."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    for month in range(1, 13):
+        for i, (kind, country) in enumerate([("RETREAT", "USA"), ("AID", "USA"),
+                                             ("RETREAT", "FRA")]):
+            day = f"2023-{month:02d}-15"
+            doc = f"m{month}-{i}"
+            store.add(make_coded(doc, f"Report {doc}.", [make_event(
+                doc, kind, actor_country=country, date=(day, day))]))
+    compared: list[str] = []
+    real = db.same_event
+
+    def counting(a, b, rules=None):
+        compared.append(b.doc_id)
+        return real(a, b, rules)
+
+    monkeypatch.setattr(db, "same_event", counting)
+    store.add(make_coded("new", "The new report.", [make_event(
+        "new", actor_country="USA", date=("2023-06-16", "2023-06-16"))]))
+    assert compared == ["m6-0"]
+    merged = store.get_event(make_event("new", actor_country="USA",
+                                        date=("2023-06-16", "2023-06-16")).id)
+    assert [e.doc_id for e in store.event_reports(merged.id)] == ["m6-0", "new"]
+
+
+def test_a_version_2_database_gets_country_rows_and_keys(tmp_path) -> None:
+    import json
+
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:2]:
+        conn.executescript(script)  # type: ignore[arg-type]
+    conn.execute("PRAGMA user_version = 2")
+    event = make_event("a", recipient_country="NER", date=("2024-01-02", "2024-01-03"))
+    conn.execute("INSERT INTO articles (id, content_hash, text) VALUES ('a', 'h', 'x')")
+    conn.execute("INSERT INTO events (id, doc_id, event_type, modality, date_start, date_end, "
+                 "evidence, confidence, record, cluster_id) VALUES (?, 'a', 'RETREAT', "
+                 "'asserted', '2024-01-02', '2024-01-03', ?, 0.8, ?, ?)",
+                 (event.id, event.evidence.sentence, json.dumps(event.to_dict()), event.id))
+    conn.execute("INSERT INTO event_sources VALUES (?, 'a')", (event.id,))
+    conn.close()
+    with Store(path) as store:
+        assert store.count_events(EventQuery(country="USA")) == 1
+        assert store.count_events(EventQuery(recipient_country="NER")) == 1
+        assert store.count_events(EventQuery(text="forces")) == 1
+        assert store.event_articles(event.id)[0].id == "a"
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_threads_read_through_their_own_connections(tmp_path) -> None:
+    import threading
+
+    with Store(tmp_path / "t.db") as store:
+        store.add(make_coded("a", TEXT_A, [make_event("a")]))
+        seen: list = []
+        thread = threading.Thread(target=lambda: seen.append(
+            (store.conn, store.count_events(EventQuery()))))
+        thread.start()
+        thread.join()
+        assert seen[0][1] == 1
+        assert seen[0][0] is not store.conn
+
+
+def test_undated_reports_are_compared_with_the_latest_few_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undated reports match any date (per the rules), so only the most recent of a country
+    and type are candidates: adding stays as cheap in a large store as in a small one."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    for i, recipient in enumerate(["NER", "MLI", "TCD", "SDN"]):
+        store.add(make_coded(f"u{i}", f"Undated {i}.", [make_event(
+            f"u{i}", recipient_country=recipient, date=None)]))
+    monkeypatch.setattr(db, "SEARCH_REACH", 2)
+    compared: list[str] = []
+    real = db.same_event
+    monkeypatch.setattr(db, "same_event",
+                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    store.add(make_coded("new", "New.", [make_event("new", recipient_country="BFA", date=None)]))
+    assert compared == ["u2", "u3"]

@@ -19,12 +19,16 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places.countries import country_for_name, read_tsv
+from sitrep.resolve.places.detect import Scanner
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
+PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
-FEATURE_BONUS = {"PCLI": 6.0, "CONT": 4.0, "RGN": 3.0, "OCN": 3.0, "ADM1": 0.6, "PPLC": 0.8,
-                 "ADM2": -0.3}
+PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
+                  "MTS", "MT", "PLN", "FRST", "WTLD")
+FEATURE_BONUS = {**dict.fromkeys(PHYSICAL_CODES, 3.0), "PCLI": 6.0, "CONT": 4.0, "RGN": 3.0,
+                 "OCN": 3.0, "ADM1": 0.6, "PPLC": 0.8, "ADM2": -0.3}
 PRECISION_BONUS = {"facility": 4.0}
 FOCUS_WEIGHT = 1.6
 CONTAINMENT_BONUS = 4.0
@@ -36,6 +40,13 @@ CONTESTED_FOCUS = 0.2
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
+NEAR_KM = 150.0
+NEAR_BONUS = 3.0
+NEIGHBOUR_KM = 100.0
+NEIGHBOUR_BONUS = 0.8
+ABROAD_POPULATION = 20_000
+ABROAD_FOCUS = 0.5
+EARTH_KM = 6371.0
 
 
 @cache
@@ -48,6 +59,19 @@ def actor_verbs() -> frozenset[str]:
 def name_parts() -> dict[str, str]:
     """Words that end a place name → the kind of place they make ("Province" → division)."""
     return {word: kind for word, kind in read_tsv("name_parts.tsv")}
+
+
+@cache
+def _parts_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(name_parts().items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def _proximity() -> re.Pattern[str]:
+    """A gap that puts a place near another ("near", ", a village outside")."""
+    phrases = sorted((row[0] for row in read_tsv("proximity_words.tsv")), key=len, reverse=True)
+    return re.compile(r"^,?\s*(?:[a-z-]+\s+){0,3}?(?:" + "|".join(map(re.escape, phrases))
+                      + r")(?: the)?$")
 
 
 @cache
@@ -66,6 +90,7 @@ class Toponym:
     candidates: tuple[Candidate, ...]
     metonymic: bool = False
     container: Toponym | None = None
+    anchor: Toponym | None = None
     chosen: Candidate | None = None
     margin: float = 0.0
     focus: dict[str, float] = field(default_factory=dict)
@@ -73,6 +98,7 @@ class Toponym:
     peers: list[Toponym] = field(default_factory=list)
     inner: list[Toponym] = field(default_factory=list)
     fallback: bool = False
+    street: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -98,8 +124,8 @@ def _free(token: Token) -> bool:
 
 
 def _widen(span: Span) -> Span:
-    """Join a name-ending word written just after the name ("Islington" + "Bay") and a proper
-    noun just before it ("Goz" + "Beida", "Long" + "Island"): the entity ruler can match the
+    """Join a name-ending word written just after the name ("Ardmore" + "Bay") and a proper
+    noun just before it ("Fort" + "Portal", "Long" + "Island"): the entity ruler can match the
     shorter name inside a longer one."""
     doc = span.doc
     start, end = span.start, span.end
@@ -113,8 +139,8 @@ def _widen(span: Span) -> Span:
 
 def _lookup_names(text: str) -> list[tuple[str, bool]]:
     """Names to try for a mention, in order, each with whether it names a division:
-    as written, then respelled ("Port-Au-Prince", "St. Marc"), then without a kind word
-    ("Nyanza Province" → "Nyanza", "Cairo airport" → "Cairo")."""
+    as written, then respelled ("Fort-De-France", "St. Petersburg"), then without a kind word
+    ("Sichuan Province" → "Sichuan", "Lagos airport" → "Lagos")."""
     names = [(text, False)]
     if text.isupper() and len(text) > 3:
         names.append((text.title(), False))  # capitals of wire datelines and headlines
@@ -123,7 +149,7 @@ def _lookup_names(text: str) -> list[tuple[str, bool]]:
     for saint in ("Saint-", "Saint ", "St "):
         names.append((re.sub(r"^St\.? ", saint, spelled), False))
     names.append((spelled, False))
-    for part, kind in sorted(name_parts().items(), key=lambda item: -len(item[0])):
+    for part, kind in _parts_longest_first():
         if text.endswith(" " + part) and len(text) > len(part) + 3:
             names.append((text[: -len(part) - 1], kind == "division"))
         elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
@@ -144,6 +170,7 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
+        self._scanner: Scanner | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -158,7 +185,7 @@ class Geocoder:
         actor ("Washington said", "Niger announced") is kept, resolved, but given ``score``
         0.0: callers that want where something happened skip places with a zero score (see
         :func:`is_event_place`). A name the gazetteer does not know takes the point of the
-        place that holds it ("Greenlane, Auckland"), with that place's name and precision and a
+        place that holds it ("Ridgeview, Ardmore"), with that place's name and precision and a
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
@@ -168,22 +195,26 @@ class Geocoder:
             self._choose(toponym, focus, admin1s)
             if toponym.chosen and toponym.chosen.precision == "city":
                 admin1s[(toponym.chosen.country, toponym.chosen.admin1)] += 1
+        points = _local_points(toponyms)
         for toponym in toponyms:
             if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
                                    or toponym.peers or toponym.inner):
-                self._choose(toponym, focus, admin1s, exclude_self=True)
+                self._choose(toponym, focus, admin1s, exclude_self=True, points=points)
+        for toponym in toponyms:
+            _keep_home(toponym, toponyms, focus)
         for toponym in toponyms:
             _fall_back(toponym)
+        _streets_fall_back(toponyms)
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
-        """Place names of the document, in text order, without overlaps."""
-        found: dict[tuple[int, int], Toponym] = {}
-        text = doc.text
-        for ent in doc.ents:
-            toponym = self._toponym(ent, text)
-            if toponym is not None:
-                found[(toponym.start, toponym.end)] = toponym
+        """Place names of the document, in text order, without overlaps: those the
+        ``sitrep_places`` component stored in ``doc.spans["places"]`` (found here when the
+        document has none), and the dateline."""
+        if PLACE_SPANS in doc.spans:
+            found = {(t.start, t.end): t for t in self._from_spans(doc)}
+        else:
+            found = {(t.start, t.end): t for t in self._find(doc)}
         dateline = self._dateline(article)
         if dateline:
             overlapping = [k for k in found if k[0] < dateline.end and dateline.start < k[1]]
@@ -193,8 +224,83 @@ class Geocoder:
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        _link_containers(toponyms, text)
+        _link_containers(toponyms, doc.text)
         return toponyms
+
+    def find_spans(self, doc: Doc) -> list[Span]:
+        """The place names of a document as spans labelled "place" or "street" (what the
+        ``sitrep_places`` component stores)."""
+        spans = []
+        for toponym in self._find(doc):
+            span = doc.char_span(toponym.start, toponym.end,
+                                 label="street" if toponym.street else "place",
+                                 alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        return spans
+
+    def _from_spans(self, doc: Doc) -> list[Toponym]:
+        toponyms = []
+        for span in doc.spans[PLACE_SPANS]:
+            if span.label_ == "street":
+                toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
+                                        metonymic=_is_metonymic(span), street=True))
+            else:
+                toponyms.append(self._lookup(doc.text, span.start_char, span.end_char, span))
+        return toponyms
+
+    def _find(self, doc: Doc) -> list[Toponym]:
+        """The model's place entities, then gazetteer names the words around them mark as
+        places, and streets; in text order, without overlaps."""
+        found: dict[tuple[int, int], Toponym] = {}
+        spans: list[Span] = []
+        ents = list(doc.ents)
+        for ent in ents:
+            toponym = self._toponym(ent, doc.text)
+            if toponym is not None:
+                found[(toponym.start, toponym.end)] = toponym
+                spans.append(ent)
+        for toponym in self._scanned(doc, spans, ents):
+            if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
+                found[(toponym.start, toponym.end)] = toponym
+        return sorted(found.values(), key=lambda t: t.start)
+
+    def _scanned(self, doc: Doc, spans: list[Span], ents: list[Span]) -> list[Toponym]:
+        """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
+        toponyms = []
+        for hit in self.scanner.scan(doc, spans, ents):
+            span = doc[hit.start:hit.end]
+            if hit.context == "street":
+                toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
+                                        metonymic=_is_metonymic(span), street=True))
+                continue
+            toponym = self._lookup(doc.text, span.start_char, span.end_char, span)
+            if toponym.candidates:
+                toponyms.append(toponym)
+        return toponyms
+
+    @property
+    def scanner(self) -> Scanner:
+        if self._scanner is None:
+            self._scanner = Scanner(self._known, self._may_hold)
+        return self._scanner
+
+    def _names(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates of a name as written, or title-cased when written in capitals."""
+        candidates = self.gazetteer.candidates(name)
+        if not candidates and name.isupper() and len(name) > 3:
+            candidates = self.gazetteer.candidates(name.title())
+        return candidates
+
+    def _known(self, name: str) -> bool:
+        return bool(self._names(name))
+
+    def _may_hold(self, inner: str, outer: str) -> bool:
+        """Whether a division or country called ``outer`` holds a place called ``inner``."""
+        outers = [c for c in self._names(outer)[:10] if c.precision in ("admin1", "country")]
+        if not outers:
+            return False
+        return any(_inside(place, holder) for holder in outers for place in self._names(inner))
 
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
@@ -256,15 +362,21 @@ class Geocoder:
         return {country: count / total for country, count in votes.items() if country}
 
     def _choose(self, toponym: Toponym, focus: dict[str, float], admin1s: Counter,
-                exclude_self: bool = False) -> None:
+                exclude_self: bool = False,
+                points: list[tuple[Toponym, Candidate]] | None = None) -> None:
+        """Pick the best-supported candidate; ``points`` are the other places already chosen
+        (second pass), whose nearness supports a candidate."""
         if not toponym.candidates:
             return
         own = toponym.chosen
+        others = [place for holder, place in points or [] if holder is not toponym]
         scored = []
         for candidate in toponym.candidates:
             score = _prior(candidate, toponym.text)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
+            score += _near(candidate, toponym.anchor)
+            score += _neighbours(candidate, others)
             score += _holds(candidate, toponym.inner)
             score += _peer_support(candidate, toponym.peers)
             if toponym.division and candidate.precision in ("admin1", "admin2"):
@@ -294,7 +406,7 @@ def _contested(toponym: Toponym) -> bool:
 
 
 def _division_cue(text: str, start: int, end: int) -> bool:
-    """"Zaire province", "the state of Maharashtra": the words around name a division."""
+    """"Aydin province", "the state of Kerala": the words around name a division."""
     after = text[end:end + 12].replace(",", " ").replace(".", " ").split()
     before = text[max(0, start - 15):start].lower().split()
     return bool(after and name_parts().get(after[0]) == "division") or (
@@ -357,6 +469,57 @@ def _containment(candidate: Candidate, container: Toponym | None) -> float:
     return 0.0
 
 
+def _km(a: Candidate, b: Candidate) -> float:
+    """Distance in km, by the equirectangular approximation (good to a few per cent at the
+    distances that matter here, and cheap)."""
+    mean_lat = math.radians((a.lat + b.lat) / 2)
+    dx = math.radians(b.lon - a.lon) * math.cos(mean_lat)
+    dy = math.radians(b.lat - a.lat)
+    return EARTH_KM * math.hypot(dx, dy)
+
+
+def _near(candidate: Candidate, anchor: Toponym | None) -> float:
+    """"Tillery, a hamlet outside Ardmore": a candidate close to the place named as near it."""
+    if anchor is None or not anchor.candidates:
+        return 0.0
+    places = [anchor.chosen] if anchor.chosen else list(anchor.candidates[:3])
+    return NEAR_BONUS if any(_km(candidate, place) <= NEAR_KM for place in places) else 0.0
+
+
+def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:
+    """The towns and districts chosen in the first pass: where the article is."""
+    return [(t, t.chosen) for t in toponyms if t.chosen is not None and not t.metonymic
+            and t.chosen.precision in ("city", "admin2")]
+
+
+def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
+    """A town or district close to another place of the article is favoured: local news names
+    places near each other."""
+    if candidate.precision not in ("city", "admin2"):
+        return 0.0
+    near = any(_km(candidate, other) <= NEIGHBOUR_KM for other in others
+               if other.id != candidate.id)
+    return NEIGHBOUR_BONUS if near else 0.0
+
+
+def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """Leave a small town unresolved when it lies abroad and nothing but its name supports it:
+    an article about one country that names a place the gazetteer lacks must not jump to a
+    namesake village elsewhere. Support is a holder or a neighbour named with it, a list, or
+    another place of the article in the same country."""
+    chosen = toponym.chosen
+    if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
+        return
+    if toponym.container or toponym.anchor or toponym.peers or toponym.inner or not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS or home == chosen.country:
+        return
+    if not any(other.chosen is not None and other.chosen.country == chosen.country
+               for other in toponyms if other is not toponym):
+        toponym.chosen = None
+
+
 def _holds(candidate: Candidate, inner: list[Toponym]) -> float:
     """"Atlanta, Georgia" read from the other side: the division that holds the place named
     before it is favoured."""
@@ -371,7 +534,7 @@ def _peer_support(candidate: Candidate, peers: list[Toponym]) -> float:
     """"Texas, Georgia and Ohio": a name in a list of three or more is read like the others (a
     division among divisions of the same country; a town among places of its country, with
     half the weight). The bonus grows with the share of peers that agree. Pairs get no such
-    help: "New York and Toronto" must not pull Toronto into the United States."""
+    help: "Chicago and Montreal" must not pull Montreal into the United States."""
     chosen = [p.chosen for p in peers if p.chosen is not None]
     if len(chosen) < 2 or candidate.precision == "country":
         return 0.0
@@ -402,6 +565,8 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             joints.append([])
             if gap.removesuffix(" the") in containment_words():
                 inner.container = outer
+            elif _proximity().match(gap):
+                inner.anchor = outer
     for run, gaps in zip(runs, joints, strict=True):
         listed = len(run) >= 4 or any(g != "," for g in gaps)
         for i, toponym in enumerate(run):
@@ -415,14 +580,28 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
 
 
 def _fall_back(toponym: Toponym) -> None:
-    """A place the gazetteer does not know takes the point of a known city or division that
-    holds it ("Greenlane, Auckland", "Adhamiyah district of Baghdad")."""
-    outer = toponym.container
+    """A place the gazetteer does not know takes the point of a known town or division that
+    holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore") or that it lies
+    near ("Tillery, a hamlet outside Ardmore")."""
+    outer = toponym.container or toponym.anchor
     if toponym.chosen is not None or outer is None or outer.chosen is None:
         return
     if outer.chosen.precision in FALLBACK_PRECISIONS:
         toponym.chosen = outer.chosen
         toponym.fallback = True
+
+
+def _streets_fall_back(toponyms: list[Toponym]) -> None:
+    """A street named with no town after it lies in the town the text last named (or the
+    dateline's town): local news names its town once and then its streets."""
+    town: Toponym | None = None
+    for toponym in toponyms:
+        if toponym.street and toponym.chosen is None and town is not None:
+            toponym.chosen = town.chosen
+            toponym.fallback = True
+        elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
+                not toponym.fallback):
+            town = toponym
 
 
 def _confidence(toponym: Toponym) -> float:

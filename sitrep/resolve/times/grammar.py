@@ -178,6 +178,9 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    r"|\bthat\s+(?P<time>time)\b"
+                   rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"
+                   rf"(?P<focus>{period_units})\b"
+                   rf"(?!['’]s|\s+{alternation(words('day_not_followed_by'))}\b)"
                    rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
                    rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"

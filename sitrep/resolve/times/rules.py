@@ -564,8 +564,13 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         unit, step = "day", 0
     elif match.group("time"):
         unit, step = "day", 0
-    elif match.group("within"):
-        unit, step = match.group("within").lower(), 0
+    elif match.group("within") or match.group("focus"):
+        unit, step = (match.group("within") or match.group("focus") or "").lower(), 0
+        last = ctx.last_dated
+        if last is not None and last.start is not None and cal.finer(last.precision, unit):
+            resolved = relative(ctx, unit_period(unit, last.start, 0))
+            resolved.uses_anchor = True
+            return resolved
     elif match.group("after"):
         unit, step = "day", int(ctx.vocab.words["anaphor_after"][match.group("after").lower()])
     else:

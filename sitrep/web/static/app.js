@@ -174,8 +174,14 @@ function tableParams() {
   return { ...state.filters, place: state.place, ...rangeParams() };
 }
 
+// Features carry a point for every event and say how precise it is: country- and
+// province-level events sit at the area's representative point; the map shades those areas and
+// pins only precise places.
+const PINNED = ["facility", "city", "admin2"];
+
 function featureEvents(collection) {
-  return collection.features.map((f) => ({ ...f.properties, geometry: f.geometry }));
+  return collection.features.map((f) => ({
+    ...f.properties, geometry: PINNED.includes(f.properties.precision) ? f.geometry : null }));
 }
 
 // ---- loading ----------------------------------------------------------------------------

@@ -1,0 +1,329 @@
+"""Place names the statistical model missed: gazetteer names accepted by the words around them.
+
+The small model's named-entity tagger misses many small towns, tags others as people, and
+finds nothing in headline or all-capitals copy. Here every run of capitalised words outside
+the model's place entities is looked up in the gazetteer, and a name the index knows is kept
+only when its context says it is a place:
+
+* strong context: a kind word after it ("Ardmore county", "Kisoro District"), a kind phrase
+  before it ("the village of Ardmore"), or a comma and a division or country that holds it
+  ("Ardmore, Oklahoma");
+* weak context: a preposition of place before it ("in Ardmore", "near Kisoro") or a place next
+  to it in a list ("Ardmore, Duncan and Ada"); enough for a name that is no English word.
+
+A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
+name listed in ``not_places.tsv``; a demonym is never a place; the first word of a sentence has
+no preposition before it and so needs strong context too. Names of streets ("Elm Street",
+"Route 9") are found by the words that end them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from sitrep.codebook.load import load_json
+from sitrep.resolve.places.countries import country_for_demonym, read_tsv
+
+MAX_NAME_TOKENS = 6
+BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                         "ORDINAL", "LANGUAGE", "LAW"})
+LIST_GAPS = frozenset({",", "and", "or", ", and", ", or", "/"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A place name found by the gazetteer scan: token span and what kind of evidence."""
+
+    start: int
+    end: int
+    context: str  # "strong", "weak", "list" or "street"
+
+
+@cache
+def locatives() -> dict[tuple[str, ...], str]:
+    """Phrases before a name that make it a place, as word tuples → "strong" or "weak": the
+    shared one-word prepositions of place, then the phrases of ``places/locatives.tsv``."""
+    table: dict[tuple[str, ...], str] = {
+        (word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
+    table.update({tuple(phrase.split()): strength
+                  for phrase, strength in read_tsv("locatives.tsv")})
+    return table
+
+
+@cache
+def name_glue() -> frozenset[str]:
+    """Words that may stand between the capitalised words of one name ("au", "de la")."""
+    return frozenset(row[0] for row in read_tsv("name_glue.tsv"))
+
+
+@cache
+def kind_words() -> frozenset[str]:
+    """Words after a name that make it a division or a feature ("province", "County")."""
+    return frozenset(word for word, _kind in read_tsv("name_parts.tsv"))
+
+
+@cache
+def street_words() -> dict[str, str]:
+    return {word: position for word, position in read_tsv("street_words.tsv")}
+
+
+@cache
+def not_places() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("not_places.tsv"))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The model's English word list (lower case), shared with the case restorer."""
+    from sitrep.nlp.truecase import english_words as words
+
+    return words()
+
+
+class Words:
+    """The token attributes the scan reads, taken from the ``Doc`` once (reading them token by
+    token from the ``Doc`` again and again costs more than the whole scan)."""
+
+    def __init__(self, doc: Doc, ents: list[Span], busy: set[int]) -> None:
+        self.doc_text = doc.text
+        self.text = [t.text for t in doc]
+        self.lower = [w.lower() for w in self.text]
+        flags = doc.to_array(["SENT_START", "LIKE_NUM", "IDX", "POS"]).tolist() if len(
+            doc) else []
+        proper = doc.vocab.strings["PROPN"]
+        self.sent_start = [row[0] == 1 for row in flags]
+        self.number = [row[1] == 1 for row in flags]
+        self.idx = [row[2] for row in flags]
+        self.proper = [row[3] == proper for row in flags]
+        self.entity: list[tuple[int, int, str] | None] = [None] * len(doc)
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                self.entity[i] = (ent.start, ent.end, ent.label_)
+        self.busy = busy
+        self.capital = [_capitalised(t) for t in self.text]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def name(self, i: int) -> bool:
+        return i not in self.busy and self.capital[i] and not self.number[i]
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end``."""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def _capitalised(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _runs(words: Words) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised tokens, glue words allowed between them ("Stratford upon Avon")."""
+    i, n = 0, len(words)
+    glue_words = name_glue()
+    while i < n:
+        if not words.name(i):
+            i += 1
+            continue
+        end = i + 1
+        while end < n:
+            if words.name(end):
+                end += 1
+                continue
+            glue = end
+            while glue < n and glue - end < 3 and words.lower[glue] in glue_words:
+                glue += 1
+            if glue == end or glue >= n or not words.name(glue):
+                break
+            end = glue + 1
+        yield i, end
+        i = end
+
+
+def _locative(words: Words, start: int) -> str | None:
+    """"strong" or "weak" when a phrase of ``locatives.tsv`` ends just before the name (a
+    "the" between them skipped)."""
+    at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
+    before = tuple(words.lower[max(0, at - 3):at])
+    best: str | None = None
+    for size in (3, 2, 1):
+        if len(before) >= size and (strength := locatives().get(before[-size:])):
+            if strength == "strong":
+                return strength
+            best = best or strength
+    return best
+
+
+def _kind_after(words: Words, end: int) -> bool:
+    """A kind word after the name ("Ardmore county"), not the start of a longer name
+    ("Ardmore Lake Road")."""
+    return end < len(words) and words.text[end] in kind_words() and not (
+        end + 1 < len(words) and words.text[end + 1] in street_words())
+
+
+def _kind_inside(words: Words, start: int, end: int) -> bool:
+    """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
+    return end - start > 1 and words.text[end - 1] in kind_words()
+
+
+def _ordinary(words: Words, start: int, end: int) -> bool:
+    """A one-word name that is also an English word ("Mobile", "Hope") and that the tagger
+    does not read as a proper noun here (the word list holds proper nouns too: "Duncan")."""
+    return end - start == 1 and words.lower[start] in english_words() and not (
+        words.proper[start])
+
+
+class Scanner:
+    """Finds gazetteer names in a document; ``known(name)`` says whether the index has a place
+    of that name and ``holds(name, outer)`` whether a place named ``outer`` may hold one named
+    ``name`` (a division or country of the same country)."""
+
+    def __init__(self, known: Callable[[str], bool], holds: Callable[[str, str], bool]) -> None:
+        self.known = known
+        self.holds = holds
+
+    def scan(self, doc: Doc, places: list[Span], ents: list[Span] | None = None
+             ) -> list[Found]:
+        """Place names outside ``places`` (the model's place entities), in text order;
+        ``ents`` are the document's entities when the caller has them at hand."""
+        ents = list(doc.ents) if ents is None else ents
+        taken = {i for span in places for i in range(span.start, span.end)}
+        busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS
+                        for i in range(ent.start, ent.end)}
+        words = Words(doc, ents, busy)
+        found: list[Found] = []
+        for span in places:
+            self._add_holder(words, span.start, span.end, taken, found)
+        pending: list[tuple[int, int]] = []
+        for start, end in _runs(words):
+            for begin, stop in self._known_spans(words, start, end):
+                if taken.intersection(range(begin, stop)):
+                    continue
+                context = self._context(words, begin, stop)
+                if context:
+                    found.append(Found(begin, stop, context))
+                    taken.update(range(begin, stop))
+                    self._add_holder(words, begin, stop, taken, found)
+                elif _listable(words, begin, stop):
+                    pending.append((begin, stop))
+        found += _listed(words, pending, taken)
+        words.busy = busy | {i for f in found for i in range(f.start, f.end)}
+        found += _streets(words)
+        return sorted(found, key=lambda f: f.start)
+
+    def _add_holder(self, words: Words, start: int, end: int, taken: set[int],
+                    found: list[Found]) -> None:
+        """The division or country after a place and a comma ("Ardmore, Okla.") is a place."""
+        outer = self._container_end(words, start, end)
+        if outer and not taken.intersection(range(end + 1, outer)):
+            found.append(Found(end + 1, outer, "strong"))
+            taken.update(range(end + 1, outer))
+
+    def _known_spans(self, words: Words, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The longest known names inside a run, left to right."""
+        i = start
+        glue_words = name_glue()
+        while i < end:
+            for stop in range(min(end, i + MAX_NAME_TOKENS), i, -1):
+                if words.lower[stop - 1] in glue_words:
+                    continue
+                if self.known(words.span(i, stop)):
+                    yield i, stop
+                    i = stop
+                    break
+            else:
+                i += 1
+
+    def _context(self, words: Words, start: int, end: int) -> str | None:
+        text = words.span(start, end)
+        if country_for_demonym(text) is not None:
+            return None
+        if _kind_after(words, end) or _kind_inside(words, start, end) or self._container_end(
+                words, start, end) or _locative(words, start) == "strong":
+            return "strong"
+        if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
+                words, start, end):
+            return None
+        return "weak" if _locative(words, start) == "weak" else None
+
+    def _container_end(self, words: Words, start: int, end: int) -> int:
+        """"Ardmore, Oklahoma": the end of a division or country after a comma that may hold
+        the name at ``start:end``; 0 when there is none."""
+        if end + 1 >= len(words) or words.text[end] != "," or not words.capital[end + 1]:
+            return 0
+        inner = words.span(start, end)
+        stop = end + 1
+        while stop < len(words) and stop - end <= 4 and words.capital[stop]:
+            stop += 1
+        for last in range(stop, end + 1, -1):
+            if self.holds(inner, words.span(end + 1, last)):
+                return last
+        return 0
+
+
+def _listable(words: Words, start: int, end: int) -> bool:
+    text = words.span(start, end)
+    return not (_ordinary(words, start, end) or text in not_places() or words.sent_start[start]
+                or _in_other_entity(words, start, end))
+
+
+def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:
+    """Names next to a place in a list ("Ardmore, Duncan and Ada"), until none is added."""
+    found: list[Found] = []
+    added = True
+    while added and pending:
+        added = False
+        for begin, stop in list(pending):
+            if _next_to(words, begin, stop, taken):
+                found.append(Found(begin, stop, "list"))
+                taken.update(range(begin, stop))
+                pending.remove((begin, stop))
+                added = True
+    return found
+
+
+def _in_other_entity(words: Words, start: int, end: int) -> bool:
+    """The model tagged part of the name as something else (a person, an organisation) and
+    not as exactly this name."""
+    for i in range(start, end):
+        entity = words.entity[i]
+        if entity is not None and entity[2] not in ("GPE", "LOC", "FAC"):
+            return (entity[0], entity[1]) != (start, end)
+    return False
+
+
+def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
+    """A place ends just before the name or starts just after it, with a list gap between."""
+    for gap in (1, 2):
+        before = " ".join(words.lower[max(0, start - gap):start])
+        if start - gap - 1 >= 0 and before in LIST_GAPS and (start - gap - 1) in taken:
+            return True
+        after = " ".join(words.lower[end:end + gap])
+        if end + gap < len(words) and after in LIST_GAPS and (end + gap) in taken:
+            return True
+    return False
+
+
+def _streets(words: Words) -> list[Found]:
+    """"Elm Street", "Martin Luther King Boulevard", "Route 9"."""
+    found: list[Found] = []
+    kinds = street_words()
+    for i, text in enumerate(words.text):
+        position = kinds.get(text)
+        if position is None or i in words.busy:
+            continue
+        if position == "number":
+            if i + 1 < len(words) and words.number[i + 1]:
+                found.append(Found(i, i + 2, "street"))
+            continue
+        start = i
+        while start > 0 and start - 1 not in words.busy and words.capital[start - 1] and not (
+                words.sent_start[start]):
+            start -= 1
+        if start < i:
+            found.append(Found(start, i + 1, "street"))
+    return found

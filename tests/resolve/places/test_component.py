@@ -1,0 +1,31 @@
+"""The ``sitrep_places`` component: place names into ``doc.spans["places"]``, which the geocoder
+then resolves instead of finding the names again."""
+
+from __future__ import annotations
+
+import spacy
+
+from sitrep.model import Article
+from sitrep.resolve.places.component import PlaceFinder
+
+
+def test_the_component_stores_places_and_streets_as_spans() -> None:
+    nlp = spacy.blank("en")
+    finder = PlaceFinder(nlp, "sitrep_places")
+    doc = finder(nlp("A crash in Tishomingo closed Elm Street on Monday."))
+    assert [(s.text, s.label_) for s in doc.spans["places"]] == [
+        ("Tishomingo", "place"), ("Elm Street", "street")]
+
+
+def test_the_pipeline_runs_the_component(coder) -> None:
+    assert "sitrep_places" in coder.nlp.pipe_names
+    doc = coder.nlp("Storms damaged homes in Ardmore and Duncan on Monday.")
+    assert {s.text for s in doc.spans["places"]} == {"Ardmore", "Duncan"}
+
+
+def test_the_geocoder_resolves_the_stored_spans(coder) -> None:
+    text = "Storms damaged homes in Ardmore and Duncan on Monday."
+    doc = coder.nlp(text)
+    doc.spans["places"] = [s for s in doc.spans["places"] if s.text == "Duncan"]
+    places = coder.geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code) for p in places] == [("Duncan", "USA")]

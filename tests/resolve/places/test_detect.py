@@ -1,0 +1,131 @@
+"""Gazetteer names found by their context, on documents without any entity (no model): the
+mechanisms of :mod:`sitrep.resolve.places.detect`. Sentences are invented local news."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sitrep.model import Article, PlaceMention
+from sitrep.resolve.places import Geocoder, is_event_place
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder()
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def places(geocoder: Geocoder, blank, text: str) -> dict[str, PlaceMention]:
+    """The places of a text the model tagged nothing in: only the gazetteer scan finds any."""
+    return {p.text: p for p in geocoder.resolve(blank(text), Article(id="t", text=text))}
+
+
+def test_a_preposition_of_place_makes_a_known_name_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Flooding closed two roads in Tishomingo on Tuesday.")
+    assert found["Tishomingo"].country_code == "USA"
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_known_name_without_context_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Officials said Tishomingo voters were angry.") == {}
+
+
+def test_a_name_listed_with_a_place_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Schools closed in Tishomingo and Coalgate this week.")
+    assert set(found) == {"Tishomingo", "Coalgate"}
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_a_county_word_makes_a_division_even_at_a_sentence_start(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Pontotoc County deputies found the truck.")
+    assert found["Pontotoc County"].precision == "admin2"
+    assert found["Pontotoc County"].admin1 == "Oklahoma"
+
+
+def test_a_province_word_after_a_transliterated_name(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Gunmen attacked a convoy in Ayd\u0131n province.")
+    assert found["Ayd\u0131n"].country_code == "TUR"
+    assert found["Ayd\u0131n"].precision == "admin1"
+
+
+def test_a_kind_phrase_before_the_name(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Aid trucks reached the town of Rutshuru at dawn.")
+    assert found["Rutshuru"].country_code == "COD"
+
+
+def test_a_comma_and_a_state_holds_the_town(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A factory near Springfield, Ohio, will close.")
+    assert found["Springfield"].admin1 == "Ohio"
+    assert found["Ohio"].precision == "admin1"
+
+
+def test_all_capitals_copy(geocoder, blank) -> None:
+    found = places(geocoder, blank, "POLICE CLOSED THE BRIDGE IN TISHOMINGO ON TUESDAY.")
+    assert found["TISHOMINGO"].name == "Tishomingo"
+
+
+def test_a_title_case_headline_finds_the_place_not_the_words(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Storm Damage Reported In Tishomingo And Coalgate")
+    assert set(found) == {"Tishomingo", "Coalgate"}
+
+
+def test_ordinary_words_need_more_than_a_preposition(geocoder, blank) -> None:
+    text = "Sales of Mobile phones rose in Reading rooms, said Will, in Hope of more."
+    assert places(geocoder, blank, text) == {}
+
+
+def test_a_street_takes_the_point_of_the_town_named_before_it(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A crash in Tishomingo closed Elm Street and Route 9.")
+    town = found["Tishomingo"]
+    for street in ("Elm Street", "Route 9"):
+        assert (found[street].lat, found[street].lon) == (town.lat, town.lon)
+        assert 0.0 < found[street].score < town.score
+        assert is_event_place(found[street])
+
+
+def test_a_street_without_a_town_stays_unresolved(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Workers repaved Elm Street last week.")
+    assert found["Elm Street"].lat is None
+
+
+def test_a_sea_of_the_physical_table(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Tankers waited in the Strait of Hormuz on Sunday.")
+    assert found["Strait of Hormuz"].precision == "region"
+    assert found["Strait of Hormuz"].feature_code == "STRT"
+
+
+def test_an_island_outranks_a_village_of_its_name(geocoder, blank) -> None:
+    text = "Ferries to Java were cancelled."
+    doc = blank(text)
+    doc.ents = [doc.char_span(11, 15, label="LOC")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Java"].country_code == "IDN"
+    assert found["Java"].feature_code == "ISL"
+
+
+def test_the_model_agrees_a_proper_noun_is_a_place(coder) -> None:
+    text = "Storms damaged homes in Ardmore and Duncan on Monday."
+    doc = coder.nlp(text)
+    found = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Duncan"].admin1 == "Oklahoma"
+    assert found["Ardmore"].admin1 == "Oklahoma"
+
+
+def test_a_state_abbreviation_after_a_town_holds_it(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Officials said Springfield, Ill., would reopen schools.")
+    assert found["Springfield"].admin1 == "Illinois"
+    assert found["Ill."].precision == "admin1"
+
+
+def test_the_holder_of_a_tagged_town_is_found_too(geocoder, blank) -> None:
+    text = "Officials in Springfield, Mass., reopened schools."
+    doc = blank(text)
+    doc.ents = [doc.char_span(13, 24, label="GPE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Mass."].admin1 == "Massachusetts"
+    assert found["Springfield"].admin1 == "Massachusetts"
