@@ -55,6 +55,8 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/throughput.py --short --docs 1000
+	$(BIN)/python bench/throughput.py --workers 2 --docs 120
 	$(BIN)/python bench/places.py
 
 serve: setup

@@ -85,18 +85,18 @@ def run_mode(mode: str, rows: list[dict], batch_size: int) -> dict:
 
         nlp = spacy.load(DEFAULT_MODEL)
         nlp("warm up")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         for _ in nlp.pipe((r["text"] for r in rows), batch_size=batch_size):
             pass
     elif mode == "sitrep":
         coder = _warm_coder(batch_size)
         articles = _articles(rows)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         extra["events"] = sum(len(c.events) for c in coder.code_articles(articles))
     elif mode == "stages":
         coder = _warm_coder(batch_size)
         articles = _articles(rows)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         extra["stages"], extra["events"] = time_stages(coder, articles, batch_size)
     elif mode.startswith("pool:"):
         from sitrep.coder import default_coder
@@ -104,12 +104,12 @@ def run_mode(mode: str, rows: list[dict], batch_size: int) -> dict:
 
         workers = int(mode.split(":")[1])
         articles = _articles(rows)
+        coder = default_coder()  # loaded before the clock in both: forked workers share it
         if workers == 1:
-            coder = default_coder()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             extra["events"] = sum(len(c.events) for c in coder.code_articles(articles))
         else:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             extra["events"] = sum(len(c.events)
                                   for c in WorkerPool(workers).code_articles(articles))
     elif mode.startswith("dask:"):
@@ -117,6 +117,7 @@ def run_mode(mode: str, rows: list[dict], batch_size: int) -> dict:
     else:
         raise SystemExit(f"unknown mode {mode}")
     seconds = time.perf_counter() - start
+    extra["cpu_s"] = _cpu() - cpu
     return _result(mode, rows, seconds, extra)
 
 
@@ -186,13 +187,15 @@ def run_dask(workers: int, rows: list[dict]) -> dict:
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
             client.run(warm_worker)
+            before = client.run(_cpu)
             start = time.perf_counter()
             futures = client.map(code_shard, [str(p) for p in shards],
                                  [str(p) + ".coded" for p in shards], pure=False)
             results = client.gather(futures)
             seconds = time.perf_counter() - start
+            used = sum(client.run(_cpu).values()) - sum(before.values())
     return _result(f"dask:{workers}", rows, seconds,
-                   {"events": sum(r.events for r in results)})
+                   {"events": sum(r.events for r in results), "cpu_s": used})
 
 
 def _run(mode: str, args: argparse.Namespace) -> dict:
@@ -219,7 +222,7 @@ def _best_of(modes: list[str], args: argparse.Namespace) -> dict[str, dict]:
 def _line(name: str, r: dict) -> str:
     return (f"{name:9} {r['docs']} docs, {r['words']} words in {r['seconds']:.1f} s: "
             f"{r['words_per_s']:,.0f} words/s, {r['docs_per_s']:.1f} docs/s, "
-            f"peak {r['peak_rss_mb']:.0f} MB")
+            f"peak {r['peak_rss_mb']:.0f} MB, {r.get('cpu_s', 0):.1f} CPU s")
 
 
 def main() -> None:
@@ -249,9 +252,11 @@ def main() -> None:
         for mode, r in results.items():
             print(_line(mode, r))
         speedup = results[f"{prefix}:{n}"]["words_per_s"] / results[f"{prefix}:1"]["words_per_s"]
+        one, many = results[f"{prefix}:1"], results[f"{prefix}:{n}"]
         print(f"{n} {'processes' if prefix == 'pool' else 'Dask workers'} / 1: {speedup:.2f}x "
-              f"(events {results[f'{prefix}:1']['events']} and "
-              f"{results[f'{prefix}:{n}']['events']})")
+              f"wall clock (events {one['events']} and {many['events']}); CPU seconds "
+              f"{many['cpu_s']:.1f} against {one['cpu_s']:.1f}: with {n} free cores at most "
+              f"{n * one['cpu_s'] / many['cpu_s']:.2f}x")
     else:
         results = _best_of(["spacy", "sitrep"], args)
         for mode, r in results.items():
@@ -268,6 +273,12 @@ def report_stages(result: dict) -> None:
           f"({result['events']} events)")
     for name, seconds in stages.items():
         print(f"  {name:24} {seconds:7.2f} s  {100 * seconds / total:5.1f}%")
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _load() -> str:

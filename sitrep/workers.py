@@ -2,9 +2,10 @@
 
 The caller stays the only writer to the store: it hands out chunks of articles and gets coded
 articles back, in input order, a bounded number of chunks in flight so memory stays flat.
-Workers are forked where the platform allows it, after the calling process has loaded the
-pipeline, so they start at once and share its memory until they write to it; elsewhere each
-worker loads the pipeline on its first chunk.
+Workers are forked where the platform allows it, after the calling process has coded the first
+article (which loads the pipeline and everything loaded on first use), so they start at once and
+share its memory until they write to it; elsewhere each worker loads the pipeline on its first
+chunk.
 """
 
 from __future__ import annotations
@@ -36,13 +37,13 @@ class WorkerPool:
         that fails is given to ``on_error`` (raised without one), as :class:`Coder` does."""
         fork = "fork" in multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if fork else "spawn")
+        stream = iter(articles)
         if fork:
-            from sitrep.coder import default_coder
-
-            default_coder(self.model)  # loaded once here, shared by every forked worker
+            # The first article is coded here, so that what loads on first use (the model,
+            # tables, indexes, caches) is loaded once and shared by every forked worker.
+            yield from _sorted_out(code_chunk(list(islice(stream, 1)), self.model), on_error)
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
             pending: deque[Future[list[CodedArticle | InputError]]] = deque()
-            stream = iter(articles)
             chunks = iter(lambda: list(islice(stream, self.chunk)), [])
             for chunk in chunks:
                 pending.append(pool.submit(code_chunk, chunk, self.model))

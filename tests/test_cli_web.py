@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.shards import coded_line, is_coded_shard
-from sitrep.store import Store
+from sitrep.store import EventQuery, Store
 from sitrep.store.db import ArticleSource
 
 runner = CliRunner()
@@ -129,3 +129,21 @@ def test_show_names_the_other_outlets_that_printed_the_story(tmp_path):
     result = runner.invoke(app, ["show", event.id, "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "also printed by 2 outlets: B, C" in result.output
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_stores_what_one_stores(tmp_path):
+    data = tmp_path / "docs.jsonl"
+    rows = [{"id": f"d{n}", "text": text, "published": "2024-05-07"}
+            for n, text in enumerate(TEXTS)]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    counts = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = runner.invoke(app, ["ingest", str(data), "--db", str(db), "-q",
+                                     "--workers", workers])
+        assert result.exit_code == 0, result.output
+        with Store(db) as store:
+            counts.append((store.stats().articles, sorted(e.id for e in store.iter_events(
+                EventQuery(limit=None)))))
+    assert counts[0] == counts[1] and counts[0][0] == 4

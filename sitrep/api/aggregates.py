@@ -54,7 +54,7 @@ def countries(store: StoreDep, query: Filters) -> dict[str, Any]:
 @router.get("/aggregates/time", summary="Matching events per day, week, month or year")
 def timeline(store: StoreDep, query: Filters,
              unit: Annotated[Unit, Query(description="bucket size; auto picks the finest that "
-                                                     "shows the span in about 120 buckets")]
+                                                     "shows the span in at most 160 buckets")]
              = Unit.auto) -> dict[str, Any]:
     """Buckets by each event's first day, in date order; ``first`` and ``last`` are the span
     the page opens on (events lasting a year or more left out when shorter ones exist)."""

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SetupError, SitrepError
@@ -98,28 +100,23 @@ def similarities(profiles: Sequence[Counter[tuple[str, str]]], rules: DocumentRu
 
 
 def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Agglomerate while the best mean similarity between two groups reaches ``threshold``.
+    """Agglomerate while the best mean similarity between two groups reaches ``threshold``
+    (scipy's average linkage on 1 - similarity, cut at 1 - ``threshold``).
 
     Mean (not single) linkage, so one shared name does not chain two stories together.
     Returns groups of row indices, each sorted, ordered by their first row.
     """
-    work = np.array(sim, dtype=np.float64)
-    np.fill_diagonal(work, -np.inf)
-    size = np.ones(len(work))
-    groups: list[list[int]] = [[i] for i in range(len(work))]
-    while len(work) > 1:
-        i, j = np.unravel_index(int(np.argmax(work)), work.shape)
-        if work[i, j] < threshold:
-            break
-        i, j = min(i, j), max(i, j)
-        merged = (work[i] * size[i] + work[j] * size[j]) / (size[i] + size[j])
-        work[i, :], work[:, i] = merged, merged
-        work[i, i] = -np.inf
-        work[j, :], work[:, j] = -np.inf, -np.inf
-        size[i] += size[j]
-        groups[i] += groups[j]
-        groups[j] = []
-    return sorted((sorted(g) for g in groups if g), key=lambda g: g[0])
+    n = len(sim)
+    if n < 2:
+        return [[i] for i in range(n)]
+    distance = 1.0 - np.array(sim, dtype=np.float64)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(row)
+    return sorted(groups.values(), key=lambda g: g[0])
 
 
 def cluster_documents(coded: Sequence[CodedArticle], threshold: float | None = None,

@@ -2,10 +2,11 @@
 month or year, each split by modality.
 
 The page shows these instead of the events themselves while a view holds more events than it can
-draw, so a store of a million events opens as fast as one of ten. Queries whose filters the
-``event_counts`` table keeps (type, modality, since, until: what the page asks most) sum that
-small table; any other filter counts the matching events themselves, under the same filters as
-the event list (one definition of each filter).
+draw, so a store of a million events opens as fast as one of ten. Two small tables kept by
+triggers answer the page's usual questions without reading events: ``event_days`` (date range
+and modality: the timeline, and its span) and ``event_places`` (location country, type and
+modality: the map). Any other filter counts the matching events themselves, under the same
+filters as the event list (one definition of each filter), from covering indexes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _BUCKET_START = {
     "year": "substr({d}, 1, 4) || '-01-01'",
 }
 # The most buckets a unit gives before the next coarser one is chosen.
-MAX_BUCKETS = 120
+MAX_BUCKETS = 160
 LONG_DAYS = 366
 """Events lasting this long or longer ("since 2014") do not widen the span the page opens on."""
 
@@ -47,15 +48,15 @@ class Count:
 
 @dataclass(slots=True)
 class _Source:
-    """Where counts come from: the rollup table or the events, with the columns named alike."""
+    """Where counts come from (a table of counts, or the events), with its columns named."""
 
     table: str
     weight: str
-    start: str
-    end: str
-    country: str
     where: list[str]
     params: list[Any]
+    start: str = "NULL"
+    end: str = "NULL"
+    country: str = "NULL"
 
     def sql(self, select: str, extra: str = "", group: str = "") -> str:
         clauses = [*self.where, extra] if extra else self.where
@@ -63,19 +64,17 @@ class _Source:
         return f"SELECT {select} FROM {self.table}{where}{f' GROUP BY {group}' if group else ''}"
 
 
-def _rollup_fits(q: EventQuery) -> bool:
-    """Whether ``q`` filters only on what ``event_counts`` keeps."""
-    kept = {"event_type", "modality", "since", "until", "limit", "offset", "after"}
-    return all(f.name in kept or getattr(q, f.name) in (None, False, "")
+_PAGING = {"limit", "offset", "after"}
+
+
+def _only(q: EventQuery, kept: set[str]) -> bool:
+    """Whether ``q`` filters on nothing but ``kept``."""
+    return all(f.name in kept | _PAGING or getattr(q, f.name) in (None, False, "")
                for f in fields(q))
 
 
-def _source(q: EventQuery) -> _Source:
-    if not _rollup_fits(q):
-        where, where_params = _where(q)
-        where_clauses = [where.removeprefix("WHERE ")] if where else []
-        return _Source("events e", "1", "e.date_start", "e.date_end", "e.location_country",
-                       where_clauses, where_params)
+def _counted(q: EventQuery) -> tuple[list[str], list[Any]]:
+    """The clauses of ``q`` on a table of counts ('' there stands for no date)."""
     clauses: list[str] = ["c.events > 0"]  # rows whose events were all deleted stay at zero
     params: list[Any] = []
     if q.event_type:
@@ -90,8 +89,40 @@ def _source(q: EventQuery) -> _Source:
     if q.until:
         clauses.append("c.date_start != '' AND c.date_start <= ?")
         params.append(q.until)
-    return _Source("event_counts c", "c.events", "nullif(c.date_start, '')",
-                   "nullif(c.date_end, '')", "nullif(c.location_country, '')", clauses, params)
+    return clauses, params
+
+
+def _by_days(q: EventQuery) -> _Source | None:
+    """``event_days`` (date range x modality) when it holds the answer."""
+    if not _only(q, {"modality", "since", "until"}):
+        return None
+    clauses, params = _counted(q)
+    return _Source("event_days c", "c.events", clauses, params,
+                   start="nullif(c.date_start, '')", end="nullif(c.date_end, '')")
+
+
+def _by_places(q: EventQuery) -> _Source | None:
+    """``event_places`` (country x type x modality) when it holds the answer."""
+    if not _only(q, {"event_type", "modality"}):
+        return None
+    clauses, params = _counted(q)
+    return _Source("event_places c", "c.events", clauses, params,
+                   country="nullif(c.location_country, '')")
+
+
+def _events(store: Store, q: EventQuery) -> _Source:
+    """The matching events themselves, under the event list's own filters. A ``since`` also
+    bounds the first day from below (the earliest start of an event still running then, read
+    from ``event_days``), so the date index is read from there rather than from its start."""
+    where, params = _where(q)
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    if q.since:
+        rows = _rows(store, "SELECT min(date_start) FROM event_days WHERE events > 0 "
+                            "AND date_end != '' AND date_end >= ?", [q.since])
+        clauses.append("e.date_start >= ?")
+        params = [*params, rows[0][0] or q.since]
+    return _Source("events e", "1", clauses, params, start="e.date_start", end="e.date_end",
+                   country="e.location_country")
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -101,7 +132,7 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int]:
     """Matching events per location country (most first) and the number with no country."""
-    src = _source(q)
+    src = _by_places(q) or _events(store, q)
     rows = _rows(store, src.sql(f"{src.country}, modality, sum({src.weight})",
                                 group=f"{src.country}, modality"), src.params)
     counts: dict[str, Count] = {}
@@ -120,7 +151,7 @@ def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], in
     of undated ones."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; one of {', '.join(UNITS)}")
-    src = _source(q)
+    src = _by_days(q) or _events(store, q)
     bucket = _BUCKET_START[unit].format(d=src.start)
     rows = _rows(store, src.sql(f"{bucket}, modality, sum({src.weight})",
                                 group=f"{bucket}, modality"), src.params)
@@ -137,8 +168,8 @@ def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], in
 def date_span(store: Store, q: EventQuery) -> tuple[str | None, str | None]:
     """The first and last day of the matching events, leaving out those lasting a year or more
     when shorter ones exist (so a few "since 2014" events do not squeeze all the others)."""
-    src = _source(q)
-    short = (f"julianday({src.end}) - julianday({src.start}) < {LONG_DAYS}")
+    src = _by_days(q) or _events(store, q)
+    short = f"julianday({src.end}) - julianday({src.start}) < {LONG_DAYS}"
     for extra in (f"{src.start} IS NOT NULL AND {short}", f"{src.start} IS NOT NULL"):
         rows = _rows(store, src.sql(f"min({src.start}), max({src.end})", extra), src.params)
         if rows and rows[0][0] is not None:

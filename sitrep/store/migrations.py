@@ -239,6 +239,71 @@ MIGRATIONS: list[str | Step] = [
         ON CONFLICT DO UPDATE SET events = events + 1;
     END;
     """, fill=lambda conn: _fill_event_keys(conn)),
+    # 6: step 4's one table of counts had nearly a row per event on a large store; two small
+    # ones replace it, each for the question it answers without reading events: counts by date
+    # range and modality (the timeline), by location country, type and modality (the map).
+    # Other filters read two covering indexes of events instead of the records themselves.
+    """
+    DROP TRIGGER event_counts_ai;
+    DROP TRIGGER event_counts_ad;
+    DROP TRIGGER event_counts_au;
+    DROP TABLE event_counts;
+    CREATE TABLE event_days (
+        date_start TEXT NOT NULL,
+        date_end TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (date_start, date_end, modality)
+    ) WITHOUT ROWID;
+    CREATE TABLE event_places (
+        location_country TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (location_country, event_type, modality)
+    ) WITHOUT ROWID;
+    INSERT INTO event_days
+        SELECT coalesce(date_start, ''), coalesce(date_end, ''), modality, count(*)
+        FROM events GROUP BY 1, 2, 3;
+    INSERT INTO event_places
+        SELECT coalesce(location_country, ''), event_type, modality, count(*)
+        FROM events GROUP BY 1, 2, 3;
+    CREATE TRIGGER event_rollups_ai AFTER INSERT ON events BEGIN
+        INSERT INTO event_days VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''), new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+        INSERT INTO event_places VALUES (
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER event_rollups_ad AFTER DELETE ON events BEGIN
+        UPDATE event_days SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND modality = old.modality;
+        UPDATE event_places SET events = events - 1
+        WHERE location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER event_rollups_au
+    AFTER UPDATE OF date_start, date_end, location_country, event_type, modality ON events BEGIN
+        UPDATE event_days SET events = events - 1
+        WHERE date_start = coalesce(old.date_start, '') AND date_end = coalesce(old.date_end, '')
+          AND modality = old.modality;
+        UPDATE event_places SET events = events - 1
+        WHERE location_country = coalesce(old.location_country, '')
+          AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_days VALUES (
+            coalesce(new.date_start, ''), coalesce(new.date_end, ''), new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+        INSERT INTO event_places VALUES (
+            coalesce(new.location_country, ''), new.event_type, new.modality, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE INDEX events_days_cover
+        ON events(date_start, date_end, modality, location_country, event_type);
+    CREATE INDEX events_type_cover
+        ON events(event_type, date_start, date_end, modality, location_country);
+    """,
 ]
 
 

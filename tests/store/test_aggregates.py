@@ -141,7 +141,9 @@ def test_an_older_store_gets_its_counts_when_upgraded(tmp_path):
     conn.close()
     with Store(path) as store:
         counts, _ = country_counts(store, EventQuery())
-        assert [(c.key, c.count) for c in counts] == [("NER", 1)]
+        assert [(c.key, c.modality) for c in counts] == [("NER", {"asserted": 1})]
+        buckets, _ = time_counts(store, EventQuery(), "day")
+        assert [(b.key, b.count) for b in buckets] == [("2024-04-01", 1)]
 
 
 @pytest.mark.parametrize(("first", "last", "unit"), [

@@ -98,7 +98,12 @@ def test_the_table_pages_through_the_events(page):
                            ".startsWith('101')")
     second = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
     assert len(second) == 100 and not set(first) & set(second)
-    assert page.is_disabled("#page-prev") is False
+    page.click("#page-prev")
+    page.wait_for_function("() => document.querySelector('#page-info').textContent"
+                           ".startsWith('1–')")
+    assert page.eval_on_selector_all("#events tbody tr",
+                                     "rs => rs.map(r => r.dataset.eventId)") == first
+    assert page.is_disabled("#page-prev")
 
 
 def test_a_bar_zooms_in_to_single_events_whose_evidence_opens(page):

@@ -48,7 +48,8 @@ def seed(db: Path) -> dict[str, dict]:
     hypothetical, one with an id made of characters a URL must escape."""
     events = {
         "day_point": _event(MALI, "Rebels attacked a convoy near Gao.", "ASSAULT", "attacked",
-                            ("2024-05-06", "2024-05-06"), city=("Gao", "MLI", 16.27, -0.04)),
+                            ("2024-05-06", "2024-05-06"), city=("Gao", "MLI", 16.27, -0.04),
+                            recipient_country="MLI"),
         "range_point": _event(MALI, "The army withdrew from Kidal over the month.", "RETREAT",
                               "withdrew", ("2024-04-01", "2024-04-30"),
                               city=("Kidal", "MLI", 18.44, 1.41)),
@@ -153,6 +154,23 @@ def test_filters_are_in_the_url_and_survive_a_reload(page, site):
     assert page.input_value("#f-type") == "ASSAULT"
     rows = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
     assert rows == [site["events"]["negated_point"]["id"]]
+
+
+@pytest.mark.parametrize(("params", "names"), [
+    ("recipient_country=MLI", ["day_point"]),
+    ("country=MLI", []),
+    ("country=TCD", ["day_country"]),
+    ("country=USA&recipient_country=MLI", ["day_point"]),
+])
+def test_actor_and_recipient_countries_are_apart(page, site, params, names):
+    page.goto(f"{site['url']}?{params}")
+    page.wait_for_selector("body[data-ready=true]")
+    rows = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    assert rows == [site["events"][name]["id"] for name in names]
+    fields = {"country": "#f-country", "recipient_country": "#f-recipient-country"}
+    for pair in params.split("&"):
+        name, value = pair.split("=")
+        assert page.input_value(fields[name]) == value
 
 
 def test_a_negated_event_is_drawn_apart_and_the_legend_says_how(page, site):

@@ -35,7 +35,8 @@ const state = {
   place: null,          // linked: alpha-3 of a clicked country
   selected: null,       // the id of the event whose evidence is open
   selectedEvent: null,  // its record, once fetched
-  offset: 0,            // the table's page
+  pages: [],            // the table's earlier pages: the cursor (or offset) each began at
+  at: null,             // where the table's page begins: a keyset cursor, else an offset
 };
 
 // What each view shows now, as the server sent it.
@@ -149,12 +150,13 @@ function eventCountry(event) {
 
 // ---- what each view asks the server -----------------------------------------------------
 
-// Each view is filtered by the other views' selections, not its own (so it stays usable):
-// the map by the time range, the timeline by the place, the table by both.
 // The window's days, first and last included (its end is the instant after the last).
 function rangeDays(range) {
   return [isoDay(range.start), isoDay(new Date(range.end.getTime() - 1))];
 }
+
+// Each view is filtered by the other views' selections, not its own (so it stays usable):
+// the map by the time range, the timeline by the place, the table by both.
 
 function rangeParams() {
   if (!state.range) return {};
@@ -217,7 +219,7 @@ async function loadTimeline({ fit = false } = {}) {
 }
 
 async function loadTable() {
-  const params = { ...tableParams(), limit: PAGE, offset: state.offset };
+  const params = { ...tableParams(), limit: PAGE, ...pageStart() };
   const page = await latest("table", () => getJSON(`/api/events?${query(params)}`));
   if (!page) return;
   shown.table = page.events;
@@ -232,14 +234,14 @@ async function loadTable() {
 async function reload(what) {
   const jobs = [];
   if (what === "filters") {
-    state.offset = 0;
+    firstPage();
     jobs.push(loadMap({ fit: true }), loadTimeline({ fit: true }), loadTable());
   } else if (what === "place") {
-    state.offset = 0;
+    firstPage();
     drawMap();
     jobs.push(loadTimeline(), loadTable());
   } else if (what === "range") {
-    state.offset = 0;
+    firstPage();
     jobs.push(loadMap(), loadTimeline({ fit: !state.range }), loadTable());
   } else if (what === "page") {
     jobs.push(loadTable());
@@ -433,9 +435,11 @@ function fitMap() {
   view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD, { maxZoom: 5 });
 }
 
+// Seven steps on a log scale: a country with ten events stays visible next to one with ten
+// thousand.
 function shade(count, max) {
   const steps = ["#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40"];
-  const index = max <= 1 ? steps.length - 3 : Math.round(((count - 1) / (max - 1)) * 6);
+  const index = max <= 1 ? steps.length - 3 : Math.round((Math.log(count) / Math.log(max)) * 6);
   return steps[Math.min(steps.length - 1, Math.max(0, index))];
 }
 
@@ -531,7 +535,7 @@ function bucketItem(bucket, unit, max) {
   const others = Object.entries(bucket.modality).filter(([m, n]) => m !== "asserted" && n)
     .map(([m, n]) => `${number(n)} ${m}`);
   const label = number(bucket.count);
-  const level = Math.max(1, Math.ceil((bucket.count / max) * 5));
+  const level = Math.max(1, Math.ceil((Math.log1p(bucket.count) / Math.log1p(max)) * 5));
   return {
     id: `bucket:${bucket.start}`, type: "range", start: new Date(bucket.start),
     end: new Date(new Date(bucket.end).getTime() + DAY_MS),
@@ -644,17 +648,37 @@ function drawTable(page) {
   drawPager(page);
 }
 
+// The table pages by the list's keyset cursor (`next`, sent back as `after`) where the server
+// gives one, so a deep page costs what the first does; by offset otherwise.
+function firstPage() {
+  state.pages = [];
+  state.at = null;
+}
+
+function pageStart() {
+  if (state.at === null) return {};
+  return typeof state.at === "number" ? { offset: state.at } : { after: state.at };
+}
+
 function drawPager(page) {
-  const first = page.total ? page.offset + 1 : 0;
-  const last = page.offset + page.events.length;
+  const skipped = state.pages.length * PAGE;
+  const first = page.total && page.events.length ? skipped + 1 : 0;
+  const last = skipped + page.events.length;
   document.getElementById("page-info").textContent =
     `${number(first)}–${number(last)} of ${number(page.total)}`;
-  document.getElementById("page-prev").disabled = page.offset === 0;
-  document.getElementById("page-next").disabled = page.next_offset === null;
+  view.nextPage = page.next !== undefined && page.next !== null ? page.next : page.next_offset;
+  document.getElementById("page-prev").disabled = state.pages.length === 0;
+  document.getElementById("page-next").disabled =
+    view.nextPage === null || view.nextPage === undefined;
 }
 
 function turnPage(step) {
-  state.offset = Math.max(0, state.offset + step * PAGE);
+  if (step > 0) {
+    state.pages.push(state.at);
+    state.at = view.nextPage;
+  } else if (state.pages.length) {
+    state.at = state.pages.pop();
+  }
   return reload("page");
 }
 

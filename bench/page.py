@@ -1,0 +1,98 @@
+"""The page's requests on a given store, p50/p95 over repeated runs, served by uvicorn on
+127.0.0.1, and (with ``--browser``) the time until the page is ready in headless Chromium:
+
+    .venv/bin/python bench/page.py --db STORE.db [--runs 20] [--browser]
+
+Give it a large store (a million events) to see what an analyst waits for. The requests are
+the ones the page makes when it opens, when a type is chosen, and when the timeline is zoomed
+to a month and to a week; the window sits in the middle of the store's span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from sitrep.api import create_app
+from sitrep.api.server import BackgroundServer
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def page_requests(client: httpx.Client) -> dict[str, str]:
+    """The page's requests, named, with a window in the middle of the store's span."""
+    span = client.get("/api/aggregates/time").json()
+    first = date.fromisoformat(span["first"] or "2024-01-01")
+    last = date.fromisoformat(span["last"] or "2024-12-31")
+    middle = first + (last - first) / 2
+    month = f"since={middle.isoformat()}&until={(middle + timedelta(days=30)).isoformat()}"
+    week = f"since={middle.isoformat()}&until={(middle + timedelta(days=6)).isoformat()}"
+    return {
+        "open: countries": "/api/aggregates/countries",
+        "open: timeline": "/api/aggregates/time",
+        "open: table page": "/api/events?limit=100",
+        "type: countries": "/api/aggregates/countries?type=ASSAULT",
+        "type: timeline": "/api/aggregates/time?type=ASSAULT",
+        "type: table page": "/api/events?type=ASSAULT&limit=100",
+        "month: countries": f"/api/aggregates/countries?{month}",
+        "month: timeline": f"/api/aggregates/time?{month}",
+        "month: table page": f"/api/events?{month}&limit=100",
+        "week: features": f"/api/features?{week}&limit=500",
+    }
+
+
+def time_requests(client: httpx.Client, runs: int) -> None:
+    for name, url in page_requests(client).items():
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            client.get(url).raise_for_status()
+            seconds.append(time.perf_counter() - start)
+        seconds.sort()
+        p95 = seconds[min(len(seconds) - 1, round(0.95 * (len(seconds) - 1)))]
+        print(f"{name:20s} p50 {statistics.median(seconds) * 1000:7.0f} ms   "
+              f"p95 {p95 * 1000:7.0f} ms   {url}")
+
+
+def time_page(url: str, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        seconds = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector("body[data-ready=true]", timeout=300_000)
+            seconds.append(time.perf_counter() - start)
+        print(f"page ready: median {statistics.median(seconds):.2f} s, "
+              f"slowest {max(seconds):.2f} s over {runs} loads")
+        browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--browser", action="store_true", help="also time the page in Chromium")
+    args = parser.parse_args()
+    if not args.db.is_file():
+        parser.error(f"{args.db}: no such store")
+    with BackgroundServer(create_app(args.db, token=None)) as server:
+        with httpx.Client(base_url=server.url, timeout=300) as client:
+            total = client.get("/api/events?limit=1").json()["total"]
+            print(f"{args.db}: {total:,} events")
+            time_requests(client, args.runs)
+        if args.browser:
+            time_page(server.url, max(3, args.runs // 5))
+
+
+if __name__ == "__main__":
+    main()
