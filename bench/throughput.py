@@ -130,7 +130,9 @@ def _result(mode: str, rows: list[dict], seconds: float, extra: dict) -> dict:
 
 def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float], int]:  # type: ignore[no-untyped-def]
     """Seconds per stage: case restoration, the tokenizer and each pipeline component (batch
-    by batch, as ``nlp.pipe`` runs them), then the stages of :meth:`Coder.code_doc`."""
+    by batch, as ``nlp.pipe`` runs them), then the stages of :meth:`Coder.code_doc`, which this
+    follows step by step (the event count must equal ``sitrep code``'s)."""
+    from sitrep.cluster.assemble import assemble
     from sitrep.extract.events import extract_events
     from sitrep.nlp.truecase import prepare_text
     from sitrep.resolve.times import tag_times
@@ -161,11 +163,13 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
             t = clock("places", t)
             times = tag_times(article.text, article.reference_date, article.id, doc=doc)
             t = clock("times", t)
-            coder.actors.entities(doc, article, places)
+            entities = coder.actors.entities(doc, article, places)
             t = clock("actors", t)
-            events += len(extract_events(doc, article, places=places, times=times,
-                                         actors=coder.actors))
+            mentions = extract_events(doc, article, places=places, times=times,
+                                      actors=coder.actors, entities=entities)
             t = clock("events", t)
+            events += len(assemble(mentions, doc, article, places))
+            t = clock("one record per event", t)
     return stages, events
 
 

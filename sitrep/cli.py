@@ -424,6 +424,7 @@ Every = Annotated[str, typer.Option(help="Time between polls: 90s, 15m, 2h.")]
 @app.command()
 def watch(
     feeds: Annotated[list[str], typer.Argument(
+        metavar="FEED_OR_LIST",
         help="Feed URLs (RSS, Atom, sitemap, list of URLs), or files listing them.")],
     db: Db = DEFAULT_DB, every: Every = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,

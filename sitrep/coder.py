@@ -118,7 +118,7 @@ class Coder:
         entities = self.actors.entities(doc, article, places)
         mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
                                   entities=entities)
-        events = assemble(mentions, doc, article, places)
+        events = assemble(mentions, doc, article)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 

@@ -167,7 +167,9 @@ class EntityMention(Record):
 
 @dataclass(slots=True)
 class Location(Record):
-    """Where an event happened. ``basis`` says where it came from: clause, sentence, dateline."""
+    """Where an event happened. ``basis`` says where it came from: ``clause`` or ``sentence``
+    of the event's best mention, ``mention`` (another mention of the same event), ``dateline``
+    (where the story was filed, when no mention states a place)."""
 
     text: str
     name: str | None = None

@@ -28,13 +28,12 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
-from sitrep.model import Actor, Article, Event, Location, PlaceMention
+from sitrep.model import Actor, Article, Event, Location
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
-             places: list[PlaceMention] | None = None,
              rules: SameEventRules | None = None) -> list[Event]:
     """The events of one article, each once, in the order of their first mention.
 
@@ -63,7 +62,16 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     groups = group(ordered, fits)
     records = [_without_actor(_where_they_operate(merged_of(members)), rules)
                for members in groups]
+    records = _reactions(records, doc)
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
+
+
+def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202
+    if event.evidence.trigger_start is None:
+        return None
+    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
+                         event.evidence.trigger_start, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def _title_end(article: Article) -> int:
@@ -140,14 +148,39 @@ def anaphor(doc: Doc, event: Event) -> bool:
     """A singular nominal mention that names no actor and no date of its own ("the attack",
     "the deal"): it refers back to an event told before rather than telling one ("the 1981
     attack" tells another; "the attacks" speaks of several)."""
-    if event.actors or event.evidence.trigger_start is None:
+    if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
         return False
-    if event.date is not None and event.date.basis in STATED_DATES:
-        return False
-    span = doc.char_span(event.evidence.trigger_start, event.evidence.trigger_end or
-                         event.evidence.trigger_start, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN") and \
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN") and \
         span.root.tag_ not in PLURAL_TAGS
+
+
+def _reactions(records: list[Event], doc: Doc) -> list[Event]:
+    """A reaction to an event told elsewhere ("X condemned the attack", noted by the
+    extractor in ``doc._.event_refs``) takes that event's coded doers as its recipients: the
+    latest event of that type told before it, else the first one after."""
+    refs = doc._.event_refs if doc.has_extension("event_refs") else None
+    if not refs:
+        return records
+    out = []
+    for record in records:
+        kind = next((refs[m.trigger_start] for m in record.mentions
+                     if m.trigger_start in refs), None)
+        if kind is not None and not any(r.country for r in record.recipients):
+            target = _referred(records, record, kind)
+            if target is not None:
+                record = replace(record, recipients=[a for a in target.actors if a.country])
+        out.append(record)
+    return out
+
+
+def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
+    told = [r for r in records if r.event_type == kind and any(a.country for a in r.actors)
+            and r is not reaction]
+    before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
+    if before:
+        return before[-1]
+    return told[0] if told else None
 
 
 def _where_they_operate(event: Event) -> Event:

@@ -20,7 +20,7 @@ from sitrep.model import Event
 
 RULES_FILE = "same_event.json"
 STATED_DATES = frozenset({"explicit", "relative"})
-UNSTATED_PLACES = frozenset({"dateline", "article"})
+UNSTATED_PLACES = frozenset({"dateline"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,8 @@ PRONOUN_REACH = 3  # sentences back a pronoun may reach
 
 if not Doc.has_extension("actor_chains"):
     Doc.set_extension("actor_chains", default=None)
+if not Doc.has_extension("event_refs"):
+    Doc.set_extension("event_refs", default=None)
 
 
 @dataclass(frozen=True, slots=True)

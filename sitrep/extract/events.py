@@ -88,6 +88,9 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = Coreference.build(doc, entities or [], book)
     builder.trigger_heads = {hit.head.i for hit in hits}
+    builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
+                           if hit.head.pos_ in ("NOUN", "PROPN")}
+    doc._.event_refs = {}
     builder.accusations = {c.head.i for c in candidates if c.type == "ACCUSE"} | {
         hit.head.i for hit in hits if hit.entry.type == "ACCUSE"}
     events: list[Event] = []
@@ -231,6 +234,7 @@ class EventBuilder:
         self.ctx = actors.context(doc, article, places)
         self.trigger_heads: set[int] = set()
         self.accusations: set[int] = set()
+        self.noun_events: dict[int, str] = {}
         self.coref = Coreference(doc, book)
 
     def build(self, cand: Candidate) -> list[Event]:
@@ -263,11 +267,25 @@ class EventBuilder:
             else self.book.cameo_for(kind, cand.mode),
             acled=self.book.acled_for(kind, cand.mode, [r.sector for r in recipients]),
         )
+        self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _refer(self, head: Token, event: Event) -> None:
+        """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
+        the deal") refers to that event: noted on the Doc (``doc._.event_refs``: trigger
+        offset → the type of the event referred to), so assembly can name that event's doers
+        as this one's recipients."""
+        if head.pos_ != "VERB" or any(r.country for r in event.recipients):
+            return
+        for obj in children(head, "dobj"):
+            kind = self.noun_events.get(obj.i)
+            if kind is not None and kind != event.event_type:
+                self.doc._.event_refs[event.evidence.trigger_start] = kind
+                return
 
     def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
         """The accusation whose charge this trigger is ("accused the army of bombing",

@@ -21,6 +21,12 @@ def blank_doc(words: list[str], pos: list[str]) -> Doc:
     return Doc(Vocab(), words=words, pos=pos)
 
 
+def long_doc(tokens: int = 300, per_sentence: int = 10) -> Doc:
+    """A document of one-letter verbs, a sentence every ``per_sentence`` tokens."""
+    return Doc(Vocab(), words=["w"] * tokens, pos=["VERB"] * tokens,
+               sent_starts=[i % per_sentence == 0 for i in range(tokens)])
+
+
 def unstated(event, *, place: bool = True, date: bool = True):
     """The mention as the extractor leaves it when the text states no place or date."""
     if place and event.location is not None:
@@ -63,7 +69,7 @@ def test_a_verbal_mention_without_actor_sharing_nothing_stays_apart():
     ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
     passive = unstated(make_event(event_type="ASSAULT", start=100, trigger="killed"))
     passive.actors = []
-    records = assemble([ours, passive], blank_doc(["x"], ["VERB"]), article())
+    records = assemble([ours, passive], long_doc(), article())
     assert len(records) == 2
     assert records[1].confidence < passive.confidence  # kept, but unclaimed
 
@@ -116,3 +122,13 @@ def test_the_headline_joins_the_body_event_it_agrees_with():
     records = assemble([headline, body, other], blank_doc(["x"], ["VERB"]), titled)
     assert len(records) == 2
     assert [m.start for m in records[0].mentions] == [0, 100]
+
+
+@pytest.mark.slow
+def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
+    text = ("Russian forces attacked the Ukrainian town of Sumy on Monday. Poland condemned "
+            "the attack.")
+    events = coder.code_article(Article(id="r", text=text, published="2024-05-03")).events
+    [accuse] = [e for e in events if e.event_type == "ACCUSE"]
+    assert [r.country for r in accuse.recipients] == ["RUS"]
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1

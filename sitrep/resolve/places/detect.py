@@ -29,6 +29,8 @@ from sitrep.codebook.load import load_json
 from sitrep.resolve.places.countries import country_for_demonym, read_tsv
 
 MAX_NAME_TOKENS = 6
+MAX_ACRONYM = 4
+MIN_LETTERS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 LIST_GAPS = frozenset({",", "and", "or", ", and", ", or", "/"})
@@ -49,15 +51,47 @@ def locatives() -> dict[tuple[str, ...], str]:
     shared one-word prepositions of place, then the phrases of ``places/locatives.tsv``."""
     table: dict[tuple[str, ...], str] = {
         (word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
-    table.update({tuple(phrase.split()): strength
-                  for phrase, strength in read_tsv("locatives.tsv")})
+    table.update({tuple(row[0].split()): row[1] for row in read_tsv("locatives.tsv")})
     return table
+
+
+@cache
+def locative_kinds() -> dict[tuple[str, ...], str]:
+    """Phrases before a name that say what kind of place it is ("the city of" → "city",
+    "the province of" → "division")."""
+    return {tuple(row[0].split()): row[2] for row in read_tsv("locatives.tsv")
+            if len(row) > 2 and row[2]}
+
+
+@cache
+def kind_nouns() -> frozenset[str]:
+    """Nouns that name a kind of place ("town", "province"): the first words of the kind
+    phrases of ``locatives.tsv``."""
+    return frozenset(phrase[0] for phrase in locative_kinds())
+
+
+@cache
+def _after_kind_noun() -> frozenset[str]:
+    """Words that may follow a kind noun in an apposition ("a town near", "a village in",
+    "the capital of"): the prepositions of place and the first words of proximity phrases."""
+    words = set(load_json("cues/clauses.json")["locative_preps"])
+    words.update(row[0].split()[0] for row in read_tsv("proximity_words.tsv"))
+    words.update(phrase[-1] for phrase in locative_kinds())
+    return frozenset(words)
 
 
 @cache
 def name_glue() -> frozenset[str]:
     """Words that may stand between the capitalised words of one name ("au", "de la")."""
     return frozenset(row[0] for row in read_tsv("name_glue.tsv"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that may be capitalised in a title-case headline between names: prepositions of
+    place, list words, name glue."""
+    return frozenset({*(p[0] for p in locatives() if len(p) == 1), *name_glue(),
+                      *(gap for gap in LIST_GAPS if " " not in gap)})
 
 
 @cache
@@ -149,25 +183,67 @@ def _locative(words: Words, start: int) -> str | None:
     "the" between them skipped)."""
     at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
     before = tuple(words.lower[max(0, at - 3):at])
-    best: str | None = None
     for size in (3, 2, 1):
         if len(before) >= size and (strength := locatives().get(before[-size:])):
-            if strength == "strong":
-                return strength
-            best = best or strength
-    return best
+            return strength if strength != "none" else None
+    return None
 
 
-def _kind_after(words: Words, end: int) -> bool:
+def _kind_after(words: Words, start: int, end: int) -> bool:
     """A kind word after the name ("Ardmore county"), not the start of a longer name
-    ("Ardmore Lake Road")."""
-    return end < len(words) and words.text[end] in kind_words() and not (
-        end + 1 < len(words) and words.text[end + 1] in street_words())
+    ("Ardmore Lake Road"). A capitalised kind word after an English word is an institution's
+    name ("Police Department"), not a division."""
+    if end >= len(words) or not _is_kind(words.text[end]) or (
+            end + 1 < len(words) and words.text[end + 1] in street_words()):
+        return False
+    return not (words.text[end][0].isupper() and end - start == 1
+                and words.lower[start] in english_words())
+
+
+def _is_kind(word: str) -> bool:
+    """A kind word as written, or in capitals ("COUNTY")."""
+    return word in kind_words() or (word.isupper() and (
+        word.lower() in kind_words() or word.title() in kind_words()))
+
+
+def _inside_longer_name(words: Words, start: int, end: int) -> bool:
+    """The known name is only part of a longer capitalised name ("Republic" of "Republic Act",
+    "King" of "King Nut Companies"): a capitalised word touches it that is no preposition,
+    list word or glue (a title-case headline's "In" and "And" do not count)."""
+    free = _function_words()
+    before = start - 1
+    after = end
+    return (before >= 0 and words.capital[before] and words.lower[before] not in free
+            and not words.sent_start[start]) or (
+        after < len(words) and words.capital[after] and words.lower[after] not in free)
+
+
+def _acronym(text: str) -> bool:
+    """"CDC", "UGA": in text that is not all capitals, a short all-capitals word is an
+    acronym, whatever town shares its letters."""
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= MAX_ACRONYM
+
+
+def _apposition(words: Words, end: int) -> bool:
+    """"Rutshuru, a town 70 km north of Goma", "Kisoro, the capital of the district": after a
+    comma, a few lower-case words or numbers, then a kind noun followed by a preposition, a
+    number or punctuation."""
+    if end >= len(words) or words.text[end] != ",":
+        return False
+    for i in range(end + 1, min(len(words), end + 5)):
+        if words.capital[i]:
+            return False
+        if words.lower[i] in kind_nouns():
+            nxt = i + 1
+            return nxt >= len(words) or words.number[nxt] or not any(
+                c.isalpha() for c in words.text[nxt]) or words.lower[nxt] in _after_kind_noun()
+    return False
 
 
 def _kind_inside(words: Words, start: int, end: int) -> bool:
     """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
-    return end - start > 1 and words.text[end - 1] in kind_words()
+    return end - start > 1 and _is_kind(words.text[end - 1])
 
 
 def _ordinary(words: Words, start: int, end: int) -> bool:
@@ -240,10 +316,15 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
+        if _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS:
+            return None
+        if _inside_longer_name(words, start, end) and not _kind_inside(words, start, end):
+            return None
         if country_for_demonym(text) is not None:
             return None
-        if _kind_after(words, end) or _kind_inside(words, start, end) or self._container_end(
-                words, start, end) or _locative(words, start) == "strong":
+        if _kind_after(words, start, end) or _kind_inside(words, start, end) or _apposition(
+                words, end) or self._container_end(words, start, end) or _locative(
+                words, start) == "strong":
             return "strong"
         if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
                 words, start, end):
@@ -267,8 +348,9 @@ class Scanner:
 
 def _listable(words: Words, start: int, end: int) -> bool:
     text = words.span(start, end)
-    return not (_ordinary(words, start, end) or text in not_places() or words.sent_start[start]
-                or _in_other_entity(words, start, end))
+    return not (_acronym(text) or _inside_longer_name(words, start, end)
+                or _ordinary(words, start, end) or text in not_places()
+                or words.sent_start[start] or _in_other_entity(words, start, end))
 
 
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:

@@ -18,11 +18,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Article, PlaceMention
+from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner
+from sitrep.resolve.places.detect import Scanner, locative_kinds
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
+LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "/"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
 PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
@@ -36,6 +38,7 @@ SAME_ADMIN1_BONUS = 0.6
 EXACT_NAME_BONUS = 0.3
 LIST_PEER_BONUS = 2.0
 DIVISION_HINT_BONUS = 3.0
+CITY_HINT_BONUS = 1.5
 CONTESTED_FOCUS = 0.2
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
@@ -70,7 +73,7 @@ def _parts_longest_first() -> tuple[tuple[str, str], ...]:
 def _proximity() -> re.Pattern[str]:
     """A gap that puts a place near another ("near", ", a village outside")."""
     phrases = sorted((row[0] for row in read_tsv("proximity_words.tsv")), key=len, reverse=True)
-    return re.compile(r"^,?\s*(?:[a-z-]+\s+){0,3}?(?:" + "|".join(map(re.escape, phrases))
+    return re.compile(r"^,?\s*(?:[a-z0-9.-]+\s+){0,5}?(?:" + "|".join(map(re.escape, phrases))
                       + r")(?: the)?$")
 
 
@@ -95,10 +98,12 @@ class Toponym:
     margin: float = 0.0
     focus: dict[str, float] = field(default_factory=dict)
     division: bool = False
+    city: bool = False
     peers: list[Toponym] = field(default_factory=list)
     inner: list[Toponym] = field(default_factory=list)
     fallback: bool = False
     street: bool = False
+    weak: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -189,6 +194,10 @@ class Geocoder:
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
+        if is_shouting(article.text):
+            # The case of all-capitals copy is the case restorer's guess: a capitalised word is
+            # no evidence, so a gazetteer name needs more than a preposition or a list.
+            toponyms = [t for t in toponyms if not t.weak]
         focus = self._focus(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
@@ -224,16 +233,43 @@ class Geocoder:
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        _link_containers(toponyms, doc.text)
+        text = doc.text  # built from the tokens on every access: read once
+        self._share_kinds(toponyms, text)
+        _link_containers(toponyms, text)
         return toponyms
 
+    def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
+        """"Marion, Polk and Linn counties": a plural division word after a list is the kind
+        of every name of the list ("Marion County", "Polk County")."""
+        run: list[Toponym] = []
+        for toponym in toponyms:
+            if run and _separator(text[run[-1].end:toponym.start]) not in LIST_GAPS:
+                self._kind_of_run(run, text)
+                run = []
+            run.append(toponym)
+        self._kind_of_run(run, text)
+
+    def _kind_of_run(self, run: list[Toponym], text: str) -> None:
+        if len(run) < 2:
+            return
+        after = text[run[-1].end:run[-1].end + 16].split()
+        kind = _kind_word_after(text, run[-1].end)
+        if not kind or not after or not after[0].strip(",.;:").endswith("s"):
+            return
+        for toponym in run[:-1]:
+            found = tuple(c for c in self.gazetteer.candidates(f"{toponym.text} {kind}")
+                          if c.precision in ("admin1", "admin2"))
+            if found:
+                toponym.candidates, toponym.division = found, True
+
     def find_spans(self, doc: Doc) -> list[Span]:
-        """The place names of a document as spans labelled "place" or "street" (what the
+        """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
+        name that only a preposition or a list marks as a place) or "street" (what the
         ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            span = doc.char_span(toponym.start, toponym.end,
-                                 label="street" if toponym.street else "place",
+            label = "street" if toponym.street else "weak_place" if toponym.weak else "place"
+            span = doc.char_span(toponym.start, toponym.end, label=label,
                                  alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -241,12 +277,15 @@ class Geocoder:
 
     def _from_spans(self, doc: Doc) -> list[Toponym]:
         toponyms = []
+        text = doc.text
         for span in doc.spans[PLACE_SPANS]:
             if span.label_ == "street":
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
             else:
-                toponyms.append(self._lookup(doc.text, span.start_char, span.end_char, span))
+                toponym = self._lookup(text, span.start_char, span.end_char, span)
+                toponym.weak = span.label_ == "weak_place"
+                toponyms.append(toponym)
         return toponyms
 
     def _find(self, doc: Doc) -> list[Toponym]:
@@ -255,17 +294,19 @@ class Geocoder:
         found: dict[tuple[int, int], Toponym] = {}
         spans: list[Span] = []
         ents = list(doc.ents)
+        text = doc.text
         for ent in ents:
-            toponym = self._toponym(ent, doc.text)
+            toponym = self._toponym(ent, text)
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
                 spans.append(ent)
-        for toponym in self._scanned(doc, spans, ents):
+        for toponym in self._scanned(doc, text, spans, ents):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
         return sorted(found.values(), key=lambda t: t.start)
 
-    def _scanned(self, doc: Doc, spans: list[Span], ents: list[Span]) -> list[Toponym]:
+    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
+                 ) -> list[Toponym]:
         """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
         toponyms = []
         for hit in self.scanner.scan(doc, spans, ents):
@@ -274,7 +315,8 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
-            toponym = self._lookup(doc.text, span.start_char, span.end_char, span)
+            toponym = self._lookup(text, span.start_char, span.end_char, span)
+            toponym.weak = hit.context in ("weak", "list")
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms
@@ -321,21 +363,29 @@ class Geocoder:
             return None
         return toponym
 
-    def _lookup(self, doc_text: str, start: int, end: int, ent: Span) -> Toponym:
-        """The mention at ``start:end`` with the candidates of the first name the index knows."""
+    def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
+                kind: str | None = None) -> Toponym:
+        """The mention at ``start:end`` with the candidates of the first name the index knows;
+        with a division word after it ("Linn county", or ``kind`` from a list such as "Linn
+        and Polk counties") the name with that word is tried first ("Linn County")."""
         text = doc_text[start:end]
         candidates: tuple[Candidate, ...] = ()
         division = False
-        for name, is_division in _lookup_names(text):
+        kind = kind or _kind_word_after(doc_text, end)
+        names = _lookup_names(text)
+        if kind and not text.endswith(" " + kind):
+            names = [(f"{text} {kind}", True), *names]
+        for name, is_division in names:
             candidates = self.gazetteer.candidates(name)
             if is_division:
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
             if candidates:
                 division = is_division
                 break
-        division = division or _division_cue(doc_text, start, end)
+        cue = _kind_before(doc_text, start)
+        division = division or cue == "division" or _division_cue(doc_text, start, end)
         return Toponym(start, end, text, candidates, metonymic=_is_metonymic(ent),
-                       division=division)
+                       division=division, city=cue == "city")
 
     def _dateline(self, article: Article) -> Toponym | None:
         if not article.dateline_place or article.dateline_start is None:
@@ -381,6 +431,8 @@ class Geocoder:
             score += _peer_support(candidate, toponym.peers)
             if toponym.division and candidate.precision in ("admin1", "admin2"):
                 score += DIVISION_HINT_BONUS
+            if toponym.city and candidate.precision == "city":
+                score += CITY_HINT_BONUS
             same = admin1s[(candidate.country, candidate.admin1)]
             if exclude_self and own and (own.country, own.admin1) == (candidate.country,
                                                                       candidate.admin1):
@@ -406,11 +458,36 @@ def _contested(toponym: Toponym) -> bool:
 
 
 def _division_cue(text: str, start: int, end: int) -> bool:
-    """"Aydin province", "the state of Kerala": the words around name a division."""
+    """"Aydin province": the word after the name says it is a division."""
     after = text[end:end + 12].replace(",", " ").replace(".", " ").split()
-    before = text[max(0, start - 15):start].lower().split()
-    return bool(after and name_parts().get(after[0]) == "division") or (
-        before[-2:] in (["state", "of"], ["province", "of"], ["region", "of"]))
+    return bool(after and name_parts().get(after[0]) == "division")
+
+
+def _kind_before(text: str, start: int) -> str | None:
+    """"the city of Kano" → "city", "the state of Kerala" → "division": the kind of place a
+    phrase of ``places/locatives.tsv`` just before the name says (a "the" between skipped)."""
+    words = text[max(0, start - 40):start].lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    kinds = locative_kinds()
+    for size in (3, 2, 1):
+        if len(words) >= size and (kind := kinds.get(tuple(words[-size:]))):
+            return kind
+    return None
+
+
+def _kind_word_after(text: str, end: int) -> str | None:
+    """The division word just after a name, singular and capitalised as in the index's names
+    ("county" and "counties" → "County"), or None."""
+    after = text[end:end + 16].split()
+    if not after or name_parts().get(after[0].strip(",.;:")) != "division":
+        return None
+    word = after[0].strip(",.;:")
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:1].upper() + word[1:]
 
 
 def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, float]

@@ -64,9 +64,11 @@ def test_a_comma_and_a_state_holds_the_town(geocoder, blank) -> None:
     assert found["Ohio"].precision == "admin1"
 
 
-def test_all_capitals_copy(geocoder, blank) -> None:
-    found = places(geocoder, blank, "POLICE CLOSED THE BRIDGE IN TISHOMINGO ON TUESDAY.")
-    assert found["TISHOMINGO"].name == "Tishomingo"
+def test_all_capitals_copy_needs_strong_context(geocoder, blank) -> None:
+    found = places(geocoder, blank, "POLICE CLOSED THE BRIDGE IN PONTOTOC COUNTY ON TUESDAY.")
+    assert found["PONTOTOC COUNTY"].name == "Pontotoc County"
+    weak = places(geocoder, blank, "POLICE CLOSED THE BRIDGE IN TISHOMINGO ON TUESDAY.")
+    assert weak == {}
 
 
 def test_a_title_case_headline_finds_the_place_not_the_words(geocoder, blank) -> None:
@@ -129,3 +131,36 @@ def test_the_holder_of_a_tagged_town_is_found_too(geocoder, blank) -> None:
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found["Mass."].admin1 == "Massachusetts"
     assert found["Springfield"].admin1 == "Massachusetts"
+
+
+def test_an_apposition_with_a_kind_of_place_makes_a_place(geocoder, blank) -> None:
+    text = "Rebels seized Rutshuru, a town 70 km north of the lake, on Tuesday."
+    found = places(geocoder, blank, text)
+    assert found["Rutshuru"].country_code == "COD"
+
+
+def test_an_apposition_about_a_person_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "They met Tishomingo, a town official, on Monday.") == {}
+
+
+def test_a_plural_division_word_after_a_list_names_every_member(geocoder, blank) -> None:
+    text = "Cases were reported in Marion, Polk and Linn counties."
+    doc = blank(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="GPE")
+                for n in ("Marion", "Polk", "Linn")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert {p.name for p in found.values()} == {"Marion County", "Polk County", "Linn County"}
+    assert {p.precision for p in found.values()} == {"admin2"}
+    assert len({p.admin1 for p in found.values()}) == 1
+
+
+def test_according_to_introduces_a_source_not_a_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The count rose, according to Tishomingo.") == {}
+
+
+def test_a_short_word_in_capitals_is_an_acronym(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Samples were sent to CDC in the spring.") == {}
+
+
+def test_part_of_a_longer_capitalised_name_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Nuts were sold to Tishomingo Farms last year.") == {}

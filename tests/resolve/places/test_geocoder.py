@@ -283,3 +283,11 @@ def test_a_small_town_abroad_with_its_country_named_resolves(geocoder, blank) ->
     places = resolve(geocoder, blank, text,
                      ["Kenya", "Nairobi", "Mombasa", "Tishomingo", "Oklahoma"])
     assert places["Tishomingo"].country_code == "USA"
+
+
+def test_the_city_of_prefers_the_town_to_its_division(geocoder, blank) -> None:
+    plain = resolve(geocoder, blank, "Gunmen struck Kano on Friday.", ["Kano"])
+    assert plain["Kano"].precision == "admin1"
+    city = resolve(geocoder, blank, "Gunmen struck the city of Kano on Friday.", ["Kano"])
+    assert city["Kano"].precision == "city"
+    assert city["Kano"].country_code == "NGA"
