@@ -97,10 +97,14 @@ class Inputs:
 
         for item in read_documents(self.paths, published=self.published):
             if isinstance(item, InputError):
-                self.rejected += 1
-                _err(f"error: {item.source}: {item.reason}")
+                self.reject(item)
             else:
                 yield item
+
+    def reject(self, error: InputError) -> None:
+        """Name a bad input on standard error; the run goes on and exits 1."""
+        self.rejected += 1
+        _err(f"error: {error.source}: {error.reason}")
 
     def exit(self) -> None:
         if self.rejected:
@@ -139,7 +143,8 @@ def _run_coded(paths: list[str], published: str | None, fmt: Format, quiet: bool
                pick: Callable[[CodedArticle], Sequence[Record]], workers: int = 1) -> None:
     """Code documents and stream one kind of record from each: shared by code/places/times/..."""
     inputs = Inputs(paths, published)
-    coded = _progress(_coder(workers).code_articles(inputs.articles()), quiet, "coding articles")
+    coded = _progress(_coder(workers).code_articles(inputs.articles(), on_error=inputs.reject),
+                      quiet, "coding articles")
     records = (record for c in coded for record in pick(c))
     write_records(records, fmt.value, sys.stdout)
     inputs.exit()
@@ -203,8 +208,7 @@ def ingest(paths: Paths, db: Db = DEFAULT_DB, published: Published = None,
         items = _progress(inputs.articles(), quiet, "ingesting articles")
         result = load_articles(store, _coder(workers), items)
         for error in result.errors:
-            inputs.rejected += 1
-            _err(f"error: {error.source}: {error.reason}")
+            inputs.reject(error)
         stats = store.stats()
     if not quiet:
         _err(f"{result.added} articles added ({result.events} events), {result.skipped} already "

@@ -6,7 +6,8 @@ Every face (``sitrep code``, ``sitrep ingest``, the HTTP API, ``sitrep eval``) c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,8 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.cluster.assemble import assemble
+from sitrep.errors import InputError, SetupError, SitrepError
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
+from sitrep.nlp.parse import parse_stream
 from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
 from sitrep.nlp.truecase import prepare_text
 from sitrep.resolve.actors import ActorResolver
@@ -46,17 +49,65 @@ class Coder:
         self.geocoder = finder.geocoder if isinstance(finder, PlaceFinder) else Geocoder()
         self.actors = ActorResolver()
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code a stream of articles with ``nlp.pipe``: constant memory per batch."""
-        pairs = ((prepare_text(a), a) for a in articles)
-        docs = self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.options.batch_size,
-            n_process=self.options.n_process,
-        )
-        for doc, article in docs:
-            yield self.code_doc(doc, article)
+    def code_articles(self, articles: Iterable[Article],
+                      on_error: Callable[[InputError], None] | None = None
+                      ) -> Iterator[CodedArticle]:
+        """Code a stream of articles with ``nlp.pipe``: constant memory per batch.
+
+        An article that fails to code becomes an :class:`InputError` naming it and the reason,
+        given to ``on_error`` (raised when there is none); the other articles, those of its
+        batch included, are coded all the same.
+        """
+        report = on_error or _raise
+        feed = _Feed(articles)
+        parsed = self._parse(feed)
+        while True:
+            try:
+                doc, article = next(parsed)
+            except StopIteration:
+                return
+            except Exception:
+                if feed.failed:
+                    raise
+                # The batch in flight failed as a whole: code its articles one at a time.
+                while feed.pending:
+                    yield from self._code_alone(feed.pending.popleft(), report)
+                parsed = self._parse(feed)
+                continue
+            feed.pending.popleft()
+            coded = self._code_one(doc, article, report)
+            if coded is not None:
+                yield coded
+
+    def _parse(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
+        return parse_stream(self.nlp, pairs, batch_size=self.options.batch_size,
+                            n_process=self.options.n_process)
+
+    def _code_alone(self, article: Article, report: Callable[[InputError], None]
+                    ) -> Iterator[CodedArticle]:
+        try:
+            doc, _ = next(self._parse([(prepare_text(article), article)]))
+        except SetupError:
+            raise
+        except Exception as exc:
+            report(_failure(article, exc))
+            return
+        coded = self._code_one(doc, article, report)
+        if coded is not None:
+            yield coded
+
+    def _code_one(self, doc: Doc, article: Article, report: Callable[[InputError], None]
+                  ) -> CodedArticle | None:
+        try:
+            return self.code_doc(doc, article)
+        except SetupError:
+            raise
+        except Exception as exc:
+            report(_failure(article, exc))
+            return None
 
     def code_article(self, article: Article) -> CodedArticle:
+        """Code one article; raises :class:`InputError` when it cannot be coded."""
         return next(self.code_articles([article]))
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
@@ -70,6 +121,39 @@ class Coder:
         events = assemble(mentions, doc, article)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
+
+
+class _Feed:
+    """The articles given to the parser, and those of them not yet back from it: when a batch
+    fails, these are the ones to code again one at a time."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.articles = iter(articles)
+        self.pending: deque[Article] = deque()
+        self.failed = False
+
+    def __iter__(self) -> Iterator[tuple[str, Article]]:
+        while True:
+            try:
+                article = next(self.articles)
+            except StopIteration:
+                return
+            except BaseException:
+                self.failed = True  # the input itself broke, not one article: nothing to retry
+                raise
+            self.pending.append(article)
+            yield prepare_text(article), article
+
+
+def _failure(article: Article, exc: Exception) -> InputError:
+    """The error that names an article that could not be coded, and why."""
+    where = f"{article.source}: article {article.id}" if article.source else f"article {article.id}"
+    reason = str(exc) if isinstance(exc, SitrepError) else f"{type(exc).__name__}: {exc}"
+    return InputError(where, f"could not be coded: {reason}")
+
+
+def _raise(error: InputError) -> None:
+    raise error
 
 
 @cache
@@ -89,8 +173,13 @@ def code(text: str, published: str | None = None, *, doc_id: str | None = None,
     """Code one text and return its event records.
 
     ``published`` (``YYYY-MM-DD``) is the reference date for relative dates; without it they
-    stay unresolved.
+    stay unresolved. Text or a date sitrep cannot read raises :class:`InputError`.
     """
+    from sitrep.ingest.dates import check_published  # ingest loads its HTML reader: on use
+    from sitrep.ingest.decode import check_article_text, check_text
+
+    published = check_published(published)
+    check_article_text(check_text(text, "text"), "text")
     article = Article(id=doc_id or content_hash(text), text=text, title=title,
                       published=published)
     return default_coder().code_article(article).events

@@ -19,6 +19,10 @@ class InputError(SitrepError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickle by source and reason, so errors come back from worker processes whole."""
+        return (type(self), (self.source, self.reason))
+
 
 class NotFoundError(SitrepError):
     """A record asked for by id that is not stored."""

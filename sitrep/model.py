@@ -77,8 +77,12 @@ class Article(Record):
 
 
 def content_hash(text: str) -> str:
-    """Stable id of a text: same words, same id, so a re-ingest is a no-op."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    """Stable id of a text: same words, same id, so a re-ingest is a no-op.
+
+    Any string hashes, a lone surrogate included (``surrogatepass``): ingest refuses such text
+    with its reason, and the hash must never be what fails first.
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(slots=True)

@@ -62,7 +62,8 @@ def code_shard(source: str, out: str, published: str | None = None) -> ShardResu
             articles.append(item)
     partial = f"{out}.partial"
     with open(partial, "w", encoding="utf-8") as handle:
-        for coded in default_coder().code_articles(articles):
+        for coded in default_coder().code_articles(
+                articles, on_error=lambda err: result.errors.append(str(err))):
             handle.write(coded_line(coded) + "\n")
             result.articles += 1
             result.events += len(coded.events)

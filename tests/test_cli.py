@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,57 @@ def test_ingest_names_each_bad_input_stores_the_rest_and_is_idempotent(
     with Store(db) as store:
         assert store.stats() == before
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.fixture
+def hostile_inputs(tmp_path: Path) -> Path:
+    """Inputs that once passed the checks and then stopped the run, among good ones."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / os.fsdecode(b"not utf-8 \xff.txt")).write_text(
+        "Protesters marched in Niamey on Saturday.", encoding="utf-8")
+    (folder / "over_limit.txt").write_text("Title\n\n" + "word " * 200_000, encoding="utf-8")
+    (folder / "emoji.txt").write_text("Troops left.\n\n" + "\U0001F600" * 15_000,
+                                      encoding="utf-8")
+    good = {"id": "feeds/2024/05/niger", "text": "Russia sent 100 military trainers to Niger "
+            "in April.", "published": "2024-05-03"}
+    lines = [
+        '{"id": "surrogate", "text": "Troops left \\ud800 the base."}',
+        '{"id": "nul", "text": "Troops left\\u0000 the base."}',
+        '{"id": "year-1", "text": "Troops left on Monday.", "published": "0001-01-01"}',
+        '{"id": "year-9999", "text": "Troops left next week.", "published": "9999-12-31"}',
+        json.dumps(good),
+    ]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_ingest_over_hostile_inputs_stores_every_good_one_and_names_every_bad_one(
+        coder, hostile_inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    first = runner.invoke(app, ["ingest", str(hostile_inputs), "--db", str(db)])
+    assert first.exit_code == 1
+    errors = [line for line in first.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 5, first.stderr
+    for name, reason in [("over_limit.txt", "too long: 1,000,007 characters"),
+                         ("feed.jsonl:1", "lone surrogate U+D800"),
+                         ("feed.jsonl:2", "NUL character"),
+                         ("feed.jsonl:3", "in the years 1800-2100"),
+                         ("feed.jsonl:4", "in the years 1800-2100")]:
+        assert any(name in e and reason in e for e in errors), f"{name}: {first.stderr}"
+    with Store(db) as store:
+        stored = {a.id: a for a in store.iter_articles()}
+        before = store.stats()
+    assert "feeds/2024/05/niger" in stored and len(stored) == 4
+    assert any(a.source and a.source.endswith("not utf-8 \\xff.txt") for a in stored.values())
+    assert any(a.source and a.source.endswith("emoji.txt") for a in stored.values())
+
+    second = runner.invoke(app, ["ingest", str(hostile_inputs), "--db", str(db)])
+    assert second.exit_code == 1
+    assert "0 articles added" in second.stderr
+    with Store(db) as store:
+        assert store.stats() == before
 
 
 def test_events_export_and_show_read_the_store(coder, seed_article: Path, tmp_path: Path) -> None:

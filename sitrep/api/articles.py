@@ -59,8 +59,8 @@ def event_marks(events: list[Event]) -> list[dict[str, Any]]:
     return sorted(marks, key=lambda m: (m["start"], -m["end"]))
 
 
-@router.get("/articles/{article_id}", summary="One article with its events marked in the text "
-            "and the outlets that printed it")
+@router.get("/articles/{article_id:path}", summary="One article with its events marked in the "
+            "text and the outlets that printed it")
 def get_article(article_id: str, store: Annotated[Store, Depends(get_store)]) -> dict[str, Any]:
     article = store.get_article(article_id)
     events = store.article_events(article_id)
@@ -81,12 +81,23 @@ def body_kind(request: Request, kind: Kind | None) -> Kind:
 
 
 async def read_body(request: Request) -> bytes:
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise HTTPException(413, f"document larger than {MAX_BODY // (1024 * 1024)} MiB")
+    """The request body, refused with 413 as soon as it passes :data:`MAX_BODY`: a declared
+    length is checked before reading, a streamed body while it arrives (never held whole)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise _too_large()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise _too_large()
     if not body.strip():
         raise HTTPException(400, "empty document: send the article in the request body")
-    return body
+    return bytes(body)
+
+
+def _too_large() -> HTTPException:
+    return HTTPException(413, f"document larger than {MAX_BODY // (1024 * 1024)} MiB")
 
 
 def _load(state: AppState, articles: list[Article]) -> LoadResult:

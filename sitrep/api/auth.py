@@ -23,5 +23,7 @@ def require_token(request: Request) -> None:
     if scheme.lower() != "bearer" or not given:
         raise HTTPException(401, "this write needs the header 'Authorization: Bearer TOKEN'",
                             headers=CHALLENGE)
-    if not secrets.compare_digest(given.strip().encode(), expected.encode()):
+    # Header values arrive as bytes decoded as Latin-1; encoding back gives the bytes the client
+    # sent, which a UTF-8 client sends for a non-ASCII token: compare bytes with bytes.
+    if not secrets.compare_digest(given.strip().encode("latin-1"), expected.encode("utf-8")):
         raise HTTPException(401, "wrong token", headers=CHALLENGE)

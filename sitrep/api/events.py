@@ -64,7 +64,7 @@ def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
             "events": [e.to_dict() for e in events]}
 
 
-@router.get("/events/{event_id}", summary="One event with the articles that report it")
+@router.get("/events/{event_id:path}", summary="One event with the articles that report it")
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     event = store.get_event(event_id)
     articles = store.event_articles(event_id)

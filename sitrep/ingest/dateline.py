@@ -68,7 +68,7 @@ def read_dateline(text: str, reference: str | None = None) -> Dateline:
         published = published or _read_stamp(line)
     if published is None and lead and lead.date_text:
         day = _lead_date(lead.date_text, dates.reference_day(reference))
-        published = day.isoformat() if day else None
+        published = day.isoformat() if day and dates.in_range(day) else None
     if lead is None:
         return Dateline(published=published)
     return Dateline(place=lead.place, start=lead.start, end=lead.end,
@@ -120,6 +120,8 @@ def _stamp_value(match: re.Match[str]) -> str | None:
     try:
         day = date(int(match["year"]), month or 0, int(match["day"]))
     except ValueError:
+        return None
+    if not dates.in_range(day):
         return None
     clock = _clock(match)
     if clock is None:

@@ -21,6 +21,10 @@ _PUBLISHED = re.compile(
 )
 _NUMERIC_ZONE = re.compile(r"(?:UTC|GMT)?\s?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?")
 PUBLISHED_FORM = "YYYY-MM-DD[THH:MM[:SS][±HH:MM]]"
+MIN_YEAR, MAX_YEAR = 1800, 2100
+"""The years a publication date may fall in: news is no older, and the calendar arithmetic of
+relative dates ("next Friday", "the coming decade") stays far from the ends of ``date``."""
+PUBLISHED_RULE = f"{PUBLISHED_FORM}, a real date in the years {MIN_YEAR}-{MAX_YEAR}"
 FOLDER = "times"
 
 
@@ -113,7 +117,8 @@ def iso_published(day: date, clock: tuple[int, int] | None = None,
 
 
 def normalise_published(value: str) -> str | None:
-    """The contract form of an ISO date or date-time, or None when it is not a real one.
+    """The contract form of an ISO date or date-time, or None when it is not a real one or
+    falls outside :data:`MIN_YEAR`-:data:`MAX_YEAR`.
 
     ``Z`` becomes ``+00:00`` and fractions of a second are dropped; the rest is kept as given.
     """
@@ -122,12 +127,20 @@ def normalise_published(value: str) -> str | None:
         return None
     text = match["day"]
     if match["time"]:
-        text += "T" + match["time"] + ((zone_offset(match["zone"]) or "") if match["zone"] else "")
+        zone = zone_offset(match["zone"]) if match["zone"] else ""
+        if zone is None:
+            return None
+        text += "T" + match["time"] + zone
     try:
-        datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return text
+    return text if in_range(moment.date()) else None
+
+
+def in_range(day: date) -> bool:
+    """Whether a day lies within the years sitrep accepts as a publication date."""
+    return MIN_YEAR <= day.year <= MAX_YEAR
 
 
 def check_published(value: str | None, source: str = "published") -> str | None:
@@ -136,7 +149,7 @@ def check_published(value: str | None, source: str = "published") -> str | None:
         return None
     normal = normalise_published(value) if isinstance(value, str) else None
     if normal is None:
-        raise InputError(source, f"{value!r} is not a date {PUBLISHED_FORM}")
+        raise InputError(source, f"{value!r} is not a date {PUBLISHED_RULE}")
     return normal
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from sitrep.errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024
 """The largest document (or JSON Lines line) sitrep reads; checked before reading a file."""
+MAX_CHARS = 1_000_000
+"""The longest text, in characters, sitrep codes: the parser reads it paragraph by paragraph,
+but places, times and events are read over the whole text, so time and memory grow with it."""
 
 SAMPLE_BYTES = 8192
 _BOMS = (
@@ -17,6 +21,7 @@ _BOMS = (
 )
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13} | {127}
 _MAX_CONTROL_SHARE = 0.05
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_size(size: int, source: str) -> None:
@@ -75,12 +80,39 @@ def decode_line(raw: bytes, source: str, *, first: bool = False) -> str:
 
 
 def check_text(text: str, source: str) -> str:
-    """Refuse text that is empty, whitespace only, or carries NUL characters."""
+    """Refuse a decoded document that is empty, whitespace only, or not valid Unicode text
+    (NUL characters, lone surrogates)."""
     if not text.strip():
         raise InputError(source, "empty document (only whitespace)" if text else "empty document")
     if "\x00" in text:
         raise InputError(source, "binary content (NUL characters), not a text document")
-    return text
+    return check_string(text, source, "text")
+
+
+def check_article_text(text: str, source: str, name: str = "text") -> str:
+    """Refuse the text of one article when it is longer than :data:`MAX_CHARS` or is not
+    valid Unicode; every reader of articles (text, HTML, JSON) passes its text through here."""
+    if len(text) > MAX_CHARS:
+        raise InputError(source, f"too long: {len(text):,} characters, over the limit of "
+                                 f"{MAX_CHARS:,}")
+    return check_string(text, source, name)
+
+
+def check_string(value: str, source: str, name: str) -> str:
+    """Refuse a string (a field of a record) holding a NUL character or a lone surrogate.
+
+    JSON escapes (``"\\u0000"``, ``"\\ud800"``) decode to both; neither can be stored or
+    encoded as UTF-8, so they are stopped here, at the edge, with where they stand.
+    """
+    nul = value.find("\x00")
+    if nul >= 0:
+        raise InputError(source, f"{name} holds a NUL character at character {nul}")
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        raise InputError(source, f"{name} holds a lone surrogate "
+                                 f"U+{ord(surrogate.group()):04X} at character "
+                                 f"{surrogate.start()}: not valid Unicode")
+    return value
 
 
 def _decode_error(err: UnicodeDecodeError, data: bytes, encoding: str) -> str:

@@ -11,6 +11,7 @@ import trafilatura
 from sitrep.errors import InputError
 from sitrep.ingest import dates
 from sitrep.ingest.dateline import read_dateline
+from sitrep.ingest.decode import check_article_text
 from sitrep.model import Article, content_hash
 
 _MARKUP = re.compile(r"<(?:!doctype\b|/?[a-z][a-z0-9]*\b)[^>]*>", re.IGNORECASE)
@@ -34,6 +35,7 @@ def parse_html(html: str, source: str, published: str | None = None) -> Article:
     text = (page.text or "") if page is not None else ""
     if not text.strip():
         raise InputError(source, "broken or empty HTML: no article text could be extracted")
+    check_article_text(text, source, "article text")
     own = _page_published(html, page.date)
     dateline = read_dateline(text, own or published)
     return Article(

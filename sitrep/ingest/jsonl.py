@@ -10,7 +10,7 @@ from typing import Any
 from sitrep.errors import InputError
 from sitrep.ingest import dates
 from sitrep.ingest.dateline import read_dateline
-from sitrep.ingest.decode import decode_line
+from sitrep.ingest.decode import check_article_text, check_string, decode_line
 from sitrep.model import Article, content_hash
 
 TOO_LONG = None
@@ -68,6 +68,7 @@ def article_from_record(record: dict[str, Any], source: str, published: str | No
         raise InputError(where, 'no "text" string' if text is None else '"text" is not a string')
     if not text.strip():
         raise InputError(where, '"text" is empty')
+    check_article_text(text, where, '"text"')
     fields = {name: _optional_string(record, name, where) for name in _OPTIONAL_STRINGS}
     own = _record_published(record, where)
     dateline = read_dateline(text, own or published)
@@ -90,6 +91,10 @@ def _load_object(text: str, where: str) -> dict[str, Any]:
         value = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(where, f"not valid JSON: {err.msg} (column {err.colno})") from err
+    except ValueError as err:  # a number too long to convert
+        raise InputError(where, f"not valid JSON: {err}") from err
+    except RecursionError as err:
+        raise InputError(where, "not valid JSON: nested too deeply") from err
     if not isinstance(value, dict):
         raise InputError(where, f"not a JSON object but {type(value).__name__}")
     return value
@@ -104,7 +109,7 @@ def _record_id(record: dict[str, Any], text: str, where: str) -> str:
         raise InputError(where, '"id" is not a string')
     if not str(value).strip():
         raise InputError(where, '"id" is empty')
-    return str(value)
+    return check_string(str(value), where, '"id"')
 
 
 def _record_published(record: dict[str, Any], where: str) -> str | None:
@@ -113,7 +118,7 @@ def _record_published(record: dict[str, Any], where: str) -> str | None:
         return None
     normal = dates.normalise_published(value) if isinstance(value, str) else None
     if normal is None:
-        raise InputError(where, f'bad "published" {value!r}: expected {dates.PUBLISHED_FORM}')
+        raise InputError(where, f'bad "published" {value!r}: expected {dates.PUBLISHED_RULE}')
     return normal
 
 
@@ -121,4 +126,4 @@ def _optional_string(record: dict[str, Any], name: str, where: str) -> str | Non
     value = record.get(name)
     if value is not None and not isinstance(value, str):
         raise InputError(where, f'"{name}" is not a string')
-    return value or None
+    return check_string(value, where, f'"{name}"') if value else None

@@ -82,6 +82,12 @@ def document_paths(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def display_name(path: str | Path) -> str:
+    """A path as valid text: bytes of a file name that are not UTF-8 (which Python keeps as lone
+    surrogates) are written as ``\\xff``, so the name can be printed and stored."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _read_path(path: str, published: str | None) -> Iterator[Item]:
     if path == STDIN:
         yield from _read_stream(sys.stdin.buffer, STDIN, published)
@@ -90,18 +96,19 @@ def _read_path(path: str, published: str | None) -> Iterator[Item]:
     if where.is_dir():
         files = document_paths(where)
         if not files:
-            yield InputError(path, "no documents (.txt, .html, .htm, .jsonl) in this folder")
+            yield InputError(display_name(path), "no documents (.txt, .html, .htm, .jsonl) in "
+                                                 "this folder")
         for file in files:
             yield from _read_file(file, published)
     elif where.exists():
         yield from _read_file(where, published)
     else:
-        yield InputError(path, "no such file or folder")
+        yield InputError(display_name(path), "no such file or folder")
 
 
 def _read_file(path: Path, published: str | None) -> Iterator[Item]:
     """One file's documents; the kind comes from the suffix, or is sniffed when unknown."""
-    source = str(path)
+    source = display_name(path)
     kind = SUFFIX_KINDS.get(path.suffix.lower())
     try:
         if not path.is_file():
@@ -124,7 +131,7 @@ def _read_file(path: Path, published: str | None) -> Iterator[Item]:
 def _named_after(item: Item, path: Path) -> Item:
     """A one-article file's article, with the file name as its id (``niger.txt``), so a user
     finds it again by the name they gave it; the content hash still decides re-ingests."""
-    return replace(item, id=path.name) if isinstance(item, Article) else item
+    return replace(item, id=display_name(path.name)) if isinstance(item, Article) else item
 
 
 def _read_jsonl_stream(handle: BufferedReader, source: str, published: str | None

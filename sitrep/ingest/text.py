@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.ingest.dateline import read_dateline
+from sitrep.ingest.decode import check_article_text
 from sitrep.model import Article, content_hash
 
 
@@ -11,6 +12,7 @@ def parse_text(text: str, source: str, published: str | None = None) -> Article:
 
     ``Article.text`` is the whole text as decoded, so offsets index the file itself.
     """
+    check_article_text(text, source)
     dateline = read_dateline(text, published)
     return Article(
         id=content_hash(text), text=text, title=_title(text),

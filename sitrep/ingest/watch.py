@@ -40,7 +40,9 @@ _DONE = frozenset({"stored", "duplicate", "skipped"})
 
 
 class ArticleCoder(Protocol):
-    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedArticle]: ...
+    def code_articles(self, articles: Iterable[Article],
+                      on_error: Callable[[InputError], None] | None = None
+                      ) -> Iterable[CodedArticle]: ...
 
 
 @dataclass(slots=True)

@@ -25,7 +25,9 @@ class LoadResult:
 class ArticleCoder(Protocol):
     """What loading needs of a coder (``sitrep.coder.Coder`` is one)."""
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterable[CodedArticle]: ...
+    def code_articles(self, articles: Iterable[Article],
+                      on_error: Callable[[InputError], None] | None = None
+                      ) -> Iterable[CodedArticle]: ...
 
 
 def load_articles(store: Store, coder: ArticleCoder, items: Iterable[Article | InputError],
@@ -38,7 +40,7 @@ def load_articles(store: Store, coder: ArticleCoder, items: Iterable[Article | I
     """
     result = LoadResult()
     fresh = _new_articles(store, items, result)
-    for coded in coder.code_articles(fresh):
+    for coded in coder.code_articles(fresh, on_error=result.errors.append):
         try:
             added = store.add(coded)
         except SitrepError as exc:

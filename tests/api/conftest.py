@@ -20,7 +20,7 @@ CHAD_TEXT = "Chad news.\nThe USA forces withdrew from Chad."
 class UnusedCoder:
     """Stands in for the pipeline where a request must be refused before any coding."""
 
-    def code_articles(self, articles):
+    def code_articles(self, articles, on_error=None):
         raise AssertionError("a refused request reached the coder")
 
 

@@ -14,7 +14,7 @@ TOKEN = "s3cret-token"
 
 
 class UnusedCoder:
-    def code_articles(self, articles):
+    def code_articles(self, articles, on_error=None):
         raise AssertionError("a refused request reached the coder")
 
 PAGE = ("<html><head><title>Port reopens</title><meta property=\"og:site_name\" "

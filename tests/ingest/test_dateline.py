@@ -106,6 +106,13 @@ def test_muc_datelines_match_their_gold(data_dir):
     assert right_day / len(dated) >= 0.99
 
 
+@pytest.mark.parametrize("text", [
+    "0001-01-01\nBAMAKO (Example Wire) - Mali closed its border.",
+    "BAMAKO, March 4, 9999 (Example Wire) - Mali closed its border.",
+])
+def test_a_dateline_date_outside_the_accepted_years_is_not_the_publication_date(text):
+    dateline = read_dateline(text)
+    assert dateline.published is None and dateline.place == "BAMAKO"
 def test_lead_span_runs_from_the_place_to_the_separator():
     text = "Niamey (Niger), May 3 (ANI): Troops left the base."
     found = read_dateline(text)

@@ -51,6 +51,7 @@ def test_a_day_without_year_takes_the_year_nearest_the_reference():
     ("2024-05-03 04:50", "2024-05-03T04:50"),
     ("2024-13-01", None),
     ("3 May 2024", None),
+    ("2024-05-03T04:50-00:60", None),
 ])
 def test_published_strings_are_normalised_or_refused(value, normal):
     assert dates.normalise_published(value) == normal
@@ -60,6 +61,18 @@ def test_a_bad_published_option_is_an_input_error():
     assert dates.check_published(None) is None
     with pytest.raises(InputError, match="'May 3' is not a date YYYY-MM-DD"):
         dates.check_published("May 3")
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1799-12-31T23:59", "2101-01-01"])
+def test_a_date_outside_the_accepted_years_is_refused(value):
+    assert dates.normalise_published(value) is None
+    with pytest.raises(InputError, match="in the years 1800-2100"):
+        dates.check_published(value)
+
+
+@pytest.mark.parametrize("value", ["1800-01-01", "2100-12-31T23:59+14:00"])
+def test_the_ends_of_the_accepted_years_are_accepted(value):
+    assert dates.check_published(value) == value
 
 
 def test_two_digit_years_near_a_reference_stay_close_to_it():

@@ -67,3 +67,20 @@ def test_a_json_line_with_bad_utf8_names_its_byte():
     with pytest.raises(InputError, match="invalid UTF-8 at byte 10 of the line"):
         decode.decode_line(b'{"text": "\xc3("}', "docs.jsonl:4")
     assert decode.decode_line(codecs.BOM_UTF8 + b"{}", "docs.jsonl:1", first=True) == "{}"
+
+
+def test_the_character_limit_is_what_the_parser_is_built_for():
+    assert decode.MAX_CHARS == 1_000_000
+    decode.check_article_text("x" * decode.MAX_CHARS, "ok.txt")
+    with pytest.raises(InputError, match="too long: 1,000,001 characters"):
+        decode.check_article_text("x" * (decode.MAX_CHARS + 1), "big.txt")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("ab\ud800c", "text holds a lone surrogate U+D800 at character 2: not valid Unicode"),
+    ("abc\udc00", "text holds a lone surrogate U+DC00 at character 3: not valid Unicode"),
+])
+def test_an_uploaded_string_with_a_lone_surrogate_is_refused(text, reason):
+    with pytest.raises(InputError) as caught:
+        decode.check_text(text, "upload")
+    assert (caught.value.source, caught.value.reason) == ("upload", reason)

@@ -99,3 +99,38 @@ def test_read_jsonl_records_still_reads_raw_objects(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text('{"id": "a", "text": "x", "events": []}\n\n{"id": "b"}\n', encoding="utf-8")
     assert [r["id"] for r in read_jsonl_records(path)] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    (r'{"id": "s", "text": "Troops left \ud800 the base."}',
+     '"text" holds a lone surrogate U+D800 at character 12: not valid Unicode'),
+    (r'{"id": "n", "text": "Troops left\u0000 the base."}',
+     '"text" holds a NUL character at character 11'),
+    (r'{"id": "a\udfffb", "text": "Troops left."}',
+     '"id" holds a lone surrogate U+DFFF at character 1: not valid Unicode'),
+    (r'{"id": "t", "text": "Troops left.", "title": "T\u0000"}',
+     '"title" holds a NUL character at character 1'),
+    ('{"id": "p", "text": "Troops left.", "published": "0001-01-01"}',
+     "bad \"published\" '0001-01-01': expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], a real date "
+     "in the years 1800-2100"),
+    ('{"id": "q", "text": "Troops left.", "published": "9999-12-31"}',
+     "bad \"published\" '9999-12-31': expected YYYY-MM-DD[THH:MM[:SS][±HH:MM]], a real date "
+     "in the years 1800-2100"),
+    ('{"id": 1' + "0" * 5000 + ', "text": "x"}', "not valid JSON: "),
+    ('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON: nested too deeply"),
+])
+def test_escapes_and_dates_that_would_break_a_later_stage_are_refused_here(raw, reason):
+    items = list(parse_jsonl_lines([raw.encode(), line(id="ok", text="Peru arrested a mayor.")],
+                                   "docs.jsonl"))
+    assert isinstance(items[0], InputError) and items[0].source == "docs.jsonl:1"
+    assert items[0].reason.startswith(reason)
+    assert items[1].id == "ok"
+
+
+def test_a_record_text_over_the_character_limit_is_refused(monkeypatch):
+    from sitrep.ingest import decode
+
+    monkeypatch.setattr(decode, "MAX_CHARS", 20)
+    with pytest.raises(InputError, match='too long: 21 characters, over the limit of 20'):
+        article_from_record({"text": "x" * 21}, "docs.jsonl")
+    assert article_from_record({"text": "x" * 20}, "docs.jsonl").text == "x" * 20

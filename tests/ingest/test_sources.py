@@ -227,6 +227,16 @@ def test_seed_article_through_read_documents(seed_article):
     assert article.source == str(seed_article)
 
 
+def test_a_file_name_that_is_not_utf8_is_named_in_valid_text(tmp_path):
+    import os
+
+    (tmp_path / os.fsdecode(b"report \xff.txt")).write_text("Troops left.", encoding="utf-8")
+    (tmp_path / os.fsdecode(b"empty \xfe.txt")).write_bytes(b"")
+    items = list(read_documents([str(tmp_path)]))
+    sources = sorted(item.source for item in items)
+    assert sources == [f"{tmp_path}/empty \\xfe.txt", f"{tmp_path}/report \\xff.txt"]
+    assert all(source.encode("utf-8") for source in sources)
+    assert [item.id for item in items if isinstance(item, Article)] == ["report \\xff.txt"]
 def test_a_one_article_file_keeps_its_file_name_as_id(tmp_path):
     (tmp_path / "niger-talks.txt").write_text("Talks\n\nThe talks went on.\n", encoding="utf-8")
     (tmp_path / "page.html").write_text(

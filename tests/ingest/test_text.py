@@ -58,3 +58,14 @@ def test_windows_line_ends_keep_offsets_right():
     assert article.title == "Kenya sends police to Haiti"
     assert article.published == "2024-07-02T10:30+03:00"
     assert article.text[article.dateline_start:article.dateline_end] == "NAIROBI"
+
+
+def test_a_text_over_the_character_limit_is_refused_with_its_length(monkeypatch):
+    import pytest
+
+    from sitrep.errors import InputError
+    from sitrep.ingest import decode
+
+    monkeypatch.setattr(decode, "MAX_CHARS", 1_000)
+    with pytest.raises(InputError, match="too long: 1,001 characters, over the limit of 1,000"):
+        parse_text("x" * 1_001, "long.txt")

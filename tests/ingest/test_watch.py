@@ -71,8 +71,8 @@ class CountingCoder:
         self.made += 1
         return self
 
-    def code_articles(self, articles):
-        for coded in self.coder.code_articles(articles):
+    def code_articles(self, articles, on_error=None):
+        for coded in self.coder.code_articles(articles, on_error=on_error):
             self.coded.append(coded.article.url)
             yield coded
 
@@ -183,8 +183,8 @@ def test_a_poll_that_crashed_resumes_without_fetching_stored_items_again(site, s
     site.page("/feed", rss(site, ["/a", "/b"]), content_type="application/rss+xml")
 
     class CrashingCoder(CountingCoder):
-        def code_articles(self, articles):
-            for n, coded in enumerate(super().code_articles(articles)):
+        def code_articles(self, articles, on_error=None):
+            for n, coded in enumerate(super().code_articles(articles, on_error)):
                 if n == 1:
                     raise KeyboardInterrupt
                 yield coded

@@ -164,13 +164,22 @@ def select(items: list[tuple[int, int, str, Hit]], ctx: Context) -> list[Found]:
     for start, end, name, match in items:
         if any(start < e and s < end for s, e in taken):
             continue
-        resolved = RESOLVERS[name](_as_match(match), ctx)
+        resolved = resolve(name, match, ctx)
         if resolved is None:
             continue
         taken.append((start, end))
         accepted.append(Found(start, end, name, match, resolved))
     accepted.sort(key=lambda f: f.start)
     return accepted
+
+
+def resolve(rule: str, match: Hit, ctx: Context) -> Resolved | None:
+    """The rule's reading of a match; None when its arithmetic leaves the calendar (a day
+    before year 1 or after 9999: "the next decade" in 9995), as if the rule did not match."""
+    try:
+        return RESOLVERS[rule](_as_match(match), ctx)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
@@ -185,7 +194,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.last_dated = None
     for item in found:
         if item.resolved.uses_anchor:
-            again = RESOLVERS[item.rule](_as_match(item.match), ctx)
+            again = resolve(item.rule, item.match, ctx)
             if again is not None:
                 item.resolved = again
         period = item.resolved.period

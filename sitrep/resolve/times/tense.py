@@ -55,11 +55,17 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
     """"future", "perfect", "past", "present" (a parsed verb of no past form: present,
     participle, infinitive) or None (no parse, no cue) for the clause holding
     ``text[start:end]``."""
-    if doc is not None and len(doc.text) == len(text):
+    if doc is not None and _parsed_from(doc, text):
         verb = governing_verb(doc, start, end)
         if verb is not None:
             return verb_direction(verb)
     return cue_direction(text, start)
+
+
+def _parsed_from(doc: Doc, text: str) -> bool:
+    """Whether ``doc`` is the parse of ``text``, read off its last token: ``doc.text`` would
+    rebuild the whole text at every expression, quadratic in a long document."""
+    return len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
 
 
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:

@@ -235,3 +235,16 @@ def test_ordinary_words_and_numbers_are_not_times(text):
 def test_all_capitals_wire_copy():
     m = one("THE ATTACK TOOK PLACE ON 12 MARCH 1989 IN LIMA.", "12 MARCH 1989")
     assert m.value == "1989-03-12"
+
+
+OVERFLOWING = ("They met last Monday and will meet next Friday. Talks resume next week, next "
+               "month, next quarter, next year and in the coming decade; they began last "
+               "century, in the past decade, on Sunday and the weekend before.")
+
+
+@pytest.mark.parametrize("reference", [date.min, date(1, 1, 7), date(9999, 12, 25), date.max])
+def test_arithmetic_past_the_ends_of_the_calendar_leaves_the_expression_unresolved(reference):
+    mentions = tag(OVERFLOWING, reference)
+    assert mentions, "the expressions are still found"
+    for mention in mentions:
+        assert OVERFLOWING[mention.start:mention.end] == mention.text
