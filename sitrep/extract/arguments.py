@@ -236,8 +236,29 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> lis
 
 
 def _entity_root(token: Token) -> Token:
-    ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     return ent.root if ent is not None else token
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, found from its IOB tags.
+
+    Walking the tags costs the entity's length; scanning the sentence's entities for every
+    token cost the whole document's entities each time, which made long texts quadratic.
+    """
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    sent = token.sent
+    if start < sent.start or end > sent.end:
+        return None
+    return doc[start:end]
 
 
 def content_head(token: Token, book: Codebook) -> Token:
@@ -252,7 +273,7 @@ def phrase(token: Token) -> Span:
     """The noun phrase a head token stands for: its modifiers and names, not its clauses."""
     doc = token.doc
     if token.ent_type_ and token.ent_iob_ != "O":
-        ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         if ent is not None and ent.root == token:
             left = min(ent.start, _left_edge(token))
             return doc[left:max(ent.end, token.i + 1)]

@@ -118,3 +118,30 @@ def test_passive_relative_clause_noun_is_the_victim(coder):
                  "ASSAULT")
     assert event.actors == []
     assert [r.text for r in event.recipients] == ["Two soldiers"]
+
+
+def test_entity_of_reads_the_iob_tags_of_a_hand_built_doc():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.arguments import entity_of
+
+    words = ["The", "United", "Nations", "met", "in", "New", "York", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[True] + [False] * 7,
+              ents=["O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "I-GPE", "O"])
+    assert entity_of(doc[2]).text == "United Nations"
+    assert entity_of(doc[5]).text == "New York"
+    assert entity_of(doc[3]) is None
+
+
+def test_entity_of_keeps_to_the_sentence_of_the_token():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.arguments import entity_of
+
+    doc = Doc(Vocab(), words=["Troops", "left", "Niger", ".", "Chad", "too", "."],
+              sent_starts=[True, False, False, False, True, False, False],
+              ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    assert entity_of(doc[4]).text == "Chad"
+    assert entity_of(doc[2]).text == "Niger"

@@ -118,11 +118,13 @@ def test_a_table_row_selects_its_event_on_the_timeline_and_the_map(page):
         && e.date.start && e.location && e.location.country_code)""")
     page.locator(f'#events tr[data-event-id="{event["id"]}"]').click()
     assert page.evaluate("sitrep.state.selected") == event["id"]
+    # The views are redrawn once the event's evidence has arrived from the server.
+    page.wait_for_function(
+        "id => document.getElementById('evidence').dataset.eventId === id", arg=event["id"])
+    assert page.inner_text("#evidence p.sentence") == event["evidence"]["sentence"]
     assert page.locator(".vis-item.vis-selected").count() >= 1
     iso = event["location"]["country_code"]
     assert page.locator(f'path.country.focus[data-iso="{iso}"]').count() == 1
-    page.wait_for_selector("#evidence p.sentence")
-    assert page.inner_text("#evidence p.sentence") == event["evidence"]["sentence"]
 
 
 def test_clicking_a_country_filters_the_table_and_the_timeline(page):
@@ -134,8 +136,11 @@ def test_clicking_a_country_filters_the_table_and_the_timeline(page):
     events = {e["id"]: e for e in page.evaluate("sitrep.shown.map")}
     assert chad_ids and len(chad_ids) < len(everything)
     assert {events[i]["location"]["country_code"] for i in chad_ids} == {"TCD"}
+    # The timeline is redrawn after the table; wait for it rather than race it.
+    page.wait_for_function(
+        "ids => sitrep.timelineItems().every(i => ids.includes(i.id))", arg=chad_ids)
     timeline_ids = {i["id"] for i in page.evaluate("sitrep.timelineItems()")}
-    assert timeline_ids <= set(chad_ids)
+    assert timeline_ids and timeline_ids <= set(chad_ids)
     assert {"NER", "TCD"} <= shaded_countries(page), "the map keeps its own view"
     page.locator("#chips .chip").click()
     page.wait_for_function("n => sitrep.shown.table.length === n", arg=len(everything))
