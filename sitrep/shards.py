@@ -17,6 +17,8 @@ from pathlib import Path
 
 from sitrep.errors import InputError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
+from sitrep.store.db import Store
+from sitrep.store.loader import LoadResult
 
 CODED_KEY = "coded"
 """The field that marks a line of a coded shard (its value is the shard format's version)."""
@@ -32,14 +34,6 @@ class ShardResult:
     articles: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ShardLoad:
-    added: int = 0
-    skipped: int = 0
-    events: int = 0
-    errors: list[InputError] = field(default_factory=list)
 
 
 def coded_line(coded: CodedArticle) -> str:
@@ -134,9 +128,12 @@ def read_coded(path: Path) -> Iterator[CodedArticle | InputError]:
                 yield InputError(f"{path}:{number}", f"not a coded article ({exc})")
 
 
-def load_shards(store, paths: Iterable[Path]) -> ShardLoad:  # type: ignore[no-untyped-def]
-    """Store coded shards as they are: one transaction per article, stored ones skipped."""
-    result = ShardLoad()
+def load_shards(store: Store, paths: Iterable[Path]) -> LoadResult:
+    """Store coded shards as they are: one transaction per article, stored ones skipped.
+
+    The result is the loader's, so ``ingest`` reports shards and coded articles alike.
+    """
+    result = LoadResult()
     for path in paths:
         for item in read_coded(path):
             if isinstance(item, InputError):
@@ -150,6 +147,7 @@ def load_shards(store, paths: Iterable[Path]) -> ShardLoad:  # type: ignore[no-u
             if added:
                 result.added += 1
                 result.events += len(item.events)
+                result.article_ids.append(item.article.id)
             else:
                 result.skipped += 1
     return result

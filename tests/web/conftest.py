@@ -25,3 +25,17 @@ def browser(tmp_path_factory):
         )
         yield context
         context.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    """The page of a module's ``site`` (a dict with its ``url``), opened and ready; any
+    script error it raised fails the test."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site["url"])
+    page.wait_for_selector("body[data-ready=true]")
+    yield page
+    page.close()
+    assert errors == [], "the page raised errors"

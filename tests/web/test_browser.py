@@ -44,18 +44,6 @@ def site(tmp_path_factory, coder, seed_article) -> Iterator[dict[str, str]]:
         yield {"url": server.url, "seed": seed_id, "markup": markup_id}
 
 
-@pytest.fixture
-def page(browser, site):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(site["url"])
-    page.wait_for_selector("body[data-ready=true]")
-    yield page
-    page.close()
-    assert errors == [], "the page raised errors"
-
-
 def shaded_countries(page) -> set[str]:
     return set(page.eval_on_selector_all("path.country.shaded", "ps => ps.map(p => p.dataset.iso)"))
 

@@ -84,18 +84,6 @@ def site(tmp_path_factory) -> Iterator[dict]:
         yield {"url": server.url, "events": events}
 
 
-@pytest.fixture
-def page(browser, site):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(site["url"])
-    page.wait_for_selector("body[data-ready=true]")
-    yield page
-    page.close()
-    assert errors == [], "the page raised errors"
-
-
 def attr(event_id: str) -> str:
     """``[data-event-id="..."]`` for any id (CSS strings escape like JSON's)."""
     return f"[data-event-id={json.dumps(event_id)}]"
