@@ -2,16 +2,18 @@
 
     .venv/bin/python bench/store.py --events 1000000 --db /tmp/sitrep-bench.db
 
-1. Fills a new store through ``Store.add`` (the path ``sitrep ingest`` takes after coding) with
+1. Fills a new store through ``Store.add_many`` (100 articles a transaction, as coded shards
+   are loaded; ``Store.add`` is the same with one) with
    generated records shaped like coded events: PLOVER types and trigger words from the
    codebook, actor and recipient countries weighted by population, sectors, places (capitals
    with coordinates, or country-level), day/week/month/year dates and some undated, the four
    modalities, claimants and outlets; articles of 1 to 8 events published day after day, as a
    news feed arrives, a fifth of them re-reporting an event of the last days from another
-   outlet (so the same-event merge finds matches). Prints events/s of ``Store.add`` per block.
-2. Times the typical queries on the full store, one client: a page by actor country (with its
-   total), by text, a deep page through the keyset cursor, the first 1,000 rows of a CSV
-   export, and the situation.
+   outlet (so the same-event merge finds matches). Prints events/s per block.
+2. Times the typical queries on the full store, one client: the first page, a page by actor
+   country, by place (country or place name), in a month's window, by text (each with its
+   total), a deep page through the keyset cursor, the first 1,000 rows of a CSV export, and
+   the situation.
 3. Serves the store on 127.0.0.1 and runs 8 client threads (a bounded number of requests each)
    against the API while a writer process adds articles; prints p50/p95 per request kind.
 4. Times ``sitrep --help`` and ``sitrep events`` on the full store (wall clock, median of 5).
@@ -173,21 +175,22 @@ def percentiles(samples: list[float]) -> str:
             f"(n={len(ordered)})")
 
 
-def ingest(path: Path, total: int, block: int, seed: int, per_day: int) -> None:
+def ingest(path: Path, total: int, block: int, seed: int, per_day: int, batch: int) -> None:
     gen = Generator(seed, per_day)
-    print(f"ingest: {total:,} events into {path} (blocks of {block:,}; time in Store.add, "
-          "wall clock and CPU time of this process)")
+    print(f"ingest: {total:,} events into {path} (blocks of {block:,}; {batch} articles a "
+          "transaction; time in Store.add_many, wall clock and CPU time of this process)")
     with Store(path) as store:
         done, spent, cpu, block_events = 0, 0.0, 0.0, 0
         started = time.perf_counter()
         while done < total:
-            coded = gen.article()
+            articles = [gen.article() for _ in range(batch)]
             t0, c0 = time.perf_counter(), time.process_time()
-            store.add(coded)
+            store.add_many(articles)
             spent += time.perf_counter() - t0
             cpu += time.process_time() - c0
-            done += len(coded.events)
-            block_events += len(coded.events)
+            events = sum(len(coded.events) for coded in articles)
+            done += events
+            block_events += events
             if block_events >= block or done >= total:
                 print(f"  events {done - block_events:>9,}-{done:>9,}: "
                       f"{block_events / spent:8,.0f} events/s wall, "
@@ -216,6 +219,13 @@ def _probes(path: Path, seed: int) -> list[Probe]:
         words = sorted({c.capital for c in all_countries().values() if c.capital
                         and c.iso3 in countries[:20] and " " not in c.capital})
         total = store.stats().events
+        places = sorted({c.capital for c in all_countries().values() if c.capital
+                         and c.iso3 in countries[:30]})
+        last = conn.execute("SELECT max(date_start) FROM events").fetchone()[0]
+        first = conn.execute("SELECT min(date_start) FROM events").fetchone()[0]
+        span = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+        months = [date.fromisoformat(first[:10]) + timedelta(days=rng.randint(0, span - 31))
+                  for _ in range(50)]
         deep = [r[0] for r in conn.execute(
             "SELECT id FROM events WHERE seq IN (" + ",".join(
                 str(rng.randint(1, total)) for _ in range(200)) + ")")]
@@ -226,6 +236,22 @@ def _probes(path: Path, seed: int) -> list[Probe]:
 
     def by_text(store: Store, r: random.Random) -> object:
         q = EventQuery(text=r.choice(words), limit=100)
+        return store.count_events(q), store.page_events(q)
+
+    def by_place(store: Store, r: random.Random) -> object:
+        q = EventQuery(place=r.choice(places + countries), limit=100)
+        return store.count_events(q), store.page_events(q)
+
+    def window(r: random.Random) -> dict[str, str]:
+        start = r.choice(months)
+        return {"since": start.isoformat(), "until": (start + timedelta(days=30)).isoformat()}
+
+    def by_month(store: Store, r: random.Random) -> object:
+        q = EventQuery(**window(r), limit=100)
+        return store.count_events(q), store.page_events(q)
+
+    def first_page(store: Store, r: random.Random) -> object:
+        q = EventQuery(limit=100)
         return store.count_events(q), store.page_events(q)
 
     def deep_page(store: Store, r: random.Random) -> object:
@@ -239,7 +265,7 @@ def _probes(path: Path, seed: int) -> list[Probe]:
     def situation(store: Store, r: random.Random) -> object:
         from sitrep.situation import situation as state
 
-        return state(store.iter_events(EventQuery(merged=True, limit=None)))
+        return state(store.situation_events())
 
     def api_get(url: str, **params: str) -> Callable[[httpx.Client], object]:
         return lambda client: client.get(url, params=params).raise_for_status()
@@ -255,8 +281,13 @@ def _probes(path: Path, seed: int) -> list[Probe]:
         return lines
 
     return [
+        Probe("first events page", first_page, lambda c, r: api_get("/api/events")(c)),
         Probe("events page by country", by_country, lambda c, r: api_get(
             "/api/events", country=r.choice(countries))(c)),
+        Probe("events page by place", by_place, lambda c, r: api_get(
+            "/api/events", place=r.choice(places + countries))(c)),
+        Probe("events page in a month", by_month, lambda c, r: api_get(
+            "/api/events", **window(r))(c)),
         Probe("events page by text", by_text, lambda c, r: api_get(
             "/api/events", text=r.choice(words))(c)),
         Probe("deep page (keyset)", deep_page, lambda c, r: api_get(
@@ -390,15 +421,17 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=25, help="requests per client")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch", type=int, default=100, help="articles per transaction")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--parts", default="library,api,commands",
                         help="what to measure after the ingest: library, api, commands")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
+    print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     if not args.skip_ingest:
         if args.db.exists():
             sys.exit(f"{args.db} exists: remove it or pass --skip-ingest")
-        ingest(args.db, args.events, args.block, args.seed, args.events_per_day)
+        ingest(args.db, args.events, args.block, args.seed, args.events_per_day, args.batch)
     probes = _probes(args.db, args.seed)
     if "library" in parts:
         library_latency(args.db, probes, args.rounds, args.seed)
@@ -409,6 +442,7 @@ def main() -> None:
         command_wall_time(args.db)
     size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
     print(f"store size {size / 2**20:,.0f} MiB")
+    print("load average at the end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -289,12 +289,11 @@ def situation_command(
     """The state that follows from the stored events: forces present, agreements, withdrawals."""
     import json
 
-    from sitrep.query import EventQuery
     from sitrep.situation import situation
 
     day = _iso_day(as_of)
     with _open_store(db) as store:
-        state = situation(store.iter_events(EventQuery(merged=True, limit=None)), as_of=day)
+        state = situation(store.situation_events(), as_of=day)
     json.dump(state.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

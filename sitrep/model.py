@@ -14,13 +14,19 @@ from typing import Any
 SCHEMA_VERSION = 2
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
 def plain(value: Any) -> Any:
     """A record as JSON-shaped values: what ``dataclasses.asdict`` gives, without its deep
     copies of every leaf (the store serialises every event it adds through here)."""
-    names = getattr(value, "__dataclass_fields__", None)
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = getattr(kind, "__dataclass_fields__", None)
     if names is not None:
         return {name: plain(getattr(value, name)) for name in names}
-    if isinstance(value, list | tuple):
+    if kind is list or kind is tuple or isinstance(value, list | tuple):
         return type(value)(plain(v) for v in value)
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}

@@ -121,6 +121,28 @@ def parse_country(value: str) -> str:
     return country.iso3
 
 
+def parse_place(value: str) -> str | None:
+    """A place: a country (as :func:`parse_country` reads it) becomes its code; anything else
+    is a place name, matched exactly but for case. Blank is no filter."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return parse_country(text)
+    except ValueError:
+        return text
+
+
+def place_country(place: str) -> str | None:
+    """The country code a checked ``place`` value stands for, or None for a place name."""
+    from sitrep.resolve.places.countries import country_by_iso3
+
+    if _CODE.match(place) and place.isupper() and (
+            country_by_iso3(place) or place in _non_state_codes()):
+        return place
+    return None
+
+
 def parse_day(value: str) -> str:
     """A calendar day written YYYY-MM-DD, and only that (03/05/2025 is ambiguous)."""
     text = value.strip()
@@ -161,7 +183,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter("recipient_country", "recipient_country", "Recipient country, as --country.",
            parse_country),
     Filter("actor", "actor", "Words in an actor's or recipient's text.", parse_words),
-    Filter("place", "place", "Location country code or words of its name.", parse_words),
+    Filter("place", "place", "Where the event took place: a country (code or name, e.g. NER or "
+           "Niger) or a place name as stored (e.g. Niamey, any case).", parse_place),
     Filter("since", "since", "Events whose date range ends on or after this day (YYYY-MM-DD).",
            parse_day),
     Filter("until", "until", "Events whose date range starts on or before this day "

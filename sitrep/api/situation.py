@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 
 from sitrep.api.state import get_store
 from sitrep.situation import situation
-from sitrep.store import EventQuery, Store
+from sitrep.store import Store
 
 router = APIRouter(prefix="/api", tags=["situation"])
 
@@ -20,5 +20,4 @@ def get_situation(
     as_of: Annotated[date | None, Query(description="the state as of this day")] = None,
 ) -> dict[str, Any]:
     """Every entry names the events it rests on, so each statement leads to its evidence."""
-    events = store.iter_events(EventQuery(merged=True, limit=None))
-    return situation(events, as_of=as_of).to_dict()
+    return situation(store.situation_events(), as_of=as_of).to_dict()

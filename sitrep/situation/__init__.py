@@ -6,7 +6,8 @@ from sitrep.situation.state import (
     Presence,
     Situation,
     Withdrawal,
+    bears_on,
     situation,
 )
 
-__all__ = ["Agreement", "Expected", "Presence", "Situation", "Withdrawal", "situation"]
+__all__ = ["Agreement", "Expected", "Presence", "Situation", "Withdrawal", "bears_on", "situation"]

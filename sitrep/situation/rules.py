@@ -64,6 +64,17 @@ def any_rule(rules: tuple[Rule, ...], event: Event) -> bool:
 
 
 @cache
+def rules_fingerprint() -> str:
+    """A digest of the packaged rules: the store keeps an index of the events they bear on and
+    rebuilds it when the rules change."""
+    import hashlib
+    import json
+
+    text = json.dumps(load_json(RULES_FILE), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
 def load_rules() -> SituationRules:
     """Read the packaged rules once; a missing or malformed file is a setup error."""
     try:

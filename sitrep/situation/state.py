@@ -93,12 +93,28 @@ def situation(events: Iterable[Event], as_of: date | None = None,
     """
     rules = rules or load_rules()
     state = _State(rules)
-    for event in sorted(_known(events, as_of), key=_order):
+    relevant = (e for e in events if bears_on(e, rules))
+    for event in sorted(_known(relevant, as_of), key=_order):
         if event.modality in rules.state_modalities:
             state.apply(event)
         elif event.modality in rules.expected_modalities and not _past(event, as_of):
             state.expected.append(_expected(event))
     return state.result(as_of)
+
+
+def bears_on(event: Event, rules: SituationRules | None = None) -> bool:
+    """Whether an event can change the situation or be listed as expected: an asserted event
+    that opens, marks or closes a state, or a future one. The store keeps an index of these,
+    so the situation reads them rather than every event."""
+    rules = rules or load_rules()
+    if event.modality in rules.expected_modalities:
+        return True
+    if event.modality not in rules.state_modalities:
+        return False
+    if any_rule(rules.presence_open, event) or any_rule(rules.withdrawal, event):
+        return True
+    return (not rules.agreement_words.isdisjoint(sentence_words(event))
+            and (any_rule(rules.agreement_open, event) or any_rule(rules.agreement_close, event)))
 
 
 class _State:

@@ -130,6 +130,16 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in store.conn.execute(sql, params).fetchall()]
 
 
+def kept_count(store: Store, q: EventQuery) -> int | None:
+    """The number of events ``q`` selects, read from a table of counts when one holds the
+    answer (filters on dates and modality, or on type and modality); None otherwise."""
+    src = _by_days(q) or _by_places(q)
+    if src is None:
+        return None
+    rows = _rows(store, src.sql(f"coalesce(sum({src.weight}), 0)"), src.params)
+    return int(rows[0][0])
+
+
 def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int]:
     """Matching events per location country (most first) and the number with no country."""
     src = _by_places(q) or _events(store, q)

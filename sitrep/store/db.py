@@ -14,17 +14,21 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sitrep.cluster.events import SameEventRules, Scope, load_rules, same_event
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
-from sitrep.query import EventQuery, QueryError
+from sitrep.query import EventQuery, QueryError, place_country
+from sitrep.situation.rules import rules_fingerprint
+from sitrep.situation.state import bears_on
 from sitrep.store.keys import (
+    LAST,
     NO_COUNTRY,
     SPAN_CAPS,
     UNDATED,
@@ -41,9 +45,19 @@ ARTICLE_COLUMNS = (
 )
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another process's transaction before giving up."""
+CACHE_KIB = 256 * 1024
+"""Page cache per connection: a write transaction touches a page of each index for every event
+it adds, and SQLite's default cache (2 MiB) would spill them and read them back."""
+MMAP_BYTES = 1 << 30
+"""Reads through memory mapping (up to 1 GiB of the file) rather than a system call per page."""
+SITUATION_RULES = "situation_rules"
+"""The ``store_meta`` key of the fingerprint of the rules ``situation_events`` was filled by."""
 PREFIX_CANDIDATES = 10
 SEARCH_REACH = 25
 """The most recent reports per span class the same-event lookup compares (see ``_candidates``)."""
+SHORT_CAP = 92
+"""Span classes up to this cap are read in one arm and in full: their windows are a few months
+at most, so what they hold depends on the feed's rate, not on the size of the store."""
 DECODED_CACHE = 20_000
 """Stored events kept decoded for the same-event lookup (the most recently used)."""
 
@@ -96,6 +110,8 @@ class Store:
             if not self._memory:
                 _use_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+                conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if migrating:
                 migrate(conn)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -174,6 +190,7 @@ class Store:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
+                self._decoded.clear()  # it may hold events that were never stored
                 raise
             conn.execute("COMMIT")
 
@@ -184,16 +201,39 @@ class Store:
         article at once both succeed (one adds, one skips). Raises :class:`StoreError` only for
         a real conflict: another text stored under the same article id.
         """
-        article = coded.article
+        outcome = self.add_many([coded])[0]
+        if isinstance(outcome, StoreError):
+            raise outcome
+        return outcome
+
+    def add_many(self, batch: Sequence[CodedArticle]) -> list[bool | StoreError]:
+        """Store several coded articles in one write transaction (what a bulk load wants: a
+        commit costs more than an article's inserts). Per article, in order: True if added,
+        False if already stored, or the :class:`StoreError` that refused it; a refused
+        article leaves nothing behind and does not stop the others."""
+        outcomes: list[bool | StoreError] = []
         with self._writing() as conn:
-            if self._already_stored(conn, article):
-                return False
-            try:
-                self._insert_article(conn, article)
-                for event in coded.events:
-                    self._insert_event(conn, event, article.id)
-            except sqlite3.IntegrityError as exc:
-                raise StoreError(f"article {article.id!r} cannot be stored: {exc}") from exc
+            for coded in batch:
+                conn.execute("SAVEPOINT article")
+                try:
+                    outcomes.append(self._add_one(conn, coded))
+                except StoreError as exc:
+                    conn.execute("ROLLBACK TO article")
+                    self._decoded.clear()
+                    outcomes.append(exc)
+                conn.execute("RELEASE article")
+        return outcomes
+
+    def _add_one(self, conn: sqlite3.Connection, coded: CodedArticle) -> bool:
+        article = coded.article
+        if self._already_stored(conn, article):
+            return False
+        try:
+            self._insert_article(conn, article)
+            for event in coded.events:
+                self._insert_event(conn, event, article.id)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"article {article.id!r} cannot be stored: {exc}") from exc
         return True
 
     def _already_stored(self, conn: sqlite3.Connection, article: Article) -> bool:
@@ -219,11 +259,12 @@ class Store:
         record = event.to_dict()
         date, location = event.date, event.location
         keys = event_keys(event)
+        cluster = self._cluster_for(conn, event, keys)
         cursor = conn.execute(
             """INSERT OR IGNORE INTO events (id, doc_id, event_type, mode, quad, modality,
                date_start, date_end, day_start, day_end, location_name, location_country,
-               actor_text, evidence, confidence, record, cluster_id, sort_key)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               actor_text, evidence, confidence, record, cluster_id, sort_key, span_class)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 event.id, event.doc_id, event.event_type, event.mode, event.quad, event.modality,
                 date.start if date else None, date.end if date else None,
@@ -232,8 +273,7 @@ class Store:
                 location.country_code if location else None,
                 " | ".join(a.text for a in [*event.actors, *event.recipients]).lower(),
                 event.evidence.sentence, event.confidence,
-                json.dumps(record, ensure_ascii=False), self._cluster_for(conn, event, keys),
-                keys.sort_key,
+                json.dumps(record, ensure_ascii=False), cluster, keys.sort_key, keys.span_class,
             ),
         )
         if cursor.rowcount:
@@ -242,6 +282,9 @@ class Store:
                 "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, *row) for row in country_rows(keys)],
             )
+            if cluster == event.id and bears_on(event):
+                conn.execute("INSERT INTO situation_events (event_seq) VALUES (?)",
+                             (cursor.lastrowid,))
         conn.execute(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
             (event.id, article_id),
@@ -313,8 +356,7 @@ class Store:
 
     def _rows(self, q: EventQuery, columns: str) -> Iterator[sqlite3.Row]:
         after = self._sort_key(q.after) if q.after else None
-        source, where, params, order = _select(q, after)
-        sql = f"SELECT {columns} FROM {source} {where} ORDER BY {order}"
+        sql, params = _select(q, after).select(columns)
         if q.limit is not None or q.offset:
             sql += " LIMIT ? OFFSET ?"
             params += [-1 if q.limit is None else q.limit, q.offset]
@@ -328,9 +370,45 @@ class Store:
             raise QueryError("after", f"no stored event {event_id!r} to continue after")
         return row[0]
 
+    def situation_events(self) -> Iterator[Event]:
+        """The merged events the situation rules bear on (:func:`sitrep.situation.bears_on`),
+        read from their index rather than from every event. The index is rebuilt first when
+        the rules changed since it was filled (or it never was)."""
+        self._refresh_situation_index()
+        with self._reader() as conn:
+            for row in conn.execute("SELECT e.record FROM situation_events s "
+                                    "JOIN events e ON e.seq = s.event_seq ORDER BY s.event_seq"):
+                yield Event.from_dict(json.loads(row[0]))
+
+    def _refresh_situation_index(self) -> None:
+        fingerprint = rules_fingerprint()
+        if self._meta(SITUATION_RULES) == fingerprint:
+            return
+        with self._writing() as conn:
+            if self._meta(SITUATION_RULES) == fingerprint:
+                return  # another writer rebuilt it meanwhile
+            conn.execute("DELETE FROM situation_events")
+            rows = conn.execute("SELECT seq, record FROM events WHERE cluster_id = id")
+            conn.executemany("INSERT INTO situation_events (event_seq) VALUES (?)",
+                             ((row[0],) for row in rows
+                              if bears_on(Event.from_dict(json.loads(row[1])))))
+            conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)",
+                         (SITUATION_RULES, fingerprint))
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
     def count_events(self, q: EventQuery) -> int:
-        source, where, params, _ = _select(q, None, counting=True)
-        return self.conn.execute(f"SELECT count(*) FROM {source} {where}", params).fetchone()[0]
+        """How many events ``q`` selects (paging aside). Filters on dates, type and modality
+        alone are counted from the kept tables of counts; others from the indexes."""
+        from sitrep.store.aggregates import kept_count
+
+        kept = kept_count(self, q)
+        if kept is not None:
+            return kept
+        sql, params = _select(q, None, counting=True).count()
+        return self.conn.execute(sql, params).fetchone()[0] or 0
 
     def get_event(self, event_id: str) -> Event:
         row = self.conn.execute(
@@ -521,43 +599,68 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
 
-    Each span class gives at most its :data:`SEARCH_REACH` most recent reports: a report of a
-    whole year, or an undated one (which the rules let match any date), would otherwise be
-    compared with every report of its country and type in that year, or ever, and make adding
-    cost more as the store grows. The earliest accepted candidate still wins.
+    Each (country, type, span class) gives at most its :data:`SEARCH_REACH` most recent
+    reports: a report of a whole year, or an undated one (which the rules let match any date),
+    would otherwise be compared with every report of its country and type in that year, or
+    ever. Every arm is one range of the ``event_countries_merge`` index read in its own order
+    (most recently stored first within a window; latest day first where there is no window),
+    so a lookup reads a bounded number of index entries however large the store. The
+    earliest accepted candidate still wins.
     """
     scope = rules.across
-    countries = list(keys.actor_countries)
+    countries: list[str | None] = list(keys.actor_countries)
     if scope.unknown_actor_matches:
-        countries.append(NO_COUNTRY)
+        countries = [None] if not countries else [*countries, NO_COUNTRY]
     elif not countries:
         return []
-    types = _candidate_types(keys.event_type, scope)
-    base = (f"SELECT event_seq FROM event_countries WHERE role = 'actor' "
-            f"AND country IN ({_marks(countries)}) AND event_type IN ({_marks(types)})")
-    if not keys.actor_countries:
-        base = (f"SELECT event_seq FROM event_countries WHERE role = 'actor' "
-                f"AND event_type IN ({_marks(types)})")
-        countries = []
-    arms: list[tuple[str, list[Any]]] = []
+    arms = _windows(keys, scope)
+    if not arms:
+        return []
+    parts: list[str] = []
+    params: list[Any] = []
+    for country in countries:
+        for kind in _candidate_types(keys.event_type, scope):
+            head = "SELECT event_seq FROM event_countries WHERE role = 'actor' AND event_type = ?"
+            fixed: list[Any] = [kind]
+            if country is not None:
+                head += " AND country = ?"
+                fixed.append(country)
+            for clause, order, extra in arms:
+                if order is None:
+                    parts.append(f"{head}{clause}")
+                else:
+                    parts.append(f"SELECT * FROM ({head}{clause} ORDER BY {order} "
+                                 f"LIMIT {SEARCH_REACH})")
+                params += [*fixed, *extra]
+    sql = " UNION ALL ".join(parts)
+    return sorted({row[0] for row in conn.execute(sql, params)})
+
+
+_RECENT = "event_seq DESC"
+_LATEST = "day_start DESC, event_seq DESC"
+
+
+def _windows(keys: EventKeys, scope: Scope) -> list[tuple[str, str | None, list[Any]]]:
+    """(clause, order, parameters) of each span class the lookup reads: a day window widened
+    by the class's cap when the event is dated (the scope's tolerance added), else the latest
+    reports of every class (an undated event may match any date)."""
+    undated: tuple[str, str | None, list[Any]] = (
+        " AND span_class = ? AND day_start IS NULL", _RECENT, [UNDATED])
     if keys.day_start is None or keys.day_end is None or scope.stated_only:
         # No window: the event is undated, or the scope counts only some dates as known.
         if keys.day_start is None and not scope.unknown_date_matches:
             return []
-        arms.append(("", []))
-    else:
-        low = keys.day_start - scope.date_tolerance_days
-        high = keys.day_end + scope.date_tolerance_days
-        arms += [(" AND span_class = ? AND day_start BETWEEN ? AND ?", [k, low - cap, high])
-                 for k, cap in enumerate(SPAN_CAPS)]
-        arms.append((" AND span_class = ? AND day_start <= ?", [WIDE, high]))
-        if scope.unknown_date_matches:
-            arms.append((" AND span_class = ?", [UNDATED]))
-    sql = " UNION ".join(
-        f"SELECT * FROM ({base}{clause} ORDER BY event_seq DESC LIMIT {SEARCH_REACH})"
-        for clause, _ in arms)
-    params = [p for _, extra in arms for p in [*countries, *types, *extra]]
-    return sorted(row[0] for row in conn.execute(sql, params))
+        return [*[(" AND span_class = ?", _LATEST, [k]) for k in range(WIDE + 1)], undated]
+    low = keys.day_start - scope.date_tolerance_days
+    high = keys.day_end + scope.date_tolerance_days
+    arms: list[tuple[str, str | None, list[Any]]] = [
+        (" AND span_class = ? AND day_start BETWEEN ? AND ?",
+         None if cap <= SHORT_CAP else _RECENT, [k, low - cap, high])
+        for k, cap in enumerate(SPAN_CAPS)]
+    arms.append((" AND span_class = ? AND day_start <= ?", _LATEST, [WIDE, high]))
+    if scope.unknown_date_matches:
+        arms.append(undated)
+    return arms
 
 
 def _marks(values: list[Any]) -> str:
@@ -580,12 +683,40 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _select(q: EventQuery, after: str | None, *, counting: bool = False
-            ) -> tuple[str, str, list[Any], str]:
-    """(FROM clause, WHERE clause, parameters, ORDER BY) for the events ``q`` selects.
+@dataclass(slots=True)
+class _Selection:
+    """How to read the events ``q`` selects: one or more arms (a WHERE clause and its
+    parameters over ``source``) whose rows together, in ``order``, are the answer."""
+
+    source: str
+    order: str
+    arms: list[tuple[str, list[Any]]]
+
+    def select(self, columns: str) -> tuple[str, list[Any]]:
+        """Every matching row in order: one arm read through its index, or the arms merged
+        (each is an index range in order, so SQLite merges them without sorting)."""
+        if len(self.arms) == 1:
+            where, params = self.arms[0]
+            return f"SELECT {columns} FROM {self.source} {where} ORDER BY {self.order}", params
+        sql = " UNION ALL ".join(f"SELECT {columns}, {self.order} AS sort_key_ FROM "
+                                 f"{self.source} {where}" for where, _ in self.arms)
+        return f"{sql} ORDER BY sort_key_", [p for _, params in self.arms for p in params]
+
+    def count(self) -> tuple[str, list[Any]]:
+        counts = " UNION ALL ".join(f"SELECT count(*) AS n FROM {self.source} {where}"
+                                    for where, _ in self.arms)
+        return f"SELECT sum(n) FROM ({counts})", [p for _, params in self.arms for p in params]
+
+
+def _select(q: EventQuery, after: str | None, *, counting: bool = False) -> _Selection:
+    """The events ``q`` selects.
 
     With a country filter the query is driven from ``event_countries`` in sort order (an index
-    range, however rare the country); otherwise from the events' sort index.
+    range, however rare the country); otherwise from the events' sort index. ``until`` bounds
+    the sort key (which starts with the start date) from above. ``since`` asks for events
+    still running on a day, which may have started long before: each span class is read from
+    the earliest start it allows (:func:`_span_arms`), so a window in a long history reads what
+    overlaps it, not every event before it.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -596,20 +727,43 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False
         source = "event_countries c JOIN events e ON e.seq = c.event_seq"
         clauses.append("c.country = ? AND c.role = ?")
         params += [country, role]
-        order = "c.sort_key"
+        table, order = "c", "c.sort_key"
         if q.country and q.recipient_country:
             clauses.append(_IN_COUNTRY)
             params += [q.recipient_country, "recipient"]
     else:
-        source, order = "events e", "e.sort_key"
+        source, table, order = "events e", "e", "e.sort_key"
     if after is not None:
         clauses.append(f"{order} > ?")
         params.append(after)
+    if q.until:
+        clauses.append(f"{order} < ?")
+        params.append(q.until + " ")  # after every sort key starting with that day
     more, more_params = _event_clauses(q)
     if counting and role and not more and not (q.country and q.recipient_country):
         source = "event_countries c"  # the country index alone answers a count
-    where = " AND ".join(clauses + more)
-    return source, f"WHERE {where}" if where else "", params + more_params, order
+    arms = _span_arms(q.since, table) if q.since else [("", [])]
+    selection = _Selection(source, order, [])
+    for extra, extra_params in arms:
+        where = " AND ".join(clauses + ([extra] if extra else []) + more)
+        selection.arms.append((f"WHERE {where}" if where else "",
+                               params + extra_params + more_params))
+    return selection
+
+
+def _span_arms(since: str, table: str) -> list[tuple[str, list[Any]]]:
+    """One clause per span class for events still running on ``since``: an event of class
+    ``k`` lasts at most ``SPAN_CAPS[k]`` days, so it started no earlier than that many days
+    before. Longer (and undated) events are few and read in full; undated ones only if they
+    carry a start the sort key shows."""
+    day = date.fromisoformat(since).toordinal()
+    arms: list[tuple[str, list[Any]]] = [
+        (f"{table}.span_class = ? AND {table}.sort_key >= ?",
+         [k, date.fromordinal(max(1, day - cap)).isoformat()])
+        for k, cap in enumerate(SPAN_CAPS)]
+    arms.append((f"{table}.span_class = ?", [WIDE]))
+    arms.append((f"{table}.span_class = ? AND {table}.sort_key < ?", [UNDATED, LAST]))
+    return arms
 
 
 _IN_COUNTRY = "e.seq IN (SELECT event_seq FROM event_countries WHERE country = ? AND role = ?)"
@@ -640,8 +794,10 @@ def _event_clauses(q: EventQuery) -> tuple[list[str], list[Any]]:
         clauses.append("e.actor_text LIKE ? ESCAPE '\\'")
         params.append(_like(q.actor.lower()))
     if q.place:
-        clauses.append("(e.location_country = ? OR e.location_name LIKE ? ESCAPE '\\')")
-        params += [q.place.upper(), _like(q.place)]
+        code = place_country(q.place)
+        clauses.append("e.location_country = ?" if code
+                       else "e.location_name = ? COLLATE NOCASE")
+        params.append(code or q.place)
     if q.since:
         clauses.append("e.date_end IS NOT NULL AND e.date_end >= ?")
         params.append(q.since)
@@ -654,7 +810,7 @@ def _event_clauses(q: EventQuery) -> tuple[list[str], list[Any]]:
     if q.text:
         clauses.append(
             "(e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR e.doc_id IN "
-            "(SELECT a.id FROM articles a WHERE a.rowid IN "
+            "(SELECT a.id FROM articles a WHERE a.seq IN "
             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
         )
         params += [_fts_phrase(q.text), _fts_phrase(q.text)]

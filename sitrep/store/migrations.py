@@ -304,6 +304,67 @@ MIGRATIONS: list[str | Step] = [
     CREATE INDEX events_type_cover
         ON events(event_type, date_start, date_end, modality, location_country);
     """,
+    # 7: articles get a stable integer key (``seq``) and their full-text index is keyed by it,
+    # not by the implicit rowid that VACUUM may renumber; the index is rebuilt from the stored
+    # text. Events get their span class (as the same-event lookup's country rows have it), so a
+    # date window reads each class from its earliest possible start instead of from the first
+    # event ever; the place filter reads an index by place country and by place name. The events
+    # the situation rules bear on get an index of their own, filled by the store, which rebuilds
+    # it whenever the rules' fingerprint kept in store_meta is not the packaged rules'.
+    Step("""
+    DROP TRIGGER articles_ai;
+    DROP TRIGGER articles_ad;
+    DROP TABLE articles_fts;
+    CREATE TABLE articles_v2 (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        publisher TEXT,
+        language TEXT,
+        source TEXT,
+        dateline_place TEXT,
+        dateline_start INTEGER,
+        dateline_end INTEGER,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    INSERT INTO articles_v2 (seq, id, content_hash, title, published, url, publisher, language,
+        source, dateline_place, dateline_start, dateline_end, text, ingested_at)
+    SELECT rowid, id, content_hash, title, published, url, publisher, language, source,
+        dateline_place, dateline_start, dateline_end, text, ingested_at
+    FROM articles ORDER BY rowid;
+    DROP TABLE articles;
+    ALTER TABLE articles_v2 RENAME TO articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    ALTER TABLE events ADD COLUMN span_class INTEGER NOT NULL DEFAULT -1;
+    CREATE INDEX events_span_sort ON events(span_class, sort_key);
+    CREATE INDEX event_countries_span
+        ON event_countries(country, role, span_class, sort_key);
+    CREATE INDEX events_place_sort ON events(location_country, sort_key);
+    CREATE INDEX events_place_name_sort ON events(location_name COLLATE NOCASE, sort_key);
+    CREATE TABLE situation_events (
+        event_seq INTEGER PRIMARY KEY REFERENCES events(seq) ON DELETE CASCADE
+    );
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """, fill=lambda conn: _fill_span_classes(conn)),
 ]
 
 
@@ -322,6 +383,16 @@ def _fill_event_keys(conn: sqlite3.Connection) -> None:
             "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(seq, *row) for row in country_rows(keys)],
         )
+
+
+def _fill_span_classes(conn: sqlite3.Connection) -> None:
+    """Span classes of the events stored before step 7, from their day numbers, by the same
+    code the writer uses."""
+    from sitrep.store.keys import span_class
+
+    rows = conn.execute("SELECT seq, day_start, day_end FROM events WHERE day_start IS NOT NULL")
+    conn.executemany("UPDATE events SET span_class = ? WHERE seq = ?",
+                     [(span_class((start, end)), seq) for seq, start, end in rows.fetchall()])
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
