@@ -14,22 +14,27 @@ from typing import Any
 SCHEMA_VERSION = 2
 
 
-_LEAVES = (str, int, float, bool, type(None))
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
     """A record as JSON-shaped values: what ``dataclasses.asdict`` gives, without its deep
-    copies of every leaf (the store serialises every event it adds through here)."""
+    copies of every leaf (the store serialises every event it adds through here, so leaves
+    are passed through without a call of their own)."""
     kind = type(value)
     if kind in _LEAVES:
         return value
     names = getattr(kind, "__dataclass_fields__", None)
     if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
-    if kind is list or kind is tuple or isinstance(value, list | tuple):
-        return type(value)(plain(v) for v in value)
+        out = {}
+        for name in names:
+            item = getattr(value, name)
+            out[name] = item if type(item) in _LEAVES else plain(item)
+        return out
+    if isinstance(value, list | tuple):
+        return type(value)(v if type(v) in _LEAVES else plain(v) for v in value)
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _LEAVES else plain(v) for k, v in value.items()}
     return value
 
 
@@ -41,7 +46,10 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+        """Unknown keys (written by a later version) are left out."""
         names = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        if names.keys() >= data.keys():
+            return cls(**data)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 

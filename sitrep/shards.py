@@ -129,25 +129,45 @@ def read_coded(path: Path) -> Iterator[CodedArticle | InputError]:
 
 
 def load_shards(store: Store, paths: Iterable[Path]) -> LoadResult:
-    """Store coded shards as they are: one transaction per article, stored ones skipped.
+    """Store coded shards as they are, :data:`SHARD_BATCH` articles a transaction (a commit
+    costs more than an article's inserts), stored ones skipped; an article refused for a
+    conflict is reported and leaves nothing behind.
 
     The result is the loader's, so ``ingest`` reports shards and coded articles alike.
     """
     result = LoadResult()
     for path in paths:
+        batch: list[CodedArticle] = []
         for item in read_coded(path):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
-            try:
-                added = store.add(item)
-            except SitrepError as exc:
-                result.errors.append(InputError(str(path), str(exc)))
-                continue
-            if added:
-                result.added += 1
-                result.events += len(item.events)
-                result.article_ids.append(item.article.id)
-            else:
-                result.skipped += 1
+            batch.append(item)
+            if len(batch) >= SHARD_BATCH:
+                _store_batch(store, path, batch, result)
+                batch = []
+        _store_batch(store, path, batch, result)
     return result
+
+
+SHARD_BATCH = 100
+
+
+def _store_batch(store: Store, path: Path, batch: list[CodedArticle],
+                 result: LoadResult) -> None:
+    if not batch:
+        return
+    try:
+        outcomes = store.add_many(batch)
+    except SitrepError as exc:
+        result.errors.append(InputError(str(path), str(exc)))
+        return
+    for item, outcome in zip(batch, outcomes, strict=True):
+        if isinstance(outcome, SitrepError):
+            result.errors.append(InputError(str(path), str(outcome)))
+        elif outcome:
+            result.added += 1
+            result.events += len(item.events)
+            result.article_ids.append(item.article.id)
+        else:
+            result.skipped += 1

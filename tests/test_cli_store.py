@@ -68,6 +68,13 @@ def test_country_names_become_codes_and_actor_and_recipient_are_apart(db: Path) 
     assert _ids(db, "--type", "retreat", "--limit", "1") == ["a"]
 
 
+def test_a_place_is_a_country_or_an_exact_place_name_in_any_case(db: Path) -> None:
+    assert _ids(db, "--place", "khartoum") == ["b"]
+    assert _ids(db, "--place", "Sudan") == ["b"]
+    assert _ids(db, "--place", "Kharto") == []
+    assert _ids(db, "--place", "NER") == ["a"]
+
+
 def test_show_takes_a_unique_prefix_and_names_the_candidates_of_an_ambiguous_one(
         db: Path) -> None:
     with Store(db) as store:

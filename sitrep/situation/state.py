@@ -113,8 +113,8 @@ def bears_on(event: Event, rules: SituationRules | None = None) -> bool:
         return False
     if any_rule(rules.presence_open, event) or any_rule(rules.withdrawal, event):
         return True
-    return (not rules.agreement_words.isdisjoint(sentence_words(event))
-            and (any_rule(rules.agreement_open, event) or any_rule(rules.agreement_close, event)))
+    return ((any_rule(rules.agreement_open, event) or any_rule(rules.agreement_close, event))
+            and not rules.agreement_words.isdisjoint(sentence_words(event)))
 
 
 class _State:

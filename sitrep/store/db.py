@@ -25,8 +25,6 @@ from sitrep.cluster.events import SameEventRules, Scope, load_rules, same_event
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
 from sitrep.query import EventQuery, QueryError, place_country
-from sitrep.situation.rules import rules_fingerprint
-from sitrep.situation.state import bears_on
 from sitrep.store.keys import (
     LAST,
     NO_COUNTRY,
@@ -58,8 +56,10 @@ SEARCH_REACH = 25
 SHORT_CAP = 92
 """Span classes up to this cap are read in one arm and in full: their windows are a few months
 at most, so what they hold depends on the feed's rate, not on the size of the store."""
-DECODED_CACHE = 20_000
-"""Stored events kept decoded for the same-event lookup (the most recently used)."""
+DECODED_CACHE = 50_000
+"""Stored events kept decoded for the same-event lookup (the most recently used; about 3 KB
+each): a new report is compared with the reports of the last weeks of its country and type,
+and decoding a stored record costs more than comparing it."""
 
 
 class StoreError(SitrepError):
@@ -276,15 +276,16 @@ class Store:
                 json.dumps(record, ensure_ascii=False), cluster, keys.sort_key, keys.span_class,
             ),
         )
-        if cursor.rowcount:
+        seq = cursor.lastrowid
+        if cursor.rowcount and seq is not None:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
                 "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(cursor.lastrowid, *row) for row in country_rows(keys)],
+                [(seq, *row) for row in country_rows(keys)],
             )
-            if cluster == event.id and bears_on(event):
-                conn.execute("INSERT INTO situation_events (event_seq) VALUES (?)",
-                             (cursor.lastrowid,))
+            self._remember(seq, event, cluster)
+            if cluster == event.id and _bears_on_situation(event):
+                conn.execute("INSERT INTO situation_events (event_seq) VALUES (?)", (seq,))
         conn.execute(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
             (event.id, article_id),
@@ -313,12 +314,17 @@ class Store:
             row = conn.execute("SELECT record, cluster_id FROM events WHERE seq = ?",
                                (seq,)).fetchone()
             cached = (Event.from_dict(json.loads(row["record"])), row["cluster_id"])
-            self._decoded[seq] = cached
-            if len(self._decoded) > DECODED_CACHE:
-                self._decoded.popitem(last=False)
+            self._remember(seq, *cached)
         else:
             self._decoded.move_to_end(seq)
         return cached
+
+    def _remember(self, seq: int, event: Event, cluster: str) -> None:
+        """Keep an event for the lookups of the events added after it (the newest reports are
+        the likeliest candidates); the oldest kept one goes when the cache is full."""
+        self._decoded[seq] = (event, cluster)
+        if len(self._decoded) > DECODED_CACHE:
+            self._decoded.popitem(last=False)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -381,7 +387,7 @@ class Store:
                 yield Event.from_dict(json.loads(row[0]))
 
     def _refresh_situation_index(self) -> None:
-        fingerprint = rules_fingerprint()
+        fingerprint = _situation_rules()
         if self._meta(SITUATION_RULES) == fingerprint:
             return
         with self._writing() as conn:
@@ -391,7 +397,7 @@ class Store:
             rows = conn.execute("SELECT seq, record FROM events WHERE cluster_id = id")
             conn.executemany("INSERT INTO situation_events (event_seq) VALUES (?)",
                              ((row[0],) for row in rows
-                              if bears_on(Event.from_dict(json.loads(row[1])))))
+                              if _bears_on_situation(Event.from_dict(json.loads(row[1])))))
             conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)",
                          (SITUATION_RULES, fingerprint))
 
@@ -565,6 +571,20 @@ class ArticleSource:
     publisher: str | None = None
     title: str | None = None
     published: str | None = None
+
+
+def _bears_on_situation(event: Event) -> bool:
+    """:func:`sitrep.situation.bears_on`, imported when first needed (listing events must not
+    load the situation's name tables)."""
+    from sitrep.situation.state import bears_on
+
+    return bears_on(event)
+
+
+def _situation_rules() -> str:
+    from sitrep.situation.rules import rules_fingerprint
+
+    return rules_fingerprint()
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

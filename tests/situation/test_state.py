@@ -165,3 +165,15 @@ def test_a_party_the_arguments_missed_is_read_from_the_sentence() -> None:
                        sentence="Niger decided to terminate the agreement that allowed U.S. "
                                 "personnel to operate in the country.")
     assert [a.parties for a in situation([ended]).agreements] == [["NER", "USA"]]
+
+
+def test_only_the_events_the_rules_bear_on_are_read() -> None:
+    from sitrep.situation import bears_on
+
+    chatter = make_event("c", "CONSULT", trigger="met", sentence="The USA envoy met them.")
+    assert bears_on(deploy()) and bears_on(withdraw())
+    assert bears_on(replace(chatter, modality="future"))  # listed as expected
+    assert not bears_on(chatter)
+    assert not bears_on(deploy(modality="hypothetical"))
+    events = [deploy(), withdraw(), chatter, deploy("f", modality="future")]
+    assert situation(events) == situation([e for e in events if bears_on(e)])

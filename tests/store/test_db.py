@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from factories import make_coded, make_event
@@ -271,3 +272,198 @@ def test_undated_reports_are_compared_with_the_latest_few_only(
                         lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
     store.add(make_coded("new", "New.", [make_event("new", recipient_country="BFA", date=None)]))
     assert compared == ["u2", "u3"]
+
+
+def _varied_store() -> Store:
+    """Reports of several countries, places, spans (a day to a decade) and undated ones."""
+    store = Store(":memory:")
+    spans = [("2024-03-02", "2024-03-02"), ("2024-02-26", "2024-03-03"),
+             ("2024-03-01", "2024-03-31"), ("2024-01-01", "2024-12-31"),
+             ("2015-01-01", "2024-12-31"), ("2001-01-01", "2024-12-31"),
+             ("2024-06-10", "2024-06-10"), ("2023-11-05", "2023-11-05"), None]
+    places = [("Niamey", "NER", "city"), ("Niger", "NER", "country"),
+              ("Bamako", "MLI", "city"), None]
+    batch = []
+    for i in range(36):
+        doc = f"v{i}"
+        batch.append(make_coded(doc, f"Report {i} from Niamey.", [make_event(
+            doc, ["RETREAT", "AID", "MOBILIZE"][i % 3], actor_country=["USA", "FRA"][i % 2],
+            recipient_country=["NER", None, "MLI"][i % 3], date=spans[i % len(spans)],
+            location=places[i % len(places)], modality=["asserted", "future"][i % 5 == 0])]))
+    assert store.add_many(batch) == [True] * len(batch)
+    return store
+
+
+def _slow_path(store: Store, keep) -> list[str]:
+    """The ids of every stored event that ``keep`` accepts, in the store's order."""
+    return [e.id for e in store.iter_events(EventQuery(limit=None)) if keep(e)]
+
+
+@pytest.mark.parametrize(("since", "until"), [("2024-03-01", "2024-03-31"),
+                                              ("2024-06-01", None), (None, "2023-12-31"),
+                                              ("2010-01-01", "2010-12-31")])
+@pytest.mark.parametrize("country", [None, "USA"])
+def test_a_date_window_selects_what_overlaps_it_as_a_scan_would(since, until, country) -> None:
+    store = _varied_store()
+    q = EventQuery(since=since, until=until, country=country, limit=None)
+
+    def keep(e) -> bool:
+        return (e.date is not None and (since is None or e.date.end >= since)
+                and (until is None or e.date.start <= until)
+                and (country is None or e.actors[0].country == country))
+
+    assert [e.id for e in store.iter_events(q)] == _slow_path(store, keep)
+    assert store.count_events(q) == len(_slow_path(store, keep))
+    pages, after = [], None
+    while True:
+        page, after = store.page_events(replace(q, limit=4, after=after))
+        pages += [e.id for e in page]
+        if after is None:
+            break
+    assert pages == _slow_path(store, keep)
+
+
+def test_a_date_window_reads_each_span_class_from_its_own_index_range() -> None:
+    from sitrep.store.db import _select
+
+    store = _varied_store()
+    for q in (EventQuery(since="2024-03-01"), EventQuery(since="2024-03-01", country="USA")):
+        sql, params = _select(q, None).select("e.id")
+        plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "span_class=?" in plan and "TEMP B-TREE" not in plan
+        assert "SCAN e" not in plan and "SCAN c" not in plan
+
+
+@pytest.mark.parametrize(("place", "wanted"), [
+    ("NER", lambda e: e.location is not None and e.location.country_code == "NER"),
+    ("Niger", lambda e: e.location is not None and e.location.country_code == "NER"),
+    ("niamey", lambda e: e.location is not None and e.location.name == "Niamey"),
+    ("Nia", lambda e: False),
+])
+def test_the_place_filter_is_a_country_or_an_exact_place_name(place, wanted) -> None:
+    from sitrep.query import parse_place
+
+    store = _varied_store()
+    q = EventQuery(place=parse_place(place), limit=None)
+    assert [e.id for e in store.iter_events(q)] == _slow_path(store, wanted)
+    assert store.count_events(q) == len(_slow_path(store, wanted))
+
+
+def test_the_place_filter_reads_an_index() -> None:
+    from sitrep.store.db import _select
+
+    store = _varied_store()
+    for place in ("NER", "Niamey"):
+        sql, params = _select(EventQuery(place=place), None).select("e.id")
+        plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "USING INDEX events_place" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("q", [EventQuery(), EventQuery(modality="future"),
+                               EventQuery(event_type="AID", modality="asserted"),
+                               EventQuery(since="2024-03-01", until="2024-03-31"),
+                               EventQuery(country="USA"), EventQuery(text="Niamey")])
+def test_counts_equal_the_events_listed(q: EventQuery) -> None:
+    store = _varied_store()
+    assert store.count_events(q) == len(store.query_events(replace(q, limit=None)))
+
+
+def test_many_articles_in_one_transaction_store_as_one_by_one() -> None:
+    articles = [make_coded(f"d{i}", f"Report {i}.", [make_event(
+        f"d{i}", actor_country="USA", date=("2024-03-0" + str(1 + i % 3),) * 2)])
+        for i in range(6)]
+    one = Store(":memory:")
+    for coded in articles:
+        one.add(coded)
+    many = Store(":memory:")
+    clash = make_coded("d0", "Other text.", [make_event("d0")])
+    outcomes = many.add_many([*articles, articles[0], clash])
+    assert outcomes[:7] == [True] * 6 + [False]
+    assert isinstance(outcomes[7], StoreError)
+    rows = "SELECT id, cluster_id FROM events ORDER BY seq"
+    assert many.conn.execute(rows).fetchall() == one.conn.execute(rows).fetchall()
+
+
+def test_every_arm_of_the_same_event_lookup_is_a_bounded_index_range() -> None:
+    """The lookup reads the merge index by country, type and span class, each arm within a
+    window or up to a few rows: never a scan of a country's reports."""
+    import sitrep.store.db as db
+    from sitrep.cluster.events import load_rules
+    from sitrep.store.keys import event_keys
+
+    store = _varied_store()
+    seen: list[tuple[str, list]] = []
+
+    class Recording:
+        def execute(self, sql: str, params: list):
+            seen.append((sql, params))
+            return store.conn.execute(sql, params)
+
+    for dates in (("2024-03-02", "2024-03-02"), None):
+        db._candidates(Recording(), event_keys(make_event("x", date=dates)), load_rules())
+    for sql, params in seen:
+        plan = [r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+        searches = [p for p in plan if "event_countries" in p]
+        assert searches and all("event_countries_merge" in p and "span_class=?" in p
+                                for p in searches)
+
+
+def test_a_version_6_store_keeps_its_articles_searchable_by_a_stable_key(tmp_path) -> None:
+    """Step 7 keys the articles' full-text index by ``seq`` (their old rowid), rebuilt from the
+    stored text: a VACUUM after a deletion no longer points the index at other articles."""
+    import json
+
+    from sitrep.store.migrations import Step, _run
+
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, step in enumerate(MIGRATIONS[:6], start=1):
+        _run(conn, step if isinstance(step, Step) else Step(step))
+        conn.execute(f"PRAGMA user_version = {number}")
+    for doc, text in (("x", "An article about nothing."), ("a", TEXT_A), ("b", TEXT_B)):
+        conn.execute("INSERT INTO articles (id, content_hash, text) VALUES (?, ?, ?)",
+                     (doc, f"h{doc}", text))
+    event = make_event("b", "MOBILIZE", actor_country="RUS", trigger="deployed",
+                       sentence="The RUS forces deployed to the base.")
+    conn.execute("INSERT INTO events (id, doc_id, event_type, modality, evidence, confidence, "
+                 "record, cluster_id, sort_key) VALUES (?, 'b', 'MOBILIZE', 'asserted', ?, 0.8, "
+                 "?, ?, '')", (event.id, event.evidence.sentence, json.dumps(event.to_dict()),
+                               event.id))
+    rowids = dict(conn.execute("SELECT id, rowid FROM articles").fetchall())
+    conn.close()
+    with Store(path) as store:
+        assert dict(store.conn.execute("SELECT id, seq FROM articles").fetchall()) == rowids
+        store.add(make_coded("c", "Later the FRA forces withdrew.", [make_event("c")]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM articles WHERE id = 'x'")
+    conn.execute("VACUUM")
+    conn.close()
+    with Store(path) as store:
+        assert {e.doc_id for e in store.query_events(EventQuery(text="Niamey"))} == set()
+        assert {e.doc_id for e in store.query_events(EventQuery(text="base"))} == {"b"}
+        assert {e.doc_id for e in store.query_events(EventQuery(text="Later"))} == {"c"}
+        hits = store.conn.execute("SELECT a.id FROM articles_fts f JOIN articles a "
+                                  "ON a.seq = f.rowid WHERE articles_fts MATCH 'Niamey'")
+        assert [r[0] for r in hits] == ["a"]
+
+
+def test_the_situation_reads_its_index_and_finds_what_every_event_gives() -> None:
+    from sitrep.situation import situation
+
+    store = _varied_store()
+    every = situation(store.iter_events(EventQuery(merged=True, limit=None)))
+    indexed = list(store.situation_events())
+    assert situation(indexed) == every
+    assert 0 < len(indexed) < store.count_events(EventQuery(merged=True))
+
+
+def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> None:
+    import sitrep.store.db as db
+
+    store = _varied_store()
+    before = [e.id for e in store.situation_events()]
+    store.conn.execute("DELETE FROM situation_events")
+    assert list(store.situation_events()) == []  # same rules: the index is trusted
+    monkeypatch.setattr(db, "_situation_rules", lambda: "other rules")
+    assert [e.id for e in store.situation_events()] == before
+    assert store.conn.execute("SELECT value FROM store_meta").fetchone()[0] == "other rules"
