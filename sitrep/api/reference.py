@@ -1,7 +1,7 @@
 """Reference tables the page needs: what the page must know of the library (which place
 precisions are points, the modalities, the page size), PLOVER event types from the codebook,
-and ISO numeric codes to alpha-3 (world-atlas names its shapes by number, sitrep by alpha-3; the table is built
-from pycountry and served, never downloaded)."""
+and ISO numeric codes to alpha-3 (world-atlas names its shapes by number, sitrep by alpha-3;
+the table is built from pycountry and served, never downloaded)."""
 
 from __future__ import annotations
 
