@@ -561,6 +561,16 @@ function drawMapNote() {
   }
 }
 
+// Zoomed in, the map follows a selected event pinned outside its view (and, having moved,
+// asks for the events in its new box, the selected one among them).
+function panMapTo(event) {
+  const loc = event && event.location;
+  if (!zoomedIn() || !loc || typeof loc.lat !== "number" || typeof loc.lon !== "number"
+      || !view.config.pinned_precisions.includes(loc.precision)) return;
+  const point = L.latLng(loc.lat, loc.lon);
+  if (!view.map.getBounds().contains(point)) view.map.panTo(point, { animate: false });
+}
+
 // The country to outline for the selected event: its own, unless it is drawn as a point.
 function focusCountry() {
   const event = state.selectedEvent;
@@ -841,6 +851,7 @@ async function selectEvent(id, { fromTimeline = false } = {}) {
   highlightTable();
   highlightTimeline();
   drawMap();
+  panMapTo(state.selectedEvent);
   if (!fromTimeline) focusTimeline(id);
   const row = [...document.querySelectorAll("#events tbody tr")]
     .find((r) => r.dataset.eventId === id);
