@@ -83,6 +83,15 @@ async function getJSON(url) {
   return body;
 }
 
+// One request for one URL at a time: the map and the timeline often ask for the same events
+// (no place clicked), and share the answer.
+const pending = new Map();
+
+function getShared(url) {
+  if (!pending.has(url)) pending.set(url, getJSON(url).finally(() => pending.delete(url)));
+  return pending.get(url);
+}
+
 function query(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -216,7 +225,7 @@ async function loadMap({ fit = false } = {}) {
   const answer = await latest("map", async () => {
     const counts = await getJSON(`/api/aggregates/countries?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
@@ -254,7 +263,7 @@ async function loadTimeline({ fit = false } = {}) {
   const answer = await latest("timeline", async () => {
     const counts = await getJSON(`/api/aggregates/time?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
