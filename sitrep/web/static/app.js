@@ -562,7 +562,8 @@ function drawMapNote() {
     const inBox = shown.mapBox.total;
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
       + `events; ${number(inBox)} in view are at a city or finer`
-      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in or narrow the filters to see the rest.` : ".");
+      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in or narrow the filters to `
+        + "see the rest." : ".");
   } else {
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
       + "events. Zoom in to see single events at their cities, or narrow the filters or the "
