@@ -28,10 +28,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise SetupError(f"spaCy model {model!r} is not installed: run `make setup`") from exc
-    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
-        "entity_ruler", name="sitrep_entity_ruler", before="ner",
-        config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
-    )
+    ruler: EntityRuler = nlp.add_pipe("sitrep_entity_ruler", before="ner")  # type: ignore[assignment]
     # With every pipe disabled the ruler tokenises phrase patterns only (it would otherwise run
     # the tagger and parser over thousands of names): same matches, a fraction of the load time.
     with nlp.select_pipes(enable=[]):
