@@ -134,8 +134,9 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
     follows step by step (the event count must equal ``sitrep code``'s)."""
     from sitrep.cluster.assemble import assemble
     from sitrep.extract.events import extract_events
+    from sitrep.coder import prepare_doc
     from sitrep.nlp.truecase import prepare_text
-    from sitrep.resolve.times import tag_times
+    from sitrep.resolve.times.component import doc_times
 
     stages: dict[str, float] = {}
 
@@ -151,6 +152,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         texts = [prepare_text(a) for a in batch]
         t = clock("prepare text", t)
         docs = [coder.nlp.make_doc(text) for text in texts]
+        for doc, article in zip(docs, batch, strict=True):
+            prepare_doc(doc, article)
         t = clock("tokenizer", t)
         for name, component in coder.nlp.pipeline:
             if hasattr(component, "pipe"):
@@ -161,8 +164,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         for doc, article in zip(docs, batch, strict=True):
             places = coder.geocoder.resolve(doc, article)
             t = clock("places", t)
-            times = tag_times(article.text, article.reference_date, article.id, doc=doc)
-            t = clock("times", t)
+            times = doc_times(doc, article.id)
+            t = clock("times from the Doc", t)
             entities = coder.actors.entities(doc, article, places)
             t = clock("actors", t)
             mentions = extract_events(doc, article, places=places, times=times,
