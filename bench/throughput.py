@@ -133,8 +133,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
     by batch, as ``nlp.pipe`` runs them), then the stages of :meth:`Coder.code_doc`, which this
     follows step by step (the event count must equal ``sitrep code``'s)."""
     from sitrep.cluster.assemble import assemble
-    from sitrep.extract.events import extract_events
     from sitrep.coder import prepare_doc
+    from sitrep.extract.events import extract_events
     from sitrep.nlp.truecase import prepare_text
     from sitrep.resolve.times.component import doc_times
 

@@ -123,6 +123,9 @@ class TriggerMatcher:
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
         self.agents = _agent_nouns()
+        self.discards = PhraseMatcher(vocab, attr="LOWER")
+        for i, discard in enumerate(self.codebook.discards):
+            self.discards.add(f"D{i}", [Doc(vocab, words=list(discard.words))])
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
@@ -132,7 +135,10 @@ class TriggerMatcher:
                     neg.lemma, frozenset())
 
     def __call__(self, doc: Doc) -> list[TriggerHit]:
-        """Every trigger of the document, in text order."""
+        """Every trigger of the document, in text order. In a sentence that a discard phrase
+        marks as another matter (sport, entertainment) the types whose words sport borrows
+        (``scoreline_types``: a team "beat", "crushed" another) are no event; the others
+        ("a third round of talks") stand."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
         for token in doc:
@@ -141,7 +147,15 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
-        return sorted(hits, key=lambda h: h.start)
+        borrowed = self.codebook.cue("scoreline_types")
+        discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
+            else set()
+        return sorted((h for h in hits if h.entry.type not in borrowed
+                       or _sentence_start(h.head) not in discarded), key=lambda h: h.start)
+
+    def _discarded(self, doc: Doc) -> set[int]:
+        """The first tokens of the sentences that hold a discard phrase."""
+        return {_sentence_start(doc[start]) for _, start, _ in self.discards(doc)}
 
     def _phrases(self, doc: Doc) -> tuple[list[TriggerHit], set[int]]:
         spans = []
@@ -231,6 +245,11 @@ class TriggerMatcher:
         and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
         return bool(self.negative_with.get(key, frozenset()) & nearby)
+
+
+def _sentence_start(token: Token) -> int:
+    """Where the token's sentence starts (a Doc without sentences is one)."""
+    return token.sent.start if token.doc.has_annotation("SENT_START") else 0
 
 
 def _scoreline(token: Token) -> bool:
