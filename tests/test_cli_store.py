@@ -47,6 +47,8 @@ def plain(text: str) -> str:
     (["--country", "Narnia"], "give an ISO 3166-1 alpha-3 code"),
     (["--limit", "-3"], "-3 is out of range"),
     (["--after", "nope"], "no stored event 'nope'"),
+    (["--bbox", "0,20,10,10"], "south (20) is north of north (10)"),
+    (["--bbox", "Sudan"], "'Sudan' is not a box; give west,south,east,north"),
 ])
 def test_bad_filters_are_usage_errors_that_name_the_accepted_values(
         db: Path, args: list[str], words: str) -> None:
@@ -66,6 +68,12 @@ def test_country_names_become_codes_and_actor_and_recipient_are_apart(db: Path) 
     assert _ids(db, "--country", "sdn") == ["b"]
     assert _ids(db, "--recipient-country", "Sudan") == ["a"]
     assert _ids(db, "--type", "retreat", "--limit", "1") == ["a"]
+
+
+def test_a_box_keeps_the_events_pinned_inside_it_whatever_the_signs(db: Path) -> None:
+    assert _ids(db, "--bbox", "30,10,35,20") == ["b"]
+    assert _ids(db, "--bbox", "-180,-90,180,90") == ["b"]
+    assert _ids(db, "--bbox", "-30,-10,-20,0") == []
 
 
 def test_show_takes_a_unique_prefix_and_names_the_candidates_of_an_ambiguous_one(
