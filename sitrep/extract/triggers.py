@@ -44,6 +44,9 @@ VIOLENT = frozenset({"ASSAULT"})
 RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "other"),
                        ("ASSAULT", "beat"), ("COERCE", "destroy"), ("COERCE", "seize")})
 # the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
+COPULAR_DEPS = frozenset({"attr", "acomp", "oprd"})
+MUNITION_WEIGHT = 0.7
+"""How surely a munition doing something ("a missile slammed into") signals an attack."""
 SECOND_TIER_WEIGHT = 0.35
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
@@ -176,6 +179,9 @@ class TriggerMatcher:
     def _word(self, token: Token) -> TriggerHit | None:
         if token.ent_type_ in NAME_ENTS and token.pos_ == "NOUN":
             return None
+        struck = self._struck(token)
+        if struck is not None:
+            return struck
         if token.pos_ == "NOUN" and token.dep_ == "compound" and \
                 lemma(token.head) not in self.codebook.cue("light_heads"):
             return None
@@ -196,6 +202,22 @@ class TriggerMatcher:
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _struck(self, verb: Token) -> TriggerHit | None:
+        """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
+        blast ripped through") is an attack done with it, whatever the verb says elsewhere;
+        a violent entry of the verb keeps its own reading."""
+        if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
+            return None
+        mode = next((m for c in verb.children if c.dep_ == "nsubj"
+                     for m in [self.means.munition(c)] if m), None)
+        if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
+                                                                          ())):
+            return None
+        entry = Trigger(lemma=lemma(verb), pos="VERB", type="ASSAULT", mode=mode, context=(),
+                        frame="agent_patient", with_=frozenset(),
+                        cameo=self.codebook.cameo_for("ASSAULT", mode), weight=MUNITION_WEIGHT)
+        return TriggerHit(verb.i, verb.i + 1, verb, entry)
 
     def _means(self, head: Token, entry: Trigger) -> Trigger:
         """The entry with the mode its own clause shows: "an air strike killed", "shelled
@@ -287,6 +309,16 @@ class MeansReader:
             self.words[row["word"]] = (row["role"], row["type"], row["mode"])
         for craft in load_list("cameo/aircraft.txt"):
             self.words.setdefault(craft, ("any", "ASSAULT", "aerial"))
+
+    def munition(self, token: Token) -> str | None:
+        """The mode of a munition a common noun names ("mortar rounds", "an air strike")."""
+        if token.pos_ != "NOUN" or token.ent_type_:
+            return None
+        for key in _keys(token):
+            hit = self.words.get(key)
+            if hit is not None and hit[0] == "munition":
+                return hit[2]
+        return None
 
     def read(self, head: Token) -> dict[str, tuple[str, str]]:
         """Mode → (type, mode) for every means the clause names; a crowd acting is "riot"."""

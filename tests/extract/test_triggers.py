@@ -130,3 +130,15 @@ def test_a_discard_phrase_makes_borrowed_violence_sport_in_its_sentence_only(cod
 def test_a_discard_phrase_leaves_types_that_sport_does_not_borrow(coder):
     assert found(coder, "Envoys held a third round of talks in Doha.") == {"talks": "CONSULT"}
     assert found(coder, "The holders crushed their guests in the Champions League.") == {}
+
+
+def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
+    doc = coder.nlp("Mortar rounds tore through the roof of a clinic.")
+    (hit,) = trigger_matcher(doc.vocab)(doc)
+    assert (hit.span.text, hit.entry.type, hit.entry.mode) == ("tore", "ASSAULT",
+                                                               "heavy-weapons")
+
+
+def test_a_munition_word_that_names_no_weapon_makes_no_attack(coder):
+    assert found(coder, "Missiles have become cheaper to build.") == {}
+    assert found(coder, "Shell said its quarterly profits rose.") == {}
