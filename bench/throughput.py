@@ -70,8 +70,10 @@ def _warm_coder(batch_size: int):  # type: ignore[no-untyped-def]
     from sitrep.model import Article
 
     coder = Coder(Options(batch_size=batch_size))
-    coder.code_article(Article(id="warm", text="Niger ended the agreement.",
-                               published="2024-05-03"))
+    # One article in capitals too: the case restorer reads its name tables on first use, a
+    # one-off start-up cost like loading the model, which the bare spaCy run does not time.
+    for n, text in enumerate(["Niger ended the agreement.", "NIGER ENDED THE AGREEMENT."]):
+        coder.code_article(Article(id=f"warm{n}", text=text, published="2024-05-03"))
     return coder
 
 
@@ -171,7 +173,7 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
             mentions = extract_events(doc, article, places=places, times=times,
                                       actors=coder.actors, entities=entities)
             t = clock("events", t)
-            events += len(assemble(mentions, doc, article, places))
+            events += len(assemble(mentions, doc, article))
             t = clock("one record per event", t)
     return stages, events
 
@@ -217,12 +219,17 @@ def _run(mode: str, args: argparse.Namespace) -> dict:
 
 
 def _best_of(modes: list[str], args: argparse.Namespace) -> dict[str, dict]:
+    """The round of each mode with the shortest wall time, carrying the fewest CPU seconds any
+    round of the mode took (``best_cpu_s``): on a shared machine the CPU ratio is the steadier."""
     results: dict[str, dict] = {}
     for _ in range(args.rounds):
         for mode in modes:
             result = _run(mode, args)
+            best_cpu = (min(result["cpu_s"], results[mode]["best_cpu_s"]) if mode in results
+                        else result["cpu_s"])
             if mode not in results or result["seconds"] < results[mode]["seconds"]:
                 results[mode] = result
+            results[mode]["best_cpu_s"] = best_cpu
     return results
 
 
@@ -269,7 +276,9 @@ def main() -> None:
         for mode, r in results.items():
             print(_line(mode, r))
         ratio = results["sitrep"]["words_per_s"] / results["spacy"]["words_per_s"]
-        print(f"sitrep / spaCy words/s: {ratio:.2f} ({results['sitrep']['events']} events coded)")
+        cpu_ratio = results["spacy"]["best_cpu_s"] / results["sitrep"]["best_cpu_s"]
+        print(f"sitrep / spaCy words/s: {ratio:.2f} wall clock, {cpu_ratio:.2f} per CPU second "
+              f"({results['sitrep']['events']} events coded)")
     print(f"load average after: {_load()}")
 
 

@@ -18,11 +18,11 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model with sitrep's stages as components, each writing what it finds to the Doc.
 
     The text comes in with its case restored (:func:`sitrep.nlp.truecase.prepare_text`, before
-    tokenizing, since a Doc's text is fixed). A gazetteer ``entity_ruler`` goes before ``ner``:
-    its patterns (countries, demonyms, cities, facilities, actor institutions and person
-    titles) come from data files; longest match wins, so "General Michael Langley" is a PERSON
-    even though "Langley" is a town. After the entities, ``sitrep_title_trimmer`` takes titles
-    out of names, ``sitrep_times`` stores the time expressions in ``doc.spans["times"]``
+    tokenizing, since a Doc's text is fixed). The gazetteer ruler (``sitrep_entity_ruler``) goes
+    before ``ner``: its patterns (countries, demonyms, cities, facilities, actor institutions
+    and person titles) come from data files; longest match wins, so "General Michael Langley" is
+    a PERSON even though "Langley" is a town. After the entities, ``sitrep_title_trimmer`` takes
+    titles out of names, ``sitrep_times`` stores the time expressions in ``doc.spans["times"]``
     (against ``doc._.reference``, set before the pipeline runs) and ``sitrep_places`` the place
     names in ``doc.spans["places"]``. Actors and event triggers are read from these spans and
     the parse by :mod:`sitrep.extract`.
@@ -33,10 +33,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise SetupError(f"spaCy model {model!r} is not installed: run `make setup`") from exc
-    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
-        "entity_ruler", name="sitrep_entity_ruler", before="ner",
-        config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
-    )
+    ruler: EntityRuler = nlp.add_pipe("sitrep_entity_ruler", before="ner")  # type: ignore[assignment]
     # With every pipe disabled the ruler tokenises phrase patterns only (it would otherwise run
     # the tagger and parser over thousands of names): same matches, a fraction of the load time.
     with nlp.select_pipes(enable=[]):
