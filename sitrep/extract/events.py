@@ -85,7 +85,10 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = trigger_matcher(doc.vocab)(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
+    # Heads that may hold an event in passing: triggers not themselves mentioned in passing
+    # ("her role in rioting during a summit": neither the rioting nor the summit).
     heads = {c.head.i for c in candidates}
+    heads = {c.head.i for c in candidates if not _passing(c, book, heads)}
     candidates = against_protest(candidates, book)
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
     candidates = absorb_objects(without_messages(candidates, book))

@@ -197,10 +197,31 @@ class TriggerMatcher:
                 entry = self._choose(token, entries)
                 if entry is not None:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
+        gerund = self._gerund(token) if token.pos_ == "NOUN" and not self.words.get(
+            (key, "NOUN")) else None
+        if gerund is not None:
+            return TriggerHit(token.i, token.i + 1, token, self._means(token, gerund))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
+        return None
+
+    def _gerund(self, noun: Token) -> Trigger | None:
+        """A noun in -ing the lexicon lacks, whose verb is a trigger of material conflict, is
+        that verb's event ("rioting broke out", "the looting went on"): the verb's plain
+        entry, as a noun."""
+        word = noun.lower_
+        if not word.endswith("ing") or len(word) < 7:
+            return None
+        stem = word[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+            entries = [e for e in self.words.get((verb, "VERB"), ()) if not e.with_]
+            if entries and entries[0].type in MATERIAL:
+                governed = complement_lemmas(noun)
+                if self._ordinary(noun, verb, governed):
+                    return None
+                return replace(entries[0], pos="NOUN")
         return None
 
     def _struck(self, verb: Token) -> TriggerHit | None:

@@ -142,3 +142,9 @@ def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
 def test_a_munition_word_that_names_no_weapon_makes_no_attack(coder):
     assert found(coder, "Missiles have become cheaper to build.") == {}
     assert found(coder, "Shell said its quarterly profits rose.") == {}
+
+
+def test_a_gerund_the_lexicon_lacks_takes_its_verbs_material_entry(coder):
+    assert found(coder, "Rioting spread to three more towns on Monday.") == {
+        "Rioting": "PROTEST"}
+    assert found(coder, "The building stood empty for years.") == {}
