@@ -225,13 +225,14 @@ FILTERS: tuple[Filter, ...] = (
 def parse_filters(raw: Mapping[str, Any]) -> EventQuery:
     """An :class:`EventQuery` (no paging) from raw values keyed by filter name.
 
-    Missing or ``None`` values are no filter. Raises :class:`QueryError` for the first value
-    refused, naming the filter as the caller spells it (``--type`` or ``type``).
+    Missing, ``None`` and blank values are no filter (a form sends its empty fields as
+    ``country=``). Raises :class:`QueryError` for the first value refused, naming the filter as
+    the caller spells it (``--type`` or ``type``).
     """
     query = EventQuery(limit=None)
     for spec in FILTERS:
         value = raw.get(spec.name)
-        if value is None:
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         try:
             setattr(query, spec.field, spec.parse(value))

@@ -130,3 +130,22 @@ def test_reading_commands_do_not_import_the_nlp_stack(db: Path) -> None:
         done = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
                               text=True, timeout=120)
         assert done.stderr.strip().splitlines()[-1] == "False", (command, done.stderr)
+
+
+def test_a_reader_that_stops_early_leaves_no_error_behind(tmp_path: Path) -> None:
+    path = tmp_path / "many.db"
+    text = "The USA forces withdrew from the country. " * 300
+    with Store(path) as store:
+        store.add(make_coded("many", text, [make_event("many", start=i * 42)
+                                            for i in range(300)]))
+    script = ("import sys\nfrom sitrep.cli import main\nsys.argv = ['sitrep', *sys.argv[1:]]\n"
+              "main()")
+    for command in (["events", "-f", "jsonl"], ["export", "-f", "csv"]):
+        reader = subprocess.Popen([sys.executable, "-c", script, *command, "--db", str(path)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.readline()
+        reader.stdout.close()  # as `| head -1` does
+        reader.wait(timeout=120)
+        errors = reader.stderr.read()
+        assert "Traceback" not in errors and "Exception ignored" not in errors, errors

@@ -34,3 +34,10 @@ def test_a_bad_box_is_refused_naming_the_filter_and_the_form(raw: str, words: st
         parse_filters({"bbox": raw})
     assert caught.value.name == "bbox"
     assert words in caught.value.reason
+
+
+def test_blank_values_are_no_filter_as_a_form_sends_its_empty_fields() -> None:
+    query = parse_filters({"country": "", "type": " ", "since": "", "bbox": "", "merged": "",
+                           "modality": "negated"})
+    assert (query.country, query.event_type, query.since, query.bbox) == (None, None, None, None)
+    assert query.modality == "negated" and query.merged is False

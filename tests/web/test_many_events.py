@@ -159,6 +159,10 @@ def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
     event_id = drawn[0]["id"]
     page.locator(f'path.event-point[data-event-id="{event_id}"]').dispatch_event("click")
     page.wait_for_selector(f'#evidence[data-event-id="{event_id}"] p.sentence')
+    niamey = page.evaluate("sitrep.shown.table.find(e => e.location.name === 'Niamey').id")
+    page.locator(f'#events tr[data-event-id="{niamey}"]').click()
+    page.wait_for_selector(f'path.event-point[data-event-id="{niamey}"]')
+    assert "Bamako" not in {e["location"]["name"] for e in page.evaluate("sitrep.shown.map")}
     page.evaluate("sitrep.map().setZoom(3, {animate: false})")
     page.wait_for_function("() => document.querySelectorAll('path.event-point').length === 0")
     assert "Zoom in to see single events" in page.inner_text("#map-note")

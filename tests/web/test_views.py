@@ -218,3 +218,16 @@ def test_labels_are_whole_type_names(page, site):
     assert set(types) == {"ASSAULT", "RETREAT", "COERCE"}
     box = page.locator(f".vis-item:has(span{attr(site['events']['range_country']['id'])})")
     assert box.inner_text().startswith("COERCE")
+
+
+def test_opening_asks_for_counts_one_page_of_rows_and_the_events_once(browser, site):
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site["url"])
+    page.wait_for_selector("body[data-ready=true]")
+    api = [url.split("/api/", 1)[1] for url in asked if "/api/" in url]
+    assert sorted(api) == sorted(["config", "countries", "event-types", "aggregates/countries?",
+                                  "aggregates/time?", "events?limit=100",
+                                  "features?limit=500"])
+    page.close()

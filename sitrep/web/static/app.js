@@ -83,6 +83,15 @@ async function getJSON(url) {
   return body;
 }
 
+// One request for one URL at a time: the map and the timeline often ask for the same events
+// (no place clicked), and share the answer.
+const pending = new Map();
+
+function getShared(url) {
+  if (!pending.has(url)) pending.set(url, getJSON(url).finally(() => pending.delete(url)));
+  return pending.get(url);
+}
+
 function query(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -216,7 +225,7 @@ async function loadMap({ fit = false } = {}) {
   const answer = await latest("map", async () => {
     const counts = await getJSON(`/api/aggregates/countries?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
@@ -254,7 +263,7 @@ async function loadTimeline({ fit = false } = {}) {
   const answer = await latest("timeline", async () => {
     const counts = await getJSON(`/api/aggregates/time?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
@@ -553,12 +562,23 @@ function drawMapNote() {
     const inBox = shown.mapBox.total;
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
       + `events; ${number(inBox)} in view are at a city or finer`
-      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in further to see the rest.` : ".");
+      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in or narrow the filters to `
+        + "see the rest." : ".");
   } else {
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
       + "events. Zoom in to see single events at their cities, or narrow the filters or the "
       + `timeline to ${DETAIL} or fewer.`;
   }
+}
+
+// Zoomed in, the map follows a selected event pinned outside its view (and, having moved,
+// asks for the events in its new box, the selected one among them).
+function panMapTo(event) {
+  const loc = event && event.location;
+  if (!zoomedIn() || !loc || typeof loc.lat !== "number" || typeof loc.lon !== "number"
+      || !view.config.pinned_precisions.includes(loc.precision)) return;
+  const point = L.latLng(loc.lat, loc.lon);
+  if (!view.map.getBounds().contains(point)) view.map.panTo(point, { animate: false });
 }
 
 // The country to outline for the selected event: its own, unless it is drawn as a point.
@@ -841,6 +861,7 @@ async function selectEvent(id, { fromTimeline = false } = {}) {
   highlightTable();
   highlightTimeline();
   drawMap();
+  panMapTo(state.selectedEvent);
   if (!fromTimeline) focusTimeline(id);
   const row = [...document.querySelectorAll("#events tbody tr")]
     .find((r) => r.dataset.eventId === id);
