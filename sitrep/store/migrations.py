@@ -304,7 +304,16 @@ MIGRATIONS: list[str | Step] = [
     CREATE INDEX events_type_cover
         ON events(event_type, date_start, date_end, modality, location_country);
     """,
-    # 7: articles get a stable integer key (``seq``) and their full-text index is keyed by it,
+    # 7: the points of events pinned to a facility, city or district, in an R*Tree, so that the
+    # map's box at a high zoom is an index lookup however large the store. Written by the
+    # writer (which knows which precisions are points), filled here for stored events.
+    Step("""
+    CREATE VIRTUAL TABLE event_points USING rtree(seq, lat_min, lat_max, lon_min, lon_max);
+    CREATE TRIGGER event_points_ad AFTER DELETE ON events BEGIN
+        DELETE FROM event_points WHERE seq = old.seq;
+    END;
+    """, fill=lambda conn: _fill_event_points(conn)),
+    # 8: articles get a stable integer key (``seq``) and their full-text index is keyed by it,
     # not by the implicit rowid that VACUUM may renumber; the index is rebuilt from the stored
     # text. Events get their span class (as the same-event lookup's country rows have it), so a
     # date window reads each class from its earliest possible start instead of from the first
@@ -385,8 +394,22 @@ def _fill_event_keys(conn: sqlite3.Connection) -> None:
         )
 
 
+def _fill_event_points(conn: sqlite3.Connection) -> None:
+    """The points of events stored before step 7, chosen by the same code the writer uses."""
+    from sitrep.store.keys import point_row
+
+    for seq, record in conn.execute("SELECT seq, record FROM events ORDER BY seq").fetchall():
+        row = point_row(seq, record)
+        if row is not None:
+            conn.execute(POINT_INSERT, row)
+
+
+POINT_INSERT = ("INSERT OR REPLACE INTO event_points (seq, lat_min, lat_max, lon_min, lon_max) "
+                "VALUES (?, ?, ?, ?, ?)")
+
+
 def _fill_span_classes(conn: sqlite3.Connection) -> None:
-    """Span classes of the events stored before step 7, from their day numbers, by the same
+    """Span classes of the events stored before step 8, from their day numbers, by the same
     code the writer uses."""
     from sitrep.store.keys import span_class
 

@@ -408,16 +408,16 @@ def test_every_arm_of_the_same_event_lookup_is_a_bounded_index_range() -> None:
                                 for p in searches)
 
 
-def test_a_version_6_store_keeps_its_articles_searchable_by_a_stable_key(tmp_path) -> None:
-    """Step 7 keys the articles' full-text index by ``seq`` (their old rowid), rebuilt from the
+def test_a_version_7_store_keeps_its_articles_searchable_by_a_stable_key(tmp_path) -> None:
+    """Step 8 keys the articles' full-text index by ``seq`` (their old rowid), rebuilt from the
     stored text: a VACUUM after a deletion no longer points the index at other articles."""
     import json
 
     from sitrep.store.migrations import Step, _run
 
-    path = tmp_path / "v6.db"
+    path = tmp_path / "v7.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    for number, step in enumerate(MIGRATIONS[:6], start=1):
+    for number, step in enumerate(MIGRATIONS[:7], start=1):
         _run(conn, step if isinstance(step, Step) else Step(step))
         conn.execute(f"PRAGMA user_version = {number}")
     for doc, text in (("x", "An article about nothing."), ("a", TEXT_A), ("b", TEXT_B)):
