@@ -313,9 +313,10 @@ def library_latency(path: Path, probes: list[Probe], rounds: int, seed: int) -> 
 
 def _writer(path: str, stop: Any, seed: int, per_day: int, added: Any) -> None:
     """Adds articles to the served store at about 20 a second until told to stop."""
-    gen = Generator(seed, per_day)
-    gen.count = 10**9
     with Store(path) as store:
+        stored = store.stats().events  # so a second run over the same store adds new articles
+        gen = Generator(seed + stored, per_day)
+        gen.count = 10**9 + stored
         while not stop.is_set():
             store.add(gen.article())
             added.value += 1

@@ -94,6 +94,7 @@ class Store:
         self._opened_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._decoded: OrderedDict[int, tuple[Event, str]] = OrderedDict()
+        self._situation_claimed = False
         try:
             first = self._connect(migrating=True)
         except sqlite3.DatabaseError as exc:
@@ -214,6 +215,7 @@ class Store:
         article leaves nothing behind and does not stop the others."""
         outcomes: list[bool | StoreError] = []
         with self._writing() as conn:
+            self._claim_situation_index(conn)
             for coded in batch:
                 conn.execute("SAVEPOINT article")
                 try:
@@ -404,6 +406,17 @@ class Store:
                               if _bears_on_situation(Event.from_dict(json.loads(row[1])))))
             conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)",
                          (SITUATION_RULES, fingerprint))
+
+    def _claim_situation_index(self, conn: sqlite3.Connection) -> None:
+        """Mark an empty store's situation index as filled under the packaged rules: the writer
+        lists every event from the first one on, so the first read needs no rebuild."""
+        if self._situation_claimed:
+            return
+        if self._meta(SITUATION_RULES) is None and conn.execute(
+                "SELECT 1 FROM events LIMIT 1").fetchone() is None:
+            conn.execute("INSERT INTO store_meta (key, value) VALUES (?, ?)",
+                         (SITUATION_RULES, _situation_rules()))
+        self._situation_claimed = True
 
     def _meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()

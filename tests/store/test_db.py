@@ -467,3 +467,15 @@ def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> No
     monkeypatch.setattr(db, "_situation_rules", lambda: "other rules")
     assert [e.id for e in store.situation_events()] == before
     assert store.conn.execute("SELECT value FROM store_meta").fetchone()[0] == "other rules"
+
+
+def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) -> None:
+    import sitrep.store.db as db
+
+    store = _varied_store()
+    rebuilt: list[bool] = []
+    real = db._bears_on_situation
+    monkeypatch.setattr(db, "_bears_on_situation",
+                        lambda event: rebuilt.append(True) or real(event))
+    assert list(store.situation_events())
+    assert rebuilt == []  # read from the index, no pass over every event
