@@ -367,7 +367,8 @@ def _keys(token: Token) -> list[str]:
 def _clause_words(head: Token) -> list[tuple[Token, str]]:
     """The words of the trigger's own clause that may name its means, with their role
     ("actor" for the subject or agent): its dependents, the objects of its instrument
-    prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    prepositions, the trigger itself (a nominal trigger "a mortar attack"), and for a
+    participle that goes on from a clause, that clause's subject."""
     preps = load_codebook().cue("means_preps")
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
@@ -385,6 +386,12 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
         frontier = nxt
     if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ == "NOUN":
         found.extend((c, "self") for c in head.children if c.dep_ in ("compound", "amod"))
+    if head.dep_ == "advcl" and head.tag_ == "VBG":  # "a device went off, killing two": the
+        for subject in head.head.children:           # participle's doer is the clause's subject
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found.append((subject, "actor"))
+                found.extend((c, "actor") for c in subject.children
+                             if c.dep_ in ("compound", "amod"))
     return found
 
 

@@ -148,3 +148,9 @@ def test_a_gerund_the_lexicon_lacks_takes_its_verbs_material_entry(coder):
     assert found(coder, "Rioting spread to three more towns on Monday.") == {
         "Rioting": "PROTEST"}
     assert found(coder, "The building stood empty for years.") == {}
+
+
+def test_a_participle_takes_its_means_from_the_clause_it_goes_on_from(coder):
+    doc = coder.nlp("A roadside bomb went off near a market, wounding nine shoppers.")
+    hits = {h.span.text: (h.entry.type, h.entry.mode) for h in trigger_matcher(doc.vocab)(doc)}
+    assert hits["wounding"] == ("ASSAULT", "explosives")
