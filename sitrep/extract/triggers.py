@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -449,3 +450,36 @@ def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
 def trigger_matcher(vocab: Vocab) -> TriggerMatcher:
     """One compiled matcher per vocabulary (the pipeline has one)."""
     return TriggerMatcher(vocab)
+
+
+TRIGGER_SPANS = "triggers"
+
+
+class TriggerFinder:
+    """The trigger matcher as a spaCy component: every trigger of a ``Doc`` as a span of
+    ``doc.spans["triggers"]``, labelled with its PLOVER type, with ``span._.trigger`` holding the
+    index of the token its arguments hang on and the entry (mode as the clause reads it; no
+    token, so the Doc holds no cycle through itself). Event extraction reads them from there
+    (:func:`doc_triggers`) instead of matching again."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        if not Span.has_extension("trigger"):
+            Span.set_extension("trigger", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for hit in trigger_matcher(doc.vocab)(doc):
+            span = Span(doc, hit.start, hit.end, label=hit.entry.type)
+            span._.trigger = (hit.head.i, hit.entry)
+            spans.append(span)
+        doc.spans[TRIGGER_SPANS] = spans
+        return doc
+
+
+def doc_triggers(doc: Doc) -> list[TriggerHit]:
+    """The triggers the component stored on ``doc``; matched now on a Doc parsed without it."""
+    if TRIGGER_SPANS in doc.spans and Span.has_extension("trigger"):
+        return [TriggerHit(span.start, span.end, doc[span._.trigger[0]], span._.trigger[1])
+                for span in doc.spans[TRIGGER_SPANS]]
+    return trigger_matcher(doc.vocab)(doc)
