@@ -135,9 +135,10 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
     by batch, as ``nlp.pipe`` runs them), then the stages of :meth:`Coder.code_doc`, which this
     follows step by step (the event count must equal ``sitrep code``'s)."""
     from sitrep.cluster.assemble import assemble
+    from sitrep.coder import prepare_doc
     from sitrep.extract.events import extract_events
     from sitrep.nlp.truecase import prepare_text
-    from sitrep.resolve.times import tag_times
+    from sitrep.resolve.times.component import doc_times
 
     stages: dict[str, float] = {}
 
@@ -153,6 +154,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         texts = [prepare_text(a) for a in batch]
         t = clock("prepare text", t)
         docs = [coder.nlp.make_doc(text) for text in texts]
+        for doc, article in zip(docs, batch, strict=True):
+            prepare_doc(doc, article)
         t = clock("tokenizer", t)
         for name, component in coder.nlp.pipeline:
             if hasattr(component, "pipe"):
@@ -163,8 +166,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         for doc, article in zip(docs, batch, strict=True):
             places = coder.geocoder.resolve(doc, article)
             t = clock("places", t)
-            times = tag_times(article.text, article.reference_date, article.id, doc=doc)
-            t = clock("times", t)
+            times = doc_times(doc, article.id)
+            t = clock("times from the Doc", t)
             entities = coder.actors.entities(doc, article, places)
             t = clock("actors", t)
             mentions = extract_events(doc, article, places=places, times=times,
