@@ -147,6 +147,7 @@ class Words:
                 self.entity[i] = (ent.start, ent.end, ent.label_)
         self.busy = busy
         self.capital = [_capitalised(t) for t in self.text]
+        self.surnames = {self.text[ent.end - 1] for ent in ents if ent.label_ == "PERSON"}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -207,6 +208,13 @@ def _after(words: Words, end: int) -> str | None:
         if len(phrase) == size and (strength := table.get(phrase)):
             return strength
     return None
+
+
+def _no_word_nor_surname(words: Words, text: str) -> bool:
+    """A name that is no English word (proper nouns of the word list included: "Duncan") and
+    no surname of a person the document names: what "Ardmore police" or "Ardmore officials"
+    needs, since "Smith officials" reads the same."""
+    return text.lower() not in english_words() and text not in words.surnames
 
 
 def _kind_after(words: Words, start: int, end: int) -> bool:
@@ -349,7 +357,10 @@ class Scanner:
         if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
                 words, start, end):
             return None
-        return "weak" if "weak" in (_locative(words, start), _after(words, end)) else None
+        if _locative(words, start) == "weak" or (
+                _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
+            return "weak"
+        return None
 
     def _container_end(self, words: Words, start: int, end: int) -> int:
         """"Ardmore, Oklahoma": the end of a division or country after a comma that may hold

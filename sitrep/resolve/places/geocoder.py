@@ -221,6 +221,8 @@ class Geocoder:
                              areas=areas)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
+            if _division_abroad(toponym, focus):
+                _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
         for toponym in toponyms:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
@@ -383,7 +385,8 @@ class Geocoder:
         and Polk counties") the name with that word is tried first ("Linn County"). A
         division the index lacks takes the towns of its name: most districts and counties are
         named after their seat; such a guess stands only in an article about the seat's
-        country (:func:`_keep_home`)."""
+        country (:func:`_keep_home`). The towns stay candidates of a division found too, for
+        an article about their country (:func:`_division_at_home`)."""
         text = doc_text[start:end]
         candidates: tuple[Candidate, ...] = ()
         division = False
@@ -402,8 +405,9 @@ class Geocoder:
                 break
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
-        return Toponym(start, end, text, candidates or seats, metonymic=_is_metonymic(ent),
-                       division=division, city=cue == "city", seat=not candidates and bool(seats))
+        return Toponym(start, end, text, candidates + seats if division else candidates or seats,
+                       metonymic=_is_metonymic(ent), division=division, city=cue == "city",
+                       seat=not candidates and bool(seats))
 
     def _dateline(self, article: Article) -> Toponym | None:
         if not article.dateline_place or article.dateline_start is None:
@@ -669,6 +673,33 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     if not any(other.chosen is not None and other.chosen.country == chosen.country
                for other in toponyms if other is not toponym):
         toponym.chosen = None
+
+
+def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
+    """A division word picked a division outside the country the article is mostly about."""
+    chosen = toponym.chosen
+    if not toponym.division or chosen is None or not focus or chosen.precision not in (
+            "admin1", "admin2"):
+        return False
+    home, share = max(focus.items(), key=lambda item: item[1])
+    return share >= ABROAD_FOCUS and chosen.country != home
+
+
+def _division_at_home(toponym: Toponym, focus: dict[str, float]) -> None:
+    """"Bam district" in an article about Iran is the Iranian town's district, not a province
+    of that name abroad: a division word picks a division, but in the country the rest of
+    the article is about (``focus`` without this mention; ABROAD_FOCUS of its evidence or
+    more) its own division, else its own town, comes first."""
+    chosen = toponym.chosen
+    if chosen is None or not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS or chosen.country == home:
+        return
+    local = sorted((c for c in toponym.candidates if c.country == home),
+                   key=lambda c: (c.precision == "city", -c.population))
+    if local:
+        toponym.chosen = local[0]
 
 
 def _holds(candidate: Candidate, inner: list[Toponym]) -> float:

@@ -183,3 +183,13 @@ def test_an_english_word_needs_more_than_residents(geocoder, blank) -> None:
 def test_a_list_at_a_sentence_start_joins_its_placed_member(geocoder, blank) -> None:
     found = places(geocoder, blank, "Coalgate and Ardmore, Okla., reopened schools.")
     assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_officials_after_a_name_make_a_place_unless_it_is_a_surname(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Tishomingo officials agreed on Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    text = "Ann Tishomingo spoke first. Tishomingo officials agreed on Monday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 14, label="PERSON")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    assert places(geocoder, blank, "Hill officials agreed on Monday.") == {}

@@ -326,10 +326,20 @@ def test_the_dateline_is_a_weaker_vote_than_a_mention(geocoder, blank) -> None:
     assert focus["UGA"] == pytest.approx(2 * focus["KEN"])
 
 
-def test_a_district_the_index_lacks_is_read_as_its_seat_at_home(geocoder, blank) -> None:
-    text = "Cases rose in Kerman province and in Bam district."
-    places = resolve(geocoder, blank, text, ["Kerman province", "Bam district"])
-    assert places["Bam district"].precision == "city"
+def test_a_division_the_index_lacks_is_read_as_its_seat_at_home(geocoder, blank) -> None:
+    text = "Storms hit Oklahoma; roofs fell in Tishomingo Township."
+    places = resolve(geocoder, blank, text, ["Oklahoma", "Tishomingo Township"])
+    assert places["Tishomingo Township"].precision == "city"
+    assert places["Tishomingo Township"].admin1 == "Oklahoma"
+
+
+def test_a_division_word_abroad_gives_way_to_the_town_at_home(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "Cases rose in Bam province.", ["Bam"])
+    assert alone["Bam"].country_code == "BFA"
+    assert alone["Bam"].precision == "admin2"
+    text = "Cases rose in Kerman province, Iran, and in Bam district."
+    places = resolve(geocoder, blank, text, ["Kerman province", "Iran", "Bam district"])
+    assert places["Bam district"].country_code == "IRN"
     assert places["Bam district"].admin1 == "Kerman"
 
 
