@@ -51,3 +51,14 @@ def test_a_title_run_into_the_first_sentence_is_not_its_evidence(coder):
     assert [e.evidence.start for e in events] == [0, text.index("Russian")]
     assert events[1].evidence.sentence.startswith("Russian forces")
     assert events[1].reported_by == ["CNN"] and events[0].reported_by == []
+
+
+def _types(coder, text: str) -> list[str]:
+    events = coder.code_article(Article(id="s", text=text, published="2024-05-03")).events
+    return [e.event_type for e in events]
+
+
+def test_violence_words_in_a_sentence_about_sport_are_events_of_states_alone(coder):
+    assert _types(coder, "The holders crushed their guests in the Champions League.") == []
+    assert _types(coder, "Police arrested two fans after the Champions League final.") == [
+        "COERCE"]
