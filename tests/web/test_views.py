@@ -239,3 +239,18 @@ def test_a_link_with_a_bare_percent_sign_names_the_id_it_could_not_find(page, si
     page.wait_for_selector("body[data-ready=true]")
     page.wait_for_selector("#evidence .error")
     assert "no event with id '50%off'" in page.inner_text("#evidence")
+
+
+def test_the_export_links_give_every_event_of_the_table_under_its_filters(page, site):
+    import csv
+    import io
+
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#export-csv').href.includes('ASSAULT')")
+    rows = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    body = page.request.get(page.eval_on_selector("#export-csv", "a => a.href")).text()
+    exported = [row["id"] for row in csv.DictReader(io.StringIO(body))]
+    assert sorted(exported) == sorted(rows) and len(rows) == 3
+    geojson = page.request.get(page.eval_on_selector("#export-geojson", "a => a.href")).json()
+    assert sorted(f["id"] for f in geojson["features"]) == sorted(rows)

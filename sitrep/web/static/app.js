@@ -281,6 +281,15 @@ async function loadTable() {
   shown.tableTotal = page.total;
   drawTable(page);
   drawChips();
+  linkExports();
+}
+
+// The export links take the table's filters (the form, the clicked country, the time range):
+// the server streams every matching event, not only the page on screen.
+function linkExports() {
+  for (const link of document.querySelectorAll("#exports a")) {
+    link.href = `/api/export?${query({ ...tableParams(), format: link.dataset.format })}`;
+  }
 }
 
 // What changed decides what reloads: the filters change every view, the place the views it
