@@ -15,6 +15,8 @@ story was filed: the article's own place, used only when no mention states one).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -60,8 +62,10 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
-    records = [_without_actor(_where_they_operate(merged_of(members)), rules)
-               for members in groups]
+    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules)
+    records = [_where_they_operate(merged_of(members)) for members in groups]
+    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
+               if r is not None]
     records = _reactions(records, doc)
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -199,9 +203,83 @@ def _where_they_operate(event: Event) -> Event:
     return replace(event, actors=local(event.actors), recipients=local(event.recipients))
 
 
-def _without_actor(event: Event, rules: SameEventRules) -> Event:
-    """A record that names no actor after gathering its mentions is less sure."""
-    if event.actors:
+def coded(event: Event) -> bool:
+    """Whether the record names a doer sitrep could code to a country."""
+    return any(a.country for a in event.actors)
+
+
+def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
+                   sentence_of: Callable[[int], int], rules: SameEventRules
+                   ) -> list[list[int]]:
+    """Each group that names no coded actor joins the nearest group of the same event that
+    does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
+    of its mentions stands within ``attach_reach_sentences`` sentences, it is told in the
+    same modality (a plan beside a deed is another event) and nothing they state disagrees;
+    nearer wins, then the earlier."""
+    reach = rules.attach_reach_sentences
+    named = [g for g in groups if coded(merged_of(g))]
+    kept: list[list[int]] = []
+    for members in groups:
+        if members in named:
+            continue
+        event = merged_of(members)
+        here = [sentence_of(m.start) for m in event.mentions]
+        best, best_key = None, None
+        for other in named:
+            whole = merged_of(other)
+            there = [sentence_of(m.start) for m in whole.mentions]
+            distance = min(abs(a - b) for a in here for b in there)
+            if distance > reach or whole.modality != event.modality or \
+                    not same_event(whole, event, rules, anaphor=True):
+                continue
+            key = (distance, min(there))
+            if best_key is None or key < best_key:
+                best, best_key = other, key
+        if best is None:
+            kept.append(members)
+        else:
+            best.extend(members)
+    out = [sorted(g) for g in groups if g in named] + kept
+    return sorted(out, key=min)
+
+
+def _sentence_index(doc: Doc) -> Callable[[int], int]:
+    """The ordinal of the sentence holding a character offset (0 without sentence marks)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return lambda offset: 0
+    starts = [sent.start_char for sent in doc.sents]
+    return lambda offset: max(0, bisect_right(starts, offset) - 1)
+
+
+def _main_verb(doc: Doc, event: Event) -> bool:
+    """Whether the record's best mention is the main verb of its sentence: a statement the
+    sentence makes, whose speaker the parse may have lost."""
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ in ("VERB", "AUX") and span.root.dep_ == "ROOT"
+
+
+def _without_actor(event: Event, rules: SameEventRules, main: bool = False) -> Event | None:
+    """A record that names no coded actor after gathering its mentions. A statement whose
+    words name no speaker is its claimant's ("removing the sanctions is out of the question,
+    US officials said"); one that names nobody at all is a misreading, not a statement, unless
+    its type can have an unknown doer. What stays without a doer is less sure, and dropped
+    below the floor."""
+    if coded(event):
         return event
-    return replace(event, confidence=round(max(0.05, event.confidence
-                                               - rules.unknown_actor_penalty), 3))
+    if event.event_type not in rules.kept_without_actor:
+        if event.actors:
+            return event
+        speaker = event.claimant
+        if speaker is None or speaker.country is None:
+            return _unclaimed(event, rules) if main else None
+        return replace(event, actors=[Actor(text=speaker.text, country=speaker.country,
+                                            sector=speaker.sector)], claimant=None)
+    return event if event.actors else _unclaimed(event, rules)
+
+
+def _unclaimed(event: Event, rules: SameEventRules) -> Event | None:
+    """The record less sure by the penalty for naming no doer; none below the floor."""
+    confidence = round(max(0.05, event.confidence - rules.unknown_actor_penalty), 3)
+    if confidence < rules.unknown_actor_floor:
+        return None
+    return replace(event, confidence=confidence)

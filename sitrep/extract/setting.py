@@ -4,9 +4,11 @@ dateline's place and the publication date, each with the ``basis`` that says whi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 
@@ -144,7 +146,8 @@ def in_dateline(article: Article, offset: int, header: bool = False) -> bool:
 
 
 def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
-    """The time of the trigger's clause, else its sentence's, else the publication date."""
+    """The time of the trigger's clause, else its sentence's, else the window that ends on
+    the publication date (:func:`unstated_date`)."""
     sent = segment(trigger)
     items = []
     for time in times:
@@ -159,8 +162,16 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
         _nearest(trigger, items, _sentence_reach(trigger, sent))
     if time is not None:
         return EventDate.from_time(time)
+    return unstated_date(article)
+
+
+def unstated_date(article: Article) -> EventDate:
+    """The date of an event whose words state no time: it happened on or shortly before the
+    story's day, so the window of ``unstated_date_days_before`` days up to that day
+    (``codebook/records.json``); no precision, since the text states none."""
     day = article.reference_date
-    if day is not None:
-        return EventDate(text=None, start=day.isoformat(), end=day.isoformat(),
-                         precision="day", basis="publication")
-    return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")
+    if day is None:
+        return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")
+    before = int(load_json("records.json")["unstated_date_days_before"])
+    return EventDate(text=None, start=(day - timedelta(days=before)).isoformat(),
+                     end=day.isoformat(), precision=None, basis="publication")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from sitrep.cluster.assemble import anaphor, assemble, combine
-from sitrep.model import Article
+from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
 
@@ -132,3 +132,43 @@ def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
     assert [r.country for r in accuse.recipients] == ["RUS"]
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_a_passive_mention_beside_a_named_attack_joins_it():
+    ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
+    passive = unstated(make_event(event_type="ASSAULT", start=20, trigger="killed"))
+    passive.actors = []
+    [record] = assemble([ours, passive], long_doc(), article())
+    assert [a.country for a in record.actors] == ["RUS"]
+    assert [m.trigger for m in record.mentions] == ["attacked", "killed"]
+
+
+def test_a_mention_naming_nobody_does_not_join_a_plan():
+    plan = unstated(make_event(event_type="CONSULT", actor_country="EGY", trigger="met",
+                               modality="future"))
+    told = unstated(make_event(event_type="CONSULT", start=20, trigger="met"))
+    told.actors = []
+    told.claimant = Claimant(text="an official", country="EGY", sector="GOV")
+    assert len(assemble([plan, told], long_doc(), article())) == 2
+
+
+def test_a_statement_naming_no_speaker_is_its_claimants():
+    demand = make_event(event_type="REQUEST", trigger="demand")
+    demand.actors = []
+    demand.claimant = Claimant(text="the foreign ministry", country="PHL", sector="GOV")
+    [record] = assemble([demand], blank_doc(["x"], ["NOUN"]), article())
+    assert [(a.text, a.country) for a in record.actors] == [("the foreign ministry", "PHL")]
+    assert record.claimant is None
+
+
+def test_a_statement_naming_nobody_is_no_record():
+    talks = make_event(event_type="CONSULT", trigger="talks")
+    talks.actors = []
+    assert assemble([talks], blank_doc(["talks"], ["NOUN"]), article()) == []
+
+
+def test_a_doubtful_record_naming_no_doer_falls_below_the_floor():
+    fighting = make_event(event_type="ASSAULT", trigger="fighting")
+    fighting.actors = []
+    fighting.confidence = 0.5
+    assert assemble([fighting], blank_doc(["x"], ["NOUN"]), article()) == []

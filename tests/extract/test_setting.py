@@ -48,15 +48,17 @@ def test_sentence_place_when_the_clause_has_none(coder):
     assert (assault.location.country_code, assault.location.basis) == ("FRA", "sentence")
 
 
-def test_dateline_place_and_publication_date_stand_in(coder):
+def test_dateline_place_and_the_days_up_to_publication_stand_in(coder):
     niamey = PlaceMention(doc_id="t", start=0, end=6, text="NIAMEY", name="Niamey",
                           country_code="NER", precision="city")
     found = events(coder, [niamey], [], dateline_place="NIAMEY", dateline_start=0,
                    dateline_end=6)
     assault = found["ASSAULT"]
     assert (assault.location.country_code, assault.location.basis) == ("NER", "dateline")
+    # an event no words date happened on or shortly before the story's day (records.json)
     assert (assault.date.start, assault.date.end, assault.date.basis) == \
-        ("2024-05-03", "2024-05-03", "publication")
+        ("2024-05-01", "2024-05-03", "publication")
+    assert assault.date.precision is None
 
 
 def test_without_a_date_the_time_is_unresolved(coder):
