@@ -51,6 +51,9 @@ ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
 OBLIGATION_WEIGHT = 0.7
+# entity labels of times and numbers: a phrase headed by one names no doer
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                            "ORDINAL"})
 
 
 @dataclass(slots=True)
@@ -395,9 +398,15 @@ class EventBuilder:
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
-        if keep_unknown and token.pos_ != "PRON":
+        if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
         return []
+
+    def _may_act(self, head: Token) -> bool:
+        """Whether an uncoded subject can be a doer: not an event ("the strike killed", "the
+        bombing would not force"), not a time or a number ("by the end of the year", "19
+        votes")."""
+        return head.i not in self.trigger_heads and head.ent_type_ not in NOT_ACTOR_ENTS
 
     def _through_article(self, head: Token, actor: Actor) -> Actor:
         """An actor without a country ("its fighters", "the gunman") takes the country of

@@ -16,6 +16,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+# entity labels of names that are not places: a place word inside one is part of the name
+NAME_OF_OTHER = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"})
 
 
 def segment(token: Token) -> Span:
@@ -83,10 +85,24 @@ def _place_tokens(sent: Span, places: list[PlaceMention]
         if not (sent.start_char <= place.start < sent.end_char) or place.precision is None:
             continue
         span = _token_span(sent, place.start, place.end)
-        if span is None or _modifier(span.root):
+        if span is None or _modifier(span.root) or _inside_name(span):
             continue
         found.append((place, span))
     return found
+
+
+def _inside_name(span: Span) -> bool:
+    """A place word inside a longer name of something else ("the Kenya Defence Forces", or
+    "the Tehreek-i-Taliban Pakistan", whose organisation words the parse hangs on the place
+    word): the name's, not the event's place."""
+    root = span.root
+    if any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG" and c.i < span.start
+           for c in root.children):
+        return True
+    if root.ent_type_ not in NAME_OF_OTHER:
+        return False
+    doc = span.doc
+    return span[0].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
 def _modifier(token: Token) -> bool:
