@@ -179,7 +179,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i:
                 continue
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
-                    and _direct(outer.head, inner.head, candidates):
+                    and _direct(outer.head, inner.head, candidates) \
+                    and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
