@@ -179,8 +179,12 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
 
 
 def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
-    told = [r for r in records if r.event_type == kind and any(a.country for a in r.actors)
-            and r is not reaction]
+    """The event a reaction refers to: of the type referred to (``*``: any, done by another
+    side than the one reacting), the latest told before it, else the first after."""
+    own = {a.country for a in reaction.actors if a.country}
+    told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
+            and (r.event_type == kind or (kind == "*" and not own & {
+                a.country for a in r.actors if a.country}))]
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]

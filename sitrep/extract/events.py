@@ -280,13 +280,15 @@ class EventBuilder:
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
-        the deal") refers to that event: noted on the Doc (``doc._.event_refs``: trigger
-        offset → the type of the event referred to), so assembly can name that event's doers
-        as this one's recipients."""
+        the deal", "rejected the accusation", "welcomed the decision") refers to that event:
+        noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
+        can name that event's doers as this one's recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
+        nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
-            kind = self.noun_events.get(obj.i)
+            kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
                 self.doc._.event_refs[event.evidence.trigger_start] = kind
                 return

@@ -172,3 +172,12 @@ def test_a_doubtful_record_naming_no_doer_falls_below_the_floor():
     fighting.actors = []
     fighting.confidence = 0.5
     assert assemble([fighting], blank_doc(["x"], ["NOUN"]), article()) == []
+
+
+@pytest.mark.slow
+def test_rejecting_an_accusation_names_the_accuser(coder):
+    text = ("France's interior minister accused Azerbaijan of meddling in the islands. "
+            "Azerbaijan's foreign ministry rejected the accusation.")
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-03")).events
+    [reject] = [e for e in events if e.event_type == "REJECT"]
+    assert [r.country for r in reject.recipients] == ["FRA"]
