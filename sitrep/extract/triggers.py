@@ -171,7 +171,8 @@ class TriggerMatcher:
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
         key = lemma(token)
-        for pos in ("VERB", "NOUN", "ADJ"):
+        order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
+        for pos in order:
             if token.pos_ not in WORD_POS[pos]:
                 continue
             entries = self.words.get((key, pos)) or (
@@ -389,8 +390,19 @@ def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
 
 
 def _has_clause(token: Token) -> bool:
-    """An adjective trigger ("willing", "ready") needs a to-clause of its own."""
-    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    """An adjective trigger ("willing", "ready") needs a to-clause of its own; a participle
+    in a state ("is opposed to the plan") its "to" phrase."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to"
+                                                 and _stative(token))
+               for c in token.children)
+
+
+def _stative(token: Token) -> bool:
+    """A passive participle with no agent ("Israel is opposed to"): where the lexicon lists
+    the form as an adjective, it names a state of its subject, not an act done to it."""
+    return token.pos_ == "VERB" and token.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in token.children) and \
+        not any(c.dep_ == "agent" for c in token.children)
 
 
 def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
