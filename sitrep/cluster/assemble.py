@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
+from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -65,7 +67,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules)
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
-               if r is not None]
+               if r is not None and not told_in_passing(r, article)]
     records = _reactions(records, doc)
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -253,6 +255,21 @@ def _sentence_index(doc: Doc) -> Callable[[int], int]:
         return lambda offset: 0
     starts = [sent.start_char for sent in doc.sents]
     return lambda offset: max(0, bisect_right(starts, offset) - 1)
+
+
+def told_in_passing(event: Event, article: Article) -> bool:
+    """History the story recalls (dated wholly ``history_years`` before the story's day) or
+    a tally over an open period longer than ``tally_days`` ("since 2014"): no event of its
+    own (``codebook/records.json``)."""
+    day, when = article.reference_date, event.date
+    if day is None or when is None or when.basis not in STATED_DATES or not when.end:
+        return False
+    settings = load_json("records.json")
+    end = date.fromisoformat(when.end[:10])
+    start = date.fromisoformat(when.start[:10]) if when.start else end
+    if end.year < day.year - int(settings["history_years"]):
+        return True
+    return end >= day and (end - start).days > int(settings["tally_days"])
 
 
 def _main_verb(doc: Doc, event: Event) -> bool:

@@ -7,7 +7,7 @@ from factories import make_event
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.cluster.assemble import anaphor, assemble, combine
+from sitrep.cluster.assemble import anaphor, assemble, combine, told_in_passing
 from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
@@ -181,3 +181,13 @@ def test_rejecting_an_accusation_names_the_accuser(coder):
     events = coder.code_article(Article(id="a", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [r.country for r in reject.recipients] == ["FRA"]
+
+
+def test_history_and_tallies_are_told_in_passing():
+    story = article(published="2024-05-03")
+    treaty = make_event(date=("1951-01-01", "1951-12-31"))
+    tally = make_event(event_type="ASSAULT", date=("2014-01-01", "2024-05-03"))
+    last_week = make_event(event_type="ASSAULT", date=("2024-04-22", "2024-04-28"))
+    assert told_in_passing(treaty, story) and told_in_passing(tally, story)
+    assert not told_in_passing(last_week, story)
+    assert assemble([treaty], blank_doc(["x"], ["VERB"]), story) == []
