@@ -28,6 +28,7 @@ from sitrep.cluster.events import (
     SameEventRules,
     group,
     load_rules,
+    recipients_agree,
     same_event,
     shared_arguments,
 )
@@ -236,7 +237,8 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             there = [sentence_of(m.start) for m in whole.mentions]
             distance = min(abs(a - b) for a in here for b in there)
             if distance > reach or whole.modality != event.modality or \
-                    not same_event(whole, event, rules, anaphor=True):
+                    not same_event(whole, event, rules, anaphor=True) or \
+                    not recipients_agree(_named_targets(whole), _named_targets(event), True):
                 continue
             key = (distance, min(there))
             if best_key is None or key < best_key:
@@ -247,6 +249,13 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             best.extend(members)
     out = [sorted(g) for g in groups if g in named] + kept
     return sorted(out, key=min)
+
+
+def _named_targets(event: Event) -> list[Actor]:
+    """The targets a mention names (the doers left out): two that name different victims
+    ("the mayor", "two policemen") tell two acts."""
+    doers = {a.country for a in event.actors if a.country}
+    return [r for r in event.recipients if r.sector and r.country not in doers]
 
 
 def _sentence_index(doc: Doc) -> Callable[[int], int]:
