@@ -268,8 +268,8 @@ def _sentence_index(doc: Doc) -> Callable[[int], int]:
 
 def told_in_passing(event: Event, article: Article) -> bool:
     """History the story recalls (dated wholly ``history_years`` before the story's day) or
-    a tally over an open period longer than ``tally_days`` ("since 2014"): no event of its
-    own (``codebook/records.json``)."""
+    a tally over an open period longer than ``tally_days`` that runs up to the story's day
+    ("since 2014"): no event of its own (``codebook/records.json``)."""
     day, when = article.reference_date, event.date
     if day is None or when is None or when.basis not in STATED_DATES or not when.end:
         return False
@@ -278,7 +278,7 @@ def told_in_passing(event: Event, article: Article) -> bool:
     start = date.fromisoformat(when.start[:10]) if when.start else end
     if end.year < day.year - int(settings["history_years"]):
         return True
-    return end >= day and (end - start).days > int(settings["tally_days"])
+    return end == day and (end - start).days > int(settings["tally_days"])
 
 
 def _main_verb(doc: Doc, event: Event) -> bool:
