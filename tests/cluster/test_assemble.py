@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from sitrep.cluster.assemble import anaphor, assemble, combine, told_in_passing
+from sitrep.cluster.events import load_rules
 from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
@@ -137,7 +138,7 @@ def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
 def test_a_passive_mention_beside_a_named_attack_joins_it():
     ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
     passive = unstated(make_event(event_type="ASSAULT", start=20, trigger="killed"))
-    passive.actors = []
+    passive.actors = []  # the next sentence
     [record] = assemble([ours, passive], long_doc(), article())
     assert [a.country for a in record.actors] == ["RUS"]
     assert [m.trigger for m in record.mentions] == ["attacked", "killed"]
@@ -170,7 +171,8 @@ def test_a_statement_naming_nobody_is_no_record():
 def test_a_doubtful_record_naming_no_doer_falls_below_the_floor():
     fighting = make_event(event_type="ASSAULT", trigger="fighting")
     fighting.actors = []
-    fighting.confidence = 0.5
+    rules = load_rules()
+    fighting.confidence = rules.unknown_actor_floor + rules.unknown_actor_penalty - 0.05
     assert assemble([fighting], blank_doc(["x"], ["NOUN"]), article()) == []
 
 
