@@ -4,8 +4,11 @@
     .venv/bin/python bench/page.py --db STORE.db [--runs 20] [--browser]
 
 Give it a large store (a million events) to see what an analyst waits for. The requests are
-the ones the page makes when it opens, when a type is chosen, and when the timeline is zoomed
-to a month and to a week; the window sits in the middle of the store's span.
+the ones the page makes when it opens, when a type is chosen, when the timeline is zoomed to a
+month and to a week (the window sits in the middle of the store's span), and when the map is
+zoomed in on the place of the first pinned event (the events pinned inside a box of about the
+map's size at zoom 7). With ``--browser`` it also lists what the page asked for while opening:
+counts and one page of rows, never every event.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import statistics
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -22,6 +26,16 @@ from sitrep.api import create_app
 from sitrep.api.server import BackgroundServer
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def zoomed_box(client: httpx.Client) -> str:
+    """A box of about the map's size at zoom 7 around the first event pinned to a point."""
+    world = client.get("/api/features", params={"bbox": "-180,-90,180,90", "limit": 1}).json()
+    if not world["features"]:
+        return "-5,10,5,16"
+    lon, lat = world["features"][0]["geometry"]["coordinates"]
+    west, east = max(-180, lon - 4.5), min(180, lon + 4.5)
+    return f"{west:.4f},{max(-90, lat - 2.5):.4f},{east:.4f},{min(90, lat + 2.5):.4f}"
 
 
 def page_requests(client: httpx.Client) -> dict[str, str]:
@@ -43,6 +57,7 @@ def page_requests(client: httpx.Client) -> dict[str, str]:
         "month: timeline": f"/api/aggregates/time?{month}",
         "month: table page": f"/api/events?{month}&limit=100",
         "week: features": f"/api/features?{week}&limit=500",
+        "zoomed: map points": f"/api/features?bbox={zoomed_box(client)}&limit=500",
     }
 
 
@@ -66,6 +81,8 @@ def time_page(url: str, runs: int) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
         seconds = []
         for _ in range(runs):
             start = time.perf_counter()
@@ -74,6 +91,10 @@ def time_page(url: str, runs: int) -> None:
             seconds.append(time.perf_counter() - start)
         print(f"page ready: median {statistics.median(seconds):.2f} s, "
               f"slowest {max(seconds):.2f} s over {runs} loads")
+        first = [urlsplit(url) for url in asked[:len(asked) // runs]]
+        api = [f"{u.path}{'?' + u.query if u.query else ''}" for u in first
+               if u.path.startswith("/api/")]
+        print(f"the page asked, opening: {', '.join(api)}")
         browser.close()
 
 

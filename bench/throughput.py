@@ -70,8 +70,10 @@ def _warm_coder(batch_size: int):  # type: ignore[no-untyped-def]
     from sitrep.model import Article
 
     coder = Coder(Options(batch_size=batch_size))
-    coder.code_article(Article(id="warm", text="Niger ended the agreement.",
-                               published="2024-05-03"))
+    # One article in capitals too: the case restorer reads its name tables on first use, a
+    # one-off start-up cost like loading the model, which the bare spaCy run does not time.
+    for n, text in enumerate(["Niger ended the agreement.", "NIGER ENDED THE AGREEMENT."]):
+        coder.code_article(Article(id=f"warm{n}", text=text, published="2024-05-03"))
     return coder
 
 
@@ -133,9 +135,10 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
     by batch, as ``nlp.pipe`` runs them), then the stages of :meth:`Coder.code_doc`, which this
     follows step by step (the event count must equal ``sitrep code``'s)."""
     from sitrep.cluster.assemble import assemble
+    from sitrep.coder import prepare_doc
     from sitrep.extract.events import extract_events
     from sitrep.nlp.truecase import prepare_text
-    from sitrep.resolve.times import tag_times
+    from sitrep.resolve.times.component import doc_times
 
     stages: dict[str, float] = {}
 
@@ -151,6 +154,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         texts = [prepare_text(a) for a in batch]
         t = clock("prepare text", t)
         docs = [coder.nlp.make_doc(text) for text in texts]
+        for doc, article in zip(docs, batch, strict=True):
+            prepare_doc(doc, article)
         t = clock("tokenizer", t)
         for name, component in coder.nlp.pipeline:
             if hasattr(component, "pipe"):
@@ -161,14 +166,14 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
         for doc, article in zip(docs, batch, strict=True):
             places = coder.geocoder.resolve(doc, article)
             t = clock("places", t)
-            times = tag_times(article.text, article.reference_date, article.id, doc=doc)
-            t = clock("times", t)
+            times = doc_times(doc, article.id)
+            t = clock("times from the Doc", t)
             entities = coder.actors.entities(doc, article, places)
             t = clock("actors", t)
             mentions = extract_events(doc, article, places=places, times=times,
                                       actors=coder.actors, entities=entities)
             t = clock("events", t)
-            events += len(assemble(mentions, doc, article, places))
+            events += len(assemble(mentions, doc, article))
             t = clock("one record per event", t)
     return stages, events
 
@@ -214,12 +219,17 @@ def _run(mode: str, args: argparse.Namespace) -> dict:
 
 
 def _best_of(modes: list[str], args: argparse.Namespace) -> dict[str, dict]:
+    """The round of each mode with the shortest wall time, carrying the fewest CPU seconds any
+    round of the mode took (``best_cpu_s``): on a shared machine the CPU ratio is the steadier."""
     results: dict[str, dict] = {}
     for _ in range(args.rounds):
         for mode in modes:
             result = _run(mode, args)
+            best_cpu = (min(result["cpu_s"], results[mode]["best_cpu_s"]) if mode in results
+                        else result["cpu_s"])
             if mode not in results or result["seconds"] < results[mode]["seconds"]:
                 results[mode] = result
+            results[mode]["best_cpu_s"] = best_cpu
     return results
 
 
@@ -266,7 +276,9 @@ def main() -> None:
         for mode, r in results.items():
             print(_line(mode, r))
         ratio = results["sitrep"]["words_per_s"] / results["spacy"]["words_per_s"]
-        print(f"sitrep / spaCy words/s: {ratio:.2f} ({results['sitrep']['events']} events coded)")
+        cpu_ratio = results["spacy"]["best_cpu_s"] / results["sitrep"]["best_cpu_s"]
+        print(f"sitrep / spaCy words/s: {ratio:.2f} wall clock, {cpu_ratio:.2f} per CPU second "
+              f"({results['sitrep']['events']} events coded)")
     print(f"load average after: {_load()}")
 
 

@@ -17,6 +17,11 @@ What it writes (each with the MIT notice of the source):
 - ``agents.tsv``: Phoenix agent nouns with their sector code ("FARMER [~AGR]").
 - ``leaders.tsv``: Phoenix country actors with date-bounded offices (people only).
 - ``organisations.tsv``: Phoenix international and armed non-state actors.
+- ``discards.tsv``: Phoenix discard phrases: words that mark a sentence as sport,
+  entertainment or another matter whose violent and contest words are no political event
+  ("WORLD CUP", "GOALKEEPER"), split into tokens as spaCy's English tokenizer splits text. Entries
+  that mark time rather than a matter (a year, "YEARS AGO", "APRIL 1942") are left out: sitrep
+  dates what it codes instead of discarding the past.
 """
 
 from __future__ import annotations
@@ -244,6 +249,44 @@ def read_organisations(path: Path) -> list[tuple[str, str, str, str]]:
     return sorted(set(out))
 
 
+# -- discards -------------------------------------------------------------------------------
+
+YEAR = re.compile(r"\b[0-9]{4}\b")
+
+
+def time_units() -> frozenset[str]:
+    """The time units sitrep's time tagger knows (``times/vocabulary.json``), singular and
+    plural: a discard entry with one of them marks a time, not a matter."""
+    from sitrep.codebook.load import load_json
+
+    units = load_json("times/vocabulary.json")["units"]
+    return frozenset(u for unit in units for u in (unit, unit + "s"))
+
+
+def read_discards(path: Path) -> list[tuple[str, str, str]]:
+    """(tokens, scope, match) for each discard entry: ``scope`` "story" for the '+' entries,
+    else "sentence"; ``match`` "word" for the entries ending in '_' (PETRARCH's whole-word
+    mark), else "stem" (the entry may be the start of a longer word)."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    units = time_units()
+    out = set()
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        scope = "story" if line.startswith("+") else "sentence"
+        line = line.lstrip("+").strip()
+        match = "word" if line.endswith("_") else "stem"
+        text = " ".join(line.rstrip("_").lower().split())
+        if not text or YEAR.search(text) or text.isdigit() or units & set(text.split()):
+            continue
+        tokens = " ".join(t.text for t in tokenizer(text))
+        out.add((tokens, scope, match))
+    return sorted(out)
+
+
 # -- writing --------------------------------------------------------------------------------
 
 def write(path: Path, header: str, rows: list[tuple[str, ...]]) -> None:
@@ -275,6 +318,9 @@ def main(argv: list[str]) -> int:
     orgs = [row for row in [*read_organisations(source / "Phoenix.International.actors.txt"),
                             *read_organisations(source / "Phoenix.MilNonState.actors.txt")]
             if row[1] != "MNC"]  # companies: no actors of the events sitrep codes
+    write(out / "discards.tsv", "# phrase (lower case, tokens split by spaces)<TAB>scope (story: "
+          "the source drops the whole story; sentence)<TAB>match (word: whole words; stem: the "
+          "last word may go on)", read_discards(source / "Phoenix.discards.txt"))
     write(out / "organisations.tsv", "# name<TAB>code (country or non-state code)<TAB>sector "
           "code (may be empty)<TAB>other names", sorted(set(orgs)))
     return 0

@@ -11,6 +11,7 @@ import importlib
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -273,10 +274,9 @@ def events(query: EventQuery, db: Db = DEFAULT_DB, limit: Limit = 100, after: Af
     """List stored events, filtered, in date order."""
     from sitrep.query import QueryError
 
-    with _open_store(db) as store:
+    with _open_store(db) as store, closing(store.iter_events(_paged(query, limit, after))) as rows:
         try:
-            write_records(store.iter_events(_paged(query, limit, after)), format.value,
-                          sys.stdout)
+            write_records(rows, format.value, sys.stdout)
         except QueryError as exc:
             raise typer.BadParameter(exc.reason, param_hint=f"--{exc.name}") from None
 
@@ -321,8 +321,8 @@ def export(query: EventQuery, db: Db = DEFAULT_DB,
     ``country-of-actor``); one with neither is left out, counted on standard error."""
     from sitrep.output import EVENT_COLUMNS, GeoJSONWriter
 
-    with _open_store(db) as store:
-        events = store.iter_sourced(query)
+    # The stream is closed before the store, also when the reader stops early (`| head`).
+    with _open_store(db) as store, closing(store.iter_sourced(query)) as events:
         if format is ExportFormat.geojson:
             writer = GeoJSONWriter()
             for chunk in writer.chunks(events):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,11 +21,11 @@ from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
 from sitrep.nlp.parse import parse_stream
 from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
-from sitrep.nlp.truecase import prepare_text
+from sitrep.nlp.truecase import is_shouting, prepare_text
 from sitrep.resolve.actors import ActorResolver
 from sitrep.resolve.places import Geocoder
 from sitrep.resolve.places.component import PlaceFinder
-from sitrep.resolve.times import tag_times
+from sitrep.resolve.times.component import TimeTagger, doc_times, has_times, mark_doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ class Coder:
 
     def _parse(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
         return parse_stream(self.nlp, pairs, batch_size=self.options.batch_size,
-                            n_process=self.options.n_process)
+                            n_process=self.options.n_process, prepare=prepare_doc)
 
     def _code_alone(self, article: Article, report: Callable[[InputError], None]
                     ) -> Iterator[CodedArticle]:
@@ -112,15 +113,37 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Resolve one parsed document: entities, places, times, then event mentions over
-        them, assembled into one record per real-world event."""
+        them, assembled into one record per real-world event. The times are those the
+        ``sitrep_times`` component put on the Doc (it runs here on a Doc parsed without it)."""
         places = self.geocoder.resolve(doc, article)
-        times = tag_times(article.text, article.reference_date, article.id, doc=doc)
+        times = doc_times(self._timed(doc, article), article.id)
         entities = self.actors.entities(doc, article, places)
         mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
                                   entities=entities)
         events = assemble(mentions, doc, article)
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
+
+
+    def _timed(self, doc: Doc, article: Article) -> Doc:
+        """``doc`` with its times: the pipeline's, or the time tagger's run now (a Doc parsed
+        elsewhere, or by a pipeline without the component)."""
+        if has_times(doc):
+            return doc
+        prepare_doc(doc, article)
+        return _time_tagger()(doc)
+
+
+def prepare_doc(doc: Doc, article: Article) -> None:
+    """What the components read besides the text: the article's reference day, and whether
+    its case was restored from all capitals."""
+    mark_doc(doc, article.reference_date, is_shouting(article.text))
+
+
+@cache
+def _time_tagger() -> TimeTagger:
+    """The time tagger for Docs of a pipeline without it."""
+    return TimeTagger(spacy.blank("en"), "sitrep_times")
 
 
 class _Feed:

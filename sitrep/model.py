@@ -165,6 +165,12 @@ class EntityMention(Record):
     actor: Actor | None = None
 
 
+PINNED_PRECISIONS: tuple[str, ...] = ("facility", "city", "admin2")
+"""Place precisions a map draws as a point of its own; a place known only to a province, a
+country or a region is an area (its representative point stands for the whole of it). The
+``bbox`` filter, the map's points and the page all read this one list."""
+
+
 @dataclass(slots=True)
 class Location(Record):
     """Where an event happened. ``basis`` says where it came from: ``clause`` or ``sentence``
@@ -189,6 +195,14 @@ class Location(Record):
             lon=place.lon, country_code=place.country_code, admin1=place.admin1,
             feature_code=place.feature_code, precision=place.precision, basis=basis,
         )
+
+    @property
+    def pin(self) -> tuple[float, float] | None:
+        """``(lat, lon)`` when the place is precise enough to be a point on a map (see
+        :data:`PINNED_PRECISIONS`), else None."""
+        if self.precision in PINNED_PRECISIONS and self.lat is not None and self.lon is not None:
+            return self.lat, self.lon
+        return None
 
 
 @dataclass(slots=True)

@@ -10,10 +10,12 @@ the width of the terminal. Every writer streams: nothing holds the whole output.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, TextIO
 
 from sitrep.model import Event, Record
@@ -28,8 +30,16 @@ EVENT_COLUMNS = (
     "place_country", "lat", "lon", "place_precision", "claimant", "claimant_country",
     "outlets", "trigger", "sentence", "article_id", "article_url",
 )
-TABLE_MIN_WIDTHS = {"id": 16, "date": 10, "type": 9, "modality": 8}
-"""Columns a narrow terminal must not cut (the id is what ``sitrep show`` takes)."""
+TABLE_WHOLE = ("id", "date", "type", "modality")
+"""Columns a table never cuts, as wide as their widest value (the id is what ``sitrep show``
+takes; a cut date or type would say something else)."""
+TABLE_LEFT_OUT = ("trigger", "place", "recipients", "actors")
+"""Columns a narrow terminal leaves out, first to last, until the table fits; a footnote names
+them. The others are cut with an ellipsis, never narrower than :data:`TABLE_MIN_TEXT`."""
+TABLE_MIN_TEXT = 8
+TABLE_MAX_TEXT = 40
+TABLE_GAP = 2
+"""Spaces between two columns of a table."""
 UNPLACED = "unplaced"
 """GeoJSON foreign member: how many events had no place and were left out."""
 
@@ -84,12 +94,39 @@ def _people(actors: Iterable[Any]) -> str:
     return "; ".join(f"{a.name or a.text} ({a.country or '?'})" for a in actors)
 
 
+def date_label(start: str | None, end: str | None) -> str | None:
+    """A date range as short as it is exact: ``2024-02-14``, ``2024-02`` (the whole month),
+    ``2024`` (the whole year), ``2024-02-05..11``, ``2024-02-27..03-02``,
+    ``2023-12-30..2024-01-02``; an open end stays open (``2024-02-05..``)."""
+    if not start and not end:
+        return None
+    if start == end:
+        return start
+    if not (start and end and len(start) == len(end) == 10):
+        return f"{start or ''}..{end or ''}"
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return f"{start}..{end}"
+    whole_month = first.day == 1 and last == _month_end(first)
+    if whole_month:
+        return start[:7]
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and \
+            first.year == last.year:
+        return start[:4]
+    if first.year != last.year:
+        return f"{start}..{end}"
+    return f"{start}..{end[8:]}" if first.month == last.month else f"{start}..{end[5:]}"
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 def table_row(event: Event) -> dict[str, Any]:
     """What a terminal table shows of an event: short, one line per event."""
     date, loc = event.date, event.location
-    when = None
-    if date and (date.start or date.end):
-        when = date.start if date.start == date.end else f"{date.start or ''}..{date.end or ''}"
+    when = date_label(date.start, date.end) if date else None
     return {"id": event.id, "date": when, "type": event.event_type,
             "modality": event.modality, "actors": _people(event.actors),
             "recipients": _people(event.recipients),
@@ -171,20 +208,53 @@ def _write_table(records: Iterable[Record | dict[str, Any] | Sourced], stream: T
     from rich.console import Console
     from rich.table import Table
 
-    rows = [table_row(_split(r)[0]) if isinstance(r, tuple | Event) else flat_row(r)
-            for r in records]
+    rows = [{k: "" if v is None else str(v).replace("\n", " ") for k, v in row.items()}
+            for row in (table_row(_split(r)[0]) if isinstance(r, tuple | Event) else flat_row(r)
+                        for r in records)]
     if not rows:
         stream.write("(none)\n")
         return 0
+    console = Console(file=stream, soft_wrap=False, highlight=False)
+    widths = _table_widths(rows, console.width)
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in rows[0]:
-        table.add_column(column, overflow="ellipsis", no_wrap=True,
-                         min_width=TABLE_MIN_WIDTHS.get(column, min(len(column), 8)),
-                         max_width=40)
+    for column, width in widths.items():
+        table.add_column(column, overflow="ellipsis", no_wrap=True, width=width)
     for row in rows:
-        table.add_row(*("" if v is None else str(v).replace("\n", " ") for v in row.values()))
-    Console(file=stream, soft_wrap=False, highlight=False).print(table)
+        table.add_row(*(row[column] for column in widths))
+    console.print(table)
+    left_out = [column for column in rows[0] if column not in widths]
+    if left_out:
+        console.print(f"({', '.join(left_out)} left out to fit {console.width} columns; "
+                      "--format csv or jsonl gives every field)")
     return len(rows)
+
+
+def _table_widths(rows: list[dict[str, str]], width: int) -> dict[str, int]:
+    """The columns that fit ``width`` and the width of each: whole columns as wide as their
+    widest value; the others at least :data:`TABLE_MIN_TEXT` (or their header), then sharing
+    what is left up to their widest value (at most :data:`TABLE_MAX_TEXT`). Columns of
+    :data:`TABLE_LEFT_OUT` are left out, in order, while the table would be too wide."""
+    widest = {column: max(len(column), *(len(row[column]) for row in rows))
+              for column in rows[0]}
+    widths = {column: most if column in TABLE_WHOLE
+              else min(most, max(TABLE_MIN_TEXT, len(column)))
+              for column, most in widest.items()}
+
+    def spare() -> int:
+        return width - sum(widths.values()) - TABLE_GAP * (len(widths) - 1)
+
+    for column in TABLE_LEFT_OUT:
+        if spare() >= 0:
+            break
+        widths.pop(column, None)
+    growing = [c for c in widths if c not in TABLE_WHOLE]
+    while spare() > 0:
+        wanting = [c for c in growing if widths[c] < min(widest[c], TABLE_MAX_TEXT)]
+        if not wanting:
+            break
+        for column in wanting[:spare()]:
+            widths[column] += 1
+    return widths
 
 
 def write_details(event: Event, stream: TextIO, url: str | None = None) -> None:

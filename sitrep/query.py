@@ -41,13 +41,35 @@ class QueryError(SitrepError):
         self.reason = reason
 
 
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A box on the map in degrees. ``west`` > ``east`` is a box across the 180th meridian
+    (from ``west`` eastwards to 180, then from -180 to ``east``)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def lon_ranges(self) -> list[tuple[float, float]]:
+        """The box's longitudes as one or two ranges west..east that do not cross 180."""
+        if self.west <= self.east:
+            return [(self.west, self.east)]
+        return [(self.west, 180.0), (-180.0, self.east)]
+
+    def __str__(self) -> str:
+        return ",".join(f"{v:g}" for v in (self.west, self.south, self.east, self.north))
+
+
 @dataclass(slots=True)
 class EventQuery:
     """Checked filters and paging, as the store reads them.
 
     ``country`` is an actor's country, ``recipient_country`` a recipient's (ISO alpha-3 or a
-    PLOVER non-state code). ``after`` is a keyset cursor, the id of the last event of the
-    previous page: deep pages cost as little as the first. ``limit=None`` means every
+    PLOVER non-state code). ``bbox`` keeps the events pinned to a point inside the box
+    (places as precise as :data:`~sitrep.model.PINNED_PRECISIONS`). ``after`` is a keyset
+    cursor, the id of the last event of the previous page: deep pages cost as little as the
+    first. ``limit=None`` means every
     matching event.
     """
 
@@ -61,6 +83,7 @@ class EventQuery:
     modality: str | None = None
     text: str | None = None
     article_id: str | None = None
+    bbox: BBox | None = None
     merged: bool = False
     limit: int | None = DEFAULT_PAGE
     offset: int = 0
@@ -145,6 +168,29 @@ def parse_words(value: str) -> str | None:
     return value.strip() or None
 
 
+_BBOX_HELP = "give west,south,east,north in degrees, e.g. -5.5,10,4,20.5"
+
+
+def parse_bbox(value: str) -> BBox:
+    """``west,south,east,north`` in degrees: longitudes -180..180, latitudes -90..90 with
+    south ≤ north; a west beyond the east is a box across the 180th meridian."""
+    parts = [p.strip() for p in value.split(",")]
+    try:
+        if len(parts) != 4:
+            raise ValueError
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a box; {_BBOX_HELP}") from None
+    if not all(-180 <= lon <= 180 for lon in (west, east)):
+        raise ValueError(f"{value!r}: longitudes must lie between -180 and 180; {_BBOX_HELP}")
+    if not all(-90 <= lat <= 90 for lat in (south, north)):
+        raise ValueError(f"{value!r}: latitudes must lie between -90 and 90; {_BBOX_HELP}")
+    if south > north:
+        raise ValueError(f"{value!r}: south ({south:g}) is north of north ({north:g}); "
+                         f"{_BBOX_HELP}")
+    return BBox(west, south, east, north)
+
+
 def parse_flag(value: str | bool) -> bool:
     if isinstance(value, bool):
         return value
@@ -169,6 +215,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter("modality", "modality", f"One of {', '.join(MODALITIES)}.", parse_modality),
     Filter("text", "text", "Words in the evidence sentence or the article text.", parse_words),
     Filter("article_id", "article_id", "Events of one article (its id).", parse_words),
+    Filter("bbox", "bbox", "Events pinned to a point (a facility, city or district) inside "
+           "WEST,SOUTH,EAST,NORTH, in degrees.", parse_bbox),
     Filter("merged", "merged", "One row per real-world event: reports from other outlets "
            "merged.", parse_flag, flag=True),
 )
@@ -177,13 +225,14 @@ FILTERS: tuple[Filter, ...] = (
 def parse_filters(raw: Mapping[str, Any]) -> EventQuery:
     """An :class:`EventQuery` (no paging) from raw values keyed by filter name.
 
-    Missing or ``None`` values are no filter. Raises :class:`QueryError` for the first value
-    refused, naming the filter as the caller spells it (``--type`` or ``type``).
+    Missing, ``None`` and blank values are no filter (a form sends its empty fields as
+    ``country=``). Raises :class:`QueryError` for the first value refused, naming the filter as
+    the caller spells it (``--type`` or ``type``).
     """
     query = EventQuery(limit=None)
     for spec in FILTERS:
         value = raw.get(spec.name)
-        if value is None:
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
         try:
             setattr(query, spec.field, spec.parse(value))

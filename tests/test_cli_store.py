@@ -47,6 +47,8 @@ def plain(text: str) -> str:
     (["--country", "Narnia"], "give an ISO 3166-1 alpha-3 code"),
     (["--limit", "-3"], "-3 is out of range"),
     (["--after", "nope"], "no stored event 'nope'"),
+    (["--bbox", "0,20,10,10"], "south (20) is north of north (10)"),
+    (["--bbox", "Sudan"], "'Sudan' is not a box; give west,south,east,north"),
 ])
 def test_bad_filters_are_usage_errors_that_name_the_accepted_values(
         db: Path, args: list[str], words: str) -> None:
@@ -66,6 +68,12 @@ def test_country_names_become_codes_and_actor_and_recipient_are_apart(db: Path) 
     assert _ids(db, "--country", "sdn") == ["b"]
     assert _ids(db, "--recipient-country", "Sudan") == ["a"]
     assert _ids(db, "--type", "retreat", "--limit", "1") == ["a"]
+
+
+def test_a_box_keeps_the_events_pinned_inside_it_whatever_the_signs(db: Path) -> None:
+    assert _ids(db, "--bbox", "30,10,35,20") == ["b"]
+    assert _ids(db, "--bbox", "-180,-90,180,90") == ["b"]
+    assert _ids(db, "--bbox", "-30,-10,-20,0") == []
 
 
 def test_show_takes_a_unique_prefix_and_names_the_candidates_of_an_ambiguous_one(
@@ -122,3 +130,22 @@ def test_reading_commands_do_not_import_the_nlp_stack(db: Path) -> None:
         done = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
                               text=True, timeout=120)
         assert done.stderr.strip().splitlines()[-1] == "False", (command, done.stderr)
+
+
+def test_a_reader_that_stops_early_leaves_no_error_behind(tmp_path: Path) -> None:
+    path = tmp_path / "many.db"
+    text = "The USA forces withdrew from the country. " * 300
+    with Store(path) as store:
+        store.add(make_coded("many", text, [make_event("many", start=i * 42)
+                                            for i in range(300)]))
+    script = ("import sys\nfrom sitrep.cli import main\nsys.argv = ['sitrep', *sys.argv[1:]]\n"
+              "main()")
+    for command in (["events", "-f", "jsonl"], ["export", "-f", "csv"]):
+        reader = subprocess.Popen([sys.executable, "-c", script, *command, "--db", str(path)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert reader.stdout is not None and reader.stderr is not None
+        assert reader.stdout.readline()
+        reader.stdout.close()  # as `| head -1` does
+        reader.wait(timeout=120)
+        errors = reader.stderr.read()
+        assert "Traceback" not in errors and "Exception ignored" not in errors, errors

@@ -10,7 +10,7 @@ import pytest
 from factories import make_event
 
 from sitrep.model import Actor, PlaceMention
-from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, event_row, write_records
+from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, date_label, event_row, write_records
 
 
 def test_jsonl_prints_the_contract_record() -> None:
@@ -58,6 +58,42 @@ def test_table_fits_the_terminal_and_says_none_when_empty(
     empty = io.StringIO()
     write_records([], "table", empty)
     assert empty.getvalue() == "(none)\n"
+
+
+@pytest.mark.parametrize(("start", "end", "label"), [
+    ("2024-02-14", "2024-02-14", "2024-02-14"),
+    ("2024-02-01", "2024-02-29", "2024-02"),
+    ("2024-01-01", "2024-12-31", "2024"),
+    ("2024-02-05", "2024-02-11", "2024-02-05..11"),
+    ("2024-02-27", "2024-03-02", "2024-02-27..03-02"),
+    ("2023-12-30", "2024-01-02", "2023-12-30..2024-01-02"),
+    ("2024-02-01", "2024-02-28", "2024-02-01..28"),
+    ("2024-02-05", None, "2024-02-05.."),
+    (None, None, None),
+])
+def test_a_date_range_is_labelled_as_short_as_it_is_exact(start, end, label) -> None:
+    assert date_label(start, end) == label
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 160])
+def test_a_narrow_table_keeps_id_date_type_and_modality_whole_and_says_what_it_left_out(
+        monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    event = make_event("doc", sentence="The USA forces withdrew " + "far " * 40 + ".",
+                       modality="hypothetical", date=("2024-02-05", "2024-03-02"),
+                       recipient_country="NER")
+    out = io.StringIO()
+    write_records([event], "table", out)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= columns for line in lines)
+    header, row = lines[0].split(), lines[1].split()
+    assert header[:4] == ["id", "date", "type", "modality"]
+    assert row[:4] == [event.id, "2024-02-05..03-02", "RETREAT", "hypothetical"]
+    left_out = [c for c in ("actors", "recipients", "place", "trigger") if c not in header]
+    if left_out:
+        assert f"({', '.join(left_out)} left out to fit" in " ".join(lines[2:])
+    else:
+        assert len(lines) == 2
 
 
 def test_other_records_flatten_nested_values() -> None:

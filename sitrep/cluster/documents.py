@@ -9,7 +9,6 @@ names, numbers and places they share. It is what ``sitrep eval clusters`` measur
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +18,11 @@ from importlib import resources
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import diags
 from scipy.spatial.distance import squareform
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SetupError, SitrepError
@@ -27,6 +30,7 @@ from sitrep.model import CodedArticle
 
 RULES_FILE = "documents.json"
 _TERM = re.compile(r"[^\W\d_][\w'-]*|\d+", re.UNICODE)
+_SEPARATOR = "\x1f"  # between a term's family and the term: a character no text holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,23 +84,24 @@ def similarities(profiles: Sequence[Counter[tuple[str, str]]], rules: DocumentRu
                  ) -> np.ndarray:
     """Cosine similarity of log-TF-IDF vectors, one row and column per article.
 
-    Terms seen in one article only count towards its length but are never shared, so the
-    matrix is built over shared terms alone and stays small.
+    scikit-learn weighs the counts: ``1 + log(tf)`` times ``log(n / df)`` (without the 1 it
+    adds by default, so a term every article holds weighs nothing); each family of terms
+    (words, entity words, numbers, places, events) then counts ``rules.weights`` times before
+    the rows are scaled to unit length.
     """
-    n = len(profiles)
-    df = Counter(term for profile in profiles for term in profile)
-    shared = {term: k for k, term in enumerate(t for t, c in df.items() if c > 1)}
-    matrix = np.zeros((n, len(shared)), dtype=np.float32)
-    norms = np.zeros(n, dtype=np.float64)
-    for row, profile in enumerate(profiles):
-        for term, count in profile.items():
-            weight = ((1 + math.log(count)) * math.log(n / df[term])
-                      * rules.weights.get(term[0], 1.0))
-            norms[row] += weight * weight
-            if term in shared:
-                matrix[row, shared[term]] = weight
-    matrix /= np.sqrt(np.maximum(norms, 1e-12)).astype(np.float32)[:, None]
-    return matrix @ matrix.T
+    if not profiles:
+        return np.zeros((0, 0))
+    vectorizer = DictVectorizer()
+    counts = vectorizer.fit_transform(
+        [{f"{family}{_SEPARATOR}{term}": n for (family, term), n in profile.items()}
+         for profile in profiles])
+    tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=False, norm=None).fit(counts)
+    tfidf.idf_ = tfidf.idf_ - 1.0  # log(n / df) alone: a term of every article tells none apart
+    weighted = tfidf.transform(counts)
+    families = [name.split(_SEPARATOR, 1)[0] for name in vectorizer.get_feature_names_out()]
+    scale = diags([rules.weights.get(family, 1.0) for family in families])
+    rows = normalize(weighted @ scale)
+    return np.asarray((rows @ rows.T).toarray())
 
 
 def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from sitrep.codebook.actor_tables import ActorTables, load_actor_tables
-from sitrep.codebook.load import files, load_json, load_list, load_records
+from sitrep.codebook.load import files, fold, load_json, load_list, load_records, load_table
 from sitrep.errors import SetupError
 
 POS_CODES = {"V": "VERB", "N": "NOUN", "A": "ADJ", "P": "PHRASE"}
@@ -71,6 +71,15 @@ class Negative:
 
 
 @dataclass(frozen=True, slots=True)
+class Discard:
+    """A phrase that marks its sentence as no political event (sport, entertainment, a
+    disease): ``words`` as the tokenizer splits them, lower case (``cameo/discards.tsv``)."""
+
+    words: tuple[str, ...]
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
 class Codebook:
     """All of sitrep's knowledge of words, loaded once: event types, frames, triggers,
     negatives, cues, outlets, and the actor tables (``actors``)."""
@@ -85,6 +94,7 @@ class Codebook:
     outlets: frozenset[str]
     actors: ActorTables
     acled_not_coded: frozenset[str] = frozenset()
+    discards: tuple[Discard, ...] = ()
     acled_unarmed: dict[str, Any] = field(default_factory=dict, compare=False)
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
@@ -191,6 +201,17 @@ def _negative(row: dict[str, str]) -> Negative:
                     why=row.get("why") or "")
 
 
+def _discards() -> tuple[Discard, ...]:
+    """The converted Phoenix discard phrases, one per phrase."""
+    found: dict[tuple[str, ...], Discard] = {}
+    for row in load_table("cameo/discards.tsv"):
+        if len(row) != 3 or row[1] not in ("story", "sentence") or row[2] not in ("word", "stem"):
+            raise SetupError(f"bad row in cameo/discards.tsv: {row}")
+        words = tuple(fold(row[0]).split())
+        found.setdefault(words, Discard(words=words, scope=row[1]))
+    return tuple(found.values())
+
+
 @cache
 def load_codebook() -> Codebook:
     """Read and check every codebook file once per process."""
@@ -207,5 +228,6 @@ def load_codebook() -> Codebook:
                     cues=_cues(), outlets=frozenset(load_list("outlets.tsv")),
                     actors=load_actor_tables(),
                     acled_not_coded=frozenset(plover.get("acled_not_coded", {}).get("types", [])),
+                    discards=_discards(),
                     acled_unarmed=dict(plover.get("acled_against_unarmed", {})))
 

@@ -14,6 +14,11 @@ from spacy.tokens import Span, Token
 from sitrep.codebook.lexicon import Codebook, Frame, load_codebook
 
 
+def _pronouns() -> frozenset[str]:
+    """Pronouns of every kind: one as a possessor points back, it names no doer itself."""
+    return _cue("person_pronouns") | _cue("group_pronouns") | _cue("plural_pronouns")
+
+
 def _cue(name: str) -> frozenset[str]:
     """A cue word list of the codebook (``cues/arguments.json``)."""
     return load_codebook().cue(name)
@@ -109,7 +114,7 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     """The doer of an eventive noun: "Russia's", "by X", a demonym or name modifier, "of X"
     for nouns whose frame says so, else the subject of the verb it is the object of."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+        if child.dep_ == "poss" and child.lower_ not in _pronouns():
             return [child]
     agents = prep_objects(noun, ("by",))
     if agents:

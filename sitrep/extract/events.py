@@ -9,7 +9,7 @@ event also states an intent (PLOVER's AGREE or THREATEN). One event per type per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +26,7 @@ from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference
 from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
+from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
 from sitrep.extract.triggers import TriggerHit, more_specific, trigger_matcher
 from sitrep.model import (
@@ -66,6 +67,8 @@ class Candidate:
     under_speech: bool = False
     obligation: Token | None = None
     event_type: str | None = None
+    targets: list[Token] = field(default_factory=list)  # protesters force is used against
+    targeted: bool = False  # a protest that force is used against
 
     @property
     def type(self) -> str:
@@ -85,9 +88,13 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = trigger_matcher(doc.vocab)(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
+    # Heads that may hold an event in passing: triggers not themselves mentioned in passing
+    # ("her role in rioting during a summit": neither the rioting nor the summit).
     heads = {c.head.i for c in candidates}
+    heads = {c.head.i for c in candidates if not _passing(c, book, heads)}
+    candidates = against_protest(candidates, book)
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
-    candidates = absorb_objects(candidates)
+    candidates = absorb_objects(without_messages(candidates, book))
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = Coreference.build(doc, entities or [], book)
     builder.trigger_heads = {hit.head.i for hit in hits}
@@ -140,9 +147,10 @@ def _purpose(clause: Token) -> bool:
 
 def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
     """An eventive noun that is the object of another trigger ("provide aid", "imposed a
-    curfew") is that trigger's event, already counted."""
+    curfew") is that trigger's event, already counted; a protest that force is used against
+    ("dispersed a march") is an event of its own."""
     verbs = {c.head.i for c in candidates if c.head.pos_ == "VERB"}
-    return [c for c in candidates if not (
+    return [c for c in candidates if c.targeted or not (
         c.head.pos_ == "NOUN" and c.head.dep_ in ("dobj", "attr") and c.head.head.i in verbs)]
 
 
@@ -176,7 +184,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             continue
         inside = complement_indices(outer.head, book)
         for inner in candidates:
-            if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i:
+            if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i \
+                    or inner.targeted:  # "dispersed the march": the march took place
                 continue
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
                     and _direct(outer.head, inner.head, candidates) \
@@ -322,6 +331,11 @@ class EventBuilder:
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
             actor_heads = [t for t in recipient_heads if t.i in moved]
             recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        if cand.targeted:  # a protest broken up: its people, never the force's doer
+            actor_heads = [t for t in actor_heads if head.is_ancestor(t)]
+        if cand.targets:  # "fired tear gas to disperse the crowd": the crowd
+            recipient_heads = [*cand.targets,
+                               *(t for t in recipient_heads if counted(t) not in cand.targets)]
         return actor_heads, [t for t in recipient_heads if t.i not in self.trigger_heads]
 
     def _recipients(self, head: Token, actor_heads: list[Token],
@@ -465,7 +479,7 @@ class EventBuilder:
                     mood: str) -> float:
         score = cand.entry.weight
         head = cand.head
-        if _main(head):
+        if _main(head) and not cand.targeted:  # a protest broken up: the force is the news
             score += MAIN_BONUS
         if _background(head, self.book):
             score -= BACKGROUND_PENALTY

@@ -44,6 +44,9 @@ VIOLENT = frozenset({"ASSAULT"})
 RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "other"),
                        ("ASSAULT", "beat"), ("COERCE", "destroy"), ("COERCE", "seize")})
 # the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
+COPULAR_DEPS = frozenset({"attr", "acomp", "oprd"})
+MUNITION_WEIGHT = 0.7
+"""How surely a munition doing something ("a missile slammed into") signals an attack."""
 SECOND_TIER_WEIGHT = 0.35
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
@@ -125,6 +128,9 @@ class TriggerMatcher:
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
         self.agents = _agent_nouns()
+        self.discards = PhraseMatcher(vocab, attr="LOWER")
+        for i, discard in enumerate(self.codebook.discards):
+            self.discards.add(f"D{i}", [Doc(vocab, words=list(discard.words))])
         self.negative_with: dict[str, frozenset[str]] = {}
         for i, neg in enumerate(self.codebook.negatives):
             if neg.kind == "phrase":
@@ -134,7 +140,10 @@ class TriggerMatcher:
                     neg.lemma, frozenset())
 
     def __call__(self, doc: Doc) -> list[TriggerHit]:
-        """Every trigger of the document, in text order."""
+        """Every trigger of the document, in text order. In a sentence that a discard phrase
+        marks as another matter (sport, entertainment) the types whose words sport borrows
+        (``scoreline_types``: a team "beat", "crushed" another) are no event; the others
+        ("a third round of talks") stand."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
         self._cues = None
@@ -144,7 +153,15 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
-        return sorted(hits, key=lambda h: h.start)
+        borrowed = self.codebook.cue("scoreline_types")
+        discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
+            else set()
+        return sorted((h for h in hits if h.entry.type not in borrowed
+                       or _sentence_start(h.head) not in discarded), key=lambda h: h.start)
+
+    def _discarded(self, doc: Doc) -> set[int]:
+        """The first tokens of the sentences that hold a discard phrase."""
+        return {_sentence_start(doc[start]) for _, start, _ in self.discards(doc)}
 
     def _phrases(self, doc: Doc) -> tuple[list[TriggerHit], set[int]]:
         spans = []
@@ -165,6 +182,9 @@ class TriggerMatcher:
     def _word(self, token: Token) -> TriggerHit | None:
         if token.ent_type_ in NAME_ENTS and token.pos_ == "NOUN":
             return None
+        struck = self._struck(token)
+        if struck is not None:
+            return struck
         if token.pos_ == "NOUN" and token.dep_ == "compound" and \
                 lemma(token.head) not in self.codebook.cue("light_heads"):
             return None
@@ -181,11 +201,48 @@ class TriggerMatcher:
                 entry = self._choose(token, entries)
                 if entry is not None:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
+        gerund = self._gerund(token) if token.pos_ == "NOUN" and not self.words.get(
+            (key, "NOUN")) else None
+        if gerund is not None:
+            return TriggerHit(token.i, token.i + 1, token, self._means(token, gerund))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _gerund(self, noun: Token) -> Trigger | None:
+        """A noun in -ing the lexicon lacks, whose verb is a trigger of material conflict, is
+        that verb's event ("rioting broke out", "the looting went on"): the verb's plain
+        entry, as a noun."""
+        word = noun.lower_
+        if not word.endswith("ing") or len(word) < 7:
+            return None
+        stem = word[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+            entries = [e for e in self.words.get((verb, "VERB"), ()) if not e.with_]
+            if entries and entries[0].type in MATERIAL:
+                governed = complement_lemmas(noun)
+                if self._ordinary(noun, verb, governed):
+                    return None
+                return replace(entries[0], pos="NOUN")
+        return None
+
+    def _struck(self, verb: Token) -> TriggerHit | None:
+        """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
+        blast ripped through") is an attack done with it, whatever the verb says elsewhere;
+        a violent entry of the verb keeps its own reading."""
+        if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
+            return None
+        mode = next((m for c in verb.children if c.dep_ == "nsubj"
+                     for m in [self.means.munition(c)] if m), None)
+        if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
+                                                                          ())):
+            return None
+        entry = Trigger(lemma=lemma(verb), pos="VERB", type="ASSAULT", mode=mode, context=(),
+                        frame="agent_patient", with_=frozenset(),
+                        cameo=self.codebook.cameo_for("ASSAULT", mode), weight=MUNITION_WEIGHT)
+        return TriggerHit(verb.i, verb.i + 1, verb, entry)
 
     def _means(self, head: Token, entry: Trigger) -> Trigger:
         """The entry with the mode its own clause shows: "an air strike killed", "shelled
@@ -259,6 +316,11 @@ class TriggerMatcher:
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
+def _sentence_start(token: Token) -> int:
+    """Where the token's sentence starts (a Doc without sentences is one)."""
+    return token.sent.start if token.doc.has_annotation("SENT_START") else 0
+
+
 def _scoreline(token: Token) -> bool:
     """A match result hangs on the verb, so its violence words are sport (a team "routed"
     another "3-0"): a number, a dash, a number."""
@@ -294,6 +356,16 @@ class MeansReader:
             self.words[row["word"]] = (row["role"], row["type"], row["mode"])
         for craft in load_list("cameo/aircraft.txt"):
             self.words.setdefault(craft, ("any", "ASSAULT", "aerial"))
+
+    def munition(self, token: Token) -> str | None:
+        """The mode of a munition a common noun names ("mortar rounds", "an air strike")."""
+        if token.pos_ != "NOUN" or token.ent_type_:
+            return None
+        for key in _keys(token):
+            hit = self.words.get(key)
+            if hit is not None and hit[0] == "munition":
+                return hit[2]
+        return None
 
     def read(self, head: Token) -> dict[str, tuple[str, str]]:
         """Mode → (type, mode) for every means the clause names; a crowd acting is "riot"."""

@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.nlp.ruler import GazetteerRuler
 from sitrep.resolve.actors.trim import TitleTrimmer
 from sitrep.resolve.places.component import PlaceFinder
 from sitrep.resolve.times.component import TimeTagger
+
+
+@Language.factory(
+    "sitrep_entity_ruler", assigns=["doc.ents"], default_config={"titles": None},
+)
+def make_entity_ruler(nlp: Language, name: str, titles: list[str] | None) -> GazetteerRuler:
+    """Gazetteer places, named bodies and titled names as entities, before ``ner``."""
+    known = titles if titles is not None else list(load_codebook().actors.titles)
+    return GazetteerRuler(nlp, name, titles=known)
 
 
 @Language.factory(

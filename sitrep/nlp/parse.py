@@ -6,13 +6,15 @@ and the model holds a whole document's arrays at once (a 500,000-character text 
 So an unbroken run is tokenized in pieces of :data:`MAX_RUN` characters, and a text longer than
 :data:`CHUNK_CHARS` is parsed in pieces cut at paragraph breaks, joined back with
 ``Doc.from_docs``. Every piece keeps its characters, so the joined ``Doc``'s text is the input
-and every offset indexes it.
+and every offset indexes it. The components that read a whole document at once
+(:data:`WHOLE_DOC_PIPES`: a time expression resolves against the ones before it) run once over
+the joined ``Doc``, not over its pieces.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from spacy.language import Language
@@ -36,6 +38,9 @@ _BREAKS = (
     re.compile(r"\s+"),
 )
 _JOIN_EXCLUDE = ("tensor", "user_data", "spans")
+WHOLE_DOC_PIPES = ("sitrep_times", "sitrep_places")
+"""Components that write document-wide spans: over a long text they run after the join, which
+would drop the spans each piece had."""
 
 T = TypeVar("T")
 
@@ -91,8 +96,12 @@ def _from_docs(docs: list[Doc]) -> Doc:
 
 
 def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 32,
-                 n_process: int = 1) -> Iterator[tuple[Doc, T]]:
+                 n_process: int = 1, prepare: Callable[[Doc, T], object] | None = None
+                 ) -> Iterator[tuple[Doc, T]]:
     """``nlp.pipe`` over ``(text, context)`` pairs, yielding ``(doc, context)`` in order.
+
+    ``prepare`` gives each ``Doc`` what its context knows before the components run (the
+    article's reference day, for the time tagger).
 
     Texts go to the model in batches of at most ``batch_size`` texts and :data:`BATCH_CHARS`
     characters, since the model's memory grows with the characters of a batch; a text longer
@@ -105,9 +114,12 @@ def parse_stream(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: i
         if len(text) > CHUNK_CHARS:
             yield from _pipe(nlp, batch, n_process)
             batch, size = [], 0
-            yield parse_long(nlp, text), context
+            yield parse_long(nlp, text, _bind(prepare, context)), context
             continue
-        batch.append((make_doc(nlp, text), context))
+        doc = make_doc(nlp, text)
+        if prepare is not None:
+            prepare(doc, context)
+        batch.append((doc, context))
         size += len(text)
         if len(batch) >= batch_size or size >= BATCH_CHARS:
             yield from _pipe(nlp, batch, n_process)
@@ -121,12 +133,28 @@ def _pipe(nlp: Language, batch: list[tuple[Doc, T]], n_process: int
         yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), n_process=n_process)
 
 
-def parse_long(nlp: Language, text: str) -> Doc:
+def _bind(prepare: Callable[[Doc, T], object] | None, context: T
+          ) -> Callable[[Doc], object] | None:
+    if prepare is None:
+        return None
+    return lambda doc: prepare(doc, context)
+
+
+def parse_long(nlp: Language, text: str, prepare: Callable[[Doc], object] | None = None
+               ) -> Doc:
     """A text of any accepted length, parsed piece by piece (:func:`split_text`), a batch of
-    pieces at a time, joined into one ``Doc`` with the text's offsets."""
+    pieces at a time, joined into one ``Doc`` with the text's offsets; ``prepare`` and then
+    the :data:`WHOLE_DOC_PIPES` run over the joined ``Doc``."""
     pieces = [make_doc(nlp, piece) for piece in split_text(text)]
     per_batch = max(1, BATCH_CHARS // CHUNK_CHARS)
-    return join_docs(list(nlp.pipe(pieces, batch_size=per_batch)))
+    whole = [name for name in nlp.pipe_names if name in WHOLE_DOC_PIPES]
+    with nlp.select_pipes(disable=whole):
+        doc = join_docs(list(nlp.pipe(pieces, batch_size=per_batch)))
+    if prepare is not None:
+        prepare(doc)
+    for name in whole:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 def join_docs(docs: list[Doc]) -> Doc:

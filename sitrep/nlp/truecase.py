@@ -4,8 +4,9 @@ The model reads case: in "ARMED MEN KIDNAPPED PEASANTS IN USULUTAN" it finds no 
 all. sitrep lower-cases such text and capitalises what it knows to be upper: sentence starts,
 "I", months and weekdays, acronyms (a data list, the actor tables' short forms, dotted ones,
 and words in brackets together with the name they abbreviate), and names: countries, demonyms, named
-institutions and organisations, and gazetteer places. Every character maps to one character,
-so the result has the same length as the input and every offset holds.
+institutions and organisations, and gazetteer places, English words among them when the words
+around them say they are places ("ORANGE COUNTY", "THE CITY OF NICE"). Every character maps to
+one character, so the result has the same length as the input and every offset holds.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import calendar
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -24,6 +26,9 @@ from sitrep.codebook.load import load_json
 from sitrep.errors import SetupError
 from sitrep.ingest.dateline import lead_span, read_dateline
 from sitrep.model import Article
+
+if TYPE_CHECKING:
+    from sitrep.resolve.places.gazetteer import Gazetteer
 
 UPPER_SHARE = 0.8
 MIN_LETTERS = 20
@@ -38,14 +43,15 @@ BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
+DIVISIONS = ("admin1", "admin2")
 
 
 def is_shouting(text: str) -> bool:
     """True when (nearly) all the letters of the text are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    letters = sum(map(str.isalpha, text))  # counted by the builtins: every article pays this
+    if letters < MIN_LETTERS:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
+    return sum(map(str.isupper, text)) / letters >= UPPER_SHARE
 
 
 def prepare_text(article: Article) -> str:
@@ -67,6 +73,7 @@ def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:
     chars = [_lower(c) for c in text]
     lowered = "".join(chars)
     _names(lowered, chars)
+    _places_in_context(lowered, chars)
     _unknown_words(lowered, chars)
     _acronyms(lowered, chars)
     for match in SENTENCE_START.finditer(lowered):
@@ -115,6 +122,92 @@ def _names(lowered: str, chars: list[str]) -> None:
                 break
         else:
             i += 1
+
+
+def _places_in_context(lowered: str, chars: list[str]) -> None:
+    """Gazetteer names the words around them mark as places, English words or not: before a
+    division word ("bihar state", "orange county": the name, and the division word too when
+    the two are the division's full name) and after a kind phrase ("the city of nice"). The
+    name must be a place of the kind the words say (a division before "county", a town after
+    "city of"), so "police department" and "the state of war" stay lower case."""
+    from sitrep.resolve.places.detect import locative_kinds
+
+    words = list(WORD.finditer(lowered))
+    kinds = division_words()
+    phrases = {phrase: kind for phrase, kind in locative_kinds().items() if kind}
+    for i, word in enumerate(words):
+        if word.group() in kinds:
+            town = phrases.get((word.group(), "of")) == "city"  # "township of": a town's
+            _name_before(lowered, chars, words, i, DIVISIONS + (("city",) if town else ()))
+        for phrase, kind in phrases.items():
+            if tuple(w.group() for w in words[i:i + len(phrase)]) == phrase:
+                at = i + len(phrase)
+                at += 1 if at < len(words) and words[at].group() == "the" else 0
+                _name_after(lowered, chars, words, at, kind)
+
+
+def _joined(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:
+    """Words ``start:end`` form one name: no stop word, only spaces or hyphens between."""
+    if start < 0 or end > len(words) or start >= end:
+        return False
+    if any(w.group() in _stop() for w in words[start:end]):
+        return False
+    return all(lowered[words[k].end():words[k + 1].start()] in (" ", "-")
+               for k in range(start, end - 1))
+
+
+def _name_before(lowered: str, chars: list[str], words: list[re.Match[str]], kind: int,
+                 wanted: tuple[str, ...]) -> None:
+    """"bihar state" → "Bihar state", "orange county" → "Orange County", "bath township" →
+    "Bath township" (``wanted``: the precisions the division word fits)."""
+    for size in range(min(3, kind), 0, -1):
+        if not _joined(lowered, words, kind - size, kind + 1):
+            continue
+        start, end = words[kind - size].start(), words[kind - 1].end()
+        name = lowered[start:end].title()
+        full = f"{name} {words[kind].group().title()}"
+        if _places_of(full, DIVISIONS) and len(full) == words[kind].end() - start:
+            _apply(chars, start, full)
+            return
+        if _places_of(name, wanted) and len(name) == end - start:
+            _apply(chars, start, name)
+            return
+
+
+def _name_after(lowered: str, chars: list[str], words: list[re.Match[str]], at: int,
+                kind: str) -> None:
+    """"the city of nice" → "the city of Nice": the longest name the kind fits."""
+    wanted = ("city",) if kind == "city" else DIVISIONS
+    for size in range(3, 0, -1):
+        if not _joined(lowered, words, at, at + size):
+            continue
+        start, end = words[at].start(), words[at + size - 1].end()
+        name = lowered[start:end].title()
+        if _places_of(name, wanted) and len(name) == end - start:
+            _apply(chars, start, name)
+            return
+
+
+def _places_of(name: str, precisions: tuple[str, ...]) -> bool:
+    """Whether the gazetteer has a place of one of ``precisions`` called ``name``."""
+    return any(c.precision in precisions for c in _gazetteer().candidates(name))
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    from sitrep.resolve.places.gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
+@cache
+def division_words() -> frozenset[str]:
+    """The words after a name that say it is a division ("county", "province"), lower case:
+    those of kind "division" in ``places/name_parts.tsv``."""
+    from sitrep.resolve.places.countries import read_tsv
+
+    return frozenset(word.lower() for word, kind in read_tsv("name_parts.tsv")
+                     if kind == "division")
 
 
 def _unknown_words(lowered: str, chars: list[str]) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from sitrep.cluster.events import SameEventRules, Scope, load_rules, same_event
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
-from sitrep.query import EventQuery, QueryError
+from sitrep.query import BBox, EventQuery, QueryError
 from sitrep.store.keys import (
     NO_COUNTRY,
     SPAN_CAPS,
@@ -32,8 +32,9 @@ from sitrep.store.keys import (
     EventKeys,
     country_rows,
     event_keys,
+    point_row,
 )
-from sitrep.store.migrations import migrate
+from sitrep.store.migrations import POINT_INSERT, migrate
 
 ARTICLE_COLUMNS = (
     "id", "content_hash", "title", "published", "url", "publisher", "language", "source",
@@ -236,12 +237,15 @@ class Store:
                 keys.sort_key,
             ),
         )
-        if cursor.rowcount:
+        if cursor.rowcount and cursor.lastrowid is not None:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
                 "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(cursor.lastrowid, *row) for row in country_rows(keys)],
             )
+            point = point_row(cursor.lastrowid, event)
+            if point is not None:
+                conn.execute(POINT_INSERT, point)
         conn.execute(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
             (event.id, article_id),
@@ -615,6 +619,20 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False
 _IN_COUNTRY = "e.seq IN (SELECT event_seq FROM event_countries WHERE country = ? AND role = ?)"
 
 
+_IN_BOX = ("e.seq IN (SELECT seq FROM event_points WHERE lat_max >= ? AND lat_min <= ? "
+           "AND lon_max >= ? AND lon_min <= ? UNION ALL SELECT seq FROM event_points "
+           "WHERE lat_max >= ? AND lat_min <= ? AND lon_max >= ? AND lon_min <= ?)")
+
+
+def _box_params(box: BBox) -> list[float]:
+    """Parameters of :data:`_IN_BOX`: the box as two longitude ranges (the second empty unless
+    the box crosses the 180th meridian)."""
+    ranges = box.lon_ranges()
+    if len(ranges) == 1:
+        ranges.append((1.0, -1.0))  # west > east: matches nothing
+    return [v for west, east in ranges for v in (box.south, box.north, west, east)]
+
+
 def _where(q: EventQuery) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``events e`` alone) and parameters of every filter of ``q``, for
     queries that count or group the matching events rather than page through them."""
@@ -661,6 +679,9 @@ def _event_clauses(q: EventQuery) -> tuple[list[str], list[Any]]:
     if q.article_id:
         clauses.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
         params.append(q.article_id)
+    if q.bbox:
+        clauses.append(_IN_BOX)
+        params += _box_params(q.bbox)
     if q.merged:
         clauses.append("e.cluster_id = e.id")
     return clauses, params

@@ -83,6 +83,18 @@ def country_rows(keys: EventKeys) -> list[tuple[str, str, str, int, int | None, 
             + [("recipient", c, *rest) for c in keys.recipient_countries])
 
 
+def point_row(seq: int, event: Event | str) -> tuple[int, float, float, float, float] | None:
+    """``(seq, lat, lat, lon, lon)`` for ``event_points`` when the event's place is a point on
+    the map (:attr:`~sitrep.model.Location.pin`), else None."""
+    if isinstance(event, str):
+        event = Event.from_dict(json.loads(event))
+    pin = event.location.pin if event.location else None
+    if pin is None:
+        return None
+    lat, lon = pin
+    return seq, lat, lat, lon, lon
+
+
 def _ordinal(value: str | None) -> int | None:
     if not value:
         return None

@@ -304,6 +304,15 @@ MIGRATIONS: list[str | Step] = [
     CREATE INDEX events_type_cover
         ON events(event_type, date_start, date_end, modality, location_country);
     """,
+    # 7: the points of events pinned to a facility, city or district, in an R*Tree, so that the
+    # map's box at a high zoom is an index lookup however large the store. Written by the
+    # writer (which knows which precisions are points), filled here for stored events.
+    Step("""
+    CREATE VIRTUAL TABLE event_points USING rtree(seq, lat_min, lat_max, lon_min, lon_max);
+    CREATE TRIGGER event_points_ad AFTER DELETE ON events BEGIN
+        DELETE FROM event_points WHERE seq = old.seq;
+    END;
+    """, fill=lambda conn: _fill_event_points(conn)),
 ]
 
 
@@ -322,6 +331,20 @@ def _fill_event_keys(conn: sqlite3.Connection) -> None:
             "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(seq, *row) for row in country_rows(keys)],
         )
+
+
+def _fill_event_points(conn: sqlite3.Connection) -> None:
+    """The points of events stored before step 7, chosen by the same code the writer uses."""
+    from sitrep.store.keys import point_row
+
+    for seq, record in conn.execute("SELECT seq, record FROM events ORDER BY seq").fetchall():
+        row = point_row(seq, record)
+        if row is not None:
+            conn.execute(POINT_INSERT, row)
+
+
+POINT_INSERT = ("INSERT OR REPLACE INTO event_points (seq, lat_min, lat_max, lon_min, lon_max) "
+                "VALUES (?, ?, ?, ?, ?)")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

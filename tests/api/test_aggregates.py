@@ -72,3 +72,30 @@ def test_features_are_one_page_of_geojson_with_the_total(client, ids):
     rest = client.get("/api/features", params={"limit": 2, "offset": 2}).json()
     assert [f["id"] for f in rest["features"]] == [ids["chad"]]
     assert rest["next_offset"] is None
+
+
+def test_features_in_a_box_are_the_events_pinned_inside_it(tmp_path):
+    from factories import make_coded, make_event
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import create_app
+    from sitrep.store import Store
+
+    gao = make_event("m", sentence="Troops moved.", trigger="moved",
+                     location=("Gao", "MLI", "city"))
+    gao.location.lat, gao.location.lon = 16.27, -0.04
+    mali = make_event("m", sentence="Troops moved.", trigger="moved", start=14,
+                      location=("Mali", "MLI", "country"))
+    mali.location.lat, mali.location.lon = 16.5, -0.5
+    with Store(tmp_path / "box.db") as store:
+        store.add(make_coded("m", "Troops moved. Troops moved.", [gao, mali]))
+    with TestClient(create_app(tmp_path / "box.db", token=None)) as client:
+        body = client.get("/api/features", params={"bbox": "-2,15,1,17"}).json()
+        assert [f["id"] for f in body["features"]] == [gao.id]
+        assert body["total"] == 1
+        counts = client.get("/api/aggregates/countries", params={"bbox": "-2,15,1,17"}).json()
+        assert counts["total"] == 1
+        response = client.get("/api/events", params={"bbox": "-2,17,1,15"})
+        assert response.status_code == 422
+        assert "query.bbox" in response.json()["error"]["message"]
+        assert "south (17) is north of north (15)" in response.json()["error"]["message"]

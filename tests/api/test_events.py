@@ -149,3 +149,9 @@ def test_export_of_an_unknown_format_is_422(client):
     response = client.get("/api/export", params={"format": "xlsx"})
     assert response.status_code == 422
     assert "query.format" in response.json()["error"]["message"]
+
+
+def test_empty_fields_of_a_form_are_no_filter(client):
+    everything = client.get("/api/events").json()["total"]
+    body = client.get("/api/events?country=&type=&since=&until=&modality=&bbox=").json()
+    assert body["total"] == everything

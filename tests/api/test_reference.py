@@ -24,3 +24,13 @@ def test_the_event_types_come_from_the_codebook(client):
     by_name = {t["name"]: t for t in types}
     assert (by_name["AGREE"]["quad"], by_name["ASSAULT"]["quad"]) == (1, 4)
     assert all(t["description"] for t in types)
+
+
+def test_the_page_reads_the_point_precisions_and_modalities_from_the_library(client):
+    from sitrep.model import PINNED_PRECISIONS
+    from sitrep.query import MAX_PAGE, MODALITIES
+
+    body = client.get("/api/config").json()
+    assert body == {"pinned_precisions": list(PINNED_PRECISIONS),
+                    "modalities": list(MODALITIES), "max_page": MAX_PAGE}
+    assert "city" in body["pinned_precisions"] and "country" not in body["pinned_precisions"]

@@ -54,3 +54,12 @@ def test_cameo_codes_map_to_plover_types_and_modes() -> None:
 def test_verbs_carry_known_types() -> None:
     rows = load_table("cameo/verbs.tsv")
     assert ("bombard", "ASSAULT") in {(r[0], r[2]) for r in rows}
+
+
+def test_discards_keep_matters_and_leave_out_marks_of_time() -> None:
+    rows = {row[0]: row[1:] for row in load_table("cameo/discards.tsv")}
+    assert rows["world cup"] == ("story", "stem")
+    assert rows["goalkeeper"][0] == "story"
+    assert rows["group a"] == ("sentence", "word")
+    assert not any(phrase.isdigit() or phrase.endswith(" ago") for phrase in rows)
+    assert "women 's doubles" in rows  # split as the tokenizer splits text

@@ -115,3 +115,50 @@ def test_a_word_of_two_readings_takes_the_one_the_article_speaks_of(coder):
 
 def test_imposed_sanctions_are_a_sanction(coder):
     assert found(coder, "The EU imposed sanctions on two companies.")["imposed"] == "SANCTION"
+
+
+def _doc(coder, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+         lemmas: list[str], sent_starts: list[int]):
+    from spacy.tokens import Doc
+
+    return Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               sent_starts=sent_starts)
+
+
+def test_a_discard_phrase_makes_borrowed_violence_sport_in_its_sentence_only(coder):
+    words = ["Rebels", "attacked", "Goma", ".", "Fans", "attacked", "a", "referee", "at",
+             "the", "World", "Cup", "."]
+    doc = _doc(coder, words,
+               heads=[1, 1, 1, 1, 5, 5, 7, 5, 5, 11, 11, 8, 5],
+               deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "prep",
+                     "det", "compound", "pobj", "punct"],
+               pos=["NOUN", "VERB", "PROPN", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "ADP",
+                    "DET", "PROPN", "PROPN", "PUNCT"],
+               lemmas=["rebel", "attack", "Goma", ".", "fan", "attack", "a", "referee", "at",
+                       "the", "World", "Cup", "."],
+               sent_starts=[1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    hits = trigger_matcher(doc.vocab)(doc)
+    assert [(h.span.text, h.start) for h in hits] == [("attacked", 1)]
+
+
+def test_a_discard_phrase_leaves_types_that_sport_does_not_borrow(coder):
+    assert found(coder, "Envoys held a third round of talks in Doha.") == {"talks": "CONSULT"}
+    assert found(coder, "The holders crushed their guests in the Champions League.") == {}
+
+
+def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
+    doc = coder.nlp("Mortar rounds tore through the roof of a clinic.")
+    (hit,) = trigger_matcher(doc.vocab)(doc)
+    assert (hit.span.text, hit.entry.type, hit.entry.mode) == ("tore", "ASSAULT",
+                                                               "heavy-weapons")
+
+
+def test_a_munition_word_that_names_no_weapon_makes_no_attack(coder):
+    assert found(coder, "Missiles have become cheaper to build.") == {}
+    assert found(coder, "Shell said its quarterly profits rose.") == {}
+
+
+def test_a_gerund_the_lexicon_lacks_takes_its_verbs_material_entry(coder):
+    assert found(coder, "Rioting spread to three more towns on Monday.") == {
+        "Rioting": "PROTEST"}
+    assert found(coder, "The building stood empty for years.") == {}

@@ -1,7 +1,8 @@
 """Sentences the lexicon was not written from: the coder's surest event has the right PLOVER
 type, and sentences that report no event give none.
 
-The sentences live in ``unseen.tsv`` next to this file (type, known gap, text). A row with a
+The sentences live in ``unseen.tsv`` next to this file (type, known gap, text, and where given
+the mode the surest event must carry, as a prefix: "riot" is either riot mode). A row with a
 known gap is expected to fail until the gap is closed (strict xfail: a fixed gap fails the
 test until its note is removed).
 """
@@ -38,8 +39,8 @@ def cases() -> list:
     for i, row in enumerate(ROWS):
         marks = [pytest.mark.xfail(reason=row["known_gap"], strict=True)] \
             if row["known_gap"] != "-" else []
-        found.append(pytest.param(row["type"], row["text"], id=f"{i:03d}-{row['type']}",
-                                  marks=marks))
+        found.append(pytest.param(row["type"], row.get("mode") or "", row["text"],
+                                  id=f"{i:03d}-{row['type']}", marks=marks))
     return found
 
 
@@ -50,8 +51,8 @@ def test_the_set_covers_every_type_and_sentences_without_events():
     assert len({r["text"] for r in ROWS}) == len(ROWS), "a sentence is listed twice"
 
 
-@pytest.mark.parametrize(("expected", "text"), cases())
-def test_top_event_type_of_an_unseen_sentence(coder, expected, text):
+@pytest.mark.parametrize(("expected", "mode", "text"), cases())
+def test_top_event_type_of_an_unseen_sentence(coder, expected, mode, text):
     article = Article(id="unseen", text=text, published="2024-05-03")
     events = coder.code_article(article).events
     if expected == "NONE":
@@ -61,3 +62,4 @@ def test_top_event_type_of_an_unseen_sentence(coder, expected, text):
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == expected, [(e.event_type, e.evidence.trigger, e.confidence)
                                         for e in events]
+    assert (top.mode or "").startswith(mode), (top.event_type, top.mode, top.evidence.trigger)

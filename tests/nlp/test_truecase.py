@@ -74,3 +74,21 @@ def test_muc_messages_get_places_and_sentences_back(coder, muc_shouting):
         total += 1
         found += bool(texts)
     assert found == total
+
+
+def test_a_place_name_before_a_division_word_is_restored_even_when_an_english_word():
+    text = "FLOODS HIT BIHAR STATE. SHELTERS OPENED IN ORANGE COUNTY AND BATH TOWNSHIP."
+    restored = restore_case(text)
+    assert "hit Bihar state." in restored
+    assert "in Orange County and Bath township." in restored
+
+
+def test_a_place_name_after_a_kind_phrase_is_restored():
+    restored = restore_case("TROOPS REACHED THE CITY OF NICE AND THE PROVINCE OF KERMAN.")
+    assert "the city of Nice and the province of Kerman." in restored
+
+
+def test_words_the_kind_does_not_fit_stay_lower_case():
+    restored = restore_case("THE POLICE DEPARTMENT DECLARED A STATE OF WAR IN THE SCHOOL "
+                            "DISTRICT OF THE TOWN.")
+    assert "police department declared a state of war in the school district" in restored

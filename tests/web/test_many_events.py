@@ -1,5 +1,6 @@
 """The page over more events than it draws one by one: it asks for counts and one page of rows,
-never for every event, and shows single events once the timeline narrows to a short window."""
+never for every event, and shows single events once the timeline narrows to a short window or
+the map is zoomed in (the events pinned inside its box)."""
 
 from __future__ import annotations
 
@@ -22,18 +23,29 @@ EVENTS = 640
 SENTENCE = "The USA forces withdrew from the country."
 COUNTRIES = ("NER", "MLI", "TCD", "SDN", "BFA")
 MODALITIES = ("asserted", "asserted", "asserted", "negated", "hypothetical")
+CITIES = {"NER": ("Niamey", 13.51, 2.11), "MLI": ("Bamako", 12.65, -8.0),
+          "TCD": ("N'Djamena", 12.13, 15.06), "SDN": ("Khartoum", 15.5, 32.56),
+          "BFA": ("Ouagadougou", 12.37, -1.52)}
 
 
 def seed(db: Path) -> None:
-    """One article with ``EVENTS`` events, one every day or so over two years."""
+    """One article with ``EVENTS`` events, one every day or so over two years; every third
+    at its country's capital (a point on the map), spread a little around it."""
     first = date(2023, 1, 1)
     events = []
     for i in range(EVENTS):
         day = (first + timedelta(days=i * 730 // EVENTS)).isoformat()
         country = COUNTRIES[i % len(COUNTRIES)]
-        events.append(make_event("many", "RETREAT" if i % 2 else "ASSAULT", sentence=SENTENCE,
-                                 start=i, date=(day, day), location=(country, country, "country"),
-                                 modality=MODALITIES[i % len(MODALITIES)]))
+        city = CITIES[country] if i % 3 == 0 else None
+        event = make_event("many", "RETREAT" if i % 2 else "ASSAULT", sentence=SENTENCE,
+                           start=i, date=(day, day),
+                           location=(city[0], country, "city") if city else (country, country,
+                                                                              "country"),
+                           modality=MODALITIES[i % len(MODALITIES)])
+        if city:
+            event.location.lat = city[1] + (i % 7) * 0.05
+            event.location.lon = city[2] + (i % 5) * 0.05
+        events.append(event)
     with Store(db) as store:
         store.add(make_coded("many", SENTENCE, events, title="Many", published="2025-01-01"))
 
@@ -122,3 +134,53 @@ def test_a_bar_zooms_in_to_single_events_whose_evidence_opens(page):
     assert page.inner_text("#evidence p.sentence") == SENTENCE
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUT / "many.png"), full_page=True)
+
+
+def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
+    assert page.evaluate("sitrep.map().getZoom()") < 5
+    assert "Zoom in to see single events" in page.inner_text("#map-note")
+    bamako = CITIES["MLI"]
+    page.evaluate("([lat, lon]) => sitrep.map().setView([lat, lon], 7, {animate: false})",
+                  [bamako[1] + 0.15, bamako[2] + 0.1])
+    page.wait_for_function("() => document.querySelectorAll('path.event-point').length > 0")
+    boxes = [q["bbox"][0] for q in asked_for(page, "/api/features") if "bbox" in q]
+    assert boxes, "the map asks for the events in its box"
+    west, south, east, north = map(float, boxes[-1].split(","))
+    assert west < bamako[2] < east and south < bamako[1] < north
+    drawn = page.evaluate("sitrep.shown.map")
+    assert drawn and all(e["location"]["name"] == "Bamako" and e["geometry"] for e in drawn)
+    pinned_in_mali = sum(1 for i in range(EVENTS) if i % 3 == 0
+                         and COUNTRIES[i % len(COUNTRIES)] == "MLI")
+    assert len(drawn) == pinned_in_mali
+    assert page.locator("path.event-point").count() == pinned_in_mali
+    assert f"{pinned_in_mali} in view are at a city or finer" in page.inner_text("#map-note")
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "many-zoomed.png"), full_page=True)
+    event_id = drawn[0]["id"]
+    page.locator(f'path.event-point[data-event-id="{event_id}"]').dispatch_event("click")
+    page.wait_for_selector(f'#evidence[data-event-id="{event_id}"] p.sentence')
+    niamey = page.evaluate("sitrep.shown.table.find(e => e.location.name === 'Niamey').id")
+    page.locator(f'#events tr[data-event-id="{niamey}"]').click()
+    page.wait_for_selector(f'path.event-point[data-event-id="{niamey}"]')
+    assert "Bamako" not in {e["location"]["name"] for e in page.evaluate("sitrep.shown.map")}
+    # Across the 180th meridian the box's west lies beyond its east.
+    page.evaluate("sitrep.map().setView([-18, 180], 6, {animate: false})")
+    page.wait_for_function("() => sitrep.shown.mapBox && sitrep.shown.mapBox.total === 0")
+    west, _, east, _ = map(float, page.evaluate("sitrep.shown.mapBox.box").split(","))
+    assert 170 < west <= 180 and -180 <= east < -170
+    page.evaluate("sitrep.map().setZoom(3, {animate: false})")
+    page.wait_for_function("() => document.querySelectorAll('path.event-point').length === 0")
+    assert "Zoom in to see single events" in page.inner_text("#map-note")
+
+
+def test_a_link_to_an_event_no_view_draws_opens_its_evidence_and_survives_a_reload(page, site):
+    deep = page.request.get(f"{site}api/events?limit=1&offset=600").json()["events"][0]
+    assert deep["id"] not in page.eval_on_selector_all(
+        "#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    page.goto(f"{site}#event={deep['id']}")
+    for _ in range(2):
+        page.wait_for_selector(f'#evidence[data-event-id="{deep["id"]}"] p.sentence')
+        assert page.inner_text("#evidence p.sentence") == SENTENCE
+        assert deep["date"]["start"] in page.inner_text("#evidence")
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]")

@@ -41,6 +41,13 @@ def test_the_page_script_never_writes_markup():
     assert "textContent" in script
 
 
+def test_the_page_script_keeps_no_copy_of_the_servers_lists():
+    script = (assets.STATIC / "app.js").read_text()
+    assert "/api/config" in script
+    for precision in ("facility", "admin2"):
+        assert precision not in script
+
+
 def test_without_assets_the_page_is_a_503_that_says_what_to_run(tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "VENDOR", tmp_path / "no-vendor")
     response = page_client(tmp_path).get("/")

@@ -24,7 +24,9 @@ MALI = ("Rebels attacked a convoy near Gao.\n"
 SAHEL = ("Soldiers attacked a camp in eastern Chad.\n"
          "Niger may expel foreign troops.\n"
          "Troops withdrew from a base in the north.\n")
-ODD_ID = "odd id #1?&%'\"<b>"
+ODD_ID = "odd/id #1?&%'\"<b>/../x"
+SLASH_ID = "mali/kidal/2024-04"
+MALI_ID = "reports/2024/mali.txt"
 
 
 def _event(text: str, sentence: str, event_type: str, trigger: str, date: tuple[str, str], *,
@@ -45,7 +47,8 @@ def _event(text: str, sentence: str, event_type: str, trigger: str, date: tuple[
 
 def seed(db: Path) -> dict[str, dict]:
     """Point-dated and range-dated events at cities and at countries; one negated, one
-    hypothetical, one with an id made of characters a URL must escape."""
+    hypothetical, one with an id made of characters a URL must escape, one (at a city) whose
+    id holds slashes, in an article whose id is a path."""
     events = {
         "day_point": _event(MALI, "Rebels attacked a convoy near Gao.", "ASSAULT", "attacked",
                             ("2024-05-06", "2024-05-06"), city=("Gao", "MLI", 16.27, -0.04),
@@ -66,8 +69,11 @@ def seed(db: Path) -> dict[str, dict]:
                          "withdrew", ("2024-04-10", "2024-04-10"), country="MLI"),
     }
     events["odd_id"].id = ODD_ID
+    events["range_point"].id = SLASH_ID
+    for name in ("day_point", "range_point", "negated_point"):
+        events[name].doc_id = MALI_ID
     with Store(db) as store:
-        store.add(make_coded("mali", MALI, [events[k] for k in
+        store.add(make_coded(MALI_ID, MALI, [events[k] for k in
                                             ("day_point", "range_point", "negated_point")],
                              title="Mali", published="2024-05-07"))
         store.add(make_coded("sahel", SAHEL, [events[k] for k in
@@ -130,6 +136,32 @@ def test_an_event_link_opens_its_evidence_and_survives_a_reload(page, site):
         f"#event={site['events']['day_point']['id']}")
 
 
+@pytest.mark.parametrize("where", ["table", "map", "timeline"])
+def test_an_id_with_slashes_opens_from_every_view_and_its_link_survives_a_reload(
+        page, site, where):
+    event = site["events"]["range_point"]
+    click_in(page, where, event)
+    assert evidence_of(page, event) == event["evidence"]["sentence"]
+    assert page.evaluate("location.hash") == f"#event={quote(SLASH_ID, safe='')}"
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert evidence_of(page, event) == event["evidence"]["sentence"]
+    assert page.locator(f"#events tr.selected{attr(SLASH_ID)}").count() == 1
+    assert page.locator(f".vis-item.vis-selected:has(span{attr(SLASH_ID)})").count() == 1
+
+
+def test_a_link_typed_with_bare_slashes_opens_the_event_and_its_article(page, site):
+    event = site["events"]["range_point"]
+    page.goto(f"{site['url']}#event={SLASH_ID}")
+    page.wait_for_selector("body[data-ready=true]")
+    assert evidence_of(page, event) == event["evidence"]["sentence"]
+    page.locator(f'#evidence a[href="#article={quote(MALI_ID, safe="")}"]').click()
+    page.wait_for_selector("#article-view:not([hidden]) #article-text .event-span")
+    assert page.inner_text("#article-title") == "Mali"
+    page.locator("#article-text strong.event-span", has_text="shelled").click()
+    evidence_of(page, site["events"]["negated_point"])
+
+
 def test_filters_are_in_the_url_and_survive_a_reload(page, site):
     page.select_option("#f-modality", "negated")
     page.select_option("#f-type", "ASSAULT")
@@ -186,3 +218,24 @@ def test_labels_are_whole_type_names(page, site):
     assert set(types) == {"ASSAULT", "RETREAT", "COERCE"}
     box = page.locator(f".vis-item:has(span{attr(site['events']['range_country']['id'])})")
     assert box.inner_text().startswith("COERCE")
+
+
+def test_opening_asks_for_counts_one_page_of_rows_and_the_events_once(browser, site):
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site["url"])
+    page.wait_for_selector("body[data-ready=true]")
+    api = [url.split("/api/", 1)[1] for url in asked if "/api/" in url]
+    assert sorted(api) == sorted(["config", "countries", "event-types", "aggregates/countries?",
+                                  "aggregates/time?", "events?limit=100",
+                                  "features?limit=500"])
+    page.close()
+
+
+def test_a_link_with_a_bare_percent_sign_names_the_id_it_could_not_find(page, site):
+    page.goto(f"{site['url']}#event=50%off")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#evidence .error")
+    assert "no event with id '50%off'" in page.inner_text("#evidence")

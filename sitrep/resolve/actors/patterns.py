@@ -6,6 +6,7 @@ PERSON although "Langley" is a town, and "Russian Defense Ministry" one ORG.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import spacy
@@ -39,16 +40,50 @@ def not_name_words(book: ActorTables) -> list[str]:
     return sorted(w for w in words if (w not in PARTICLES and w.isalpha()) or w.endswith("."))
 
 
+TITLED = "title"
+
+
+class TitleTable:
+    """The known person titles as token tuples, found at the start or the end of a run of
+    words: one table for the ruler (which finds titled names) and the trimmer (which takes the
+    title off again)."""
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        self.titles = frozenset(split_words(t) for t in titles)
+        self.longest = max((len(t) for t in self.titles), default=0)
+
+    def last_words(self) -> list[str]:
+        """The words a title can end with."""
+        return sorted({t[-1] for t in self.titles})
+
+    def prefix(self, words: Sequence[str]) -> int:
+        """How many leading ``words`` form the longest known title (0 if none)."""
+        for size in range(min(len(words), self.longest), 0, -1):
+            if tuple(words[:size]) in self.titles:
+                return size
+        return 0
+
+    def suffix(self, words: Sequence[str]) -> int:
+        """How many trailing ``words`` form the longest known title (0 if none)."""
+        for size in range(min(len(words), self.longest), 0, -1):
+            if tuple(words[len(words) - size:]) in self.titles:
+                return size
+        return 0
+
+
 def title_patterns(book: ActorTables) -> list[dict]:
-    """Title + one to four capitalised name tokens → PERSON (the title is trimmed later)."""
+    """A title's last word + one to four capitalised name tokens → PERSON.
+
+    One token pattern instead of one per title: the matcher's cost grows with the number of
+    token patterns it tries at every token, and titles run to hundreds. The ruler then checks
+    that the words before the match complete a known title and starts the entity there (see
+    :class:`sitrep.nlp.ruler.GazetteerRuler`); the trimmer takes the title off after ``ner``.
+    """
     stop = {"NOT_IN": not_name_words(book)}
     first = {"TEXT": {"REGEX": NAME}, "LOWER": stop}
     more = {"TEXT": {"REGEX": NAME_PART}, "LOWER": stop, "OP": f"{{0,{MAX_NAME_PARTS}}}"}
-    patterns = []
-    for title in book.titles:
-        words = [{"ORTH": w} for w in split_words(title)]
-        patterns.append({"label": "PERSON", "pattern": [*words, first, more], "id": "title"})
-    return patterns
+    last = {"ORTH": {"IN": TitleTable(book.titles).last_words()}}
+    return [{"label": "PERSON", "pattern": [last, first, more], "id": TITLED}]
 
 
 def body_patterns(book: ActorTables, demonyms: list[str]) -> list[dict]:

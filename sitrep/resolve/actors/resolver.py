@@ -356,8 +356,8 @@ def _named_in(token: Token) -> Token | None:
     if token.dep_ == "appos":
         return token.head
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and head.head.pos_ in (
-            "NOUN", "PROPN"):
+    if token.dep_ == "pobj" and head.lower_ in load_codebook().cue("example_preps") and \
+            head.head.pos_ in ("NOUN", "PROPN"):
         return head.head
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":

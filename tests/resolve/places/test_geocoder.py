@@ -291,3 +291,64 @@ def test_the_city_of_prefers_the_town_to_its_division(geocoder, blank) -> None:
     city = resolve(geocoder, blank, "Gunmen struck the city of Kano on Friday.", ["Kano"])
     assert city["Kano"].precision == "city"
     assert city["Kano"].country_code == "NGA"
+
+
+def test_the_state_an_article_is_about_pulls_its_towns(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "Water covered the streets of Paris.", ["Paris"])
+    assert alone["Paris"].country_code == "FRA"
+    text = "Flooding closed roads across Kentucky. In Paris and Georgetown, water rose."
+    places = resolve(geocoder, blank, text, ["Kentucky", "Paris", "Georgetown"])
+    assert places["Paris"].admin1 == "Kentucky"
+    assert places["Georgetown"].admin1 == "Kentucky"
+
+
+def test_two_states_named_give_no_state_focus(geocoder, blank) -> None:
+    text = "Crews from Ohio and Kentucky arrived; flights to Paris were cancelled."
+    places = resolve(geocoder, blank, text, ["Ohio", "Kentucky", "Paris"])
+    assert places["Paris"].country_code == "FRA"
+
+
+def test_a_state_name_is_not_read_as_a_town_of_the_state(geocoder, blank) -> None:
+    text = "New York sent aid. Buffalo and Rochester crews left for Florida and Chicago."
+    places = resolve(geocoder, blank, text,
+                     ["New York", "Buffalo", "Rochester", "Florida", "Chicago"])
+    assert places["Rochester"].admin1 == "New York"
+    assert places["Florida"].precision == "admin1"
+    assert places["Florida"].admin1 == "Florida"
+
+
+def test_the_dateline_is_a_weaker_vote_than_a_mention(geocoder, blank) -> None:
+    text = "NAIROBI, May 3 - Aid reached Uganda on Friday."
+    doc = tagged(blank, text, ["Uganda"])
+    article = Article(id="t", text=text, dateline_place="NAIROBI", dateline_start=0,
+                      dateline_end=7)
+    focus = geocoder._focus(geocoder.detect(doc, article))
+    assert focus["UGA"] == pytest.approx(2 * focus["KEN"])
+
+
+def test_a_division_the_index_lacks_is_read_as_its_seat_at_home(geocoder, blank) -> None:
+    text = "Storms hit Oklahoma; roofs fell in Tishomingo Township."
+    places = resolve(geocoder, blank, text, ["Oklahoma", "Tishomingo Township"])
+    assert places["Tishomingo Township"].precision == "city"
+    assert places["Tishomingo Township"].admin1 == "Oklahoma"
+
+
+def test_a_division_word_abroad_gives_way_to_the_town_at_home(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "Cases rose in Bam province.", ["Bam"])
+    assert alone["Bam"].country_code == "BFA"
+    assert alone["Bam"].precision == "admin2"
+    text = "Cases rose in Kerman province, Iran, and in Bam district."
+    places = resolve(geocoder, blank, text, ["Kerman province", "Iran", "Bam district"])
+    assert places["Bam district"].country_code == "IRN"
+    assert places["Bam district"].admin1 == "Kerman"
+
+
+def test_a_facility_the_index_lacks_lies_in_the_town_named_before(geocoder, blank) -> None:
+    text = "Lawmakers met in Ardmore, Oklahoma. Protesters gathered at the Zqxwv Center."
+    doc = tagged(blank, text, ["Ardmore", "Oklahoma"])
+    at = text.index("Zqxwv Center")
+    doc.ents = [*doc.ents, doc.char_span(at, at + 12, label="FAC")]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert (places["Zqxwv Center"].lat, places["Zqxwv Center"].lon) == (
+        places["Ardmore"].lat, places["Ardmore"].lon)
+    assert places["Zqxwv Center"].score < places["Ardmore"].score

@@ -24,6 +24,23 @@ def test_index_knows_cities_divisions_countries() -> None:
     assert gazetteer.candidates("Eastern") == ()
 
 
+def test_divisions_are_filed_without_their_local_kind_word() -> None:
+    gazetteer = Gazetteer()
+    assert {c.precision for c in gazetteer.candidates("Piacenza")} >= {"city", "admin2"}
+    assert any(c.precision == "admin2" and c.country == "PHL"
+               for c in gazetteer.candidates("Nueva Vizcaya"))
+
+
+def test_iso_divisions_missing_from_the_city_data_sit_at_their_seat() -> None:
+    gazetteer = Gazetteer()
+    town = next(c for c in gazetteer.candidates("Narok") if c.precision == "city")
+    division = next(c for c in gazetteer.candidates("Narok") if c.precision == "admin1")
+    assert (division.lat, division.lon, division.country) == (town.lat, town.lon, "KEN")
+    assert division.population == 0
+    assert any(c.precision == "admin2" and c.country == "UGA"
+               for c in gazetteer.candidates("Serere"))
+
+
 def test_place_patterns_cover_countries_demonyms_cities_facilities() -> None:
     patterns = place_patterns()
     pairs = {(p["label"], p["pattern"]) for p in patterns if isinstance(p["pattern"], str)}
