@@ -65,7 +65,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
-    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules)
+    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
                if r is not None and not told_in_passing(r, article)]
@@ -216,13 +216,14 @@ def coded(event: Event) -> bool:
 
 
 def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
-                   sentence_of: Callable[[int], int], rules: SameEventRules
-                   ) -> list[list[int]]:
+                   sentence_of: Callable[[int], int], rules: SameEventRules,
+                   title_end: int = 0) -> list[list[int]]:
     """Each group that names no coded actor joins the nearest group of the same event that
     does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
-    of its mentions stands within ``attach_reach_sentences`` sentences, it is told in the
-    same modality (a plan beside a deed is another event) and nothing they state disagrees;
-    nearer wins, then the earlier."""
+    of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
+    the story, so it stands next to every sentence), it is told in the same modality (a plan
+    beside a deed is another event), names no other target and nothing they state
+    disagrees; nearer wins, then the earlier."""
     reach = rules.attach_reach_sentences
     named = [g for g in groups if coded(merged_of(g))]
     kept: list[list[int]] = []
@@ -230,17 +231,17 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
         if members in named:
             continue
         event = merged_of(members)
-        here = [sentence_of(m.start) for m in event.mentions]
+        here = _places_in_text(event, sentence_of, title_end)
         best, best_key = None, None
         for other in named:
             whole = merged_of(other)
-            there = [sentence_of(m.start) for m in whole.mentions]
-            distance = min(abs(a - b) for a in here for b in there)
+            there = _places_in_text(whole, sentence_of, title_end)
+            distance = min(_apart(a, b) for a in here for b in there)
             if distance > reach or whole.modality != event.modality or \
                     not same_event(whole, event, rules, anaphor=True) or \
                     not recipients_agree(_named_targets(whole), _named_targets(event), True):
                 continue
-            key = (distance, min(there))
+            key = (distance, min((b for b in there if b is not None), default=-1))
             if best_key is None or key < best_key:
                 best, best_key = other, key
         if best is None:
@@ -249,6 +250,17 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             best.extend(members)
     out = [sorted(g) for g in groups if g in named] + kept
     return sorted(out, key=min)
+
+
+def _places_in_text(event: Event, sentence_of: Callable[[int], int], title_end: int
+                    ) -> list[int | None]:
+    """The sentence of each mention; ``None`` for one in the headline."""
+    return [None if m.start < title_end else sentence_of(m.start) for m in event.mentions]
+
+
+def _apart(a: int | None, b: int | None) -> int:
+    """Sentences between two mentions; a headline mention is next to every sentence."""
+    return 0 if a is None or b is None else abs(a - b)
 
 
 def _named_targets(event: Event) -> list[Actor]:

@@ -412,6 +412,8 @@ class EventBuilder:
                     break
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
+        if actor is None:  # "its air strikes", "their fighters": the owner's
+            actor = self.coref.possessor(token)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]

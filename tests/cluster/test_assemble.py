@@ -193,3 +193,12 @@ def test_history_and_tallies_are_told_in_passing():
     assert told_in_passing(treaty, story) and told_in_passing(tally, story)
     assert not told_in_passing(last_week, story)
     assert assemble([treaty], blank_doc(["x"], ["VERB"]), story) == []
+
+
+def test_a_headline_naming_no_doer_joins_the_body_event_however_far():
+    titled = article(title="US withdraws")
+    headline = unstated(make_event(start=0, trigger="withdraws", sentence="US withdraws"))
+    headline.actors = []
+    body = unstated(make_event(start=200, trigger="withdrew"))
+    [record] = assemble([headline, body], long_doc(), titled)
+    assert [m.start for m in record.mentions] == [0, 200]
