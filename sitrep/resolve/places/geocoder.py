@@ -252,7 +252,8 @@ class Geocoder:
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
         """"Marion, Polk and Linn counties": a plural division word after a list is the kind
-        of every name of the list ("Marion County", "Polk County")."""
+        of every name of the list ("Marion County", "Polk County"); so is a plural kind
+        phrase before it ("the provinces of Herat and Farah")."""
         run: list[Toponym] = []
         for toponym in toponyms:
             if run and _separator(text[run[-1].end:toponym.start]) not in LIST_GAPS:
@@ -264,6 +265,11 @@ class Geocoder:
     def _kind_of_run(self, run: list[Toponym], text: str) -> None:
         if len(run) < 2:
             return
+        kind, plural = _kind_phrase_before(text, run[0].start)
+        if kind and plural:  # "the provinces of Herat and Farah"
+            for toponym in run:
+                toponym.division = toponym.division or kind == "division"
+                toponym.city = toponym.city or kind == "city"
         after = text[run[-1].end:run[-1].end + 16].split()
         kind = _kind_word_after(text, run[-1].end)
         if not kind or not after or not after[0].strip(",.;:").endswith("s"):
@@ -539,14 +545,20 @@ def _division_cue(text: str, start: int, end: int) -> bool:
 def _kind_before(text: str, start: int) -> str | None:
     """"the city of Kano" → "city", "the state of Kerala" → "division": the kind of place a
     phrase of ``places/locatives.tsv`` just before the name says (a "the" between skipped)."""
+    return _kind_phrase_before(text, start)[0]
+
+
+def _kind_phrase_before(text: str, start: int) -> tuple[str | None, bool]:
+    """The kind of :func:`_kind_before`, and whether its phrase is plural ("the provinces
+    of"), which makes it the kind of every name of the list that follows."""
     words = text[max(0, start - 40):start].lower().split()
     if words and words[-1] == "the":
         words = words[:-1]
     kinds = locative_kinds()
     for size in (3, 2, 1):
         if len(words) >= size and (kind := kinds.get(tuple(words[-size:]))):
-            return kind
-    return None
+            return kind, words[-size].endswith("s")
+    return None, False
 
 
 def _kind_word_after(text: str, end: int) -> str | None:
