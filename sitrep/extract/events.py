@@ -28,7 +28,7 @@ from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
-from sitrep.extract.triggers import TriggerHit, more_specific, trigger_matcher
+from sitrep.extract.triggers import TriggerHit, doc_triggers, more_specific
 from sitrep.model import (
     Actor,
     Article,
@@ -82,7 +82,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     """All event mentions of one document, in text order, with distinct ids; ``entities``
     (the coded named entities) are the antecedents pronouns and role nouns resolve to."""
     book = load_codebook()
-    hits = trigger_matcher(doc.vocab)(doc)
+    hits = doc_triggers(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing

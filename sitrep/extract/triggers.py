@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -367,7 +368,8 @@ def _keys(token: Token) -> list[str]:
 def _clause_words(head: Token) -> list[tuple[Token, str]]:
     """The words of the trigger's own clause that may name its means, with their role
     ("actor" for the subject or agent): its dependents, the objects of its instrument
-    prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    prepositions, the trigger itself (a nominal trigger "a mortar attack"), and for a
+    participle that goes on from a clause, that clause's subject."""
     preps = load_codebook().cue("means_preps")
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
@@ -385,6 +387,12 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
         frontier = nxt
     if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ == "NOUN":
         found.extend((c, "self") for c in head.children if c.dep_ in ("compound", "amod"))
+    if head.dep_ == "advcl" and head.tag_ == "VBG":  # "a device went off, killing two": the
+        for subject in head.head.children:           # participle's doer is the clause's subject
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found.append((subject, "actor"))
+                found.extend((c, "actor") for c in subject.children
+                             if c.dep_ in ("compound", "amod"))
     return found
 
 
@@ -442,3 +450,36 @@ def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
 def trigger_matcher(vocab: Vocab) -> TriggerMatcher:
     """One compiled matcher per vocabulary (the pipeline has one)."""
     return TriggerMatcher(vocab)
+
+
+TRIGGER_SPANS = "triggers"
+
+
+class TriggerFinder:
+    """The trigger matcher as a spaCy component: every trigger of a ``Doc`` as a span of
+    ``doc.spans["triggers"]``, labelled with its PLOVER type, with ``span._.trigger`` holding the
+    index of the token its arguments hang on and the entry (mode as the clause reads it; no
+    token, so the Doc holds no cycle through itself). Event extraction reads them from there
+    (:func:`doc_triggers`) instead of matching again."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        if not Span.has_extension("trigger"):
+            Span.set_extension("trigger", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for hit in trigger_matcher(doc.vocab)(doc):
+            span = Span(doc, hit.start, hit.end, label=hit.entry.type)
+            span._.trigger = (hit.head.i, hit.entry)
+            spans.append(span)
+        doc.spans[TRIGGER_SPANS] = spans
+        return doc
+
+
+def doc_triggers(doc: Doc) -> list[TriggerHit]:
+    """The triggers the component stored on ``doc``; matched now on a Doc parsed without it."""
+    if TRIGGER_SPANS in doc.spans and Span.has_extension("trigger"):
+        return [TriggerHit(span.start, span.end, doc[span._.trigger[0]], span._.trigger[1])
+                for span in doc.spans[TRIGGER_SPANS]]
+    return trigger_matcher(doc.vocab)(doc)

@@ -148,3 +148,32 @@ def test_a_gerund_the_lexicon_lacks_takes_its_verbs_material_entry(coder):
     assert found(coder, "Rioting spread to three more towns on Monday.") == {
         "Rioting": "PROTEST"}
     assert found(coder, "The building stood empty for years.") == {}
+
+
+def test_a_participle_takes_its_means_from_the_clause_it_goes_on_from(coder):
+    doc = coder.nlp("A roadside bomb went off near a market, wounding nine shoppers.")
+    hits = {h.span.text: (h.entry.type, h.entry.mode) for h in trigger_matcher(doc.vocab)(doc)}
+    assert hits["wounding"] == ("ASSAULT", "explosives")
+
+
+def test_the_trigger_component_writes_spans_that_extraction_reads_back(coder):
+    from sitrep.extract.triggers import TRIGGER_SPANS, TriggerFinder, doc_triggers
+
+    doc = _doc(coder, ["Rebels", "attacked", "Goma", "."], heads=[1, 1, 1, 1],
+               deps=["nsubj", "ROOT", "dobj", "punct"], pos=["NOUN", "VERB", "PROPN", "PUNCT"],
+               lemmas=["rebel", "attack", "Goma", "."], sent_starts=[1, 0, 0, 0])
+    TriggerFinder(coder.nlp, "sitrep_triggers")(doc)
+    assert [(s.text, s.label_) for s in doc.spans[TRIGGER_SPANS]] == [("attacked", "ASSAULT")]
+    (hit,) = doc_triggers(doc)
+    assert (hit.head.i, hit.entry.type) == (1, "ASSAULT")
+    assert doc_triggers(doc) == trigger_matcher(doc.vocab)(doc)
+
+
+def test_in_the_default_pipeline_triggers_come_last_and_match_what_the_matcher_finds(coder):
+    from sitrep.extract.triggers import TRIGGER_SPANS, doc_triggers
+
+    names = coder.nlp.pipe_names
+    assert names.index("sitrep_places") < names.index("sitrep_triggers") == len(names) - 1
+    doc = coder.nlp("Protesters marched on parliament and police arrested six of them.")
+    assert [s.label_ for s in doc.spans[TRIGGER_SPANS]] == ["PROTEST", "COERCE"]
+    assert doc_triggers(doc) == trigger_matcher(doc.vocab)(doc)

@@ -163,6 +163,24 @@ def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
     page.locator(f'#events tr[data-event-id="{niamey}"]').click()
     page.wait_for_selector(f'path.event-point[data-event-id="{niamey}"]')
     assert "Bamako" not in {e["location"]["name"] for e in page.evaluate("sitrep.shown.map")}
+    # Across the 180th meridian the box's west lies beyond its east.
+    page.evaluate("sitrep.map().setView([-18, 180], 6, {animate: false})")
+    page.wait_for_function("() => sitrep.shown.mapBox && sitrep.shown.mapBox.total === 0")
+    west, _, east, _ = map(float, page.evaluate("sitrep.shown.mapBox.box").split(","))
+    assert 170 < west <= 180 and -180 <= east < -170
     page.evaluate("sitrep.map().setZoom(3, {animate: false})")
     page.wait_for_function("() => document.querySelectorAll('path.event-point').length === 0")
     assert "Zoom in to see single events" in page.inner_text("#map-note")
+
+
+def test_a_link_to_an_event_no_view_draws_opens_its_evidence_and_survives_a_reload(page, site):
+    deep = page.request.get(f"{site}api/events?limit=1&offset=600").json()["events"][0]
+    assert deep["id"] not in page.eval_on_selector_all(
+        "#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    page.goto(f"{site}#event={deep['id']}")
+    for _ in range(2):
+        page.wait_for_selector(f'#evidence[data-event-id="{deep["id"]}"] p.sentence')
+        assert page.inner_text("#evidence p.sentence") == SENTENCE
+        assert deep["date"]["start"] in page.inner_text("#evidence")
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]")

@@ -231,3 +231,11 @@ def test_opening_asks_for_counts_one_page_of_rows_and_the_events_once(browser, s
                                   "aggregates/time?", "events?limit=100",
                                   "features?limit=500"])
     page.close()
+
+
+def test_a_link_with_a_bare_percent_sign_names_the_id_it_could_not_find(page, site):
+    page.goto(f"{site['url']}#event=50%off")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#evidence .error")
+    assert "no event with id '50%off'" in page.inner_text("#evidence")

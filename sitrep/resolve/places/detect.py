@@ -35,7 +35,6 @@ MAX_ACRONYM = 4
 MIN_LETTERS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
-LIST_GAPS = frozenset({",", "and", "or", ", and", ", or", "/"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +94,17 @@ def name_glue() -> frozenset[str]:
 
 
 @cache
+def list_gaps() -> frozenset[str]:
+    """What may stand between the names of a list ("," "and" ", and" "/")."""
+    return frozenset(row[0] for row in read_tsv("list_gaps.tsv"))
+
+
+@cache
 def _function_words() -> frozenset[str]:
     """Words that may be capitalised in a title-case headline between names: prepositions of
     place, list words, name glue."""
     return frozenset({*(p[0] for p in locatives() if len(p) == 1), *name_glue(),
-                      *(gap for gap in LIST_GAPS if " " not in gap)})
+                      *(gap for gap in list_gaps() if " " not in gap)})
 
 
 @cache
@@ -430,10 +435,10 @@ def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
     """A place ends just before the name or starts just after it, with a list gap between."""
     for gap in (1, 2):
         before = " ".join(words.lower[max(0, start - gap):start])
-        if start - gap - 1 >= 0 and before in LIST_GAPS and (start - gap - 1) in taken:
+        if start - gap - 1 >= 0 and before in list_gaps() and (start - gap - 1) in taken:
             return True
         after = " ".join(words.lower[end:end + gap])
-        if end + gap < len(words) and after in LIST_GAPS and (end + gap) in taken:
+        if end + gap < len(words) and after in list_gaps() and (end + gap) in taken:
             return True
     return False
 

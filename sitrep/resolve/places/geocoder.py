@@ -20,11 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, locative_kinds
+from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
-LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "/"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
 PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
@@ -256,7 +255,7 @@ class Geocoder:
         phrase before it ("the provinces of Herat and Farah")."""
         run: list[Toponym] = []
         for toponym in toponyms:
-            if run and _separator(text[run[-1].end:toponym.start]) not in LIST_GAPS:
+            if run and _separator(text[run[-1].end:toponym.start]) not in list_gaps():
                 self._kind_of_run(run, text)
                 run = []
             run.append(toponym)
