@@ -152,7 +152,10 @@ def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
     pinned_in_mali = sum(1 for i in range(EVENTS) if i % 3 == 0
                          and COUNTRIES[i % len(COUNTRIES)] == "MLI")
     assert len(drawn) == pinned_in_mali
-    assert page.locator("path.event-point").count() == pinned_in_mali
+    markers = page.eval_on_selector_all(
+        "path.event-point", "ps => ps.map(p => JSON.parse(p.dataset.eventIds))")
+    assert sorted(i for ids in markers for i in ids) == sorted(e["id"] for e in drawn)
+    assert len(markers) == len({tuple(e["geometry"]["coordinates"]) for e in drawn})
     assert f"{pinned_in_mali} in view are at a city or finer" in page.inner_text("#map-note")
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUT / "many-zoomed.png"), full_page=True)
