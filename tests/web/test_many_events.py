@@ -187,3 +187,19 @@ def test_a_link_to_an_event_no_view_draws_opens_its_evidence_and_survives_a_relo
         assert deep["date"]["start"] in page.inner_text("#evidence")
         page.reload()
         page.wait_for_selector("body[data-ready=true]")
+
+
+def test_the_map_moved_by_hand_is_in_the_url_and_a_reload_returns_to_it(page, site):
+    bamako = CITIES["MLI"]
+    page.evaluate("([lat, lon]) => sitrep.map().setView([lat, lon], 7, {animate: false})",
+                  [bamako[1], bamako[2]])
+    page.wait_for_function("() => location.search.includes('map=')")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate("sitrep.map().getZoom()") == 7
+    lat, lon = page.evaluate("[sitrep.map().getCenter().lat, sitrep.map().getCenter().lng]")
+    assert abs(lat - bamako[1]) < 0.01 and abs(lon - bamako[2]) < 0.01
+    page.wait_for_function("() => document.querySelectorAll('path.event-point').length > 0")
+    page.click("#filters button[type=reset]")
+    page.wait_for_function("() => !location.search.includes('map=')")
+    page.wait_for_function("() => sitrep.map().getZoom() < 5")

@@ -39,6 +39,7 @@ const state = {
   selectedEvent: null,  // its record, once fetched
   pages: [],            // the table's earlier pages: the cursor (or offset) each began at
   at: null,             // where the table's page begins: a keyset cursor, else an offset
+  mapView: null,        // {lat, lon, zoom} once the map was moved by hand: kept, and in the URL
 };
 
 // What each view shows now, as the server sent it.
@@ -53,7 +54,8 @@ const shown = {
   tableTotal: 0,
 };
 
-const view = { map: null, countries: null, points: null, stacks: [], timeline: null, items: null,
+const view = { map: null, countries: null, points: null, stacks: [], fitting: false,
+               timeline: null, items: null,
                byIso: new Map(), names: new Map(), loads: {}, settling: null, stacked: true,
                // what the server says the page draws by (GET /api/config)
                config: { pinned_precisions: [], modalities: Object.keys(MODALITY) } };
@@ -369,6 +371,10 @@ function writeUrl() {
     const [from, to] = rangeDays(state.range);
     Object.assign(params, { from, to });
   }
+  if (state.mapView) {
+    const { lat, lon, zoom } = state.mapView;
+    params.map = [lat.toFixed(4), lon.toFixed(4), zoom].join(",");
+  }
   const search = query(params);
   const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
@@ -389,6 +395,9 @@ function readUrl() {
   const [from, to] = [params.get("from"), params.get("to")].map((d) => (d ? new Date(d) : null));
   state.range = from && to && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())
     ? { start: from, end: new Date(to.getTime() + DAY_MS) } : null;
+  const [lat, lon, zoom] = (params.get("map") || "").split(",").map(Number);
+  state.mapView = [lat, lon, zoom].every(Number.isFinite) && Math.abs(lat) <= 90
+    ? { lat, lon, zoom } : null;
 }
 
 // Put the filters back into the form once its options exist (an unknown value is kept as an
@@ -444,6 +453,11 @@ async function initMap() {
   });
   view.points = L.layerGroup().addTo(view.map);
   view.map.on("moveend", () => {
+    if (!view.fitting) {
+      const center = view.map.getCenter();
+      state.mapView = { lat: center.lat, lon: center.lng, zoom: view.map.getZoom() };
+      writeUrl();
+    }
     loadMapPoints().catch((error) => showError(document.getElementById("status"), error));
   });
 }
@@ -494,8 +508,23 @@ function mapTallies() {
   return tallies;
 }
 
-// Zoom to where the events are (the shaded countries and the points), else the world.
+// Zoom to where the events are, unless the map was moved by hand (or a link says where).
 function fitMap() {
+  view.fitting = true;
+  try {
+    if (state.mapView) {
+      const { lat, lon, zoom } = state.mapView;
+      view.map.setView([lat, lon], zoom, { animate: false });
+    } else {
+      fitEvents();
+    }
+  } finally {
+    view.fitting = false;
+  }
+}
+
+// The shaded countries and the points, else the world.
+function fitEvents() {
   const bounds = L.latLngBounds([]);
   for (const iso of mapTallies().keys()) {
     if (view.byIso.has(iso)) bounds.extend(view.byIso.get(iso).getBounds());
@@ -1043,6 +1072,7 @@ function initFilters() {
     state.filters = {};
     state.place = null;
     state.range = null;
+    state.mapView = null;
     writeUrl();
     drawChips();
     setTimeout(() => reload("filters"), 0);
