@@ -124,6 +124,13 @@ def not_places() -> frozenset[str]:
 
 
 @cache
+def place_acronyms() -> frozenset[str]:
+    """Short forms in capitals that ``places/admin1_aliases.tsv`` lists ("NSW", "N.C."):
+    places, not the acronyms of bodies that other short capitals are."""
+    return frozenset(row[0] for row in read_tsv("admin1_aliases.tsv") if _acronym(row[0]))
+
+
+@cache
 def english_words() -> frozenset[str]:
     """The model's English word list (lower case), shared with the case restorer."""
     from sitrep.nlp.truecase import english_words as words
@@ -258,6 +265,12 @@ def _acronym(text: str) -> bool:
     return letters.isupper() and len(letters) <= MAX_ACRONYM
 
 
+def _short(text: str) -> bool:
+    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's."""
+    return text not in place_acronyms() and (
+        _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS)
+
+
 def _apposition(words: Words, end: int) -> bool:
     """"Rutshuru, a town 70 km north of Goma", "Kisoro, the capital of the district": after a
     comma, a few lower-case words or numbers, then a kind noun followed by a preposition, a
@@ -349,7 +362,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS:
+        if _short(text):
             return None
         if _inside_longer_name(words, start, end) and not _kind_inside(words, start, end):
             return None
@@ -387,7 +400,7 @@ def _listable(words: Words, start: int, end: int) -> bool:
     its capital says nothing, so there it must be no English word at all ("Ardmore and Ada
     police"), proper noun or not."""
     text = words.span(start, end)
-    return not (_acronym(text) or _inside_longer_name(words, start, end)
+    return not (_short(text) or _inside_longer_name(words, start, end)
                 or _ordinary(words, start, end) or text in not_places()
                 or (words.sent_start[start] and text.lower() in english_words())
                 or _in_other_entity(words, start, end))

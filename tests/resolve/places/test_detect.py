@@ -193,3 +193,8 @@ def test_officials_after_a_name_make_a_place_unless_it_is_a_surname(geocoder, bl
     doc.ents = [doc.char_span(0, 14, label="PERSON")]
     assert geocoder.resolve(doc, Article(id="t", text=text)) == []
     assert places(geocoder, blank, "Hill officials agreed on Monday.") == {}
+
+
+def test_a_listed_short_form_of_a_state_is_no_acronym(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Storms hit towns in N.C. on Monday.")
+    assert found["N.C."].admin1 == "North Carolina"

@@ -352,3 +352,12 @@ def test_a_facility_the_index_lacks_lies_in_the_town_named_before(geocoder, blan
     assert (places["Zqxwv Center"].lat, places["Zqxwv Center"].lon) == (
         places["Ardmore"].lat, places["Ardmore"].lon)
     assert places["Zqxwv Center"].score < places["Ardmore"].score
+
+
+def test_a_plural_kind_phrase_before_a_list_is_the_kind_of_every_member(geocoder, blank) -> None:
+    cities = resolve(geocoder, blank, "Fighting spread to the cities of Kandahar and Herat.",
+                     ["Kandahar", "Herat"])
+    assert cities["Kandahar"].precision == cities["Herat"].precision == "city"
+    text = "Fighting spread to the provinces of Kandahar and Herat."
+    places = resolve(geocoder, blank, text, ["Kandahar", "Herat"])
+    assert places["Kandahar"].precision == places["Herat"].precision == "admin1"

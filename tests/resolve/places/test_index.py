@@ -50,6 +50,7 @@ def test_place_patterns_cover_countries_demonyms_cities_facilities() -> None:
     assert ("GPE", "Niamey") in pairs
     assert ("GPE", "N\u2019Djamena") in pairs
     assert ("FAC", "Camp Lemonnier") in pairs
+    assert ("GPE", "NSW") in pairs
     assert ("GPE", "Reading") not in pairs
     assert ("GPE", "Eastern") not in pairs
     assert ("GPE", "Island") not in pairs
