@@ -52,6 +52,9 @@ ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
 OBLIGATION_WEIGHT = 0.7
+# entity labels of times and numbers: a phrase headed by one names no doer
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                            "ORDINAL"})
 
 
 @dataclass(slots=True)
@@ -185,7 +188,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                     or inner.targeted:  # "dispersed the march": the march took place
                 continue
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
-                    and _direct(outer.head, inner.head, candidates):
+                    and _direct(outer.head, inner.head, candidates) \
+                    and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
@@ -285,13 +289,15 @@ class EventBuilder:
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
-        the deal") refers to that event: noted on the Doc (``doc._.event_refs``: trigger
-        offset → the type of the event referred to), so assembly can name that event's doers
-        as this one's recipients."""
+        the deal", "rejected the accusation", "welcomed the decision") refers to that event:
+        noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
+        can name that event's doers as this one's recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
+        nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
-            kind = self.noun_events.get(obj.i)
+            kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
                 self.doc._.event_refs[event.evidence.trigger_start] = kind
                 return
@@ -406,12 +412,20 @@ class EventBuilder:
                     break
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
+        if actor is None:  # "its air strikes", "their fighters": the owner's
+            actor = self.coref.possessor(token)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
-        if keep_unknown and token.pos_ != "PRON":
+        if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
         return []
+
+    def _may_act(self, head: Token) -> bool:
+        """Whether an uncoded subject can be a doer: not an event ("the strike killed", "the
+        bombing would not force"), not a time or a number ("by the end of the year", "19
+        votes")."""
+        return head.i not in self.trigger_heads and head.ent_type_ not in NOT_ACTOR_ENTS
 
     def _through_article(self, head: Token, actor: Actor) -> Actor:
         """An actor without a country ("its fighters", "the gunman") takes the country of

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
-from sitrep.codebook.load import load_list, load_records, load_table
+from sitrep.codebook.load import load_json, load_list, load_records, load_table
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
@@ -124,6 +124,8 @@ class TriggerMatcher:
                 self.words[(entry.lemma, entry.pos)].append(entry)
         for entries in self.words.values():
             entries.sort(key=lambda e: not e.with_)
+        self.senses = _senses()
+        self._cues: dict[str, int] | None = None
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
         self.agents = _agent_nouns()
@@ -145,6 +147,7 @@ class TriggerMatcher:
         ("a third round of talks") stand."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
+        self._cues = None
         for token in doc:
             if token.i in blocked:
                 continue
@@ -189,7 +192,8 @@ class TriggerMatcher:
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
         key = lemma(token)
-        for pos in ("VERB", "NOUN", "ADJ"):
+        order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
+        for pos in order:
             if token.pos_ not in WORD_POS[pos]:
                 continue
             entries = self.words.get((key, pos)) or (
@@ -268,6 +272,7 @@ class TriggerMatcher:
         if self._ordinary(token, entries[0].lemma, governed):
             return None
         sport = _scoreline(token)
+        entries = self._by_discourse(token, entries)
         for entry in entries:
             if entry.with_ and not entry.with_ & governed:
                 continue
@@ -277,6 +282,27 @@ class TriggerMatcher:
                 continue
             return entry
         return None
+
+    def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
+        """Plain rows of several types ("strike": workers or aircraft) in the order of the
+        article's cues for each type (``senses.json``); rows with a ``with`` list stay first,
+        and a tie keeps the lexicon's order."""
+        cues = self.senses.get((entries[0].lemma, token.pos_))
+        plain = [e for e in entries if not e.with_]
+        if cues is None or len({e.type for e in plain}) < 2:
+            return entries
+        counts = self._cue_counts(token.doc)
+        ranked = sorted(plain, key=lambda e: -sum(counts.get(w, 0) for w in cues.get(e.type, ())))
+        return [e for e in entries if e.with_] + ranked
+
+    def _cue_counts(self, doc: Doc) -> dict[str, int]:
+        """How often each lemma occurs in the document, counted once per document."""
+        if self._cues is None:
+            counts: dict[str, int] = defaultdict(int)
+            for token in doc:
+                counts[lemma(token)] += 1
+            self._cues = counts
+        return self._cues
 
     def _negated(self, head: Token, entry: Trigger) -> bool:
         governed = complement_lemmas(head)
@@ -414,6 +440,15 @@ def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
     return tier
 
 
+def _senses() -> dict[tuple[str, str], dict[str, frozenset[str]]]:
+    """Per (lemma, part of speech), the cue lemmas of each reading (``senses.json``)."""
+    table: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+    for sense in load_json("senses.json")["senses"]:
+        table[(sense["lemma"], sense["pos"])] = {
+            kind: frozenset(words) for kind, words in sense["cues"].items()}
+    return table
+
+
 @cache
 def _agent_nouns() -> frozenset[str]:
     """Nouns that name actors by their role: Phoenix's agents and sitrep's sector words."""
@@ -435,8 +470,19 @@ def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
 
 
 def _has_clause(token: Token) -> bool:
-    """An adjective trigger ("willing", "ready") needs a to-clause of its own."""
-    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    """An adjective trigger ("willing", "ready") needs a to-clause of its own; a participle
+    in a state ("is opposed to the plan") its "to" phrase."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to"
+                                                 and _stative(token))
+               for c in token.children)
+
+
+def _stative(token: Token) -> bool:
+    """A passive participle with no agent ("Israel is opposed to"): where the lexicon lists
+    the form as an adjective, it names a state of its subject, not an act done to it."""
+    return token.pos_ == "VERB" and token.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in token.children) and \
+        not any(c.dep_ == "agent" for c in token.children)
 
 
 def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:

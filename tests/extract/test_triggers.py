@@ -103,6 +103,20 @@ def test_cameo_violence_verbs_also_fire_between_role_nouns(coder):
     assert "led" not in found(coder, "The chairman has led the party since 2009.")
 
 
+def test_a_word_of_two_readings_takes_the_one_the_article_speaks_of(coder):
+    war = "Missiles and drones hit the city overnight. The strikes damaged a power plant."
+    labour = ("Workers of the state railway stopped work over unpaid wages. "
+              "The strike entered its second week.")
+    assert found(coder, war)["strikes"] == "ASSAULT"
+    assert found(coder, labour)["strike"] == "PROTEST"
+    # with no cue for either reading the lexicon's first plain row stands
+    assert found(coder, "The strike entered its third day.")["strike"] == "PROTEST"
+
+
+def test_imposed_sanctions_are_a_sanction(coder):
+    assert found(coder, "The EU imposed sanctions on two companies.")["imposed"] == "SANCTION"
+
+
 def _doc(coder, words: list[str], heads: list[int], deps: list[str], pos: list[str],
          lemmas: list[str], sent_starts: list[int]):
     from spacy.tokens import Doc
