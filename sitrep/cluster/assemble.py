@@ -15,7 +15,10 @@ story was filed: the article's own place, used only when no mention states one).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -25,9 +28,11 @@ from sitrep.cluster.events import (
     SameEventRules,
     group,
     load_rules,
+    recipients_agree,
     same_event,
     shared_arguments,
 )
+from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -60,8 +65,10 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
-    records = [_without_actor(_where_they_operate(merged_of(members)), rules)
-               for members in groups]
+    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
+    records = [_where_they_operate(merged_of(members)) for members in groups]
+    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
+               if r is not None and not told_in_passing(r, article)]
     records = _reactions(records, doc)
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -175,8 +182,12 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
 
 
 def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
-    told = [r for r in records if r.event_type == kind and any(a.country for a in r.actors)
-            and r is not reaction]
+    """The event a reaction refers to: of the type referred to (``*``: any, done by another
+    side than the one reacting), the latest told before it, else the first after."""
+    own = {a.country for a in reaction.actors if a.country}
+    told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
+            and (r.event_type == kind or (kind == "*" and not own & {
+                a.country for a in r.actors if a.country}))]
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]
@@ -199,9 +210,118 @@ def _where_they_operate(event: Event) -> Event:
     return replace(event, actors=local(event.actors), recipients=local(event.recipients))
 
 
-def _without_actor(event: Event, rules: SameEventRules) -> Event:
-    """A record that names no actor after gathering its mentions is less sure."""
-    if event.actors:
+def coded(event: Event) -> bool:
+    """Whether the record names a doer sitrep could code to a country."""
+    return any(a.country for a in event.actors)
+
+
+def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
+                   sentence_of: Callable[[int], int], rules: SameEventRules,
+                   title_end: int = 0) -> list[list[int]]:
+    """Each group that names no coded actor joins the nearest group of the same event that
+    does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
+    of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
+    the story, so it stands next to every sentence), it is told in the same modality (a plan
+    beside a deed is another event), names no other target and nothing they state
+    disagrees; nearer wins, then the earlier."""
+    reach = rules.attach_reach_sentences
+    named = [g for g in groups if coded(merged_of(g))]
+    kept: list[list[int]] = []
+    for members in groups:
+        if members in named:
+            continue
+        event = merged_of(members)
+        here = _places_in_text(event, sentence_of, title_end)
+        best, best_key = None, None
+        for other in named:
+            whole = merged_of(other)
+            there = _places_in_text(whole, sentence_of, title_end)
+            distance = min(_apart(a, b) for a in here for b in there)
+            if distance > reach or whole.modality != event.modality or \
+                    not same_event(whole, event, rules, anaphor=True) or \
+                    not recipients_agree(_named_targets(whole), _named_targets(event), True):
+                continue
+            key = (distance, min((b for b in there if b is not None), default=-1))
+            if best_key is None or key < best_key:
+                best, best_key = other, key
+        if best is None:
+            kept.append(members)
+        else:
+            best.extend(members)
+    out = [sorted(g) for g in groups if g in named] + kept
+    return sorted(out, key=min)
+
+
+def _places_in_text(event: Event, sentence_of: Callable[[int], int], title_end: int
+                    ) -> list[int | None]:
+    """The sentence of each mention; ``None`` for one in the headline."""
+    return [None if m.start < title_end else sentence_of(m.start) for m in event.mentions]
+
+
+def _apart(a: int | None, b: int | None) -> int:
+    """Sentences between two mentions; a headline mention is next to every sentence."""
+    return 0 if a is None or b is None else abs(a - b)
+
+
+def _named_targets(event: Event) -> list[Actor]:
+    """The targets a mention names (the doers left out): two that name different victims
+    ("the mayor", "two policemen") tell two acts."""
+    doers = {a.country for a in event.actors if a.country}
+    return [r for r in event.recipients if r.sector and r.country not in doers]
+
+
+def _sentence_index(doc: Doc) -> Callable[[int], int]:
+    """The ordinal of the sentence holding a character offset (0 without sentence marks)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return lambda offset: 0
+    starts = [sent.start_char for sent in doc.sents]
+    return lambda offset: max(0, bisect_right(starts, offset) - 1)
+
+
+def told_in_passing(event: Event, article: Article) -> bool:
+    """History the story recalls (dated wholly ``history_years`` before the story's day) or
+    a tally over an open period longer than ``tally_days`` that runs up to the story's day
+    ("since 2014"): no event of its own (``codebook/records.json``)."""
+    day, when = article.reference_date, event.date
+    if day is None or when is None or when.basis not in STATED_DATES or not when.end:
+        return False
+    settings = load_json("records.json")
+    end = date.fromisoformat(when.end[:10])
+    start = date.fromisoformat(when.start[:10]) if when.start else end
+    if end.year < day.year - int(settings["history_years"]):
+        return True
+    return end == day and (end - start).days > int(settings["tally_days"])
+
+
+def _main_verb(doc: Doc, event: Event) -> bool:
+    """Whether the record's best mention is the main verb of its sentence: a statement the
+    sentence makes, whose speaker the parse may have lost."""
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ in ("VERB", "AUX") and span.root.dep_ == "ROOT"
+
+
+def _without_actor(event: Event, rules: SameEventRules, main: bool = False) -> Event | None:
+    """A record that names no coded actor after gathering its mentions. A statement whose
+    words name no speaker is its claimant's ("removing the sanctions is out of the question,
+    US officials said"); one that names nobody at all is a misreading, not a statement, unless
+    its type can have an unknown doer. What stays without a doer is less sure, and dropped
+    below the floor."""
+    if coded(event):
         return event
-    return replace(event, confidence=round(max(0.05, event.confidence
-                                               - rules.unknown_actor_penalty), 3))
+    if event.event_type not in rules.kept_without_actor:
+        if event.actors:
+            return event
+        speaker = event.claimant
+        if speaker is None or speaker.country is None:
+            return _unclaimed(event, rules) if main else None
+        return replace(event, actors=[Actor(text=speaker.text, country=speaker.country,
+                                            sector=speaker.sector)], claimant=None)
+    return event if event.actors else _unclaimed(event, rules)
+
+
+def _unclaimed(event: Event, rules: SameEventRules) -> Event | None:
+    """The record less sure by the penalty for naming no doer; none below the floor."""
+    confidence = round(max(0.05, event.confidence - rules.unknown_actor_penalty), 3)
+    if confidence < rules.unknown_actor_floor:
+        return None
+    return replace(event, confidence=confidence)

@@ -44,6 +44,9 @@ class SameEventRules:
     within: Scope
     across: Scope
     unknown_actor_penalty: float
+    attach_reach_sentences: int = 2
+    kept_without_actor: frozenset[str] = frozenset()
+    unknown_actor_floor: float = 0.0
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -75,7 +78,10 @@ def load_rules() -> SameEventRules:
         data = json.loads(path.read_text(encoding="utf-8"))
         return SameEventRules(within=_scope(data["within_article"]),
                               across=_scope(data["across_articles"]),
-                              unknown_actor_penalty=float(data["unknown_actor_penalty"]))
+                              unknown_actor_penalty=float(data["unknown_actor_penalty"]),
+                              attach_reach_sentences=int(data["attach_reach_sentences"]),
+                              kept_without_actor=frozenset(data["kept_without_actor"]),
+                              unknown_actor_floor=float(data["unknown_actor_floor"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 

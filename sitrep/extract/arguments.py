@@ -74,7 +74,9 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
             return [head.head]
         if subjects:
             return subjects
-    if head.dep_ == "acomp" or head.pos_ == "ADJ":
+    # an adjective, or a progressive verb the parser hung on "is" as its attribute ("Qatar
+    # is mediating"), has the copula's subject
+    if head.dep_ in ("acomp", "attr") or head.pos_ == "ADJ":
         subjects = children(head.head, *SUBJECTS)
         if subjects:
             return subjects

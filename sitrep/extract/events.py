@@ -28,7 +28,7 @@ from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
-from sitrep.extract.triggers import TriggerHit, more_specific, trigger_matcher
+from sitrep.extract.triggers import TriggerHit, doc_triggers, more_specific
 from sitrep.model import (
     Actor,
     Article,
@@ -52,6 +52,9 @@ ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
 OBLIGATION_WEIGHT = 0.7
+# entity labels of times and numbers: a phrase headed by one names no doer
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                            "ORDINAL"})
 
 
 @dataclass(slots=True)
@@ -82,7 +85,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     """All event mentions of one document, in text order, with distinct ids; ``entities``
     (the coded named entities) are the antecedents pronouns and role nouns resolve to."""
     book = load_codebook()
-    hits = trigger_matcher(doc.vocab)(doc)
+    hits = doc_triggers(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing
@@ -185,7 +188,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                     or inner.targeted:  # "dispersed the march": the march took place
                 continue
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
-                    and _direct(outer.head, inner.head, candidates):
+                    and _direct(outer.head, inner.head, candidates) \
+                    and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
@@ -256,6 +260,8 @@ class EventBuilder:
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
+        if cand.hit.aside and not any(a.sector in self.book.cue("state_sectors") for a in actors):
+            return []  # sport or a disaster: "beat", "killed" there are events of states alone
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
@@ -285,13 +291,15 @@ class EventBuilder:
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
-        the deal") refers to that event: noted on the Doc (``doc._.event_refs``: trigger
-        offset → the type of the event referred to), so assembly can name that event's doers
-        as this one's recipients."""
+        the deal", "rejected the accusation", "welcomed the decision") refers to that event:
+        noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
+        can name that event's doers as this one's recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
+        nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
-            kind = self.noun_events.get(obj.i)
+            kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
                 self.doc._.event_refs[event.evidence.trigger_start] = kind
                 return
@@ -406,12 +414,20 @@ class EventBuilder:
                     break
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
+        if actor is None:  # "its air strikes", "their fighters": the owner's
+            actor = self.coref.possessor(token)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
-        if keep_unknown and token.pos_ != "PRON":
+        if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
         return []
+
+    def _may_act(self, head: Token) -> bool:
+        """Whether an uncoded subject can be a doer: not an event ("the strike killed", "the
+        bombing would not force"), not a time or a number ("by the end of the year", "19
+        votes")."""
+        return head.i not in self.trigger_heads and head.ent_type_ not in NOT_ACTOR_ENTS
 
     def _through_article(self, head: Token, actor: Actor) -> Actor:
         """An actor without a country ("its fighters", "the gunman") takes the country of

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from sitrep.codebook.lexicon import Codebook
 
 MAX_CLIMB = 5
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def governors(head: Token, book: Codebook) -> list[Token]:
@@ -38,9 +39,13 @@ def governors(head: Token, book: Codebook) -> list[Token]:
 
 
 def _shares_modality(verb: Token) -> bool:
-    """Control and infinitive clauses take the modality of what they hang on."""
-    if verb.dep_ in ("xcomp", "conj"):
+    """Control and infinitive clauses take the modality of what they hang on; so does a
+    conjoined verb, unless it carries its own tense ("would take charge and warned that"):
+    then the auxiliaries of the first are not its."""
+    if verb.dep_ == "xcomp":
         return True
+    if verb.dep_ == "conj":
+        return verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS
     return verb.dep_ in ("acl", "advcl", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 

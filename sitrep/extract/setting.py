@@ -3,17 +3,23 @@ dateline's place and the publication date, each with the ``basis`` that says whi
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
+# entity labels of names that are not places: a place word inside one is part of the name
+NAME_OF_OTHER = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"})
 
 
 def segment(token: Token) -> Span:
@@ -81,10 +87,24 @@ def _place_tokens(sent: Span, places: list[PlaceMention]
         if not (sent.start_char <= place.start < sent.end_char) or place.precision is None:
             continue
         span = _token_span(sent, place.start, place.end)
-        if span is None or _modifier(span.root):
+        if span is None or _modifier(span.root) or _inside_name(span):
             continue
         found.append((place, span))
     return found
+
+
+def _inside_name(span: Span) -> bool:
+    """A place word inside a longer name of something else ("the Kenya Defence Forces", or
+    "the Tehreek-i-Taliban Pakistan", whose organisation words the parse hangs on the place
+    word): the name's, not the event's place."""
+    root = span.root
+    if any(c.dep_ in ("compound", "nmod") and c.ent_type_ == "ORG" and c.i < span.start
+           for c in root.children):
+        return True
+    if root.ent_type_ not in NAME_OF_OTHER:
+        return False
+    doc = span.doc
+    return span[0].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
 def _modifier(token: Token) -> bool:
@@ -144,7 +164,11 @@ def in_dateline(article: Article, offset: int, header: bool = False) -> bool:
 
 
 def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
-    """The time of the trigger's clause, else its sentence's, else the publication date."""
+    """The time of the trigger's clause; else a time elsewhere in its sentence, the day it
+    was told ("officials said on Tuesday that gunmen attacked"), so the window up to that day;
+    else the window up to the publication date (:func:`unstated_date`). The time of what a
+    statement is about is not the statement's ("urged the EU to act next month", "accused
+    the army of shelling the town last week")."""
     sent = segment(trigger)
     items = []
     for time in times:
@@ -155,12 +179,48 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
         span = _token_span(sent, time.start, time.end)
         if span is not None:
             items.append((time, span))
-    time = _nearest(trigger, items, clause_tokens(trigger)) or \
-        _nearest(trigger, items, _sentence_reach(trigger, sent))
+    content = content_tokens(trigger)
+    own = clause_tokens(trigger)
+    own.add(max(own) + 1)  # "killed three in San Miguel yesterday, the army said": the parse
+    # often hangs a time that closes the clause on the verb after it
+    time = _nearest(trigger, items, own - content)
     if time is not None:
         return EventDate.from_time(time)
+    time = _nearest(trigger, items, _sentence_reach(trigger, sent) - content)
+    if time is not None:
+        return _up_to(EventDate.from_time(time))
+    return unstated_date(article)
+
+
+def content_tokens(trigger: Token) -> set[int]:
+    """Tokens of the clauses a trigger governs as its content: its clausal complements and
+    the clauses of its prepositions ("to act", "of shelling")."""
+    inside: set[int] = set()
+    for token in trigger.subtree:
+        if token.i != trigger.i and token.dep_ in CONTENT_DEPS and \
+                token.pos_ in ("VERB", "AUX"):
+            inside.update(t.i for t in token.subtree)
+    return inside
+
+
+def _up_to(date: EventDate) -> EventDate:
+    """A date told for the telling, not the event: the window of ``unstated_date_days_before``
+    days up to its end."""
+    if date.start is None:
+        return date
+    before = int(load_json("records.json")["unstated_date_days_before"])
+    start = datetime.date.fromisoformat(date.start[:10]) - timedelta(days=before)
+    return EventDate(text=date.text, start=start.isoformat(), end=date.end, precision=None,
+                     basis=date.basis)
+
+
+def unstated_date(article: Article) -> EventDate:
+    """The date of an event whose words state no time: it happened on or shortly before the
+    story's day, so the window of ``unstated_date_days_before`` days up to that day
+    (``codebook/records.json``); no precision, since the text states none."""
     day = article.reference_date
-    if day is not None:
-        return EventDate(text=None, start=day.isoformat(), end=day.isoformat(),
-                         precision="day", basis="publication")
-    return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")
+    if day is None:
+        return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")
+    before = int(load_json("records.json")["unstated_date_days_before"])
+    return EventDate(text=None, start=(day - timedelta(days=before)).isoformat(),
+                     end=day.isoformat(), precision=None, basis="publication")

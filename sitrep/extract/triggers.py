@@ -12,13 +12,14 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
-from sitrep.codebook.load import load_list, load_records, load_table
+from sitrep.codebook.load import load_json, load_list, load_records, load_table
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
@@ -60,6 +61,7 @@ class TriggerHit:
     end: int
     head: Token
     entry: Trigger
+    aside: bool = False  # in a sentence a discard phrase marks as sport or another matter
 
     @property
     def span(self) -> Span:
@@ -123,6 +125,8 @@ class TriggerMatcher:
                 self.words[(entry.lemma, entry.pos)].append(entry)
         for entries in self.words.values():
             entries.sort(key=lambda e: not e.with_)
+        self.senses = _senses()
+        self._cues: dict[str, int] | None = None
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
         self.agents = _agent_nouns()
@@ -139,11 +143,13 @@ class TriggerMatcher:
 
     def __call__(self, doc: Doc) -> list[TriggerHit]:
         """Every trigger of the document, in text order. In a sentence that a discard phrase
-        marks as another matter (sport, entertainment) the types whose words sport borrows
-        (``scoreline_types``: a team "beat", "crushed" another) are no event; the others
-        ("a third round of talks") stand."""
+        marks as another matter (sport, entertainment, a disaster) the types whose words sport
+        borrows (``scoreline_types``: a team "beat", "crushed" another) are set ``aside``: an
+        event only when a state or armed actor does them (the events stage decides, once the
+        actors are known); the other types ("a third round of talks") stand."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
+        self._cues = None
         for token in doc:
             if token.i in blocked:
                 continue
@@ -153,8 +159,9 @@ class TriggerMatcher:
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
-        return sorted((h for h in hits if h.entry.type not in borrowed
-                       or _sentence_start(h.head) not in discarded), key=lambda h: h.start)
+        return sorted((replace(h, aside=True) if h.entry.type in borrowed
+                       and _sentence_start(h.head) in discarded else h for h in hits),
+                      key=lambda h: h.start)
 
     def _discarded(self, doc: Doc) -> set[int]:
         """The first tokens of the sentences that hold a discard phrase."""
@@ -188,7 +195,8 @@ class TriggerMatcher:
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
         key = lemma(token)
-        for pos in ("VERB", "NOUN", "ADJ"):
+        order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
+        for pos in order:
             if token.pos_ not in WORD_POS[pos]:
                 continue
             entries = self.words.get((key, pos)) or (
@@ -267,6 +275,7 @@ class TriggerMatcher:
         if self._ordinary(token, entries[0].lemma, governed):
             return None
         sport = _scoreline(token)
+        entries = self._by_discourse(token, entries)
         for entry in entries:
             if entry.with_ and not entry.with_ & governed:
                 continue
@@ -276,6 +285,27 @@ class TriggerMatcher:
                 continue
             return entry
         return None
+
+    def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
+        """Plain rows of several types ("strike": workers or aircraft) in the order of the
+        article's cues for each type (``senses.json``); rows with a ``with`` list stay first,
+        and a tie keeps the lexicon's order."""
+        cues = self.senses.get((entries[0].lemma, token.pos_))
+        plain = [e for e in entries if not e.with_]
+        if cues is None or len({e.type for e in plain}) < 2:
+            return entries
+        counts = self._cue_counts(token.doc)
+        ranked = sorted(plain, key=lambda e: -sum(counts.get(w, 0) for w in cues.get(e.type, ())))
+        return [e for e in entries if e.with_] + ranked
+
+    def _cue_counts(self, doc: Doc) -> dict[str, int]:
+        """How often each lemma occurs in the document, counted once per document."""
+        if self._cues is None:
+            counts: dict[str, int] = defaultdict(int)
+            for token in doc:
+                counts[lemma(token)] += 1
+            self._cues = counts
+        return self._cues
 
     def _negated(self, head: Token, entry: Trigger) -> bool:
         governed = complement_lemmas(head)
@@ -367,7 +397,8 @@ def _keys(token: Token) -> list[str]:
 def _clause_words(head: Token) -> list[tuple[Token, str]]:
     """The words of the trigger's own clause that may name its means, with their role
     ("actor" for the subject or agent): its dependents, the objects of its instrument
-    prepositions, and the trigger itself (a nominal trigger "a mortar attack")."""
+    prepositions, the trigger itself (a nominal trigger "a mortar attack"), and for a
+    participle that goes on from a clause, that clause's subject."""
     preps = load_codebook().cue("means_preps")
     found: list[tuple[Token, str]] = [(head, "self")]
     frontier = [(head, "self")]
@@ -385,6 +416,12 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
         frontier = nxt
     if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ == "NOUN":
         found.extend((c, "self") for c in head.children if c.dep_ in ("compound", "amod"))
+    if head.dep_ == "advcl" and head.tag_ == "VBG":  # "a device went off, killing two": the
+        for subject in head.head.children:           # participle's doer is the clause's subject
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found.append((subject, "actor"))
+                found.extend((c, "actor") for c in subject.children
+                             if c.dep_ in ("compound", "amod"))
     return found
 
 
@@ -404,6 +441,15 @@ def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
                              frame=frame, with_=frozenset(), cameo=code,
                              weight=SECOND_TIER_WEIGHT)
     return tier
+
+
+def _senses() -> dict[tuple[str, str], dict[str, frozenset[str]]]:
+    """Per (lemma, part of speech), the cue lemmas of each reading (``senses.json``)."""
+    table: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+    for sense in load_json("senses.json")["senses"]:
+        table[(sense["lemma"], sense["pos"])] = {
+            kind: frozenset(words) for kind, words in sense["cues"].items()}
+    return table
 
 
 @cache
@@ -427,8 +473,19 @@ def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
 
 
 def _has_clause(token: Token) -> bool:
-    """An adjective trigger ("willing", "ready") needs a to-clause of its own."""
-    return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+    """An adjective trigger ("willing", "ready") needs a to-clause of its own; a participle
+    in a state ("is opposed to the plan") its "to" phrase."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to"
+                                                 and _stative(token))
+               for c in token.children)
+
+
+def _stative(token: Token) -> bool:
+    """A passive participle with no agent ("Israel is opposed to"): where the lexicon lists
+    the form as an adjective, it names a state of its subject, not an act done to it."""
+    return token.pos_ == "VERB" and token.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in token.children) and \
+        not any(c.dep_ == "agent" for c in token.children)
 
 
 def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
@@ -442,3 +499,37 @@ def _lemma_docs(vocab: Vocab, words: tuple[str, ...]) -> list[Doc]:
 def trigger_matcher(vocab: Vocab) -> TriggerMatcher:
     """One compiled matcher per vocabulary (the pipeline has one)."""
     return TriggerMatcher(vocab)
+
+
+TRIGGER_SPANS = "triggers"
+
+
+class TriggerFinder:
+    """The trigger matcher as a spaCy component: every trigger of a ``Doc`` as a span of
+    ``doc.spans["triggers"]``, labelled with its PLOVER type, with ``span._.trigger`` holding the
+    index of the token its arguments hang on, the entry and whether it is set aside (mode as the
+    clause reads it; no
+    token, so the Doc holds no cycle through itself). Event extraction reads them from there
+    (:func:`doc_triggers`) instead of matching again."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        if not Span.has_extension("trigger"):
+            Span.set_extension("trigger", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for hit in trigger_matcher(doc.vocab)(doc):
+            span = Span(doc, hit.start, hit.end, label=hit.entry.type)
+            span._.trigger = (hit.head.i, hit.entry, hit.aside)
+            spans.append(span)
+        doc.spans[TRIGGER_SPANS] = spans
+        return doc
+
+
+def doc_triggers(doc: Doc) -> list[TriggerHit]:
+    """The triggers the component stored on ``doc``; matched now on a Doc parsed without it."""
+    if TRIGGER_SPANS in doc.spans and Span.has_extension("trigger"):
+        return [TriggerHit(span.start, span.end, doc[span._.trigger[0]], span._.trigger[1],
+                           span._.trigger[2]) for span in doc.spans[TRIGGER_SPANS]]
+    return trigger_matcher(doc.vocab)(doc)

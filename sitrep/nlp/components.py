@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sitrep.codebook.lexicon import load_codebook
+from sitrep.extract.triggers import TriggerFinder
 from sitrep.nlp.ruler import GazetteerRuler
 from sitrep.resolve.actors.trim import TitleTrimmer
 from sitrep.resolve.places.component import PlaceFinder
@@ -45,3 +46,12 @@ def make_time_tagger(nlp: Language, name: str) -> TimeTagger:
     """Time expressions into ``doc.spans["times"]`` (TIMEX3 type as label, the normalised
     mention on ``span._.timex``), resolved against ``doc._.reference``."""
     return TimeTagger(nlp, name)
+
+
+@Language.factory("sitrep_triggers", assigns=["doc.spans"],
+                  requires=["token.dep", "token.lemma", "token.pos", "token.ent_type",
+                            "token.is_sent_start"])
+def make_trigger_finder(nlp: Language, name: str) -> TriggerFinder:
+    """Event triggers of the codebook's lexicon into ``doc.spans["triggers"]`` (PLOVER type as
+    label, the entry on ``span._.trigger``), for event extraction to read."""
+    return TriggerFinder(nlp, name)

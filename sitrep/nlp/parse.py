@@ -38,7 +38,7 @@ _BREAKS = (
     re.compile(r"\s+"),
 )
 _JOIN_EXCLUDE = ("tensor", "user_data", "spans")
-WHOLE_DOC_PIPES = ("sitrep_times", "sitrep_places")
+WHOLE_DOC_PIPES = ("sitrep_times", "sitrep_places", "sitrep_triggers")
 """Components that write document-wide spans: over a long text they run after the join, which
 would drop the spans each piece had."""
 

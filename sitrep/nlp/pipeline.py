@@ -23,9 +23,10 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     and person titles) come from data files; longest match wins, so "General Michael Langley" is
     a PERSON even though "Langley" is a town. After the entities, ``sitrep_title_trimmer`` takes
     titles out of names, ``sitrep_times`` stores the time expressions in ``doc.spans["times"]``
-    (against ``doc._.reference``, set before the pipeline runs) and ``sitrep_places`` the place
-    names in ``doc.spans["places"]``. Actors and event triggers are read from these spans and
-    the parse by :mod:`sitrep.extract`.
+    (against ``doc._.reference``, set before the pipeline runs), ``sitrep_places`` the place
+    names in ``doc.spans["places"]`` and ``sitrep_triggers`` the event triggers in
+    ``doc.spans["triggers"]``. Actors (which need the article and its resolved places) and
+    events are read from these spans and the parse by :mod:`sitrep.extract`.
     """
     from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories, on first use
 
@@ -41,4 +42,5 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("sitrep_title_trimmer", after="ner")
     nlp.add_pipe("sitrep_times", after="sitrep_title_trimmer")
     nlp.add_pipe("sitrep_places", after="sitrep_times")
+    nlp.add_pipe("sitrep_triggers", after="sitrep_places")
     return nlp

@@ -7,8 +7,9 @@ from factories import make_event
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.cluster.assemble import anaphor, assemble, combine
-from sitrep.model import Article
+from sitrep.cluster.assemble import anaphor, assemble, combine, told_in_passing
+from sitrep.cluster.events import load_rules
+from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
 
@@ -132,3 +133,72 @@ def test_a_condemnation_names_the_doers_of_the_attack_it_condemns(coder):
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
     assert [r.country for r in accuse.recipients] == ["RUS"]
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_a_passive_mention_beside_a_named_attack_joins_it():
+    ours = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked"))
+    passive = unstated(make_event(event_type="ASSAULT", start=20, trigger="killed"))
+    passive.actors = []  # the next sentence
+    [record] = assemble([ours, passive], long_doc(), article())
+    assert [a.country for a in record.actors] == ["RUS"]
+    assert [m.trigger for m in record.mentions] == ["attacked", "killed"]
+
+
+def test_a_mention_naming_nobody_does_not_join_a_plan():
+    plan = unstated(make_event(event_type="CONSULT", actor_country="EGY", trigger="met",
+                               modality="future"))
+    told = unstated(make_event(event_type="CONSULT", start=20, trigger="met"))
+    told.actors = []
+    told.claimant = Claimant(text="an official", country="EGY", sector="GOV")
+    assert len(assemble([plan, told], long_doc(), article())) == 2
+
+
+def test_a_statement_naming_no_speaker_is_its_claimants():
+    demand = make_event(event_type="REQUEST", trigger="demand")
+    demand.actors = []
+    demand.claimant = Claimant(text="the foreign ministry", country="PHL", sector="GOV")
+    [record] = assemble([demand], blank_doc(["x"], ["NOUN"]), article())
+    assert [(a.text, a.country) for a in record.actors] == [("the foreign ministry", "PHL")]
+    assert record.claimant is None
+
+
+def test_a_statement_naming_nobody_is_no_record():
+    talks = make_event(event_type="CONSULT", trigger="talks")
+    talks.actors = []
+    assert assemble([talks], blank_doc(["talks"], ["NOUN"]), article()) == []
+
+
+def test_a_doubtful_record_naming_no_doer_falls_below_the_floor():
+    fighting = make_event(event_type="ASSAULT", trigger="fighting")
+    fighting.actors = []
+    rules = load_rules()
+    fighting.confidence = rules.unknown_actor_floor + rules.unknown_actor_penalty - 0.05
+    assert assemble([fighting], blank_doc(["x"], ["NOUN"]), article()) == []
+
+
+@pytest.mark.slow
+def test_rejecting_an_accusation_names_the_accuser(coder):
+    text = ("France's interior minister accused Azerbaijan of meddling in the islands. "
+            "Azerbaijan's foreign ministry rejected the accusation.")
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-03")).events
+    [reject] = [e for e in events if e.event_type == "REJECT"]
+    assert [r.country for r in reject.recipients] == ["FRA"]
+
+
+def test_history_and_tallies_are_told_in_passing():
+    story = article(published="2024-05-03")
+    treaty = make_event(date=("1951-01-01", "1951-12-31"))
+    tally = make_event(event_type="ASSAULT", date=("2014-01-01", "2024-05-03"))
+    last_week = make_event(event_type="ASSAULT", date=("2024-04-22", "2024-04-28"))
+    assert told_in_passing(treaty, story) and told_in_passing(tally, story)
+    assert not told_in_passing(last_week, story)
+    assert assemble([treaty], blank_doc(["x"], ["VERB"]), story) == []
+
+
+def test_a_headline_naming_no_doer_joins_the_body_event_however_far():
+    titled = article(title="US withdraws")
+    headline = unstated(make_event(start=0, trigger="withdraws", sentence="US withdraws"))
+    headline.actors = []
+    body = unstated(make_event(start=200, trigger="withdrew"))
+    [record] = assemble([headline, body], long_doc(), titled)
+    assert [m.start for m in record.mentions] == [0, 200]

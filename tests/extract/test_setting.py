@@ -48,15 +48,17 @@ def test_sentence_place_when_the_clause_has_none(coder):
     assert (assault.location.country_code, assault.location.basis) == ("FRA", "sentence")
 
 
-def test_dateline_place_and_publication_date_stand_in(coder):
+def test_dateline_place_and_the_days_up_to_publication_stand_in(coder):
     niamey = PlaceMention(doc_id="t", start=0, end=6, text="NIAMEY", name="Niamey",
                           country_code="NER", precision="city")
     found = events(coder, [niamey], [], dateline_place="NIAMEY", dateline_start=0,
                    dateline_end=6)
     assault = found["ASSAULT"]
     assert (assault.location.country_code, assault.location.basis) == ("NER", "dateline")
+    # an event no words date happened on or shortly before the story's day (records.json)
     assert (assault.date.start, assault.date.end, assault.date.basis) == \
-        ("2024-05-03", "2024-05-03", "publication")
+        ("2024-05-01", "2024-05-03", "publication")
+    assert assault.date.precision is None
 
 
 def test_without_a_date_the_time_is_unresolved(coder):
@@ -74,3 +76,22 @@ def test_dateline_words_are_neither_actor_nor_date(coder):
     event = coder.code_article(article).events[0]
     assert [a.text for a in event.actors] == ["TERRORISTS OF THE FMLN"]
     assert (event.date.start, event.date.basis) == ("1990-01-02", "relative")
+
+
+def coded(coder, text: str, published: str = "2024-05-03") -> dict:
+    article = Article(id="c", text=text, published=published)
+    return {e.event_type: e for e in coder.code_article(article).events}
+
+
+def test_the_day_a_statement_was_made_bounds_the_event_it_reports(coder):
+    found = coded(coder, "Local officials said on Thursday that rebels attacked a village in "
+                         "northern Mali.")
+    date = found["ASSAULT"].date
+    assert (date.start, date.end) == ("2024-04-30", "2024-05-02")
+
+
+def test_the_time_of_what_a_statement_is_about_is_not_the_statements(coder):
+    found = coded(coder, "The French government urged the European Union to impose new "
+                         "sanctions on Iran next month.")
+    date = found["REQUEST"].date
+    assert (date.start, date.end, date.basis) == ("2024-05-01", "2024-05-03", "publication")

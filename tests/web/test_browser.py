@@ -60,8 +60,8 @@ def test_the_map_shades_niger_and_chad(page):
 def test_city_events_are_points_and_country_events_never_are(page):
     events = page.evaluate("sitrep.shown.map")
     pointed = {e["id"] for e in events if e["geometry"]}
-    drawn = set(page.eval_on_selector_all("path.event-point",
-                                          "ps => ps.map(p => p.dataset.eventId)"))
+    drawn = set(page.eval_on_selector_all(
+        "path.event-point", "ps => ps.flatMap(p => JSON.parse(p.dataset.eventIds))"))
     assert drawn == pointed
     coarse = {"country", "region", "admin1"}
     assert not [e for e in events if e["id"] in drawn and e["location"]["precision"] in coarse]

@@ -152,7 +152,10 @@ def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
     pinned_in_mali = sum(1 for i in range(EVENTS) if i % 3 == 0
                          and COUNTRIES[i % len(COUNTRIES)] == "MLI")
     assert len(drawn) == pinned_in_mali
-    assert page.locator("path.event-point").count() == pinned_in_mali
+    markers = page.eval_on_selector_all(
+        "path.event-point", "ps => ps.map(p => JSON.parse(p.dataset.eventIds))")
+    assert sorted(i for ids in markers for i in ids) == sorted(e["id"] for e in drawn)
+    assert len(markers) == len({tuple(e["geometry"]["coordinates"]) for e in drawn})
     assert f"{pinned_in_mali} in view are at a city or finer" in page.inner_text("#map-note")
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUT / "many-zoomed.png"), full_page=True)
@@ -163,6 +166,40 @@ def test_zoomed_in_the_map_draws_the_events_pinned_inside_its_box(page):
     page.locator(f'#events tr[data-event-id="{niamey}"]').click()
     page.wait_for_selector(f'path.event-point[data-event-id="{niamey}"]')
     assert "Bamako" not in {e["location"]["name"] for e in page.evaluate("sitrep.shown.map")}
+    # Across the 180th meridian the box's west lies beyond its east.
+    page.evaluate("sitrep.map().setView([-18, 180], 6, {animate: false})")
+    page.wait_for_function("() => sitrep.shown.mapBox && sitrep.shown.mapBox.total === 0")
+    west, _, east, _ = map(float, page.evaluate("sitrep.shown.mapBox.box").split(","))
+    assert 170 < west <= 180 and -180 <= east < -170
     page.evaluate("sitrep.map().setZoom(3, {animate: false})")
     page.wait_for_function("() => document.querySelectorAll('path.event-point').length === 0")
     assert "Zoom in to see single events" in page.inner_text("#map-note")
+
+
+def test_a_link_to_an_event_no_view_draws_opens_its_evidence_and_survives_a_reload(page, site):
+    deep = page.request.get(f"{site}api/events?limit=1&offset=600").json()["events"][0]
+    assert deep["id"] not in page.eval_on_selector_all(
+        "#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    page.goto(f"{site}#event={deep['id']}")
+    for _ in range(2):
+        page.wait_for_selector(f'#evidence[data-event-id="{deep["id"]}"] p.sentence')
+        assert page.inner_text("#evidence p.sentence") == SENTENCE
+        assert deep["date"]["start"] in page.inner_text("#evidence")
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]")
+
+
+def test_the_map_moved_by_hand_is_in_the_url_and_a_reload_returns_to_it(page, site):
+    bamako = CITIES["MLI"]
+    page.evaluate("([lat, lon]) => sitrep.map().setView([lat, lon], 7, {animate: false})",
+                  [bamako[1], bamako[2]])
+    page.wait_for_function("() => location.search.includes('map=')")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.evaluate("sitrep.map().getZoom()") == 7
+    lat, lon = page.evaluate("[sitrep.map().getCenter().lat, sitrep.map().getCenter().lng]")
+    assert abs(lat - bamako[1]) < 0.01 and abs(lon - bamako[2]) < 0.01
+    page.wait_for_function("() => document.querySelectorAll('path.event-point').length > 0")
+    page.click("#filters button[type=reset]")
+    page.wait_for_function("() => !location.search.includes('map=')")
+    page.wait_for_function("() => sitrep.map().getZoom() < 5")

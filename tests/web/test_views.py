@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.browser]
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "web"
 MALI = ("Rebels attacked a convoy near Gao.\n"
         "The army withdrew from Kidal over the month.\n"
-        "Officials denied that troops shelled Menaka.\n")
+        "Officials denied that troops shelled Menaka.\n"
+        "Gunmen attacked a market in Gao.\n")
 SAHEL = ("Soldiers attacked a camp in eastern Chad.\n"
          "Niger may expel foreign troops.\n"
          "Troops withdrew from a base in the north.\n")
@@ -48,7 +49,7 @@ def _event(text: str, sentence: str, event_type: str, trigger: str, date: tuple[
 def seed(db: Path) -> dict[str, dict]:
     """Point-dated and range-dated events at cities and at countries; one negated, one
     hypothetical, one with an id made of characters a URL must escape, one (at a city) whose
-    id holds slashes, in an article whose id is a path."""
+    id holds slashes, in an article whose id is a path; two at one city."""
     events = {
         "day_point": _event(MALI, "Rebels attacked a convoy near Gao.", "ASSAULT", "attacked",
                             ("2024-05-06", "2024-05-06"), city=("Gao", "MLI", 16.27, -0.04),
@@ -59,6 +60,8 @@ def seed(db: Path) -> dict[str, dict]:
         "negated_point": _event(MALI, "Officials denied that troops shelled Menaka.", "ASSAULT",
                                 "shelled", ("2024-05-02", "2024-05-02"),
                                 city=("Menaka", "MLI", 15.92, 2.40), modality="negated"),
+        "gao_again": _event(MALI, "Gunmen attacked a market in Gao.", "ASSAULT", "attacked",
+                            ("2024-05-07", "2024-05-07"), city=("Gao", "MLI", 16.27, -0.04)),
         "day_country": _event(SAHEL, "Soldiers attacked a camp in eastern Chad.", "ASSAULT",
                               "attacked", ("2024-05-03", "2024-05-03"), country="TCD",
                               actor_country="TCD"),
@@ -70,11 +73,12 @@ def seed(db: Path) -> dict[str, dict]:
     }
     events["odd_id"].id = ODD_ID
     events["range_point"].id = SLASH_ID
-    for name in ("day_point", "range_point", "negated_point"):
+    for name in ("day_point", "range_point", "negated_point", "gao_again"):
         events[name].doc_id = MALI_ID
     with Store(db) as store:
         store.add(make_coded(MALI_ID, MALI, [events[k] for k in
-                                            ("day_point", "range_point", "negated_point")],
+                                            ("day_point", "range_point", "negated_point",
+                                             "gao_again")],
                              title="Mali", published="2024-05-07"))
         store.add(make_coded("sahel", SAHEL, [events[k] for k in
                                              ("day_country", "range_country", "odd_id")],
@@ -231,3 +235,42 @@ def test_opening_asks_for_counts_one_page_of_rows_and_the_events_once(browser, s
                                   "aggregates/time?", "events?limit=100",
                                   "features?limit=500"])
     page.close()
+
+
+def test_a_link_with_a_bare_percent_sign_names_the_id_it_could_not_find(page, site):
+    page.goto(f"{site['url']}#event=50%off")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("#evidence .error")
+    assert "no event with id '50%off'" in page.inner_text("#evidence")
+
+
+def test_the_export_links_give_every_event_of_the_table_under_its_filters(page, site):
+    import csv
+    import io
+
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => document.querySelector('#export-csv').href.includes('ASSAULT')")
+    rows = page.eval_on_selector_all("#events tbody tr", "rs => rs.map(r => r.dataset.eventId)")
+    body = page.request.get(page.eval_on_selector("#export-csv", "a => a.href")).text()
+    exported = [row["id"] for row in csv.DictReader(io.StringIO(body))]
+    assert sorted(exported) == sorted(rows) and len(rows) == 4
+    geojson = page.request.get(page.eval_on_selector("#export-geojson", "a => a.href")).json()
+    assert sorted(f["id"] for f in geojson["features"]) == sorted(rows)
+
+
+def test_events_at_one_point_are_one_marker_that_lists_them_all(page, site):
+    first, second = site["events"]["day_point"], site["events"]["gao_again"]
+    stack = page.locator("path.event-stack")
+    assert stack.count() == 1
+    assert json.loads(stack.get_attribute("data-event-ids")) == [first["id"], second["id"]]
+    stack.dispatch_event("click")
+    assert evidence_of(page, first) == first["evidence"]["sentence"]
+    assert page.locator(f".stack button.selected{attr(first['id'])}").count() == 1
+    page.locator(f".stack button{attr(second['id'])}").click()
+    assert evidence_of(page, second) == second["evidence"]["sentence"]
+    assert page.locator(".stack li").count() == 2, "the list stays open"
+    assert page.locator(f".stack button.selected{attr(second['id'])}").count() == 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / "stack.png"))

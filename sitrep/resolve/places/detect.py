@@ -35,7 +35,6 @@ MAX_ACRONYM = 4
 MIN_LETTERS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
-LIST_GAPS = frozenset({",", "and", "or", ", and", ", or", "/"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +94,17 @@ def name_glue() -> frozenset[str]:
 
 
 @cache
+def list_gaps() -> frozenset[str]:
+    """What may stand between the names of a list ("," "and" ", and" "/")."""
+    return frozenset(row[0] for row in read_tsv("list_gaps.tsv"))
+
+
+@cache
 def _function_words() -> frozenset[str]:
     """Words that may be capitalised in a title-case headline between names: prepositions of
     place, list words, name glue."""
     return frozenset({*(p[0] for p in locatives() if len(p) == 1), *name_glue(),
-                      *(gap for gap in LIST_GAPS if " " not in gap)})
+                      *(gap for gap in list_gaps() if " " not in gap)})
 
 
 @cache
@@ -116,6 +121,13 @@ def street_words() -> dict[str, str]:
 @cache
 def not_places() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("not_places.tsv"))
+
+
+@cache
+def place_acronyms() -> frozenset[str]:
+    """Short forms in capitals that ``places/admin1_aliases.tsv`` lists ("NSW", "N.C."):
+    places, not the acronyms of bodies that other short capitals are."""
+    return frozenset(row[0] for row in read_tsv("admin1_aliases.tsv") if _acronym(row[0]))
 
 
 @cache
@@ -253,6 +265,12 @@ def _acronym(text: str) -> bool:
     return letters.isupper() and len(letters) <= MAX_ACRONYM
 
 
+def _short(text: str) -> bool:
+    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's."""
+    return text not in place_acronyms() and (
+        _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS)
+
+
 def _apposition(words: Words, end: int) -> bool:
     """"Rutshuru, a town 70 km north of Goma", "Kisoro, the capital of the district": after a
     comma, a few lower-case words or numbers, then a kind noun followed by a preposition, a
@@ -299,6 +317,7 @@ class Scanner:
         busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy)
+        self._unlist(words, ents)
         found: list[Found] = []
         for span in places:
             self._add_holder(words, span.start, span.end, taken, found)
@@ -318,6 +337,26 @@ class Scanner:
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
+
+    def _unlist(self, words: Words, ents: list[Span]) -> None:
+        """An entity the model read as one organisation or person that is a list of known
+        names ("Ardmore and Duncan" tagged ORG) is no entity for the scan: its names may be
+        places by their context like any other."""
+        gaps = list_gaps()
+        for ent in ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") or not any(
+                    words.lower[i] in gaps for i in range(ent.start, ent.end)):
+                continue
+            parts: list[tuple[int, int]] = []
+            begin = ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or words.lower[i] in gaps:
+                    if i > begin:
+                        parts.append((begin, i))
+                    begin = i + 1
+            if len(parts) > 1 and all(self.known(words.span(a, b)) for a, b in parts):
+                for i in range(ent.start, ent.end):
+                    words.entity[i] = None
 
     def _add_holder(self, words: Words, start: int, end: int, taken: set[int],
                     found: list[Found]) -> None:
@@ -344,7 +383,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS:
+        if _short(text):
             return None
         if _inside_longer_name(words, start, end) and not _kind_inside(words, start, end):
             return None
@@ -382,7 +421,7 @@ def _listable(words: Words, start: int, end: int) -> bool:
     its capital says nothing, so there it must be no English word at all ("Ardmore and Ada
     police"), proper noun or not."""
     text = words.span(start, end)
-    return not (_acronym(text) or _inside_longer_name(words, start, end)
+    return not (_short(text) or _inside_longer_name(words, start, end)
                 or _ordinary(words, start, end) or text in not_places()
                 or (words.sent_start[start] and text.lower() in english_words())
                 or _in_other_entity(words, start, end))
@@ -417,10 +456,10 @@ def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
     """A place ends just before the name or starts just after it, with a list gap between."""
     for gap in (1, 2):
         before = " ".join(words.lower[max(0, start - gap):start])
-        if start - gap - 1 >= 0 and before in LIST_GAPS and (start - gap - 1) in taken:
+        if start - gap - 1 >= 0 and before in list_gaps() and (start - gap - 1) in taken:
             return True
         after = " ".join(words.lower[end:end + gap])
-        if end + gap < len(words) and after in LIST_GAPS and (end + gap) in taken:
+        if end + gap < len(words) and after in list_gaps() and (end + gap) in taken:
             return True
     return False
 

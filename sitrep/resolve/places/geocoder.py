@@ -20,11 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, locative_kinds
+from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
-LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "/"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
 PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
@@ -35,7 +34,7 @@ PRECISION_BONUS = {"facility": 4.0}
 FOCUS_WEIGHT = 1.6
 CONTAINMENT_BONUS = 4.0
 SAME_ADMIN1_BONUS = 0.6
-EXACT_NAME_BONUS = 0.3
+EXACT_NAME_BONUS = 0.6
 LIST_PEER_BONUS = 2.0
 DIVISION_HINT_BONUS = 3.0
 CITY_HINT_BONUS = 1.5
@@ -252,10 +251,11 @@ class Geocoder:
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
         """"Marion, Polk and Linn counties": a plural division word after a list is the kind
-        of every name of the list ("Marion County", "Polk County")."""
+        of every name of the list ("Marion County", "Polk County"); so is a plural kind
+        phrase before it ("the provinces of Herat and Farah")."""
         run: list[Toponym] = []
         for toponym in toponyms:
-            if run and _separator(text[run[-1].end:toponym.start]) not in LIST_GAPS:
+            if run and _separator(text[run[-1].end:toponym.start]) not in list_gaps():
                 self._kind_of_run(run, text)
                 run = []
             run.append(toponym)
@@ -264,6 +264,11 @@ class Geocoder:
     def _kind_of_run(self, run: list[Toponym], text: str) -> None:
         if len(run) < 2:
             return
+        kind, plural = _kind_phrase_before(text, run[0].start)
+        if kind and plural:  # "the provinces of Herat and Farah"
+            for toponym in run:
+                toponym.division = toponym.division or kind == "division"
+                toponym.city = toponym.city or kind == "city"
         after = text[run[-1].end:run[-1].end + 16].split()
         kind = _kind_word_after(text, run[-1].end)
         if not kind or not after or not after[0].strip(",.;:").endswith("s"):
@@ -442,11 +447,12 @@ class Geocoder:
                 areas: dict[Area, float] | None = None) -> None:
         """Pick the best-supported candidate; ``points`` are the other places already chosen
         (second pass), whose nearness supports a candidate, and ``areas`` the first-level
-        divisions they lie in (:func:`_area_votes`)."""
+        divisions they lie in (:func:`_area_votes`, :func:`_area_focus`)."""
         if not toponym.candidates:
             return
         own = toponym.chosen
         others = [place for holder, place in points or [] if holder is not toponym]
+        area, area_bonus = _area_focus(toponym, areas)
         scored = []
         for candidate in toponym.candidates:
             score = _prior(candidate, toponym.text)
@@ -456,7 +462,9 @@ class Geocoder:
             score += _neighbours(candidate, others)
             score += _holds(candidate, toponym.inner)
             score += _peer_support(candidate, toponym.peers)
-            score += _area_support(candidate, toponym, areas)
+            if area is not None and candidate.precision in ("city", "admin2") and (
+                    candidate.country, candidate.admin1) == area:
+                score += area_bonus
             if toponym.division and candidate.precision in ("admin1", "admin2"):
                 score += DIVISION_HINT_BONUS
             if toponym.city and candidate.precision == "city":
@@ -502,24 +510,24 @@ def _area_votes(toponyms: list[Toponym]) -> dict[Area, float]:
     return votes
 
 
-def _area_support(candidate: Candidate, toponym: Toponym, areas: dict[Area, float] | None
-                  ) -> float:
-    """A town or district in the division the rest of the article points at is favoured
-    ("Paris" in a story about Kentucky), by the share of the other mentions' votes, when that
-    division has more than half of them (a story naming two states has no such focus). The
-    name of a country or first-level division is not re-read as a town by it ("Florida" in a
-    story about New York stays the state)."""
-    if not areas or candidate.precision not in ("city", "admin2") or not candidate.admin1:
-        return 0.0
-    if any(c.precision in ("country", "admin1") for c in toponym.candidates):
-        return 0.0
+def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
+                ) -> tuple[Area | None, float]:
+    """The division the rest of the article points at, and the bonus of a town or district of
+    the mention in it ("Paris" in a story about Kentucky): the share of the other mentions'
+    votes, when that division has more than half of them (a story naming two states has no
+    such focus). The name of a country or first-level division is not re-read as a town by
+    it ("Florida" in a story about New York stays the state)."""
+    if not areas or any(c.precision in ("country", "admin1") for c in toponym.candidates):
+        return None, 0.0
     own = _area_vote(toponym)
     total = sum(areas.values()) - (own[1] if own else 0.0)
     if total <= 0:
-        return 0.0
-    key = (candidate.country, candidate.admin1)
-    share = (areas.get(key, 0.0) - (own[1] if own and own[0] == key else 0.0)) / total
-    return AREA_WEIGHT * share if share > AREA_DOMINANT else 0.0
+        return None, 0.0
+    for key, votes in areas.items():
+        share = (votes - (own[1] if own and own[0] == key else 0.0)) / total
+        if share > AREA_DOMINANT:
+            return key, AREA_WEIGHT * share
+    return None, 0.0
 
 
 def _contested(toponym: Toponym) -> bool:
@@ -539,14 +547,20 @@ def _division_cue(text: str, start: int, end: int) -> bool:
 def _kind_before(text: str, start: int) -> str | None:
     """"the city of Kano" → "city", "the state of Kerala" → "division": the kind of place a
     phrase of ``places/locatives.tsv`` just before the name says (a "the" between skipped)."""
+    return _kind_phrase_before(text, start)[0]
+
+
+def _kind_phrase_before(text: str, start: int) -> tuple[str | None, bool]:
+    """The kind of :func:`_kind_before`, and whether its phrase is plural ("the provinces
+    of"), which makes it the kind of every name of the list that follows."""
     words = text[max(0, start - 40):start].lower().split()
     if words and words[-1] == "the":
         words = words[:-1]
     kinds = locative_kinds()
     for size in (3, 2, 1):
         if len(words) >= size and (kind := kinds.get(tuple(words[-size:]))):
-            return kind
-    return None
+            return kind, words[-size].endswith("s")
+    return None, False
 
 
 def _kind_word_after(text: str, end: int) -> str | None:

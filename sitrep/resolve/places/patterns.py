@@ -1,11 +1,13 @@
-"""Entity-ruler patterns for places: countries and aliases, demonyms, divisions, big cities,
-regions and facilities. Phrase patterns match case-sensitively on ORTH."""
+"""Entity-ruler patterns for places: countries and aliases, demonyms, divisions (and their
+listed short forms in capitals, "NSW"), big cities, regions and facilities. Phrase patterns
+match case-sensitively on ORTH."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from sitrep.resolve.places.countries import country_names, demonyms, read_tsv
+from sitrep.resolve.places.detect import place_acronyms
 from sitrep.resolve.places.gazetteer import Gazetteer
 
 CITY_POPULATION = 250_000
@@ -73,4 +75,6 @@ def place_patterns(gazetteer: Gazetteer | None = None) -> list[dict]:
                  for row in read_tsv(table)]
     patterns += [{"label": "GPE", "pattern": name} for name in _gazetteer_names(gazetteer)
                  if name not in countries]
+    patterns += [{"label": "GPE", "pattern": name} for name in sorted(place_acronyms())
+                 if "." not in name and len(name) > 2]  # "NSW"; "N.C." needs its context
     return _with_curly([*patterns, *_facility_patterns()])

@@ -39,6 +39,7 @@ const state = {
   selectedEvent: null,  // its record, once fetched
   pages: [],            // the table's earlier pages: the cursor (or offset) each began at
   at: null,             // where the table's page begins: a keyset cursor, else an offset
+  mapView: null,        // {lat, lon, zoom} once the map was moved by hand: kept, and in the URL
 };
 
 // What each view shows now, as the server sent it.
@@ -53,7 +54,8 @@ const shown = {
   tableTotal: 0,
 };
 
-const view = { map: null, countries: null, points: null, timeline: null, items: null,
+const view = { map: null, countries: null, points: null, stacks: [], fitting: false,
+               timeline: null, items: null,
                byIso: new Map(), names: new Map(), loads: {}, settling: null, stacked: true,
                // what the server says the page draws by (GET /api/config)
                config: { pinned_precisions: [], modalities: Object.keys(MODALITY) } };
@@ -83,13 +85,18 @@ async function getJSON(url) {
   return body;
 }
 
-// One request for one URL at a time: the map and the timeline often ask for the same events
-// (no place clicked), and share the answer.
-const pending = new Map();
+// One request per URL while the page reloads its views: the map and the timeline often ask for
+// the same events (no place clicked), and share the answer. Every reload starts afresh.
+const shared = new Map();
 
 function getShared(url) {
-  if (!pending.has(url)) pending.set(url, getJSON(url).finally(() => pending.delete(url)));
-  return pending.get(url);
+  if (!shared.has(url)) {
+    shared.set(url, getJSON(url).catch((error) => {
+      shared.delete(url);
+      throw error;
+    }));
+  }
+  return shared.get(url);
 }
 
 function query(params) {
@@ -281,12 +288,22 @@ async function loadTable() {
   shown.tableTotal = page.total;
   drawTable(page);
   drawChips();
+  linkExports();
+}
+
+// The export links take the table's filters (the form, the clicked country, the time range):
+// the server streams every matching event, not only the page on screen.
+function linkExports() {
+  for (const link of document.querySelectorAll("#exports a")) {
+    link.href = `/api/export?${query({ ...tableParams(), format: link.dataset.format })}`;
+  }
 }
 
 // What changed decides what reloads: the filters change every view, the place the views it
 // filters (the map only redraws its outline), the time range the map and the table (and the
 // timeline, whose detail depends on its window).
 async function reload(what) {
+  shared.clear();
   const jobs = [];
   if (what === "filters") {
     firstPage();
@@ -354,6 +371,10 @@ function writeUrl() {
     const [from, to] = rangeDays(state.range);
     Object.assign(params, { from, to });
   }
+  if (state.mapView) {
+    const { lat, lon, zoom } = state.mapView;
+    params.map = [lat.toFixed(4), lon.toFixed(4), zoom].join(",");
+  }
   const search = query(params);
   const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) {
@@ -374,6 +395,9 @@ function readUrl() {
   const [from, to] = [params.get("from"), params.get("to")].map((d) => (d ? new Date(d) : null));
   state.range = from && to && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime())
     ? { start: from, end: new Date(to.getTime() + DAY_MS) } : null;
+  const [lat, lon, zoom] = (params.get("map") || "").split(",").map(Number);
+  state.mapView = [lat, lon, zoom].every(Number.isFinite) && Math.abs(lat) <= 90
+    ? { lat, lon, zoom } : null;
 }
 
 // Put the filters back into the form once its options exist (an unknown value is kept as an
@@ -429,6 +453,11 @@ async function initMap() {
   });
   view.points = L.layerGroup().addTo(view.map);
   view.map.on("moveend", () => {
+    if (!view.fitting) {
+      const center = view.map.getCenter();
+      state.mapView = { lat: center.lat, lon: center.lng, zoom: view.map.getZoom() };
+      writeUrl();
+    }
     loadMapPoints().catch((error) => showError(document.getElementById("status"), error));
   });
 }
@@ -479,8 +508,23 @@ function mapTallies() {
   return tallies;
 }
 
-// Zoom to where the events are (the shaded countries and the points), else the world.
+// Zoom to where the events are, unless the map was moved by hand (or a link says where).
 function fitMap() {
+  view.fitting = true;
+  try {
+    if (state.mapView) {
+      const { lat, lon, zoom } = state.mapView;
+      view.map.setView([lat, lon], zoom, { animate: false });
+    } else {
+      fitEvents();
+    }
+  } finally {
+    view.fitting = false;
+  }
+}
+
+// The shaded countries and the points, else the world.
+function fitEvents() {
   const bounds = L.latLngBounds([]);
   for (const iso of mapTallies().keys()) {
     if (view.byIso.has(iso)) bounds.extend(view.byIso.get(iso).getBounds());
@@ -503,7 +547,7 @@ function shade(count, max) {
   return steps[Math.min(steps.length - 1, Math.max(0, index))];
 }
 
-function drawMap() {
+function drawMap({ points = true } = {}) {
   if (!view.countries) return;
   // Only asserted events shade a country; one known only from denied, planned or possible
   // events is drawn pale grey with a dashed edge, never in the colour of something that happened.
@@ -529,27 +573,82 @@ function drawMap() {
     if (tally && tally.count) path.setAttribute("data-events", String(tally.count));
     else path.removeAttribute("data-events");
   });
-  drawPoints();
+  if (points) drawPoints();
+  else highlightPoints();
   drawMapNote();
 }
 
+// Events at one point (one city's centre, say) are one marker, sized by their number: a
+// click opens the first one's evidence and a list of all of them, each a click away.
 function drawPoints() {
   view.points.clearLayers();
+  view.stacks = [];
+  const stacks = new Map();
   for (const event of shown.map) {
     if (!event.geometry) continue;
-    const [lon, lat] = event.geometry.coordinates;
-    const modality = modalityOf(event);
-    const marker = L.circleMarker([lat, lon], {
-      radius: event.id === state.selected ? 8 : 6, weight: 1.5, ...MODALITY[modality].marker,
-      className: `event-point modality-${modality}`,
-    });
-    const tip = `${event.event_type} (${modality}): ${placeLabel(event.location)}`;
-    marker.bindTooltip(el("span", { text: tip }));
-    marker.on("click", () => selectEvent(event.id));
-    marker.addTo(view.points);
-    const path = marker.getElement();
-    if (path) path.setAttribute("data-event-id", event.id);
+    const key = event.geometry.coordinates.join(",");
+    if (!stacks.has(key)) stacks.set(key, []);
+    stacks.get(key).push(event);
   }
+  for (const events of stacks.values()) drawStack(events);
+}
+
+function drawStack(events) {
+  const [first] = events;
+  const [lon, lat] = first.geometry.coordinates;
+  const modalities = new Set(events.map(modalityOf));
+  const modality = modalities.has("asserted") ? "asserted" : modalityOf(first);
+  const radius = 6 + Math.min(6, 2 * Math.log2(events.length));
+  const marker = L.circleMarker([lat, lon], {
+    radius: stackRadius(radius, events), weight: 1.5, ...MODALITY[modality].marker,
+    className: `event-point modality-${modality}${events.length > 1 ? " event-stack" : ""}`,
+  });
+  const place = placeLabel(first.location);
+  const tip = events.length === 1 ? `${first.event_type} (${modality}): ${place}`
+    : `${number(events.length)} events at ${place}`;
+  marker.bindTooltip(el("span", { text: tip }));
+  // Selected first, so that the list opened by the same click marks it.
+  marker.on("click", () => selectEvent(first.id));
+  if (events.length > 1) marker.bindPopup(() => stackList(events), { maxHeight: 240 });
+  marker.addTo(view.points);
+  view.stacks.push({ marker, events, radius });
+  const path = marker.getElement();
+  if (path) {
+    path.setAttribute("data-event-id", first.id);
+    path.setAttribute("data-event-ids", JSON.stringify(events.map((e) => e.id)));
+  }
+}
+
+// A marker holding the selected event is drawn larger.
+function stackRadius(radius, events) {
+  return radius + (events.some((e) => e.id === state.selected) ? 2 : 0);
+}
+
+// Selecting an event resizes the markers in place: redrawing them would close a stack's list.
+function highlightPoints() {
+  for (const stack of view.stacks) stack.marker.setRadius(stackRadius(stack.radius, stack.events));
+}
+
+function stackList(events) {
+  const items = events.map((event) => {
+    const button = el("button", { type: "button", data: { eventId: event.id },
+                                  class: `stack-event modality-${modalityOf(event)}` },
+                      [`${dateLabel(event.date) || "undated"} ${event.event_type} `,
+                       modalityBadge(event)]);
+    button.classList.toggle("selected", event.id === state.selected);
+    button.addEventListener("click", () => {
+      for (const other of list.querySelectorAll(".stack-event")) {
+        other.classList.toggle("selected", other === button);
+      }
+      selectEvent(event.id);
+    });
+    return el("li", {}, [button]);
+  });
+  const list = el("ul", {}, items);
+  return el("div", { class: "stack" }, [
+    el("p", { text: `${number(events.length)} events at ${placeLabel(events[0].location)}` }),
+    list,
+  ]);
 }
 
 function drawMapNote() {
@@ -860,7 +959,7 @@ async function selectEvent(id, { fromTimeline = false } = {}) {
   }
   highlightTable();
   highlightTimeline();
-  drawMap();
+  drawMap({ points: false });
   panMapTo(state.selectedEvent);
   if (!fromTimeline) focusTimeline(id);
   const row = [...document.querySelectorAll("#events tbody tr")]
@@ -973,6 +1072,7 @@ function initFilters() {
     state.filters = {};
     state.place = null;
     state.range = null;
+    state.mapView = null;
     writeUrl();
     drawChips();
     setTimeout(() => reload("filters"), 0);

@@ -352,3 +352,19 @@ def test_a_facility_the_index_lacks_lies_in_the_town_named_before(geocoder, blan
     assert (places["Zqxwv Center"].lat, places["Zqxwv Center"].lon) == (
         places["Ardmore"].lat, places["Ardmore"].lon)
     assert places["Zqxwv Center"].score < places["Ardmore"].score
+
+
+def test_a_plural_kind_phrase_before_a_list_is_the_kind_of_every_member(geocoder, blank) -> None:
+    cities = resolve(geocoder, blank, "Fighting spread to the cities of Kandahar and Herat.",
+                     ["Kandahar", "Herat"])
+    assert cities["Kandahar"].precision == cities["Herat"].precision == "city"
+    text = "Fighting spread to the provinces of Kandahar and Herat."
+    places = resolve(geocoder, blank, text, ["Kandahar", "Herat"])
+    assert places["Kandahar"].precision == places["Herat"].precision == "admin1"
+
+
+def test_a_town_of_the_name_beats_a_village_that_only_lists_it(geocoder, blank) -> None:
+    text = "Crews from Rome and Cedartown helped; officers from Dublin, Ga., came too."
+    places = resolve(geocoder, blank, text, ["Rome", "Cedartown", "Dublin", "Ga."])
+    assert places["Dublin"].name == "Dublin"
+    assert places["Dublin"].admin1 == "Georgia"

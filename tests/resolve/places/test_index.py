@@ -21,7 +21,8 @@ def test_index_knows_cities_divisions_countries() -> None:
     assert gazetteer.candidates("N'Djamena")[0].country == "TCD"
     assert any(c.precision == "admin1" for c in gazetteer.candidates("Queensland"))
     assert gazetteer.candidates("Niger")[0].precision == "country"
-    assert gazetteer.candidates("Eastern") == ()
+    assert gazetteer.candidates("Eastern") == gazetteer.candidates("Gulf") == ()
+    assert gazetteer.candidates("Gulf Coast")[0].precision == "region"
 
 
 def test_divisions_are_filed_without_their_local_kind_word() -> None:
@@ -50,6 +51,7 @@ def test_place_patterns_cover_countries_demonyms_cities_facilities() -> None:
     assert ("GPE", "Niamey") in pairs
     assert ("GPE", "N\u2019Djamena") in pairs
     assert ("FAC", "Camp Lemonnier") in pairs
+    assert ("GPE", "NSW") in pairs
     assert ("GPE", "Reading") not in pairs
     assert ("GPE", "Eastern") not in pairs
     assert ("GPE", "Island") not in pairs

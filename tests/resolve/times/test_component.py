@@ -106,3 +106,4 @@ def test_a_long_text_is_tagged_once_over_the_joined_doc(coder, monkeypatch):
     assert all(text[s.start_char:s.end_char] == s.text for s in spans)
     assert spans[0]._.timex.value == "2024-05-06"
     assert "places" in doc.spans
+    assert "triggers" in doc.spans
