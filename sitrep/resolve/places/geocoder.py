@@ -381,6 +381,9 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        if toponym.facility and _glued(doc_text, start) and toponym.text not in {
+                c.name for c in toponym.candidates}:
+            toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
 
     def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
@@ -596,6 +599,12 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
         if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
             return other
     return None
+
+
+def _glued(text: str, start: int) -> bool:
+    """The mention is the tail of a hyphenated name ("Hartsfield-Jackson"): the place its
+    shortened name finds is not what the whole name stands for."""
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
