@@ -382,3 +382,11 @@ def test_a_facility_after_a_hyphen_is_not_its_shortened_name(geocoder, blank) ->
     doc.ents = [doc.char_span(13, 42, label="FAC"), *doc.ents]
     places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=plain))}
     assert places["Ardmore International Airport"].admin1 == "Oklahoma"
+
+
+def test_a_park_named_after_a_place_lies_in_the_town_named_before(geocoder, blank) -> None:
+    text = "Storms hit Coalgate; crews cleared Ardmore Park on Monday."
+    places = resolve(geocoder, blank, text, ["Coalgate", "Ardmore"])
+    assert "Ardmore Park" in places
+    assert (places["Ardmore Park"].lat, places["Ardmore Park"].lon) == (
+        places["Coalgate"].lat, places["Coalgate"].lon)
