@@ -109,8 +109,9 @@ def _function_words() -> frozenset[str]:
 
 @cache
 def kind_words() -> frozenset[str]:
-    """Words after a name that make it a division or a feature ("province", "County")."""
-    return frozenset(word for word, _kind in read_tsv("name_parts.tsv"))
+    """Words after a name that make it a division or a feature ("province", "County"); not
+    the words of sites ("Park"), which name a place of their own."""
+    return frozenset(word for word, kind in read_tsv("name_parts.tsv") if kind != "site")
 
 
 @cache

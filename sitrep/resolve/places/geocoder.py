@@ -141,7 +141,8 @@ def _widen(span: Span) -> Span:
     shorter name inside a longer one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) == "feature":
+    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) in (
+            "feature", "site"):
         end += 1
     if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
             doc[start - 1].is_title and not doc[start - 1].is_sent_start):
@@ -162,6 +163,8 @@ def _lookup_names(text: str) -> list[tuple[str, bool]]:
         names.append((re.sub(r"^St\.? ", saint, spelled), False))
     names.append((spelled, False))
     for part, kind in _parts_longest_first():
+        if kind == "site":
+            continue  # "Ardmore Park" need not lie in Ardmore
         if text.endswith(" " + part) and len(text) > len(part) + 3:
             names.append((text[: -len(part) - 1], kind == "division"))
         elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
@@ -371,7 +374,8 @@ class Geocoder:
             if wide is not ent:
                 start, end = _trim(wide)
                 toponym = self._lookup(doc_text, start, end, ent)
-                if toponym.candidates:
+                toponym.facility = name_parts().get(wide[-1].text) == "site"
+                if toponym.candidates or toponym.facility:
                     return toponym
         start, end = _trim(ent)
         text = doc_text[start:end]
@@ -381,6 +385,9 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        if toponym.facility and _glued(doc_text, start) and toponym.text not in {
+                c.name for c in toponym.candidates}:
+            toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
 
     def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
@@ -596,6 +603,12 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
         if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
             return other
     return None
+
+
+def _glued(text: str, start: int) -> bool:
+    """The mention is the tail of a hyphenated name ("Hartsfield-Jackson"): the place its
+    shortened name finds is not what the whole name stands for."""
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:

@@ -368,3 +368,25 @@ def test_a_town_of_the_name_beats_a_village_that_only_lists_it(geocoder, blank) 
     places = resolve(geocoder, blank, text, ["Rome", "Cedartown", "Dublin", "Ga."])
     assert places["Dublin"].name == "Dublin"
     assert places["Dublin"].admin1 == "Georgia"
+
+
+def test_a_facility_after_a_hyphen_is_not_its_shortened_name(geocoder, blank) -> None:
+    text = "Flights left Coalgate-Ardmore International Airport after storms hit Tishomingo."
+    doc = tagged(blank, text, ["Tishomingo"])
+    at = text.index("Ardmore International Airport")
+    doc.ents = [doc.char_span(at, at + 29, label="FAC"), *doc.ents]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ardmore International Airport"].lat is None
+    plain = "Flights left Ardmore International Airport after storms hit Tishomingo."
+    doc = tagged(blank, plain, ["Tishomingo"])
+    doc.ents = [doc.char_span(13, 42, label="FAC"), *doc.ents]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=plain))}
+    assert places["Ardmore International Airport"].admin1 == "Oklahoma"
+
+
+def test_a_park_named_after_a_place_lies_in_the_town_named_before(geocoder, blank) -> None:
+    text = "Storms hit Coalgate; crews cleared Ardmore Park on Monday."
+    places = resolve(geocoder, blank, text, ["Coalgate", "Ardmore"])
+    assert "Ardmore Park" in places
+    assert (places["Ardmore Park"].lat, places["Ardmore Park"].lon) == (
+        places["Coalgate"].lat, places["Coalgate"].lon)
