@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds
+from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -116,9 +116,10 @@ class Toponym:
 def _trim(span: Span) -> tuple[int, int]:
     """Character offsets without a leading article or a trailing possessive."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in ("the", "a"):
+    leading, trailing = name_edges("start"), name_edges("end")
+    while tokens and tokens[0].lower_ in leading:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in ("'s", "\u2019s", "'"):
+    while tokens and tokens[-1].lower_ in trailing:
         tokens = tokens[:-1]
     if not tokens:
         return span.start_char, span.start_char

@@ -390,3 +390,14 @@ def test_a_park_named_after_a_place_lies_in_the_town_named_before(geocoder, blan
     assert "Ardmore Park" in places
     assert (places["Ardmore Park"].lat, places["Ardmore Park"].lon) == (
         places["Coalgate"].lat, places["Coalgate"].lon)
+
+
+def test_an_article_before_a_place_and_a_possessive_after_it_are_not_its_name(blank) -> None:
+    from sitrep.resolve.places.geocoder import _trim
+
+    text = "Troops crossed the Sahel and Niger's border."
+    doc = blank(text)
+    sahel = doc.char_span(text.find("the Sahel"), text.find(" and"))
+    niger = doc.char_span(text.find("Niger"), text.find(" border"))
+    assert sahel is not None and niger is not None
+    assert [text[slice(*_trim(span))] for span in (sahel, niger)] == ["Sahel", "Niger"]
