@@ -94,6 +94,13 @@ def name_glue() -> frozenset[str]:
 
 
 @cache
+def name_edges(position: str) -> frozenset[str]:
+    """Words at the ``start`` or ``end`` of a place mention that are not part of the name (an
+    article, a possessive)."""
+    return frozenset(word for word, where in read_tsv("name_edges.tsv") if where == position)
+
+
+@cache
 def list_gaps() -> frozenset[str]:
     """What may stand between the names of a list ("," "and" ", and" "/")."""
     return frozenset(row[0] for row in read_tsv("list_gaps.tsv"))
@@ -109,8 +116,9 @@ def _function_words() -> frozenset[str]:
 
 @cache
 def kind_words() -> frozenset[str]:
-    """Words after a name that make it a division or a feature ("province", "County")."""
-    return frozenset(word for word, _kind in read_tsv("name_parts.tsv"))
+    """Words after a name that make it a division or a feature ("province", "County"); not
+    the words of sites ("Park"), which name a place of their own."""
+    return frozenset(word for word, kind in read_tsv("name_parts.tsv") if kind != "site")
 
 
 @cache
