@@ -361,3 +361,10 @@ def test_a_plural_kind_phrase_before_a_list_is_the_kind_of_every_member(geocoder
     text = "Fighting spread to the provinces of Kandahar and Herat."
     places = resolve(geocoder, blank, text, ["Kandahar", "Herat"])
     assert places["Kandahar"].precision == places["Herat"].precision == "admin1"
+
+
+def test_a_town_of_the_name_beats_a_village_that_only_lists_it(geocoder, blank) -> None:
+    text = "Crews from Rome and Cedartown helped; officers from Dublin, Ga., came too."
+    places = resolve(geocoder, blank, text, ["Rome", "Cedartown", "Dublin", "Ga."])
+    assert places["Dublin"].name == "Dublin"
+    assert places["Dublin"].admin1 == "Georgia"

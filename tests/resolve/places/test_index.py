@@ -21,7 +21,8 @@ def test_index_knows_cities_divisions_countries() -> None:
     assert gazetteer.candidates("N'Djamena")[0].country == "TCD"
     assert any(c.precision == "admin1" for c in gazetteer.candidates("Queensland"))
     assert gazetteer.candidates("Niger")[0].precision == "country"
-    assert gazetteer.candidates("Eastern") == ()
+    assert gazetteer.candidates("Eastern") == gazetteer.candidates("Gulf") == ()
+    assert gazetteer.candidates("Gulf Coast")[0].precision == "region"
 
 
 def test_divisions_are_filed_without_their_local_kind_word() -> None:
