@@ -260,6 +260,8 @@ class EventBuilder:
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
+        if cand.hit.aside and not any(a.sector in self.book.cue("state_sectors") for a in actors):
+            return []  # sport or a disaster: "beat", "killed" there are events of states alone
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:

@@ -61,6 +61,7 @@ class TriggerHit:
     end: int
     head: Token
     entry: Trigger
+    aside: bool = False  # in a sentence a discard phrase marks as sport or another matter
 
     @property
     def span(self) -> Span:
@@ -142,9 +143,10 @@ class TriggerMatcher:
 
     def __call__(self, doc: Doc) -> list[TriggerHit]:
         """Every trigger of the document, in text order. In a sentence that a discard phrase
-        marks as another matter (sport, entertainment) the types whose words sport borrows
-        (``scoreline_types``: a team "beat", "crushed" another) are no event; the others
-        ("a third round of talks") stand."""
+        marks as another matter (sport, entertainment, a disaster) the types whose words sport
+        borrows (``scoreline_types``: a team "beat", "crushed" another) are set ``aside``: an
+        event only when a state or armed actor does them (the events stage decides, once the
+        actors are known); the other types ("a third round of talks") stand."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
         self._cues = None
@@ -157,8 +159,9 @@ class TriggerMatcher:
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
-        return sorted((h for h in hits if h.entry.type not in borrowed
-                       or _sentence_start(h.head) not in discarded), key=lambda h: h.start)
+        return sorted((replace(h, aside=True) if h.entry.type in borrowed
+                       and _sentence_start(h.head) in discarded else h for h in hits),
+                      key=lambda h: h.start)
 
     def _discarded(self, doc: Doc) -> set[int]:
         """The first tokens of the sentences that hold a discard phrase."""
@@ -504,7 +507,8 @@ TRIGGER_SPANS = "triggers"
 class TriggerFinder:
     """The trigger matcher as a spaCy component: every trigger of a ``Doc`` as a span of
     ``doc.spans["triggers"]``, labelled with its PLOVER type, with ``span._.trigger`` holding the
-    index of the token its arguments hang on and the entry (mode as the clause reads it; no
+    index of the token its arguments hang on, the entry and whether it is set aside (mode as the
+    clause reads it; no
     token, so the Doc holds no cycle through itself). Event extraction reads them from there
     (:func:`doc_triggers`) instead of matching again."""
 
@@ -517,7 +521,7 @@ class TriggerFinder:
         spans = []
         for hit in trigger_matcher(doc.vocab)(doc):
             span = Span(doc, hit.start, hit.end, label=hit.entry.type)
-            span._.trigger = (hit.head.i, hit.entry)
+            span._.trigger = (hit.head.i, hit.entry, hit.aside)
             spans.append(span)
         doc.spans[TRIGGER_SPANS] = spans
         return doc
@@ -526,6 +530,6 @@ class TriggerFinder:
 def doc_triggers(doc: Doc) -> list[TriggerHit]:
     """The triggers the component stored on ``doc``; matched now on a Doc parsed without it."""
     if TRIGGER_SPANS in doc.spans and Span.has_extension("trigger"):
-        return [TriggerHit(span.start, span.end, doc[span._.trigger[0]], span._.trigger[1])
-                for span in doc.spans[TRIGGER_SPANS]]
+        return [TriggerHit(span.start, span.end, doc[span._.trigger[0]], span._.trigger[1],
+                           span._.trigger[2]) for span in doc.spans[TRIGGER_SPANS]]
     return trigger_matcher(doc.vocab)(doc)

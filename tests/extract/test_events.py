@@ -53,6 +53,17 @@ def test_a_title_run_into_the_first_sentence_is_not_its_evidence(coder):
     assert events[1].reported_by == ["CNN"] and events[0].reported_by == []
 
 
+def _types(coder, text: str) -> list[str]:
+    events = coder.code_article(Article(id="s", text=text, published="2024-05-03")).events
+    return [e.event_type for e in events]
+
+
+def test_violence_words_in_a_sentence_about_sport_are_events_of_states_alone(coder):
+    assert _types(coder, "The holders crushed their guests in the Champions League.") == []
+    assert _types(coder, "Police arrested two fans after the Champions League final.") == [
+        "COERCE"]
+
+
 def test_a_promise_to_stop_attacks_is_no_threat(coder):
     text = "Both governments agreed on Monday to stop attacks on each other's positions."
     events = coder.code_article(Article(id="s", text=text, published="2024-05-03")).events

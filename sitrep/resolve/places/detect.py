@@ -94,6 +94,13 @@ def name_glue() -> frozenset[str]:
 
 
 @cache
+def name_edges(position: str) -> frozenset[str]:
+    """Words at the ``start`` or ``end`` of a place mention that are not part of the name (an
+    article, a possessive)."""
+    return frozenset(word for word, where in read_tsv("name_edges.tsv") if where == position)
+
+
+@cache
 def list_gaps() -> frozenset[str]:
     """What may stand between the names of a list ("," "and" ", and" "/")."""
     return frozenset(row[0] for row in read_tsv("list_gaps.tsv"))
@@ -109,8 +116,9 @@ def _function_words() -> frozenset[str]:
 
 @cache
 def kind_words() -> frozenset[str]:
-    """Words after a name that make it a division or a feature ("province", "County")."""
-    return frozenset(word for word, _kind in read_tsv("name_parts.tsv"))
+    """Words after a name that make it a division or a feature ("province", "County"); not
+    the words of sites ("Park"), which name a place of their own."""
+    return frozenset(word for word, kind in read_tsv("name_parts.tsv") if kind != "site")
 
 
 @cache
@@ -317,6 +325,7 @@ class Scanner:
         busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy)
+        self._unlist(words, ents)
         found: list[Found] = []
         for span in places:
             self._add_holder(words, span.start, span.end, taken, found)
@@ -336,6 +345,26 @@ class Scanner:
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
+
+    def _unlist(self, words: Words, ents: list[Span]) -> None:
+        """An entity the model read as one organisation or person that is a list of known
+        names ("Ardmore and Duncan" tagged ORG) is no entity for the scan: its names may be
+        places by their context like any other."""
+        gaps = list_gaps()
+        for ent in ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") or not any(
+                    words.lower[i] in gaps for i in range(ent.start, ent.end)):
+                continue
+            parts: list[tuple[int, int]] = []
+            begin = ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or words.lower[i] in gaps:
+                    if i > begin:
+                        parts.append((begin, i))
+                    begin = i + 1
+            if len(parts) > 1 and all(self.known(words.span(a, b)) for a, b in parts):
+                for i in range(ent.start, ent.end):
+                    words.entity[i] = None
 
     def _add_holder(self, words: Words, start: int, end: int, taken: set[int],
                     found: list[Found]) -> None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds
+from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -116,9 +116,10 @@ class Toponym:
 def _trim(span: Span) -> tuple[int, int]:
     """Character offsets without a leading article or a trailing possessive."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in ("the", "a"):
+    leading, trailing = name_edges("start"), name_edges("end")
+    while tokens and tokens[0].lower_ in leading:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in ("'s", "\u2019s", "'"):
+    while tokens and tokens[-1].lower_ in trailing:
         tokens = tokens[:-1]
     if not tokens:
         return span.start_char, span.start_char
@@ -141,7 +142,8 @@ def _widen(span: Span) -> Span:
     shorter name inside a longer one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) == "feature":
+    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) in (
+            "feature", "site"):
         end += 1
     if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
             doc[start - 1].is_title and not doc[start - 1].is_sent_start):
@@ -162,6 +164,8 @@ def _lookup_names(text: str) -> list[tuple[str, bool]]:
         names.append((re.sub(r"^St\.? ", saint, spelled), False))
     names.append((spelled, False))
     for part, kind in _parts_longest_first():
+        if kind == "site":
+            continue  # "Ardmore Park" need not lie in Ardmore
         if text.endswith(" " + part) and len(text) > len(part) + 3:
             names.append((text[: -len(part) - 1], kind == "division"))
         elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
@@ -371,7 +375,8 @@ class Geocoder:
             if wide is not ent:
                 start, end = _trim(wide)
                 toponym = self._lookup(doc_text, start, end, ent)
-                if toponym.candidates:
+                toponym.facility = name_parts().get(wide[-1].text) == "site"
+                if toponym.candidates or toponym.facility:
                     return toponym
         start, end = _trim(ent)
         text = doc_text[start:end]
@@ -381,6 +386,9 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        if toponym.facility and _glued(doc_text, start) and toponym.text not in {
+                c.name for c in toponym.candidates}:
+            toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
 
     def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
@@ -596,6 +604,12 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
         if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
             return other
     return None
+
+
+def _glued(text: str, start: int) -> bool:
+    """The mention is the tail of a hyphenated name ("Hartsfield-Jackson"): the place its
+    shortened name finds is not what the whole name stands for."""
+    return start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:

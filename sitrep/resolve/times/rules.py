@@ -675,9 +675,9 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
     count = number_value(num_text, vocab)
     if count is None:
         return None
-    if unit == "second" and num_text.lower() in ("a", "an"):
-        return None
-    if num_text.lower() in ("a", "an", "one") and match.group("plural"):
+    if unit == "second" and num_text.lower() in vocab.word_list("article_counts"):
+        return None  # "a second" is an ordinal ("a second time"), not a duration
+    if num_text.lower() in vocab.word_list("single_counts") and match.group("plural"):
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", num_text) and count > 1000:
         return None

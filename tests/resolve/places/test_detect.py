@@ -198,3 +198,21 @@ def test_officials_after_a_name_make_a_place_unless_it_is_a_surname(geocoder, bl
 def test_a_listed_short_form_of_a_state_is_no_acronym(geocoder, blank) -> None:
     found = places(geocoder, blank, "Storms hit towns in N.C. on Monday.")
     assert found["N.C."].admin1 == "North Carolina"
+
+
+def test_a_list_of_known_names_tagged_as_one_organisation_is_read_as_places(
+        geocoder, blank) -> None:
+    text = "Residents of Coalgate and Tishomingo spoke on Monday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(13, 36, label="ORG")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Coalgate"].admin1 == found["Tishomingo"].admin1 == "Oklahoma"
+    text = "Residents of Coalgate Systems spoke on Monday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(13, 29, label="ORG")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+
+
+def test_a_man_from_a_town_makes_the_town_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Deputies arrested a Tishomingo man on Friday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"

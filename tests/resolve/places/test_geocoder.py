@@ -368,3 +368,36 @@ def test_a_town_of_the_name_beats_a_village_that_only_lists_it(geocoder, blank) 
     places = resolve(geocoder, blank, text, ["Rome", "Cedartown", "Dublin", "Ga."])
     assert places["Dublin"].name == "Dublin"
     assert places["Dublin"].admin1 == "Georgia"
+
+
+def test_a_facility_after_a_hyphen_is_not_its_shortened_name(geocoder, blank) -> None:
+    text = "Flights left Coalgate-Ardmore International Airport after storms hit Tishomingo."
+    doc = tagged(blank, text, ["Tishomingo"])
+    at = text.index("Ardmore International Airport")
+    doc.ents = [doc.char_span(at, at + 29, label="FAC"), *doc.ents]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ardmore International Airport"].lat is None
+    plain = "Flights left Ardmore International Airport after storms hit Tishomingo."
+    doc = tagged(blank, plain, ["Tishomingo"])
+    doc.ents = [doc.char_span(13, 42, label="FAC"), *doc.ents]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=plain))}
+    assert places["Ardmore International Airport"].admin1 == "Oklahoma"
+
+
+def test_a_park_named_after_a_place_lies_in_the_town_named_before(geocoder, blank) -> None:
+    text = "Storms hit Coalgate; crews cleared Ardmore Park on Monday."
+    places = resolve(geocoder, blank, text, ["Coalgate", "Ardmore"])
+    assert "Ardmore Park" in places
+    assert (places["Ardmore Park"].lat, places["Ardmore Park"].lon) == (
+        places["Coalgate"].lat, places["Coalgate"].lon)
+
+
+def test_an_article_before_a_place_and_a_possessive_after_it_are_not_its_name(blank) -> None:
+    from sitrep.resolve.places.geocoder import _trim
+
+    text = "Troops crossed the Sahel and Niger's border."
+    doc = blank(text)
+    sahel = doc.char_span(text.find("the Sahel"), text.find(" and"))
+    niger = doc.char_span(text.find("Niger"), text.find(" border"))
+    assert sahel is not None and niger is not None
+    assert [text[slice(*_trim(span))] for span in (sahel, niger)] == ["Sahel", "Niger"]
