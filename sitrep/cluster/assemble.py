@@ -131,13 +131,19 @@ def _sides(own: list[Actor], others: list[Event], name: str) -> list[Actor]:
 
 
 def _location(best: Event, others: list[Event]) -> Location | None:
-    """The best mention's stated place, else another mention's (basis ``mention``)."""
-    if best.location is not None and best.location.basis not in UNSTATED_PLACES:
-        return best.location
-    for other in others:
-        loc = other.location
-        if loc is not None and loc.basis not in UNSTATED_PLACES:
-            return replace(loc, basis="mention")
+    """The place stated nearest to the event: the best mention's own clause, else another
+    mention's clause (basis ``mention``), else the best mention's sentence, else another's
+    ("Israeli strike kills 27 as talks resume in Cairo" gives way to "a strike hit a school
+    in Gaza City")."""
+    for basis in ("clause", None):
+        if best.location is not None and best.location.basis not in UNSTATED_PLACES and \
+                basis in (None, best.location.basis):
+            return best.location
+        for other in others:
+            loc = other.location
+            if loc is not None and loc.basis not in UNSTATED_PLACES and \
+                    basis in (None, loc.basis):
+                return replace(loc, basis="mention")
     return best.location
 
 

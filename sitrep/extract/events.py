@@ -319,11 +319,27 @@ class EventBuilder:
             return owner.head, [owner]
         return None
 
+    def _speaker_of_conjoined(self, cand: Candidate) -> list[Token]:
+        """A speech act with no subject of its own, conjoined to a clause that a speaker
+        reports ("the office said only 83 trucks had entered and accused Israel"), is the
+        speaker's: the parse hangs it on the reported clause, whose subject did not speak."""
+        head = cand.head
+        if cand.type not in self.book.cue("speech_act_types") or head.dep_ != "conj" or \
+                children(head, "nsubj", "nsubjpass"):
+            return []
+        reported = head.head
+        verb = reported.head
+        if reported.dep_ != "ccomp" or verb.lemma_.lower() not in \
+                self.book.cue("reporting_verbs"):
+            return []
+        return children(verb, "nsubj")
+
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""
         head, entry = cand.head, cand.entry
         frame = self.book.frames[entry.frame]
         actor_heads = actor_tokens(head, frame, adjective=entry.pos == "ADJ")
+        actor_heads = self._speaker_of_conjoined(cand) or actor_heads
         if cand.obligation is not None:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:

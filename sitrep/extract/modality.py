@@ -69,11 +69,19 @@ def _aux(token: Token) -> list[str]:
 
 
 def _negated(chain: list[Token], book: Codebook) -> bool:
+    """Negated by its own words or by a clause it depends on. An eventive noun is what a
+    negated verb speaks of, not what it denies ("did not respond to the request", "the
+    attack will not go unanswered"): only a negation on the noun itself, or on a verb of
+    denial or of occurrence above it ("the talks did not take place"), negates it."""
     words = book.cue("negation_words")
     governors_ = book.cue("negation_governors")
+    nominal = chain[0].pos_ in ("NOUN", "PROPN")
     for i, token in enumerate(chain):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                for c in token.children):
+            if i and nominal and token.lemma_.lower() not in governors_ | \
+                    book.cue("occurrence_verbs"):
+                return False
             return not (i and token.lemma_.lower() in governors_)
         if i and token.lemma_.lower() in governors_:
             return not any(c.dep_ == "neg" for c in token.children)  # "did not rule out"

@@ -202,3 +202,12 @@ def test_a_headline_naming_no_doer_joins_the_body_event_however_far():
     body = unstated(make_event(start=200, trigger="withdrew"))
     [record] = assemble([headline, body], long_doc(), titled)
     assert [m.start for m in record.mentions] == [0, 200]
+
+
+def test_a_place_in_the_events_own_clause_wins_over_one_elsewhere_in_a_sentence():
+    headline = make_event(start=0, trigger="withdrew", location=("Paris", "FRA", "city"))
+    lede = make_event(start=120, trigger="withdrew", location=("Niamey", "NER", "city"))
+    lede.location.basis = "clause"
+    merged = combine([headline, lede])
+    assert (merged.location.country_code, merged.location.basis) in \
+        {("NER", "clause"), ("NER", "mention")}

@@ -76,3 +76,11 @@ def test_a_state_named_by_a_participle_is_its_subjects(coder):
     events = coder.code_article(Article(id="o", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [a.country for a in reject.actors] == ["GRC"]
+
+
+def test_a_speech_act_conjoined_to_a_reported_clause_is_the_speakers(coder):
+    text = ("The Canadian foreign ministry said rebel forces had shelled the town and urged "
+            "Russia to halt the fighting.")
+    events = coder.code_article(Article(id="c", text=text, published="2024-05-03")).events
+    [request] = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["CAN"]

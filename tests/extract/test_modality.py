@@ -50,3 +50,17 @@ def test_not_ruling_out_is_hypothetical(coder):
     assert mood(coder, "The minister did not rule out sending troops to the region.",
                 "MOBILIZE") == "hypothetical"
     assert mood(coder, "The army ruled out an attack on the city.", "ASSAULT") == "negated"
+
+
+def test_a_negated_verb_does_not_deny_the_event_it_speaks_of(coder):
+    text = "The defence ministry said the rebel attack on the base would not go unanswered."
+    assert mood(coder, text, "ASSAULT") != "negated"
+    assert mood(coder, "Rebels did not attack the base.", "ASSAULT") == "negated"
+    assert mood(coder, "A visit by the Iranian foreign minister did not take place.",
+                "CONSULT") == "negated"
+
+
+def test_a_conjoined_verb_with_its_own_tense_keeps_its_own_modality(coder):
+    text = ("The army said it would take charge of security and warned protesters against "
+            "violence.")
+    assert mood(coder, text, "THREATEN") == "asserted"

@@ -193,3 +193,9 @@ def test_in_the_default_pipeline_triggers_come_last_and_match_what_the_matcher_f
     doc = coder.nlp("Protesters marched on parliament and police arrested six of them.")
     assert [s.label_ for s in doc.spans[TRIGGER_SPANS]] == ["PROTEST", "COERCE"]
     assert doc_triggers(doc) == trigger_matcher(doc.vocab)(doc)
+
+
+def test_vowing_a_response_is_a_threat(coder):
+    assert found(coder, "The government vowed retaliation for the attack.")["vowed"] == \
+        "THREATEN"
+    assert found(coder, "The government vowed to rebuild the bridge.")["vowed"] == "AGREE"
