@@ -35,3 +35,18 @@ def data_dir() -> Path:
         pytest.fail(f"dev data missing at {DATA}: set SITREP_SHARED")
     return DATA
 
+
+@pytest.fixture
+def boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model breaks inside ``nlp.pipe`` on a text that starts with BOOM, which kills the
+    whole batch in flight (forked workers inherit the patch)."""
+    from sitrep.resolve.actors.trim import TitleTrimmer
+
+    trim = TitleTrimmer.__call__
+
+    def failing(self, doc):  # noqa: ANN001, ANN202 - stands in for the component's __call__
+        if doc.text.startswith("BOOM"):
+            raise RuntimeError("the component broke")
+        return trim(self, doc)
+
+    monkeypatch.setattr(TitleTrimmer, "__call__", failing)

@@ -8,23 +8,9 @@ import pytest
 
 from sitrep.errors import InputError
 from sitrep.model import Article
-from sitrep.resolve.actors.trim import TitleTrimmer
 from sitrep.workers import WorkerPool, code_chunk
 
 GOOD = "French troops withdrew from Chad on Thursday."
-
-
-@pytest.fixture
-def boom(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The model breaks on a text that starts with BOOM (forked workers inherit the patch)."""
-    trim = TitleTrimmer.__call__
-
-    def failing(self, doc):
-        if doc.text.startswith("BOOM"):
-            raise RuntimeError("the component broke")
-        return trim(self, doc)
-
-    monkeypatch.setattr(TitleTrimmer, "__call__", failing)
 
 
 def _articles() -> list[Article]:

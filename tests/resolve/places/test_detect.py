@@ -3,21 +3,8 @@ mechanisms of :mod:`sitrep.resolve.places.detect`. Sentences are invented local 
 
 from __future__ import annotations
 
-import pytest
-import spacy
-
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places import Geocoder, is_event_place
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder()
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
 
 
 def places(geocoder: Geocoder, blank, text: str) -> dict[str, PlaceMention]:

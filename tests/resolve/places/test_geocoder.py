@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places import Geocoder, is_event_place
 from sitrep.resolve.places.countries import country_by_iso3
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    return Geocoder()
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
 
 
 def tagged(blank, text: str, names: list[str], label: str = "GPE") -> Doc:
