@@ -300,9 +300,12 @@ def _acronym(text: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's."""
-    return text not in place_acronyms() and (
-        _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS)
+    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's of
+    MIN_LETTERS or more ("NSW", "N.C."): a listed two-letter code ("OK", "IN") is a place only
+    after a town it holds (:meth:`Scanner._container_end`)."""
+    letters = sum(c.isalpha() for c in text)
+    return not (text in place_acronyms() and ("." in text or letters >= MIN_LETTERS)) and (
+        _acronym(text) or letters < MIN_LETTERS)
 
 
 def _apposition(words: Words, end: int) -> bool:

@@ -241,3 +241,14 @@ def test_a_repeated_name_inside_a_full_personal_name_stays_a_person(geocoder, bl
     doc.ents = [doc.char_span(38, 52, label="PERSON")]
     assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
         "Tishomingo"]
+
+
+def test_a_postal_code_after_a_town_holds_it(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Hail fell on Tishomingo, OK and Paris, TX on Monday.")
+    assert found["Tishomingo"].admin1 == found["OK"].admin1 == "Oklahoma"
+    assert found["Paris"].admin1 == found["TX"].admin1 == "Texas"
+
+
+def test_a_postal_code_alone_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The mayor said it was OK in the end.") == {}
+    assert places(geocoder, blank, "Crews worked in IN and around the city.") == {}
