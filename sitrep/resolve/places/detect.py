@@ -372,7 +372,7 @@ class Scanner:
                     pending.append((begin, stop))
         found += _listed(words, [p for p in pending if _listable(words, *p)], taken)
         found += _repeated(words, pending, taken, places + [
-            doc[f.start:f.end] for f in found])
+            doc[f.start:f.end] for f in found if f.context == "strong"])
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
@@ -485,9 +485,10 @@ def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> li
 
 def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
               places: list[Span]) -> list[Found]:
-    """A name the article has already marked as a place (by the model or by its context)
-    is a place wherever else it stands on its own ("Ardmore, Okla." then "Ardmore
-    officials"): an article rarely uses one name for a place and for something else. Not
+    """A name the article has already marked as a place (by the model, or by a strong
+    context: a preposition alone is not enough) is a place wherever else it stands on its
+    own ("Ardmore, Okla." then "Ardmore officials"): an article rarely uses one name for a
+    place and for something else. Not
     a word at the start of a sentence that is also an English word ("Reading the report"),
     nor the surname of a person the article names in full."""
     names = {span.text for span in places}

@@ -639,13 +639,15 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _held(toponym: Toponym) -> tuple[Candidate, ...]:
-    """The candidates the place written after the name holds ("Lebanon, Pa.", "Mexico, Mo."),
-    when it holds any: "X, Y" names the X inside Y, however much larger a namesake elsewhere
-    (a country among them) is; otherwise every candidate."""
+    """The candidates the first-level division written after the name holds ("Lebanon,
+    Pa.", "Mexico, Mo."), when it holds any: "X, Y" names the X inside Y, however much larger
+    a namesake elsewhere (a country among them) is; otherwise every candidate. A country
+    after a comma only adds to the score (:func:`_containment`): "China, Japan" is a list
+    more often than a Japanese village."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
-    outers = container.candidates[:5]
+    outers = [c for c in container.candidates[:5] if c.precision == "admin1"]
     held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
     return held or toponym.candidates
 
@@ -657,8 +659,8 @@ def _one_reading(toponyms: list[Toponym]) -> None:
     anchored: dict[str, Candidate] = {}
     for toponym in toponyms:
         chosen, container = toponym.chosen, toponym.container
-        if chosen is not None and container is not None and any(
-                _inside(chosen, outer) for outer in container.candidates[:5]):
+        if chosen is not None and container is not None and container.chosen is not None and (
+                _inside(chosen, container.chosen)):
             anchored.setdefault(toponym.text.lower(), chosen)
     if not anchored:
         return

@@ -230,9 +230,16 @@ def test_a_body_named_by_an_english_word_or_a_person_is_no_place(geocoder, blank
 
 
 def test_a_name_placed_once_is_a_place_wherever_it_stands_again(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo, Okla., on Monday. Tishomingo voters were angry."
+    found = geocoder.resolve(blank(text), Article(id="t", text=text))
+    assert [(p.text, p.admin1) for p in found if p.text == "Tishomingo"] == [
+        ("Tishomingo", "Oklahoma")] * 2
+
+
+def test_a_name_a_preposition_alone_placed_does_not_spread(geocoder, blank) -> None:
     text = "Storms raged in Tishomingo on Monday. Tishomingo voters were angry."
     found = geocoder.resolve(blank(text), Article(id="t", text=text))
-    assert [(p.text, p.admin1) for p in found] == [("Tishomingo", "Oklahoma")] * 2
+    assert [p.start for p in found] == [16]
 
 
 def test_a_repeated_name_inside_a_full_personal_name_stays_a_person(geocoder, blank) -> None:
