@@ -216,6 +216,29 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     return result
 
 
+def through_event_objects(head: Token, frame: Frame, eventive: set[int],
+                          actors: list[Token]) -> list[Token]:
+    """Recipients a verb names through its eventive object ("imposed sanctions on Iran",
+    "launched attacks on Kyiv", "held talks with India"): the parser hangs the target on the
+    noun, whose event the verb's record already is, so the noun's target is the verb's."""
+    if head.pos_ != "VERB":
+        return []
+    preps = set(frame.preps)
+    if frame.of_is == "recipient":
+        preps.add("of")
+    seen = {t.i for t in actors}
+    found: list[Token] = []
+    for obj in children(head, "dobj"):
+        if obj.i not in eventive:
+            continue
+        for token in prep_objects(obj, frozenset(preps)):
+            for t in conjuncts(token):
+                if t.i not in seen:
+                    seen.add(t.i)
+                    found.append(t)
+    return found
+
+
 RECIPIENT_ENTS = frozenset({"GPE", "NORP", "ORG"})
 FALLBACK_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"})
 
@@ -283,7 +306,10 @@ def phrase(token: Token) -> Span:
         ent = entity_of(token)
         if ent is not None and ent.root == token:
             left = min(ent.start, _left_edge(token))
-            return doc[left:max(ent.end, token.i + 1)]
+            end = max(ent.end, token.i + 1)
+            if doc[end - 1].pos_ == "ADP":  # a name cut before its last part ("... of Nigeria")
+                end = max(end, _right_edge(token) + 1)
+            return doc[left:end]
     return doc[_left_edge(token):_right_edge(token) + 1]
 
 

@@ -21,6 +21,7 @@ from sitrep.extract.arguments import (
     named_in_complement,
     phrase,
     recipient_tokens,
+    through_event_objects,
 )
 from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference
@@ -344,6 +345,11 @@ class EventBuilder:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
+            eventive = self.trigger_heads | {
+                t.i for t in children(head, "dobj") if t.lemma_.lower() in entry.with_}
+            recipient_heads += [t for t in through_event_objects(head, frame, eventive,
+                                                                 actor_heads)
+                                if t.i not in {r.i for r in recipient_heads}]
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -432,6 +438,8 @@ class EventBuilder:
             actor = self._through_article(token, actor)
         if actor is None:  # "its air strikes", "their fighters": the owner's
             actor = self.coref.possessor(token)
+        if actor is None:  # "the bloc", "the group": a body of that kind named before
+            actor = self.coref.kind(token)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
