@@ -135,6 +135,20 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     return []
 
 
+def own_doers(noun: Token) -> list[Token]:
+    """The doers an eventive noun names itself ("Russia's attack", "the attack by Hamas",
+    "the Israeli strikes"), without looking to the verb it hangs on: in "condemned the
+    attack", whoever condemned is not whoever attacked."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _pronouns():
+            return conjuncts(child)
+    agents = prep_objects(noun, ("by",))
+    if agents:
+        return [t for a in agents for t in conjuncts(a)]
+    return [c for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in NAME_LABELS]
+
+
 def _named(token: Token) -> bool:
     """A name, or a noun with a name or demonym on it ("US troops")."""
     if token.ent_type_ in NAME_LABELS:

@@ -196,3 +196,35 @@ def test_a_name_cut_before_its_preposition_object_is_whole_again():
 def test_sanctions_imposed_on_a_state_name_it_as_recipient(coder):
     event = only(code(coder, "Canada imposed sanctions on Belarus on Tuesday."), "SANCTION")
     assert countries(event.recipients) == ["BLR"]
+
+
+def test_an_eventive_noun_names_its_own_doers_not_its_governors():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.extract.arguments import own_doers
+
+    words = ["Poland", "condemned", "Russia", "'s", "attack", "and", "the", "raid", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 2, 1, 4, 7, 4, 1],
+              deps=["nsubj", "ROOT", "poss", "case", "dobj", "cc", "det", "conj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"])
+    assert [t.text for t in own_doers(doc[4])] == ["Russia"]
+    assert own_doers(doc[7]) == []  # not Poland, which condemned it
+
+
+def test_a_means_of_violence_is_no_recipient(coder):
+    event = only(code(coder, "Russia launched 40 drones at Kyiv overnight."), "ASSAULT")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["UKR"]
+
+
+def test_a_reaction_names_the_side_whose_decision_it_answers(coder):
+    event = only(code(coder, "Workers in Lagos protested against the Nigerian government's "
+                             "decision to raise fuel prices."), "PROTEST")
+    assert "NGA" in countries(event.recipients)
+
+
+def test_the_sides_of_talks_are_not_the_talks(coder):
+    event = only(code(coder, "India and Pakistan held talks in Delhi on Monday."), "CONSULT")
+    assert [r.text for r in event.recipients] == ["India", "Pakistan"]
+
