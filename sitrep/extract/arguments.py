@@ -257,14 +257,17 @@ RECIPIENT_ENTS = frozenset({"GPE", "NORP", "ORG"})
 FALLBACK_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"})
 
 
-def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> list[Token]:
+def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
+                        only: Token | None = None) -> list[Token]:
     """Names inside what a trigger governs ("threatened to deliver blows to the United States",
     "lodged a protest with Albania"): the recipients when its frame found none. Places of
-    circumstance ("in Sivas", "after the war") are not looked into."""
+    circumstance ("in Sivas", "after the war") are not looked into; with ``only``, nothing
+    but that one complement is (the event an object refers to names its own parties)."""
     taken = {t.i for a in actors for t in a.subtree} | {head.i}
     found: list[Token] = []
     for child in head.children:
-        if child.dep_ not in FALLBACK_DEPS or child.lower_ in _cue("around_preps"):
+        if child.dep_ not in FALLBACK_DEPS or child.lower_ in _cue("around_preps") or \
+                (only is not None and child.i != only.i):
             continue
         for token in child.subtree:
             if token.i in taken:

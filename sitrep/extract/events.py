@@ -384,10 +384,10 @@ class EventBuilder:
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
         recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
-        if any(self._refers(t) for t in children(head, "dobj")):
-            return recipients  # "condemned the strikes as a violation of X": the strikes'
+        # "condemned the strikes as a violation of X": the strikes' doers, not X
+        referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if not any(r.country for r in recipients):
-            extra = named_in_complement(head, actor_heads)
+            extra = named_in_complement(head, actor_heads, only=referred)
             recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
                            if a.country and a.country not in {r.country for r in recipients}]
         return recipients
