@@ -383,7 +383,7 @@ class EventBuilder:
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
         recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
-        # "condemned the strikes as a violation of X": the strikes' doers, not X
+        # "denounced the raids as a breach of X": the raids' doers are the recipients, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if not any(r.country for r in recipients):
             extra = named_in_complement(head, actor_heads, only=referred)
