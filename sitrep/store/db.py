@@ -827,15 +827,29 @@ def _text_rows(conn: sqlite3.Connection, q: EventQuery, columns: str,
         f"SELECT {columns}, e.seq FROM events_fts f JOIN events e ON e.seq = f.rowid "
         f"WHERE events_fts MATCH ?{evidence_bound}{others} ORDER BY f.rowid {way}",
         [*evidence_params, *params])
-    by_article = conn.execute(
-        f"SELECT {columns}, e.seq FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
-        f"JOIN events e ON e.doc_id = a.id WHERE articles_fts MATCH ?{article_bound}{others} "
-        f"ORDER BY f.rowid {way}, e.seq {way}", [*article_params, *params])
+    by_article = _by_group(conn.execute(
+        f"SELECT {columns}, f.rowid, e.seq FROM articles_fts f JOIN articles a "
+        f"ON a.seq = f.rowid JOIN events e ON e.doc_id = a.id "
+        f"WHERE articles_fts MATCH ?{article_bound}{others} ORDER BY f.rowid {way}",
+        [*article_params, *params]), newest=q.newest)
     last = None
     for row in heapq.merge(by_evidence, by_article, key=lambda r: r[-1], reverse=q.newest):
         if row[-1] != last:
             last = row[-1]
             yield row
+
+
+def _by_group(rows: Iterator[Any], *, newest: bool) -> Iterator[Any]:
+    """Rows of ``(..., article seq, event seq)`` in article order, each article's events put
+    in order here: ordering them in SQL would make SQLite sort every match first, since the
+    full-text index gives only the articles' order."""
+    group: list[Any] = []
+    for row in rows:
+        if group and row[-2] != group[0][-2]:
+            yield from sorted(group, key=lambda r: r[-1], reverse=newest)
+            group = []
+        group.append(row)
+    yield from sorted(group, key=lambda r: r[-1], reverse=newest)
 
 
 @dataclass(slots=True)
