@@ -32,6 +32,7 @@ class Checks:
     rate_before: re.Pattern[str]
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
+    relation_after: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -61,6 +62,8 @@ def build(vocab: Vocabulary) -> Checks:
         rate_before=re.compile(rf"(?:\d|\b{alternation(words('set_rate_cues'))})\s*$", flags),
         forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
+        relation_after=re.compile(
+            rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
     )
 
 

@@ -115,6 +115,9 @@ def build(vocab: Vocabulary) -> Grammar:
     duration_lead = alternation(words("duration_leads"))
     shifts = alternation(words("relative_modifiers"))
     period_units = alternation(words("calendar_units"))
+    period_end = alternation(words("period_end_suffixes"))
+    plural_follows = alternation(words("vague_plural_follows"))
+    local = alternation(words("clock_local"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
     clock = (
         r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
@@ -130,7 +133,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|"
                    r"\d{1,2}\.\d{1,2}\.\d{4})\b",
-        "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?",
+        "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
+                rf"(?:\s+(?P<local>{local})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
                    rf"|\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
@@ -153,6 +157,7 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?:\s+(?P<part>{part})\b)?",
         "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
                          rf"(?P<unit>weekend|{period_units})\b"
+                         rf"|\b(?P<unit5>{period_units})[\s-]{period_end}\b"
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
                          r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
@@ -170,11 +175,12 @@ def build(vocab: Vocabulary) -> Grammar:
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
                         rf"(?P<unit>{unit})s\b"
-                        rf"|\b(?P<unit2>{unit})s-long\b",
+                        rf"|\b(?P<unit2>{unit})s-long\b"
+                        rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)",
         "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number})\s+"
-               rf"(?P<unit2>{unit})s)\b",
+               rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    r"|\bthat\s+(?P<time>time)\b"

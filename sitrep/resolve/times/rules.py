@@ -43,6 +43,7 @@ class Context:
     vocab: Vocabulary
     direction: Callable[[int, int], str | None]
     upper: bool = False
+    parsed: bool = False
     anchor: date | None = None
     last_period: Period | None = None
     last_dated: Period | None = None
@@ -173,11 +174,21 @@ def resolve_calendar_date(match: re.Match[str], ctx: Context) -> Resolved | None
         return None
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None, "unresolved")
-    tense = ctx.tense(match.start(), match.end())
     y = cal.nearest_year(month_number, day_number, ctx.reference,
-                         "future" if tense == "future" else None)
+                         day_direction(ctx, match.start(), match.end()))
     found = day_or_none(y, month_number, day_number)
     return relative(ctx, cal.day(found) if found else None)
+
+
+def day_direction(ctx: Context, start: int, end: int) -> str | None:
+    """The side of the reference a day without its year lies on: ahead in a future clause,
+    behind in a past one ("stormed the town on Oct. 7" is not next October), else
+    the nearest. Only the parse says a clause is past: a past cue word before the day may
+    belong to another clause ("left last week and return on June 3")."""
+    tense = ctx.tense(start, end)
+    if tense == "future":
+        return "future"
+    return "past" if tense == "past" and ctx.parsed else None
 
 
 @lru_cache(maxsize=4096)
@@ -471,12 +482,12 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "the end of last year", "earlier this month"."""
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")
-            or match.group("unit4")).lower()
+            or match.group("unit4") or match.group("unit5")).lower()
     rel = re.sub(r"\s+", " ", (match.group("rel") or match.group("rel2") or "").lower())
     rel = rel.removeprefix("the ")
     if match.group("unit3"):
         rel = "bare"
-    if match.group("unit4"):
+    if match.group("unit4") or match.group("unit5"):
         rel = "this"
     spelled = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
     if unit != "weekend" and (rel == "past" or spelled == "the last") and not re.match(
@@ -501,6 +512,8 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
             offset = -1
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
+    if match.group("unit5"):
+        mod = "the end of"  # "year-end": the end of the current year
     if mod == "earlier":
         period = period.with_range(period.start, min(ref, period.end or ref))
     elif mod == "later":
@@ -550,8 +563,7 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
         return explicit(cal.day(date(int(match.group("year")), m, d)))
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, "unresolved")
-    tense = ctx.tense(match.start(), match.end())
-    y = cal.nearest_year(m, d, ctx.reference, "future" if tense == "future" else None)
+    y = cal.nearest_year(m, d, ctx.reference, day_direction(ctx, match.start(), match.end()))
     return relative(ctx, cal.day(date(y, m, d)))
 
 
@@ -579,6 +591,13 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
         if step > 0 and unit != "day":
             return None
+        last = ctx.last_dated
+        if unit != "day" and last is not None and last.start is not None and cal.finer(
+                last.precision, unit):
+            # "that year" after "in 2019": the year the text last named, not the story's
+            resolved = relative(ctx, unit_period(unit, last.start, step))
+            resolved.uses_anchor = True
+            return resolved
     anchor = ctx.anchor or ctx.reference
     if anchor is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
@@ -603,7 +622,7 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     if hour is None or minute is None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
-        "off") or match.group("named") or match.group("h3")
+        "off") or match.group("named") or match.group("h3") or match.group("local")
     if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
         return None
     zone = zone_suffix(match, ctx)
@@ -776,10 +795,13 @@ def ago_period(moved: date, precision: str, unit: str) -> Period:
 
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
-    unit = unit_name(match.group("unit") or match.group("unit2") or "")
+    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
     value, spec = duration_value(None, unit, ctx.vocab)
     pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
     ref = ctx.reference
+    if match.group("unit3"):
+        # "days after the vote": a span measured from another event, not from the reference
+        return Resolved("DURATION", value, None, "explicit")
     if ref is None or "precision" not in spec or "coming" in pre:
         return Resolved("DURATION", value, None, "explicit")
     count = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
@@ -800,8 +822,9 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
                 ctx.before(match.start(), 16)):
             return None
         return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
-    unit = unit_name(match.group("unit") or match.group("unit2") or "")
-    count = number_value(match.group("n"), ctx.vocab) if match.group("n") else 1
+    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
+    count = number_value(match.group("n"), ctx.vocab) if match.group("n") else (
+        2 if match.group("other") else 1)
     value, _ = duration_value(count, unit, ctx.vocab)
     return Resolved("SET", value, None, "explicit")
 
@@ -814,6 +837,8 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if word == "now" and re.match(r"\s+that\b", ctx.text[match.end():]):
         return None
+    if checks().relation_after.match(ctx.text[match.end():]):
+        return None  # "shortly before the vote": a time relative to an event, not to now
     if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
         return None
     ref = ctx.reference

@@ -19,7 +19,7 @@ from sitrep.model import TimeMention
 from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
-from sitrep.resolve.times.tense import clause_direction
+from sitrep.resolve.times.tense import clause_direction, parsed_from
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
@@ -98,6 +98,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
     ctx = Context(text=text, reference=reference, vocab=vocab,
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text) if upper is None else upper,
+                  parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference)
     found = select(candidates(text), ctx)
     found = resolve_anchors(found, ctx)
