@@ -411,24 +411,21 @@ class Store:
                 yield from _page(_text_rows(conn, q, columns, after_seq), q)
             return
         after = self._sort_key(q.after) if q.after else None
+        wanted = -1 if q.limit is None else q.offset + q.limit
         if not q.newest:
-            sql, params = _select(q, after).select(columns)
-            if q.limit is not None or q.offset:
-                sql += " LIMIT ? OFFSET ?"
-                params += [-1 if q.limit is None else q.limit, q.offset]
+            sql, params = _select(q, after).page(columns, wanted, keys_first=bool(q.bbox))
             with reader as conn:
-                yield from conn.execute(sql, params)
+                yield from islice(conn.execute(sql, params), q.offset, None)
             return
         # Latest first: the dated events, then the undated ones (unless the cursor is there).
         in_undated = after is not None and after >= LAST
         parts = [_select(q, after if in_undated else None, newest=True, dated=False)]
         if not in_undated:
             parts.insert(0, _select(q, after, newest=True, dated=True))
-        wanted = -1 if q.limit is None else q.offset + q.limit
         with reader as conn:
             rows = chain.from_iterable(
-                conn.execute(f"{sql} LIMIT ?", [*params, wanted])
-                for sql, params in (part.select(columns) for part in parts))
+                conn.execute(sql, params) for sql, params in (
+                    part.page(columns, wanted, keys_first=bool(q.bbox)) for part in parts))
             yield from _page(rows, q)
 
     def _seq(self, event_id: str) -> int:
@@ -874,6 +871,20 @@ class _Selection:
         sql = " UNION ALL ".join(f"SELECT {columns}, {self.order} AS sort_key_ FROM "
                                  f"{self.source} {where}" for where, _ in self.arms)
         return f"{sql} ORDER BY sort_key_{way}", [p for _, params in self.arms for p in params]
+
+    def page(self, columns: str, limit: int, *, keys_first: bool = False
+             ) -> tuple[str, list[Any]]:
+        """The first ``limit`` rows (-1: all) of :meth:`select`. ``keys_first`` sorts only the
+        keys of the matches and reads the page's rows after: where no index gives the order
+        (the events in a box on the map) SQLite would otherwise sort every match, its record
+        and all."""
+        if not keys_first or limit < 0:
+            sql, params = self.select(columns)
+            return f"{sql} LIMIT ?", [*params, limit]
+        way = " DESC" if self.descending else ""
+        keys, params = self.select(f"e.seq AS key_, {self.order} AS at_")
+        return (f"SELECT {columns} FROM ({keys} LIMIT ?) AS page_ JOIN events e "
+                f"ON e.seq = page_.key_ ORDER BY page_.at_{way}", [*params, limit])
 
     def count(self) -> tuple[str, list[Any]]:
         counts = " UNION ALL ".join(f"SELECT count(*) AS n FROM {self.source} {where}"
