@@ -100,6 +100,8 @@ def build(vocab: Vocabulary) -> Grammar:
     ago = alternation([*words("ago"), *words("anchored_ago")])
     deictic_ago = alternation(words("ago"))
     fiscal = alternation(words("fiscal"))
+    fiscal_short = alternation(words("fiscal_abbreviations"))
+    decade_words = alternation(words("decade_words"))
     anaphoric = alternation(words("anaphoric_relative"))
     before_after = alternation(words("anaphor_after"))
     named_clock = alternation(words("named_clock"))
@@ -131,8 +133,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
         "dmy": rf"\b{wd_prefix}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{month})(?!\w)"
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
-        "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|"
-                   r"\d{1,2}\.\d{1,2}\.\d{4})\b",
+        "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
+                   r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
                 rf"(?:\s+(?P<local>{local})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
@@ -145,7 +147,8 @@ def build(vocab: Vocabulary) -> Grammar:
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
                  rf"{bare_rel})\s+year|\s+of\s+(?P<relyear2>{bare_rel})\s+year)?",
         "decade": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
-                  rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b",
+                  rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b"
+                  rf"|\bthe\s+(?:(?P<mod2>{modifier})\s*-?\s*)?(?P<word>{decade_words})\b",
         "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
@@ -166,6 +169,7 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
+                  rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
         "half": rf"\b(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b(?:\s+of\s+(?:(?P<year>"
                 rf"{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?(?!\s+of\b)",

@@ -195,11 +195,9 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
 def parse_numeric(text: str, reference: date | None) -> date | None:
     """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
     and international wire copy."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return None
+    year_first = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", text)
+    if year_first:
+        return day_or_none(*(int(part) for part in year_first.groups()))
     parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
@@ -282,15 +280,19 @@ def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1990s", "the '80s", "the mid-nineties": a decade; one without its century is
+    the latest such decade not after the reference."""
     if match.group("cent"):
         first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
     else:
-        digit = int(match.group("dd"))
+        word = (match.group("word") or "").lower()
+        digit = int(ctx.vocab.words["decade_words"][word]) if word else int(match.group("dd"))
         current = (ctx.reference.year if ctx.reference else 2000)
         first = current // 100 * 100 + digit * 10
         if first > current:
             first -= 100
-    return explicit(apply_modifier(cal.decade(first), match.group("mod"), ctx.vocab))
+    return explicit(apply_modifier(cal.decade(first), match.group("mod") or match.group("mod2"),
+                                   ctx.vocab))
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -381,8 +383,10 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
     the fiscal one, whose first month varies by country and firm)."""
-    if match.group("year"):
-        number = int(match.group("year"))
+    if match.group("year") or match.group("fyear"):
+        number = int(match.group("year") or match.group("fyear"))
+        if number < 100:
+            number = full_year(number, ctx.reference)
         basis = "explicit"
     elif ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved")
@@ -507,9 +511,10 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         resolved.uses_anchor = True
         return resolved
     if rel == "bare":
-        offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
-        if offset == 0 and ref.isoweekday() < 6:
-            offset = -1
+        # the weekend ahead is this ISO week's; the one behind is this week's only once it
+        # has begun
+        ahead = ctx.looks_future(match.start(), match.end())
+        offset = 0 if ahead or ref.isoweekday() >= 6 else -1
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):
