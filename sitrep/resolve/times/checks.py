@@ -33,6 +33,7 @@ class Checks:
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
     relation_after: re.Pattern[str]
+    event_link: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -64,6 +65,7 @@ def build(vocab: Vocabulary) -> Checks:
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
+        event_link=re.compile(rf"\s+{alternation(words('duration_event_links'))}\b", flags),
     )
 
 

@@ -717,9 +717,12 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
 def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx: Context
                   ) -> Period | None:
     """Where a duration sits: back from the reference ("the past", "for" in a perfect
-    clause), forward ("the next", "within", future clause), else nowhere known."""
+    clause), forward ("the next", "within", future clause), else nowhere known: a span
+    measured from another event ("within a week of the deal") is not measured from now."""
     ref = ctx.reference
     if ref is None or spec.get("time") or "precision" not in spec:
+        return None
+    if checks().event_link.match(ctx.text[match.end():]):
         return None
     signal = ctx.before(match.start(), 12).lower()
     words = set(pre.split())
