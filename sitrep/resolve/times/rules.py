@@ -463,10 +463,13 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     if not ctx.capitalised(word):
         return None
     number = ctx.vocab.weekdays[word.lower()]
-    ref = ctx.reference
+    rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
+    # "the following Sunday" counts from the last day the text named, not from the story's
+    anaphoric = rel in ctx.vocab.words["anaphoric_relative"]
+    ref = (ctx.anchor or ctx.reference) if anaphoric else ctx.reference
     if ref is None:
-        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    step = relative_step(match.group("rel") or "", ctx.vocab)
+        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved", uses_anchor=anaphoric)
+    step = relative_step(rel, ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
     if step is not None and step < 0:
@@ -480,7 +483,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
-    return with_part(cal.day(found), match.group("part"), ctx)
+    resolved = with_part(cal.day(found), match.group("part"), ctx)
+    resolved.uses_anchor = anaphoric
+    return resolved
 
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -833,6 +838,8 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
     count = number_value(match.group("n"), ctx.vocab) if match.group("n") else (
         2 if match.group("other") else 1)
+    if match.group("n") and is_vague(match.group("n"), ctx.vocab):
+        count = None  # "every few years": an unknown count of units
     value, _ = duration_value(count, unit, ctx.vocab)
     return Resolved("SET", value, None, "explicit")
 
