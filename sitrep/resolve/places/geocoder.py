@@ -222,6 +222,7 @@ class Geocoder:
                                    or toponym.peers or toponym.inner):
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
+        _one_reading(toponyms)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
             if _division_abroad(toponym, focus):
@@ -462,7 +463,7 @@ class Geocoder:
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
-        for candidate in toponym.candidates:
+        for candidate in _held(toponym):
             score = _prior(candidate, toponym.text)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
@@ -635,6 +636,40 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
         return inner.precision != "country"
     return outer.precision == "admin1" and outer.admin1 == inner.admin1 and (
         inner.precision != "admin1")
+
+
+def _held(toponym: Toponym) -> tuple[Candidate, ...]:
+    """The candidates the first-level division written after the name holds ("Lebanon,
+    Pa.", "Mexico, Mo."), when it holds any: "X, Y" names the X inside Y, however much larger
+    a namesake elsewhere (a country among them) is; otherwise every candidate. A country
+    after a comma only adds to the score (:func:`_containment`): "China, Japan" is a list
+    more often than a Japanese village."""
+    container = toponym.container
+    if container is None or not container.candidates:
+        return toponym.candidates
+    outers = [c for c in container.candidates[:5] if c.precision == "admin1"]
+    held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
+    return held or toponym.candidates
+
+
+def _one_reading(toponyms: list[Toponym]) -> None:
+    """A name read once with the place that holds it ("Lebanon, Pa.") means the same place
+    when the article names it again on its own ("the Lebanon school board"): an article
+    rarely names two namesakes, and the first mention usually carries the evidence."""
+    anchored: dict[str, Candidate] = {}
+    for toponym in toponyms:
+        chosen, container = toponym.chosen, toponym.container
+        if chosen is not None and container is not None and container.chosen is not None and (
+                _inside(chosen, container.chosen)):
+            anchored.setdefault(toponym.text.lower(), chosen)
+    if not anchored:
+        return
+    for toponym in toponyms:
+        place = anchored.get(toponym.text.lower())
+        if place is None or toponym.container is not None or toponym.inner:
+            continue
+        if any(c.id == place.id for c in toponym.candidates):
+            toponym.chosen = place
 
 
 def _containment(candidate: Candidate, container: Toponym | None) -> float:

@@ -390,3 +390,20 @@ def test_an_article_before_a_place_and_a_possessive_after_it_are_not_its_name(bl
     niger = doc.char_span(text.find("Niger"), text.find(" border"))
     assert sahel is not None and niger is not None
     assert [text[slice(*_trim(span))] for span in (sahel, niger)] == ["Sahel", "Niger"]
+
+
+def test_a_state_after_a_country_name_makes_it_the_state_s_town(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "The family moved from Mexico, Mo., to a farm.",
+                     ["Mexico", "Mo."])
+    assert (places["Mexico"].country_code, places["Mexico"].admin1) == ("USA", "Missouri")
+    assert places["Mexico"].precision == "city"
+    alone = resolve(geocoder, blank, "The family moved from Mexico to a farm.", ["Mexico"])
+    assert alone["Mexico"].precision == "country"
+
+
+def test_a_name_read_with_its_state_keeps_that_reading_later(geocoder, blank) -> None:
+    text = "A fire hit Lebanon, Pa., on Monday. The Lebanon mayor thanked the crews."
+    doc = tagged(blank, text, ["Lebanon", "Pa."])
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code, p.admin1) for p in places if p.text == "Lebanon"] == [
+        ("Lebanon", "USA", "Pennsylvania")] * 2
