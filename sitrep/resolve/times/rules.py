@@ -63,7 +63,9 @@ class Context:
 
         A past or perfect clause looks back, and so does an unknown one (news mostly looks
         back); a present one ("the vote is in March") and a deadline ("by June", "until
-        Friday") take the nearest."""
+        Friday") take the nearest. What a period runs "since" has begun."""
+        if checks().since.search(self.before(start, 16)):
+            return "past"
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
@@ -184,7 +186,10 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
     the nearest. Only the parse says a clause is past: a past cue word before the day may
-    belong to another clause ("left last week and return on June 3")."""
+    belong to another clause ("left last week and return on June 3"). What a period runs
+    "since" has begun."""
+    if checks().since.search(ctx.before(start, 16)):
+        return "past"
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
