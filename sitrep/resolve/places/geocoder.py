@@ -43,6 +43,8 @@ CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
 NEAR_KM = 150.0
+OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
+OWNED_PRECISIONS = ("admin1", "admin2", "city")
 NEAR_BONUS = 3.0
 NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
@@ -54,6 +56,7 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
 @cache
@@ -98,6 +101,7 @@ class Toponym:
     metonymic: bool = False
     container: Toponym | None = None
     anchor: Toponym | None = None
+    owner: Toponym | None = None
     chosen: Candidate | None = None
     margin: float = 0.0
     focus: dict[str, float] = field(default_factory=dict)
@@ -459,11 +463,15 @@ class Geocoder:
         divisions they lie in (:func:`_area_votes`, :func:`_area_focus`)."""
         if not toponym.candidates:
             return
+        readings = _owned(toponym, _held(toponym))
+        if not readings:
+            toponym.chosen = None
+            return
         own = toponym.chosen
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
-        for candidate in _held(toponym):
+        for candidate in readings:
             score = _prior(candidate, toponym.text)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
@@ -652,6 +660,24 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     return held or toponym.candidates
 
 
+def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """"Pittsburgh's North Side", "Nairobi's Kibera": a town or division named as a part of
+    the place before the possessive lies in it (inside its country or first-level division,
+    within NEAR_KM of its town or district); a namesake elsewhere is no reading, and with
+    none left the name takes the owner's point (:func:`_fall_back`). Regions, features and
+    facilities are not filtered."""
+    owner = toponym.owner
+    if owner is None or not owner.candidates:
+        return candidates
+    places = [owner.chosen] if owner.chosen else list(owner.candidates[:3])
+    places = [p for p in places if p.precision in OWNER_PRECISIONS]
+    if not places:
+        return candidates
+    return tuple(c for c in candidates if c.precision not in OWNED_PRECISIONS or any(
+        _inside(c, p) if p.precision in ("country", "admin1") else _km(c, p) <= NEAR_KM
+        for p in places))
+
+
 def _one_reading(toponyms: list[Toponym]) -> None:
     """A name read once with the place that holds it ("Lebanon, Pa.") means the same place
     when the article names it again on its own ("the Lebanon school board"): an article
@@ -728,7 +754,8 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
-    if toponym.container or toponym.anchor or toponym.peers or toponym.inner or not focus:
+    if toponym.container or toponym.anchor or toponym.owner or toponym.peers or (
+            toponym.inner or not focus):
         return
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:
@@ -808,7 +835,9 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
         else:
             runs.append([outer])
             joints.append([])
-            if gap.removesuffix(" the") in containment_words():
+            if gap in POSSESSIVES:
+                outer.owner = inner
+            elif gap.removesuffix(" the") in containment_words():
                 inner.container = outer
             elif _proximity().match(gap):
                 inner.anchor = outer
@@ -826,9 +855,9 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
 
 def _fall_back(toponym: Toponym) -> None:
     """A place the gazetteer does not know takes the point of a known town or division that
-    holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore") or that it lies
-    near ("Tillery, a hamlet outside Ardmore")."""
-    outer = toponym.container or toponym.anchor
+    holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore"), that it lies
+    near ("Tillery, a hamlet outside Ardmore") or that owns it ("Ardmore's Ridgeview")."""
+    outer = toponym.container or toponym.anchor or toponym.owner
     if toponym.chosen is not None or outer is None or outer.chosen is None:
         return
     if outer.chosen.precision in FALLBACK_PRECISIONS:
