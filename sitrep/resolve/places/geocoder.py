@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -140,14 +141,15 @@ def _free(token: Token) -> bool:
     return token.ent_iob_ in ("O", "")
 
 
-def _widen(span: Span) -> Span:
-    """Join a name-ending word written just after the name ("Ardmore" + "Bay") and a proper
-    noun just before it ("Fort" + "Portal", "Long" + "Island"): the entity ruler can match the
-    shorter name inside a longer one."""
+def _widen(span: Span, known: Callable[[str], bool]) -> Span:
+    """Join a name-ending word written just after the name ("Ardmore" + "Bay"), or a
+    capitalised word that makes a longer name the index knows ("Iowa" + "City", "Wichita" +
+    "Falls"), and a proper noun just before it ("Fort" + "Portal", "Long" + "Island"): the
+    entity ruler and the model can take the shorter name inside a longer one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) in (
-            "feature", "site"):
+    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
+            "feature", "site") or (doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
     if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
             doc[start - 1].is_title and not doc[start - 1].is_sent_start):
@@ -376,7 +378,7 @@ class Geocoder:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
         if ent.label_ in PLACE_LABELS:
-            wide = _widen(ent)
+            wide = _widen(ent, self._known)
             if wide is not ent:
                 start, end = _trim(wide)
                 toponym = self._lookup(doc_text, start, end, ent)
@@ -822,7 +824,9 @@ def _separator(text: str) -> str:
 
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
     """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
-    or four names or more), whose members are peers rather than containers of each other."""
+    or four names or more), whose members are peers rather than containers of each other,
+    but for a division or country after a comma that may hold the name before it ("A, Ohio,
+    and B, Texas")."""
     if not toponyms:
         return
     runs: list[list[Toponym]] = [toponyms[:1]]
@@ -842,15 +846,30 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             elif _proximity().match(gap):
                 inner.anchor = outer
     for run, gaps in zip(runs, joints, strict=True):
-        listed = len(run) >= 4 or any(g != "," for g in gaps)
-        for i, toponym in enumerate(run):
-            if listed:
-                toponym.peers = [p for p in run if p is not toponym]
-            elif i + 1 < len(run):
-                toponym.container = run[i + 1]
+        if len(run) < 4 and all(g == "," for g in gaps):
+            for inner, outer in zip(run, run[1:], strict=False):
+                inner.container = outer
+            continue
+        holders = {i + 1 for i, gap in enumerate(gaps) if gap == "," and _may_hold(
+            run[i + 1], run[i])}  # "Ardmore, Okla., and Paris, Texas"
+        for i in holders:
+            run[i - 1].container = run[i]
+        members = [t for i, t in enumerate(run) if i not in holders]
+        for toponym in members:
+            toponym.peers = [p for p in members if p is not toponym]
     for toponym in toponyms:
         if toponym.container is not None:
             toponym.container.inner.append(toponym)
+
+
+def _may_hold(outer: Toponym, inner: Toponym) -> bool:
+    """Whether a country or first-level division ``outer`` may stand for holds a place
+    ``inner`` may stand for, which is itself no country or first-level division (in "Texas,
+    Washington, West Virginia and Ohio" each is a state)."""
+    if any(c.precision in ("country", "admin1") for c in inner.candidates):
+        return False
+    holders = [c for c in outer.candidates[:5] if c.precision in ("country", "admin1")]
+    return any(_inside(place, holder) for holder in holders for place in inner.candidates)
 
 
 def _fall_back(toponym: Toponym) -> None:

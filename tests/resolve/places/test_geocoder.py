@@ -421,3 +421,16 @@ def test_a_part_named_with_a_possessive_lies_in_its_owner(geocoder, blank) -> No
                      ["China", "Guangdong"])
     assert places["Guangdong"].precision == "admin1"
     assert places["Guangdong"].country_code == "CHN"
+
+
+def test_a_capitalised_word_that_makes_a_longer_known_name_joins_it(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "He was taken to a hospital in Iowa City.", ["Iowa"])
+    assert places["Iowa City"].precision == "city"
+    assert places["Iowa City"].admin1 == "Iowa"
+
+
+def test_a_state_after_a_comma_holds_its_town_inside_a_list(geocoder, blank) -> None:
+    text = "Deputies in Johnson County, Kan., and Jackson County, Mo., searched."
+    places = resolve(geocoder, blank, text, ["Johnson County", "Kan.", "Jackson County", "Mo."])
+    assert places["Johnson County"].admin1 == "Kansas"
+    assert places["Jackson County"].admin1 == "Missouri"
