@@ -887,16 +887,21 @@ def _fall_back(toponym: Toponym) -> None:
 def _streets_fall_back(toponyms: list[Toponym]) -> None:
     """A street, or a building or site the gazetteer does not know, named with no town after
     it lies in the town the text last named (or the dateline's town): local news names its
-    town once and then its streets and buildings."""
-    town: Toponym | None = None
-    for toponym in toponyms:
-        local = toponym.street or (toponym.facility and not toponym.candidates)
-        if local and toponym.chosen is None and town is not None:
-            toponym.chosen = town.chosen
-            toponym.fallback = True
-        elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
-                not toponym.fallback):
-            town = toponym
+    town once and then its streets and buildings. A street named before any town lies in
+    the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
+    building or site named so keeps no place (an airport is often named before the town it
+    serves, and after another)."""
+    for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
+        town: Toponym | None = None
+        for toponym in ordered:
+            local = toponym.street or (
+                buildings and toponym.facility and not toponym.candidates)
+            if local and toponym.chosen is None and town is not None:
+                toponym.chosen = town.chosen
+                toponym.fallback = True
+            elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
+                    not toponym.fallback):
+                town = toponym
 
 
 def _confidence(toponym: Toponym) -> float:

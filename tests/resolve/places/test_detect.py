@@ -272,3 +272,10 @@ def test_a_title_case_headline_word_does_not_lengthen_a_name(geocoder, blank) ->
 def test_downtown_before_a_name_makes_it_a_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "The parade crossed downtown Tishomingo at noon.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_street_named_before_any_town_lies_in_the_next_town(geocoder, blank) -> None:
+    text = "Police were called to Elm Street at noon. The man was taken to jail in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert found["Elm Street"].name == found["Tishomingo"].name == "Tishomingo"
+    assert found["Elm Street"].score < found["Tishomingo"].score
