@@ -115,6 +115,7 @@ class Toponym:
     facility: bool = False
     seat: bool = False
     weak: bool = False
+    maybe: bool = False
     dateline: bool = False
 
 
@@ -215,6 +216,8 @@ class Geocoder:
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
             # no evidence, so a gazetteer name needs more than a preposition or a list.
             toponyms = [t for t in toponyms if not t.weak]
+        maybes = [t for t in toponyms if t.maybe]
+        toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
@@ -229,6 +232,9 @@ class Geocoder:
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
         _one_reading(toponyms)
+        if maybes:
+            toponyms = sorted(toponyms + _confirmed(maybes, points, areas),
+                              key=lambda t: t.start)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
             if _division_abroad(toponym, focus):
@@ -292,11 +298,14 @@ class Geocoder:
 
     def find_spans(self, doc: Doc) -> list[Span]:
         """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
-        name that only a preposition or a list marks as a place), "facility" (a building or
-        site the model tagged) or "street" (what the ``sitrep_places`` component stores)."""
+        name that only a preposition or a list marks as a place), "maybe_place" (an English
+        word or a person's name after a preposition of place: a place only when the rest of
+        the article vouches for it, :func:`_confirmed`), "facility" (a building or site the
+        model tagged) or "street" (what the ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            label = ("street" if toponym.street else "weak_place" if toponym.weak
+            label = ("street" if toponym.street else "maybe_place" if toponym.maybe
+                     else "weak_place" if toponym.weak
                      else "facility" if toponym.facility else "place")
             span = doc.char_span(toponym.start, toponym.end, label=label,
                                  alignment_mode="expand")
@@ -313,7 +322,8 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
             else:
                 toponym = self._lookup(text, span.start_char, span.end_char, span)
-                toponym.weak = span.label_ == "weak_place"
+                toponym.weak = span.label_ in ("weak_place", "maybe_place")
+                toponym.maybe = span.label_ == "maybe_place"
                 toponym.facility = span.label_ == "facility"
                 toponyms.append(toponym)
         return toponyms
@@ -346,7 +356,8 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
                 continue
             toponym = self._lookup(text, span.start_char, span.end_char, span)
-            toponym.weak = hit.context in ("weak", "list")
+            toponym.weak = hit.context in ("weak", "list", "maybe")
+            toponym.maybe = hit.context == "maybe"
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms
@@ -505,6 +516,26 @@ class Geocoder:
 
 
 Area = tuple[str | None, str | None]
+
+
+def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
+               areas: dict[Area, float]) -> list[Toponym]:
+    """Names that are also English words or names of people ("in Florence", "to Marion"), kept
+    when the rest of the article vouches for them: a town or district of that name lies in the
+    first-level division the article is about (more than AREA_DOMINANT of its votes) or within
+    NEIGHBOUR_KM of a town or district it names. The most populous such one is chosen."""
+    total = sum(areas.values())
+    area = next((key for key, votes in areas.items() if total and votes / total > (
+        AREA_DOMINANT)), None)
+    places = [place for _, place in points]
+    kept = []
+    for toponym in maybes:
+        local = [c for c in toponym.candidates if c.precision in ("city", "admin2") and (
+            (c.country, c.admin1) == area or any(_km(c, p) <= NEIGHBOUR_KM for p in places))]
+        if local:
+            toponym.chosen = max(local, key=lambda c: c.population)
+            kept.append(toponym)
+    return kept
 
 
 def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:

@@ -279,3 +279,12 @@ def test_a_street_named_before_any_town_lies_in_the_next_town(geocoder, blank) -
     found = places(geocoder, blank, text)
     assert found["Elm Street"].name == found["Tishomingo"].name == "Tishomingo"
     assert found["Elm Street"].score < found["Tishomingo"].score
+
+
+def test_an_english_word_after_a_preposition_is_a_place_the_article_vouches_for(
+        geocoder, blank) -> None:
+    text = "Storms hit Texarkana, Ark., on Monday. Crews were sent to Hope."
+    assert places(geocoder, blank, text)["Hope"].admin1 == "Arkansas"
+    assert places(geocoder, blank, "They lived in Hope for years.") == {}
+    far = "Storms hit Tishomingo, Okla., on Monday. Crews were sent to Hope."
+    assert "Hope" not in places(geocoder, blank, far)
