@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -84,7 +85,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
-    records = _reactions(records, doc)
+    records = [_mutual(r) for r in _reactions(records, doc)]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -243,6 +244,23 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
                 record = replace(record, recipients=[a for a in target.actors if a.country])
         out.append(record)
     return out
+
+
+def _mutual(record: Event) -> Event:
+    """Sides that did a mutual event together ("Ethiopia and Somalia signed", "India and
+    Pakistan held talks") are each other's recipients when the text names no other
+    (``records.json``: ``mutual_types``)."""
+    if record.event_type not in _mutual_types() or any(r.country for r in record.recipients):
+        return record
+    sides = [a for a in record.actors if a.country]
+    if len({a.country for a in sides}) < 2:
+        return record
+    return replace(record, recipients=[replace(a) for a in sides])
+
+
+@cache
+def _mutual_types() -> frozenset[str]:
+    return frozenset(load_json("records.json")["mutual_types"])
 
 
 def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:

@@ -1,4 +1,5 @@
-"""The actor tables: sectors, sector words, person titles, named bodies, name stop-words.
+"""The actor tables: sectors, sector words, person titles, named bodies, name stop-words,
+role nouns.
 
 All of it is data in ``sitrep/codebook/actors/`` that a user can read and extend; this module
 only parses and checks it (an unknown sector code fails loudly). It is one part of the
@@ -45,6 +46,7 @@ class ActorTables:
     titles: dict[str, str | None]
     bodies: dict[str, Body]
     name_stopwords: frozenset[str]
+    role_nouns: dict[str, frozenset[str]]
 
 
 def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
@@ -89,6 +91,20 @@ def _bodies(sectors: dict[str, str]) -> dict[str, Body]:
     return bodies
 
 
+def _role_nouns(sectors: dict[str, str], non_state: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Kind nouns ("the bloc", "the group") → the codes of the actors they may refer back to."""
+    known = {**sectors, **non_state}
+    nouns = {}
+    for row in load_table(f"{FOLDER}/role_nouns.tsv"):
+        if len(row) < 2 or not row[1].strip():
+            raise SetupError(f"role_nouns.tsv {row[0]!r}: needs a noun and its codes")
+        codes = [c.strip() for c in row[1].split(",")]
+        for code in codes:
+            _check(code, known, f"role_nouns.tsv {row[0]!r}")
+        nouns[row[0].lower()] = frozenset(codes)
+    return nouns
+
+
 def sector_codes() -> dict[str, str]:
     """PLOVER sector code → label (``sectors.tsv``)."""
     return {row[0]: row[1] for row in load_table(f"{FOLDER}/sectors.tsv")}
@@ -100,4 +116,5 @@ def load_actor_tables() -> ActorTables:
     non_state = {row[0]: row[1] for row in load_table(f"{FOLDER}/non_state_codes.tsv")}
     stop = frozenset(load_list(f"{FOLDER}/name_stopwords.txt"))
     return ActorTables(sectors=sectors, non_state=non_state, words=_words(sectors),
-                       titles=_titles(sectors), bodies=_bodies(sectors), name_stopwords=stop)
+                       titles=_titles(sectors), bodies=_bodies(sectors), name_stopwords=stop,
+                       role_nouns=_role_nouns(sectors, non_state))

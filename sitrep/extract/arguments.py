@@ -135,6 +135,20 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     return []
 
 
+def own_doers(noun: Token) -> list[Token]:
+    """The doers an eventive noun names itself ("Russia's attack", "the attack by Hamas",
+    "the Israeli strikes"), without looking to the verb it hangs on: in "condemned the
+    attack", whoever condemned is not whoever attacked."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _pronouns():
+            return conjuncts(child)
+    agents = prep_objects(noun, ("by",))
+    if agents:
+        return [t for a in agents for t in conjuncts(a)]
+    return [c for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in NAME_LABELS]
+
+
 def _named(token: Token) -> bool:
     """A name, or a noun with a name or demonym on it ("US troops")."""
     if token.ent_type_ in NAME_LABELS:
@@ -216,18 +230,44 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     return result
 
 
+def through_event_objects(head: Token, frame: Frame, eventive: set[int],
+                          actors: list[Token]) -> list[Token]:
+    """Recipients a verb names through its eventive object ("imposed sanctions on Iran",
+    "launched attacks on Kyiv", "held talks with India"): the parser hangs the target on the
+    noun, whose event the verb's record already is, so the noun's target is the verb's."""
+    if head.pos_ != "VERB":
+        return []
+    preps = set(frame.preps)
+    if frame.of_is == "recipient":
+        preps.add("of")
+    seen = {t.i for t in actors}
+    found: list[Token] = []
+    for obj in children(head, "dobj"):
+        if obj.i not in eventive:
+            continue
+        for token in prep_objects(obj, frozenset(preps)):
+            for t in conjuncts(token):
+                if t.i not in seen:
+                    seen.add(t.i)
+                    found.append(t)
+    return found
+
+
 RECIPIENT_ENTS = frozenset({"GPE", "NORP", "ORG"})
 FALLBACK_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd"})
 
 
-def named_in_complement(head: Token, actors: list[Token], limit: int = 3) -> list[Token]:
+def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
+                        only: Token | None = None) -> list[Token]:
     """Names inside what a trigger governs ("threatened to deliver blows to the United States",
     "lodged a protest with Albania"): the recipients when its frame found none. Places of
-    circumstance ("in Sivas", "after the war") are not looked into."""
+    circumstance ("in Sivas", "after the war") are not looked into; with ``only``, nothing
+    but that one complement is (the event an object refers to names its own parties)."""
     taken = {t.i for a in actors for t in a.subtree} | {head.i}
     found: list[Token] = []
     for child in head.children:
-        if child.dep_ not in FALLBACK_DEPS or child.lower_ in _cue("around_preps"):
+        if child.dep_ not in FALLBACK_DEPS or child.lower_ in _cue("around_preps") or \
+                (only is not None and child.i != only.i):
             continue
         for token in child.subtree:
             if token.i in taken:
@@ -283,7 +323,10 @@ def phrase(token: Token) -> Span:
         ent = entity_of(token)
         if ent is not None and ent.root == token:
             left = min(ent.start, _left_edge(token))
-            return doc[left:max(ent.end, token.i + 1)]
+            end = max(ent.end, token.i + 1)
+            if doc[end - 1].pos_ == "ADP":  # a name cut before its last part ("... of Nigeria")
+                end = max(end, _right_edge(token) + 1)
+            return doc[left:end]
     return doc[_left_edge(token):_right_edge(token) + 1]
 
 

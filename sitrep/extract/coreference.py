@@ -8,7 +8,8 @@ with it. Salience is recency (sentences back), being a clause subject, and how o
 actor has been named so far. Agreement: a person pronoun ("he", "his") wants a person; a
 group pronoun ("it", "its") a group or state; a plural one ("they", "their") a group, state
 or people; a role noun ("the gunman", "the rebels", "the ministry") an actor of the same
-PLOVER sector, a person when the noun is singular and names one. Every resolution is kept on
+PLOVER sector, a person when the noun is singular and names one; a kind noun ("the bloc", "the
+group") an actor of the kinds it may name (``actors/role_nouns.tsv``). Every resolution is kept on
 the Doc (``doc._.actor_chains``: actor key → the character spans that refer to it), so later
 stages read the chains instead of resolving again.
 """
@@ -116,6 +117,20 @@ class Coreference:
 
         chosen = self._best(head, fits)
         return self._link(chosen, head, actor)
+
+    def kind(self, head: Token) -> Actor | None:
+        """The actor a definite kind noun ("the bloc", "the group", "this organisation")
+        stands for: the most salient earlier actor of a kind the noun may name
+        (``actors/role_nouns.tsv``: a non-state code in its country place, or its sector)."""
+        codes = self.book.actors.role_nouns.get(head.lemma_.lower()) or \
+            self.book.actors.role_nouns.get(head.lower_)
+        if codes is None or not self.definite(head):
+            return None
+
+        def fits(r: Referent) -> bool:
+            return not r.person and (r.actor.country in codes or r.actor.sector in codes)
+
+        return self._link(self._best(head, fits), head, None)
 
     def definite(self, head: Token) -> bool:
         """The noun points back: a definite or demonstrative determiner, or a possessive."""

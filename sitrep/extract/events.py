@@ -19,8 +19,10 @@ from sitrep.extract.arguments import (
     children,
     content_head,
     named_in_complement,
+    own_doers,
     phrase,
     recipient_tokens,
+    through_event_objects,
 )
 from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference
@@ -28,7 +30,7 @@ from sitrep.extract.modality import by_aux, modality
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
-from sitrep.extract.triggers import TriggerHit, doc_triggers, more_specific
+from sitrep.extract.triggers import TriggerHit, doc_triggers, means_reader, more_specific
 from sitrep.model import (
     Actor,
     Article,
@@ -280,7 +282,6 @@ class EventBuilder:
             confidence=self._confidence(cand, actors, recipients, mood),
             cameo=entry.cameo if (kind, cand.mode) == (entry.type, entry.mode)
             else self.book.cameo_for(kind, cand.mode),
-            acled=self.book.acled_for(kind, cand.mode, [r.sector for r in recipients]),
         )
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
@@ -344,6 +345,11 @@ class EventBuilder:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
+            eventive = self.trigger_heads | {
+                t.i for t in children(head, "dobj") if t.lemma_.lower() in entry.with_}
+            recipient_heads += [t for t in through_event_objects(head, frame, eventive,
+                                                                 actor_heads)
+                                if t.i not in {r.i for r in recipient_heads}]
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -354,14 +360,33 @@ class EventBuilder:
         if cand.targets:  # "fired tear gas to disperse the crowd": the crowd
             recipient_heads = [*cand.targets,
                                *(t for t in recipient_heads if counted(t) not in cand.targets)]
-        return actor_heads, [t for t in recipient_heads if t.i not in self.trigger_heads]
+        hit = cand.hit  # "held talks": the trigger's own words are no recipient
+        recipient_heads = [t for t in recipient_heads if not hit.start <= t.i < hit.end]
+        sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)]
+        return actor_heads, [*(t for t in recipient_heads if not self._no_side(t)), *sides]
+
+    def _no_side(self, token: Token) -> bool:
+        """A recipient head that names no side: an event ("condemned the strikes", "welcomed
+        the decision": the doers it names, "the government's decision", stand in its place,
+        else assembly finds them) or a means of violence ("launched drones": what the attack
+        was done with)."""
+        return token.i in self.trigger_heads or self._refers(token) or \
+            means_reader().instrument(token)
+
+    def _refers(self, token: Token) -> bool:
+        """The noun refers to an event told elsewhere ("the decision", "the accusation")."""
+        return token.pos_ == "NOUN" and (
+            token.i in self.noun_events
+            or token.lemma_.lower() in self.book.cues["event_reference_nouns"])
 
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
         recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
+        # "condemned the strikes as a violation of X": the strikes' doers, not X
+        referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if not any(r.country for r in recipients):
-            extra = named_in_complement(head, actor_heads)
+            extra = named_in_complement(head, actor_heads, only=referred)
             recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
                            if a.country and a.country not in {r.country for r in recipients}]
         return recipients
@@ -373,7 +398,6 @@ class EventBuilder:
             return []
         stated = replace(event, event_type=intent, mode=None, quad=self.book.types[intent].quad,
                          modality="asserted", cameo=self.book.types[intent].cameo, id="",
-                         acled=self.book.acled_for(intent, None),
                          confidence=min(0.99, round(event.confidence + FUTURE_PENALTY
                                                     + INTENT_BONUS, 3)))
         return [stated]
@@ -432,6 +456,8 @@ class EventBuilder:
             actor = self._through_article(token, actor)
         if actor is None:  # "its air strikes", "their fighters": the owner's
             actor = self.coref.possessor(token)
+        if actor is None:  # "the bloc", "the group": a body of that kind named before
+            actor = self.coref.kind(token)
         if actor is not None:
             actor.text = self._text(span)
             return [actor]
@@ -562,6 +588,6 @@ def dedupe(events: list[Event]) -> list[Event]:
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
         if more_specific(other.mode, sure.mode):
-            sure.mode, sure.cameo, sure.acled = other.mode, other.cameo, other.acled
+            sure.mode, sure.cameo = other.mode, other.cameo
         best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

@@ -6,16 +6,21 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
+from sitrep.resolve.times.tense import attached_verb
+from sitrep.resolve.times.vocabulary import load_vocabulary
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
+# the dependencies by which a reporting verb governs what it reports
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
 MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 # entity labels of names that are not places: a place word inside one is part of the name
@@ -186,10 +191,75 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
     time = _nearest(trigger, items, own - content)
     if time is not None:
         return EventDate.from_time(time)
-    time = _nearest(trigger, items, _sentence_reach(trigger, sent) - content)
+    reach = _sentence_reach(trigger, sent) - content
+    timed = [(time, span, time_relation(trigger, span)) for time, span in items]
+    time = _nearest(trigger, [(t, s) for t, s, how in timed if how == "shared"], reach)
+    if time is not None:
+        return EventDate.from_time(time)
+    time = _nearest(trigger, [(t, s) for t, s, how in timed if how == "by"], reach)
     if time is not None:
         return _up_to(EventDate.from_time(time))
     return unstated_date(article)
+
+
+def time_relation(trigger: Token, span: Span) -> str:
+    """How a time elsewhere in the sentence bears on the trigger, read off the verb the time
+    hangs from (:func:`attached_verb`) and the path from the trigger's verb up to it:
+
+    - ``shared``: that verb governs the trigger's clause as an adjunct or as a conjunct that
+      shares its subject ("stormed the town on Monday, killing ten"; "attacked the base and
+      on Monday seized the town"): the same time;
+    - ``by``: it governs it as reported content ("said on Tuesday that gunmen attacked"), as
+      a clause of its own subject joined to it ("imposed curfews on Monday, and gunmen
+      attacked"), or through a clause whose marker orders the two ("resigned on Tuesday,
+      after police fired"): the event happened by then;
+    - ``other``: it belongs to another clause ("said trucks entered last week and ...",
+      "attacked after talks stalled on Monday"), which says nothing of this event's time.
+
+    A time in a clause the trigger's verb governs without an ordering marker ("attacked when
+    troops left on Monday") is ``shared`` too.
+    """
+    verb = attached_verb(span)
+    if verb is None:
+        return "by"
+    head = clause_head(trigger)
+    path = [head, *head.ancestors]
+    if verb in path:
+        return "by" if any(_loose_link(t) for t in path[:path.index(verb)]) else "shared"
+    depth = _depth_below(verb, head)
+    below = [verb, *verb.ancestors][:depth]
+    if depth and all(t.dep_ == "conj" for t in below):
+        return "by" if any(_loose_link(t) for t in below) else "shared"
+    if depth == 1 and verb.dep_ == "advcl" and not _loose_link(verb):
+        return "shared"  # "attacked the town when troops left on Monday"
+    return "other"
+
+
+def _loose_link(token: Token) -> bool:
+    """Whether ``token``'s clause is tied to its head's time only loosely: reported content,
+    a conjunct with a subject of its own, or a clause with an ordering marker ("after")."""
+    if token.dep_ in REPORTED_DEPS:
+        return True
+    if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.text.lower() in ordering_marks() for c in token.children)
+
+
+@cache
+def ordering_marks() -> frozenset[str]:
+    """Subordinators that put one event before or after another ("after", "before", "since",
+    "until"): the time signals of the time vocabulary."""
+    return frozenset(load_vocabulary().words["range_signals"])
+
+
+def _depth_below(token: Token, ancestor: Token) -> int:
+    """How many steps up from ``token`` reach ``ancestor`` (0 when it is none of its
+    ancestors): the conjuncts of a trigger's verb share its time."""
+    for steps, above in enumerate(token.ancestors, start=1):
+        if above.i == ancestor.i:
+            return steps
+    return 0
 
 
 def content_tokens(trigger: Token) -> set[int]:

@@ -371,6 +371,13 @@ class MeansReader:
                 return hit[2]
         return None
 
+    def instrument(self, token: Token) -> bool:
+        """Whether a common noun names a means of violence ("drones", "a missile"): what an
+        attack is done with, never whom it is done to."""
+        if token.pos_ != "NOUN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return False
+        return any(self.words.get(key, ("actor",))[0] != "actor" for key in _keys(token))
+
     def read(self, head: Token) -> dict[str, tuple[str, str]]:
         """Mode → (type, mode) for every means the clause names; a crowd acting is "riot"."""
         found: dict[str, tuple[str, str]] = {}
@@ -525,6 +532,12 @@ class TriggerFinder:
             spans.append(span)
         doc.spans[TRIGGER_SPANS] = spans
         return doc
+
+
+@cache
+def means_reader() -> MeansReader:
+    """The one reader of the means-of-violence words, built once per process."""
+    return MeansReader()
 
 
 def doc_triggers(doc: Doc) -> list[TriggerHit]:

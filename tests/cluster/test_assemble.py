@@ -112,6 +112,27 @@ def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
     assert record.actors[0].country == "COD"
 
 
+def _together(event_type: str, recipients: list[str] | None = None):
+    from sitrep.model import Actor
+
+    event = make_event(event_type=event_type, trigger="signed")
+    event.actors.append(Actor(text="Somalia", country="SOM", sector="GOV"))
+    event.recipients = [Actor(text=c, country=c, sector="GOV") for c in recipients or []]
+    return event
+
+
+def test_sides_of_a_mutual_event_are_each_others_recipients():
+    [record] = assemble([_together("AGREE")], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in record.recipients] == ["USA", "SOM"]
+
+
+def test_a_mutual_event_keeps_the_recipient_it_names_and_others_stay_without():
+    [named] = assemble([_together("AGREE", ["KEN"])], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in named.recipients] == ["KEN"]
+    [attack] = assemble([_together("ASSAULT")], blank_doc(["x"], ["VERB"]), article())
+    assert attack.recipients == []
+
+
 def test_no_side_is_the_target_of_its_own_act_when_mentions_are_compared():
     from sitrep.model import Actor
 

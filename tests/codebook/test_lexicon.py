@@ -86,3 +86,17 @@ def test_a_bad_lexicon_row_is_a_setup_error():
         _trigger({**row, "mode": "picnic"}, book.types, book.frames)
     with pytest.raises(SetupError):
         _trigger({**row, "weight": "high"}, book.types, book.frames)
+
+
+def test_role_nouns_name_the_kinds_of_actor_they_refer_back_to():
+    nouns = load_codebook().actors.role_nouns
+    assert "IGO" in nouns["bloc"]
+    assert "REB" in nouns["group"] and "IGO" not in nouns["group"]
+
+
+def test_a_role_noun_with_an_unknown_code_is_a_setup_error(monkeypatch):
+    from sitrep.codebook import actor_tables
+
+    monkeypatch.setattr(actor_tables, "load_table", lambda name: [("bloc", "IGO,PLANET")])
+    with pytest.raises(SetupError, match="PLANET"):
+        actor_tables._role_nouns({"GOV": "Government"}, {"IGO": "Inter-governmental"})

@@ -145,3 +145,86 @@ def test_entity_of_keeps_to_the_sentence_of_the_token():
               ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
     assert entity_of(doc[4]).text == "Chad"
     assert entity_of(doc[2]).text == "Niger"
+
+
+def _light_verb_doc():
+    """EU imposed sanctions on Iran and Syria ."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["EU", "imposed", "sanctions", "on", "Iran", "and", "Syria", "."]
+    heads = [1, 1, 1, 2, 3, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_target_on_the_eventive_object_is_the_verbs_recipient():
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.arguments import through_event_objects
+
+    doc = _light_verb_doc()
+    frame = load_codebook().frames["agent_target"]
+    found = through_event_objects(doc[1], frame, {2}, [doc[0]])
+    assert [t.text for t in found] == ["Iran", "Syria"]
+
+
+def test_an_object_that_is_no_event_lends_no_target():
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.arguments import through_event_objects
+
+    doc = _light_verb_doc()
+    frame = load_codebook().frames["agent_target"]
+    assert through_event_objects(doc[1], frame, set(), [doc[0]]) == []
+    assert through_event_objects(doc[2], frame, {2}, [doc[0]]) == []  # not a verb
+
+
+def test_a_name_cut_before_its_preposition_object_is_whole_again():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.extract.arguments import phrase
+
+    words = ["The", "Farmers", "Union", "of", "Kenya", "protested", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 5, 2, 3, 5, 5],
+              deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+              pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-GPE", "O", "O"])
+    assert phrase(doc[2]).text == "The Farmers Union of Kenya"
+
+
+def test_sanctions_imposed_on_a_state_name_it_as_recipient(coder):
+    event = only(code(coder, "Canada imposed sanctions on Belarus on Tuesday."), "SANCTION")
+    assert countries(event.recipients) == ["BLR"]
+
+
+def test_an_eventive_noun_names_its_own_doers_not_its_governors():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.extract.arguments import own_doers
+
+    words = ["Poland", "condemned", "Russia", "'s", "attack", "and", "the", "raid", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 2, 1, 4, 7, 4, 1],
+              deps=["nsubj", "ROOT", "poss", "case", "dobj", "cc", "det", "conj", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"])
+    assert [t.text for t in own_doers(doc[4])] == ["Russia"]
+    assert own_doers(doc[7]) == []  # not Poland, which condemned it
+
+
+def test_a_means_of_violence_is_no_recipient(coder):
+    event = only(code(coder, "Russia launched 40 drones at Kyiv overnight."), "ASSAULT")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["UKR"]
+
+
+def test_a_reaction_names_the_side_whose_decision_it_answers(coder):
+    event = only(code(coder, "Workers in Lagos protested against the Nigerian government's "
+                             "decision to raise fuel prices."), "PROTEST")
+    assert "NGA" in countries(event.recipients)
+
+
+def test_the_sides_of_talks_are_not_the_talks(coder):
+    event = only(code(coder, "India and Pakistan held talks in Delhi on Monday."), "CONSULT")
+    assert [r.text for r in event.recipients] == ["India", "Pakistan"]
+

@@ -61,6 +61,46 @@ def test_a_role_noun_needs_an_antecedent_of_its_sector(coref):
     assert found is not None and found.sector == "GOV" and found.country in {"RUS", "KEN"}
 
 
+def kind_doc() -> Doc:
+    """Hamas spoke . The EU met . The group fired . The bloc agreed . A group left ."""
+    words = ["Hamas", "spoke", ".", "The", "EU", "met", ".", "The", "group", "fired", ".",
+             "The", "bloc", "agreed", ".", "A", "group", "left", "."]
+    heads = [1, 1, 1, 4, 5, 5, 5, 8, 9, 9, 9, 12, 13, 13, 13, 16, 17, 17, 17]
+    deps = ["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT",
+            "punct", "det", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB",
+           "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    sent_starts = [i in (0, 3, 7, 11, 15) for i in range(len(words))]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               sent_starts=sent_starts)
+
+
+@pytest.fixture
+def kinds() -> Coreference:
+    doc = kind_doc()
+    entities = [mention(doc, 0, "ORG", "PSE", "REB"), mention(doc, 4, "ORG", "IGO", "GOV")]
+    return Coreference.build(doc, entities, load_codebook())
+
+
+def test_a_kind_noun_takes_the_nearest_actor_of_its_kind_not_the_nearest_actor(kinds):
+    group = kinds.kind(kinds.doc[8])
+    assert group is not None and group.country == "PSE"
+    bloc = kinds.kind(kinds.doc[12])
+    assert bloc is not None and bloc.country == "IGO"
+
+
+def test_an_indefinite_kind_noun_introduces_a_new_actor(kinds):
+    assert kinds.kind(kinds.doc[16]) is None
+
+
+def test_a_kind_noun_with_no_actor_of_its_kind_before_stays_unresolved():
+    doc = kind_doc()
+    only_state = [mention(doc, 4, "GPE", "FRA", "GOV")]
+    coref = Coreference.build(doc, only_state, load_codebook())
+    assert coref.kind(doc[8]) is None and coref.kind(doc[12]) is None
+
+
 def test_resolutions_are_kept_as_chains_on_the_doc(coref):
     coref.pronoun(coref.doc[6])
     chains = coref.doc._.actor_chains
@@ -94,3 +134,11 @@ def test_an_accused_side_is_the_actor_of_what_it_is_accused_of(coder):
     assert accuse and accuse[0].actors[0].country == "KEN"
     assert assault and all(a.country != "KEN" for a in assault[0].actors)
     assert assault[0].claimant is not None
+
+
+@pytest.mark.slow
+def test_the_bloc_is_the_union_named_before(coder):
+    events = _code(coder, "The European Union met in Brussels on Monday. The bloc later "
+                          "imposed sanctions on Belarus.")
+    sanction = [e for e in events if e.event_type == "SANCTION"]
+    assert sanction and sanction[0].actors[0].country == "IGO"

@@ -4,8 +4,11 @@ publication date, each saying which (hand-made place and time mentions, real par
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from sitrep.extract.events import extract_events
+from sitrep.extract.setting import time_relation
 from sitrep.ingest.jsonl import article_from_record
 from sitrep.model import Article, PlaceMention, TimeMention
 
@@ -95,3 +98,66 @@ def test_the_time_of_what_a_statement_is_about_is_not_the_statements(coder):
                          "sanctions on Iran next month.")
     date = found["REQUEST"].date
     assert (date.start, date.end, date.basis) == ("2024-05-01", "2024-05-03", "publication")
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
+           lemmas: list[str] | None = None) -> Doc:
+    """A hand-built parse: ``heads`` are absolute token indices."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos,
+               lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_an_adjunct_shares_the_time_of_the_verb_it_hangs_from():
+    doc = parsed(["Gunmen", "stormed", "the", "town", "on", "Monday", ",", "killing", "ten",
+                  "people", "."],
+                 [1, 1, 3, 1, 1, 4, 1, 1, 9, 7, 1],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "advcl", "nummod",
+                  "dobj", "punct"],
+                 ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "NUM", "NOUN",
+                  "PUNCT"])
+    assert time_relation(doc[7], doc[5:6]) == "shared"
+
+
+def test_reported_content_and_a_clause_of_its_own_subject_happened_by_then():
+    said = parsed(["Officials", "said", "on", "Monday", "rebels", "attacked", "the", "town", "."],
+                  [1, 1, 1, 2, 5, 1, 7, 5, 1],
+                  ["nsubj", "ROOT", "prep", "pobj", "nsubj", "ccomp", "det", "dobj", "punct"],
+                  ["NOUN", "VERB", "ADP", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+                  ["official", "say", "on", "Monday", "rebel", "attack", "the", "town", "."])
+    assert time_relation(said[5], said[3:4]) == "by"
+    joined = parsed(["Troops", "shelled", "it", "on", "Monday", "and", "rebels", "attacked", "."],
+                    [1, 1, 1, 1, 3, 1, 7, 1, 1],
+                    ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "nsubj", "conj", "punct"],
+                    ["NOUN", "VERB", "PRON", "ADP", "PROPN", "CCONJ", "NOUN", "VERB", "PUNCT"])
+    assert time_relation(joined[7], joined[4:5]) == "by"
+
+
+def test_the_time_of_another_reported_clause_says_nothing_of_the_event():
+    doc = parsed(["Officials", "said", "trucks", "entered", "the", "strip", "last", "week", "and",
+                  "accused", "the", "army", "."],
+                 [1, 1, 3, 1, 5, 3, 7, 3, 1, 1, 11, 9, 1],
+                 ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "amod", "npadvmod", "cc",
+                  "conj", "det", "dobj", "punct"],
+                 ["NOUN", "VERB", "NOUN", "VERB", "DET", "NOUN", "ADJ", "NOUN", "CCONJ", "VERB",
+                  "DET", "NOUN", "PUNCT"])
+    assert time_relation(doc[9], doc[6:8]) == "other"
+
+
+def test_a_participle_takes_the_day_of_the_verb_it_hangs_from(coder):
+    found = coded(coder, "Rebels ambushed an army convoy near Gao on Tuesday, wounding six "
+                         "soldiers.")
+    date = found["ASSAULT"].date
+    assert (date.start, date.end, date.basis) == ("2024-04-30", "2024-04-30", "relative")
+
+
+def test_a_clause_the_event_governs_without_an_ordering_word_shares_its_time():
+    doc = parsed(["Rebels", "attacked", "Gao", "when", "troops", "left", "on", "Monday", "."],
+                 [1, 1, 1, 5, 5, 1, 5, 6, 1],
+                 ["nsubj", "ROOT", "dobj", "advmod", "nsubj", "advcl", "prep", "pobj", "punct"],
+                 ["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert time_relation(doc[1], doc[7:8]) == "shared"
+    after = parsed(["Rebels", "attacked", "Gao", "after", "troops", "left", "on", "Monday", "."],
+                   [1, 1, 1, 5, 5, 1, 5, 6, 1],
+                   ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prep", "pobj", "punct"],
+                   ["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert time_relation(after[1], after[7:8]) == "other"

@@ -338,9 +338,14 @@ def _core(span: Span) -> list[Token]:
 
 def _with_modifiers(ent: Span) -> Span:
     """An entity widened leftwards to its phrase's modifiers ("Pentagon Deputy Press Secretary"
-    before "Sabrina Singh", "Russian" before "Defense Ministry")."""
+    before "Sabrina Singh", "Russian" before "Defense Ministry"), and rightwards over the
+    object of a preposition it ends on."""
     left = min(ent.root.left_edge.i, ent.start)
-    return ent.doc[left:ent.end]
+    end = ent.end
+    if ent[-1].pos_ == "ADP":  # a name cut before its last part ("Association of" + "Nigeria")
+        objects = [o for o in ent[-1].children if o.dep_ == "pobj"]
+        end = max([end, *(o.right_edge.i + 1 for o in objects)])
+    return ent.doc[left:end]
 
 
 def _first_conjunct(token: Token) -> Token:

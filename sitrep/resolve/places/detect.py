@@ -14,8 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; a demonym is never a place; the first word of a sentence has
-no preposition before it and so needs strong context too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; after a preposition of place it is only a candidate
+("maybe"), which the geocoder keeps when the rest of the article vouches for it (a town of
+that name in the state the article is about, or near its other places). A demonym is never a
+place; the first word of a sentence has no preposition before it and so needs strong context
+too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -33,6 +36,7 @@ from sitrep.resolve.places.countries import country_for_demonym, read_tsv
 MAX_NAME_TOKENS = 6
 MAX_ACRONYM = 4
 MIN_LETTERS = 3
+TITLED_MIN_WORDS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
@@ -43,7 +47,7 @@ class Found:
 
     start: int
     end: int
-    context: str  # "strong", "weak", "list" or "street"
+    context: str  # "strong", "weak", "list", "maybe" or "street"
 
 
 @cache
@@ -58,8 +62,16 @@ def locatives() -> dict[tuple[str, ...], str]:
 
 @cache
 def after_words() -> dict[tuple[str, ...], str]:
-    """Phrases after a name that make it a place, as word tuples → "strong" or "weak"."""
-    return {tuple(row[0].split()): row[1] for row in read_tsv("after_words.tsv")}
+    """Phrases after a name that make it a place, as word tuples (a possessive "'s" its own
+    word, as the tokenizer splits it) → "strong", "weak" or "body"."""
+    return {tuple(row[0].replace("'s", " 's").split()): row[1]
+            for row in read_tsv("after_words.tsv")}
+
+
+@cache
+def _after_sizes() -> tuple[int, ...]:
+    """The word counts of the phrases of ``after_words``, longest first."""
+    return tuple(sorted({len(phrase) for phrase in after_words()}, reverse=True))
 
 
 @cache
@@ -167,7 +179,12 @@ class Words:
                 self.entity[i] = (ent.start, ent.end, ent.label_)
         self.busy = busy
         self.capital = [_capitalised(t) for t in self.text]
+        self.titled = _titled_sentences(self.text, self.capital, self.sent_start)
         self.surnames = {self.text[ent.end - 1] for ent in ents if ent.label_ == "PERSON"}
+        self.full_names = {self.text[ent.end - 1] for ent in ents
+                           if ent.label_ == "PERSON" and len(ent) > 1}
+        self.in_full_name = [entity is not None and entity[2] == "PERSON" and (
+            entity[1] - entity[0] > 1) for entity in self.entity]
 
     def __len__(self) -> int:
         return len(self.text)
@@ -178,6 +195,27 @@ class Words:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``."""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def _titled_sentences(text: list[str], capital: list[bool], sent_start: list[bool]
+                      ) -> list[bool]:
+    """Per token, whether its sentence or line is written in title case (a headline: "Barn
+    Fire Near Ardmore Kills 40 Cattle"), where a capital says nothing about a name: at least
+    TITLED_MIN_WORDS capitalised words of four letters or more, and no lower-case word of
+    four letters or more but prepositions of place and list words (title case leaves only
+    short function words in lower case; prose, however many names it holds, has others)."""
+    flags = [False] * len(text)
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and not sent_start[end] and "\n" not in text[end - 1]:
+            continue
+        words = [i for i in range(start, end) if len(text[i]) >= 4 and text[i].isalpha()]
+        capitals = sum(1 for i in words if capital[i])
+        lower = any(not capital[i] and text[i] not in _function_words() for i in words)
+        if capitals >= TITLED_MIN_WORDS and not lower:
+            flags[start:end] = [True] * (end - start)
+        start = end
+    return flags
 
 
 def _capitalised(text: str) -> bool:
@@ -219,15 +257,29 @@ def _locative(words: Words, start: int) -> str | None:
 
 
 def _after(words: Words, end: int) -> str | None:
-    """"strong" or "weak" when a phrase of ``after_words.tsv`` follows the name, a possessive
-    between them skipped ("Ardmore's mayor")."""
+    """"strong", "weak" or "body" when a phrase of ``after_words.tsv`` follows the name, a
+    possessive between them skipped ("Ardmore's mayor")."""
     at = end + 1 if end < len(words) and words.lower[end] in ("'s", "\u2019s") else end
     table = after_words()
-    for size in (2, 1):
-        phrase = tuple(words.lower[at:at + size])
+    for size in _after_sizes():
+        phrase = tuple(w.replace("\u2019", "'") for w in words.lower[at:at + size])
         if len(phrase) == size and (strength := table.get(phrase)):
             return strength
     return None
+
+
+def _body(words: Words, start: int, end: int) -> bool:
+    """"Ardmore Police Department", "the Ardmore school board": the name begins the name of a
+    local public body (an ``after_words.tsv`` phrase of strength "body" follows it), is a
+    proper noun there and no surname of a person the document names in full ("Smith
+    Police" is none; a lone name the model took for a person, "Ardmore police", still is),
+    and no capitalised word before it makes it part of a longer name."""
+    if _after(words, end) != "body" or _ordinary(words, start, end) or (
+            words.span(start, end) in words.full_names or words.in_full_name[start]):
+        return False
+    before = start - 1
+    return before < 0 or words.sent_start[start] or not words.capital[before] or (
+        words.lower[before] in _function_words() or words.lower[before] in name_edges("start"))
 
 
 def _no_word_nor_surname(words: Words, text: str) -> bool:
@@ -258,12 +310,17 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
     """The known name is only part of a longer capitalised name ("Republic" of "Republic Act",
     "King" of "King Nut Companies"): a capitalised word touches it that is no preposition,
     list word or glue (a title-case headline's "In" and "And" do not count)."""
-    free = _function_words()
     before = start - 1
-    after = end
-    return (before >= 0 and words.capital[before] and words.lower[before] not in free
-            and not words.sent_start[start]) or (
-        after < len(words) and words.capital[after] and words.lower[after] not in free)
+    return (before >= 0 and _name_word(words, before) and not words.sent_start[start]) or (
+        end < len(words) and _name_word(words, end))
+
+
+def _name_word(words: Words, i: int) -> bool:
+    """A capitalised word that may belong to a name: no preposition, list word or glue, and in
+    a title-case headline no English word nor a word the tagger reads as no proper noun
+    ("Kills" of "Barn Fire Near Ardmore Kills")."""
+    return words.capital[i] and words.lower[i] not in _function_words() and not (
+        words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
 def _acronym(text: str) -> bool:
@@ -274,9 +331,12 @@ def _acronym(text: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's."""
-    return text not in place_acronyms() and (
-        _acronym(text) or sum(c.isalpha() for c in text) < MIN_LETTERS)
+    """An acronym or a name of fewer than MIN_LETTERS letters, unless a listed place's of
+    MIN_LETTERS or more ("NSW", "N.C."): a listed two-letter code ("OK", "IN") is a place only
+    after a town it holds (:meth:`Scanner._container_end`)."""
+    letters = sum(c.isalpha() for c in text)
+    return not (text in place_acronyms() and ("." in text or letters >= MIN_LETTERS)) and (
+        _acronym(text) or letters < MIN_LETTERS)
 
 
 def _apposition(words: Words, end: int) -> bool:
@@ -339,9 +399,11 @@ class Scanner:
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
                     self._add_holder(words, begin, stop, taken, found)
-                elif _listable(words, begin, stop):
+                else:
                     pending.append((begin, stop))
-        found += _listed(words, pending, taken)
+        found += _listed(words, [p for p in pending if _listable(words, *p)], taken)
+        found += _repeated(words, pending, taken, places + [
+            doc[f.start:f.end] for f in found if f.context == "strong"])
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
@@ -393,17 +455,20 @@ class Scanner:
         text = words.span(start, end)
         if _short(text):
             return None
-        if _inside_longer_name(words, start, end) and not _kind_inside(words, start, end):
+        body = _body(words, start, end)
+        if _inside_longer_name(words, start, end) and not (
+                body or _kind_inside(words, start, end)):
             return None
         if country_for_demonym(text) is not None:
             return None
-        if _kind_after(words, start, end) or _kind_inside(words, start, end) or _apposition(
-                words, end) or self._container_end(words, start, end) or "strong" in (
-                _locative(words, start), _after(words, end)):
+        if body or _kind_after(words, start, end) or _kind_inside(words, start, end) or (
+                _apposition(words, end) or self._container_end(words, start, end)) or (
+                "strong" in (_locative(words, start), _after(words, end))):
             return "strong"
-        if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
-                words, start, end):
+        if _in_other_entity(words, start, end):
             return None
+        if _ordinary(words, start, end) or text in not_places():
+            return "maybe" if _locative(words, start) == "weak" else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
@@ -450,9 +515,33 @@ def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> li
     return found
 
 
+def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
+              places: list[Span]) -> list[Found]:
+    """A name the article has already marked as a place (by the model, or by a strong
+    context: a preposition alone is not enough) is a place wherever else it stands on its
+    own ("Ardmore, Okla." then "Ardmore officials"): an article rarely uses one name for a
+    place and for something else. Not
+    a word at the start of a sentence that is also an English word ("Reading the report"),
+    nor the surname of a person the article names in full."""
+    names = {span.text for span in places}
+    found: list[Found] = []
+    for begin, stop in pending:
+        text = words.span(begin, stop)
+        if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
+                _inside_longer_name(words, begin, stop)) or text in words.full_names or (
+                words.in_full_name[begin]) or (
+                words.sent_start[begin] and text.lower() in english_words()):
+            continue
+        found.append(Found(begin, stop, "list"))
+        taken.update(range(begin, stop))
+    return found
+
+
 def _in_other_entity(words: Words, start: int, end: int) -> bool:
     """The model tagged part of the name as something else (a person, an organisation) and
-    not as exactly this name."""
+    not as exactly this name; in a title-case headline the model's guess says nothing."""
+    if words.titled[start]:
+        return False
     for i in range(start, end):
         entity = words.entity[i]
         if entity is not None and entity[2] not in ("GPE", "LOC", "FAC"):

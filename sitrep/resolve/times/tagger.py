@@ -19,7 +19,7 @@ from sitrep.model import TimeMention
 from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
-from sitrep.resolve.times.tense import clause_direction
+from sitrep.resolve.times.tense import clause_direction, parsed_from
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
@@ -49,13 +49,13 @@ def joins() -> Joins:
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
     gates = {
         "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
-        "fiscal": re.compile(alternation(words("fiscal"))),
+        "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b"),
         "century": re.compile("century"),
         "quarter": re.compile(r"quarter|\bq[1-4]\b"),
         "season": re.compile(alternation(vocab.seasons)),
         "same_period": re.compile(r"\bsame\b"),
-        "decade": re.compile("0s"),
+        "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
         "numeric": re.compile(r"\d[-/.]\d"),
     }
@@ -98,6 +98,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
     ctx = Context(text=text, reference=reference, vocab=vocab,
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text) if upper is None else upper,
+                  parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference)
     found = select(candidates(text), ctx)
     found = resolve_anchors(found, ctx)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.resolve.times.grammar import alternation
@@ -24,6 +24,7 @@ class Cues:
 
     future_aux: frozenset[str]
     plan_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
     modals_not_future: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -43,7 +44,8 @@ def cues() -> Cues:
                          *book.cue("future_modifiers")])
     future = rf"\b(?:{words}|{verbs}(?:s|d|ed|ing)\s+to|(?:is|are|was|were)\s+{verbs}d?\s+to)\b"
     return Cues(
-        future_aux=aux, plan_verbs=plans, modals_not_future=frozenset(own["modals_not_future"]),
+        future_aux=aux, plan_verbs=plans, reporting_verbs=frozenset(book.cue("reporting_verbs")),
+        modals_not_future=frozenset(own["modals_not_future"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -55,14 +57,14 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
     """"future", "perfect", "past", "present" (a parsed verb of no past form: present,
     participle, infinitive) or None (no parse, no cue) for the clause holding
     ``text[start:end]``."""
-    if doc is not None and _parsed_from(doc, text):
+    if doc is not None and parsed_from(doc, text):
         verb = governing_verb(doc, start, end)
         if verb is not None:
             return verb_direction(verb)
     return cue_direction(text, start)
 
 
-def _parsed_from(doc: Doc, text: str) -> bool:
+def parsed_from(doc: Doc, text: str) -> bool:
     """Whether ``doc`` is the parse of ``text``, read off its last token: ``doc.text`` would
     rebuild the whole text at every expression, quadratic in a long document."""
     return len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
@@ -73,14 +75,55 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    return attached_verb(span)
+
+
+def attached_verb(span: Span) -> Token | None:
+    """The verb a time expression's span hangs from (:func:`telling_verb` corrected)."""
     token = span.root
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-            return token
+            return main_clause_verb(telling_verb(token, span), span)
         if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
+
+
+def main_clause_verb(verb: Token, span: Span) -> Token:
+    """The main verb a time set off after a fronted subordinate clause belongs to.
+
+    In "As the agency reported, on 5 July a bus was blown up" the parser often hangs "on 5
+    July" on "reported"; but a time that follows the subordinate clause after a comma and
+    stands before the main verb opens the main clause."""
+    head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb.dep_ != "advcl" or head is None or not verb.i < span.start < span.end <= head.i:
+        return verb
+    phrase = span.root
+    while phrase.head.i != verb.i and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    first = min(t.i for t in phrase.subtree)
+    before = span.doc[first - 1] if first > 0 else None
+    return head if before is not None and (before.is_punct or before.pos_ == "PUNCT") else verb
+
+
+def telling_verb(verb: Token, span: Span) -> Token:
+    """The reporting verb a time between it and its reported clause belongs to.
+
+    In "said on Monday the army would pull out" the parser often hangs "on Monday" on the
+    reported verb; but a time that stands after the reporting verb and before the reported
+    clause's own words (its subject, its auxiliaries) dates the telling, not what was told."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i >= span.start or head.i == verb.i:
+        return verb
+    if head.lemma_.lower() not in cues().reporting_verbs:
+        return verb
+    between = span.doc[head.i + 1:span.start]
+    if any(t.pos_ not in ("ADP", "PUNCT") for t in between):
+        return verb
+    own = {t.i for t in span} | {t.i for t in span.root.ancestors if t.i < span.start}
+    clause_words = [t.i for t in verb.subtree if t.i not in own]
+    return head if clause_words and span.end <= min(clause_words) else verb
 
 
 def verb_direction(verb: Token, depth: int = 0) -> str | None:

@@ -203,3 +203,88 @@ def test_a_list_of_known_names_tagged_as_one_organisation_is_read_as_places(
 def test_a_man_from_a_town_makes_the_town_a_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "Deputies arrested a Tishomingo man on Friday.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_local_body_named_after_its_town_makes_the_town_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The Tishomingo Police Department arrested two men.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    text = "Crews of the Coalgate Fire Department and the Coalgate Sheriff\u2019s Office helped."
+    assert [p.text for p in geocoder.resolve(blank(text), Article(id="t", text=text))] == [
+        "Coalgate", "Coalgate"]
+
+
+def test_a_body_name_tagged_as_an_organisation_still_holds_its_town(geocoder, blank) -> None:
+    text = "The Tishomingo City Council approved the budget."
+    doc = blank(text)
+    doc.ents = [doc.char_span(4, 27, label="ORG")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_body_named_by_an_english_word_or_a_person_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The Union Fire Department answered the call.") == {}
+    text = "Ann Tishomingo spoke. Tishomingo Police Department staff listened."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 14, label="PERSON")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+
+
+def test_a_name_placed_once_is_a_place_wherever_it_stands_again(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo, Okla., on Monday. Tishomingo voters were angry."
+    found = geocoder.resolve(blank(text), Article(id="t", text=text))
+    assert [(p.text, p.admin1) for p in found if p.text == "Tishomingo"] == [
+        ("Tishomingo", "Oklahoma")] * 2
+
+
+def test_a_name_a_preposition_alone_placed_does_not_spread(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo on Monday. Tishomingo voters were angry."
+    found = geocoder.resolve(blank(text), Article(id="t", text=text))
+    assert [p.start for p in found] == [16]
+
+
+def test_a_repeated_name_inside_a_full_personal_name_stays_a_person(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo on Monday. Ann Tishomingo spoke."
+    doc = blank(text)
+    doc.ents = [doc.char_span(38, 52, label="PERSON")]
+    assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+        "Tishomingo"]
+
+
+def test_a_postal_code_after_a_town_holds_it(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Hail fell on Tishomingo, OK and Paris, TX on Monday.")
+    assert found["Tishomingo"].admin1 == found["OK"].admin1 == "Oklahoma"
+    assert found["Paris"].admin1 == found["TX"].admin1 == "Texas"
+
+
+def test_a_postal_code_alone_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "The mayor said it was OK in the end.") == {}
+    assert places(geocoder, blank, "Crews worked in IN and around the city.") == {}
+
+
+def test_a_title_case_headline_word_does_not_lengthen_a_name(geocoder, blank) -> None:
+    text = "Barn Fire Near Tishomingo Kills Cattle\n\nCrews fought the fire on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, text.index(" Cattle"), label="PERSON")]  # a guess
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_downtown_before_a_name_makes_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The parade crossed downtown Tishomingo at noon.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_street_named_before_any_town_lies_in_the_next_town(geocoder, blank) -> None:
+    text = "Police were called to Elm Street at noon. The man was taken to jail in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert found["Elm Street"].name == found["Tishomingo"].name == "Tishomingo"
+    assert found["Elm Street"].score < found["Tishomingo"].score
+
+
+def test_an_english_word_after_a_preposition_is_a_place_the_article_vouches_for(
+        geocoder, blank) -> None:
+    text = "Storms hit Texarkana, Ark., on Monday. Crews were sent to Hope."
+    assert places(geocoder, blank, text)["Hope"].admin1 == "Arkansas"
+    assert places(geocoder, blank, "They lived in Hope for years.") == {}
+    far = "Storms hit Tishomingo, Okla., on Monday. Crews were sent to Hope."
+    assert "Hope" not in places(geocoder, blank, far)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from sitrep.resolve.times import tag_times
-from sitrep.resolve.times.tense import clause_direction, cue_direction
+from sitrep.resolve.times.tense import attached_verb, clause_direction, cue_direction
 
 
 def test_cue_words_without_a_parse():
@@ -39,3 +41,50 @@ def test_a_present_clause_takes_the_nearest_month(coder):
     assert tag_times(text, date(2024, 11, 20), "t", doc=doc)[0].value == "2025-03"
     past = "The vote was in March."
     assert tag_times(past, date(2024, 11, 20), "t", doc=coder.nlp(past))[0].value == "2024-03"
+
+
+def test_a_time_between_a_reporting_verb_and_what_it_reports_dates_the_telling():
+    words = ["Officials", "said", "on", "Thursday", "they", "would", "reopen", "it", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 6, 2, 6, 6, 1, 6, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "nsubj", "aux", "ccomp", "dobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "PROPN", "PRON", "AUX", "VERB", "PRON", "PUNCT"],
+              tags=["NNS", "VBD", "IN", "NNP", "PRP", "MD", "VB", "PRP", "."],
+              lemmas=["official", "say", "on", "Thursday", "they", "would", "reopen", "it", "."])
+    assert attached_verb(doc[3:4]) is not None and attached_verb(doc[3:4]).i == 1
+    text = doc.text
+    thursday = text.index("Thursday")
+    assert clause_direction(text, thursday, thursday + 8, doc) == "past"
+    assert tag_times(text, date(2024, 8, 16), "t", doc=doc)[0].value == "2024-08-15"
+
+
+def test_a_time_after_the_reported_clause_begins_is_the_clauses():
+    words = ["Officials", "said", "they", "would", "reopen", "it", "on", "Thursday", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 4, 4, 1, 4, 4, 6, 1],
+              deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "prep", "pobj", "punct"],
+              pos=["NOUN", "VERB", "PRON", "AUX", "VERB", "PRON", "ADP", "PROPN", "PUNCT"],
+              tags=["NNS", "VBD", "PRP", "MD", "VB", "PRP", "IN", "NNP", "."],
+              lemmas=["official", "say", "they", "would", "reopen", "it", "on", "Thursday", "."])
+    assert attached_verb(doc[7:8]).i == 4
+    assert tag_times(doc.text, date(2024, 8, 16), "t", doc=doc)[0].value == "2024-08-22"
+
+
+def test_a_day_in_a_parsed_past_clause_is_the_last_one_before_the_reference():
+    words = ["Gunmen", "stormed", "the", "town", "on", "Oct.", "7", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 1, 4, 5, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"],
+              tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."])
+    reference = date(2024, 7, 18)
+    assert tag_times(doc.text, reference, "t", doc=doc)[0].value == "2023-10-07"
+    # without a parse nothing says the clause is past: the nearest Oct. 7 it is
+    assert tag_times(doc.text, reference, "t")[0].value == "2024-10-07"
+
+
+def test_a_time_after_a_fronted_clause_and_its_comma_opens_the_main_clause():
+    words = ["As", "police", "said", ",", "on", "Monday", "a", "bus", "was", "bombed", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 9, 2, 2, 4, 7, 9, 9, 9, 9],
+              deps=["mark", "nsubj", "advcl", "punct", "prep", "pobj", "det", "nsubjpass",
+                    "auxpass", "ROOT", "punct"],
+              pos=["SCONJ", "NOUN", "VERB", "PUNCT", "ADP", "PROPN", "DET", "NOUN", "AUX",
+                   "VERB", "PUNCT"])
+    assert attached_verb(doc[5:6]).i == 9
