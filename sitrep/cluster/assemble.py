@@ -68,7 +68,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             cache[key] = combine([ordered[i] for i in members])
         return cache[key]
 
-    def fits(members: list[int], event: Event) -> tuple[int, int] | None:
+    def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
         back = refers[id(event)]
         if back and event.actors:
@@ -76,9 +76,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             event = replace(event, actors=[a for a in event.actors if a.country])
         if not same_event(whole, event, rules, anaphor=back):
             return None
-        # a mention that refers back takes the latest event it can be; others the earliest
-        latest = max(ordered[i].evidence.start for i in members) if back else 0
-        return shared_arguments(whole, event), latest
+        return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
