@@ -448,6 +448,9 @@ class EventBuilder:
         split = self._split_modifiers(token, span)
         if split:
             return split
+        together = self.coref.collective(token)  # "the two neighbours", "both sides"
+        if together:
+            return [replace(a, text=self._text(span)) for a in together]
         actor = self.resolver.resolve_span(span, self.ctx)
         if actor is None:
             for appos in children(token, "appos"):

@@ -228,3 +228,11 @@ def test_the_sides_of_talks_are_not_the_talks(coder):
     event = only(code(coder, "India and Pakistan held talks in Delhi on Monday."), "CONSULT")
     assert [r.text for r in event.recipients] == ["India", "Pakistan"]
 
+
+
+def test_a_department_and_a_crowd_belong_where_the_story_is(coder):
+    events = code(coder, "In Manila, the Department of Foreign Affairs lodged a protest with "
+                         "China. Crowds blocked the main highway in Quezon City on Monday.")
+    accuse = only(events, "ACCUSE")
+    assert countries(accuse.actors) == ["PHL"]
+    assert "PHL" in countries(only(events, "PROTEST").actors)
