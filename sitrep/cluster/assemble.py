@@ -33,6 +33,7 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
+from sitrep.codebook.lexicon import mutual_types
 from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
 from sitrep.resolve.places.countries import country_by_iso3
@@ -193,17 +194,12 @@ def _mutual(record: Event) -> Event:
     """Sides that did a mutual event together ("Ethiopia and Somalia signed", "India and
     Pakistan held talks") are each other's recipients when the text names no other
     (``records.json``: ``mutual_types``)."""
-    if record.event_type not in _mutual_types() or any(r.country for r in record.recipients):
+    if record.event_type not in mutual_types() or any(r.country for r in record.recipients):
         return record
     sides = [a for a in record.actors if a.country]
     if len({a.country for a in sides}) < 2:
         return record
     return replace(record, recipients=[replace(a) for a in sides])
-
-
-@cache
-def _mutual_types() -> frozenset[str]:
-    return frozenset(load_json("records.json")["mutual_types"])
 
 
 @cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
+from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.extract.arguments import (
     actor_tokens,
     children,
@@ -346,8 +346,11 @@ class EventBuilder:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
-            eventive = self.trigger_heads | {
-                t.i for t in children(head, "dobj") if t.lemma_.lower() in entry.with_}
+            # the object is this very event ("imposed sanctions"), not another one the verb
+            # reacts to ("condemned the attack on X": X is the attack's target)
+            eventive = {t.i for t in children(head, "dobj")
+                        if t.lemma_.lower() in entry.with_
+                        or self.noun_events.get(t.i) == cand.type}
             recipient_heads += [t for t in through_event_objects(head, frame, eventive,
                                                                  actor_heads)
                                 if t.i not in {r.i for r in recipient_heads}]
@@ -374,6 +377,11 @@ class EventBuilder:
         return token.i in self.trigger_heads or self._refers(token) or \
             means_reader().instrument(token)
 
+    def _referred_type(self, token: Token) -> str | None:
+        """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
+        return self.noun_events.get(token.i) or \
+            self.book.cues["event_reference_nouns"].get(token.lemma_.lower())
+
     def _refers(self, token: Token) -> bool:
         """The noun refers to an event told elsewhere ("the decision", "the accusation")."""
         return token.pos_ == "NOUN" and (
@@ -386,6 +394,8 @@ class EventBuilder:
         recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
         # "condemned the strikes as a violation of X": the strikes' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
+        if referred is not None and self._referred_type(referred) not in mutual_types():
+            return recipients  # "condemned the attack on X": X suffered it, did nothing
         if not any(r.country for r in recipients):
             extra = named_in_complement(head, actor_heads, only=referred)
             recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)

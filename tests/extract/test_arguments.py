@@ -236,3 +236,20 @@ def test_a_department_and_a_crowd_belong_where_the_story_is(coder):
     accuse = only(events, "ACCUSE")
     assert countries(accuse.actors) == ["PHL"]
     assert "PHL" in countries(only(events, "PROTEST").actors)
+
+
+def test_a_city_written_into_the_name_of_a_thing_names_no_side(coder):
+    event = only(code(coder, "The State Department condemned any violation of the Vienna "
+                             "Convention on Monday."), "ACCUSE")
+    assert countries(event.recipients) == []
+
+
+def test_a_name_written_into_a_body_gives_the_bodys_country(coder):
+    event = only(code(coder, "Militants attacked the US embassy in Baghdad."), "ASSAULT")
+    assert "USA" in countries(event.recipients)
+
+
+def test_condemning_an_attack_does_not_aim_at_its_victims(coder):
+    event = only(code(coder, "Turkey condemned the attack on the Swedish consulate."),
+                 "ACCUSE")
+    assert "SWE" not in countries(event.recipients)
