@@ -126,8 +126,9 @@ class Coreference:
                 size = numbers[word]
         return size if size is not None and size >= 2 and self.definite(head) else None
 
-    def pronoun(self, token: Token) -> Actor | None:
-        """The actor a pronoun or possessive stands for, if one agrees and is near."""
+    def pronoun(self, token: Token, besides: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a pronoun or possessive stands for, if one agrees and is near; an object
+        pronoun is none of ``besides`` (the act's own doers: "accused them")."""
         word = token.text.lower()
         if word in self.book.cue("person_pronouns"):
             fits = lambda r: r.person  # noqa: E731
@@ -138,7 +139,8 @@ class Coreference:
         else:
             return None
         here = self.sentence(token)
-        chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH)
+        chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH
+                            and r.actor.country not in besides)
         return self._link(chosen, token, None)
 
     def role(self, head: Token, actor: Actor) -> Actor | None:

@@ -178,6 +178,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     """Drop events that are the content of a speech act or sanction; violence stays, lowered."""
     subsuming = book.cue("subsuming_types")
     kept_types = book.cue("kept_under_speech")
+    accompanying = book.cue("accompanying_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
     dropped: set[int] = set()
@@ -197,10 +198,18 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
+            if inner.entry.type in accompanying and _participle_beside(inner.head):
+                continue  # "imposed sanctions, accusing them of X": an accusation too
             dropped.add(id(inner))
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _participle_beside(head: Token) -> bool:
+    """A participle clause beside the main act, with no subordinator ("..., accusing them of
+    X"): an act done alongside it."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not children(head, "mark")
 
 
 def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
@@ -391,7 +400,15 @@ class EventBuilder:
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
-        recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
+        doers = frozenset(a.country for t in actor_heads for a in self._resolve(t, False)
+                          if a.country)
+        recipients = []
+        for token in recipient_heads:
+            if self._pronoun(token):
+                found = self.coref.pronoun(token, besides=doers)  # "accused them of"
+                recipients += [found] if found is not None else []
+            else:
+                recipients += self._resolve(token, keep_unknown=False)
         # "condemned the strikes as a violation of X": the strikes' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if referred is not None and self._referred_type(referred) not in mutual_types():

@@ -253,3 +253,22 @@ def test_condemning_an_attack_does_not_aim_at_its_victims(coder):
     event = only(code(coder, "Turkey condemned the attack on the Swedish consulate."),
                  "ACCUSE")
     assert "SWE" not in countries(event.recipients)
+
+
+def test_an_accusation_beside_a_sanction_is_an_event_of_its_own(coder):
+    events = code(coder, "Canada imposed sanctions on two gang leaders, accusing them of "
+                         "kidnappings.")
+    assert {e.event_type for e in events} >= {"SANCTION", "ACCUSE"}
+
+
+def test_a_demand_beside_a_march_stays_its_message(coder):
+    events = code(coder, "Protesters marched through the capital, demanding reforms.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_an_object_pronoun_is_someone_other_than_the_doer(coder):
+    events = code(coder, "Kenya arrested two Somali fishermen on Monday. Somalia condemned "
+                         "Kenya and urged it to free them.")
+    request = only(events, "REQUEST")
+    assert countries(request.actors) == ["SOM"]
+    assert "SOM" not in countries(request.recipients)

@@ -53,6 +53,10 @@ def test_a_group_possessive_takes_the_state(coref):
     assert owner is not None and owner.country == "KEN"
 
 
+def test_an_object_pronoun_is_not_the_acts_own_doer(coref):
+    assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None
+
+
 def test_a_role_noun_needs_an_antecedent_of_its_sector(coref):
     army = Actor(text="The army", sector="MIL")
     assert coref.role(coref.doc[13], army) is None
