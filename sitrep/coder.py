@@ -16,7 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.cluster.assemble import assemble
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.errors import InputError, SetupError, SitrepError
+from sitrep.extract.acled import with_acled
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
 from sitrep.nlp.parse import parse_stream
@@ -120,7 +122,7 @@ class Coder:
         entities = self.actors.entities(doc, article, places)
         mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
                                   entities=entities)
-        events = assemble(mentions, doc, article)
+        events = with_acled(assemble(mentions, doc, article), load_codebook())
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 

@@ -6,7 +6,6 @@ can read and extend it without touching code. This module only parses and checks
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -95,7 +94,7 @@ class Codebook:
     actors: ActorTables
     acled_not_coded: frozenset[str] = frozenset()
     discards: tuple[Discard, ...] = ()
-    acled_unarmed: dict[str, Any] = field(default_factory=dict, compare=False)
+    acled_readings: dict[str, Any] = field(default_factory=dict, compare=False)
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def cameo_for(self, event_type: str, mode: str | None) -> str:
@@ -104,19 +103,13 @@ class Codebook:
         kind = self.types[event_type]
         return kind.mode_cameo.get(mode or "", kind.cameo)
 
-    def acled_for(self, event_type: str, mode: str | None,
-                  recipient_sectors: Sequence[str | None] = ()) -> dict[str, str] | None:
-        """ACLED event and sub-event type of a PLOVER type and mode, where ACLED codes it; a
-        battle against recipients who are all unarmed (civilians, farmers, students: their
-        sectors) is violence against civilians, as ACLED defines it."""
+    def acled_for(self, event_type: str, mode: str | None) -> dict[str, str] | None:
+        """ACLED event and sub-event type of a PLOVER type and mode, where ACLED codes it:
+        the mode's own line, else the type's. Who acted and on whom refine it
+        (``extract.acled``)."""
         found = self.acled.get((event_type, mode))
         if found is None and mode is not None:
             found = self.acled.get((event_type, None))
-        unarmed = self.acled_unarmed
-        if found and unarmed and found["event_type"] == unarmed["from"] and recipient_sectors \
-                and all(s in unarmed["sectors"] for s in recipient_sectors):
-            return {"event_type": unarmed["event_type"],
-                    "sub_event_type": unarmed["sub_event_type"]}
         return dict(found) if found else None
 
     def cue(self, name: str) -> frozenset[str]:
@@ -229,7 +222,7 @@ def load_codebook() -> Codebook:
                     actors=load_actor_tables(),
                     acled_not_coded=frozenset(plover.get("acled_not_coded", {}).get("types", [])),
                     discards=_discards(),
-                    acled_unarmed=dict(plover.get("acled_against_unarmed", {})))
+                    acled_readings=dict(plover.get("acled_readings", {})))
 
 
 @cache

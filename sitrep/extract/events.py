@@ -291,7 +291,6 @@ class EventBuilder:
             confidence=self._confidence(cand, actors, recipients, mood),
             cameo=entry.cameo if (kind, cand.mode) == (entry.type, entry.mode)
             else self.book.cameo_for(kind, cand.mode),
-            acled=self.book.acled_for(kind, cand.mode, [r.sector for r in recipients]),
         )
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
@@ -426,7 +425,6 @@ class EventBuilder:
             return []
         stated = replace(event, event_type=intent, mode=None, quad=self.book.types[intent].quad,
                          modality="asserted", cameo=self.book.types[intent].cameo, id="",
-                         acled=self.book.acled_for(intent, None),
                          confidence=min(0.99, round(event.confidence + FUTURE_PENALTY
                                                     + INTENT_BONUS, 3)))
         return [stated]
@@ -620,6 +618,6 @@ def dedupe(events: list[Event]) -> list[Event]:
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
         if more_specific(other.mode, sure.mode):
-            sure.mode, sure.cameo, sure.acled = other.mode, other.cameo, other.acled
+            sure.mode, sure.cameo = other.mode, other.cameo
         best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

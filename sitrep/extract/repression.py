@@ -5,11 +5,12 @@ PLOVER codes the force as ASSAULT or COERCE with the protesters as its recipient
 protest, where the text names it as an event ("broke up a sit-in"), as a PROTEST of its own
 people. This frame reads the parse on the Doc: the targets of a force trigger (its object, the
 object of "on"/"at"/"against", the object of its purpose clause: "fired to disperse the
-crowd"); a target that is a protest crowd (``protest_crowds``) or a protest event (a PROTEST
-trigger noun) makes the force repression (``repression_context``), gives it the protesters as
-recipients when its frame found none, and keeps the protest from taking the force's doer as its
-own. What a protest crowd says in a clause on it ("demonstrators demanding reforms") is the
-protest's message, not an event. The words are in ``codebook/cues/protest.json``.
+crowd"); a target that is a protest crowd (``protest_crowds``, or people a clause on them
+says protest: "people protesting against the law") or a protest event (a PROTEST trigger noun)
+makes the force repression (``repression_context``), gives it the protesters as recipients when
+its frame found none, and keeps the protest from taking the force's doer as its own. What a
+protest crowd says in a clause on it ("demonstrators demanding reforms") is the protest's
+message, not an event. The words are in ``codebook/cues/protest.json``.
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def against_protest(candidates: Sequence[C], book: Codebook) -> list[C]:
     their content, so that a protest broken up stays an event)."""
     protests = {c.head.i: c for c in candidates
                 if c.type == "PROTEST" and c.head.pos_ in ("NOUN", "PROPN")}
+    protesting = {c.head.i for c in candidates if c.type == "PROTEST"}
     crowds = book.cue("protest_crowds")
     for cand in candidates:
         if cand.type not in book.cue("force_types") or \
                 cand.entry.mode in book.cue("restriction_modes"):
             continue
-        hit = [t for t in targets(cand.head, book) if t.i in protests or _crowd(t, crowds)]
+        hit = [t for t in targets(cand.head, book)
+               if t.i in protests or _crowd(t, crowds) or _protesting(t, protesting)]
         if not hit:
             continue
         context = tuple(sorted(set(cand.entry.context) | book.cue("repression_context")))
@@ -126,6 +129,13 @@ def _people(protest: Token) -> list[Token]:
 def _crowd(token: Token, crowds: frozenset[str]) -> bool:
     token = counted(token)
     return token.lemma_.lower() in crowds or token.lower_ in crowds
+
+
+def _protesting(token: Token, protest_heads: set[int]) -> bool:
+    """People named by what they do, a protest told in a clause on them ("dozens of people
+    protesting against the law", "students who were marching"): a protest crowd whatever the
+    noun."""
+    return any(c.dep_ in CLAUSE_DEPS and c.i in protest_heads for c in counted(token).children)
 
 
 def _message(cand: ForceCandidate, crowds: frozenset[str], book: Codebook) -> bool:

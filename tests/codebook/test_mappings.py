@@ -86,11 +86,18 @@ def test_trigger_codes_agree_with_the_plover_table(cameo_table):
     assert wrong == []
 
 
-def test_a_battle_against_unarmed_recipients_is_violence_against_civilians():
+def test_acled_readings_name_known_types_sectors_and_modes():
     book = load_codebook()
-    assert book.acled_for("ASSAULT", "firearms", ["CVL"])["event_type"] == \
-        "Violence against civilians"
-    assert book.acled_for("ASSAULT", None, ["CVL", "MIL"])["event_type"] == "Battles"
-    assert book.acled_for("ASSAULT", "firearms", [])["event_type"] == "Battles"
-    assert book.acled_for("ASSAULT", "aerial", ["CVL"])["event_type"] == \
-        "Explosions/Remote violence"
+    readings = book.acled_readings
+    acled_types = {row["event_type"] for row in book.acled.values()}
+    sectors = set(book.actors.sectors)
+    modes = {m for kind in book.types.values() for m in kind.modes}
+    force = readings["force_against_protest"]
+    assert set(force["types"]) <= set(book.types) and force["context"] in book.contexts
+    assert set(force["skip_modes"]) | set(force["lethal_modes"]) <= modes
+    assert set(readings["crowd_violence"]["types"]) <= set(book.types)
+    for rule in ("force_against_protest", "crowd_violence", "against_unarmed"):
+        assert readings[rule]["event_type"] in acled_types
+        assert set(readings[rule].get("recipient_sectors", [])) <= sectors
+        assert set(readings[rule].get("actor_sectors", [])) <= sectors
+

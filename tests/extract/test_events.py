@@ -33,7 +33,9 @@ def test_one_event_per_type_per_sentence(coder):
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert len(assault) == 1
     assert assault[0].evidence.trigger == "attacked"
-    assert assault[0].acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    # the convoy's aid workers are unarmed: ACLED reads the attack as violence against civilians
+    assert assault[0].acled == {"event_type": "Violence against civilians",
+                                "sub_event_type": "Attack"}
 
 
 def test_same_input_same_events(coder):

@@ -76,3 +76,20 @@ def test_a_protest_broken_up_stays_a_protest_below_the_force(coder):
 def test_a_ban_is_no_force_against_a_protest_that_took_place(coder):
     events = _events(coder, "The governor banned the rally planned for Friday.")
     assert [(e.event_type, e.mode) for e in events] == [("COERCE", "ban")]
+
+
+def test_on_a_hand_built_doc_people_a_clause_says_protest_are_a_protest_crowd(coder):
+    words = ["Police", "arrested", "people", "protesting", "against", "the", "law", "."]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 6, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "acl", "prep", "det", "pobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              lemmas=["Police", "arrest", "people", "protest", "against", "the", "law", "."],
+              sent_starts=[1] + [0] * 7)
+    candidates = _candidates(doc)
+    assert "PROTEST" in {c.type for c in candidates}
+    (arrest,) = [c for c in against_protest(candidates, load_codebook()) if c.head.i == 1]
+    assert "pro_autocracy" in arrest.entry.context
+    assert [t.text for t in arrest.targets] == ["people"]
+    without_clause = [c for c in _candidates(doc) if c.type != "PROTEST"]
+    (plain,) = [c for c in against_protest(without_clause, load_codebook()) if c.head.i == 1]
+    assert "pro_autocracy" not in plain.entry.context

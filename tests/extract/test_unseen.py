@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 FIXTURE = Path(__file__).with_name("unseen.tsv")
 ACTORS_FIXTURE = Path(__file__).with_name("unseen_actors.tsv")
+ACLED_FIXTURE = Path(__file__).with_name("unseen_acled.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -35,6 +36,7 @@ ROWS = read_rows()
 
 
 ACTOR_ROWS = read_rows(ACTORS_FIXTURE)
+ACLED_ROWS = read_rows(ACLED_FIXTURE)
 
 
 def gap_marks(row: dict[str, str]) -> list:
@@ -56,6 +58,13 @@ def actor_cases() -> list:
     return [pytest.param(row["actor"], row["text"], id=f"{i:03d}-{row['actor']}",
                          marks=gap_marks(row))
             for i, row in enumerate(ACTOR_ROWS)]
+
+
+def acled_cases() -> list:
+    """One test case per snippet of the ACLED set."""
+    return [pytest.param(row["acled"], row["text"], id=f"{i:03d}-{row['acled'][:12]}",
+                         marks=gap_marks(row))
+            for i, row in enumerate(ACLED_ROWS)]
 
 
 def test_the_set_covers_every_type_and_sentences_without_events():
@@ -92,3 +101,18 @@ def test_actor_country_of_an_unseen_sentence(coder, expected, text):
     top = max(events, key=lambda e: e.confidence)
     assert expected in [actor.country for actor in top.actors], \
         (top.event_type, top.evidence.trigger, [(a.text, a.country) for a in top.actors])
+
+
+def test_the_acled_set_has_six_snippets_of_each_type():
+    counts = {name: sum(r["acled"] == name for r in ACLED_ROWS)
+              for name in {r["acled"] for r in ACLED_ROWS}}
+    assert len(counts) == 6 and set(counts.values()) == {6}, counts
+
+
+@pytest.mark.parametrize(("expected", "text"), acled_cases())
+def test_acled_type_of_an_unseen_snippet(coder, expected, text):
+    article = Article(id="unseen", text=text, published="2024-05-03")
+    coded = [e for e in coder.code_article(article).events if e.acled]
+    assert coded, "no event ACLED records"
+    top = max(coded, key=lambda e: e.confidence)
+    assert top.acled["event_type"] == expected, (top.event_type, top.mode, top.evidence.trigger)

@@ -14,8 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; a demonym is never a place; the first word of a sentence has
-no preposition before it and so needs strong context too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; after a preposition of place it is only a candidate
+("maybe"), which the geocoder keeps when the rest of the article vouches for it (a town of
+that name in the state the article is about, or near its other places). A demonym is never a
+place; the first word of a sentence has no preposition before it and so needs strong context
+too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -33,6 +36,7 @@ from sitrep.resolve.places.countries import country_for_demonym, read_tsv
 MAX_NAME_TOKENS = 6
 MAX_ACRONYM = 4
 MIN_LETTERS = 3
+TITLED_MIN_WORDS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
@@ -43,7 +47,7 @@ class Found:
 
     start: int
     end: int
-    context: str  # "strong", "weak", "list" or "street"
+    context: str  # "strong", "weak", "list", "maybe" or "street"
 
 
 @cache
@@ -175,6 +179,7 @@ class Words:
                 self.entity[i] = (ent.start, ent.end, ent.label_)
         self.busy = busy
         self.capital = [_capitalised(t) for t in self.text]
+        self.titled = _titled_sentences(self.text, self.capital, self.sent_start)
         self.surnames = {self.text[ent.end - 1] for ent in ents if ent.label_ == "PERSON"}
         self.full_names = {self.text[ent.end - 1] for ent in ents
                            if ent.label_ == "PERSON" and len(ent) > 1}
@@ -190,6 +195,27 @@ class Words:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``."""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def _titled_sentences(text: list[str], capital: list[bool], sent_start: list[bool]
+                      ) -> list[bool]:
+    """Per token, whether its sentence or line is written in title case (a headline: "Barn
+    Fire Near Ardmore Kills 40 Cattle"), where a capital says nothing about a name: at least
+    TITLED_MIN_WORDS capitalised words of four letters or more, and no lower-case word of
+    four letters or more but prepositions of place and list words (title case leaves only
+    short function words in lower case; prose, however many names it holds, has others)."""
+    flags = [False] * len(text)
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and not sent_start[end] and "\n" not in text[end - 1]:
+            continue
+        words = [i for i in range(start, end) if len(text[i]) >= 4 and text[i].isalpha()]
+        capitals = sum(1 for i in words if capital[i])
+        lower = any(not capital[i] and text[i] not in _function_words() for i in words)
+        if capitals >= TITLED_MIN_WORDS and not lower:
+            flags[start:end] = [True] * (end - start)
+        start = end
+    return flags
 
 
 def _capitalised(text: str) -> bool:
@@ -284,12 +310,17 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
     """The known name is only part of a longer capitalised name ("Republic" of "Republic Act",
     "King" of "King Nut Companies"): a capitalised word touches it that is no preposition,
     list word or glue (a title-case headline's "In" and "And" do not count)."""
-    free = _function_words()
     before = start - 1
-    after = end
-    return (before >= 0 and words.capital[before] and words.lower[before] not in free
-            and not words.sent_start[start]) or (
-        after < len(words) and words.capital[after] and words.lower[after] not in free)
+    return (before >= 0 and _name_word(words, before) and not words.sent_start[start]) or (
+        end < len(words) and _name_word(words, end))
+
+
+def _name_word(words: Words, i: int) -> bool:
+    """A capitalised word that may belong to a name: no preposition, list word or glue, and in
+    a title-case headline no English word nor a word the tagger reads as no proper noun
+    ("Kills" of "Barn Fire Near Ardmore Kills")."""
+    return words.capital[i] and words.lower[i] not in _function_words() and not (
+        words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
 def _acronym(text: str) -> bool:
@@ -434,9 +465,10 @@ class Scanner:
                 _apposition(words, end) or self._container_end(words, start, end)) or (
                 "strong" in (_locative(words, start), _after(words, end))):
             return "strong"
-        if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
-                words, start, end):
+        if _in_other_entity(words, start, end):
             return None
+        if _ordinary(words, start, end) or text in not_places():
+            return "maybe" if _locative(words, start) == "weak" else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
@@ -507,7 +539,9 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
 
 def _in_other_entity(words: Words, start: int, end: int) -> bool:
     """The model tagged part of the name as something else (a person, an organisation) and
-    not as exactly this name."""
+    not as exactly this name; in a title-case headline the model's guess says nothing."""
+    if words.titled[start]:
+        return False
     for i in range(start, end):
         entity = words.entity[i]
         if entity is not None and entity[2] not in ("GPE", "LOC", "FAC"):

@@ -259,3 +259,32 @@ def test_a_postal_code_after_a_town_holds_it(geocoder, blank) -> None:
 def test_a_postal_code_alone_is_no_place(geocoder, blank) -> None:
     assert places(geocoder, blank, "The mayor said it was OK in the end.") == {}
     assert places(geocoder, blank, "Crews worked in IN and around the city.") == {}
+
+
+def test_a_title_case_headline_word_does_not_lengthen_a_name(geocoder, blank) -> None:
+    text = "Barn Fire Near Tishomingo Kills Cattle\n\nCrews fought the fire on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, text.index(" Cattle"), label="PERSON")]  # a guess
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_downtown_before_a_name_makes_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The parade crossed downtown Tishomingo at noon.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_street_named_before_any_town_lies_in_the_next_town(geocoder, blank) -> None:
+    text = "Police were called to Elm Street at noon. The man was taken to jail in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert found["Elm Street"].name == found["Tishomingo"].name == "Tishomingo"
+    assert found["Elm Street"].score < found["Tishomingo"].score
+
+
+def test_an_english_word_after_a_preposition_is_a_place_the_article_vouches_for(
+        geocoder, blank) -> None:
+    text = "Storms hit Texarkana, Ark., on Monday. Crews were sent to Hope."
+    assert places(geocoder, blank, text)["Hope"].admin1 == "Arkansas"
+    assert places(geocoder, blank, "They lived in Hope for years.") == {}
+    far = "Storms hit Tishomingo, Okla., on Monday. Crews were sent to Hope."
+    assert "Hope" not in places(geocoder, blank, far)

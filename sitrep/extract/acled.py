@@ -1,0 +1,84 @@
+"""The ACLED event type of a coded record: its PLOVER type and mode read the way ACLED's
+codebook defines its types, from the whole record.
+
+ACLED's types are not a function of the verb alone. Who acted and on whom decide them: a
+shooting is a battle between armed groups, violence against civilians when every victim is
+unarmed, a riot when the doers are a crowd rather than an organised armed group, and a protest
+event when the state turns its force on people protesting. So the type is read once, from the
+assembled record, after the article has gathered each event's actors and recipients from all
+its mentions (``coder.Coder.code_doc``), never from one mention alone. The readings and the
+sectors they turn on are data: ``acled_readings`` in ``codebook/plover.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.codebook.lexicon import Codebook
+from sitrep.codebook.load import fold
+from sitrep.model import Actor, Event
+
+
+def with_acled(events: list[Event], book: Codebook) -> list[Event]:
+    """The records with their ACLED type set from the whole record."""
+    return [replace(event, acled=acled_of(event, book)) for event in events]
+
+
+def acled_of(event: Event, book: Codebook) -> dict[str, str] | None:
+    """ACLED event and sub-event type of one record, or None where ACLED records no event
+    of this kind (statements, meetings, material cooperation)."""
+    base = book.acled_for(event.event_type, event.mode)
+    if base is None:
+        return None
+    for read in (_force_against_protest, _crowd_violence, _against_unarmed):
+        found = read(event, base, book)
+        if found is not None:
+            return found
+    return base
+
+
+def _force_against_protest(event: Event, base: dict[str, str], book: Codebook
+                           ) -> dict[str, str] | None:
+    """Force by the state against people protesting is a Protests event of ACLED's: excessive
+    force where it is lethal, intervention otherwise."""
+    rule = book.acled_readings.get("force_against_protest")
+    if not rule or event.event_type not in rule["types"] or event.mode in rule["skip_modes"]:
+        return None
+    if rule["context"] not in event.context or \
+            not any(r.sector in rule["recipient_sectors"] for r in event.recipients):
+        return None
+    sub = rule["lethal"] if event.mode in rule["lethal_modes"] else rule["other"]
+    return {"event_type": rule["event_type"], "sub_event_type": sub}
+
+
+def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
+                    ) -> dict[str, str] | None:
+    """Violence whose doers are all unarmed people is a riot: a violent demonstration when
+    they are named as a protest crowd, mob violence otherwise."""
+    rule = book.acled_readings.get("crowd_violence")
+    if not rule or event.event_type not in rule["types"] or not event.actors:
+        return None
+    if not all(a.sector in rule["actor_sectors"] for a in event.actors):
+        return None
+    crowd = book.cue("protest_crowds")
+    sub = rule["protest_sub_event_type"] if any(_named_as(a, crowd) for a in event.actors) \
+        else rule["sub_event_type"]
+    return {"event_type": rule["event_type"], "sub_event_type": sub}
+
+
+def _against_unarmed(event: Event, base: dict[str, str], book: Codebook
+                     ) -> dict[str, str] | None:
+    """A battle whose recipients are all unarmed non-combatants is violence against
+    civilians; a battle with no recipient named stays a battle."""
+    rule = book.acled_readings.get("against_unarmed")
+    if not rule or base["event_type"] != rule["from"] or not event.recipients:
+        return None
+    if not all(r.sector in rule["recipient_sectors"] for r in event.recipients):
+        return None
+    return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
+
+
+def _named_as(actor: Actor, nouns: frozenset[str]) -> bool:
+    """Whether the actor's words name it with one of ``nouns`` (singular or plural)."""
+    words = fold(actor.text or "").split()
+    return any(w in nouns or w.removesuffix("s") in nouns for w in words)
