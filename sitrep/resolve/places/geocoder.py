@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
+from sitrep.resolve.places.detect import (
+    Scanner,
+    list_gaps,
+    locative_kinds,
+    name_edges,
+    names_other_thing,
+)
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -391,6 +397,8 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
+            return None  # "West Nile virus"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
             if wide is not ent:
