@@ -63,7 +63,9 @@ class Context:
 
         A past or perfect clause looks back, and so does an unknown one (news mostly looks
         back); a present one ("the vote is in March") and a deadline ("by June", "until
-        Friday") take the nearest."""
+        Friday") take the nearest. What a period runs "since" has begun."""
+        if checks().since.search(self.before(start, 16)):
+            return "past"
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
@@ -184,7 +186,10 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
     the nearest. Only the parse says a clause is past: a past cue word before the day may
-    belong to another clause ("left last week and return on June 3")."""
+    belong to another clause ("left last week and return on June 3"). What a period runs
+    "since" has begun."""
+    if checks().since.search(ctx.before(start, 16)):
+        return "past"
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
@@ -195,11 +200,9 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
 def parse_numeric(text: str, reference: date | None) -> date | None:
     """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
     and international wire copy."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return None
+    year_first = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", text)
+    if year_first:
+        return day_or_none(*(int(part) for part in year_first.groups()))
     parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
@@ -282,15 +285,19 @@ def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1990s", "the '80s", "the mid-nineties": a decade; one without its century is
+    the latest such decade not after the reference."""
     if match.group("cent"):
         first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
     else:
-        digit = int(match.group("dd"))
+        word = (match.group("word") or "").lower()
+        digit = int(ctx.vocab.words["decade_words"][word]) if word else int(match.group("dd"))
         current = (ctx.reference.year if ctx.reference else 2000)
         first = current // 100 * 100 + digit * 10
         if first > current:
             first -= 100
-    return explicit(apply_modifier(cal.decade(first), match.group("mod"), ctx.vocab))
+    return explicit(apply_modifier(cal.decade(first), match.group("mod") or match.group("mod2"),
+                                   ctx.vocab))
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -381,8 +388,10 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
     the fiscal one, whose first month varies by country and firm)."""
-    if match.group("year"):
-        number = int(match.group("year"))
+    if match.group("year") or match.group("fyear"):
+        number = int(match.group("year") or match.group("fyear"))
+        if number < 100:
+            number = full_year(number, ctx.reference)
         basis = "explicit"
     elif ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved")
@@ -459,10 +468,13 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     if not ctx.capitalised(word):
         return None
     number = ctx.vocab.weekdays[word.lower()]
-    ref = ctx.reference
+    rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
+    # "the following Sunday" counts from the last day the text named, not from the story's
+    anaphoric = rel in ctx.vocab.words["anaphoric_relative"]
+    ref = (ctx.anchor or ctx.reference) if anaphoric else ctx.reference
     if ref is None:
-        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    step = relative_step(match.group("rel") or "", ctx.vocab)
+        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved", uses_anchor=anaphoric)
+    step = relative_step(rel, ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
     if step is not None and step < 0:
@@ -476,7 +488,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
-    return with_part(cal.day(found), match.group("part"), ctx)
+    resolved = with_part(cal.day(found), match.group("part"), ctx)
+    resolved.uses_anchor = anaphoric
+    return resolved
 
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -507,9 +521,10 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         resolved.uses_anchor = True
         return resolved
     if rel == "bare":
-        offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
-        if offset == 0 and ref.isoweekday() < 6:
-            offset = -1
+        # the weekend ahead is this ISO week's; the one behind is this week's only once it
+        # has begun
+        ahead = ctx.looks_future(match.start(), match.end())
+        offset = 0 if ahead or ref.isoweekday() >= 6 else -1
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):
@@ -712,9 +727,12 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
 def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx: Context
                   ) -> Period | None:
     """Where a duration sits: back from the reference ("the past", "for" in a perfect
-    clause), forward ("the next", "within", future clause), else nowhere known."""
+    clause), forward ("the next", "within", future clause), else nowhere known: a span
+    measured from another event ("within a week of the deal") is not measured from now."""
     ref = ctx.reference
     if ref is None or spec.get("time") or "precision" not in spec:
+        return None
+    if checks().event_link.match(ctx.text[match.end():]):
         return None
     signal = ctx.before(match.start(), 12).lower()
     words = set(pre.split())
@@ -825,6 +843,8 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
     count = number_value(match.group("n"), ctx.vocab) if match.group("n") else (
         2 if match.group("other") else 1)
+    if match.group("n") and is_vague(match.group("n"), ctx.vocab):
+        count = None  # "every few years": an unknown count of units
     value, _ = duration_value(count, unit, ctx.vocab)
     return Resolved("SET", value, None, "explicit")
 

@@ -78,3 +78,13 @@ def test_a_day_in_a_parsed_past_clause_is_the_last_one_before_the_reference():
     assert tag_times(doc.text, reference, "t", doc=doc)[0].value == "2023-10-07"
     # without a parse nothing says the clause is past: the nearest Oct. 7 it is
     assert tag_times(doc.text, reference, "t")[0].value == "2024-10-07"
+
+
+def test_a_time_after_a_fronted_clause_and_its_comma_opens_the_main_clause():
+    words = ["As", "police", "said", ",", "on", "Monday", "a", "bus", "was", "bombed", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 9, 2, 2, 4, 7, 9, 9, 9, 9],
+              deps=["mark", "nsubj", "advcl", "punct", "prep", "pobj", "det", "nsubjpass",
+                    "auxpass", "ROOT", "punct"],
+              pos=["SCONJ", "NOUN", "VERB", "PUNCT", "ADP", "PROPN", "DET", "NOUN", "AUX",
+                   "VERB", "PUNCT"])
+    assert attached_verb(doc[5:6]).i == 9
