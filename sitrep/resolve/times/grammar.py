@@ -187,6 +187,7 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
+                   rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"
                    rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"
                    rf"(?P<focus>{period_units})\b"

@@ -583,7 +583,10 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "that day", "the same day", "the following day": the last day the text named."""
+    """ "that day", "the same day", "the following day": the last day the text named;
+    "that night", "the next morning": a part of it (or of the day after)."""
+    if match.group("dpart"):
+        return anaphoric_part(match, ctx)
     if match.group("bare"):
         if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
@@ -621,6 +624,19 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         period = unit_period(unit, anchor, step)
     resolved = relative(ctx, period)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
+    """ "that night", "the following morning": the part of the day the determiner points at,
+    counted from the last day the text named."""
+    det = re.sub(r"\s+", " ", match.group("pdet").lower())
+    step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
+    resolved = with_part(cal.day(cal.add_days(anchor, step)), match.group("dpart"), ctx)
     resolved.uses_anchor = True
     return resolved
 
