@@ -133,6 +133,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
         "dmy": rf"\b{wd_prefix}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{month})(?!\w)"
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
+        "day_of_month": rf"\b(?P<lead>{alternation(words('day_of_month_leads'))}\s+)the\s+"
+                        r"(?P<dom>[012]?\d|3[01])(?:st|nd|rd|th)\b(?!\s*(?:of\b|[a-z]))",
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
                    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"

@@ -196,6 +196,30 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     return "past" if tense == "past" and ctx.parsed else None
 
 
+def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "on the 29th": that day of the month the text last named, else of the reference's
+    month or the one before it (the one after in a future clause)."""
+    number = int(match.group("dom"))
+    base = ctx.last_dated if ctx.last_dated is not None and ctx.last_dated.precision in (
+        "day", "month") else None
+    if base is not None and base.start is not None:
+        found = day_or_none(base.start.year, base.start.month, number)
+        resolved = relative(ctx, cal.day(found) if found else None)
+        resolved.uses_anchor = True
+        return resolved
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    step = 1 if day_direction(ctx, match.start(), match.end()) == "future" else -1
+    month_start = ref.replace(day=1)
+    if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
+        month_start = cal.add_months(month_start, step)
+    found = day_or_none(month_start.year, month_start.month, number)
+    resolved = relative(ctx, cal.day(found) if found else None)
+    resolved.uses_anchor = True
+    return resolved
+
+
 @lru_cache(maxsize=4096)
 def parse_numeric(text: str, reference: date | None) -> date | None:
     """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
@@ -904,6 +928,7 @@ def resolve_same_period(match: re.Match[str], ctx: Context) -> Resolved | None:
 RESOLVERS: dict[str, Resolver] = {
     "mdy": resolve_calendar_date,
     "dmy": resolve_calendar_date,
+    "day_of_month": resolve_day_of_month,
     "numeric": resolve_numeric,
     "time": resolve_time,
     "fiscal": resolve_fiscal,
