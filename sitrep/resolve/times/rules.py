@@ -112,6 +112,18 @@ def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
     return True
 
 
+def in_name(match: re.Match[str], ctx: Context, definite: bool = True) -> bool:
+    """A calendar word inside a name: followed at once by a capitalised word that is no time
+    word ("the Sunday Times", "Winter Olympics", "the daily Haaretz"), and, with ``definite``,
+    after "the". Capitals say nothing in all-capitals copy."""
+    if ctx.upper:
+        return False
+    following = re.match(r" ([A-Z][\w'-]*)", ctx.text[match.end():])
+    if following is None or following.group(1).lower() in ctx.vocab.time_words:
+        return False
+    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8)))
+
+
 def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
     """ "Sept", "Jan": shorter than the month's full name in the vocabulary."""
     key = word.lower().rstrip(".")
@@ -428,6 +440,8 @@ def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
+    if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
+        return None
     framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
@@ -490,6 +504,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     clause ("will meet on Friday"); "last"/"next" say so outright."""
     word = match.group("wd")
     if not ctx.capitalised(word):
+        return None
+    if not match.group("rel") and in_name(match, ctx):
         return None
     number = ctx.vocab.weekdays[word.lower()]
     rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
@@ -878,6 +894,8 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
         word = re.sub(r"\s+", " ", match.group("word").lower())
         if word.startswith(("a ", "per ")) and not checks().rate_before.search(
                 ctx.before(match.start(), 16)):
+            return None
+        if in_name(match, ctx):
             return None
         return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
