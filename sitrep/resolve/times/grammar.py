@@ -166,8 +166,8 @@ def build(vocab: Vocabulary) -> Grammar:
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
                          r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
-        "ago": rf"\b(?:{approximator}\s+)?(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
-               rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
+        "ago": rf"\b(?:{approximator}\s+)?(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+"
+               rf"{unit_adjective}(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
