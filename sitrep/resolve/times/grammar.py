@@ -145,6 +145,8 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
         "season": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
+        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"
+                      rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
                  rf"{bare_rel})\s+year|\s+of\s+(?P<relyear2>{bare_rel})\s+year)?",

@@ -282,6 +282,30 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
 
 
+def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the third week of May", "the last week of April": the ISO week holding that week's
+    first day (the 15th for the third); the fourth, final or last is the month's last seven
+    days, so the week holding their first."""
+    word = match.group("month")
+    if not ctx.capitalised(word):
+        return None
+    number = ctx.vocab.months[word.lower().rstrip(".")]
+    if match.group("year"):
+        y = int(match.group("year"))
+    elif ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    else:
+        y = cal.nearest_year(number, None, ctx.reference,
+                             ctx.direction_of(match.start(), match.end()))
+    whole = cal.month(y, number)
+    assert whole.start is not None and whole.end is not None
+    count = ctx.vocab.ordinals[match.group("ord").lower()]
+    first = (cal.add_days(whole.end, -6) if count >= 4
+             else cal.add_days(whole.start, 7 * (count - 1)))
+    period = cal.week(first)
+    return explicit(period) if match.group("year") else relative(ctx, period)
+
+
 def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "2009", "mid-2011", "'82": four-digit years in a plausible frame."""
     if match.group("yy"):
@@ -953,6 +977,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
+    "month_week": resolve_month_week,
     "month": resolve_month,
     "decade": resolve_decade,
     "century": resolve_century,
