@@ -138,6 +138,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if scheduled(verb, auxiliaries):
         return "future"
+    if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):
+        return "present"  # "was scheduled for Nov. 5": a plan told before may still lie ahead
     if any(a.lower_ == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
         head = verb.head
         if head.lemma_ in known.plan_verbs or head.lemma_ == "go":

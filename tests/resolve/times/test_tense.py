@@ -105,3 +105,13 @@ def test_a_present_clause_that_says_something_is_planned_looks_ahead():
               tags=["NNS", "VBP", "JJ", "IN", "NNP", "."],
               lemmas=["election", "be", "due", "in", "November", "."])
     assert tag_times(due.text, date(2024, 4, 20), "t", doc=due)[0].value == "2024-11"
+
+
+def test_a_plan_told_in_the_past_may_still_lie_ahead():
+    words = ["The", "vote", "was", "scheduled", "for", "Nov.", "5", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3, 4, 5, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "nummod", "punct"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "NUM", "PUNCT"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "CD", "."],
+              lemmas=["the", "vote", "be", "schedule", "for", "Nov.", "5", "."])
+    assert tag_times(doc.text, date(1989, 11, 2), "t", doc=doc)[0].value == "1989-11-05"
