@@ -268,6 +268,17 @@ def _after(words: Words, end: int) -> str | None:
     return None
 
 
+def names_other_thing(after: list[str]) -> bool:
+    """Whether the words just after a place name (lower case) make it part of the name of
+    something else, a disease ("Ardmore virus"): a phrase of strength "none" of
+    ``after_words.tsv``."""
+    for size in _after_sizes():
+        phrase = tuple(after[:size])
+        if len(phrase) == size and after_words().get(phrase) == "none":
+            return True
+    return False
+
+
 def _body(words: Words, start: int, end: int) -> bool:
     """"Ardmore Police Department", "the Ardmore school board": the name begins the name of a
     local public body (an ``after_words.tsv`` phrase of strength "body" follows it), is a
@@ -453,7 +464,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _short(text):
+        if _short(text) or _after(words, end) == "none":
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (
@@ -495,6 +506,7 @@ def _listable(words: Words, start: int, end: int) -> bool:
     police"), proper noun or not."""
     text = words.span(start, end)
     return not (_short(text) or _inside_longer_name(words, start, end)
+                or _after(words, end) == "none"
                 or _ordinary(words, start, end) or text in not_places()
                 or (words.sent_start[start] and text.lower() in english_words())
                 or _in_other_entity(words, start, end))
@@ -528,6 +540,7 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
     for begin, stop in pending:
         text = words.span(begin, stop)
         if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
+                _after(words, stop) == "none") or (
                 _inside_longer_name(words, begin, stop)) or text in words.full_names or (
                 words.in_full_name[begin]) or (
                 words.sent_start[begin] and text.lower() in english_words()):

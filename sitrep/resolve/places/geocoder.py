@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
+from sitrep.resolve.places.detect import (
+    Scanner,
+    list_gaps,
+    locative_kinds,
+    name_edges,
+    names_other_thing,
+)
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -43,6 +49,7 @@ CONTESTED_FOCUS = 0.2
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
+UNKNOWN_REACH = 300
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -116,6 +123,7 @@ class Toponym:
     seat: bool = False
     weak: bool = False
     maybe: bool = False
+    abroad: bool = False
     dateline: bool = False
 
 
@@ -242,6 +250,7 @@ class Geocoder:
         for toponym in toponyms:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
+        _unknown_fall_back(toponyms, focus)
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
@@ -388,6 +397,8 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
+            return None  # "West Nile virus"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
             if wide is not ent:
@@ -783,7 +794,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
@@ -795,7 +806,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if not any(other.chosen is not None and other.chosen.country == chosen.country
                for other in toponyms if other is not toponym):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
 
 
 def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
@@ -933,6 +944,34 @@ def _streets_fall_back(toponyms: list[Toponym]) -> None:
             elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
                     not toponym.fallback):
                 town = toponym
+
+
+def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A name the gazetteer does not know (or whose every reading was ruled out) lies near the
+    places named around it: it takes the point of the closest town or district resolved in
+    the text within UNKNOWN_REACH characters either side ("the Ridgeview slum ... Ardmore"),
+    in the country the article is mostly about (ABROAD_FOCUS of its evidence or more), with
+    the low score of every fallback. Names used as actors, small namesakes abroad left
+    unresolved (:func:`_keep_home`), and streets and buildings (:func:`_streets_fall_back`)
+    are not read so."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS:
+        return
+    anchors = [t for t in toponyms if t.chosen is not None and not t.fallback
+               and not t.metonymic and t.chosen.precision in ("city", "admin2")
+               and t.chosen.country == home]
+    if not anchors:
+        return
+    for toponym in toponyms:
+        if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
+                toponym.street or toponym.facility):
+            continue
+        near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
+        if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:
+            toponym.chosen = near.chosen
+            toponym.fallback = True
 
 
 def _confidence(toponym: Toponym) -> float:
