@@ -818,8 +818,13 @@ def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx:
     words = set(pre.split())
     steps = [relative_step(w, ctx.vocab) for w in words]
     backward = any(step is not None and step < 0 for step in steps)
-    forward = any(step is not None and step > 0 for step in steps) or checks().forward_lead.search(
-        signal) is not None
+    forward = any(step is not None and step > 0 for step in steps)
+    if not (backward or forward) and checks().forward_lead.search(signal) is not None:
+        # "within a week" runs from now only in a clause that is not past: "withdrew within a
+        # week" counts from some earlier event
+        if ctx.tense(match.start(), match.end()) in ("past", "perfect"):
+            return None
+        forward = True
     if not (backward or forward):
         if not checks().span_lead.search(signal) and "over" not in words:
             return None

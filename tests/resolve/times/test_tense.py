@@ -115,3 +115,15 @@ def test_a_plan_told_in_the_past_may_still_lie_ahead():
               tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "CD", "."],
               lemmas=["the", "vote", "be", "schedule", "for", "Nov.", "5", "."])
     assert tag_times(doc.text, date(1989, 11, 2), "t", doc=doc)[0].value == "1989-11-05"
+
+
+def test_within_a_span_in_a_past_clause_is_not_counted_from_the_reference():
+    words = ["Troops", "withdrew", "within", "a", "week", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 4, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "IN", "DT", "NN", "."])
+    [span] = tag_times(doc.text, date(2024, 5, 3), "t", doc=doc)
+    assert (span.value, span.start_date, span.end_date) == ("P1W", None, None)
+    ahead = tag_times("Troops will leave within a week.", date(2024, 5, 3), "t")[0]
+    assert (ahead.start_date, ahead.end_date) == ("2024-05-03", "2024-05-10")
