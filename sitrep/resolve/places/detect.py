@@ -327,10 +327,12 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
 
 
 def _name_word(words: Words, i: int) -> bool:
-    """A capitalised word that may belong to a name: no preposition, list word or glue, and in
-    a title-case headline no English word nor a word the tagger reads as no proper noun
+    """A capitalised word that may belong to a name: no preposition, list word, glue or article
+    ("A Tishomingo-based firm"), and in a title-case headline no English word nor a word the
+    tagger reads as no proper noun
     ("Kills" of "Barn Fire Near Ardmore Kills")."""
-    return words.capital[i] and words.lower[i] not in _function_words() and not (
+    return words.capital[i] and words.lower[i] not in _function_words() and (
+        words.lower[i] not in name_edges("start")) and not (
         words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
