@@ -14,11 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; after a preposition of place it is only a candidate
-("maybe"), which the geocoder keeps when the rest of the article vouches for it (a town of
-that name in the state the article is about, or near its other places). A demonym is never a
-place; the first word of a sentence has no preposition before it and so needs strong context
-too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; with a weak context (after a preposition of place,
+before "residents") it is only a candidate ("maybe"), which the geocoder keeps when the rest
+of the article vouches for it (a town of that name in the state the article is about, or
+near its other places). A demonym is never a place; the first word of a sentence has no
+preposition before it and so needs strong context too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -481,7 +481,7 @@ class Scanner:
         if _in_other_entity(words, start, end):
             return None
         if _ordinary(words, start, end) or text in not_places():
-            return "maybe" if _locative(words, start) == "weak" else None
+            return "maybe" if "weak" in (_locative(words, start), _after(words, end)) else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
