@@ -265,6 +265,15 @@ def test_a_place_in_the_events_own_clause_wins_over_one_elsewhere_in_a_sentence(
         {("NER", "clause"), ("NER", "mention")}
 
 
+def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told():
+    told = make_event(start=0, date=("2024-04-28", "2024-04-30"))
+    told.date.precision = None  # the window up to the day a statement was made
+    own = make_event(start=200, date=("2024-04-29", "2024-04-29"))
+    own.date.precision = "day"
+    assert combine([told, own]).date.start == "2024-04-29"
+    assert combine([told, unstated(make_event(start=200))]).date.start == "2024-04-28"
+
+
 # -- a mention that is part of an event a definite noun names ---------------------------------
 
 
