@@ -303,15 +303,17 @@ class EventBuilder:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
         the deal", "rejected the accusation", "welcomed the decision") refers to that event:
         noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
-        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
-        can name that event's doers as this one's recipients."""
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``, and the noun
+        that refers to it), so assembly can name that event's doers as this one's
+        recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
         nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
             kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
-                self.doc._.event_refs[event.evidence.trigger_start] = kind
+                self.doc._.event_refs[event.evidence.trigger_start] = (kind,
+                                                                       obj.lemma_.lower())
                 return
 
     def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
