@@ -272,3 +272,22 @@ def test_an_object_pronoun_is_someone_other_than_the_doer(coder):
     request = only(events, "REQUEST")
     assert countries(request.actors) == ["SOM"]
     assert "SOM" not in countries(request.recipients)
+
+
+def test_a_side_expected_to_act_is_the_doer_not_the_speaker(coder):
+    event = only(code(coder, "A Kenyan delegation is expected to arrive in Addis Ababa on "
+                             "Friday, an Ethiopian official said."), "CONSULT")
+    assert countries(event.actors) == ["KEN"]
+
+
+def test_declaring_an_envoy_unwelcome_is_a_sanction_by_the_declaring_state(coder):
+    event = only(code(coder, "Lithuania declared a Belarusian diplomat persona non grata on "
+                             "Tuesday."), "SANCTION")
+    assert countries(event.actors) == ["LTU"]
+
+
+def test_voting_against_is_a_rejection_and_dropping_objections_a_concession(coder):
+    assert only(code(coder, "Brazil and India voted against the motion."),
+                "REJECT").actors[0].country == "BRA"
+    assert only(code(coder, "Turkey dropped its objections to the membership bid."),
+                "CONCEDE").actors[0].country == "TUR"
