@@ -369,6 +369,10 @@ class EventBuilder:
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
             actor_heads = [t for t in recipient_heads if t.i in moved]
             recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        elif cand.type in MOVER_TYPES and head.pos_ == "VERB":
+            # "Uganda sent 1,000 troops": the forces moved are the sender's own, not whom
+            # the deployment is aimed at (where they go, or the country they are sent into)
+            recipient_heads = [t for t in recipient_heads if t.dep_ != "dobj" or t.head != head]
         if cand.targeted:  # a protest broken up: its people, never the force's doer
             actor_heads = [t for t in actor_heads if head.is_ancestor(t)]
         if cand.targets:  # "fired tear gas to disperse the crowd": the crowd
@@ -386,6 +390,12 @@ class EventBuilder:
         was done with)."""
         return token.i in self.trigger_heads or self._refers(token) or \
             means_reader().instrument(token)
+
+    def _own(self, token: Token, doers: frozenset[str]) -> bool:
+        """The doer's own things ("closed its border crossings", "froze their assets",
+        "dropped its objections"): what the possessive names is the doer, not a target."""
+        owner = self.coref.possessor(token)
+        return owner is not None and owner.country in doers
 
     def _referred_type(self, token: Token) -> str | None:
         """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
@@ -408,7 +418,7 @@ class EventBuilder:
             if self._pronoun(token):
                 found = self.coref.pronoun(token, besides=doers)  # "accused them of"
                 recipients += [found] if found is not None else []
-            else:
+            elif not self._own(token, doers):
                 recipients += self._resolve(token, keep_unknown=False)
         # "condemned the strikes as a violation of X": the strikes' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)

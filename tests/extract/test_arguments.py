@@ -291,3 +291,16 @@ def test_voting_against_is_a_rejection_and_dropping_objections_a_concession(code
                 "REJECT").actors[0].country == "BRA"
     assert only(code(coder, "Turkey dropped its objections to the membership bid."),
                 "CONCEDE").actors[0].country == "TUR"
+
+
+def test_the_doers_own_things_are_no_target_and_the_other_side_is(coder):
+    event = only(code(coder, "Poland closed all its border crossings with Belarus at "
+                             "midnight."), "COERCE")
+    assert countries(event.recipients) == ["BLR"]
+
+
+def test_the_forces_sent_are_the_senders_not_the_target(coder):
+    event = only(code(coder, "Rwanda sent 500 troops into the Central African Republic."),
+                 "MOBILIZE")
+    assert countries(event.actors) == ["RWA"]
+    assert "RWA" not in countries(event.recipients)
