@@ -14,11 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; after a preposition of place it is only a candidate
-("maybe"), which the geocoder keeps when the rest of the article vouches for it (a town of
-that name in the state the article is about, or near its other places). A demonym is never a
-place; the first word of a sentence has no preposition before it and so needs strong context
-too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; with a weak context (after a preposition of place,
+before "residents") it is only a candidate ("maybe"), which the geocoder keeps when the rest
+of the article vouches for it (a town of that name in the state the article is about, or
+near its other places). A demonym is never a place; the first word of a sentence has no
+preposition before it and so needs strong context too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -327,10 +327,12 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
 
 
 def _name_word(words: Words, i: int) -> bool:
-    """A capitalised word that may belong to a name: no preposition, list word or glue, and in
-    a title-case headline no English word nor a word the tagger reads as no proper noun
+    """A capitalised word that may belong to a name: no preposition, list word, glue or article
+    ("A Tishomingo-based firm"), and in a title-case headline no English word nor a word the
+    tagger reads as no proper noun
     ("Kills" of "Barn Fire Near Ardmore Kills")."""
-    return words.capital[i] and words.lower[i] not in _function_words() and not (
+    return words.capital[i] and words.lower[i] not in _function_words() and (
+        words.lower[i] not in name_edges("start")) and not (
         words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
@@ -479,7 +481,7 @@ class Scanner:
         if _in_other_entity(words, start, end):
             return None
         if _ordinary(words, start, end) or text in not_places():
-            return "maybe" if _locative(words, start) == "weak" else None
+            return "maybe" if "weak" in (_locative(words, start), _after(words, end)) else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"

@@ -152,9 +152,10 @@ def _free(token: Token) -> bool:
 
 def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     """Join a name-ending word written just after the name ("Ardmore" + "Bay"), or a
-    capitalised word that makes a longer name the index knows ("Iowa" + "City", "Wichita" +
-    "Falls"), and a proper noun just before it ("Fort" + "Portal", "Long" + "Island"): the
-    entity ruler and the model can take the shorter name inside a longer one."""
+    capitalised word that makes a longer name the index knows ("Tishomingo" + "Falls",
+    "Ardmore" + "City"), and a proper noun just before it ("Fort" + "Portal", "Long" +
+    "Island"): the entity ruler and the model can take the shorter name inside a longer
+    one."""
     doc = span.doc
     start, end = span.start, span.end
     if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
@@ -531,7 +532,7 @@ Area = tuple[str | None, str | None]
 
 def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
                areas: dict[Area, float]) -> list[Toponym]:
-    """Names that are also English words or names of people ("in Florence", "to Marion"), kept
+    """Names that are also English words or names of people ("in Hope", "to Jasper"), kept
     when the rest of the article vouches for them: a town or district of that name lies in the
     first-level division the article is about (more than AREA_DOMINANT of its votes) or within
     NEIGHBOUR_KM of a town or district it names. The most populous such one is chosen."""
@@ -691,11 +692,11 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _held(toponym: Toponym) -> tuple[Candidate, ...]:
-    """The candidates the first-level division written after the name holds ("Lebanon,
-    Pa.", "Mexico, Mo."), when it holds any: "X, Y" names the X inside Y, however much larger
-    a namesake elsewhere (a country among them) is; otherwise every candidate. A country
-    after a comma only adds to the score (:func:`_containment`): "China, Japan" is a list
-    more often than a Japanese village."""
+    """The candidates the first-level division written after the name holds ("Cuba, Mo.",
+    "Ardmore, Okla."), when it holds any: "X, Y" names the X inside Y, however much larger a
+    namesake elsewhere (a country among them) is; otherwise every candidate. A country after
+    a comma only adds to the score (:func:`_containment`): two countries with a comma between
+    are a list more often than a village in the second named like the first."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
@@ -705,7 +706,7 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
 
 
 def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """"Pittsburgh's North Side", "Nairobi's Kibera": a town or division named as a part of
+    """"Ardmore's North Side", "Tishomingo's Ridgeview": a town or division named as a part of
     the place before the possessive lies in it (inside its country or first-level division,
     within NEAR_KM of its town or district); a namesake elsewhere is no reading, and with
     none left the name takes the owner's point (:func:`_fall_back`). Regions, features and
@@ -723,8 +724,8 @@ def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candida
 
 
 def _one_reading(toponyms: list[Toponym]) -> None:
-    """A name read once with the place that holds it ("Lebanon, Pa.") means the same place
-    when the article names it again on its own ("the Lebanon school board"): an article
+    """A name read once with the place that holds it ("Cuba, Mo.") means the same place
+    when the article names it again on its own ("the Cuba school board"): an article
     rarely names two namesakes, and the first mention usually carries the evidence."""
     anchored: dict[str, Candidate] = {}
     for toponym in toponyms:
@@ -867,8 +868,8 @@ def _separator(text: str) -> str:
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
     """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
     or four names or more), whose members are peers rather than containers of each other,
-    but for a division or country after a comma that may hold the name before it ("A, Ohio,
-    and B, Texas")."""
+    but for a division or country after a comma that may hold the name before it ("A, Okla.,
+    and B, Tenn.")."""
     if not toponyms:
         return
     runs: list[list[Toponym]] = [toponyms[:1]]
@@ -893,7 +894,7 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
                 inner.container = outer
             continue
         holders = {i + 1 for i, gap in enumerate(gaps) if gap == "," and _may_hold(
-            run[i + 1], run[i])}  # "Ardmore, Okla., and Paris, Texas"
+            run[i + 1], run[i])}  # "Ardmore, Okla., and Dover, Tenn."
         for i in holders:
             run[i - 1].container = run[i]
         members = [t for i, t in enumerate(run) if i not in holders]
