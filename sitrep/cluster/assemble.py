@@ -152,13 +152,16 @@ def _location(best: Event, others: list[Event]) -> Location | None:
 
 
 def _date(best: Event, others: list[Event]):  # noqa: ANN202
-    """The best mention's stated date, else another mention's, else its own stand-in."""
-    if best.date is not None and best.date.basis in STATED_DATES:
-        return best.date
-    for other in others:
-        if other.date is not None and other.date.basis in STATED_DATES:
-            return other.date
-    return best.date
+    """The best mention's stated date, else another mention's, else its own stand-in.
+
+    A date a mention's own clause states (it has a precision) goes before a window that only
+    bounds the event by the day it was told ("said on Tuesday that gunmen attacked", see
+    :func:`sitrep.extract.setting.event_date`): "the attack on Monday" in a later sentence
+    dates the event the lede only reported."""
+    stated = [m.date for m in [best, *others]
+              if m.date is not None and m.date.basis in STATED_DATES]
+    own = [d for d in stated if d.precision is not None]
+    return own[0] if own else stated[0] if stated else best.date
 
 
 def anaphor(doc: Doc, event: Event) -> bool:

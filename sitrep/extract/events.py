@@ -420,7 +420,7 @@ class EventBuilder:
                 recipients += [found] if found is not None else []
             elif not self._own(token, doers):
                 recipients += self._resolve(token, keep_unknown=False)
-        # "condemned the strikes as a violation of X": the strikes' doers, not X
+        # "denounced the raids as a breach of X's borders": the raids' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if referred is not None and self._referred_type(referred) not in mutual_types():
             return recipients  # "condemned the attack on X": X suffered it, did nothing

@@ -288,3 +288,11 @@ def test_a_reaction_names_the_event_told_with_its_own_noun():
     assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
     assert _referred([strike, raid, reaction], reaction, "ASSAULT") is raid
 
+
+def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told():
+    told = make_event(start=0, date=("2024-04-28", "2024-04-30"))
+    told.date.precision = None  # the window up to the day a statement was made
+    own = make_event(start=200, date=("2024-04-29", "2024-04-29"))
+    own.date.precision = "day"
+    assert combine([told, own]).date.start == "2024-04-29"
+    assert combine([told, unstated(make_event(start=200))]).date.start == "2024-04-28"
