@@ -61,7 +61,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     ordered = [events[i] for i in order]
     cache: dict[tuple[int, ...], Event] = {}
     nouns = event_nouns(doc)
-    refers = {id(event): anaphor(doc, event, nouns) for event in ordered}
+    refers = {id(event): anaphor(doc, event, nouns) or definite_nominal(doc, event)
+              for event in ordered}
 
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
@@ -229,6 +230,22 @@ def _definite_event(token: Token, event_type: str, nouns: dict[int, str], book: 
     return any(c.dep_ == "det" and c.text.lower() in dets for c in token.children)
 
 
+def definite_nominal(doc: Doc, event: Event) -> bool:
+    """A definite nominal mention that names no actor and no date ("the strikes hit four
+    locations", "the talks"): it refers back to an event told before, plural or not; an
+    indefinite one ("attacks on Kyiv") may tell a new one."""
+    if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
+        return False
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return load_codebook().cue("definite_determiners")
+
+
 def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     """A reaction to an event told elsewhere ("X condemned the attack", noted by the
     extractor in ``doc._.event_refs``) takes that event's coded doers as its recipients: the
@@ -238,10 +255,10 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
         return records
     out = []
     for record in records:
-        kind = next((refs[m.trigger_start] for m in record.mentions
-                     if m.trigger_start in refs), None)
-        if kind is not None and not any(r.country for r in record.recipients):
-            target = _referred(records, record, kind)
+        ref = next((refs[m.trigger_start] for m in record.mentions
+                    if m.trigger_start in refs), None)
+        if ref is not None and not any(r.country for r in record.recipients):
+            target = _referred(records, record, *ref)
             if target is not None:
                 record = replace(record, recipients=[a for a in target.actors if a.country])
         out.append(record)
@@ -287,13 +304,17 @@ def _at_place(record: Event) -> Event:
                                        Actor(text=name, name=name, country=code)])
 
 
-def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
+def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") -> Event | None:
     """The event a reaction refers to: of the type referred to (``*``: any, done by another
-    side than the one reacting), the latest told before it, else the first after."""
+    side than the one reacting), one the article names with the reaction's own noun ("the
+    strikes" → a record told as "strikes") before any other, the latest told before it, else
+    the first after."""
     own = {a.country for a in reaction.actors if a.country}
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and (r.event_type == kind or (kind == "*" and not own & {
                 a.country for a in r.actors if a.country}))]
+    named = [r for r in told if word and any(word in m.trigger.lower() for m in r.mentions)]
+    told = named or told
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]
