@@ -33,8 +33,10 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
+from sitrep.codebook.lexicon import mutual_types
 from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
+from sitrep.resolve.places.countries import country_by_iso3
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -70,7 +72,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
                if r is not None and not told_in_passing(r, article)]
-    records = [_mutual(r) for r in _reactions(records, doc)]
+    records = [_at_place(_mutual(r)) for r in _reactions(records, doc)]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -192,7 +194,7 @@ def _mutual(record: Event) -> Event:
     """Sides that did a mutual event together ("Ethiopia and Somalia signed", "India and
     Pakistan held talks") are each other's recipients when the text names no other
     (``records.json``: ``mutual_types``)."""
-    if record.event_type not in _mutual_types() or any(r.country for r in record.recipients):
+    if record.event_type not in mutual_types() or any(r.country for r in record.recipients):
         return record
     sides = [a for a in record.actors if a.country]
     if len({a.country for a in sides}) < 2:
@@ -201,8 +203,30 @@ def _mutual(record: Event) -> Event:
 
 
 @cache
-def _mutual_types() -> frozenset[str]:
-    return frozenset(load_json("records.json")["mutual_types"])
+def _place_types() -> tuple[frozenset[str], frozenset[str]]:
+    settings = load_json("records.json")
+    return (frozenset(settings["place_recipient_types"]),
+            frozenset(settings["home_recipient_types"]))
+
+
+def _at_place(record: Event) -> Event:
+    """An act naming no recipient is done to the country where it happens (``records.json``):
+    troops sent into a country, strikes on its towns, arrests there; a demand, warning or
+    refusal a side makes at home is aimed at its own country. Only a place the article states
+    for the event counts, never the dateline."""
+    place = record.location
+    if any(r.country for r in record.recipients) or place is None or \
+            place.country_code is None or place.basis == "dateline":
+        return record
+    done_to, at_home = _place_types()
+    code = place.country_code
+    home = code in {a.country for a in record.actors}
+    if record.event_type not in done_to and not (home and record.event_type in at_home):
+        return record
+    country = country_by_iso3(code)
+    name = country.name if country is not None else code
+    return replace(record, recipients=[*record.recipients,
+                                       Actor(text=name, name=name, country=code)])
 
 
 def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:

@@ -283,8 +283,14 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
 
 
 def _entity_root(token: Token) -> Token:
+    """The head of the name, or of the noun phrase the name is written into ("the US embassy",
+    "the Vienna Convention"): that phrase says whose the thing is, or that it is no side."""
     ent = entity_of(token)
-    return ent.root if ent is not None else token
+    root = ent.root if ent is not None else token
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") and \
+            (ent is None or not ent.start <= root.head.i < ent.end):
+        return root.head
+    return root
 
 
 def entity_of(token: Token) -> Span | None:

@@ -107,7 +107,7 @@ def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
 def _together(event_type: str, recipients: list[str] | None = None):
     from sitrep.model import Actor
 
-    event = make_event(event_type=event_type, trigger="signed")
+    event = make_event(event_type=event_type, trigger="signed", location=None)
     event.actors.append(Actor(text="Somalia", country="SOM", sector="GOV"))
     event.recipients = [Actor(text=c, country=c, sector="GOV") for c in recipients or []]
     return event
@@ -123,6 +123,29 @@ def test_a_mutual_event_keeps_the_recipient_it_names_and_others_stay_without():
     assert [r.country for r in named.recipients] == ["KEN"]
     [attack] = assemble([_together("ASSAULT")], blank_doc(["x"], ["VERB"]), article())
     assert attack.recipients == []
+
+
+def test_an_act_naming_no_target_is_done_to_the_country_where_it_happens():
+    strike = make_event(event_type="ASSAULT", actor_country="RUS", trigger="struck",
+                        location=("Kharkiv", "UKR", "city"))
+    [record] = assemble([strike], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in record.recipients] == ["UKR"]
+
+
+def test_a_demand_made_at_home_is_aimed_at_home_and_one_made_abroad_at_nobody():
+    home = make_event(event_type="REQUEST", actor_country="GEO", trigger="demanded",
+                      location=("Tbilisi", "GEO", "city"))
+    abroad = make_event(event_type="REQUEST", actor_country="USA", trigger="urged",
+                        location=("Tbilisi", "GEO", "city"), start=200)
+    records = assemble([home, abroad], blank_doc(["x"], ["VERB"]), article())
+    assert [[r.country for r in e.recipients] for e in records] == [["GEO"], []]
+
+
+def test_the_dateline_is_no_place_to_aim_at():
+    strike = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="struck",
+                                 location=("Kharkiv", "UKR", "city")), date=False)
+    [record] = assemble([strike], blank_doc(["x"], ["VERB"]), article())
+    assert record.recipients == []
 
 
 def test_no_side_is_the_target_of_its_own_act_when_mentions_are_compared():

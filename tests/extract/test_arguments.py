@@ -228,3 +228,47 @@ def test_the_sides_of_talks_are_not_the_talks(coder):
     event = only(code(coder, "India and Pakistan held talks in Delhi on Monday."), "CONSULT")
     assert [r.text for r in event.recipients] == ["India", "Pakistan"]
 
+
+
+def test_a_department_and_a_crowd_belong_where_the_story_is(coder):
+    events = code(coder, "In Manila, the Department of Foreign Affairs lodged a protest with "
+                         "China. Crowds blocked the main highway in Quezon City on Monday.")
+    accuse = only(events, "ACCUSE")
+    assert countries(accuse.actors) == ["PHL"]
+    assert "PHL" in countries(only(events, "PROTEST").actors)
+
+
+def test_a_city_written_into_the_name_of_a_thing_names_no_side(coder):
+    event = only(code(coder, "The State Department condemned any violation of the Vienna "
+                             "Convention on Monday."), "ACCUSE")
+    assert countries(event.recipients) == []
+
+
+def test_a_name_written_into_a_body_gives_the_bodys_country(coder):
+    event = only(code(coder, "Militants attacked the US embassy in Baghdad."), "ASSAULT")
+    assert "USA" in countries(event.recipients)
+
+
+def test_condemning_an_attack_does_not_aim_at_its_victims(coder):
+    event = only(code(coder, "Turkey condemned the attack on the Swedish consulate."),
+                 "ACCUSE")
+    assert "SWE" not in countries(event.recipients)
+
+
+def test_an_accusation_beside_a_sanction_is_an_event_of_its_own(coder):
+    events = code(coder, "Canada imposed sanctions on two gang leaders, accusing them of "
+                         "kidnappings.")
+    assert {e.event_type for e in events} >= {"SANCTION", "ACCUSE"}
+
+
+def test_a_demand_beside_a_march_stays_its_message(coder):
+    events = code(coder, "Protesters marched through the capital, demanding reforms.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_an_object_pronoun_is_someone_other_than_the_doer(coder):
+    events = code(coder, "Kenya arrested two Somali fishermen on Monday. Somalia condemned "
+                         "Kenya and urged it to free them.")
+    request = only(events, "REQUEST")
+    assert countries(request.actors) == ["SOM"]
+    assert "SOM" not in countries(request.recipients)

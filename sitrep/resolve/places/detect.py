@@ -14,11 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; after a preposition of place it is only a candidate
-("maybe"), which the geocoder keeps when the rest of the article vouches for it (a town of
-that name in the state the article is about, or near its other places). A demonym is never a
-place; the first word of a sentence has no preposition before it and so needs strong context
-too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; with a weak context (after a preposition of place,
+before "residents") it is only a candidate ("maybe"), which the geocoder keeps when the rest
+of the article vouches for it (a town of that name in the state the article is about, or
+near its other places). A demonym is never a place; the first word of a sentence has no
+preposition before it and so needs strong context too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -268,6 +268,17 @@ def _after(words: Words, end: int) -> str | None:
     return None
 
 
+def names_other_thing(after: list[str]) -> bool:
+    """Whether the words just after a place name (lower case) make it part of the name of
+    something else, a disease ("Ardmore virus"): a phrase of strength "none" of
+    ``after_words.tsv``."""
+    for size in _after_sizes():
+        phrase = tuple(after[:size])
+        if len(phrase) == size and after_words().get(phrase) == "none":
+            return True
+    return False
+
+
 def _body(words: Words, start: int, end: int) -> bool:
     """"Ardmore Police Department", "the Ardmore school board": the name begins the name of a
     local public body (an ``after_words.tsv`` phrase of strength "body" follows it), is a
@@ -316,10 +327,12 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
 
 
 def _name_word(words: Words, i: int) -> bool:
-    """A capitalised word that may belong to a name: no preposition, list word or glue, and in
-    a title-case headline no English word nor a word the tagger reads as no proper noun
+    """A capitalised word that may belong to a name: no preposition, list word, glue or article
+    ("A Tishomingo-based firm"), and in a title-case headline no English word nor a word the
+    tagger reads as no proper noun
     ("Kills" of "Barn Fire Near Ardmore Kills")."""
-    return words.capital[i] and words.lower[i] not in _function_words() and not (
+    return words.capital[i] and words.lower[i] not in _function_words() and (
+        words.lower[i] not in name_edges("start")) and not (
         words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
@@ -453,7 +466,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _short(text):
+        if _short(text) or _after(words, end) == "none":
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (
@@ -468,7 +481,7 @@ class Scanner:
         if _in_other_entity(words, start, end):
             return None
         if _ordinary(words, start, end) or text in not_places():
-            return "maybe" if _locative(words, start) == "weak" else None
+            return "maybe" if "weak" in (_locative(words, start), _after(words, end)) else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
@@ -495,6 +508,7 @@ def _listable(words: Words, start: int, end: int) -> bool:
     police"), proper noun or not."""
     text = words.span(start, end)
     return not (_short(text) or _inside_longer_name(words, start, end)
+                or _after(words, end) == "none"
                 or _ordinary(words, start, end) or text in not_places()
                 or (words.sent_start[start] and text.lower() in english_words())
                 or _in_other_entity(words, start, end))
@@ -528,6 +542,7 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
     for begin, stop in pending:
         text = words.span(begin, stop)
         if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
+                _after(words, stop) == "none") or (
                 _inside_longer_name(words, begin, stop)) or text in words.full_names or (
                 words.in_full_name[begin]) or (
                 words.sent_start[begin] and text.lower() in english_words()):

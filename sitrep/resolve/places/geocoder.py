@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
+from sitrep.resolve.places.detect import (
+    Scanner,
+    list_gaps,
+    locative_kinds,
+    name_edges,
+    names_other_thing,
+)
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -43,6 +49,7 @@ CONTESTED_FOCUS = 0.2
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
+UNKNOWN_REACH = 300
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -116,6 +123,7 @@ class Toponym:
     seat: bool = False
     weak: bool = False
     maybe: bool = False
+    abroad: bool = False
     dateline: bool = False
 
 
@@ -144,9 +152,10 @@ def _free(token: Token) -> bool:
 
 def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     """Join a name-ending word written just after the name ("Ardmore" + "Bay"), or a
-    capitalised word that makes a longer name the index knows ("Iowa" + "City", "Wichita" +
-    "Falls"), and a proper noun just before it ("Fort" + "Portal", "Long" + "Island"): the
-    entity ruler and the model can take the shorter name inside a longer one."""
+    capitalised word that makes a longer name the index knows ("Tishomingo" + "Falls",
+    "Ardmore" + "City"), and a proper noun just before it ("Fort" + "Portal", "Long" +
+    "Island"): the entity ruler and the model can take the shorter name inside a longer
+    one."""
     doc = span.doc
     start, end = span.start, span.end
     if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
@@ -242,6 +251,7 @@ class Geocoder:
         for toponym in toponyms:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
+        _unknown_fall_back(toponyms, focus)
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
@@ -388,6 +398,8 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
+            return None  # "West Nile virus"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
             if wide is not ent:
@@ -520,7 +532,7 @@ Area = tuple[str | None, str | None]
 
 def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
                areas: dict[Area, float]) -> list[Toponym]:
-    """Names that are also English words or names of people ("in Florence", "to Marion"), kept
+    """Names that are also English words or names of people ("in Hope", "to Jasper"), kept
     when the rest of the article vouches for them: a town or district of that name lies in the
     first-level division the article is about (more than AREA_DOMINANT of its votes) or within
     NEIGHBOUR_KM of a town or district it names. The most populous such one is chosen."""
@@ -680,11 +692,11 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _held(toponym: Toponym) -> tuple[Candidate, ...]:
-    """The candidates the first-level division written after the name holds ("Lebanon,
-    Pa.", "Mexico, Mo."), when it holds any: "X, Y" names the X inside Y, however much larger
-    a namesake elsewhere (a country among them) is; otherwise every candidate. A country
-    after a comma only adds to the score (:func:`_containment`): "China, Japan" is a list
-    more often than a Japanese village."""
+    """The candidates the first-level division written after the name holds ("Cuba, Mo.",
+    "Ardmore, Okla."), when it holds any: "X, Y" names the X inside Y, however much larger a
+    namesake elsewhere (a country among them) is; otherwise every candidate. A country after
+    a comma only adds to the score (:func:`_containment`): two countries with a comma between
+    are a list more often than a village in the second named like the first."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
@@ -694,7 +706,7 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
 
 
 def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """"Pittsburgh's North Side", "Nairobi's Kibera": a town or division named as a part of
+    """"Ardmore's North Side", "Tishomingo's Ridgeview": a town or division named as a part of
     the place before the possessive lies in it (inside its country or first-level division,
     within NEAR_KM of its town or district); a namesake elsewhere is no reading, and with
     none left the name takes the owner's point (:func:`_fall_back`). Regions, features and
@@ -712,8 +724,8 @@ def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candida
 
 
 def _one_reading(toponyms: list[Toponym]) -> None:
-    """A name read once with the place that holds it ("Lebanon, Pa.") means the same place
-    when the article names it again on its own ("the Lebanon school board"): an article
+    """A name read once with the place that holds it ("Cuba, Mo.") means the same place
+    when the article names it again on its own ("the Cuba school board"): an article
     rarely names two namesakes, and the first mention usually carries the evidence."""
     anchored: dict[str, Candidate] = {}
     for toponym in toponyms:
@@ -783,7 +795,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
@@ -795,7 +807,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if not any(other.chosen is not None and other.chosen.country == chosen.country
                for other in toponyms if other is not toponym):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
 
 
 def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
@@ -856,8 +868,8 @@ def _separator(text: str) -> str:
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
     """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
     or four names or more), whose members are peers rather than containers of each other,
-    but for a division or country after a comma that may hold the name before it ("A, Ohio,
-    and B, Texas")."""
+    but for a division or country after a comma that may hold the name before it ("A, Okla.,
+    and B, Tenn.")."""
     if not toponyms:
         return
     runs: list[list[Toponym]] = [toponyms[:1]]
@@ -882,7 +894,7 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
                 inner.container = outer
             continue
         holders = {i + 1 for i, gap in enumerate(gaps) if gap == "," and _may_hold(
-            run[i + 1], run[i])}  # "Ardmore, Okla., and Paris, Texas"
+            run[i + 1], run[i])}  # "Ardmore, Okla., and Dover, Tenn."
         for i in holders:
             run[i - 1].container = run[i]
         members = [t for i, t in enumerate(run) if i not in holders]
@@ -933,6 +945,34 @@ def _streets_fall_back(toponyms: list[Toponym]) -> None:
             elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
                     not toponym.fallback):
                 town = toponym
+
+
+def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A name the gazetteer does not know (or whose every reading was ruled out) lies near the
+    places named around it: it takes the point of the closest town or district resolved in
+    the text within UNKNOWN_REACH characters either side ("the Ridgeview slum ... Ardmore"),
+    in the country the article is mostly about (ABROAD_FOCUS of its evidence or more), with
+    the low score of every fallback. Names used as actors, small namesakes abroad left
+    unresolved (:func:`_keep_home`), and streets and buildings (:func:`_streets_fall_back`)
+    are not read so."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS:
+        return
+    anchors = [t for t in toponyms if t.chosen is not None and not t.fallback
+               and not t.metonymic and t.chosen.precision in ("city", "admin2")
+               and t.chosen.country == home]
+    if not anchors:
+        return
+    for toponym in toponyms:
+        if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
+                toponym.street or toponym.facility):
+            continue
+        near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
+        if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:
+            toponym.chosen = near.chosen
+            toponym.fallback = True
 
 
 def _confidence(toponym: Toponym) -> float:

@@ -288,3 +288,23 @@ def test_an_english_word_after_a_preposition_is_a_place_the_article_vouches_for(
     assert places(geocoder, blank, "They lived in Hope for years.") == {}
     far = "Storms hit Tishomingo, Okla., on Monday. Crews were sent to Hope."
     assert "Hope" not in places(geocoder, blank, far)
+    after = "Storms hit Texarkana, Ark., on Monday. Hope residents lost power."
+    assert places(geocoder, blank, after)["Hope"].admin1 == "Arkansas"
+
+
+def test_a_place_name_that_begins_a_disease_name_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Doctors in the clinic treated Tishomingo fever.") == {}
+    text = "Cases of West Nile virus rose in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert "Nile" not in found and "West Nile" not in found
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    doc = blank(text)
+    doc.ents = [doc.char_span(9, 18, label="LOC")]  # the model took the name for a place
+    assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+        "Tishomingo"]
+
+
+def test_based_area_or_bound_after_a_hyphen_makes_a_place(geocoder, blank) -> None:
+    for text in ("A Tishomingo-based firm hired workers.", "Tishomingo-area schools closed.",
+                 "A Tishomingo-bound bus crashed."):
+        assert places(geocoder, blank, text)["Tishomingo"].admin1 == "Oklahoma", text

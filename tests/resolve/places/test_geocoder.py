@@ -434,3 +434,23 @@ def test_a_state_after_a_comma_holds_its_town_inside_a_list(geocoder, blank) -> 
     places = resolve(geocoder, blank, text, ["Johnson County", "Kan.", "Jackson County", "Mo."])
     assert places["Johnson County"].admin1 == "Kansas"
     assert places["Jackson County"].admin1 == "Missouri"
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_point_of_a_town_named_near_it(
+        geocoder, blank) -> None:
+    text = ("Cases rose in Nairobi and Mombasa, Kenya. In Nairobi, clinics in the "
+            "Zzyzxville slum ran out of tests.")
+    places = geocoder.resolve(tagged(blank, text, ["Nairobi", "Mombasa", "Kenya",
+                                                  "Zzyzxville"]), Article(id="t", text=text))
+    unknown = next(p for p in places if p.text == "Zzyzxville")
+    assert (unknown.name, unknown.country_code) == ("Nairobi", "KEN")
+    assert unknown.score < 0.5
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved_far_from_any_town(
+        geocoder, blank) -> None:
+    text = "Cases rose in Nairobi, Kenya. " + "Officials gave no further details. " * 12 + (
+        "Clinics in Zzyzxville ran out of tests.")
+    places = resolve(geocoder, blank, text, ["Nairobi", "Kenya", "Zzyzxville"])
+    assert places["Nairobi"].country_code == "KEN"
+    assert places["Zzyzxville"].lat is None
