@@ -33,7 +33,7 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
-from sitrep.codebook.lexicon import mutual_types
+from sitrep.codebook.lexicon import load_codebook, mutual_types
 from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
 from sitrep.resolve.places.countries import country_by_iso3
@@ -63,7 +63,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
-        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+        refers = anaphor(doc, event) or definite_nominal(doc, event)
+        if not same_event(whole, event, rules, anaphor=refers):
             return None
         return shared_arguments(whole, event)
 
@@ -151,13 +152,16 @@ def _location(best: Event, others: list[Event]) -> Location | None:
 
 
 def _date(best: Event, others: list[Event]):  # noqa: ANN202
-    """The best mention's stated date, else another mention's, else its own stand-in."""
-    if best.date is not None and best.date.basis in STATED_DATES:
-        return best.date
-    for other in others:
-        if other.date is not None and other.date.basis in STATED_DATES:
-            return other.date
-    return best.date
+    """The best mention's stated date, else another mention's, else its own stand-in.
+
+    A date a mention's own clause states (it has a precision) goes before a window that only
+    bounds the event by the day it was told ("said on Tuesday that gunmen attacked", see
+    :func:`sitrep.extract.setting.event_date`): "the attack on Monday" in a later sentence
+    dates the event the lede only reported."""
+    stated = [m.date for m in [best, *others]
+              if m.date is not None and m.date.basis in STATED_DATES]
+    own = [d for d in stated if d.precision is not None]
+    return own[0] if own else stated[0] if stated else best.date
 
 
 def anaphor(doc: Doc, event: Event) -> bool:
@@ -171,6 +175,22 @@ def anaphor(doc: Doc, event: Event) -> bool:
         span.root.tag_ not in PLURAL_TAGS
 
 
+def definite_nominal(doc: Doc, event: Event) -> bool:
+    """A definite nominal mention that names no actor and no date ("the strikes hit four
+    locations", "the talks"): it refers back to an event told before, plural or not; an
+    indefinite one ("attacks on Kyiv") may tell a new one."""
+    if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
+        return False
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return load_codebook().cue("definite_determiners")
+
+
 def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     """A reaction to an event told elsewhere ("X condemned the attack", noted by the
     extractor in ``doc._.event_refs``) takes that event's coded doers as its recipients: the
@@ -180,10 +200,10 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
         return records
     out = []
     for record in records:
-        kind = next((refs[m.trigger_start] for m in record.mentions
-                     if m.trigger_start in refs), None)
-        if kind is not None and not any(r.country for r in record.recipients):
-            target = _referred(records, record, kind)
+        ref = next((refs[m.trigger_start] for m in record.mentions
+                    if m.trigger_start in refs), None)
+        if ref is not None and not any(r.country for r in record.recipients):
+            target = _referred(records, record, *ref)
             if target is not None:
                 record = replace(record, recipients=[a for a in target.actors if a.country])
         out.append(record)
@@ -229,13 +249,17 @@ def _at_place(record: Event) -> Event:
                                        Actor(text=name, name=name, country=code)])
 
 
-def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
+def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") -> Event | None:
     """The event a reaction refers to: of the type referred to (``*``: any, done by another
-    side than the one reacting), the latest told before it, else the first after."""
+    side than the one reacting), one the article names with the reaction's own noun ("the
+    strikes" → a record told as "strikes") before any other, the latest told before it, else
+    the first after."""
     own = {a.country for a in reaction.actors if a.country}
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and (r.event_type == kind or (kind == "*" and not own & {
                 a.country for a in r.actors if a.country}))]
+    named = [r for r in told if word and any(word in m.trigger.lower() for m in r.mentions)]
+    told = named or told
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]

@@ -112,6 +112,18 @@ def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
     return True
 
 
+def in_name(match: re.Match[str], ctx: Context, definite: bool = True) -> bool:
+    """A calendar word inside a name: followed at once by a capitalised word that is no time
+    word ("the Sunday Times", "Winter Olympics", "the daily Haaretz"), and, with ``definite``,
+    after "the". Capitals say nothing in all-capitals copy."""
+    if ctx.upper:
+        return False
+    following = re.match(r" ([A-Z][\w'-]*)", ctx.text[match.end():])
+    if following is None or following.group(1).lower() in ctx.vocab.time_words:
+        return False
+    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8)))
+
+
 def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
     """ "Sept", "Jan": shorter than the month's full name in the vocabulary."""
     key = word.lower().rstrip(".")
@@ -196,6 +208,30 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     return "past" if tense == "past" and ctx.parsed else None
 
 
+def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "on the 29th": that day of the month the text last named, else of the reference's
+    month or the one before it (the one after in a future clause)."""
+    number = int(match.group("dom"))
+    base = ctx.last_dated if ctx.last_dated is not None and ctx.last_dated.precision in (
+        "day", "month") else None
+    if base is not None and base.start is not None:
+        found = day_or_none(base.start.year, base.start.month, number)
+        resolved = relative(ctx, cal.day(found) if found else None)
+        resolved.uses_anchor = True
+        return resolved
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    step = 1 if day_direction(ctx, match.start(), match.end()) == "future" else -1
+    month_start = ref.replace(day=1)
+    if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
+        month_start = cal.add_months(month_start, step)
+    found = day_or_none(month_start.year, month_start.month, number)
+    resolved = relative(ctx, cal.day(found) if found else None)
+    resolved.uses_anchor = True
+    return resolved
+
+
 @lru_cache(maxsize=4096)
 def parse_numeric(text: str, reference: date | None) -> date | None:
     """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
@@ -244,6 +280,30 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         y = cal.nearest_year(number, None, ref, ctx.direction_of(match.start(), match.end()))
     return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
+
+
+def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the third week of May", "the last week of April": the ISO week holding that week's
+    first day (the 15th for the third); the fourth, final or last is the month's last seven
+    days, so the week holding their first."""
+    word = match.group("month")
+    if not ctx.capitalised(word):
+        return None
+    number = ctx.vocab.months[word.lower().rstrip(".")]
+    if match.group("year"):
+        y = int(match.group("year"))
+    elif ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    else:
+        y = cal.nearest_year(number, None, ctx.reference,
+                             ctx.direction_of(match.start(), match.end()))
+    whole = cal.month(y, number)
+    assert whole.start is not None and whole.end is not None
+    count = ctx.vocab.ordinals[match.group("ord").lower()]
+    first = (cal.add_days(whole.end, -6) if count >= 4
+             else cal.add_days(whole.start, 7 * (count - 1)))
+    period = cal.week(first)
+    return explicit(period) if match.group("year") else relative(ctx, period)
 
 
 def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -404,6 +464,8 @@ def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
+    if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
+        return None
     framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
@@ -466,6 +528,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     clause ("will meet on Friday"); "last"/"next" say so outright."""
     word = match.group("wd")
     if not ctx.capitalised(word):
+        return None
+    if not match.group("rel") and in_name(match, ctx):
         return None
     number = ctx.vocab.weekdays[word.lower()]
     rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
@@ -583,7 +647,10 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "that day", "the same day", "the following day": the last day the text named."""
+    """ "that day", "the same day", "the following day": the last day the text named;
+    "that night", "the next morning": a part of it (or of the day after)."""
+    if match.group("dpart"):
+        return anaphoric_part(match, ctx)
     if match.group("bare"):
         if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
@@ -621,6 +688,19 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         period = unit_period(unit, anchor, step)
     resolved = relative(ctx, period)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
+    """ "that night", "the following morning": the part of the day the determiner points at,
+    counted from the last day the text named."""
+    det = re.sub(r"\s+", " ", match.group("pdet").lower())
+    step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
+    resolved = with_part(cal.day(cal.add_days(anchor, step)), match.group("dpart"), ctx)
     resolved.uses_anchor = True
     return resolved
 
@@ -738,8 +818,13 @@ def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx:
     words = set(pre.split())
     steps = [relative_step(w, ctx.vocab) for w in words]
     backward = any(step is not None and step < 0 for step in steps)
-    forward = any(step is not None and step > 0 for step in steps) or checks().forward_lead.search(
-        signal) is not None
+    forward = any(step is not None and step > 0 for step in steps)
+    if not (backward or forward) and checks().forward_lead.search(signal) is not None:
+        # "within a week" runs from now only in a clause that is not past: "withdrew within a
+        # week" counts from some earlier event
+        if ctx.tense(match.start(), match.end()) in ("past", "perfect"):
+            return None
+        forward = True
     if not (backward or forward):
         if not checks().span_lead.search(signal) and "over" not in words:
             return None
@@ -839,6 +924,8 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
         if word.startswith(("a ", "per ")) and not checks().rate_before.search(
                 ctx.before(match.start(), 16)):
             return None
+        if in_name(match, ctx):
+            return None
         return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
     count = number_value(match.group("n"), ctx.vocab) if match.group("n") else (
@@ -888,12 +975,14 @@ def resolve_same_period(match: re.Match[str], ctx: Context) -> Resolved | None:
 RESOLVERS: dict[str, Resolver] = {
     "mdy": resolve_calendar_date,
     "dmy": resolve_calendar_date,
+    "day_of_month": resolve_day_of_month,
     "numeric": resolve_numeric,
     "time": resolve_time,
     "fiscal": resolve_fiscal,
     "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
+    "month_week": resolve_month_week,
     "month": resolve_month,
     "decade": resolve_decade,
     "century": resolve_century,

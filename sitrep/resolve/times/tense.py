@@ -136,6 +136,10 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if verb.lemma_ in known.plan_verbs and verb.tag_ != "VBN":
         return "future"
+    if scheduled(verb, auxiliaries):
+        return "future"
+    if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):
+        return "present"  # "was scheduled for Nov. 5": a plan told before may still lie ahead
     if any(a.lower_ == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
         head = verb.head
         if head.lemma_ in known.plan_verbs or head.lemma_ == "go":
@@ -146,6 +150,17 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
     return "present"
+
+
+def scheduled(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A present clause that says something is planned: "is scheduled for", "are due in"
+    (a planning verb as a present passive, or as the complement of a present copula)."""
+    present = ("VBZ", "VBP")
+    plans = cues().plan_verbs
+    if verb.lemma_ in plans and verb.tag_ == "VBN":
+        return any(a.dep_ == "auxpass" and a.tag_ in present for a in auxiliaries)
+    return verb.tag_ in present and any(
+        c.dep_ == "acomp" and c.lemma_ in plans for c in verb.children)
 
 
 def cue_direction(text: str, start: int) -> str | None:
