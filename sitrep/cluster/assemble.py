@@ -33,7 +33,7 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
-from sitrep.codebook.lexicon import mutual_types
+from sitrep.codebook.lexicon import load_codebook, mutual_types
 from sitrep.codebook.load import load_json
 from sitrep.model import Actor, Article, Event, Location
 from sitrep.resolve.places.countries import country_by_iso3
@@ -63,7 +63,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
-        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+        refers = anaphor(doc, event) or definite_nominal(doc, event)
+        if not same_event(whole, event, rules, anaphor=refers):
             return None
         return shared_arguments(whole, event)
 
@@ -174,6 +175,22 @@ def anaphor(doc: Doc, event: Event) -> bool:
         span.root.tag_ not in PLURAL_TAGS
 
 
+def definite_nominal(doc: Doc, event: Event) -> bool:
+    """A definite nominal mention that names no actor and no date ("the strikes hit four
+    locations", "the talks"): it refers back to an event told before, plural or not; an
+    indefinite one ("attacks on Kyiv") may tell a new one."""
+    if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
+        return False
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return load_codebook().cue("definite_determiners")
+
+
 def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     """A reaction to an event told elsewhere ("X condemned the attack", noted by the
     extractor in ``doc._.event_refs``) takes that event's coded doers as its recipients: the
@@ -183,10 +200,10 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
         return records
     out = []
     for record in records:
-        kind = next((refs[m.trigger_start] for m in record.mentions
-                     if m.trigger_start in refs), None)
-        if kind is not None and not any(r.country for r in record.recipients):
-            target = _referred(records, record, kind)
+        ref = next((refs[m.trigger_start] for m in record.mentions
+                    if m.trigger_start in refs), None)
+        if ref is not None and not any(r.country for r in record.recipients):
+            target = _referred(records, record, *ref)
             if target is not None:
                 record = replace(record, recipients=[a for a in target.actors if a.country])
         out.append(record)
@@ -232,13 +249,17 @@ def _at_place(record: Event) -> Event:
                                        Actor(text=name, name=name, country=code)])
 
 
-def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
+def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") -> Event | None:
     """The event a reaction refers to: of the type referred to (``*``: any, done by another
-    side than the one reacting), the latest told before it, else the first after."""
+    side than the one reacting), one the article names with the reaction's own noun ("the
+    strikes" → a record told as "strikes") before any other, the latest told before it, else
+    the first after."""
     own = {a.country for a in reaction.actors if a.country}
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and (r.event_type == kind or (kind == "*" and not own & {
                 a.country for a in r.actors if a.country}))]
+    named = [r for r in told if word and any(word in m.trigger.lower() for m in r.mentions)]
+    told = named or told
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]

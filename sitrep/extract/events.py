@@ -303,15 +303,17 @@ class EventBuilder:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
         the deal", "rejected the accusation", "welcomed the decision") refers to that event:
         noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
-        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
-        can name that event's doers as this one's recipients."""
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``, and the noun
+        that refers to it), so assembly can name that event's doers as this one's
+        recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
         nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
             kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
-                self.doc._.event_refs[event.evidence.trigger_start] = kind
+                self.doc._.event_refs[event.evidence.trigger_start] = (kind,
+                                                                       obj.lemma_.lower())
                 return
 
     def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
@@ -367,6 +369,10 @@ class EventBuilder:
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
             actor_heads = [t for t in recipient_heads if t.i in moved]
             recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        elif cand.type in MOVER_TYPES and head.pos_ == "VERB":
+            # "Uganda sent 1,000 troops": the forces moved are the sender's own, not whom
+            # the deployment is aimed at (where they go, or the country they are sent into)
+            recipient_heads = [t for t in recipient_heads if t.dep_ != "dobj" or t.head != head]
         if cand.targeted:  # a protest broken up: its people, never the force's doer
             actor_heads = [t for t in actor_heads if head.is_ancestor(t)]
         if cand.targets:  # "fired tear gas to disperse the crowd": the crowd
@@ -384,6 +390,12 @@ class EventBuilder:
         was done with)."""
         return token.i in self.trigger_heads or self._refers(token) or \
             means_reader().instrument(token)
+
+    def _own(self, token: Token, doers: frozenset[str]) -> bool:
+        """The doer's own things ("closed its border crossings", "froze their assets",
+        "dropped its objections"): what the possessive names is the doer, not a target."""
+        owner = self.coref.possessor(token)
+        return owner is not None and owner.country in doers
 
     def _referred_type(self, token: Token) -> str | None:
         """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
@@ -406,9 +418,9 @@ class EventBuilder:
             if self._pronoun(token):
                 found = self.coref.pronoun(token, besides=doers)  # "accused them of"
                 recipients += [found] if found is not None else []
-            else:
+            elif not self._own(token, doers):
                 recipients += self._resolve(token, keep_unknown=False)
-        # "condemned the strikes as a violation of X": the strikes' doers, not X
+        # "denounced the raids as a breach of X's borders": the raids' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
         if referred is not None and self._referred_type(referred) not in mutual_types():
             return recipients  # "condemned the attack on X": X suffered it, did nothing

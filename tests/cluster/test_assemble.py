@@ -257,6 +257,38 @@ def test_a_place_in_the_events_own_clause_wins_over_one_elsewhere_in_a_sentence(
         {("NER", "clause"), ("NER", "mention")}
 
 
+def _strikes_doc(det: str) -> Doc:
+    import spacy
+
+    words = [det, "strikes", "hit", "four", "towns", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 2, 2],
+               deps=["det", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+               pos=["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"])
+
+
+def test_a_definite_plural_naming_nobody_refers_back_and_an_indefinite_one_does_not():
+    from sitrep.cluster.assemble import definite_nominal
+
+    later = unstated(make_event(event_type="ASSAULT", start=0, trigger="strikes",
+                                sentence="The strikes hit four towns."))
+    later.actors = []
+    assert definite_nominal(_strikes_doc("The"), later)
+    assert not definite_nominal(_strikes_doc("Some"), later)
+
+
+def test_a_reaction_names_the_event_told_with_its_own_noun():
+    from sitrep.cluster.assemble import _referred
+
+    strike = make_event(event_type="ASSAULT", actor_country="PAK", trigger="strikes",
+                        sentence="The PAK strikes hit four towns.")
+    raid = make_event(event_type="ASSAULT", actor_country="AFG", trigger="raided", start=100,
+                      sentence="The AFG forces raided a post.")
+    reaction = make_event(event_type="ACCUSE", actor_country="AFG", trigger="condemned",
+                          start=200, sentence="The AFG forces condemned the strikes.")
+    assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
+    assert _referred([strike, raid, reaction], reaction, "ASSAULT") is raid
+
+
 def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told():
     told = make_event(start=0, date=("2024-04-28", "2024-04-30"))
     told.date.precision = None  # the window up to the day a statement was made

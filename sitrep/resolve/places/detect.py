@@ -303,12 +303,21 @@ def _no_word_nor_surname(words: Words, text: str) -> bool:
 def _kind_after(words: Words, start: int, end: int) -> bool:
     """A kind word after the name ("Ardmore county"), not the start of a longer name
     ("Ardmore Lake Road"). A capitalised kind word after an English word is an institution's
-    name ("Police Department"), not a division."""
+    name ("Police Department"), not a division, unless the kind word names a settlement
+    ("Hamilton Township": a kind of the "city" phrases of ``locatives.tsv``)."""
     if end >= len(words) or not _is_kind(words.text[end]) or (
             end + 1 < len(words) and words.text[end + 1] in street_words()):
         return False
     return not (words.text[end][0].isupper() and end - start == 1
-                and words.lower[start] in english_words())
+                and words.lower[start] in english_words()
+                and words.lower[end] not in _settlement_nouns())
+
+
+@cache
+def _settlement_nouns() -> frozenset[str]:
+    """Nouns of settlements ("township", "borough"): the first words of the kind phrases of
+    ``locatives.tsv`` whose kind is "city"."""
+    return frozenset(phrase[0] for phrase, kind in locative_kinds().items() if kind == "city")
 
 
 def _is_kind(word: str) -> bool:
@@ -470,7 +479,8 @@ class Scanner:
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (
-                body or _kind_inside(words, start, end)):
+                body or _kind_inside(words, start, end) or (
+                    _kind_after(words, start, end) and words.lower[end] in _settlement_nouns())):
             return None
         if country_for_demonym(text) is not None:
             return None

@@ -308,3 +308,10 @@ def test_based_area_or_bound_after_a_hyphen_makes_a_place(geocoder, blank) -> No
     for text in ("A Tishomingo-based firm hired workers.", "Tishomingo-area schools closed.",
                  "A Tishomingo-bound bus crashed."):
         assert places(geocoder, blank, text)["Tishomingo"].admin1 == "Oklahoma", text
+
+
+def test_a_township_word_after_an_english_word_makes_a_place(geocoder, blank) -> None:
+    text = "Storms hit Trenton, N.J., on Monday. The Hamilton Township council met."
+    found = places(geocoder, blank, text)
+    assert found["Hamilton"].admin1 == "New Jersey"
+    assert places(geocoder, blank, "The Union Department of Health met.") == {}
