@@ -613,3 +613,24 @@ def test_a_text_search_counts_up_to_a_bound_when_asked() -> None:
     assert store.count_events(EventQuery(text="Niamey"), at_most=4) == 4
     assert store.count_events(EventQuery(text="Niamey"), at_most=50) == 10
     assert store.count_events(EventQuery(text="withdrew", event_type="AID")) == 5
+
+
+def test_step_9_gives_a_cluster_whose_head_was_deleted_its_earliest_remaining_report(
+        tmp_path) -> None:
+    path = tmp_path / "v8.db"
+    conn = _version(path, 8)
+    for doc in ("a", "b", "c"):
+        conn.execute("INSERT INTO articles (id, content_hash, text) VALUES (?, ?, 'x')",
+                     (doc, f"h{doc}"))
+    for seq, doc in ((1, "b"), (2, "c")):
+        conn.execute("INSERT INTO events (seq, id, doc_id, event_type, modality, evidence, "
+                     "confidence, record, cluster_id, sort_key) VALUES (?, ?, ?, 'AID', "
+                     "'asserted', 'x', 0.5, '{}', 'gone', '')", (seq, f"e{doc}", doc))
+    conn.execute("INSERT INTO events (seq, id, doc_id, event_type, modality, evidence, "
+                 "confidence, record, cluster_id, sort_key) VALUES (3, 'ea', 'a', 'AID', "
+                 "'asserted', 'x', 0.5, '{}', 'ea', '')")
+    conn.close()
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, cluster_id, cluster_seq FROM events ORDER BY seq")
+        assert [tuple(r) for r in rows] == [("eb", "gone", 1), ("ec", "gone", 1),
+                                            ("ea", "ea", 3)]
