@@ -304,3 +304,9 @@ def test_the_forces_sent_are_the_senders_not_the_target(coder):
                  "MOBILIZE")
     assert countries(event.actors) == ["RWA"]
     assert "RWA" not in countries(event.recipients)
+
+
+def test_joint_patrols_and_teams_are_cooperation_between_the_sides(coder):
+    event = only(code(coder, "Kenya and Somalia began joint patrols along the border."),
+                 "COOPERATE")
+    assert countries(event.actors) == ["KEN", "SOM"]
