@@ -7,8 +7,16 @@ from factories import make_event
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.cluster.assemble import anaphor, assemble, combine, told_in_passing
+from sitrep.cluster.assemble import (
+    anaphor,
+    assemble,
+    combine,
+    generic,
+    part_of,
+    told_in_passing,
+)
 from sitrep.cluster.events import load_rules
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
@@ -296,3 +304,93 @@ def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told()
     own.date.precision = "day"
     assert combine([told, own]).date.start == "2024-04-29"
     assert combine([told, unstated(make_event(start=200))]).date.start == "2024-04-28"
+
+
+# -- a mention that is part of an event a definite noun names ---------------------------------
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str],
+           pos: list[str]) -> Doc:
+    """A hand-parsed sentence: each token's head index, relation, tag and part of speech."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def wounded_in(det: str = "the", noun: str = "blast", tag: str = "NN") -> Doc:
+    """'Two guards were wounded in <det> <noun>.'"""
+    return parsed(["Two", "guards", "were", "wounded", "in", det, noun, "."],
+                  [1, 3, 3, 3, 3, 6, 4, 3],
+                  ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+                  ["CD", "NNS", "VBD", "VBN", "IN", "DT", tag, "."],
+                  ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
+
+
+def test_wounded_in_the_blast_is_part_of_the_blast():
+    doc = wounded_in()
+    book = load_codebook()
+    assert part_of(doc[3], "ASSAULT", {6: "ASSAULT"}, book)
+    # a deal struck during talks is a deal of its own
+    assert not part_of(doc[3], "AGREE", {6: "CONSULT"}, book)
+
+
+@pytest.mark.parametrize(("det", "noun", "tag"), [("a", "blast", "NN"),
+                                                  ("the", "blasts", "NNS")])
+def test_an_indefinite_or_plural_event_noun_tells_no_event_to_be_part_of(det, noun, tag):
+    doc = wounded_in(det, noun, tag)
+    assert not part_of(doc[3], "ASSAULT", {6: "ASSAULT"}, load_codebook())
+
+
+def test_a_frame_noun_passes_on_to_the_event_it_frames():
+    # "Shops were looted at the time of the attack."
+    doc = parsed(["Shops", "were", "looted", "at", "the", "time", "of", "the", "attack"],
+                 [2, 2, 2, 2, 5, 3, 5, 8, 6],
+                 ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj"],
+                 ["NNS", "VBD", "VBN", "IN", "DT", "NN", "IN", "DT", "NN"],
+                 ["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN"])
+    assert part_of(doc[2], "ASSAULT", {8: "ASSAULT"}, load_codebook())
+
+
+def test_what_the_explosion_did_is_the_explosion_and_joins_its_event():
+    # "The explosion damaged houses."
+    doc = parsed(["The", "explosion", "damaged", "houses", "."], [1, 2, 2, 2, 2],
+                 ["det", "nsubj", "ROOT", "dobj", "punct"], ["DT", "NN", "VBD", "NNS", "."],
+                 ["DET", "NOUN", "VERB", "NOUN", "PUNCT"])
+    assert part_of(doc[2], "ASSAULT", {1: "ASSAULT"}, load_codebook())
+
+
+@pytest.mark.slow
+def test_the_blast_and_what_it_did_are_one_bombing(coder):
+    text = ("Shining Path rebels detonated a car bomb outside the mayor's office in Lima on "
+            "Friday. The explosion damaged three houses. Two guards were wounded in the blast.")
+    events = coder.code_article(Article(id="b", text=text, published="2024-03-10")).events
+    [bombing] = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(bombing.mentions) == 3
+
+
+# -- a kind of act is not an act ----------------------------------------------------------------
+
+
+def test_a_bare_noun_in_the_present_speaks_of_a_kind_not_an_event():
+    # "Torture is common."
+    doc = parsed(["Torture", "is", "common", "."], [1, 1, 1, 1],
+                 ["nsubj", "ROOT", "acomp", "punct"], ["NN", "VBZ", "JJ", "."],
+                 ["NOUN", "AUX", "ADJ", "PUNCT"])
+    kind = unstated(make_event(event_type="ASSAULT", start=0, trigger="Torture",
+                               sentence="Torture is common."))
+    kind.actors = []
+    assert generic(doc, kind)
+    kind.date.basis = "explicit"  # "torture on Tuesday" is an event
+    assert not generic(doc, kind)
+
+
+@pytest.mark.parametrize(("words", "tags", "pos"), [
+    (["Rioting", "broke", "out"], ["NN", "VBD", "RP"], ["NOUN", "VERB", "ADP"]),
+    (["Torture", "was", "used"], ["NN", "VBD", "VBN"], ["NOUN", "AUX", "VERB"]),
+])
+def test_a_bare_noun_told_in_the_past_is_an_episode(words, tags, pos):
+    doc = parsed(words, [1, 1, 1] if words[1] != "was" else [2, 2, 2],
+                 ["nsubj", "ROOT", "prt"] if words[1] != "was" else
+                 ["nsubjpass", "auxpass", "ROOT"], tags, pos)
+    told = unstated(make_event(event_type="PROTEST", start=0, trigger=words[0],
+                               sentence=" ".join(words)))
+    told.actors = []
+    assert not generic(doc, told)

@@ -35,6 +35,7 @@ class Checks:
     span_lead: re.Pattern[str]
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
+    moment_frame: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -68,6 +69,7 @@ def build(vocab: Vocabulary) -> Checks:
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
+        moment_frame=re.compile(rf"\b{alternation(words('moment_frames'))}\s+$", flags),
         event_link=re.compile(rf"\s+{alternation(words('duration_event_links'))}\b", flags),
     )
 

@@ -119,6 +119,7 @@ def build(vocab: Vocabulary) -> Grammar:
     period_units = alternation(words("calendar_units"))
     period_end = alternation(words("period_end_suffixes"))
     plural_follows = alternation(words("vague_plural_follows"))
+    plural_tails = alternation(words("vague_plural_tails"))
     local = alternation(words("clock_local"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
     clock = (
@@ -182,9 +183,10 @@ def build(vocab: Vocabulary) -> Grammar:
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
-                        rf"(?P<unit>{unit})s\b"
+                        rf"(?P<unit>{unit})s\b(?!\s+{plural_tails}\b)"
                         rf"|\b(?P<unit2>{unit})s-long\b"
-                        rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)",
+                        rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
+                        rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
         "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"

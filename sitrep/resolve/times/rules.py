@@ -898,10 +898,19 @@ def ago_period(moved: date, precision: str, unit: str) -> Period:
 
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
-    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
+    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3")
+                     or match.group("unit4") or "")
     value, spec = duration_value(None, unit, ctx.vocab)
     pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
     ref = ctx.reference
+    if match.group("unit4"):
+        # "the years ahead", "months to come": an unknown count of units from now on
+        if ref is None or "precision" not in spec:
+            return Resolved("DURATION", value, None, "explicit")
+        end = cal.shift(ref, spec["code"], ctx.vocab.vague_quantities["several"] * spec.get(
+            "factor", 1))
+        return Resolved("DURATION", value, Period(value, ref, end, spec["precision"]),
+                        "relative")
     if match.group("unit3"):
         # "days after the vote": a span measured from another event, not from the reference
         return Resolved("DURATION", value, None, "explicit")
@@ -946,7 +955,7 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if checks().relation_after.match(ctx.text[match.end():]):
         return None  # "shortly before the vote": a time relative to an event, not to now
-    if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
+    if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
     ref = ctx.reference
     if ref is None:

@@ -58,6 +58,8 @@ def joins() -> Joins:
         "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
         "numeric": re.compile(r"\d[-/.]\d"),
+        "day_of_month": re.compile(r"\d(?:st|nd|rd|th)\b"),
+        "month_week": re.compile(r"\bweek\s+of\b"),
     }
     return Joins(
         gates=gates,
