@@ -310,3 +310,11 @@ def test_joint_patrols_and_teams_are_cooperation_between_the_sides(coder):
     event = only(code(coder, "Kenya and Somalia began joint patrols along the border."),
                  "COOPERATE")
     assert countries(event.actors) == ["KEN", "SOM"]
+
+
+def test_forces_leaving_withdraw_and_a_bombing_leaving_dead_does_not(coder):
+    event = only(code(coder, "Turkish forces left the town of Tal Abyad on Sunday."),
+                 "RETREAT")
+    assert countries(event.actors) == ["TUR"]
+    assert all(e.event_type != "RETREAT"
+               for e in code(coder, "The explosion left three people dead in Mosul."))
