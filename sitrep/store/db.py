@@ -61,7 +61,8 @@ SITUATION_RULES = "situation_rules"
 """The ``store_meta`` key of the fingerprint of the rules ``situation_events`` was filled by."""
 PREFIX_CANDIDATES = 10
 SEARCH_REACH = 25
-"""The most recent reports per span class the same-event lookup compares (see ``_candidates``)."""
+"""The latest reports of a country and type the same-event lookup compares from the span classes
+it reads with a bound, and from the undated ones (see ``_candidates``)."""
 SHORT_CAP = 92
 """Span classes up to this cap are read in full for an event no longer than this: their windows
 are a few months at most, so what they hold depends on the feed's rate, not on the size of the
@@ -701,13 +702,14 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
 
-    Each (country, type, span class) gives at most its :data:`SEARCH_REACH` most recent
-    reports: a report of a whole year, or an undated one (which the rules let match any date),
-    would otherwise be compared with every report of its country and type in that year, or
-    ever. Every arm is one range of the ``event_countries_merge`` index read backwards in its
-    own order (latest day first, then the most recently stored), so a lookup reads a bounded
-    number of index entries however large the store, and no arm sorts. The earliest accepted
-    candidate still wins.
+    The span classes read with a bound (see :func:`_windows`) give, per (country, type),
+    their :data:`SEARCH_REACH` latest reports together, and undated reports their own
+    :data:`SEARCH_REACH` latest: a report of a whole year, or an undated one (which the rules
+    let match any date), would otherwise be compared with every report of its country and type
+    in that year, or ever. Every arm is one range of the ``event_countries_merge`` index read
+    backwards in its own order (latest day first, then the most recently stored) and bounded
+    arms are merged, so a lookup reads a bounded number of index entries however large the
+    store, and nothing sorts. The earliest accepted candidate still wins.
     """
     scope = rules.across
     countries: list[str | None] = list(keys.actor_countries)
@@ -722,18 +724,29 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     params: list[Any] = []
     for country in countries:
         for kind in _candidate_types(keys.event_type, scope):
-            head = "SELECT event_seq FROM event_countries WHERE role = 'actor' AND event_type = ?"
+            source = " FROM event_countries WHERE role = 'actor' AND event_type = ?"
             fixed: list[Any] = [kind]
             if country is not None:
-                head += " AND country = ?"
+                source += " AND country = ?"
                 fixed.append(country)
+            head = f"SELECT event_seq{source}"
+            latest: list[str] = []
+            latest_params: list[Any] = []
             for clause, order, extra in arms:
                 if order is None:
                     parts.append(f"{head}{clause}")
+                    params += [*fixed, *extra]
+                elif order == _LATEST:  # one bound for these classes together, below
+                    latest.append(f"SELECT event_seq, day_start{source}{clause}")
+                    latest_params += [*fixed, *extra]
                 else:
                     parts.append(f"SELECT * FROM ({head}{clause} ORDER BY {order} "
                                  f"LIMIT {SEARCH_REACH})")
-                params += [*fixed, *extra]
+                    params += [*fixed, *extra]
+            if latest:
+                parts.append(f"SELECT event_seq FROM ({' UNION ALL '.join(latest)} "
+                             f"ORDER BY {_LATEST} LIMIT {SEARCH_REACH})")
+                params += latest_params
     sql = " UNION ALL ".join(parts)
     return sorted({row[0] for row in conn.execute(sql, params)})
 

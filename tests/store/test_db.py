@@ -634,3 +634,26 @@ def test_step_9_gives_a_cluster_whose_head_was_deleted_its_earliest_remaining_re
         rows = store.conn.execute("SELECT id, cluster_id, cluster_seq FROM events ORDER BY seq")
         assert [tuple(r) for r in rows] == [("eb", "gone", 1), ("ec", "gone", 1),
                                             ("ea", "ea", 3)]
+
+
+def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The classes read with a bound share it: a year's report meets the latest few reports
+    of its country and type whatever their span, not a few of every span."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    spans = [("d1", ("2023-03-01", "2023-03-01")), ("w1", ("2023-05-01", "2023-05-07")),
+             ("m1", ("2023-04-01", "2023-04-30")), ("d2", ("2023-06-10", "2023-06-10")),
+             ("m2", ("2023-02-01", "2023-02-28"))]
+    for doc, dates in spans:
+        store.add(make_coded(doc, f"Report {doc}.", [make_event(
+            doc, recipient_country="NER", date=dates)]))
+    monkeypatch.setattr(db, "SEARCH_REACH", 2)
+    compared: list[str] = []
+    real = db.same_event
+    monkeypatch.setattr(db, "same_event",
+                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    store.add(make_coded("year", "Year.", [make_event(
+        "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
+    assert compared == ["w1", "d2"]
