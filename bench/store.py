@@ -12,9 +12,10 @@
    outlet (so the same-event merge finds matches). Prints events/s per block.
 2. Times the typical queries on the full store, one client: the first page, a page by actor
    country, by place (country or place name), in a month's window, by text (each with its
-   total), a deep page through the keyset cursor, the first 1,000 rows of a CSV export, and
-   the situation.
-3. Serves the store on 127.0.0.1 and runs 8 client threads (a bounded number of requests each)
+   total; a text search's counted up to 1,000, as the API does), a deep page through the
+   keyset cursor, the first 1,000 rows of a CSV export, and the situation.
+3. Serves the store on 127.0.0.1 (``--server-workers`` processes, 2 by default) and runs 8
+   client threads (a bounded number of requests each)
    against the API while a writer process adds articles; prints p50/p95 per request kind.
 4. Times ``sitrep --help`` and ``sitrep events`` on the full store (wall clock, median of 5).
 
@@ -55,7 +56,7 @@ from sitrep.model import (
     Location,
 )
 from sitrep.output import record_chunks
-from sitrep.query import EventQuery
+from sitrep.query import TEXT_TOTAL_CAP, EventQuery
 from sitrep.resolve.places.countries import Country, all_countries
 from sitrep.store import Store
 
@@ -236,7 +237,7 @@ def _probes(path: Path, seed: int) -> list[Probe]:
 
     def by_text(store: Store, r: random.Random) -> object:
         q = EventQuery(text=r.choice(words), limit=100)
-        return store.count_events(q), store.page_events(q)
+        return store.count_events(q, at_most=TEXT_TOTAL_CAP), store.page_events(q)
 
     def by_place(store: Store, r: random.Random) -> object:
         q = EventQuery(place=r.choice(places + countries), limit=100)
@@ -332,11 +333,12 @@ def _free_port() -> int:
 
 
 def served_latency(path: Path, probes: list[Probe], clients: int, requests: int,
-                   seed: int, per_day: int) -> None:
+                   seed: int, per_day: int, workers: int) -> None:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-c", "import sys; from sitrep.api.server import serve; "
-         "serve(sys.argv[1], port=int(sys.argv[2]))", str(path), str(port)],
+         "serve(sys.argv[1], port=int(sys.argv[2]), workers=int(sys.argv[3]))", str(path),
+         str(port), str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     ctx = multiprocessing.get_context("spawn")
@@ -367,8 +369,9 @@ def served_latency(path: Path, probes: list[Probe], clients: int, requests: int,
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
-        print(f"the API on 127.0.0.1, {clients} clients x {requests} requests, one writer "
-              f"({added.value} articles added meanwhile, {elapsed:.0f} s):")
+        print(f"the API on 127.0.0.1 ({workers} server processes), {clients} clients x "
+              f"{requests} requests, one writer ({added.value} articles added meanwhile, "
+              f"{elapsed:.0f} s):")
         for name, values in samples.items():
             if values:
                 print(f"  {name:28s} {percentiles(values)}", flush=True)
@@ -421,6 +424,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50, help="library queries per kind")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=25, help="requests per client")
+    parser.add_argument("--server-workers", type=int, default=2,
+                        help="server processes (sitrep serve --workers)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=100, help="articles per transaction")
     parser.add_argument("--skip-ingest", action="store_true")
@@ -438,7 +443,7 @@ def main() -> None:
         library_latency(args.db, probes, args.rounds, args.seed)
     if "api" in parts:
         served_latency(args.db, probes, args.clients, args.requests, args.seed,
-                       args.events_per_day)
+                       args.events_per_day, args.server_workers)
     if "commands" in parts:
         command_wall_time(args.db)
     size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))

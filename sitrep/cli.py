@@ -408,11 +408,15 @@ def serve(db: Db = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000,
               envvar="SITREP_TOKEN", help="Token required for writes (Bearer).")] = None,
           allow_private_urls: Annotated[bool, typer.Option(
               "--allow-private-urls", help="Let URLs sent to the API reach loopback, private "
-                                           "and link-local addresses.")] = False) -> None:
+                                           "and link-local addresses.")] = False,
+          workers: Annotated[int, typer.Option(
+              min=1, help="Server processes: a slow request (an export, the situation) then "
+                          "holds up only its own process's clients.")] = 1) -> None:
     """Serve the HTTP API and the web page."""
     from sitrep.api.server import serve as run_server
 
-    run_server(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls)
+    run_server(db, host=host, port=port, token=token, allow_private_urls=allow_private_urls,
+               workers=workers)
 
 
 # -- the web and the cluster: URLs, feeds, coded shards ------------------------------------

@@ -24,6 +24,10 @@ MODALITIES = ("asserted", "future", "hypothetical", "negated")
 MAX_PAGE = 1000
 """The most events one API page returns; the CLI and exports stream without this bound."""
 DEFAULT_PAGE = 100
+TEXT_TOTAL_CAP = 1000
+"""A text search's ``total`` counts its matches up to this many (the API says ``total_exact:
+false`` when it stopped there): its matches are read one by one from the full-text indexes,
+so a common word would otherwise cost a read of every event that contains it."""
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 _TRUE = {"1", "true", "yes", "on"}
@@ -69,8 +73,10 @@ class EventQuery:
     PLOVER non-state code). ``bbox`` keeps the events pinned to a point inside the box
     (places as precise as :data:`~sitrep.model.PINNED_PRECISIONS`). ``after`` is a keyset
     cursor, the id of the last event of the previous page: deep pages cost as little as the
-    first. ``limit=None`` means every
-    matching event.
+    first. ``limit=None`` means every matching event. Events come in date order, undated last
+    (``newest``: latest first, undated still last); a ``text`` search comes in the order the
+    events were stored (newest stored first with ``newest``), which its index reads without
+    visiting every match.
     """
 
     event_type: str | None = None
@@ -85,6 +91,7 @@ class EventQuery:
     article_id: str | None = None
     bbox: BBox | None = None
     merged: bool = False
+    newest: bool = False
     limit: int | None = DEFAULT_PAGE
     offset: int = 0
     after: str | None = None
@@ -242,6 +249,8 @@ FILTERS: tuple[Filter, ...] = (
            "WEST,SOUTH,EAST,NORTH, in degrees.", parse_bbox),
     Filter("merged", "merged", "One row per real-world event: reports from other outlets "
            "merged.", parse_flag, flag=True),
+    Filter("newest", "newest", "Newest first: the latest dates first, undated events last (a "
+           "text search: the most recently stored first).", parse_flag, flag=True),
 )
 
 

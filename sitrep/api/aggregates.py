@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from sitrep.api.events import page_total
 from sitrep.api.filters import event_filters, paged_filters
 from sitrep.api.state import get_store
 from sitrep.output import events_geojson
@@ -77,8 +78,8 @@ def features(store: StoreDep, query: Filters,
     """What the map and the timeline draw one by one: a FeatureCollection (city-precise events
     carry a point) with ``total`` and ``next_offset`` as in the event list."""
     limit, offset = page
-    total = store.count_events(query)
+    total, exact = page_total(store, query)
     events = store.query_events(replace(query, limit=limit, offset=offset))
     collection = events_geojson(events)
     next_offset = offset + len(events) if offset + len(events) < total else None
-    return {**collection, "total": total, "next_offset": next_offset}
+    return {**collection, "total": total, "total_exact": exact, "next_offset": next_offset}

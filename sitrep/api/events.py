@@ -15,7 +15,7 @@ from sitrep.api.state import get_store
 from sitrep.evidence import evidence_spans
 from sitrep.model import Article, Event
 from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, record_chunks
-from sitrep.query import QueryError
+from sitrep.query import TEXT_TOTAL_CAP, QueryError
 from sitrep.store import EventQuery, Store
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -47,11 +47,13 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 @router.get("/events", summary="List events (filtered, paged)")
 def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
-    """A page of events in date order. ``next`` is the cursor of the next page (pass it as
-    ``after``; None on the last page): deep pages cost as little as the first. ``offset``
-    paging is kept for small stores."""
+    """A page of events in date order (``newest``: latest first; a text search: in the order
+    they were stored). ``next`` is the cursor of the next page (pass it as ``after``; None on
+    the last page): deep pages cost as little as the first. ``offset`` paging is kept for small
+    stores. ``total`` counts every match, except that a text search stops counting at 1,000
+    (``total_exact`` is false then)."""
     paged = replace(query, **page)
-    total = store.count_events(query)
+    total, exact = page_total(store, query)
     try:
         events, cursor = store.page_events(paged)
     except QueryError as exc:
@@ -59,9 +61,19 @@ def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
     next_offset = None
     if paged.after is None and cursor is not None:
         next_offset = paged.offset + len(events)
-    return {"total": total, "limit": paged.limit, "offset": paged.offset, "after": paged.after,
+    return {"total": total, "total_exact": exact, "limit": paged.limit, "offset": paged.offset,
+            "after": paged.after,
             "next": cursor, "next_offset": next_offset,
             "events": [e.to_dict() for e in events]}
+
+
+def page_total(store: Store, query: EventQuery) -> tuple[int, bool]:
+    """The number of matching events, and whether it is exact: a text search counts up to
+    :data:`~sitrep.query.TEXT_TOTAL_CAP` matches (that many means that many or more)."""
+    if not query.text:
+        return store.count_events(query), True
+    total = store.count_events(query, at_most=TEXT_TOTAL_CAP)
+    return total, total < TEXT_TOTAL_CAP
 
 
 @router.get("/events/{event_id:path}", summary="One event with the articles that report it")

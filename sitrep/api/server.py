@@ -13,8 +13,13 @@ from fastapi import FastAPI
 
 from sitrep.api.app import create_app
 from sitrep.errors import SitrepError
+from sitrep.store import Store
 
 TOKEN_ENV = "SITREP_TOKEN"
+DB_ENV = "SITREP_SERVE_DB"
+PRIVATE_URLS_ENV = "SITREP_SERVE_PRIVATE_URLS"
+"""How ``serve`` hands the store and its settings to worker processes, which build their app
+themselves (:func:`app_from_environment`)."""
 
 
 def resolve_token(token: str | None) -> str | None:
@@ -23,10 +28,31 @@ def resolve_token(token: str | None) -> str | None:
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
-          token: str | None = None, allow_private_urls: bool = False) -> None:
-    """Serve the API and the page until interrupted."""
+          token: str | None = None, allow_private_urls: bool = False, workers: int = 1) -> None:
+    """Serve the API and the page until interrupted.
+
+    With ``workers`` above one, that many processes share the port, each with its own
+    connections to the store: Python runs one thread of a process at a time, so in one process
+    a slow request (an export, the situation) slows every request served beside it; in several
+    it slows only its own process's share. Each worker opens the store itself.
+    """
+    if workers > 1:
+        Store(db).close()  # create and migrate the store once, before the workers open it
+        os.environ[DB_ENV] = str(db)
+        os.environ[PRIVATE_URLS_ENV] = "1" if allow_private_urls else ""
+        if token:
+            os.environ[TOKEN_ENV] = token
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, host=host, port=port,
+                    workers=workers, log_level="info")
+        return
     app = create_app(db, token=resolve_token(token), allow_private_urls=allow_private_urls)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process, from what :func:`serve` put in the environment."""
+    return create_app(os.environ[DB_ENV], token=resolve_token(None),
+                      allow_private_urls=bool(os.environ.get(PRIVATE_URLS_ENV)))
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.cluster.events import (
     STATED_DATES,
@@ -33,10 +33,18 @@ from sitrep.cluster.events import (
     same_event,
     shared_arguments,
 )
+from sitrep.codebook.lexicon import Codebook, load_codebook, mutual_types
 from sitrep.codebook.load import load_json
-from sitrep.model import Actor, Article, Event, Location
+from sitrep.extract.triggers import doc_triggers
+from sitrep.model import Actor, Article, Event, Evidence, Location
+from sitrep.resolve.places.countries import country_by_iso3
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# what makes a noun refer to a particular thing: a determiner, a number, a possessor, a name
+BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "nsubj",
+                        "nsubjpass", "dobj", "agent", "acl", "relcl"})
+# a verb in the bare infinitive names an act without telling one ("a plan to fight crime")
+BARE_VERB_TAGS = frozenset({"VB"})
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -52,6 +60,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                    key=lambda i: (events[i].evidence.start < title_end, i))
     ordered = [events[i] for i in order]
     cache: dict[tuple[int, ...], Event] = {}
+    nouns = event_nouns(doc)
+    refers = {id(event): anaphor(doc, event, nouns) or definite_nominal(doc, event)
+              for event in ordered}
 
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
@@ -61,7 +72,11 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     def fits(members: list[int], event: Event) -> float | None:
         whole = merged_of(members)
-        if not same_event(whole, event, rules, anaphor=anaphor(doc, event)):
+        back = refers[id(event)]
+        if back and event.actors:
+            # part of an event a noun names: words sitrep could not code name no other doer
+            event = replace(event, actors=[a for a in event.actors if a.country])
+        if not same_event(whole, event, rules, anaphor=back):
             return None
         return shared_arguments(whole, event)
 
@@ -69,8 +84,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
-               if r is not None and not told_in_passing(r, article)]
-    records = [_mutual(r) for r in _reactions(records, doc)]
+               if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
+    records = [_at_place(_mutual(r)) for r in _reactions(records, doc)]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -149,24 +164,86 @@ def _location(best: Event, others: list[Event]) -> Location | None:
 
 
 def _date(best: Event, others: list[Event]):  # noqa: ANN202
-    """The best mention's stated date, else another mention's, else its own stand-in."""
-    if best.date is not None and best.date.basis in STATED_DATES:
-        return best.date
-    for other in others:
-        if other.date is not None and other.date.basis in STATED_DATES:
-            return other.date
-    return best.date
+    """The best mention's stated date, else another mention's, else its own stand-in.
+
+    A date a mention's own clause states (it has a precision) goes before a window that only
+    bounds the event by the day it was told ("said on Tuesday that gunmen attacked", see
+    :func:`sitrep.extract.setting.event_date`): "the attack on Monday" in a later sentence
+    dates the event the lede only reported."""
+    stated = [m.date for m in [best, *others]
+              if m.date is not None and m.date.basis in STATED_DATES]
+    own = [d for d in stated if d.precision is not None]
+    return own[0] if own else stated[0] if stated else best.date
 
 
-def anaphor(doc: Doc, event: Event) -> bool:
-    """A singular nominal mention that names no actor and no date of its own ("the attack",
-    "the deal"): it refers back to an event told before rather than telling one ("the 1981
-    attack" tells another; "the attacks" speaks of several)."""
+def anaphor(doc: Doc, event: Event, nouns: dict[int, str] | None = None) -> bool:
+    """A mention that refers back to an event told before rather than telling one: a
+    singular nominal mention that names no actor and no date of its own ("the attack", "the
+    deal"; "the 1981 attack" tells another, "the attacks" speaks of several), or one that is
+    part of an event a definite noun names (:func:`part_of`: "two guards were wounded in the
+    blast", "the explosion damaged the station"), when it names no coded doer of its own."""
+    if any(a.country for a in event.actors) or \
+            (event.date is not None and event.date.basis in STATED_DATES):
+        return False
+    span = _trigger_span(doc, event)
+    if span is None:
+        return False
+    if not event.actors and span.root.pos_ in ("NOUN", "PROPN") and \
+            span.root.tag_ not in PLURAL_TAGS:
+        return True
+    nouns = event_nouns(doc) if nouns is None else nouns
+    return part_of(span.root, event.event_type, nouns, load_codebook())
+
+
+def event_nouns(doc: Doc) -> dict[int, str]:
+    """The nouns of ``doc`` that name an event (trigger heads), with the event's type."""
+    return {hit.head.i: hit.entry.type for hit in doc_triggers(doc)
+            if hit.head.pos_ in ("NOUN", "PROPN")}
+
+
+def part_of(head: Token, event_type: str, nouns: dict[int, str], book: Codebook) -> bool:
+    """Whether a mention hangs on a definite singular event noun of its own type as its
+    subject ("the explosion damaged"), its means ("destroyed by the blast") or the object of
+    a preposition that places it inside that event ("wounded in the attack", "during the
+    raid", "at the time of the bombing"): it tells what that event did, so it is that event.
+    A deal struck during the talks is a deal, not the talks: other types stay apart."""
+    into = book.cue("part_of_preps")
+    frame = book.cue("frame_of_preps")
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "nsubj":
+            found.append(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.text.lower() in into):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                found.append(obj)
+                found += [o for p in obj.children if p.dep_ == "prep" and p.text.lower() in frame
+                          for o in p.children if o.dep_ == "pobj"]
+    return any(_definite_event(t, event_type, nouns, book) for t in found)
+
+
+def _definite_event(token: Token, event_type: str, nouns: dict[int, str], book: Codebook
+                    ) -> bool:
+    """A singular event noun of the type given with a definite determiner ("the attack")."""
+    if nouns.get(token.i) != event_type or token.tag_ in PLURAL_TAGS:
+        return False
+    dets = book.cue("definite_determiners")
+    return any(c.dep_ == "det" and c.text.lower() in dets for c in token.children)
+
+
+def definite_nominal(doc: Doc, event: Event) -> bool:
+    """A definite nominal mention that names no actor and no date ("the strikes hit four
+    locations", "the talks"): it refers back to an event told before, plural or not; an
+    indefinite one ("attacks on Kyiv") may tell a new one."""
     if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
         return False
     span = _trigger_span(doc, event)
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN") and \
-        span.root.tag_ not in PLURAL_TAGS
+    return span is not None and span.root.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return load_codebook().cue("definite_determiners")
 
 
 def _reactions(records: list[Event], doc: Doc) -> list[Event]:
@@ -178,10 +255,10 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
         return records
     out = []
     for record in records:
-        kind = next((refs[m.trigger_start] for m in record.mentions
-                     if m.trigger_start in refs), None)
-        if kind is not None and not any(r.country for r in record.recipients):
-            target = _referred(records, record, kind)
+        ref = next((refs[m.trigger_start] for m in record.mentions
+                    if m.trigger_start in refs), None)
+        if ref is not None and not any(r.country for r in record.recipients):
+            target = _referred(records, record, *ref)
             if target is not None:
                 record = replace(record, recipients=[a for a in target.actors if a.country])
         out.append(record)
@@ -192,7 +269,7 @@ def _mutual(record: Event) -> Event:
     """Sides that did a mutual event together ("Ethiopia and Somalia signed", "India and
     Pakistan held talks") are each other's recipients when the text names no other
     (``records.json``: ``mutual_types``)."""
-    if record.event_type not in _mutual_types() or any(r.country for r in record.recipients):
+    if record.event_type not in mutual_types() or any(r.country for r in record.recipients):
         return record
     sides = [a for a in record.actors if a.country]
     if len({a.country for a in sides}) < 2:
@@ -201,17 +278,43 @@ def _mutual(record: Event) -> Event:
 
 
 @cache
-def _mutual_types() -> frozenset[str]:
-    return frozenset(load_json("records.json")["mutual_types"])
+def _place_types() -> tuple[frozenset[str], frozenset[str]]:
+    settings = load_json("records.json")
+    return (frozenset(settings["place_recipient_types"]),
+            frozenset(settings["home_recipient_types"]))
 
 
-def _referred(records: list[Event], reaction: Event, kind: str) -> Event | None:
+def _at_place(record: Event) -> Event:
+    """An act naming no recipient is done to the country where it happens (``records.json``):
+    troops sent into a country, strikes on its towns, arrests there; a demand, warning or
+    refusal a side makes at home is aimed at its own country. Only a place the article states
+    for the event counts, never the dateline."""
+    place = record.location
+    if any(r.country for r in record.recipients) or place is None or \
+            place.country_code is None or place.basis == "dateline":
+        return record
+    done_to, at_home = _place_types()
+    code = place.country_code
+    home = code in {a.country for a in record.actors}
+    if record.event_type not in done_to and not (home and record.event_type in at_home):
+        return record
+    country = country_by_iso3(code)
+    name = country.name if country is not None else code
+    return replace(record, recipients=[*record.recipients,
+                                       Actor(text=name, name=name, country=code)])
+
+
+def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") -> Event | None:
     """The event a reaction refers to: of the type referred to (``*``: any, done by another
-    side than the one reacting), the latest told before it, else the first after."""
+    side than the one reacting), one the article names with the reaction's own noun ("the
+    strikes" → a record told as "strikes") before any other, the latest told before it, else
+    the first after."""
     own = {a.country for a in reaction.actors if a.country}
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and (r.event_type == kind or (kind == "*" and not own & {
                 a.country for a in r.actors if a.country}))]
+    named = [r for r in told if word and any(word in m.trigger.lower() for m in r.mentions)]
+    told = named or told
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     if before:
         return before[-1]
@@ -315,6 +418,44 @@ def told_in_passing(event: Event, article: Article) -> bool:
     if end.year < day.year - int(settings["history_years"]):
         return True
     return end == day and (end - start).days > int(settings["tally_days"])
+
+
+def generic(doc: Doc, event: Event) -> bool:
+    """A kind of act, not an act: every mention is a bare nominal (no determiner, number or
+    possessor: "torture and disappearances were the methods used", "a front to fight
+    crime") and the record names no coded doer, no time and no place of its own. "The
+    attack", "two bombings", "Tuesday's clashes", "rioting in the capital" tell events."""
+    if coded(event) or (event.date is not None and event.date.basis in STATED_DATES) or \
+            (event.location is not None and event.location.basis not in UNSTATED_PLACES):
+        return False
+    for mention in event.mentions:
+        span = _mention_span(doc, mention)
+        if span is None or span.root.pos_ not in ("NOUN", "VERB") or \
+                any(c.dep_ in BOUND_DEPS for c in span.root.children):
+            return False
+        if span.root.pos_ == "VERB" and span.root.tag_ not in BARE_VERB_TAGS:
+            return False
+        if span.root.pos_ == "NOUN" and _told_in_past(span.root):
+            return False
+    return True
+
+
+def _told_in_past(noun: Token) -> bool:
+    """Whether the clause a nominal stands in is told in the simple past ("rioting broke
+    out", "fighting was reported"): an episode, where the present speaks of a kind."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                     for c in verb.children)
+
+
+def _mention_span(doc: Doc, mention: Evidence):  # noqa: ANN202
+    if mention.trigger_start is None:
+        return None
+    span = doc.char_span(mention.trigger_start, mention.trigger_end or mention.trigger_start,
+                         alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def _main_verb(doc: Doc, event: Event) -> bool:

@@ -224,3 +224,10 @@ def load_codebook() -> Codebook:
                     discards=_discards(),
                     acled_readings=dict(plover.get("acled_readings", {})))
 
+
+@cache
+def mutual_types() -> frozenset[str]:
+    """Types whose sides act together, each on the others (``records.json``: AGREE, CONSULT,
+    COOPERATE): what such an event names inside its own words are its parties."""
+    return frozenset(load_json("records.json")["mutual_types"])
+

@@ -103,6 +103,10 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
         if head.tag_ == "VBN":
             return []
         return noun_actor(parent, depth + 1)
+    if head.dep_ == "xcomp" and is_passive(parent) and not children(parent, "agent"):
+        raised = children(parent, *PASSIVE_SUBJECTS)  # "a delegation is expected to arrive"
+        if raised:
+            return raised
     if head.dep_ in CONTROL_DEPS or head.dep_ == "pcomp":
         if head.dep_ == "pcomp":
             parent = parent.head
@@ -169,7 +173,9 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
             continue
         break
     verb = token.head
-    if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+    if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (
+            token.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB"):
+        # "declared the envoy persona non grata": the noun is the verb's small clause
         return subject_tokens(verb, depth + 1)
     if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
         found = subject_tokens(verb.head, depth + 1)
@@ -283,8 +289,14 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
 
 
 def _entity_root(token: Token) -> Token:
+    """The head of the name, or of the noun phrase the name is written into ("the US embassy",
+    "the Vienna Convention"): that phrase says whose the thing is, or that it is no side."""
     ent = entity_of(token)
-    return ent.root if ent is not None else token
+    root = ent.root if ent is not None else token
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") and \
+            (ent is None or not ent.start <= root.head.i < ent.end):
+        return root.head
+    return root
 
 
 def entity_of(token: Token) -> Span | None:

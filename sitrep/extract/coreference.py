@@ -9,7 +9,8 @@ actor has been named so far. Agreement: a person pronoun ("he", "his") wants a p
 group pronoun ("it", "its") a group or state; a plural one ("they", "their") a group, state
 or people; a role noun ("the gunman", "the rebels", "the ministry") an actor of the same
 PLOVER sector, a person when the noun is singular and names one; a kind noun ("the bloc", "the
-group") an actor of the kinds it may name (``actors/role_nouns.tsv``). Every resolution is kept on
+group") an actor of the kinds it may name (``actors/role_nouns.tsv``); a counted plural ("the
+two neighbours", "both sides") the sides last named together. Every resolution is kept on
 the Doc (``doc._.actor_chains``: actor key → the character spans that refer to it), so later
 stages read the chains instead of resolving again.
 """
@@ -62,6 +63,7 @@ class Coreference:
     book: Codebook
     referents: list[Referent] = field(default_factory=list)
     sentences: dict[int, int] = field(default_factory=dict)
+    groups: list[tuple[Referent, ...]] = field(default_factory=list)
 
     def sentence(self, token: Token) -> int:
         """The ordinal of the token's sentence in the document."""
@@ -87,11 +89,46 @@ class Coreference:
                 actor=actor, token=root.i, sentence=found.sentence(root),
                 subject=_subject(root), person=entity.label in PERSON_LABELS,
                 plural=entity.label in PEOPLE_LABELS or root.tag_ in ("NNS", "NNPS")))
+        found.groups = _groups(doc, found.referents)
         doc._.actor_chains = {}
         return found
 
-    def pronoun(self, token: Token) -> Actor | None:
-        """The actor a pronoun or possessive stands for, if one agrees and is near."""
+    def collective(self, head: Token) -> list[Actor]:
+        """The sides a counted definite plural stands for ("the two neighbours", "both
+        sides", "the three countries"): the latest sides named together before it (joined
+        by "and") whose number agrees. Empty when the noun counts nothing or no such group
+        was named."""
+        size = self._counted(head)
+        if size is None:
+            return []
+        chosen = None
+        for group in self.groups:
+            if max(r.token for r in group) >= head.i:
+                break
+            if len({r.key for r in group}) == size:
+                chosen = group
+        if chosen is None:
+            return []
+        return [a for r in chosen if (a := self._link(r, head, None)) is not None]
+
+    def _counted(self, head: Token) -> int | None:
+        """How many sides a plural noun counts: "both", or a number word after a definite
+        determiner ("the two armies"); None for anything else ("two soldiers")."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return None
+        numbers = self.book.cues["number_words"]
+        size = None
+        for child in head.children:
+            word = child.text.lower()
+            if child.dep_ in ("det", "predet", "preconj") and word in self.book.cue("pair_words"):
+                return 2
+            if child.dep_ == "nummod" and isinstance(numbers.get(word), int):
+                size = numbers[word]
+        return size if size is not None and size >= 2 and self.definite(head) else None
+
+    def pronoun(self, token: Token, besides: frozenset[str] = frozenset()) -> Actor | None:
+        """The actor a pronoun or possessive stands for, if one agrees and is near; an object
+        pronoun is none of ``besides`` (the act's own doers: "accused them")."""
         word = token.text.lower()
         if word in self.book.cue("person_pronouns"):
             fits = lambda r: r.person  # noqa: E731
@@ -102,7 +139,8 @@ class Coreference:
         else:
             return None
         here = self.sentence(token)
-        chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH)
+        chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH
+                            and r.actor.country not in besides)
         return self._link(chosen, token, None)
 
     def role(self, head: Token, actor: Actor) -> Actor | None:
@@ -174,6 +212,35 @@ class Coreference:
         sector = own.sector if own is not None and own.sector else ante.sector
         return Actor(text=own.text if own is not None else token.text, name=ante.name,
                      country=ante.country, sector=sector)
+
+
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
+    """Sides named together, in text order: referents whose phrases are joined by "and"
+    ("Ethiopia and Somalia", "Congo's government and the M23 group")."""
+    at = {r.token: r for r in referents}
+
+    def member(token: Token) -> Referent | None:
+        if token.i in at:
+            return at[token.i]
+        return next((at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in at),
+                    None)
+
+    seen: set[tuple[int, ...]] = set()
+    groups = []
+    for ref in referents:
+        anchor = doc[ref.token]
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head is not anchor:
+            anchor = anchor.head
+        found = [m for t in (anchor, *anchor.conjuncts) if (m := member(t)) is not None]
+        key = tuple(sorted({m.token for m in found}))
+        if len(key) >= 2 and key not in seen:
+            seen.add(key)
+            groups.append(tuple(sorted({m.token: m for m in found}.values(),
+                                       key=lambda m: m.token)))
+    return sorted(groups, key=lambda g: max(r.token for r in g))
 
 
 def _subject(token: Token) -> bool:

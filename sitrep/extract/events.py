@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
+from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.extract.arguments import (
     actor_tokens,
     children,
@@ -178,6 +178,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     """Drop events that are the content of a speech act or sanction; violence stays, lowered."""
     subsuming = book.cue("subsuming_types")
     kept_types = book.cue("kept_under_speech")
+    accompanying = book.cue("accompanying_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
     dropped: set[int] = set()
@@ -197,10 +198,18 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
+            if inner.entry.type in accompanying and _participle_beside(inner.head):
+                continue  # "imposed sanctions, accusing them of X": an accusation too
             dropped.add(id(inner))
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _participle_beside(head: Token) -> bool:
+    """A participle clause beside the main act, with no subordinator ("..., accusing them of
+    X"): an act done alongside it."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not children(head, "mark")
 
 
 def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
@@ -294,15 +303,17 @@ class EventBuilder:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
         the deal", "rejected the accusation", "welcomed the decision") refers to that event:
         noted on the Doc (``doc._.event_refs``: trigger offset → the type of the event referred
-        to, ``*`` for whatever another side did last: ``event_reference_nouns``), so assembly
-        can name that event's doers as this one's recipients."""
+        to, ``*`` for whatever another side did last: ``event_reference_nouns``, and the noun
+        that refers to it), so assembly can name that event's doers as this one's
+        recipients."""
         if head.pos_ != "VERB" or any(r.country for r in event.recipients):
             return
         nouns = self.book.cues["event_reference_nouns"]
         for obj in children(head, "dobj"):
             kind = self.noun_events.get(obj.i) or nouns.get(obj.lemma_.lower())
             if kind is not None and kind != event.event_type:
-                self.doc._.event_refs[event.evidence.trigger_start] = kind
+                self.doc._.event_refs[event.evidence.trigger_start] = (kind,
+                                                                       obj.lemma_.lower())
                 return
 
     def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
@@ -345,8 +356,11 @@ class EventBuilder:
             recipient_heads = children(cand.obligation, "nsubj", "nsubjpass")
         else:
             recipient_heads = recipient_tokens(head, frame, actor_heads)
-            eventive = self.trigger_heads | {
-                t.i for t in children(head, "dobj") if t.lemma_.lower() in entry.with_}
+            # the object is this very event ("imposed sanctions"), not another one the verb
+            # reacts to ("condemned the attack on X": X is the attack's target)
+            eventive = {t.i for t in children(head, "dobj")
+                        if t.lemma_.lower() in entry.with_
+                        or self.noun_events.get(t.i) == cand.type}
             recipient_heads += [t for t in through_event_objects(head, frame, eventive,
                                                                  actor_heads)
                                 if t.i not in {r.i for r in recipient_heads}]
@@ -355,6 +369,10 @@ class EventBuilder:
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
             actor_heads = [t for t in recipient_heads if t.i in moved]
             recipient_heads = [t for t in recipient_heads if t.i not in moved]
+        elif cand.type in MOVER_TYPES and head.pos_ == "VERB":
+            # "Uganda sent 1,000 troops": the forces moved are the sender's own, not whom
+            # the deployment is aimed at (where they go, or the country they are sent into)
+            recipient_heads = [t for t in recipient_heads if t.dep_ != "dobj" or t.head != head]
         if cand.targeted:  # a protest broken up: its people, never the force's doer
             actor_heads = [t for t in actor_heads if head.is_ancestor(t)]
         if cand.targets:  # "fired tear gas to disperse the crowd": the crowd
@@ -373,6 +391,17 @@ class EventBuilder:
         return token.i in self.trigger_heads or self._refers(token) or \
             means_reader().instrument(token)
 
+    def _own(self, token: Token, doers: frozenset[str]) -> bool:
+        """The doer's own things ("closed its border crossings", "froze their assets",
+        "dropped its objections"): what the possessive names is the doer, not a target."""
+        owner = self.coref.possessor(token)
+        return owner is not None and owner.country in doers
+
+    def _referred_type(self, token: Token) -> str | None:
+        """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
+        return self.noun_events.get(token.i) or \
+            self.book.cues["event_reference_nouns"].get(token.lemma_.lower())
+
     def _refers(self, token: Token) -> bool:
         """The noun refers to an event told elsewhere ("the decision", "the accusation")."""
         return token.pos_ == "NOUN" and (
@@ -382,9 +411,19 @@ class EventBuilder:
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
-        recipients = [a for t in recipient_heads for a in self._resolve(t, keep_unknown=False)]
-        # "denounced the raids as a breach of X": the raids' doers are the recipients, not X
+        doers = frozenset(a.country for t in actor_heads for a in self._resolve(t, False)
+                          if a.country)
+        recipients = []
+        for token in recipient_heads:
+            if self._pronoun(token):
+                found = self.coref.pronoun(token, besides=doers)  # "accused them of"
+                recipients += [found] if found is not None else []
+            elif not self._own(token, doers):
+                recipients += self._resolve(token, keep_unknown=False)
+        # "denounced the raids as a breach of X's borders": the raids' doers, not X
         referred = next((t for t in children(head, "dobj") if self._refers(t)), None)
+        if referred is not None and self._referred_type(referred) not in mutual_types():
+            return recipients  # "condemned the attack on X": X suffered it, did nothing
         if not any(r.country for r in recipients):
             extra = named_in_complement(head, actor_heads, only=referred)
             recipients += [a for t in extra for a in self._resolve(t, keep_unknown=False)
@@ -446,6 +485,9 @@ class EventBuilder:
         split = self._split_modifiers(token, span)
         if split:
             return split
+        together = self.coref.collective(token)  # "the two neighbours", "both sides"
+        if together:
+            return [replace(a, text=self._text(span)) for a in together]
         actor = self.resolver.resolve_span(span, self.ctx)
         if actor is None:
             for appos in children(token, "appos"):

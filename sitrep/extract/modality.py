@@ -107,6 +107,11 @@ def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
     return False
 
 
+def _phrasal(token: Token) -> bool:
+    """A verb with a particle is another verb ("set up a team" is no "set to")."""
+    return any(c.dep_ == "prt" for c in token.children)
+
+
 def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
     aux = book.cue("future_aux")
     governors_ = book.cue("future_governors")
@@ -119,7 +124,8 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
         if any(c.lemma_.lower() in modifiers and c.dep_ in ("amod", "compound")
                for c in token.children):
             return True
-        if i and (token.lemma_.lower() in governors_ or token.lower_ == "going" or
+        if i and ((token.lemma_.lower() in governors_ and not _phrasal(token))
+                  or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True
     return False

@@ -213,8 +213,11 @@ def time_relation(trigger: Token, span: Span) -> str:
       a clause of its own subject joined to it ("imposed curfews on Monday, and gunmen
       attacked"), or through a clause whose marker orders the two ("resigned on Tuesday,
       after police fired"): the event happened by then;
-    - ``other``: it belongs to another clause ("said trucks entered last week and ..."),
-      which says nothing of this event's time.
+    - ``other``: it belongs to another clause ("said trucks entered last week and ...",
+      "attacked after talks stalled on Monday"), which says nothing of this event's time.
+
+    A time in a clause the trigger's verb governs without an ordering marker ("attacked when
+    troops left on Monday") is ``shared`` too.
     """
     verb = attached_verb(span)
     if verb is None:
@@ -227,6 +230,8 @@ def time_relation(trigger: Token, span: Span) -> str:
     below = [verb, *verb.ancestors][:depth]
     if depth and all(t.dep_ == "conj" for t in below):
         return "by" if any(_loose_link(t) for t in below) else "shared"
+    if depth == 1 and verb.dep_ == "advcl" and not _loose_link(verb):
+        return "shared"  # "attacked the town when troops left on Monday"
     return "other"
 
 
@@ -238,7 +243,7 @@ def _loose_link(token: Token) -> bool:
     if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return True
     return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ordering_marks() for c in token.children)
+        c.dep_ == "mark" and c.text.lower() in ordering_marks() for c in token.children)
 
 
 @cache

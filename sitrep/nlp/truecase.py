@@ -55,14 +55,28 @@ def is_shouting(text: str) -> bool:
 
 
 def prepare_text(article: Article) -> str:
-    """The text the pipeline parses: the article text, case restored when it is all capitals.
+    """The text the pipeline parses: the article text, case restored when it is all capitals,
+    else in each line that is (a headline in capitals above a story in mixed case: "FLOODS
+    HIT ARDMORE AS RED RIVER RISES").
 
     The result always has the same length as ``article.text`` so offsets need no mapping.
     """
     text = article.text
     if not is_shouting(text):
-        return text
+        return _restore_shouting_lines(text)
     return restore_case(text, lead_span(text, article.dateline_start, article.dateline_end))
+
+
+def _restore_shouting_lines(text: str) -> str:
+    """The text with the case of every all-capitals line of MIN_LETTERS letters or more
+    restored, the other lines as they are."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    if not any(is_shouting(line) for line in lines):
+        return text
+    return "\n".join(restore_case(line, (0, 0)) if is_shouting(line) else line
+                     for line in lines)
 
 
 def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:

@@ -64,7 +64,7 @@ class _Source:
         return f"SELECT {select} FROM {self.table}{where}{f' GROUP BY {group}' if group else ''}"
 
 
-_PAGING = {"limit", "offset", "after"}
+_PAGING = {"limit", "offset", "after", "newest"}
 
 
 def _only(q: EventQuery, kept: set[str]) -> bool:

@@ -9,6 +9,7 @@ type and date window, so adding an event costs the same in a store of ten events
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 import threading
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -47,16 +49,24 @@ BUSY_TIMEOUT_S = 60.0
 CACHE_KIB = 256 * 1024
 """Page cache per connection: a write transaction touches a page of each index for every event
 it adds, and SQLite's default cache (2 MiB) would spill them and read them back."""
+CHECKPOINT_PAGES = 8192
+"""Pages the write-ahead log grows to before a commit copies it into the database (SQLite's
+default is 1,000). A transaction of a hundred articles dirties more pages than that, so the
+default would copy every commit's pages twice; with a longer log the pages that many commits
+touch (the tails of the indexes, the full-text segments, the tables of counts) are copied once
+per checkpoint."""
 MMAP_BYTES = 1 << 30
 """Reads through memory mapping (up to 1 GiB of the file) rather than a system call per page."""
 SITUATION_RULES = "situation_rules"
 """The ``store_meta`` key of the fingerprint of the rules ``situation_events`` was filled by."""
 PREFIX_CANDIDATES = 10
 SEARCH_REACH = 25
-"""The most recent reports per span class the same-event lookup compares (see ``_candidates``)."""
+"""The latest reports of a country and type the same-event lookup compares from the span classes
+it reads with a bound, and from the undated ones (see ``_candidates``)."""
 SHORT_CAP = 92
-"""Span classes up to this cap are read in one arm and in full: their windows are a few months
-at most, so what they hold depends on the feed's rate, not on the size of the store."""
+"""Span classes up to this cap are read in full for an event no longer than this: their windows
+are a few months at most, so what they hold depends on the feed's rate, not on the size of the
+store."""
 DECODED_CACHE = 50_000
 """Stored events kept decoded for the same-event lookup (the most recently used; about 3 KB
 each): a new report is compared with the reports of the last weeks of its country and type,
@@ -71,6 +81,15 @@ class AmbiguousIdError(SitrepError):
     """An id prefix that more than one stored record starts with."""
 
     status = 409
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """The reports of one real-world event share the id and ``seq`` of the first one stored
+    (its head); the index reads the integer."""
+
+    id: str
+    seq: int
 
 
 @dataclass(slots=True)
@@ -93,7 +112,7 @@ class Store:
         self._opened: list[sqlite3.Connection] = []
         self._opened_lock = threading.Lock()
         self._write_lock = threading.RLock()
-        self._decoded: OrderedDict[int, tuple[Event, str]] = OrderedDict()
+        self._decoded: OrderedDict[int, tuple[Event, Cluster]] = OrderedDict()
         self._situation_claimed = False
         try:
             first = self._connect(migrating=True)
@@ -114,6 +133,7 @@ class Store:
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+                conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             if migrating:
                 migrate(conn)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -262,44 +282,52 @@ class Store:
         record = event.to_dict()
         date, location = event.date, event.location
         keys = event_keys(event)
-        cluster = self._cluster_for(conn, event, keys)
+        seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
+        cluster = self._cluster_for(conn, event, keys) or Cluster(event.id, seq)
         cursor = conn.execute(
-            """INSERT OR IGNORE INTO events (id, doc_id, event_type, mode, quad, modality,
+            """INSERT OR IGNORE INTO events (seq, id, doc_id, event_type, mode, quad, modality,
                date_start, date_end, day_start, day_end, location_name, location_country,
-               actor_text, evidence, confidence, record, cluster_id, sort_key, span_class)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               actor_text, evidence, confidence, record, cluster_id, cluster_seq, sort_key,
+               span_class)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                event.id, event.doc_id, event.event_type, event.mode, event.quad, event.modality,
+                seq, event.id, event.doc_id, event.event_type, event.mode, event.quad,
+                event.modality,
                 date.start if date else None, date.end if date else None,
                 keys.day_start, keys.day_end,
                 location.name if location else None,
                 location.country_code if location else None,
                 " | ".join(a.text for a in [*event.actors, *event.recipients]).lower(),
                 event.evidence.sentence, event.confidence,
-                json.dumps(record, ensure_ascii=False), cluster, keys.sort_key, keys.span_class,
+                json.dumps(record, ensure_ascii=False), cluster.id, cluster.seq, keys.sort_key,
+                keys.span_class,
             ),
         )
-        seq = cursor.lastrowid
-        if cursor.rowcount and seq is not None:
+        stored = bool(cursor.rowcount)
+        if stored:
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
                 "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(seq, *row) for row in country_rows(keys)],
             )
             self._remember(seq, event, cluster)
-            if cluster == event.id and _bears_on_situation(event):
+            if cluster.seq == seq and _bears_on_situation(event):
                 conn.execute("INSERT INTO situation_events (event_seq) VALUES (?)", (seq,))
             point = point_row(seq, event)
             if point is not None:
                 conn.execute(POINT_INSERT, point)
-        conn.execute(
-            "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
-            (event.id, article_id),
-        )
+        if not stored or event.doc_id != article_id:
+            # The event's own article is its doc_id; only another pairing needs a row.
+            conn.execute(
+                "INSERT OR IGNORE INTO event_sources (event_id, article_id) VALUES (?, ?)",
+                (event.id, article_id),
+            )
 
-    def _cluster_for(self, conn: sqlite3.Connection, event: Event, keys: EventKeys) -> str:
-        """The cluster an incoming event joins: the earliest stored report from another article
-        that :func:`~sitrep.cluster.events.same_event` accepts, else a cluster of its own.
+    def _cluster_for(self, conn: sqlite3.Connection, event: Event,
+                     keys: EventKeys) -> Cluster | None:
+        """The cluster an incoming event joins: that of the earliest stored report from another
+        article that :func:`~sitrep.cluster.events.same_event` accepts; None when there is
+        none (the event starts a cluster of its own).
 
         Candidates come from the ``event_countries`` index (actor country, type, span class,
         day window), never from a scan: their number depends on how many reports a few days of
@@ -310,22 +338,22 @@ class Store:
             stored, cluster = self._stored_event(conn, seq)
             if stored.doc_id != event.doc_id and same_event(event, stored, rules):
                 return cluster
-        return event.id
+        return None
 
-    def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, str]:
+    def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, Cluster]:
         """A stored event and its cluster by ``seq``, decoded once: the reports of the last
         days are candidates of many new events (called under the write lock)."""
         cached = self._decoded.get(seq)
         if cached is None:
-            row = conn.execute("SELECT record, cluster_id FROM events WHERE seq = ?",
-                               (seq,)).fetchone()
-            cached = (Event.from_dict(json.loads(row["record"])), row["cluster_id"])
+            row = conn.execute("SELECT record, cluster_id, cluster_seq FROM events "
+                               "WHERE seq = ?", (seq,)).fetchone()
+            cached = (Event.from_dict(json.loads(row[0])), Cluster(row[1], row[2]))
             self._remember(seq, *cached)
         else:
             self._decoded.move_to_end(seq)
         return cached
 
-    def _remember(self, seq: int, event: Event, cluster: str) -> None:
+    def _remember(self, seq: int, event: Event, cluster: Cluster) -> None:
         """Keep an event for the lookups of the events added after it (the newest reports are
         the likeliest candidates); the oldest kept one goes when the cache is full."""
         self._decoded[seq] = (event, cluster)
@@ -341,39 +369,71 @@ class Store:
         return StoreStats(articles=articles, events=events)
 
     def query_events(self, q: EventQuery) -> list[Event]:
-        return list(self.iter_events(q))
+        """The events ``q`` selects, read at once (in this thread, through its connection)."""
+        return [Event.from_dict(json.loads(row[0])) for row in self._rows(q, "e.record")]
 
     def iter_events(self, q: EventQuery) -> Iterator[Event]:
-        """Events matching ``q`` in date order (undated last), streamed row by row.
+        """Events matching ``q`` in date order (undated last; ``newest``: latest first, undated
+        last), streamed row by row. A ``text`` search comes in the order the events were stored
+        (``newest``: the most recently stored first): it is read from the full-text indexes in
+        their own order, so its first page costs the same whether ten events match or a
+        hundred thousand.
 
         Paged by ``limit`` and either ``after`` (the id of the previous page's last event: an
         index seek, however deep) or ``offset`` (rows skipped one by one).
         """
-        for row in self._rows(q, "e.record"):
+        for row in self._rows(q, "e.record", streamed=True):
             yield Event.from_dict(json.loads(row[0]))
 
     def iter_sourced(self, q: EventQuery) -> Iterator[tuple[Event, str | None]]:
         """Like :meth:`iter_events`, each event with the URL of its article (for exports)."""
         columns = "e.record, (SELECT a.url FROM articles a WHERE a.id = e.doc_id)"
-        for row in self._rows(q, columns):
+        for row in self._rows(q, columns, streamed=True):
             yield Event.from_dict(json.loads(row[0])), row[1]
 
     def page_events(self, q: EventQuery) -> tuple[list[Event], str | None]:
         """One page and the cursor of the next (None on the last page)."""
         wanted = q.limit
-        events = list(self.iter_events(replace(q, limit=None if wanted is None else wanted + 1)))
+        one_more = replace(q, limit=None if wanted is None else wanted + 1)
+        events = [Event.from_dict(json.loads(row[0])) for row in self._rows(one_more, "e.record")]
         if wanted is None or len(events) <= wanted:
             return events, None
         return events[:wanted], events[wanted - 1].id
 
-    def _rows(self, q: EventQuery, columns: str) -> Iterator[sqlite3.Row]:
+    def _rows(self, q: EventQuery, columns: str, *,
+              streamed: bool = False) -> Iterator[sqlite3.Row]:
+        """The rows of ``columns`` of the events ``q`` selects, in its order. ``streamed``: a
+        caller that consumes them later, maybe in other threads, reads through a connection of
+        its own (:meth:`_reader`); a page read at once uses this thread's connection."""
+        reader = self._reader() if streamed else nullcontext(self.conn)
+        if q.text:
+            after_seq = self._seq(q.after) if q.after else None
+            with reader as conn:
+                yield from _page(_text_rows(conn, q, columns, after_seq), q)
+            return
         after = self._sort_key(q.after) if q.after else None
-        sql, params = _select(q, after).select(columns)
-        if q.limit is not None or q.offset:
-            sql += " LIMIT ? OFFSET ?"
-            params += [-1 if q.limit is None else q.limit, q.offset]
-        with self._reader() as conn:
-            yield from conn.execute(sql, params)
+        wanted = -1 if q.limit is None else q.offset + q.limit
+        if not q.newest:
+            sql, params = _select(q, after).page(columns, wanted, keys_first=bool(q.bbox))
+            with reader as conn:
+                yield from islice(conn.execute(sql, params), q.offset, None)
+            return
+        # Latest first: the dated events, then the undated ones (unless the cursor is there).
+        in_undated = after is not None and after >= LAST
+        parts = [_select(q, after if in_undated else None, newest=True, dated=False)]
+        if not in_undated:
+            parts.insert(0, _select(q, after, newest=True, dated=True))
+        with reader as conn:
+            rows = chain.from_iterable(
+                conn.execute(sql, params) for sql, params in (
+                    part.page(columns, wanted, keys_first=bool(q.bbox)) for part in parts))
+            yield from _page(rows, q)
+
+    def _seq(self, event_id: str) -> int:
+        row = self.conn.execute("SELECT seq FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise QueryError("after", f"no stored event {event_id!r} to continue after")
+        return row[0]
 
     def _sort_key(self, event_id: str) -> str:
         row = self.conn.execute("SELECT sort_key FROM events WHERE id = ?",
@@ -400,7 +460,7 @@ class Store:
             if self._meta(SITUATION_RULES) == fingerprint:
                 return  # another writer rebuilt it meanwhile
             conn.execute("DELETE FROM situation_events")
-            rows = conn.execute("SELECT seq, record FROM events WHERE cluster_id = id")
+            rows = conn.execute("SELECT seq, record FROM events WHERE cluster_seq = seq")
             conn.executemany("INSERT INTO situation_events (event_seq) VALUES (?)",
                              ((row[0],) for row in rows
                               if _bears_on_situation(Event.from_dict(json.loads(row[1])))))
@@ -422,11 +482,16 @@ class Store:
         row = self.conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else row[0]
 
-    def count_events(self, q: EventQuery) -> int:
+    def count_events(self, q: EventQuery, *, at_most: int | None = None) -> int:
         """How many events ``q`` selects (paging aside). Filters on dates, type and modality
-        alone are counted from the kept tables of counts; others from the indexes."""
+        alone are counted from the kept tables of counts; others from the indexes.
+
+        A text search is counted by reading its matches; with ``at_most`` it stops there (the
+        count is exact below it, and ``at_most`` means that many or more)."""
         from sitrep.store.aggregates import kept_count
 
+        if q.text:
+            return sum(1 for _ in islice(_text_rows(self.conn, q, "1", None), at_most))
         kept = kept_count(self, q)
         if kept is not None:
             return kept
@@ -474,10 +539,11 @@ class Store:
         self.get_event(event_id)
         cols = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS)
         rows = self.conn.execute(
-            f"""SELECT DISTINCT {cols} FROM articles a
-                JOIN event_sources s ON s.article_id = a.id
-                JOIN events e ON e.id = s.event_id
-                WHERE e.cluster_id = (SELECT cluster_id FROM events WHERE id = ?)
+            f"""WITH reports AS (SELECT id, doc_id FROM events WHERE cluster_seq =
+                    (SELECT cluster_seq FROM events WHERE id = ?))
+                SELECT {cols} FROM articles a WHERE a.id IN (
+                    SELECT doc_id FROM reports UNION SELECT s.article_id FROM event_sources s
+                    WHERE s.event_id IN (SELECT id FROM reports))
                 ORDER BY a.published, a.id""", (event_id,)
         ).fetchall()
         return [_article(r) for r in rows]
@@ -486,8 +552,8 @@ class Store:
         """Every stored report of the same real-world event, this one included."""
         self.get_event(event_id)
         rows = self.conn.execute(
-            """SELECT record FROM events WHERE cluster_id =
-               (SELECT cluster_id FROM events WHERE id = ?) ORDER BY seq""", (event_id,)
+            """SELECT record FROM events WHERE cluster_seq =
+               (SELECT cluster_seq FROM events WHERE id = ?) ORDER BY seq""", (event_id,)
         ).fetchall()
         return [Event.from_dict(json.loads(r["record"])) for r in rows]
 
@@ -636,13 +702,14 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
 
-    Each (country, type, span class) gives at most its :data:`SEARCH_REACH` most recent
-    reports: a report of a whole year, or an undated one (which the rules let match any date),
-    would otherwise be compared with every report of its country and type in that year, or
-    ever. Every arm is one range of the ``event_countries_merge`` index read in its own order
-    (most recently stored first within a window; latest day first where there is no window),
-    so a lookup reads a bounded number of index entries however large the store. The
-    earliest accepted candidate still wins.
+    The span classes read with a bound (see :func:`_windows`) give, per (country, type),
+    their :data:`SEARCH_REACH` latest reports together, and undated reports their own
+    :data:`SEARCH_REACH` latest: a report of a whole year, or an undated one (which the rules
+    let match any date), would otherwise be compared with every report of its country and type
+    in that year, or ever. Every arm is one range of the ``event_countries_merge`` index read
+    backwards in its own order (latest day first, then the most recently stored) and bounded
+    arms are merged, so a lookup reads a bounded number of index entries however large the
+    store, and nothing sorts. The earliest accepted candidate still wins.
     """
     scope = rules.across
     countries: list[str | None] = list(keys.actor_countries)
@@ -657,18 +724,29 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     params: list[Any] = []
     for country in countries:
         for kind in _candidate_types(keys.event_type, scope):
-            head = "SELECT event_seq FROM event_countries WHERE role = 'actor' AND event_type = ?"
+            source = " FROM event_countries WHERE role = 'actor' AND event_type = ?"
             fixed: list[Any] = [kind]
             if country is not None:
-                head += " AND country = ?"
+                source += " AND country = ?"
                 fixed.append(country)
+            head = f"SELECT event_seq{source}"
+            latest: list[str] = []
+            latest_params: list[Any] = []
             for clause, order, extra in arms:
                 if order is None:
                     parts.append(f"{head}{clause}")
+                    params += [*fixed, *extra]
+                elif order == _LATEST:  # one bound for these classes together, below
+                    latest.append(f"SELECT event_seq, day_start{source}{clause}")
+                    latest_params += [*fixed, *extra]
                 else:
                     parts.append(f"SELECT * FROM ({head}{clause} ORDER BY {order} "
                                  f"LIMIT {SEARCH_REACH})")
-                params += [*fixed, *extra]
+                    params += [*fixed, *extra]
+            if latest:
+                parts.append(f"SELECT event_seq FROM ({' UNION ALL '.join(latest)} "
+                             f"ORDER BY {_LATEST} LIMIT {SEARCH_REACH})")
+                params += latest_params
     sql = " UNION ALL ".join(parts)
     return sorted({row[0] for row in conn.execute(sql, params)})
 
@@ -680,7 +758,10 @@ _LATEST = "day_start DESC, event_seq DESC"
 def _windows(keys: EventKeys, scope: Scope) -> list[tuple[str, str | None, list[Any]]]:
     """(clause, order, parameters) of each span class the lookup reads: a day window widened
     by the class's cap when the event is dated (the scope's tolerance added), else the latest
-    reports of every class (an undated event may match any date)."""
+    reports of every class (an undated event may match any date).
+
+    A window longer than :data:`SHORT_CAP` days (a long class, or a long event: a report of a
+    whole year overlaps every report of that year) gives its latest reports only."""
     undated: tuple[str, str | None, list[Any]] = (
         " AND span_class = ? AND day_start IS NULL", _RECENT, [UNDATED])
     if keys.day_start is None or keys.day_end is None or scope.stated_only:
@@ -692,7 +773,7 @@ def _windows(keys: EventKeys, scope: Scope) -> list[tuple[str, str | None, list[
     high = keys.day_end + scope.date_tolerance_days
     arms: list[tuple[str, str | None, list[Any]]] = [
         (" AND span_class = ? AND day_start BETWEEN ? AND ?",
-         None if cap <= SHORT_CAP else _RECENT, [k, low - cap, high])
+         None if max(cap, high - low) <= SHORT_CAP else _LATEST, [k, low - cap, high])
         for k, cap in enumerate(SPAN_CAPS)]
     arms.append((" AND span_class = ? AND day_start <= ?", _LATEST, [WIDE, high]))
     if scope.unknown_date_matches:
@@ -720,24 +801,103 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _page(rows: Iterator[Any], q: EventQuery) -> Iterator[Any]:
+    """The rows of the page ``q`` asks for (its offset skipped, at most its limit)."""
+    return islice(rows, q.offset, None if q.limit is None else q.offset + q.limit)
+
+
+def _text_rows(conn: sqlite3.Connection, q: EventQuery, columns: str,
+               after: int | None) -> Iterator[Any]:
+    """The events a text search selects, in the order they were stored (``q.newest``: the
+    most recently stored first), after the event whose ``seq`` is ``after``; each row is
+    ``columns`` then the event's ``seq``.
+
+    Two streams, each read in the order of its full-text index: events whose evidence
+    matches (``events_fts`` is keyed by the event's ``seq``) and the events of articles whose
+    title or text matches (``articles_fts`` is keyed by the article's ``seq``; an article's
+    events are stored right after it, so their ``seq`` follow the articles' order). Merged on
+    ``seq``, an event both give comes once. Neither stream is sorted or read to its end
+    before the first row comes, so a page costs the same however many events match; the
+    other filters are checked on each event read.
+    """
+    where, params = _where(replace(q, text=None))
+    others = f" AND {where.removeprefix('WHERE ')}" if where else ""
+    cmp, way = ("<", "DESC") if q.newest else (">", "ASC")
+    phrase = _fts_phrase(q.text or "")
+    evidence_bound = article_bound = ""
+    evidence_params: list[Any] = [phrase]
+    article_params: list[Any] = [phrase]
+    if after is not None:
+        evidence_bound = f" AND f.rowid {cmp} ?"
+        evidence_params.append(after)
+        article_bound = (f" AND f.rowid {cmp}= (SELECT a2.seq FROM events e2 JOIN articles a2 "
+                         f"ON a2.id = e2.doc_id WHERE e2.seq = ?) AND e.seq {cmp} ?")
+        article_params += [after, after]
+    by_evidence = conn.execute(
+        f"SELECT {columns}, e.seq FROM events_fts f JOIN events e ON e.seq = f.rowid "
+        f"WHERE events_fts MATCH ?{evidence_bound}{others} ORDER BY f.rowid {way}",
+        [*evidence_params, *params])
+    by_article = _by_group(conn.execute(
+        f"SELECT {columns}, f.rowid, e.seq FROM articles_fts f JOIN articles a "
+        f"ON a.seq = f.rowid JOIN events e ON e.doc_id = a.id "
+        f"WHERE articles_fts MATCH ?{article_bound}{others} ORDER BY f.rowid {way}",
+        [*article_params, *params]), newest=q.newest)
+    last = None
+    for row in heapq.merge(by_evidence, by_article, key=lambda r: r[-1], reverse=q.newest):
+        if row[-1] != last:
+            last = row[-1]
+            yield row
+
+
+def _by_group(rows: Iterator[Any], *, newest: bool) -> Iterator[Any]:
+    """Rows of ``(..., article seq, event seq)`` in article order, each article's events put
+    in order here: ordering them in SQL would make SQLite sort every match first, since the
+    full-text index gives only the articles' order."""
+    group: list[Any] = []
+    for row in rows:
+        if group and row[-2] != group[0][-2]:
+            yield from sorted(group, key=lambda r: r[-1], reverse=newest)
+            group = []
+        group.append(row)
+    yield from sorted(group, key=lambda r: r[-1], reverse=newest)
+
+
 @dataclass(slots=True)
 class _Selection:
     """How to read the events ``q`` selects: one or more arms (a WHERE clause and its
-    parameters over ``source``) whose rows together, in ``order``, are the answer."""
+    parameters over ``source``) whose rows together, in ``order`` (``descending``: backwards),
+    are the answer."""
 
     source: str
     order: str
     arms: list[tuple[str, list[Any]]]
+    descending: bool = False
 
     def select(self, columns: str) -> tuple[str, list[Any]]:
         """Every matching row in order: one arm read through its index, or the arms merged
         (each is an index range in order, so SQLite merges them without sorting)."""
+        way = " DESC" if self.descending else ""
         if len(self.arms) == 1:
             where, params = self.arms[0]
-            return f"SELECT {columns} FROM {self.source} {where} ORDER BY {self.order}", params
+            return (f"SELECT {columns} FROM {self.source} {where} ORDER BY {self.order}{way}",
+                    params)
         sql = " UNION ALL ".join(f"SELECT {columns}, {self.order} AS sort_key_ FROM "
                                  f"{self.source} {where}" for where, _ in self.arms)
-        return f"{sql} ORDER BY sort_key_", [p for _, params in self.arms for p in params]
+        return f"{sql} ORDER BY sort_key_{way}", [p for _, params in self.arms for p in params]
+
+    def page(self, columns: str, limit: int, *, keys_first: bool = False
+             ) -> tuple[str, list[Any]]:
+        """The first ``limit`` rows (-1: all) of :meth:`select`. ``keys_first`` sorts only the
+        keys of the matches and reads the page's rows after: where no index gives the order
+        (the events in a box on the map) SQLite would otherwise sort every match, its record
+        and all."""
+        if not keys_first or limit < 0:
+            sql, params = self.select(columns)
+            return f"{sql} LIMIT ?", [*params, limit]
+        way = " DESC" if self.descending else ""
+        keys, params = self.select(f"e.seq AS key_, {self.order} AS at_")
+        return (f"SELECT {columns} FROM ({keys} LIMIT ?) AS page_ JOIN events e "
+                f"ON e.seq = page_.key_ ORDER BY page_.at_{way}", [*params, limit])
 
     def count(self) -> tuple[str, list[Any]]:
         counts = " UNION ALL ".join(f"SELECT count(*) AS n FROM {self.source} {where}"
@@ -745,7 +905,8 @@ class _Selection:
         return f"SELECT sum(n) FROM ({counts})", [p for _, params in self.arms for p in params]
 
 
-def _select(q: EventQuery, after: str | None, *, counting: bool = False) -> _Selection:
+def _select(q: EventQuery, after: str | None, *, counting: bool = False, newest: bool = False,
+            dated: bool | None = None) -> _Selection:
     """The events ``q`` selects.
 
     With a country filter the query is driven from ``event_countries`` in sort order (an index
@@ -753,7 +914,8 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False) -> _Sel
     the sort key (which starts with the start date) from above. ``since`` asks for events
     still running on a day, which may have started long before: each span class is read from
     the earliest start it allows (:func:`_span_arms`), so a window in a long history reads what
-    overlaps it, not every event before it.
+    overlaps it, not every event before it. ``newest`` reads backwards from ``after``;
+    ``dated`` keeps only dated (True) or undated (False) events.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -771,8 +933,11 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False) -> _Sel
     else:
         source, table, order = "events e", "e", "e.sort_key"
     if after is not None:
-        clauses.append(f"{order} > ?")
+        clauses.append(f"{order} {'<' if newest else '>'} ?")
         params.append(after)
+    if dated is not None:
+        clauses.append(f"{order} {'<' if dated else '>='} ?")
+        params.append(LAST)
     if q.until:
         clauses.append(f"{order} < ?")
         params.append(q.until + " ")  # after every sort key starting with that day
@@ -780,7 +945,7 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False) -> _Sel
     if counting and role and not more and not (q.country and q.recipient_country):
         source = "event_countries c"  # the country index alone answers a count
     arms = _span_arms(q.since, table) if q.since else [("", [])]
-    selection = _Selection(source, order, [])
+    selection = _Selection(source, order, [], descending=newest)
     for extra, extra_params in arms:
         where = " AND ".join(clauses + ([extra] if extra else []) + more)
         selection.arms.append((f"WHERE {where}" if where else "",
@@ -866,11 +1031,12 @@ def _event_clauses(q: EventQuery) -> tuple[list[str], list[Any]]:
         )
         params += [_fts_phrase(q.text), _fts_phrase(q.text)]
     if q.article_id:
-        clauses.append("e.id IN (SELECT event_id FROM event_sources WHERE article_id = ?)")
-        params.append(q.article_id)
+        clauses.append("(e.doc_id = ? OR e.id IN "
+                       "(SELECT event_id FROM event_sources WHERE article_id = ?))")
+        params += [q.article_id, q.article_id]
     if q.bbox:
         clauses.append(_IN_BOX)
         params += _box_params(q.bbox)
     if q.merged:
-        clauses.append("e.cluster_id = e.id")
+        clauses.append("e.cluster_seq = e.seq")
     return clauses, params

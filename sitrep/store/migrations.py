@@ -374,6 +374,22 @@ MIGRATIONS: list[str | Step] = [
     );
     CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """, fill=lambda conn: _fill_span_classes(conn)),
+    # 9: clusters are indexed by the head report's integer ``seq`` (a new cluster's key is the
+    # newest seq, a joining report's a recent one: the index grows at its end) instead of its
+    # text id, whose random keys spread every commit over the whole index. A report's own
+    # article is its ``doc_id`` (indexed), so ``event_sources`` keeps only the pairs that say
+    # something else; the pairs it held that ``doc_id`` already says are dropped (nothing is
+    # lost: every one is still read from the event). A cluster whose head was deleted gets
+    # its earliest remaining report as its key, as a head is its cluster's earliest report.
+    """
+    ALTER TABLE events ADD COLUMN cluster_seq INTEGER;
+    UPDATE events SET cluster_seq =
+        (SELECT min(h.seq) FROM events h WHERE h.cluster_id = events.cluster_id);
+    DROP INDEX events_cluster;
+    CREATE INDEX events_cluster_seq ON events(cluster_seq);
+    DELETE FROM event_sources WHERE EXISTS (SELECT 1 FROM events e
+        WHERE e.id = event_sources.event_id AND e.doc_id = event_sources.article_id);
+    """,
 ]
 
 

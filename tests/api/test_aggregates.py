@@ -99,3 +99,28 @@ def test_features_in_a_box_are_the_events_pinned_inside_it(tmp_path):
         assert response.status_code == 422
         assert "query.bbox" in response.json()["error"]["message"]
         assert "south (17) is north of north (15)" in response.json()["error"]["message"]
+
+
+def test_features_in_a_box_can_be_the_latest_first(tmp_path):
+    """The zoomed-in map asks for the latest events in its box, not the oldest."""
+    from factories import make_coded, make_event
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import create_app
+    from sitrep.store import Store
+
+    events = []
+    for i, day in enumerate(("2024-01-05", "2024-03-01", "2024-02-10")):
+        event = make_event("g", sentence="Troops moved.", trigger="moved", start=14 * i,
+                           location=("Gao", "MLI", "city"), date=(day, day))
+        event.location.lat, event.location.lon = 16.27, -0.04
+        events.append(event)
+    with Store(tmp_path / "box.db") as store:
+        store.add(make_coded("g", "Troops moved. Troops moved. Troops moved.", events))
+    with TestClient(create_app(tmp_path / "box.db", token=None)) as client:
+        params = {"bbox": "-2,15,1,17", "limit": 2}
+        oldest = client.get("/api/features", params=params).json()
+        latest = client.get("/api/features", params={**params, "newest": "true"}).json()
+        assert [f["id"] for f in oldest["features"]] == [events[0].id, events[2].id]
+        assert [f["id"] for f in latest["features"]] == [events[1].id, events[2].id]
+        assert latest["total"] == 3 and latest["next_offset"] == 2

@@ -40,7 +40,7 @@ def test_list_gives_contract_records_in_date_order(client, ids):
     ({"until": "2023-12-31"}, ["COERCE"]),
     ({"modality": "future"}, ["RETREAT"]),
     ({"text": "Chad"}, ["RETREAT"]),
-    ({"text": "seized"}, ["COERCE", "RETREAT"]),
+    ({"text": "seized"}, ["RETREAT", "COERCE"]),  # a text search lists in stored order
     ({"article_id": "chad"}, ["RETREAT"]),
     ({"type": "ASSAULT"}, []),
 ])
@@ -155,3 +155,22 @@ def test_empty_fields_of_a_form_are_no_filter(client):
     everything = client.get("/api/events").json()["total"]
     body = client.get("/api/events?country=&type=&since=&until=&modality=&bbox=").json()
     assert body["total"] == everything
+
+
+def test_newest_lists_the_latest_first(client, ids):
+    body = client.get("/api/events", params={"newest": "true"}).json()
+    assert [e["id"] for e in body["events"]] == [ids["chad"], ids["retreat"], ids["coup"]]
+    assert body["total"] == 3 and body["total_exact"] is True
+
+
+def test_a_text_search_stops_counting_at_its_bound(client, ids, monkeypatch):
+    import sitrep.api.events as events
+
+    body = client.get("/api/events", params={"text": "forces"}).json()
+    assert (body["total"], body["total_exact"]) == (3, True)
+    monkeypatch.setattr(events, "TEXT_TOTAL_CAP", 2)
+    body = client.get("/api/events", params={"text": "forces", "limit": 1}).json()
+    assert (body["total"], body["total_exact"]) == (2, False)
+    assert len(body["events"]) == 1 and body["next"] is not None
+    features = client.get("/api/features", params={"text": "forces"}).json()
+    assert (features["total"], features["total_exact"]) == (2, False)

@@ -38,6 +38,21 @@ def test_serve_runs_the_app_on_the_given_address(monkeypatch, tmp_path):
     assert (tmp_path / "served.db").exists()
 
 
+def test_several_workers_build_their_app_from_the_environment(monkeypatch, tmp_path):
+    calls = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: calls.update(kwargs, app=app))
+    for name in (server.DB_ENV, server.PRIVATE_URLS_ENV, server.TOKEN_ENV):
+        monkeypatch.setenv(name, "")  # what serve sets there is undone after the test
+    server.serve(tmp_path / "served.db", port=8124, token="secret", allow_private_urls=True,
+                 workers=3)
+    assert calls["app"] == "sitrep.api.server:app_from_environment"
+    assert (calls["factory"], calls["workers"], calls["port"]) == (True, 3, 8124)
+    assert (tmp_path / "served.db").exists()
+    app = server.app_from_environment()
+    assert app.state.token == "secret" and app.state.allow_private_urls is True
+    assert app.state.sitrep.store.path == str(tmp_path / "served.db")
+
+
 def test_a_background_server_serves_the_app_until_it_exits(tmp_path):
     import httpx
 

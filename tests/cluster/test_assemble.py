@@ -7,8 +7,16 @@ from factories import make_event
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.cluster.assemble import anaphor, assemble, combine, told_in_passing
+from sitrep.cluster.assemble import (
+    anaphor,
+    assemble,
+    combine,
+    generic,
+    part_of,
+    told_in_passing,
+)
 from sitrep.cluster.events import load_rules
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.model import Article, Claimant
 
 TEXT = "US withdraws" + "x" * 400
@@ -107,7 +115,7 @@ def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
 def _together(event_type: str, recipients: list[str] | None = None):
     from sitrep.model import Actor
 
-    event = make_event(event_type=event_type, trigger="signed")
+    event = make_event(event_type=event_type, trigger="signed", location=None)
     event.actors.append(Actor(text="Somalia", country="SOM", sector="GOV"))
     event.recipients = [Actor(text=c, country=c, sector="GOV") for c in recipients or []]
     return event
@@ -123,6 +131,29 @@ def test_a_mutual_event_keeps_the_recipient_it_names_and_others_stay_without():
     assert [r.country for r in named.recipients] == ["KEN"]
     [attack] = assemble([_together("ASSAULT")], blank_doc(["x"], ["VERB"]), article())
     assert attack.recipients == []
+
+
+def test_an_act_naming_no_target_is_done_to_the_country_where_it_happens():
+    strike = make_event(event_type="ASSAULT", actor_country="RUS", trigger="struck",
+                        location=("Kharkiv", "UKR", "city"))
+    [record] = assemble([strike], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in record.recipients] == ["UKR"]
+
+
+def test_a_demand_made_at_home_is_aimed_at_home_and_one_made_abroad_at_nobody():
+    home = make_event(event_type="REQUEST", actor_country="GEO", trigger="demanded",
+                      location=("Tbilisi", "GEO", "city"))
+    abroad = make_event(event_type="REQUEST", actor_country="USA", trigger="urged",
+                        location=("Tbilisi", "GEO", "city"), start=200)
+    records = assemble([home, abroad], blank_doc(["x"], ["VERB"]), article())
+    assert [[r.country for r in e.recipients] for e in records] == [["GEO"], []]
+
+
+def test_the_dateline_is_no_place_to_aim_at():
+    strike = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="struck",
+                                 location=("Kharkiv", "UKR", "city")), date=False)
+    [record] = assemble([strike], blank_doc(["x"], ["VERB"]), article())
+    assert record.recipients == []
 
 
 def test_no_side_is_the_target_of_its_own_act_when_mentions_are_compared():
@@ -232,3 +263,134 @@ def test_a_place_in_the_events_own_clause_wins_over_one_elsewhere_in_a_sentence(
     merged = combine([headline, lede])
     assert (merged.location.country_code, merged.location.basis) in \
         {("NER", "clause"), ("NER", "mention")}
+
+
+def _strikes_doc(det: str) -> Doc:
+    import spacy
+
+    words = [det, "strikes", "hit", "four", "towns", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 2, 2],
+               deps=["det", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+               pos=["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"])
+
+
+def test_a_definite_plural_naming_nobody_refers_back_and_an_indefinite_one_does_not():
+    from sitrep.cluster.assemble import definite_nominal
+
+    later = unstated(make_event(event_type="ASSAULT", start=0, trigger="strikes",
+                                sentence="The strikes hit four towns."))
+    later.actors = []
+    assert definite_nominal(_strikes_doc("The"), later)
+    assert not definite_nominal(_strikes_doc("Some"), later)
+
+
+def test_a_reaction_names_the_event_told_with_its_own_noun():
+    from sitrep.cluster.assemble import _referred
+
+    strike = make_event(event_type="ASSAULT", actor_country="PAK", trigger="strikes",
+                        sentence="The PAK strikes hit four towns.")
+    raid = make_event(event_type="ASSAULT", actor_country="AFG", trigger="raided", start=100,
+                      sentence="The AFG forces raided a post.")
+    reaction = make_event(event_type="ACCUSE", actor_country="AFG", trigger="condemned",
+                          start=200, sentence="The AFG forces condemned the strikes.")
+    assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
+    assert _referred([strike, raid, reaction], reaction, "ASSAULT") is raid
+
+
+def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told():
+    told = make_event(start=0, date=("2024-04-28", "2024-04-30"))
+    told.date.precision = None  # the window up to the day a statement was made
+    own = make_event(start=200, date=("2024-04-29", "2024-04-29"))
+    own.date.precision = "day"
+    assert combine([told, own]).date.start == "2024-04-29"
+    assert combine([told, unstated(make_event(start=200))]).date.start == "2024-04-28"
+
+
+# -- a mention that is part of an event a definite noun names ---------------------------------
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str],
+           pos: list[str]) -> Doc:
+    """A hand-parsed sentence: each token's head index, relation, tag and part of speech."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def wounded_in(det: str = "the", noun: str = "blast", tag: str = "NN") -> Doc:
+    """'Two guards were wounded in <det> <noun>.'"""
+    return parsed(["Two", "guards", "were", "wounded", "in", det, noun, "."],
+                  [1, 3, 3, 3, 3, 6, 4, 3],
+                  ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+                  ["CD", "NNS", "VBD", "VBN", "IN", "DT", tag, "."],
+                  ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
+
+
+def test_wounded_in_the_blast_is_part_of_the_blast():
+    doc = wounded_in()
+    book = load_codebook()
+    assert part_of(doc[3], "ASSAULT", {6: "ASSAULT"}, book)
+    # a deal struck during talks is a deal of its own
+    assert not part_of(doc[3], "AGREE", {6: "CONSULT"}, book)
+
+
+@pytest.mark.parametrize(("det", "noun", "tag"), [("a", "blast", "NN"),
+                                                  ("the", "blasts", "NNS")])
+def test_an_indefinite_or_plural_event_noun_tells_no_event_to_be_part_of(det, noun, tag):
+    doc = wounded_in(det, noun, tag)
+    assert not part_of(doc[3], "ASSAULT", {6: "ASSAULT"}, load_codebook())
+
+
+def test_a_frame_noun_passes_on_to_the_event_it_frames():
+    # "Shops were looted at the time of the attack."
+    doc = parsed(["Shops", "were", "looted", "at", "the", "time", "of", "the", "attack"],
+                 [2, 2, 2, 2, 5, 3, 5, 8, 6],
+                 ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj"],
+                 ["NNS", "VBD", "VBN", "IN", "DT", "NN", "IN", "DT", "NN"],
+                 ["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN"])
+    assert part_of(doc[2], "ASSAULT", {8: "ASSAULT"}, load_codebook())
+
+
+def test_what_the_explosion_did_is_the_explosion_and_joins_its_event():
+    # "The explosion damaged houses."
+    doc = parsed(["The", "explosion", "damaged", "houses", "."], [1, 2, 2, 2, 2],
+                 ["det", "nsubj", "ROOT", "dobj", "punct"], ["DT", "NN", "VBD", "NNS", "."],
+                 ["DET", "NOUN", "VERB", "NOUN", "PUNCT"])
+    assert part_of(doc[2], "ASSAULT", {1: "ASSAULT"}, load_codebook())
+
+
+@pytest.mark.slow
+def test_the_blast_and_what_it_did_are_one_bombing(coder):
+    text = ("Shining Path rebels detonated a car bomb outside the mayor's office in Lima on "
+            "Friday. The explosion damaged three houses. Two guards were wounded in the blast.")
+    events = coder.code_article(Article(id="b", text=text, published="2024-03-10")).events
+    [bombing] = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(bombing.mentions) == 3
+
+
+# -- a kind of act is not an act ----------------------------------------------------------------
+
+
+def test_a_bare_noun_in_the_present_speaks_of_a_kind_not_an_event():
+    # "Torture is common."
+    doc = parsed(["Torture", "is", "common", "."], [1, 1, 1, 1],
+                 ["nsubj", "ROOT", "acomp", "punct"], ["NN", "VBZ", "JJ", "."],
+                 ["NOUN", "AUX", "ADJ", "PUNCT"])
+    kind = unstated(make_event(event_type="ASSAULT", start=0, trigger="Torture",
+                               sentence="Torture is common."))
+    kind.actors = []
+    assert generic(doc, kind)
+    kind.date.basis = "explicit"  # "torture on Tuesday" is an event
+    assert not generic(doc, kind)
+
+
+@pytest.mark.parametrize(("words", "tags", "pos"), [
+    (["Rioting", "broke", "out"], ["NN", "VBD", "RP"], ["NOUN", "VERB", "ADP"]),
+    (["Torture", "was", "used"], ["NN", "VBD", "VBN"], ["NOUN", "AUX", "VERB"]),
+])
+def test_a_bare_noun_told_in_the_past_is_an_episode(words, tags, pos):
+    doc = parsed(words, [1, 1, 1] if words[1] != "was" else [2, 2, 2],
+                 ["nsubj", "ROOT", "prt"] if words[1] != "was" else
+                 ["nsubjpass", "auxpass", "ROOT"], tags, pos)
+    told = unstated(make_event(event_type="PROTEST", start=0, trigger=words[0],
+                               sentence=" ".join(words)))
+    told.actors = []
+    assert not generic(doc, told)

@@ -228,3 +228,93 @@ def test_the_sides_of_talks_are_not_the_talks(coder):
     event = only(code(coder, "India and Pakistan held talks in Delhi on Monday."), "CONSULT")
     assert [r.text for r in event.recipients] == ["India", "Pakistan"]
 
+
+
+def test_a_department_and_a_crowd_belong_where_the_story_is(coder):
+    events = code(coder, "In Nairobi, the Department of Immigration deported two Somali "
+                         "nationals. Crowds blocked the main highway in Mombasa on Monday.")
+    deport = only(events, "COERCE")
+    assert countries(deport.actors) == ["KEN"]
+    assert "KEN" in countries(only(events, "PROTEST").actors)
+
+
+def test_a_city_written_into_the_name_of_a_thing_names_no_side(coder):
+    event = only(code(coder, "Germany denounced any breach of the Geneva Conventions on "
+                             "Monday."), "ACCUSE")
+    assert countries(event.recipients) == []
+
+
+def test_a_name_written_into_a_body_gives_the_bodys_country(coder):
+    event = only(code(coder, "Militants attacked the US embassy in Baghdad."), "ASSAULT")
+    assert "USA" in countries(event.recipients)
+
+
+def test_condemning_an_attack_does_not_aim_at_its_victims(coder):
+    event = only(code(coder, "Turkey condemned the attack on the Swedish consulate."),
+                 "ACCUSE")
+    assert "SWE" not in countries(event.recipients)
+
+
+def test_an_accusation_beside_a_sanction_is_an_event_of_its_own(coder):
+    events = code(coder, "Canada imposed sanctions on a militia commander, accusing him of "
+                         "extortion.")
+    assert {e.event_type for e in events} >= {"SANCTION", "ACCUSE"}
+
+
+def test_a_demand_beside_a_march_stays_its_message(coder):
+    events = code(coder, "Protesters marched through the capital, demanding reforms.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_an_object_pronoun_is_someone_other_than_the_doer(coder):
+    events = code(coder, "Kenya arrested two Somali fishermen on Monday. Somalia condemned "
+                         "Kenya and urged it to free them.")
+    request = only(events, "REQUEST")
+    assert countries(request.actors) == ["SOM"]
+    assert "SOM" not in countries(request.recipients)
+
+
+def test_a_side_expected_to_act_is_the_doer_not_the_speaker(coder):
+    event = only(code(coder, "A Kenyan delegation is expected to arrive in Addis Ababa on "
+                             "Friday, an Ethiopian official said."), "CONSULT")
+    assert countries(event.actors) == ["KEN"]
+
+
+def test_declaring_an_envoy_unwelcome_is_a_sanction_by_the_declaring_state(coder):
+    event = only(code(coder, "Lithuania on Tuesday declared the Belarusian consul persona non "
+                             "grata."), "SANCTION")
+    assert countries(event.actors) == ["LTU"]
+
+
+def test_voting_against_is_a_rejection_and_dropping_objections_a_concession(coder):
+    assert only(code(coder, "Brazil and India voted against the motion."),
+                "REJECT").actors[0].country == "BRA"
+    assert only(code(coder, "Turkey dropped its objections to the membership bid."),
+                "CONCEDE").actors[0].country == "TUR"
+
+
+def test_the_doers_own_things_are_no_target_and_the_other_side_is(coder):
+    event = only(code(coder, "Lithuania closed all its border checkpoints with Belarus on "
+                             "Sunday."), "COERCE")
+    assert countries(event.recipients) == ["BLR"]
+
+
+def test_the_forces_sent_are_the_senders_not_the_target(coder):
+    event = only(code(coder, "Rwanda sent 500 troops into the Central African Republic."),
+                 "MOBILIZE")
+    assert countries(event.actors) == ["RWA"]
+    assert "RWA" not in countries(event.recipients)
+
+
+def test_joint_patrols_and_teams_are_cooperation_between_the_sides(coder):
+    event = only(code(coder, "Kenya and Somalia began joint patrols along the border."),
+                 "COOPERATE")
+    assert countries(event.actors) == ["KEN", "SOM"]
+
+
+def test_forces_leaving_withdraw_and_a_bombing_leaving_dead_does_not(coder):
+    event = only(code(coder, "Turkish forces left the town of Tal Abyad on Sunday."),
+                 "RETREAT")
+    assert countries(event.actors) == ["TUR"]
+    assert all(e.event_type != "RETREAT"
+               for e in code(coder, "The explosion left three people dead in Mosul."))

@@ -53,6 +53,10 @@ def test_a_group_possessive_takes_the_state(coref):
     assert owner is not None and owner.country == "KEN"
 
 
+def test_an_object_pronoun_is_not_the_acts_own_doer(coref):
+    assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None
+
+
 def test_a_role_noun_needs_an_antecedent_of_its_sector(coref):
     army = Actor(text="The army", sector="MIL")
     assert coref.role(coref.doc[13], army) is None
@@ -101,6 +105,41 @@ def test_a_kind_noun_with_no_actor_of_its_kind_before_stays_unresolved():
     assert coref.kind(doc[8]) is None and coref.kind(doc[12]) is None
 
 
+def pair_doc() -> Doc:
+    """Chad and Niger met . Both sides agreed . The two armies left . Two soldiers died ."""
+    import spacy
+
+    words = ["Chad", "and", "Niger", "met", ".", "Both", "sides", "agreed", ".", "The", "two",
+             "armies", "left", ".", "Two", "soldiers", "died", "."]
+    heads = [3, 0, 0, 3, 3, 6, 7, 7, 7, 11, 11, 12, 12, 12, 15, 16, 16, 16]
+    deps = ["nsubj", "cc", "conj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct", "det",
+            "nummod", "nsubj", "ROOT", "punct", "nummod", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "CC", "NNP", "VBD", ".", "DT", "NNS", "VBD", ".", "DT", "CD", "NNS", "VBD",
+            ".", "CD", "NNS", "VBD", "."]
+    sent_starts = [i in (0, 5, 9, 14) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               sent_starts=sent_starts)
+
+
+@pytest.fixture
+def pairs() -> Coreference:
+    doc = pair_doc()
+    entities = [mention(doc, 0, "GPE", "TCD", "GOV"), mention(doc, 2, "GPE", "NER", "GOV")]
+    return Coreference.build(doc, entities, load_codebook())
+
+
+def test_both_sides_are_the_two_named_together(pairs):
+    assert [a.country for a in pairs.collective(pairs.doc[6])] == ["TCD", "NER"]
+    assert [a.country for a in pairs.collective(pairs.doc[11])] == ["TCD", "NER"]
+
+
+def test_an_indefinite_count_or_a_number_that_disagrees_refers_to_nobody(pairs):
+    assert pairs.collective(pairs.doc[15]) == []  # "Two soldiers": new people
+    alone = Coreference.build(pairs.doc, [mention(pairs.doc, 0, "GPE", "TCD", "GOV")],
+                              load_codebook())
+    assert alone.collective(alone.doc[6]) == []  # one side named: no pair
+
+
 def test_resolutions_are_kept_as_chains_on_the_doc(coref):
     coref.pronoun(coref.doc[6])
     chains = coref.doc._.actor_chains
@@ -142,3 +181,12 @@ def test_the_bloc_is_the_union_named_before(coder):
                           "imposed sanctions on Belarus.")
     sanction = [e for e in events if e.event_type == "SANCTION"]
     assert sanction and sanction[0].actors[0].country == "IGO"
+
+
+@pytest.mark.slow
+def test_the_two_neighbours_are_the_states_named_together(coder):
+    events = _code(coder, "Kenya and Tanzania ended a long dispute over fishing rights on "
+                          "Friday. The two neighbours agreed to hold joint patrols on the lake.")
+    agree = [e for e in events if e.event_type == "AGREE"]
+    assert agree and {a.country for a in agree[0].actors} == {"KEN", "TZA"}
+

@@ -64,3 +64,10 @@ def test_a_conjoined_verb_with_its_own_tense_keeps_its_own_modality(coder):
     text = ("The army said it would take charge of security and warned protesters against "
             "violence.")
     assert mood(coder, text, "THREATEN") == "asserted"
+
+
+def test_a_phrasal_verb_is_no_future_governor(coder):
+    assert mood(coder, "Kenyan and Ugandan police set up a joint investigation team on "
+                       "Friday.", "COOPERATE") == "asserted"
+    assert mood(coder, "Russia is set to deploy more troops to the border.", "MOBILIZE") == \
+        "future"

@@ -148,3 +148,16 @@ def test_a_participle_takes_the_day_of_the_verb_it_hangs_from(coder):
                          "soldiers.")
     date = found["ASSAULT"].date
     assert (date.start, date.end, date.basis) == ("2024-04-30", "2024-04-30", "relative")
+
+
+def test_a_clause_the_event_governs_without_an_ordering_word_shares_its_time():
+    doc = parsed(["Rebels", "attacked", "Gao", "when", "troops", "left", "on", "Monday", "."],
+                 [1, 1, 1, 5, 5, 1, 5, 6, 1],
+                 ["nsubj", "ROOT", "dobj", "advmod", "nsubj", "advcl", "prep", "pobj", "punct"],
+                 ["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert time_relation(doc[1], doc[7:8]) == "shared"
+    after = parsed(["Rebels", "attacked", "Gao", "after", "troops", "left", "on", "Monday", "."],
+                   [1, 1, 1, 5, 5, 1, 5, 6, 1],
+                   ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prep", "pobj", "punct"],
+                   ["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert time_relation(after[1], after[7:8]) == "other"

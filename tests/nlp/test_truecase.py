@@ -92,3 +92,11 @@ def test_words_the_kind_does_not_fit_stay_lower_case():
     restored = restore_case("THE POLICE DEPARTMENT DECLARED A STATE OF WAR IN THE SCHOOL "
                             "DISTRICT OF THE TOWN.")
     assert "police department declared a state of war in the school district" in restored
+
+
+def test_a_headline_in_capitals_above_a_mixed_case_story_is_restored_alone() -> None:
+    text = "TORNADO DAMAGES HOMES NEAR TISHOMINGO\n\nNo one was hurt, the SHERIFF said."
+    restored = prepare_text(Article(id="a", text=text))
+    assert len(restored) == len(text)
+    assert restored.startswith("Tornado damages homes near Tishomingo\n")
+    assert restored.endswith("No one was hurt, the SHERIFF said.")

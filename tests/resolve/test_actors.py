@@ -320,3 +320,22 @@ def test_phoenix_organisations_resolve_by_their_folded_names(coder):
 def test_phoenix_agent_nouns_give_a_weak_sector():
     words = load_codebook().actors.words
     assert words["assailant"].sector == "CRM" and not words["assailant"].strong
+
+
+def _compound_doc(words: list[str], head_pos: str = "NOUN"):
+    """the <City> <noun>: the city a compound of the noun (a hand-built parse)."""
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2],
+               deps=["det", "compound", "ROOT"], pos=["DET", "PROPN", head_pos])
+
+
+def test_a_capital_written_into_a_things_name_names_no_country():
+    resolver = ActorResolver()
+    convention = _compound_doc(["the", "Vienna", "Convention"], "PROPN")
+    assert resolver.resolve_span(convention[0:3]) is None
+    regime = _compound_doc(["the", "Kyiv", "regime"])
+    actor = resolver.resolve_span(regime[0:3])
+    assert actor is not None and actor.country == "UKR"
+    alone = _compound_doc(["the", "Vienna", "Convention"])
+    assert resolver.resolve_span(alone[1:2]).country == "AUT"  # the city acting alone

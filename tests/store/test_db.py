@@ -479,3 +479,181 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
                         lambda event: rebuilt.append(True) or real(event))
     assert list(store.situation_events())
     assert rebuilt == []  # read from the index, no pass over every event
+
+
+def _version(path, version: int) -> sqlite3.Connection:
+    """A database at an older schema ``version``, built by the released steps."""
+    from sitrep.store.migrations import Step, _run
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, step in enumerate(MIGRATIONS[:version], start=1):
+        _run(conn, step if isinstance(step, Step) else Step(step))
+        conn.execute(f"PRAGMA user_version = {number}")
+    return conn
+
+
+def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_path) -> None:
+    """Step 9 indexes clusters by the head's ``seq`` and drops the source rows the events'
+    ``doc_id`` already gives: every report, cluster, article and source reads as before."""
+    path = tmp_path / "v8.db"
+    with Store(path) as old:
+        old.add(make_coded("a", TEXT_A, [make_event("a", date=("2024-05-01", "2024-05-01"))]))
+        old.add(make_coded("b", "Later the USA forces withdrew.", [
+            make_event("b", date=("2024-05-01", "2024-05-01"))]))
+        old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA")]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 8")  # as a version-8 writer left it
+    conn.execute("DROP INDEX events_cluster_seq")
+    conn.execute("CREATE INDEX events_cluster ON events(cluster_id)")
+    conn.execute("ALTER TABLE events DROP COLUMN cluster_seq")
+    ids = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY seq")]
+    conn.executemany("INSERT INTO event_sources VALUES (?, ?)",
+                     [(ids[0], "a"), (ids[1], "b"), (ids[2], "c"), (ids[2], "a")])
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        assert [e.doc_id for e in store.event_reports(ids[1])] == ["a", "b"]
+        assert [a.id for a in store.event_articles(ids[0])] == ["a", "b"]
+        assert [a.id for a in store.event_articles(ids[2])] == ["a", "c"]  # the odd pair kept
+        sources = store.conn.execute("SELECT event_id, article_id FROM event_sources")
+        assert [tuple(r) for r in sources] == [(ids[2], "a")]
+        assert {e.id for e in store.query_events(EventQuery(article_id="a"))} == {ids[0], ids[2]}
+        assert {e.id for e in store.query_events(EventQuery(merged=True, limit=None))} == {
+            ids[0], ids[2]}
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT seq FROM events WHERE cluster_seq = 1"))
+        assert "events_cluster_seq" in plan
+
+
+def test_a_new_report_joins_its_cluster_by_seq_and_writes_no_redundant_source() -> None:
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a", date=("2024-05-01", "2024-05-01"))]))
+    store.add(make_coded("b", "Then the USA forces withdrew.", [
+        make_event("b", date=("2024-05-02", "2024-05-02"))]))
+    rows = store.conn.execute("SELECT seq, cluster_seq, cluster_id = (SELECT id FROM events "
+                              "WHERE seq = 1) FROM events ORDER BY seq").fetchall()
+    assert [tuple(r) for r in rows] == [(1, 1, 1), (2, 1, 1)]
+    assert store.conn.execute("SELECT count(*) FROM event_sources").fetchone()[0] == 0
+    later = make_event("b", date=("2024-05-02", "2024-05-02")).id
+    assert [a.id for a in store.event_articles(later)] == ["a", "b"]
+
+
+def test_a_long_report_is_compared_with_the_latest_reports_of_its_span_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report of a whole year overlaps every day of it: each arm gives its latest few."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    for day in range(1, 29):
+        doc = f"d{day}"
+        store.add(make_coded(doc, f"Report {doc}.", [make_event(
+            doc, recipient_country="NER", date=(f"2023-02-{day:02d}",) * 2)]))
+    monkeypatch.setattr(db, "SEARCH_REACH", 3)
+    compared: list[str] = []
+    real = db.same_event
+    monkeypatch.setattr(db, "same_event",
+                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    store.add(make_coded("year", "Year.", [make_event(
+        "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
+    assert compared == ["d26", "d27", "d28"]
+
+
+def _ordered_store() -> Store:
+    """Articles stored in an order unlike their dates, one undated event, all saying Niamey."""
+    store = Store(":memory:")
+    for doc, day in (("s1", "2024-03-05"), ("s2", "2024-01-10"), ("s3", None),
+                     ("s4", "2024-06-01"), ("s5", "2024-02-20")):
+        date = (day, day) if day else None
+        store.add(make_coded(doc, f"Report {doc} from Niamey.", [
+            make_event(doc, date=date), make_event(doc, "AID", start=1, date=date)]))
+    return store
+
+
+def _pages(store: Store, q: EventQuery) -> list[str]:
+    """Every event id, page after page through the keyset cursor."""
+    ids: list[str] = []
+    cursor = None
+    while True:
+        page, cursor = store.page_events(replace(q, limit=3, after=cursor))
+        ids += [e.id for e in page]
+        if cursor is None:
+            return ids
+
+
+def test_newest_lists_the_latest_dates_first_and_undated_events_last() -> None:
+    store = _ordered_store()
+    oldest = store.query_events(EventQuery(limit=None))
+    newest = store.query_events(EventQuery(limit=None, newest=True))
+    days = [e.date.start if e.date else None for e in newest]
+    assert days[:2] == ["2024-06-01"] * 2 and days[-2:] == [None, None]
+    assert [e.id for e in newest[:-2]] == [e.id for e in reversed(oldest[:-2])]
+    assert _pages(store, EventQuery(newest=True)) == [e.id for e in newest]
+    assert [e.id for e in store.query_events(EventQuery(newest=True, limit=3, offset=8))] == [
+        e.id for e in newest[8:]]
+    assert store.query_events(EventQuery(newest=True, bbox=None, country="USA", limit=1))[
+        0].date.start == "2024-06-01"
+
+
+def test_a_text_search_lists_in_stored_order_and_pages_through_every_match_once() -> None:
+    store = _ordered_store()
+    stored = [r[0] for r in store.conn.execute("SELECT id FROM events ORDER BY seq")]
+    found = store.query_events(EventQuery(text="Niamey", limit=None))
+    assert [e.id for e in found] == stored
+    latest = store.query_events(EventQuery(text="Niamey", limit=None, newest=True))
+    assert [e.id for e in latest] == stored[::-1]
+    assert _pages(store, EventQuery(text="Niamey")) == stored
+    assert _pages(store, EventQuery(text="Niamey", newest=True)) == stored[::-1]
+    assert [e.id for e in store.query_events(EventQuery(text="Niamey", event_type="AID",
+                                                        limit=None))] == stored[1::2]
+
+
+def test_a_text_search_counts_up_to_a_bound_when_asked() -> None:
+    store = _ordered_store()
+    assert store.count_events(EventQuery(text="Niamey")) == 10
+    assert store.count_events(EventQuery(text="Niamey"), at_most=4) == 4
+    assert store.count_events(EventQuery(text="Niamey"), at_most=50) == 10
+    assert store.count_events(EventQuery(text="withdrew", event_type="AID")) == 5
+
+
+def test_step_9_gives_a_cluster_whose_head_was_deleted_its_earliest_remaining_report(
+        tmp_path) -> None:
+    path = tmp_path / "v8.db"
+    conn = _version(path, 8)
+    for doc in ("a", "b", "c"):
+        conn.execute("INSERT INTO articles (id, content_hash, text) VALUES (?, ?, 'x')",
+                     (doc, f"h{doc}"))
+    for seq, doc in ((1, "b"), (2, "c")):
+        conn.execute("INSERT INTO events (seq, id, doc_id, event_type, modality, evidence, "
+                     "confidence, record, cluster_id, sort_key) VALUES (?, ?, ?, 'AID', "
+                     "'asserted', 'x', 0.5, '{}', 'gone', '')", (seq, f"e{doc}", doc))
+    conn.execute("INSERT INTO events (seq, id, doc_id, event_type, modality, evidence, "
+                 "confidence, record, cluster_id, sort_key) VALUES (3, 'ea', 'a', 'AID', "
+                 "'asserted', 'x', 0.5, '{}', 'ea', '')")
+    conn.close()
+    with Store(path) as store:
+        rows = store.conn.execute("SELECT id, cluster_id, cluster_seq FROM events ORDER BY seq")
+        assert [tuple(r) for r in rows] == [("eb", "gone", 1), ("ec", "gone", 1),
+                                            ("ea", "ea", 3)]
+
+
+def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The classes read with a bound share it: a year's report meets the latest few reports
+    of its country and type whatever their span, not a few of every span."""
+    import sitrep.store.db as db
+
+    store = Store(":memory:")
+    spans = [("d1", ("2023-03-01", "2023-03-01")), ("w1", ("2023-05-01", "2023-05-07")),
+             ("m1", ("2023-04-01", "2023-04-30")), ("d2", ("2023-06-10", "2023-06-10")),
+             ("m2", ("2023-02-01", "2023-02-28"))]
+    for doc, dates in spans:
+        store.add(make_coded(doc, f"Report {doc}.", [make_event(
+            doc, recipient_country="NER", date=dates)]))
+    monkeypatch.setattr(db, "SEARCH_REACH", 2)
+    compared: list[str] = []
+    real = db.same_event
+    monkeypatch.setattr(db, "same_event",
+                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    store.add(make_coded("year", "Year.", [make_event(
+        "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
+    assert compared == ["w1", "d2"]

@@ -89,3 +89,28 @@ def test_a_store_written_before_the_points_gets_them(tmp_path, monkeypatch) -> N
     monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:step + 1])
     with Store(path) as store:
         assert ids_in(store, "30,10,35,20") == {"Khartoum", "Omdurman"}
+
+
+def test_pages_in_a_box_come_in_date_order_either_way() -> None:
+    """The box's matches are sorted by their keys before the page's records are read; pages by
+    offset and by cursor give the same order, oldest or latest first."""
+    from dataclasses import replace
+
+    store = Store(":memory:")
+    days = ["2024-03-04", "2024-01-02", "2024-05-06", "2024-02-03", "2024-04-05"]
+    batch = []
+    for i, day in enumerate(days):
+        event = placed("Gao", "MLI", "city", 16.27, -0.04, 0)
+        event = replace(event, doc_id=f"g{i}", id="", date=replace(event.date, start=day, end=day))
+        batch.append(make_coded(f"g{i}", f"Report {i}.", [event]))
+    store.add_many(batch)
+    box = parse_filters({"bbox": "-1,16,1,17"}).bbox
+    for newest in (False, True):
+        q = EventQuery(bbox=box, newest=newest, limit=2)
+        wanted = sorted(days, reverse=newest)
+        by_offset = [e.date.start for k in (0, 2, 4)
+                     for e in store.query_events(replace(q, offset=k))]
+        assert by_offset == wanted
+        page, cursor = store.page_events(q)
+        rest = store.query_events(replace(q, after=cursor, limit=None))
+        assert [e.date.start for e in page + rest] == wanted

@@ -32,7 +32,7 @@ from sitrep.resolve.places.countries import (
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
-STATE, PEOPLE, PLACE, PERSON = "state", "people", "place", "person"
+STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "capital"
 MIN_MISSPELT = 6
 T = TypeVar("T")
 DATELINE_WEIGHT = 3.0
@@ -165,13 +165,15 @@ class ActorResolver:
             found = self._country_tokens(tokens, places, skip=body_at)
             if _drop_ethnic(tokens, found):
                 reading.local = True
+            if body is None and title is None:
+                self._drop_named_things(found, head)
             leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at],
                                                   ctx.date if ctx is not None else None)
             if leader is not None:
                 reading.named = True
                 found.update({i: (leader.country, PERSON) for i in leader_at})
             reading.country = _nearest({i: code for i, (code, _) in found.items()}, head)
-            if head.i in found and found[head.i][1] == STATE:
+            if head.i in found and found[head.i][1] in (STATE, CAPITAL):
                 reading.sector = reading.sector or STATE_SECTOR
             if leader is not None and head.i in leader_at:
                 reading.sector = reading.sector or leader.sector
@@ -211,7 +213,7 @@ class ActorResolver:
     def _country_tokens(self, tokens: list[Token], places: dict[int, PlaceMention],
                         skip: set[int]) -> dict[int, tuple[str, str]]:
         """Token index → (country, kind) for every token that names one; kind is STATE for a
-        country or capital name, PEOPLE for a demonym, PLACE for any other place."""
+        country name, CAPITAL for a capital's, PEOPLE for a demonym, PLACE for any other place."""
         found: dict[int, tuple[str, str]] = {}
         i = 0
         while i < len(tokens):
@@ -249,7 +251,19 @@ class ActorResolver:
 
     def _capital(self, text: str) -> tuple[str, str] | None:
         code = self.capitals.get(text)
-        return (code, STATE) if code else None
+        return (code, CAPITAL) if code else None
+
+    def _drop_named_things(self, found: dict[int, tuple[str, str]], head: Token) -> None:
+        """A city or other place written into the name of a thing ("the Vienna Convention",
+        "the Geneva talks", "the Minsk accords") says where the thing was made, not whose it
+        is: when the head is no actor word, such a modifier names no side. Countries and
+        demonyms ("the Iranian drones", "Chinese firms") still do."""
+        if self.book.words.get(head.lower_) or self.book.words.get(head.lemma_.lower()):
+            return
+        for i, (_, kind) in list(found.items()):
+            token = head.doc[i]
+            if kind in (CAPITAL, PLACE) and i != head.i and token.dep_ == "compound":
+                del found[i]
 
     def _sector_words(self, tokens: list[Token], head: Token) -> tuple[str | None, bool]:
         """Sector from sector words: a strong word (the head's first), else a generic

@@ -14,8 +14,11 @@ only when its context says it is a place:
   is no English word.
 
 A name that is also an English word ("Mobile", "Hope", "Will") needs strong context, like a
-name listed in ``not_places.tsv``; a demonym is never a place; the first word of a sentence has
-no preposition before it and so needs strong context too. Names of streets ("Elm Street",
+name listed in ``not_places.tsv``; with a weak context (after a preposition of place,
+before "residents") it is only a candidate ("maybe"), which the geocoder keeps when the rest
+of the article vouches for it (a town of that name in the state the article is about, or
+near its other places). A demonym is never a place; the first word of a sentence has no
+preposition before it and so needs strong context too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -33,6 +36,7 @@ from sitrep.resolve.places.countries import country_for_demonym, read_tsv
 MAX_NAME_TOKENS = 6
 MAX_ACRONYM = 4
 MIN_LETTERS = 3
+TITLED_MIN_WORDS = 3
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
@@ -43,7 +47,7 @@ class Found:
 
     start: int
     end: int
-    context: str  # "strong", "weak", "list" or "street"
+    context: str  # "strong", "weak", "list", "maybe" or "street"
 
 
 @cache
@@ -175,6 +179,7 @@ class Words:
                 self.entity[i] = (ent.start, ent.end, ent.label_)
         self.busy = busy
         self.capital = [_capitalised(t) for t in self.text]
+        self.titled = _titled_sentences(self.text, self.capital, self.sent_start)
         self.surnames = {self.text[ent.end - 1] for ent in ents if ent.label_ == "PERSON"}
         self.full_names = {self.text[ent.end - 1] for ent in ents
                            if ent.label_ == "PERSON" and len(ent) > 1}
@@ -190,6 +195,27 @@ class Words:
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``."""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+
+def _titled_sentences(text: list[str], capital: list[bool], sent_start: list[bool]
+                      ) -> list[bool]:
+    """Per token, whether its sentence or line is written in title case (a headline: "Barn
+    Fire Near Ardmore Kills 40 Cattle"), where a capital says nothing about a name: at least
+    TITLED_MIN_WORDS capitalised words of four letters or more, and no lower-case word of
+    four letters or more but prepositions of place and list words (title case leaves only
+    short function words in lower case; prose, however many names it holds, has others)."""
+    flags = [False] * len(text)
+    start = 0
+    for end in range(1, len(text) + 1):
+        if end < len(text) and not sent_start[end] and "\n" not in text[end - 1]:
+            continue
+        words = [i for i in range(start, end) if len(text[i]) >= 4 and text[i].isalpha()]
+        capitals = sum(1 for i in words if capital[i])
+        lower = any(not capital[i] and text[i] not in _function_words() for i in words)
+        if capitals >= TITLED_MIN_WORDS and not lower:
+            flags[start:end] = [True] * (end - start)
+        start = end
+    return flags
 
 
 def _capitalised(text: str) -> bool:
@@ -242,6 +268,17 @@ def _after(words: Words, end: int) -> str | None:
     return None
 
 
+def names_other_thing(after: list[str]) -> bool:
+    """Whether the words just after a place name (lower case) make it part of the name of
+    something else, a disease ("Ardmore virus"): a phrase of strength "none" of
+    ``after_words.tsv``."""
+    for size in _after_sizes():
+        phrase = tuple(after[:size])
+        if len(phrase) == size and after_words().get(phrase) == "none":
+            return True
+    return False
+
+
 def _body(words: Words, start: int, end: int) -> bool:
     """"Ardmore Police Department", "the Ardmore school board": the name begins the name of a
     local public body (an ``after_words.tsv`` phrase of strength "body" follows it), is a
@@ -266,12 +303,21 @@ def _no_word_nor_surname(words: Words, text: str) -> bool:
 def _kind_after(words: Words, start: int, end: int) -> bool:
     """A kind word after the name ("Ardmore county"), not the start of a longer name
     ("Ardmore Lake Road"). A capitalised kind word after an English word is an institution's
-    name ("Police Department"), not a division."""
+    name ("Police Department"), not a division, unless the kind word names a settlement
+    ("Hamilton Township": a kind of the "city" phrases of ``locatives.tsv``)."""
     if end >= len(words) or not _is_kind(words.text[end]) or (
             end + 1 < len(words) and words.text[end + 1] in street_words()):
         return False
     return not (words.text[end][0].isupper() and end - start == 1
-                and words.lower[start] in english_words())
+                and words.lower[start] in english_words()
+                and words.lower[end] not in _settlement_nouns())
+
+
+@cache
+def _settlement_nouns() -> frozenset[str]:
+    """Nouns of settlements ("township", "borough"): the first words of the kind phrases of
+    ``locatives.tsv`` whose kind is "city"."""
+    return frozenset(phrase[0] for phrase, kind in locative_kinds().items() if kind == "city")
 
 
 def _is_kind(word: str) -> bool:
@@ -284,12 +330,19 @@ def _inside_longer_name(words: Words, start: int, end: int) -> bool:
     """The known name is only part of a longer capitalised name ("Republic" of "Republic Act",
     "King" of "King Nut Companies"): a capitalised word touches it that is no preposition,
     list word or glue (a title-case headline's "In" and "And" do not count)."""
-    free = _function_words()
     before = start - 1
-    after = end
-    return (before >= 0 and words.capital[before] and words.lower[before] not in free
-            and not words.sent_start[start]) or (
-        after < len(words) and words.capital[after] and words.lower[after] not in free)
+    return (before >= 0 and _name_word(words, before) and not words.sent_start[start]) or (
+        end < len(words) and _name_word(words, end))
+
+
+def _name_word(words: Words, i: int) -> bool:
+    """A capitalised word that may belong to a name: no preposition, list word, glue or article
+    ("A Tishomingo-based firm"), and in a title-case headline no English word nor a word the
+    tagger reads as no proper noun
+    ("Kills" of "Barn Fire Near Ardmore Kills")."""
+    return words.capital[i] and words.lower[i] not in _function_words() and (
+        words.lower[i] not in name_edges("start")) and not (
+        words.titled[i] and (not words.proper[i] or words.lower[i] in english_words()))
 
 
 def _acronym(text: str) -> bool:
@@ -422,11 +475,12 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _short(text):
+        if _short(text) or _after(words, end) == "none":
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (
-                body or _kind_inside(words, start, end)):
+                body or _kind_inside(words, start, end) or (
+                    _kind_after(words, start, end) and words.lower[end] in _settlement_nouns())):
             return None
         if country_for_demonym(text) is not None:
             return None
@@ -434,9 +488,10 @@ class Scanner:
                 _apposition(words, end) or self._container_end(words, start, end)) or (
                 "strong" in (_locative(words, start), _after(words, end))):
             return "strong"
-        if _ordinary(words, start, end) or text in not_places() or _in_other_entity(
-                words, start, end):
+        if _in_other_entity(words, start, end):
             return None
+        if _ordinary(words, start, end) or text in not_places():
+            return "maybe" if "weak" in (_locative(words, start), _after(words, end)) else None
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
@@ -463,6 +518,7 @@ def _listable(words: Words, start: int, end: int) -> bool:
     police"), proper noun or not."""
     text = words.span(start, end)
     return not (_short(text) or _inside_longer_name(words, start, end)
+                or _after(words, end) == "none"
                 or _ordinary(words, start, end) or text in not_places()
                 or (words.sent_start[start] and text.lower() in english_words())
                 or _in_other_entity(words, start, end))
@@ -496,6 +552,7 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
     for begin, stop in pending:
         text = words.span(begin, stop)
         if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
+                _after(words, stop) == "none") or (
                 _inside_longer_name(words, begin, stop)) or text in words.full_names or (
                 words.in_full_name[begin]) or (
                 words.sent_start[begin] and text.lower() in english_words()):
@@ -507,7 +564,9 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
 
 def _in_other_entity(words: Words, start: int, end: int) -> bool:
     """The model tagged part of the name as something else (a person, an organisation) and
-    not as exactly this name."""
+    not as exactly this name; in a title-case headline the model's guess says nothing."""
+    if words.titled[start]:
+        return False
     for i in range(start, end):
         entity = words.entity[i]
         if entity is not None and entity[2] not in ("GPE", "LOC", "FAC"):

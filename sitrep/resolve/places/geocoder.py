@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_for_name, read_tsv
-from sitrep.resolve.places.detect import Scanner, list_gaps, locative_kinds, name_edges
+from sitrep.resolve.places.detect import (
+    Scanner,
+    list_gaps,
+    locative_kinds,
+    name_edges,
+    names_other_thing,
+)
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 
 PLACE_SPANS = "places"
@@ -42,7 +49,10 @@ CONTESTED_FOCUS = 0.2
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
+UNKNOWN_REACH = 300
 NEAR_KM = 150.0
+OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
+OWNED_PRECISIONS = ("admin1", "admin2", "city")
 NEAR_BONUS = 3.0
 NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
@@ -54,6 +64,7 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
 @cache
@@ -98,6 +109,7 @@ class Toponym:
     metonymic: bool = False
     container: Toponym | None = None
     anchor: Toponym | None = None
+    owner: Toponym | None = None
     chosen: Candidate | None = None
     margin: float = 0.0
     focus: dict[str, float] = field(default_factory=dict)
@@ -110,6 +122,8 @@ class Toponym:
     facility: bool = False
     seat: bool = False
     weak: bool = False
+    maybe: bool = False
+    abroad: bool = False
     dateline: bool = False
 
 
@@ -136,14 +150,16 @@ def _free(token: Token) -> bool:
     return token.ent_iob_ in ("O", "")
 
 
-def _widen(span: Span) -> Span:
-    """Join a name-ending word written just after the name ("Ardmore" + "Bay") and a proper
-    noun just before it ("Fort" + "Portal", "Long" + "Island"): the entity ruler can match the
-    shorter name inside a longer one."""
+def _widen(span: Span, known: Callable[[str], bool]) -> Span:
+    """Join a name-ending word written just after the name ("Ardmore" + "Bay"), or a
+    capitalised word that makes a longer name the index knows ("Tishomingo" + "Falls",
+    "Ardmore" + "City"), and a proper noun just before it ("Fort" + "Portal", "Long" +
+    "Island"): the entity ruler and the model can take the shorter name inside a longer
+    one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and name_parts().get(doc[end].text) in (
-            "feature", "site"):
+    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
+            "feature", "site") or (doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
     if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
             doc[start - 1].is_title and not doc[start - 1].is_sent_start):
@@ -209,6 +225,8 @@ class Geocoder:
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
             # no evidence, so a gazetteer name needs more than a preposition or a list.
             toponyms = [t for t in toponyms if not t.weak]
+        maybes = [t for t in toponyms if t.maybe]
+        toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
@@ -223,6 +241,9 @@ class Geocoder:
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
         _one_reading(toponyms)
+        if maybes:
+            toponyms = sorted(toponyms + _confirmed(maybes, points, areas),
+                              key=lambda t: t.start)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
             if _division_abroad(toponym, focus):
@@ -230,6 +251,7 @@ class Geocoder:
         for toponym in toponyms:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
+        _unknown_fall_back(toponyms, focus)
         return [_mention(article.id, t) for t in toponyms]
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
@@ -286,11 +308,14 @@ class Geocoder:
 
     def find_spans(self, doc: Doc) -> list[Span]:
         """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
-        name that only a preposition or a list marks as a place), "facility" (a building or
-        site the model tagged) or "street" (what the ``sitrep_places`` component stores)."""
+        name that only a preposition or a list marks as a place), "maybe_place" (an English
+        word or a person's name after a preposition of place: a place only when the rest of
+        the article vouches for it, :func:`_confirmed`), "facility" (a building or site the
+        model tagged) or "street" (what the ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            label = ("street" if toponym.street else "weak_place" if toponym.weak
+            label = ("street" if toponym.street else "maybe_place" if toponym.maybe
+                     else "weak_place" if toponym.weak
                      else "facility" if toponym.facility else "place")
             span = doc.char_span(toponym.start, toponym.end, label=label,
                                  alignment_mode="expand")
@@ -307,7 +332,8 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
             else:
                 toponym = self._lookup(text, span.start_char, span.end_char, span)
-                toponym.weak = span.label_ == "weak_place"
+                toponym.weak = span.label_ in ("weak_place", "maybe_place")
+                toponym.maybe = span.label_ == "maybe_place"
                 toponym.facility = span.label_ == "facility"
                 toponyms.append(toponym)
         return toponyms
@@ -340,7 +366,8 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
                 continue
             toponym = self._lookup(text, span.start_char, span.end_char, span)
-            toponym.weak = hit.context in ("weak", "list")
+            toponym.weak = hit.context in ("weak", "list", "maybe")
+            toponym.maybe = hit.context == "maybe"
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms
@@ -371,8 +398,10 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
+            return None  # "West Nile virus"
         if ent.label_ in PLACE_LABELS:
-            wide = _widen(ent)
+            wide = _widen(ent, self._known)
             if wide is not ent:
                 start, end = _trim(wide)
                 toponym = self._lookup(doc_text, start, end, ent)
@@ -459,11 +488,15 @@ class Geocoder:
         divisions they lie in (:func:`_area_votes`, :func:`_area_focus`)."""
         if not toponym.candidates:
             return
+        readings = _owned(toponym, _held(toponym))
+        if not readings:
+            toponym.chosen = None
+            return
         own = toponym.chosen
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
-        for candidate in _held(toponym):
+        for candidate in readings:
             score = _prior(candidate, toponym.text)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
@@ -495,6 +528,26 @@ class Geocoder:
 
 
 Area = tuple[str | None, str | None]
+
+
+def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
+               areas: dict[Area, float]) -> list[Toponym]:
+    """Names that are also English words or names of people ("in Hope", "to Jasper"), kept
+    when the rest of the article vouches for them: a town or district of that name lies in the
+    first-level division the article is about (more than AREA_DOMINANT of its votes) or within
+    NEIGHBOUR_KM of a town or district it names. The most populous such one is chosen."""
+    total = sum(areas.values())
+    area = next((key for key, votes in areas.items() if total and votes / total > (
+        AREA_DOMINANT)), None)
+    places = [place for _, place in points]
+    kept = []
+    for toponym in maybes:
+        local = [c for c in toponym.candidates if c.precision in ("city", "admin2") and (
+            (c.country, c.admin1) == area or any(_km(c, p) <= NEIGHBOUR_KM for p in places))]
+        if local:
+            toponym.chosen = max(local, key=lambda c: c.population)
+            kept.append(toponym)
+    return kept
 
 
 def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:
@@ -639,11 +692,11 @@ def _inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _held(toponym: Toponym) -> tuple[Candidate, ...]:
-    """The candidates the first-level division written after the name holds ("Lebanon,
-    Pa.", "Mexico, Mo."), when it holds any: "X, Y" names the X inside Y, however much larger
-    a namesake elsewhere (a country among them) is; otherwise every candidate. A country
-    after a comma only adds to the score (:func:`_containment`): "China, Japan" is a list
-    more often than a Japanese village."""
+    """The candidates the first-level division written after the name holds ("Cuba, Mo.",
+    "Ardmore, Okla."), when it holds any: "X, Y" names the X inside Y, however much larger a
+    namesake elsewhere (a country among them) is; otherwise every candidate. A country after
+    a comma only adds to the score (:func:`_containment`): two countries with a comma between
+    are a list more often than a village in the second named like the first."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
@@ -652,9 +705,27 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     return held or toponym.candidates
 
 
+def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """"Ardmore's North Side", "Tishomingo's Ridgeview": a town or division named as a part of
+    the place before the possessive lies in it (inside its country or first-level division,
+    within NEAR_KM of its town or district); a namesake elsewhere is no reading, and with
+    none left the name takes the owner's point (:func:`_fall_back`). Regions, features and
+    facilities are not filtered."""
+    owner = toponym.owner
+    if owner is None or not owner.candidates:
+        return candidates
+    places = [owner.chosen] if owner.chosen else list(owner.candidates[:3])
+    places = [p for p in places if p.precision in OWNER_PRECISIONS]
+    if not places:
+        return candidates
+    return tuple(c for c in candidates if c.precision not in OWNED_PRECISIONS or any(
+        _inside(c, p) if p.precision in ("country", "admin1") else _km(c, p) <= NEAR_KM
+        for p in places))
+
+
 def _one_reading(toponyms: list[Toponym]) -> None:
-    """A name read once with the place that holds it ("Lebanon, Pa.") means the same place
-    when the article names it again on its own ("the Lebanon school board"): an article
+    """A name read once with the place that holds it ("Cuba, Mo.") means the same place
+    when the article names it again on its own ("the Cuba school board"): an article
     rarely names two namesakes, and the first mention usually carries the evidence."""
     anchored: dict[str, Candidate] = {}
     for toponym in toponyms:
@@ -724,18 +795,19 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
-    if toponym.container or toponym.anchor or toponym.peers or toponym.inner or not focus:
+    if toponym.container or toponym.anchor or toponym.owner or toponym.peers or (
+            toponym.inner or not focus):
         return
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:
         return
     if not any(other.chosen is not None and other.chosen.country == chosen.country
                for other in toponyms if other is not toponym):
-        toponym.chosen = None
+        toponym.chosen, toponym.abroad = None, True
 
 
 def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
@@ -795,7 +867,9 @@ def _separator(text: str) -> str:
 
 def _link_containers(toponyms: list[Toponym], text: str) -> None:
     """Mark "A, B" chains and "A located in B" pairs (B may contain A) and lists ("A, B and C",
-    or four names or more), whose members are peers rather than containers of each other."""
+    or four names or more), whose members are peers rather than containers of each other,
+    but for a division or country after a comma that may hold the name before it ("A, Okla.,
+    and B, Tenn.")."""
     if not toponyms:
         return
     runs: list[list[Toponym]] = [toponyms[:1]]
@@ -808,27 +882,44 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
         else:
             runs.append([outer])
             joints.append([])
-            if gap.removesuffix(" the") in containment_words():
+            if gap in POSSESSIVES:
+                outer.owner = inner
+            elif gap.removesuffix(" the") in containment_words():
                 inner.container = outer
             elif _proximity().match(gap):
                 inner.anchor = outer
     for run, gaps in zip(runs, joints, strict=True):
-        listed = len(run) >= 4 or any(g != "," for g in gaps)
-        for i, toponym in enumerate(run):
-            if listed:
-                toponym.peers = [p for p in run if p is not toponym]
-            elif i + 1 < len(run):
-                toponym.container = run[i + 1]
+        if len(run) < 4 and all(g == "," for g in gaps):
+            for inner, outer in zip(run, run[1:], strict=False):
+                inner.container = outer
+            continue
+        holders = {i + 1 for i, gap in enumerate(gaps) if gap == "," and _may_hold(
+            run[i + 1], run[i])}  # "Ardmore, Okla., and Dover, Tenn."
+        for i in holders:
+            run[i - 1].container = run[i]
+        members = [t for i, t in enumerate(run) if i not in holders]
+        for toponym in members:
+            toponym.peers = [p for p in members if p is not toponym]
     for toponym in toponyms:
         if toponym.container is not None:
             toponym.container.inner.append(toponym)
 
 
+def _may_hold(outer: Toponym, inner: Toponym) -> bool:
+    """Whether a country or first-level division ``outer`` may stand for holds a place
+    ``inner`` may stand for, which is itself no country or first-level division (in "Texas,
+    Washington, West Virginia and Ohio" each is a state)."""
+    if any(c.precision in ("country", "admin1") for c in inner.candidates):
+        return False
+    holders = [c for c in outer.candidates[:5] if c.precision in ("country", "admin1")]
+    return any(_inside(place, holder) for holder in holders for place in inner.candidates)
+
+
 def _fall_back(toponym: Toponym) -> None:
     """A place the gazetteer does not know takes the point of a known town or division that
-    holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore") or that it lies
-    near ("Tillery, a hamlet outside Ardmore")."""
-    outer = toponym.container or toponym.anchor
+    holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore"), that it lies
+    near ("Tillery, a hamlet outside Ardmore") or that owns it ("Ardmore's Ridgeview")."""
+    outer = toponym.container or toponym.anchor or toponym.owner
     if toponym.chosen is not None or outer is None or outer.chosen is None:
         return
     if outer.chosen.precision in FALLBACK_PRECISIONS:
@@ -839,16 +930,49 @@ def _fall_back(toponym: Toponym) -> None:
 def _streets_fall_back(toponyms: list[Toponym]) -> None:
     """A street, or a building or site the gazetteer does not know, named with no town after
     it lies in the town the text last named (or the dateline's town): local news names its
-    town once and then its streets and buildings."""
-    town: Toponym | None = None
+    town once and then its streets and buildings. A street named before any town lies in
+    the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
+    building or site named so keeps no place (an airport is often named before the town it
+    serves, and after another)."""
+    for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
+        town: Toponym | None = None
+        for toponym in ordered:
+            local = toponym.street or (
+                buildings and toponym.facility and not toponym.candidates)
+            if local and toponym.chosen is None and town is not None:
+                toponym.chosen = town.chosen
+                toponym.fallback = True
+            elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
+                    not toponym.fallback):
+                town = toponym
+
+
+def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A name the gazetteer does not know (or whose every reading was ruled out) lies near the
+    places named around it: it takes the point of the closest town or district resolved in
+    the text within UNKNOWN_REACH characters either side ("the Ridgeview slum ... Ardmore"),
+    in the country the article is mostly about (ABROAD_FOCUS of its evidence or more), with
+    the low score of every fallback. Names used as actors, small namesakes abroad left
+    unresolved (:func:`_keep_home`), and streets and buildings (:func:`_streets_fall_back`)
+    are not read so."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS:
+        return
+    anchors = [t for t in toponyms if t.chosen is not None and not t.fallback
+               and not t.metonymic and t.chosen.precision in ("city", "admin2")
+               and t.chosen.country == home]
+    if not anchors:
+        return
     for toponym in toponyms:
-        local = toponym.street or (toponym.facility and not toponym.candidates)
-        if local and toponym.chosen is None and town is not None:
-            toponym.chosen = town.chosen
+        if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
+                toponym.street or toponym.facility):
+            continue
+        near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
+        if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:
+            toponym.chosen = near.chosen
             toponym.fallback = True
-        elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
-                not toponym.fallback):
-            town = toponym
 
 
 def _confidence(toponym: Toponym) -> float:

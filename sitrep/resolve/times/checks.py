@@ -20,6 +20,7 @@ class Checks:
     """Compiled checks, each named for the question it answers."""
 
     deadline: re.Pattern[str]
+    since: re.Pattern[str]
     date_prefix: re.Pattern[str]
     counted_noun: re.Pattern[str]
     clock_after: re.Pattern[str]
@@ -33,6 +34,8 @@ class Checks:
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
     relation_after: re.Pattern[str]
+    event_link: re.Pattern[str]
+    moment_frame: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -42,9 +45,11 @@ def build(vocab: Vocabulary) -> Checks:
     modifier = alternation(w for w, code in vocab.modifiers.items() if " " not in w)
     stops = alternation(words("season_stops"))
     zones = alternation([*words("clock_suffixes"), *words("utc_names")])
+    since = [word for word, kind in vocab.words["range_signals"].items() if kind == "since"]
     return Checks(
         deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
                             rf"(?:{modifier}[\s-]*)?$", flags),
+        since=re.compile(rf"\b{alternation(since)}\s+(?:the\s+)?(?:{modifier}[\s-]*)?$", flags),
         date_prefix=re.compile(rf"\b{alternation(words('date_prefixes'))}[\s-]+$", flags),
         counted_noun=re.compile(rf"^\s*(?:[a-z]+\s+)?{alternation(words('year_counted_nouns'))}"
                                 r"\b", flags),
@@ -64,6 +69,8 @@ def build(vocab: Vocabulary) -> Checks:
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
+        moment_frame=re.compile(rf"\b{alternation(words('moment_frames'))}\s+$", flags),
+        event_link=re.compile(rf"\s+{alternation(words('duration_event_links'))}\b", flags),
     )
 
 

@@ -100,6 +100,8 @@ def build(vocab: Vocabulary) -> Grammar:
     ago = alternation([*words("ago"), *words("anchored_ago")])
     deictic_ago = alternation(words("ago"))
     fiscal = alternation(words("fiscal"))
+    fiscal_short = alternation(words("fiscal_abbreviations"))
+    decade_words = alternation(words("decade_words"))
     anaphoric = alternation(words("anaphoric_relative"))
     before_after = alternation(words("anaphor_after"))
     named_clock = alternation(words("named_clock"))
@@ -117,12 +119,13 @@ def build(vocab: Vocabulary) -> Grammar:
     period_units = alternation(words("calendar_units"))
     period_end = alternation(words("period_end_suffixes"))
     plural_follows = alternation(words("vague_plural_follows"))
+    plural_tails = alternation(words("vague_plural_tails"))
     local = alternation(words("clock_local"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
     clock = (
         r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
         r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
-        rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s*(?:{clock_suffix}\s+)?{zones}\b)"
+        rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
     )
     offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
@@ -131,8 +134,10 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
         "dmy": rf"\b{wd_prefix}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{month})(?!\w)"
                rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
-        "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|"
-                   r"\d{1,2}\.\d{1,2}\.\d{4})\b",
+        "day_of_month": rf"\b(?P<lead>{alternation(words('day_of_month_leads'))}\s+)the\s+"
+                        r"(?P<dom>[012]?\d|3[01])(?:st|nd|rd|th)\b(?!\s*(?:of\b|[a-z]))",
+        "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
+                   r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
                 rf"(?:\s+(?P<local>{local})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
@@ -141,11 +146,14 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
         "season": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
+        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"
+                      rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
                  rf"{bare_rel})\s+year|\s+of\s+(?P<relyear2>{bare_rel})\s+year)?",
         "decade": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
-                  rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b",
+                  rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b"
+                  rf"|\bthe\s+(?:(?P<mod2>{modifier})\s*-?\s*)?(?P<word>{decade_words})\b",
         "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
@@ -161,11 +169,12 @@ def build(vocab: Vocabulary) -> Grammar:
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
                          r"|\b(?:the\s+)?(?P<unit3>weekend)\b",
-        "ago": rf"\b(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+{unit_adjective}"
-               rf"(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
+        "ago": rf"\b(?:{approximator}\s+)?(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+"
+               rf"{unit_adjective}(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
+                  rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
         "half": rf"\b(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b(?:\s+of\s+(?:(?P<year>"
                 rf"{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?(?!\s+of\b)",
@@ -174,15 +183,17 @@ def build(vocab: Vocabulary) -> Grammar:
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
-                        rf"(?P<unit>{unit})s\b"
+                        rf"(?P<unit>{unit})s\b(?!\s+{plural_tails}\b)"
                         rf"|\b(?P<unit2>{unit})s-long\b"
-                        rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)",
+                        rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
+                        rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
         "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
-               rf"(?P<unit>{unit})|{every}\s+(?P<n>{number})\s+"
+               rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
         "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
+                   rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"
                    rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"
                    rf"(?P<focus>{period_units})\b"

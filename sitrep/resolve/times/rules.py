@@ -63,7 +63,9 @@ class Context:
 
         A past or perfect clause looks back, and so does an unknown one (news mostly looks
         back); a present one ("the vote is in March") and a deadline ("by June", "until
-        Friday") take the nearest."""
+        Friday") take the nearest. What a period runs "since" has begun."""
+        if checks().since.search(self.before(start, 16)):
+            return "past"
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
@@ -108,6 +110,18 @@ def month_ok(word: str, ctx: Context, start: int, has_context: bool) -> bool:
     if word.lower().rstrip(".") in ctx.vocab.ambiguous_months:
         return has_context or bool(checks().date_prefix.search(ctx.before(start)))
     return True
+
+
+def in_name(match: re.Match[str], ctx: Context, definite: bool = True) -> bool:
+    """A calendar word inside a name: followed at once by a capitalised word that is no time
+    word ("the Sunday Times", "Winter Olympics", "the daily Haaretz"), and, with ``definite``,
+    after "the". Capitals say nothing in all-capitals copy."""
+    if ctx.upper:
+        return False
+    following = re.match(r" ([A-Z][\w'-]*)", ctx.text[match.end():])
+    if following is None or following.group(1).lower() in ctx.vocab.time_words:
+        return False
+    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8)))
 
 
 def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
@@ -184,22 +198,47 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
     the nearest. Only the parse says a clause is past: a past cue word before the day may
-    belong to another clause ("left last week and return on June 3")."""
+    belong to another clause ("left last week and return on June 3"). What a period runs
+    "since" has begun."""
+    if checks().since.search(ctx.before(start, 16)):
+        return "past"
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
     return "past" if tense == "past" and ctx.parsed else None
 
 
+def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "on the 29th": that day of the month the text last named, else of the reference's
+    month or the one before it (the one after in a future clause)."""
+    number = int(match.group("dom"))
+    base = ctx.last_dated if ctx.last_dated is not None and ctx.last_dated.precision in (
+        "day", "month") else None
+    if base is not None and base.start is not None:
+        found = day_or_none(base.start.year, base.start.month, number)
+        resolved = relative(ctx, cal.day(found) if found else None)
+        resolved.uses_anchor = True
+        return resolved
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    step = 1 if day_direction(ctx, match.start(), match.end()) == "future" else -1
+    month_start = ref.replace(day=1)
+    if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
+        month_start = cal.add_months(month_start, step)
+    found = day_or_none(month_start.year, month_start.month, number)
+    resolved = relative(ctx, cal.day(found) if found else None)
+    resolved.uses_anchor = True
+    return resolved
+
+
 @lru_cache(maxsize=4096)
 def parse_numeric(text: str, reference: date | None) -> date | None:
     """Numeric dates ("7/8/07", "2024-05-03") through dateparser, read month first as in US
     and international wire copy."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return None
+    year_first = re.fullmatch(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})", text)
+    if year_first:
+        return day_or_none(*(int(part) for part in year_first.groups()))
     parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
@@ -243,6 +282,30 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
 
 
+def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the third week of May", "the last week of April": the ISO week holding that week's
+    first day (the 15th for the third); the fourth, final or last is the month's last seven
+    days, so the week holding their first."""
+    word = match.group("month")
+    if not ctx.capitalised(word):
+        return None
+    number = ctx.vocab.months[word.lower().rstrip(".")]
+    if match.group("year"):
+        y = int(match.group("year"))
+    elif ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    else:
+        y = cal.nearest_year(number, None, ctx.reference,
+                             ctx.direction_of(match.start(), match.end()))
+    whole = cal.month(y, number)
+    assert whole.start is not None and whole.end is not None
+    count = ctx.vocab.ordinals[match.group("ord").lower()]
+    first = (cal.add_days(whole.end, -6) if count >= 4
+             else cal.add_days(whole.start, 7 * (count - 1)))
+    period = cal.week(first)
+    return explicit(period) if match.group("year") else relative(ctx, period)
+
+
 def resolve_year(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "2009", "mid-2011", "'82": four-digit years in a plausible frame."""
     if match.group("yy"):
@@ -282,15 +345,19 @@ def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 1990s", "the '80s", "the mid-nineties": a decade; one without its century is
+    the latest such decade not after the reference."""
     if match.group("cent"):
         first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
     else:
-        digit = int(match.group("dd"))
+        word = (match.group("word") or "").lower()
+        digit = int(ctx.vocab.words["decade_words"][word]) if word else int(match.group("dd"))
         current = (ctx.reference.year if ctx.reference else 2000)
         first = current // 100 * 100 + digit * 10
         if first > current:
             first -= 100
-    return explicit(apply_modifier(cal.decade(first), match.group("mod"), ctx.vocab))
+    return explicit(apply_modifier(cal.decade(first), match.group("mod") or match.group("mod2"),
+                                   ctx.vocab))
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -381,8 +448,10 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
     the fiscal one, whose first month varies by country and firm)."""
-    if match.group("year"):
-        number = int(match.group("year"))
+    if match.group("year") or match.group("fyear"):
+        number = int(match.group("year") or match.group("fyear"))
+        if number < 100:
+            number = full_year(number, ctx.reference)
         basis = "explicit"
     elif ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved")
@@ -395,6 +464,8 @@ def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
+    if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
+        return None
     framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
@@ -458,11 +529,16 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("wd")
     if not ctx.capitalised(word):
         return None
+    if not match.group("rel") and in_name(match, ctx):
+        return None
     number = ctx.vocab.weekdays[word.lower()]
-    ref = ctx.reference
+    rel = re.sub(r"\s+", " ", (match.group("rel") or "").lower())
+    # "the following Sunday" counts from the last day the text named, not from the story's
+    anaphoric = rel in ctx.vocab.words["anaphoric_relative"]
+    ref = (ctx.anchor or ctx.reference) if anaphoric else ctx.reference
     if ref is None:
-        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved")
-    step = relative_step(match.group("rel") or "", ctx.vocab)
+        return Resolved("DATE", f"XXXX-WXX-{number}", None, "unresolved", uses_anchor=anaphoric)
+    step = relative_step(rel, ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
     if step is not None and step < 0:
@@ -476,7 +552,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
-    return with_part(cal.day(found), match.group("part"), ctx)
+    resolved = with_part(cal.day(found), match.group("part"), ctx)
+    resolved.uses_anchor = anaphoric
+    return resolved
 
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -507,9 +585,10 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         resolved.uses_anchor = True
         return resolved
     if rel == "bare":
-        offset = 1 if ctx.looks_future(match.start(), match.end()) else 0
-        if offset == 0 and ref.isoweekday() < 6:
-            offset = -1
+        # the weekend ahead is this ISO week's; the one behind is this week's only once it
+        # has begun
+        ahead = ctx.looks_future(match.start(), match.end())
+        offset = 0 if ahead or ref.isoweekday() >= 6 else -1
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):
@@ -568,7 +647,10 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "that day", "the same day", "the following day": the last day the text named."""
+    """ "that day", "the same day", "the following day": the last day the text named;
+    "that night", "the next morning": a part of it (or of the day after)."""
+    if match.group("dpart"):
+        return anaphoric_part(match, ctx)
     if match.group("bare"):
         if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
@@ -606,6 +688,19 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         period = unit_period(unit, anchor, step)
     resolved = relative(ctx, period)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
+    """ "that night", "the following morning": the part of the day the determiner points at,
+    counted from the last day the text named."""
+    det = re.sub(r"\s+", " ", match.group("pdet").lower())
+    step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
+    resolved = with_part(cal.day(cal.add_days(anchor, step)), match.group("dpart"), ctx)
     resolved.uses_anchor = True
     return resolved
 
@@ -712,16 +807,24 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
 def anchored_span(pre: str, count: float, spec: dict, match: re.Match[str], ctx: Context
                   ) -> Period | None:
     """Where a duration sits: back from the reference ("the past", "for" in a perfect
-    clause), forward ("the next", "within", future clause), else nowhere known."""
+    clause), forward ("the next", "within", future clause), else nowhere known: a span
+    measured from another event ("within a week of the deal") is not measured from now."""
     ref = ctx.reference
     if ref is None or spec.get("time") or "precision" not in spec:
+        return None
+    if checks().event_link.match(ctx.text[match.end():]):
         return None
     signal = ctx.before(match.start(), 12).lower()
     words = set(pre.split())
     steps = [relative_step(w, ctx.vocab) for w in words]
     backward = any(step is not None and step < 0 for step in steps)
-    forward = any(step is not None and step > 0 for step in steps) or checks().forward_lead.search(
-        signal) is not None
+    forward = any(step is not None and step > 0 for step in steps)
+    if not (backward or forward) and checks().forward_lead.search(signal) is not None:
+        # "within a week" runs from now only in a clause that is not past: "withdrew within a
+        # week" counts from some earlier event
+        if ctx.tense(match.start(), match.end()) in ("past", "perfect"):
+            return None
+        forward = True
     if not (backward or forward):
         if not checks().span_lead.search(signal) and "over" not in words:
             return None
@@ -795,10 +898,19 @@ def ago_period(moved: date, precision: str, unit: str) -> Period:
 
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
-    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
+    unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3")
+                     or match.group("unit4") or "")
     value, spec = duration_value(None, unit, ctx.vocab)
     pre = re.sub(r"\s+", " ", (match.group("pre") or "").lower())
     ref = ctx.reference
+    if match.group("unit4"):
+        # "the years ahead", "months to come": an unknown count of units from now on
+        if ref is None or "precision" not in spec:
+            return Resolved("DURATION", value, None, "explicit")
+        end = cal.shift(ref, spec["code"], ctx.vocab.vague_quantities["several"] * spec.get(
+            "factor", 1))
+        return Resolved("DURATION", value, Period(value, ref, end, spec["precision"]),
+                        "relative")
     if match.group("unit3"):
         # "days after the vote": a span measured from another event, not from the reference
         return Resolved("DURATION", value, None, "explicit")
@@ -821,10 +933,14 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
         if word.startswith(("a ", "per ")) and not checks().rate_before.search(
                 ctx.before(match.start(), 16)):
             return None
+        if in_name(match, ctx):
+            return None
         return Resolved("SET", ctx.vocab.sets[word], None, "explicit")
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3") or "")
     count = number_value(match.group("n"), ctx.vocab) if match.group("n") else (
         2 if match.group("other") else 1)
+    if match.group("n") and is_vague(match.group("n"), ctx.vocab):
+        count = None  # "every few years": an unknown count of units
     value, _ = duration_value(count, unit, ctx.vocab)
     return Resolved("SET", value, None, "explicit")
 
@@ -839,7 +955,7 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if checks().relation_after.match(ctx.text[match.end():]):
         return None  # "shortly before the vote": a time relative to an event, not to now
-    if word == "the moment" and not re.search(r"\bat\s+$", ctx.before(match.start())):
+    if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
     ref = ctx.reference
     if ref is None:
@@ -868,12 +984,14 @@ def resolve_same_period(match: re.Match[str], ctx: Context) -> Resolved | None:
 RESOLVERS: dict[str, Resolver] = {
     "mdy": resolve_calendar_date,
     "dmy": resolve_calendar_date,
+    "day_of_month": resolve_day_of_month,
     "numeric": resolve_numeric,
     "time": resolve_time,
     "fiscal": resolve_fiscal,
     "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
+    "month_week": resolve_month_week,
     "month": resolve_month,
     "decade": resolve_decade,
     "century": resolve_century,

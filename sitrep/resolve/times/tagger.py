@@ -49,15 +49,17 @@ def joins() -> Joins:
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
     gates = {
         "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
-        "fiscal": re.compile(alternation(words("fiscal"))),
+        "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b"),
         "century": re.compile("century"),
         "quarter": re.compile(r"quarter|\bq[1-4]\b"),
         "season": re.compile(alternation(vocab.seasons)),
         "same_period": re.compile(r"\bsame\b"),
-        "decade": re.compile("0s"),
+        "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
         "numeric": re.compile(r"\d[-/.]\d"),
+        "day_of_month": re.compile(r"\d(?:st|nd|rd|th)\b"),
+        "month_week": re.compile(r"\bweek\s+of\b"),
     }
     return Joins(
         gates=gates,

@@ -40,6 +40,9 @@ class Vocabulary:
     holidays: dict[str, tuple[int, int]]
     timezones: dict[str, str]
     words: dict[str, Any]
+    time_words: frozenset[str] = frozenset()
+    """Single words that name a time (months, weekdays, seasons, parts of day, units): a
+    capitalised one after a calendar word continues the time rather than a name."""
 
     def word_list(self, role: str) -> list[str]:
         """One role's words (the keys, where the role maps words to values)."""
@@ -70,6 +73,9 @@ def load_vocabulary() -> Vocabulary:
             holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
             timezones=timezones(),
             words=data["words"],
+            time_words=frozenset(w.rstrip(".") for w in [
+                *calendar["months"], *calendar["weekdays"], *data["seasons"],
+                *data["day_parts"], *data["units"]] if " " not in w),
         )
     except KeyError as error:
         raise SetupError(f"codebook file times/vocabulary.json lacks {error}") from error

@@ -245,7 +245,7 @@ async function loadMap({ fit = false } = {}) {
 }
 
 // Zoomed in on a map of more events than it draws: the events pinned inside the visible box
-// (the first DETAIL of them), asked again whenever the map moves; zoomed out, none.
+// (the DETAIL latest of them), asked again whenever the map moves; zoomed out, none.
 async function loadMapPoints() {
   if (!shown.mapCounts || shown.mapCounts.total <= DETAIL) return;
   const box = zoomedIn() ? mapBox() : null;
@@ -257,7 +257,7 @@ async function loadMapPoints() {
     drawMap();
     return;
   }
-  const params = { ...mapParams(), bbox: box, limit: DETAIL };
+  const params = { ...mapParams(), bbox: box, limit: DETAIL, newest: true };
   const answer = await latest("points", () => getJSON(`/api/features?${query(params)}`));
   if (!answer) return;
   shown.map = featureEvents(answer);
@@ -661,7 +661,7 @@ function drawMapNote() {
     const inBox = shown.mapBox.total;
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
       + `events; ${number(inBox)} in view are at a city or finer`
-      + (inBox > DETAIL ? `, the first ${DETAIL} drawn: zoom in or narrow the filters to `
+      + (inBox > DETAIL ? `, the latest ${DETAIL} drawn: zoom in or narrow the filters to `
         + "see the rest." : ".");
   } else {
     note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `

@@ -259,3 +259,59 @@ def test_a_postal_code_after_a_town_holds_it(geocoder, blank) -> None:
 def test_a_postal_code_alone_is_no_place(geocoder, blank) -> None:
     assert places(geocoder, blank, "The mayor said it was OK in the end.") == {}
     assert places(geocoder, blank, "Crews worked in IN and around the city.") == {}
+
+
+def test_a_title_case_headline_word_does_not_lengthen_a_name(geocoder, blank) -> None:
+    text = "Barn Fire Near Tishomingo Kills Cattle\n\nCrews fought the fire on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, text.index(" Cattle"), label="PERSON")]  # a guess
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_downtown_before_a_name_makes_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The parade crossed downtown Tishomingo at noon.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_street_named_before_any_town_lies_in_the_next_town(geocoder, blank) -> None:
+    text = "Police were called to Elm Street at noon. The man was taken to jail in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert found["Elm Street"].name == found["Tishomingo"].name == "Tishomingo"
+    assert found["Elm Street"].score < found["Tishomingo"].score
+
+
+def test_an_english_word_after_a_preposition_is_a_place_the_article_vouches_for(
+        geocoder, blank) -> None:
+    text = "Storms hit Texarkana, Ark., on Monday. Crews were sent to Hope."
+    assert places(geocoder, blank, text)["Hope"].admin1 == "Arkansas"
+    assert places(geocoder, blank, "They lived in Hope for years.") == {}
+    far = "Storms hit Tishomingo, Okla., on Monday. Crews were sent to Hope."
+    assert "Hope" not in places(geocoder, blank, far)
+    after = "Storms hit Texarkana, Ark., on Monday. Hope residents lost power."
+    assert places(geocoder, blank, after)["Hope"].admin1 == "Arkansas"
+
+
+def test_a_place_name_that_begins_a_disease_name_is_no_place(geocoder, blank) -> None:
+    assert places(geocoder, blank, "Doctors in the clinic treated Tishomingo fever.") == {}
+    text = "Cases of West Nile virus rose in Tishomingo."
+    found = places(geocoder, blank, text)
+    assert "Nile" not in found and "West Nile" not in found
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    doc = blank(text)
+    doc.ents = [doc.char_span(9, 18, label="LOC")]  # the model took the name for a place
+    assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+        "Tishomingo"]
+
+
+def test_based_area_or_bound_after_a_hyphen_makes_a_place(geocoder, blank) -> None:
+    for text in ("A Tishomingo-based firm hired workers.", "Tishomingo-area schools closed.",
+                 "A Tishomingo-bound bus crashed."):
+        assert places(geocoder, blank, text)["Tishomingo"].admin1 == "Oklahoma", text
+
+
+def test_a_township_word_after_an_english_word_makes_a_place(geocoder, blank) -> None:
+    text = "Storms hit Trenton, N.J., on Monday. The Hamilton Township council met."
+    found = places(geocoder, blank, text)
+    assert found["Hamilton"].admin1 == "New Jersey"
+    assert places(geocoder, blank, "The Union Department of Health met.") == {}

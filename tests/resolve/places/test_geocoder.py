@@ -407,3 +407,50 @@ def test_a_name_read_with_its_state_keeps_that_reading_later(geocoder, blank) ->
     places = geocoder.resolve(doc, Article(id="t", text=text))
     assert [(p.text, p.country_code, p.admin1) for p in places if p.text == "Lebanon"] == [
         ("Lebanon", "USA", "Pennsylvania")] * 2
+
+
+def test_a_part_named_with_a_possessive_lies_in_its_owner(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "The victim lived on the North Side.", ["North Side"])
+    assert alone["North Side"].admin1 == "California"
+    places = resolve(geocoder, blank, "The victim lived on Pittsburgh's North Side.",
+                     ["Pittsburgh", "North Side"])
+    assert places["North Side"].admin1 == "Pennsylvania"
+    assert places["North Side"].name == "Pittsburgh"
+    assert places["North Side"].score < 0.5  # the owner's point, not its own
+    places = resolve(geocoder, blank, "Floods hit China's Guangdong province.",
+                     ["China", "Guangdong"])
+    assert places["Guangdong"].precision == "admin1"
+    assert places["Guangdong"].country_code == "CHN"
+
+
+def test_a_capitalised_word_that_makes_a_longer_known_name_joins_it(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "He was taken to a hospital in Iowa City.", ["Iowa"])
+    assert places["Iowa City"].precision == "city"
+    assert places["Iowa City"].admin1 == "Iowa"
+
+
+def test_a_state_after_a_comma_holds_its_town_inside_a_list(geocoder, blank) -> None:
+    text = "Deputies in Johnson County, Kan., and Jackson County, Mo., searched."
+    places = resolve(geocoder, blank, text, ["Johnson County", "Kan.", "Jackson County", "Mo."])
+    assert places["Johnson County"].admin1 == "Kansas"
+    assert places["Jackson County"].admin1 == "Missouri"
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_point_of_a_town_named_near_it(
+        geocoder, blank) -> None:
+    text = ("Cases rose in Nairobi and Mombasa, Kenya. In Nairobi, clinics in the "
+            "Zzyzxville slum ran out of tests.")
+    places = geocoder.resolve(tagged(blank, text, ["Nairobi", "Mombasa", "Kenya",
+                                                  "Zzyzxville"]), Article(id="t", text=text))
+    unknown = next(p for p in places if p.text == "Zzyzxville")
+    assert (unknown.name, unknown.country_code) == ("Nairobi", "KEN")
+    assert unknown.score < 0.5
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved_far_from_any_town(
+        geocoder, blank) -> None:
+    text = "Cases rose in Nairobi, Kenya. " + "Officials gave no further details. " * 12 + (
+        "Clinics in Zzyzxville ran out of tests.")
+    places = resolve(geocoder, blank, text, ["Nairobi", "Kenya", "Zzyzxville"])
+    assert places["Nairobi"].country_code == "KEN"
+    assert places["Zzyzxville"].lat is None

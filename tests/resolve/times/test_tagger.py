@@ -142,6 +142,18 @@ def test_the_next_months_run_forward():
     assert (m.start_date, m.end_date) == ("2024-05-03", "2028-05-03")
 
 
+def test_a_span_measured_from_another_event_is_not_placed_against_the_reference():
+    m = one("Troops will leave within a week of the deal.", "a week")
+    assert (m.value, m.start_date, m.end_date) == ("P1W", None, None)
+    ahead = one("Troops will leave within a week.", "a week")
+    assert (ahead.start_date, ahead.end_date) == ("2024-05-03", "2024-05-10")
+
+
+def test_a_reference_word_before_an_event_is_no_time():
+    assert tag("Shortly before the vote, the bridge was closed.") == []
+    assert fields(one("The bridge will close shortly.", "shortly"))[:2] == ("DATE", "FUTURE_REF")
+
+
 @pytest.mark.parametrize("text, expression, value", [
     ("Markets open every Monday.", "every Monday", "XXXX-WXX-1"),
     ("The council meets weekly.", "weekly", "P1W"),

@@ -78,3 +78,52 @@ def test_a_day_in_a_parsed_past_clause_is_the_last_one_before_the_reference():
     assert tag_times(doc.text, reference, "t", doc=doc)[0].value == "2023-10-07"
     # without a parse nothing says the clause is past: the nearest Oct. 7 it is
     assert tag_times(doc.text, reference, "t")[0].value == "2024-10-07"
+
+
+def test_a_time_after_a_fronted_clause_and_its_comma_opens_the_main_clause():
+    words = ["As", "police", "said", ",", "on", "Monday", "a", "bus", "was", "bombed", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 9, 2, 2, 4, 7, 9, 9, 9, 9],
+              deps=["mark", "nsubj", "advcl", "punct", "prep", "pobj", "det", "nsubjpass",
+                    "auxpass", "ROOT", "punct"],
+              pos=["SCONJ", "NOUN", "VERB", "PUNCT", "ADP", "PROPN", "DET", "NOUN", "AUX",
+                   "VERB", "PUNCT"])
+    assert attached_verb(doc[5:6]).i == 9
+
+
+def test_a_present_clause_that_says_something_is_planned_looks_ahead():
+    words = ["The", "vote", "is", "scheduled", "for", "Dec.", "1", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3, 4, 5, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "nummod", "punct"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "NUM", "PUNCT"],
+              tags=["DT", "NN", "VBZ", "VBN", "IN", "NNP", "CD", "."],
+              lemmas=["the", "vote", "be", "schedule", "for", "Dec.", "1", "."])
+    assert tag_times(doc.text, date(2024, 5, 3), "t", doc=doc)[0].value == "2024-12-01"
+    words = ["Elections", "are", "due", "in", "November", "."]
+    due = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 3, 1],
+              deps=["nsubj", "ROOT", "acomp", "prep", "pobj", "punct"],
+              pos=["NOUN", "AUX", "ADJ", "ADP", "PROPN", "PUNCT"],
+              tags=["NNS", "VBP", "JJ", "IN", "NNP", "."],
+              lemmas=["election", "be", "due", "in", "November", "."])
+    assert tag_times(due.text, date(2024, 4, 20), "t", doc=due)[0].value == "2024-11"
+
+
+def test_a_plan_told_in_the_past_may_still_lie_ahead():
+    words = ["The", "vote", "was", "scheduled", "for", "Nov.", "5", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3, 4, 5, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "nummod", "punct"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "NUM", "PUNCT"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "CD", "."],
+              lemmas=["the", "vote", "be", "schedule", "for", "Nov.", "5", "."])
+    assert tag_times(doc.text, date(1989, 11, 2), "t", doc=doc)[0].value == "1989-11-05"
+
+
+def test_within_a_span_in_a_past_clause_is_not_counted_from_the_reference():
+    words = ["Troops", "withdrew", "within", "a", "week", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 4, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "IN", "DT", "NN", "."])
+    [span] = tag_times(doc.text, date(2024, 5, 3), "t", doc=doc)
+    assert (span.value, span.start_date, span.end_date) == ("P1W", None, None)
+    ahead = tag_times("Troops will leave within a week.", date(2024, 5, 3), "t")[0]
+    assert (ahead.start_date, ahead.end_date) == ("2024-05-03", "2024-05-10")
