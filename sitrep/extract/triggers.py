@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
 from sitrep.codebook.load import load_json, load_list, load_records, load_table
+from sitrep.resolve.places.geocoder import PLACE_SPANS
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
@@ -290,10 +291,15 @@ class TriggerMatcher:
         """Plain rows of several types ("strike": workers or aircraft) in the order of the
         article's cues for each type (``senses.json``); rows with a ``with`` list stay first,
         and a tie keeps the lexicon's order."""
-        cues = self.senses.get((entries[0].lemma, token.pos_))
+        sense = self.senses.get((entries[0].lemma, token.pos_))
         plain = [e for e in entries if not e.with_]
-        if cues is None or len({e.type for e in plain}) < 2:
+        if sense is None or len({e.type for e in plain}) < 2:
             return entries
+        aimed = sense.aimed_at_place
+        if aimed is not None and aimed_at_place(token, aimed[1]):
+            plain.sort(key=lambda e: e.type != aimed[0])
+            return [e for e in entries if e.with_] + plain
+        cues = sense.cues
         counts = self._cue_counts(token.doc)
         ranked = sorted(plain, key=lambda e: -sum(counts.get(w, 0) for w in cues.get(e.type, ())))
         return [e for e in entries if e.with_] + ranked
@@ -450,13 +456,36 @@ def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
     return tier
 
 
-def _senses() -> dict[tuple[str, str], dict[str, frozenset[str]]]:
-    """Per (lemma, part of speech), the cue lemmas of each reading (``senses.json``)."""
-    table: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class Sense:
+    """How a word of several readings is settled (``senses.json``): the cue lemmas of each
+    reading counted over the article, and, before them, the reading of the word aimed at a
+    place (type, prepositions), where given."""
+
+    cues: dict[str, frozenset[str]]
+    aimed_at_place: tuple[str, frozenset[str]] | None = None
+
+
+def _senses() -> dict[tuple[str, str], Sense]:
+    """Per (lemma, part of speech), how its readings are settled (``senses.json``)."""
+    table: dict[tuple[str, str], Sense] = {}
     for sense in load_json("senses.json")["senses"]:
-        table[(sense["lemma"], sense["pos"])] = {
-            kind: frozenset(words) for kind, words in sense["cues"].items()}
+        aimed = sense.get("aimed_at_place")
+        table[(sense["lemma"], sense["pos"])] = Sense(
+            cues={kind: frozenset(words) for kind, words in sense["cues"].items()},
+            aimed_at_place=(aimed["type"], frozenset(aimed["preps"])) if aimed else None)
     return table
+
+
+def aimed_at_place(token: Token, preps: frozenset[str]) -> bool:
+    """Whether the word is aimed at a place the places stage found on the Doc ("strikes on
+    the capital"): one of ``preps`` on it whose object lies in a place span."""
+    places = token.doc.spans.get(PLACE_SPANS, ())
+    inside = {i for span in places for i in range(span.start, span.end)}
+    return any(obj.i in inside for prep in token.children
+               if prep.dep_ == "prep" and prep.lower_ in preps
+               for each in prep.children if each.dep_ == "pobj"
+               for obj in (each, *each.conjuncts))
 
 
 @cache

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
-from sitrep.extract.triggers import trigger_matcher
+from sitrep.extract.triggers import aimed_at_place, trigger_matcher
 
 pytestmark = pytest.mark.slow
 
@@ -111,6 +112,26 @@ def test_a_word_of_two_readings_takes_the_one_the_article_speaks_of(coder):
     assert found(coder, labour)["strike"] == "PROTEST"
     # with no cue for either reading the lexicon's first plain row stands
     assert found(coder, "The strike entered its third day.")["strike"] == "PROTEST"
+
+
+def test_a_word_aimed_at_a_place_takes_the_reading_its_phrase_settles(coder):
+    assert found(coder, "The army carried out strikes on Kharkiv and Odesa.")["strikes"] == \
+        "ASSAULT"
+    assert found(coder, "Dockers in Rotterdam went on strike on Monday.")["strike"] == "PROTEST"
+    assert found(coder, "Nurses in Lyon began a strike against the reform.")["strike"] == \
+        "PROTEST"
+
+
+def test_on_a_hand_built_doc_only_a_place_span_is_aimed_at(coder):
+    words = ["strikes", "on", "Kharkiv", "and", "on", "Monday"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[0, 0, 1, 0, 0, 4],
+              deps=["ROOT", "prep", "pobj", "cc", "prep", "pobj"])
+    on_monday = frozenset({"on"})
+    doc.spans["places"] = []
+    assert not aimed_at_place(doc[0], on_monday)
+    doc.spans["places"] = [Span(doc, 2, 3)]
+    assert aimed_at_place(doc[0], on_monday)
+    assert not aimed_at_place(doc[0], frozenset({"against"}))
 
 
 def test_imposed_sanctions_are_a_sanction(coder):
