@@ -179,7 +179,9 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
         return subject_tokens(verb, depth + 1)
     if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
         found = subject_tokens(verb.head, depth + 1)
-        if not found and is_passive(verb.head):  # "were engaged in ethnic cleansing"
+        if not found and is_passive(verb.head) and \
+                verb.head.lemma_.lower() in _cue("participation_verbs"):
+            # "were engaged in ethnic cleansing"; but "was wounded in the attack" suffered it
             found = children(verb.head, *PASSIVE_SUBJECTS)
         return found
     return []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from sitrep.extract.arguments import noun_actor
 from sitrep.model import Article, Event
 
 pytestmark = pytest.mark.slow
@@ -318,3 +320,16 @@ def test_forces_leaving_withdraw_and_a_bombing_leaving_dead_does_not(coder):
     assert countries(event.actors) == ["TUR"]
     assert all(e.event_type != "RETREAT"
                for e in code(coder, "The explosion left three people dead in Mosul."))
+
+
+def test_on_a_hand_built_doc_a_passive_victim_is_no_doer_of_the_noun_after_it(coder):
+    def doc(verb: str, lemma: str) -> Doc:
+        words = ["The", "driver", "was", verb, "in", "the", "attack", "."]
+        return Doc(coder.nlp.vocab, words=words, heads=[1, 3, 3, 3, 3, 6, 4, 3],
+                   deps=["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+                   pos=["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+                   tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "."],
+                   lemmas=["the", "driver", "be", lemma, "in", "the", "attack", "."])
+    assert noun_actor(doc("wounded", "wound")[6]) == []
+    involved = doc("involved", "involve")
+    assert [t.text for t in noun_actor(involved[6])] == ["driver"]
