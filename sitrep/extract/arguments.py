@@ -164,7 +164,9 @@ def _named(token: Token) -> bool:
 def _governor_subject(noun: Token, depth: int) -> list[Token]:
     """The subject of the verb an eventive noun is the object of ("launched an attack",
     "launched a mediation effort", "launched ten days of war games", "were engaged in
-    ethnic cleansing")."""
+    ethnic cleansing"), but for verbs whose subject lives through the event rather than does
+    it ("died in the attack", "survived the bombing", "witnessed the shooting":
+    ``experiencer_verbs``)."""
     token = noun
     for _ in range(MAX_CLIMB - depth):
         if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.dep_ == "prep"
@@ -173,6 +175,9 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
             continue
         break
     verb = token.head
+    host = verb.head if token.dep_ == "pobj" and verb.dep_ == "prep" else verb
+    if host.lemma_.lower() in _cue("experiencer_verbs"):
+        return []  # "died in the attack", "survived the bombing": the subject suffered it
     if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (
             token.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB"):
         # "declared the envoy persona non grata": the noun is the verb's small clause
