@@ -229,6 +229,8 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
             found += children(clause, *SUBJECTS)
     if "subject_if_passive" in frame.recipient and verb and is_passive(head):
         found += children(head, *PASSIVE_SUBJECTS)
+    if "object" in frame.recipient and not verb:
+        found += sufferers(head)
     preps = set(frame.preps)
     if not verb and frame.of_is == "recipient":
         preps.add("of")
@@ -241,6 +243,24 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
                 seen.add(t.i)
                 result.append(t)
     return result
+
+
+def sufferers(noun: Token) -> list[Token]:
+    """Who lived through the event a noun names, and so its recipients: the subject of a verb
+    of suffering it ("villagers died in the attack", "two guards survived the bombing":
+    ``victim_verbs``) or of a passive verb it is the circumstance of ("the driver was wounded
+    in the attack"), but for verbs of taking part ("were involved in the raid")."""
+    verb = noun.head
+    host = verb.head if noun.dep_ == "pobj" and verb.dep_ == "prep" else verb
+    if noun.dep_ not in ("pobj", "dobj") or host.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = host.lemma_.lower()
+    if lemma in _cue("victim_verbs"):
+        return children(host, *SUBJECTS, *PASSIVE_SUBJECTS)
+    if noun.dep_ == "pobj" and is_passive(host) and lemma not in _cue("participation_verbs") \
+            and not children(host, "agent"):
+        return children(host, *PASSIVE_SUBJECTS)
+    return []
 
 
 def through_event_objects(head: Token, frame: Frame, eventive: set[int],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from sitrep.extract.arguments import noun_actor
+from sitrep.extract.arguments import noun_actor, sufferers
 from sitrep.model import Article, Event
 
 pytestmark = pytest.mark.slow
@@ -344,3 +344,23 @@ def test_who_dies_in_survives_or_witnesses_an_attack_is_no_doer_of_it(coder):
     launched = coder.code_article(Article(id="y", text="Rebels launched an attack on the town.",
                                           published="2024-05-03")).events
     assert [a.sector for e in launched for a in e.actors] == ["REB"]
+
+
+def test_who_died_in_or_survived_an_attack_is_its_recipient(coder):
+    died = coder.code_article(Article(id="x", text="Five villagers died in the attack on Sunday.",
+                                      published="2024-05-03")).events
+    assert [(a.text, a.sector) for e in died for a in e.recipients] == \
+        [("Five villagers", "CVL")]
+    assert died[0].acled["event_type"] == "Violence against civilians"
+
+
+def test_on_a_hand_built_doc_who_suffered_an_event_noun_and_who_took_part(coder):
+    def doc(verb: str, lemma: str) -> Doc:
+        words = ["Villagers", "were", verb, "in", "the", "raid", "."]
+        return Doc(coder.nlp.vocab, words=words, heads=[2, 2, 2, 2, 5, 3, 2],
+                   deps=["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+                   pos=["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+                   tags=["NNS", "VBD", "VBN", "IN", "DT", "NN", "."],
+                   lemmas=["villager", "be", lemma, "in", "the", "raid", "."])
+    assert [t.text for t in sufferers(doc("hurt", "hurt")[5])] == ["Villagers"]
+    assert sufferers(doc("involved", "involve")[5]) == []
