@@ -186,7 +186,7 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
         found = subject_tokens(verb.head, depth + 1)
         if not found and is_passive(verb.head) and \
                 verb.head.lemma_.lower() in _cue("participation_verbs"):
-            # "were engaged in ethnic cleansing"; but "was wounded in the attack" suffered it
+            # "were engaged in ethnic cleansing"; but "was hurt in the raid" suffered it
             found = children(verb.head, *PASSIVE_SUBJECTS)
         return found
     return []
@@ -248,8 +248,8 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
 def sufferers(noun: Token) -> list[Token]:
     """Who lived through the event a noun names, and so its recipients: the subject of a verb
     of suffering it ("villagers died in the attack", "two guards survived the bombing":
-    ``victim_verbs``) or of a passive verb it is the circumstance of ("the driver was wounded
-    in the attack"), but for verbs of taking part ("were involved in the raid")."""
+    ``victim_verbs``) or of a passive verb it is the circumstance of ("the driver was hurt in
+    the ambush"), but for verbs of taking part ("were involved in the raid")."""
     verb = noun.head
     host = verb.head if noun.dep_ == "pobj" and verb.dep_ == "prep" else verb
     if noun.dep_ not in ("pobj", "dobj") or host.pos_ not in ("VERB", "AUX"):
