@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from factories import make_coded, make_event
 
+import sitrep.store.db as db
 from sitrep.errors import NotFoundError
 from sitrep.store import EventQuery, Store, StoreError
 from sitrep.store.migrations import MIGRATIONS, schema_version
@@ -30,6 +31,19 @@ def store() -> Store:
     ], published="2024-02-01"))
     return store
 
+
+
+def spy_on_comparisons(monkeypatch) -> list[str]:  # noqa: ANN001
+    """The doc ids of the stored reports each new report is compared with, as they happen."""
+    compared: list[str] = []
+    real = db.same_event
+
+    def counting(a, b, rules=None):  # noqa: ANN001, ANN202
+        compared.append(b.doc_id)
+        return real(a, b, rules)
+
+    monkeypatch.setattr(db, "same_event", counting)
+    return compared
 
 def test_adding_the_same_article_twice_changes_nothing(store: Store) -> None:
     again = make_coded("a", TEXT_A, [make_event("a")])
@@ -191,7 +205,6 @@ def test_an_event_is_found_by_a_unique_prefix_of_its_id(store: Store) -> None:
 def test_the_merge_lookup_compares_only_events_near_in_type_country_and_time(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Stored reports months away, of another type or another country, are never compared."""
-    import sitrep.store.db as db
 
     store = Store(":memory:")
     for month in range(1, 13):
@@ -201,14 +214,7 @@ def test_the_merge_lookup_compares_only_events_near_in_type_country_and_time(
             doc = f"m{month}-{i}"
             store.add(make_coded(doc, f"Report {doc}.", [make_event(
                 doc, kind, actor_country=country, date=(day, day))]))
-    compared: list[str] = []
-    real = db.same_event
-
-    def counting(a, b, rules=None):
-        compared.append(b.doc_id)
-        return real(a, b, rules)
-
-    monkeypatch.setattr(db, "same_event", counting)
+    compared = spy_on_comparisons(monkeypatch)
     store.add(make_coded("new", "The new report.", [make_event(
         "new", actor_country="USA", date=("2023-06-16", "2023-06-16"))]))
     assert compared == ["m6-0"]
@@ -259,17 +265,13 @@ def test_undated_reports_are_compared_with_the_latest_few_only(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Undated reports match any date (per the rules), so only the most recent of a country
     and type are candidates: adding stays as cheap in a large store as in a small one."""
-    import sitrep.store.db as db
 
     store = Store(":memory:")
     for i, recipient in enumerate(["NER", "MLI", "TCD", "SDN"]):
         store.add(make_coded(f"u{i}", f"Undated {i}.", [make_event(
             f"u{i}", recipient_country=recipient, date=None)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 2)
-    compared: list[str] = []
-    real = db.same_event
-    monkeypatch.setattr(db, "same_event",
-                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    compared = spy_on_comparisons(monkeypatch)
     store.add(make_coded("new", "New.", [make_event("new", recipient_country="BFA", date=None)]))
     assert compared == ["u2", "u3"]
 
@@ -387,7 +389,6 @@ def test_many_articles_in_one_transaction_store_as_one_by_one() -> None:
 def test_every_arm_of_the_same_event_lookup_is_a_bounded_index_range() -> None:
     """The lookup reads the merge index by country, type and span class, each arm within a
     window or up to a few rows: never a scan of a country's reports."""
-    import sitrep.store.db as db
     from sitrep.cluster.events import load_rules
     from sitrep.store.keys import event_keys
 
@@ -458,7 +459,6 @@ def test_the_situation_reads_its_index_and_finds_what_every_event_gives() -> Non
 
 
 def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> None:
-    import sitrep.store.db as db
 
     store = _varied_store()
     before = [e.id for e in store.situation_events()]
@@ -470,7 +470,6 @@ def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> No
 
 
 def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) -> None:
-    import sitrep.store.db as db
 
     store = _varied_store()
     rebuilt: list[bool] = []
@@ -541,7 +540,6 @@ def test_a_new_report_joins_its_cluster_by_seq_and_writes_no_redundant_source() 
 def test_a_long_report_is_compared_with_the_latest_reports_of_its_span_only(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A report of a whole year overlaps every day of it: each arm gives its latest few."""
-    import sitrep.store.db as db
 
     store = Store(":memory:")
     for day in range(1, 29):
@@ -549,10 +547,7 @@ def test_a_long_report_is_compared_with_the_latest_reports_of_its_span_only(
         store.add(make_coded(doc, f"Report {doc}.", [make_event(
             doc, recipient_country="NER", date=(f"2023-02-{day:02d}",) * 2)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 3)
-    compared: list[str] = []
-    real = db.same_event
-    monkeypatch.setattr(db, "same_event",
-                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    compared = spy_on_comparisons(monkeypatch)
     store.add(make_coded("year", "Year.", [make_event(
         "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
     assert compared == ["d26", "d27", "d28"]
@@ -640,7 +635,6 @@ def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The classes read with a bound share it: a year's report meets the latest few reports
     of its country and type whatever their span, not a few of every span."""
-    import sitrep.store.db as db
 
     store = Store(":memory:")
     spans = [("d1", ("2023-03-01", "2023-03-01")), ("w1", ("2023-05-01", "2023-05-07")),
@@ -650,10 +644,7 @@ def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
         store.add(make_coded(doc, f"Report {doc}.", [make_event(
             doc, recipient_country="NER", date=dates)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 2)
-    compared: list[str] = []
-    real = db.same_event
-    monkeypatch.setattr(db, "same_event",
-                        lambda a, b, rules=None: compared.append(b.doc_id) or real(a, b, rules))
+    compared = spy_on_comparisons(monkeypatch)
     store.add(make_coded("year", "Year.", [make_event(
         "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
     assert compared == ["w1", "d2"]
