@@ -315,3 +315,9 @@ def test_a_township_word_after_an_english_word_makes_a_place(geocoder, blank) ->
     found = places(geocoder, blank, text)
     assert found["Hamilton"].admin1 == "New Jersey"
     assert places(geocoder, blank, "The Union Department of Health met.") == {}
+
+
+def test_a_possessive_inside_a_known_name(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Deputies from Prince George's County arrived.")
+    assert found["Prince George's County"].admin1 == "Maryland"
+    assert found["Prince George's County"].precision == "admin2"
