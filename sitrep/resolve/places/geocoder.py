@@ -65,6 +65,9 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+DOMINANT_POPULATION = 1_000_000
+DOMINANT_RATIO = 50
+DOMINANT_BONUS = FOCUS_WEIGHT
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -408,7 +411,7 @@ class Geocoder:
     @property
     def scanner(self) -> Scanner:
         if self._scanner is None:
-            self._scanner = Scanner(self._known, self._may_hold)
+            self._scanner = Scanner(self._known, self._may_hold, self._size)
         return self._scanner
 
     def _names(self, name: str) -> tuple[Candidate, ...]:
@@ -425,6 +428,11 @@ class Geocoder:
         before it can name a part of."""
         return tuple(c for c in self.gazetteer.candidates(name)
                      if c.precision in ("country", "admin1"))
+
+    def _size(self, name: str) -> int:
+        """The population of the largest town or division of the name (0 for none)."""
+        return max((c.population for c in self._names(name)
+                    if c.precision in ("city", "admin2", "admin1")), default=0)
 
     def _known(self, name: str) -> bool:
         return bool(self._names(name))
@@ -556,8 +564,11 @@ class Geocoder:
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
+        dominant = _dominant(readings)
         for candidate in readings:
             score = _prior(candidate, toponym.text)
+            if candidate is dominant:
+                score += DOMINANT_BONUS
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
@@ -650,6 +661,22 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
         if share > AREA_DOMINANT:
             return key, AREA_WEIGHT * share
     return None, 0.0
+
+
+def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:
+    """A city of DOMINANT_POPULATION people or more whose every namesake is at most a
+    DOMINANT_RATIO-th of its size ("Toronto" among small Torontos): the reading a reader
+    takes unless the text names another (containment, a list, a neighbour), not one the
+    article's country focus alone overturns."""
+    cities = [c for c in readings if c.precision == "city"]
+    if not cities:
+        return None
+    top = max(cities, key=lambda c: c.population)
+    if top.population < DOMINANT_POPULATION or any(
+            c.population * DOMINANT_RATIO > top.population for c in readings
+            if c is not top and c.precision in ("city", "admin2", "admin1")):
+        return None
+    return top
 
 
 def _contested(toponym: Toponym) -> bool:
@@ -761,13 +788,22 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     "Ardmore, Okla."), when it holds any: "X, Y" names the X inside Y, however much larger a
     namesake elsewhere (a country among them) is; otherwise every candidate. A country after
     a comma only adds to the score (:func:`_containment`): two countries with a comma between
-    are a list more often than a village in the second named like the first."""
+    are a list more often than a village in the second named like the first. When the
+    division after the comma is most likely a division (its first reading) and holds none of
+    the town's readings ("Stroud, Ontario" with no Stroud of Ontario in the index), no
+    namesake elsewhere is read: the town is unresolved and takes the division's point
+    (:func:`_fall_back`)."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
     outers = [c for c in container.candidates[:5] if c.precision == "admin1"]
     held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
-    return held or toponym.candidates
+    if held:
+        return held
+    if container.candidates[0].precision == "admin1" and all(
+            c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
+        return ()
+    return toponym.candidates
 
 
 def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

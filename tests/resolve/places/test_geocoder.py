@@ -490,3 +490,19 @@ def test_a_lower_case_direction_leaves_the_whole_division(geocoder, blank) -> No
 def test_a_direction_word_that_is_part_of_a_name_keeps_the_name(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "Aid reached South Sudan.", ["Sudan"])
     assert places["South Sudan"].country_code == "SSD"
+
+
+def test_a_division_after_a_comma_rules_out_namesakes_elsewhere(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "A driver was stopped in Stroud, Ontario, on Friday.",
+                     ["Stroud", "Ontario"])
+    assert places["Stroud"].country_code == "CAN"
+    assert places["Stroud"].precision == "admin1"  # no Stroud of Ontario is known
+    assert places["Stroud"].admin1 == "Ontario"
+
+
+def test_a_dominant_city_is_not_moved_by_the_article_focus_alone(geocoder, blank) -> None:
+    text = ("Shares of the Toronto miner fell after a fire near Kalgoorlie in Western "
+            "Australia.")
+    places = resolve(geocoder, blank, text, ["Toronto", "Kalgoorlie", "Western Australia"])
+    assert places["Toronto"].country_code == "CAN"
+    assert places["Kalgoorlie"].country_code == "AUS"
