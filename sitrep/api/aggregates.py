@@ -45,10 +45,11 @@ def _count(count: Count) -> dict[str, Any]:
 @router.get("/aggregates/countries", summary="Matching events per location country")
 def countries(store: StoreDep, query: Filters) -> dict[str, Any]:
     """Per country, most events first, with the split by modality; ``unplaced`` counts the
-    events with no location country."""
-    counts, unplaced = country_counts(store, query)
+    events with no location country. A text search counts its 1,000 latest matches
+    (``total_exact`` is false when there are more), as the event list's total does."""
+    counts, unplaced, exact = country_counts(store, query)
     total = sum(c.count for c in counts) + unplaced
-    return {"total": total, "unplaced": unplaced,
+    return {"total": total, "total_exact": exact, "unplaced": unplaced,
             "countries": [{"country": c.key, **_count(c)} for c in counts]}
 
 
@@ -58,16 +59,18 @@ def timeline(store: StoreDep, query: Filters,
                                                      "shows the span in at most 160 buckets")]
              = Unit.auto) -> dict[str, Any]:
     """Buckets by each event's first day, in date order; ``first`` and ``last`` are the span
-    the page opens on (events lasting a year or more left out when shorter ones exist)."""
+    the page opens on (events lasting a year or more left out when shorter ones exist). A text
+    search counts its 1,000 latest matches (``total_exact`` is false when there are more)."""
     first, last = date_span(store, query)
     if unit is Unit.auto:
         lo, hi = query.since or first, query.until or last
         chosen = unit_for(lo, hi) if lo and hi and lo <= hi else "month"
     else:
         chosen = unit.value
-    buckets, undated = time_counts(store, query, chosen)
+    buckets, undated, exact = time_counts(store, query, chosen)
     total = sum(b.count for b in buckets) + undated
-    return {"unit": chosen, "first": first, "last": last, "total": total, "undated": undated,
+    return {"unit": chosen, "first": first, "last": last, "total": total,
+            "total_exact": exact, "undated": undated,
             "buckets": [{"start": b.key, "end": bucket_end(b.key, chosen), **_count(b)}
                         for b in buckets]}
 

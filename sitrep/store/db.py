@@ -498,6 +498,12 @@ class Store:
         sql, params = _select(q, None, counting=True).count()
         return self.conn.execute(sql, params).fetchone()[0] or 0
 
+    def text_matches(self, q: EventQuery, *, at_most: int) -> list[int]:
+        """The ``seq`` of the latest ``at_most`` events a text search selects (every filter of
+        ``q`` applied; its paging ignored), read from the full-text indexes as a page is."""
+        newest = replace(q, newest=True, after=None, offset=0, limit=None)
+        return [row[0] for row in islice(_text_rows(self.conn, newest, "e.seq", None), at_most)]
+
     def get_event(self, event_id: str) -> Event:
         row = self.conn.execute(
             "SELECT record FROM events WHERE id = ?", (event_id,)
