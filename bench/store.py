@@ -264,9 +264,9 @@ def _probes(path: Path, seed: int) -> list[Probe]:
         return [next(chunks, None) for _ in range(1000)]
 
     def situation(store: Store, r: random.Random) -> object:
-        from sitrep.situation import situation as state
+        from sitrep.situation import stored_situation
 
-        return state(store.situation_events())
+        return stored_situation(store)
 
     def api_get(url: str, **params: str) -> Callable[[httpx.Client], object]:
         return lambda client: client.get(url, params=params).raise_for_status()
