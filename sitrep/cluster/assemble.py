@@ -85,7 +85,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [_where_they_operate(merged_of(members)) for members in groups]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
-    records = [_at_place(_mutual(r)) for r in _reactions(records, doc)]
+    records = _reactions(records, doc)
+    focus = focus_country(records, article)
+    records = [_at_place(_mutual(_not_itself(r)), focus) for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -265,60 +267,114 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+def _not_itself(record: Event) -> Event:
+    """A recipient that is one of the doers under another name (the same country and sector:
+    "Putin warned that Moscow's response would be harsh") is no target of the act."""
+    doers = {(a.country, a.sector) for a in record.actors if a.country and a.sector}
+    kept = [r for r in record.recipients if (r.country, r.sector) not in doers]
+    return record if len(kept) == len(record.recipients) else replace(record, recipients=kept)
+
+
 def _mutual(record: Event) -> Event:
     """Sides that did a mutual event together ("Ethiopia and Somalia signed", "India and
-    Pakistan held talks") are each other's recipients when the text names no other
-    (``records.json``: ``mutual_types``)."""
+    Pakistan held talks", "the government and the rebels signed") are each other's
+    recipients when the text names no other (``records.json``: ``mutual_types``). Two sides
+    of one country are two sides when their sectors differ."""
     if record.event_type not in mutual_types() or any(r.country for r in record.recipients):
         return record
     sides = [a for a in record.actors if a.country]
-    if len({a.country for a in sides}) < 2:
+    if len({(a.country, a.sector) for a in sides}) < 2:
         return record
     return replace(record, recipients=[replace(a) for a in sides])
 
 
 @cache
-def _place_types() -> tuple[frozenset[str], frozenset[str]]:
+def _place_types() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     settings = load_json("records.json")
     return (frozenset(settings["place_recipient_types"]),
-            frozenset(settings["home_recipient_types"]))
+            frozenset(settings["home_recipient_types"]),
+            frozenset(settings["aimed_recipient_types"]))
 
 
-def _at_place(record: Event) -> Event:
-    """An act naming no recipient is done to the country where it happens (``records.json``):
-    troops sent into a country, strikes on its towns, arrests there; a demand, warning or
-    refusal a side makes at home is aimed at its own country. Only a place the article states
-    for the event counts, never the dateline."""
+def focus_country(records: list[Event], article: Article) -> str | None:
+    """The country the article is about: the one its events are most often placed in by
+    their own words, the dateline's country breaking a tie (and standing alone when no event
+    states a place)."""
+    counts: dict[str, int] = {}
+    dateline = None
+    for record in records:
+        place = record.location
+        if place is None or place.country_code is None:
+            continue
+        if place.basis in UNSTATED_PLACES:
+            dateline = dateline or place.country_code
+            continue
+        counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    if not counts:
+        return dateline
+    return max(counts, key=lambda code: (counts[code], code == dateline))
+
+
+def _at_place(record: Event, focus: str | None = None) -> Event:
+    """An act naming no recipient is aimed where the article places it
+    (``records.json``): troops sent into a country, strikes on its towns, arrests there are
+    done to the country where the event happens, by its own words (the dateline's place only
+    for an act a side does at home: "sends troops" in a story filed in its capital); a demand,
+    warning or refusal a side makes at home, which is where it speaks when the story is filed
+    from there, is aimed at its own country; a statement an outsider makes about the story
+    (a foreign government's or a world body's call, condemnation or praise) is aimed at the
+    country the article is about (``focus``)."""
+    if any(r.country for r in record.recipients):
+        return record
+    done_to, at_home, aimed = _place_types()
     place = record.location
-    if any(r.country for r in record.recipients) or place is None or \
-            place.country_code is None or place.basis == "dateline":
+    code = place.country_code if place is not None else None
+    own = {a.country for a in record.actors if a.country}
+    stated = code is not None and place is not None and place.basis not in UNSTATED_PLACES
+    kind = record.event_type
+    target: str | None = None
+    if code is not None and (code in own and (kind in at_home or kind in done_to)
+                             or (stated and kind in done_to)):
+        target = code
+    elif kind in aimed and own and focus not in own:
+        target = focus
+    if target is None:
         return record
-    done_to, at_home = _place_types()
-    code = place.country_code
-    home = code in {a.country for a in record.actors}
-    if record.event_type not in done_to and not (home and record.event_type in at_home):
-        return record
-    country = country_by_iso3(code)
-    name = country.name if country is not None else code
+    country = country_by_iso3(target)
+    name = country.name if country is not None else target
     return replace(record, recipients=[*record.recipients,
-                                       Actor(text=name, name=name, country=code)])
+                                       Actor(text=name, name=name, country=target)])
 
 
 def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") -> Event | None:
-    """The event a reaction refers to: of the type referred to (``*``: any, done by another
-    side than the one reacting), one the article names with the reaction's own noun ("the
-    strikes" → a record told as "strikes") before any other, the latest told before it, else
-    the first after."""
-    own = {a.country for a in reaction.actors if a.country}
+    """The event a reaction refers to: of the type referred to (``*``: any), done by another
+    side than the one reacting (a side condemns, welcomes or rejects what others did: first
+    another country, else another body of its own country, "the ruling party welcomed the
+    rebels' move"; for a type named, its own side's act when no other's is told), one the
+    article names with the reaction's own noun ("the strikes" → a record told as "strikes")
+    before any other; the latest such told before it, else the first after."""
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
-            and (r.event_type == kind or (kind == "*" and not own & {
-                a.country for a in r.actors if a.country}))]
-    named = [r for r in told if word and any(word in m.trigger.lower() for m in r.mentions)]
-    told = named or told
+            and kind in ("*", r.event_type)]
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
-    if before:
-        return before[-1]
-    return told[0] if told else None
+    for pool, pick in ((before, -1), ([r for r in told if r not in before], 0)):
+        others = _other_sides(pool, reaction) or (pool if kind != "*" else [])
+        named = [r for r in others
+                 if word and any(word in m.trigger.lower() for m in r.mentions)]
+        if named or others:
+            return (named or others)[pick]
+    return None
+
+
+def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
+    """The records done by a side other than the reaction's: another country's first, else
+    another body (sector) of the same country's."""
+    own = {a.country for a in reaction.actors if a.country}
+    own_bodies = {(a.country, a.sector) for a in reaction.actors if a.country}
+    foreign = [r for r in told if not own & {a.country for a in r.actors if a.country}]
+    if foreign:
+        return foreign
+    return [r for r in told
+            if not own_bodies & {(a.country, a.sector) for a in r.actors if a.country}]
 
 
 def _where_they_operate(event: Event) -> Event:

@@ -140,13 +140,63 @@ def test_an_act_naming_no_target_is_done_to_the_country_where_it_happens():
     assert [r.country for r in record.recipients] == ["UKR"]
 
 
-def test_a_demand_made_at_home_is_aimed_at_home_and_one_made_abroad_at_nobody():
+def test_a_demand_made_at_home_is_aimed_at_home_and_an_outsiders_call_at_the_story():
     home = make_event(event_type="REQUEST", actor_country="GEO", trigger="demanded",
                       location=("Tbilisi", "GEO", "city"))
     abroad = make_event(event_type="REQUEST", actor_country="USA", trigger="urged",
                         location=("Tbilisi", "GEO", "city"), start=200)
     records = assemble([home, abroad], blank_doc(["x"], ["VERB"]), article())
-    assert [[r.country for r in e.recipients] for e in records] == [["GEO"], []]
+    assert [[r.country for r in e.recipients] for e in records] == [["GEO"], ["GEO"]]
+
+
+def test_a_demand_told_in_a_story_filed_from_the_speakers_home_is_aimed_at_home():
+    demand = unstated(make_event(event_type="REQUEST", actor_country="GEO", trigger="demanded",
+                                 location=("Tbilisi", "GEO", "city")), date=False)
+    [record] = assemble([demand], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in record.recipients] == ["GEO"]
+
+
+def test_an_outsiders_promise_is_aimed_at_the_country_the_article_is_about():
+    strike = make_event(event_type="ASSAULT", actor_country="RUS", trigger="struck",
+                        location=("Kharkiv", "UKR", "city"))
+    promise = unstated(make_event(event_type="AGREE", actor_country="DEU", trigger="promised",
+                                  start=200, location=("Berlin", "DEU", "city")), date=False)
+    records = assemble([strike, promise], blank_doc(["x"], ["VERB"]), article())
+    assert [r.country for r in records[1].recipients] == ["UKR"]
+
+
+def test_the_country_an_article_is_about_is_where_its_events_are_placed():
+    from sitrep.cluster.assemble import focus_country
+
+    here = [make_event(location=("Kharkiv", "UKR", "city")),
+            make_event(location=("Kyiv", "UKR", "city")),
+            make_event(location=("Moscow", "RUS", "city"))]
+    filed = unstated(make_event(location=("Moscow", "RUS", "city")))
+    assert focus_country([*here, filed], article()) == "UKR"
+    assert focus_country([filed], article()) == "RUS"
+    assert focus_country([], article()) is None
+
+
+def test_a_recipient_that_is_the_doer_under_another_name_is_no_target():
+    from sitrep.model import Actor
+
+    warning = make_event(event_type="THREATEN", actor_country="RUS", trigger="warned",
+                         location=None)
+    warning.actors = [Actor(text="Putin", country="RUS", sector="GOV")]
+    warning.recipients = [Actor(text="Moscow", country="RUS", sector="GOV"),
+                          Actor(text="Kyiv", country="UKR", sector="GOV")]
+    [record] = assemble([warning], blank_doc(["x"], ["VERB"]), article())
+    assert [r.text for r in record.recipients] == ["Kyiv"]
+
+
+def test_a_government_and_rebels_of_one_country_signing_are_each_others_recipients():
+    from sitrep.model import Actor
+
+    deal = make_event(event_type="AGREE", actor_country="COD", trigger="signed", location=None)
+    deal.actors = [Actor(text="the government", country="COD", sector="GOV"),
+                   Actor(text="the rebels", country="COD", sector="REB")]
+    [record] = assemble([deal], blank_doc(["x"], ["VERB"]), article())
+    assert [r.sector for r in record.recipients] == ["GOV", "REB"]
 
 
 def test_the_dateline_is_no_place_to_aim_at():
@@ -294,7 +344,35 @@ def test_a_reaction_names_the_event_told_with_its_own_noun():
     reaction = make_event(event_type="ACCUSE", actor_country="AFG", trigger="condemned",
                           start=200, sentence="The AFG forces condemned the strikes.")
     assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
-    assert _referred([strike, raid, reaction], reaction, "ASSAULT") is raid
+
+
+def test_a_reaction_refers_to_what_another_side_did_before_it():
+    from sitrep.cluster.assemble import _referred
+
+    strike = make_event(event_type="ASSAULT", actor_country="PAK", trigger="bombed",
+                        sentence="The PAK jets bombed four towns.")
+    raid = make_event(event_type="ASSAULT", actor_country="AFG", trigger="raided", start=100,
+                      sentence="The AFG forces raided a post.")
+    reaction = make_event(event_type="ACCUSE", actor_country="AFG", trigger="condemned",
+                          start=200, sentence="The AFG forces condemned the attack.")
+    later = make_event(event_type="ASSAULT", actor_country="IND", trigger="shelled", start=300,
+                       sentence="The IND guns shelled a post.")
+    assert _referred([strike, raid, reaction, later], reaction, "ASSAULT") is strike
+    assert _referred([raid, reaction, later], reaction, "ASSAULT") is raid
+    assert _referred([raid, reaction, later], reaction, "*") is later
+
+
+def test_a_reaction_refers_to_another_body_of_its_own_country():
+    from sitrep.cluster.assemble import _referred
+    from sitrep.model import Actor
+
+    move = make_event(event_type="RETREAT", actor_country="TUR", trigger="disarmed",
+                      sentence="The TUR rebels disarmed.")
+    move.actors = [Actor(text="the rebels", country="TUR", sector="REB")]
+    reaction = make_event(event_type="SUPPORT", actor_country="TUR", trigger="welcomed",
+                          start=100, sentence="The TUR party welcomed the move.")
+    reaction.actors = [Actor(text="the party", country="TUR", sector="PTY")]
+    assert _referred([move, reaction], reaction, "*", "move") is move
 
 
 def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told():
