@@ -24,8 +24,10 @@ from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
 from sitrep.resolve.places.detect import (
     Scanner,
+    after_words,
     list_gaps,
     locative_kinds,
+    locatives,
     name_edges,
     names_other_thing,
 )
@@ -241,6 +243,8 @@ class Geocoder:
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
+        text = doc.text
+        toponyms = [t for t in toponyms if not _unplaced(t, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
             # no evidence, so a gazetteer name needs more than a preposition or a list.
@@ -685,6 +689,55 @@ def _contested(toponym: Toponym) -> bool:
     countries = {c.country for c in toponym.candidates if c.precision == "country"}
     return bool(countries) and any(c.precision == "admin1" and c.country not in countries
                                    for c in toponym.candidates)
+
+
+def _unplaced(toponym: Toponym, text: str) -> bool:
+    """A name the model tagged as a place that the gazetteer does not know and that nothing
+    around it places: no phrase of place before it ("in", "the village of"), no kind word
+    or place word after it ("district", "residents"), no known place it is listed with,
+    held by or near, and no street or building. Such names are more often diseases, people
+    and firms the tagger misread ("died of Meningitis") than places no gazetteer holds, which
+    local and wire news introduce with such words."""
+    related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner,
+               *toponym.peers]
+    if toponym.candidates or toponym.street or toponym.facility or toponym.dateline or (
+            toponym.division or toponym.city) or any(
+            other is not None and other.candidates for other in related):
+        return False
+    return not (_placed_before(text, toponym.start) or _placed_after(text, toponym.end)
+                or _placed_by_own_words(toponym.text))
+
+
+def _placed_by_own_words(name: str) -> bool:
+    """A word of the name says what kind of place it is ("Lake Pontchartrain", "Orange
+    County"): the words of ``places/name_parts.tsv``."""
+    parts = name_parts()
+    return any(word in parts for word in name.split())
+
+
+def _placed_before(text: str, start: int) -> bool:
+    """A phrase of place (``locatives``) ends just before ``start``, a "the" between
+    skipped."""
+    words = text[max(0, start - 40):start].lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    table = locatives()
+    for size in (3, 2, 1):
+        if len(words) >= size and table.get(tuple(words[-size:])) in ("strong", "weak"):
+            return True
+    return False
+
+
+def _placed_after(text: str, end: int) -> bool:
+    """A kind word (``name_parts``: "district", "island") or a place word (``after_words``:
+    "residents", "area", "police") follows ``end``, a possessive between skipped."""
+    rest = text[end:end + 40].replace("\u2019", "'")
+    rest = rest[2:] if rest.startswith("'s") else rest
+    words = tuple(w.strip(",.;:") for w in rest.lower().split()[:3])
+    table = after_words()
+    if words and (words[0] in name_parts() or words[0].title() in name_parts()):
+        return True  # "Motutapu island", "Kisoro district"
+    return any(table.get(words[:size]) in ("strong", "weak", "body") for size in (1, 2, 3))
 
 
 def _division_cue(text: str, start: int, end: int) -> bool:

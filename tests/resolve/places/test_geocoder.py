@@ -107,7 +107,7 @@ def test_a_capitalised_dateline_tagged_as_an_entity_still_resolves(geocoder, bla
 
 
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
-    places = resolve(geocoder, blank, "They reached Zqxwvland.", ["Zqxwvland"])
+    places = resolve(geocoder, blank, "They reached the village of Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
     assert places["Zqxwvland"].precision is None
     assert not is_event_place(places["Zqxwvland"])
@@ -506,3 +506,15 @@ def test_a_dominant_city_is_not_moved_by_the_article_focus_alone(geocoder, blank
     places = resolve(geocoder, blank, text, ["Toronto", "Kalgoorlie", "Western Australia"])
     assert places["Toronto"].country_code == "CAN"
     assert places["Kalgoorlie"].country_code == "AUS"
+
+
+def test_an_unknown_name_that_nothing_places_is_no_place(geocoder, blank) -> None:
+    text = "Many died of Zqxwvitis, and Zqxwvcorp said the Zqxwv Lake was safe."
+    places = resolve(geocoder, blank, text, ["Zqxwvitis", "Zqxwvcorp", "Zqxwv Lake"])
+    assert set(places) == {"Zqxwv Lake"}  # its own words say it is a place
+
+
+def test_an_unknown_name_placed_by_the_words_around_it_is_kept(geocoder, blank) -> None:
+    text = "Floods hit Zqxwvia district; Zqxwvton residents fled to Zqxwvburg."
+    places = resolve(geocoder, blank, text, ["Zqxwvia", "Zqxwvton", "Zqxwvburg"])
+    assert set(places) == {"Zqxwvia", "Zqxwvton", "Zqxwvburg"}
