@@ -67,6 +67,11 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+CLUSTER_KM = 50.0
+CLUSTER_CANDIDATES = 20
+CLUSTER_BONUS = 0.8
+CLUSTER_CAP = 3
+CLUSTER_SHARE = 0.05
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
@@ -179,8 +184,9 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
-            "feature", "site") or (doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
+    joins = ("feature", "water", "site")
+    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in joins or (
+            doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
     if start > 0 and _free(doc[start - 1]) and (
             doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in directions()) and (
@@ -189,29 +195,32 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-def _lookup_names(text: str) -> list[tuple[str, bool]]:
-    """Names to try for a mention, in order, each with whether it names a division:
-    as written, then respelled ("Fort-De-France", "St. Petersburg"), then without a kind word
-    ("Sichuan Province" → "Sichuan", "Lagos airport" → "Lagos")."""
-    names = [(text, False)]
+def _lookup_names(text: str) -> list[tuple[str, str]]:
+    """Names to try for a mention, in order, each with the kind its dropped word says:
+    as written, then respelled ("Fort-De-France", "St. Petersburg") with kind "", then without
+    a kind word ("Sichuan Province" → "Sichuan", kind "division"; "Lagos airport" → "Lagos",
+    kind "facility"; "Swat Valley" → "Swat", kind "feature"; "Mithi River" → "Mithi", kind
+    "water")."""
+    names = [(text, "")]
     if text.isupper() and len(text) > 3:
-        names.append((text.title(), False))  # capitals of wire datelines and headlines
+        names.append((text.title(), ""))  # capitals of wire datelines and headlines
     spelled = re.sub(r"\b(Au|Aux|De|Del|Du|Des|La|Le|Les|El|Al)\b",
                      lambda m: m.group(1).lower(), text)
     for saint in ("Saint-", "Saint ", "St "):
-        names.append((re.sub(r"^St\.? ", saint, spelled), False))
-    names.append((spelled, False))
+        names.append((re.sub(r"^St\.? ", saint, spelled), ""))
+    names.append((spelled, ""))
     for part, kind in _parts_longest_first():
         if kind == "site":
             continue  # "Ardmore Park" need not lie in Ardmore
         if text.endswith(" " + part) and len(text) > len(part) + 3:
-            names.append((text[: -len(part) - 1], kind == "division"))
-        elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
-            names.append((text[len(part) + 1:], False))
-    unique: dict[str, bool] = {}
-    for name, division in names:
+            names.append((text[: -len(part) - 1], kind))
+        elif kind in ("feature", "water") and text.startswith(part + " ") and (
+                len(text) > len(part) + 3):
+            names.append((text[len(part) + 1:], kind))
+    unique: dict[str, str] = {}
+    for name, kind in names:
         if name:
-            unique.setdefault(name, division)
+            unique.setdefault(name, kind)
     return list(unique.items())
 
 
@@ -225,6 +234,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self._scanner: Scanner | None = None
+        self._clusters: dict[int, int] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -252,6 +262,7 @@ class Geocoder:
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
+        self._clusters = _cluster_support(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
             self._choose(toponym, focus, admin1s)
@@ -489,15 +500,19 @@ class Geocoder:
         kind = kind or _kind_word_after(doc_text, end)
         names = _lookup_names(text)
         if kind and not text.endswith(" " + kind):
-            names = [(f"{text} {kind}", True), *names]
+            names = [(f"{text} {kind}", "division"), *names]
         seats: tuple[Candidate, ...] = ()
-        for name, is_division in names:
+        for name, dropped in names:
             candidates = self.gazetteer.candidates(name)
-            if is_division:
+            if dropped == "division":
                 seats = seats or tuple(c for c in candidates if c.precision == "city")
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
+            elif dropped == "water":
+                # "Little Miami River", "Mahim Bay": a river, lake or bay is no town of its
+                # name (which may lie far away); a division or feature of it may stand in.
+                candidates = tuple(c for c in candidates if c.precision != "city")
             if candidates:
-                division = is_division
+                division = dropped == "division"
                 break
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
@@ -532,7 +547,9 @@ class Geocoder:
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())
                       or self.gazetteer.candidates(article.dateline_place.title()))
-        return Toponym(article.dateline_start, end, text, candidates, dateline=True)
+        # A dateline names the town the story was filed from ("WASHINGTON" is the capital,
+        # not the state): its towns are favoured like those after "the city of".
+        return Toponym(article.dateline_start, end, text, candidates, dateline=True, city=True)
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
@@ -573,6 +590,7 @@ class Geocoder:
             score = _prior(candidate, toponym.text)
             if candidate is dominant:
                 score += DOMINANT_BONUS
+            score += CLUSTER_BONUS * min(self._clusters.get(candidate.id, 0), CLUSTER_CAP)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
@@ -922,6 +940,35 @@ def _near(candidate: Candidate, anchor: Toponym | None) -> float:
         return 0.0
     places = [anchor.chosen] if anchor.chosen else list(anchor.candidates[:3])
     return NEAR_BONUS if any(_km(candidate, place) <= NEAR_KM for place in places) else 0.0
+
+
+def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
+    """Per candidate town or district, how many other names of the article have a town or
+    district within CLUSTER_KM of it ("Hadley", "Amherst" and "Northampton" in one story are
+    the three neighbours in Massachusetts, not three places scattered over two countries):
+    local news names places near each other, and only the right namesakes lie together.
+    Each name's CLUSTER_CANDIDATES most populous readings are compared, and a reading only
+    supports others when it has at least CLUSTER_SHARE of the people of its name's largest
+    (the small Mecca of Ohio vouches for no Medina); names that may be a country, a
+    first-level division or a region take no part."""
+    readings: dict[str, list[Candidate]] = {}
+    for toponym in toponyms:
+        if toponym.metonymic or toponym.text in readings or any(
+                c.precision in ("country", "admin1", "region") for c in toponym.candidates):
+            continue  # a state's or country's name is no local place to cluster
+        readings[toponym.text] = [c for c in toponym.candidates if c.precision in (
+            "city", "admin2")][:CLUSTER_CANDIDATES]
+    plausible = {name: [c for c in group if c.population >= CLUSTER_SHARE * max(
+        (g.population for g in group), default=0)] for name, group in readings.items()}
+    support: dict[int, int] = {}
+    for name, candidates in readings.items():
+        others = [group for other, group in plausible.items() if other != name and group]
+        for candidate in candidates:
+            count = sum(1 for group in others if any(
+                _km(candidate, place) <= CLUSTER_KM for place in group))
+            if count:
+                support[candidate.id] = count
+    return support
 
 
 def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:

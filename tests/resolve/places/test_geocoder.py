@@ -518,3 +518,25 @@ def test_an_unknown_name_placed_by_the_words_around_it_is_kept(geocoder, blank) 
     text = "Floods hit Zqxwvia district; Zqxwvton residents fled to Zqxwvburg."
     places = resolve(geocoder, blank, text, ["Zqxwvia", "Zqxwvton", "Zqxwvburg"])
     assert set(places) == {"Zqxwvia", "Zqxwvton", "Zqxwvburg"}
+
+
+def test_a_dateline_names_a_town_not_the_state_of_its_name(geocoder, blank) -> None:
+    text = "WASHINGTON (Wire) - The Senate passed the bill."
+    doc = tagged(blank, text, [])
+    places = geocoder.resolve(doc, Article(id="t", text=text, dateline_place="WASHINGTON",
+                                           dateline_start=0, dateline_end=10))
+    assert [(p.name, p.precision) for p in places] == [("Washington", "city")]
+
+
+def test_towns_named_together_are_read_where_they_lie_together(geocoder, blank) -> None:
+    text = ("A barn burned in Hadley on Sunday. Crews from Amherst and Northampton "
+            "helped.")
+    places = resolve(geocoder, blank, text, ["Hadley", "Amherst", "Northampton"])
+    assert {p.admin1 for p in places.values()} == {"Massachusetts"}
+
+
+def test_a_river_is_not_the_town_of_its_name(geocoder, blank) -> None:
+    text = "The body was found in the Ardmore River near Tishomingo."
+    places = resolve(geocoder, blank, text, ["Ardmore River", "Tishomingo"])
+    assert places["Ardmore River"].name == "Tishomingo"  # the town named near it, not Ardmore
+    assert places["Tishomingo"].admin1 == "Oklahoma"
