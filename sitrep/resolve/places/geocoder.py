@@ -32,6 +32,7 @@ from sitrep.resolve.places.detect import (
     names_other_thing,
 )
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
+from sitrep.resolve.places.normalize import fold
 
 PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -67,6 +68,7 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+STRAY_KM = 150.0
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
@@ -276,6 +278,7 @@ class Geocoder:
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
         _one_reading(toponyms)
+        _drop_strays(toponyms)
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas),
                               key=lambda t: t.start)
@@ -323,9 +326,27 @@ class Geocoder:
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
         text = doc.text  # built from the tokens on every access: read once
+        toponyms = self._join_hyphenated(toponyms, text)
         self._share_kinds(toponyms, text)
         _link_containers(toponyms, text)
         return toponyms
+
+    def _join_hyphenated(self, toponyms: list[Toponym], text: str) -> list[Toponym]:
+        """"Miami-Dade": two names joined by a hyphen are one name, read as the whole when
+        the index knows it, else as its first part, unless the two are places of their own
+        side by side: two countries or divisions ("Kenya-Uganda") or two towns near each
+        other ("Dallas-Fort Worth")."""
+        joined: list[Toponym] = []
+        for toponym in toponyms:
+            last = joined[-1] if joined else None
+            if last is None or toponym.start != last.end + 1 or text[last.end] != "-" or (
+                    _side_by_side(last, toponym)):
+                joined.append(toponym)
+                continue
+            whole = text[last.start:toponym.end]
+            last.end, last.text = toponym.end, whole
+            last.candidates = self.gazetteer.candidates(whole) or last.candidates
+        return joined
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
         """"Marion, Polk and Linn counties": a plural division word after a list is the kind
@@ -863,7 +884,7 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     division after the comma is most likely a division (its first reading) and holds none of
     the town's readings ("Stroud, Ontario" with no Stroud of Ontario in the index), no
     namesake elsewhere is read: the town is unresolved and takes the division's point
-    (:func:`_fall_back`)."""
+    (:func:`_fall_back`). A county after the comma holds the towns within NEAR_KM of it."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
@@ -871,7 +892,12 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
     if held:
         return held
-    if container.candidates[0].precision == "admin1" and all(
+    counties = [c for c in container.candidates[:5] if c.precision == "admin2"]
+    held = tuple(c for c in toponym.candidates if c.precision == "city" and any(
+        _km(c, county) <= NEAR_KM for county in counties))  # "Lone Oak, McCracken County"
+    if held:
+        return held
+    if container.candidates[0].precision in ("admin1", "admin2") and all(
             c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
         return ()
     return toponym.candidates
@@ -940,6 +966,44 @@ def _near(candidate: Candidate, anchor: Toponym | None) -> float:
         return 0.0
     places = [anchor.chosen] if anchor.chosen else list(anchor.candidates[:3])
     return NEAR_BONUS if any(_km(candidate, place) <= NEAR_KM for place in places) else 0.0
+
+
+def _side_by_side(first: Toponym, second: Toponym) -> bool:
+    """Two hyphenated names that are places of their own: both may be a country, a
+    first-level division or a region ("Asia-Pacific"), or a town of one lies within 2
+    CLUSTER_KM of a town of the other."""
+    big = ("country", "admin1", "region")
+    if any(c.precision in big for c in first.candidates) and any(
+            c.precision in big for c in second.candidates):
+        return True
+    near = 2 * CLUSTER_KM
+    return any(_km(a, b) <= near for a in first.candidates[:CLUSTER_CANDIDATES]
+               for b in second.candidates[:CLUSTER_CANDIDATES])
+
+
+def _drop_strays(toponyms: list[Toponym]) -> None:
+    """A small town read through another of its names only ("Lone Oak" is among the names of
+    Okolona, Kentucky), lying more than STRAY_KM from every other town or district the
+    article names (two at least), with nothing holding it, near it or listed with it: the
+    place the text means is most likely one the gazetteer lacks, near the others. It is left
+    unresolved, to take the point of a town named near it (:func:`_unknown_fall_back`)."""
+    points = _local_points(toponyms)
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision != "city" or chosen.population >= (
+                ABROAD_POPULATION) or _same_name(chosen.name, toponym.text) or (
+                toponym.container or toponym.anchor or toponym.owner or toponym.peers
+                or toponym.inner or toponym.dateline):
+            continue
+        others = [place for holder, place in points if holder.text != toponym.text]
+        if len(others) >= 2 and all(_km(chosen, place) > STRAY_KM for place in others):
+            toponym.chosen = None
+
+
+def _same_name(name: str, text: str) -> bool:
+    """Whether a place's own name is the one written (case, accents and "St." aside)."""
+    return fold(name).lower().replace("saint ", "st ") == fold(text).lower().replace(
+        "st. ", "st ").replace("saint ", "st ")
 
 
 def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:

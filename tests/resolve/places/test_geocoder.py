@@ -540,3 +540,29 @@ def test_a_river_is_not_the_town_of_its_name(geocoder, blank) -> None:
     places = resolve(geocoder, blank, text, ["Ardmore River", "Tishomingo"])
     assert places["Ardmore River"].name == "Tishomingo"  # the town named near it, not Ardmore
     assert places["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_hyphenated_names_are_one_place_unless_both_stand_alone(geocoder, blank) -> None:
+    joined = resolve(geocoder, blank, "The Miami-Dade police said so.", ["Miami", "Dade"])
+    assert list(joined) == ["Miami-Dade"]
+    assert joined["Miami-Dade"].admin1 == "Florida"
+    pair = resolve(geocoder, blank, "The Kenya-Uganda border reopened.", ["Kenya", "Uganda"])
+    assert set(pair) == {"Kenya", "Uganda"}
+    towns = resolve(geocoder, blank, "Storms hit Dallas-Fort Worth.", ["Dallas", "Fort Worth"])
+    assert set(towns) == {"Dallas", "Fort Worth"}
+
+
+def test_a_county_after_a_comma_holds_the_town(geocoder, blank) -> None:
+    text = "A man was arrested in Lone Oak, McCracken County, on Friday."
+    places = resolve(geocoder, blank, text, ["Lone Oak", "McCracken County"])
+    assert places["Lone Oak"].admin1 == "Kentucky"
+    assert places["Lone Oak"].name == "McCracken County"  # no Lone Oak near it is known
+
+
+def test_a_small_town_found_by_another_of_its_names_far_from_the_rest_is_dropped(
+        geocoder, blank) -> None:
+    text = ("Deputies from Paducah and Mayfield searched near Lone Oak on Friday, "
+            "Murray police said.")
+    places = resolve(geocoder, blank, text, ["Paducah", "Mayfield", "Lone Oak", "Murray"])
+    assert places["Paducah"].admin1 == "Kentucky"
+    assert places["Lone Oak"].name != "Okolona"
