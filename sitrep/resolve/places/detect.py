@@ -247,8 +247,8 @@ def _runs(words: Words) -> Iterator[tuple[int, int]]:
 
 
 def _locative(words: Words, start: int) -> str | None:
-    """"strong" or "weak" when a phrase of ``locatives.tsv`` ends just before the name (a
-    "the" between them skipped)."""
+    """"strong", "weak" or "named" (an institution's name: "University of") when a phrase of
+    ``locatives.tsv`` ends just before the name (a "the" between them skipped)."""
     at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
     before = tuple(words.lower[max(0, at - 3):at])
     for size in (3, 2, 1):
@@ -478,7 +478,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _short(text) or _after(words, end) == "none":
+        if _short(text) or _after(words, end) == "none" or _locative(words, start) == "named":
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (

@@ -483,8 +483,9 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
-        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
-            return None  # "West Nile virus"
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
+                _named_for(doc_text, ent.start_char)):
+            return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
             if wide is not ent:
@@ -837,6 +838,18 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
         if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
             return other
     return None
+
+
+def _named_for(text: str, start: int) -> bool:
+    """The name ends a capitalised phrase of ``locatives.tsv`` of strength "named" ("University
+    of Georgia"): an institution named for a place, which need not lie in it."""
+    words = text[max(0, start - 30):start].split()
+    for size in (3, 2):
+        phrase = words[-size:]
+        if len(phrase) == size and phrase[0][:1].isupper() and locatives().get(
+                tuple(w.lower() for w in phrase)) == "named":
+            return True
+    return False
 
 
 def _after_the(text: str, start: int) -> bool:

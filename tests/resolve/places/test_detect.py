@@ -350,3 +350,8 @@ def test_a_small_town_needs_context_to_be_a_place(geocoder, blank) -> None:
     pos = ["DET", "NOUN", "VERB", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"]
     doc = tagged_words(blank, words, pos)
     assert geocoder.resolve(doc, Article(id="t", text=doc.text)) == []
+
+
+def test_a_name_after_university_of_is_no_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "She studied at the University of Tishomingo in Ada.")
+    assert "Tishomingo" not in found

@@ -566,3 +566,10 @@ def test_a_small_town_found_by_another_of_its_names_far_from_the_rest_is_dropped
     places = resolve(geocoder, blank, text, ["Paducah", "Mayfield", "Lone Oak", "Murray"])
     assert places["Paducah"].admin1 == "Kentucky"
     assert places["Lone Oak"].name != "Okolona"
+
+
+def test_a_university_named_for_a_place_is_no_mention_of_it(geocoder, blank) -> None:
+    text = ("Experts at Ohio State University and the University of Oklahoma met in "
+            "Tulsa.")
+    places = resolve(geocoder, blank, text, ["Ohio", "Oklahoma", "Tulsa"])
+    assert set(places) == {"Tulsa"}
