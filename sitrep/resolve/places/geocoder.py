@@ -529,6 +529,11 @@ class Geocoder:
             if dropped == "division":
                 seats = seats or tuple(c for c in candidates if c.precision == "city")
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
+            elif dropped == "feature":
+                # "Gili Islands": only a town whose own name it is ("Salinas Valley" →
+                # Salinas), not one that has it among other names.
+                candidates = tuple(c for c in candidates if c.precision != "city" or (
+                    _same_name(c.name, name)))
             elif dropped == "water":
                 # "Little Miami River", "Mahim Bay": a river, lake or bay is no town of its
                 # name (which may lie far away); a division or feature of it may stand in.

@@ -573,3 +573,9 @@ def test_a_university_named_for_a_place_is_no_mention_of_it(geocoder, blank) -> 
             "Tulsa.")
     places = resolve(geocoder, blank, text, ["Ohio", "Oklahoma", "Tulsa"])
     assert set(places) == {"Tulsa"}
+
+
+def test_islands_are_not_a_town_that_has_their_name_among_others(geocoder, blank) -> None:
+    text = "The ferry sank near the Gili Islands, officials in Mataram said."
+    places = resolve(geocoder, blank, text, ["Gili Islands", "Mataram"])
+    assert places["Gili Islands"].country_code in (None, "IDN")
