@@ -407,7 +407,7 @@ class Scanner:
         ``ents`` are the document's entities when the caller has them at hand."""
         ents = list(doc.ents) if ents is None else ents
         taken = {i for span in places for i in range(span.start, span.end)}
-        busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS
+        busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS and not _misread(ent)
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy)
         self._unlist(words, ents)
@@ -524,6 +524,12 @@ class Scanner:
             if self.holds(inner, words.span(end + 1, last)):
                 return last
         return 0
+
+
+def _misread(ent: Span) -> bool:
+    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"): the small
+    model's guess, which leaves the name to the scan's context rules like untagged words."""
+    return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
 
 
 def _listable(words: Words, start: int, end: int) -> bool:

@@ -355,3 +355,21 @@ def test_a_small_town_needs_context_to_be_a_place(geocoder, blank) -> None:
 def test_a_name_after_university_of_is_no_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "She studied at the University of Tishomingo in Ada.")
     assert "Tishomingo" not in found
+
+
+def test_a_town_the_model_tagged_as_a_nationality_is_still_found(geocoder, blank) -> None:
+    text = "The governor toured storm damage in Valdosta on Monday."
+    doc = blank(text)
+    at = text.index("Valdosta")
+    doc.ents = [doc.char_span(at, at + len("Valdosta"), label="NORP")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Valdosta"].admin1 == "Georgia"
+
+
+def test_a_demonym_tagged_as_a_nationality_stays_no_place(geocoder, blank) -> None:
+    text = "The governor met Georgian officials in Tbilisi."
+    doc = blank(text)
+    at = text.index("Georgian")
+    doc.ents = [doc.char_span(at, at + len("Georgian"), label="NORP")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Georgian" not in found
