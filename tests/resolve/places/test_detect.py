@@ -3,7 +3,7 @@ mechanisms of :mod:`sitrep.resolve.places.detect`. Sentences are invented local 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places import Geocoder, is_event_place
@@ -358,11 +358,11 @@ def test_a_name_after_university_of_is_no_place(geocoder, blank) -> None:
 
 
 def test_a_town_the_model_tagged_as_a_nationality_is_still_found(geocoder, blank) -> None:
-    text = "The governor toured storm damage in Valdosta on Monday."
-    doc = blank(text)
-    at = text.index("Valdosta")
-    doc.ents = [doc.char_span(at, at + len("Valdosta"), label="NORP")]
-    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    words = ["The", "governor", "toured", "damage", "in", "Valdosta", "on", "Monday", "."]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    doc.ents = [Span(doc, 5, 6, label="NORP")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
     assert found["Valdosta"].admin1 == "Georgia"
 
 
