@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from factories import make_coded, make_event
@@ -458,14 +459,38 @@ def test_the_situation_reads_its_index_and_finds_what_every_event_gives() -> Non
     assert 0 < len(indexed) < store.count_events(EventQuery(merged=True))
 
 
+@pytest.mark.parametrize("as_of", [None, date(2024, 3, 1), date(2024, 3, 15), date(2023, 1, 1),
+                                   date(2030, 1, 1)])
+def test_the_kept_facts_give_the_situation_of_every_event(as_of) -> None:
+    from sitrep.situation import situation, stored_situation
+
+    store = _varied_store()
+    every = situation(store.iter_events(EventQuery(merged=True, limit=None)), as_of=as_of)
+    assert stored_situation(store, as_of) == every
+    assert every.presence or every.expected or as_of == date(2023, 1, 1)
+
+
+def test_the_kept_facts_come_in_the_order_the_situation_applies_them() -> None:
+    from sitrep.situation.state import _order
+
+    store = _varied_store()
+    kept = list(store.situation_facts())
+    assert kept == sorted(kept, key=_order)
+    assert {f["id"] for f in kept} == {e.id for e in store.situation_events()}
+    assert [f["id"] for f in store.situation_facts("2024-03-01")] == [
+        f["id"] for f in kept if f["start"] is None or f["start"] <= "2024-03-01"]
+
+
 def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> None:
 
     store = _varied_store()
     before = [e.id for e in store.situation_events()]
+    kept = list(store.situation_facts())
     store.conn.execute("DELETE FROM situation_events")
     assert list(store.situation_events()) == []  # same rules: the index is trusted
     monkeypatch.setattr(db, "_situation_rules", lambda: "other rules")
     assert [e.id for e in store.situation_events()] == before
+    assert list(store.situation_facts()) == kept
     assert store.conn.execute("SELECT value FROM store_meta").fetchone()[0] == "other rules"
 
 
@@ -473,10 +498,11 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
 
     store = _varied_store()
     rebuilt: list[bool] = []
-    real = db._bears_on_situation
-    monkeypatch.setattr(db, "_bears_on_situation",
+    real = db._situation_facts
+    monkeypatch.setattr(db, "_situation_facts",
                         lambda event: rebuilt.append(True) or real(event))
     assert list(store.situation_events())
+    assert list(store.situation_facts())
     assert rebuilt == []  # read from the index, no pass over every event
 
 
@@ -522,6 +548,31 @@ def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_p
         plan = " ".join(r[3] for r in store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT seq FROM events WHERE cluster_seq = 1"))
         assert "events_cluster_seq" in plan
+
+
+def test_a_version_9_store_gets_the_facts_of_its_situation_on_first_read(tmp_path) -> None:
+    """Step 10 makes the situation's index anew (a version-9 index lists events, no facts):
+    the first read fills it from the events, and the situation is what every event gives."""
+    from sitrep.situation import situation, stored_situation
+
+    path = tmp_path / "v9.db"
+    with Store(path) as old:
+        old.add_many([make_coded(f"s{i}", f"Report {i}.", [make_event(
+            f"s{i}", ["MOBILIZE", "RETREAT"][i % 2], trigger=["deployed", "withdrawing"][i % 2],
+            date=(f"2024-0{i + 1}-01",) * 2, modality=["asserted", "future"][i // 3])])
+            for i in range(5)])
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 9")  # as a version-9 writer left it
+    conn.execute("DROP TABLE situation_events")
+    conn.execute("CREATE TABLE situation_events (event_seq INTEGER PRIMARY KEY "
+                 "REFERENCES events(seq) ON DELETE CASCADE)")
+    conn.execute("INSERT INTO situation_events SELECT seq FROM events")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        every = situation(store.iter_events(EventQuery(merged=True, limit=None)))
+        assert every.presence and every.expected
+        assert stored_situation(store) == every
 
 
 def test_a_new_report_joins_its_cluster_by_seq_and_writes_no_redundant_source() -> None:
