@@ -37,6 +37,7 @@ from sitrep.store.keys import (
     country_rows,
     event_keys,
     point_row,
+    record_shape,
 )
 from sitrep.store.migrations import POINT_INSERT, migrate
 
@@ -288,8 +289,8 @@ class Store:
             """INSERT OR IGNORE INTO events (seq, id, doc_id, event_type, mode, quad, modality,
                date_start, date_end, day_start, day_end, location_name, location_country,
                actor_text, evidence, confidence, record, cluster_id, cluster_seq, sort_key,
-               span_class)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               span_class, shape)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 seq, event.id, event.doc_id, event.event_type, event.mode, event.quad,
                 event.modality,
@@ -300,7 +301,7 @@ class Store:
                 " | ".join(a.text for a in [*event.actors, *event.recipients]).lower(),
                 event.evidence.sentence, event.confidence,
                 json.dumps(record, ensure_ascii=False), cluster.id, cluster.seq, keys.sort_key,
-                keys.span_class,
+                keys.span_class, record_shape(),
             ),
         )
         stored = bool(cursor.rowcount)
@@ -400,6 +401,20 @@ class Store:
         if wanted is None or len(events) <= wanted:
             return events, None
         return events[:wanted], events[wanted - 1].id
+
+    def page_json(self, q: EventQuery) -> tuple[list[str], str | None]:
+        """:meth:`page_events` with each event as the JSON text of its ``to_dict()``: the
+        stored record itself when it was written in the running code's shape
+        (:func:`~sitrep.store.keys.record_shape`), else the record decoded and encoded again.
+        A page read for sending costs no decoding and no encoding of its events."""
+        wanted = q.limit
+        one_more = replace(q, limit=None if wanted is None else wanted + 1)
+        shape = record_shape()
+        rows = [(row[0], row[1] if row[2] == shape else _current_json(row[1]))
+                for row in self._rows(one_more, "e.id, e.record, e.shape")]
+        if wanted is None or len(rows) <= wanted:
+            return [text for _, text in rows], None
+        return [text for _, text in rows[:wanted]], rows[wanted - 1][0]
 
     def _rows(self, q: EventQuery, columns: str, *,
               streamed: bool = False) -> Iterator[sqlite3.Row]:
@@ -817,6 +832,11 @@ def _windows(keys: EventKeys, scope: Scope) -> list[tuple[str, str | None, list[
     if scope.unknown_date_matches:
         arms.append(undated)
     return arms
+
+
+def _current_json(record: str) -> str:
+    """A record written in another shape, as the running code's ``to_dict()`` gives it."""
+    return json.dumps(Event.from_dict(json.loads(record)).to_dict(), ensure_ascii=False)
 
 
 def _marks(values: list[Any]) -> str:

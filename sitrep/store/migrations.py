@@ -407,6 +407,11 @@ MIGRATIONS: list[str | Step] = [
     CREATE INDEX situation_order ON situation_events(undated, start, event_id);
     DELETE FROM store_meta WHERE key = 'situation_rules';
     """,
+    # 11: each record carries the shape it was written in (``sitrep.store.keys.record_shape``):
+    # a record of the running code's shape is sent as stored; older rows (NULL) are decoded.
+    """
+    ALTER TABLE events ADD COLUMN shape TEXT;
+    """,
 ]
 
 

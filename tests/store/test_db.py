@@ -528,6 +528,7 @@ def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_p
         old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA")]))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 8")  # as a version-8 writer left it
+    conn.execute("ALTER TABLE events DROP COLUMN shape")
     conn.execute("DROP INDEX events_cluster_seq")
     conn.execute("CREATE INDEX events_cluster ON events(cluster_id)")
     conn.execute("ALTER TABLE events DROP COLUMN cluster_seq")
@@ -563,6 +564,7 @@ def test_a_version_9_store_gets_the_facts_of_its_situation_on_first_read(tmp_pat
             for i in range(5)])
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 9")  # as a version-9 writer left it
+    conn.execute("ALTER TABLE events DROP COLUMN shape")
     conn.execute("DROP TABLE situation_events")
     conn.execute("CREATE TABLE situation_events (event_seq INTEGER PRIMARY KEY "
                  "REFERENCES events(seq) ON DELETE CASCADE)")
@@ -699,3 +701,39 @@ def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
     store.add(make_coded("year", "Year.", [make_event(
         "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
     assert compared == ["w1", "d2"]
+
+
+def test_the_record_shape_names_every_record_an_event_holds(monkeypatch) -> None:
+    from dataclasses import dataclass
+
+    from sitrep.store import keys
+
+    shape: dict[str, list[str]] = {}
+    keys._shape_of(db.Event, shape)
+    assert {"Event", "Actor", "Location", "EventDate", "Evidence", "Claimant",
+            "Quantity"} <= set(shape)
+    assert "acled" in shape["Event"]
+    before = keys.record_shape()
+    @dataclass
+    class Wider(db.Event):  # the record as a later version with one more field would have it
+        new_field: str = ""
+
+    Wider.__name__ = "Event"
+    Wider.__module__ = "sitrep.model"
+    keys.record_shape.cache_clear()
+    monkeypatch.setattr(keys, "Event", Wider)
+    try:
+        assert keys.record_shape() != before
+    finally:
+        keys.record_shape.cache_clear()
+
+
+def test_a_page_as_json_is_the_page_of_events_encoded() -> None:
+    import json
+
+    store = _varied_store()
+    q = EventQuery(limit=7, country="USA")
+    events, cursor = store.page_events(q)
+    texts, cursor_json = store.page_json(q)
+    assert [json.loads(t) for t in texts] == [e.to_dict() for e in events]
+    assert cursor_json == cursor
