@@ -6,6 +6,7 @@ values need the reference date; without one they come back ``basis="unresolved"`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -470,8 +471,8 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
     the fiscal one, whose first month varies by country and firm)."""
-    if match.group("year") or match.group("fyear"):
-        number = int(match.group("year") or match.group("fyear"))
+    if match.group("year") or match.group("fyear") or match.group("year4"):
+        number = int(match.group("year") or match.group("fyear") or match.group("year4"))
         if number < 100:
             number = full_year(number, ctx.reference)
         basis = "explicit"
@@ -757,7 +758,8 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     if hour is None or minute is None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
-        "off") or match.group("named") or match.group("h3") or match.group("local")
+        "off") or match.group("named") or match.group("h3") or match.group("local") or (
+        match.group("h4"))
     if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
         return None
     zone = zone_suffix(match, ctx)
@@ -773,6 +775,11 @@ def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int |
     named = (match.group("named") or "").lower()
     if named:
         return int(vocab.words["named_clock"][named]), 0
+    if match.group("h4"):
+        count = number_value(match.group("h4"), vocab)
+        if count is None or not count.is_integer() or not 1 <= count <= 12:
+            return None, None
+        return int(count), 0
     hour_text = match.group("h") or match.group("h2") or match.group("h3")
     minute_text = match.group("mi") or match.group("mi3") or "0"
     hour, minute = int(hour_text), int(minute_text)
@@ -897,6 +904,9 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_name(match.group("unit") or vague_unit or match.group("aunit") or "")
     count = 1.0 if not match.group("num") else number_value(match.group("num"), ctx.vocab)
     spec = ctx.vocab.units.get(unit, {})
+    vague = bool(vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)))
+    if spec.get("time") and count is not None:
+        return clock_ago(match, ctx, None if vague else count * spec["days"])
     if count is None or "precision" not in spec:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
@@ -927,6 +937,21 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
     resolved.uses_anchor = anchored
     return resolved
+
+
+def clock_ago(match: re.Match[str], ctx: Context, days: float | None) -> Resolved | None:
+    """ "minutes ago", "hours ago": some time earlier (PAST_REF on the reference day); "two
+    hours ago": the day it fell on. "hours later" counts from another event, not from now."""
+    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or "").lower())
+    if word not in ctx.vocab.words["ago"]:
+        return None
+    sign = int(ctx.vocab.words["ago"][word])
+    if ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    if days is None:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return relative(ctx, Period(value, ctx.reference, ctx.reference, "day"))
+    return relative(ctx, cal.day(cal.add_days(ctx.reference, sign * math.floor(days))))
 
 
 def ago_period(moved: date, precision: str, unit: str) -> Period:
