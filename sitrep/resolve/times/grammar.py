@@ -51,7 +51,9 @@ def number_pattern(vocab: Vocabulary) -> str:
     ones = alternation(w for w, n in vocab.numbers.items()
                        if w.isalpha() and 1 <= n <= 9 and len(w) > 2)
     words = alternation(vocab.numbers)
-    return rf"(?:\d+(?:\.\d+)?|{tens}[\s-]{ones}|{words})"
+    # "1,000", "2.5", "2 1/2"; never the tail of a longer number ("000" of "1,000")
+    numeral = r"(?<![\d,./])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+[1-3]/[2-4])?(?![\d/])"
+    return rf"(?:{numeral}|{tens}[\s-]{ones}|{words})"
 
 
 def unit_pattern(vocab: Vocabulary) -> str:

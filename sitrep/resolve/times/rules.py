@@ -135,8 +135,12 @@ def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
 def number_value(text: str, vocab: Vocabulary) -> float | None:
     """A number word, numeral or vague quantity ("several" → the table's count)."""
     word = re.sub(r"\s+", " ", text.lower())
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
+    numeral = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?: ([1-3])/([2-4]))?", word)
+    if numeral:
+        whole = float(numeral.group(1).replace(",", ""))
+        if numeral.group(2):
+            whole += int(numeral.group(2)) / int(numeral.group(3))
+        return whole
     if word in vocab.numbers:
         return float(vocab.numbers[word])
     if word in vocab.vague_quantities:
