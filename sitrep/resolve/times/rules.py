@@ -850,8 +850,9 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "45 years old": an age, which TimeML does not mark
     if num_text.lower() in vocab.word_list("article_counts") and is_rate(match, ctx):
         return None  # "$50 an hour", "300 barrels a day": a rate (a set), not a stretch of time
-    if "-" in match.group(0) and ctx.capitalised(num_text) and in_name(match, ctx):
-        return None  # "the Six-Day War": part of a name
+    if not ctx.upper and num_text[:1].isupper() and match.group("unit")[:1].isupper() and (
+            in_name(match, ctx)):
+        return None  # "the Six-Day War", "the Hundred Years War": part of a name
     if match.group("half") or match.group("half2"):
         count += 0.5
     vague = is_vague(num_text, vocab)
