@@ -846,6 +846,9 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", num_text) and count > 1000:
         return None
+    if unit in vocab.word_list("fraction_units") and not match.group("plural") and (
+            checks().fraction_after.match(ctx.text, match.end())):
+        return None  # "a quarter of the power": a share, not three months
     if checks().age_after.match(ctx.text, match.end()):
         return None  # "45 years old": an age, which TimeML does not mark
     if num_text.lower() in vocab.word_list("article_counts") and is_rate(match, ctx):
