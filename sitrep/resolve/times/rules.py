@@ -991,13 +991,31 @@ def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DURATION", value, Period(value, ref, end, spec["precision"]),
                         "relative")
     if match.group("unit3"):
-        # "days after the vote": a span measured from another event, not from the reference
-        return Resolved("DURATION", value, None, "explicit")
+        # "days after the vote": a span measured from another event, not from the reference;
+        # "hours later": from the day the text last named
+        return after_last_day(match, spec, value, ctx)
     if ref is None or "precision" not in spec or "coming" in pre:
         return Resolved("DURATION", value, None, "explicit")
     count = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
     start = cal.shift(ref, spec["code"], -count)
     return Resolved("DURATION", value, Period(value, start, ref, spec["precision"]), "relative")
+
+
+def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -> Resolved:
+    """ "Hours later", "days earlier": an unknown count of units after (or before) the day the
+    text last named, so a span from that day; "days after the vote" counts from an event whose
+    day the tagger does not know, and has no span."""
+    follow = re.match(r"\s+([^\W\d_]+)", ctx.text[match.end():])
+    step = ctx.vocab.words["anchored_ago"].get(follow.group(1).lower()) if follow else None
+    anchor = ctx.anchor or ctx.reference
+    if step is None or anchor is None:
+        return Resolved("DURATION", value, None, "explicit")
+    reach = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
+    days = 1 if spec.get("time") else (cal.shift(anchor, spec["code"], reach) - anchor).days
+    start, end = sorted((anchor, cal.add_days(anchor, int(step) * days)))
+    resolved = Resolved("DURATION", value, Period(value, start, end, None), "relative")
+    resolved.uses_anchor = True
+    return resolved
 
 
 def is_rate(match: re.Match[str], ctx: Context) -> bool:
