@@ -269,8 +269,8 @@ class ActorResolver:
     def _sector_words(self, tokens: list[Token], head: Token) -> tuple[str | None, bool]:
         """Sector from sector words: a strong word (the head's first), else a generic
         modifier's, else the generic head's, else a generic word further off (in a phrase
-        attached to the head: "members of a militia", but not "his sons in their home in
-        Zamfara state"); ``local`` when the head is a local state body."""
+        attached to the head: "members of a militia", but not "traders at a market in the
+        state capital"); ``local`` when the head is a local state body."""
         words = self.book.words
         looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
         hits = [(t, w) for t, w in looked
