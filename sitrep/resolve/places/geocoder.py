@@ -74,6 +74,7 @@ CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
+CAPITAL_BONUS = 1.0
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
@@ -613,10 +614,13 @@ class Geocoder:
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
         dominant = _dominant(readings)
+        capital = _capital_over_division(readings, admin1s)
         for candidate in readings:
             score = _prior(candidate, toponym.text)
             if candidate is dominant:
                 score += DOMINANT_BONUS
+            if candidate is capital:
+                score += CAPITAL_BONUS
             score += CLUSTER_BONUS * min(self._clusters.get(candidate.id, 0), CLUSTER_CAP)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
@@ -710,6 +714,21 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
         if share > AREA_DOMINANT:
             return key, AREA_WEIGHT * share
     return None, 0.0
+
+
+def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter
+                           ) -> Candidate | None:
+    """"Washington": a national capital named like a first-level division of its own country
+    is the reading news means, unless the article names towns of that division (its other
+    cues, a division word or a town it holds, weigh on their own)."""
+    capitals = [c for c in readings if c.feature_code == "PPLC"]
+    for capital in capitals:
+        for division in readings:
+            if division.precision == "admin1" and division.country == capital.country and (
+                    division.name == capital.name) and not admin1s[
+                        (division.country, division.admin1)]:
+                return capital
+    return None
 
 
 def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:

@@ -579,3 +579,13 @@ def test_islands_are_not_a_town_that_has_their_name_among_others(geocoder, blank
     text = "The ferry sank near the Gili Islands, officials in Mataram said."
     places = resolve(geocoder, blank, text, ["Gili Islands", "Mataram"])
     assert places["Gili Islands"].country_code in (None, "IDN")
+
+
+def test_a_capital_named_like_a_division_of_its_country_is_the_capital(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "Officials flew back to Washington and Moscow.",
+                    ["Washington", "Moscow"])
+    assert (alone["Washington"].precision, alone["Washington"].admin1) == (
+        "city", "Washington, D.C.")
+    held = resolve(geocoder, blank, "Storms hit Seattle, Washington, and Spokane.",
+                   ["Seattle", "Washington", "Spokane"])
+    assert held["Washington"].precision == "admin1"
