@@ -1091,9 +1091,10 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
 def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float]) -> None:
     """Leave a small town unresolved when it lies abroad and nothing but its name supports it:
     an article about one country that names a place the gazetteer lacks must not jump to a
-    namesake village elsewhere. Support is a holder or a neighbour named with it, a list, or
-    another place of the article in the same country. A division the index lacks, read as the
-    town it is named after, needs the article to be about that town's country."""
+    namesake village elsewhere. Support is a holder or a neighbour named with it, a place of
+    its country listed with it, or another place of the article in the same country. A
+    division the index lacks, read as the town it is named after, needs the article to be
+    about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
@@ -1101,8 +1102,9 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
-    if toponym.container or toponym.anchor or toponym.owner or toponym.peers or (
-            toponym.inner or not focus):
+    if toponym.container or toponym.anchor or toponym.owner or toponym.inner or not focus or (
+            any(p.chosen is not None and p.chosen.country == chosen.country
+                for p in toponym.peers)):
         return
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:

@@ -589,3 +589,10 @@ def test_a_capital_named_like_a_division_of_its_country_is_the_capital(geocoder,
     held = resolve(geocoder, blank, "Storms hit Seattle, Washington, and Spokane.",
                    ["Seattle", "Washington", "Spokane"])
     assert held["Washington"].precision == "admin1"
+
+
+def test_a_village_listed_with_places_of_another_country_is_kept_home(geocoder, blank) -> None:
+    text = "The tanker ran aground off Mauritius, spilling oil near Mahebourg and Blue Bay."
+    places = resolve(geocoder, blank, text, ["Mauritius", "Mahebourg", "Blue Bay"])
+    assert places["Mahebourg"].country_code == "MUS"
+    assert places["Blue Bay"].country_code in (None, "MUS")
