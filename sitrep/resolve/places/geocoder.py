@@ -75,6 +75,7 @@ CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
 CAPITAL_BONUS = 1.0
+BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
@@ -614,7 +615,7 @@ class Geocoder:
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
         dominant = _dominant(readings)
-        capital = _capital_over_division(readings, admin1s)
+        capital = _capital_over_division(readings, admin1s, toponym.chosen)
         for candidate in readings:
             score = _prior(candidate, toponym.text)
             if candidate is dominant:
@@ -716,18 +717,27 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     return None, 0.0
 
 
-def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter
-                           ) -> Candidate | None:
-    """"Washington": a national capital named like a first-level division of its own country
-    is the reading news means, unless the article names towns of that division (its other
-    cues, a division word or a town it holds, weigh on their own)."""
-    capitals = [c for c in readings if c.feature_code == "PPLC"]
-    for capital in capitals:
+def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter,
+                           own: Candidate | None) -> Candidate | None:
+    """"Washington", "New York", "Sao Paulo": a national capital named like a first-level
+    division of its own country, or a city of BIG_CITY people or more named like the
+    division it lies in, is the reading news means, unless the article names other towns of
+    that division (a division word, a town it holds or a list of divisions weigh on their
+    own)."""
+    for city in readings:
+        if city.precision != "city" or not (
+                city.feature_code == "PPLC" or city.population >= BIG_CITY):
+            continue
         for division in readings:
-            if division.precision == "admin1" and division.country == capital.country and (
-                    division.name == capital.name) and not admin1s[
-                        (division.country, division.admin1)]:
-                return capital
+            if division.precision != "admin1" or division.country != city.country:
+                continue
+            named_alike = division.name == city.name if city.feature_code == "PPLC" else (
+                division.admin1 == city.admin1)
+            towns = admin1s[(division.country, division.admin1)] - (
+                1 if own is not None and own.precision == "city" and (
+                    own.country, own.admin1) == (division.country, division.admin1) else 0)
+            if named_alike and towns <= 0:
+                return city
     return None
 
 

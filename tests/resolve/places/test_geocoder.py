@@ -596,3 +596,9 @@ def test_a_village_listed_with_places_of_another_country_is_kept_home(geocoder, 
     places = resolve(geocoder, blank, text, ["Mauritius", "Mahebourg", "Blue Bay"])
     assert places["Mahebourg"].country_code == "MUS"
     assert places["Blue Bay"].country_code in (None, "MUS")
+
+
+def test_a_big_city_named_like_its_division_is_the_city(geocoder, blank) -> None:
+    text = "Nine cases are in Sao Paulo and seven in Recife."
+    places = resolve(geocoder, blank, text, ["Sao Paulo", "Recife"])
+    assert places["Sao Paulo"].precision == "city"
