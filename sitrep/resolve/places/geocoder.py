@@ -702,9 +702,11 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     """The division the rest of the article points at, and the bonus of a town or district of
     the mention in it ("Paris" in a story about Kentucky): the share of the other mentions'
     votes, when that division has more than half of them (a story naming two states has no
-    such focus). The name of a country or first-level division is not re-read as a town by
-    it ("Florida" in a story about New York stays the state)."""
-    if not areas or any(c.precision in ("country", "admin1") for c in toponym.candidates):
+    such focus). The name of a country or first-level division of that country is not
+    re-read as a town by it ("Florida" in a story about New York stays the state); one
+    abroad does not stand in the way ("Portland" in a story about Maine, whatever Jamaica's
+    Portland Parish)."""
+    if not areas:
         return None, 0.0
     own = _area_vote(toponym)
     total = sum(areas.values()) - (own[1] if own else 0.0)
@@ -713,6 +715,9 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     for key, votes in areas.items():
         share = (votes - (own[1] if own and own[0] == key else 0.0)) / total
         if share > AREA_DOMINANT:
+            if any(c.precision in ("country", "admin1") and c.country == key[0]
+                   for c in toponym.candidates):
+                return None, 0.0
             return key, AREA_WEIGHT * share
     return None, 0.0
 
@@ -1058,10 +1063,10 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
     district within CLUSTER_KM of it ("Hadley", "Amherst" and "Northampton" in one story are
     the three neighbours in Massachusetts, not three places scattered over two countries):
     local news names places near each other, and only the right namesakes lie together.
-    Each name's CLUSTER_CANDIDATES most populous readings are compared, and a reading only
-    supports others when it has at least CLUSTER_SHARE of the people of its name's largest
-    (the small Mecca of Ohio vouches for no Medina); names that may be a country, a
-    first-level division or a region take no part."""
+    Each name's CLUSTER_CANDIDATES most populous readings are compared, and only a name's
+    plausible readings support others (:func:`_plausible`: the small Mecca of California
+    vouches for no Medina); names that may be a country, a first-level division or a region
+    take no part."""
     readings: dict[str, list[Candidate]] = {}
     for toponym in toponyms:
         if toponym.metonymic or toponym.text in readings or any(
@@ -1069,8 +1074,7 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
             continue  # a state's or country's name is no local place to cluster
         readings[toponym.text] = [c for c in toponym.candidates if c.precision in (
             "city", "admin2")][:CLUSTER_CANDIDATES]
-    plausible = {name: [c for c in group if c.population >= CLUSTER_SHARE * max(
-        (g.population for g in group), default=0)] for name, group in readings.items()}
+    plausible = {name: _plausible(group) for name, group in readings.items()}
     support: dict[int, int] = {}
     for name, candidates in readings.items():
         others = [group for other, group in plausible.items() if other != name and group]
@@ -1080,6 +1084,16 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
             if count:
                 support[candidate.id] = count
     return support
+
+
+def _plausible(group: list[Candidate]) -> list[Candidate]:
+    """The readings of a name that may vouch for others near them: its dominant city alone
+    when it has one ("Mecca"), else those with CLUSTER_SHARE of the people of the largest."""
+    dominant = _dominant(tuple(group))
+    if dominant is not None:
+        return [dominant]
+    largest = max((c.population for c in group), default=0)
+    return [c for c in group if c.population >= CLUSTER_SHARE * largest]
 
 
 def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:

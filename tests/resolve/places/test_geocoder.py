@@ -604,3 +604,9 @@ def test_a_big_city_named_like_its_division_is_the_city(geocoder, blank) -> None
     text = "Nine cases are in Sao Paulo and seven in Recife."
     places = resolve(geocoder, blank, text, ["Sao Paulo", "Recife"])
     assert places["Sao Paulo"].precision == "city"
+
+
+def test_a_state_focus_is_not_blocked_by_a_division_abroad(geocoder, blank) -> None:
+    text = "Ferries between Portland and Bath were canceled as the storm battered Maine."
+    places = resolve(geocoder, blank, text, ["Portland", "Bath", "Maine"])
+    assert places["Portland"].admin1 == "Maine"
