@@ -82,7 +82,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     groups = group(ordered, fits)
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
-    records = [_where_they_operate(merged_of(members)) for members in groups]
+    merged = [merged_of(members) for members in groups]
+    home = focus_country(merged, article)
+    records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
     records = _reactions(records, doc)
@@ -377,11 +379,17 @@ def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
             if not own_bodies & {(a.country, a.sector) for a in r.actors if a.country}]
 
 
-def _where_they_operate(event: Event) -> Event:
+def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
-    rule for armed groups, police forces, ministries and people of a place."""
-    code = event.location.country_code if event.location is not None else None
+    rule for armed groups, police forces, ministries and people of a place. A statement is
+    made at a venue ("the army refused to attend talks in Geneva"): its sides belong to the
+    country the article is about (``focus``), as do those of an event placed nowhere."""
+    place = event.location
+    code = place.country_code if place is not None else None
+    _, _, aimed = _place_types()
+    if code is None or event.event_type in aimed:
+        code = focus or code
     if code is None:
         return event
 
@@ -512,6 +520,39 @@ def _mention_span(doc: Doc, mention: Evidence):  # noqa: ANN202
     span = doc.char_span(mention.trigger_start, mention.trigger_end or mention.trigger_start,
                          alignment_mode="expand")
     return span if span is not None and len(span) else None
+
+
+@cache
+def _authority() -> tuple[frozenset[str], str, str]:
+    settings = load_json("records.json")["passive_authority"]
+    return frozenset(settings["types"]), settings["text"], settings["sector"]
+
+
+def _by_authority(doc: Doc, event: Event) -> Event:
+    """An act of the state's power told in the passive with no agent ("eleven men were
+    arrested", "he was placed under house arrest") names no doer, but only the authorities
+    arrest, detain and confine (``records.json``: ``passive_authority``): the record's doer
+    is the authorities, a side known by its kind, so it takes the country where the act
+    happens. A record with any actor of its own, or whose words name an agent, is left."""
+    types, text, sector = _authority()
+    if event.event_type not in types or event.actors:
+        return event
+    span = _trigger_span(doc, event)
+    if span is None or not _agentless_passive(span.root):
+        return event
+    return replace(event, actors=[Actor(text=text, sector=sector)])
+
+
+def _agentless_passive(token: Token) -> bool:
+    """Whether a trigger stands in a passive clause that names no agent: its own verb, or
+    the verb whose prepositional object it is ("placed under house arrest")."""
+    verb = token
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
 def _main_verb(doc: Doc, event: Event) -> bool:
