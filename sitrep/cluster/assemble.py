@@ -45,6 +45,8 @@ BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "ns
                         "nsubjpass", "dobj", "agent", "acl", "relcl"})
 # a verb in the bare infinitive names an act without telling one ("a plan to fight crime")
 BARE_VERB_TAGS = frozenset({"VB"})
+# entity labels of words that name a doer without coding it ("the Third World Water Forum")
+NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -85,7 +87,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article)
     records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
-    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
+    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
+                           for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
     records = _reactions(records, doc)
     focus = focus_country(records, article)
@@ -555,6 +558,25 @@ def _agentless_passive(token: Token) -> bool:
     return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
+def _named_doer(doc: Doc, event: Event) -> bool:
+    """Whether an uncoded doer is named by a name ("the Third World Water Forum", a person):
+    the head of its words, where the best mention's sentence states them, is a proper noun
+    or stands in a named entity of an organisation, a person or a people."""
+    sentence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if sentence is None:
+        return False
+    for actor in event.actors:
+        at = event.evidence.sentence.find(actor.text)
+        if not actor.text or at < 0:
+            continue
+        start = event.evidence.start + at
+        span = doc.char_span(start, start + len(actor.text), alignment_mode="expand")
+        if span is not None and len(span) and (span.root.pos_ == "PROPN" or
+                                               span.root.ent_type_ in NAMED_DOERS):
+            return True
+    return False
+
+
 def _main_verb(doc: Doc, event: Event) -> bool:
     """Whether the record's best mention is the main verb of its sentence: a statement the
     sentence makes, whose speaker the parse may have lost."""
@@ -562,16 +584,20 @@ def _main_verb(doc: Doc, event: Event) -> bool:
     return span is not None and span.root.pos_ in ("VERB", "AUX") and span.root.dep_ == "ROOT"
 
 
-def _without_actor(event: Event, rules: SameEventRules, main: bool = False) -> Event | None:
+def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
+                   named: bool = False) -> Event | None:
     """A record that names no coded actor after gathering its mentions. A statement whose
     words name no speaker is its claimant's ("removing the sanctions is out of the question,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
-    its type can have an unknown doer. What stays without a doer is less sure, and dropped
-    below the floor."""
+    its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
+    nor a name (``named``: "the decree", "19 votes") name no doer of a statement or of an act
+    only a named side does. What stays without a doer is less sure, and dropped below the
+    floor."""
     if coded(event):
         return event
+    known = any(a.sector for a in event.actors) or named
     if event.event_type not in rules.kept_without_actor:
-        if event.actors:
+        if known:
             return event
         speaker = event.claimant
         if speaker is None or speaker.country is None:

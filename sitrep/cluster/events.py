@@ -48,6 +48,7 @@ class SameEventRules:
     kept_without_actor: frozenset[str] = frozenset()
     unknown_actor_floor: float = 0.0
     camps: tuple[frozenset[str], ...] = ()
+    fights: frozenset[str] = frozenset()
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -83,7 +84,8 @@ def load_rules() -> SameEventRules:
                               attach_reach_sentences=int(data["attach_reach_sentences"]),
                               kept_without_actor=frozenset(data["kept_without_actor"]),
                               unknown_actor_floor=float(data["unknown_actor_floor"]),
-                              camps=tuple(frozenset(c) for c in data["opposed_camps"]))
+                              camps=tuple(frozenset(c) for c in data["opposed_camps"]),
+                              fights=frozenset(data["fight_types"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
@@ -113,7 +115,8 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
-            and not opposed_camps(a.actors, b.actors, rules.camps)
+            and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
+                                                                   rules.camps))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)

@@ -530,3 +530,27 @@ def test_a_statements_side_known_by_its_kind_belongs_to_the_story_not_the_venue(
     refusal.actors = [Actor(text="the army", sector="MIL")]
     records = assemble([battle, refusal], blank_doc(["x"], ["VERB"]), article())
     assert [a.country for a in records[1].actors] == ["SDN"]
+
+
+def test_a_doer_named_by_words_of_no_country_and_no_kind_is_no_known_doer():
+    from sitrep.model import Actor
+
+    support = make_event(event_type="SUPPORT", trigger="backed", location=None)
+    support.actors = [Actor(text="19 votes")]
+    assert assemble([support], blank_doc(["x"], ["NOUN"]), article()) == []
+    forum = make_event(event_type="SUPPORT", trigger="backed", location=None)
+    forum.actors = [Actor(text="The Forum")]
+    forum_doc = parsed(["The", "Forum"], [1, 1], ["det", "ROOT"], ["DT", "NNP"],
+                       ["DET", "PROPN"])
+    forum.evidence.start, forum.evidence.end, forum.evidence.sentence = 0, 9, "The Forum"
+    assert len(assemble([forum], forum_doc, article())) == 1  # a name names a doer
+    crowd = make_event(event_type="PROTEST", trigger="marched", location=None)
+    crowd.actors = [Actor(text="supporters")]
+    assert len(assemble([crowd], blank_doc(["x"], ["NOUN"]), article())) == 1
+
+
+@pytest.mark.parametrize("kind", ["SANCTION", "COOPERATE", "CONCEDE"])
+def test_acts_a_named_side_does_are_no_record_without_a_doer(kind):
+    event = make_event(event_type=kind, trigger="imposed", location=None)
+    event.actors = []
+    assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []

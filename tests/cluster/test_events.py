@@ -110,3 +110,16 @@ def test_a_shared_country_named_by_one_camp_on_both_sides_is_one_side() -> None:
     assert opposed_camps(army, rebels, camps)
     assert not opposed_camps(army, both, camps)
     assert not opposed_camps(army, [Actor(text="ELN", country="VEN", sector="REB")], camps)
+
+
+def test_in_a_fight_either_camp_may_tell_the_same_clash() -> None:
+    from sitrep.model import Actor
+
+    def attack(start: int, sector: str):
+        event = make_event("a", "ASSAULT", actor_country="COL", trigger="attacked",
+                           start=start, location=None)
+        event.actors = [Actor(text=sector, country="COL", sector=sector)]
+        return event
+
+    assert "ASSAULT" in load_rules().fights
+    assert same_event(attack(0, "MIL"), attack(90, "REB"))
