@@ -18,7 +18,7 @@ import statistics
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -39,13 +39,17 @@ def zoomed_box(client: httpx.Client) -> str:
 
 
 def page_requests(client: httpx.Client) -> dict[str, str]:
-    """The page's requests, named, with a window in the middle of the store's span."""
+    """The page's requests, named, with a window in the middle of the store's span, and a text
+    search for the trigger word of the newest event (a common word: its counts stop at the
+    cap)."""
     span = client.get("/api/aggregates/time").json()
     first = date.fromisoformat(span["first"] or "2024-01-01")
     last = date.fromisoformat(span["last"] or "2024-12-31")
     middle = first + (last - first) / 2
     month = f"since={middle.isoformat()}&until={(middle + timedelta(days=30)).isoformat()}"
     week = f"since={middle.isoformat()}&until={(middle + timedelta(days=6)).isoformat()}"
+    newest = client.get("/api/events", params={"limit": 1, "newest": "true"}).json()["events"]
+    words = urlencode({"text": newest[0]["evidence"]["trigger"] if newest else "forces"})
     return {
         "open: countries": "/api/aggregates/countries",
         "open: timeline": "/api/aggregates/time",
@@ -57,6 +61,9 @@ def page_requests(client: httpx.Client) -> dict[str, str]:
         "month: timeline": f"/api/aggregates/time?{month}",
         "month: table page": f"/api/events?{month}&limit=100",
         "week: features": f"/api/features?{week}&limit=500",
+        "text: countries": f"/api/aggregates/countries?{words}",
+        "text: timeline": f"/api/aggregates/time?{words}",
+        "text: table page": f"/api/events?{words}&limit=100",
         "zoomed: map points": f"/api/features?bbox={zoomed_box(client)}&limit=500",
     }
 

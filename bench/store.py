@@ -264,9 +264,9 @@ def _probes(path: Path, seed: int) -> list[Probe]:
         return [next(chunks, None) for _ in range(1000)]
 
     def situation(store: Store, r: random.Random) -> object:
-        from sitrep.situation import situation as state
+        from sitrep.situation import stored_situation
 
-        return state(store.situation_events())
+        return stored_situation(store)
 
     def api_get(url: str, **params: str) -> Callable[[httpx.Client], object]:
         return lambda client: client.get(url, params=params).raise_for_status()
@@ -313,11 +313,13 @@ def library_latency(path: Path, probes: list[Probe], rounds: int, seed: int) -> 
 
 
 def _writer(path: str, stop: Any, seed: int, per_day: int, added: Any) -> None:
-    """Adds articles to the served store at about 20 a second until told to stop."""
+    """Adds articles to the served store at about 20 a second until told to stop: the feed
+    goes on from the store's last day (a later run's date windows stay where the events are),
+    with a seed of its own, so a second run over the same store adds new articles."""
     with Store(path) as store:
-        stored = store.stats().events  # so a second run over the same store adds new articles
+        stored = store.stats().events
         gen = Generator(seed + stored, per_day)
-        gen.count = 10**9 + stored
+        gen.count = stored
         while not stop.is_set():
             store.add(gen.article())
             added.value += 1

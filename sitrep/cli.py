@@ -289,11 +289,11 @@ def situation_command(
     """The state that follows from the stored events: forces present, agreements, withdrawals."""
     import json
 
-    from sitrep.situation import situation
+    from sitrep.situation import stored_situation
 
     day = _iso_day(as_of)
     with _open_store(db) as store:
-        state = situation(store.situation_events(), as_of=day)
+        state = stored_situation(store, as_of=day)
     json.dump(state.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

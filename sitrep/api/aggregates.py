@@ -9,9 +9,11 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from sitrep.api.events import page_total
 from sitrep.api.filters import event_filters, paged_filters
+from sitrep.api.plain import plain_json
 from sitrep.api.state import get_store
 from sitrep.output import events_geojson
 from sitrep.store import EventQuery, Store
@@ -43,38 +45,42 @@ def _count(count: Count) -> dict[str, Any]:
 
 
 @router.get("/aggregates/countries", summary="Matching events per location country")
-def countries(store: StoreDep, query: Filters) -> dict[str, Any]:
+def countries(store: StoreDep, query: Filters) -> JSONResponse:
     """Per country, most events first, with the split by modality; ``unplaced`` counts the
-    events with no location country."""
-    counts, unplaced = country_counts(store, query)
+    events with no location country. A text search counts its 1,000 latest matches
+    (``total_exact`` is false when there are more), as the event list's total does."""
+    counts, unplaced, exact = country_counts(store, query)
     total = sum(c.count for c in counts) + unplaced
-    return {"total": total, "unplaced": unplaced,
-            "countries": [{"country": c.key, **_count(c)} for c in counts]}
+    return plain_json({"total": total, "total_exact": exact, "unplaced": unplaced,
+                       "countries": [{"country": c.key, **_count(c)} for c in counts]})
 
 
 @router.get("/aggregates/time", summary="Matching events per day, week, month or year")
 def timeline(store: StoreDep, query: Filters,
              unit: Annotated[Unit, Query(description="bucket size; auto picks the finest that "
                                                      "shows the span in at most 160 buckets")]
-             = Unit.auto) -> dict[str, Any]:
+             = Unit.auto) -> JSONResponse:
     """Buckets by each event's first day, in date order; ``first`` and ``last`` are the span
-    the page opens on (events lasting a year or more left out when shorter ones exist)."""
+    the page opens on (events lasting a year or more left out when shorter ones exist). A text
+    search counts its 1,000 latest matches (``total_exact`` is false when there are more)."""
     first, last = date_span(store, query)
     if unit is Unit.auto:
         lo, hi = query.since or first, query.until or last
         chosen = unit_for(lo, hi) if lo and hi and lo <= hi else "month"
     else:
         chosen = unit.value
-    buckets, undated = time_counts(store, query, chosen)
+    buckets, undated, exact = time_counts(store, query, chosen)
     total = sum(b.count for b in buckets) + undated
-    return {"unit": chosen, "first": first, "last": last, "total": total, "undated": undated,
-            "buckets": [{"start": b.key, "end": bucket_end(b.key, chosen), **_count(b)}
-                        for b in buckets]}
+    return plain_json({
+        "unit": chosen, "first": first, "last": last, "total": total, "total_exact": exact,
+        "undated": undated,
+        "buckets": [{"start": b.key, "end": bucket_end(b.key, chosen), **_count(b)}
+                    for b in buckets]})
 
 
 @router.get("/features", summary="One page of matching events as GeoJSON features")
 def features(store: StoreDep, query: Filters,
-             page: Annotated[tuple[int, int], Depends(paged_filters)]) -> dict[str, Any]:
+             page: Annotated[tuple[int, int], Depends(paged_filters)]) -> JSONResponse:
     """What the map and the timeline draw one by one: a FeatureCollection (city-precise events
     carry a point) with ``total`` and ``next_offset`` as in the event list."""
     limit, offset = page
@@ -82,4 +88,5 @@ def features(store: StoreDep, query: Filters,
     events = store.query_events(replace(query, limit=limit, offset=offset))
     collection = events_geojson(events)
     next_offset = offset + len(events) if offset + len(events) < total else None
-    return {**collection, "total": total, "total_exact": exact, "next_offset": next_offset}
+    return plain_json({**collection, "total": total, "total_exact": exact,
+                       "next_offset": next_offset})

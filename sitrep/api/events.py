@@ -8,9 +8,10 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from sitrep.api.filters import event_filters, keyset_filters, refused
+from sitrep.api.plain import with_records
 from sitrep.api.state import get_store
 from sitrep.evidence import evidence_spans
 from sitrep.model import Article, Event
@@ -46,7 +47,7 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 @router.get("/events", summary="List events (filtered, paged)")
-def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
+def list_events(store: StoreDep, query: Filters, page: Page) -> Response:
     """A page of events in date order (``newest``: latest first; a text search: in the order
     they were stored). ``next`` is the cursor of the next page (pass it as ``after``; None on
     the last page): deep pages cost as little as the first. ``offset`` paging is kept for small
@@ -55,16 +56,15 @@ def list_events(store: StoreDep, query: Filters, page: Page) -> dict[str, Any]:
     paged = replace(query, **page)
     total, exact = page_total(store, query)
     try:
-        events, cursor = store.page_events(paged)
+        records, cursor = store.page_json(paged)
     except QueryError as exc:
         raise refused(exc) from None
     next_offset = None
     if paged.after is None and cursor is not None:
-        next_offset = paged.offset + len(events)
-    return {"total": total, "total_exact": exact, "limit": paged.limit, "offset": paged.offset,
-            "after": paged.after,
-            "next": cursor, "next_offset": next_offset,
-            "events": [e.to_dict() for e in events]}
+        next_offset = paged.offset + len(records)
+    return with_records({
+        "total": total, "total_exact": exact, "limit": paged.limit, "offset": paged.offset,
+        "after": paged.after, "next": cursor, "next_offset": next_offset}, "events", records)
 
 
 def page_total(store: Store, query: EventQuery) -> tuple[int, bool]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
+from sitrep.api.plain import plain_json
 from sitrep.api.state import get_store
-from sitrep.situation import situation
+from sitrep.situation import stored_situation
 from sitrep.store import Store
 
 router = APIRouter(prefix="/api", tags=["situation"])
@@ -18,6 +20,6 @@ router = APIRouter(prefix="/api", tags=["situation"])
 def get_situation(
     store: Annotated[Store, Depends(get_store)],
     as_of: Annotated[date | None, Query(description="the state as of this day")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Every entry names the events it rests on, so each statement leads to its evidence."""
-    return situation(store.situation_events(), as_of=as_of).to_dict()
+    return plain_json(stored_situation(store, as_of=as_of).to_dict())

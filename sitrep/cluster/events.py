@@ -35,6 +35,7 @@ class Scope:
     shared_argument: bool
     same_admin1: bool
     conflicting_modalities: frozenset[frozenset[str]]
+    unstated_reach_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ def _scope(data: dict[str, Any]) -> Scope:
         shared_argument=bool(data["shared_argument"]),
         same_admin1=bool(data["same_admin1"]),
         conflicting_modalities=frozenset(frozenset(p) for p in data["conflicting_modalities"]),
+        unstated_reach_days=(None if data.get("unstated_reach_days") is None
+                             else int(data["unstated_reach_days"])),
     )
 
 
@@ -215,9 +218,24 @@ def dates_overlap(a: Event, b: Event, scope: Scope) -> bool:
     """Inclusive ranges overlap once widened by the tolerance; unknown dates per the scope."""
     range_a, range_b = _date_range(a, scope.stated_only), _date_range(b, scope.stated_only)
     if range_a is None or range_b is None:
-        return scope.unknown_date_matches
+        return scope.unknown_date_matches and _within_reach(a, b, range_a, range_b, scope)
     slack = timedelta(days=scope.date_tolerance_days)
     return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
+
+
+def _within_reach(a: Event, b: Event, range_a: tuple[date, date] | None,
+                  range_b: tuple[date, date] | None, scope: Scope) -> bool:
+    """A mention whose date the text leaves unstated happened on or shortly before the
+    story's day, so it may be a mention of an event dated in the text only when that date
+    ends within ``unstated_reach_days`` before its stand-in window: "the attack on Monday"
+    dates the lede's attack, while the war that began two years ago is another event."""
+    if scope.unstated_reach_days is None or (range_a is None) == (range_b is None):
+        return True
+    known, unstated = (range_a, b) if range_b is None else (range_b, a)
+    window = _date_range(unstated)
+    if known is None or window is None:
+        return True
+    return known[1] >= window[0] - timedelta(days=scope.unstated_reach_days)
 
 
 def group(events: list[Event], fits: Any) -> list[list[int]]:

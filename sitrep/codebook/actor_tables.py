@@ -29,16 +29,20 @@ class Body:
 @dataclass(frozen=True, slots=True)
 class SectorWord:
     """A word that signals a sector; ``strong`` words beat generic ones, ``local`` ones take
-    the country of the context when the phrase names none."""
+    the country of the context when the phrase names none; ``noun`` ones count only where the
+    word is a noun (WordNet's "ethnic" is a person, but "ethnic Albanians" are not ethnics)."""
 
     sector: str
     strong: bool
     local: bool
+    noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ActorTables:
-    """What the actor resolver knows about words, titles and named bodies."""
+    """What the actor resolver knows about words, titles and named bodies; ``people`` are the
+    nouns for one person of a kind, as WordNet lists them (lemmas, so singular: "man", not
+    "men")."""
 
     sectors: dict[str, str]
     non_state: dict[str, str]
@@ -47,6 +51,7 @@ class ActorTables:
     bodies: dict[str, Body]
     name_stopwords: frozenset[str]
     role_nouns: dict[str, frozenset[str]]
+    people: frozenset[str] = frozenset()
 
 
 def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
@@ -56,7 +61,9 @@ def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
 
 
 def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
-    """sitrep's sector words, then Phoenix's agent nouns ("assailant" → CRM) as weak ones."""
+    """sitrep's sector words, then Phoenix's agent nouns ("assailant" → CRM), then WordNet's
+    nouns for kinds of people ("vendor" → BUS, "pilgrim" → CVL) as weak ones: the hand-written
+    table wins over the broad ones, and the curated event-coding one over the general one."""
     words = {}
     for row in load_table(f"{FOLDER}/sector_words.tsv"):
         if len(row) < 3:
@@ -65,9 +72,15 @@ def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
         scope = row[3] if len(row) > 3 else ""
         _check(sector, sectors, f"sector_words.tsv {word!r}")
         words[word.lower()] = SectorWord(sector, weight == "strong", scope == "local")
-    for noun, sector in load_table("cameo/agents.tsv"):
+    aliases = {row[0]: _check(row[1], sectors, f"sector_aliases.tsv {row[0]!r}") or row[0]
+               for row in load_table(f"{FOLDER}/sector_aliases.tsv")}
+    for noun, code in load_table("cameo/agents.tsv"):
+        sector = aliases.get(code, code)
         if sector in sectors and " " not in noun:
             words.setdefault(noun, SectorWord(sector, False, False))
+    for noun, sector in load_table("wordnet/people.tsv"):
+        _check(sector, sectors, f"wordnet/people.tsv {noun!r}")
+        words.setdefault(noun, SectorWord(sector, False, False, noun=True))
     return words
 
 
@@ -117,4 +130,5 @@ def load_actor_tables() -> ActorTables:
     stop = frozenset(load_list(f"{FOLDER}/name_stopwords.txt"))
     return ActorTables(sectors=sectors, non_state=non_state, words=_words(sectors),
                        titles=_titles(sectors), bodies=_bodies(sectors), name_stopwords=stop,
-                       role_nouns=_role_nouns(sectors, non_state))
+                       role_nouns=_role_nouns(sectors, non_state),
+                       people=frozenset(row[0] for row in load_table("wordnet/people.tsv")))

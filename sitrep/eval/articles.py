@@ -15,7 +15,9 @@ articles:
 - *records per event*: records that fit some gold event (repeats included) / distinct gold
   events matched;
 - *field errors*, on the type + actor matches of required events: wrong place, date, modality,
-  recipients.
+  recipients; among the matchings that pair the most events, the one whose records differ
+  least from their gold events (a gold event is not charged with the fields of another
+  record of its type and actor while its own record is there).
 
 A seed folder (``gold.jsonl`` + ``article.txt``) is scored as one article.
 """
@@ -121,7 +123,7 @@ def score_article(doc_id: str, gold: list[dict[str, Any]], events: list[Event]) 
     used = set(matched.values()) | set(matched_optional.values())
     false = [p for p in range(len(events)) if p not in used and p not in fitting]
     result.false_records = len(false)
-    loose, _ = match(gold, events, lenient)
+    loose, _ = match(gold, events, lenient, cost=lambda g, e: len(field_errors(g, e)))
     result.lenient = len(loose)
     for g, p in loose.items():
         for name in field_errors(gold[g], events[p]):

@@ -12,6 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
 from sitrep.errors import InputError
 from sitrep.eval.report import Report
 from sitrep.model import Article, Event
@@ -98,20 +101,39 @@ def one_to_one(golds: list[int], preds: list[int], fits: Callable[[int, int], bo
     return {g: p for p, g in owner.items()}
 
 
+def closest_one_to_one(golds: list[int], preds: list[int], fits: Callable[[int, int], bool],
+                       cost: Callable[[int, int], int]) -> dict[int, int]:
+    """A maximum matching gold → prediction that, among the maximum ones, pairs each gold
+    with the predictions that differ from it least (lowest total ``cost``), so that which of
+    two fitting records a gold event gets is decided by its fields, not by their order."""
+    if not golds or not preds:
+        return {}
+    unfit = 1 + len(golds) * max((cost(g, p) for g in golds for p in preds), default=0)
+    table = np.array([[cost(g, p) if fits(g, p) else unfit for p in preds] for g in golds])
+    rows, cols = linear_sum_assignment(table)
+    return {golds[r]: preds[c] for r, c in zip(rows, cols, strict=True) if table[r, c] < unfit}
+
+
 def match(gold: list[dict[str, Any]], events: list[Event],
-          fits: Callable[[dict[str, Any], Event], bool] = matches
+          fits: Callable[[dict[str, Any], Event], bool] = matches,
+          cost: Callable[[dict[str, Any], Event], int] | None = None
           ) -> tuple[dict[int, int], dict[int, int]]:
     """One-to-one matches gold → record: required events first, then optional ones among the
-    records left."""
+    records left; with ``cost``, the closest records among equally many matches."""
     required = [i for i, g in enumerate(gold) if g["required"]]
     optional = [i for i, g in enumerate(gold) if not g["required"]]
 
     def pair(g: int, p: int) -> bool:
         return fits(gold[g], events[p])
 
-    matched = one_to_one(required, list(range(len(events))), pair)
+    def matcher(golds: list[int], preds: list[int]) -> dict[int, int]:
+        if cost is None:
+            return one_to_one(golds, preds, pair)
+        return closest_one_to_one(golds, preds, pair, lambda g, p: cost(gold[g], events[p]))
+
+    matched = matcher(required, list(range(len(events))))
     free = [p for p in range(len(events)) if p not in matched.values()]
-    return matched, one_to_one(optional, free, pair)
+    return matched, matcher(optional, free)
 
 
 def score(gold: list[dict[str, Any]], events: list[Event]) -> Report:

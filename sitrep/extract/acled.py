@@ -54,11 +54,14 @@ def _force_against_protest(event: Event, base: dict[str, str], book: Codebook
 def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
                     ) -> dict[str, str] | None:
     """Violence whose doers are all unarmed people is a riot: a violent demonstration when
-    they are named as a protest crowd, mob violence otherwise."""
+    they are named as a protest crowd, mob violence otherwise. A riot takes a crowd: violence
+    by one person alone is read by the rules after this one."""
     rule = book.acled_readings.get("crowd_violence")
     if not rule or event.event_type not in rule["types"] or not event.actors:
         return None
     if not all(a.sector in rule["actor_sectors"] for a in event.actors):
+        return None
+    if rule.get("needs_group") and all(_one_person(a, book) for a in event.actors):
         return None
     crowd = book.cue("protest_crowds")
     sub = rule["protest_sub_event_type"] if any(_named_as(a, crowd) for a in event.actors) \
@@ -76,6 +79,13 @@ def _against_unarmed(event: Event, base: dict[str, str], book: Codebook
     if not all(r.sector in rule["recipient_sectors"] for r in event.recipients):
         return None
     return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
+
+
+def _one_person(actor: Actor, book: Codebook) -> bool:
+    """Whether the actor is one person named by a singular noun for a kind of person ("a man",
+    "the teenager"; not "men", "a mob", "villagers"): the person nouns are lemmas."""
+    words = fold(actor.text or "").split()
+    return bool(words) and words[-1] in book.actors.people
 
 
 def _named_as(actor: Actor, nouns: frozenset[str]) -> bool:

@@ -7,7 +7,11 @@ from sitrep.situation.state import (
     Situation,
     Withdrawal,
     bears_on,
+    facts,
+    replay,
     situation,
+    stored_situation,
 )
 
-__all__ = ["Agreement", "Expected", "Presence", "Situation", "Withdrawal", "bears_on", "situation"]
+__all__ = ["Agreement", "Expected", "Presence", "Situation", "Withdrawal", "bears_on", "facts",
+           "replay", "situation", "stored_situation"]

@@ -6,15 +6,20 @@ draw, so a store of a million events opens as fast as one of ten. Two small tabl
 triggers answer the page's usual questions without reading events: ``event_days`` (date range
 and modality: the timeline, and its span) and ``event_places`` (location country, type and
 modality: the map). Any other filter counts the matching events themselves, under the same
-filters as the event list (one definition of each filter), from covering indexes.
+filters as the event list (one definition of each filter), from covering indexes; a text
+search counts its :data:`~sitrep.query.TEXT_TOTAL_CAP` latest matches (read from the full-text
+indexes, as the event list reads them), so a common word costs what a rare one does, and says
+it stopped there (``exact`` false), as the event list's total does.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
+from sitrep.query import TEXT_TOTAL_CAP
 from sitrep.store.db import EventQuery, Store, _where
 
 UNITS = ("day", "week", "month", "year")
@@ -57,6 +62,8 @@ class _Source:
     start: str = "NULL"
     end: str = "NULL"
     country: str = "NULL"
+    exact: bool = True
+    """False when a text search's matches were counted up to :data:`TEXT_TOTAL_CAP` only."""
 
     def sql(self, select: str, extra: str = "", group: str = "") -> str:
         clauses = [*self.where, extra] if extra else self.where
@@ -113,7 +120,10 @@ def _by_places(q: EventQuery) -> _Source | None:
 def _events(store: Store, q: EventQuery) -> _Source:
     """The matching events themselves, under the event list's own filters. A ``since`` also
     bounds the first day from below (the earliest start of an event still running then, read
-    from ``event_days``), so the date index is read from there rather than from its start."""
+    from ``event_days``), so the date index is read from there rather than from its start. A
+    text search is the :func:`_matches` it gives."""
+    if q.text:
+        return _matches(store, q)
     where, params = _where(q)
     clauses = [where.removeprefix("WHERE ")] if where else []
     if q.since:
@@ -123,6 +133,17 @@ def _events(store: Store, q: EventQuery) -> _Source:
         params = [*params, rows[0][0] or q.since]
     return _Source("events e", "1", clauses, params, start="e.date_start", end="e.date_end",
                    country="e.location_country")
+
+
+def _matches(store: Store, q: EventQuery) -> _Source:
+    """A text search's latest :data:`TEXT_TOTAL_CAP` matches (every other filter applied while
+    they are read), found through the full-text indexes as the event list finds them: a
+    condition on every event (``events_fts MATCH ... OR`` an article match) would read the
+    whole store."""
+    seqs = store.text_matches(q, at_most=TEXT_TOTAL_CAP)
+    return _Source("events e", "1", ["e.seq IN (SELECT value FROM json_each(?))"],
+                   [json.dumps(seqs)], start="e.date_start", end="e.date_end",
+                   country="e.location_country", exact=len(seqs) < TEXT_TOTAL_CAP)
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -140,8 +161,9 @@ def kept_count(store: Store, q: EventQuery) -> int | None:
     return int(rows[0][0])
 
 
-def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int]:
-    """Matching events per location country (most first) and the number with no country."""
+def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int, bool]:
+    """Matching events per location country (most first), the number with no country, and
+    whether every match was counted (see :func:`_matches`)."""
     src = _by_places(q) or _events(store, q)
     rows = _rows(store, src.sql(f"{src.country}, modality, sum({src.weight})",
                                 group=f"{src.country}, modality"), src.params)
@@ -153,12 +175,12 @@ def country_counts(store: Store, q: EventQuery) -> tuple[list[Count], int]:
         else:
             counts.setdefault(country, Count(country)).add(modality, events)
     ranked = sorted(counts.values(), key=lambda c: (-c.count, c.key))
-    return ranked, unplaced
+    return ranked, unplaced, src.exact
 
 
-def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], int]:
-    """Matching events per bucket of ``unit`` by their first day (in date order) and the number
-    of undated ones."""
+def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], int, bool]:
+    """Matching events per bucket of ``unit`` by their first day (in date order), the number
+    of undated ones, and whether every match was counted (see :func:`_matches`)."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; one of {', '.join(UNITS)}")
     src = _by_days(q) or _events(store, q)
@@ -172,7 +194,7 @@ def time_counts(store: Store, q: EventQuery, unit: str) -> tuple[list[Count], in
             undated += events
         else:
             counts.setdefault(start, Count(start)).add(modality, events)
-    return [counts[k] for k in sorted(counts)], undated
+    return [counts[k] for k in sorted(counts)], undated, src.exact
 
 
 def date_span(store: Store, q: EventQuery) -> tuple[str | None, str | None]:

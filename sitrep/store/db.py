@@ -37,6 +37,7 @@ from sitrep.store.keys import (
     country_rows,
     event_keys,
     point_row,
+    record_shape,
 )
 from sitrep.store.migrations import POINT_INSERT, migrate
 
@@ -288,8 +289,8 @@ class Store:
             """INSERT OR IGNORE INTO events (seq, id, doc_id, event_type, mode, quad, modality,
                date_start, date_end, day_start, day_end, location_name, location_country,
                actor_text, evidence, confidence, record, cluster_id, cluster_seq, sort_key,
-               span_class)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               span_class, shape)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 seq, event.id, event.doc_id, event.event_type, event.mode, event.quad,
                 event.modality,
@@ -300,7 +301,7 @@ class Store:
                 " | ".join(a.text for a in [*event.actors, *event.recipients]).lower(),
                 event.evidence.sentence, event.confidence,
                 json.dumps(record, ensure_ascii=False), cluster.id, cluster.seq, keys.sort_key,
-                keys.span_class,
+                keys.span_class, record_shape(),
             ),
         )
         stored = bool(cursor.rowcount)
@@ -311,8 +312,9 @@ class Store:
                 [(seq, *row) for row in country_rows(keys)],
             )
             self._remember(seq, event, cluster)
-            if cluster.seq == seq and _bears_on_situation(event):
-                conn.execute("INSERT INTO situation_events (event_seq) VALUES (?)", (seq,))
+            given = _situation_facts(event) if cluster.seq == seq else None
+            if given is not None:
+                conn.execute(SITUATION_INSERT, _situation_row(seq, given))
             point = point_row(seq, event)
             if point is not None:
                 conn.execute(POINT_INSERT, point)
@@ -400,6 +402,20 @@ class Store:
             return events, None
         return events[:wanted], events[wanted - 1].id
 
+    def page_json(self, q: EventQuery) -> tuple[list[str], str | None]:
+        """:meth:`page_events` with each event as the JSON text of its ``to_dict()``: the
+        stored record itself when it was written in the running code's shape
+        (:func:`~sitrep.store.keys.record_shape`), else the record decoded and encoded again.
+        A page read for sending costs no decoding and no encoding of its events."""
+        wanted = q.limit
+        one_more = replace(q, limit=None if wanted is None else wanted + 1)
+        shape = record_shape()
+        rows = [(row[0], row[1] if row[2] == shape else _current_json(row[1]))
+                for row in self._rows(one_more, "e.id, e.record, e.shape")]
+        if wanted is None or len(rows) <= wanted:
+            return [text for _, text in rows], None
+        return [text for _, text in rows[:wanted]], rows[wanted - 1][0]
+
     def _rows(self, q: EventQuery, columns: str, *,
               streamed: bool = False) -> Iterator[sqlite3.Row]:
         """The rows of ``columns`` of the events ``q`` selects, in its order. ``streamed``: a
@@ -452,6 +468,22 @@ class Store:
                                     "JOIN events e ON e.seq = s.event_seq ORDER BY s.event_seq"):
                 yield Event.from_dict(json.loads(row[0]))
 
+    def situation_facts(self, as_of: str | None = None) -> Iterator[dict[str, Any]]:
+        """What each merged event the situation rules bear on gives the situation
+        (:func:`sitrep.situation.facts`, kept as the events are stored), in the order the
+        situation applies them (dated ones by start, then undated ones, each by id); events
+        that start after ``as_of`` are left out. Reads one small row per event, no record."""
+        self._refresh_situation_index()
+        order = " ORDER BY undated, start, event_id"
+        dated = "SELECT facts FROM situation_events WHERE undated = 0"
+        parts: list[tuple[str, list[Any]]] = [
+            (f"{dated} AND start <= ?{order}", [as_of]) if as_of else (f"{dated}{order}", []),
+            (f"SELECT facts FROM situation_events WHERE undated = 1{order}", [])]
+        with self._reader() as conn:
+            for sql, params in parts:
+                for row in conn.execute(sql, params):
+                    yield json.loads(row[0])
+
     def _refresh_situation_index(self) -> None:
         fingerprint = _situation_rules()
         if self._meta(SITUATION_RULES) == fingerprint:
@@ -461,9 +493,10 @@ class Store:
                 return  # another writer rebuilt it meanwhile
             conn.execute("DELETE FROM situation_events")
             rows = conn.execute("SELECT seq, record FROM events WHERE cluster_seq = seq")
-            conn.executemany("INSERT INTO situation_events (event_seq) VALUES (?)",
-                             ((row[0],) for row in rows
-                              if _bears_on_situation(Event.from_dict(json.loads(row[1])))))
+            given = ((row[0], _situation_facts(Event.from_dict(json.loads(row[1]))))
+                     for row in rows)
+            conn.executemany(SITUATION_INSERT, (_situation_row(seq, facts)
+                                                for seq, facts in given if facts is not None))
             conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)",
                          (SITUATION_RULES, fingerprint))
 
@@ -497,6 +530,12 @@ class Store:
             return kept
         sql, params = _select(q, None, counting=True).count()
         return self.conn.execute(sql, params).fetchone()[0] or 0
+
+    def text_matches(self, q: EventQuery, *, at_most: int) -> list[int]:
+        """The ``seq`` of the latest ``at_most`` events a text search selects (every filter of
+        ``q`` applied; its paging ignored), read from the full-text indexes as a page is."""
+        newest = replace(q, newest=True, after=None, offset=0, limit=None)
+        return [row[0] for row in islice(_text_rows(self.conn, newest, "e.seq", None), at_most)]
 
     def get_event(self, event_id: str) -> Event:
         row = self.conn.execute(
@@ -656,18 +695,32 @@ class ArticleSource:
     published: str | None = None
 
 
-def _bears_on_situation(event: Event) -> bool:
-    """:func:`sitrep.situation.bears_on`, imported when first needed (listing events must not
+def _situation_facts(event: Event) -> dict[str, Any] | None:
+    """:func:`sitrep.situation.facts`, imported when first needed (listing events must not
     load the situation's name tables)."""
-    from sitrep.situation.state import bears_on
+    from sitrep.situation.state import facts
 
-    return bears_on(event)
+    return facts(event)
+
+
+SITUATION_INSERT = ("INSERT INTO situation_events (event_seq, undated, start, event_id, facts) "
+                    "VALUES (?, ?, ?, ?, ?)")
+
+
+def _situation_row(seq: int, given: dict[str, Any]) -> tuple[int, int, str, str, str]:
+    """The ``situation_events`` row of an event's facts: its order (undated last, by start,
+    then by id) in columns the index reads, the facts as JSON."""
+    start = given["start"]
+    return (seq, int(start is None), start or "", given["id"],
+            json.dumps(given, ensure_ascii=False, separators=(",", ":")))
 
 
 def _situation_rules() -> str:
+    """The fingerprint of the situation's rules and of the shape of the facts kept by them."""
     from sitrep.situation.rules import rules_fingerprint
+    from sitrep.situation.state import FACTS_VERSION
 
-    return rules_fingerprint()
+    return f"{rules_fingerprint()}/{FACTS_VERSION}"
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -779,6 +832,11 @@ def _windows(keys: EventKeys, scope: Scope) -> list[tuple[str, str | None, list[
     if scope.unknown_date_matches:
         arms.append(undated)
     return arms
+
+
+def _current_json(record: str) -> str:
+    """A record written in another shape, as the running code's ``to_dict()`` gives it."""
+    return json.dumps(Event.from_dict(json.loads(record)).to_dict(), ensure_ascii=False)
 
 
 def _marks(values: list[Any]) -> str:

@@ -7,11 +7,14 @@ the same keys whatever wrote it.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass
+import typing
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
+from functools import cache
 
-from sitrep.model import Event
+from sitrep.model import SCHEMA_VERSION, Event
 
 SPAN_CAPS = (0, 7, 31, 92, 366, 3660)
 """Span classes: an event whose range is at most ``SPAN_CAPS[k]`` days long is in class ``k``;
@@ -102,3 +105,34 @@ def _ordinal(value: str | None) -> int | None:
         return date.fromisoformat(value[:10]).toordinal()
     except ValueError:
         return None
+
+
+@cache
+def record_shape() -> str:
+    """A fingerprint of the shape of a stored record: the schema number and the fields of
+    :class:`~sitrep.model.Event` and of every record it holds. The writer stores it with each
+    record; a record stored under the running code's shape is its own ``to_dict()`` output
+    and may be sent as stored, while one written by another version (a field added since)
+    is decoded, which fills what it lacks."""
+    shape: dict[str, list[str]] = {}
+    _shape_of(Event, shape)
+    text = json.dumps([SCHEMA_VERSION, sorted(shape.items())])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _shape_of(cls: type, shape: dict[str, list[str]]) -> None:
+    if cls.__name__ in shape:
+        return
+    shape[cls.__name__] = [f.name for f in fields(cls)]
+    for hint in typing.get_type_hints(cls).values():
+        for kind in _kinds(hint):
+            if is_dataclass(kind):
+                _shape_of(kind, shape)
+
+
+def _kinds(hint: object) -> list[type]:
+    """The classes a type hint names (``list[Actor]``, ``Location | None``, ...)."""
+    args = typing.get_args(hint)
+    if not args:
+        return [hint] if isinstance(hint, type) else []
+    return [kind for arg in args for kind in _kinds(arg)]

@@ -390,6 +390,28 @@ MIGRATIONS: list[str | Step] = [
     DELETE FROM event_sources WHERE EXISTS (SELECT 1 FROM events e
         WHERE e.id = event_sources.event_id AND e.doc_id = event_sources.article_id);
     """,
+    # 10: the situation's index keeps, for each event it bears on, what the event gives it
+    # (``sitrep.situation.facts``, computed when the event is stored) under the order the
+    # situation applies them in (dated first, by start, then by id), so the situation replays
+    # them without reading or decoding an event. The rows of an older store hold no facts:
+    # the table is made anew and its fingerprint dropped, so the first read fills it.
+    """
+    DROP TABLE situation_events;
+    CREATE TABLE situation_events (
+        event_seq INTEGER PRIMARY KEY REFERENCES events(seq) ON DELETE CASCADE,
+        undated INTEGER NOT NULL,
+        start TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        facts TEXT NOT NULL
+    );
+    CREATE INDEX situation_order ON situation_events(undated, start, event_id);
+    DELETE FROM store_meta WHERE key = 'situation_rules';
+    """,
+    # 11: each record carries the shape it was written in (``sitrep.store.keys.record_shape``):
+    # a record of the running code's shape is sent as stored; older rows (NULL) are decoded.
+    """
+    ALTER TABLE events ADD COLUMN shape TEXT;
+    """,
 ]
 
 

@@ -70,6 +70,23 @@ def test_dates_must_overlap_within_a_day() -> None:
     assert same_event(april, report("b", date=None))
 
 
+def unstated(doc_id: str, start: int, story_day: str):
+    """A mention whose text states no date: the window up to the story's day stands in."""
+    event = report(doc_id, start=start, date=("2024-05-01", story_day))
+    assert event.date is not None
+    event.date.basis = "publication"
+    return event
+
+
+def test_an_unstated_date_joins_only_a_recently_dated_mention() -> None:
+    lede = unstated("a", 0, "2024-05-03")
+    assert same_event(lede, report("a", start=90, date=("2024-04-29", "2024-04-29")))
+    assert not same_event(lede, report("a", start=90, date=("2023-10-07", "2023-10-07")))
+    assert same_event(lede, unstated("a", 90, "2024-05-03"))
+    assert load_rules().within.unstated_reach_days is not None
+    assert load_rules().across.unstated_reach_days is None
+
+
 def test_it_happened_and_it_did_not_happen_conflict() -> None:
     assert not same_event(report("a"), report("b", modality="negated"))
     assert same_event(report("a"), report("b", modality="future"))

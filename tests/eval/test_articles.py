@@ -59,6 +59,14 @@ def test_an_optional_match_is_neutral_and_counts_as_a_distinct_event():
     assert metrics["record_precision"] == 1.0
 
 
+def test_a_gold_event_is_charged_with_the_fields_of_its_closest_record():
+    elsewhere = _assault(location=("Doha", "QAT", "city"))
+    own = _assault(start=200, date=("2024-04-10", "2024-04-10"))
+    one = score_article("d", GOLD, [elsewhere, own])
+    assert one.found == 1 and one.lenient == 1
+    assert one.errors["place"] == 0
+
+
 def test_a_third_country_spoils_fully_right_but_not_the_match():
     event = _assault()
     extra = make_event(actor_country="BLR").actors[0]

@@ -56,6 +56,13 @@ def test_violence_by_a_crowd_is_a_riot():
     assert _type(armed_among_them)[0] != "Riots"
 
 
+def test_violence_by_one_person_is_no_riot():
+    lone = _event("ASSAULT", "beat", [("A man", "CVL")], [("three passers-by", "CVL")])
+    assert _type(lone) == ("Violence against civilians", "Attack")
+    two = replace(lone, actors=[Actor(text="two men", sector="CVL")])
+    assert _type(two) == ("Riots", "Mob violence")
+
+
 def test_force_against_people_protesting_is_a_protest_event():
     lethal = _event("ASSAULT", "firearms", [("troops", "MIL")], [("marchers", "CVL")],
                     context=("pro_autocracy",))

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
 FIXTURE = Path(__file__).with_name("unseen.tsv")
 ACTORS_FIXTURE = Path(__file__).with_name("unseen_actors.tsv")
 ACLED_FIXTURE = Path(__file__).with_name("unseen_acled.tsv")
+KINDS_FIXTURE = Path(__file__).with_name("unseen_kinds.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -37,6 +38,7 @@ ROWS = read_rows()
 
 ACTOR_ROWS = read_rows(ACTORS_FIXTURE)
 ACLED_ROWS = read_rows(ACLED_FIXTURE)
+KINDS_ROWS = read_rows(KINDS_FIXTURE)
 
 
 def gap_marks(row: dict[str, str]) -> list:
@@ -65,6 +67,13 @@ def acled_cases() -> list:
     return [pytest.param(row["acled"], row["text"], id=f"{i:03d}-{row['acled'][:12]}",
                          marks=gap_marks(row))
             for i, row in enumerate(ACLED_ROWS)]
+
+
+def kinds_cases() -> list:
+    """One test case per sentence of the set of kinds of news the development data lacks."""
+    return [pytest.param(row["type"], row["actor"], row["text"],
+                         id=f"{i:03d}-{row['type']}-{row['actor']}", marks=gap_marks(row))
+            for i, row in enumerate(KINDS_ROWS)]
 
 
 def test_the_set_covers_every_type_and_sentences_without_events():
@@ -116,3 +125,19 @@ def test_acled_type_of_an_unseen_snippet(coder, expected, text):
     assert coded, "no event ACLED records"
     top = max(coded, key=lambda e: e.confidence)
     assert top.acled["event_type"] == expected, (top.event_type, top.mode, top.evidence.trigger)
+
+
+def test_the_kinds_set_holds_forty_sentences_of_six_kinds_of_news():
+    assert len(KINDS_ROWS) == 40
+    assert len({row["text"] for row in KINDS_ROWS}) == 40, "a sentence is listed twice"
+    assert {row["type"] for row in KINDS_ROWS} <= TYPES
+
+
+@pytest.mark.parametrize(("expected", "actor", "text"), kinds_cases())
+def test_type_and_actor_country_of_an_unseen_kind_of_news(coder, expected, actor, text):
+    article = Article(id="unseen", text=text, published="2024-05-03")
+    events = coder.code_article(article).events
+    assert events, "no event coded"
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, actor in [a.country for a in top.actors]) == (expected, True), \
+        (top.event_type, top.evidence.trigger, [(a.text, a.country) for a in top.actors])

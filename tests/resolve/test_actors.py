@@ -322,6 +322,39 @@ def test_phoenix_agent_nouns_give_a_weak_sector():
     assert words["assailant"].sector == "CRM" and not words["assailant"].strong
 
 
+def test_phoenix_codes_of_people_and_religions_read_as_sectors():
+    words = load_codebook().actors.words
+    assert words["men"].sector == "CVL"
+    assert words["imam"].sector == "REL"
+
+
+def test_wordnet_kinds_of_people_give_a_weak_sector_behind_the_curated_tables():
+    words = load_codebook().actors.words
+    assert (words["vendor"].sector, words["vendor"].strong) == ("BUS", False)
+    assert words["fisherman"].sector == "CVL"
+    assert words["student"].strong, "the hand-written table wins over the broad ones"
+
+
+def _people_doc(words: list[str]):
+    """<number> <adjective> <people noun> (a hand-built parse)."""
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2],
+               deps=["nummod", "amod", "ROOT"], pos=["NUM", "ADJ", "NOUN"])
+
+
+@pytest.mark.parametrize(("words", "sector"), [
+    (["six", "unarmed", "men"], "CVL"),
+    (["a", "street", "vendor"], "BUS"),
+    (["two", "elderly", "motorists"], "CVL"),
+])
+def test_plain_nouns_for_kinds_of_people_are_actors(words, sector):
+    doc = _people_doc(words)
+    doc[2].lemma_ = words[2].removesuffix("s")
+    actor = ActorResolver().resolve_span(doc[0:3])
+    assert actor is not None and (actor.country, actor.sector) == (None, sector)
+
+
 def _compound_doc(words: list[str], head_pos: str = "NOUN"):
     """the <City> <noun>: the city a compound of the noun (a hand-built parse)."""
     from spacy.tokens import Doc

@@ -148,6 +148,33 @@ def test_to_dict_is_plain_json() -> None:
     assert data["withdrawals"][0]["event_ids"]
 
 
+def test_to_dict_is_what_asdict_gives_and_shares_no_list() -> None:
+    from dataclasses import asdict
+
+    events = [deploy(), withdraw(), deploy("f", country="FRA", modality="future"),
+              agreement("t", "AGREE", "signed", "Niger signed a defence accord with the USA.")]
+    state = situation(events)
+    assert state.presence and state.withdrawals and state.expected and state.agreements
+    data = state.to_dict()
+    assert data == asdict(state)
+    data["presence"][0]["event_ids"].append("changed")
+    assert "changed" not in state.presence[0].event_ids
+
+
+def test_replaying_kept_facts_is_the_situation_of_the_events() -> None:
+    from sitrep.situation import facts, replay
+    from sitrep.situation.state import _order
+
+    events = [deploy(), withdraw(date_=MAY), deploy("f", country="FRA", modality="future"),
+              agreement("t", "AGREE", "signed", "Niger signed a defence accord with the USA."),
+              deploy("n", modality="negated")]
+    kept = [f for f in (facts(e) for e in events) if f is not None]
+    assert len(kept) == 4  # the negated deployment bears on nothing
+    kept = json.loads(json.dumps(sorted(kept, key=_order)))  # as the store keeps them
+    for day in (None, date(2024, 3, 15), date(2024, 5, 3)):
+        assert replay(kept, day) == situation(events, as_of=day)
+
+
 def test_unrelated_retreats_are_not_withdrawals() -> None:
     release = replace(withdraw(trigger="released", sentence="Niger released two prisoners."),
                       mode="release")

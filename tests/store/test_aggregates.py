@@ -77,7 +77,8 @@ QUERIES = [
 
 @pytest.mark.parametrize("q", QUERIES, ids=repr)
 def test_country_counts_match_the_events_one_by_one(store, q):
-    counts, unplaced = country_counts(store, q)
+    counts, unplaced, exact = country_counts(store, q)
+    assert exact
     expected = by_hand(store, q, lambda e: e.location.country_code if e.location else None)
     assert unplaced == expected.pop(None, 0)
     assert {c.key: c.count for c in counts} == dict(expected)
@@ -87,14 +88,15 @@ def test_country_counts_match_the_events_one_by_one(store, q):
 
 @pytest.mark.parametrize("q", QUERIES, ids=repr)
 def test_month_counts_match_the_events_one_by_one(store, q):
-    buckets, undated = time_counts(store, q, "month")
+    buckets, undated, exact = time_counts(store, q, "month")
+    assert exact
     expected = by_hand(store, q, lambda e: e.date.start[:7] + "-01" if e.date else None)
     assert undated == expected.pop(None, 0)
     assert {b.key: b.count for b in buckets} == dict(expected)
 
 
 def test_counts_are_split_by_modality_and_weeks_start_on_monday(store):
-    buckets, _ = time_counts(store, EventQuery(event_type="ASSAULT"), "week")
+    buckets, *_ = time_counts(store, EventQuery(event_type="ASSAULT"), "week")
     assert [(b.key, b.modality) for b in buckets] == [
         ("2024-04-29", {"asserted": 1, "negated": 1})]
     assert date.fromisoformat(buckets[0].key).weekday() == 0
@@ -116,10 +118,10 @@ def test_the_span_leaves_out_year_long_events_when_shorter_ones_exist(store):
 
 def test_counts_follow_changes_to_stored_events(store):
     store.conn.execute("UPDATE events SET modality = 'asserted' WHERE modality = 'negated'")
-    counts, _ = country_counts(store, EventQuery(modality="negated"))
+    counts, *_ = country_counts(store, EventQuery(modality="negated"))
     assert counts == []
     store.conn.execute("DELETE FROM events WHERE location_country = 'TCD'")
-    counts, _ = country_counts(store, EventQuery())
+    counts, *_ = country_counts(store, EventQuery())
     assert {c.key: c.count for c in counts if c.count} == {"NER": 1, "MLI": 1}
 
 
@@ -140,9 +142,9 @@ def test_an_older_store_gets_its_counts_when_upgraded(tmp_path):
     conn.execute(f"PRAGMA user_version = {before}")
     conn.close()
     with Store(path) as store:
-        counts, _ = country_counts(store, EventQuery())
+        counts, *_ = country_counts(store, EventQuery())
         assert [(c.key, c.modality) for c in counts] == [("NER", {"asserted": 1})]
-        buckets, _ = time_counts(store, EventQuery(), "day")
+        buckets, *_ = time_counts(store, EventQuery(), "day")
         assert [(b.key, b.count) for b in buckets] == [("2024-04-01", 1)]
 
 
@@ -165,3 +167,20 @@ def test_the_unit_keeps_the_buckets_few(first, last, unit):
 ])
 def test_a_bucket_ends_on_its_last_day(start, unit, end):
     assert bucket_end(start, unit) == end
+
+
+def test_a_text_search_counts_its_latest_matches_up_to_the_cap(store, monkeypatch):
+    from sitrep.store import aggregates
+
+    everything, unplaced, exact = country_counts(store, EventQuery(text="forces"))
+    assert exact and sum(c.count for c in everything) + unplaced == 4
+    monkeypatch.setattr(aggregates, "TEXT_TOTAL_CAP", 2)
+    latest = store.query_events(EventQuery(text="forces", newest=True, limit=2))
+    counts, unplaced, exact = country_counts(store, EventQuery(text="forces"))
+    assert not exact
+    expected = Counter(e.location.country_code if e.location else None for e in latest)
+    assert unplaced == expected.pop(None, 0)
+    assert {c.key: c.count for c in counts} == dict(expected)
+    buckets, undated, exact = time_counts(store, EventQuery(text="forces"), "day")
+    assert not exact
+    assert sum(b.count for b in buckets) + undated == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from factories import make_coded, make_event
@@ -458,14 +459,38 @@ def test_the_situation_reads_its_index_and_finds_what_every_event_gives() -> Non
     assert 0 < len(indexed) < store.count_events(EventQuery(merged=True))
 
 
+@pytest.mark.parametrize("as_of", [None, date(2024, 3, 1), date(2024, 3, 15), date(2023, 1, 1),
+                                   date(2030, 1, 1)])
+def test_the_kept_facts_give_the_situation_of_every_event(as_of) -> None:
+    from sitrep.situation import situation, stored_situation
+
+    store = _varied_store()
+    every = situation(store.iter_events(EventQuery(merged=True, limit=None)), as_of=as_of)
+    assert stored_situation(store, as_of) == every
+    assert every.presence or every.expected or as_of == date(2023, 1, 1)
+
+
+def test_the_kept_facts_come_in_the_order_the_situation_applies_them() -> None:
+    from sitrep.situation.state import _order
+
+    store = _varied_store()
+    kept = list(store.situation_facts())
+    assert kept == sorted(kept, key=_order)
+    assert {f["id"] for f in kept} == {e.id for e in store.situation_events()}
+    assert [f["id"] for f in store.situation_facts("2024-03-01")] == [
+        f["id"] for f in kept if f["start"] is None or f["start"] <= "2024-03-01"]
+
+
 def test_the_situation_index_is_rebuilt_when_the_rules_change(monkeypatch) -> None:
 
     store = _varied_store()
     before = [e.id for e in store.situation_events()]
+    kept = list(store.situation_facts())
     store.conn.execute("DELETE FROM situation_events")
     assert list(store.situation_events()) == []  # same rules: the index is trusted
     monkeypatch.setattr(db, "_situation_rules", lambda: "other rules")
     assert [e.id for e in store.situation_events()] == before
+    assert list(store.situation_facts()) == kept
     assert store.conn.execute("SELECT value FROM store_meta").fetchone()[0] == "other rules"
 
 
@@ -473,10 +498,11 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
 
     store = _varied_store()
     rebuilt: list[bool] = []
-    real = db._bears_on_situation
-    monkeypatch.setattr(db, "_bears_on_situation",
+    real = db._situation_facts
+    monkeypatch.setattr(db, "_situation_facts",
                         lambda event: rebuilt.append(True) or real(event))
     assert list(store.situation_events())
+    assert list(store.situation_facts())
     assert rebuilt == []  # read from the index, no pass over every event
 
 
@@ -502,6 +528,7 @@ def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_p
         old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA")]))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 8")  # as a version-8 writer left it
+    conn.execute("ALTER TABLE events DROP COLUMN shape")
     conn.execute("DROP INDEX events_cluster_seq")
     conn.execute("CREATE INDEX events_cluster ON events(cluster_id)")
     conn.execute("ALTER TABLE events DROP COLUMN cluster_seq")
@@ -522,6 +549,32 @@ def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_p
         plan = " ".join(r[3] for r in store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT seq FROM events WHERE cluster_seq = 1"))
         assert "events_cluster_seq" in plan
+
+
+def test_a_version_9_store_gets_the_facts_of_its_situation_on_first_read(tmp_path) -> None:
+    """Step 10 makes the situation's index anew (a version-9 index lists events, no facts):
+    the first read fills it from the events, and the situation is what every event gives."""
+    from sitrep.situation import situation, stored_situation
+
+    path = tmp_path / "v9.db"
+    with Store(path) as old:
+        old.add_many([make_coded(f"s{i}", f"Report {i}.", [make_event(
+            f"s{i}", ["MOBILIZE", "RETREAT"][i % 2], trigger=["deployed", "withdrawing"][i % 2],
+            date=(f"2024-0{i + 1}-01",) * 2, modality=["asserted", "future"][i // 3])])
+            for i in range(5)])
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 9")  # as a version-9 writer left it
+    conn.execute("ALTER TABLE events DROP COLUMN shape")
+    conn.execute("DROP TABLE situation_events")
+    conn.execute("CREATE TABLE situation_events (event_seq INTEGER PRIMARY KEY "
+                 "REFERENCES events(seq) ON DELETE CASCADE)")
+    conn.execute("INSERT INTO situation_events SELECT seq FROM events")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        every = situation(store.iter_events(EventQuery(merged=True, limit=None)))
+        assert every.presence and every.expected
+        assert stored_situation(store) == every
 
 
 def test_a_new_report_joins_its_cluster_by_seq_and_writes_no_redundant_source() -> None:
@@ -648,3 +701,39 @@ def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
     store.add(make_coded("year", "Year.", [make_event(
         "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
     assert compared == ["w1", "d2"]
+
+
+def test_the_record_shape_names_every_record_an_event_holds(monkeypatch) -> None:
+    from dataclasses import dataclass
+
+    from sitrep.store import keys
+
+    shape: dict[str, list[str]] = {}
+    keys._shape_of(db.Event, shape)
+    assert {"Event", "Actor", "Location", "EventDate", "Evidence", "Claimant",
+            "Quantity"} <= set(shape)
+    assert "acled" in shape["Event"]
+    before = keys.record_shape()
+    @dataclass
+    class Wider(db.Event):  # the record as a later version with one more field would have it
+        new_field: str = ""
+
+    Wider.__name__ = "Event"
+    Wider.__module__ = "sitrep.model"
+    keys.record_shape.cache_clear()
+    monkeypatch.setattr(keys, "Event", Wider)
+    try:
+        assert keys.record_shape() != before
+    finally:
+        keys.record_shape.cache_clear()
+
+
+def test_a_page_as_json_is_the_page_of_events_encoded() -> None:
+    import json
+
+    store = _varied_store()
+    q = EventQuery(limit=7, country="USA")
+    events, cursor = store.page_events(q)
+    texts, cursor_json = store.page_json(q)
+    assert [json.loads(t) for t in texts] == [e.to_dict() for e in events]
+    assert cursor_json == cursor

@@ -203,3 +203,25 @@ def test_the_map_moved_by_hand_is_in_the_url_and_a_reload_returns_to_it(page, si
     page.click("#filters button[type=reset]")
     page.wait_for_function("() => !location.search.includes('map=')")
     page.wait_for_function("() => sitrep.map().getZoom() < 5")
+
+
+def test_a_text_search_counted_up_to_its_cap_reads_as_that_many_or_more(browser, site,
+                                                                         monkeypatch):
+    from sitrep.api import events
+    from sitrep.store import aggregates
+
+    cap = 600  # the store's one article holds EVENTS (640) events, all matching its text
+    monkeypatch.setattr(events, "TEXT_TOTAL_CAP", cap)
+    monkeypatch.setattr(aggregates, "TEXT_TOTAL_CAP", cap)
+    page = browser.new_page()
+    try:
+        page.goto(f"{site}?text=forces")
+        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_function("() => document.querySelector('#page-info').textContent"
+                               ".endsWith('+')")
+        assert page.inner_text("#page-info") == "1–100 of 600+"
+        assert page.inner_text("#timeline-note").startswith(
+            "600+ events (the latest 600 matches of the text counted), counted by")
+        assert page.inner_text("#map-note").startswith("600+ events (the latest 600 matches")
+    finally:
+        page.close()

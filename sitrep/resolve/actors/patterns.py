@@ -34,7 +34,8 @@ def _tokenizer():  # noqa: ANN202 - a spaCy Tokenizer
 def not_name_words(book: ActorTables) -> list[str]:
     """Lower-case words that cannot continue a person's name after a title."""
     words = {w.lower() for w in book.name_stopwords}
-    words.update(book.words)
+    # WordNet's people nouns are surnames as often as not: they may continue a name
+    words.update(w for w, sector in book.words.items() if not sector.noun)
     for phrase in [*book.titles, *(a for a, b in book.bodies.items() if b.country is None)]:
         words.update(w.lower() for w in split_words(phrase))
     return sorted(w for w in words if (w not in PARTICLES and w.isalpha()) or w.endswith("."))

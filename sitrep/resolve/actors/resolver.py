@@ -30,6 +30,7 @@ from sitrep.resolve.places.countries import (
 )
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
 STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "capital"
@@ -270,7 +271,8 @@ class ActorResolver:
         modifier's, else the generic head's; ``local`` when the head is a local state body."""
         words = self.book.words
         looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
-        hits = [(t, w) for t, w in looked if w is not None]
+        hits = [(t, w) for t, w in looked
+                if w is not None and (not w.noun or t.pos_ in NOUN_POS)]
         if not hits:
             return None, False
         local = any(w.local for t, w in hits if t.i == head.i)

@@ -37,6 +37,7 @@ MAX_NAME_TOKENS = 6
 MAX_ACRONYM = 4
 MIN_LETTERS = 3
 TITLED_MIN_WORDS = 3
+BARE_MIN_POPULATION = 10_000
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
@@ -394,9 +395,11 @@ class Scanner:
     of that name and ``holds(name, outer)`` whether a place named ``outer`` may hold one named
     ``name`` (a division or country of the same country)."""
 
-    def __init__(self, known: Callable[[str], bool], holds: Callable[[str, str], bool]) -> None:
+    def __init__(self, known: Callable[[str], bool], holds: Callable[[str, str], bool],
+                 size: Callable[[str], int] | None = None) -> None:
         self.known = known
         self.holds = holds
+        self.size = size
 
     def scan(self, doc: Doc, places: list[Span], ents: list[Span] | None = None
              ) -> list[Found]:
@@ -495,7 +498,18 @@ class Scanner:
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
-        return None
+        return "weak" if self._bare(words, start, end, text) else None
+
+    def _bare(self, words: Words, start: int, end: int, text: str) -> bool:
+        """A name with no context at all ("the quake shook Ardmore") that can hardly be
+        anything but the town: a proper noun outside every entity of the model, inside no
+        longer name, not first in its sentence, no English word nor the surname of a person
+        named, not in capitals, and a town or division of BARE_MIN_POPULATION people or more
+        (small places share their names with people and firms more often)."""
+        return self.size is not None and not (
+            words.sent_start[start] or words.titled[start] or text.isupper()) and all(
+            words.entity[i] is None and words.proper[i] for i in range(start, end)) and (
+            _no_word_nor_surname(words, text)) and self.size(text) >= BARE_MIN_POPULATION
 
     def _container_end(self, words: Words, start: int, end: int) -> int:
         """"Ardmore, Oklahoma": the end of a division or country after a comma that may hold

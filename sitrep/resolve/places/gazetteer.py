@@ -11,6 +11,8 @@ from sitrep.errors import SetupError
 from sitrep.resolve.places.index import ensure_index
 from sitrep.resolve.places.normalize import fold
 
+PART_MIN_TOWNS = 5
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -39,6 +41,7 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise SetupError(f"cannot open the gazetteer index {self.path}: {exc}") from exc
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self._parts: dict[tuple[str, str | None, str], tuple[float, float] | None] = {}
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place called ``name`` (folded, case kept), most populous first."""
@@ -59,6 +62,40 @@ class Gazetteer:
             (admin1_population, city_population),
         )
         return [row[0] for row in rows]
+
+    def part_point(self, country: str, admin1: str | None, side: str
+                   ) -> tuple[float, float] | None:
+        """The middle of the towns of a country (or of its first-level division ``admin1``)
+        that lie on one ``side`` of it ("N", "SE", "C"...): the point of "Southern
+        California". Sides are halves of the towns' bounding box, trimmed of the outermost
+        2% (islands and exclaves); "C" is its middle half both ways. None without towns."""
+        key = (country, admin1, side)
+        if key not in self._parts:
+            self._parts[key] = self._part_point(country, admin1, side)
+        return self._parts[key]
+
+    def _part_point(self, country: str, admin1: str | None, side: str
+                    ) -> tuple[float, float] | None:
+        rows = self.db.execute(
+            "SELECT lat, lon FROM places WHERE country = ? AND precision = 'city'"
+            " AND (? IS NULL OR admin1 = ?)", (country, admin1, admin1)).fetchall()
+        if len(rows) < PART_MIN_TOWNS:
+            return None
+        lats, lons = sorted(r[0] for r in rows), sorted(r[1] for r in rows)
+        cut = len(rows) // 50
+        south, north = lats[cut], lats[-1 - cut]
+        west, east = lons[cut], lons[-1 - cut]
+        mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
+        quarter_lat, quarter_lon = (north - south) / 4, (east - west) / 4
+        tests = {"N": lambda lat, lon: lat >= mid_lat, "S": lambda lat, lon: lat <= mid_lat,
+                 "E": lambda lat, lon: lon >= mid_lon, "W": lambda lat, lon: lon <= mid_lon,
+                 "C": lambda lat, lon: abs(lat - mid_lat) <= quarter_lat and (
+                     abs(lon - mid_lon) <= quarter_lon)}
+        inside = [(lat, lon) for lat, lon in rows if south <= lat <= north and west <= lon <= east
+                  and all(tests[letter](lat, lon) for letter in side)]
+        if not inside:
+            return None
+        return (sum(p[0] for p in inside) / len(inside), sum(p[1] for p in inside) / len(inside))
 
     def names_of(self, place_id: int) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM names WHERE place = ?",

@@ -13,14 +13,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.truecase import is_shouting
-from sitrep.resolve.places.countries import country_for_name, read_tsv
+from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
 from sitrep.resolve.places.detect import (
     Scanner,
     list_gaps,
@@ -64,6 +65,9 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+DOMINANT_POPULATION = 1_000_000
+DOMINANT_RATIO = 50
+DOMINANT_BONUS = FOCUS_WEIGHT
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -77,6 +81,20 @@ def actor_verbs() -> frozenset[str]:
 def name_parts() -> dict[str, str]:
     """Words that end a place name → the kind of place they make ("Province" → division)."""
     return {word: kind for word, kind in read_tsv("name_parts.tsv")}
+
+
+@cache
+def directions() -> dict[str, str]:
+    """Capitalised direction words → the side of a division they name ("Southern" → "S")."""
+    return {word: side for word, side in read_tsv("directions.tsv")}
+
+
+def _split_direction(text: str) -> tuple[str, str] | None:
+    """"Southern California" → ("S", "California"); None when the name starts with no
+    direction word."""
+    word, _, rest = text.partition(" ")
+    side = directions().get(word)
+    return (side, rest) if side and rest[:1].isupper() else None
 
 
 @cache
@@ -125,6 +143,7 @@ class Toponym:
     maybe: bool = False
     abroad: bool = False
     dateline: bool = False
+    side: str | None = None
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -161,7 +180,8 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
             "feature", "site") or (doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
-    if start > 0 and _free(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and (
+    if start > 0 and _free(doc[start - 1]) and (
+            doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in directions()) and (
             doc[start - 1].is_title and not doc[start - 1].is_sent_start):
         start -= 1
     return doc[start:end] if (start, end) != (span.start, span.end) else span
@@ -252,7 +272,23 @@ class Geocoder:
             _fall_back(toponym)
         _streets_fall_back(toponyms)
         _unknown_fall_back(toponyms, focus)
+        for toponym in toponyms:
+            self._to_part(toponym)
         return [_mention(article.id, t) for t in toponyms]
+
+    def _to_part(self, toponym: Toponym) -> None:
+        """"Southern California": a direction word before a country or first-level division
+        names the part of it on that side (:meth:`Gazetteer.part_point`), a region of the
+        division's country."""
+        chosen = toponym.chosen
+        if toponym.side is None or chosen is None or chosen.country is None or (
+                chosen.precision not in ("country", "admin1")):
+            return
+        admin1 = chosen.admin1 if chosen.precision == "admin1" else None
+        point = self.gazetteer.part_point(chosen.country, admin1, toponym.side)
+        if point is not None:
+            toponym.chosen = replace(chosen, name=toponym.text, lat=point[0], lon=point[1],
+                                     geonameid=None, feature_code="RGN", precision="region")
 
     def detect(self, doc: Doc, article: Article) -> list[Toponym]:
         """Place names of the document, in text order, without overlaps: those the
@@ -375,7 +411,7 @@ class Geocoder:
     @property
     def scanner(self) -> Scanner:
         if self._scanner is None:
-            self._scanner = Scanner(self._known, self._may_hold)
+            self._scanner = Scanner(self._known, self._may_hold, self._size)
         return self._scanner
 
     def _names(self, name: str) -> tuple[Candidate, ...]:
@@ -383,7 +419,20 @@ class Geocoder:
         candidates = self.gazetteer.candidates(name)
         if not candidates and name.isupper() and len(name) > 3:
             candidates = self.gazetteer.candidates(name.title())
+        if not candidates and (split := _split_direction(name)):
+            candidates = self._whole_of_part(split[1])
         return candidates
+
+    def _whole_of_part(self, name: str) -> tuple[Candidate, ...]:
+        """The countries and first-level divisions called ``name``: what a direction word
+        before it can name a part of."""
+        return tuple(c for c in self.gazetteer.candidates(name)
+                     if c.precision in ("country", "admin1"))
+
+    def _size(self, name: str) -> int:
+        """The population of the largest town or division of the name (0 for none)."""
+        return max((c.population for c in self._names(name)
+                    if c.precision in ("city", "admin2", "admin1")), default=0)
 
     def _known(self, name: str) -> bool:
         return bool(self._names(name))
@@ -446,11 +495,30 @@ class Geocoder:
             if candidates:
                 division = is_division
                 break
+        seat = self._seat(text) if _after_the(doc_text, start) else ()
+        if seat:
+            return Toponym(start, end, text, seat, metonymic=_is_metonymic(ent), facility=True)
+        split = None if candidates or seats else _split_direction(text)
+        if split and (whole := self._whole_of_part(split[1])):
+            return Toponym(start, end, text, whole, metonymic=_is_metonymic(ent),
+                           side=split[0])
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
         return Toponym(start, end, text, candidates + seats if division else candidates or seats,
                        metonymic=_is_metonymic(ent), division=division, city=cue == "city",
                        seat=not candidates and bool(seats))
+
+    def _seat(self, text: str) -> tuple[Candidate, ...]:
+        """"the White House", "the Kremlin": a national institution of the actor tables
+        (``actors/institutions.jsonl``) named with an article is its building, which stands in
+        its country's capital, not a town that shares or translates its name (Casablanca is
+        "White House" among its GeoNames names). The capital's entry, or nothing."""
+        body = load_codebook().actors.bodies.get(text)
+        country = country_by_iso3(body.country) if body and body.country else None
+        if country is None or not country.capital:
+            return ()
+        return tuple(c for c in self.gazetteer.candidates(country.capital)
+                     if c.country == country.iso3 and c.precision == "city")[:1]
 
     def _dateline(self, article: Article) -> Toponym | None:
         if not article.dateline_place or article.dateline_start is None:
@@ -496,8 +564,11 @@ class Geocoder:
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
+        dominant = _dominant(readings)
         for candidate in readings:
             score = _prior(candidate, toponym.text)
+            if candidate is dominant:
+                score += DOMINANT_BONUS
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
@@ -592,6 +663,22 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     return None, 0.0
 
 
+def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:
+    """A city of DOMINANT_POPULATION people or more whose every namesake is at most a
+    DOMINANT_RATIO-th of its size ("Toronto" among small Torontos): the reading a reader
+    takes unless the text names another (containment, a list, a neighbour), not one the
+    article's country focus alone overturns."""
+    cities = [c for c in readings if c.precision == "city"]
+    if not cities:
+        return None
+    top = max(cities, key=lambda c: c.population)
+    if top.population < DOMINANT_POPULATION or any(
+            c.population * DOMINANT_RATIO > top.population for c in readings
+            if c is not top and c.precision in ("city", "admin2", "admin1")):
+        return None
+    return top
+
+
 def _contested(toponym: Toponym) -> bool:
     """A name both a country and a division of another country ("Georgia"): it says nothing
     about the document's focus until it is resolved."""
@@ -660,6 +747,11 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
     return None
 
 
+def _after_the(text: str, start: int) -> bool:
+    """The name follows the definite article ("the Kremlin"), as buildings and bodies do."""
+    return text[max(0, start - 4):start].lower() == "the "
+
+
 def _glued(text: str, start: int) -> bool:
     """The mention is the tail of a hyphenated name ("Hartsfield-Jackson"): the place its
     shortened name finds is not what the whole name stands for."""
@@ -696,13 +788,22 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     "Ardmore, Okla."), when it holds any: "X, Y" names the X inside Y, however much larger a
     namesake elsewhere (a country among them) is; otherwise every candidate. A country after
     a comma only adds to the score (:func:`_containment`): two countries with a comma between
-    are a list more often than a village in the second named like the first."""
+    are a list more often than a village in the second named like the first. When the
+    division after the comma is most likely a division (its first reading) and holds none of
+    the town's readings ("Stroud, Ontario" with no Stroud of Ontario in the index), no
+    namesake elsewhere is read: the town is unresolved and takes the division's point
+    (:func:`_fall_back`)."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
     outers = [c for c in container.candidates[:5] if c.precision == "admin1"]
     held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
-    return held or toponym.candidates
+    if held:
+        return held
+    if container.candidates[0].precision == "admin1" and all(
+            c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
+        return ()
+    return toponym.candidates
 
 
 def _owned(toponym: Toponym, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -147,6 +147,26 @@ def add_months(d: date, count: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+def move_years(period: Period, count: int) -> Period:
+    """The same period ``count`` calendar years later (earlier when negative): "July" read in
+    the year after the one first chosen. A range that ends on a month's last day still does
+    (February in a leap year)."""
+
+    def moved(d: date | None, month_end: bool) -> date | None:
+        if d is None:
+            return None
+        new = add_months(d, 12 * count)
+        return new.replace(day=calendar.monthrange(new.year, new.month)[1]) if month_end else new
+
+    end_of_month = period.end is not None and period.end.day == calendar.monthrange(
+        period.end.year, period.end.month)[1]
+    value = period.value
+    if value[:4].isdigit():
+        value = f"{clamp_year(int(value[:4]) + count):04d}{value[4:]}"
+    return Period(value, moved(period.start, False), moved(period.end, end_of_month),
+                  period.precision)
+
+
 def shift(d: date, unit: str, count: float) -> date:
     """``d`` moved by ``count`` units (D, W, M, Q, Y); fractions of months round to days."""
     if unit == "D":

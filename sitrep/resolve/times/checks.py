@@ -36,6 +36,9 @@ class Checks:
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_decade: re.Pattern[str]
+    measure_before: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -71,6 +74,10 @@ def build(vocab: Vocabulary) -> Checks:
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
         moment_frame=re.compile(rf"\b{alternation(words('moment_frames'))}\s+$", flags),
         event_link=re.compile(rf"\s+{alternation(words('duration_event_links'))}\b", flags),
+        age_after=re.compile(rf"[\s-]+{alternation(words('age_tails'))}\b", flags),
+        age_decade=re.compile(rf"\b{alternation(words('age_possessives'))}\s+"
+                              rf"(?:{modifier}[\s-]*)?$", flags),
+        measure_before=re.compile(r"\d[\d,.]*\s+[^\W\d_]+\s+$"),
     )
 
 

@@ -122,6 +122,10 @@ def build(vocab: Vocabulary) -> Grammar:
     plural_tails = alternation(words("vague_plural_tails"))
     local = alternation(words("clock_local"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
+    # "April 2 last year": a day in the year a relative word names
+    rel_year = rf"\s+(?P<relyear>{bare_rel})\s+year\b"
+    # "2019's third quarter", "last year's first half": a part of the year named before it
+    owner_year = rf"(?:(?P<pyear>{YEAR})|(?P<prel>{bare_rel})\s+year)['’]s\s+"
     clock = (
         r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
         r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
@@ -131,9 +135,9 @@ def build(vocab: Vocabulary) -> Grammar:
     offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
     sources = {
         "mdy": rf"\b{wd_prefix}(?P<month>{month})\s+(?P<day>{DAY})\b(?!\s*(?:%|:\d))"
-               rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
+               rf"(?:\s*,?\s*(?P<year>{YEAR})\b|{rel_year})?",
         "dmy": rf"\b{wd_prefix}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{month})(?!\w)"
-               rf"(?:\s*,?\s*(?P<year>{YEAR})\b)?",
+               rf"(?:\s*,?\s*(?P<year>{YEAR})\b|{rel_year})?",
         "day_of_month": rf"\b(?P<lead>{alternation(words('day_of_month_leads'))}\s+)the\s+"
                         r"(?P<dom>[012]?\d|3[01])(?:st|nd|rd|th)\b(?!\s*(?:of\b|[a-z]))",
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
@@ -141,10 +145,12 @@ def build(vocab: Vocabulary) -> Grammar:
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
                 rf"(?:\s+(?P<local>{local})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
-                   rf"|\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?(?P<ord>{ordinal})[\s-]+"
+                   rf"|\b(?:{owner_year})?(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?"
+                   rf"(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
-        "season": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
+        "season": rf"\b(?:(?P<det>{anaphor})\s+)?(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
+                  rf"(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"
                       rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b)?",
@@ -176,12 +182,14 @@ def build(vocab: Vocabulary) -> Grammar:
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
-        "half": rf"\b(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b(?:\s+of\s+(?:(?P<year>"
-                rf"{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?(?!\s+of\b)",
+        "half": rf"\b(?:{owner_year})?(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b"
+                rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?"
+                r"(?!\s+of\b)",
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
-                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)",
+                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)"
+                    r"(?P<half2>\s+and\s+a\s+half\b)?",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
                         rf"(?P<unit>{unit})s\b(?!\s+{plural_tails}\b)"
                         rf"|\b(?P<unit2>{unit})s-long\b"

@@ -188,6 +188,10 @@ def resolve_calendar_date(match: re.Match[str], ctx: Context) -> Resolved | None
         return None
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", None, "unresolved")
+    step = relative_step(match.group("relyear") or "", ctx.vocab)
+    if step is not None:
+        found = day_or_none(ctx.reference.year + step, month_number, day_number)
+        return relative(ctx, cal.day(found) if found else None)
     y = cal.nearest_year(month_number, day_number, ctx.reference,
                          day_direction(ctx, match.start(), match.end()))
     found = day_or_none(y, month_number, day_number)
@@ -346,7 +350,9 @@ def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the 1990s", "the '80s", "the mid-nineties": a decade; one without its century is
-    the latest such decade not after the reference."""
+    the latest such decade not after the reference. "in her 40s" is an age, not a decade."""
+    if checks().age_decade.search(ctx.before(match.start(), 16)):
+        return None
     if match.group("cent"):
         first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
     else:
@@ -378,7 +384,11 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         ordinal = match.group("ord").lower()
         number = ctx.vocab.ordinals[ordinal]
-        year_text = match.group("year") or match.group("year2")
+        year_text = match.group("year") or match.group("year2") or match.group("pyear")
+    owner = owner_year(match, ctx)
+    if owner is not None:
+        return relative(ctx, apply_modifier(cal.quarter(owner, number), match.group("mod"),
+                                            ctx.vocab))
     if year_text:
         return explicit(apply_modifier(cal.quarter(int(year_text), number), match.group("mod"),
                                        ctx.vocab))
@@ -400,6 +410,15 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
+
+
+def owner_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year a relative possessive names before a part of it ("last year's third
+    quarter"); None when there is none or no reference to count from."""
+    step = relative_step(match.group("prel") or "", ctx.vocab)
+    if step is None or ctx.reference is None:
+        return None
+    return ctx.reference.year + step
 
 
 def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -427,8 +446,11 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
     number = ctx.vocab.ordinals.get(match.group("ord").lower())
     if number not in (1, 2):
         return None
-    if match.group("year"):
-        return explicit(cal.half(int(match.group("year")), number))
+    if match.group("year") or match.group("pyear"):
+        return explicit(cal.half(int(match.group("year") or match.group("pyear")), number))
+    owner = owner_year(match, ctx)
+    if owner is not None:
+        return relative(ctx, cal.half(owner, number))
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-H{number}", None, "unresolved")
@@ -437,7 +459,7 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = ref.year + step
     elif match.group("same"):
         y = ref.year
-    elif not match.group("the"):
+    elif not (match.group("the") or match.group("prel")):
         return None
     else:
         started = cal.half(ref.year, number).start <= ref  # type: ignore[operator]
@@ -466,7 +488,8 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("season").lower()
     if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
         return None
-    framed = bool(match.group("rel") or match.group("year") or match.group("mod"))
+    framed = bool(match.group("rel") or match.group("year") or match.group("mod")
+                  or match.group("det"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
         return None
@@ -478,6 +501,8 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match.group("year"):
         return explicit(apply_modifier(cal.season(int(match.group("year")), code), mod,
                                        ctx.vocab))
+    if match.group("det"):
+        return anaphoric_season(match, code, ctx)
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
@@ -496,6 +521,21 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         future = ctx.looks_future(match.start(), match.end())
         y = this.start.year if this.start <= ref or future else this.start.year - 1
     return relative(ctx, apply_modifier(cal.season(y, code), mod, ctx.vocab))
+
+
+def anaphoric_season(match: re.Match[str], code: str, ctx: Context) -> Resolved:
+    """ "that autumn", "the following spring": the season of the year the text last named (or
+    the one after or before it), else of the reference's year."""
+    det = re.sub(r"\s+", " ", match.group("det").lower())
+    step = int(ctx.vocab.words["anaphor_determiners"].get(det, 0))
+    last = ctx.last_dated
+    base = last.start if last is not None and last.start is not None else ctx.reference
+    if base is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    period = apply_modifier(cal.season(base.year + step, code), match.group("mod"), ctx.vocab)
+    resolved = relative(ctx, period)
+    resolved.uses_anchor = True
+    return resolved
 
 
 # ---- days relative to the reference --------------------------------------------------------
@@ -795,7 +835,13 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", num_text) and count > 1000:
         return None
-    if match.group("half"):
+    if checks().age_after.match(ctx.text, match.end()):
+        return None  # "45 years old": an age, which TimeML does not mark
+    if num_text.lower() in vocab.word_list("article_counts") and is_rate(match, ctx):
+        return None  # "$50 an hour", "300 barrels a day": a rate (a set), not a stretch of time
+    if "-" in match.group(0) and ctx.capitalised(num_text) and in_name(match, ctx):
+        return None  # "the Six-Day War": part of a name
+    if match.group("half") or match.group("half2"):
         count += 0.5
     vague = is_vague(num_text, vocab)
     value, spec = duration_value(None if vague else count, unit, vocab)
@@ -921,6 +967,12 @@ def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DURATION", value, Period(value, start, ref, spec["precision"]), "relative")
 
 
+def is_rate(match: re.Match[str], ctx: Context) -> bool:
+    """ "a day" after an amount ("$10 a day", "twice a day", "300 barrels a day"): per day."""
+    return bool(checks().rate_before.search(ctx.before(match.start(), 16))
+                or checks().measure_before.search(ctx.before(match.start(), 24)))
+
+
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "every Monday", "weekly", "twice a year", "15 a year"."""
     if match.group("wd"):
@@ -930,8 +982,7 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
     if match.group("word"):
         word = re.sub(r"\s+", " ", match.group("word").lower())
-        if word.startswith(("a ", "per ")) and not checks().rate_before.search(
-                ctx.before(match.start(), 16)):
+        if word.split()[0] in ctx.vocab.word_list("rate_set_leads") and not is_rate(match, ctx):
             return None
         if in_name(match, ctx):
             return None

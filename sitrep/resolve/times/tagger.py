@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from sitrep.model import TimeMention
 from sitrep.resolve.times import calendar as cal
+from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import clause_direction, parsed_from
@@ -37,6 +38,7 @@ class Joins:
     join_day: re.Pattern[str]
     range_join: re.Pattern[str]
     range_open: re.Pattern[str]
+    day_part: re.Pattern[str]
 
 
 @cache
@@ -70,6 +72,8 @@ def joins() -> Joins:
         range_join=re.compile(rf"^\s*{alternation(words('range_joins'))}\s*$", flags),
         range_open=re.compile(rf"\b(?P<open>{alternation(words('range_openers'))})\s+"
                               r"(?:the\s+)?$", flags),
+        day_part=re.compile(rf"\b(?:the\s+)?(?P<part>{alternation(vocab.day_parts)})\s+"
+                            rf"{alternation(words('part_of_day_links'))}\s+$", flags),
     )
 
 
@@ -104,6 +108,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   anchor=reference)
     found = select(candidates(text), ctx)
     found = resolve_anchors(found, ctx)
+    found = join_day_parts(anchor_range_ends(found, text), text)
     mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
     mentions = [apply_signal(m, text, reference) for m in mentions]
     mentions += ranges(mentions, text)
@@ -217,6 +222,87 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision in ("day", "week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
+    return found
+
+
+# the rules whose match may leave the year to the reader ("May", "July 4")
+YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "season", "holiday"})
+YEAR_GROUPS = ("year", "rel", "relyear", "relyear2", "det")
+
+
+def year_left_open(item: Found) -> bool:
+    """Whether the reader chose the item's year (no year, relative word or anaphor named)."""
+    if item.rule not in YEARLESS_RULES or item.resolved.basis != "relative":
+        return False
+    names = item.match.match.re.groupindex
+    return not any(name in names and item.match.group(name) for name in YEAR_GROUPS)
+
+
+def range_pairs(found: list[Found], text: str) -> list[tuple[Found, Found]]:
+    """Neighbours joined as the two ends of one range: "from May to July", "between March
+    and June", "May 3-10"."""
+    pairs = []
+    for first, second in zip(found, found[1:], strict=False):
+        join = text[first.end:second.start]
+        if not joins().range_join.match(join):
+            continue
+        opened = joins().range_open.search(text[max(0, first.start - 16):first.start])
+        if join.strip().lower() == "and" and not (
+                opened and opened.group("open").lower() == "between"):
+            continue
+        pairs.append((first, second))
+    return pairs
+
+
+def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
+    """The two ends of a range run forward: an end whose year the text leaves open takes the
+    year that puts it after the start ("from November to March": March of the next year),
+    and a start whose year is open the one that puts it before a stated end ("from May to
+    July 2019": May 2019)."""
+    for first, second in range_pairs(found, text):
+        a, b = first.resolved.period, second.resolved.period
+        if (a is None or b is None or a.start is None or b.start is None
+                or first.resolved.type != "DATE" or second.resolved.type != "DATE"):
+            continue
+        if year_left_open(second) and b.start < a.start:
+            second.resolved = replace_period(second.resolved, moved_past(b, a.start, 1))
+        elif year_left_open(first) and not year_left_open(second) and b.start < a.start:
+            first.resolved = replace_period(first.resolved, moved_past(a, b.start, -1))
+    return found
+
+
+def moved_past(period: Period, bound: date, step: int) -> Period:
+    """``period`` moved by whole years to the first start on the bound's side: on or after
+    it (``step`` 1) or on or before it (``step`` -1)."""
+    if period.start is None:
+        return period
+    moved = cal.move_years(period, bound.year - period.start.year)
+    assert moved.start is not None
+    if (moved.start < bound) if step > 0 else (moved.start > bound):
+        moved = cal.move_years(moved, step)
+    return moved
+
+
+def replace_period(resolved: Resolved, period: Period) -> Resolved:
+    return Resolved(resolved.type, period.value, period, resolved.basis, resolved.uses_anchor)
+
+
+def join_day_parts(found: list[Found], text: str) -> list[Found]:
+    """ "the night of April 12", "the morning of Tuesday": one TIME, that day's part."""
+    vocab = load_vocabulary()
+    for item in found:
+        period = item.resolved.period
+        value = item.resolved.value or ""
+        if (item.resolved.type != "DATE" or period is None or period.precision != "day"
+                or not value[:1].isdigit()):
+            continue
+        lead = joins().day_part.search(text[max(0, item.start - 24):item.start])
+        if lead is None:
+            continue
+        code = vocab.day_parts[re.sub(r"\s+", " ", lead.group("part").lower())]
+        item.start -= len(lead.group(0))
+        item.resolved = Resolved("TIME", f"{value}T{code}", period, item.resolved.basis,
+                                 item.resolved.uses_anchor)
     return found
 
 

@@ -151,6 +151,18 @@ function number(n) {
   return n.toLocaleString("en");
 }
 
+// An answer's total as the server counted it: a text search stops counting at a cap and says
+// so (`total_exact: false`), which reads "1,000+".
+function total(answer) {
+  return `${number(answer.total)}${answer.total_exact === false ? "+" : ""}`;
+}
+
+// Said after a count of a text search's latest matches only.
+function countedNote(answer) {
+  return answer.total_exact === false
+    ? ` (the latest ${number(answer.total)} matches of the text counted)` : "";
+}
+
 function safeHref(url) {
   // Only web links: a javascript: or data: URL from an article must never become a link.
   try {
@@ -261,7 +273,7 @@ async function loadMapPoints() {
   const answer = await latest("points", () => getJSON(`/api/features?${query(params)}`));
   if (!answer) return;
   shown.map = featureEvents(answer);
-  shown.mapBox = { box, total: answer.total };
+  shown.mapBox = { box, total: answer.total, total_exact: answer.total_exact };
   drawMap();
 }
 
@@ -659,14 +671,14 @@ function drawMapNote() {
     note.textContent = "";
   } else if (shown.mapBox) {
     const inBox = shown.mapBox.total;
-    note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
-      + `events; ${number(inBox)} in view are at a city or finer`
+    note.textContent = `${total(counts)} events${countedNote(counts)}: countries are shaded `
+      + `by their asserted events; ${total(shown.mapBox)} in view are at a city or finer`
       + (inBox > DETAIL ? `, the latest ${DETAIL} drawn: zoom in or narrow the filters to `
         + "see the rest." : ".");
   } else {
-    note.textContent = `${number(counts.total)} events: countries are shaded by their asserted `
-      + "events. Zoom in to see single events at their cities, or narrow the filters or the "
-      + `timeline to ${DETAIL} or fewer.`;
+    note.textContent = `${total(counts)} events${countedNote(counts)}: countries are shaded `
+      + "by their asserted events. Zoom in to see single events at their cities, or narrow the "
+      + "filters or the "      + `timeline to ${DETAIL} or fewer.`;
   }
 }
 
@@ -772,8 +784,9 @@ function drawTimeline(counts) {
   view.items.update(items);
   const note = document.getElementById("timeline-note");
   note.hidden = !shown.timelineUnit;
-  note.textContent = note.hidden ? "" : `${number(counts.total)} events, counted by `
-    + `${counts.unit}${counts.undated ? ` (${number(counts.undated)} undated)` : ""}: click a `
+  note.textContent = note.hidden ? "" : `${total(counts)} events${countedNote(counts)}, `
+    + `counted by ${counts.unit}`
+    + `${counts.undated ? ` (${number(counts.undated)} undated)` : ""}: click a `
     + `bar or zoom in to see single events (${DETAIL} or fewer).`;
   highlightTimeline();
 }
@@ -844,7 +857,7 @@ function drawPager(page) {
   const first = page.total && page.events.length ? skipped + 1 : 0;
   const last = skipped + page.events.length;
   document.getElementById("page-info").textContent =
-    `${number(first)}–${number(last)} of ${number(page.total)}`;
+    `${number(first)}–${number(last)} of ${total(page)}`;
   view.nextPage = page.next !== undefined && page.next !== null ? page.next : page.next_offset;
   document.getElementById("page-prev").disabled = state.pages.length === 0;
   document.getElementById("page-next").disabled =

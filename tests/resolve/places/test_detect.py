@@ -3,6 +3,8 @@ mechanisms of :mod:`sitrep.resolve.places.detect`. Sentences are invented local 
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places import Geocoder, is_event_place
 
@@ -315,3 +317,36 @@ def test_a_township_word_after_an_english_word_makes_a_place(geocoder, blank) ->
     found = places(geocoder, blank, text)
     assert found["Hamilton"].admin1 == "New Jersey"
     assert places(geocoder, blank, "The Union Department of Health met.") == {}
+
+
+def test_a_possessive_inside_a_known_name(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Deputies from Prince George's County arrived.")
+    assert found["Prince George's County"].admin1 == "Maryland"
+    assert found["Prince George's County"].precision == "admin2"
+
+
+def test_parts_of_is_a_phrase_of_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Water was cut off in parts of Tishomingo overnight.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def tagged_words(blank, words: list[str], pos: list[str]) -> Doc:
+    """A document with hand-set parts of speech and no entities, one sentence."""
+    doc = Doc(blank.vocab, words=words, pos=pos,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
+def test_a_proper_noun_without_context_that_only_a_sizeable_town_is(geocoder, blank) -> None:
+    words = ["The", "quake", "shook", "Ridgecrest", "early", "on", "Friday", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert found["Ridgecrest"].admin1 == "California"
+
+
+def test_a_small_town_needs_context_to_be_a_place(geocoder, blank) -> None:
+    words = ["The", "storm", "hit", "Tishomingo", "early", "on", "Friday", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    assert geocoder.resolve(doc, Article(id="t", text=doc.text)) == []

@@ -454,3 +454,55 @@ def test_a_name_the_gazetteer_lacks_stays_unresolved_far_from_any_town(
     places = resolve(geocoder, blank, text, ["Nairobi", "Kenya", "Zzyzxville"])
     assert places["Nairobi"].country_code == "KEN"
     assert places["Zzyzxville"].lat is None
+
+
+def test_a_national_institution_named_with_the_article_stands_in_the_capital(
+        geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Marchers gathered outside the White House on Sunday.",
+                     ["White House"], )
+    assert places["White House"].country_code == "USA"
+    assert places["White House"].name == "Washington"
+
+
+def test_an_institution_name_without_the_article_is_read_as_a_place_name(
+        geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Shells fell on Duma, east of Damascus.",
+                     ["Duma", "Damascus"])
+    assert places["Duma"].country_code == "SYR"
+
+
+def test_a_capitalised_direction_names_the_part_of_a_division(geocoder, blank) -> None:
+    whole = resolve(geocoder, blank, "Storms hit California.", ["California"])["California"]
+    part = resolve(geocoder, blank, "Storms hit Southern California.",
+                   ["California"])["Southern California"]
+    assert part.country_code == "USA" and part.admin1 == "California"
+    assert part.lat is not None and whole.lat is not None and part.lat < whole.lat - 1.0
+    east = resolve(geocoder, blank, "Crews went to East Texas.", ["Texas"])["East Texas"]
+    west = resolve(geocoder, blank, "Crews went to West Texas.", ["Texas"])["West Texas"]
+    assert east.lon is not None and west.lon is not None and east.lon > west.lon + 2.0
+
+
+def test_a_lower_case_direction_leaves_the_whole_division(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Storms hit southern California.", ["California"])
+    assert places["California"].precision == "admin1"
+
+
+def test_a_direction_word_that_is_part_of_a_name_keeps_the_name(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Aid reached South Sudan.", ["Sudan"])
+    assert places["South Sudan"].country_code == "SSD"
+
+
+def test_a_division_after_a_comma_rules_out_namesakes_elsewhere(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "A driver was stopped in Stroud, Ontario, on Friday.",
+                     ["Stroud", "Ontario"])
+    assert places["Stroud"].country_code == "CAN"
+    assert places["Stroud"].precision == "admin1"  # no Stroud of Ontario is known
+    assert places["Stroud"].admin1 == "Ontario"
+
+
+def test_a_dominant_city_is_not_moved_by_the_article_focus_alone(geocoder, blank) -> None:
+    text = ("Shares of the Toronto miner fell after a fire near Kalgoorlie in Western "
+            "Australia.")
+    places = resolve(geocoder, blank, text, ["Toronto", "Kalgoorlie", "Western Australia"])
+    assert places["Toronto"].country_code == "CAN"
+    assert places["Kalgoorlie"].country_code == "AUS"

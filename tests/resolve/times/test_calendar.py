@@ -44,3 +44,11 @@ def test_nearest_year_follows_the_tense():
 
 def test_shift_by_months_clips_the_day():
     assert cal.shift(date(2024, 3, 31), "M", -1) == date(2024, 2, 29)
+
+
+def test_moving_a_period_by_years_keeps_its_shape():
+    february = cal.month(2023, 2)
+    leap = cal.move_years(february, 1)
+    assert (leap.value, leap.start, leap.end) == ("2024-02", date(2024, 2, 1), date(2024, 2, 29))
+    back = cal.move_years(cal.day(date(2024, 7, 4)), -2)
+    assert (back.value, back.start, back.end) == ("2022-07-04", date(2022, 7, 4), date(2022, 7, 4))

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Convert WordNet's nouns for kinds of people into sitrep's table of people nouns.
+
+usage: python scripts/build_people.py WORDNET_DICT [OUT_FILE]
+
+WORDNET_DICT is the ``dict`` folder of Princeton WordNet 3.0 (``index.noun`` and
+``data.noun``, as the WordNet database ships them, e.g. Debian's ``wordnet-base`` package);
+OUT_FILE defaults to ``sitrep/codebook/wordnet/people.tsv``. The output is deterministic, so
+running it again over the same input changes nothing.
+
+A noun is a kind of person when its commonest sense (WordNet lists senses by frequency) is a
+person synset (lexicographer file ``noun.person``) and not a named individual (an instance),
+and the noun is one plain word that the sense writes in lower case ("vendor", "pilgrim",
+"villager"; not "Fijian", a people's name, which countries and demonyms read). Its sector is
+that of the nearest kind of person in ``sitrep/codebook/actors/person_kinds.tsv`` among the
+sense's hypernyms (breadth first: a "sniper" is a "marksman" before it is anything else); a
+kind mapped to ``-`` gives no sector, and a noun under no listed kind is a civilian (``CVL``),
+the sector of people acting or suffering in their own name.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from pathlib import Path
+
+PERSON_FILE = 18  # WordNet's lexicographer file noun.person
+HYPERNYMS = ("@", "@i")
+KINDS = Path("sitrep/codebook/actors/person_kinds.tsv")
+DEFAULT_SECTOR = "CVL"
+NOTICE = """# Converted by scripts/build_people.py from WordNet 3.0 (Princeton University), used
+# under the WordNet 3.0 license: WordNet 3.0 Copyright 2006 by Princeton University. All rights
+# reserved. Permission to use, copy, modify and distribute this software and database and its
+# documentation for any purpose and without fee or royalty is hereby granted, provided that you
+# agree to comply with the following copyright notice and statements, including the disclaimer,
+# and that the same appear on ALL copies of the software, database and documentation, including
+# modifications that you make for internal use or for distribution. THIS SOFTWARE AND DATABASE
+# IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS
+# OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR
+# THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD
+# PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or
+# Princeton may not be used in advertising or publicity pertaining to distribution of the
+# software and/or database. Title to copyright in this software, database and any associated
+# documentation shall at all times remain with Princeton University and LICENSEE agrees to
+# preserve same.
+"""
+
+
+class Synset:
+    """One noun synset of ``data.noun``: its lexicographer file and hypernym offsets."""
+
+    __slots__ = ("lexfile", "words", "hypernyms", "instance")
+
+    def __init__(self, lexfile: int, words: list[str], hypernyms: list[str],
+                 instance: bool) -> None:
+        self.lexfile = lexfile
+        self.words = words
+        self.hypernyms = hypernyms
+        self.instance = instance
+
+
+def read_data(path: Path) -> dict[str, Synset]:
+    """offset → synset, from ``data.noun`` (format: WordNet's wndb(5))."""
+    synsets = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" ") or not line.strip():
+            continue
+        fields = line.split(" | ")[0].split()
+        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
+        words = [fields[4 + 2 * i].split("(")[0] for i in range(count)]
+        at = 4 + 2 * count
+        pointers = int(fields[at])
+        hypernyms, instance = [], False
+        for i in range(pointers):
+            symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
+            if symbol in HYPERNYMS:
+                hypernyms.append(target)
+                instance = instance or symbol == "@i"
+        synsets[offset] = Synset(lexfile, words, hypernyms, instance)
+    return synsets
+
+
+def read_index(path: Path) -> dict[str, list[str]]:
+    """lemma → its synset offsets, commonest sense first, from ``index.noun``."""
+    senses = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" ") or not line.strip():
+            continue
+        fields = line.split()
+        lemma, count, pointers = fields[0], int(fields[2]), int(fields[3])
+        senses[lemma] = fields[6 + pointers:6 + pointers + count]
+    return senses
+
+
+def read_kinds(path: Path, senses: dict[str, list[str]]) -> dict[str, str]:
+    """synset offset → sector ('-' for none) of the kinds named as ``lemma.n.NN``."""
+    kinds = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, sector = line.split("\t")[:2]
+        lemma, _, number = name.rsplit(".", 2)
+        offsets = senses.get(lemma, [])
+        if int(number) > len(offsets):
+            raise SystemExit(f"{path}: WordNet has no sense {name}")
+        kinds[offsets[int(number) - 1]] = sector.strip()
+    return kinds
+
+
+def sector_of(offset: str, synsets: dict[str, Synset], kinds: dict[str, str]) -> str:
+    """The sector of the nearest listed kind among the synset and its hypernyms."""
+    queue, seen = deque([offset]), {offset}
+    while queue:
+        current = queue.popleft()
+        if current in kinds:
+            return kinds[current]
+        for parent in synsets[current].hypernyms:
+            if parent not in seen:
+                seen.add(parent)
+                queue.append(parent)
+    return DEFAULT_SECTOR
+
+
+def people(senses: dict[str, list[str]], synsets: dict[str, Synset],
+           kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """(noun, sector) of every plain noun whose commonest sense is a kind of person."""
+    rows = []
+    for lemma, offsets in senses.items():
+        if not offsets or not lemma.isalpha() or not lemma.islower():
+            continue
+        first = synsets[offsets[0]]
+        if first.lexfile != PERSON_FILE or first.instance or lemma not in first.words:
+            continue
+        sector = sector_of(offsets[0], synsets, kinds)
+        if sector != "-":
+            rows.append((lemma, sector))
+    return sorted(rows)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    source = Path(argv[1])
+    out = Path(argv[2]) if len(argv) > 2 else Path("sitrep/codebook/wordnet/people.tsv")
+    kinds_path = Path(argv[3]) if len(argv) > 3 else KINDS
+    senses = read_index(source / "index.noun")
+    synsets = read_data(source / "data.noun")
+    rows = people(senses, synsets, read_kinds(kinds_path, senses))
+    lines = [NOTICE.rstrip("\n"), "# noun (lemma)<TAB>sector code"]
+    lines += ["\t".join(row) for row in rows]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(rows)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
