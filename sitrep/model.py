@@ -221,18 +221,23 @@ class Location(Record):
 
 @dataclass(slots=True)
 class EventDate(Record):
-    """When an event happened: an inclusive range with its precision and basis."""
+    """When an event happened: an inclusive range with its precision and basis. ``source``
+    says where it came from: ``clause`` (a time of the best mention's own clause),
+    ``sentence`` (a time elsewhere in its sentence: the event's, or the day it was told, up to
+    which the range runs), ``mention`` (another mention of the same event), ``article`` (no
+    mention states one: the window up to the story's day)."""
 
     text: str | None
     start: str | None
     end: str | None
     precision: str | None
     basis: str
+    source: str | None = None
 
     @classmethod
-    def from_time(cls, time: TimeMention) -> EventDate:
+    def from_time(cls, time: TimeMention, source: str | None = None) -> EventDate:
         return cls(text=time.text, start=time.start_date, end=time.end_date,
-                   precision=time.precision, basis=time.basis)
+                   precision=time.precision, basis=time.basis, source=source)
 
 
 @dataclass(slots=True)

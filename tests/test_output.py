@@ -20,7 +20,7 @@ def test_jsonl_prints_the_contract_record() -> None:
     assert list(record)[:2] == ["schema", "id"]
     assert record["actors"][0]["country"] == "USA"
     assert record["date"] == {"text": "last month", "start": "2024-04-01", "end": "2024-04-30",
-                              "precision": "month", "basis": "relative"}
+                              "precision": "month", "basis": "relative", "source": None}
 
 
 def test_csv_has_one_flat_typed_row_per_event() -> None:

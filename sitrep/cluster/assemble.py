@@ -177,10 +177,12 @@ def _date(best: Event, others: list[Event]):  # noqa: ANN202
     bounds the event by the day it was told ("said on Tuesday that gunmen attacked", see
     :func:`sitrep.extract.setting.event_date`): "the attack on Monday" in a later sentence
     dates the event the lede only reported."""
-    stated = [m.date for m in [best, *others]
-              if m.date is not None and m.date.basis in STATED_DATES]
-    own = [d for d in stated if d.precision is not None]
-    return own[0] if own else stated[0] if stated else best.date
+    stated = [m for m in [best, *others] if m.date is not None and m.date.basis in STATED_DATES]
+    own = [m for m in stated if m.date is not None and m.date.precision is not None]
+    chosen = own[0] if own else stated[0] if stated else best
+    if chosen is best or chosen.date is None:
+        return best.date
+    return replace(chosen.date, source="mention")
 
 
 def anaphor(doc: Doc, event: Event, nouns: dict[int, str] | None = None) -> bool:

@@ -190,15 +190,15 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
     # often hangs a time that closes the clause on the verb after it
     time = _nearest(trigger, items, own - content)
     if time is not None:
-        return EventDate.from_time(time)
+        return EventDate.from_time(time, "clause")
     reach = _sentence_reach(trigger, sent) - content
     timed = [(time, span, time_relation(trigger, span)) for time, span in items]
     time = _nearest(trigger, [(t, s) for t, s, how in timed if how == "shared"], reach)
     if time is not None:
-        return EventDate.from_time(time)
+        return EventDate.from_time(time, "sentence")
     time = _nearest(trigger, [(t, s) for t, s, how in timed if how == "by"], reach)
     if time is not None:
-        return _up_to(EventDate.from_time(time))
+        return _up_to(EventDate.from_time(time, "sentence"))
     return unstated_date(article)
 
 
@@ -281,7 +281,7 @@ def _up_to(date: EventDate) -> EventDate:
     before = int(load_json("records.json")["unstated_date_days_before"])
     start = datetime.date.fromisoformat(date.start[:10]) - timedelta(days=before)
     return EventDate(text=date.text, start=start.isoformat(), end=date.end, precision=None,
-                     basis=date.basis)
+                     basis=date.basis, source=date.source)
 
 
 def unstated_date(article: Article) -> EventDate:
@@ -290,7 +290,8 @@ def unstated_date(article: Article) -> EventDate:
     (``codebook/records.json``); no precision, since the text states none."""
     day = article.reference_date
     if day is None:
-        return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved")
+        return EventDate(text=None, start=None, end=None, precision=None, basis="unresolved",
+                         source="article")
     before = int(load_json("records.json")["unstated_date_days_before"])
     return EventDate(text=None, start=(day - timedelta(days=before)).isoformat(),
-                     end=day.isoformat(), precision=None, basis="publication")
+                     end=day.isoformat(), precision=None, basis="publication", source="article")

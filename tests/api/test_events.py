@@ -21,7 +21,7 @@ def test_list_gives_contract_records_in_date_order(client, ids):
     assert first["schema"] == 2
     assert first["evidence"]["sentence"] == "The NER forces seized power."
     assert first["date"] == {"text": "last month", "start": "2023-07-26", "end": "2023-07-26",
-                             "precision": "month", "basis": "relative"}
+                             "precision": "month", "basis": "relative", "source": None}
 
 
 @pytest.mark.parametrize(("params", "expected"), [

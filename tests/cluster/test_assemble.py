@@ -384,6 +384,17 @@ def test_a_date_a_mention_states_goes_before_the_window_of_the_day_it_was_told()
     assert combine([told, unstated(make_event(start=200))]).date.start == "2024-04-28"
 
 
+def test_the_record_says_which_mention_its_date_came_from():
+    lede = unstated(make_event(start=0, trigger="withdrew"))
+    lede.date.source = "article"
+    later = make_event(start=200, date=("2024-04-29", "2024-04-29"), trigger="withdrawal")
+    later.date.source = "clause"
+    assert (combine([lede, later]).date.start, combine([lede, later]).date.source) == (
+        "2024-04-29", "mention")
+    assert combine([later, lede]).date.source in ("clause", "mention")
+    assert combine([unstated(make_event(start=0))]).date.basis == "publication"
+
+
 # -- a mention that is part of an event a definite noun names ---------------------------------
 
 

@@ -43,6 +43,7 @@ def test_clause_place_and_time_come_first(coder):
     assert (retreat.location.country_code, retreat.location.basis) == ("TCD", "clause")
     assert (retreat.date.start, retreat.date.end, retreat.date.basis) == \
         ("2024-04-01", "2024-04-30", "relative")
+    assert retreat.date.source == "clause"
 
 
 def test_sentence_place_when_the_clause_has_none(coder):
@@ -61,7 +62,7 @@ def test_dateline_place_and_the_days_up_to_publication_stand_in(coder):
     # an event no words date happened on or shortly before the story's day (records.json)
     assert (assault.date.start, assault.date.end, assault.date.basis) == \
         ("2024-05-01", "2024-05-03", "publication")
-    assert assault.date.precision is None
+    assert (assault.date.precision, assault.date.source) == (None, "article")
 
 
 def test_without_a_date_the_time_is_unresolved(coder):
@@ -90,7 +91,7 @@ def test_the_day_a_statement_was_made_bounds_the_event_it_reports(coder):
     found = coded(coder, "Local officials said on Thursday that rebels attacked a village in "
                          "northern Mali.")
     date = found["ASSAULT"].date
-    assert (date.start, date.end) == ("2024-04-30", "2024-05-02")
+    assert (date.start, date.end, date.source) == ("2024-04-30", "2024-05-02", "sentence")
 
 
 def test_the_time_of_what_a_statement_is_about_is_not_the_statements(coder):

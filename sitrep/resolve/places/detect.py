@@ -247,8 +247,8 @@ def _runs(words: Words) -> Iterator[tuple[int, int]]:
 
 
 def _locative(words: Words, start: int) -> str | None:
-    """"strong" or "weak" when a phrase of ``locatives.tsv`` ends just before the name (a
-    "the" between them skipped)."""
+    """"strong", "weak" or "named" (an institution's name: "University of") when a phrase of
+    ``locatives.tsv`` ends just before the name (a "the" between them skipped)."""
     at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
     before = tuple(words.lower[max(0, at - 3):at])
     for size in (3, 2, 1):
@@ -407,7 +407,7 @@ class Scanner:
         ``ents`` are the document's entities when the caller has them at hand."""
         ents = list(doc.ents) if ents is None else ents
         taken = {i for span in places for i in range(span.start, span.end)}
-        busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS
+        busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS and not _misread(ent)
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy)
         self._unlist(words, ents)
@@ -478,7 +478,7 @@ class Scanner:
 
     def _context(self, words: Words, start: int, end: int) -> str | None:
         text = words.span(start, end)
-        if _short(text) or _after(words, end) == "none":
+        if _short(text) or _after(words, end) == "none" or _locative(words, start) == "named":
             return None
         body = _body(words, start, end)
         if _inside_longer_name(words, start, end) and not (
@@ -524,6 +524,12 @@ class Scanner:
             if self.holds(inner, words.span(end + 1, last)):
                 return last
         return 0
+
+
+def _misread(ent: Span) -> bool:
+    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"): the small
+    model's guess, which leaves the name to the scan's context rules like untagged words."""
+    return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
 
 
 def _listable(words: Words, start: int, end: int) -> bool:

@@ -24,12 +24,15 @@ from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
 from sitrep.resolve.places.detect import (
     Scanner,
+    after_words,
     list_gaps,
     locative_kinds,
+    locatives,
     name_edges,
     names_other_thing,
 )
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
+from sitrep.resolve.places.normalize import fold
 
 PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -65,6 +68,12 @@ AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 EARTH_KM = 6371.0
+STRAY_KM = 150.0
+CLUSTER_KM = 50.0
+CLUSTER_CANDIDATES = 20
+CLUSTER_BONUS = 0.8
+CLUSTER_CAP = 3
+CLUSTER_SHARE = 0.05
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
@@ -177,8 +186,9 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     one."""
     doc = span.doc
     start, end = span.start, span.end
-    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in (
-            "feature", "site") or (doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
+    joins = ("feature", "water", "site")
+    if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in joins or (
+            doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
     if start > 0 and _free(doc[start - 1]) and (
             doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in directions()) and (
@@ -187,29 +197,32 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-def _lookup_names(text: str) -> list[tuple[str, bool]]:
-    """Names to try for a mention, in order, each with whether it names a division:
-    as written, then respelled ("Fort-De-France", "St. Petersburg"), then without a kind word
-    ("Sichuan Province" → "Sichuan", "Lagos airport" → "Lagos")."""
-    names = [(text, False)]
+def _lookup_names(text: str) -> list[tuple[str, str]]:
+    """Names to try for a mention, in order, each with the kind its dropped word says:
+    as written, then respelled ("Fort-De-France", "St. Petersburg") with kind "", then without
+    a kind word ("Sichuan Province" → "Sichuan", kind "division"; "Lagos airport" → "Lagos",
+    kind "facility"; "Swat Valley" → "Swat", kind "feature"; "Mithi River" → "Mithi", kind
+    "water")."""
+    names = [(text, "")]
     if text.isupper() and len(text) > 3:
-        names.append((text.title(), False))  # capitals of wire datelines and headlines
+        names.append((text.title(), ""))  # capitals of wire datelines and headlines
     spelled = re.sub(r"\b(Au|Aux|De|Del|Du|Des|La|Le|Les|El|Al)\b",
                      lambda m: m.group(1).lower(), text)
     for saint in ("Saint-", "Saint ", "St "):
-        names.append((re.sub(r"^St\.? ", saint, spelled), False))
-    names.append((spelled, False))
+        names.append((re.sub(r"^St\.? ", saint, spelled), ""))
+    names.append((spelled, ""))
     for part, kind in _parts_longest_first():
         if kind == "site":
             continue  # "Ardmore Park" need not lie in Ardmore
         if text.endswith(" " + part) and len(text) > len(part) + 3:
-            names.append((text[: -len(part) - 1], kind == "division"))
-        elif kind == "feature" and text.startswith(part + " ") and len(text) > len(part) + 3:
-            names.append((text[len(part) + 1:], False))
-    unique: dict[str, bool] = {}
-    for name, division in names:
+            names.append((text[: -len(part) - 1], kind))
+        elif kind in ("feature", "water") and text.startswith(part + " ") and (
+                len(text) > len(part) + 3):
+            names.append((text[len(part) + 1:], kind))
+    unique: dict[str, str] = {}
+    for name, kind in names:
         if name:
-            unique.setdefault(name, division)
+            unique.setdefault(name, kind)
     return list(unique.items())
 
 
@@ -223,6 +236,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self._scanner: Scanner | None = None
+        self._clusters: dict[int, int] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -241,6 +255,8 @@ class Geocoder:
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
         toponyms = self.detect(doc, article)
+        text = doc.text
+        toponyms = [t for t in toponyms if not _unplaced(t, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
             # no evidence, so a gazetteer name needs more than a preposition or a list.
@@ -248,6 +264,7 @@ class Geocoder:
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
+        self._clusters = _cluster_support(toponyms)
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
             self._choose(toponym, focus, admin1s)
@@ -261,6 +278,7 @@ class Geocoder:
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
         _one_reading(toponyms)
+        _drop_strays(toponyms)
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas),
                               key=lambda t: t.start)
@@ -308,9 +326,27 @@ class Geocoder:
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
         text = doc.text  # built from the tokens on every access: read once
+        toponyms = self._join_hyphenated(toponyms, text)
         self._share_kinds(toponyms, text)
         _link_containers(toponyms, text)
         return toponyms
+
+    def _join_hyphenated(self, toponyms: list[Toponym], text: str) -> list[Toponym]:
+        """"Miami-Dade": two names joined by a hyphen are one name, read as the whole when
+        the index knows it, else as its first part, unless the two are places of their own
+        side by side: two countries or divisions ("Kenya-Uganda") or two towns near each
+        other ("Dallas-Fort Worth")."""
+        joined: list[Toponym] = []
+        for toponym in toponyms:
+            last = joined[-1] if joined else None
+            if last is None or toponym.start != last.end + 1 or text[last.end] != "-" or (
+                    _side_by_side(last, toponym)):
+                joined.append(toponym)
+                continue
+            whole = text[last.start:toponym.end]
+            last.end, last.text = toponym.end, whole
+            last.candidates = self.gazetteer.candidates(whole) or last.candidates
+        return joined
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
         """"Marion, Polk and Linn counties": a plural division word after a list is the kind
@@ -447,8 +483,9 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
-        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]):
-            return None  # "West Nile virus"
+        if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
+                _named_for(doc_text, ent.start_char)):
+            return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
             if wide is not ent:
@@ -485,15 +522,24 @@ class Geocoder:
         kind = kind or _kind_word_after(doc_text, end)
         names = _lookup_names(text)
         if kind and not text.endswith(" " + kind):
-            names = [(f"{text} {kind}", True), *names]
+            names = [(f"{text} {kind}", "division"), *names]
         seats: tuple[Candidate, ...] = ()
-        for name, is_division in names:
+        for name, dropped in names:
             candidates = self.gazetteer.candidates(name)
-            if is_division:
+            if dropped == "division":
                 seats = seats or tuple(c for c in candidates if c.precision == "city")
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
+            elif dropped == "feature":
+                # "Gili Islands": only a town whose own name it is ("Salinas Valley" →
+                # Salinas), not one that has it among other names.
+                candidates = tuple(c for c in candidates if c.precision != "city" or (
+                    _same_name(c.name, name)))
+            elif dropped == "water":
+                # "Little Miami River", "Mahim Bay": a river, lake or bay is no town of its
+                # name (which may lie far away); a division or feature of it may stand in.
+                candidates = tuple(c for c in candidates if c.precision != "city")
             if candidates:
-                division = is_division
+                division = dropped == "division"
                 break
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
@@ -528,7 +574,9 @@ class Geocoder:
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())
                       or self.gazetteer.candidates(article.dateline_place.title()))
-        return Toponym(article.dateline_start, end, text, candidates, dateline=True)
+        # A dateline names the town the story was filed from ("WASHINGTON" is the capital,
+        # not the state): its towns are favoured like those after "the city of".
+        return Toponym(article.dateline_start, end, text, candidates, dateline=True, city=True)
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
@@ -569,6 +617,7 @@ class Geocoder:
             score = _prior(candidate, toponym.text)
             if candidate is dominant:
                 score += DOMINANT_BONUS
+            score += CLUSTER_BONUS * min(self._clusters.get(candidate.id, 0), CLUSTER_CAP)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
@@ -687,6 +736,55 @@ def _contested(toponym: Toponym) -> bool:
                                    for c in toponym.candidates)
 
 
+def _unplaced(toponym: Toponym, text: str) -> bool:
+    """A name the model tagged as a place that the gazetteer does not know and that nothing
+    around it places: no phrase of place before it ("in", "the village of"), no kind word
+    or place word after it ("district", "residents"), no known place it is listed with,
+    held by or near, and no street or building. Such names are more often diseases, people
+    and firms the tagger misread ("died of Meningitis") than places no gazetteer holds, which
+    local and wire news introduce with such words."""
+    related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner,
+               *toponym.peers]
+    if toponym.candidates or toponym.street or toponym.facility or toponym.dateline or (
+            toponym.division or toponym.city) or any(
+            other is not None and other.candidates for other in related):
+        return False
+    return not (_placed_before(text, toponym.start) or _placed_after(text, toponym.end)
+                or _placed_by_own_words(toponym.text))
+
+
+def _placed_by_own_words(name: str) -> bool:
+    """A word of the name says what kind of place it is ("Lake Pontchartrain", "Orange
+    County"): the words of ``places/name_parts.tsv``."""
+    parts = name_parts()
+    return any(word in parts for word in name.split())
+
+
+def _placed_before(text: str, start: int) -> bool:
+    """A phrase of place (``locatives``) ends just before ``start``, a "the" between
+    skipped."""
+    words = text[max(0, start - 40):start].lower().split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    table = locatives()
+    for size in (3, 2, 1):
+        if len(words) >= size and table.get(tuple(words[-size:])) in ("strong", "weak"):
+            return True
+    return False
+
+
+def _placed_after(text: str, end: int) -> bool:
+    """A kind word (``name_parts``: "district", "island") or a place word (``after_words``:
+    "residents", "area", "police") follows ``end``, a possessive between skipped."""
+    rest = text[end:end + 40].replace("\u2019", "'")
+    rest = rest[2:] if rest.startswith("'s") else rest
+    words = tuple(w.strip(",.;:") for w in rest.lower().split()[:3])
+    table = after_words()
+    if words and (words[0] in name_parts() or words[0].title() in name_parts()):
+        return True  # "Motutapu island", "Kisoro district"
+    return any(table.get(words[:size]) in ("strong", "weak", "body") for size in (1, 2, 3))
+
+
 def _division_cue(text: str, start: int, end: int) -> bool:
     """"Aydin province": the word after the name says it is a division."""
     after = text[end:end + 12].replace(",", " ").replace(".", " ").split()
@@ -747,6 +845,18 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
     return None
 
 
+def _named_for(text: str, start: int) -> bool:
+    """The name ends a capitalised phrase of ``locatives.tsv`` of strength "named" ("University
+    of Georgia"): an institution named for a place, which need not lie in it."""
+    words = text[max(0, start - 30):start].split()
+    for size in (3, 2):
+        phrase = words[-size:]
+        if len(phrase) == size and phrase[0][:1].isupper() and locatives().get(
+                tuple(w.lower() for w in phrase)) == "named":
+            return True
+    return False
+
+
 def _after_the(text: str, start: int) -> bool:
     """The name follows the definite article ("the Kremlin"), as buildings and bodies do."""
     return text[max(0, start - 4):start].lower() == "the "
@@ -792,7 +902,7 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     division after the comma is most likely a division (its first reading) and holds none of
     the town's readings ("Stroud, Ontario" with no Stroud of Ontario in the index), no
     namesake elsewhere is read: the town is unresolved and takes the division's point
-    (:func:`_fall_back`)."""
+    (:func:`_fall_back`). A county after the comma holds the towns within NEAR_KM of it."""
     container = toponym.container
     if container is None or not container.candidates:
         return toponym.candidates
@@ -800,7 +910,12 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     held = tuple(c for c in toponym.candidates if any(_inside(c, o) for o in outers))
     if held:
         return held
-    if container.candidates[0].precision == "admin1" and all(
+    counties = [c for c in container.candidates[:5] if c.precision == "admin2"]
+    held = tuple(c for c in toponym.candidates if c.precision == "city" and any(
+        _km(c, county) <= NEAR_KM for county in counties))  # "Lone Oak, McCracken County"
+    if held:
+        return held
+    if container.candidates[0].precision in ("admin1", "admin2") and all(
             c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
         return ()
     return toponym.candidates
@@ -869,6 +984,73 @@ def _near(candidate: Candidate, anchor: Toponym | None) -> float:
         return 0.0
     places = [anchor.chosen] if anchor.chosen else list(anchor.candidates[:3])
     return NEAR_BONUS if any(_km(candidate, place) <= NEAR_KM for place in places) else 0.0
+
+
+def _side_by_side(first: Toponym, second: Toponym) -> bool:
+    """Two hyphenated names that are places of their own: both may be a country, a
+    first-level division or a region ("Asia-Pacific"), or a town of one lies within 2
+    CLUSTER_KM of a town of the other."""
+    big = ("country", "admin1", "region")
+    if any(c.precision in big for c in first.candidates) and any(
+            c.precision in big for c in second.candidates):
+        return True
+    near = 2 * CLUSTER_KM
+    return any(_km(a, b) <= near for a in first.candidates[:CLUSTER_CANDIDATES]
+               for b in second.candidates[:CLUSTER_CANDIDATES])
+
+
+def _drop_strays(toponyms: list[Toponym]) -> None:
+    """A small town read through another of its names only ("Lone Oak" is among the names of
+    Okolona, Kentucky), lying more than STRAY_KM from every other town or district the
+    article names (two at least), with nothing holding it, near it or listed with it: the
+    place the text means is most likely one the gazetteer lacks, near the others. It is left
+    unresolved, to take the point of a town named near it (:func:`_unknown_fall_back`)."""
+    points = _local_points(toponyms)
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision != "city" or chosen.population >= (
+                ABROAD_POPULATION) or _same_name(chosen.name, toponym.text) or (
+                toponym.container or toponym.anchor or toponym.owner or toponym.peers
+                or toponym.inner or toponym.dateline):
+            continue
+        others = [place for holder, place in points if holder.text != toponym.text]
+        if len(others) >= 2 and all(_km(chosen, place) > STRAY_KM for place in others):
+            toponym.chosen = None
+
+
+def _same_name(name: str, text: str) -> bool:
+    """Whether a place's own name is the one written (case, accents and "St." aside)."""
+    return fold(name).lower().replace("saint ", "st ") == fold(text).lower().replace(
+        "st. ", "st ").replace("saint ", "st ")
+
+
+def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
+    """Per candidate town or district, how many other names of the article have a town or
+    district within CLUSTER_KM of it ("Hadley", "Amherst" and "Northampton" in one story are
+    the three neighbours in Massachusetts, not three places scattered over two countries):
+    local news names places near each other, and only the right namesakes lie together.
+    Each name's CLUSTER_CANDIDATES most populous readings are compared, and a reading only
+    supports others when it has at least CLUSTER_SHARE of the people of its name's largest
+    (the small Mecca of Ohio vouches for no Medina); names that may be a country, a
+    first-level division or a region take no part."""
+    readings: dict[str, list[Candidate]] = {}
+    for toponym in toponyms:
+        if toponym.metonymic or toponym.text in readings or any(
+                c.precision in ("country", "admin1", "region") for c in toponym.candidates):
+            continue  # a state's or country's name is no local place to cluster
+        readings[toponym.text] = [c for c in toponym.candidates if c.precision in (
+            "city", "admin2")][:CLUSTER_CANDIDATES]
+    plausible = {name: [c for c in group if c.population >= CLUSTER_SHARE * max(
+        (g.population for g in group), default=0)] for name, group in readings.items()}
+    support: dict[int, int] = {}
+    for name, candidates in readings.items():
+        others = [group for other, group in plausible.items() if other != name and group]
+        for candidate in candidates:
+            count = sum(1 for group in others if any(
+                _km(candidate, place) <= CLUSTER_KM for place in group))
+            if count:
+                support[candidate.id] = count
+    return support
 
 
 def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:

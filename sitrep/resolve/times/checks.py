@@ -39,6 +39,7 @@ class Checks:
     age_after: re.Pattern[str]
     age_decade: re.Pattern[str]
     measure_before: re.Pattern[str]
+    fraction_after: re.Pattern[str]
 
 
 def build(vocab: Vocabulary) -> Checks:
@@ -78,6 +79,7 @@ def build(vocab: Vocabulary) -> Checks:
         age_decade=re.compile(rf"\b{alternation(words('age_possessives'))}\s+"
                               rf"(?:{modifier}[\s-]*)?$", flags),
         measure_before=re.compile(r"\d[\d,.]*\s+[^\W\d_]+\s+$"),
+        fraction_after=re.compile(rf"\s+{alternation(words('fraction_links'))}\b", flags),
     )
 
 

@@ -51,7 +51,9 @@ def number_pattern(vocab: Vocabulary) -> str:
     ones = alternation(w for w, n in vocab.numbers.items()
                        if w.isalpha() and 1 <= n <= 9 and len(w) > 2)
     words = alternation(vocab.numbers)
-    return rf"(?:\d+(?:\.\d+)?|{tens}[\s-]{ones}|{words})"
+    # "1,000", "2.5", "2 1/2"; never the tail of a longer number ("000" of "1,000")
+    numeral = r"(?<![\d,./])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+[1-3]/[2-4])?(?![\d/])"
+    return rf"(?:{numeral}|{tens}[\s-]{ones}|{words})"
 
 
 def unit_pattern(vocab: Vocabulary) -> str:
@@ -131,6 +133,7 @@ def build(vocab: Vocabulary) -> Grammar:
         r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
+        rf"|(?P<h4>{number})\s+{alternation(words('clock_hour_words'))}"
     )
     offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
     sources = {
@@ -181,7 +184,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
-                  rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b",
+                  rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b"
+                  rf"|\bthe\s+(?P<year4>{YEAR})\s+{fiscal}\s+year\b",
         "half": rf"\b(?:{owner_year})?(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b"
                 rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?"
                 r"(?!\s+of\b)",

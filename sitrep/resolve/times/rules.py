@@ -6,6 +6,7 @@ values need the reference date; without one they come back ``basis="unresolved"`
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,8 +135,12 @@ def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
 def number_value(text: str, vocab: Vocabulary) -> float | None:
     """A number word, numeral or vague quantity ("several" → the table's count)."""
     word = re.sub(r"\s+", " ", text.lower())
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
+    numeral = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?: ([1-3])/([2-4]))?", word)
+    if numeral:
+        whole = float(numeral.group(1).replace(",", ""))
+        if numeral.group(2):
+            whole += int(numeral.group(2)) / int(numeral.group(3))
+        return whole
     if word in vocab.numbers:
         return float(vocab.numbers[word])
     if word in vocab.vague_quantities:
@@ -470,8 +475,8 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "fiscal 2023", "last fiscal year": TIMEX3 ``FY2023`` (the calendar year stands in for
     the fiscal one, whose first month varies by country and firm)."""
-    if match.group("year") or match.group("fyear"):
-        number = int(match.group("year") or match.group("fyear"))
+    if match.group("year") or match.group("fyear") or match.group("year4"):
+        number = int(match.group("year") or match.group("fyear") or match.group("year4"))
         if number < 100:
             number = full_year(number, ctx.reference)
         basis = "explicit"
@@ -757,7 +762,8 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     if hour is None or minute is None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
-        "off") or match.group("named") or match.group("h3") or match.group("local")
+        "off") or match.group("named") or match.group("h3") or match.group("local") or (
+        match.group("h4"))
     if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
         return None
     zone = zone_suffix(match, ctx)
@@ -773,6 +779,11 @@ def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int |
     named = (match.group("named") or "").lower()
     if named:
         return int(vocab.words["named_clock"][named]), 0
+    if match.group("h4"):
+        count = number_value(match.group("h4"), vocab)
+        if count is None or not count.is_integer() or not 1 <= count <= 12:
+            return None, None
+        return int(count), 0
     hour_text = match.group("h") or match.group("h2") or match.group("h3")
     minute_text = match.group("mi") or match.group("mi3") or "0"
     hour, minute = int(hour_text), int(minute_text)
@@ -835,12 +846,16 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", num_text) and count > 1000:
         return None
+    if unit in vocab.word_list("fraction_units") and not match.group("plural") and (
+            checks().fraction_after.match(ctx.text, match.end())):
+        return None  # "a quarter of the power": a share, not three months
     if checks().age_after.match(ctx.text, match.end()):
         return None  # "45 years old": an age, which TimeML does not mark
     if num_text.lower() in vocab.word_list("article_counts") and is_rate(match, ctx):
         return None  # "$50 an hour", "300 barrels a day": a rate (a set), not a stretch of time
-    if "-" in match.group(0) and ctx.capitalised(num_text) and in_name(match, ctx):
-        return None  # "the Six-Day War": part of a name
+    if not ctx.upper and num_text[:1].isupper() and match.group("unit")[:1].isupper() and (
+            in_name(match, ctx)):
+        return None  # "the Six-Day War", "the Hundred Years War": part of a name
     if match.group("half") or match.group("half2"):
         count += 0.5
     vague = is_vague(num_text, vocab)
@@ -897,6 +912,9 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_name(match.group("unit") or vague_unit or match.group("aunit") or "")
     count = 1.0 if not match.group("num") else number_value(match.group("num"), ctx.vocab)
     spec = ctx.vocab.units.get(unit, {})
+    vague = bool(vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)))
+    if spec.get("time") and count is not None:
+        return clock_ago(match, ctx, None if vague else count * spec["days"])
     if count is None or "precision" not in spec:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
@@ -929,6 +947,21 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     return resolved
 
 
+def clock_ago(match: re.Match[str], ctx: Context, days: float | None) -> Resolved | None:
+    """ "minutes ago", "hours ago": some time earlier (PAST_REF on the reference day); "two
+    hours ago": the day it fell on. "hours later" counts from another event, not from now."""
+    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or "").lower())
+    if word not in ctx.vocab.words["ago"]:
+        return None
+    sign = int(ctx.vocab.words["ago"][word])
+    if ctx.reference is None:
+        return Resolved("DATE", None, None, "unresolved")
+    if days is None:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return relative(ctx, Period(value, ctx.reference, ctx.reference, "day"))
+    return relative(ctx, cal.day(cal.add_days(ctx.reference, sign * math.floor(days))))
+
+
 def ago_period(moved: date, precision: str, unit: str) -> Period:
     """The period of the unit's precision that holds ``moved``."""
     if precision in ("day", "week"):
@@ -958,13 +991,31 @@ def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DURATION", value, Period(value, ref, end, spec["precision"]),
                         "relative")
     if match.group("unit3"):
-        # "days after the vote": a span measured from another event, not from the reference
-        return Resolved("DURATION", value, None, "explicit")
+        # "days after the vote": a span measured from another event, not from the reference;
+        # "hours later": from the day the text last named
+        return after_last_day(match, spec, value, ctx)
     if ref is None or "precision" not in spec or "coming" in pre:
         return Resolved("DURATION", value, None, "explicit")
     count = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
     start = cal.shift(ref, spec["code"], -count)
     return Resolved("DURATION", value, Period(value, start, ref, spec["precision"]), "relative")
+
+
+def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -> Resolved:
+    """ "Hours later", "days earlier": an unknown count of units after (or before) the day the
+    text last named, so a span from that day; "days after the vote" counts from an event whose
+    day the tagger does not know, and has no span."""
+    follow = re.match(r"\s+([^\W\d_]+)", ctx.text[match.end():])
+    step = ctx.vocab.words["anchored_ago"].get(follow.group(1).lower()) if follow else None
+    anchor = ctx.anchor or ctx.reference
+    if step is None or anchor is None:
+        return Resolved("DURATION", value, None, "explicit")
+    reach = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
+    days = 1 if spec.get("time") else (cal.shift(anchor, spec["code"], reach) - anchor).days
+    start, end = sorted((anchor, cal.add_days(anchor, int(step) * days)))
+    resolved = Resolved("DURATION", value, Period(value, start, end, None), "relative")
+    resolved.uses_anchor = True
+    return resolved
 
 
 def is_rate(match: re.Match[str], ctx: Context) -> bool:

@@ -26,6 +26,7 @@ class Cues:
     plan_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     modals_not_future: frozenset[str]
+    infinitive_future: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -46,6 +47,7 @@ def cues() -> Cues:
     return Cues(
         future_aux=aux, plan_verbs=plans, reporting_verbs=frozenset(book.cue("reporting_verbs")),
         modals_not_future=frozenset(own["modals_not_future"]),
+        infinitive_future=frozenset(own["future_infinitive_heads"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -140,10 +142,12 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):
         return "present"  # "was scheduled for Nov. 5": a plan told before may still lie ahead
-    if any(a.lower_ == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
+    if any(a.text.lower() == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:
         head = verb.head
-        if head.lemma_ in known.plan_verbs or head.lemma_ == "go":
+        if head.lemma_ in known.plan_verbs:
             return "future"
+        if head.lemma_ in known.infinitive_future:
+            return "present" if head.tag_ == "VBD" else "future"
         return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
         return "perfect"

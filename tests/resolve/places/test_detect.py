@@ -3,7 +3,7 @@ mechanisms of :mod:`sitrep.resolve.places.detect`. Sentences are invented local 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.model import Article, PlaceMention
 from sitrep.resolve.places import Geocoder, is_event_place
@@ -350,3 +350,26 @@ def test_a_small_town_needs_context_to_be_a_place(geocoder, blank) -> None:
     pos = ["DET", "NOUN", "VERB", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"]
     doc = tagged_words(blank, words, pos)
     assert geocoder.resolve(doc, Article(id="t", text=doc.text)) == []
+
+
+def test_a_name_after_university_of_is_no_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "She studied at the University of Tishomingo in Ada.")
+    assert "Tishomingo" not in found
+
+
+def test_a_town_the_model_tagged_as_a_nationality_is_still_found(geocoder, blank) -> None:
+    words = ["The", "governor", "toured", "damage", "in", "Valdosta", "on", "Monday", "."]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    doc.ents = [Span(doc, 5, 6, label="NORP")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert found["Valdosta"].admin1 == "Georgia"
+
+
+def test_a_demonym_tagged_as_a_nationality_stays_no_place(geocoder, blank) -> None:
+    text = "The governor met Georgian officials in Tbilisi."
+    doc = blank(text)
+    at = text.index("Georgian")
+    doc.ents = [doc.char_span(at, at + len("Georgian"), label="NORP")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Georgian" not in found

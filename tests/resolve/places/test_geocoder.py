@@ -107,7 +107,7 @@ def test_a_capitalised_dateline_tagged_as_an_entity_still_resolves(geocoder, bla
 
 
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
-    places = resolve(geocoder, blank, "They reached Zqxwvland.", ["Zqxwvland"])
+    places = resolve(geocoder, blank, "They reached the village of Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
     assert places["Zqxwvland"].precision is None
     assert not is_event_place(places["Zqxwvland"])
@@ -506,3 +506,76 @@ def test_a_dominant_city_is_not_moved_by_the_article_focus_alone(geocoder, blank
     places = resolve(geocoder, blank, text, ["Toronto", "Kalgoorlie", "Western Australia"])
     assert places["Toronto"].country_code == "CAN"
     assert places["Kalgoorlie"].country_code == "AUS"
+
+
+def test_an_unknown_name_that_nothing_places_is_no_place(geocoder, blank) -> None:
+    text = "Many died of Zqxwvitis, and Zqxwvcorp said the Zqxwv Lake was safe."
+    places = resolve(geocoder, blank, text, ["Zqxwvitis", "Zqxwvcorp", "Zqxwv Lake"])
+    assert set(places) == {"Zqxwv Lake"}  # its own words say it is a place
+
+
+def test_an_unknown_name_placed_by_the_words_around_it_is_kept(geocoder, blank) -> None:
+    text = "Floods hit Zqxwvia district; Zqxwvton residents fled to Zqxwvburg."
+    places = resolve(geocoder, blank, text, ["Zqxwvia", "Zqxwvton", "Zqxwvburg"])
+    assert set(places) == {"Zqxwvia", "Zqxwvton", "Zqxwvburg"}
+
+
+def test_a_dateline_names_a_town_not_the_state_of_its_name(geocoder, blank) -> None:
+    text = "WASHINGTON (Wire) - The Senate passed the bill."
+    doc = tagged(blank, text, [])
+    places = geocoder.resolve(doc, Article(id="t", text=text, dateline_place="WASHINGTON",
+                                           dateline_start=0, dateline_end=10))
+    assert [(p.name, p.precision) for p in places] == [("Washington", "city")]
+
+
+def test_towns_named_together_are_read_where_they_lie_together(geocoder, blank) -> None:
+    text = ("A barn burned in Hadley on Sunday. Crews from Amherst and Northampton "
+            "helped.")
+    places = resolve(geocoder, blank, text, ["Hadley", "Amherst", "Northampton"])
+    assert {p.admin1 for p in places.values()} == {"Massachusetts"}
+
+
+def test_a_river_is_not_the_town_of_its_name(geocoder, blank) -> None:
+    text = "The body was found in the Ardmore River near Tishomingo."
+    places = resolve(geocoder, blank, text, ["Ardmore River", "Tishomingo"])
+    assert places["Ardmore River"].name == "Tishomingo"  # the town named near it, not Ardmore
+    assert places["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_hyphenated_names_are_one_place_unless_both_stand_alone(geocoder, blank) -> None:
+    joined = resolve(geocoder, blank, "The Miami-Dade police said so.", ["Miami", "Dade"])
+    assert list(joined) == ["Miami-Dade"]
+    assert joined["Miami-Dade"].admin1 == "Florida"
+    pair = resolve(geocoder, blank, "The Kenya-Uganda border reopened.", ["Kenya", "Uganda"])
+    assert set(pair) == {"Kenya", "Uganda"}
+    towns = resolve(geocoder, blank, "Storms hit Dallas-Fort Worth.", ["Dallas", "Fort Worth"])
+    assert set(towns) == {"Dallas", "Fort Worth"}
+
+
+def test_a_county_after_a_comma_holds_the_town(geocoder, blank) -> None:
+    text = "A man was arrested in Lone Oak, McCracken County, on Friday."
+    places = resolve(geocoder, blank, text, ["Lone Oak", "McCracken County"])
+    assert places["Lone Oak"].admin1 == "Kentucky"
+    assert places["Lone Oak"].name == "McCracken County"  # no Lone Oak near it is known
+
+
+def test_a_small_town_found_by_another_of_its_names_far_from_the_rest_is_dropped(
+        geocoder, blank) -> None:
+    text = ("Deputies from Paducah and Mayfield searched near Lone Oak on Friday, "
+            "Murray police said.")
+    places = resolve(geocoder, blank, text, ["Paducah", "Mayfield", "Lone Oak", "Murray"])
+    assert places["Paducah"].admin1 == "Kentucky"
+    assert places["Lone Oak"].name != "Okolona"
+
+
+def test_a_university_named_for_a_place_is_no_mention_of_it(geocoder, blank) -> None:
+    text = ("Experts at Ohio State University and the University of Oklahoma met in "
+            "Tulsa.")
+    places = resolve(geocoder, blank, text, ["Ohio", "Oklahoma", "Tulsa"])
+    assert set(places) == {"Tulsa"}
+
+
+def test_islands_are_not_a_town_that_has_their_name_among_others(geocoder, blank) -> None:
+    text = "The ferry sank near the Gili Islands, officials in Mataram said."
+    places = resolve(geocoder, blank, text, ["Gili Islands", "Mataram"])
+    assert places["Gili Islands"].country_code in (None, "IDN")

@@ -149,6 +149,15 @@ def test_a_span_measured_from_another_event_is_not_placed_against_the_reference(
     assert (ahead.start_date, ahead.end_date) == ("2024-05-03", "2024-05-10")
 
 
+def test_hours_later_runs_from_the_last_day_named():
+    m = one("A school was hit on Wednesday. Hours later, militants fired rockets.", "Hours")
+    assert (m.value, m.start_date, m.end_date) == ("PTXH", "2024-05-01", "2024-05-02")
+    days = one("The deal was signed on March 3. Days later, it collapsed.", "Days")
+    assert (days.value, days.start_date, days.end_date) == ("PXD", "2024-03-03", "2024-03-06")
+    unplaced = one("Days after the vote, the army moved.", "Days")
+    assert (unplaced.start_date, unplaced.end_date) == (None, None)
+
+
 def test_a_reference_word_before_an_event_is_no_time():
     assert tag("Shortly before the vote, the bridge was closed.") == []
     assert fields(one("The bridge will close shortly.", "shortly"))[:2] == ("DATE", "FUTURE_REF")

@@ -127,3 +127,22 @@ def test_within_a_span_in_a_past_clause_is_not_counted_from_the_reference():
     assert (span.value, span.start_date, span.end_date) == ("P1W", None, None)
     ahead = tag_times("Troops will leave within a week.", date(2024, 5, 3), "t")[0]
     assert (ahead.start_date, ahead.end_date) == ("2024-05-03", "2024-05-10")
+
+
+def test_an_infinitive_after_be_or_go_lies_ahead():
+    words = ["The", "bill", "is", "to", "be", "voted", "on", "Thursday", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 5, 5, 2, 5, 6, 2],
+              deps=["det", "nsubj", "ROOT", "aux", "auxpass", "xcomp", "prep", "pobj", "punct"],
+              pos=["DET", "NOUN", "AUX", "PART", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+              tags=["DT", "NN", "VBZ", "TO", "VB", "VBN", "IN", "NNP", "."],
+              lemmas=["the", "bill", "be", "to", "be", "vote", "on", "Thursday", "."])
+    text = doc.text
+    thursday = text.index("Thursday")
+    assert clause_direction(text, thursday, thursday + 8, doc) == "future"
+    assert tag_times(text, date(2024, 5, 3), "t", doc=doc)[0].value == "2024-05-09"
+    told = Doc(Vocab(), words=words, heads=[1, 2, 2, 5, 5, 2, 5, 6, 2],
+               deps=["det", "nsubj", "ROOT", "aux", "auxpass", "xcomp", "prep", "pobj", "punct"],
+               pos=["DET", "NOUN", "AUX", "PART", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+               tags=["DT", "NN", "VBD", "TO", "VB", "VBN", "IN", "NNP", "."],
+               lemmas=["the", "bill", "be", "to", "be", "vote", "on", "Thursday", "."])
+    assert clause_direction(told.text, thursday, thursday + 8, told) == "present"
