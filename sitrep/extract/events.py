@@ -42,6 +42,7 @@ from sitrep.model import (
     TimeMention,
 )
 from sitrep.resolve.actors import ActorResolver
+from sitrep.resolve.actors.component import has_actors
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
@@ -255,7 +256,10 @@ class EventBuilder:
                  times: list[TimeMention], actors: ActorResolver, book: Codebook) -> None:
         self.doc, self.article, self.places, self.times = doc, article, places, times
         self.resolver, self.book = actors, book
-        self.ctx = actors.context(doc, article, places)
+        # The context the actor component stored for this article (made now for a Doc
+        # parsed without it).
+        stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
+        self.ctx = stored or actors.context(doc, article, places)
         self.trigger_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
