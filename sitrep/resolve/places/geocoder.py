@@ -155,6 +155,7 @@ class Toponym:
     abroad: bool = False
     dateline: bool = False
     side: str | None = None
+    clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -238,7 +239,6 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self._scanner: Scanner | None = None
-        self._clusters: dict[int, int] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -266,7 +266,9 @@ class Geocoder:
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
-        self._clusters = _cluster_support(toponyms)
+        support = _cluster_support(toponyms)
+        for toponym in toponyms:
+            toponym.clusters = support
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
             self._choose(toponym, focus, admin1s)
@@ -622,7 +624,7 @@ class Geocoder:
                 score += DOMINANT_BONUS
             if candidate is capital:
                 score += CAPITAL_BONUS
-            score += CLUSTER_BONUS * min(self._clusters.get(candidate.id, 0), CLUSTER_CAP)
+            score += CLUSTER_BONUS * min(toponym.clusters.get(candidate.id, 0), CLUSTER_CAP)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
