@@ -492,6 +492,9 @@ class EventBuilder:
         together = self.coref.collective(token)  # "the two neighbours", "both sides"
         if together:
             return [replace(a, text=self._text(span)) for a in together]
+        together = self._of_collective(token)  # "the ministers of the two countries"
+        if together:
+            return [replace(a, text=self._text(span)) for a in together]
         actor = self.resolver.resolve_span(span, self.ctx)
         if actor is None:
             for appos in children(token, "appos"):
@@ -509,6 +512,21 @@ class EventBuilder:
             return [actor]
         if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
+        return []
+
+    def _of_collective(self, head: Token) -> list[Actor]:
+        """The bodies of sides a counted plural names after "of" ("the defence chiefs of the
+        two countries", "representatives of both sides"): one actor per side, of the head's
+        own sector when its word gives one."""
+        for prep in children(head, "prep"):
+            if prep.lower_ != "of":
+                continue
+            for obj in children(prep, "pobj"):
+                sides = self.coref.collective(obj)
+                if sides:
+                    own = self.resolver.resolve_span(self.doc[head.i:head.i + 1], self.ctx)
+                    sector = own.sector if own is not None and own.sector else None
+                    return [replace(a, sector=sector or a.sector) for a in sides]
         return []
 
     def _may_act(self, head: Token) -> bool:
