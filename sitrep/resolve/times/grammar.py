@@ -191,6 +191,7 @@ def build(vocab: Vocabulary) -> Grammar:
                 r"(?!\s+of\b)",
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
+                    rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)"
                     r"(?P<half2>\s+and\s+a\s+half\b)?",
