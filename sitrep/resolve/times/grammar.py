@@ -129,8 +129,8 @@ def build(vocab: Vocabulary) -> Grammar:
     # "2019's third quarter", "last year's first half": a part of the year named before it
     owner_year = rf"(?:(?P<pyear>{YEAR})|(?P<prel>{bare_rel})\s+year)['’]s\s+"
     clock = (
-        r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
-        r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
+        r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>(?:[ap]\.\s?m\b\.?|[ap]\s?m\b))?"
+        r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>(?:[ap]\.\s?m\b\.?|[ap]\s?m\b))"
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
         rf"|(?P<h4>{number})\s+{alternation(words('clock_hour_words'))}"
