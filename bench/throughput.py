@@ -138,6 +138,8 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
     from sitrep.coder import prepare_doc
     from sitrep.extract.events import extract_events
     from sitrep.nlp.truecase import prepare_text
+    from sitrep.resolve.actors.component import doc_entities
+    from sitrep.resolve.places.component import doc_places
     from sitrep.resolve.times.component import doc_times
 
     stages: dict[str, float] = {}
@@ -164,12 +166,10 @@ def time_stages(coder, articles: list, batch_size: int) -> tuple[dict[str, float
                 docs = [component(doc) for doc in docs]
             t = clock(name, t)
         for doc, article in zip(docs, batch, strict=True):
-            places = coder.geocoder.resolve(doc, article)
-            t = clock("places", t)
             times = doc_times(doc, article.id)
-            t = clock("times from the Doc", t)
-            entities = coder.actors.entities(doc, article, places)
-            t = clock("actors", t)
+            places = doc_places(doc)
+            entities = doc_entities(doc, article.id)
+            t = clock("times, places and actors from the Doc", t)
             mentions = extract_events(doc, article, places=places, times=times,
                                       actors=coder.actors, entities=entities)
             t = clock("events", t)

@@ -21,12 +21,14 @@ from sitrep.errors import InputError, SetupError, SitrepError
 from sitrep.extract.acled import with_acled
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
+from sitrep.nlp.document import set_article
 from sitrep.nlp.parse import parse_stream
 from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
 from sitrep.nlp.truecase import is_shouting, prepare_text
 from sitrep.resolve.actors import ActorResolver
+from sitrep.resolve.actors.component import ActorFinder, doc_entities, has_actors
 from sitrep.resolve.places import Geocoder
-from sitrep.resolve.places.component import PlaceFinder
+from sitrep.resolve.places.component import PlaceFinder, PlaceResolver, doc_places, has_places
 from sitrep.resolve.times.component import TimeTagger, doc_times, has_times, mark_doc
 
 
@@ -47,10 +49,20 @@ class Coder:
         self.nlp: Language = build_pipeline(self.options.model)
         # One geocoder for finding place names (the ``sitrep_places`` component) and resolving
         # them: one gazetteer connection, one cache.
-        finder = (self.nlp.get_pipe("sitrep_places") if "sitrep_places" in self.nlp.pipe_names
-                  else None)
-        self.geocoder = finder.geocoder if isinstance(finder, PlaceFinder) else Geocoder()
-        self.actors = ActorResolver()
+        places = self._pipe("sitrep_places")
+        self.geocoder = places.geocoder if isinstance(places, PlaceFinder) else Geocoder()
+        # The components that resolve places and actors, taken from the pipeline (or made for
+        # a pipeline without them), so that a Doc parsed elsewhere goes through the same ones.
+        resolver = self._pipe("sitrep_place_resolver")
+        self.place_resolver = resolver if isinstance(resolver, PlaceResolver) else \
+            PlaceResolver(self.nlp, "sitrep_place_resolver", self.geocoder)
+        actors = self._pipe("sitrep_actors")
+        self.actor_finder = actors if isinstance(actors, ActorFinder) else \
+            ActorFinder(self.nlp, "sitrep_actors")
+        self.actors: ActorResolver = self.actor_finder.resolver
+
+    def _pipe(self, name: str) -> object | None:
+        return self.nlp.get_pipe(name) if name in self.nlp.pipe_names else None
 
     def code_articles(self, articles: Iterable[Article],
                       on_error: Callable[[InputError], None] | None = None
@@ -115,17 +127,28 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Resolve one parsed document: entities, places, times, then event mentions over
-        them, assembled into one record per real-world event. The times are those the
-        ``sitrep_times`` component put on the Doc (it runs here on a Doc parsed without it)."""
-        places = self.geocoder.resolve(doc, article)
+        them, assembled into one record per real-world event. The times, places and actors are
+        those the pipeline's components put on the Doc (they run here on a Doc parsed without
+        them, or parsed for another article)."""
         times = doc_times(self._timed(doc, article), article.id)
-        entities = self.actors.entities(doc, article, places)
+        doc = self._resolved(doc, article)
+        places = doc_places(doc)
+        entities = doc_entities(doc, article.id)
         mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
                                   entities=entities)
         events = with_acled(assemble(mentions, doc, article), load_codebook())
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 
+
+    def _resolved(self, doc: Doc, article: Article) -> Doc:
+        """``doc`` with the places and actors of ``article``: the pipeline's, or resolved now
+        (a Doc parsed elsewhere, by a pipeline without the components, or for another
+        article)."""
+        if doc._.article is article and has_places(doc) and has_actors(doc):
+            return doc
+        set_article(doc, article)
+        return self.actor_finder(self.place_resolver(doc))
 
     def _timed(self, doc: Doc, article: Article) -> Doc:
         """``doc`` with its times: the pipeline's, or the time tagger's run now (a Doc parsed
@@ -137,9 +160,10 @@ class Coder:
 
 
 def prepare_doc(doc: Doc, article: Article) -> None:
-    """What the components read besides the text: the article's reference day, and whether
-    its case was restored from all capitals."""
+    """What the components read besides the text: the article (its id, dateline and date),
+    its reference day, and whether its case was restored from all capitals."""
     mark_doc(doc, article.reference_date, is_shouting(article.text))
+    set_article(doc, article)
 
 
 @cache

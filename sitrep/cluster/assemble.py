@@ -45,6 +45,8 @@ BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "ns
                         "nsubjpass", "dobj", "agent", "acl", "relcl"})
 # a verb in the bare infinitive names an act without telling one ("a plan to fight crime")
 BARE_VERB_TAGS = frozenset({"VB"})
+# entity labels of words that name a doer without coding it ("the Third World Water Forum")
+NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -82,8 +84,11 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     groups = group(ordered, fits)
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
-    records = [_where_they_operate(merged_of(members)) for members in groups]
-    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r)) for r in records)
+    merged = [merged_of(members) for members in groups]
+    home = focus_country(merged, article)
+    records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
+    records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
+                           for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
     records = _reactions(records, doc)
     focus = focus_country(records, article)
@@ -379,11 +384,17 @@ def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
             if not own_bodies & {(a.country, a.sector) for a in r.actors if a.country}]
 
 
-def _where_they_operate(event: Event) -> Event:
+def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
-    rule for armed groups, police forces, ministries and people of a place."""
-    code = event.location.country_code if event.location is not None else None
+    rule for armed groups, police forces, ministries and people of a place. A statement is
+    made at a venue ("the army refused to attend talks in Geneva"): its sides belong to the
+    country the article is about (``focus``), as do those of an event placed nowhere."""
+    place = event.location
+    code = place.country_code if place is not None else None
+    _, _, aimed = _place_types()
+    if code is None or event.event_type in aimed:
+        code = focus or code
     if code is None:
         return event
 
@@ -516,6 +527,58 @@ def _mention_span(doc: Doc, mention: Evidence):  # noqa: ANN202
     return span if span is not None and len(span) else None
 
 
+@cache
+def _authority() -> tuple[frozenset[str], str, str]:
+    settings = load_json("records.json")["passive_authority"]
+    return frozenset(settings["types"]), settings["text"], settings["sector"]
+
+
+def _by_authority(doc: Doc, event: Event) -> Event:
+    """An act of the state's power told in the passive with no agent ("eleven men were
+    arrested", "he was placed under house arrest") names no doer, but only the authorities
+    arrest, detain and confine (``records.json``: ``passive_authority``): the record's doer
+    is the authorities, a side known by its kind, so it takes the country where the act
+    happens. A record with any actor of its own, or whose words name an agent, is left."""
+    types, text, sector = _authority()
+    if event.event_type not in types or event.actors:
+        return event
+    span = _trigger_span(doc, event)
+    if span is None or not _agentless_passive(span.root):
+        return event
+    return replace(event, actors=[Actor(text=text, sector=sector)])
+
+
+def _agentless_passive(token: Token) -> bool:
+    """Whether a trigger stands in a passive clause that names no agent: its own verb, or
+    the verb whose prepositional object it is ("placed under house arrest")."""
+    verb = token
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
+
+
+def _named_doer(doc: Doc, event: Event) -> bool:
+    """Whether an uncoded doer is named by a name ("the Third World Water Forum", a person):
+    the head of its words, where the best mention's sentence states them, is a proper noun
+    or stands in a named entity of an organisation, a person or a people."""
+    sentence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if sentence is None:
+        return False
+    for actor in event.actors:
+        at = event.evidence.sentence.find(actor.text)
+        if not actor.text or at < 0:
+            continue
+        start = event.evidence.start + at
+        span = doc.char_span(start, start + len(actor.text), alignment_mode="expand")
+        if span is not None and len(span) and (span.root.pos_ == "PROPN" or
+                                               span.root.ent_type_ in NAMED_DOERS):
+            return True
+    return False
+
+
 def _main_verb(doc: Doc, event: Event) -> bool:
     """Whether the record's best mention is the main verb of its sentence: a statement the
     sentence makes, whose speaker the parse may have lost."""
@@ -523,16 +586,20 @@ def _main_verb(doc: Doc, event: Event) -> bool:
     return span is not None and span.root.pos_ in ("VERB", "AUX") and span.root.dep_ == "ROOT"
 
 
-def _without_actor(event: Event, rules: SameEventRules, main: bool = False) -> Event | None:
+def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
+                   named: bool = False) -> Event | None:
     """A record that names no coded actor after gathering its mentions. A statement whose
     words name no speaker is its claimant's ("removing the sanctions is out of the question,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
-    its type can have an unknown doer. What stays without a doer is less sure, and dropped
-    below the floor."""
+    its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
+    nor a name (``named``: "the decree", "19 votes") name no doer of a statement or of an act
+    only a named side does. What stays without a doer is less sure, and dropped below the
+    floor."""
     if coded(event):
         return event
+    known = any(a.sector for a in event.actors) or named
     if event.event_type not in rules.kept_without_actor:
-        if event.actors:
+        if known:
             return event
         speaker = event.claimant
         if speaker is None or speaker.country is None:

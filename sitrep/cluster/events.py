@@ -48,6 +48,8 @@ class SameEventRules:
     attach_reach_sentences: int = 2
     kept_without_actor: frozenset[str] = frozenset()
     unknown_actor_floor: float = 0.0
+    camps: tuple[frozenset[str], ...] = ()
+    fights: frozenset[str] = frozenset()
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -84,7 +86,9 @@ def load_rules() -> SameEventRules:
                               unknown_actor_penalty=float(data["unknown_actor_penalty"]),
                               attach_reach_sentences=int(data["attach_reach_sentences"]),
                               kept_without_actor=frozenset(data["kept_without_actor"]),
-                              unknown_actor_floor=float(data["unknown_actor_floor"]))
+                              unknown_actor_floor=float(data["unknown_actor_floor"]),
+                              camps=tuple(frozenset(c) for c in data["opposed_camps"]),
+                              fights=frozenset(data["fight_types"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
@@ -114,6 +118,8 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
+            and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
+                                                                   rules.camps))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)
@@ -133,6 +139,24 @@ def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
     if not left or not right:
         return True
     return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
+
+
+def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) -> bool:
+    """Two sides of one country in opposed camps ("the army" and "the rebels", the president
+    and a guerrilla group): where the only countries the two records share are named by
+    bodies of different camps (``opposed_camps``), they were done by different sides."""
+    def camp(sector: str | None) -> int | None:
+        return next((n for n, members in enumerate(camps) if sector in members), None)
+
+    shared = _countries(left) & _countries(right)
+    if not shared:
+        return False
+    for country in shared:
+        here = {camp(a.sector) for a in left if a.country == country}
+        there = {camp(a.sector) for a in right if a.country == country}
+        if None in here or None in there or not here.isdisjoint(there):
+            return False
+    return True
 
 
 def _targets(event: Event, scope: Scope) -> list:

@@ -145,7 +145,8 @@ def benchmark(coder: Any, path: Path, limit: int | None = None, rounds: int = 5
     records = load_gold(path, limit)
     articles = gold_articles(records, str(path))
     # Parsed without the place finder, so that the time includes finding the names too.
-    with coder.nlp.select_pipes(disable=[p for p in coder.nlp.pipe_names if p == "sitrep_places"]):
+    resolving = ("sitrep_places", "sitrep_place_resolver", "sitrep_actors")
+    with coder.nlp.select_pipes(disable=[p for p in coder.nlp.pipe_names if p in resolving]):
         docs = list(coder.nlp.pipe(a.text for a in articles))
     coder.geocoder.resolve(docs[0], articles[0])
     mentions = 0

@@ -101,15 +101,35 @@ class Coreference:
         size = self._counted(head)
         if size is None:
             return []
-        chosen = None
+        chosen: tuple[Referent, ...] | None = None
         for group in self.groups:
             if max(r.token for r in group) >= head.i:
                 break
-            if len({r.key for r in group}) == size:
+            if len({_side(r) for r in group}) <= size:
                 chosen = group
-        if chosen is None:
+        if chosen is None:  # never named together: the story's main countries
+            chosen = self._most_salient(head, size)
+        if len({_side(r) for r in chosen}) != size:
             return []
         return [a for r in chosen if (a := self._link(r, head, None)) is not None]
+
+    def _most_salient(self, head: Token, size: int) -> tuple[Referent, ...]:
+        """The sides a counted plural stands for when the text never named sides together
+        ("Mexico will sue Ecuador ... the two countries"): the countries named most often
+        before it (the later named first on a tie), each by its latest mention, as many as
+        the noun counts. The outlets that report the story are no sides of it."""
+        counts: dict[str, int] = {}
+        latest: dict[str, Referent] = {}
+        for ref in self.referents:
+            if ref.token >= head.i:
+                break
+            code = ref.actor.country
+            if code is None or ref.actor.sector in self.book.cue("reporting_sectors"):
+                continue
+            counts[code] = counts.get(code, 0) + 1
+            latest[code] = ref
+        ranked = sorted(counts, key=lambda c: (counts[c], latest[c].token), reverse=True)
+        return tuple(latest[c] for c in ranked[:size])
 
     def _counted(self, head: Token) -> int | None:
         """How many sides a plural noun counts: "both", or a number word after a definite
@@ -241,6 +261,12 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
             groups.append(tuple(sorted({m.token: m for m in found}.values(),
                                        key=lambda m: m.token)))
     return sorted(groups, key=lambda g: max(r.token for r in g))
+
+
+def _side(ref: Referent) -> tuple[str, str | None]:
+    """Who a referent is as a side: its actor and sector ("Congo's government" and "the M23
+    rebels" are two sides of one country)."""
+    return ref.key, ref.actor.sector
 
 
 def _subject(token: Token) -> bool:

@@ -42,6 +42,7 @@ from sitrep.model import (
     TimeMention,
 )
 from sitrep.resolve.actors import ActorResolver
+from sitrep.resolve.actors.component import has_actors
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
@@ -255,7 +256,10 @@ class EventBuilder:
                  times: list[TimeMention], actors: ActorResolver, book: Codebook) -> None:
         self.doc, self.article, self.places, self.times = doc, article, places, times
         self.resolver, self.book = actors, book
-        self.ctx = actors.context(doc, article, places)
+        # The context the actor component stored for this article (made now for a Doc
+        # parsed without it).
+        stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
+        self.ctx = stored or actors.context(doc, article, places)
         self.trigger_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
@@ -488,6 +492,9 @@ class EventBuilder:
         together = self.coref.collective(token)  # "the two neighbours", "both sides"
         if together:
             return [replace(a, text=self._text(span)) for a in together]
+        together = self._of_collective(token)  # "the ministers of the two countries"
+        if together:
+            return [replace(a, text=self._text(span)) for a in together]
         actor = self.resolver.resolve_span(span, self.ctx)
         if actor is None:
             for appos in children(token, "appos"):
@@ -505,6 +512,21 @@ class EventBuilder:
             return [actor]
         if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
+        return []
+
+    def _of_collective(self, head: Token) -> list[Actor]:
+        """The bodies of sides a counted plural names after "of" ("the defence chiefs of the
+        two countries", "representatives of both sides"): one actor per side, of the head's
+        own sector when its word gives one."""
+        for prep in children(head, "prep"):
+            if prep.lower_ != "of":
+                continue
+            for obj in children(prep, "pobj"):
+                sides = self.coref.collective(obj)
+                if sides:
+                    own = self.resolver.resolve_span(self.doc[head.i:head.i + 1], self.ctx)
+                    sector = own.sector if own is not None and own.sector else None
+                    return [replace(a, sector=sector or a.sector) for a in sides]
         return []
 
     def _may_act(self, head: Token) -> bool:

@@ -83,7 +83,7 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
                     book.cue("occurrence_verbs"):
                 return False
             return not (i and token.lemma_.lower() in governors_)
-        if i and token.lemma_.lower() in governors_:
+        if _governs(chain, i) and token.lemma_.lower() in governors_:
             return not any(c.dep_ == "neg" for c in token.children)  # "did not rule out"
         if token.dep_ == "pobj" and token.head.lower_ in words:
             return True
@@ -102,9 +102,16 @@ def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
             return True
-        if i and token.lemma_.lower() in governors_:
+        if _governs(chain, i) and token.lemma_.lower() in governors_:
             return True
     return False
+
+
+def _governs(chain: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` of the chain governs the one before it, so its meaning ("he
+    denied", "they accused") bears on it: a verb only joined to it by "and" ("accused X and
+    warned that") shares its tense, not its meaning."""
+    return i > 0 and chain[i - 1].dep_ != "conj"
 
 
 def _phrasal(token: Token) -> bool:
@@ -124,7 +131,7 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
         if any(c.lemma_.lower() in modifiers and c.dep_ in ("amod", "compound")
                for c in token.children):
             return True
-        if i and ((token.lemma_.lower() in governors_ and not _phrasal(token))
+        if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token))
                   or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True

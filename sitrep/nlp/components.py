@@ -11,8 +11,9 @@ from spacy.language import Language
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.extract.triggers import TriggerFinder
 from sitrep.nlp.ruler import GazetteerRuler
+from sitrep.resolve.actors.component import ActorFinder
 from sitrep.resolve.actors.trim import TitleTrimmer
-from sitrep.resolve.places.component import PlaceFinder
+from sitrep.resolve.places.component import PlaceFinder, PlaceResolver
 from sitrep.resolve.times.component import TimeTagger
 
 
@@ -39,6 +40,22 @@ def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     """Place names (the model's place entities and gazetteer names their context marks as
     places, streets) into ``doc.spans["places"]``, for the geocoder to resolve."""
     return PlaceFinder(nlp, name)
+
+
+@Language.factory("sitrep_place_resolver", assigns=["doc._.places"],
+                  requires=["doc.spans", "doc._.article"])
+def make_place_resolver(nlp: Language, name: str) -> PlaceResolver:
+    """The place names of ``doc.spans["places"]`` and the article's dateline resolved against
+    the gazetteer into ``doc._.places`` (with the place finder's geocoder)."""
+    return PlaceResolver(nlp, name)
+
+
+@Language.factory("sitrep_actors", assigns=["doc.spans", "doc._.actor_context"],
+                  requires=["doc.ents", "doc._.places", "doc._.article", "token.dep"])
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
+    """The named entities that stand for an actor into ``doc.spans["actors"]`` (the actor on
+    ``span._.actor``) and the document's actor context into ``doc._.actor_context``."""
+    return ActorFinder(nlp, name)
 
 
 @Language.factory("sitrep_times", assigns=["doc.spans"], requires=["token.dep", "token.tag"])

@@ -24,9 +24,12 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     a PERSON even though "Langley" is a town. After the entities, ``sitrep_title_trimmer`` takes
     titles out of names, ``sitrep_times`` stores the time expressions in ``doc.spans["times"]``
     (against ``doc._.reference``, set before the pipeline runs), ``sitrep_places`` the place
-    names in ``doc.spans["places"]`` and ``sitrep_triggers`` the event triggers in
-    ``doc.spans["triggers"]``. Actors (which need the article and its resolved places) and
-    events are read from these spans and the parse by :mod:`sitrep.extract`.
+    names in ``doc.spans["places"]``, ``sitrep_place_resolver`` resolves them (with the
+    dateline of the article on ``doc._.article``, also set before) into ``doc._.places``,
+    ``sitrep_actors`` puts the named entities that stand for an actor in ``doc.spans["actors"]``
+    and the document's actor context in ``doc._.actor_context``, and ``sitrep_triggers`` the
+    event triggers in ``doc.spans["triggers"]``. Events are read from these and the parse by
+    :mod:`sitrep.extract`.
     """
     from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories, on first use
 
@@ -42,5 +45,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("sitrep_title_trimmer", after="ner")
     nlp.add_pipe("sitrep_times", after="sitrep_title_trimmer")
     nlp.add_pipe("sitrep_places", after="sitrep_times")
-    nlp.add_pipe("sitrep_triggers", after="sitrep_places")
+    nlp.add_pipe("sitrep_place_resolver", after="sitrep_places")
+    nlp.add_pipe("sitrep_actors", after="sitrep_place_resolver")
+    nlp.add_pipe("sitrep_triggers", after="sitrep_actors")
     return nlp

@@ -483,3 +483,85 @@ def test_a_bare_noun_told_in_the_past_is_an_episode(words, tags, pos):
                                sentence=" ".join(words)))
     told.actors = []
     assert not generic(doc, told)
+
+
+# -- acts of the state told in the passive; statements' sides -----------------------------------
+
+
+def arrested(agent: bool = False) -> Doc:
+    """'Eleven men were arrested [by soldiers] .'"""
+    if agent:
+        return parsed(["Eleven", "men", "were", "arrested", "by", "soldiers", "."],
+                      [1, 3, 3, 3, 3, 4, 3],
+                      ["nummod", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+                      ["CD", "NNS", "VBD", "VBN", "IN", "NNS", "."],
+                      ["NUM", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"])
+    return parsed(["Eleven", "men", "were", "arrested", "."], [1, 3, 3, 3, 3],
+                  ["nummod", "nsubjpass", "auxpass", "ROOT", "punct"],
+                  ["CD", "NNS", "VBD", "VBN", "."], ["NUM", "NOUN", "AUX", "VERB", "PUNCT"])
+
+
+def _arrest(sentence: str, trigger: str = "arrested"):
+    event = make_event(event_type="COERCE", trigger=trigger, sentence=sentence,
+                       location=("Wabag", "PNG", "city"))
+    event.actors = []
+    return event
+
+
+def test_an_arrest_told_in_the_passive_is_the_authorities_of_the_place():
+    [record] = assemble([_arrest("Eleven men were arrested .")], arrested(), article())
+    assert [(a.country, a.sector) for a in record.actors] == [("PNG", "GOV")]
+
+
+def test_a_passive_arrest_naming_its_agent_gets_no_stand_in_doer():
+    event = _arrest("Eleven men were arrested by soldiers .")
+    [record] = assemble([event], arrested(agent=True), article())
+    assert not any(a.country for a in record.actors)
+
+
+def test_placed_under_house_arrest_is_a_passive_arrest():
+    from sitrep.cluster.assemble import _agentless_passive
+
+    doc = parsed(["He", "was", "placed", "under", "house", "arrest", "."],
+                 [2, 2, 2, 2, 5, 3, 2],
+                 ["nsubjpass", "auxpass", "ROOT", "prep", "compound", "pobj", "punct"],
+                 ["PRP", "VBD", "VBN", "IN", "NN", "NN", "."],
+                 ["PRON", "AUX", "VERB", "ADP", "NOUN", "NOUN", "PUNCT"])
+    assert _agentless_passive(doc[5])
+    assert not _agentless_passive(arrested(agent=True)[3])
+
+
+def test_a_statements_side_known_by_its_kind_belongs_to_the_story_not_the_venue():
+    from sitrep.model import Actor
+
+    battle = make_event(event_type="ASSAULT", actor_country="SDN", trigger="shelled",
+                        location=("El Fasher", "SDN", "city"))
+    refusal = make_event(event_type="REJECT", trigger="refused", start=200,
+                         location=("Geneva", "CHE", "city"))
+    refusal.actors = [Actor(text="the army", sector="MIL")]
+    records = assemble([battle, refusal], blank_doc(["x"], ["VERB"]), article())
+    assert [a.country for a in records[1].actors] == ["SDN"]
+
+
+def test_a_doer_named_by_words_of_no_country_and_no_kind_is_no_known_doer():
+    from sitrep.model import Actor
+
+    support = make_event(event_type="SUPPORT", trigger="backed", location=None)
+    support.actors = [Actor(text="19 votes")]
+    assert assemble([support], blank_doc(["x"], ["NOUN"]), article()) == []
+    forum = make_event(event_type="SUPPORT", trigger="backed", location=None)
+    forum.actors = [Actor(text="The Forum")]
+    forum_doc = parsed(["The", "Forum"], [1, 1], ["det", "ROOT"], ["DT", "NNP"],
+                       ["DET", "PROPN"])
+    forum.evidence.start, forum.evidence.end, forum.evidence.sentence = 0, 9, "The Forum"
+    assert len(assemble([forum], forum_doc, article())) == 1  # a name names a doer
+    crowd = make_event(event_type="PROTEST", trigger="marched", location=None)
+    crowd.actors = [Actor(text="supporters")]
+    assert len(assemble([crowd], blank_doc(["x"], ["NOUN"]), article())) == 1
+
+
+@pytest.mark.parametrize("kind", ["SANCTION", "COOPERATE", "CONCEDE"])
+def test_acts_a_named_side_does_are_no_record_without_a_doer(kind):
+    event = make_event(event_type=kind, trigger="imposed", location=None)
+    event.actors = []
+    assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []

@@ -99,3 +99,44 @@ def test_group_puts_each_item_where_it_scores_best_and_keeps_input_order() -> No
         return 1.0 if events[members[0]].actors[0].country == event.actors[0].country else None
 
     assert group(events, fits) == [[0, 1], [2]]
+
+
+def test_the_army_and_the_rebels_of_one_country_are_two_sides() -> None:
+    from sitrep.model import Actor
+
+    def accusation(start: int, sector: str):
+        event = make_event("a", "ACCUSE", actor_country="COL", trigger="accused", start=start,
+                           location=None)
+        event.actors = [Actor(text=sector, country="COL", sector=sector)]
+        return event
+
+    assert not same_event(accusation(0, "GOV"), accusation(90, "REB"))
+    assert same_event(accusation(0, "GOV"), accusation(90, "MIL"))
+    assert same_event(accusation(0, "REB"), accusation(90, "CVL"))  # no camp: may be one
+
+
+def test_a_shared_country_named_by_one_camp_on_both_sides_is_one_side() -> None:
+    from sitrep.cluster.events import opposed_camps
+    from sitrep.model import Actor
+
+    camps = load_rules().camps
+    army = [Actor(text="army", country="COL", sector="MIL")]
+    both = [Actor(text="army", country="COL", sector="MIL"),
+            Actor(text="ELN", country="COL", sector="REB")]
+    rebels = [Actor(text="ELN", country="COL", sector="REB")]
+    assert opposed_camps(army, rebels, camps)
+    assert not opposed_camps(army, both, camps)
+    assert not opposed_camps(army, [Actor(text="ELN", country="VEN", sector="REB")], camps)
+
+
+def test_in_a_fight_either_camp_may_tell_the_same_clash() -> None:
+    from sitrep.model import Actor
+
+    def attack(start: int, sector: str):
+        event = make_event("a", "ASSAULT", actor_country="COL", trigger="attacked",
+                           start=start, location=None)
+        event.actors = [Actor(text=sector, country="COL", sector=sector)]
+        return event
+
+    assert "ASSAULT" in load_rules().fights
+    assert same_event(attack(0, "MIL"), attack(90, "REB"))

@@ -140,6 +140,37 @@ def test_an_indefinite_count_or_a_number_that_disagrees_refers_to_nobody(pairs):
     assert alone.collective(alone.doc[6]) == []  # one side named: no pair
 
 
+def apart_doc() -> Doc:
+    """Mexico sued Ecuador . Reuters reported . Ecuador protested . The two countries met ."""
+    import spacy
+
+    words = ["Mexico", "sued", "Ecuador", ".", "Reuters", "reported", ".", "Ecuador",
+             "protested", ".", "The", "two", "countries", "met", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 8, 8, 8, 12, 12, 13, 13, 13]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct", "nsubj", "ROOT",
+            "punct", "det", "nummod", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "VBD", "NNP", ".", "NNP", "VBD", ".", "NNP", "VBD", ".", "DT", "CD", "NNS",
+            "VBD", "."]
+    sent_starts = [i in (0, 4, 7, 10) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               sent_starts=sent_starts)
+
+
+def test_two_countries_never_named_together_are_the_two_named_most():
+    doc = apart_doc()
+    entities = [mention(doc, 0, "GPE", "MEX", "GOV"), mention(doc, 2, "GPE", "ECU", "GOV"),
+                mention(doc, 4, "ORG", "GBR", "MED"), mention(doc, 7, "GPE", "ECU", "GOV")]
+    coref = Coreference.build(doc, entities, load_codebook())
+    assert [a.country for a in coref.collective(doc[12])] == ["ECU", "MEX"]  # no news agency
+
+
+def test_a_government_and_rebels_of_one_country_named_together_are_both_sides(pairs):
+    entities = [mention(pairs.doc, 0, "GPE", "COD", "GOV"),
+                mention(pairs.doc, 2, "ORG", "COD", "REB")]
+    coref = Coreference.build(pairs.doc, entities, load_codebook())
+    assert [a.sector for a in coref.collective(pairs.doc[6])] == ["GOV", "REB"]
+
+
 def test_resolutions_are_kept_as_chains_on_the_doc(coref):
     coref.pronoun(coref.doc[6])
     chains = coref.doc._.actor_chains
@@ -190,3 +221,21 @@ def test_the_two_neighbours_are_the_states_named_together(coder):
     agree = [e for e in events if e.event_type == "AGREE"]
     assert agree and {a.country for a in agree[0].actors} == {"KEN", "TZA"}
 
+
+
+@pytest.mark.slow
+def test_the_chiefs_of_the_two_countries_are_a_body_of_each(coder):
+    events = _code(coder, "Kenya and Tanzania ended a long dispute over fishing rights on "
+                          "Friday. The defence chiefs of the two countries held talks in "
+                          "Arusha on Monday.")
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and {a.country for a in talks[0].actors} == {"KEN", "TZA"}
+
+
+@pytest.mark.slow
+def test_the_two_countries_of_a_quarrel_told_apart_are_its_two_sides(coder):
+    events = _code(coder, "Mexico will sue Ecuador at the world court, the Mexican foreign "
+                          "minister said. Ecuador rejected the plan. Brazil urged the two "
+                          "countries to resolve their differences.")
+    [call] = [e for e in events if e.event_type == "REQUEST"]
+    assert {r.country for r in call.recipients} == {"MEX", "ECU"}

@@ -71,3 +71,11 @@ def test_a_phrasal_verb_is_no_future_governor(coder):
                        "Friday.", "COOPERATE") == "asserted"
     assert mood(coder, "Russia is set to deploy more troops to the border.", "MOBILIZE") == \
         "future"
+
+
+def test_a_verb_joined_by_and_to_an_accusation_is_not_its_charge(coder):
+    text = ("The minister accused the rebels of shelling the town and warned that the army "
+            "would respond.")
+    assert mood(coder, text, "THREATEN") == "asserted"
+    assert mood(coder, "The minister denied the report and urged calm.", "REQUEST") == \
+        "asserted"

@@ -29,3 +29,25 @@ def test_the_geocoder_resolves_the_stored_spans(coder) -> None:
     doc.spans["places"] = [s for s in doc.spans["places"] if s.text == "Duncan"]
     places = coder.geocoder.resolve(doc, Article(id="t", text=text))
     assert [(p.text, p.country_code) for p in places] == [("Duncan", "USA")]
+
+
+def test_the_resolver_component_resolves_the_spans_with_the_articles_dateline(coder) -> None:
+    from sitrep.nlp.document import set_article
+    from sitrep.resolve.places.component import PlaceResolver, doc_places, has_places
+
+    text = "NIAMEY, May 3 - Storms damaged homes in Ardmore on Monday."
+    article = Article(id="t", text=text, dateline_place="NIAMEY", dateline_start=0,
+                      dateline_end=6)
+    with coder.nlp.select_pipes(disable=["sitrep_place_resolver", "sitrep_actors"]):
+        doc = coder.nlp(text)
+    assert not has_places(doc)
+    resolver = PlaceResolver(coder.nlp, "sitrep_place_resolver", coder.geocoder)
+    places = doc_places(resolver(set_article(doc, article)))
+    assert [(p.text, p.country_code, p.doc_id) for p in places] == [
+        ("NIAMEY", "NER", "t"), ("Ardmore", "USA", "t")]
+
+
+def test_the_pipeline_resolves_places_after_finding_them(coder) -> None:
+    names = coder.nlp.pipe_names
+    assert names.index("sitrep_places") < names.index("sitrep_place_resolver") < \
+        names.index("sitrep_actors") < names.index("sitrep_triggers")

@@ -1,0 +1,72 @@
+"""Actor resolution as a spaCy component: the named entities that stand for an actor go to
+``doc.spans["actors"]`` (each span's actor on ``span._.actor``) and the document's actor
+context (its focus country, each sentence's places) to ``doc._.actor_context``, so that event
+extraction and coreference read them from the ``Doc`` instead of resolving them again.
+
+It runs after the places are resolved (``doc._.places``, written by ``sitrep_place_resolver``),
+since a phrase that names no country ("the government", "villagers") takes the one its sentence
+or the article is about, and reads the article (its dateline and date) from ``doc._.article``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.model import EntityMention
+from sitrep.nlp.document import article_of
+from sitrep.resolve.actors.resolver import ActorResolver
+from sitrep.resolve.places.component import doc_places
+
+ACTOR_SPANS = "actors"
+
+
+def register_extensions() -> None:
+    """``Doc._.actor_context`` (an ActorContext or None) and ``Span._.actor``, once."""
+    if not Doc.has_extension("actor_context"):
+        Doc.set_extension("actor_context", default=None)
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+class ActorFinder:
+    """Writes ``doc.spans["actors"]`` and ``doc._.actor_context`` with one resolver."""
+
+    def __init__(self, nlp: Language, name: str, resolver: ActorResolver | None = None) -> None:
+        self.name = name
+        self.resolver = resolver or ActorResolver()
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = article_of(doc)
+        ctx = self.resolver.context(doc, article, doc_places(doc))
+        spans = []
+        for ent in doc.ents:
+            actor = self.resolver.entity_actor(ent, ctx)
+            if actor is not None:
+                span = Span(doc, ent.start, ent.end, label=ent.label_)
+                span._.actor = actor
+                spans.append(span)
+        doc.spans[ACTOR_SPANS] = spans
+        doc._.actor_context = ctx
+        return doc
+
+
+def has_actors(doc: Doc) -> bool:
+    """Whether the component has run over ``doc`` (an empty result included)."""
+    register_extensions()
+    return ACTOR_SPANS in doc.spans and doc._.actor_context is not None
+
+
+def doc_entities(doc: Doc, doc_id: str) -> list[EntityMention]:
+    """Every named entity of ``doc``, with the actor the component found it stands for."""
+    actors = {(s.start, s.end): s._.actor for s in doc.spans.get(ACTOR_SPANS, [])}
+    found = []
+    for ent in doc.ents:
+        actor = actors.get((ent.start, ent.end))
+        found.append(EntityMention(doc_id=doc_id, start=ent.start_char, end=ent.end_char,
+                                   text=ent.text, label=ent.label_,
+                                   actor=replace(actor) if actor is not None else None))
+    return found
