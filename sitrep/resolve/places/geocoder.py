@@ -189,7 +189,7 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     one."""
     doc = span.doc
     start, end = span.start, span.end
-    joins = ("feature", "water", "site")
+    joins = ("feature", "water", "site", "settlement")
     if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in joins or (
             doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
@@ -528,6 +528,7 @@ class Geocoder:
         if kind and not text.endswith(" " + kind):
             names = [(f"{text} {kind}", "division"), *names]
         seats: tuple[Candidate, ...] = ()
+        settled = False
         for name, dropped in names:
             candidates = self.gazetteer.candidates(name)
             if dropped == "division":
@@ -538,12 +539,17 @@ class Geocoder:
                 # Salinas), not one that has it among other names.
                 candidates = tuple(c for c in candidates if c.precision != "city" or (
                     _same_name(c.name, name)))
+            elif dropped == "settlement":
+                # "Union Township": a town's own kind word; a division of the name abroad
+                # is no reading.
+                candidates = tuple(c for c in candidates if c.precision == "city")
             elif dropped == "water":
                 # "Little Miami River", "Mahim Bay": a river, lake or bay is no town of its
                 # name (which may lie far away); a division or feature of it may stand in.
                 candidates = tuple(c for c in candidates if c.precision != "city")
             if candidates:
                 division = dropped == "division"
+                settled = dropped == "settlement"
                 break
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
@@ -555,7 +561,8 @@ class Geocoder:
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
         return Toponym(start, end, text, candidates + seats if division else candidates or seats,
-                       metonymic=_is_metonymic(ent), division=division, city=cue == "city",
+                       metonymic=_is_metonymic(ent), division=division,
+                       city=cue == "city" or settled,
                        seat=not candidates and bool(seats))
 
     def _seat(self, text: str) -> tuple[Candidate, ...]:

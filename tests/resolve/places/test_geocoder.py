@@ -610,3 +610,10 @@ def test_a_state_focus_is_not_blocked_by_a_division_abroad(geocoder, blank) -> N
     text = "Ferries between Portland and Bath were canceled as the storm battered Maine."
     places = resolve(geocoder, blank, text, ["Portland", "Bath", "Maine"])
     assert places["Portland"].admin1 == "Maine"
+
+
+def test_a_township_is_a_town_not_a_division_of_its_name_abroad(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "A man was charged in Union Township on Friday.",
+                     ["Union Township"])
+    assert (places["Union Township"].country_code, places["Union Township"].precision) == (
+        "USA", "city")
