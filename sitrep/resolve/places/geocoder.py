@@ -49,7 +49,7 @@ EXACT_NAME_BONUS = 0.6
 LIST_PEER_BONUS = 2.0
 DIVISION_HINT_BONUS = 3.0
 CITY_HINT_BONUS = 1.5
-CONTESTED_FOCUS = 0.2
+CONTESTED_FOCUS = 0.35
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
@@ -74,6 +74,8 @@ CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
+MODIFIER_WEIGHT = 0.0
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CAPITAL_BONUS = 1.0
 BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
@@ -156,6 +158,7 @@ class Toponym:
     dateline: bool = False
     side: str | None = None
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
+    modifier: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -174,6 +177,13 @@ def _trim(span: Span) -> tuple[int, int]:
 def _is_metonymic(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
+
+
+def _is_modifier(span: Span) -> bool:
+    """The name modifies a noun after it ("U.S. officials", "the U.S. embassy")."""
+    root = span.root
+    return root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in (
+        "NOUN", "PROPN")
 
 
 def _free(token: Token) -> bool:
@@ -563,7 +573,7 @@ class Geocoder:
         return Toponym(start, end, text, candidates + seats if division else candidates or seats,
                        metonymic=_is_metonymic(ent), division=division,
                        city=cue == "city" or settled,
-                       seat=not candidates and bool(seats))
+                       seat=not candidates and bool(seats), modifier=_is_modifier(ent))
 
     def _seat(self, text: str) -> tuple[Candidate, ...]:
         """"the White House", "the Kremlin": a national institution of the actor tables
@@ -592,18 +602,23 @@ class Geocoder:
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
         is a weak prior (DATELINE_WEIGHT of a mention): a story filed from one country is
-        often about another."""
+        often about another. A country named as a modifier ("U.S. officials", "the U.S.
+        embassy in Paris") says whose people or things, not where the story is, and counts
+        MODIFIER_WEIGHT; shares are of one mention at least, so that a single name read
+        several ways is no focus on its own."""
         votes: dict[str | None, float] = defaultdict(float)
         for toponym in toponyms:
             if not toponym.candidates or _contested(toponym) or toponym.seat:
                 continue
             top = toponym.candidates[0]
             weight = DATELINE_WEIGHT if toponym.dateline else 1.0
+            if toponym.modifier and top.precision == "country":
+                weight *= MODIFIER_WEIGHT
             if top.precision == "country" or len({c.country for c in toponym.candidates}) == 1:
                 votes[top.country] += weight
             else:
                 votes[top.country] += 0.3 * weight
-        total = sum(votes.values()) or 1.0
+        total = max(sum(votes.values()), 1.0)  # weak evidence alone is no focus
         return {country: count / total for country, count in votes.items() if country}
 
     def _choose(self, toponym: Toponym, focus: dict[str, float], admin1s: Counter,
