@@ -95,6 +95,12 @@ def test_violence_by_cyber_means_is_coercion(coder):
     assert modes(coder, "Gunmen attacked the ministry overnight.")["attacked"][0] == "ASSAULT"
 
 
+def test_hacking_someone_to_death_is_violence_and_hacking_a_system_coercion(coder):
+    assert found(coder, "Attackers hacked a farmer to death near the river.")["hacked"] == \
+        "ASSAULT"
+    assert found(coder, "Intruders hacked the ministry's email system.")["hacked"] == "COERCE"
+
+
 def test_violating_a_ceasefire_is_cameos_violation_not_a_refusal(coder):
     assert found(coder, "The militia violated the truce on Sunday.")["violated"] == "ASSAULT"
     assert found(coder, "The company violated the export rules.")["violated"] == "REJECT"
