@@ -264,8 +264,8 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
 
 
 def _side(ref: Referent) -> tuple[str, str | None]:
-    """Who a referent is as a side: its actor and sector ("Congo's government" and "the M23
-    rebels" are two sides of one country)."""
+    """Who a referent is as a side: its actor and sector ("the government" and "the rebels"
+    are two sides of one country)."""
     return ref.key, ref.actor.sector
 
 

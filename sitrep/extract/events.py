@@ -182,6 +182,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     subsuming = book.cue("subsuming_types")
     kept_types = book.cue("kept_under_speech")
     accompanying = book.cue("accompanying_types")
+    speech = book.cue("speech_act_types")
+    beside_speech = book.cue("beside_speech_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
     dropped: set[int] = set()
@@ -201,8 +203,10 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
-            if inner.entry.type in accompanying and _participle_beside(inner.head):
-                continue  # "imposed sanctions, accusing them of X": an accusation too
+            if _participle_beside(inner.head) and (
+                    inner.entry.type in accompanying or
+                    (outer.entry.type in speech and inner.entry.type in beside_speech)):
+                continue  # "imposed sanctions, accusing them of X"; "welcomed it, urging Y"
             dropped.add(id(inner))
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
@@ -249,8 +253,8 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
 
 
 def evaluations(doc: Doc, book: Codebook) -> list[Candidate]:
-    """Naming what something is ("called the strike a serious violation", "called the release
-    a positive step", "calling the accusations absurd") is a verbal event of its own: an
+    """Naming what something is ("called the strike a serious violation", "called the truce
+    a welcome step", "calling the charges absurd") is a verbal event of its own: an
     ACCUSE for a negative judgement of an act, a REJECT for one of a statement or
     accusation, a SUPPORT for a positive one (``evaluation_verbs``, ``evaluation_words``)."""
     verbs = book.cue("evaluation_verbs")
@@ -274,7 +278,7 @@ def evaluations(doc: Doc, book: Codebook) -> list[Candidate]:
 
 
 def _tone(judgement: Token, book: Codebook) -> str | None:
-    """The tone of a judging phrase: its head word's, else a modifier's ("a positive step",
+    """The tone of a judging phrase: its head word's, else a modifier's ("a welcome step",
     "a serious violation", "an authoritarian act")."""
     words = book.cues["evaluation_words"]
     for word in [judgement, *(c for c in judgement.children if c.dep_ in ("amod", "compound"))]:
