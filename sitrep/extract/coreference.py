@@ -270,5 +270,6 @@ def _side(ref: Referent) -> tuple[str, str | None]:
 
 
 def _subject(token: Token) -> bool:
-    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "compound"
+    """A clause subject, or the name on one ("US officials", "China's embassy said")."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "poss")
                                           and token.head.dep_ in SUBJECT_DEPS)
