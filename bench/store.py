@@ -19,6 +19,9 @@
    against the API while a writer process adds articles; prints p50/p95 per request kind.
 4. Times ``sitrep --help`` and ``sitrep events`` on the full store (wall clock, median of 5).
 
+Between 2 and 3 (``api-cpu``), the server's CPU time per request of each page query: one server
+process, one client asking in turn, where the time of a request goes without queueing.
+
 ``--skip-ingest`` reuses an existing store. Everything stops by itself.
 """
 
@@ -385,6 +388,39 @@ def served_latency(path: Path, probes: list[Probe], clients: int, requests: int,
         server.wait(timeout=30)
 
 
+def served_cpu(path: Path, probes: list[Probe], requests: int, seed: int) -> None:
+    """Server CPU per request: one server process, one client asking in turn, the process's
+    CPU time (``/proc``) before and after each kind's requests; no writer."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from sitrep.api.server import serve; "
+         "serve(sys.argv[1], port=int(sys.argv[2]))", str(path), str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def cpu() -> float:
+        fields = Path(f"/proc/{server.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    base = f"http://127.0.0.1:{port}"
+    rng = random.Random(seed)
+    try:
+        _wait_for(base)
+        print(f"server CPU per request (one process, one client in turn, {requests} each):")
+        with httpx.Client(base_url=base, timeout=120) as client:
+            for probe in probes:
+                if probe.name in ("situation", "export first 1,000 rows"):
+                    continue
+                probe.api(client, rng)  # warm
+                before = cpu()
+                for _ in range(requests):
+                    probe.api(client, rng)
+                print(f"  {probe.name:28s} {(cpu() - before) / requests * 1000:6.1f} ms",
+                      flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def _wait_for(base: str) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -431,8 +467,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=100, help="articles per transaction")
     parser.add_argument("--skip-ingest", action="store_true")
-    parser.add_argument("--parts", default="library,api,commands",
-                        help="what to measure after the ingest: library, api, commands")
+    parser.add_argument("--parts", default="library,api-cpu,api,commands",
+                        help="what to measure after the ingest: library, api-cpu (server CPU "
+                             "per request), api, commands")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
@@ -443,6 +480,8 @@ def main() -> None:
     probes = _probes(args.db, args.seed)
     if "library" in parts:
         library_latency(args.db, probes, args.rounds, args.seed)
+    if "api-cpu" in parts:
+        served_cpu(args.db, probes, args.requests * 4, args.seed)
     if "api" in parts:
         served_latency(args.db, probes, args.clients, args.requests, args.seed,
                        args.events_per_day, args.server_workers)

@@ -9,13 +9,13 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from sitrep.api.events import page_total
 from sitrep.api.filters import event_filters, paged_filters
-from sitrep.api.plain import plain_json
+from sitrep.api.plain import plain_json, with_members
 from sitrep.api.state import get_store
-from sitrep.output import events_geojson
+from sitrep.output import GeoJSONWriter
 from sitrep.store import EventQuery, Store
 from sitrep.store.aggregates import (
     Count,
@@ -80,13 +80,13 @@ def timeline(store: StoreDep, query: Filters,
 
 @router.get("/features", summary="One page of matching events as GeoJSON features")
 def features(store: StoreDep, query: Filters,
-             page: Annotated[tuple[int, int], Depends(paged_filters)]) -> JSONResponse:
+             page: Annotated[tuple[int, int], Depends(paged_filters)]) -> Response:
     """What the map and the timeline draw one by one: a FeatureCollection (city-precise events
     carry a point) with ``total`` and ``next_offset`` as in the event list."""
     limit, offset = page
     total, exact = page_total(store, query)
     events = store.query_events(replace(query, limit=limit, offset=offset))
-    collection = events_geojson(events)
+    collection = "".join(GeoJSONWriter().chunks(events))
     next_offset = offset + len(events) if offset + len(events) < total else None
-    return plain_json({**collection, "total": total, "total_exact": exact,
-                       "next_offset": next_offset})
+    return with_members(collection, {"total": total, "total_exact": exact,
+                                      "next_offset": next_offset})

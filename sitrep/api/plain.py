@@ -30,3 +30,14 @@ def with_records(data: dict[str, Any], key: str, records: list[str]) -> Response
     head = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     body = f'{head[:-1]}{"," if data else ""}{json.dumps(key)}:[{",".join(records)}]}}'
     return Response(body.encode("utf-8"), media_type="application/json")
+
+
+def with_members(text: str, members: dict[str, Any]) -> Response:
+    """The JSON object ``text`` (as a writer streamed it) with ``members`` added at its end:
+    the same JSON as decoding it, adding them and encoding it again, without doing either."""
+    head = text.rstrip()
+    if not head.endswith("}"):
+        raise ValueError("not the text of a JSON object")
+    extra = json.dumps(members, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    body = head[:-1] + ("," + extra[1:] if members else "}")
+    return Response(body.encode("utf-8"), media_type="application/json")

@@ -155,7 +155,7 @@ def facts(event: Event, rules: SituationRules | None = None) -> Facts | None:
     if not bears_on(event, rules):
         return None
     given: Facts = {"id": event.id, "start": _start(event)}
-    if event.modality in rules.expected_modalities:
+    if event.modality not in rules.state_modalities:  # bearing on it, so expected
         given["expected"] = asdict(_expected(event))
         return given
     pairs = _places(event, rules)

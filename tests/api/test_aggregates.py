@@ -60,6 +60,16 @@ def test_a_bad_unit_or_filter_is_a_clear_422(client):
     assert "NOPE" in response.json()["error"]["message"]
 
 
+def test_features_are_the_geojson_writers_collection_with_the_paging_members(client, db):
+    from sitrep.output import events_geojson
+    from sitrep.store import EventQuery, Store
+
+    with Store(db) as store:
+        collection = events_geojson(store.query_events(EventQuery(limit=2)))
+    body = client.get("/api/features", params={"limit": 2}).json()
+    assert body == {**collection, "total": 3, "total_exact": True, "next_offset": 2}
+
+
 def test_features_are_one_page_of_geojson_with_the_total(client, ids):
     body = client.get("/api/features", params={"limit": 2}).json()
     assert body["type"] == "FeatureCollection"

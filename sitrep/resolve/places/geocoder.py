@@ -74,6 +74,8 @@ CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
+CAPITAL_BONUS = 1.0
+BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
@@ -153,6 +155,7 @@ class Toponym:
     abroad: bool = False
     dateline: bool = False
     side: str | None = None
+    clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -236,7 +239,6 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
         self._scanner: Scanner | None = None
-        self._clusters: dict[int, int] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -264,7 +266,9 @@ class Geocoder:
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
-        self._clusters = _cluster_support(toponyms)
+        support = _cluster_support(toponyms)
+        for toponym in toponyms:
+            toponym.clusters = support
         admin1s: Counter[tuple[str | None, str | None]] = Counter()
         for toponym in toponyms:
             self._choose(toponym, focus, admin1s)
@@ -613,11 +617,14 @@ class Geocoder:
         area, area_bonus = _area_focus(toponym, areas)
         scored = []
         dominant = _dominant(readings)
+        capital = _capital_over_division(readings, admin1s, toponym.chosen)
         for candidate in readings:
             score = _prior(candidate, toponym.text)
             if candidate is dominant:
                 score += DOMINANT_BONUS
-            score += CLUSTER_BONUS * min(self._clusters.get(candidate.id, 0), CLUSTER_CAP)
+            if candidate is capital:
+                score += CAPITAL_BONUS
+            score += CLUSTER_BONUS * min(toponym.clusters.get(candidate.id, 0), CLUSTER_CAP)
             score += FOCUS_WEIGHT * focus.get(candidate.country or "", 0.0)
             score += _containment(candidate, toponym.container)
             score += _near(candidate, toponym.anchor)
@@ -697,9 +704,11 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     """The division the rest of the article points at, and the bonus of a town or district of
     the mention in it ("Paris" in a story about Kentucky): the share of the other mentions'
     votes, when that division has more than half of them (a story naming two states has no
-    such focus). The name of a country or first-level division is not re-read as a town by
-    it ("Florida" in a story about New York stays the state)."""
-    if not areas or any(c.precision in ("country", "admin1") for c in toponym.candidates):
+    such focus). The name of a country or first-level division of that country is not
+    re-read as a town by it ("Florida" in a story about New York stays the state); one
+    abroad does not stand in the way ("Portland" in a story about Maine, whatever Jamaica's
+    Portland Parish)."""
+    if not areas:
         return None, 0.0
     own = _area_vote(toponym)
     total = sum(areas.values()) - (own[1] if own else 0.0)
@@ -708,8 +717,35 @@ def _area_focus(toponym: Toponym, areas: dict[Area, float] | None
     for key, votes in areas.items():
         share = (votes - (own[1] if own and own[0] == key else 0.0)) / total
         if share > AREA_DOMINANT:
+            if any(c.precision in ("country", "admin1") and c.country == key[0]
+                   for c in toponym.candidates):
+                return None, 0.0
             return key, AREA_WEIGHT * share
     return None, 0.0
+
+
+def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter,
+                           own: Candidate | None) -> Candidate | None:
+    """"Washington", "New York", "Sao Paulo": a national capital named like a first-level
+    division of its own country, or a city of BIG_CITY people or more named like the
+    division it lies in, is the reading news means, unless the article names other towns of
+    that division (a division word, a town it holds or a list of divisions weigh on their
+    own)."""
+    for city in readings:
+        if city.precision != "city" or not (
+                city.feature_code == "PPLC" or city.population >= BIG_CITY):
+            continue
+        for division in readings:
+            if division.precision != "admin1" or division.country != city.country:
+                continue
+            named_alike = division.name == city.name if city.feature_code == "PPLC" else (
+                division.admin1 == city.admin1)
+            towns = admin1s[(division.country, division.admin1)] - (
+                1 if own is not None and own.precision == "city" and (
+                    own.country, own.admin1) == (division.country, division.admin1) else 0)
+            if named_alike and towns <= 0:
+                return city
+    return None
 
 
 def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:
@@ -1029,10 +1065,10 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
     district within CLUSTER_KM of it ("Hadley", "Amherst" and "Northampton" in one story are
     the three neighbours in Massachusetts, not three places scattered over two countries):
     local news names places near each other, and only the right namesakes lie together.
-    Each name's CLUSTER_CANDIDATES most populous readings are compared, and a reading only
-    supports others when it has at least CLUSTER_SHARE of the people of its name's largest
-    (the small Mecca of Ohio vouches for no Medina); names that may be a country, a
-    first-level division or a region take no part."""
+    Each name's CLUSTER_CANDIDATES most populous readings are compared, and only a name's
+    plausible readings support others (:func:`_plausible`: the small Mecca of California
+    vouches for no Medina); names that may be a country, a first-level division or a region
+    take no part."""
     readings: dict[str, list[Candidate]] = {}
     for toponym in toponyms:
         if toponym.metonymic or toponym.text in readings or any(
@@ -1040,8 +1076,7 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
             continue  # a state's or country's name is no local place to cluster
         readings[toponym.text] = [c for c in toponym.candidates if c.precision in (
             "city", "admin2")][:CLUSTER_CANDIDATES]
-    plausible = {name: [c for c in group if c.population >= CLUSTER_SHARE * max(
-        (g.population for g in group), default=0)] for name, group in readings.items()}
+    plausible = {name: _plausible(group) for name, group in readings.items()}
     support: dict[int, int] = {}
     for name, candidates in readings.items():
         others = [group for other, group in plausible.items() if other != name and group]
@@ -1051,6 +1086,16 @@ def _cluster_support(toponyms: list[Toponym]) -> dict[int, int]:
             if count:
                 support[candidate.id] = count
     return support
+
+
+def _plausible(group: list[Candidate]) -> list[Candidate]:
+    """The readings of a name that may vouch for others near them: its dominant city alone
+    when it has one ("Mecca"), else those with CLUSTER_SHARE of the people of the largest."""
+    dominant = _dominant(tuple(group))
+    if dominant is not None:
+        return [dominant]
+    largest = max((c.population for c in group), default=0)
+    return [c for c in group if c.population >= CLUSTER_SHARE * largest]
 
 
 def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:
@@ -1072,9 +1117,10 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
 def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float]) -> None:
     """Leave a small town unresolved when it lies abroad and nothing but its name supports it:
     an article about one country that names a place the gazetteer lacks must not jump to a
-    namesake village elsewhere. Support is a holder or a neighbour named with it, a list, or
-    another place of the article in the same country. A division the index lacks, read as the
-    town it is named after, needs the article to be about that town's country."""
+    namesake village elsewhere. Support is a holder or a neighbour named with it, a place of
+    its country listed with it, or another place of the article in the same country. A
+    division the index lacks, read as the town it is named after, needs the article to be
+    about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
@@ -1082,8 +1128,9 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
         return
-    if toponym.container or toponym.anchor or toponym.owner or toponym.peers or (
-            toponym.inner or not focus):
+    if toponym.container or toponym.anchor or toponym.owner or toponym.inner or not focus or (
+            any(p.chosen is not None and p.chosen.country == chosen.country
+                for p in toponym.peers)):
         return
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:

@@ -275,11 +275,13 @@ def test_a_small_town_abroad_with_its_country_named_resolves(geocoder, blank) ->
 
 
 def test_the_city_of_prefers_the_town_to_its_division(geocoder, blank) -> None:
-    plain = resolve(geocoder, blank, "Gunmen struck Kano on Friday.", ["Kano"])
-    assert plain["Kano"].precision == "admin1"
-    city = resolve(geocoder, blank, "Gunmen struck the city of Kano on Friday.", ["Kano"])
-    assert city["Kano"].precision == "city"
-    assert city["Kano"].country_code == "NGA"
+    plain = resolve(geocoder, blank, "Gunmen struck Katsina on Friday.", ["Katsina"])
+    assert plain["Katsina"].precision == "admin1"
+    city = resolve(geocoder, blank, "Gunmen struck the city of Katsina on Friday.", ["Katsina"])
+    assert city["Katsina"].precision == "city"
+    assert city["Katsina"].country_code == "NGA"
+    big = resolve(geocoder, blank, "Gunmen struck Kano on Friday.", ["Kano"])
+    assert big["Kano"].precision == "city"  # a city of millions named like its state
 
 
 def test_the_state_an_article_is_about_pulls_its_towns(geocoder, blank) -> None:
@@ -579,3 +581,32 @@ def test_islands_are_not_a_town_that_has_their_name_among_others(geocoder, blank
     text = "The ferry sank near the Gili Islands, officials in Mataram said."
     places = resolve(geocoder, blank, text, ["Gili Islands", "Mataram"])
     assert places["Gili Islands"].country_code in (None, "IDN")
+
+
+def test_a_capital_named_like_a_division_of_its_country_is_the_capital(geocoder, blank) -> None:
+    alone = resolve(geocoder, blank, "Officials flew back to Washington and Moscow.",
+                    ["Washington", "Moscow"])
+    assert (alone["Washington"].precision, alone["Washington"].admin1) == (
+        "city", "Washington, D.C.")
+    held = resolve(geocoder, blank, "Storms hit Seattle, Washington, and Spokane.",
+                   ["Seattle", "Washington", "Spokane"])
+    assert held["Washington"].precision == "admin1"
+
+
+def test_a_village_listed_with_places_of_another_country_is_kept_home(geocoder, blank) -> None:
+    text = "The tanker ran aground off Mauritius, spilling oil near Mahebourg and Blue Bay."
+    places = resolve(geocoder, blank, text, ["Mauritius", "Mahebourg", "Blue Bay"])
+    assert places["Mahebourg"].country_code == "MUS"
+    assert places["Blue Bay"].country_code in (None, "MUS")
+
+
+def test_a_big_city_named_like_its_division_is_the_city(geocoder, blank) -> None:
+    text = "Nine cases are in Sao Paulo and seven in Recife."
+    places = resolve(geocoder, blank, text, ["Sao Paulo", "Recife"])
+    assert places["Sao Paulo"].precision == "city"
+
+
+def test_a_state_focus_is_not_blocked_by_a_division_abroad(geocoder, blank) -> None:
+    text = "Ferries between Portland and Bath were canceled as the storm battered Maine."
+    places = resolve(geocoder, blank, text, ["Portland", "Bath", "Maine"])
+    assert places["Portland"].admin1 == "Maine"
