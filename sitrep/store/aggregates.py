@@ -5,7 +5,8 @@ The page shows these instead of the events themselves while a view holds more ev
 draw, so a store of a million events opens as fast as one of ten. Two small tables kept by
 triggers answer the page's usual questions without reading events: ``event_days`` (date range
 and modality: the timeline, and its span) and ``event_places`` (location country, type and
-modality: the map). Any other filter counts the matching events themselves, under the same
+modality: the map); a third, ``country_totals``, gives the total of a page by one actor or
+recipient country. Any other filter counts the matching events themselves, under the same
 filters as the event list (one definition of each filter), from covering indexes; a text
 search counts its :data:`~sitrep.query.TEXT_TOTAL_CAP` latest matches (read from the full-text
 indexes, as the event list reads them), so a common word costs what a rare one does, and says
@@ -153,7 +154,14 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 def kept_count(store: Store, q: EventQuery) -> int | None:
     """The number of events ``q`` selects, read from a table of counts when one holds the
-    answer (filters on dates and modality, or on type and modality); None otherwise."""
+    answer (filters on dates and modality, on type and modality, or on one actor or
+    recipient country alone); None otherwise."""
+    for role, name in (("actor", "country"), ("recipient", "recipient_country")):
+        country = getattr(q, name)
+        if country and _only(q, {name}):
+            rows = _rows(store, "SELECT events FROM country_totals WHERE country = ? AND "
+                                "role = ?", [country, role])
+            return int(rows[0][0]) if rows else 0
     src = _by_days(q) or _by_places(q)
     if src is None:
         return None

@@ -412,6 +412,27 @@ MIGRATIONS: list[str | Step] = [
     """
     ALTER TABLE events ADD COLUMN shape TEXT;
     """,
+    # 12: how many events each country is actor or recipient of, kept by triggers on the
+    # country rows (as ``event_days`` and ``event_places`` are on events), so the total of a
+    # page by country is one row rather than a count over the country's index range.
+    """
+    CREATE TABLE country_totals (
+        country TEXT NOT NULL,
+        role TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (country, role)
+    ) WITHOUT ROWID;
+    INSERT INTO country_totals
+        SELECT country, role, count(*) FROM event_countries GROUP BY country, role;
+    CREATE TRIGGER country_totals_ai AFTER INSERT ON event_countries BEGIN
+        INSERT INTO country_totals VALUES (new.country, new.role, 1)
+        ON CONFLICT DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER country_totals_ad AFTER DELETE ON event_countries BEGIN
+        UPDATE country_totals SET events = events - 1
+        WHERE country = old.country AND role = old.role;
+    END;
+    """,
 ]
 
 

@@ -184,3 +184,21 @@ def test_a_text_search_counts_its_latest_matches_up_to_the_cap(store, monkeypatc
     buckets, undated, exact = time_counts(store, EventQuery(text="forces"), "day")
     assert not exact
     assert sum(b.count for b in buckets) + undated == 2
+
+
+def test_a_country_total_is_kept_as_events_come_and_go(store):
+    from sitrep.store.aggregates import kept_count
+
+    sentence = "The TCD forces attacked the town."
+    store.add(make_coded("more", sentence, [make_event(
+        "more", "ASSAULT", sentence=sentence, actor_country="TCD", recipient_country="NER")]))
+    for q in (EventQuery(country="TCD"), EventQuery(recipient_country="NER"),
+              EventQuery(country="USA"), EventQuery(country="ZZZ")):
+        scanned = len(store.query_events(EventQuery(country=q.country,
+                                                    recipient_country=q.recipient_country,
+                                                    limit=None)))
+        assert kept_count(store, q) == store.count_events(q) == scanned
+    store.conn.execute("DELETE FROM events WHERE doc_id = 'more'")
+    assert kept_count(store, EventQuery(country="TCD")) == 1
+    assert kept_count(store, EventQuery(recipient_country="NER")) == 0
+    assert kept_count(store, EventQuery(country="TCD", modality="asserted")) is None

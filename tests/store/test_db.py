@@ -506,6 +506,14 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
     assert rebuilt == []  # read from the index, no pass over every event
 
 
+def _drop_after_step_10(conn: sqlite3.Connection) -> None:
+    """Undo steps 11 and 12 on a store made by the running code."""
+    conn.execute("ALTER TABLE events DROP COLUMN shape")
+    conn.execute("DROP TABLE country_totals")
+    conn.execute("DROP TRIGGER country_totals_ai")
+    conn.execute("DROP TRIGGER country_totals_ad")
+
+
 def _version(path, version: int) -> sqlite3.Connection:
     """A database at an older schema ``version``, built by the released steps."""
     from sitrep.store.migrations import Step, _run
@@ -528,7 +536,7 @@ def test_a_version_8_store_keys_its_clusters_by_seq_and_keeps_every_source(tmp_p
         old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA")]))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 8")  # as a version-8 writer left it
-    conn.execute("ALTER TABLE events DROP COLUMN shape")
+    _drop_after_step_10(conn)
     conn.execute("DROP INDEX events_cluster_seq")
     conn.execute("CREATE INDEX events_cluster ON events(cluster_id)")
     conn.execute("ALTER TABLE events DROP COLUMN cluster_seq")
@@ -564,7 +572,7 @@ def test_a_version_9_store_gets_the_facts_of_its_situation_on_first_read(tmp_pat
             for i in range(5)])
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 9")  # as a version-9 writer left it
-    conn.execute("ALTER TABLE events DROP COLUMN shape")
+    _drop_after_step_10(conn)
     conn.execute("DROP TABLE situation_events")
     conn.execute("CREATE TABLE situation_events (event_seq INTEGER PRIMARY KEY "
                  "REFERENCES events(seq) ON DELETE CASCADE)")

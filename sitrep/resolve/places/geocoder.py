@@ -49,7 +49,7 @@ EXACT_NAME_BONUS = 0.6
 LIST_PEER_BONUS = 2.0
 DIVISION_HINT_BONUS = 3.0
 CITY_HINT_BONUS = 1.5
-CONTESTED_FOCUS = 0.2
+CONTESTED_FOCUS = 0.35
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
@@ -74,6 +74,8 @@ CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
+MODIFIER_WEIGHT = 0.0
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CAPITAL_BONUS = 1.0
 BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
@@ -156,6 +158,7 @@ class Toponym:
     dateline: bool = False
     side: str | None = None
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
+    modifier: bool = False
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -176,6 +179,13 @@ def _is_metonymic(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
 
 
+def _is_modifier(span: Span) -> bool:
+    """The name modifies a noun after it ("U.S. officials", "the U.S. embassy")."""
+    root = span.root
+    return root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in (
+        "NOUN", "PROPN")
+
+
 def _free(token: Token) -> bool:
     """A token outside every entity."""
     return token.ent_iob_ in ("O", "")
@@ -189,7 +199,7 @@ def _widen(span: Span, known: Callable[[str], bool]) -> Span:
     one."""
     doc = span.doc
     start, end = span.start, span.end
-    joins = ("feature", "water", "site")
+    joins = ("feature", "water", "site", "settlement")
     if end < len(doc) and _free(doc[end]) and (name_parts().get(doc[end].text) in joins or (
             doc[end].is_title and known(f"{span.text} {doc[end].text}"))):
         end += 1
@@ -528,6 +538,7 @@ class Geocoder:
         if kind and not text.endswith(" " + kind):
             names = [(f"{text} {kind}", "division"), *names]
         seats: tuple[Candidate, ...] = ()
+        settled = False
         for name, dropped in names:
             candidates = self.gazetteer.candidates(name)
             if dropped == "division":
@@ -538,12 +549,17 @@ class Geocoder:
                 # Salinas), not one that has it among other names.
                 candidates = tuple(c for c in candidates if c.precision != "city" or (
                     _same_name(c.name, name)))
+            elif dropped == "settlement":
+                # "Union Township": a town's own kind word; a division of the name abroad
+                # is no reading.
+                candidates = tuple(c for c in candidates if c.precision == "city")
             elif dropped == "water":
                 # "Little Miami River", "Mahim Bay": a river, lake or bay is no town of its
                 # name (which may lie far away); a division or feature of it may stand in.
                 candidates = tuple(c for c in candidates if c.precision != "city")
             if candidates:
                 division = dropped == "division"
+                settled = dropped == "settlement"
                 break
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
@@ -555,8 +571,9 @@ class Geocoder:
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
         return Toponym(start, end, text, candidates + seats if division else candidates or seats,
-                       metonymic=_is_metonymic(ent), division=division, city=cue == "city",
-                       seat=not candidates and bool(seats))
+                       metonymic=_is_metonymic(ent), division=division,
+                       city=cue == "city" or settled,
+                       seat=not candidates and bool(seats), modifier=_is_modifier(ent))
 
     def _seat(self, text: str) -> tuple[Candidate, ...]:
         """"the White House", "the Kremlin": a national institution of the actor tables
@@ -585,18 +602,23 @@ class Geocoder:
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
         is a weak prior (DATELINE_WEIGHT of a mention): a story filed from one country is
-        often about another."""
+        often about another. A country named as a modifier ("U.S. officials", "the U.S.
+        embassy in Paris") says whose people or things, not where the story is, and counts
+        MODIFIER_WEIGHT; shares are of one mention at least, so that a single name read
+        several ways is no focus on its own."""
         votes: dict[str | None, float] = defaultdict(float)
         for toponym in toponyms:
             if not toponym.candidates or _contested(toponym) or toponym.seat:
                 continue
             top = toponym.candidates[0]
             weight = DATELINE_WEIGHT if toponym.dateline else 1.0
+            if toponym.modifier and top.precision == "country":
+                weight *= MODIFIER_WEIGHT
             if top.precision == "country" or len({c.country for c in toponym.candidates}) == 1:
                 votes[top.country] += weight
             else:
                 votes[top.country] += 0.3 * weight
-        total = sum(votes.values()) or 1.0
+        total = max(sum(votes.values()), 1.0)  # weak evidence alone is no focus
         return {country: count / total for country, count in votes.items() if country}
 
     def _choose(self, toponym: Toponym, focus: dict[str, float], admin1s: Counter,

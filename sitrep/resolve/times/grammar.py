@@ -129,8 +129,8 @@ def build(vocab: Vocabulary) -> Grammar:
     # "2019's third quarter", "last year's first half": a part of the year named before it
     owner_year = rf"(?:(?P<pyear>{YEAR})|(?P<prel>{bare_rel})\s+year)['’]s\s+"
     clock = (
-        r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
-        r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\b\.?)"
+        r"(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>(?:[ap]\.\s?m\b\.?|[ap]\s?m\b))?"
+        r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>(?:[ap]\.\s?m\b\.?|[ap]\s?m\b))"
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
         rf"|(?P<h4>{number})\s+{alternation(words('clock_hour_words'))}"
@@ -191,6 +191,7 @@ def build(vocab: Vocabulary) -> Grammar:
                 r"(?!\s+of\b)",
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
+                    rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)"
                     r"(?P<half2>\s+and\s+a\s+half\b)?",
@@ -213,6 +214,8 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?:late|early|{shifts})\s+in\s+the\s+(?P<within>{period_units})\b(?!\s+of\b)"
                    rf"|\bthe\s+day\s+(?P<after>{before_after})(?=\s*(?:[,.;:!?)]|$))"
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
+                   rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
+                   rf"|\bthe\s+(?P<bpart>{part})\b"
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)",
         "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
                        rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",

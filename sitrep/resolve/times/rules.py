@@ -696,6 +696,8 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     "that night", "the next morning": a part of it (or of the day after)."""
     if match.group("dpart"):
         return anaphoric_part(match, ctx)
+    if match.group("bpart"):
+        return framed_part(match, ctx)
     if match.group("bare"):
         if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
@@ -746,6 +748,19 @@ def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
     if anchor is None:
         return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
     resolved = with_part(cal.day(cal.add_days(anchor, step)), match.group("dpart"), ctx)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def framed_part(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "during the night", "in the morning": that part of the last day the text named, when
+    a preposition of time frames it ("the morning papers" is no time)."""
+    if not checks().day_frame.search(ctx.before(match.start())):
+        return None
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
+    resolved = with_part(cal.day(anchor), match.group("bpart"), ctx)
     resolved.uses_anchor = True
     return resolved
 

@@ -258,17 +258,35 @@ def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
     """The two ends of a range run forward: an end whose year the text leaves open takes the
     year that puts it after the start ("from November to March": March of the next year),
     and a start whose year is open the one that puts it before a stated end ("from May to
-    July 2019": May 2019)."""
+    July 2019": May 2019). A clock range that passes midnight ends the next day ("a curfew
+    from 6pm to 6am")."""
     for first, second in range_pairs(found, text):
         a, b = first.resolved.period, second.resolved.period
-        if (a is None or b is None or a.start is None or b.start is None
-                or first.resolved.type != "DATE" or second.resolved.type != "DATE"):
+        if a is None or b is None or a.start is None or b.start is None:
+            continue
+        if first.rule == second.rule == "time":
+            second.resolved = past_midnight(first.resolved, second.resolved)
+            continue
+        if first.resolved.type != "DATE" or second.resolved.type != "DATE":
             continue
         if year_left_open(second) and b.start < a.start:
             second.resolved = replace_period(second.resolved, moved_past(b, a.start, 1))
         elif year_left_open(first) and not year_left_open(second) and b.start < a.start:
             first.resolved = replace_period(first.resolved, moved_past(a, b.start, -1))
     return found
+
+
+def past_midnight(first: Resolved, second: Resolved) -> Resolved:
+    """The end of a clock range on the day after its start when its hour comes earlier."""
+    start, end = first.value or "", second.value or ""
+    if "T" not in start or "T" not in end or start[:start.index("T")] != end[:end.index("T")]:
+        return second
+    if end[end.index("T"):] >= start[start.index("T"):] or second.period is None or (
+            second.period.start is None):
+        return second
+    day = cal.day(cal.add_days(second.period.start, 1))
+    return Resolved(second.type, day.value + end[end.index("T"):], day, second.basis,
+                    second.uses_anchor)
 
 
 def moved_past(period: Period, bound: date, step: int) -> Period:

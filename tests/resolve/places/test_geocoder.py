@@ -610,3 +610,22 @@ def test_a_state_focus_is_not_blocked_by_a_division_abroad(geocoder, blank) -> N
     text = "Ferries between Portland and Bath were canceled as the storm battered Maine."
     places = resolve(geocoder, blank, text, ["Portland", "Bath", "Maine"])
     assert places["Portland"].admin1 == "Maine"
+
+
+def test_a_township_is_a_town_not_a_division_of_its_name_abroad(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "A man was charged in Union Township on Friday.",
+                     ["Union Township"])
+    assert (places["Union Township"].country_code, places["Union Township"].precision) == (
+        "USA", "city")
+
+
+def test_a_country_named_as_a_modifier_does_not_pull_towns_to_its_namesakes(coder) -> None:
+    text = "The U.S. Navy said the destroyer docked in Alexandria before sailing to Naples."
+    doc = coder.nlp(text)
+    places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Alexandria"].country_code == "EGY"
+    assert places["Naples"].country_code == "ITA"
+    text = "Storms flooded Alexandria and Naples, U.S. forecasters said, after Virginia's rains."
+    doc = coder.nlp(text)
+    places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Alexandria"].country_code == "USA"

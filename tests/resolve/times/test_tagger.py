@@ -223,6 +223,12 @@ def test_between_two_months_adds_a_range():
             mentions[0].end_date) == ("DURATION", "P2M", "2024-03-01", "2024-05-31")
 
 
+def test_a_clock_range_past_midnight_ends_the_next_day_and_leaves_the_full_stop():
+    mentions = tag("A curfew runs from 6pm to 6am.")
+    assert [(m.text, m.value) for m in mentions] == [
+        ("6pm", "2024-05-03T18:00"), ("6am", "2024-05-04T06:00")]
+
+
 def test_that_day_is_the_last_day_named():
     m = one("Voting ended on June 18. Results came that day.", "that day",
             reference=date(2024, 7, 1))
