@@ -257,9 +257,14 @@ class TriggerMatcher:
             return entry
         found = self.means.read(head)
         riot = found.get("riot")
+        # a means of another kind than violence ("a cyber attack": COERCE cyber) recasts it
+        other = next((hit for name, hit in found.items()
+                      if name != "riot" and hit[0] != entry.type), None)
         mode: str | None
         if riot is not None and (entry.type, entry.mode) in RIOT_FROM:
             kind, mode = riot
+        elif other is not None and entry.type in VIOLENT:
+            kind, mode = other
         else:
             mode = next((m for m in MODE_ORDER if m in found), None)
             if entry.type not in VIOLENT or mode is None or entry.mode not in OPEN_MODES or \

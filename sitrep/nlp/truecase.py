@@ -216,12 +216,13 @@ def _gazetteer() -> Gazetteer:
 
 @cache
 def division_words() -> frozenset[str]:
-    """The words after a name that say it is a division ("county", "province"), lower case:
-    those of kind "division" in ``places/name_parts.tsv``."""
+    """The words after a name that say it is a division ("county", "province") or a town's
+    own kind ("township"), lower case: those of kind "division" or "settlement" in
+    ``places/name_parts.tsv``."""
     from sitrep.resolve.places.countries import read_tsv
 
     return frozenset(word.lower() for word, kind in read_tsv("name_parts.tsv")
-                     if kind == "division")
+                     if kind in ("division", "settlement"))
 
 
 def _unknown_words(lowered: str, chars: list[str]) -> None:

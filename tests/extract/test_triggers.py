@@ -87,6 +87,19 @@ def test_violence_by_a_crowd_is_a_riot(coder):
     assert modes(coder, "Soldiers attacked the crowd.")["attacked"][0] == "ASSAULT"
 
 
+def test_violence_by_cyber_means_is_coercion(coder):
+    assert modes(coder, "Hackers attacked the ministry's servers overnight.")["attacked"] == \
+        ("COERCE", "cyber")
+    assert modes(coder, "A ransomware attack hit the city's hospitals.")["attack"] == \
+        ("COERCE", "cyber")
+    assert modes(coder, "Gunmen attacked the ministry overnight.")["attacked"][0] == "ASSAULT"
+
+
+def test_violating_a_ceasefire_is_cameos_violation_not_a_refusal(coder):
+    assert found(coder, "The militia violated the truce on Sunday.")["violated"] == "ASSAULT"
+    assert found(coder, "The company violated the export rules.")["violated"] == "REJECT"
+
+
 def test_cameo_verbs_fire_only_between_two_named_actors(coder):
     from sitrep.extract.triggers import SECOND_TIER_WEIGHT
 

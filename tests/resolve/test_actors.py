@@ -372,3 +372,20 @@ def test_a_capital_written_into_a_things_name_names_no_country():
     assert actor is not None and actor.country == "UKR"
     alone = _compound_doc(["the", "Vienna", "Convention"])
     assert resolver.resolve_span(alone[1:2]).country == "AUT"  # the city acting alone
+
+
+def test_a_generic_word_far_inside_a_phrase_does_not_outrank_its_head():
+    """"two sons in their home in the state" are people, not a government (a hand-built
+    parse); "members of the militia" still take the militia's sector."""
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    sons = Doc(vocab, words=["two", "sons", "in", "the", "state"], heads=[1, 1, 1, 4, 2],
+               deps=["nummod", "ROOT", "prep", "det", "pobj"],
+               pos=["NUM", "NOUN", "ADP", "DET", "NOUN"], lemmas=["two", "son", "in", "the",
+                                                             "state"])
+    assert ActorResolver().resolve_span(sons[0:5]).sector == "CVL"
+    members = Doc(vocab, words=["members", "of", "the", "militia"], heads=[0, 0, 3, 1],
+                  deps=["ROOT", "prep", "det", "pobj"], pos=["NOUN", "ADP", "DET", "NOUN"],
+                  lemmas=["member", "of", "the", "militia"])
+    assert ActorResolver().resolve_span(members[0:4]).sector == "UAF"

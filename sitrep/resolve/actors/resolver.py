@@ -268,7 +268,9 @@ class ActorResolver:
 
     def _sector_words(self, tokens: list[Token], head: Token) -> tuple[str | None, bool]:
         """Sector from sector words: a strong word (the head's first), else a generic
-        modifier's, else the generic head's; ``local`` when the head is a local state body."""
+        modifier's, else the generic head's, else a generic word further off (in a phrase
+        attached to the head: "members of a militia", but not "traders at a market in the
+        state capital"); ``local`` when the head is a local state body."""
         words = self.book.words
         looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
         hits = [(t, w) for t, w in looked
@@ -276,8 +278,9 @@ class ActorResolver:
         if not hits:
             return None, False
         local = any(w.local for t, w in hits if t.i == head.i)
-        ranked = sorted(hits, key=lambda tw: (not tw[1].strong, (tw[0].i == head.i) !=
-                                              tw[1].strong, abs(head.i - tw[0].i)))
+        ranked = sorted(hits, key=lambda tw: (not tw[1].strong, _place_of(tw[0], head,
+                                                                          tw[1].strong),
+                                              abs(head.i - tw[0].i)))
         return ranked[0][1].sector, local
 
     # -- entities --------------------------------------------------------------------------
@@ -341,6 +344,16 @@ class ActorResolver:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _place_of(token: Token, head: Token, strong: bool) -> int:
+    """Where a sector word stands in the ranking: a strong one on the head first; a generic
+    one on a modifier of the head, then on the head, then anywhere else in the phrase."""
+    if strong:
+        return 0 if token.i == head.i else 1
+    if token.head.i == head.i and token.dep_ in MODIFIER_DEPS:
+        return 0
+    return 1 if token.i == head.i else 2
 
 
 def _core(span: Span) -> list[Token]:
