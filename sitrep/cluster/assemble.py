@@ -45,7 +45,7 @@ BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "ns
                         "nsubjpass", "dobj", "agent", "acl", "relcl"})
 # a verb in the bare infinitive names an act without telling one ("a plan to fight crime")
 BARE_VERB_TAGS = frozenset({"VB"})
-# entity labels of words that name a doer without coding it ("the Third World Water Forum")
+# entity labels of words that name a doer without coding it ("the Nile Basin Forum")
 NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
 
 
@@ -276,7 +276,7 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
 
 def _not_itself(record: Event) -> Event:
     """A recipient that is one of the doers under another name (the same country and sector:
-    "Putin warned that Moscow's response would be harsh") is no target of the act."""
+    "the president warned that his government's answer would be swift") is no target of the act."""
     doers = {(a.country, a.sector) for a in record.actors if a.country and a.sector}
     kept = [r for r in record.recipients if (r.country, r.sector) not in doers]
     return record if len(kept) == len(record.recipients) else replace(record, recipients=kept)
@@ -388,7 +388,7 @@ def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
     rule for armed groups, police forces, ministries and people of a place. A statement is
-    made at a venue ("the army refused to attend talks in Geneva"): its sides belong to the
+    made at a venue ("the army refused to attend talks in Oslo"): its sides belong to the
     country the article is about (``focus``), as do those of an event placed nowhere."""
     place = event.location
     code = place.country_code if place is not None else None
@@ -561,7 +561,7 @@ def _agentless_passive(token: Token) -> bool:
 
 
 def _named_doer(doc: Doc, event: Event) -> bool:
-    """Whether an uncoded doer is named by a name ("the Third World Water Forum", a person):
+    """Whether an uncoded doer is named by a name ("the Nile Basin Forum", a person):
     the head of its words, where the best mention's sentence states them, is a proper noun
     or stands in a named entity of an organisation, a person or a people."""
     sentence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
@@ -592,7 +592,7 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
     words name no speaker is its claimant's ("removing the sanctions is out of the question,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
     its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
-    nor a name (``named``: "the decree", "19 votes") name no doer of a statement or of an act
+    nor a name (``named``: "the report", "12 ballots") name no doer of a statement or of an act
     only a named side does. What stays without a doer is less sure, and dropped below the
     floor."""
     if coded(event):

@@ -264,11 +264,12 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
 
 
 def _side(ref: Referent) -> tuple[str, str | None]:
-    """Who a referent is as a side: its actor and sector ("Congo's government" and "the M23
-    rebels" are two sides of one country)."""
+    """Who a referent is as a side: its actor and sector ("the government" and "the rebels"
+    are two sides of one country)."""
     return ref.key, ref.actor.sector
 
 
 def _subject(token: Token) -> bool:
-    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "compound"
+    """A clause subject, or the name on one ("US officials", "China's embassy said")."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "poss")
                                           and token.head.dep_ in SUBJECT_DEPS)

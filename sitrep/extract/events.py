@@ -55,6 +55,7 @@ ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
 OBLIGATION_WEIGHT = 0.7
+EVALUATION_WEIGHT = 0.8
 # entity labels of times and numbers: a phrase headed by one names no doer
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                             "ORDINAL"})
@@ -91,6 +92,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = doc_triggers(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
+    candidates += evaluations(doc, book)
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing
     # ("her role in rioting during a summit": neither the rioting nor the summit).
     heads = {c.head.i for c in candidates}
@@ -180,6 +182,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     subsuming = book.cue("subsuming_types")
     kept_types = book.cue("kept_under_speech")
     accompanying = book.cue("accompanying_types")
+    speech = book.cue("speech_act_types")
+    beside_speech = book.cue("beside_speech_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
     dropped: set[int] = set()
@@ -199,8 +203,10 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
                 continue
-            if inner.entry.type in accompanying and _participle_beside(inner.head):
-                continue  # "imposed sanctions, accusing them of X": an accusation too
+            if _participle_beside(inner.head) and (
+                    inner.entry.type in accompanying or
+                    (outer.entry.type in speech and inner.entry.type in beside_speech)):
+                continue  # "imposed sanctions, accusing them of X"; "welcomed it, urging Y"
             dropped.add(id(inner))
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
@@ -244,6 +250,47 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
         hit = TriggerHit(token.i, token.i + 1, governor, entry)
         found.append(Candidate(hit, entry, None, obligation=verb))
     return found
+
+
+def evaluations(doc: Doc, book: Codebook) -> list[Candidate]:
+    """Naming what something is ("called the strike a serious violation", "called the truce
+    a welcome step", "calling the charges absurd") is a verbal event of its own: an
+    ACCUSE for a negative judgement of an act, a REJECT for one of a statement or
+    accusation, a SUPPORT for a positive one (``evaluation_verbs``, ``evaluation_words``)."""
+    verbs = book.cue("evaluation_verbs")
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        objects, judgements = children(token, "dobj"), children(token, "oprd")
+        if not objects or not judgements:
+            continue
+        tone = _tone(judgements[0], book)
+        if tone is None:
+            continue
+        kind = "SUPPORT" if tone == "positive" else \
+            "REJECT" if _is_statement(objects[0], book) else "ACCUSE"
+        entry = Trigger(lemma=token.lemma_.lower(), pos="VERB", type=kind, mode=None,
+                        context=(), frame="agent_target", with_=frozenset(),
+                        cameo=book.types[kind].cameo, weight=EVALUATION_WEIGHT)
+        found.append(Candidate(TriggerHit(token.i, token.i + 1, token, entry), entry, None))
+    return found
+
+
+def _tone(judgement: Token, book: Codebook) -> str | None:
+    """The tone of a judging phrase: its head word's, else a modifier's ("a welcome step",
+    "a serious violation", "an authoritarian act")."""
+    words = book.cues["evaluation_words"]
+    for word in [judgement, *(c for c in judgement.children if c.dep_ in ("amod", "compound"))]:
+        tone = words.get(word.lemma_.lower()) or words.get(word.lower_)
+        if tone is not None:
+            return str(tone)
+    return None
+
+
+def _is_statement(noun: Token, book: Codebook) -> bool:
+    """Whether a noun names a statement or an accusation ("the accusations", "the claim")."""
+    return book.cues["event_reference_nouns"].get(noun.lemma_.lower()) == "ACCUSE"
 
 
 # -- building one event -----------------------------------------------------------------------

@@ -239,3 +239,19 @@ def test_the_two_countries_of_a_quarrel_told_apart_are_its_two_sides(coder):
                           "countries to resolve their differences.")
     [call] = [e for e in events if e.event_type == "REQUEST"]
     assert {r.country for r in call.recipients} == {"MEX", "ECU"}
+
+
+def test_the_country_on_a_speaking_body_is_as_salient_as_a_subject():
+    import spacy
+
+    words = ["Myanmar", "said", "nothing", ".", "China", "'s", "embassy", "spoke", ".", "It",
+             "urged", "calm", "."]
+    heads = [1, 1, 1, 1, 6, 4, 7, 7, 7, 10, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "poss", "case", "nsubj", "ROOT", "punct", "nsubj",
+            "ROOT", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NN", ".", "NNP", "POS", "NN", "VBD", ".", "PRP", "VBD", "NN", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+              sent_starts=[i in (0, 4, 9) for i in range(len(words))])
+    entities = [mention(doc, 0, "GPE", "MMR", "GOV"), mention(doc, 4, "GPE", "CHN", "GOV")]
+    coref = Coreference.build(doc, entities, load_codebook())
+    assert coref.pronoun(doc[9]).country == "CHN"  # "China's embassy", the last speaker

@@ -86,3 +86,11 @@ def test_a_speech_act_conjoined_to_a_reported_clause_is_the_speakers(coder):
     events = coder.code_article(Article(id="c", text=text, published="2024-05-03")).events
     [request] = [e for e in events if e.event_type == "REQUEST"]
     assert [a.country for a in request.actors] == ["CAN"]
+
+
+def test_a_call_told_as_a_participle_beside_praise_is_a_call_of_its_own(coder):
+    text = ("India and Pakistan signed a truce on Monday. The United States welcomed the deal, "
+            "urging both sides to honour it.")
+    assert {"SUPPORT", "REQUEST"} <= set(_types(coder, text))
+    warning = "The UN agency urged the city to close the dam, warning that floods could follow."
+    assert _types(coder, warning) == ["REQUEST"]  # the warning says why: no threat
