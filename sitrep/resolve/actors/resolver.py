@@ -494,8 +494,13 @@ def _misspelt_country(text: str) -> str | None:
 
 @cache
 def _capitals() -> dict[str, str]:
-    """Capital name → iso3, so "Washington" or "Moscow" acting stands for its country."""
-    return {c.capital: c.iso3 for c in all_countries().values() if c.capital}
+    """Capital name → iso3, so "Washington" or "Moscow" acting stands for its country. Where
+    several countries name one capital (a dissolved country and its successor, a territory
+    whose seat shares a larger country's capital's name), the current and most populous one
+    speaks for it."""
+    ranked = sorted((c for c in all_countries().values() if c.capital),
+                    key=lambda c: (not c.dissolved, c.population))
+    return {c.capital: c.iso3 for c in ranked if c.capital}
 
 
 @cache

@@ -42,6 +42,9 @@ class Country:
     continent: str | None = None
     demonym: str | None = None
     neighbours: tuple[str, ...] = ()
+    dissolved: bool = False
+    """A country that no longer exists (ISO 3166-3, e.g. Serbia and Montenegro): GeoNames
+    still lists some, with the capital their successor kept."""
 
 
 def read_tsv(name: str) -> Iterator[list[str]]:
@@ -98,9 +101,15 @@ def all_countries() -> dict[str, Country]:
             capital=record.get("capital") or None, capital_lat=cap_lat, capital_lon=cap_lon,
             population=int(record.get("population") or 0),
             continent=record.get("continentcode"), demonym=extra.get("demonym") or None,
-            neighbours=neighbours,
+            neighbours=neighbours, dissolved=_dissolved(record["iso3"]),
         )
     return countries
+
+
+def _dissolved(iso3: str) -> bool:
+    """True for a code ISO 3166-3 retired and no current country holds."""
+    return (pycountry.historic_countries.get(alpha_3=iso3) is not None
+            and pycountry.countries.get(alpha_3=iso3) is None)
 
 
 def _acronym(alias: str) -> bool:

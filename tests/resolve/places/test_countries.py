@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.resolve.actors.resolver import _capitals
 from sitrep.resolve.places.countries import (
+    all_countries,
     country_by_iso3,
     country_for_demonym,
     country_for_name,
@@ -56,3 +58,20 @@ def test_country_by_iso3_carries_coordinates_and_capital() -> None:
 def test_curated_tables_load() -> None:
     assert country_names()["Ivory Coast"] == "CIV"
     assert demonyms()["Nigerien"] == "NER"
+
+
+def test_a_dissolved_country_is_marked_and_its_successor_is_not() -> None:
+    countries = all_countries()
+    assert countries["SCG"].dissolved  # Serbia and Montenegro, still listed by GeoNames
+    assert not countries["SRB"].dissolved
+    assert not countries["XKX"].dissolved  # no ISO code yet, but no retired one either
+
+
+@pytest.mark.parametrize(("capital", "iso3"), [
+    ("Belgrade", "SRB"),  # also the capital GeoNames gives Serbia and Montenegro
+    ("Kingston", "JAM"),  # also Norfolk Island's seat
+    ("Moscow", "RUS"),
+])
+def test_a_capital_shared_by_two_countries_speaks_for_the_current_larger_one(
+        capital: str, iso3: str) -> None:
+    assert _capitals()[capital] == iso3
