@@ -284,7 +284,8 @@ def events(query: EventQuery, db: Db = DEFAULT_DB, limit: Limit = 100, after: Af
 @app.command(name="situation")
 def situation_command(
         db: Db = DEFAULT_DB,
-        as_of: Annotated[str | None, typer.Option(help="The state as of this day YYYY-MM-DD.")]
+        as_of: Annotated[str | None, typer.Option(
+            help="The state as of this day YYYY-MM-DD (default: the latest news stored).")]
         = None) -> None:
     """The state that follows from the stored events: forces present, agreements, withdrawals."""
     import json

@@ -19,7 +19,8 @@ router = APIRouter(prefix="/api", tags=["situation"])
 @router.get("/situation", summary="Forces present, agreements, withdrawals under way")
 def get_situation(
     store: Annotated[Store, Depends(get_store)],
-    as_of: Annotated[date | None, Query(description="the state as of this day")] = None,
+    as_of: Annotated[date | None, Query(
+        description="the state as of this day (default: the latest news stored)")] = None,
 ) -> JSONResponse:
     """Every entry names the events it rests on, so each statement leads to its evidence."""
     return plain_json(stored_situation(store, as_of=as_of).to_dict())

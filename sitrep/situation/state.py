@@ -104,8 +104,9 @@ def situation(events: Iterable[Event], as_of: date | None = None,
 
     Contract: events are applied in date order (undated ones last, then by id), so the result
     does not depend on input order. An event that starts after ``as_of`` is not yet known.
-    Only asserted events change the state; future ones are listed in ``expected`` (unless their
-    whole date range lies before ``as_of``); hypothetical and negated ones are ignored.
+    Only asserted events change the state; future ones are listed in ``expected`` unless their
+    whole date range lies before ``as_of`` (without it: before the latest event's start, the
+    day of the latest news); hypothetical and negated ones are ignored.
     A withdrawal under way also shows its forces as present with status ``withdrawing``; a
     completed one removes both. Entries are sorted for stable output.
     """
@@ -120,16 +121,28 @@ def replay(ordered: Iterable[Facts], as_of: date | None = None) -> Situation:
     as it is stored, in that order, so the situation of a large store reads no event."""
     state = _State()
     day = as_of.isoformat() if as_of else None
+    latest = ""
     for given in ordered:
         start = given["start"]
         if day and start and start > day:
             continue  # not yet known
+        latest = max(latest, (start or "")[:10])
         expected = given.get("expected")
         if expected is None:
             state.apply(given)
-        elif not (day and expected["end"] and expected["end"][:10] < day):
+        elif not _past(expected["end"], day):
             state.expected.append(Expected(**expected))
+    if day is None and latest:
+        state.expected = [e for e in state.expected if not _past(e.end, latest)]
     return state.result(as_of)
+
+
+def _past(end: str | None, day: str | None) -> bool:
+    """Whether an expected event's date range, ending on ``end``, lies wholly before ``day``.
+    Without ``as_of`` the day is that of the latest news the facts hold: a plan whose time had
+    passed by then is no longer expected, however long the store's history (a store of years
+    of news would otherwise list every plan it ever read)."""
+    return bool(day and end and end[:10] < day)
 
 
 def stored_situation(store: Store, as_of: date | None = None) -> Situation:

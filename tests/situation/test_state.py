@@ -101,6 +101,14 @@ def test_an_expected_event_whose_time_has_passed_is_dropped() -> None:
     assert situation([planned], as_of=date(2024, 5, 1)).expected == []
 
 
+def test_without_a_date_plans_past_by_the_latest_news_are_no_longer_expected() -> None:
+    overtaken = deploy("p", modality="future", date_=MARCH)
+    ahead = deploy("q", country="FRA", modality="future", date_=MAY)
+    state = situation([overtaken, ahead, withdraw()])  # the latest news: April 1st
+    assert [e.event_id for e in state.expected] == [ahead.id]
+    assert state.as_of is None
+
+
 def test_hypothetical_and_negated_events_are_ignored() -> None:
     events = [deploy(modality="hypothetical"), withdraw(modality="negated")]
     state = situation(events)
@@ -151,7 +159,7 @@ def test_to_dict_is_plain_json() -> None:
 def test_to_dict_is_what_asdict_gives_and_shares_no_list() -> None:
     from dataclasses import asdict
 
-    events = [deploy(), withdraw(), deploy("f", country="FRA", modality="future"),
+    events = [deploy(), withdraw(), deploy("f", country="FRA", modality="future", date_=MAY),
               agreement("t", "AGREE", "signed", "Niger signed a defence accord with the USA.")]
     state = situation(events)
     assert state.presence and state.withdrawals and state.expected and state.agreements
