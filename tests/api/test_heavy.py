@@ -13,7 +13,6 @@ from sitrep.api import create_app, heavy
 from sitrep.query import EventQuery
 from sitrep.store import Store
 
-
 ASKED = {
     "situation": ("/api/situation", {}),
     "situation before": ("/api/situation", {"as_of": "2024-04-15"}),
