@@ -354,8 +354,10 @@ class Store:
         scope = rules.across
         mine = outline(event)
         for seq, place, day_start, day_end, modality in _candidates(conn, keys, rules):
-            days = None if day_start is None else (day_start, day_end)
-            if not outlines_agree(mine, Outline(place, days, modality), scope):
+            # A row an older writer left without its outline rules nothing out.
+            days = None if day_start is None or day_end is None else (day_start, day_end)
+            if modality is not None and not outlines_agree(
+                    mine, Outline(place, days, modality), scope):
                 continue  # ruled out by what the index keeps, without decoding it
             stored, cluster = self._stored_event(conn, seq)
             if stored.doc_id != event.doc_id and same_event(event, stored, rules):

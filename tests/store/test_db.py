@@ -819,3 +819,13 @@ def test_a_version_12_store_keeps_the_outline_of_each_actor_row_in_the_lookup_in
             "role = 'actor' AND country = 'USA' AND event_type = 'RETREAT' AND span_class = 2 "
             "AND day_start BETWEEN 1 AND 2"))
         assert "COVERING INDEX event_countries_merge" in plan
+
+
+def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_out() -> None:
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a")]))
+    store.conn.execute("UPDATE event_countries SET day_end = NULL, place = NULL, "
+                       "modality = NULL")
+    store._decoded.clear()
+    store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
+    assert [e.doc_id for e in store.event_reports(make_event("b").id)] == ["a", "b"]
