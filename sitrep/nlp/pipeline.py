@@ -19,17 +19,18 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     The text comes in with its case restored (:func:`sitrep.nlp.truecase.prepare_text`, before
     tokenizing, since a Doc's text is fixed). ``sitrep_paragraphs`` comes first: a blank line
-    ends a sentence, so the parser never runs a headline into the lede. The gazetteer ruler (``sitrep_entity_ruler``) goes
-    before ``ner``: its patterns (countries, demonyms, cities, facilities, actor institutions
-    and person titles) come from data files; longest match wins, so "General Michael Langley" is
-    a PERSON even though "Langley" is a town. After the entities, ``sitrep_title_trimmer`` takes
-    titles out of names, ``sitrep_times`` stores the time expressions in ``doc.spans["times"]``
-    (against ``doc._.reference``, set before the pipeline runs), ``sitrep_places`` the place
-    names in ``doc.spans["places"]``, ``sitrep_place_resolver`` resolves them (with the
-    dateline of the article on ``doc._.article``, also set before) into ``doc._.places``,
-    ``sitrep_actors`` puts the named entities that stand for an actor in ``doc.spans["actors"]``
-    and the document's actor context in ``doc._.actor_context``, and ``sitrep_triggers`` the
-    event triggers in ``doc.spans["triggers"]``. Events are read from these and the parse by
+    ends a sentence, so the parser never runs a headline into the lede. The gazetteer ruler
+    (``sitrep_entity_ruler``) goes before ``ner``: its patterns (countries, demonyms, cities,
+    facilities, actor institutions and person titles) come from data files; longest match wins,
+    so "General Michael Langley" is a PERSON even though "Langley" is a town. After the
+    entities, ``sitrep_title_trimmer`` takes titles out of names, ``sitrep_times`` stores the
+    time expressions in ``doc.spans["times"]`` (against ``doc._.reference``, set before the
+    pipeline runs), ``sitrep_places`` the place names in ``doc.spans["places"]``,
+    ``sitrep_place_resolver`` resolves them (with the dateline of the article on
+    ``doc._.article``, also set before) into ``doc._.places``, ``sitrep_actors`` puts the named
+    entities that stand for an actor in ``doc.spans["actors"]`` and the document's actor context
+    in ``doc._.actor_context``, and ``sitrep_triggers`` the event triggers in
+    ``doc.spans["triggers"]``. Events are read from these and the parse by
     :mod:`sitrep.extract`.
     """
     from sitrep.nlp import components  # noqa: F401 - registers sitrep's factories, on first use
