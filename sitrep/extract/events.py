@@ -233,10 +233,15 @@ def _participle_beside(head: Token) -> bool:
 
 def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
     """The inner trigger is what the outer one commits to: its clause ("vowed to attack"),
-    or the object of a plain verb there ("vowed to resume attacks")."""
+    the object of a plain verb there ("vowed to resume attacks"), or the subject of a verb of
+    occurrence there ("vowed that the offensive would continue")."""
     if inner.head == outer and inner.dep_ in ("xcomp", "ccomp"):
         return True
     verb = inner.head
+    if inner.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("xcomp", "ccomp") and \
+            verb.head == outer and \
+            verb.lemma_.lower() in load_codebook().cue("occurrence_verbs"):
+        return True
     heads = {c.head.i for c in candidates}
     return inner.dep_ == "dobj" and verb.head == outer and verb.dep_ == "xcomp" and \
         verb.i not in heads
@@ -434,7 +439,18 @@ class EventBuilder:
                 break
             token = token.head
             found = self._charge_of(token)
-        return found
+        return found or (None if said else self._beside_charge(head))
+
+    def _beside_charge(self, head: Token) -> tuple[Token, list[Token]] | None:
+        """An act in a participle the parser hangs on the accusation itself, beside its
+        charge ("accused the army on Monday of shelling the town, wounding five"): the
+        accuser says it, the accused did it."""
+        verb = head.head
+        if not _participle_beside(head) or verb.i not in self.accusations:
+            return None
+        charges = [p for p in children(verb, "prep") if p.lower_ in
+                   self.book.cue("charge_preps") and children(p, "pcomp", "pobj")]
+        return (verb, children(verb, "dobj")) if charges else None
 
     def _charge_of(self, head: Token) -> tuple[Token, list[Token]] | None:
         """The accusation whose charge ``head`` itself stands in (see :meth:`_charge`)."""

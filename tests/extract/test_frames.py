@@ -60,3 +60,18 @@ def test_an_act_not_done_in_the_past_stays_negated(coder):
 def test_a_term_of_a_deal_is_no_refusal(coder):
     events = _code(coder, "Under the deal, the rebels will not withdraw from Goma.")
     assert "REJECT" not in {e.event_type for e in events}
+
+
+def test_an_act_hung_on_the_accusation_beside_its_charge_is_the_accused_s(coder):
+    events = _code(coder, "Armenia's Defence Ministry accused Azerbaijani forces on Wednesday "
+                          "of firing on Armenian positions overnight, wounding one soldier.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults
+    assert all("Ministry" not in a.text for e in assaults for a in e.actors)
+
+
+def test_vowing_that_violence_goes_on_is_a_threat(coder):
+    events = _code(coder, "The Somali president vowed that the army's offensive against "
+                          "al-Shabab would continue.")
+    types = {e.event_type for e in events}
+    assert "THREATEN" in types and "AGREE" not in types
