@@ -95,7 +95,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
     candidates += evaluations(doc, book, hits)
-    # an act named as what something is ("called the blockades an attack") is no event
+    # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing
@@ -219,8 +219,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
 
 
 def _charge_link(token: Token) -> bool:
-    """A verb that continues the clause it hangs on: a participle beside it ("bombing a camp,
-    killing five") or a verb joined to it by "and"."""
+    """A verb that continues the clause it hangs on: a participle beside it ("raiding a farm,
+    wounding two") or a verb joined to it by "and"."""
     return token.pos_ == "VERB" and token.head is not token and (
         _participle_beside(token) or token.dep_ == "conj")
 
@@ -234,7 +234,7 @@ def _participle_beside(head: Token) -> bool:
 def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
     """The inner trigger is what the outer one commits to: its clause ("vowed to attack"),
     the object of a plain verb there ("vowed to resume attacks"), or the subject of a verb of
-    occurrence there ("vowed that the offensive would continue")."""
+    occurrence there ("vowed that the raids would resume")."""
     if inner.head == outer and inner.dep_ in ("xcomp", "ccomp"):
         return True
     verb = inner.head
@@ -271,8 +271,8 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
 
 def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> list[Candidate]:
     """Naming what something is ("called the strike a serious violation", "called the truce
-    a welcome step", "calling the charges absurd", "called the blockades an attack on the
-    economy") is a verbal event of its own: an ACCUSE for a negative judgement of an act, a
+    a welcome step", "calling the charges absurd", "called the new tariffs an attack on
+    farmers") is a verbal event of its own: an ACCUSE for a negative judgement of an act, a
     REJECT for one of a statement or accusation, a SUPPORT for a positive one
     (``evaluation_verbs``, ``evaluation_words``; an act named as the judgement judges with the
     tone of its type, ``judging_types``)."""
@@ -299,8 +299,8 @@ def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> li
 
 def _judgement(verb: Token) -> Token | None:
     """What a verb of naming calls its object: its predicate ("called the strike a
-    violation"), or a phrase the parser set beside the object ("called the blockades 'an
-    attack on the economy'")."""
+    violation"), or a phrase the parser set beside the object ("called the tariffs 'an attack
+    on farmers'")."""
     predicates = children(verb, "oprd")
     if predicates:
         return predicates[0]
@@ -378,13 +378,13 @@ class EventBuilder:
         mood = "asserted" if cand.obligation is not None else modality(head, self.book)
         denial = denied_by_another(head, self.book) \
             if kind in self.book.cue("speech_act_types") else None
-        if denial is not None:  # "X accuses Y of A; Z denies": X accused all the same
+        if denial is not None:  # "X accuses Y of A; Y denies": X accused all the same
             mood = "asserted"
             if found.claimant is not None and found.claimant.root in children(denial, "nsubj"):
                 found.claimant = None
         mode = cand.mode
         if mood == "negated" and kind in self.book.cue("refusable_types") and \
-                refused(head, self.book):  # "would not hand over its weapons": a refusal
+                refused(head, self.book):  # "will not give up its arms": a refusal
             mode = self.book.cues["complement_modes"]["REJECT"].get(kind)
             kind, mood = "REJECT", "asserted"
         event = Event(
@@ -428,10 +428,10 @@ class EventBuilder:
         """The accusation whose charge this trigger is ("accused the army of bombing",
         "blamed the rebels for the attack"), with the accused, if any. The parser hangs the
         charge on the verb or on its object; either way the object is the accused. A
-        participle or a conjoined verb of the charge ("accused the army of bombing a camp,
-        killing five", "of shelling the town and burning homes") is part of it: its doer is
+        participle or a conjoined verb of the charge ("accused the police of raiding a farm,
+        wounding two", "of raiding farms and burning crops") is part of it: its doer is
         the accused too, never the accuser; a speech act joined there (``said``: "accused
-        them of shelling the town and warned that ...") is the accuser's own."""
+        them of raiding farms and warned that ...") is the accuser's own."""
         found = self._charge_of(head)
         token = head
         for _ in range(MAX_CHARGE_LINKS):
@@ -443,7 +443,7 @@ class EventBuilder:
 
     def _beside_charge(self, head: Token) -> tuple[Token, list[Token]] | None:
         """An act in a participle the parser hangs on the accusation itself, beside its
-        charge ("accused the army on Monday of shelling the town, wounding five"): the
+        charge ("accused the police on Friday of raiding a farm, wounding two"): the
         accuser says it, the accused did it."""
         verb = head.head
         if not _participle_beside(head) or verb.i not in self.accusations:

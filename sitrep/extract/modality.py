@@ -146,8 +146,8 @@ def by_aux(head: Token, book: Codebook) -> bool:
 
 
 def denied_by_another(head: Token, book: Codebook) -> Token | None:
-    """The verb by which another speaker denies what a statement says ("Armenia accuses Baku
-    of shelling; Baku denies"): a verb of denial over a speech act that has its own subject
+    """The verb by which another speaker denies what a statement says ("Kenya accuses Somali
+    troops of a raid; Mogadishu denies"): a verb of denial over a speech act that has its own subject
     disputes its content, not that it was said. None when the statement is denied by its own
     words ("did not accuse") or by its own speaker ("denied accusing")."""
     own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -162,8 +162,8 @@ def denied_by_another(head: Token, book: Codebook) -> Token | None:
 
 
 def refused(head: Token, book: Codebook) -> bool:
-    """Whether a side says it does not or will not do the act ("said the group would not hand
-    over its weapons", "'we do not accept threats,' a spokesman said"): the verb is negated
+    """Whether a side says it does not or will not do the act ("said its militia will not
+    give up its arms", "'we do not take orders,' a minister said"): the verb is negated
     by its own words, not in the past, and its clause is reported speech."""
     if head.pos_ != "VERB" or not any(c.dep_ == "neg" for c in head.children):
         return False

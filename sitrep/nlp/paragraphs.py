@@ -2,11 +2,11 @@
 
 A headline carries no full stop, and a paragraph may end in a closing quotation mark the parser
 reads as the start of the next sentence; either way the model's parser would run the headline
-into the lede ("... rejects 'threats' ANKARA, Sept 24 (Reuters) - Turkey accused ..."), and a
+into the lede ("... seize border town GOMA, Congo (Reuters) - Rebels seized ..."), and a
 phrase read from that parse would join words of two sentences. Marking the first word after a
 paragraph break as a sentence start before the parser runs makes it parse each paragraph apart
 (spaCy's parser keeps sentence starts, and non-starts, set before it). A lead dateline
-("MOGADISHU, Somalia (AP) —") is no part of the lede's grammar either: parsed with it, its
+("GOMA, Congo (AP) —") is no part of the lede's grammar either: parsed with it, its
 place name becomes the subject of the lede's verb. It is kept as one fragment of its own, and
 the lede starts after its separator.
 """

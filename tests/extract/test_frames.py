@@ -23,18 +23,18 @@ def test_what_a_participle_of_the_charge_tells_is_done_by_the_accused(coder):
 
 
 def test_the_accused_is_named_without_the_charge(coder):
-    events = _code(coder, "The Burmese opposition accused the military of deliberately "
-                          "bombing civilians.")
+    events = _code(coder, "The Chilean student union accused the police of brutally "
+                          "beating students.")
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
-    assert [r.text for r in accuse.recipients][:1] == ["the military"]
+    assert [r.text for r in accuse.recipients][:1] == ["the police"]
 
 
 def test_a_denial_by_the_accused_leaves_the_accusation_made(coder):
-    events = _code(coder, "Armenia accuses Azerbaijan of firing on border posts; Baku denies")
+    events = _code(coder, "Kenya accuses Somalia of shelling a border town; Mogadishu denies")
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse.modality == "asserted"
-    assert [a.country for a in accuse.actors] == ["ARM"]
-    assert accuse.claimant is None or accuse.claimant.text != "Baku"
+    assert [a.country for a in accuse.actors] == ["KEN"]
+    assert accuse.claimant is None or accuse.claimant.text != "Mogadishu"
 
 
 def test_an_accuser_denying_its_own_words_is_still_negated(coder):
@@ -44,12 +44,12 @@ def test_an_accuser_denying_its_own_words_is_still_negated(coder):
 
 
 def test_a_side_saying_it_will_not_do_an_act_refuses_it(coder):
-    events = _code(coder, "A Hezbollah official said the group would not hand over its "
-                          "weapons while Israeli troops stayed in the south.")
+    events = _code(coder, "Kenya's health minister said the government would not meet the "
+                          "striking doctors.")
     types = {e.event_type: e for e in events}
     assert "REJECT" in types and types["REJECT"].modality == "asserted"
-    assert [a.country for a in types["REJECT"].actors] == ["LBN"]
-    assert "AID" not in types
+    assert [a.country for a in types["REJECT"].actors] == ["KEN"]
+    assert "CONSULT" not in types
 
 
 def test_an_act_not_done_in_the_past_stays_negated(coder):
@@ -63,15 +63,15 @@ def test_a_term_of_a_deal_is_no_refusal(coder):
 
 
 def test_an_act_hung_on_the_accusation_beside_its_charge_is_the_accused_s(coder):
-    events = _code(coder, "Armenia's Defence Ministry accused Azerbaijani forces on Wednesday "
-                          "of firing on Armenian positions overnight, wounding one soldier.")
+    events = _code(coder, "Peru's Defence Ministry accused Ecuadorian troops on Friday of "
+                          "raiding a border post overnight, wounding two guards.")
     assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert assaults
     assert all("Ministry" not in a.text for e in assaults for a in e.actors)
 
 
 def test_vowing_that_violence_goes_on_is_a_threat(coder):
-    events = _code(coder, "The Somali president vowed that the army's offensive against "
-                          "al-Shabab would continue.")
+    events = _code(coder, "The Nigerian president vowed that the army's raids on the "
+                          "bandits' camps would resume.")
     types = {e.event_type for e in events}
     assert "THREATEN" in types and "AGREE" not in types
