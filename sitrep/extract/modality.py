@@ -147,9 +147,9 @@ def by_aux(head: Token, book: Codebook) -> bool:
 
 def denied_by_another(head: Token, book: Codebook) -> Token | None:
     """The verb by which another speaker denies what a statement says ("Kenya accuses Somali
-    troops of a raid; Mogadishu denies"): a verb of denial over a speech act that has its own subject
-    disputes its content, not that it was said. None when the statement is denied by its own
-    words ("did not accuse") or by its own speaker ("denied accusing")."""
+    troops of a raid; Mogadishu denies"): a verb of denial over a speech act that has its own
+    subject disputes its content, not that it was said. None when the statement is denied by
+    its own words ("did not accuse") or by its own speaker ("denied accusing")."""
     own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not own or any(c.dep_ == "neg" for c in head.children):
         return None
