@@ -1,5 +1,5 @@
 """Dates an article gives one event by another: "a week after the attack", "the day before
-the vote", "the raid came a day after Ecuador declared the ambassador persona non grata",
+the vote", "the strike came a day after Peru recalled its envoy",
 "since the coup".
 
 The time component and the parse say which two events a phrase relates and by how much
@@ -21,7 +21,7 @@ from sitrep.extract.triggers import doc_triggers
 from sitrep.model import Article, Event, EventDate
 from sitrep.resolve.times.anchors import TimeAnchor, shifted, time_anchors
 
-# the words of a clause whose event is the clause's own ("the raid came", "declared the
+# the words of a clause whose event is the clause's own ("the strike came", "declared the
 # envoy persona non grata"): its subject, object and complements
 CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd"})
 SOURCE = "event"
@@ -113,7 +113,7 @@ def _trigger_tokens(records: list[Event], doc: Doc) -> dict[int, int]:
 
 def _record_of(head: Token, at: dict[int, int]) -> int | None:
     """The record of the event a clause head tells: its own trigger, else the trigger of its
-    subject, object or complement ("the raid came", "declared ... persona non grata")."""
+    subject, object or complement ("the strike came", "declared the consul persona non grata")."""
     if head.i in at:
         return at[head.i]
     for child in head.children:

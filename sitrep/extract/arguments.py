@@ -156,7 +156,7 @@ def noun_agents(noun: Token) -> list[Token]:
     """The 'by' agents of an eventive noun, wherever the parse hangs them: on the noun ("the
     attack by Hamas"), on the object of its 'of' phrase ("the expulsion of the envoy by
     Poland"), or on the active verb the noun is the object of, right after the noun
-    ("followed mediation by Oman"): an active verb has no agent of its own."""
+    ("followed mediation by Qatar"): an active verb has no agent of its own."""
     found = prep_objects(noun, ("by",))
     if found:
         return found
@@ -174,7 +174,7 @@ def noun_agents(noun: Token) -> list[Token]:
 
 def name_modifiers(noun: Token) -> list[Token]:
     """Names and demonyms written on an eventive noun ("Israeli strikes", "the Turkish
-    evacuation"), and on a participle that modifies it ("US-brokered talks", "Saudi-led
+    evacuation"), and on a participle that modifies it ("Saudi-brokered talks", "Saudi-led
     raids"): whoever the participle names took part in the act."""
     found = []
     for child in noun.children:
@@ -185,7 +185,7 @@ def name_modifiers(noun: Token) -> list[Token]:
         elif child.tag_ == "VBN":
             found += [c for c in child.children
                       if c.dep_ in ("npadvmod", "compound", "nmod") and c.ent_type_ in NAME_LABELS]
-        elif child.dep_ == "compound":  # "US-brokered ceasefire talks"
+        elif child.dep_ == "compound":  # "Saudi-brokered ceasefire talks"
             found += [c for g in child.children if g.dep_ == "amod" and g.tag_ == "VBN"
                       for c in g.children
                       if c.dep_ in ("npadvmod", "compound", "nmod") and c.ent_type_ in NAME_LABELS]

@@ -658,7 +658,7 @@ class EventBuilder:
 
 
 def own_party_named(noun: Token) -> bool:
-    """An eventive noun whose doer a 'by' phrase names ("after mediation by Oman",
+    """An eventive noun whose doer a 'by' phrase names ("after mediation by Qatar",
     "following the expulsion of the envoy by Poland") reports an act with its side, not a
     circumstance ("after the coup", "since Russia's invasion": what the story recalls): it
     stays an event where it is told in passing."""
@@ -675,10 +675,10 @@ def _main(head: Token) -> bool:
 def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bool:
     """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived".
     Without ``through_clauses`` a noun that a clause states as its object or complement
-    ("after Ecuador declared the envoy persona non grata") is that clause's event, which
+    ("after Peru declared the consul persona non grata") is that clause's event, which
     the clause's shape lowers, not drops; the subject of such a clause ("since the
-    ceasefire took effect") is still in passing, and so is a noun anywhere inside a
-    phrase of passing ("amid tensions over the conflict and the junta's opposition")."""
+    truce began") is still in passing, and so is a noun anywhere inside a
+    phrase of passing ("amid anger over the war and the council's opposition")."""
     token, steps = head, 3
     while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):

@@ -370,7 +370,7 @@ def names_a_party(noun: Token, preps: frozenset[str], party: Callable[[Token], b
     """Whether a noun names a party of its act itself: a possessor ("Iran's expulsion"), a
     name or demonym on it ("the Turkish evacuation"), or a side (``party``) in a phrase of
     one of ``preps`` ("the expulsion of the envoy", "the evacuation from Kabul"; not "the
-    deliveries of food")."""
+    deliveries of grain")."""
     if any(c.dep_ == "poss" for c in noun.children) or noun_agents(noun) or \
             name_modifiers(noun):
         return True

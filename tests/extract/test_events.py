@@ -103,22 +103,22 @@ def test_on_a_hand_built_doc_a_noun_in_passing_and_a_noun_a_clause_states(coder)
     from sitrep.extract.events import _background, own_party_named
 
     book = load_codebook()
-    # "it came after Ecuador declared the envoy unwelcome": the noun is the clause's object
-    words = ["it", "came", "after", "Ecuador", "declared", "the", "expulsion"]
+    # "it came after Peru recalled the envoy unwelcome": the noun is the clause's object
+    words = ["it", "came", "after", "Peru", "declared", "the", "expulsion"]
     doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 6, 4],
               deps=["nsubj", "ROOT", "mark", "nsubj", "advcl", "det", "dobj"],
               pos=["PRON", "VERB", "SCONJ", "PROPN", "VERB", "DET", "NOUN"])
     assert _background(doc[6], book)
     assert not _background(doc[6], book, through_clauses=False)
-    # "amid tensions over the conflict and the expulsion": deep inside a phrase of passing
-    words = ["it", "came", "amid", "tensions", "over", "the", "conflict", "and", "the",
+    # "amid anger over the war and the expulsion": deep inside a phrase of passing
+    words = ["it", "came", "amid", "anger", "over", "the", "war", "and", "the",
              "expulsion"]
     doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 6, 4, 6, 9, 6],
               deps=["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "cc", "det",
                     "conj"])
     assert _background(doc[9], book, through_clauses=False)
-    # "after mediation by Oman": told in passing, but with its own doer named
-    words = ["they", "left", "after", "mediation", "by", "Oman"]
+    # "after mediation by Qatar": told in passing, but with its own doer named
+    words = ["they", "left", "after", "mediation", "by", "Qatar"]
     doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 4],
               deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"],
               ents=["O", "O", "O", "O", "O", "B-GPE"])

@@ -264,18 +264,18 @@ def test_on_a_hand_built_doc_a_derived_noun_with_no_party_is_no_event(coder):
                pos=["DET", "NOUN", "VERB", "PRON"], lemmas=["the", "expulsion", "anger", "they"],
                sent_starts=[1, 0, 0, 0])
     assert trigger_matcher(doc.vocab)(doc) == []
-    # "deliveries of food": a thing, not a side, in the 'of' phrase
-    words = ["deliveries", "of", "food", "rose"]
+    # "deliveries of grain": a thing, not a side, in the 'of' phrase
+    words = ["deliveries", "of", "grain", "rose"]
     doc = _doc(coder, words, heads=[3, 0, 1, 3], deps=["nsubj", "prep", "pobj", "ROOT"],
-               pos=["NOUN", "ADP", "NOUN", "VERB"], lemmas=["delivery", "of", "food", "rise"],
+               pos=["NOUN", "ADP", "NOUN", "VERB"], lemmas=["delivery", "of", "grain", "rise"],
                sent_starts=[1, 0, 0, 0])
     assert trigger_matcher(doc.vocab)(doc) == []
-    # "deliveries of food to Ukraine": a side in the 'to' phrase
-    words = ["deliveries", "of", "food", "to", "Ukraine", "rose"]
+    # "deliveries of grain to Ukraine": a side in the 'to' phrase
+    words = ["deliveries", "of", "grain", "to", "Ukraine", "rose"]
     doc = _doc(coder, words, heads=[5, 0, 1, 0, 3, 5],
                deps=["nsubj", "prep", "pobj", "prep", "pobj", "ROOT"],
                pos=["NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB"],
-               lemmas=["delivery", "of", "food", "to", "Ukraine", "rise"],
+               lemmas=["delivery", "of", "grain", "to", "Ukraine", "rise"],
                sent_starts=[1, 0, 0, 0, 0, 0])
     doc.ents = [Span(doc, 4, 5, label="GPE")]
     assert [h.span.text for h in trigger_matcher(doc.vocab)(doc)] == ["deliveries"]

@@ -1,5 +1,5 @@
 """Dates measured from another event: "a week after the attack", "two days before the vote",
-"the day after the coup", "a day after Ecuador declared ...", "since the coup".
+"the day after the coup", "a day after Peru recalled its envoy", "since the coup".
 
 The time tagger finds the measure (a DURATION: "a week", "the day") and the vocabulary's range
 signals say what follows it ("after", "before", "since"); the parse says which two events
@@ -94,7 +94,7 @@ def signal_word(token: Token) -> str:
 def _related(signal: Token, measure: Token) -> tuple[Token, Token] | None:
     """(dated clause head, anchor event head) of a signal: "after the attack" (its object;
     the clause it modifies, or the clause of the measure it modifies: "the day before the
-    vote, police arrested"), "after Ecuador declared" (the clause it introduces, which
+    vote, police arrested"), "after Peru recalled" (the clause it introduces, which
     modifies the dated one)."""
     if signal.dep_ == "prep":
         objects = [c for c in signal.children if c.dep_ in OBJECTS]
