@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.extract.arguments import (
+    NAME_LABELS,
     actor_tokens,
     children,
     content_head,
     named_in_complement,
+    noun_agents,
     own_doers,
     phrase,
     recipient_tokens,
@@ -54,6 +56,10 @@ FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
+# where a noun is what its clause states (its object or complement), not its subject
+STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
+# the links inside one noun phrase, through which a phrase of passing reaches its nouns
+PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 OBLIGATION_WEIGHT = 0.7
 EVALUATION_WEIGHT = 0.8
 # entity labels of times and numbers: a phrase headed by one names no doer
@@ -166,8 +172,8 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     head = cand.head
     if head.pos_ != "NOUN":
         return False
-    if cand.under_speech or _background(head, book):
-        return True
+    if cand.under_speech or _background(head, book, through_clauses=False):
+        return not own_party_named(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -651,6 +657,14 @@ class EventBuilder:
         return round(min(0.99, max(0.05, score)), 3)
 
 
+def own_party_named(noun: Token) -> bool:
+    """An eventive noun whose doer a 'by' phrase names ("after mediation by Qatar",
+    "following the expulsion of the envoy by Poland") reports an act with its side, not a
+    circumstance ("after the coup", "since Russia's invasion": what the story recalls): it
+    stays an event where it is told in passing."""
+    return any(t.ent_type_ in NAME_LABELS for t in noun_agents(noun))
+
+
 def _main(head: Token) -> bool:
     """The trigger is the sentence's main predicate, or the object of it."""
     if head.dep_ == "ROOT":
@@ -658,18 +672,28 @@ def _main(head: Token) -> bool:
     return head.dep_ in ("dobj", "xcomp", "ccomp") and head.head.dep_ == "ROOT"
 
 
-def _background(head: Token, book: Codebook) -> bool:
-    """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived"."""
-    token = head
-    for _ in range(3):
+def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bool:
+    """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived".
+    Without ``through_clauses`` a noun that a clause states as its object or complement
+    ("after Peru declared the consul persona non grata") is that clause's event, which
+    the clause's shape lowers, not drops; the subject of such a clause ("since the
+    truce began") is still in passing, and so is a noun anywhere inside a
+    phrase of passing ("amid anger over the war and the council's opposition")."""
+    token, steps = head, 3
+    while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
             return True
+        if not through_clauses and token.dep_ in STATED_DEPS and \
+                token.head.pos_ in ("VERB", "AUX"):
+            return False
         if token.dep_ in ("advcl", "relcl") and any(
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True
         if token.head is token:
             break
+        if through_clauses or token.dep_ not in PHRASE_LINKS:
+            steps -= 1
         token = token.head
     return False
 
