@@ -382,8 +382,17 @@ def _apposition(words: Words, end: int) -> bool:
 
 
 def _kind_inside(words: Words, start: int, end: int) -> bool:
-    """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
-    return end - start > 1 and _is_kind(words.text[end - 1])
+    """The known name itself ends with a kind word ("Pontotoc County", "Salt River"), or
+    begins with the word of a feature ("Lake Ardmore", "Mount Ardmore": a kind of "feature"
+    or "water" in ``places/name_parts.tsv``)."""
+    return end - start > 1 and (_is_kind(words.text[end - 1]) or (
+        name_parts_kinds().get(words.text[start]) in ("feature", "water")))
+
+
+@cache
+def name_parts_kinds() -> dict[str, str]:
+    """Words of ``places/name_parts.tsv`` → their kind."""
+    return {word: kind for word, kind in read_tsv("name_parts.tsv")}
 
 
 def _ordinary(words: Words, start: int, end: int) -> bool:

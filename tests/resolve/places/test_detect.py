@@ -443,3 +443,10 @@ def test_a_lone_name_listed_with_a_place_is_read_with_it(geocoder, blank) -> Non
     doc = person_tagged(blank, text, "Tishomingo", ["Ada", "Oklahoma"])
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_known_name_that_begins_with_a_feature_word_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Two hikers were rescued from the slopes of Mount Hood.")
+    assert (found["Mount Hood"].country_code, found["Mount Hood"].feature_code) == (
+        "USA", "VLC")
+    assert places(geocoder, blank, "Officials said Hood voters were angry.") == {}
