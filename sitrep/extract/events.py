@@ -389,19 +389,11 @@ class EventBuilder:
         return None
 
     def _speaker_of_conjoined(self, cand: Candidate) -> list[Token]:
-        """A speech act with no subject of its own, conjoined to a clause that a speaker
-        reports ("the office said only 83 trucks had entered and accused Israel"), is the
-        speaker's: the parse hangs it on the reported clause, whose subject did not speak."""
-        head = cand.head
-        if cand.type not in self.book.cue("speech_act_types") or head.dep_ != "conj" or \
-                children(head, "nsubj", "nsubjpass"):
+        """The speaker of a speech act joined to what the speaker reports
+        (:func:`reporter_of`)."""
+        if cand.type not in self.book.cue("speech_act_types"):
             return []
-        reported = head.head
-        verb = reported.head
-        if reported.dep_ != "ccomp" or verb.lemma_.lower() not in \
-                self.book.cue("reporting_verbs"):
-            return []
-        return children(verb, "nsubj")
+        return reporter_of(cand.head, self.book.cue("reporting_verbs"))
 
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""
@@ -655,6 +647,26 @@ class EventBuilder:
         if mood == "future":
             score -= FUTURE_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
+    """The speaker of a speech act with no subject of its own, conjoined to a clause that a
+    speaker reports ("the office said only 83 trucks had entered and accused Israel") or
+    told as a participle set off after it ("the mission said a tank fired on its base,
+    calling it a violation"): the parse hangs it on the reported clause, or on a noun inside
+    it, whose doer did not speak; a clause of its own doer in between ("..., and the US
+    welcomed the move, urging") is whose it is. None found: []."""
+    participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") and head.i > 0 \
+        and head.doc[head.i - 1].text == ","
+    if not (head.dep_ == "conj" or participle) or children(head, "nsubj", "nsubjpass"):
+        return []
+    above = list(head.ancestors) if participle else [head.head]
+    for reported in above:
+        if reported.dep_ == "ccomp" and reported.head.lemma_.lower() in reporting:
+            return children(reported.head, "nsubj")
+        if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
+            return []
+    return []
 
 
 def own_party_named(noun: Token) -> bool:
