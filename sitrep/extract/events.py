@@ -56,6 +56,7 @@ FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
+MAX_SPEAKER_CLIMB = 5  # from a quoted verb up to the verb that reports it
 # where a noun is what its clause states (its object or complement), not its subject
 STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
@@ -495,6 +496,12 @@ class EventBuilder:
         for token in heads:
             if in_dateline(self.article, token.idx):  # "SAN SALVADOR, 3 JAN 90 -- ..."
                 continue
+            if token.lower_ in self.book.cue("speaker_pronouns"):
+                # only as the trigger's own subject: "we will answer any attack" is not
+                # the speaker's attack
+                if token.head.i == trigger.i:
+                    found.extend(self._quoted_speaker(trigger))
+                continue
             if self._pronoun(token):
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
@@ -505,6 +512,18 @@ class EventBuilder:
             if all((a.text, a.country) != (actor.text, actor.country) for a in unique):
                 unique.append(actor)
         return unique
+
+    def _quoted_speaker(self, trigger: Token) -> list[Actor]:
+        """Who "we" or "I" is in quoted words: the subject of the reporting verb the quote
+        hangs on ("\"We demand ...,\" the ministry said"); none found, no one."""
+        reporting = self.book.cue("reporting_verbs")
+        for token in [trigger, *trigger.ancestors][:MAX_SPEAKER_CLIMB]:
+            if token.lemma_.lower() in reporting and token.i != trigger.i:
+                subjects = [s for s in children(token, "nsubj") if not self._pronoun(s)
+                            and s.lower_ not in self.book.cue("speaker_pronouns")]
+                if subjects:
+                    return self._resolve(subjects[0], keep_unknown=False)
+        return []
 
     def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
         """A pronoun subject stands for the subject of the clause it hangs on, else for the

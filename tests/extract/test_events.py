@@ -171,3 +171,14 @@ def test_on_a_hand_built_doc_a_participle_after_reported_words_is_the_speakers(c
               lemmas=["envoy", "say", "talk", "end", "and", "Washington", "welcome", "it", ",",
                       "urge", "calm"])
     assert reporter_of(doc[9], reporting) == []
+
+
+def test_the_first_person_of_quoted_words_is_the_reporting_verbs_subject(coder):
+    text = '"We demand that Greece withdraw its troops," the Turkish foreign ministry said.'
+    events = coder.code_article(Article(id="q", text=text, published="2024-05-03")).events
+    [request] = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["TUR"]
+    text = '"We will answer any attack," the Iranian army said on Monday.'
+    events = coder.code_article(Article(id="q2", text=text, published="2024-05-03")).events
+    assert all("IRN" not in [a.country for a in e.actors]
+               for e in events if e.event_type == "ASSAULT"), "the attack is not the speaker's"
