@@ -496,7 +496,7 @@ class EventBuilder:
         for token in heads:
             if in_dateline(self.article, token.idx):  # "SAN SALVADOR, 3 JAN 90 -- ..."
                 continue
-            if token.lower_ in self.book.cue("speaker_pronouns"):
+            if self._speaker_pronoun(token):
                 # only as the trigger's own subject: "we will answer any attack" is not
                 # the speaker's attack
                 if token.head.i == trigger.i:
@@ -513,6 +513,11 @@ class EventBuilder:
                 unique.append(actor)
         return unique
 
+    def _speaker_pronoun(self, token: Token) -> bool:
+        """"we", "I" (not "the US", which folds to the same letters as "us")."""
+        return token.lower_ in self.book.cue("speaker_pronouns") and token.pos_ == "PRON" \
+            and not token.ent_type_
+
     def _quoted_speaker(self, trigger: Token) -> list[Actor]:
         """Who "we" or "I" is in quoted words: the subject of the reporting verb the quote
         hangs on ("\"We demand ...,\" the ministry said"); none found, no one."""
@@ -520,7 +525,7 @@ class EventBuilder:
         for token in [trigger, *trigger.ancestors][:MAX_SPEAKER_CLIMB]:
             if token.lemma_.lower() in reporting and token.i != trigger.i:
                 subjects = [s for s in children(token, "nsubj") if not self._pronoun(s)
-                            and s.lower_ not in self.book.cue("speaker_pronouns")]
+                            and not self._speaker_pronoun(s)]
                 if subjects:
                     return self._resolve(subjects[0], keep_unknown=False)
         return []

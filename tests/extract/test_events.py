@@ -182,3 +182,10 @@ def test_the_first_person_of_quoted_words_is_the_reporting_verbs_subject(coder):
     events = coder.code_article(Article(id="q2", text=text, published="2024-05-03")).events
     assert all("IRN" not in [a.country for a in e.actors]
                for e in events if e.event_type == "ASSAULT"), "the attack is not the speaker's"
+
+
+def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
+    text = "The US on Thursday rejected calls by the UN chief to adopt reforms."
+    events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
+    [reject] = [e for e in events if e.event_type == "REJECT"]
+    assert [a.country for a in reject.actors] == ["USA"]
