@@ -426,12 +426,13 @@ def _right_edge(token: Token) -> int:
 
 
 def _phrase_part(child: Token) -> bool:
-    """Right-hand words that belong to a noun phrase: "of ...", names, "in Guinea"."""
+    """Right-hand words that belong to a noun phrase: "of ...", names, "in Guinea"; not a
+    clause the parser hangs on the noun ("accused the police of beating students": the charge)."""
     if child.dep_ in PHRASE_RIGHT:
         return True
     if child.dep_ != "prep":
         return False
-    if child.lower_ == "of":
-        return True
+    if child.lower_ == "of":  # "the leader of the group", not "the police of beating"
+        return not any(c.dep_ == "pcomp" for c in child.children)
     return child.lower_ in _cue("area_preps") and any(
         t.ent_type_ in ("GPE", "LOC", "NORP") for t in child.subtree)
