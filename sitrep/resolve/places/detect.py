@@ -515,6 +515,8 @@ class Scanner:
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
+        if _after(words, end) == "weak":
+            return "maybe"  # "a Lakeland teenager": an English word or a surname, a candidate
         if self._bare(words, start, end, text):
             return "weak"
         return "lone" if _lone(words, start, end, text) else None
