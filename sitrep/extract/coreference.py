@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.codebook.lexicon import Codebook
 from sitrep.model import Actor, EntityMention
+from sitrep.nlp.deps import PREMODIFIER_DEPS
 
 PERSON_LABELS = frozenset({"PERSON"})
 PEOPLE_LABELS = frozenset({"NORP"})
@@ -234,9 +235,6 @@ class Coreference:
                      country=ante.country, sector=sector)
 
 
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-
-
 def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
     """Sides named together, in text order: referents whose phrases are joined by "and"
     ("Ethiopia and Somalia", "Congo's government and the M23 group")."""
@@ -245,14 +243,14 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
     def member(token: Token) -> Referent | None:
         if token.i in at:
             return at[token.i]
-        return next((at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in at),
+        return next((at[c.i] for c in token.children if c.dep_ in PREMODIFIER_DEPS and c.i in at),
                     None)
 
     seen: set[tuple[int, ...]] = set()
     groups = []
     for ref in referents:
         anchor = doc[ref.token]
-        if anchor.dep_ in MODIFIER_DEPS and anchor.head is not anchor:
+        if anchor.dep_ in PREMODIFIER_DEPS and anchor.head is not anchor:
             anchor = anchor.head
         found = [m for t in (anchor, *anchor.conjuncts) if (m := member(t)) is not None]
         key = tuple(sorted({m.token for m in found}))

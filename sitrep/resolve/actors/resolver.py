@@ -20,6 +20,7 @@ from sitrep.codebook.actor_tables import Body
 from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.codebook.load import fold, load_table
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
+from sitrep.nlp.deps import PREMODIFIER_DEPS
 from sitrep.resolve.actors.leaders import leader_table, name_fold, within_one
 from sitrep.resolve.actors.patterns import split_words
 from sitrep.resolve.places.countries import (
@@ -29,7 +30,6 @@ from sitrep.resolve.places.countries import (
     country_for_name,
 )
 
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
@@ -105,7 +105,7 @@ class ActorResolver:
             for token in span:
                 ctx.places[token.i] = place
             ctx.sentence_places.setdefault(span.sent.start, []).append(
-                (span.start, place.country_code, span.root.dep_ in MODIFIER_DEPS))
+                (span.start, place.country_code, span.root.dep_ in PREMODIFIER_DEPS))
             weights[place.country_code] = weights.get(place.country_code, 0.0) + \
                 self._place_weight(place, span, article)
         if weights:
@@ -116,7 +116,7 @@ class ActorResolver:
     def _place_weight(place: PlaceMention, span: Span, article: Article) -> float:
         if article.dateline_start is not None and place.start == article.dateline_start:
             return DATELINE_WEIGHT
-        return MODIFIER_WEIGHT if span.root.dep_ in MODIFIER_DEPS else 1.0
+        return MODIFIER_WEIGHT if span.root.dep_ in PREMODIFIER_DEPS else 1.0
 
     # -- phrases ---------------------------------------------------------------------------
 
@@ -335,7 +335,7 @@ class ActorResolver:
         root = _first_conjunct(ent.root)
         if root.dep_ == "pobj" and root.head.lower_ in load_codebook().cue("locative_preps"):
             return None
-        if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end:
+        if root.dep_ in PREMODIFIER_DEPS and root.head.i >= ent.end:
             phrase = self.resolve_span(_phrase_to(root.head), None)
             if phrase is None or phrase.sector is None:
                 return None
@@ -351,7 +351,7 @@ def _place_of(token: Token, head: Token, strong: bool) -> int:
     one on a modifier of the head, then on the head, then anywhere else in the phrase."""
     if strong:
         return 0 if token.i == head.i else 1
-    if token.head.i == head.i and token.dep_ in MODIFIER_DEPS:
+    if token.head.i == head.i and token.dep_ in PREMODIFIER_DEPS:
         return 0
     return 1 if token.i == head.i else 2
 
