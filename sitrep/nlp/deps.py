@@ -12,6 +12,9 @@ from __future__ import annotations
 ATTRIBUTIVE_DEPS = frozenset({"compound", "amod", "nmod"})
 # the same or the possessor, which says whose it is: "Sudan's army", "its fighters"
 PREMODIFIER_DEPS = ATTRIBUTIVE_DEPS | {"poss"}
+# premodifiers, and a noun the parse hangs on a modifier's participle, which qualifies the
+# noun as much ("US-brokered talks": a country there says who brokered, not where)
+QUALIFIER_DEPS = PREMODIFIER_DEPS | {"npadvmod"}
 # premodifiers and numbers: words inside a noun phrase that say nothing of when ("the 2016
 # peace deal" dates the deal, not the event the sentence tells)
 NOUN_MODIFIER_DEPS = PREMODIFIER_DEPS | {"nummod"}
