@@ -179,16 +179,18 @@ class Coreference:
         named by the same noun ("the prime minister" after "Moldova's prime minister", "the
         army" after "Sudan's army"); else, for a noun that is no local body ("troops",
         "the gunman", "soldiers"), the most salient earlier actor of its sector ("troops"
-        after "a Congolese army spokesman"). A noun with a determiner or possessor reaches
-        back over the whole article, a bare one KIND_REACH sentences. A local body ("the
-        government", "the authorities") named by another noun is rather the one of the
-        country the story is about than the last foreign one named."""
+        after "a Congolese army spokesman"; "journalists" are not the agency reporting the
+        story). A noun with a determiner or possessor reaches back over the whole article,
+        a bare one KIND_REACH sentences. A local body ("the government", "the authorities")
+        named by another noun is rather the one of the country the story is about than the
+        last foreign one named."""
         here = self.sentence(head)
         noun = head.lemma_.lower()
         reach = None if self.definite(head) else KIND_REACH
+        outlets = self.book.cue("reporting_sectors")
 
-        def near(r: Referent) -> bool:
-            return reach is None or here - r.sentence <= reach
+        def near(r: Referent) -> bool:  # an outlet reporting the story is no one's antecedent
+            return (reach is None or here - r.sentence <= reach) and r.actor.sector not in outlets
 
         same = self._best(head, lambda r: r.actor.sector == sector and r.noun == noun
                           and near(r))
