@@ -180,13 +180,14 @@ class Coreference:
         army" after "Sudan's army"); else, for a noun that is no local body ("troops",
         "the gunman", "soldiers"), the most salient earlier actor of its sector ("troops"
         after "a Congolese army spokesman"; "journalists" are not the agency reporting the
-        story). A noun with a determiner or possessor reaches back over the whole article,
-        a bare one KIND_REACH sentences. A local body ("the government", "the authorities")
-        named by another noun is rather the one of the country the story is about than the
-        last foreign one named."""
+        story). Such a noun with a determiner or possessor reaches back over the whole
+        article, a bare one KIND_REACH sentences. A local body ("the government", "the
+        authorities") reaches KIND_REACH sentences too, and only for one named by the same
+        noun: further back, or named by another noun, the one of the country the story is
+        about is likelier than the last foreign one named."""
         here = self.sentence(head)
         noun = head.lemma_.lower()
-        reach = None if self.definite(head) else KIND_REACH
+        reach = None if self.definite(head) and not local else KIND_REACH
         outlets = self.book.cue("reporting_sectors")
 
         def near(r: Referent) -> bool:  # an outlet reporting the story is no one's antecedent
