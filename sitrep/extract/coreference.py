@@ -156,7 +156,7 @@ class Coreference:
         """The country of one kind noun, how it was found, and the antecedent's name."""
         if local and (named := ctx.named_country(head)) is not None:
             return named, "sentence", None
-        chosen = self.kind_antecedent(head, sector, local)
+        chosen = None if self.introduces(head) else self.kind_antecedent(head, sector, local)
         if chosen is not None:
             linked = self._link(chosen, head, Actor(text=head.text, sector=sector))
             return (linked.country if linked else None), "antecedent", chosen.actor.name
@@ -282,6 +282,13 @@ class Coreference:
             return not r.person and (r.actor.country in codes or r.actor.sector in codes)
 
         return self._link(self._best(head, fits), head, None)
+
+    def introduces(self, head: Token) -> bool:
+        """The noun brings in someone new rather than pointing back: an indefinite
+        determiner or a number ("a gendarme", "several soldiers", "30 men")."""
+        dets = self.book.cue("indefinite_determiners")
+        return any((c.dep_ == "det" and c.lower_ in dets) or c.dep_ == "nummod"
+                   for c in head.children)
 
     def definite(self, head: Token) -> bool:
         """The noun points back: a definite or demonstrative determiner, or a possessive."""

@@ -253,3 +253,9 @@ def test_the_country_on_a_speaking_body_is_as_salient_as_a_subject():
     entities = [mention(doc, 0, "GPE", "MMR", "GOV"), mention(doc, 4, "GPE", "CHN", "GOV")]
     coref = Coreference.build(doc, entities, load_codebook())
     assert coref.pronoun(doc[9]).country == "CHN"  # "China's embassy", the last speaker
+
+
+def test_an_indefinite_or_counted_noun_introduces_someone_new(kinds, pairs):
+    assert kinds.introduces(kinds.doc[16])  # "A group left"
+    assert pairs.introduces(pairs.doc[15])  # "Two soldiers died"
+    assert not kinds.introduces(kinds.doc[8])  # "The group fired" points back
