@@ -287,7 +287,7 @@ class Coreference:
         """The noun brings in someone new rather than pointing back: an indefinite
         determiner or a number ("a gendarme", "several soldiers", "30 men")."""
         dets = self.book.cue("indefinite_determiners")
-        return any((c.dep_ == "det" and c.lower_ in dets) or c.dep_ == "nummod"
+        return any((c.dep_ == "det" and c.text.lower() in dets) or c.dep_ == "nummod"
                    for c in head.children)
 
     def definite(self, head: Token) -> bool:
