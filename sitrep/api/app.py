@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 import sitrep
 from sitrep.api import aggregates, articles, events, reference, situation, urls
 from sitrep.api.errors import install_error_handlers
+from sitrep.api.heavy import heavy_work
 from sitrep.api.state import AppState
 from sitrep.coder import Coder
 from sitrep.store import Store
@@ -27,23 +28,28 @@ and on whose word. Every error is `{"error": {"status", "message"}}`. Writes nee
 
 
 def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None,
-               allow_private_urls: bool = False) -> FastAPI:
+               allow_private_urls: bool = False, separate_heavy: bool = False) -> FastAPI:
     """An app over the store at ``db`` (``":memory:"`` works too).
 
     ``token`` guards writes; ``None`` refuses them all. ``coder`` is loaded on the first write
     when not given, so a read-only server never loads the model. ``allow_private_urls`` lets
     URLs sent for fetching reach loopback and private addresses (off by default).
+    ``separate_heavy`` builds the situation and exports in a worker process of their own, so
+    they never hold up the page's queries (what a server wants; :mod:`sitrep.api.heavy`).
     """
     store = Store(db)
+    heavy = heavy_work(store, separate=separate_heavy)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        heavy.start()
         yield
+        heavy.close()
         store.close()
 
     app = FastAPIOffline(title="sitrep", version=sitrep.__version__, description=DESCRIPTION,
                          lifespan=lifespan)
-    app.state.sitrep = AppState(store=store, coder=coder)
+    app.state.sitrep = AppState(store=store, heavy=heavy, coder=coder)
     app.state.token = token or None
     app.state.allow_private_urls = allow_private_urls
     install_error_handlers(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 from typing import Annotated, Any
@@ -11,11 +10,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 
 from sitrep.api.filters import event_filters, keyset_filters, refused
+from sitrep.api.heavy import HeavyWork
 from sitrep.api.plain import with_records
-from sitrep.api.state import get_store
+from sitrep.api.state import get_heavy, get_store
 from sitrep.evidence import evidence_spans
 from sitrep.model import Article, Event
-from sitrep.output import EVENT_COLUMNS, GeoJSONWriter, record_chunks
 from sitrep.query import TEXT_TOTAL_CAP, QueryError
 from sitrep.store import EventQuery, Store
 
@@ -92,36 +91,16 @@ def evidence_marks(event: Event) -> list[dict[str, Any]]:
             for start, end, role in evidence_spans(event)]
 
 
-EXPORT_BATCH = 256
-"""Records per chunk of a streamed export: each chunk of a synchronous stream costs a thread
-hop, so one per record would make a large export slow."""
-
-
-def _batched(chunks: Iterator[str]) -> Iterator[str]:
-    batch: list[str] = []
-    for chunk in chunks:
-        batch.append(chunk)
-        if len(batch) >= EXPORT_BATCH:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
-
-
 @router.get("/export", summary="Every matching event as JSON Lines, CSV or GeoJSON (streamed)",
             response_class=StreamingResponse)
-def export_events(store: StoreDep, query: Filters,
+def export_events(heavy: Annotated[HeavyWork, Depends(get_heavy)], query: Filters,
                   format: Annotated[ExportFormat, Query()] = ExportFormat.jsonl
                   ) -> StreamingResponse:
     """The body streams as the store is read, so an export of a million events never sits in
     memory. CSV columns are flat and typed (see the README); GeoJSON gives every event a point
     with its ``precision`` (``country-of-actor`` for an event with no place) and leaves out
-    only events with neither a place nor an actor country, counted in ``unplaced``."""
-    events = store.iter_sourced(query)
-    if format is ExportFormat.geojson:
-        body = GeoJSONWriter().chunks(events)
-    else:
-        body = record_chunks(events, format.value, header=EVENT_COLUMNS)
+    only events with neither a place nor an actor country, counted in ``unplaced``. Built
+    beside the server's requests, not among them (:mod:`sitrep.api.heavy`)."""
     filename = f"sitrep-events.{format.value}"
-    return StreamingResponse(_batched(body), media_type=MEDIA[format],
+    return StreamingResponse(heavy.export(query, format.value), media_type=MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})

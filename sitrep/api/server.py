@@ -34,7 +34,9 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
     With ``workers`` above one, that many processes share the port, each with its own
     connections to the store: Python runs one thread of a process at a time, so in one process
     a slow request (an export, the situation) slows every request served beside it; in several
-    it slows only its own process's share. Each worker opens the store itself.
+    it slows only its own process's share. Each worker opens the store itself. The situation
+    and exports are built in a process of their own beside each server process
+    (:mod:`sitrep.api.heavy`), so they slow no page query.
     """
     if workers > 1:
         Store(db).close()  # create and migrate the store once, before the workers open it
@@ -45,14 +47,16 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
         uvicorn.run(f"{__name__}:app_from_environment", factory=True, host=host, port=port,
                     workers=workers, log_level="info")
         return
-    app = create_app(db, token=resolve_token(token), allow_private_urls=allow_private_urls)
+    app = create_app(db, token=resolve_token(token), allow_private_urls=allow_private_urls,
+                     separate_heavy=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process, from what :func:`serve` put in the environment."""
     return create_app(os.environ[DB_ENV], token=resolve_token(None),
-                      allow_private_urls=bool(os.environ.get(PRIVATE_URLS_ENV)))
+                      allow_private_urls=bool(os.environ.get(PRIVATE_URLS_ENV)),
+                      separate_heavy=True)
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -6,21 +6,20 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
-from sitrep.api.plain import plain_json
-from sitrep.api.state import get_store
-from sitrep.situation import stored_situation
-from sitrep.store import Store
+from sitrep.api.heavy import HeavyWork
+from sitrep.api.state import get_heavy
 
 router = APIRouter(prefix="/api", tags=["situation"])
 
 
 @router.get("/situation", summary="Forces present, agreements, withdrawals under way")
 def get_situation(
-    store: Annotated[Store, Depends(get_store)],
+    heavy: Annotated[HeavyWork, Depends(get_heavy)],
     as_of: Annotated[date | None, Query(
         description="the state as of this day (default: the latest news stored)")] = None,
-) -> JSONResponse:
-    """Every entry names the events it rests on, so each statement leads to its evidence."""
-    return plain_json(stored_situation(store, as_of=as_of).to_dict())
+) -> Response:
+    """Every entry names the events it rests on, so each statement leads to its evidence.
+    Built beside the server's requests, not among them (:mod:`sitrep.api.heavy`)."""
+    return Response(heavy.situation(as_of), media_type="application/json")

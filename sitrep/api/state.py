@@ -7,16 +7,19 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 
+from sitrep.api.heavy import HeavyWork
 from sitrep.coder import Coder, default_coder
 from sitrep.store import Store
 
 
 @dataclass
 class AppState:
-    """One store for the app's life (it is thread-safe); the coder only once a write needs it,
-    so a read-only server starts without loading the model."""
+    """One store for the app's life (it is thread-safe); where the situation and exports are
+    built (:mod:`sitrep.api.heavy`); the coder only once a write needs it, so a read-only
+    server starts without loading the model."""
 
     store: Store
+    heavy: HeavyWork
     coder: Coder | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -33,3 +36,7 @@ def app_state(request: Request) -> AppState:
 
 def get_store(request: Request) -> Store:
     return app_state(request).store
+
+
+def get_heavy(request: Request) -> HeavyWork:
+    return app_state(request).heavy

@@ -44,6 +44,8 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
 DIVISIONS = ("admin1", "admin2")
+LIST_WORDS = ("and", "or")
+LIST_GAPS = (", ", " and ", ", and ", " or ", ", or ")
 
 
 def is_shouting(text: str) -> bool:
@@ -89,6 +91,7 @@ def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:
     _names(lowered, chars)
     _places_in_context(lowered, chars)
     _unknown_words(lowered, chars)
+    _word_places(lowered, chars)
     _acronyms(lowered, chars)
     for match in SENTENCE_START.finditer(lowered):
         _upper_at(chars, match.start(1))
@@ -158,6 +161,127 @@ def _places_in_context(lowered: str, chars: list[str]) -> None:
                 at = i + len(phrase)
                 at += 1 if at < len(words) and words[at].group() == "the" else 0
                 _name_after(lowered, chars, words, at, kind)
+
+
+def _word_places(lowered: str, chars: list[str]) -> None:
+    """Gazetteer places whose names are English words too, which :func:`_names` leaves lower
+    case (the word list holds proper nouns: "oregon", "sanaa", and common words: "bend"),
+    capitalised where the words around them say they are places:
+
+    * a division or country after a comma that holds a town of the name ("bend, ore." →
+      "Bend, Ore."), the division too;
+    * a preposition of place before (a direction word between: "across central oregon") and
+      the end of the phrase after (punctuation, a stop word, the end: "from sanaa,"), for a
+      place of GAZETTEER_POPULATION people or more, a division or a country whose name is no
+      verb, adjective or adverb ("to bend." stays a verb);
+    * a town's name next to a capitalised place in a list ("hope, texarkana and magnolia":
+      "texarkana" is no English word, so it is capitalised already)."""
+    words = list(WORD.finditer(lowered))
+    for i, word in enumerate(words):
+        if chars[word.start()].isupper() or word.group() in _stop() or len(word.group()) < 3:
+            continue
+        name = word.group().title()
+        if _holder_after(lowered, chars, words, i, name) or (
+                _after_preposition(lowered, words, i) and word.group() in _nouns_only()
+                and _big_place(name)):
+            _apply(chars, word.start(), name)
+    for _ in range(2):
+        for i, word in enumerate(words):
+            if chars[word.start()].isupper() or word.group() in _stop():
+                continue
+            if any(_listed_place(lowered, chars, words, i, j) for j in (i - 1, i + 1)) and any(
+                    c.precision == "city" for c in _gazetteer().candidates(word.group().title())):
+                _apply(chars, word.start(), word.group().title())
+
+
+def _listed_place(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,
+                  j: int) -> bool:
+    """A capitalised place stands in a list with word ``i`` on the side of ``j`` (``i - 1``
+    before it, ``i + 1`` after it), a list word between them skipped."""
+    step = j - i
+    if 0 <= j < len(words) and words[j].group() in LIST_WORDS:
+        j += step
+    if not 0 <= j < len(words) or not chars[words[j].start()].isupper():
+        return False
+    first, last = sorted((i, j))
+    gap = lowered[words[first].end():words[last].start()]
+    return gap in LIST_GAPS and bool(_gazetteer().candidates(words[j].group().title()))
+
+
+def _holder_after(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,
+                  name: str) -> bool:
+    """"bend, ore.": a comma, then a division or country (up to three words, a dot of its
+    short form kept) that holds a town called ``name``; the holder is capitalised too."""
+    if lowered[words[i].end():words[i].end() + 2] != ", " or i + 1 >= len(words):
+        return False
+    towns = [c for c in _gazetteer().candidates(name) if c.precision in ("city", "admin2")]
+    if not towns:
+        return False
+    for last in range(min(i + 3, len(words) - 1), i, -1):
+        if not _joined(lowered, words, i + 1, last + 1):
+            continue
+        end = words[last].end() + (1 if lowered[words[last].end():][:1] == "." else 0)
+        holder = lowered[words[i + 1].start():end].title()
+        for outer in _gazetteer().candidates(holder):
+            if outer.precision in ("country", "admin1") and any(
+                    t.country == outer.country and (
+                        outer.precision == "country" or t.admin1 == outer.admin1)
+                    for t in towns):
+                _apply(chars, words[i + 1].start(), holder)
+                return True
+    return False
+
+
+def _after_preposition(lowered: str, words: list[re.Match[str]], i: int) -> bool:
+    """A preposition of place just before word ``i`` (a lower-case direction word between
+    allowed) and the end of a phrase just after it."""
+    preps = _locative_preps()
+    before = i - 1
+    if before >= 0 and words[before].group() in _directions() and before > 0:
+        before -= 1
+    if before < 0 or words[before].group() not in preps:
+        return False
+    if lowered[words[before].end():words[i].start()].strip() not in ("", ):
+        inner = lowered[words[before].end():words[i].start()].split()
+        if not all(w in _directions() for w in inner):
+            return False
+    rest = lowered[words[i].end():words[i].end() + 1]
+    if not rest or rest in ",.;:!?)\"'":
+        return True
+    nxt = words[i + 1].group() if i + 1 < len(words) else ""
+    return rest == " " and nxt in _stop()
+
+
+def _big_place(name: str) -> bool:
+    """A country, first-level division or region called ``name``, or a town or district of
+    GAZETTEER_POPULATION people or more."""
+    return any(c.precision in ("country", "admin1", "region") or (
+        c.precision in ("city", "admin2") and c.population >= GAZETTEER_POPULATION)
+        for c in _gazetteer().candidates(name))
+
+
+@cache
+def _locative_preps() -> frozenset[str]:
+    return frozenset(load_json("cues/clauses.json")["locative_preps"])
+
+
+@cache
+def _directions() -> frozenset[str]:
+    """Direction words in lower case ("central", "northern"): ``places/directions.tsv``."""
+    from sitrep.resolve.places.countries import read_tsv
+
+    return frozenset(row[0].lower() for row in read_tsv("directions.tsv"))
+
+
+@cache
+def _nouns_only() -> frozenset[str]:
+    """Words of the model's word list that are nouns and nothing else ("oregon", "sanaa";
+    not "bend", a verb too, nor "mobile", an adjective too)."""
+    tables = _lemma_tables()
+    nouns = set(tables.get("noun", ()))
+    for pos in ("verb", "adj", "adv"):
+        nouns -= set(tables.get(pos, ()))
+    return frozenset(nouns)
 
 
 def _joined(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:
@@ -355,3 +479,19 @@ def english_words(model: str | None = None) -> frozenset[str]:
     words = {word for group in index.values() for word in group}
     words.update(form for group in irregular.values() for form in group)
     return frozenset(words)
+
+
+@cache
+def _lemma_tables(model: str | None = None) -> dict[str, tuple[str, ...]]:
+    """The model's word list by part of speech ("noun", "verb", "adj", "adv")."""
+    from sitrep.nlp.pipeline import DEFAULT_MODEL
+
+    try:
+        root = spacy.util.get_package_path(model or DEFAULT_MODEL)
+    except (ModuleNotFoundError, OSError) as exc:
+        raise SetupError(f"spaCy model {model or DEFAULT_MODEL!r} is not installed") from exc
+    folders = [Path(p) for p in root.glob("**/lemmatizer/lookups")]
+    if not folders:
+        raise SetupError(f"spaCy model at {root.name} has no lemmatizer lookups")
+    index = Lookups().from_disk(folders[0]).get_table("lemma_index")
+    return {pos: tuple(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}

@@ -23,7 +23,15 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from sitrep.cluster.events import SameEventRules, Scope, load_rules, same_event
+from sitrep.cluster.events import (
+    Outline,
+    SameEventRules,
+    Scope,
+    load_rules,
+    outline,
+    outlines_agree,
+    same_event,
+)
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.model import Article, CodedArticle, Event
 from sitrep.query import BBox, EventQuery, QueryError, place_country
@@ -309,10 +317,14 @@ class Store:
         )
         stored = bool(cursor.rowcount)
         if stored:
+            shape = outline(event)
+            merged = (keys.day_end, shape.place, shape.modality)
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
-                "span_class, day_start, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(seq, *row) for row in country_rows(keys)],
+                "span_class, day_start, sort_key, day_end, place, modality) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(seq, *row, *(merged if row[0] == "actor" else (None, None, None)))
+                 for row in country_rows(keys)],
             )
             self._remember(seq, event, cluster)
             given = _situation_facts(event) if cluster.seq == seq else None
@@ -339,7 +351,14 @@ class Store:
         one country and type hold, not on the size of the store.
         """
         rules = load_rules()
-        for seq in _candidates(conn, keys, rules):
+        scope = rules.across
+        mine = outline(event)
+        for seq, place, day_start, day_end, modality in _candidates(conn, keys, rules):
+            # A row an older writer left without its outline rules nothing out.
+            days = None if day_start is None or day_end is None else (day_start, day_end)
+            if modality is not None and not outlines_agree(
+                    mine, Outline(place, days, modality), scope):
+                continue  # ruled out by what the index keeps, without decoding it
             stored, cluster = self._stored_event(conn, seq)
             if stored.doc_id != event.doc_id and same_event(event, stored, rules):
                 return cluster
@@ -752,8 +771,11 @@ def _candidate_types(event_type: str, scope: Scope) -> list[str]:
     return sorted(types)
 
 
-def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules) -> list[int]:
-    """Stored events (by ``seq``, oldest first) that might report the same event: an actor
+def _candidates(conn: sqlite3.Connection, keys: EventKeys,
+                rules: SameEventRules) -> list[tuple[int, str | None, int | None, int | None,
+                                                     str]]:
+    """Stored events that might report the same event, oldest first, each as ``(seq, place
+    country, first day, last day, modality)`` (its :class:`Outline`, kept in the index): an actor
     country in common (or unknown, if the rules allow), a compatible type, and a date range
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
@@ -785,7 +807,7 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
             if country is not None:
                 source += " AND country = ?"
                 fixed.append(country)
-            head = f"SELECT event_seq{source}"
+            head = f"SELECT {_OUTLINED}{source}"
             latest: list[str] = []
             latest_params: list[Any] = []
             for clause, order, extra in arms:
@@ -793,18 +815,23 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
                     parts.append(f"{head}{clause}")
                     params += [*fixed, *extra]
                 elif order == _LATEST:  # one bound for these classes together, below
-                    latest.append(f"SELECT event_seq, day_start{source}{clause}")
+                    latest.append(f"SELECT {_OUTLINED}{source}{clause}")
                     latest_params += [*fixed, *extra]
                 else:
                     parts.append(f"SELECT * FROM ({head}{clause} ORDER BY {order} "
                                  f"LIMIT {SEARCH_REACH})")
                     params += [*fixed, *extra]
             if latest:
-                parts.append(f"SELECT event_seq FROM ({' UNION ALL '.join(latest)} "
+                parts.append(f"SELECT * FROM ({' UNION ALL '.join(latest)} "
                              f"ORDER BY {_LATEST} LIMIT {SEARCH_REACH})")
                 params += latest_params
-    sql = " UNION ALL ".join(parts)
-    return sorted({row[0] for row in conn.execute(sql, params)})
+    found = {row[0]: tuple(row) for row in conn.execute(" UNION ALL ".join(parts), params)}
+    return [found[seq] for seq in sorted(found)]
+
+
+_OUTLINED = "event_seq, place, day_start, day_end, modality"
+"""What the lookup reads of each candidate: its ``seq`` and :class:`Outline`, all in the
+``event_countries_merge`` index (migration 13)."""
 
 
 _RECENT = "event_seq DESC"

@@ -433,6 +433,24 @@ MIGRATIONS: list[str | Step] = [
         WHERE country = old.country AND role = old.role;
     END;
     """,
+    # 13: an actor's country row keeps what rules out most candidates of the same-event lookup
+    # (``sitrep.cluster.events.Outline``: the place's country, the last day, the modality) in
+    # the lookup's index, so a candidate is ruled out without reading its event, let alone
+    # decoding its record; the index is made again with them, after ``event_seq`` so that a
+    # range is still read in the lookup's order (latest day, then most recently stored).
+    """
+    ALTER TABLE event_countries ADD COLUMN day_end INTEGER;
+    ALTER TABLE event_countries ADD COLUMN place TEXT;
+    ALTER TABLE event_countries ADD COLUMN modality TEXT;
+    UPDATE event_countries SET (day_end, place, modality) =
+        (SELECT e.day_end, e.location_country, e.modality FROM events e
+         WHERE e.seq = event_countries.event_seq)
+    WHERE role = 'actor';
+    DROP INDEX event_countries_merge;
+    CREATE INDEX event_countries_merge ON event_countries(
+        country, event_type, span_class, day_start, event_seq, day_end, place, modality)
+        WHERE role = 'actor';
+    """,
 ]
 
 

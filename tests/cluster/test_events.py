@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factories import make_event
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.cluster import same_event
-from sitrep.cluster.events import group, load_rules
+from sitrep.cluster.events import Outline, group, load_rules, outline, outlines_agree
 
 
 def report(doc_id: str, **fields):
@@ -140,3 +142,49 @@ def test_in_a_fight_either_camp_may_tell_the_same_clash() -> None:
 
     assert "ASSAULT" in load_rules().fights
     assert same_event(attack(0, "MIL"), attack(90, "REB"))
+
+
+def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
+    across = load_rules().across
+    april = outline(report("a"))
+    assert april == Outline(place="NER", days=(738977, 739006), modality="asserted")
+    assert outlines_agree(april, outline(report("b", date=("2024-05-01", "2024-05-01"))),
+                          across)
+    assert not outlines_agree(april, outline(report("b", date=("2024-05-02", "2024-05-02"))),
+                              across)
+    assert not outlines_agree(april, outline(report("b", location=("Chad", "TCD", "country"))),
+                              across)
+    assert not outlines_agree(april, outline(report("b", modality="negated")), across)
+    assert outlines_agree(april, outline(report("b", location=None, date=None)), across)
+
+
+def test_an_outline_says_nothing_where_only_stated_places_and_dates_count() -> None:
+    within = load_rules().within
+    chad = outline(report("a", location=("Chad", "TCD", "country")))
+    assert outlines_agree(outline(report("a")), chad, within)
+
+
+DAYS = st.sampled_from([None, ("2024-04-01", "2024-04-30"), ("2024-04-30", "2024-04-01"),
+                        ("2024-05-01", None), (None, "2024-03-31"), ("2024-05-02", "2024-05-02"),
+                        ("2024-04", "2024-04-15"), ("not a day", "2024-04-10")])
+PLACES = st.sampled_from([None, ("Niger", "NER", "country"), ("Chad", "TCD", "country"),
+                          ("Niamey", "NER", "city")])
+MODALITIES = st.sampled_from(["asserted", "negated", "future", "hypothetical"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAYS, DAYS, PLACES, PLACES, MODALITIES, MODALITIES)
+def test_reports_the_predicate_merges_always_agree_in_outline(
+        days_a, days_b, place_a, place_b, modality_a, modality_b) -> None:
+    def one(doc_id, days, place, modality):
+        event = report(doc_id, location=place, modality=modality)
+        if days is None:
+            event.date = None
+        else:
+            assert event.date is not None
+            event.date.start, event.date.end = days
+        return event
+
+    a, b = one("a", days_a, place_a, modality_a), one("b", days_b, place_b, modality_b)
+    if same_event(a, b):
+        assert outlines_agree(outline(a), outline(b), load_rules().across)

@@ -100,3 +100,21 @@ def test_a_headline_in_capitals_above_a_mixed_case_story_is_restored_alone() -> 
     assert len(restored) == len(text)
     assert restored.startswith("Tornado damages homes near Tishomingo\n")
     assert restored.endswith("No one was hurt, the SHERIFF said.")
+
+
+def test_an_english_word_town_before_a_comma_and_its_state_is_restored():
+    restored = restore_case("A TORNADO HIT HOPE, ARK., ON MONDAY. WE HOPE, SIR, TO LEAVE.")
+    assert "hit Hope, Ark., on Monday." in restored
+    assert "We hope, sir, to leave." in restored
+
+
+def test_a_noun_only_place_after_a_preposition_is_restored():
+    restored = restore_case("FLIGHTS LEFT FROM ADEN ON MONDAY. SHE REFUSED TO BEND.")
+    assert "from Aden on Monday." in restored
+    assert "refused to bend." in restored
+
+
+def test_a_town_listed_with_a_capitalised_place_is_restored():
+    restored = restore_case("FLOODS HIT ARDMORE, HOPE AND ADA. PEACE, HOPE AND LOVE.")
+    assert "Ardmore, Hope and Ada." in restored
+    assert "Peace, hope and love." in restored

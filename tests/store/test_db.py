@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -507,7 +508,12 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
 
 
 def _drop_after_step_10(conn: sqlite3.Connection) -> None:
-    """Undo steps 11 and 12 on a store made by the running code."""
+    """Undo steps 11 to 13 on a store made by the running code."""
+    conn.execute("DROP INDEX event_countries_merge")
+    for column in ("day_end", "place", "modality"):
+        conn.execute(f"ALTER TABLE event_countries DROP COLUMN {column}")
+    conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
+                 "span_class, day_start) WHERE role = 'actor'")
     conn.execute("ALTER TABLE events DROP COLUMN shape")
     conn.execute("DROP TABLE country_totals")
     conn.execute("DROP TRIGGER country_totals_ai")
@@ -745,3 +751,81 @@ def test_a_page_as_json_is_the_page_of_events_encoded() -> None:
     texts, cursor_json = store.page_json(q)
     assert [json.loads(t) for t in texts] == [e.to_dict() for e in events]
     assert cursor_json == cursor
+
+
+def test_the_merge_lookup_decodes_no_report_its_columns_rule_out(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports of the same country, type and days but placed in another country, or in
+    conflicting modality, are ruled out by their columns, never compared."""
+    store = Store(":memory:")
+    kept = [("chad", dict(location=("Chad", "TCD", "country"))),
+            ("denied", dict(modality="negated")),
+            ("same", {})]
+    for doc, fields in kept:
+        store.add(make_coded(doc, f"Report {doc}.", [make_event(doc, **fields)]))
+    store._decoded.clear()
+    compared = spy_on_comparisons(monkeypatch)
+    store.add(make_coded("new", "The new report.", [make_event("new")]))
+    assert compared == ["same"]
+    assert [e.doc_id for e in store.event_reports(make_event("new").id)] == ["same", "new"]
+
+
+def test_the_columns_of_a_stored_event_are_its_outline() -> None:
+    from sitrep.cluster.events import Outline, outline
+
+    store = Store(":memory:")
+    events = [make_event("o", date=("2024-04-30", "2024-04-01"), start=0),
+              make_event("o", date=None, location=None, start=10, modality="future"),
+              make_event("o", date=("2024-04-02", ""), start=20,
+                         location=("Niamey", "NER", "city"))]
+    store.add(make_coded("o", "x" * 40, events))
+    rows = store.conn.execute("SELECT record, location_country, day_start, day_end, modality "
+                              "FROM events ORDER BY seq").fetchall()
+    assert len(rows) == 3
+    for record, place, first, last, modality in rows:
+        event = db.Event.from_dict(json.loads(record))
+        days = None if first is None else (first, last)
+        assert Outline(place, days, modality) == outline(event)
+
+
+def test_a_version_12_store_keeps_the_outline_of_each_actor_row_in_the_lookup_index(
+        tmp_path) -> None:
+    """Step 13 fills the country rows' outline from the stored events: a version-12 store's
+    reports merge as before, and the lookup reads the outline from its index alone."""
+    path = tmp_path / "v12.db"
+    with Store(path) as old:
+        old.add(make_coded("a", TEXT_A, [make_event("a", recipient_country="NER")]))
+        old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA", date=None,
+                                                    location=None, modality="future")]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP INDEX event_countries_merge")
+    for column in ("day_end", "place", "modality"):
+        conn.execute(f"ALTER TABLE event_countries DROP COLUMN {column}")
+    conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
+                 "span_class, day_start) WHERE role = 'actor'")
+    conn.execute("PRAGMA user_version = 12")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        rows = store.conn.execute("SELECT role, country, day_end, place, modality "
+                                  "FROM event_countries ORDER BY event_seq, role").fetchall()
+        assert [tuple(r) for r in rows] == [("actor", "USA", 739006, "NER", "asserted"),
+                                            ("recipient", "NER", None, None, None),
+                                            ("actor", "FRA", None, None, "future")]
+        store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
+        assert [e.doc_id for e in store.event_reports(make_event("b").id)] == ["a", "b"]
+        plan = " ".join(r[3] for r in store.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT {db._OUTLINED} FROM event_countries WHERE "
+            "role = 'actor' AND country = 'USA' AND event_type = 'RETREAT' AND span_class = 2 "
+            "AND day_start BETWEEN 1 AND 2"))
+        assert "COVERING INDEX event_countries_merge" in plan
+
+
+def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_out() -> None:
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a")]))
+    store.conn.execute("UPDATE event_countries SET day_end = NULL, place = NULL, "
+                       "modality = NULL")
+    store._decoded.clear()
+    store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
+    assert [e.doc_id for e in store.event_reports(make_event("b").id)] == ["a", "b"]

@@ -17,8 +17,10 @@ A name that is also an English word ("Mobile", "Hope", "Will") needs strong cont
 name listed in ``not_places.tsv``; with a weak context (after a preposition of place,
 before "residents") it is only a candidate ("maybe"), which the geocoder keeps when the rest
 of the article vouches for it (a town of that name in the state the article is about, or
-near its other places). A demonym is never a place; the first word of a sentence has no
-preposition before it and so needs strong context too. Names of streets ("Elm Street",
+near its other places). So is a proper noun with no context at all that is no English word
+(a one-word name the model took for a person's among them: "flee Ardmore toward Duncan").
+A demonym is never a place; the first word of a sentence has no preposition before it and so
+needs strong context too. Names of streets ("Elm Street",
 "Route 9") are found by the words that end them.
 """
 
@@ -498,7 +500,9 @@ class Scanner:
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
-        return "weak" if self._bare(words, start, end, text) else None
+        if self._bare(words, start, end, text):
+            return "weak"
+        return "maybe" if _lone(words, start, end, text) else None
 
     def _bare(self, words: Words, start: int, end: int, text: str) -> bool:
         """A name with no context at all ("the quake shook Ardmore") that can hardly be
@@ -524,6 +528,19 @@ class Scanner:
             if self.holds(inner, words.span(end + 1, last)):
                 return last
         return 0
+
+
+def _lone(words: Words, start: int, end: int, text: str) -> bool:
+    """A known name with no context that may still be a small town ("forced thousands to flee
+    Ardmore toward Duncan"): a proper noun inside no entity but a one-word person's name the
+    model guessed, not first in its sentence, not in capitals, no English word and no name of a
+    person the document names in full. Only a candidate ("maybe"): the geocoder keeps it when
+    a town of the name lies near the article's other places (:func:`_confirmed`)."""
+    return not (words.sent_start[start] or words.titled[start] or text.isupper()) and all(
+        words.proper[i] and (words.entity[i] is None or (
+            words.entity[i] == (start, end, "PERSON") and end - start == 1))
+        for i in range(start, end)) and text.lower() not in english_words() and (
+        text not in words.full_names) and not words.in_full_name[start]
 
 
 def _misread(ent: Span) -> bool:

@@ -42,6 +42,7 @@ class Gazetteer:
             raise SetupError(f"cannot open the gazetteer index {self.path}: {exc}") from exc
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self._parts: dict[tuple[str, str | None, str], tuple[float, float] | None] = {}
+        self._kinds: dict[str, dict[str, float]] = {}
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place called ``name`` (folded, case kept), most populous first."""
@@ -52,6 +53,21 @@ class Gazetteer:
             (fold(name),),
         ).fetchall()
         return tuple(Candidate(*row) for row in rows)
+
+    def kind_countries(self, word: str) -> dict[str, float]:
+        """The countries whose places the index names with a kind word ("Township",
+        "Parish"), each with its share of those names: where the word is used."""
+        if word not in self._kinds:
+            self._kinds[word] = self._kind_countries(word)
+        return self._kinds[word]
+
+    def _kind_countries(self, word: str) -> dict[str, float]:
+        rows = self.db.execute(
+            "SELECT p.country, count(*) FROM names n JOIN places p ON p.id = n.place"
+            " WHERE n.name LIKE ? AND p.country IS NOT NULL GROUP BY p.country",
+            (f"% {word}",)).fetchall()
+        total = sum(count for _, count in rows)
+        return {country: count / total for country, count in rows} if total else {}
 
     def big_place_names(self, admin1_population: int, city_population: int) -> list[str]:
         """Names of regions, of divisions and cities above a population, and of capitals."""

@@ -39,7 +39,7 @@ PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"})
 PHYSICAL_CODES = ("SEA", "GULF", "BAY", "STRT", "CNL", "LK", "STM", "ISL", "ISLS", "PEN", "DSRT",
-                  "MTS", "MT", "PLN", "FRST", "WTLD")
+                  "MTS", "MT", "PLN", "FRST", "WTLD", "PRK", "CNYN", "RF", "FLLS", "VAL")
 FEATURE_BONUS = {**dict.fromkeys(PHYSICAL_CODES, 3.0), "PCLI": 6.0, "CONT": 4.0, "RGN": 3.0,
                  "OCN": 3.0, "ADM1": 0.6, "PPLC": 0.8, "ADM2": -0.3}
 PRECISION_BONUS = {"facility": 4.0}
@@ -51,6 +51,7 @@ LIST_PEER_BONUS = 2.0
 DIVISION_HINT_BONUS = 3.0
 CITY_HINT_BONUS = 1.5
 CONTESTED_FOCUS = 0.35
+KIND_SHARE = 0.25
 CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
@@ -224,6 +225,7 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
     for saint in ("Saint-", "Saint ", "St "):
         names.append((re.sub(r"^St\.? ", saint, spelled), ""))
     names.append((spelled, ""))
+    names += [(name, "article") for name in _article_variants(text)]
     for part, kind in _parts_longest_first():
         if kind == "site":
             continue  # "Ardmore Park" need not lie in Ardmore
@@ -237,6 +239,25 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
         if name:
             unique.setdefault(name, kind)
     return list(unique.items())
+
+
+@cache
+def name_articles() -> tuple[str, ...]:
+    """Articles of transliterated names ("Al", "El"): ``places/name_articles.tsv``."""
+    return tuple(row[0] for row in read_tsv("name_articles.tsv"))
+
+
+def _article_variants(text: str) -> list[str]:
+    """"Qamishli" → "Al Qamishli", "Al-Qamishli"...; "Al-Raqqa" → "Raqqa": the name with each
+    article of :func:`name_articles` before it, or without the one it starts with."""
+    for article in name_articles():
+        for joint in (" ", "-"):
+            if text.lower().startswith(f"{article.lower()}{joint}") and len(text) > len(
+                    article) + 3:
+                return [text[len(article) + 1:]]
+    if not text[:1].isupper() or " " in text:
+        return []
+    return [f"{article}{joint}{text}" for article in name_articles() for joint in (" ", "-")]
 
 
 class Geocoder:
@@ -512,7 +533,12 @@ class Geocoder:
         text = doc_text[start:end]
         if not text or not text[0].isupper():
             return None
+        whole = _glued_start(doc_text, start)
+        if whole < start and self.gazetteer.candidates(doc_text[whole:end]):
+            start, text = whole, doc_text[whole:end]  # "Hartsfield-" + "Jackson ... Airport"
         toponym = self._lookup(doc_text, start, end, ent)
+        if not toponym.candidates and ent.label_ in PLACE_LABELS:
+            toponym = self._known_head(ent, doc_text, start, end) or toponym
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
@@ -520,6 +546,22 @@ class Geocoder:
                 c.name for c in toponym.candidates}:
             toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
+
+    def _known_head(self, ent: Span, doc_text: str, start: int, end: int) -> Toponym | None:
+        """"El Dorado County Sheriff's Office" tagged as one place: the longest run of its
+        first words that the index knows, when the words after it begin a phrase that follows
+        place names (``after_words.tsv``: "Sheriff's Office", "officials", "residents"), is
+        the place the entity names."""
+        tokens = [t for t in ent if start <= t.idx < end]
+        for cut in range(len(tokens) - 1, 0, -1):
+            head_end = tokens[cut - 1].idx + len(tokens[cut - 1].text)
+            rest = [t.lower_ for t in tokens[cut:]]
+            if not _follows_place(rest):
+                continue
+            head = self._lookup(doc_text, start, head_end, ent)
+            if head.candidates:
+                return head
+        return None
 
     def _lookup(self, doc_text: str, start: int, end: int, ent: Span,
                 kind: str | None = None) -> Toponym:
@@ -539,8 +581,13 @@ class Geocoder:
             names = [(f"{text} {kind}", "division"), *names]
         seats: tuple[Candidate, ...] = ()
         settled = False
+        spellings = tuple(name for name, dropped in names[1:] if not dropped)
         for name, dropped in names:
             candidates = self.gazetteer.candidates(name)
+            if candidates and not dropped and name != text:
+                candidates = self._spellings(spellings)
+            if dropped in ("division", "settlement"):
+                candidates = self._kind_home(candidates, text, name)
             if dropped == "division":
                 seats = seats or tuple(c for c in candidates if c.precision == "city")
                 candidates = tuple(c for c in candidates if c.precision in ("admin1", "admin2"))
@@ -574,6 +621,33 @@ class Geocoder:
                        metonymic=_is_metonymic(ent), division=division,
                        city=cue == "city" or settled,
                        seat=not candidates and bool(seats), modifier=_is_modifier(ent))
+
+    def _spellings(self, names: tuple[str, ...]) -> tuple[Candidate, ...]:
+        """The places of every respelling of a name the index lacks as written ("St. Ignace"
+        is "Saint-Ignace" in one country and "Saint Ignace" in another), most populous
+        first."""
+        found: dict[int, Candidate] = {}
+        for name in names:
+            for candidate in self.gazetteer.candidates(name):
+                found.setdefault(candidate.id, candidate)
+        return tuple(sorted(found.values(), key=lambda c: -c.population))
+
+    def _kind_home(self, candidates: tuple[Candidate, ...], text: str, name: str
+                   ) -> tuple[Candidate, ...]:
+        """"Hamilton Township", "Tishomingo Parish" with no state named: a kind word is used
+        in some countries only (the index names places with it there: KIND_SHARE of its
+        names or more), so the towns of the name read without it are those of such a
+        country when there are any, not a larger namesake abroad (a Hamilton of Canada).
+        Divisions are not filtered: they are found by their own names."""
+        word = (text[len(name):] if text.startswith(name) else text[:-len(name)]).strip()
+        homes = {country for country, share in self.gazetteer.kind_countries(word).items()
+                 if share >= KIND_SHARE} if word else set()
+        if not homes:
+            return candidates
+        towns = [c for c in candidates if c.precision == "city"]
+        if not any(c.country in homes for c in towns):
+            return candidates
+        return tuple(c for c in candidates if c.precision != "city" or c.country in homes)
 
     def _seat(self, text: str) -> tuple[Candidate, ...]:
         """"the White House", "the Kremlin": a national institution of the actor tables
@@ -920,6 +994,26 @@ def _after_the(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].lower() == "the "
 
 
+def _glued_start(text: str, start: int) -> int:
+    """Where a name glued to the mention by a hyphen begins ("Hartsfield-" before "Jackson"):
+    the start of the capitalised word before the hyphen, or ``start`` when there is none."""
+    if not _glued(text, start):
+        return start
+    at = start - 1
+    while at > 0 and (text[at - 1].isalpha() or text[at - 1] in "'\u2019"):
+        at -= 1
+    return at if text[at].isupper() else start
+
+
+def _follows_place(words: list[str]) -> bool:
+    """Words (lower case, as tokenized) that begin a phrase of ``after_words.tsv`` that makes
+    the name before them a place or a place's body ("sheriff 's office", "residents")."""
+    table = after_words()
+    joined = tuple(w.replace("\u2019", "'") for w in words)
+    return any(table.get(joined[:size]) in ("strong", "weak", "body")
+               for size in range(1, min(len(joined), 4) + 1))
+
+
 def _glued(text: str, start: int) -> bool:
     """The mention is the tail of a hyphenated name ("Hartsfield-Jackson"): the place its
     shortened name finds is not what the whole name stands for."""
@@ -927,9 +1021,14 @@ def _glued(text: str, start: int) -> bool:
 
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
-    """A non-place entity counts as a place only when its words name a country."""
-    return bool(candidates) and candidates[0].precision == "country" and bool(
-        country_for_name(text))
+    """A non-place entity counts as a place only when its words name a country, or name
+    only facilities and landmarks of the index ("O'Hare" tagged as an organisation): a name
+    that is also a town's or a division's stays the model's."""
+    if not candidates:
+        return False
+    if candidates[0].precision == "country":
+        return bool(country_for_name(text))
+    return all(c.precision == "facility" for c in candidates)
 
 
 def _prior(candidate: Candidate, text: str) -> float:

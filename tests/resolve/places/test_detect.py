@@ -373,3 +373,46 @@ def test_a_demonym_tagged_as_a_nationality_stays_no_place(geocoder, blank) -> No
     doc.ents = [doc.char_span(at, at + len("Georgian"), label="NORP")]
     found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert "Georgian" not in found
+
+
+def person_tagged(blank, text: str, person: str, places: list[str]) -> Doc:
+    """A document where the model took ``person`` for a person and ``places`` for places, and
+    its capitalised words (not the first) for proper nouns."""
+    doc = blank(text)
+    for token in doc[1:]:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "X"
+    spans = []
+    for name, label in [(person, "PERSON"), *((p, "GPE") for p in places)]:
+        at = text.index(name)
+        span = doc.char_span(at, at + len(name), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def test_a_lone_name_near_the_article_s_places_is_a_place(geocoder, blank) -> None:
+    text = "Hundreds fled Tishomingo for Ada after the storm."
+    doc = person_tagged(blank, text, "Tishomingo", ["Ada"])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_lone_name_far_from_the_article_s_places_is_no_place(geocoder, blank) -> None:
+    text = "Hundreds fled Tishomingo for Nairobi after the storm."
+    doc = person_tagged(blank, text, "Tishomingo", ["Nairobi"])
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Nairobi"}
+
+
+def test_a_person_named_in_full_is_no_lone_place(geocoder, blank) -> None:
+    text = "Officials in Ada met Mary Tishomingo, and later Tishomingo said little."
+    doc = blank(text)
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "X"
+    ada, full, alone = text.index("Ada"), text.index("Mary"), text.rindex("Tishomingo")
+    doc.ents = [doc.char_span(ada, ada + 3, label="GPE"),
+                doc.char_span(full, full + 15, label="PERSON"),
+                doc.char_span(alone, alone + 10, label="PERSON")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Ada"}

@@ -629,3 +629,56 @@ def test_a_country_named_as_a_modifier_does_not_pull_towns_to_its_namesakes(code
     doc = coder.nlp(text)
     places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
     assert places["Alexandria"].country_code == "USA"
+
+
+def test_an_airport_the_model_tags_as_an_organisation_is_a_place(geocoder, blank) -> None:
+    text = "Storms grounded every flight at O'Hare for a second day."
+    doc = tagged(blank, text, ["O'Hare"], label="ORG")
+    place = geocoder.resolve(doc, Article(id="t", text=text))[0]
+    assert (place.text, place.country_code, place.precision) == ("O'Hare", "USA", "facility")
+
+
+def test_a_name_organisation_stays_no_place(geocoder, blank) -> None:
+    text = "Ardmore said the plant would close."
+    doc = tagged(blank, text, ["Ardmore"], label="ORG")
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+
+
+def test_a_name_glued_by_a_hyphen_joins_the_facility(geocoder, blank) -> None:
+    text = "Crews cleared the runways at Hartsfield-Jackson Atlanta International Airport."
+    doc = tagged(blank, text, ["Jackson Atlanta International Airport"], label="FAC")
+    place = geocoder.resolve(doc, Article(id="t", text=text))[0]
+    assert place.text == "Hartsfield-Jackson Atlanta International Airport"
+    assert (place.country_code, place.precision) == ("USA", "facility")
+
+
+def test_a_place_entity_running_into_a_body_is_the_place(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "The Pontotoc County Sheriff's Office made an arrest.",
+                     ["Pontotoc County Sheriff's Office"])
+    place = places["Pontotoc County"]
+    assert (place.precision, place.admin1) == ("admin2", "Oklahoma")
+
+
+def test_a_township_without_a_state_stays_where_townships_are(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Hamilton Township trustees approved the budget.",
+                     ["Hamilton Township"])
+    assert places["Hamilton Township"].country_code == "USA"
+
+
+def test_a_respelling_of_saint_finds_every_country_s_spelling(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Ferries to St. Ignace ran late, Michigan officials said.",
+                     ["St. Ignace", "Michigan"])
+    assert (places["St. Ignace"].country_code, places["St. Ignace"].admin1) == (
+        "USA", "Michigan")
+
+
+def test_a_transliterated_name_without_its_article(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Protesters marched in Diwaniyah on Friday.",
+                     ["Diwaniyah"])
+    assert places["Diwaniyah"].country_code == "IRQ"
+
+
+def test_a_landmark_outranks_a_town_of_its_name(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Rangers closed roads in Yellowstone after the flood.",
+                     ["Yellowstone"])
+    assert (places["Yellowstone"].feature_code, places["Yellowstone"].admin1) == ("PRK", None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitrep.resolve.places import place_patterns
 from sitrep.resolve.places.gazetteer import Gazetteer
-from sitrep.resolve.places.index import ensure_index, index_path, source_version
+from sitrep.resolve.places.index import airport_names, ensure_index, index_path, source_version
 
 
 def test_index_is_named_by_source_version_and_reused() -> None:
@@ -57,3 +57,36 @@ def test_place_patterns_cover_countries_demonyms_cities_facilities() -> None:
     assert ("GPE", "Island") not in pairs
     assert any(p["label"] == "FAC" and isinstance(p["pattern"], list) for p in patterns)
     assert len(patterns) < 8000
+
+
+def test_airport_names_give_the_short_forms_news_uses() -> None:
+    names = airport_names("Chicago O'Hare International Airport", "Chicago")
+    assert {"O'Hare International Airport", "O'Hare Airport", "O'Hare"} <= names
+    assert "Airport" not in airport_names("Teterboro Airport", "Teterboro")
+    assert "Hartsfield-Jackson Atlanta International Airport" in airport_names(
+        "Hartsfield/Jackson Atlanta International Airport", "Atlanta")
+    assert "John F. Kennedy International Airport" in airport_names(
+        "John F Kennedy International Airport", "New York")
+
+
+def test_an_airport_short_name_that_names_a_town_stays_the_towns() -> None:
+    names = airport_names("Billings Logan International Airport", "Billings",
+                          taken=frozenset({"Logan"}))
+    assert "Logan Airport" in names
+    assert "Logan" not in names
+
+
+def test_index_knows_airports_and_landmarks() -> None:
+    gazetteer = Gazetteer()
+    heathrow = gazetteer.candidates("Heathrow Airport")[0]
+    assert (heathrow.country, heathrow.feature_code, heathrow.precision) == (
+        "GBR", "AIRP", "facility")
+    assert gazetteer.candidates("Grand Coulee Dam")[0].precision == "facility"
+    assert gazetteer.candidates("Zion National Park")[0].precision == "region"
+    assert all(c.feature_code != "AIRP" for c in gazetteer.candidates("Airport"))
+
+
+def test_a_kind_word_is_used_where_the_index_names_places_with_it() -> None:
+    countries = Gazetteer().kind_countries("Township")
+    assert max(countries, key=countries.__getitem__) == "USA"
+    assert Gazetteer().kind_countries("Nowhereword") == {}

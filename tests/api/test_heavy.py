@@ -1,0 +1,90 @@
+"""The situation and exports built in a worker process: the same answers as built inline."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from factories import make_coded, make_event
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app, heavy
+from sitrep.query import EventQuery
+from sitrep.store import Store
+
+ASKED = {
+    "situation": ("/api/situation", {}),
+    "situation before": ("/api/situation", {"as_of": "2024-04-15"}),
+    "csv": ("/api/export", {"format": "csv"}),
+    "jsonl by type": ("/api/export", {"format": "jsonl", "type": "RETREAT"}),
+    "geojson": ("/api/export", {"format": "geojson"}),
+}
+
+
+def test_a_worker_process_answers_as_the_request_thread_does(db, ids):
+    found: dict[bool, dict[str, bytes]] = {}
+    for separate in (False, True):
+        app = create_app(db, token=None, separate_heavy=separate)
+        with TestClient(app) as client:
+            found[separate] = {name: client.get(url, params=params).raise_for_status().content
+                               for name, (url, params) in ASKED.items()}
+    assert isinstance(app.state.sitrep.heavy, heavy.Worker)
+    for name in ASKED:
+        assert found[True][name] == found[False][name], name
+    assert ids["chad"].encode() in found[True]["situation"]
+    assert ids["retreat"].encode() in found[True]["jsonl by type"]
+
+
+def test_an_app_over_a_store_in_memory_builds_inline():
+    app = create_app(":memory:", token=None, separate_heavy=True)
+    assert isinstance(app.state.sitrep.heavy, heavy.Inline)
+
+
+def test_a_long_export_comes_in_batches_of_records(tmp_path, monkeypatch):
+    monkeypatch.setattr(heavy, "EXPORT_BATCH", 2)
+    text = " ".join(f"Crowd {n} marched." for n in range(5))
+    events = [make_event("many", "PROTEST", sentence=f"Crowd {n} marched.",
+                         start=text.index(f"Crowd {n}"), trigger="marched") for n in range(5)]
+    with Store(tmp_path / "s.db") as store:
+        store.add(make_coded("many", text, events))
+        chunks = list(heavy.export_chunks(store, EventQuery(limit=None), "csv"))
+    # The header and one record, then two records a chunk.
+    assert len(chunks) == 3
+    rows = list(csv.DictReader(io.StringIO("".join(chunks))))
+    assert len(rows) == 5
+
+
+def test_the_worker_drops_an_export_closed_early(db: Path, ids):
+    heavy._worker_open(str(db))
+    try:
+        key = heavy._worker_open_export(EventQuery(limit=None), "jsonl")
+        assert heavy._worker_next_chunk(key)
+        heavy._worker_close_export(key)
+        assert key not in heavy._exports
+        assert heavy._worker_next_chunk(key) is None
+    finally:
+        heavy._worker_store().close()
+        heavy._store = None
+
+
+def test_the_worker_builds_the_situation_again_once_something_was_stored(db: Path, ids):
+    path = db
+    heavy._worker_open(str(path))
+    try:
+        first = heavy._worker_situation(None)
+        assert heavy._worker_situation(None) is first  # nothing stored since: kept
+        plan = make_event("mali", "RETREAT", sentence="The USA forces will leave Mali.",
+                          start=0, location=("Mali", "MLI", "country"),
+                          recipient_country="MLI", date=("2024-06-01", "2024-06-30"),
+                          modality="future")
+        with Store(path) as other:
+            other.add(make_coded("mali", "The USA forces will leave Mali.", [plan],
+                                 published="2024-05-20"))
+        again = heavy._worker_situation(None)
+        assert again != first
+        assert plan.id.encode() in again
+    finally:
+        heavy._worker_store().close()
+        heavy._store = None
+        heavy._answered.clear()
