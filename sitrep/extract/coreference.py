@@ -24,7 +24,7 @@ key → the character spans that refer to it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -91,6 +91,8 @@ class Coreference:
     referents: list[Referent] = field(default_factory=list)
     sentences: dict[int, int] = field(default_factory=dict)
     groups: list[tuple[Referent, ...]] = field(default_factory=list)
+    # pronoun token → the actor the component resolved it to (empty before it ran)
+    pronouns: dict[int, Actor] = field(default_factory=dict)
 
     def sentence(self, token: Token) -> int:
         """The ordinal of the token's sentence in the document."""
@@ -252,9 +254,32 @@ class Coreference:
                 size = numbers[word]
         return size if size is not None and size >= 2 and self.definite(head) else None
 
+    def resolve_pronouns(self) -> list[Span]:
+        """Every personal pronoun and possessive of the document resolved to the actor it
+        stands for (``pronoun``), in text order, as spans labelled ``pronoun`` whose
+        ``_.actor`` is the actor; kept so that extraction reads them, and resolves again only
+        where its clause rules an antecedent out ("accused them": not the accuser)."""
+        found = []
+        for token in self.doc:
+            actor = self._pronoun(token, frozenset())
+            if actor is None:
+                continue
+            self.pronouns[token.i] = actor
+            span = Span(self.doc, token.i, token.i + 1, label="pronoun")
+            span._.actor = actor
+            found.append(span)
+        return found
+
     def pronoun(self, token: Token, besides: frozenset[str] = frozenset()) -> Actor | None:
         """The actor a pronoun or possessive stands for, if one agrees and is near; an object
-        pronoun is none of ``besides`` (the act's own doers: "accused them")."""
+        pronoun is none of ``besides`` (the act's own doers: "accused them"). The component's
+        reading is used when nothing is ruled out or it stands."""
+        stored = self.pronouns.get(token.i)
+        if stored is not None and stored.country not in besides:
+            return replace(stored)
+        return self._pronoun(token, besides)
+
+    def _pronoun(self, token: Token, besides: frozenset[str]) -> Actor | None:
         word = token.text.lower()
         if word in self.book.cue("person_pronouns"):
             fits = lambda r: r.person  # noqa: E731
@@ -326,8 +351,9 @@ class Coreference:
         if chosen is None:
             return None
         chains = self.doc._.actor_chains
-        if chains is not None:
-            chains.setdefault(chosen.key, []).append((token.idx, token.idx + len(token.text)))
+        span = (token.idx, token.idx + len(token.text))
+        if chains is not None and span not in chains.setdefault(chosen.key, []):
+            chains[chosen.key].append(span)
         ante = chosen.actor
         sector = own.sector if own is not None and own.sector else ante.sector
         return Actor(text=own.text if own is not None else token.text, name=ante.name,
@@ -418,7 +444,9 @@ class CoreferenceFinder:
             ctx = self.resolver.context(doc, article_of(doc), [])
             doc._.actor_context = ctx
         found = Coreference.build(doc, doc_entities(doc, ""), load_codebook())
-        doc.spans[REFERENCE_SPANS] = found.resolve_kinds(self.resolver, ctx)
+        kinds = found.resolve_kinds(self.resolver, ctx)
+        doc.spans[REFERENCE_SPANS] = sorted([*kinds, *found.resolve_pronouns()],
+                                            key=lambda span: span.start)
         doc._.coreference = found
         return doc
 

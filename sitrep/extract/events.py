@@ -322,6 +322,7 @@ class EventBuilder:
             return doc._.coreference
         found = Coreference.build(doc, entities, self.book)
         found.resolve_kinds(self.resolver, self.ctx)
+        found.resolve_pronouns()
         return found
 
     def build(self, cand: Candidate) -> list[Event]:

@@ -259,3 +259,11 @@ def test_an_indefinite_or_counted_noun_introduces_someone_new(kinds, pairs):
     assert kinds.introduces(kinds.doc[16])  # "A group left"
     assert pairs.introduces(pairs.doc[15])  # "Two soldiers died"
     assert not kinds.introduces(kinds.doc[8])  # "The group fired" points back
+
+
+def test_every_pronoun_is_resolved_once_and_read_again_only_where_its_clause_rules_out(coref):
+    spans = coref.resolve_pronouns()
+    assert [(s.text, s.label_, s._.actor.country) for s in spans] == [
+        ("He", "pronoun", "RUS"), ("its", "pronoun", "KEN")]
+    assert coref.pronoun(coref.doc[8]).country == "KEN"
+    assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None
