@@ -17,9 +17,9 @@ two neighbours", "both sides") the sides last named together.
 
 The component resolves the kind nouns once, before events are read, into
 ``doc.spans["references"]`` (and ``ActorContext.kinds``, which the actor resolver reads for
-the phrase); pronouns, whose reading depends on the clause they stand in, are resolved as
-event extraction meets them, with the candidates the component built
-(``doc._.coreference``). Every resolution is kept on the Doc (``doc._.actor_chains``: actor
+the phrase), and every pronoun there too; event extraction reads them through
+``doc._.coreference`` and resolves a pronoun again only where its clause rules the antecedent
+out ("accused them": not the accuser). Every resolution is kept on the Doc (``doc._.actor_chains``: actor
 key → the character spans that refer to it).
 """
 from __future__ import annotations
