@@ -23,6 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from sitrep.cluster.anchored import dated_by_events
 from sitrep.cluster.events import (
     STATED_DATES,
     UNSTATED_PLACES,
@@ -90,7 +91,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
-    records = _reactions(records, doc)
+    records = dated_by_events(_reactions(records, doc), doc, article)
     focus = focus_country(records, article)
     records = [_at_place(_mutual(_not_itself(r)), focus) for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))

@@ -96,6 +96,7 @@ class Codebook:
     discards: tuple[Discard, ...] = ()
     acled_readings: dict[str, Any] = field(default_factory=dict, compare=False)
     sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    nominals: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def cameo_for(self, event_type: str, mode: str | None) -> str:
         """The CAMEO code of a PLOVER type and mode: the mode's own code where it has one
@@ -194,6 +195,17 @@ def _negative(row: dict[str, str]) -> Negative:
                     why=row.get("why") or "")
 
 
+def _nominals() -> dict[str, tuple[str, ...]]:
+    """noun → the verbs whose act its commonest sense names (``wordnet/nominals.tsv``,
+    converted from WordNet's derivational links by ``scripts/build_nominals.py``)."""
+    found: dict[str, list[str]] = {}
+    for row in load_table("wordnet/nominals.tsv"):
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise SetupError(f"bad row in wordnet/nominals.tsv: {row}")
+        found.setdefault(row[0], []).append(row[1])
+    return {noun: tuple(verbs) for noun, verbs in found.items()}
+
+
 def _discards() -> tuple[Discard, ...]:
     """The converted Phoenix discard phrases, one per phrase."""
     found: dict[tuple[str, ...], Discard] = {}
@@ -221,7 +233,7 @@ def load_codebook() -> Codebook:
                     cues=_cues(), outlets=frozenset(load_list("outlets.tsv")),
                     actors=load_actor_tables(),
                     acled_not_coded=frozenset(plover.get("acled_not_coded", {}).get("types", [])),
-                    discards=_discards(),
+                    discards=_discards(), nominals=_nominals(),
                     acled_readings=dict(plover.get("acled_readings", {})))
 
 

@@ -120,12 +120,12 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _pronouns():
             return [child]
-    agents = prep_objects(noun, ("by",))
+    agents = noun_agents(noun)
     if agents:
         return agents
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in NAME_LABELS:
-            return [child]
+    named = name_modifiers(noun)
+    if named:
+        return named[:1]
     of_objects = prep_objects(noun, ("of",)) if of_is == "actor" else []
     if any(_named(t) for t in of_objects):
         return of_objects
@@ -146,11 +146,50 @@ def own_doers(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _pronouns():
             return conjuncts(child)
-    agents = prep_objects(noun, ("by",))
+    agents = noun_agents(noun)
     if agents:
         return [t for a in agents for t in conjuncts(a)]
-    return [c for c in noun.children
-            if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in NAME_LABELS]
+    return name_modifiers(noun)
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """The 'by' agents of an eventive noun, wherever the parse hangs them: on the noun ("the
+    attack by Hamas"), on the object of its 'of' phrase ("the expulsion of the envoy by
+    Poland"), or on the active verb the noun is the object of, right after the noun
+    ("followed mediation by Qatar"): an active verb has no agent of its own."""
+    found = prep_objects(noun, ("by",))
+    if found:
+        return found
+    for obj in prep_objects(noun, ("of",)):
+        found = prep_objects(obj, ("by",))
+        if found:
+            return found
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+        for prep in children(verb, "prep"):
+            if prep.lower_ == "by" and prep.i == noun.right_edge.i + 1:
+                return children(prep, "pobj")
+    return []
+
+
+def name_modifiers(noun: Token) -> list[Token]:
+    """Names and demonyms written on an eventive noun ("Israeli strikes", "the Turkish
+    evacuation"), and on a participle that modifies it ("Saudi-brokered talks", "Saudi-led
+    raids"): whoever the participle names took part in the act."""
+    found = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if child.ent_type_ in NAME_LABELS:
+            found.append(child)
+        elif child.tag_ == "VBN":
+            found += [c for c in child.children
+                      if c.dep_ in ("npadvmod", "compound", "nmod") and c.ent_type_ in NAME_LABELS]
+        elif child.dep_ == "compound":  # "Saudi-brokered ceasefire talks"
+            found += [c for g in child.children if g.dep_ == "amod" and g.tag_ == "VBN"
+                      for c in g.children
+                      if c.dep_ in ("npadvmod", "compound", "nmod") and c.ent_type_ in NAME_LABELS]
+    return found
 
 
 def _named(token: Token) -> bool:
@@ -387,12 +426,13 @@ def _right_edge(token: Token) -> int:
 
 
 def _phrase_part(child: Token) -> bool:
-    """Right-hand words that belong to a noun phrase: "of ...", names, "in Guinea"."""
+    """Right-hand words that belong to a noun phrase: "of ...", names, "in Guinea"; not a
+    clause the parser hangs on the noun ("accused the police of beating students": the charge)."""
     if child.dep_ in PHRASE_RIGHT:
         return True
     if child.dep_ != "prep":
         return False
-    if child.lower_ == "of":
-        return True
+    if child.lower_ == "of":  # "the leader of the group", not "the police of beating"
+        return not any(c.dep_ == "pcomp" for c in child.children)
     return child.lower_ in _cue("area_preps") and any(
         t.ent_type_ in ("GPE", "LOC", "NORP") for t in child.subtree)

@@ -19,8 +19,8 @@ The component resolves the kind nouns once, before events are read, into
 ``doc.spans["references"]`` (and ``ActorContext.kinds``, which the actor resolver reads for
 the phrase), and every pronoun there too; event extraction reads them through
 ``doc._.coreference`` and resolves a pronoun again only where its clause rules the antecedent
-out ("accused them": not the accuser). Every resolution is kept on the Doc (``doc._.actor_chains``: actor
-key → the character spans that refer to it).
+out ("accused them": not the accuser). Every resolution is kept on the Doc
+(``doc._.actor_chains``: actor key → the character spans that refer to it).
 """
 from __future__ import annotations
 

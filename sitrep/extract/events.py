@@ -9,16 +9,19 @@ event also states an intent (PLOVER's AGREE or THREATEN). One event per type per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.extract.arguments import (
+    NAME_LABELS,
     actor_tokens,
     children,
     content_head,
     named_in_complement,
+    noun_agents,
     own_doers,
     phrase,
     recipient_tokens,
@@ -26,7 +29,7 @@ from sitrep.extract.arguments import (
 )
 from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference, has_coreference
-from sitrep.extract.modality import by_aux, modality
+from sitrep.extract.modality import by_aux, denied_by_another, modality, refused
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
@@ -54,8 +57,13 @@ FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
+# where a noun is what its clause states (its object or complement), not its subject
+STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
+# the links inside one noun phrase, through which a phrase of passing reaches its nouns
+PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 OBLIGATION_WEIGHT = 0.7
 EVALUATION_WEIGHT = 0.8
+MAX_CHARGE_LINKS = 3
 # entity labels of times and numbers: a phrase headed by one names no doer
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                             "ORDINAL"})
@@ -92,7 +100,10 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     hits = doc_triggers(doc)
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
-    candidates += evaluations(doc, book)
+    candidates += evaluations(doc, book, hits)
+    # an act named as what something is ("called the tariffs an attack") is no event
+    named = judgements(doc, book)
+    candidates = [c for c in candidates if c.head.i not in named]
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing
     # ("her role in rioting during a summit": neither the rioting nor the summit).
     heads = {c.head.i for c in candidates}
@@ -166,8 +177,8 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     head = cand.head
     if head.pos_ != "NOUN":
         return False
-    if cand.under_speech or _background(head, book):
-        return True
+    if cand.under_speech or _background(head, book, through_clauses=False):
+        return not own_party_named(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -213,6 +224,13 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _charge_link(token: Token) -> bool:
+    """A verb that continues the clause it hangs on: a participle beside it ("raiding a farm,
+    wounding two") or a verb joined to it by "and"."""
+    return token.pos_ == "VERB" and token.head is not token and (
+        _participle_beside(token) or token.dep_ == "conj")
+
+
 def _participle_beside(head: Token) -> bool:
     """A participle clause beside the main act, with no subordinator ("..., accusing them of
     X"): an act done alongside it."""
@@ -221,10 +239,15 @@ def _participle_beside(head: Token) -> bool:
 
 def _direct(outer: Token, inner: Token, candidates: list[Candidate]) -> bool:
     """The inner trigger is what the outer one commits to: its clause ("vowed to attack"),
-    or the object of a plain verb there ("vowed to resume attacks")."""
+    the object of a plain verb there ("vowed to resume attacks"), or the subject of a verb of
+    occurrence there ("vowed that the raids would resume")."""
     if inner.head == outer and inner.dep_ in ("xcomp", "ccomp"):
         return True
     verb = inner.head
+    if inner.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("xcomp", "ccomp") and \
+            verb.head == outer and \
+            verb.lemma_.lower() in load_codebook().cue("occurrence_verbs"):
+        return True
     heads = {c.head.i for c in candidates}
     return inner.dep_ == "dobj" and verb.head == outer and verb.dep_ == "xcomp" and \
         verb.i not in heads
@@ -252,20 +275,23 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
     return found
 
 
-def evaluations(doc: Doc, book: Codebook) -> list[Candidate]:
+def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> list[Candidate]:
     """Naming what something is ("called the strike a serious violation", "called the truce
-    a welcome step", "calling the charges absurd") is a verbal event of its own: an
-    ACCUSE for a negative judgement of an act, a REJECT for one of a statement or
-    accusation, a SUPPORT for a positive one (``evaluation_verbs``, ``evaluation_words``)."""
+    a welcome step", "calling the charges absurd", "called the new tariffs an attack on
+    farmers") is a verbal event of its own: an ACCUSE for a negative judgement of an act, a
+    REJECT for one of a statement or accusation, a SUPPORT for a positive one
+    (``evaluation_verbs``, ``evaluation_words``; an act named as the judgement judges with the
+    tone of its type, ``judging_types``)."""
     verbs = book.cue("evaluation_verbs")
+    acts = {hit.head.i: hit.entry.type for hit in hits if hit.head.pos_ in ("NOUN", "PROPN")}
     found = []
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
-        objects, judgements = children(token, "dobj"), children(token, "oprd")
-        if not objects or not judgements:
+        objects, named = children(token, "dobj"), _judgement(token)
+        if not objects or named is None:
             continue
-        tone = _tone(judgements[0], book)
+        tone = _tone(named, book) or book.cues["judging_types"].get(acts.get(named.i, ""))
         if tone is None:
             continue
         kind = "SUPPORT" if tone == "positive" else \
@@ -274,6 +300,32 @@ def evaluations(doc: Doc, book: Codebook) -> list[Candidate]:
                         context=(), frame="agent_target", with_=frozenset(),
                         cameo=book.types[kind].cameo, weight=EVALUATION_WEIGHT)
         found.append(Candidate(TriggerHit(token.i, token.i + 1, token, entry), entry, None))
+    return found
+
+
+def _judgement(verb: Token) -> Token | None:
+    """What a verb of naming calls its object: its predicate ("called the strike a
+    violation"), or a phrase the parser set beside the object ("called the tariffs 'an attack
+    on farmers'")."""
+    predicates = children(verb, "oprd")
+    if predicates:
+        return predicates[0]
+    for obj in children(verb, "dobj"):
+        beside = children(obj, "appos")
+        if beside:
+            return beside[0]
+    return None
+
+
+def judgements(doc: Doc, book: Codebook) -> set[int]:
+    """Words that name what an object of a verb of naming is (see :func:`_judgement`)."""
+    verbs = book.cue("evaluation_verbs")
+    found = set()
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in verbs and children(token, "dobj"):
+            named = _judgement(token)
+            if named is not None:
+                found.add(named.i)
     return found
 
 
@@ -329,7 +381,7 @@ class EventBuilder:
         """The event of one candidate, with the intent it states when it is a plan."""
         head, entry, kind = cand.head, cand.entry, cand.type
         actor_heads, recipient_heads = self._argument_heads(cand)
-        charge = self._charge(head)
+        charge = self._charge(head, said=kind in self.book.cue("speech_act_types"))
         if charge is not None:  # "X accused Y of shelling Z": Y shelled, on X's word
             actor_heads = charge[1] or actor_heads
         actors = self._actors(actor_heads, head)
@@ -343,8 +395,19 @@ class EventBuilder:
             accuser = children(charge[0], "nsubj")
             found.claimant = phrase(accuser[0]) if accuser else None
         mood = "asserted" if cand.obligation is not None else modality(head, self.book)
+        denial = denied_by_another(head, self.book) \
+            if kind in self.book.cue("speech_act_types") else None
+        if denial is not None:  # "X accuses Y of A; Y denies": X accused all the same
+            mood = "asserted"
+            if found.claimant is not None and found.claimant.root in children(denial, "nsubj"):
+                found.claimant = None
+        mode = cand.mode
+        if mood == "negated" and kind in self.book.cue("refusable_types") and \
+                refused(head, self.book):  # "will not give up its arms": a refusal
+            mode = self.book.cues["complement_modes"]["REJECT"].get(kind)
+            kind, mood = "REJECT", "asserted"
         event = Event(
-            doc_id=self.article.id, event_type=kind, mode=cand.mode,
+            doc_id=self.article.id, event_type=kind, mode=mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
             location=location(head, self.article, self.places, {t.i for t in actor_heads}),
@@ -353,8 +416,8 @@ class EventBuilder:
             quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
             evidence=self._evidence(cand.hit),
             confidence=self._confidence(cand, actors, recipients, mood),
-            cameo=entry.cameo if (kind, cand.mode) == (entry.type, entry.mode)
-            else self.book.cameo_for(kind, cand.mode),
+            cameo=entry.cameo if (kind, mode) == (entry.type, entry.mode)
+            else self.book.cameo_for(kind, mode),
         )
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
@@ -380,10 +443,36 @@ class EventBuilder:
                                                                        obj.lemma_.lower())
                 return
 
-    def _charge(self, head: Token) -> tuple[Token, list[Token]] | None:
+    def _charge(self, head: Token, said: bool = False) -> tuple[Token, list[Token]] | None:
         """The accusation whose charge this trigger is ("accused the army of bombing",
         "blamed the rebels for the attack"), with the accused, if any. The parser hangs the
-        charge on the verb or on its object; either way the object is the accused."""
+        charge on the verb or on its object; either way the object is the accused. A
+        participle or a conjoined verb of the charge ("accused the police of raiding a farm,
+        wounding two", "of raiding farms and burning crops") is part of it: its doer is
+        the accused too, never the accuser; a speech act joined there (``said``: "accused
+        them of raiding farms and warned that ...") is the accuser's own."""
+        found = self._charge_of(head)
+        token = head
+        for _ in range(MAX_CHARGE_LINKS):
+            if found is not None or said or not _charge_link(token):
+                break
+            token = token.head
+            found = self._charge_of(token)
+        return found or (None if said else self._beside_charge(head))
+
+    def _beside_charge(self, head: Token) -> tuple[Token, list[Token]] | None:
+        """An act in a participle the parser hangs on the accusation itself, beside its
+        charge ("accused the police on Friday of raiding a farm, wounding two"): the
+        accuser says it, the accused did it."""
+        verb = head.head
+        if not _participle_beside(head) or verb.i not in self.accusations:
+            return None
+        charges = [p for p in children(verb, "prep") if p.lower_ in
+                   self.book.cue("charge_preps") and children(p, "pcomp", "pobj")]
+        return (verb, children(verb, "dobj")) if charges else None
+
+    def _charge_of(self, head: Token) -> tuple[Token, list[Token]] | None:
+        """The accusation whose charge ``head`` itself stands in (see :meth:`_charge`)."""
         prep = head.head
         if head.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or \
                 prep.lower_ not in self.book.cue("charge_preps"):
@@ -664,6 +753,14 @@ class EventBuilder:
         return round(min(0.99, max(0.05, score)), 3)
 
 
+def own_party_named(noun: Token) -> bool:
+    """An eventive noun whose doer a 'by' phrase names ("after mediation by Qatar",
+    "following the expulsion of the envoy by Poland") reports an act with its side, not a
+    circumstance ("after the coup", "since Russia's invasion": what the story recalls): it
+    stays an event where it is told in passing."""
+    return any(t.ent_type_ in NAME_LABELS for t in noun_agents(noun))
+
+
 def _main(head: Token) -> bool:
     """The trigger is the sentence's main predicate, or the object of it."""
     if head.dep_ == "ROOT":
@@ -671,18 +768,28 @@ def _main(head: Token) -> bool:
     return head.dep_ in ("dobj", "xcomp", "ccomp") and head.head.dep_ == "ROOT"
 
 
-def _background(head: Token, book: Codebook) -> bool:
-    """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived"."""
-    token = head
-    for _ in range(3):
+def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bool:
+    """Mentioned in passing: "after the coup", "amid the fighting", "when troops arrived".
+    Without ``through_clauses`` a noun that a clause states as its object or complement
+    ("after Peru declared the consul persona non grata") is that clause's event, which
+    the clause's shape lowers, not drops; the subject of such a clause ("since the
+    truce began") is still in passing, and so is a noun anywhere inside a
+    phrase of passing ("amid anger over the war and the council's opposition")."""
+    token, steps = head, 3
+    while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
             return True
+        if not through_clauses and token.dep_ in STATED_DEPS and \
+                token.head.pos_ in ("VERB", "AUX"):
+            return False
         if token.dep_ in ("advcl", "relcl") and any(
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True
         if token.head is token:
             break
+        if through_clauses or token.dep_ not in PHRASE_LINKS:
+            steps -= 1
         token = token.head
     return False
 

@@ -143,3 +143,33 @@ def by_aux(head: Token, book: Codebook) -> bool:
     way an actor states an intent, rather than from a plan reported about it."""
     aux = book.cue("future_aux") | {"would"}
     return any(a in aux for token in governors(head, book) for a in _aux(token))
+
+
+def denied_by_another(head: Token, book: Codebook) -> Token | None:
+    """The verb by which another speaker denies what a statement says ("Kenya accuses Somali
+    troops of a raid; Mogadishu denies"): a verb of denial over a speech act that has its own
+    subject disputes its content, not that it was said. None when the statement is denied by
+    its own words ("did not accuse") or by its own speaker ("denied accusing")."""
+    own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own or any(c.dep_ == "neg" for c in head.children):
+        return None
+    denials = book.cue("negation_governors")
+    chain = governors(head, book)
+    for i, token in enumerate(chain[1:], start=1):
+        if _governs(chain, i) and token.lemma_.lower() in denials:
+            return None if any(c.dep_ == "neg" for c in token.children) else token
+    return None
+
+
+def refused(head: Token, book: Codebook) -> bool:
+    """Whether a side says it does not or will not do the act ("said its militia will not
+    give up its arms", "'we do not take orders,' a minister said"): the verb is negated
+    by its own words, not in the past, and its clause is reported speech."""
+    if head.pos_ != "VERB" or not any(c.dep_ == "neg" for c in head.children):
+        return False
+    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                     and c.lower_ != "would" for c in head.children)
+    chain = governors(head, book)
+    return not past and len(chain) > 1 and \
+        chain[-1].lemma_.lower() in book.cue("reporting_verbs")
+

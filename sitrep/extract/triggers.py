@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -20,6 +21,7 @@ from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
 from sitrep.codebook.load import load_json, load_list, load_records, load_table
+from sitrep.extract.arguments import name_modifiers, noun_agents, prep_objects
 from sitrep.resolve.places.geocoder import PLACE_SPANS
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
@@ -206,15 +208,48 @@ class TriggerMatcher:
                 entry = self._choose(token, entries)
                 if entry is not None:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
-        gerund = self._gerund(token) if token.pos_ == "NOUN" and not self.words.get(
+        derived = self._derived(token, key) if token.pos_ == "NOUN" and not self.words.get(
             (key, "NOUN")) else None
-        if gerund is not None:
-            return TriggerHit(token.i, token.i + 1, token, self._means(token, gerund))
+        if derived is not None:
+            return TriggerHit(token.i, token.i + 1, token, self._means(token, derived))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _derived(self, noun: Token, key: str) -> Trigger | None:
+        """A noun the lexicon lacks that names a trigger verb's act: one WordNet derives
+        from the verb ("expulsion" of "expel", ``wordnet/nominals.tsv``) when the noun names
+        a party itself (:func:`names_a_party`), else an -ing noun of material conflict."""
+        nominal = self._nominal(noun, key)
+        return nominal if nominal is not None else self._gerund(noun)
+
+    def _nominal(self, noun: Token, key: str) -> Trigger | None:
+        """The verb's entry, as a noun with the verb's frame and a lower weight, for a noun
+        WordNet derives from a trigger verb; ``with`` conditions and negatives of the verb
+        are read on the noun's own words ("the expulsion of the ambassador")."""
+        entries = [replace(e, pos="NOUN") for verb in self.codebook.nominals.get(key, ())
+                   for e in self.words.get((verb, "VERB"), ())]
+        if not entries or not names_a_party(noun, self.codebook.cue("nominal_preps"),
+                                            self._party_word):
+            return None
+        entries.sort(key=lambda e: not e.with_)
+        entry = self._choose(noun, entries)
+        if entry is None:
+            return None
+        factor = float(self.codebook.cues["nominal_weight"])
+        return replace(entry, weight=round(entry.weight * factor, 3))
+
+    def _party_word(self, token: Token) -> bool:
+        """A word that can name a side: a name, a pronoun, or a noun for people or bodies
+        the actor tables know ("troops", "the ministry", "villagers")."""
+        tables = self.codebook.actors
+        key = lemma(token)
+        return token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON" or \
+            key in tables.words or key in tables.people or key in tables.role_nouns or \
+            any(c.ent_type_ in ACTOR_ENTS for c in token.children
+                if c.dep_ in ("compound", "amod", "poss"))
 
     def _gerund(self, noun: Token) -> Trigger | None:
         """A noun in -ing the lexicon lacks, whose verb is a trigger of material conflict, is
@@ -329,6 +364,17 @@ class TriggerMatcher:
         and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
         return bool(self.negative_with.get(key, frozenset()) & nearby)
+
+
+def names_a_party(noun: Token, preps: frozenset[str], party: Callable[[Token], bool]) -> bool:
+    """Whether a noun names a party of its act itself: a possessor ("Iran's expulsion"), a
+    name or demonym on it ("the Turkish evacuation"), or a side (``party``) in a phrase of
+    one of ``preps`` ("the expulsion of the envoy", "the evacuation from Kabul"; not "the
+    deliveries of grain")."""
+    if any(c.dep_ == "poss" for c in noun.children) or noun_agents(noun) or \
+            name_modifiers(noun):
+        return True
+    return any(party(t) for t in prep_objects(noun, preps))
 
 
 def _sentence_start(token: Token) -> int:

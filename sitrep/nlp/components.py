@@ -11,11 +11,19 @@ from spacy.language import Language
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.extract.coreference import CoreferenceFinder
 from sitrep.extract.triggers import TriggerFinder
+from sitrep.nlp.paragraphs import ParagraphBreaks
 from sitrep.nlp.ruler import GazetteerRuler
 from sitrep.resolve.actors.component import ActorFinder
 from sitrep.resolve.actors.trim import TitleTrimmer
 from sitrep.resolve.places.component import PlaceFinder, PlaceResolver
 from sitrep.resolve.times.component import TimeTagger
+
+
+@Language.factory("sitrep_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    """A sentence start after every blank line, before the parser runs (a headline without a
+    full stop is no part of the lede)."""
+    return ParagraphBreaks(nlp, name)
 
 
 @Language.factory(

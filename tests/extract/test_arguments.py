@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from sitrep.extract.arguments import noun_actor, sufferers
+from sitrep.extract.arguments import name_modifiers, noun_actor, noun_agents, sufferers
 from sitrep.model import Article, Event
 
 pytestmark = pytest.mark.slow
@@ -364,3 +364,34 @@ def test_on_a_hand_built_doc_who_suffered_an_event_noun_and_who_took_part(coder)
                    lemmas=["villager", "be", lemma, "in", "the", "raid", "."])
     assert [t.text for t in sufferers(doc("hurt", "hurt")[5])] == ["Villagers"]
     assert sufferers(doc("involved", "involve")[5]) == []
+
+
+def test_on_a_hand_built_doc_a_by_agent_is_read_where_the_parse_hangs_it(coder):
+    # "the expulsion of the envoy by Poland": 'by' under the object of 'of'
+    words = ["the", "expulsion", "of", "the", "envoy", "by", "Poland"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 4, 2, 4, 5],
+              deps=["det", "ROOT", "prep", "det", "pobj", "prep", "pobj"])
+    assert [t.text for t in noun_agents(doc[1])] == ["Poland"]
+    # "followed mediation by Qatar": 'by' under the active verb, right after its object
+    words = ["talks", "followed", "mediation", "by", "Qatar"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 1, 3],
+              deps=["nsubj", "ROOT", "dobj", "prep", "pobj"],
+              pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN"])
+    assert [t.text for t in noun_agents(doc[2])] == ["Qatar"]
+    # in the passive the verb's 'by' is its own agent, not the noun's
+    words = ["mediation", "was", "followed", "by", "Qatar"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[2, 2, 2, 2, 3],
+              deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+              pos=["NOUN", "AUX", "VERB", "ADP", "PROPN"])
+    assert noun_agents(doc[0]) == []
+
+
+def test_on_a_hand_built_doc_a_name_on_a_participle_modifier_is_a_party(coder):
+    # "Saudi-brokered ceasefire talks": the name sits on the participle of the compound
+    words = ["Saudi", "-", "brokered", "ceasefire", "talks"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[2, 2, 3, 4, 4],
+              deps=["npadvmod", "punct", "amod", "compound", "ROOT"],
+              tags=["NNP", "HYPH", "VBN", "NN", "NNS"],
+              ents=["B-GPE", "O", "O", "O", "O"])
+    assert [t.text for t in name_modifiers(doc[4])] == ["Saudi"]
+    assert [t.text for t in name_modifiers(doc[3])] == ["Saudi"]

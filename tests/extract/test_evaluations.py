@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from sitrep.codebook.lexicon import load_codebook
-from sitrep.extract.events import evaluations
+from sitrep.codebook.lexicon import Trigger, load_codebook
+from sitrep.extract.events import evaluations, judgements
+from sitrep.extract.triggers import TriggerHit
 from sitrep.model import Article
 
 
@@ -42,3 +43,43 @@ def test_a_judgement_of_an_attack_accuses_its_doers(coder):
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
     assert [a.country for a in accuse.actors] == ["IGO"]
     assert [r.country for r in accuse.recipients] == ["RUS"]
+
+
+def called_beside(obj: str, noun: str) -> Doc:
+    """'The president called the <obj> " an <noun> on the farmers " .' with the judgement
+    parsed beside the object, as the model often does with quoted names."""
+    words = ["The", "president", "called", "the", obj, '"', "an", noun, "on", "the", "farmers",
+             '"', "."]
+    return Doc(spacy.blank("en").vocab, words=words,
+               heads=[1, 2, 2, 4, 2, 7, 7, 4, 7, 10, 8, 2, 2],
+               deps=["det", "nsubj", "ROOT", "det", "dobj", "punct", "det", "appos", "prep",
+                     "det", "pobj", "punct", "punct"],
+               pos=["DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "DET",
+                    "NOUN", "PUNCT", "PUNCT"],
+               lemmas=["the", "president", "call", "the", obj, '"', "an", noun, "on", "the",
+                       "farmer", '"', "."])
+
+
+def test_a_judgement_set_beside_the_object_names_it_too():
+    doc = called_beside("tariffs", "outrage")
+    [found] = evaluations(doc, load_codebook())
+    assert found.type == "ACCUSE"
+    assert judgements(doc, load_codebook()) == {7}
+
+
+def test_an_act_named_as_the_judgement_judges_with_the_tone_of_its_type():
+    doc = called_beside("tariffs", "attack")
+    assault = Trigger(lemma="attack", pos="NOUN", type="ASSAULT", mode=None, context=(),
+                      frame="agent_patient", with_=frozenset(), cameo="190", weight=0.8)
+    [found] = evaluations(doc, load_codebook(), [TriggerHit(7, 8, doc[7], assault)])
+    assert found.type == "ACCUSE"
+    assert evaluations(doc, load_codebook()) == []  # "attack" unknown as an act: no tone
+
+
+@pytest.mark.slow
+def test_an_act_named_as_what_something_is_is_no_event_of_its_own(coder):
+    text = ('The government raised import tariffs on grain. The farmers\' union called the '
+            'tariffs "an attack on every family farm".')
+    events = coder.code_article(Article(id="e", text=text, published="2024-05-03")).events
+    assert "ASSAULT" not in {e.event_type for e in events}
+    assert "ACCUSE" in {e.event_type for e in events}

@@ -94,3 +94,40 @@ def test_a_call_told_as_a_participle_beside_praise_is_a_call_of_its_own(coder):
     assert {"SUPPORT", "REQUEST"} <= set(_types(coder, text))
     warning = "The UN agency urged the city to close the dam, warning that floods could follow."
     assert _types(coder, warning) == ["REQUEST"]  # the warning says why: no threat
+
+
+def test_on_a_hand_built_doc_a_noun_in_passing_and_a_noun_a_clause_states(coder):
+    from spacy.tokens import Doc
+
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.events import _background, own_party_named
+
+    book = load_codebook()
+    # "it came after Peru recalled the envoy unwelcome": the noun is the clause's object
+    words = ["it", "came", "after", "Peru", "declared", "the", "expulsion"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 4, 4, 1, 6, 4],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "advcl", "det", "dobj"],
+              pos=["PRON", "VERB", "SCONJ", "PROPN", "VERB", "DET", "NOUN"])
+    assert _background(doc[6], book)
+    assert not _background(doc[6], book, through_clauses=False)
+    # "amid anger over the war and the expulsion": deep inside a phrase of passing
+    words = ["it", "came", "amid", "anger", "over", "the", "war", "and", "the",
+             "expulsion"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 6, 4, 6, 9, 6],
+              deps=["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "cc", "det",
+                    "conj"])
+    assert _background(doc[9], book, through_clauses=False)
+    # "after mediation by Qatar": told in passing, but with its own doer named
+    words = ["they", "left", "after", "mediation", "by", "Qatar"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 4],
+              deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"],
+              ents=["O", "O", "O", "O", "O", "B-GPE"])
+    assert own_party_named(doc[3])
+    assert not own_party_named(doc[0])
+
+
+def test_mediation_told_in_passing_by_a_named_side_is_its_event(coder):
+    text = "Rebels freed the hostages on Monday after mediation by Qatar."
+    events = coder.code_article(Article(id="m", text=text, published="2024-05-03")).events
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert [[a.country for a in e.actors] for e in consult] == [["QAT"]]

@@ -239,3 +239,43 @@ def test_vowing_a_response_is_a_threat(coder):
     assert found(coder, "The government vowed retaliation for the attack.")["vowed"] == \
         "THREATEN"
     assert found(coder, "The government vowed to rebuild the bridge.")["vowed"] == "AGREE"
+
+
+def test_on_a_hand_built_doc_a_noun_wordnet_derives_from_a_trigger_verb_needs_a_party(coder):
+    # "the expulsion of the envoy": WordNet derives "expulsion" from "expel", a trigger verb
+    words = ["the", "expulsion", "of", "the", "envoy", "angered", "them"]
+    doc = _doc(coder, words, heads=[1, 5, 1, 4, 2, 5, 5],
+               deps=["det", "nsubj", "prep", "det", "pobj", "ROOT", "dobj"],
+               pos=["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "PRON"],
+               lemmas=["the", "expulsion", "of", "the", "envoy", "anger", "they"],
+               sent_starts=[1, 0, 0, 0, 0, 0, 0])
+    hits = {h.span.text: h.entry for h in trigger_matcher(doc.vocab)(doc)}
+    assert hits["expulsion"].type in ("COERCE", "SANCTION")
+    assert hits["expulsion"].pos == "NOUN"
+    verb = [e for e in trigger_matcher(doc.vocab).words[("expel", "VERB")]
+            if e.type == hits["expulsion"].type][0]
+    assert hits["expulsion"].weight < verb.weight
+
+
+def test_on_a_hand_built_doc_a_derived_noun_with_no_party_is_no_event(coder):
+    # "the expulsion angered them": nobody expelled, nobody expelled
+    words = ["the", "expulsion", "angered", "them"]
+    doc = _doc(coder, words, heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "dobj"],
+               pos=["DET", "NOUN", "VERB", "PRON"], lemmas=["the", "expulsion", "anger", "they"],
+               sent_starts=[1, 0, 0, 0])
+    assert trigger_matcher(doc.vocab)(doc) == []
+    # "deliveries of grain": a thing, not a side, in the 'of' phrase
+    words = ["deliveries", "of", "grain", "rose"]
+    doc = _doc(coder, words, heads=[3, 0, 1, 3], deps=["nsubj", "prep", "pobj", "ROOT"],
+               pos=["NOUN", "ADP", "NOUN", "VERB"], lemmas=["delivery", "of", "grain", "rise"],
+               sent_starts=[1, 0, 0, 0])
+    assert trigger_matcher(doc.vocab)(doc) == []
+    # "deliveries of grain to Ukraine": a side in the 'to' phrase
+    words = ["deliveries", "of", "grain", "to", "Ukraine", "rose"]
+    doc = _doc(coder, words, heads=[5, 0, 1, 0, 3, 5],
+               deps=["nsubj", "prep", "pobj", "prep", "pobj", "ROOT"],
+               pos=["NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB"],
+               lemmas=["delivery", "of", "grain", "to", "Ukraine", "rise"],
+               sent_starts=[1, 0, 0, 0, 0, 0])
+    doc.ents = [Span(doc, 4, 5, label="GPE")]
+    assert [h.span.text for h in trigger_matcher(doc.vocab)(doc)] == ["deliveries"]

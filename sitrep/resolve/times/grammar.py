@@ -172,6 +172,9 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"(?P<part2>{part})\b",
         "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
+        # "the day before the vote", "the week after the coup": one unit from another event
+        "event_offset": rf"\bthe\s+(?P<unit>day|{period_units})\s+(?P<dir>{before_after})"
+                        rf"(?=\s+(?:{alternation(words('event_offset_determiners'))})\s)",
         "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
                          rf"(?P<unit>weekend|{period_units})\b"
                          rf"|\b(?P<unit5>{period_units})[\s-]{period_end}\b"

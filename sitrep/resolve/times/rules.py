@@ -1098,6 +1098,14 @@ def resolve_same_period(match: re.Match[str], ctx: Context) -> Resolved | None:
                     uses_anchor=True)
 
 
+def resolve_event_offset(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the day before the vote", "the week after the coup": one unit measured from another
+    event, a duration whose place on the calendar the event it is measured from gives
+    (``sitrep.resolve.times.anchors``), never the reference."""
+    value, _ = duration_value(1, unit_name(match.group("unit")), ctx.vocab)
+    return Resolved("DURATION", value, None, "explicit")
+
+
 RESOLVERS: dict[str, Resolver] = {
     "mdy": resolve_calendar_date,
     "dmy": resolve_calendar_date,
@@ -1116,6 +1124,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": resolve_year,
     "relative_day": resolve_relative_day,
     "weekday": resolve_weekday,
+    "event_offset": resolve_event_offset,
     "relative_unit": resolve_relative_unit,
     "ago": resolve_ago,
     "set": resolve_set,

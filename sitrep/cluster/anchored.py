@@ -1,0 +1,144 @@
+"""Dates an article gives one event by another: "a week after the attack", "the day before
+the vote", "the strike came a day after Peru recalled its envoy",
+"since the coup".
+
+The time component and the parse say which two events a phrase relates and by how much
+(:mod:`sitrep.resolve.times.anchors`); here the records of the article say which of the two
+has a date the text states: that one dates the other, moved by the measure (forwards from the
+event measured from, or back to it from the event the phrase dates). A record whose date the
+text states keeps it. The moved date says where it came from: ``date.source`` ``event``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from sitrep.cluster.events import STATED_DATES
+from sitrep.extract.triggers import doc_triggers
+from sitrep.model import Article, Event, EventDate
+from sitrep.resolve.times.anchors import TimeAnchor, shifted, time_anchors
+
+# the words of a clause whose event is the clause's own ("the strike came", "declared the
+# envoy persona non grata"): its subject, object and complements
+CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd"})
+SOURCE = "event"
+STRENGTH = {"clause": 2, "mention": 2, "sentence": 1}
+UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+
+
+def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Event]:
+    """The records, each whose date the text gives only through another event's dated
+    from that event's (and the event measured from dated from the one the phrase dates,
+    when only that one's date is stated). Of the two, the date stated closer to its event
+    (its own clause, another mention of it, over its sentence's) dates the other."""
+    anchors = time_anchors(doc)
+    if not anchors:
+        return records
+    records = list(records)
+    at = _trigger_tokens(records, doc)
+    kinds = {hit.head.i: hit.entry.type for hit in doc_triggers(doc)}
+    for anchor in anchors:
+        dated = _record_of(anchor.dated, at)
+        source = _record_of(anchor.anchor, at)
+        if source is None:
+            source = _referred(anchor.anchor, kinds.get(anchor.anchor.i), records)
+        if dated is None or source is None or dated == source:
+            continue
+        if strength(records[source]) > strength(records[dated]):
+            moved = _moved(records[source].date, anchor, article, backwards=False)
+            target = dated
+        elif anchor.sign and strength(records[dated]) > strength(records[source]):
+            moved = _moved(records[dated].date, anchor, article, backwards=True)
+            target = source
+        else:
+            continue
+        if moved is not None and _possible(records[target], moved, article):
+            records[target] = replace(records[target], date=moved)
+    return records
+
+
+def _measure_days(anchor: TimeAnchor) -> float:
+    """How many days the measure spans (a month as 31, a year as 366)."""
+    return anchor.count * UNIT_DAYS.get(anchor.unit or "", 0)
+
+
+def _possible(event: Event, when: EventDate, article: Article) -> bool:
+    """A date the event can have: what the story tells as done lies on or before its day."""
+    day = article.reference_date
+    return event.modality != "asserted" or day is None or when.start is None or \
+        date.fromisoformat(when.start[:10]) <= day
+
+
+def strength(event: Event) -> int:
+    """How closely the text states the event's date: 2 in its own clause or another mention
+    of it, 1 in its sentence (which may be another clause's time), 0 not at all (the story's
+    day stands in, or a date moved from another event)."""
+    when = event.date
+    if when is None or when.basis not in STATED_DATES or not when.start or not when.end:
+        return 0
+    return STRENGTH.get(when.source or "", 0)
+
+
+def _referred(noun: Token, kind: str | None, records: list[Event]) -> int | None:
+    """The record an event noun measured from refers to when it is no mention of its own
+    ("a week after the attack", told in passing): the latest event of its type told before
+    it, else the one event of its type the article has."""
+    if kind is None:
+        return None
+    before = [n for n, r in enumerate(records) if r.event_type == kind and
+              r.mentions[0].trigger_start is not None and
+              r.mentions[0].trigger_start < noun.idx]
+    if before:
+        return max(before, key=lambda n: records[n].mentions[0].trigger_start or 0)
+    same = [n for n, r in enumerate(records) if r.event_type == kind]
+    return same[0] if len(same) == 1 else None
+
+
+def _trigger_tokens(records: list[Event], doc: Doc) -> dict[int, int]:
+    """token index → the record one of whose mentions' triggers covers it."""
+    at: dict[int, int] = {}
+    for n, record in enumerate(records):
+        for mention in record.mentions:
+            if mention.trigger_start is None:
+                continue
+            span = doc.char_span(mention.trigger_start, mention.trigger_end or
+                                 mention.trigger_start, alignment_mode="expand")
+            for token in span or ():
+                at.setdefault(token.i, n)
+    return at
+
+
+def _record_of(head: Token, at: dict[int, int]) -> int | None:
+    """The record of the event a clause head tells: its own trigger, else the trigger of its
+    subject, object or complement ("the strike came", "declared the consul persona non grata")."""
+    if head.i in at:
+        return at[head.i]
+    for child in head.children:
+        if child.dep_ in CLAUSE_PARTS and child.i in at:
+            return at[child.i]
+    return None
+
+
+def _moved(when: EventDate | None, anchor: TimeAnchor, article: Article,
+           backwards: bool) -> EventDate | None:
+    """``when`` moved by the anchor's measure; "since" runs from its start to the story's
+    day. A date that spans more than the measure is not moved ("a day after" something
+    dated only by its year)."""
+    if when is None or not when.start or not when.end:
+        return None
+    start, end = date.fromisoformat(when.start[:10]), date.fromisoformat(when.end[:10])
+    if anchor.unit is not None and (end - start).days + 1 > _measure_days(anchor):
+        return None  # "a day after" a year: the relation says nothing the date does not
+    if anchor.sign == 0:
+        day = article.reference_date
+        if day is None or day < start:
+            return None
+        start, end, precision = start, day, None
+    else:
+        start, end = shifted(start, end, anchor, backwards=backwards)
+        precision = when.precision
+    return EventDate(text=anchor.text, start=start.isoformat(), end=end.isoformat(),
+                     precision=precision, basis="relative", source=SOURCE)

@@ -1,0 +1,53 @@
+"""A blank line ends a sentence, and so does a lead dateline.
+
+A headline carries no full stop, and a paragraph may end in a closing quotation mark the parser
+reads as the start of the next sentence; either way the model's parser would run the headline
+into the lede ("... seize border town GOMA, Congo (Reuters) - Rebels seized ..."), and a
+phrase read from that parse would join words of two sentences. Marking the first word after a
+paragraph break as a sentence start before the parser runs makes it parse each paragraph apart
+(spaCy's parser keeps sentence starts, and non-starts, set before it). A lead dateline
+("GOMA, Congo (AP) —") is no part of the lede's grammar either: parsed with it, its
+place name becomes the subject of the lede's verb. It is kept as one fragment of its own, and
+the lede starts after its separator.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.ingest.dateline import lead_span
+from sitrep.nlp.document import article_of
+
+PARAGRAPH_NEWLINES = 2
+
+
+class ParagraphBreaks:
+    """Sets ``token.is_sent_start`` after each blank line and around the lead dateline."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_paragraphs(doc)
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """The word after a blank line starts a sentence (the break stays with the one before), and
+    so does the first word after the article's lead dateline, whose own words start none."""
+    for token in doc[:-1]:
+        if token.text.isspace() and token.text.count("\n") >= PARAGRAPH_NEWLINES:
+            doc[token.i + 1].is_sent_start = True
+    article = article_of(doc)
+    lead = lead_span(doc.text, article.dateline_start, article.dateline_end)
+    if lead is None:
+        return doc
+    span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+    if span is None:
+        return doc
+    for token in doc[span.start + 1:span.end]:
+        token.is_sent_start = False
+    after = next((t for t in doc[span.end:] if not t.text.isspace()), None)
+    if after is not None:
+        after.is_sent_start = True
+    return doc

@@ -1,0 +1,98 @@
+"""Dates an article gives one event by another: the record whose date the text states dates
+the other, moved by the measure, forwards or back (hand-built Docs and records)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factories import make_event
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from sitrep.cluster.anchored import dated_by_events, strength
+from sitrep.model import Article, EventDate, TimeMention
+from sitrep.resolve.times.component import TIME_SPANS, register_extensions
+
+WORDS = ["rebels", "attacked", "the", "base", ".", "troops", "arrived", "two", "days",
+         "after", "the", "attack", "."]
+HEADS = [1, 1, 3, 1, 1, 6, 6, 8, 9, 6, 11, 9, 6]
+DEPS = ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "nummod", "npadvmod", "prep",
+        "det", "pobj", "punct"]
+
+
+def story() -> Doc:
+    register_extensions()
+    doc = Doc(Vocab(), words=WORDS, heads=HEADS, deps=DEPS,
+              sent_starts=[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+    span = Span(doc, 7, 9, label="DURATION")
+    span._.timex = TimeMention(doc_id="d", start=span.start_char, end=span.end_char,
+                               text=span.text, type="DURATION", value="P2D")
+    doc.spans[TIME_SPANS] = [span]
+    doc.spans["triggers"] = []
+    return doc
+
+
+def record(doc: Doc, token: int, event_type: str, when: EventDate):
+    """A record whose one mention's trigger is the Doc's token ``token``."""
+    sent = doc[token].sent
+    event = make_event(event_type=event_type, sentence=sent.text, start=sent.start_char,
+                       trigger=doc[token].text)
+    return replace(event, date=when)
+
+
+def day(text: str, iso: str, source: str) -> EventDate:
+    return EventDate(text=text, start=iso, end=iso, precision="day", basis="relative",
+                     source=source)
+
+
+ARTICLE = Article(id="d", text=" ".join(WORDS), published="2024-05-20")
+UNSTATED = EventDate(text=None, start="2024-05-18", end="2024-05-20", precision=None,
+                     basis="publication", source="article")
+
+
+def test_the_event_measured_from_dates_the_one_the_phrase_dates():
+    doc = story()
+    attack = record(doc, 1, "ASSAULT", day("Monday", "2024-05-06", "clause"))
+    attack.mentions.append(replace(attack.evidence, trigger="attack",
+                                   trigger_start=doc[11].idx, trigger_end=doc[11].idx + 6))
+    arrival = record(doc, 6, "MOBILIZE", UNSTATED)
+    _, moved = dated_by_events([attack, arrival], doc, ARTICLE)
+    assert (moved.date.start, moved.date.end, moved.date.source) == (
+        "2024-05-08", "2024-05-08", "event")
+    assert moved.date.text == "two days after the attack"
+    assert strength(moved) == 0, "a moved date moves nothing further"
+
+
+def test_the_event_the_phrase_dates_dates_the_one_measured_from_back():
+    doc = story()
+    attack = record(doc, 1, "ASSAULT", UNSTATED)
+    attack.mentions.append(replace(attack.evidence, trigger="attack",
+                                   trigger_start=doc[11].idx, trigger_end=doc[11].idx + 6))
+    arrival = record(doc, 6, "MOBILIZE", day("Friday", "2024-05-10", "clause"))
+    moved, kept = dated_by_events([attack, arrival], doc, ARTICLE)
+    assert (moved.date.start, moved.date.source) == ("2024-05-08", "event")
+    assert kept.date.start == "2024-05-10"
+
+
+def test_a_date_wider_than_the_measure_or_one_the_text_states_is_not_moved():
+    doc = story()
+    year = EventDate(text="2023", start="2023-01-01", end="2023-12-31", precision="year",
+                     basis="explicit", source="clause")
+    attack = record(doc, 1, "ASSAULT", year)
+    attack.mentions.append(replace(attack.evidence, trigger="attack",
+                                   trigger_start=doc[11].idx, trigger_end=doc[11].idx + 6))
+    arrival = record(doc, 6, "MOBILIZE", UNSTATED)
+    assert dated_by_events([attack, arrival], doc, ARTICLE)[1].date == UNSTATED
+    stated = day("Friday", "2024-05-10", "clause")
+    arrival = record(doc, 6, "MOBILIZE", stated)
+    attack = replace(attack, date=day("Monday", "2024-05-06", "clause"))
+    assert dated_by_events([attack, arrival], doc, ARTICLE)[1].date == stated
+
+
+def test_an_event_told_as_done_is_not_moved_past_the_story():
+    doc = story()
+    attack = record(doc, 1, "ASSAULT", day("Sunday", "2024-05-19", "clause"))
+    attack.mentions.append(replace(attack.evidence, trigger="attack",
+                                   trigger_start=doc[11].idx, trigger_end=doc[11].idx + 6))
+    arrival = record(doc, 6, "MOBILIZE", UNSTATED)
+    assert dated_by_events([attack, arrival], doc, ARTICLE)[1].date == UNSTATED

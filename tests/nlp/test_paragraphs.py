@@ -1,0 +1,56 @@
+"""A blank line ends a sentence; a lead dateline is a fragment of its own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from sitrep.model import Article
+from sitrep.nlp.document import set_article
+from sitrep.nlp.paragraphs import mark_paragraphs
+
+HEADLINE = "Rebels seize border town"
+LEDE = "GOMA, Congo (Reuters) - Rebels seized the town of Bunagana on Monday."
+
+
+def _doc(words: list[str], spaces: list[bool]) -> Doc:
+    return Doc(Vocab(), words=words, spaces=spaces)
+
+
+def test_the_word_after_a_blank_line_starts_a_sentence() -> None:
+    doc = mark_paragraphs(_doc(["Rebels", "seize", "town", "\n\n", "Troops", "left", "."],
+                               [True, True, False, False, True, False, False]))
+    assert doc[4].is_sent_start is True
+    assert doc[1].is_sent_start is None  # the parser decides elsewhere
+
+
+def test_a_single_line_break_is_no_paragraph() -> None:
+    doc = mark_paragraphs(_doc(["Special", "correspondent", "\n", "Troops", "left", "."],
+                               [True, False, False, True, False, False]))
+    assert doc[3].is_sent_start is None
+
+
+def test_the_lead_dateline_is_a_fragment_of_its_own_and_the_lede_starts_after_it() -> None:
+    text = f"{HEADLINE}\n\n{LEDE}"
+    start = text.index("GOMA")
+    article = Article(id="a", text=text, dateline_start=start, dateline_end=start + 4)
+    doc = Doc(Vocab(), words=[*HEADLINE.split(), "\n\n", "GOMA", ",", "Congo", "(", "Reuters",
+                              ")", "-", "Rebels", "seized", "the", "town", "of", "Bunagana",
+                              "on", "Monday", "."],
+              spaces=[True, True, True, False, False, False, True, True, False, False, True,
+                      True, True, True, True, True, True, True, True, False, False])
+    assert doc.text == text
+    set_article(doc, article)
+    mark_paragraphs(doc)
+    words = [t.text for t in doc]
+    goma, rebels = words.index("GOMA"), words.index("Rebels")
+    assert doc[goma].is_sent_start is True
+    assert all(t.is_sent_start is False for t in doc[goma + 1:rebels])
+    assert doc[rebels].is_sent_start is True
+    assert doc[rebels + 1].is_sent_start is None
+
+
+def test_the_pipeline_parses_a_headline_apart_from_its_lede(coder) -> None:
+    doc = coder.nlp(f"{HEADLINE}\n\n{LEDE}")
+    first = next(iter(doc.sents))
+    assert first.text.strip() == HEADLINE
