@@ -165,15 +165,15 @@ def _places_in_context(lowered: str, chars: list[str]) -> None:
 
 def _word_places(lowered: str, chars: list[str]) -> None:
     """Gazetteer places whose names are English words too, which :func:`_names` leaves lower
-    case (the word list holds proper nouns: "oregon", "sanaa", and common words: "bend"),
+    case (the word list holds proper nouns: "oregon", "aden", and common words: "hope"),
     capitalised where the words around them say they are places:
 
-    * a division or country after a comma that holds a town of the name ("bend, ore." →
-      "Bend, Ore."), the division too;
+    * a division or country after a comma that holds a town of the name ("hope, ark." →
+      "Hope, Ark."), the division too;
     * a preposition of place before (a direction word between: "across central oregon") and
-      the end of the phrase after (punctuation, a stop word, the end: "from sanaa,"), for a
+      the end of the phrase after (punctuation, a stop word, the end: "from aden,"), for a
       place of GAZETTEER_POPULATION people or more, a division or a country whose name is no
-      verb, adjective or adverb ("to bend." stays a verb);
+      verb, adjective or adverb ("to hope." stays a verb);
     * a town's name next to a capitalised place in a list ("hope, texarkana and magnolia":
       "texarkana" is no English word, so it is capitalised already)."""
     words = list(WORD.finditer(lowered))
@@ -210,7 +210,7 @@ def _listed_place(lowered: str, chars: list[str], words: list[re.Match[str]], i:
 
 def _holder_after(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,
                   name: str) -> bool:
-    """"bend, ore.": a comma, then a division or country (up to three words, a dot of its
+    """"hope, ark.": a comma, then a division or country (up to three words, a dot of its
     short form kept) that holds a town called ``name``; the holder is capitalised too."""
     if lowered[words[i].end():words[i].end() + 2] != ", " or i + 1 >= len(words):
         return False
@@ -275,8 +275,8 @@ def _directions() -> frozenset[str]:
 
 @cache
 def _nouns_only() -> frozenset[str]:
-    """Words of the model's word list that are nouns and nothing else ("oregon", "sanaa";
-    not "bend", a verb too, nor "mobile", an adjective too)."""
+    """Words of the model's word list that are nouns and nothing else ("oregon", "aden";
+    not "hope", a verb too, nor "mobile", an adjective too)."""
     tables = _lemma_tables()
     nouns = set(tables.get("noun", ()))
     for pos in ("verb", "adj", "adv"):

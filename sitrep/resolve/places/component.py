@@ -2,10 +2,10 @@
 ``doc.spans["places"]`` so that later stages read them from the ``Doc``.
 
 Each span's label says how it was found: ``"place"`` (an entity of the model, or a gazetteer
-name its context marks as a place), ``"weak_place"`` and ``"maybe_place"`` (weaker evidence,
-see :meth:`Geocoder.find_spans`), ``"facility"`` or ``"street"``. The geocoder resolves these spans
-(:meth:`Geocoder.resolve` reads them when they are there) and adds the dateline, which only the
-article knows.
+name its context marks as a place), ``"weak_place"``, ``"maybe_place"`` and ``"lone_place"``
+(weaker evidence, see :meth:`Geocoder.find_spans`), ``"facility"`` or ``"street"``. The
+geocoder resolves these spans (:meth:`Geocoder.resolve` reads them when they are there) and
+adds the dateline, which only the article knows.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ MAX_ACRONYM = 4
 MIN_LETTERS = 3
 TITLED_MIN_WORDS = 3
 BARE_MIN_POPULATION = 10_000
+GUESSED = ("PERSON", "ORG")
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
@@ -50,7 +51,7 @@ class Found:
 
     start: int
     end: int
-    context: str  # "strong", "weak", "list", "maybe" or "street"
+    context: str  # "strong", "weak", "list", "maybe", "lone" or "street"
 
 
 @cache
@@ -417,20 +418,25 @@ class Scanner:
         for span in places:
             self._add_holder(words, span.start, span.end, taken, found)
         pending: list[tuple[int, int]] = []
+        lone: list[tuple[int, int]] = []
         for start, end in _runs(words):
             for begin, stop in self._known_spans(words, start, end):
                 if taken.intersection(range(begin, stop)):
                     continue
                 context = self._context(words, begin, stop)
-                if context:
+                if context and context != "lone":
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
                     self._add_holder(words, begin, stop, taken, found)
                 else:
                     pending.append((begin, stop))
+                    if context == "lone":
+                        lone.append((begin, stop))
         found += _listed(words, [p for p in pending if _listable(words, *p)], taken)
         found += _repeated(words, pending, taken, places + [
             doc[f.start:f.end] for f in found if f.context == "strong"])
+        found += [Found(begin, stop, "lone") for begin, stop in lone
+                  if not taken.intersection(range(begin, stop))]  # the last resort
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
@@ -502,7 +508,7 @@ class Scanner:
             return "weak"
         if self._bare(words, start, end, text):
             return "weak"
-        return "maybe" if _lone(words, start, end, text) else None
+        return "lone" if _lone(words, start, end, text) else None
 
     def _bare(self, words: Words, start: int, end: int, text: str) -> bool:
         """A name with no context at all ("the quake shook Ardmore") that can hardly be
@@ -532,13 +538,14 @@ class Scanner:
 
 def _lone(words: Words, start: int, end: int, text: str) -> bool:
     """A known name with no context that may still be a small town ("forced thousands to flee
-    Ardmore toward Duncan"): a proper noun inside no entity but a one-word person's name the
-    model guessed, not first in its sentence, not in capitals, no English word and no name of a
-    person the document names in full. Only a candidate ("maybe"): the geocoder keeps it when
-    a town of the name lies near the article's other places (:func:`_confirmed`)."""
+    Ardmore toward Duncan"): a proper noun inside no entity but a one-word name the model
+    guessed was a person's or an organisation's, not first in its sentence, not in capitals,
+    no English word and no name of a person the document names in full. Only a candidate
+    ("lone"): the geocoder keeps it when a town of the name lies near the article's other
+    places or in the country they are in (:func:`_confirmed`)."""
     return not (words.sent_start[start] or words.titled[start] or text.isupper()) and all(
         words.proper[i] and (words.entity[i] is None or (
-            words.entity[i] == (start, end, "PERSON") and end - start == 1))
+            words.entity[i] in [(start, end, label) for label in GUESSED] and end - start == 1))
         for i in range(start, end)) and text.lower() not in english_words() and (
         text not in words.full_names) and not words.in_full_name[start]
 

