@@ -28,6 +28,7 @@ process, one client asking in turn, where the time of a request goes without que
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import random
@@ -313,6 +314,17 @@ def library_latency(path: Path, probes: list[Probe], rounds: int, seed: int) -> 
                 probe.library(store, rng)
                 samples.append(time.perf_counter() - t0)
             print(f"  {probe.name:28s} {percentiles(samples)}", flush=True)
+        _situation_size(store)
+
+
+def _situation_size(store: Store) -> None:
+    """How large the situation's answer is (its lists' entries, the JSON the API sends)."""
+    from sitrep.api.heavy import situation_json
+
+    body = situation_json(store, None)
+    lists = {k: len(v) for k, v in json.loads(body).items() if isinstance(v, list)}
+    print(f"  situation answer: {', '.join(f'{n:,} {k}' for k, n in lists.items())}; "
+          f"{len(body) / 1e6:.2f} MB", flush=True)
 
 
 def _writer(path: str, stop: Any, seed: int, per_day: int, added: Any) -> None:

@@ -26,6 +26,7 @@ import itertools
 import json
 import multiprocessing
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +36,10 @@ from typing import Any, Protocol
 from sitrep.query import EventQuery
 from sitrep.store import Store
 
+EXPORT_IDLE_S = 300.0
+"""An export stream not asked for its next batch for this long is closed by the worker: its
+read transaction would keep the write-ahead log from being reset while it lasts, and a client
+that left may not have closed it."""
 EXPORT_BATCH = 256
 """Records per chunk of a streamed export: each chunk is one hop between the processes (and
 one between the server's threads), so one per record would make a large export slow."""
@@ -172,7 +177,8 @@ def _batched(chunks: Iterator[str]) -> Iterator[str]:
 # -- the worker process's side ---------------------------------------------------------------
 
 _store: Store | None = None
-_exports: dict[int, Iterator[str]] = {}
+_exports: dict[int, tuple[Iterator[str], float]] = {}
+"""Each open export's stream and when it was last asked for a batch."""
 _keys = itertools.count()
 _answered: dict[date | None, tuple[int, bytes]] = {}
 """The situation's answers by ``as_of``, with the ``data_version`` they were built at."""
@@ -208,22 +214,32 @@ def _worker_situation(as_of: date | None) -> bytes:
 
 
 def _worker_open_export(query: EventQuery, fmt: str) -> int:
+    _close_idle_exports()
     key = next(_keys)
-    _exports[key] = export_chunks(_worker_store(), query, fmt)
+    _exports[key] = (export_chunks(_worker_store(), query, fmt), time.monotonic())
     return key
 
 
 def _worker_next_chunk(key: int) -> str | None:
-    stream = _exports.get(key)
-    if stream is None:
+    _close_idle_exports()
+    kept = _exports.get(key)
+    if kept is None:
         return None
-    chunk = next(stream, None)
+    chunk = next(kept[0], None)
     if chunk is None:
         del _exports[key]
+    else:
+        _exports[key] = (kept[0], time.monotonic())
     return chunk
 
 
 def _worker_close_export(key: int) -> None:
-    stream = _exports.pop(key, None)
-    if stream is not None and hasattr(stream, "close"):
-        stream.close()
+    kept = _exports.pop(key, None)
+    if kept is not None and hasattr(kept[0], "close"):
+        kept[0].close()
+
+
+def _close_idle_exports() -> None:
+    now = time.monotonic()
+    for key in [k for k, (_, at) in _exports.items() if now - at > EXPORT_IDLE_S]:
+        _worker_close_export(key)

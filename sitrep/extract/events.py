@@ -77,6 +77,7 @@ class Candidate:
     entry: Trigger
     mode: str | None
     under_speech: bool = False
+    alleged: bool = False  # the content of an accusation: another side's word, not its own
     obligation: Token | None = None
     event_type: str | None = None
     targets: list[Token] = field(default_factory=list)  # protesters force is used against
@@ -101,6 +102,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates = [Candidate(hit, hit.entry, hit.entry.mode) for hit in hits]
     candidates += obligations(doc, book)
     candidates += evaluations(doc, book, hits)
+    candidates += allegations(doc, book, hits)
     # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
@@ -213,6 +215,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
                 inner.under_speech = True
+                inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
             if _participle_beside(inner.head) and (
                     inner.entry.type in accompanying or
@@ -226,9 +229,10 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
 
 def _charge_link(token: Token) -> bool:
     """A verb that continues the clause it hangs on: a participle beside it ("raiding a farm,
-    wounding two") or a verb joined to it by "and"."""
+    wounding two"), a verb joined to it by "and", or the verb it controls ("of planning to
+    attack": the planner attacks)."""
     return token.pos_ == "VERB" and token.head is not token and (
-        _participle_beside(token) or token.dep_ == "conj")
+        _participle_beside(token) or token.dep_ in ("conj", "xcomp"))
 
 
 def _participle_beside(head: Token) -> bool:
@@ -299,6 +303,29 @@ def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> li
         entry = Trigger(lemma=token.lemma_.lower(), pos="VERB", type=kind, mode=None,
                         context=(), frame="agent_target", with_=frozenset(),
                         cameo=book.types[kind].cameo, weight=EVALUATION_WEIGHT)
+        found.append(Candidate(TriggerHit(token.i, token.i + 1, token, entry), entry, None))
+    return found
+
+
+def allegations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit]) -> list[Candidate]:
+    """Asserting that another side did or plans a hostile act ("claiming that the rebels were
+    preparing an offensive", "alleged that police had beaten detainees") is an accusation of
+    that side (``allegation_verbs``, with an act of ``allegation_types`` in the clause it
+    governs); the act is its content."""
+    verbs = book.cue("allegation_verbs")
+    hostile = book.cue("allegation_types")
+    acts = [hit.head.i for hit in hits if hit.entry.type in hostile]
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or \
+                not children(token, "ccomp"):
+            continue
+        inside = {t.i for clause in children(token, "ccomp") for t in clause.subtree}
+        if not any(i in inside for i in acts):
+            continue
+        entry = Trigger(lemma=token.lemma_.lower(), pos="VERB", type="ACCUSE", mode=None,
+                        context=(), frame="agent_addressee", with_=frozenset(),
+                        cameo=book.types["ACCUSE"].cameo, weight=EVALUATION_WEIGHT)
         found.append(Candidate(TriggerHit(token.i, token.i + 1, token, entry), entry, None))
     return found
 
@@ -401,6 +428,8 @@ class EventBuilder:
             mood = "asserted"
             if found.claimant is not None and found.claimant.root in children(denial, "nsubj"):
                 found.claimant = None
+        if cand.alleged and mood == "future":  # "claiming that Y was preparing to attack"
+            mood = "hypothetical"
         mode = cand.mode
         if mood == "negated" and kind in self.book.cue("refusable_types") and \
                 refused(head, self.book):  # "will not give up its arms": a refusal

@@ -88,3 +88,18 @@ def test_the_worker_builds_the_situation_again_once_something_was_stored(db: Pat
         heavy._worker_store().close()
         heavy._store = None
         heavy._answered.clear()
+
+
+def test_the_worker_closes_an_export_left_idle(db: Path, ids, monkeypatch):
+    heavy._worker_open(str(db))
+    try:
+        key = heavy._worker_open_export(EventQuery(limit=None), "jsonl")
+        monkeypatch.setattr(heavy, "EXPORT_IDLE_S", -1.0)  # every stream is idle now
+        other = heavy._worker_open_export(EventQuery(limit=None), "csv")
+        assert key not in heavy._exports and other in heavy._exports
+        assert heavy._worker_next_chunk(key) is None
+    finally:
+        for open_key in list(heavy._exports):
+            heavy._worker_close_export(open_key)
+        heavy._worker_store().close()
+        heavy._store = None

@@ -75,3 +75,19 @@ def test_vowing_that_violence_goes_on_is_a_threat(coder):
                           "bandits' camps would resume.")
     types = {e.event_type for e in events}
     assert "THREATEN" in types and "AGREE" not in types
+
+
+def test_claiming_another_side_prepares_an_attack_accuses_it(coder):
+    events = _code(coder, "The Serbian president said his army was on alert, claiming that "
+                          "Kosovo police were preparing to attack Serb villages.")
+    [accuse] = [e for e in events if e.event_type == "ACCUSE"]
+    assert [a.country for a in accuse.actors] == ["SRB"]
+    assaults = [e for e in events if e.event_type in ("ASSAULT", "THREATEN")]
+    assert all(e.modality == "hypothetical" and e.event_type == "ASSAULT" for e in assaults)
+
+
+def test_the_doer_of_a_charge_s_controlled_verb_is_the_accused(coder):
+    events = _code(coder, "The Peruvian minister accused Chilean smugglers of planning to "
+                          "attack a border post.")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults and all("minister" not in a.text for e in assaults for a in e.actors)

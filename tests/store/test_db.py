@@ -12,6 +12,7 @@ from factories import make_coded, make_event
 
 import sitrep.store.db as db
 from sitrep.errors import NotFoundError
+from sitrep.query import BBox
 from sitrep.store import EventQuery, Store, StoreError
 from sitrep.store.migrations import MIGRATIONS, schema_version
 
@@ -742,15 +743,28 @@ def test_the_record_shape_names_every_record_an_event_holds(monkeypatch) -> None
         keys.record_shape.cache_clear()
 
 
-def test_a_page_as_json_is_the_page_of_events_encoded() -> None:
-    import json
-
+@pytest.mark.parametrize("q", [
+    EventQuery(limit=7, country="USA"),
+    EventQuery(limit=5, offset=3),
+    EventQuery(limit=6, newest=True),
+    EventQuery(limit=40, newest=True, offset=30),  # into the undated events
+    EventQuery(limit=4, since="2024-03-01", until="2024-03-31"),
+    EventQuery(limit=5, place="NER", modality="future"),
+    EventQuery(limit=3, bbox=BBox(0.0, 10.0, 5.0, 15.0)),
+    EventQuery(limit=4, text="Niamey"),
+    EventQuery(limit=None, event_type="AID"),
+    EventQuery(limit=5, country="ZZZ"),
+])
+def test_a_page_as_json_is_the_page_of_events_encoded(q: EventQuery) -> None:
     store = _varied_store()
-    q = EventQuery(limit=7, country="USA")
     events, cursor = store.page_events(q)
     texts, cursor_json = store.page_json(q)
     assert [json.loads(t) for t in texts] == [e.to_dict() for e in events]
     assert cursor_json == cursor
+    if cursor is not None:  # and the next page, through the cursor
+        after = replace(q, after=cursor, offset=0)
+        assert [json.loads(t) for t in store.page_json(after)[0]] == [
+            e.to_dict() for e in store.page_events(after)[0]]
 
 
 def test_the_merge_lookup_decodes_no_report_its_columns_rule_out(

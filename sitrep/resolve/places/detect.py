@@ -382,8 +382,17 @@ def _apposition(words: Words, end: int) -> bool:
 
 
 def _kind_inside(words: Words, start: int, end: int) -> bool:
-    """The known name itself ends with a kind word ("Pontotoc County", "Salt River")."""
-    return end - start > 1 and _is_kind(words.text[end - 1])
+    """The known name itself ends with a kind word ("Pontotoc County", "Salt River"), or
+    begins with the word of a feature ("Lake Ardmore", "Mount Ardmore": a kind of "feature"
+    or "water" in ``places/name_parts.tsv``)."""
+    return end - start > 1 and (_is_kind(words.text[end - 1]) or (
+        name_parts_kinds().get(words.text[start]) in ("feature", "water")))
+
+
+@cache
+def name_parts_kinds() -> dict[str, str]:
+    """Words of ``places/name_parts.tsv`` → their kind."""
+    return {word: kind for word, kind in read_tsv("name_parts.tsv")}
 
 
 def _ordinary(words: Words, start: int, end: int) -> bool:
@@ -506,6 +515,8 @@ class Scanner:
         if _locative(words, start) == "weak" or (
                 _after(words, end) == "weak" and _no_word_nor_surname(words, text)):
             return "weak"
+        if _after(words, end) == "weak":
+            return "maybe"  # "a Lakeland teenager": an English word or a surname, a candidate
         if self._bare(words, start, end, text):
             return "weak"
         return "lone" if _lone(words, start, end, text) else None

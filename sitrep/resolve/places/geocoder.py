@@ -1245,9 +1245,10 @@ def _plausible(group: list[Candidate]) -> list[Candidate]:
 
 
 def _local_points(toponyms: list[Toponym]) -> list[tuple[Toponym, Candidate]]:
-    """The towns and districts chosen in the first pass: where the article is."""
+    """The towns, districts and sites (a cape, a bridge, an airport) chosen in the first
+    pass: where the article is."""
     return [(t, t.chosen) for t in toponyms if t.chosen is not None and not t.metonymic
-            and t.chosen.precision in ("city", "admin2")]
+            and t.chosen.precision in ("city", "admin2", "facility")]
 
 
 def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:

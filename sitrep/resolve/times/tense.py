@@ -136,8 +136,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):
         return "future"
-    if verb.lemma_ in known.plan_verbs and verb.tag_ != "VBN":
-        return "future"
+    if verb.lemma_ in known.plan_verbs and verb.tag_ not in ("VBN", "VBD"):
+        return "future"  # "plans a visit on Friday"; but "agreed on Tuesday to ..." is past
     if scheduled(verb, auxiliaries):
         return "future"
     if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):

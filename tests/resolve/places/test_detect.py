@@ -443,3 +443,22 @@ def test_a_lone_name_listed_with_a_place_is_read_with_it(geocoder, blank) -> Non
     doc = person_tagged(blank, text, "Tishomingo", ["Ada", "Oklahoma"])
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_known_name_that_begins_with_a_feature_word_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Two hikers were rescued from the slopes of Mount Hood.")
+    assert (found["Mount Hood"].country_code, found["Mount Hood"].feature_code) == (
+        "USA", "VLC")
+    assert places(geocoder, blank, "Officials said Hood voters were angry.") == {}
+
+
+def test_an_english_word_town_before_a_place_word_is_a_candidate(geocoder, blank) -> None:
+    def found(text: str) -> dict[str, PlaceMention]:
+        doc = blank(text)
+        for token in doc[1:]:
+            token.pos_ = "PROPN" if token.text[:1].isupper() else "X"
+        return {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+
+    near = found("Police said a Lakeland teenager was shot at a party in Winter Haven.")
+    assert near["Lakeland"].admin1 == "Florida"
+    assert "Lakeland" not in found("Police said a Lakeland teenager was shot at a party.")

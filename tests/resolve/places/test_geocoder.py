@@ -716,3 +716,13 @@ def test_a_town_read_through_another_of_its_names_abroad_needs_support(geocoder,
     places = resolve(geocoder, blank, text, ["Mambasa", "Beni", "Butembo"])
     assert places["Butembo"].country_code == "COD"
     assert places["Mambasa"].country_code != "KEN"
+
+
+def test_a_landmark_named_with_towns_vouches_for_the_towns_near_it(geocoder, blank) -> None:
+    without = resolve(geocoder, blank, "Storms cut power; Chatham and Orleans were dark.",
+                      ["Chatham", "Orleans"])
+    assert without["Orleans"].country_code == "CAN"
+    places = resolve(geocoder, blank, "Storms cut power near Cape Cod; Chatham and Orleans "
+                     "were dark.", ["Cape Cod", "Chatham", "Orleans"])
+    assert (places["Orleans"].country_code, places["Orleans"].admin1) == (
+        "USA", "Massachusetts")

@@ -90,3 +90,8 @@ def test_a_kind_word_is_used_where_the_index_names_places_with_it() -> None:
     countries = Gazetteer().kind_countries("Township")
     assert max(countries, key=countries.__getitem__) == "USA"
     assert Gazetteer().kind_countries("Nowhereword") == {}
+
+
+def test_index_knows_national_forests() -> None:
+    forest = Gazetteer().candidates("Tongass National Forest")[0]
+    assert (forest.country, forest.feature_code, forest.precision) == ("USA", "FRST", "region")

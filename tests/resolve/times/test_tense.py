@@ -146,3 +146,14 @@ def test_an_infinitive_after_be_or_go_lies_ahead():
                tags=["DT", "NN", "VBD", "TO", "VB", "VBN", "IN", "NNP", "."],
                lemmas=["the", "bill", "be", "to", "be", "vote", "on", "Thursday", "."])
     assert clause_direction(told.text, thursday, thursday + 8, told) == "present"
+
+
+@pytest.mark.slow
+def test_a_day_on_a_planning_verb_in_the_past_dates_the_planning(coder):
+    text = "The two armies agreed on Tuesday to set up a joint patrol next month."
+    doc = coder.nlp(text)
+    tuesday = text.index("Tuesday")
+    assert clause_direction(text, tuesday, tuesday + 7, doc) == "past"
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["Tuesday"] == "2024-04-30"
+    assert by_value["next month"] == "2024-06"
