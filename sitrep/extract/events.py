@@ -57,6 +57,7 @@ FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
 RECIPIENT_BONUS = 0.03
 SECONDARY_FLOOR = 0.6
+MAX_SPEAKER_CLIMB = 5  # from a quoted verb up to the verb that reports it
 # where a noun is what its clause states (its object or complement), not its subject
 STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
@@ -514,19 +515,11 @@ class EventBuilder:
         return None
 
     def _speaker_of_conjoined(self, cand: Candidate) -> list[Token]:
-        """A speech act with no subject of its own, conjoined to a clause that a speaker
-        reports ("the office said only 83 trucks had entered and accused Israel"), is the
-        speaker's: the parse hangs it on the reported clause, whose subject did not speak."""
-        head = cand.head
-        if cand.type not in self.book.cue("speech_act_types") or head.dep_ != "conj" or \
-                children(head, "nsubj", "nsubjpass"):
+        """The speaker of a speech act joined to what the speaker reports
+        (:func:`reporter_of`)."""
+        if cand.type not in self.book.cue("speech_act_types"):
             return []
-        reported = head.head
-        verb = reported.head
-        if reported.dep_ != "ccomp" or verb.lemma_.lower() not in \
-                self.book.cue("reporting_verbs"):
-            return []
-        return children(verb, "nsubj")
+        return reporter_of(cand.head, self.book.cue("reporting_verbs"))
 
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""
@@ -628,6 +621,12 @@ class EventBuilder:
         for token in heads:
             if in_dateline(self.article, token.idx):  # "SAN SALVADOR, 3 JAN 90 -- ..."
                 continue
+            if self._speaker_pronoun(token):
+                # only as the trigger's own subject: "we will answer any attack" is not
+                # the speaker's attack
+                if token.head.i == trigger.i:
+                    found.extend(self._quoted_speaker(trigger))
+                continue
             if self._pronoun(token):
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
@@ -638,6 +637,23 @@ class EventBuilder:
             if all((a.text, a.country) != (actor.text, actor.country) for a in unique):
                 unique.append(actor)
         return unique
+
+    def _speaker_pronoun(self, token: Token) -> bool:
+        """"we", "I" (not "the US", which folds to the same letters as "us")."""
+        return token.lower_ in self.book.cue("speaker_pronouns") and token.pos_ == "PRON" \
+            and not token.ent_type_
+
+    def _quoted_speaker(self, trigger: Token) -> list[Actor]:
+        """Who "we" or "I" is in quoted words: the subject of the reporting verb the quote
+        hangs on ("\"We demand ...,\" the ministry said"); none found, no one."""
+        reporting = self.book.cue("reporting_verbs")
+        for token in [trigger, *trigger.ancestors][:MAX_SPEAKER_CLIMB]:
+            if token.lemma_.lower() in reporting and token.i != trigger.i:
+                subjects = [s for s in children(token, "nsubj") if not self._pronoun(s)
+                            and not self._speaker_pronoun(s)]
+                if subjects:
+                    return self._resolve(subjects[0], keep_unknown=False)
+        return []
 
     def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
         """A pronoun subject stands for the subject of the clause it hangs on, else for the
@@ -780,6 +796,26 @@ class EventBuilder:
         if mood == "future":
             score -= FUTURE_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+
+def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
+    """The speaker of a speech act with no subject of its own, conjoined to a clause that a
+    speaker reports ("the office said only 83 trucks had entered and accused Israel") or
+    told as a participle set off after it ("the mission said a tank fired on its base,
+    calling it a violation"): the parse hangs it on the reported clause, or on a noun inside
+    it, whose doer did not speak; a clause of its own doer in between ("..., and the US
+    welcomed the move, urging") is whose it is. None found: []."""
+    participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") and head.i > 0 \
+        and head.doc[head.i - 1].text == ","
+    if not (head.dep_ == "conj" or participle) or children(head, "nsubj", "nsubjpass"):
+        return []
+    above = list(head.ancestors) if participle else [head.head]
+    for reported in above:
+        if reported.dep_ == "ccomp" and reported.head.lemma_.lower() in reporting:
+            return children(reported.head, "nsubj")
+        if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
+            return []
+    return []
 
 
 def own_party_named(noun: Token) -> bool:

@@ -133,6 +133,7 @@ class TriggerMatcher:
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
         self.means = MeansReader()
         self.agents = _agent_nouns()
+        self.authority_types = frozenset(load_json("records.json")["passive_authority"]["types"])
         self.discards = PhraseMatcher(vocab, attr="LOWER")
         for i, discard in enumerate(self.codebook.discards):
             self.discards.add(f"D{i}", [Doc(vocab, words=list(discard.words))])
@@ -214,6 +215,7 @@ class TriggerMatcher:
             return TriggerHit(token.i, token.i + 1, token, self._means(token, derived))
         second = self.second_tier.get(key) if token.pos_ == "VERB" else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
+                and (second.type in self.authority_types or not _unsaid_agent(token)) \
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
@@ -556,7 +558,17 @@ def _two_actors(verb: Token, roles: frozenset[str]) -> bool:
         return token.ent_type_ in ACTOR_ENTS or lemma(token) in roles or token.lower_ in roles
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if _unsaid_agent(verb):  # "eight crew members were barred from leaving": the state
+        return any(map(actor, [c for c in verb.children if c.dep_ == "nsubjpass"]))
     return any(map(actor, subject)) and any(map(actor, objects))
+
+
+def _unsaid_agent(verb: Token) -> bool:
+    """A passive verb with no agent, of a type the authorities do when the text names no one
+    (``passive_authority`` in ``records.json``: arrests, bans, restrictions): its doer is a
+    named side of its own kind, so its one named party is enough."""
+    return verb.pos_ == "VERB" and not any(c.dep_ == "agent" for c in verb.children) and \
+        any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _has_clause(token: Token) -> bool:

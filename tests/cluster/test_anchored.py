@@ -96,3 +96,21 @@ def test_an_event_told_as_done_is_not_moved_past_the_story():
                                    trigger_start=doc[11].idx, trigger_end=doc[11].idx + 6))
     arrival = record(doc, 6, "MOBILIZE", UNSTATED)
     assert dated_by_events([attack, arrival], doc, ARTICLE)[1].date == UNSTATED
+
+
+def test_an_event_noun_told_in_passing_stands_for_the_latest_record_of_its_type():
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.triggers import TRIGGER_SPANS
+
+    doc = story()
+    if not Span.has_extension("trigger"):
+        Span.set_extension("trigger", default=None)
+    attack_entry = next(t for t in load_codebook().triggers
+                        if t.lemma == "attack" and t.pos == "NOUN")
+    noun = Span(doc, 11, 12)
+    noun._.trigger = (11, attack_entry, False)
+    doc.spans[TRIGGER_SPANS] = [noun]
+    attack = record(doc, 1, "ASSAULT", day("Monday", "2024-05-06", "clause"))
+    arrival = record(doc, 6, "MOBILIZE", UNSTATED)
+    _, moved = dated_by_events([attack, arrival], doc, ARTICLE)
+    assert (moved.date.start, moved.date.source) == ("2024-05-08", "event")

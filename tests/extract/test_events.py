@@ -131,3 +131,61 @@ def test_mediation_told_in_passing_by_a_named_side_is_its_event(coder):
     events = coder.code_article(Article(id="m", text=text, published="2024-05-03")).events
     consult = [e for e in events if e.event_type == "CONSULT"]
     assert [[a.country for a in e.actors] for e in consult] == [["QAT"]]
+
+
+def test_on_a_hand_built_doc_a_participle_after_reported_words_is_the_speakers(coder):
+    from spacy.tokens import Doc
+
+    from sitrep.extract.events import reporter_of
+
+    reporting = frozenset({"say"})
+    # "the mission said a tank fired , calling it a breach": hung on the reported verb
+    words = ["the", "mission", "said", "a", "tank", "fired", ",", "calling", "it", "a",
+             "breach"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 2, 2, 4, 5, 2, 5, 5, 7, 10, 7],
+              deps=["det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "advcl", "dobj",
+                    "det", "oprd"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "VERB", "PRON",
+                   "DET", "NOUN"],
+              tags=["DT", "NN", "VBD", "DT", "NN", "VBD", ",", "VBG", "PRP", "DT", "NN"],
+              lemmas=["the", "mission", "say", "a", "tank", "fire", ",", "call", "it", "a",
+                      "breach"])
+    assert [t.text for t in reporter_of(doc[7], reporting)] == ["mission"]
+    # "the army said it struck fighters , accusing them": hung on a noun inside
+    words = ["the", "army", "said", "it", "struck", "fighters", ",", "accusing", "them"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 2, 2, 4, 2, 4, 5, 5, 7],
+              deps=["det", "nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct", "acl", "dobj"],
+              pos=["DET", "NOUN", "VERB", "PRON", "VERB", "NOUN", "PUNCT", "VERB", "PRON"],
+              tags=["DT", "NN", "VBD", "PRP", "VBD", "NNS", ",", "VBG", "PRP"],
+              lemmas=["the", "army", "say", "it", "strike", "fighter", ",", "accuse", "they"])
+    assert [t.text for t in reporter_of(doc[7], reporting)] == ["army"]
+    # "..., and the US welcomed it , urging calm": the clause of its own doer in between
+    words = ["envoys", "said", "talks", "ended", "and", "Washington", "welcomed", "it", ",",
+             "urging", "calm"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 6, 3, 6, 6, 6, 9],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "cc", "nsubj", "conj", "dobj", "punct",
+                    "advcl", "dobj"],
+              pos=["NOUN", "VERB", "NOUN", "VERB", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT",
+                   "VERB", "NOUN"],
+              tags=["NNS", "VBD", "NNS", "VBD", "CC", "NNP", "VBD", "PRP", ",", "VBG", "NN"],
+              lemmas=["envoy", "say", "talk", "end", "and", "Washington", "welcome", "it", ",",
+                      "urge", "calm"])
+    assert reporter_of(doc[9], reporting) == []
+
+
+def test_the_first_person_of_quoted_words_is_the_reporting_verbs_subject(coder):
+    text = '"We demand that Greece withdraw its troops," the Turkish foreign ministry said.'
+    events = coder.code_article(Article(id="q", text=text, published="2024-05-03")).events
+    [request] = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["TUR"]
+    text = '"We will answer any attack," the Iranian army said on Monday.'
+    events = coder.code_article(Article(id="q2", text=text, published="2024-05-03")).events
+    assert all("IRN" not in [a.country for a in e.actors]
+               for e in events if e.event_type == "ASSAULT"), "the attack is not the speaker's"
+
+
+def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
+    text = "The US on Thursday rejected calls by the UN chief to adopt reforms."
+    events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
+    [reject] = [e for e in events if e.event_type == "REJECT"]
+    assert [a.country for a in reject.actors] == ["USA"]

@@ -279,3 +279,25 @@ def test_on_a_hand_built_doc_a_derived_noun_with_no_party_is_no_event(coder):
                sent_starts=[1, 0, 0, 0, 0, 0])
     doc.ents = [Span(doc, 4, 5, label="GPE")]
     assert [h.span.text for h in trigger_matcher(doc.vocab)(doc)] == ["deliveries"]
+
+
+def test_on_a_hand_built_doc_a_cameo_verb_in_the_passive_needs_one_named_party(coder):
+    # "journalists were barred", the journalists named as a people: PETRARCH's "bar"
+    # (restrict) with no agent is the authorities' act, like a passive arrest, so its one
+    # named party is enough
+    matcher = trigger_matcher(coder.nlp.vocab)
+    doc2 = _doc(coder, ["Reuters", "journalists", "were", "barred"], heads=[1, 3, 3, 3],
+                deps=["compound", "nsubjpass", "auxpass", "ROOT"],
+                pos=["PROPN", "NOUN", "AUX", "VERB"], lemmas=["Reuters", "journalist", "be",
+                                                            "bar"],
+                sent_starts=[1, 0, 0, 0])
+    doc2.ents = [Span(doc2, 1, 2, label="NORP")]
+    assert [(h.span.text, h.entry.type) for h in matcher(doc2)] == [("barred", "COERCE")]
+    # the same verb in the passive with an agent still needs two named sides
+    words = ["journalists", "were", "barred", "by", "guards"]
+    doc3 = _doc(coder, words, heads=[2, 2, 2, 2, 3],
+                deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+                pos=["NOUN", "AUX", "VERB", "ADP", "NOUN"],
+                lemmas=["journalist", "be", "bar", "by", "guard"], sent_starts=[1, 0, 0, 0, 0])
+    doc3.ents = [Span(doc3, 0, 1, label="NORP")]
+    assert matcher(doc3) == []

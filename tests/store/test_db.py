@@ -9,6 +9,8 @@ from datetime import date
 
 import pytest
 from factories import make_coded, make_event
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sitrep.store.db as db
 from sitrep.errors import NotFoundError
@@ -843,3 +845,28 @@ def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_ou
     store._decoded.clear()
     store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
     assert [e.doc_id for e in store.event_reports(make_event("b").id)] == ["a", "b"]
+
+
+OUTLINE_PLACES = st.sampled_from([None, "NER", "TCD"])
+OUTLINE_DAYS = st.one_of(st.none(), st.tuples(st.integers(10, 20), st.integers(0, 12)).map(
+    lambda pair: (pair[0], pair[0] + pair[1])))
+OUTLINE_MODALITIES = st.sampled_from(["asserted", "negated", "future", "hypothetical"])
+OUTLINES = st.builds(lambda place, days, modality: db.Outline(place, days, modality),
+                     OUTLINE_PLACES, OUTLINE_DAYS, OUTLINE_MODALITIES)
+
+
+@settings(max_examples=150, deadline=None)
+@given(OUTLINES, st.lists(OUTLINES, min_size=1, max_size=6))
+def test_the_lookup_rules_out_in_sql_what_outlines_agree_rules_out(mine, rows) -> None:
+    from sitrep.cluster.events import load_rules, outlines_agree
+
+    scope = load_rules().across
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE c (seq INTEGER, place TEXT, day_start INTEGER, day_end INTEGER, "
+                 "modality TEXT)")
+    conn.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)", [
+        (n, row.place, *(row.days or (None, None)), row.modality) for n, row in enumerate(rows)])
+    sieve, params = db._outline_clause(mine, scope)
+    kept = [n for (n,) in conn.execute(f"SELECT seq FROM c WHERE {sieve or '1'} ORDER BY seq",
+                                       params)]
+    assert kept == [n for n, row in enumerate(rows) if outlines_agree(mine, row, scope)]
