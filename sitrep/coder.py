@@ -19,6 +19,7 @@ from sitrep.cluster.assemble import assemble
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.errors import InputError, SetupError, SitrepError
 from sitrep.extract.acled import with_acled
+from sitrep.extract.coreference import CoreferenceFinder, has_coreference
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
 from sitrep.nlp.document import set_article
@@ -60,6 +61,9 @@ class Coder:
         self.actor_finder = actors if isinstance(actors, ActorFinder) else \
             ActorFinder(self.nlp, "sitrep_actors")
         self.actors: ActorResolver = self.actor_finder.resolver
+        coreference = self._pipe("sitrep_coreference")
+        self.coreference = coreference if isinstance(coreference, CoreferenceFinder) else \
+            CoreferenceFinder(self.nlp, "sitrep_coreference", self.actors)
 
     def _pipe(self, name: str) -> object | None:
         return self.nlp.get_pipe(name) if name in self.nlp.pipe_names else None
@@ -146,9 +150,9 @@ class Coder:
         (a Doc parsed elsewhere, by a pipeline without the components, or for another
         article)."""
         if doc._.article is article and has_places(doc) and has_actors(doc):
-            return doc
+            return doc if has_coreference(doc) else self.coreference(doc)
         set_article(doc, article)
-        return self.actor_finder(self.place_resolver(doc))
+        return self.coreference(self.actor_finder(self.place_resolver(doc)))
 
     def _timed(self, doc: Doc, article: Article) -> Doc:
         """``doc`` with its times: the pipeline's, or the time tagger's run now (a Doc parsed

@@ -1,28 +1,41 @@
-"""Actors through the article: pronouns, possessives and role nouns resolved to the actor
-named before (entity coreference).
+"""Actors through the article: pronouns, possessives and kind nouns resolved to the actor
+named before (entity coreference), as the ``sitrep_coreference`` component.
 
 No packaged coreference model runs offline here, so this is a rule-based resolver of the
-classic kind: the candidates are the coded actors named earlier in the article (named
-entities the actor resolver coded); an anaphor takes the most salient candidate that agrees
+classic kind: the candidates are the coded actors named earlier in the article (the named
+entities of ``doc.spans["actors"]``); an anaphor takes the most salient candidate that agrees
 with it. Salience is recency (sentences back), being a clause subject, and how often the
 actor has been named so far. Agreement: a person pronoun ("he", "his") wants a person; a
 group pronoun ("it", "its") a group or state; a plural one ("they", "their") a group, state
-or people; a role noun ("the gunman", "the rebels", "the ministry") an actor of the same
-PLOVER sector, a person when the noun is singular and names one; a kind noun ("the bloc", "the
+or people; a noun whose words give a sector but no country ("the army", "police", "the
+ministry", "troops", "the gunman") an actor of the same PLOVER sector, named by the same
+noun when it is a local body ("the army" after "Sudan's army"); failing that, a local body
+takes the country its sentence names or the story is about, never a venue's or the
+dateline's (:meth:`Coreference.resolve_kinds`); a noun of a body's kind ("the bloc", "the
 group") an actor of the kinds it may name (``actors/role_nouns.tsv``); a counted plural ("the
-two neighbours", "both sides") the sides last named together. Every resolution is kept on
-the Doc (``doc._.actor_chains``: actor key → the character spans that refer to it), so later
-stages read the chains instead of resolving again.
-"""
+two neighbours", "both sides") the sides last named together.
 
+The component resolves the kind nouns once, before events are read, into
+``doc.spans["references"]`` (and ``ActorContext.kinds``, which the actor resolver reads for
+the phrase), and every pronoun there too; event extraction reads them through
+``doc._.coreference`` and resolves a pronoun again only where its clause rules the antecedent
+out ("accused them": not the accuser). Every resolution is kept on the Doc
+(``doc._.actor_chains``: actor key → the character spans that refer to it).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-from sitrep.codebook.lexicon import Codebook
+from sitrep.codebook.lexicon import Codebook, load_codebook
+from sitrep.extract.arguments import phrase
 from sitrep.model import Actor, EntityMention
+from sitrep.nlp.deps import PREMODIFIER_DEPS
+from sitrep.nlp.document import article_of
+from sitrep.resolve.actors.component import doc_entities, has_actors
+from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 
 PERSON_LABELS = frozenset({"PERSON"})
 PEOPLE_LABELS = frozenset({"NORP"})
@@ -32,11 +45,24 @@ REPEAT_BONUS = 0.1
 REPEAT_CAP = 5
 SECTOR_BONUS = 0.5
 PRONOUN_REACH = 3  # sentences back a pronoun may reach
+KIND_REACH = 3  # sentences back a kind noun without a determiner ("police") may reach
+REFERENCE_SPANS = "references"
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# entity labels of names: a phrase holding one says whose it is ("leaders of the Group of Seven")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
-if not Doc.has_extension("actor_chains"):
-    Doc.set_extension("actor_chains", default=None)
-if not Doc.has_extension("event_refs"):
-    Doc.set_extension("event_refs", default=None)
+
+def register_extensions() -> None:
+    """``Doc._.actor_chains``, ``Doc._.event_refs``, ``Doc._.coreference`` and
+    ``Span._.actor``, once."""
+    for name in ("actor_chains", "event_refs", "coreference"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+register_extensions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +75,7 @@ class Referent:
     subject: bool
     person: bool
     plural: bool
+    noun: str = ""  # the lemma of the noun its phrase is headed by ("army" in "Sudan's army")
 
     @property
     def key(self) -> str:
@@ -64,6 +91,8 @@ class Coreference:
     referents: list[Referent] = field(default_factory=list)
     sentences: dict[int, int] = field(default_factory=dict)
     groups: list[tuple[Referent, ...]] = field(default_factory=list)
+    # pronoun token → the actor the component resolved it to (empty before it ran)
+    pronouns: dict[int, Actor] = field(default_factory=dict)
 
     def sentence(self, token: Token) -> int:
         """The ordinal of the token's sentence in the document."""
@@ -88,10 +117,89 @@ class Coreference:
             found.referents.append(Referent(
                 actor=actor, token=root.i, sentence=found.sentence(root),
                 subject=_subject(root), person=entity.label in PERSON_LABELS,
-                plural=entity.label in PEOPLE_LABELS or root.tag_ in ("NNS", "NNPS")))
+                plural=entity.label in PEOPLE_LABELS or root.tag_ in ("NNS", "NNPS"),
+                noun=_head_noun(root).lemma_.lower()))
         found.groups = _groups(doc, found.referents)
         doc._.actor_chains = {}
         return found
+
+    def resolve_kinds(self, resolver: ActorResolver, ctx: ActorContext) -> list[Span]:
+        """Every kind noun of the document ("the army", "police", "the ministry", "troops":
+        a phrase whose own words give a sector but no country) resolved through the article,
+        in text order: the most salient earlier actor of its sector (``kind_antecedent``);
+        else, for a local body ("the government", "residents"), the context's country
+        (``ActorContext.local_country``: the sentence's place for people and forces known by
+        where they are, else the country the story is about). Each resolved noun is kept in
+        ``ctx.kinds`` (what the actor resolver reads for the phrase), becomes a candidate
+        antecedent itself, and is returned as a span whose ``_.actor`` is the actor and whose
+        label says how it was found (``antecedent``, ``context``)."""
+        found: list[Span] = []
+        for head in self.doc:
+            if not self._kind_head(head, resolver):
+                continue
+            span = phrase(head)
+            if _owned_by_name(head, span):
+                continue  # "leaders of the Group of Seven": the name says whose, coded or not
+            reading = resolver.own_reading(span, ctx)
+            if reading is None or reading.country is not None or reading.sector is None:
+                continue
+            code, how, name = self._kind_country(head, reading.sector, reading.local, ctx)
+            if code is None:
+                continue
+            ctx.kinds[head.i] = code
+            actor = Actor(text=span.text, name=name, country=code, sector=reading.sector)
+            out = Span(self.doc, span.start, span.end, label=how)
+            out._.actor = actor
+            found.append(out)
+        return found
+
+    def _kind_country(self, head: Token, sector: str, local: bool, ctx: ActorContext
+                      ) -> tuple[str | None, str, str | None]:
+        """The country of one kind noun, how it was found, and the antecedent's name."""
+        if local and (named := ctx.named_country(head)) is not None:
+            return named, "sentence", None
+        chosen = None if self.introduces(head) else self.kind_antecedent(head, sector, local)
+        if chosen is not None:
+            linked = self._link(chosen, head, Actor(text=head.text, sector=sector))
+            return (linked.country if linked else None), "antecedent", chosen.actor.name
+        if local:
+            return ctx.local_country(head, sector), "context", None
+        return None, "", None
+
+    def _kind_head(self, head: Token, resolver: ActorResolver) -> bool:
+        """A noun that heads its phrase, stands in no name, and whose word or a word before
+        it may give a sector: the words the actor resolver could read a kind from."""
+        if head.pos_ not in NOUN_POS or head.dep_ in PREMODIFIER_DEPS or head.ent_type_:
+            return False
+        words = resolver.book.words
+        return any(t.lower_ in words or t.lemma_.lower() in words
+                   for t in (head, *head.lefts))
+
+    def kind_antecedent(self, head: Token, sector: str, local: bool = False
+                        ) -> Referent | None:
+        """The actor a kind noun refers back to: the most salient earlier one of its sector
+        named by the same noun ("the prime minister" after "Moldova's prime minister", "the
+        army" after "Sudan's army"); else, for a noun that is no local body ("troops",
+        "the gunman", "soldiers"), the most salient earlier actor of its sector ("troops"
+        after "a Congolese army spokesman"; "journalists" are not the agency reporting the
+        story). Such a noun with a determiner or possessor reaches back over the whole
+        article, a bare one KIND_REACH sentences. A local body ("the government", "the
+        authorities") reaches KIND_REACH sentences too, and only for one named by the same
+        noun: further back, or named by another noun, the one of the country the story is
+        about is likelier than the last foreign one named."""
+        here = self.sentence(head)
+        noun = head.lemma_.lower()
+        reach = None if self.definite(head) and not local else KIND_REACH
+        outlets = self.book.cue("reporting_sectors")
+
+        def near(r: Referent) -> bool:  # an outlet reporting the story is no one's antecedent
+            return (reach is None or here - r.sentence <= reach) and r.actor.sector not in outlets
+
+        same = self._best(head, lambda r: r.actor.sector == sector and r.noun == noun
+                          and near(r))
+        if same is not None or local:
+            return same
+        return self._best(head, lambda r: r.actor.sector == sector and near(r))
 
     def collective(self, head: Token) -> list[Actor]:
         """The sides a counted definite plural stands for ("the two neighbours", "both
@@ -146,9 +254,32 @@ class Coreference:
                 size = numbers[word]
         return size if size is not None and size >= 2 and self.definite(head) else None
 
+    def resolve_pronouns(self) -> list[Span]:
+        """Every personal pronoun and possessive of the document resolved to the actor it
+        stands for (``pronoun``), in text order, as spans labelled ``pronoun`` whose
+        ``_.actor`` is the actor; kept so that extraction reads them, and resolves again only
+        where its clause rules an antecedent out ("accused them": not the accuser)."""
+        found = []
+        for token in self.doc:
+            actor = self._pronoun(token, frozenset())
+            if actor is None:
+                continue
+            self.pronouns[token.i] = actor
+            span = Span(self.doc, token.i, token.i + 1, label="pronoun")
+            span._.actor = actor
+            found.append(span)
+        return found
+
     def pronoun(self, token: Token, besides: frozenset[str] = frozenset()) -> Actor | None:
         """The actor a pronoun or possessive stands for, if one agrees and is near; an object
-        pronoun is none of ``besides`` (the act's own doers: "accused them")."""
+        pronoun is none of ``besides`` (the act's own doers: "accused them"). The component's
+        reading is used when nothing is ruled out or it stands."""
+        stored = self.pronouns.get(token.i)
+        if stored is not None and stored.country not in besides:
+            return replace(stored)
+        return self._pronoun(token, besides)
+
+    def _pronoun(self, token: Token, besides: frozenset[str]) -> Actor | None:
         word = token.text.lower()
         if word in self.book.cue("person_pronouns"):
             fits = lambda r: r.person  # noqa: E731
@@ -163,19 +294,6 @@ class Coreference:
                             and r.actor.country not in besides)
         return self._link(chosen, token, None)
 
-    def role(self, head: Token, actor: Actor) -> Actor | None:
-        """The actor a definite role noun ("the gunman", "the rebels") stands for: an earlier
-        actor of the same sector, a person when the noun is singular."""
-        if actor.sector is None or not self.definite(head):
-            return None
-        singular = head.tag_ in ("NN", "NNP")
-
-        def fits(r: Referent) -> bool:
-            return r.actor.sector == actor.sector and (r.person or not singular or not r.plural)
-
-        chosen = self._best(head, fits)
-        return self._link(chosen, head, actor)
-
     def kind(self, head: Token) -> Actor | None:
         """The actor a definite kind noun ("the bloc", "the group", "this organisation")
         stands for: the most salient earlier actor of a kind the noun may name
@@ -189,6 +307,13 @@ class Coreference:
             return not r.person and (r.actor.country in codes or r.actor.sector in codes)
 
         return self._link(self._best(head, fits), head, None)
+
+    def introduces(self, head: Token) -> bool:
+        """The noun brings in someone new rather than pointing back: an indefinite
+        determiner or a number ("a gendarme", "several soldiers", "30 men")."""
+        dets = self.book.cue("indefinite_determiners")
+        return any((c.dep_ == "det" and c.text.lower() in dets) or c.dep_ == "nummod"
+                   for c in head.children)
 
     def definite(self, head: Token) -> bool:
         """The noun points back: a definite or demonstrative determiner, or a possessive."""
@@ -226,15 +351,13 @@ class Coreference:
         if chosen is None:
             return None
         chains = self.doc._.actor_chains
-        if chains is not None:
-            chains.setdefault(chosen.key, []).append((token.idx, token.idx + len(token.text)))
+        span = (token.idx, token.idx + len(token.text))
+        if chains is not None and span not in chains.setdefault(chosen.key, []):
+            chains[chosen.key].append(span)
         ante = chosen.actor
         sector = own.sector if own is not None and own.sector else ante.sector
         return Actor(text=own.text if own is not None else token.text, name=ante.name,
                      country=ante.country, sector=sector)
-
-
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
@@ -245,14 +368,14 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
     def member(token: Token) -> Referent | None:
         if token.i in at:
             return at[token.i]
-        return next((at[c.i] for c in token.children if c.dep_ in MODIFIER_DEPS and c.i in at),
+        return next((at[c.i] for c in token.children if c.dep_ in PREMODIFIER_DEPS and c.i in at),
                     None)
 
     seen: set[tuple[int, ...]] = set()
     groups = []
     for ref in referents:
         anchor = doc[ref.token]
-        if anchor.dep_ in MODIFIER_DEPS and anchor.head is not anchor:
+        if anchor.dep_ in PREMODIFIER_DEPS and anchor.head is not anchor:
             anchor = anchor.head
         found = [m for t in (anchor, *anchor.conjuncts) if (m := member(t)) is not None]
         key = tuple(sorted({m.token for m in found}))
@@ -269,7 +392,66 @@ def _side(ref: Referent) -> tuple[str, str | None]:
     return ref.key, ref.actor.sector
 
 
+def _owned_by_name(head: Token, span: Span) -> bool:
+    """The phrase names whose it is by a name, coded or not: a name inside it, or after
+    "of" ("the leaders of the Group of Seven", "directors of Military Operations")."""
+    if any(t.ent_type_ in NAME_LABELS for t in span):
+        return True
+    return any(obj.pos_ == "PROPN" for prep in head.children
+               if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _head_noun(token: Token) -> Token:
+    """The noun whose phrase a name stands in: itself, or the noun it qualifies ("Sudan" in
+    "Sudan's army", "Russian" in "Russian troops")."""
+    while token.dep_ in PREMODIFIER_DEPS and token.head is not token and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def _subject(token: Token) -> bool:
-    """A clause subject, or the name on one ("US officials", "China's embassy said")."""
-    return token.dep_ in SUBJECT_DEPS or (token.dep_ in ("compound", "poss")
+    """A clause subject, or the name on one ("US officials", "China's embassy said",
+    "Russian troops advanced")."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ in PREMODIFIER_DEPS
                                           and token.head.dep_ in SUBJECT_DEPS)
+
+
+class CoreferenceFinder:
+    """The ``sitrep_coreference`` component: the actors of the article (``doc.spans["actors"]``)
+    as candidate antecedents, and every kind noun resolved through them
+    (``doc.spans["references"]``), so event extraction reads the chains from the Doc."""
+
+    def __init__(self, nlp: Language, name: str, resolver: ActorResolver | None = None) -> None:
+        self.name = name
+        self.nlp = nlp
+        self._resolver = resolver
+        register_extensions()
+
+    @property
+    def resolver(self) -> ActorResolver:
+        """The actor component's resolver (one set of tables), else one of its own."""
+        if self._resolver is None:
+            finder = self.nlp.get_pipe("sitrep_actors") \
+                if "sitrep_actors" in self.nlp.pipe_names else None
+            own = getattr(finder, "resolver", None)
+            self._resolver = own if isinstance(own, ActorResolver) else ActorResolver()
+        return self._resolver
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.actor_context if has_actors(doc) else None
+        if ctx is None:
+            ctx = self.resolver.context(doc, article_of(doc), [])
+            doc._.actor_context = ctx
+        found = Coreference.build(doc, doc_entities(doc, ""), load_codebook())
+        kinds = found.resolve_kinds(self.resolver, ctx)
+        doc.spans[REFERENCE_SPANS] = sorted([*kinds, *found.resolve_pronouns()],
+                                            key=lambda span: span.start)
+        doc._.coreference = found
+        return doc
+
+
+def has_coreference(doc: Doc) -> bool:
+    """Whether the component has run over ``doc``."""
+    register_extensions()
+    return isinstance(doc._.coreference, Coreference) and REFERENCE_SPANS in doc.spans

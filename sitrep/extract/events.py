@@ -28,7 +28,7 @@ from sitrep.extract.arguments import (
     through_event_objects,
 )
 from sitrep.extract.claims import sources
-from sitrep.extract.coreference import Coreference
+from sitrep.extract.coreference import Coreference, has_coreference
 from sitrep.extract.modality import by_aux, denied_by_another, modality, refused
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
@@ -115,7 +115,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
     candidates = absorb_objects(without_messages(candidates, book))
     builder = EventBuilder(doc, article, places, times, actors, book)
-    builder.coref = Coreference.build(doc, entities or [], book)
+    builder.coref = builder.chains(entities or [])
     builder.trigger_heads = {hit.head.i for hit in hits}
     builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
                            if hit.head.pos_ in ("NOUN", "PROPN")}
@@ -391,6 +391,19 @@ class EventBuilder:
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
         self.coref = Coreference(doc, book)
+
+    def chains(self, entities: list[EntityMention]) -> Coreference:
+        """The article's coreference: what the ``sitrep_coreference`` component stored on the
+        Doc (with the kind nouns it resolved in the stored context), else built now from
+        ``entities`` for a Doc parsed without it."""
+        doc = self.doc
+        if has_coreference(doc) and doc._.article is self.article and \
+                doc._.actor_context is self.ctx:
+            return doc._.coreference
+        found = Coreference.build(doc, entities, self.book)
+        found.resolve_kinds(self.resolver, self.ctx)
+        found.resolve_pronouns()
+        return found
 
     def build(self, cand: Candidate) -> list[Event]:
         """The event of one candidate, with the intent it states when it is a plan."""
@@ -723,7 +736,7 @@ class EventBuilder:
         if owner is not None:
             return Actor(text=actor.text, name=owner.name, country=owner.country,
                          sector=actor.sector or owner.sector)
-        return self.coref.role(head, actor) or actor
+        return actor
 
     def _split_modifiers(self, head: Token, span: Span) -> list[Actor]:
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
+from sitrep.nlp.deps import NOUN_MODIFIER_DEPS, PREMODIFIER_DEPS
 from sitrep.resolve.times.tense import attached_verb
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
@@ -21,8 +22,6 @@ EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp"})
 # the dependencies by which a reporting verb governs what it reports
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
-NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod", "nmod", "poss"})
-MODIFIER_DEPS = frozenset({"amod", "poss", "compound", "nmod"})
 # entity labels of names that are not places: a place word inside one is part of the name
 NAME_OF_OTHER = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"})
 
@@ -116,7 +115,7 @@ def _modifier(token: Token) -> bool:
     """A place word that modifies a noun ("US troops", "Russian and US forces")."""
     if token.dep_ == "conj":
         token = token.head
-    return token.dep_ in MODIFIER_DEPS
+    return token.dep_ in PREMODIFIER_DEPS
 
 
 def _nearest(trigger: Token, items: Sequence[tuple[object, Span]], within: set[int] | None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sitrep.codebook.lexicon import load_codebook
+from sitrep.extract.coreference import CoreferenceFinder
 from sitrep.extract.triggers import TriggerFinder
 from sitrep.nlp.paragraphs import ParagraphBreaks
 from sitrep.nlp.ruler import GazetteerRuler
@@ -64,6 +65,18 @@ def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
     """The named entities that stand for an actor into ``doc.spans["actors"]`` (the actor on
     ``span._.actor``) and the document's actor context into ``doc._.actor_context``."""
     return ActorFinder(nlp, name)
+
+
+@Language.factory("sitrep_coreference",
+                  assigns=["doc.spans", "doc._.coreference", "doc._.actor_chains"],
+                  requires=["doc.spans", "doc._.actor_context", "token.dep", "token.tag"])
+def make_coreference(nlp: Language, name: str) -> CoreferenceFinder:
+    """Entity coreference: the actors named in the article (``doc.spans["actors"]``) as
+    antecedents, every kind noun ("the army", "police") resolved through them into
+    ``doc.spans["references"]`` (the actor on ``span._.actor``), the chains in
+    ``doc._.actor_chains`` and the resolver, for pronouns read in their clause, in
+    ``doc._.coreference``."""
+    return CoreferenceFinder(nlp, name)
 
 
 @Language.factory("sitrep_times", assigns=["doc.spans"], requires=["token.dep", "token.tag"])

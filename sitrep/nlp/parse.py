@@ -39,7 +39,7 @@ _BREAKS = (
 )
 _JOIN_EXCLUDE = ("tensor", "user_data", "spans")
 WHOLE_DOC_PIPES = ("sitrep_times", "sitrep_places", "sitrep_place_resolver", "sitrep_actors",
-                   "sitrep_triggers")
+                   "sitrep_coreference", "sitrep_triggers")
 """Components that write document-wide spans: over a long text they run after the join, which
 would drop the spans each piece had."""
 

@@ -29,7 +29,9 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ``sitrep_place_resolver`` resolves them (with the dateline of the article on
     ``doc._.article``, also set before) into ``doc._.places``, ``sitrep_actors`` puts the named
     entities that stand for an actor in ``doc.spans["actors"]`` and the document's actor context
-    in ``doc._.actor_context``, and ``sitrep_triggers`` the event triggers in
+    in ``doc._.actor_context``, ``sitrep_coreference`` the kind nouns ("the army", "police")
+    and pronouns resolved through the article in ``doc.spans["references"]`` and the chains in
+    ``doc._.actor_chains``, and ``sitrep_triggers`` the event triggers in
     ``doc.spans["triggers"]``. Events are read from these and the parse by
     :mod:`sitrep.extract`.
     """
@@ -50,5 +52,6 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("sitrep_places", after="sitrep_times")
     nlp.add_pipe("sitrep_place_resolver", after="sitrep_places")
     nlp.add_pipe("sitrep_actors", after="sitrep_place_resolver")
-    nlp.add_pipe("sitrep_triggers", after="sitrep_actors")
+    nlp.add_pipe("sitrep_coreference", after="sitrep_actors")
+    nlp.add_pipe("sitrep_triggers", after="sitrep_coreference")
     return nlp

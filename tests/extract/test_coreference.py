@@ -57,12 +57,10 @@ def test_an_object_pronoun_is_not_the_acts_own_doer(coref):
     assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None
 
 
-def test_a_role_noun_needs_an_antecedent_of_its_sector(coref):
-    army = Actor(text="The army", sector="MIL")
-    assert coref.role(coref.doc[13], army) is None
-    ministry = Actor(text="The army", sector="GOV")
-    found = coref.role(coref.doc[13], ministry)
-    assert found is not None and found.sector == "GOV" and found.country in {"RUS", "KEN"}
+def test_a_kind_noun_needs_an_antecedent_of_its_sector(coref):
+    assert coref.kind_antecedent(coref.doc[13], "MIL") is None
+    found = coref.kind_antecedent(coref.doc[13], "GOV")
+    assert found is not None and found.actor.country in {"RUS", "KEN"}
 
 
 def kind_doc() -> Doc:
@@ -255,3 +253,17 @@ def test_the_country_on_a_speaking_body_is_as_salient_as_a_subject():
     entities = [mention(doc, 0, "GPE", "MMR", "GOV"), mention(doc, 4, "GPE", "CHN", "GOV")]
     coref = Coreference.build(doc, entities, load_codebook())
     assert coref.pronoun(doc[9]).country == "CHN"  # "China's embassy", the last speaker
+
+
+def test_an_indefinite_or_counted_noun_introduces_someone_new(kinds, pairs):
+    assert kinds.introduces(kinds.doc[16])  # "A group left"
+    assert pairs.introduces(pairs.doc[15])  # "Two soldiers died"
+    assert not kinds.introduces(kinds.doc[8])  # "The group fired" points back
+
+
+def test_every_pronoun_is_resolved_once_and_read_again_only_where_its_clause_rules_out(coref):
+    spans = coref.resolve_pronouns()
+    assert [(s.text, s.label_, s._.actor.country) for s in spans] == [
+        ("He", "pronoun", "RUS"), ("its", "pronoun", "KEN")]
+    assert coref.pronoun(coref.doc[8]).country == "KEN"
+    assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None

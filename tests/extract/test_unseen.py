@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.ingest.jsonl import article_from_record
 from sitrep.model import Article
 
 pytestmark = pytest.mark.slow
@@ -22,6 +23,7 @@ FIXTURE = Path(__file__).with_name("unseen.tsv")
 ACTORS_FIXTURE = Path(__file__).with_name("unseen_actors.tsv")
 ACLED_FIXTURE = Path(__file__).with_name("unseen_acled.tsv")
 KINDS_FIXTURE = Path(__file__).with_name("unseen_kinds.tsv")
+KIND_NOUNS_FIXTURE = Path(__file__).with_name("unseen_kind_nouns.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -39,6 +41,7 @@ ROWS = read_rows()
 ACTOR_ROWS = read_rows(ACTORS_FIXTURE)
 ACLED_ROWS = read_rows(ACLED_FIXTURE)
 KINDS_ROWS = read_rows(KINDS_FIXTURE)
+KIND_NOUN_ROWS = read_rows(KIND_NOUNS_FIXTURE)
 
 
 def gap_marks(row: dict[str, str]) -> list:
@@ -74,6 +77,13 @@ def kinds_cases() -> list:
     return [pytest.param(row["type"], row["actor"], row["text"],
                          id=f"{i:03d}-{row['type']}-{row['actor']}", marks=gap_marks(row))
             for i, row in enumerate(KINDS_ROWS)]
+
+
+def kind_noun_cases() -> list:
+    """One test case per short story of the kind nouns' set."""
+    return [pytest.param(row["trigger"], row["country"], row["text"],
+                         id=f"{i:03d}-{row['country']}", marks=gap_marks(row))
+            for i, row in enumerate(KIND_NOUN_ROWS)]
 
 
 def test_the_set_covers_every_type_and_sentences_without_events():
@@ -141,3 +151,23 @@ def test_type_and_actor_country_of_an_unseen_kind_of_news(coder, expected, actor
     top = max(events, key=lambda e: e.confidence)
     assert (top.event_type, actor in [a.country for a in top.actors]) == (expected, True), \
         (top.event_type, top.evidence.trigger, [(a.text, a.country) for a in top.actors])
+
+
+def test_the_kind_noun_set_holds_distinct_stories_of_many_countries():
+    assert len(KIND_NOUN_ROWS) >= 12
+    assert len({row["text"] for row in KIND_NOUN_ROWS}) == len(KIND_NOUN_ROWS)
+    assert len({row["country"] for row in KIND_NOUN_ROWS}) >= 10
+    assert all(row["trigger"] in row["text"] for row in KIND_NOUN_ROWS)
+
+
+@pytest.mark.parametrize(("trigger", "expected", "text"), kind_noun_cases())
+def test_a_kind_noun_takes_its_country_through_an_unseen_story(coder, trigger, expected, text):
+    # read as `sitrep code` reads a JSON line, so the dateline is read as a dateline
+    article = article_from_record({"id": "unseen", "text": text, "published": "2024-05-03"},
+                                  "unseen")
+    events = coder.code_article(article).events
+    told = [e for e in events if any(trigger in m.trigger for m in e.mentions or [e.evidence])]
+    assert told, ("no record of the trigger", [(e.event_type, e.evidence.trigger)
+                                               for e in events])
+    assert any(expected in [a.country for a in e.actors] for e in told), \
+        [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in told]

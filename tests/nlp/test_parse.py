@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.extract.coreference import has_coreference
 from sitrep.nlp import parse
 from sitrep.nlp.parse import MAX_RUN, make_doc, parse_stream, split_text
 
@@ -66,6 +67,16 @@ def test_a_text_longer_than_a_chunk_parses_to_one_doc_with_exact_offsets(
     assert any(e.text == "Chad" for e in doc.ents)
     sentences = list(doc.sents)
     assert sentences[-1].text == "Chad closed its border."
+
+
+def test_kind_nouns_of_a_long_text_are_resolved_once_over_the_joined_doc(
+        coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse, "CHUNK_CHARS", 1_000)
+    text = "Niger's army said on Monday it had left the base.\n\n" + PARAGRAPH * 30
+    ((doc, _),) = parse_stream(coder.nlp, [(text, "long")])
+    assert has_coreference(doc)
+    ministries = [s for s in doc.spans["references"] if "ministry" in s.text]
+    assert len(ministries) == 30, "one resolution per mention, none lost at the joins"
 
 
 def test_parse_stream_keeps_the_order_of_long_and_short_texts(

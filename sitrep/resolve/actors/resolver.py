@@ -20,6 +20,7 @@ from sitrep.codebook.actor_tables import Body
 from sitrep.codebook.lexicon import Codebook, load_codebook
 from sitrep.codebook.load import fold, load_table
 from sitrep.model import Actor, Article, Claimant, EntityMention, PlaceMention
+from sitrep.nlp.deps import QUALIFIER_DEPS
 from sitrep.resolve.actors.leaders import leader_table, name_fold, within_one
 from sitrep.resolve.actors.patterns import split_words
 from sitrep.resolve.places.countries import (
@@ -29,14 +30,12 @@ from sitrep.resolve.places.countries import (
     country_for_name,
 )
 
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
 STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "capital"
 MIN_MISSPELT = 6
 T = TypeVar("T")
-DATELINE_WEIGHT = 3.0
 MODIFIER_WEIGHT = 0.5
 
 
@@ -49,6 +48,9 @@ class ActorContext:
     sentence_places: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
     dateline: tuple[int, int] | None = None
     date: str | None = None
+    # the country each kind noun ("the army", "police") refers to through the article, by its
+    # head token: written by the coreference component (``sitrep_coreference``)
+    kinds: dict[int, str] = field(default_factory=dict)
 
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
@@ -63,8 +65,27 @@ class ActorContext:
             return before[-1]
         return standing[0][1] if standing else None
 
-    def local_country(self, token: Token) -> str | None:
-        return self.sentence_country(token) or self.focus
+    def local_country(self, token: Token, sector: str | None = None) -> str | None:
+        """The country of a local body that names none ("the government", "residents"):
+        the one it refers to through the article when the coreference component found it;
+        else, for people and forces known by where they are (``located_sectors``), the
+        country of its sentence's place; else the country the story is about."""
+        if token.i in self.kinds:
+            return self.kinds[token.i]
+        if sector is None or sector in load_codebook().cue("located_sectors"):
+            return self.sentence_country(token) or self.focus
+        return self.named_country(token) or self.focus
+
+    def named_country(self, token: Token) -> str | None:
+        """A country the token's sentence names as such (not a town, which may be a venue,
+        and not as a modifier, which says whose): the nearest before the token, else the
+        first after it. "The government" in a sentence about Chad is Chad's."""
+        found = [(i, code) for i, code, modifier in self.sentence_places.get(token.sent.start, [])
+                 if not modifier and i in self.places and self.places[i].precision == "country"]
+        before = [code for i, code in found if i < token.i]
+        if before:
+            return before[-1]
+        return found[0][1] if found else None
 
 
 @dataclass(slots=True)
@@ -93,11 +114,15 @@ class ActorResolver:
     # -- context ---------------------------------------------------------------------------
 
     def context(self, doc: Doc, article: Article, places: list[PlaceMention]) -> ActorContext:
-        """The document's focus country and, per sentence, the countries of its places."""
+        """The document's focus country and, per sentence, the countries of its places. The
+        focus is the country the text's places name most (a place that qualifies a noun, "US
+        troops", counting half); the dateline says where the story was filed, not what it is
+        about, so it only breaks a tie, or stands alone when the text names no place."""
         ctx = ActorContext(date=(article.published or "")[:10] or None)
         if article.dateline_start is not None and article.dateline_end is not None:
             ctx.dateline = (article.dateline_start, article.dateline_end)
         weights: dict[str, float] = {}
+        filed = None
         for place in places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or not place.country_code:
@@ -105,33 +130,39 @@ class ActorResolver:
             for token in span:
                 ctx.places[token.i] = place
             ctx.sentence_places.setdefault(span.sent.start, []).append(
-                (span.start, place.country_code, span.root.dep_ in MODIFIER_DEPS))
+                (span.start, place.country_code, span.root.dep_ in QUALIFIER_DEPS))
+            if article.dateline_start is not None and place.start == article.dateline_start:
+                filed = place.country_code
+                weights.setdefault(filed, 0.0)
+                continue
             weights[place.country_code] = weights.get(place.country_code, 0.0) + \
-                self._place_weight(place, span, article)
+                (MODIFIER_WEIGHT if span.root.dep_ in QUALIFIER_DEPS else 1.0)
         if weights:
-            ctx.focus = max(weights, key=lambda code: (weights[code], -_first(places, code)))
+            ctx.focus = max(weights, key=lambda code: (weights[code], code == filed,
+                                                       -_first(places, code)))
         return ctx
-
-    @staticmethod
-    def _place_weight(place: PlaceMention, span: Span, article: Article) -> float:
-        if article.dateline_start is not None and place.start == article.dateline_start:
-            return DATELINE_WEIGHT
-        return MODIFIER_WEIGHT if span.root.dep_ in MODIFIER_DEPS else 1.0
 
     # -- phrases ---------------------------------------------------------------------------
 
     def resolve_span(self, span: Span, ctx: ActorContext | None = None) -> Actor | None:
         """The actor a noun phrase stands for, or None when it names no actor."""
-        tokens = _core(span)
-        if not tokens:
+        reading = self.own_reading(span, ctx)
+        if reading is None:
             return None
-        reading = self.read(tokens, span, ctx)
+        if reading.country is None and ctx is not None and span.root.i in ctx.kinds:
+            reading.country = ctx.kinds[span.root.i]  # "troops" → the army named before
         if reading.country is None and reading.local and ctx is not None:
-            reading.country = ctx.local_country(span.root)
+            reading.country = ctx.local_country(span.root, reading.sector)
         if reading.country is None and reading.sector is None and not reading.named:
             return None
         return Actor(text=span.text, name=reading.name or _country_name(reading.country),
                      country=reading.country, sector=reading.sector)
+
+    def own_reading(self, span: Span, ctx: ActorContext | None = None) -> Reading | None:
+        """What a noun phrase says of itself (its words, names and places), before the
+        article is consulted; None for a phrase of no content words."""
+        tokens = _core(span)
+        return self.read(tokens, span, ctx) if tokens else None
 
     def resolve_claimant(self, span: Span, ctx: ActorContext | None = None) -> Claimant | None:
         """Who vouches for a statement ("a US defense official" → USA MIL); None for no words."""
@@ -335,7 +366,7 @@ class ActorResolver:
         root = _first_conjunct(ent.root)
         if root.dep_ == "pobj" and root.head.lower_ in load_codebook().cue("locative_preps"):
             return None
-        if root.dep_ in MODIFIER_DEPS and root.head.i >= ent.end:
+        if root.dep_ in QUALIFIER_DEPS and root.head.i >= ent.end:
             phrase = self.resolve_span(_phrase_to(root.head), None)
             if phrase is None or phrase.sector is None:
                 return None
@@ -351,7 +382,7 @@ def _place_of(token: Token, head: Token, strong: bool) -> int:
     one on a modifier of the head, then on the head, then anywhere else in the phrase."""
     if strong:
         return 0 if token.i == head.i else 1
-    if token.head.i == head.i and token.dep_ in MODIFIER_DEPS:
+    if token.head.i == head.i and token.dep_ in QUALIFIER_DEPS:
         return 0
     return 1 if token.i == head.i else 2
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.model import Article, PlaceMention
+from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
 from sitrep.nlp.truecase import is_shouting
 from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
 from sitrep.resolve.places.detect import (
@@ -78,7 +79,6 @@ CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
 CLUSTER_SHARE = 0.05
 MODIFIER_WEIGHT = 0.0
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 CAPITAL_BONUS = 1.0
 BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
@@ -188,7 +188,7 @@ def _is_metonymic(span: Span) -> bool:
 def _is_modifier(span: Span) -> bool:
     """The name modifies a noun after it ("U.S. officials", "the U.S. embassy")."""
     root = span.root
-    return root.dep_ in MODIFIER_DEPS and root.head.i >= span.end and root.head.pos_ in (
+    return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end and root.head.pos_ in (
         "NOUN", "PROPN")
 
 
