@@ -420,8 +420,8 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
     the story, so it stands next to every sentence), it is told in the same modality (a plan
     beside a deed is another event), names no other target and nothing they state
-    disagrees; nearer wins, then the earlier. A fight (``fight_types``) reaches
-    ``fight_attach_reach_sentences``: its toll and course are told sentences after its sides."""
+    disagrees; nearer wins, then the earlier."""
+    reach = rules.attach_reach_sentences
     named = [g for g in groups if coded(merged_of(g))]
     kept: list[list[int]] = []
     for members in groups:
@@ -429,8 +429,6 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             continue
         event = merged_of(members)
         here = _places_in_text(event, sentence_of, title_end)
-        reach = (rules.fight_attach_reach_sentences if event.event_type in rules.fights
-                 else rules.attach_reach_sentences)
         best, best_key = None, None
         for other in named:
             whole = merged_of(other)
