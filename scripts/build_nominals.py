@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_people import NOTICE, read_index  # noqa: E402
+from wndb import notice, read_index, read_records  # noqa: E402
 
 EVENTIVE_FILES = frozenset({4, 10, 11})  # noun.act, noun.communication, noun.event
 DERIVED = "+"
@@ -43,34 +43,19 @@ class NounSense:
 
 
 def read_nouns(path: Path) -> dict[str, NounSense]:
-    """offset → noun synset with its derivational links to verbs (WordNet's wndb(5))."""
+    """offset → noun synset with its derivational links to verbs."""
     synsets = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" ") or not line.strip():
-            continue
-        fields = line.split(" | ")[0].split()
-        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
-        words = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
-        at = 4 + 2 * count
-        verbs = []
-        for i in range(int(fields[at])):
-            symbol, target, pos, numbers = fields[at + 1 + 4 * i: at + 5 + 4 * i]
-            if symbol == DERIVED and pos == VERB:
-                verbs.append((int(numbers[:2], 16), target, int(numbers[2:], 16)))
-        synsets[offset] = NounSense(lexfile, words, verbs)
+    for offset, record in read_records(path).items():
+        verbs = [(int(p.numbers[:2], 16), p.target, int(p.numbers[2:], 16))
+                 for p in record.pointers if p.symbol == DERIVED and p.pos == VERB]
+        synsets[offset] = NounSense(record.lexfile, [w.lower() for w in record.words], verbs)
     return synsets
 
 
 def read_verb_words(path: Path) -> dict[str, list[str]]:
     """offset → the words of each verb synset of ``data.verb``."""
-    words = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" ") or not line.strip():
-            continue
-        fields = line.split()
-        count = int(fields[3], 16)
-        words[fields[0]] = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
-    return words
+    return {offset: [w.lower() for w in record.words]
+            for offset, record in read_records(path).items()}
 
 
 def nominals(senses: dict[str, list[str]], nouns: dict[str, NounSense],
@@ -105,7 +90,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[2]) if len(argv) > 2 else Path("sitrep/codebook/wordnet/nominals.tsv")
     rows = nominals(read_index(source / "index.noun"), read_nouns(source / "data.noun"),
                     read_verb_words(source / "data.verb"))
-    lines = [NOTICE.replace("build_people", "build_nominals").rstrip("\n"),
+    lines = [notice("build_nominals.py").rstrip("\n"),
              "# noun (lemma)<TAB>verb (lemma) whose act the noun's commonest sense names"]
     lines += ["\t".join(row) for row in rows]
     out.parent.mkdir(parents=True, exist_ok=True)

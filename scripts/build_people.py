@@ -24,27 +24,14 @@ import sys
 from collections import deque
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wndb import notice, read_index, read_records  # noqa: E402
+
 PERSON_FILE = 18  # WordNet's lexicographer file noun.person
 HYPERNYMS = ("@", "@i")
 KINDS = Path("sitrep/codebook/actors/person_kinds.tsv")
 DEFAULT_SECTOR = "CVL"
-NOTICE = """# Converted by scripts/build_people.py from WordNet 3.0 (Princeton University), used
-# under the WordNet 3.0 license: WordNet 3.0 Copyright 2006 by Princeton University. All rights
-# reserved. Permission to use, copy, modify and distribute this software and database and its
-# documentation for any purpose and without fee or royalty is hereby granted, provided that you
-# agree to comply with the following copyright notice and statements, including the disclaimer,
-# and that the same appear on ALL copies of the software, database and documentation, including
-# modifications that you make for internal use or for distribution. THIS SOFTWARE AND DATABASE
-# IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS
-# OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR
-# THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD
-# PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or
-# Princeton may not be used in advertising or publicity pertaining to distribution of the
-# software and/or database. Title to copyright in this software, database and any associated
-# documentation shall at all times remain with Princeton University and LICENSEE agrees to
-# preserve same.
-"""
 
 
 class Synset:
@@ -61,36 +48,13 @@ class Synset:
 
 
 def read_data(path: Path) -> dict[str, Synset]:
-    """offset → synset, from ``data.noun`` (format: WordNet's wndb(5))."""
+    """offset → synset with its hypernyms, from ``data.noun``."""
     synsets = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" ") or not line.strip():
-            continue
-        fields = line.split(" | ")[0].split()
-        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
-        words = [fields[4 + 2 * i].split("(")[0] for i in range(count)]
-        at = 4 + 2 * count
-        pointers = int(fields[at])
-        hypernyms, instance = [], False
-        for i in range(pointers):
-            symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
-            if symbol in HYPERNYMS:
-                hypernyms.append(target)
-                instance = instance or symbol == "@i"
-        synsets[offset] = Synset(lexfile, words, hypernyms, instance)
+    for offset, record in read_records(path).items():
+        hypernyms = [p.target for p in record.pointers if p.symbol in HYPERNYMS]
+        instance = any(p.symbol == "@i" for p in record.pointers)
+        synsets[offset] = Synset(record.lexfile, record.words, hypernyms, instance)
     return synsets
-
-
-def read_index(path: Path) -> dict[str, list[str]]:
-    """lemma → its synset offsets, commonest sense first, from ``index.noun``."""
-    senses = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" ") or not line.strip():
-            continue
-        fields = line.split()
-        lemma, count, pointers = fields[0], int(fields[2]), int(fields[3])
-        senses[lemma] = fields[6 + pointers:6 + pointers + count]
-    return senses
 
 
 def read_kinds(path: Path, senses: dict[str, list[str]]) -> dict[str, str]:
@@ -148,7 +112,7 @@ def main(argv: list[str]) -> int:
     senses = read_index(source / "index.noun")
     synsets = read_data(source / "data.noun")
     rows = people(senses, synsets, read_kinds(kinds_path, senses))
-    lines = [NOTICE.rstrip("\n"), "# noun (lemma)<TAB>sector code"]
+    lines = [notice("build_people.py").rstrip("\n"), "# noun (lemma)<TAB>sector code"]
     lines += ["\t".join(row) for row in rows]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

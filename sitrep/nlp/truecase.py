@@ -461,9 +461,8 @@ def _gazetteer_names() -> list[str]:
 
 
 @cache
-def english_words(model: str | None = None) -> frozenset[str]:
-    """English words from the model's lemmatizer index (WordNet's nouns, verbs, adjectives,
-    adverbs): a small place called "Reading" or "Police" is no reason to capitalise them."""
+def _lemma_lookups(model: str | None = None) -> Lookups:
+    """The model's lemmatizer tables, which both word lists below are read from."""
     from sitrep.nlp.pipeline import DEFAULT_MODEL
 
     try:
@@ -473,7 +472,14 @@ def english_words(model: str | None = None) -> frozenset[str]:
     folders = [Path(p) for p in root.glob("**/lemmatizer/lookups")]
     if not folders:
         raise SetupError(f"spaCy model at {root.name} has no lemmatizer lookups")
-    lookups = Lookups().from_disk(folders[0])
+    return Lookups().from_disk(folders[0])
+
+
+@cache
+def english_words(model: str | None = None) -> frozenset[str]:
+    """English words from the model's lemmatizer index (WordNet's nouns, verbs, adjectives,
+    adverbs): a small place called "Reading" or "Police" is no reason to capitalise them."""
+    lookups = _lemma_lookups(model)
     index = lookups.get_table("lemma_index")
     irregular = lookups.get_table("lemma_exc")
     words = {word for group in index.values() for word in group}
@@ -484,14 +490,5 @@ def english_words(model: str | None = None) -> frozenset[str]:
 @cache
 def _lemma_tables(model: str | None = None) -> dict[str, tuple[str, ...]]:
     """The model's word list by part of speech ("noun", "verb", "adj", "adv")."""
-    from sitrep.nlp.pipeline import DEFAULT_MODEL
-
-    try:
-        root = spacy.util.get_package_path(model or DEFAULT_MODEL)
-    except (ModuleNotFoundError, OSError) as exc:
-        raise SetupError(f"spaCy model {model or DEFAULT_MODEL!r} is not installed") from exc
-    folders = [Path(p) for p in root.glob("**/lemmatizer/lookups")]
-    if not folders:
-        raise SetupError(f"spaCy model at {root.name} has no lemmatizer lookups")
-    index = Lookups().from_disk(folders[0]).get_table("lemma_index")
+    index = _lemma_lookups(model).get_table("lemma_index")
     return {pos: tuple(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
