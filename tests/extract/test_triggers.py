@@ -151,6 +151,8 @@ def test_destroying_takes_violence_in_a_story_of_strikes_and_coercion_among_bull
                  "The authorities destroyed twelve homes.")
     assert found(coder, war)["destroyed"] == "ASSAULT"
     assert found(coder, clearance)["destroyed"] == "COERCE"
+    # a bomb is CAMEO's 183, not the conventional force of its DESTROY entry: no cue either way
+    assert found(coder, "A bomb destroyed the offices of a rural bank.")["destroyed"] == "COERCE"
 
 
 def test_a_word_aimed_at_a_place_takes_the_reading_its_phrase_settles(coder):
