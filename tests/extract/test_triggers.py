@@ -138,6 +138,12 @@ def test_a_court_sentence_is_a_restriction_as_cameo_codes_it(coder):
     assert hits["sentenced"] == "COERCE"
 
 
+def test_a_plea_in_court_is_no_appeal(coder):
+    assert "pleaded" not in found(coder, "The former mayor pleaded not guilty to fraud.")
+    assert found(coder, "The families pleaded with the rebels to free the hostages.")[
+        "pleaded"] == "REQUEST"
+
+
 def test_troops_that_arrive_are_a_deployment_and_a_delegation_a_visit(coder):
     assert found(coder, "About 800 foreign troops arrived in the port city.")["arrived"] == \
         "MOBILIZE"
