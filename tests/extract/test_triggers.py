@@ -133,6 +133,34 @@ def test_a_word_of_two_readings_takes_the_one_the_article_speaks_of(coder):
     assert found(coder, "The strike entered its third day.")["strike"] == "PROTEST"
 
 
+def test_a_court_sentence_is_a_restriction_as_cameo_codes_it(coder):
+    hits = found(coder, "A provincial court sentenced the editor to three years in prison.")
+    assert hits["sentenced"] == "COERCE"
+
+
+def test_a_plea_in_court_is_no_appeal(coder):
+    assert "pleaded" not in found(coder, "The former mayor pleaded not guilty to fraud.")
+    assert found(coder, "The families pleaded with the rebels to free the hostages.")[
+        "pleaded"] == "REQUEST"
+
+
+def test_troops_that_arrive_are_a_deployment_and_a_delegation_a_visit(coder):
+    assert found(coder, "About 800 foreign troops arrived in the port city.")["arrived"] == \
+        "MOBILIZE"
+    assert found(coder, "A trade delegation arrived in the capital for talks.")["arrived"] == \
+        "CONSULT"
+
+
+def test_destroying_takes_violence_in_a_story_of_strikes_and_coercion_among_bulldozers(coder):
+    war = "Rockets and artillery hit the valley at dawn. The shelling destroyed a bridge."
+    clearance = ("Bulldozers arrived with police before the demolition order took effect. "
+                 "The authorities destroyed twelve homes.")
+    assert found(coder, war)["destroyed"] == "ASSAULT"
+    assert found(coder, clearance)["destroyed"] == "COERCE"
+    # a bomb is CAMEO's 183, not the conventional force of its DESTROY entry: no cue either way
+    assert found(coder, "A bomb destroyed the offices of a rural bank.")["destroyed"] == "COERCE"
+
+
 def test_a_word_aimed_at_a_place_takes_the_reading_its_phrase_settles(coder):
     assert found(coder, "The army carried out strikes on Kharkiv and Odesa.")["strikes"] == \
         "ASSAULT"
