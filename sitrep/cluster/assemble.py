@@ -420,8 +420,9 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
     the story, so it stands next to every sentence), it is told in the same modality (a plan
     beside a deed is another event), names no other target and nothing they state
-    disagrees; nearer wins, then the earlier."""
-    reach = rules.attach_reach_sentences
+    disagrees; nearer wins, then the earlier. A fight (``fight_types``) reaches
+    ``fight_attach_reach_sentences`` when its victims are a side of the fight (same country
+    and sector): the toll of a clash is told sentences after its sides."""
     named = [g for g in groups if coded(merged_of(g))]
     kept: list[list[int]] = []
     for members in groups:
@@ -429,11 +430,15 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             continue
         event = merged_of(members)
         here = _places_in_text(event, sentence_of, title_end)
+        reach = (rules.fight_attach_reach_sentences if event.event_type in rules.fights
+                 else rules.attach_reach_sentences)
         best, best_key = None, None
         for other in named:
             whole = merged_of(other)
             there = _places_in_text(whole, sentence_of, title_end)
             distance = min(_apart(a, b) for a in here for b in there)
+            if distance > rules.attach_reach_sentences and not _sides_meet(whole, event):
+                continue
             if distance > reach or whole.modality != event.modality or \
                     not same_event(whole, event, rules, anaphor=True) or \
                     not recipients_agree(_named_targets(whole), _named_targets(event), True):
@@ -447,6 +452,12 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             best.extend(members)
     out = [sorted(g) for g in groups if g in named] + kept
     return sorted(out, key=min)
+
+
+def _sides_meet(fight: Event, toll: Event) -> bool:
+    """Whether the toll's victims are a side of the fight (same country and sector)."""
+    sides = {(a.country, a.sector) for a in fight.actors + fight.recipients if a.country}
+    return any((r.country, r.sector) in sides for r in toll.recipients if r.country)
 
 
 def _places_in_text(event: Event, sentence_of: Callable[[int], int], title_end: int

@@ -565,3 +565,38 @@ def test_acts_a_named_side_does_are_no_record_without_a_doer(kind):
     event = make_event(event_type=kind, trigger="imposed", location=None)
     event.actors = []
     assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []
+
+
+def _toll(start: int, victims: str | None):
+    toll = unstated(make_event(event_type="ASSAULT", start=start, trigger="killed",
+                               recipient_country=victims))
+    toll.actors = []
+    return toll
+
+
+def test_the_toll_of_a_fight_told_sentences_later_joins_it_when_its_victims_are_a_side():
+    rules = load_rules()
+    later = 20 * rules.fight_attach_reach_sentences
+    assert rules.fight_attach_reach_sentences > rules.attach_reach_sentences
+    clash = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked",
+                                recipient_country="UKR"))
+    [record] = assemble([clash, _toll(later, "UKR")], long_doc(), article())
+    assert [m.trigger for m in record.mentions] == ["attacked", "killed"]
+
+
+def test_a_toll_as_far_away_naming_no_side_of_the_fight_stays_apart():
+    later = 20 * load_rules().fight_attach_reach_sentences
+    clash = unstated(make_event(event_type="ASSAULT", actor_country="RUS", trigger="attacked",
+                                recipient_country="UKR"))
+    records = assemble([clash, _toll(later, None)], long_doc(), article())
+    assert [[m.trigger for m in r.mentions] for r in records] == [["attacked"], ["killed"]]
+
+
+def test_an_arrest_told_as_far_from_a_named_one_stays_another_arrest():
+    later = 20 * load_rules().fight_attach_reach_sentences
+    named = unstated(make_event(event_type="COERCE", actor_country="BLR", trigger="arrested"))
+    again = unstated(make_event(event_type="COERCE", start=later, trigger="detained"))
+    again.actors = []
+    records = assemble([named, again], long_doc(), article())
+    assert [[m.trigger for m in r.mentions] for r in records] == [["arrested"], ["detained"]]
+
