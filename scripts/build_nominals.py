@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wndb import notice, read_index, read_records  # noqa: E402
+from wndb import read_index, read_records, write_table  # noqa: E402
 
 EVENTIVE_FILES = frozenset({4, 10, 11})  # noun.act, noun.communication, noun.event
 DERIVED = "+"
@@ -90,12 +90,8 @@ def main(argv: list[str]) -> int:
     out = Path(argv[2]) if len(argv) > 2 else Path("sitrep/codebook/wordnet/nominals.tsv")
     rows = nominals(read_index(source / "index.noun"), read_nouns(source / "data.noun"),
                     read_verb_words(source / "data.verb"))
-    lines = [notice("build_nominals.py").rstrip("\n"),
-             "# noun (lemma)<TAB>verb (lemma) whose act the noun's commonest sense names"]
-    lines += ["\t".join(row) for row in rows]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{out}: {len(rows)} rows")
+    header = "# noun (lemma)<TAB>verb (lemma) whose act the noun's commonest sense names"
+    write_table(out, "build_nominals.py", header, rows)
     return 0
 
 

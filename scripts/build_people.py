@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wndb import notice, read_index, read_records  # noqa: E402
+from wndb import read_index, read_records, write_table  # noqa: E402
 
 PERSON_FILE = 18  # WordNet's lexicographer file noun.person
 HYPERNYMS = ("@", "@i")
@@ -112,11 +112,7 @@ def main(argv: list[str]) -> int:
     senses = read_index(source / "index.noun")
     synsets = read_data(source / "data.noun")
     rows = people(senses, synsets, read_kinds(kinds_path, senses))
-    lines = [notice("build_people.py").rstrip("\n"), "# noun (lemma)<TAB>sector code"]
-    lines += ["\t".join(row) for row in rows]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{out}: {len(rows)} rows")
+    write_table(out, "build_people.py", "# noun (lemma)<TAB>sector code", rows)
     return 0
 
 

@@ -79,3 +79,12 @@ def read_index(path: Path) -> dict[str, list[str]]:
         lemma, count, pointers = fields[0], int(fields[2]), int(fields[3])
         senses[lemma] = fields[6 + pointers:6 + pointers + count]
     return senses
+
+
+def write_table(out: Path, script: str, header: str, rows: list[tuple[str, str]]) -> None:
+    """Write a converted table: the license notice naming its builder, the column line, the
+    rows; deterministic, so a second run over the same WordNet changes nothing."""
+    lines = [notice(script).rstrip("\n"), header, *("\t".join(row) for row in rows)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(rows)} rows")

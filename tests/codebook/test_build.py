@@ -3,33 +3,25 @@ so they can be rebuilt and reviewed, never hand-edited."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from build_scripts import load_script
 from conftest import DATA, ROOT, SHARED
 
 from sitrep.codebook.load import load_table
 
-SCRIPT = ROOT / "scripts" / "build_codebook.py"
 SOURCES = SHARED / "resources" / "petrarch2"
 MAPPING = DATA / "plover_gsr" / "cameo2plover-2021.txt"
 BUILT = ROOT / "sitrep" / "codebook" / "cameo"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("build_codebook", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
 def test_the_converted_files_are_what_the_script_builds(tmp_path: Path) -> None:
     if not SOURCES.exists():
         pytest.fail(f"PETRARCH-2 dictionaries missing at {SOURCES}: set SITREP_SHARED")
-    assert _script().main(["build", str(SOURCES), str(MAPPING), str(tmp_path)]) == 0
+    build = load_script("build_codebook").main
+    assert build(["build", str(SOURCES), str(MAPPING), str(tmp_path)]) == 0
     built = sorted(p.name for p in tmp_path.iterdir())
     assert built == sorted(p.name for p in BUILT.iterdir() if p.name != "__init__.py")
     for name in built:
@@ -43,7 +35,7 @@ def test_each_converted_file_keeps_the_mit_notice() -> None:
 
 
 def test_cameo_codes_map_to_plover_types_and_modes() -> None:
-    script = _script()
+    script = load_script("build_codebook")
     table = script.read_cameo2plover(MAPPING)
     assert script.plover("195", table) == ("ASSAULT", "aerial")
     assert script.plover("1831", table) == ("ASSAULT", "suicide-attack")

@@ -3,15 +3,12 @@ derivational links: commonest senses that are acts, events or messages, linked w
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-from conftest import ROOT
+from build_scripts import load_script
 
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.codebook.load import load_table, read_text
-
-SCRIPT = ROOT / "scripts" / "build_nominals.py"
 
 # A miniature WordNet in the database's own format (wndb(5)). Noun synsets: an act linked to
 # "expel" (word 1 → verb word 1), an act whose link starts from its second word only, an
@@ -42,14 +39,6 @@ VERBS = """\
 """
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("build_nominals", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _build(tmp_path: Path) -> list[tuple[str, ...]]:
     wordnet = tmp_path / "dict"
     wordnet.mkdir()
@@ -57,7 +46,7 @@ def _build(tmp_path: Path) -> list[tuple[str, ...]]:
     (wordnet / "index.noun").write_text(INDEX, encoding="latin-1")
     (wordnet / "data.verb").write_text(VERBS, encoding="latin-1")
     out = tmp_path / "nominals.tsv"
-    assert _script().main(["build", str(wordnet), str(out)]) == 0
+    assert load_script("build_nominals").main(["build", str(wordnet), str(out)]) == 0
     return [tuple(line.split("\t")) for line in out.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")]
 

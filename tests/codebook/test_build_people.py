@@ -3,15 +3,12 @@ table: commonest senses only, the nearest listed kind decides, no named individu
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-from conftest import ROOT
+from build_scripts import load_script
 
 from sitrep.codebook.actor_tables import sector_codes
 from sitrep.codebook.load import load_table, read_text
-
-SCRIPT = ROOT / "scripts" / "build_people.py"
 
 # A miniature WordNet in the database's own format (wndb(5)): a licence line, then synsets.
 DATA = """\
@@ -43,14 +40,6 @@ vendor n 1 1 @ 1 0 00000004
 KINDS = "# sense<TAB>sector\nmerchant.n.01\tBUS\nleader.n.01\t-\n"
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("build_people", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _build(tmp_path: Path) -> list[tuple[str, ...]]:
     wordnet = tmp_path / "dict"
     wordnet.mkdir()
@@ -58,7 +47,8 @@ def _build(tmp_path: Path) -> list[tuple[str, ...]]:
     (wordnet / "index.noun").write_text(INDEX, encoding="latin-1")
     (tmp_path / "kinds.tsv").write_text(KINDS, encoding="utf-8")
     out = tmp_path / "people.tsv"
-    assert _script().main(["build", str(wordnet), str(out), str(tmp_path / "kinds.tsv")]) == 0
+    build = load_script("build_people").main
+    assert build(["build", str(wordnet), str(out), str(tmp_path / "kinds.tsv")]) == 0
     return [tuple(line.split("\t")) for line in out.read_text(encoding="utf-8").splitlines()
             if not line.startswith("#")]
 
