@@ -44,8 +44,6 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
 DIVISIONS = ("admin1", "admin2")
-LIST_WORDS = ("and", "or")
-LIST_GAPS = (", ", " and ", ", and ", " or ", ", or ")
 
 
 def is_shouting(text: str) -> bool:
@@ -199,13 +197,13 @@ def _listed_place(lowered: str, chars: list[str], words: list[re.Match[str]], i:
     """A capitalised place stands in a list with word ``i`` on the side of ``j`` (``i - 1``
     before it, ``i + 1`` after it), a list word between them skipped."""
     step = j - i
-    if 0 <= j < len(words) and words[j].group() in LIST_WORDS:
+    if 0 <= j < len(words) and words[j].group() in _list_words():
         j += step
     if not 0 <= j < len(words) or not chars[words[j].start()].isupper():
         return False
     first, last = sorted((i, j))
     gap = lowered[words[first].end():words[last].start()]
-    return gap in LIST_GAPS and bool(_gazetteer().candidates(words[j].group().title()))
+    return gap in _list_gaps() and bool(_gazetteer().candidates(words[j].group().title()))
 
 
 def _holder_after(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,
@@ -421,6 +419,19 @@ def acronyms() -> frozenset[str]:
 def _stop() -> frozenset[str]:
     """Stop words that are never part of a name."""
     return frozenset(STOP_WORDS) - frozenset(_truecase_data()["name_words"])
+
+
+@cache
+def _list_words() -> frozenset[str]:
+    """The words that join the names of a list ("and", "or")."""
+    return frozenset(_truecase_data()["list_words"])
+
+
+@cache
+def _list_gaps() -> frozenset[str]:
+    """What may stand between two names of a list: a comma, a list word, or both."""
+    words = _list_words()
+    return frozenset({", ", *(f" {w} " for w in words), *(f", {w} " for w in words)})
 
 
 @cache
