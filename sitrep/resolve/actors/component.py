@@ -15,9 +15,11 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.model import EntityMention
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.model import Actor, EntityMention
 from sitrep.nlp.document import article_of
-from sitrep.resolve.actors.resolver import ActorResolver
+from sitrep.resolve.actors.aliases import Alias, bracketed, collect, known_as, surname
+from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 from sitrep.resolve.places.component import doc_places
 
 ACTOR_SPANS = "actors"
@@ -42,9 +44,13 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
         ctx = self.resolver.context(doc, article, doc_places(doc))
+        actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
+        ctx.aliases = collect(self._aliases(doc, actors, ctx))
+        if ctx.aliases:  # "the DFA", "Perera": read again with the article's own names
+            actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
         spans = []
         for ent in doc.ents:
-            actor = self.resolver.entity_actor(ent, ctx)
+            actor = actors[ent.start]
             if actor is not None:
                 span = Span(doc, ent.start, ent.end, label=ent.label_)
                 span._.actor = actor
@@ -52,6 +58,39 @@ class ActorFinder:
         doc.spans[ACTOR_SPANS] = spans
         doc._.actor_context = ctx
         return doc
+
+    def _aliases(self, doc: Doc, actors: dict[int, Actor | None], ctx: ActorContext
+                 ) -> list[tuple[Alias, Actor]]:
+        """The names the article gives its actors: an abbreviation in brackets or a name
+        "known as" after a long form that names an actor, and the surname of a person named
+        in full."""
+        book = load_codebook()
+        verbs, preps = book.cue("naming_verbs"), book.cue("naming_preps")
+        found = []
+        for ent in doc.ents:
+            actor = actors.get(ent.start)
+            name = surname(ent) if ent.label_ == "PERSON" else None
+            if name is not None and actor is not None and actor.country is not None:
+                found.append((name, actor))
+        for token in doc:
+            given = bracketed(token) or known_as(token, verbs, preps)
+            if given is None:
+                continue
+            alias, long_form = given
+            reading = self.resolver.own_reading(long_form, ctx)
+            if reading is None or alias == tuple(t.text for t in long_form):
+                continue
+            if reading.country is not None:
+                actor = self.resolver.resolve_span(long_form, ctx)
+            elif reading.local and reading.sector is not None:
+                # "the Department of Foreign Affairs (DFA)": a local body, whose country the
+                # context gives each mention as it gives the long form's
+                actor = Actor(text=long_form.text, sector=reading.sector)
+            else:
+                continue
+            if actor is not None:
+                found.append((alias, actor))
+        return found
 
 
 def has_actors(doc: Doc) -> bool:
