@@ -23,6 +23,7 @@ from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 from sitrep.resolve.places.component import doc_places
 
 ACTOR_SPANS = "actors"
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME"})
 
 
 def register_extensions() -> None:
@@ -70,13 +71,18 @@ class ActorFinder:
         for ent in doc.ents:
             actor = actors.get(ent.start)
             name = surname(ent) if ent.label_ == "PERSON" else None
-            if name is not None and actor is not None and actor.country is not None:
+            if name is not None and actor is not None and \
+                    (actor.country is not None or actor.sector is not None):
+                # a title without a country ("Prime Minister KP Sharma Oli") passes on its
+                # sector, and "Oli" takes the context's country as a local body does
                 found.append((name, actor))
         for token in doc:
             given = bracketed(token) or known_as(token, verbs, preps)
             if given is None:
                 continue
             alias, long_form = given
+            if not _names_a_body(long_form, ctx):
+                continue
             reading = self.resolver.own_reading(long_form, ctx)
             if reading is None or alias == tuple(t.text for t in long_form):
                 continue
@@ -91,6 +97,14 @@ class ActorFinder:
             if actor is not None:
                 found.append((alias, actor))
         return found
+
+
+def _names_a_body(long_form: Span, ctx: ActorContext) -> bool:
+    """A long form an alias may stand for: not in the dateline ("N'DJAMENA, May 14
+    (Reuters)", a credit, not a name) and not a place or a date itself."""
+    if ctx.dateline is not None and long_form.start_char < ctx.dateline[1]:
+        return False
+    return long_form.root.ent_type_ not in PLACE_OR_TIME
 
 
 def has_actors(doc: Doc) -> bool:
