@@ -1510,12 +1510,14 @@ def _fall_back(toponym: Toponym) -> None:
     """A place the gazetteer does not know takes the point of a known town or division that
     holds it ("Elm Street, Ardmore", "the Ridgeview district of Ardmore"), that it lies
     near ("Tillery, a hamlet outside Ardmore") or that owns it ("Ardmore's Ridgeview")."""
-    outer = toponym.container or toponym.anchor or toponym.owner
-    if toponym.chosen is not None or outer is None or outer.chosen is None:
+    if toponym.chosen is not None:
         return
-    if outer.chosen.precision in FALLBACK_PRECISIONS:
-        toponym.chosen = outer.chosen
-        toponym.fallback = True
+    for outer in (toponym.container, toponym.anchor, toponym.owner):
+        if outer is not None and outer.chosen is not None and (
+                outer.chosen.precision in FALLBACK_PRECISIONS):
+            toponym.chosen = outer.chosen  # the first of them that is resolved
+            toponym.fallback = True
+            return
 
 
 def _nearer_town(toponyms: list[Toponym]) -> None:
@@ -1561,14 +1563,16 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     """A name the gazetteer does not know (or whose every reading was ruled out) lies near the
     places named around it: it takes the point of the closest town or district resolved in
     the text within UNKNOWN_REACH characters either side ("the Ridgeview slum ... Ardmore"),
-    in the country the article is mostly about (ABROAD_FOCUS of its evidence or more), with
-    the low score of every fallback. Names used as actors, small namesakes abroad left
-    unresolved (:func:`_keep_home`), and streets and buildings (:func:`_streets_fall_back`)
-    are not read so."""
+    in the country the article is mostly about (ABROAD_FOCUS of its evidence or more, or the
+    one country every place resolved in the text lies in: "near the Buriganga river in
+    Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
+    abroad left unresolved (:func:`_keep_home`), and streets and buildings
+    (:func:`_streets_fall_back`) are not read so."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
-    if share < ABROAD_FOCUS:
+    resolved = {t.chosen.country for t in toponyms if t.chosen is not None and not t.fallback}
+    if share < ABROAD_FOCUS and resolved != {home}:
         return
     anchors = [t for t in toponyms if t.chosen is not None and not t.fallback
                and not t.metonymic and t.chosen.precision in ("city", "admin2")

@@ -791,3 +791,18 @@ def test_a_neighbourhood_of_a_town_is_no_namesake_elsewhere(geocoder, blank) -> 
     text = "The shooting happened in the Riverbend neighborhood of Ardmore, Okla."
     places = resolve(geocoder, blank, text, ["Riverbend", "Ardmore", "Okla."])
     assert places["Riverbend"].admin1 == "Oklahoma"
+
+
+def test_a_part_named_after_a_possessive_takes_its_owner_when_what_is_near_it_is_unknown(
+        geocoder, blank) -> None:
+    text = "Fire broke out in Dhaka's Old Town, near the Kharapanir Canal."
+    places = resolve(geocoder, blank, text, ["Dhaka", "Old Town", "Kharapanir Canal"])
+    assert places["Old Town"].name == "Dhaka"  # not left without a point, nor a US Old Town
+
+
+def test_an_unknown_name_takes_the_point_of_the_only_country_the_text_resolves(
+        geocoder, blank) -> None:
+    text = "Fishermen pulled a boat from the Kharapanir river in Hyderabad."
+    places = resolve(geocoder, blank, text, ["Kharapanir", "Hyderabad"])
+    assert places["Kharapanir"].name == "Hyderabad"  # a name no gazetteer holds, by a town
+    # whose namesakes in two countries make the article's focus weak
