@@ -32,6 +32,7 @@ from sitrep.resolve.places.detect import (
     locatives,
     name_edges,
     names_other_thing,
+    street_words,
 )
 from sitrep.resolve.places.gazetteer import Candidate, Gazetteer
 from sitrep.resolve.places.normalize import fold
@@ -566,6 +567,8 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        if toponym.facility and not toponym.candidates and _street_name(toponym.text):
+            toponym.facility, toponym.street = False, True  # "Main Street", "Route 53"
         if toponym.facility and _glued(doc_text, start) and toponym.text not in {
                 c.name for c in toponym.candidates}:
             toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
@@ -987,6 +990,15 @@ def _part_after(text: str, end: int) -> bool:
     """A word of :func:`part_words` follows ``end``."""
     after = text[end:end + 20].split()
     return bool(after) and after[0].strip(",.;:").lower() in part_words()
+
+
+def _street_name(text: str) -> bool:
+    """The name is a street's or a road's by its words (``street_words.tsv``): it ends with a
+    word such as "Street" or is a word such as "Route" and a number."""
+    words = text.split()
+    kinds = street_words()
+    return len(words) > 1 and (kinds.get(words[-1]) == "after" or (
+        len(words) == 2 and kinds.get(words[0]) == "number" and words[1].isdigit()))
 
 
 def _part_of(gap: str) -> bool:

@@ -806,3 +806,14 @@ def test_an_unknown_name_takes_the_point_of_the_only_country_the_text_resolves(
     places = resolve(geocoder, blank, text, ["Kharapanir", "Hyderabad"])
     assert places["Kharapanir"].name == "Hyderabad"  # a name no gazetteer holds, by a town
     # whose namesakes in two countries make the article's focus weak
+
+
+def test_a_street_the_model_tags_as_a_building_takes_the_town_named_after_it(
+        geocoder, blank) -> None:
+    text = "The crash happened on Elm Street in downtown Ardmore, Okla., around noon."
+    doc = tagged(blank, text, ["Ardmore", "Okla."])
+    at = text.index("Elm Street")
+    doc.ents = sorted([*doc.ents, doc.char_span(at, at + len("Elm Street"), label="FAC")],
+                      key=lambda span: span.start)
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Elm Street"].name == "Ardmore"
