@@ -63,6 +63,8 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # a clause that describes a party ("a nurse who fled the camp") tells who it is, not what
 # happened: a verb known only from a pattern is no event there
 DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+# where a noun holds an event as its content: "plans to send", "a decision to withdraw"
+CONTENT_DEPS = frozenset({"acl", "xcomp"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -387,11 +389,14 @@ class TriggerMatcher:
         return any(self._party_word(t) for t in doers)
 
     def _light(self, verb: Token) -> bool:
-        """A verb the lexicon lacks whose object is a trigger noun of its own ("held talks",
-        "carried out a strike", "took to the streets" where the streets are none): the noun
-        names the event, the verb only does it, so the verb adds no second trigger."""
+        """A verb the lexicon lacks whose object is a trigger noun of its own ("began a
+        crackdown") or holds a trigger verb as its content ("announced plans to send troops"):
+        the object names the event, the verb only does or frames it, so the verb adds no
+        trigger of its own."""
         objects = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in (c, *c.conjuncts)]
-        return any(self.words.get((lemma(t), "NOUN")) for t in objects)
+        return any(self.words.get((lemma(t), "NOUN")) or any(
+            c.dep_ in CONTENT_DEPS and self.words.get((lemma(c), "VERB")) for c in t.children)
+            for t in objects)
 
     def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
         """Plain rows of several types ("strike": workers or aircraft) in the order of the
