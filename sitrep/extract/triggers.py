@@ -390,10 +390,15 @@ class TriggerMatcher:
 
     def _light(self, verb: Token) -> bool:
         """A verb the lexicon lacks whose object is a trigger noun of its own ("began a
-        crackdown") or holds a trigger verb as its content ("announced plans to send troops"):
-        the object names the event, the verb only does or frames it, so the verb adds no
-        trigger of its own."""
+        crackdown"), through a head whose 'of' names an event where it is one (``event_of_heads``:
+        "announced a package of assistance"), or holds a trigger verb as its content ("announced
+        plans to send troops"): the object names the event, the verb only does or frames it, so
+        the verb adds no trigger of its own."""
         objects = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in (c, *c.conjuncts)]
+        heads = self.codebook.cue("event_of_heads")
+        objects += [g for t in objects if lemma(t) in heads for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
         return any(self.words.get((lemma(t), "NOUN")) or any(
             c.dep_ in CONTENT_DEPS and self.words.get((lemma(c), "VERB")) for c in t.children)
             for t in objects)
