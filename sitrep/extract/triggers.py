@@ -386,7 +386,10 @@ class TriggerMatcher:
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
-        return any(self._party_word(t) for t in doers)
+        # "it" may be a thing ("it raises concerns"); only pronouns of people stand for a side
+        people = self.codebook.cue("person_pronouns") | self.codebook.cue("plural_pronouns")
+        return any(t.lower_ in people if t.pos_ == "PRON" else self._party_word(t)
+                   for t in doers)
 
     def _light(self, verb: Token) -> bool:
         """A verb the lexicon lacks whose object is a trigger noun of its own ("began a
