@@ -29,7 +29,7 @@ from sitrep.extract.arguments import (
 )
 from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference, has_coreference
-from sitrep.extract.modality import by_aux, denied_by_another, modality, refused
+from sitrep.extract.modality import by_aux, denied_by_another, habitual, modality, refused
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
@@ -436,6 +436,8 @@ class EventBuilder:
                 refused(head, self.book):  # "will not give up its arms": a refusal
             mode = self.book.cues["complement_modes"]["REJECT"].get(kind)
             kind, mood = "REJECT", "asserted"
+        if mood == "asserted" and self._habit(head, kind):
+            return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
@@ -455,6 +457,14 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _habit(self, head: Token, kind: str) -> bool:
+        """A material act told as a habit or a kind ("death squads that systematically
+        murder", "frequent kidnappings") is no event; a statement about one still is ("the
+        ministry condemned the frequent kidnappings"), and so is a plan to go on with one."""
+        material = self.book.cue("habitual_quads")
+        return str(self.book.types[kind].quad) in material and \
+            habitual(head, self.book, self.article.title_end)
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
