@@ -215,9 +215,13 @@ def _goes_on(head: Token, book: Codebook) -> bool:
 
 def _simple_present(head: Token) -> bool:
     """A verb in the simple present with no auxiliary of its own ("who attack the civilian
-    population"); "are attacking" or "has attacked" tell something going on or done."""
-    return head.pos_ == "VERB" and head.tag_ in PRESENT_TAGS and \
-        not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    population"); "are attacking" or "has attacked" tell something going on or done. A
+    plural present shares its form with the past of some verbs ("villagers beat two men
+    they accused"): in a sentence told in the simple past it is read as past."""
+    if head.pos_ != "VERB" or head.tag_ not in PRESENT_TAGS or \
+            any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    return head.tag_ == "VBZ" or not any(_simple_past(t) for t in head.sent if t is not head)
 
 
 def _simple_past(verb: Token) -> bool:

@@ -158,6 +158,8 @@ def test_habits_code_no_event(coder):
     assert "ASSAULT" not in types(
         "The report said death squads systematically murder peasants in the north.")
     assert "ASSAULT" in types("Death squads murdered six peasants in the north on Monday.")
+    # a plural present that shares its form with the past reads as past in a past story
+    assert "ASSAULT" in types("Police beat protesters who gathered outside parliament.")
     # a statement about a habit is an event, and a statement in the present is made as said
     assert "ACCUSE" in types("The Interior Ministry condemned the frequent kidnappings of "
                              "journalists by the rebels.")
