@@ -441,7 +441,8 @@ class EventBuilder:
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
             location=location(head, self.article, self.places, {t.i for t in actor_heads}),
-            date=event_date(head, self.article, self.times), modality=mood,
+            date=event_date(head, self.article, self.times, self.noun_events
+                            if kind in self.book.cue("asking_types") else ()), modality=mood,
             claimant=self._claimant(found.claimant), reported_by=found.outlets,
             quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
             evidence=self._evidence(cand.hit),
