@@ -597,7 +597,8 @@ def deadline_or_target(ctx: Context, start: int) -> bool:
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday in news is the latest one up to the reference, or the next one in a future
     clause ("will meet on Friday") or a timetable's bare present ("voters go to the polls on
-    Sunday"); "last"/"next" say so outright."""
+    Sunday"); "last"/"next" say so outright. A day listed after one that lies ahead ("rain
+    is forecast for Thursday and Friday") lies ahead of it too."""
     word = match.group("wd")
     if not ctx.capitalised(word):
         return None
@@ -613,7 +614,11 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     step = relative_step(rel, ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
-    if step is not None and step < 0:
+    listed = not rel and checks().listed_day.search(ctx.before(match.start(), 16)) is not None
+    after = ctx.anchor if listed and ctx.anchor is not None and ctx.anchor > ref else None
+    if after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
+        found = cal.add_days(after, (number - after.isoweekday()) % 7 or 7)
+    elif step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
     elif step is not None and step > 0:
         found = cal.add_days(ref, forward or 7)
@@ -626,7 +631,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         found = cal.add_days(ref, -back)
     resolved = with_part(cal.day(found), match.group("part"), ctx)
-    resolved.uses_anchor = anaphoric
+    resolved.uses_anchor = anaphoric or listed
     return resolved
 
 
