@@ -726,3 +726,42 @@ def test_a_landmark_named_with_towns_vouches_for_the_towns_near_it(geocoder, bla
                      "were dark.", ["Cape Cod", "Chatham", "Orleans"])
     assert (places["Orleans"].country_code, places["Orleans"].admin1) == (
         "USA", "Massachusetts")
+
+
+def test_two_hyphenated_towns_before_a_word_of_what_joins_them_are_two_places(
+        geocoder, blank) -> None:
+    road = resolve(geocoder, blank, "Traffic stalled on the Mumbai-Nashik highway.",
+                   ["Mumbai", "Nashik"])
+    assert {name: p.country_code for name, p in road.items()} == {"Mumbai": "IND",
+                                                                    "Nashik": "IND"}
+    team = resolve(geocoder, blank, "Fans cheered the Mumbai-Nashik side.", ["Mumbai", "Nashik"])
+    assert list(team) == ["Mumbai-Nashik"]  # no word of a road: one name, read as its first
+
+
+def test_a_county_after_a_comma_rules_out_a_namesake_in_another_state(geocoder, blank) -> None:
+    text = "Homes burned in Tishomingo, Larimer County, on Monday."
+    places = resolve(geocoder, blank, text, ["Tishomingo", "Larimer County"])
+    assert places["Tishomingo"].admin1 == "Colorado"  # not the Oklahoma town of the name
+    assert places["Tishomingo"].name == "Larimer County"
+
+
+def test_a_village_in_a_state_the_article_never_names_takes_a_point_near_the_rest(
+        geocoder, blank) -> None:
+    names = ["Fort Collins", "Loveland", "Tishomingo"]
+    alone = resolve(geocoder, blank, "Crews from Fort Collins and Loveland were sent to "
+                    "Tishomingo on Monday.", names)
+    assert alone["Tishomingo"].admin1 == "Colorado"
+    named = resolve(geocoder, blank, "Crews from Fort Collins and Loveland were sent to "
+                    "Tishomingo on Monday. Oklahoma officials thanked them.",
+                    [*names, "Oklahoma"])
+    assert named["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_country_named_like_a_town_of_the_state_the_story_is_about_is_the_town(
+        geocoder, blank) -> None:
+    text = "Deputies in Audrain County and Fulton police arrested a Mexico man on Friday."
+    places = resolve(geocoder, blank, text, ["Audrain County", "Fulton", "Mexico"])
+    assert (places["Mexico"].country_code, places["Mexico"].admin1) == ("USA", "Missouri")
+    alone = resolve(geocoder, blank, "A Mexico man was arrested in Fulton on Friday.",
+                    ["Mexico", "Fulton"])
+    assert alone["Mexico"].precision == "country"  # one town is no state focus
