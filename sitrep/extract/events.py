@@ -443,7 +443,9 @@ class EventBuilder:
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
             location=location(head, self.article, self.places, {t.i for t in actor_heads}),
-            date=event_date(head, self.article, self.times), modality=mood,
+            date=event_date(head, self.article, self.times, self.noun_events
+                            if kind in self.book.cue("asking_types") else (),
+                            teller=self._teller(cand)), modality=mood,
             claimant=self._claimant(found.claimant), reported_by=found.outlets,
             quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
             evidence=self._evidence(cand.hit),
@@ -530,6 +532,12 @@ class EventBuilder:
         if cand.type not in self.book.cue("speech_act_types"):
             return []
         return reporter_of(cand.head, self.book.cue("reporting_verbs"))
+
+    def _teller(self, cand: Candidate) -> Token | None:
+        """The reporting verb whose speaker a speech act joined to the reported clause
+        belongs to (:meth:`_speaker_of_conjoined`): its time is the telling's."""
+        speakers = self._speaker_of_conjoined(cand)
+        return speakers[0].head if speakers else None
 
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""
