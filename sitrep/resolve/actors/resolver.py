@@ -228,6 +228,10 @@ class ActorResolver:
             reading.sector = reading.sector or sector
             reading.local = reading.local or local
         reading.named = reading.named or head.ent_type_ == "PERSON"
+        if reading.country is None and body is None and _unknown_body(head, tokens):
+            # "the Supreme Judicial Council": a body the codebook does not know, whose name
+            # holds no country, belongs where the story is, as a local body does
+            reading.named = reading.local = True
         return reading
 
     # -- lookups ---------------------------------------------------------------------------
@@ -494,6 +498,12 @@ def _drop_ethnic(tokens: list[Token], found: dict[int, tuple[str, str]]) -> bool
             del found[token.i]
             dropped = True
     return dropped
+
+
+def _unknown_body(head: Token, tokens: list[Token]) -> bool:
+    """The phrase is headed by the name of an organisation of two words or more."""
+    words = [t for t in tokens if t.ent_type_ == "ORG" and t.text[:1].isupper()]
+    return head.ent_type_ == "ORG" and len(words) >= 2
 
 
 def _possessor(found: dict[int, tuple[str, str]], head: Token) -> str | None:
