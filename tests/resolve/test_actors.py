@@ -418,3 +418,14 @@ def test_a_body_the_codebook_does_not_know_belongs_where_the_story_is():
                 pos=["DET", "PROPN", "PROPN", "PROPN", "VERB"])
     unnamed = ActorResolver().resolve_span(plain[0:4], ActorContext(focus="BGR"))
     assert unnamed is None or unnamed.country is None  # no name: no body of the story
+
+
+def test_an_agent_phrase_of_several_words_names_a_kind_its_words_alone_do_not():
+    words = ["Armed", "men", "attacked"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2],
+              deps=["amod", "nsubj", "ROOT"], pos=["ADJ", "NOUN", "VERB"],
+              lemmas=["armed", "man", "attack"])
+    reading = ActorResolver().own_reading(doc[0:2])
+    assert reading is not None and reading.sector == "UAF"  # "men" alone are civilians
+    alone = ActorResolver().own_reading(doc[1:2])
+    assert alone is not None and alone.sector == "CVL"
