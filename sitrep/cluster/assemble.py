@@ -114,10 +114,7 @@ def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202
 
 def _title_end(article: Article) -> int:
     """Where the headline ends in the text (0 when the text does not open with it)."""
-    title = (article.title or "").strip()
-    if title and article.text.lstrip().startswith(title):
-        return article.text.index(title) + len(title)
-    return 0
+    return article.title_end
 
 
 def combine(mentions: list[Event], title_end: int = 0) -> Event:

@@ -144,11 +144,13 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
 class Outline:
     """What a store keeps in columns beside a record, enough to rule out most pairs before
     decoding one: the place's country, the hull of the date range in day numbers (its two ends
-    in order; None when undated), the modality."""
+    in order; None when undated), the modality, the recipients' countries (empty when none is
+    known)."""
 
     place: str | None
     days: tuple[int, int] | None
     modality: str
+    recipients: frozenset[str] = frozenset()
 
 
 def outline(event: Event) -> Outline:
@@ -157,19 +159,23 @@ def outline(event: Event) -> Outline:
     days = _date_range(event)
     hull = None if days is None else (min(days).toordinal(), max(days).toordinal())
     return Outline(place=loc.country_code if loc is not None else None, days=hull,
-                   modality=event.modality)
+                   modality=event.modality, recipients=frozenset(_countries(event.recipients)))
 
 
 def outlines_agree(a: Outline, b: Outline, scope: Scope) -> bool:
     """False only for reports of two articles that :func:`same_event` would keep apart
     whatever else they say: places in two countries, dates that do not overlap even with the
-    tolerance, or modalities in conflict. True says nothing: the predicate decides. (Each
-    condition is one :func:`same_event` applies across articles, read from the outline, and a
-    hull overlaps wherever the range does.) A scope that counts only stated places and dates
-    cannot be told from an outline: always True there."""
+    tolerance, modalities in conflict, or recipients of disjoint countries where the scope
+    compares every recipient. True says nothing: the predicate decides. (Each condition is one
+    :func:`same_event` applies across articles, read from the outline, and a hull overlaps
+    wherever the range does.) A scope that counts only stated places and dates cannot be told
+    from an outline: always True there."""
     if scope.stated_only:
         return True
     if a.place is not None and b.place is not None and a.place != b.place:
+        return False
+    if (not scope.unknown_actor_matches and a.recipients and b.recipients
+            and a.recipients.isdisjoint(b.recipients)):
         return False
     if a.days is not None and b.days is not None and not (
             a.days[0] - scope.date_tolerance_days <= b.days[1]

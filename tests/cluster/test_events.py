@@ -180,7 +180,8 @@ def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() 
 def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
     across = load_rules().across
     april = outline(report("a"))
-    assert april == Outline(place="NER", days=(738977, 739006), modality="asserted")
+    assert april == Outline(place="NER", days=(738977, 739006), modality="asserted",
+                            recipients=frozenset({"NER"}))
     assert outlines_agree(april, outline(report("b", date=("2024-05-01", "2024-05-01"))),
                           across)
     assert not outlines_agree(april, outline(report("b", date=("2024-05-02", "2024-05-02"))),
@@ -189,6 +190,8 @@ def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> No
                               across)
     assert not outlines_agree(april, outline(report("b", modality="negated")), across)
     assert outlines_agree(april, outline(report("b", location=None, date=None)), across)
+    assert not outlines_agree(april, outline(make_event("b", recipient_country="MLI")), across)
+    assert outlines_agree(april, outline(make_event("b", recipient_country=None)), across)
 
 
 def test_an_outline_says_nothing_where_only_stated_places_and_dates_count() -> None:
@@ -203,14 +206,15 @@ DAYS = st.sampled_from([None, ("2024-04-01", "2024-04-30"), ("2024-04-30", "2024
 PLACES = st.sampled_from([None, ("Niger", "NER", "country"), ("Chad", "TCD", "country"),
                           ("Niamey", "NER", "city")])
 MODALITIES = st.sampled_from(["asserted", "negated", "future", "hypothetical"])
+RECIPIENTS = st.sampled_from([None, "NER", "MLI"])
 
 
-@settings(max_examples=150, deadline=None)
-@given(DAYS, DAYS, PLACES, PLACES, MODALITIES, MODALITIES)
+@settings(max_examples=200, deadline=None)
+@given(DAYS, DAYS, PLACES, PLACES, MODALITIES, MODALITIES, RECIPIENTS, RECIPIENTS)
 def test_reports_the_predicate_merges_always_agree_in_outline(
-        days_a, days_b, place_a, place_b, modality_a, modality_b) -> None:
-    def one(doc_id, days, place, modality):
-        event = report(doc_id, location=place, modality=modality)
+        days_a, days_b, place_a, place_b, modality_a, modality_b, aim_a, aim_b) -> None:
+    def one(doc_id, days, place, modality, aim):
+        event = make_event(doc_id, recipient_country=aim, location=place, modality=modality)
         if days is None:
             event.date = None
         else:
@@ -218,6 +222,7 @@ def test_reports_the_predicate_merges_always_agree_in_outline(
             event.date.start, event.date.end = days
         return event
 
-    a, b = one("a", days_a, place_a, modality_a), one("b", days_b, place_b, modality_b)
+    a = one("a", days_a, place_a, modality_a, aim_a)
+    b = one("b", days_b, place_b, modality_b, aim_b)
     if same_event(a, b):
         assert outlines_agree(outline(a), outline(b), load_rules().across)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from sitrep.ingest.text import parse_text
 from sitrep.model import Article
@@ -389,3 +389,15 @@ def test_a_generic_word_far_inside_a_phrase_does_not_outrank_its_head():
                   deps=["ROOT", "prep", "det", "pobj"], pos=["NOUN", "ADP", "DET", "NOUN"],
                   lemmas=["member", "of", "the", "militia"])
     assert ActorResolver().resolve_span(members[0:4]).sector == "UAF"
+
+
+def test_a_possessor_outranks_a_place_written_into_the_bodys_name():
+    words = ["Beijing", "'s", "Hong", "Kong", "Affairs", "Office", "spoke"]
+    heads = [5, 0, 3, 5, 5, 6, 6]
+    deps = ["poss", "case", "compound", "compound", "compound", "nsubj", "ROOT"]
+    pos = ["PROPN", "PART", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    reading = ActorResolver().own_reading(doc[0:6])
+    assert reading is not None and reading.country == "CHN"
+    unowned = ActorResolver().own_reading(doc[2:6])
+    assert unowned is not None and unowned.country != "CHN"  # no possessor: the name's place
