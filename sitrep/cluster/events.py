@@ -15,7 +15,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sitrep.codebook.lexicon import mutual_types
 from sitrep.errors import SetupError
 from sitrep.model import Event
 
@@ -53,6 +52,7 @@ class SameEventRules:
     unknown_actor_floor: float = 0.0
     camps: tuple[frozenset[str], ...] = ()
     fights: frozenset[str] = frozenset()
+    replies: frozenset[str] = frozenset()
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -94,7 +94,8 @@ def load_rules() -> SameEventRules:
                               kept_without_actor=frozenset(data["kept_without_actor"]),
                               unknown_actor_floor=float(data["unknown_actor_floor"]),
                               camps=tuple(frozenset(c) for c in data["opposed_camps"]),
-                              fights=frozenset(data["fight_types"]))
+                              fights=frozenset(data["fight_types"]),
+                              replies=frozenset(data["reply_types"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
@@ -115,8 +116,8 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     - place countries (and, with ``same_admin1``, first-level regions) equal when both known;
     - date ranges overlap (with the tolerance) when both are known;
     - modalities not in conflict;
-    - no side that one names as its target is the other's doer, unless in a fight or an act
-      its sides do together (:func:`roles_reversed`: the accused answering with an
+    - for a statement a side answers in kind (``reply_types``), no body one names as its
+      target is the other's speaker (:func:`roles_reversed`: the accused answering with an
       accusation of its own makes another statement).
 
     With ``stated_only``, the dateline's place and the publication date standing in for a
@@ -131,7 +132,7 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
             and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
                                                                    rules.camps))
-            and (a.event_type in rules.fights | mutual_types() or not roles_reversed(a, b))
+            and (a.event_type not in rules.replies or not roles_reversed(a, b))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)

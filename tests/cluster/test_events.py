@@ -156,10 +156,11 @@ def test_the_accused_answering_with_an_accusation_makes_another_statement() -> N
 
     assert not same_event(accusation(0, "GOV", "MIL"), accusation(90, "MIL", "REB"))
     assert same_event(accusation(0, "GOV", "MIL"), accusation(90, "GOV", "MIL"))
+    assert "ACCUSE" in load_rules().replies
     assert same_event(accusation(0, "GOV", "MIL", "ASSAULT"),
                       accusation(90, "MIL", "GOV", "ASSAULT"))  # a fight: both strike
-    assert same_event(accusation(0, "GOV", "MIL", "AGREE"),
-                      accusation(90, "MIL", "GOV", "AGREE"))  # an act done together
+    assert same_event(accusation(0, "GOV", "MIL", "MOBILIZE"),
+                      accusation(90, "MIL", "GOV", "MOBILIZE"))  # an act, not a statement
 
 
 def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() -> None:
