@@ -36,6 +36,7 @@ class Scope:
     same_admin1: bool
     conflicting_modalities: frozenset[frozenset[str]]
     unstated_reach_days: int | None = None
+    acts_by_code: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class SameEventRules:
     unknown_actor_floor: float = 0.0
     camps: tuple[frozenset[str], ...] = ()
     fights: frozenset[str] = frozenset()
+    replies: frozenset[str] = frozenset()
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -73,6 +75,7 @@ def _scope(data: dict[str, Any]) -> Scope:
         conflicting_modalities=frozenset(frozenset(p) for p in data["conflicting_modalities"]),
         unstated_reach_days=(None if data.get("unstated_reach_days") is None
                              else int(data["unstated_reach_days"])),
+        acts_by_code=frozenset(data.get("acts_by_code", [])),
     )
 
 
@@ -91,7 +94,8 @@ def load_rules() -> SameEventRules:
                               kept_without_actor=frozenset(data["kept_without_actor"]),
                               unknown_actor_floor=float(data["unknown_actor_floor"]),
                               camps=tuple(frozenset(c) for c in data["opposed_camps"]),
-                              fights=frozenset(data["fight_types"]))
+                              fights=frozenset(data["fight_types"]),
+                              replies=frozenset(data["reply_types"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
@@ -103,14 +107,18 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     Two records of one article are two mentions and are compared with the ``within_article``
     scope; records of different articles with ``across_articles``. All must hold:
 
-    - types equal, or compatible (same quad and listed);
+    - types equal, or compatible (same quad and listed); of a type told apart by its
+      CAMEO code in the scope (``acts_by_code``), not two different specific acts;
     - actors agree: countries overlap; where the scope lets an unknown side match, a side
       with no actor at all matches, and two uncoded actors must have the same words;
     - recipient countries overlap when both are known; two mentions that each name an
       uncoded target must name the same one, unless ``b`` is a nominal ``anaphor``;
     - place countries (and, with ``same_admin1``, first-level regions) equal when both known;
     - date ranges overlap (with the tolerance) when both are known;
-    - modalities not in conflict.
+    - modalities not in conflict;
+    - for a statement a side answers in kind (``reply_types``), no body one names as its
+      target is the other's speaker (:func:`roles_reversed`: the accused answering with an
+      accusation of its own makes another statement).
 
     With ``stated_only``, the dateline's place and the publication date standing in for a
     missing one count as unknown. With ``shared_argument``, the two must also share something
@@ -120,9 +128,11 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     rules = rules or load_rules()
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
+            and not two_acts_by_code(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
             and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
                                                                    rules.camps))
+            and (a.event_type not in rules.replies or not roles_reversed(a, b))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)
@@ -204,6 +214,30 @@ def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) ->
         if None in here or None in there or not here.isdisjoint(there):
             return False
     return True
+
+
+def two_acts_by_code(a: Event, b: Event, scope: Scope) -> bool:
+    """Whether two mentions of a type the scope tells apart by code (``acts_by_code``) name
+    two different specific CAMEO acts ("condemned the verdict" 111, "summoned the charge
+    d'affaires" 114); a family's general code (ending in 0, or shorter) names none."""
+    def specific(code: str | None) -> bool:
+        return code is not None and len(code) == 3 and not code.endswith("0")
+
+    return (a.event_type in scope.acts_by_code and specific(a.cameo) and specific(b.cameo)
+            and a.cameo != b.cameo)
+
+
+def roles_reversed(a: Event, b: Event) -> bool:
+    """Whether a body one names as its target (country and kind) is the other's doer and
+    not its own: "the opposition accused the military", then "the military accused the
+    rebels", is a reply, another act. Bodies known by country alone are told apart by
+    :func:`actors_agree` already."""
+    def bodies(actors: list) -> set[tuple[str, str]]:
+        return {(x.country, x.sector) for x in actors if x.country and x.sector}
+
+    doers_a, doers_b = bodies(a.actors), bodies(b.actors)
+    return bool((bodies(a.recipients) - doers_a) & doers_b or
+                (bodies(b.recipients) - doers_b) & doers_a)
 
 
 def _targets(event: Event, scope: Scope) -> list:

@@ -144,6 +144,40 @@ def test_in_a_fight_either_camp_may_tell_the_same_clash() -> None:
     assert same_event(attack(0, "MIL"), attack(90, "REB"))
 
 
+def test_the_accused_answering_with_an_accusation_makes_another_statement() -> None:
+    from sitrep.model import Actor
+
+    def accusation(start: int, speaker: str, accused: str, kind: str = "ACCUSE"):
+        event = make_event("a", kind, actor_country="MMR", trigger="accused", start=start,
+                           location=None)
+        event.actors = [Actor(text=speaker, country="MMR", sector=speaker)]
+        event.recipients = [Actor(text=accused, country="MMR", sector=accused)]
+        return event
+
+    assert not same_event(accusation(0, "GOV", "MIL"), accusation(90, "MIL", "REB"))
+    assert same_event(accusation(0, "GOV", "MIL"), accusation(90, "GOV", "MIL"))
+    assert "ACCUSE" in load_rules().replies
+    assert same_event(accusation(0, "GOV", "MIL", "ASSAULT"),
+                      accusation(90, "MIL", "GOV", "ASSAULT"))  # a fight: both strike
+    assert same_event(accusation(0, "GOV", "MIL", "MOBILIZE"),
+                      accusation(90, "MIL", "GOV", "MOBILIZE"))  # an act, not a statement
+
+
+def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() -> None:
+    def disapproval(doc: str, start: int, code: str | None, kind: str = "ACCUSE"):
+        return replace(make_event(doc, kind, actor_country="EST", trigger="condemned",
+                                  recipient_country="RUS", start=start, location=None),
+                       cameo=code)
+
+    assert "ACCUSE" in load_rules().within.acts_by_code
+    assert not same_event(disapproval("a", 0, "111"), disapproval("a", 90, "114"))
+    assert same_event(disapproval("a", 0, "111"), disapproval("a", 90, "111"))
+    assert same_event(disapproval("a", 0, "110"), disapproval("a", 90, "114"))  # general
+    assert same_event(disapproval("a", 0, "111", "REJECT"),
+                      disapproval("a", 90, "114", "REJECT"))
+    assert same_event(disapproval("a", 0, "111"), disapproval("b", 90, "114"))  # two outlets
+
+
 def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
     across = load_rules().across
     april = outline(report("a"))
