@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.errors import SetupError
-from sitrep.model import Event
+from sitrep.model import Actor, Event
 
 RULES_FILE = "same_event.json"
 STATED_DATES = frozenset({"explicit", "relative"})
@@ -195,7 +195,18 @@ def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
         return False
     if not left or not right:
         return True
-    return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
+    return any(named_alike(a, b) for a in left for b in right)
+
+
+def named_alike(a: Actor, b: Actor) -> bool:
+    """Two uncoded sides named by the same words, or by the same last (head) word for a side
+    of the same kind ("Gunman", "a gunman", "the gunman"; "Bandits", "armed bandits"): the
+    article names one side again. "The mayor" and "the police chief" are two."""
+    words_a, words_b = a.text.lower().split(), b.text.lower().split()
+    if words_a == words_b:
+        return True
+    return bool(words_a and words_b and words_a[-1] == words_b[-1] and a.sector
+                and a.sector == b.sector)
 
 
 def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) -> bool:
@@ -257,19 +268,21 @@ def recipients_agree(left: list, right: list, by_words: bool) -> bool:
     countries_l, countries_r = _countries(left), _countries(right)
     if countries_l and countries_r:
         return not countries_l.isdisjoint(countries_r)
-    named_l = {a.text.lower() for a in left if not a.country}
-    named_r = {a.text.lower() for a in right if not a.country}
+    named_l = [a for a in left if not a.country]
+    named_r = [a for a in right if not a.country]
     if not by_words or not named_l or not named_r:
         return True
-    return not named_l.isdisjoint(named_r)
+    return any(named_alike(a, b) for a in named_l for b in named_r)
 
 
 def shared_arguments(a: Event, b: Event) -> int:
-    """How many things both state alike: a coded actor, a coded recipient, a day, a place
-    finer than a country. A country alone or a year alone is too coarse to tell two events
-    of one article apart."""
+    """How many things both state alike: a coded actor (or an uncoded doer of one kind named
+    alike, :func:`named_alike`), a coded recipient, a day, a place finer than a country. A
+    country alone or a year alone is too coarse to tell two events of one article apart."""
     shared = 0
-    shared += not _countries(a.actors).isdisjoint(_countries(b.actors))
+    shared += not _countries(a.actors).isdisjoint(_countries(b.actors)) or any(
+        named_alike(x, y) for x in a.actors for y in b.actors
+        if x.sector and not x.country and not y.country)
     shared += not _countries(a.recipients).isdisjoint(_countries(b.recipients))
     range_a, range_b = _date_range(a, True), _date_range(b, True)
     if range_a is not None and range_b is not None and range_a == range_b and \

@@ -178,6 +178,27 @@ def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() 
     assert same_event(disapproval("a", 0, "111"), disapproval("b", 90, "114"))  # two outlets
 
 
+def test_a_side_named_again_by_its_head_word_is_the_same_side() -> None:
+    from sitrep.cluster.events import named_alike, shared_arguments
+    from sitrep.model import Actor
+
+    assert named_alike(Actor(text="Gunman", sector="UAF"), Actor(text="a gunman", sector="UAF"))
+    assert named_alike(Actor(text="the mayor"), Actor(text="The Mayor"))
+    assert not named_alike(Actor(text="the mayor", sector="GOV"),
+                           Actor(text="the police chief", sector="COP"))
+    assert not named_alike(Actor(text="security forces", sector="MIL"),
+                           Actor(text="rebel forces", sector="REB"))
+
+    def release(start: int, words: str):
+        event = make_event("a", actor_country="NGA", start=start, location=None)
+        event.actors = [Actor(text=words, sector="CRM")]
+        return event
+
+    assert same_event(release(0, "Bandits"), release(90, "armed bandits"))
+    assert shared_arguments(release(0, "Bandits"), release(90, "armed bandits")) == 1
+    assert not same_event(release(0, "Bandits"), release(90, "kidnappers"))
+
+
 def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
     across = load_rules().across
     april = outline(report("a"))
