@@ -331,6 +331,7 @@ class Geocoder:
                 _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
         for toponym in toponyms:
             _fall_back(toponym)
+        _nearer_town(toponyms)
         _streets_fall_back(toponyms)
         _unknown_fall_back(toponyms, focus)
         for toponym in toponyms:
@@ -560,6 +561,8 @@ class Geocoder:
         toponym = self._lookup(doc_text, start, end, ent)
         if not toponym.candidates and ent.label_ in PLACE_LABELS:
             toponym = self._known_head(ent, doc_text, start, end) or toponym
+        if ent.label_ in RESCUE_LABELS and not toponym.candidates and _part_after(doc_text, end):
+            return toponym  # "the Ridgeview neighborhood" tagged as an organisation
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
@@ -970,6 +973,27 @@ def _placed_after(text: str, end: int) -> bool:
     if words and (words[0] in name_parts() or words[0].title() in name_parts()):
         return True  # "Motutapu island", "Kisoro district"
     return any(table.get(words[:size]) in ("strong", "weak", "body") for size in (1, 2, 3))
+
+
+@cache
+def part_words() -> frozenset[str]:
+    """Words of a part of a town ("neighborhood", "suburb"): the rows of ``after_words.tsv``
+    marked "part"."""
+    return frozenset(row[0] for row in read_tsv("after_words.tsv")
+                     if len(row) > 2 and row[2] == "part")
+
+
+def _part_after(text: str, end: int) -> bool:
+    """A word of :func:`part_words` follows ``end``."""
+    after = text[end:end + 20].split()
+    return bool(after) and after[0].strip(",.;:").lower() in part_words()
+
+
+def _part_of(gap: str) -> bool:
+    """The words between two names make the first a part of the second ("neighborhood of",
+    "suburb of")."""
+    words = gap.split()
+    return len(words) == 2 and words[0] in part_words() and words[1] == "of"
 
 
 def _division_cue(text: str, start: int, end: int) -> bool:
@@ -1437,6 +1461,8 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             joints.append([])
             if gap in POSSESSIVES:
                 outer.owner = inner
+            elif _part_of(gap):
+                inner.owner = outer  # "the Ridgeview neighborhood of Ardmore"
             elif gap.removesuffix(" the") in containment_words():
                 inner.container = outer
             elif _proximity().match(gap):
@@ -1490,6 +1516,25 @@ def _fall_back(toponym: Toponym) -> None:
     if outer.chosen.precision in FALLBACK_PRECISIONS:
         toponym.chosen = outer.chosen
         toponym.fallback = True
+
+
+def _nearer_town(toponyms: list[Toponym]) -> None:
+    """"Camp Lejeune, N.C., ... Jacksonville": a name the index lacks that took the point of
+    the state or country holding it takes instead that of the town of that state or country
+    the text names nearest to it, within UNKNOWN_REACH characters: local news names the towns
+    around a place, and any of them lies nearer it than the middle of its state."""
+    towns = [t for t in toponyms if t.chosen is not None and not t.fallback
+             and not t.metonymic and t.chosen.precision in ("city", "admin2")]
+    for toponym in toponyms:
+        held = toponym.chosen
+        if not toponym.fallback or held is None or held.precision not in ("admin1", "country"):
+            continue
+        inside = [t for t in towns if t.chosen is not None and t.chosen.country == held.country
+                  and (held.precision == "country" or t.chosen.admin1 == held.admin1)]
+        gaps = [(max(t.start - toponym.end, toponym.start - t.end), t) for t in inside]
+        gaps = [(gap, t) for gap, t in gaps if gap <= UNKNOWN_REACH]
+        if gaps:
+            toponym.chosen = min(gaps, key=lambda pair: pair[0])[1].chosen
 
 
 def _streets_fall_back(toponyms: list[Toponym]) -> None:

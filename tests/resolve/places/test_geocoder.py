@@ -765,3 +765,29 @@ def test_a_country_named_like_a_town_of_the_state_the_story_is_about_is_the_town
     alone = resolve(geocoder, blank, "A Mexico man was arrested in Fulton on Friday.",
                     ["Mexico", "Fulton"])
     assert alone["Mexico"].precision == "country"  # one town is no state focus
+
+
+def test_a_name_the_index_lacks_held_by_a_state_takes_the_point_of_a_town_named_near_it(
+        geocoder, blank) -> None:
+    text = "Guards at Fort Ridgeview, Okla., were sent home as the storm reached Lawton."
+    places = resolve(geocoder, blank, text, ["Fort Ridgeview", "Okla.", "Lawton"])
+    assert places["Fort Ridgeview"].name == "Lawton"  # not the middle of Oklahoma
+    alone = resolve(geocoder, blank, "Guards at Fort Ridgeview, Okla., were sent home.",
+                    ["Fort Ridgeview", "Okla."])
+    assert alone["Fort Ridgeview"].precision == "admin1"
+
+
+def test_an_organisation_before_a_word_of_a_part_of_town_is_a_place(geocoder, blank) -> None:
+    text = ("Officials in Ardmore, Okla., urged residents of the Ridgeview Acres neighborhood "
+            "to leave.")
+    doc = tagged(blank, text, ["Ardmore", "Okla."])
+    at = text.index("Ridgeview Acres")
+    doc.ents = [*doc.ents, doc.char_span(at, at + len("Ridgeview Acres"), label="ORG")]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ridgeview Acres"].name == "Ardmore"
+
+
+def test_a_neighbourhood_of_a_town_is_no_namesake_elsewhere(geocoder, blank) -> None:
+    text = "The shooting happened in the Riverbend neighborhood of Ardmore, Okla."
+    places = resolve(geocoder, blank, text, ["Riverbend", "Ardmore", "Okla."])
+    assert places["Riverbend"].admin1 == "Oklahoma"
