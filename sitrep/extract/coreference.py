@@ -50,6 +50,7 @@ REFERENCE_SPANS = "references"
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # entity labels of names: a phrase holding one says whose it is ("leaders of the Group of Seven")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+COPULA = "be"
 
 
 def register_extensions() -> None:
@@ -143,7 +144,8 @@ class Coreference:
             reading = resolver.own_reading(span, ctx)
             if reading is None or reading.country is not None or reading.sector is None:
                 continue
-            code, how, name = self._kind_country(head, reading.sector, reading.local, ctx)
+            code, how, name = self._kind_country(head, reading.sector, reading.local, ctx,
+                                                 resolver)
             if code is None:
                 continue
             ctx.kinds[head.i] = code
@@ -153,9 +155,79 @@ class Coreference:
             found.append(out)
         return found
 
-    def _kind_country(self, head: Token, sector: str, local: bool, ctx: ActorContext
-                      ) -> tuple[str | None, str, str | None]:
+    def resolve_descriptions(self, resolver: ActorResolver, ctx: ActorContext) -> list[Span]:
+        """Unnamed doers the article says more of: "the attacker, a 31-year-old Kyrgyz
+        soldier", "the bomber was an Afghan national", "police identified the assailant as a
+        19-year-old Palestinian". A description that names a country gives it, with its own
+        sector where it has one, to the noun it describes and to the mentions of the same
+        doer elsewhere (:meth:`same_doer`): a noun of no country of its own. Written to
+        ``ctx.described``; returned as spans labelled ``description``."""
+        found: list[Span] = []
+        for noun, description in self._descriptions():
+            own = resolver.own_reading(phrase(noun), ctx)
+            if own is None or own.country is not None or own.sector is None:
+                continue
+            said = resolver.own_reading(self.doc[description.left_edge.i:description.i + 1],
+                                        ctx)
+            if said is None or said.country is None:
+                continue
+            for mention in self.same_doer(noun, own.sector, resolver, ctx):
+                ctx.described[mention.i] = (said.country, said.sector)
+                out = Span(self.doc, mention.i, mention.i + 1, label="description")
+                out._.actor = Actor(text=mention.text, country=said.country,
+                                    sector=said.sector or own.sector)
+                found.append(out)
+        return found
+
+    def _descriptions(self) -> list[tuple[Token, Token]]:
+        """(noun, the noun that describes it): an apposition, a predicate nominal after a
+        copula ("the gunman was a ... sergeant"), or the object of "as" after a describing
+        verb ("identified the assailant as ...")."""
+        book = self.book
+        pairs = []
+        for token in self.doc:
+            if token.pos_ not in NOUN_POS:
+                continue
+            if token.dep_ == "appos" and token.head.pos_ in NOUN_POS and token.head.i < token.i:
+                pairs.append((token.head, token))
+            elif token.dep_ == "attr" and token.head.lemma_ == COPULA:
+                pairs += [(s, token) for s in token.head.children if s.dep_ == "nsubj"
+                          and s.pos_ in NOUN_POS]
+            elif token.dep_ == "pobj" and token.head.lower_ in book.cue("naming_preps") and \
+                    token.head.head.lemma_.lower() in book.cue("describing_verbs"):
+                pairs += [(o, token) for o in token.head.head.children if o.dep_ == "dobj"
+                          and o.pos_ in NOUN_POS]
+        return pairs
+
+    def same_doer(self, noun: Token, sector: str, resolver: ActorResolver, ctx: ActorContext
+                  ) -> list[Token]:
+        """The noun and the mentions of the same unnamed doer: nouns of the same number that
+        name no country of their own and are either the same word ("the bomber" after "a
+        suicide bomber") or, like the noun, of a sector of doers of unknown allegiance
+        (``perpetrator_sectors``: "the attacker" after "a gunman")."""
+        kinds = self.book.cue("perpetrator_sectors")
+        plural = noun.tag_ in ("NNS", "NNPS")
+        found = [noun]
+        for token in self.doc:
+            if token.i == noun.i or token.pos_ != "NOUN" or token.ent_type_ or \
+                    (token.tag_ == "NNS") != plural or token.dep_ in PREMODIFIER_DEPS:
+                continue
+            same = token.lemma_.lower() == noun.lemma_.lower()
+            if not same and sector not in kinds:
+                continue
+            reading = resolver.own_reading(phrase(token), ctx)
+            if reading is None or reading.country is not None or reading.sector is None:
+                continue
+            if same or reading.sector in kinds:
+                found.append(token)
+        return found
+
+    def _kind_country(self, head: Token, sector: str, local: bool, ctx: ActorContext,
+                      resolver: ActorResolver) -> tuple[str | None, str, str | None]:
         """The country of one kind noun, how it was found, and the antecedent's name."""
+        member = self._member_of(head, resolver, ctx)
+        if member is not None:
+            return member, "member", None
         if local and (named := ctx.named_country(head)) is not None:
             return named, "sentence", None
         chosen = None if self.introduces(head) else self.kind_antecedent(head, sector, local)
@@ -165,6 +237,27 @@ class Coreference:
         if local:
             return ctx.local_country(head, sector), "context", None
         return None, "", None
+
+    def _member_of(self, head: Token, resolver: ActorResolver, ctx: ActorContext
+                   ) -> str | None:
+        """The country of the body or place a kind noun says its people belong to or come
+        from ("workers affiliated with the Serbian Workers' Union", "doctors from two
+        American aid groups", "residents of Gaza"): the object of a preposition of membership
+        (``member_preps``) on the noun or on a participle hung on it, when that object's own
+        words name a country."""
+        preps = self.book.cue("member_preps")
+        holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj" or obj.pos_ not in NOUN_POS:
+                        continue
+                    reading = resolver.own_reading(phrase(obj), ctx)
+                    if reading is not None and reading.country is not None:
+                        return reading.country
+        return None
 
     def _kind_head(self, head: Token, resolver: ActorResolver) -> bool:
         """A noun that heads its phrase, stands in no name, and whose word or a word before
@@ -444,8 +537,9 @@ class CoreferenceFinder:
             ctx = self.resolver.context(doc, article_of(doc), [])
             doc._.actor_context = ctx
         found = Coreference.build(doc, doc_entities(doc, ""), load_codebook())
+        described = found.resolve_descriptions(self.resolver, ctx)
         kinds = found.resolve_kinds(self.resolver, ctx)
-        doc.spans[REFERENCE_SPANS] = sorted([*kinds, *found.resolve_pronouns()],
+        doc.spans[REFERENCE_SPANS] = sorted([*described, *kinds, *found.resolve_pronouns()],
                                             key=lambda span: span.start)
         doc._.coreference = found
         return doc

@@ -318,12 +318,12 @@ class Store:
         stored = bool(cursor.rowcount)
         if stored:
             shape = outline(event)
-            merged = (keys.day_end, shape.place, shape.modality)
+            merged = (keys.day_end, shape.place, shape.modality, _recipient_text(shape))
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
-                "span_class, day_start, sort_key, day_end, place, modality) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(seq, *row, *(merged if row[0] == "actor" else (None, None, None)))
+                "span_class, day_start, sort_key, day_end, place, modality, recipients) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(seq, *row, *(merged if row[0] == "actor" else (None,) * 4))
                  for row in country_rows(keys)],
             )
             self._remember(seq, event, cluster)
@@ -353,11 +353,12 @@ class Store:
         rules = load_rules()
         scope = rules.across
         mine = outline(event)
-        for seq, place, day_start, day_end, modality in _candidates(conn, keys, rules, mine):
+        for seq, place, day_start, day_end, modality, recipients in _candidates(
+                conn, keys, rules, mine):
             # A row an older writer left without its outline rules nothing out.
             days = None if day_start is None or day_end is None else (day_start, day_end)
             if modality is not None and not outlines_agree(
-                    mine, Outline(place, days, modality), scope):
+                    mine, Outline(place, days, modality, _recipient_set(recipients)), scope):
                 continue  # ruled out by what the index keeps, without decoding it
             stored, cluster = self._stored_event(conn, seq)
             if stored.doc_id != event.doc_id and same_event(event, stored, rules):
@@ -799,9 +800,10 @@ def _candidate_types(event_type: str, scope: Scope) -> list[str]:
 
 def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules,
                 mine: Outline | None = None) -> list[tuple[int, str | None, int | None,
-                                                           int | None, str]]:
+                                                           int | None, str, str | None]]:
     """Stored events that might report the same event, oldest first, each as ``(seq, place
-    country, first day, last day, modality)`` (its :class:`Outline`, kept in the index): an actor
+    country, first day, last day, modality, recipient countries)`` (its :class:`Outline`, kept
+    in the index, the recipients as :func:`_recipient_text` writes them): an actor
     country in common (or unknown, if the rules allow), a compatible type, and a date range
     that can overlap the event's once widened by the rules' tolerance. A superset of what
     :func:`same_event` accepts; the predicate decides.
@@ -862,7 +864,8 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
 
 def _outline_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
     """:func:`~sitrep.cluster.events.outlines_agree` of ``mine`` and a candidate row, as SQL
-    over the row's ``place``, ``day_start``, ``day_end`` and ``modality``, so the rows it rules
+    over the row's ``place``, ``day_start``, ``day_end``, ``modality`` and ``recipients``, so
+    the rows it rules
     out never reach Python (at a million bench events a lookup reads about 70, and ruling them
     out one by one in Python cost as much as reading them). A row an older writer left without
     its outline passes. The writer still asks ``outlines_agree`` of every row that comes."""
@@ -873,6 +876,10 @@ def _outline_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
     if mine.place is not None:
         clauses.append("(place IS NULL OR place = ?)")
         params.append(mine.place)
+    if mine.recipients and not scope.unknown_actor_matches:
+        found = " OR ".join("instr(recipients, ?) > 0" for _ in mine.recipients)
+        clauses.append(f"(recipients IS NULL OR {found})")
+        params += [f",{country}," for country in sorted(mine.recipients)]
     if mine.days is not None:
         clauses.append("(day_start IS NULL OR day_end IS NULL OR "
                        "(day_start - ? <= ? AND ? - ? <= day_end))")
@@ -886,9 +893,20 @@ def _outline_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-_OUTLINED = "event_seq, place, day_start, day_end, modality"
+_OUTLINED = "event_seq, place, day_start, day_end, modality, recipients"
 """What the lookup reads of each candidate: its ``seq`` and :class:`Outline`, all in the
-``event_countries_merge`` index (migration 13)."""
+``event_countries_merge`` index (migrations 13 and 14)."""
+
+
+def _recipient_text(shape: Outline) -> str | None:
+    """The recipient countries of an outline as the lookup's index keeps them: each between
+    commas (``,FRA,GBR,``), so ``instr`` finds a whole code; None when none is known."""
+    return f",{','.join(sorted(shape.recipients))}," if shape.recipients else None
+
+
+def _recipient_set(text: str | None) -> frozenset[str]:
+    """The countries :func:`_recipient_text` wrote (none for NULL: nothing is ruled out)."""
+    return frozenset(text.strip(",").split(",")) if text else frozenset()
 
 
 _RECENT = "event_seq DESC"
@@ -1089,7 +1107,8 @@ def _select(q: EventQuery, after: str | None, *, counting: bool = False, newest:
     more, more_params = _event_clauses(q)
     if counting and role and not more and not (q.country and q.recipient_country):
         source = "event_countries c"  # the country index alone answers a count
-    arms = _span_arms(q.since, table) if q.since else [("", [])]
+    arms = (_span_arms(q.since, table) if q.since
+            else _class_arms(table) if role else [("", [])])
     selection = _Selection(source, order, [], descending=newest)
     for extra, extra_params in arms:
         where = " AND ".join(clauses + ([extra] if extra else []) + more)
@@ -1111,6 +1130,13 @@ def _span_arms(since: str, table: str) -> list[tuple[str, list[Any]]]:
     arms.append((f"{table}.span_class = ?", [WIDE]))
     arms.append((f"{table}.span_class = ? AND {table}.sort_key < ?", [UNDATED, LAST]))
     return arms
+
+
+def _class_arms(table: str) -> list[tuple[str, list[Any]]]:
+    """One clause per span class: a country's events in sort order are the classes' ranges of
+    ``event_countries_span`` merged (the store keeps no second index by country and sort key:
+    one index fewer to write for every country row)."""
+    return [(f"{table}.span_class = ?", [k]) for k in (UNDATED, *range(WIDE + 1))]
 
 
 _IN_COUNTRY = "e.seq IN (SELECT event_seq FROM event_countries WHERE country = ? AND role = ?)"

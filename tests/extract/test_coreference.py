@@ -267,3 +267,84 @@ def test_every_pronoun_is_resolved_once_and_read_again_only_where_its_clause_rul
         ("He", "pronoun", "RUS"), ("its", "pronoun", "KEN")]
     assert coref.pronoun(coref.doc[8]).country == "KEN"
     assert coref.pronoun(coref.doc[8], besides=frozenset({"KEN"})) is None
+
+
+def described_doc() -> Doc:
+    """A gunman killed three . Police said the attacker , a Kyrgyz soldier , fled . A
+    resident was hurt ."""
+    import spacy
+
+    words = ["A", "gunman", "killed", "three", ".", "Police", "said", "the", "attacker", ",",
+             "a", "Kyrgyz", "soldier", ",", "fled", ".", "A", "resident", "was", "hurt", "."]
+    heads = [1, 2, 2, 2, 2, 6, 6, 8, 14, 8, 12, 12, 8, 8, 6, 6, 17, 19, 19, 19, 19]
+    deps = ["det", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "nsubj", "punct",
+            "det", "amod", "appos", "punct", "ccomp", "punct", "det", "nsubjpass", "auxpass",
+            "ROOT", "punct"]
+    tags = ["DT", "NN", "VBD", "CD", ".", "NNS", "VBD", "DT", "NN", ",", "DT", "JJ", "NN", ",",
+            "VBD", ".", "DT", "NN", "VBD", "VBN", "."]
+    pos = ["DET", "NOUN", "VERB", "NUM", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET",
+           "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["a", "gunman", "kill", "three", ".", "police", "say", "the", "attacker", ",",
+              "a", "Kyrgyz", "soldier", ",", "flee", ".", "a", "resident", "be", "hurt", "."]
+    sent_starts = [i in (0, 5, 16) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               pos=pos, lemmas=lemmas, sent_starts=sent_starts)
+
+
+def test_a_described_attacker_gives_the_country_to_every_mention_of_the_unnamed_doer():
+    from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
+
+    doc = described_doc()
+    ctx = ActorContext()
+    coref = Coreference.build(doc, [], load_codebook())
+    spans = coref.resolve_descriptions(ActorResolver(), ctx)
+    assert ctx.described[1] == ("KGZ", "MIL")  # "A gunman", the doer of the killing
+    assert ctx.described[8] == ("KGZ", "MIL")  # "the attacker" the description is about
+    assert 17 not in ctx.described  # "A resident" is no doer of unknown allegiance
+    assert {s.label_ for s in spans} == {"description"}
+
+
+def test_a_description_without_a_country_gives_nothing():
+    from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
+
+    doc = described_doc()
+    words = [t.text for t in doc]
+    words[11] = "former"
+    plain = Doc(doc.vocab, words=words, heads=[t.head.i for t in doc],
+                deps=[t.dep_ for t in doc], tags=[t.tag_ for t in doc],
+                pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+                sent_starts=[t.is_sent_start for t in doc])
+    ctx = ActorContext()
+    Coreference.build(plain, [], load_codebook()).resolve_descriptions(ActorResolver(), ctx)
+    assert ctx.described == {}
+
+
+def member_doc() -> Doc:
+    """Workers affiliated with the Serbian union struck . Workers struck ."""
+    import spacy
+
+    words = ["Workers", "affiliated", "with", "the", "Serbian", "union", "struck", ".",
+             "Workers", "struck", "."]
+    heads = [6, 0, 1, 5, 5, 2, 6, 6, 9, 9, 9]
+    deps = ["nsubj", "acl", "prep", "det", "amod", "pobj", "ROOT", "punct", "nsubj", "ROOT",
+            "punct"]
+    tags = ["NNS", "VBN", "IN", "DT", "JJ", "NN", "VBD", ".", "NNS", "VBD", "."]
+    pos = ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "VERB", "PUNCT", "NOUN", "VERB",
+           "PUNCT"]
+    lemmas = ["worker", "affiliate", "with", "the", "Serbian", "union", "strike", ".",
+              "worker", "strike", "."]
+    sent_starts = [i in (0, 8) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               pos=pos, lemmas=lemmas, sent_starts=sent_starts)
+
+
+def test_a_kind_noun_takes_the_country_of_what_its_people_belong_to():
+    from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
+
+    doc = member_doc()
+    ctx = ActorContext()
+    coref = Coreference.build(doc, [], load_codebook())
+    found = {s.start: (s.label_, s._.actor.country) for s in
+             coref.resolve_kinds(ActorResolver(), ctx)}
+    assert found[0] == ("member", "SRB")
+    assert 8 not in ctx.kinds or found[8][0] != "member"  # no membership said: not by this

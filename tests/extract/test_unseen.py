@@ -28,6 +28,7 @@ SENSES_FIXTURE = Path(__file__).with_name("unseen_senses.tsv")
 SENSES_FLOOR = 36
 """Of the forty sentences of ``unseen_senses.tsv``, how many the coder gets right (35 at the
 first run, before CAMEO's verb patterns were read); the set is scored as a whole."""
+PASSAGES_FIXTURE = Path(__file__).with_name("unseen_actor_passages.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -47,6 +48,8 @@ ACLED_ROWS = read_rows(ACLED_FIXTURE)
 KINDS_ROWS = read_rows(KINDS_FIXTURE)
 KIND_NOUN_ROWS = read_rows(KIND_NOUNS_FIXTURE)
 SENSES_ROWS = read_rows(SENSES_FIXTURE)
+PASSAGE_ROWS = read_rows(PASSAGES_FIXTURE)
+MECHANISMS = {"acronym", "short_name", "possessive", "described_attacker", "unknown_org"}
 
 
 def gap_marks(row: dict[str, str]) -> list:
@@ -89,6 +92,13 @@ def kind_noun_cases() -> list:
     return [pytest.param(row["trigger"], row["country"], row["text"],
                          id=f"{i:03d}-{row['country']}", marks=gap_marks(row))
             for i, row in enumerate(KIND_NOUN_ROWS)]
+
+
+def passage_cases() -> list:
+    """One test case per passage of the set of doers found through the passage."""
+    return [pytest.param(row["trigger"], row["actor"], row["sector"], row["text"],
+                         id=f"{i:03d}-{row['mechanism']}-{row['actor']}", marks=gap_marks(row))
+            for i, row in enumerate(PASSAGE_ROWS)]
 
 
 def test_the_set_covers_every_type_and_sentences_without_events():
@@ -195,3 +205,25 @@ def test_the_senses_set_is_coded_right_as_a_whole(coder):
                 row["actor"] not in [a.country for a in top.actors]:
             missed.append((row["type"], row["actor"], top and top.event_type, row["text"]))
     assert len(SENSES_ROWS) - len(missed) >= SENSES_FLOOR, missed
+
+
+def test_the_passage_set_holds_six_passages_of_each_mechanism():
+    counts = {name: sum(r["mechanism"] == name for r in PASSAGE_ROWS) for name in MECHANISMS}
+    assert set(counts.values()) == {6} and len(PASSAGE_ROWS) == 30, counts
+    assert len({row["text"] for row in PASSAGE_ROWS}) == len(PASSAGE_ROWS)
+    assert len({row["actor"] for row in PASSAGE_ROWS}) >= 25
+    assert all(row["trigger"] in row["text"] for row in PASSAGE_ROWS)
+
+
+@pytest.mark.parametrize(("trigger", "expected", "sector", "text"), passage_cases())
+def test_the_doer_of_an_unseen_passage_is_found_through_the_passage(coder, trigger, expected,
+                                                                     sector, text):
+    article = article_from_record({"id": "unseen", "text": text, "published": "2024-05-03"},
+                                  "unseen")
+    events = coder.code_article(article).events
+    told = [e for e in events if any(trigger in m.trigger for m in e.mentions or [e.evidence])]
+    assert told, ("no record of the trigger", [(e.event_type, e.evidence.trigger)
+                                               for e in events])
+    doers = [(a.country, a.sector) for e in told for a in e.actors]
+    assert any(country == expected and sector in {"-", found} for country, found in doers), \
+        [(e.event_type, [(a.text, a.country, a.sector) for a in e.actors]) for e in told]

@@ -50,6 +50,18 @@ def spy_on_comparisons(monkeypatch) -> list[str]:  # noqa: ANN001
     monkeypatch.setattr(db, "same_event", counting)
     return compared
 
+
+def read_by_lookup(store: Store, event) -> list[str]:  # noqa: ANN001
+    """The doc ids of the stored reports the same-event lookup reads for ``event``, before
+    their columns rule any out."""
+    from sitrep.cluster.events import load_rules
+    from sitrep.store.keys import event_keys
+
+    rows = db._candidates(store.conn, event_keys(event), load_rules())
+    docs = dict(store.conn.execute("SELECT seq, doc_id FROM events").fetchall())
+    return [docs[row[0]] for row in rows]
+
+
 def test_adding_the_same_article_twice_changes_nothing(store: Store) -> None:
     again = make_coded("a", TEXT_A, [make_event("a")])
     assert store.add(again) is False
@@ -276,9 +288,11 @@ def test_undated_reports_are_compared_with_the_latest_few_only(
         store.add(make_coded(f"u{i}", f"Undated {i}.", [make_event(
             f"u{i}", recipient_country=recipient, date=None)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 2)
+    new = make_event("new", recipient_country="BFA", date=None)
+    assert read_by_lookup(store, new) == ["u2", "u3"]
     compared = spy_on_comparisons(monkeypatch)
-    store.add(make_coded("new", "New.", [make_event("new", recipient_country="BFA", date=None)]))
-    assert compared == ["u2", "u3"]
+    store.add(make_coded("new", "New.", [new]))
+    assert compared == []  # both aimed at another country: ruled out by their columns
 
 
 def _varied_store() -> Store:
@@ -339,6 +353,27 @@ def test_a_date_window_reads_each_span_class_from_its_own_index_range() -> None:
         plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
         assert "span_class=?" in plan and "TEMP B-TREE" not in plan
         assert "SCAN e" not in plan and "SCAN c" not in plan
+
+
+def test_a_country_page_merges_its_span_classes_in_sort_order_without_sorting() -> None:
+    """With no second index by country and sort key, a country's page is the span classes'
+    ranges of ``event_countries_span`` merged, either way, and reads as the slow path does."""
+    from sitrep.store.db import _select
+
+    store = _varied_store()
+    wanted = [(EventQuery(country="USA"), lambda e: e.actors[0].country == "USA"),
+              (EventQuery(recipient_country="NER"),
+               lambda e: [r.country for r in e.recipients] == ["NER"]),
+              (EventQuery(country="FRA", event_type="AID"),
+               lambda e: e.actors[0].country == "FRA" and e.event_type == "AID")]
+    for q, keep in wanted:
+        for newest in (False, True):
+            sql, params = _select(q, None, newest=newest).select("e.id")
+            plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}",
+                                                             params))
+            assert "event_countries_span" in plan and "TEMP B-TREE" not in plan
+        assert _pages(store, q) == _slow_path(store, keep) != []
+        assert store.count_events(q) == len(_slow_path(store, keep))
 
 
 @pytest.mark.parametrize(("place", "wanted"), [
@@ -510,8 +545,20 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
     assert rebuilt == []  # read from the index, no pass over every event
 
 
+def _drop_step_14(conn: sqlite3.Connection) -> None:
+    """Undo step 14 on a store made by the running code: as a version-13 writer left it."""
+    conn.execute("DROP INDEX event_countries_merge")
+    conn.execute("ALTER TABLE event_countries DROP COLUMN recipients")
+    conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
+                 "span_class, day_start, event_seq, day_end, place, modality) "
+                 "WHERE role = 'actor'")
+    conn.execute("CREATE INDEX event_countries_filter ON event_countries(country, role, "
+                 "sort_key)")
+
+
 def _drop_after_step_10(conn: sqlite3.Connection) -> None:
-    """Undo steps 11 to 13 on a store made by the running code."""
+    """Undo steps 11 to 14 on a store made by the running code."""
+    _drop_step_14(conn)
     conn.execute("DROP INDEX event_countries_merge")
     for column in ("day_end", "place", "modality"):
         conn.execute(f"ALTER TABLE event_countries DROP COLUMN {column}")
@@ -617,10 +664,11 @@ def test_a_long_report_is_compared_with_the_latest_reports_of_its_span_only(
         store.add(make_coded(doc, f"Report {doc}.", [make_event(
             doc, recipient_country="NER", date=(f"2023-02-{day:02d}",) * 2)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 3)
+    year = make_event("year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))
+    assert read_by_lookup(store, year) == ["d26", "d27", "d28"]
     compared = spy_on_comparisons(monkeypatch)
-    store.add(make_coded("year", "Year.", [make_event(
-        "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
-    assert compared == ["d26", "d27", "d28"]
+    store.add(make_coded("year", "Year.", [year]))
+    assert compared == []  # aimed at another country: ruled out by their columns
 
 
 def _ordered_store() -> Store:
@@ -714,10 +762,8 @@ def test_a_long_report_compares_the_latest_reports_across_span_classes_together(
         store.add(make_coded(doc, f"Report {doc}.", [make_event(
             doc, recipient_country="NER", date=dates)]))
     monkeypatch.setattr(db, "SEARCH_REACH", 2)
-    compared = spy_on_comparisons(monkeypatch)
-    store.add(make_coded("year", "Year.", [make_event(
-        "year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))]))
-    assert compared == ["w1", "d2"]
+    year = make_event("year", recipient_country="MLI", date=("2023-01-01", "2023-12-31"))
+    assert read_by_lookup(store, year) == ["w1", "d2"]
 
 
 def test_the_record_shape_names_every_record_an_event_holds(monkeypatch) -> None:
@@ -814,6 +860,7 @@ def test_a_version_12_store_keeps_the_outline_of_each_actor_row_in_the_lookup_in
         old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA", date=None,
                                                     location=None, modality="future")]))
     conn = sqlite3.connect(path, isolation_level=None)
+    _drop_step_14(conn)
     conn.execute("DROP INDEX event_countries_merge")
     for column in ("day_end", "place", "modality"):
         conn.execute(f"ALTER TABLE event_countries DROP COLUMN {column}")
@@ -851,8 +898,10 @@ OUTLINE_PLACES = st.sampled_from([None, "NER", "TCD"])
 OUTLINE_DAYS = st.one_of(st.none(), st.tuples(st.integers(10, 20), st.integers(0, 12)).map(
     lambda pair: (pair[0], pair[0] + pair[1])))
 OUTLINE_MODALITIES = st.sampled_from(["asserted", "negated", "future", "hypothetical"])
-OUTLINES = st.builds(lambda place, days, modality: db.Outline(place, days, modality),
-                     OUTLINE_PLACES, OUTLINE_DAYS, OUTLINE_MODALITIES)
+OUTLINE_RECIPIENTS = st.sampled_from([frozenset(), frozenset({"NER"}), frozenset({"MLI"}),
+                                      frozenset({"NER", "MLI"}), frozenset({"NE"})])
+OUTLINES = st.builds(db.Outline, OUTLINE_PLACES, OUTLINE_DAYS, OUTLINE_MODALITIES,
+                     OUTLINE_RECIPIENTS)
 
 
 @settings(max_examples=150, deadline=None)
@@ -863,10 +912,69 @@ def test_the_lookup_rules_out_in_sql_what_outlines_agree_rules_out(mine, rows) -
     scope = load_rules().across
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE c (seq INTEGER, place TEXT, day_start INTEGER, day_end INTEGER, "
-                 "modality TEXT)")
-    conn.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)", [
-        (n, row.place, *(row.days or (None, None)), row.modality) for n, row in enumerate(rows)])
+                 "modality TEXT, recipients TEXT)")
+    conn.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?, ?)", [
+        (n, row.place, *(row.days or (None, None)), row.modality, db._recipient_text(row))
+        for n, row in enumerate(rows)])
     sieve, params = db._outline_clause(mine, scope)
     kept = [n for (n,) in conn.execute(f"SELECT seq FROM c WHERE {sieve or '1'} ORDER BY seq",
                                        params)]
     assert kept == [n for n, row in enumerate(rows) if outlines_agree(mine, row, scope)]
+
+
+def _feed(seed: int, articles: int) -> list:
+    """Articles of a few countries, recipients, places, spans and modalities, a third of their
+    events re-reporting a recent one (other outlets, the same facts), as a feed arrives."""
+    import random
+
+    rng = random.Random(seed)
+    recent: list = []
+    feed = []
+    for n in range(articles):
+        doc, events = f"f{n:04d}", []
+        for k in range(rng.randint(1, 5)):
+            if recent and rng.random() < 0.35:
+                old = rng.choice(recent)
+                events.append(replace(old, doc_id=doc, id="", mentions=[], evidence=replace(
+                    old.evidence, start=100 * k, end=100 * k + len(old.evidence.sentence))))
+                continue
+            day = date(2024, 1, 1).toordinal() + n // 3 + rng.choice((0, 0, -1, -3))
+            first = date.fromordinal(day)
+            span = rng.choice(["day", "day", "day", "week", "month", "year", None])
+            dates = None if span is None else (
+                (first.isoformat(),) * 2 if span == "day" else
+                (first.isoformat(), date.fromordinal(day + 6).isoformat()) if span == "week"
+                else (first.replace(day=1).isoformat(), first.replace(day=28).isoformat())
+                if span == "month" else ("2024-01-01", "2024-12-31"))
+            events.append(make_event(
+                doc, rng.choice(["RETREAT", "AID", "COOPERATE", "MOBILIZE"]), start=100 * k,
+                actor_country=rng.choice(["USA", "FRA", "RUS"]),
+                recipient_country=rng.choice([None, "NER", "MLI", "TCD", "BFA"]), date=dates,
+                location=rng.choice([None, ("Niger", "NER", "country"),
+                                     ("Bamako", "MLI", "city")]),
+                modality=rng.choice(["asserted"] * 6 + ["negated", "future"])))
+        recent = (recent + events)[-60:]
+        feed.append(make_coded(doc, f"Article {n}.", events))
+    return feed
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ruling_out_other_recipients_by_their_columns_merges_what_comparing_them_merged(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recipients kept in the lookup's index rule out only reports the predicate keeps
+    apart: a feed stored with them merges exactly the reports it merged when every candidate
+    was compared (no recipients kept: the columns rule nothing out), with fewer comparisons."""
+    feed = _feed(seed, 160)
+    clusters = "SELECT seq, cluster_seq FROM events ORDER BY seq"
+    compared = spy_on_comparisons(monkeypatch)
+    sieved = Store(":memory:")
+    assert sieved.add_many(feed) == [True] * len(feed)
+    with_columns = len(compared)
+    monkeypatch.setattr(db, "_recipient_text", lambda shape: None)
+    compared.clear()
+    every = Store(":memory:")
+    every.add_many(feed)
+    merged = sieved.conn.execute(clusters).fetchall()
+    assert merged == every.conn.execute(clusters).fetchall()
+    assert sum(seq != head for seq, head in merged) > 50
+    assert with_columns < len(compared) / 2

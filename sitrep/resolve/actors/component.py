@@ -15,12 +15,15 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.model import EntityMention
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.model import Actor, EntityMention
 from sitrep.nlp.document import article_of
-from sitrep.resolve.actors.resolver import ActorResolver
+from sitrep.resolve.actors.aliases import Alias, bracketed, collect, known_as, surname
+from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 from sitrep.resolve.places.component import doc_places
 
 ACTOR_SPANS = "actors"
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "DATE", "TIME"})
 
 
 def register_extensions() -> None:
@@ -42,9 +45,13 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
         ctx = self.resolver.context(doc, article, doc_places(doc))
+        actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
+        ctx.aliases = collect(self._aliases(doc, actors, ctx))
+        if ctx.aliases:  # "the DFA", "Perera": read again with the article's own names
+            actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
         spans = []
         for ent in doc.ents:
-            actor = self.resolver.entity_actor(ent, ctx)
+            actor = actors[ent.start]
             if actor is not None:
                 span = Span(doc, ent.start, ent.end, label=ent.label_)
                 span._.actor = actor
@@ -52,6 +59,52 @@ class ActorFinder:
         doc.spans[ACTOR_SPANS] = spans
         doc._.actor_context = ctx
         return doc
+
+    def _aliases(self, doc: Doc, actors: dict[int, Actor | None], ctx: ActorContext
+                 ) -> list[tuple[Alias, Actor]]:
+        """The names the article gives its actors: an abbreviation in brackets or a name
+        "known as" after a long form that names an actor, and the surname of a person named
+        in full."""
+        book = load_codebook()
+        verbs, preps = book.cue("naming_verbs"), book.cue("naming_preps")
+        found = []
+        for ent in doc.ents:
+            actor = actors.get(ent.start)
+            name = surname(ent) if ent.label_ == "PERSON" else None
+            if name is not None and actor is not None and \
+                    (actor.country is not None or actor.sector is not None):
+                # a title without a country ("Prime Minister KP Sharma Oli") passes on its
+                # sector, and "Oli" takes the context's country as a local body does
+                found.append((name, actor))
+        for token in doc:
+            given = bracketed(token) or known_as(token, verbs, preps)
+            if given is None:
+                continue
+            alias, long_form = given
+            if not _names_a_body(long_form, ctx):
+                continue
+            reading = self.resolver.own_reading(long_form, ctx)
+            if reading is None or alias == tuple(t.text for t in long_form):
+                continue
+            if reading.country is not None:
+                actor = self.resolver.resolve_span(long_form, ctx)
+            elif reading.local and reading.sector is not None:
+                # "the Department of Foreign Affairs (DFA)": a local body, whose country the
+                # context gives each mention as it gives the long form's
+                actor = Actor(text=long_form.text, sector=reading.sector)
+            else:
+                continue
+            if actor is not None:
+                found.append((alias, actor))
+        return found
+
+
+def _names_a_body(long_form: Span, ctx: ActorContext) -> bool:
+    """A long form an alias may stand for: not in the dateline ("N'DJAMENA, May 14
+    (Reuters)", a credit, not a name) and not a place or a date itself."""
+    if ctx.dateline is not None and long_form.start_char < ctx.dateline[1]:
+        return False
+    return long_form.root.ent_type_ not in PLACE_OR_TIME
 
 
 def has_actors(doc: Doc) -> bool:

@@ -37,6 +37,7 @@ STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "c
 MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
+PHRASE_LONGEST = 4  # words of the longest agent phrase looked for
 
 
 @dataclass(slots=True)
@@ -51,6 +52,13 @@ class ActorContext:
     # the country each kind noun ("the army", "police") refers to through the article, by its
     # head token: written by the coreference component (``sitrep_coreference``)
     kinds: dict[int, str] = field(default_factory=dict)
+    # names the article gives its own actors ("the DFA", "Perera"): the words → the actor of
+    # the long form (``sitrep.resolve.actors.aliases``), written by the actor component
+    aliases: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    # unnamed doers the article describes ("the gunman was a Guatemalan army sergeant"): each
+    # mention's head token → the country and sector the description gives, written by the
+    # coreference component
+    described: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
@@ -149,6 +157,9 @@ class ActorResolver:
         reading = self.own_reading(span, ctx)
         if reading is None:
             return None
+        if reading.country is None and ctx is not None and span.root.i in ctx.described:
+            reading.country, sector = ctx.described[span.root.i]  # "a 22-year-old Syrian"
+            reading.sector = sector or reading.sector
         if reading.country is None and ctx is not None and span.root.i in ctx.kinds:
             reading.country = ctx.kinds[span.root.i]  # "troops" → the army named before
         if reading.country is None and reading.local and ctx is not None:
@@ -178,7 +189,9 @@ class ActorResolver:
         places = ctx.places if ctx is not None else {}
         reading = Reading()
         head = span.root if span.root in tokens else tokens[-1]
-        body, body_at = self._find(tokens, self.bodies)
+        body, body_at = self._alias(tokens, ctx)
+        if body is None:
+            body, body_at = self._find(tokens, self.bodies)
         if body is None:
             body, body_at = self._find_folded(tokens)
         title, _ = self._find(tokens, self.titles)
@@ -204,7 +217,8 @@ class ActorResolver:
             if leader is not None:
                 reading.named = True
                 found.update({i: (leader.country, PERSON) for i in leader_at})
-            reading.country = _nearest({i: code for i, (code, _) in found.items()}, head)
+            reading.country = _possessor(found, head) or \
+                _nearest({i: code for i, (code, _) in found.items()}, head)
             if head.i in found and found[head.i][1] in (STATE, CAPITAL):
                 reading.sector = reading.sector or STATE_SECTOR
             if leader is not None and head.i in leader_at:
@@ -215,6 +229,10 @@ class ActorResolver:
             reading.sector = reading.sector or sector
             reading.local = reading.local or local
         reading.named = reading.named or head.ent_type_ == "PERSON"
+        if reading.country is None and body is None and _unknown_body(head, tokens):
+            # "the Supreme Judicial Council": a body the codebook does not know, whose name
+            # holds no country, belongs where the story is, as a local body does
+            reading.named = reading.local = True
         return reading
 
     # -- lookups ---------------------------------------------------------------------------
@@ -229,6 +247,33 @@ class ActorResolver:
                 if key in table:
                     return table[key], {t.i for t in tokens[start:start + size]}
         return None, set()
+
+    def _alias(self, tokens: list[Token], ctx: ActorContext | None
+               ) -> tuple[Body | None, set[int]]:
+        """The longest name the article gave one of its actors among the tokens ("the DFA",
+        "General Kagoro"), as a body of that actor. A surname inside a longer name ("Hunter
+        Biden" after "Joe Biden") is no alias: the name goes on past it."""
+        if ctx is None or not ctx.aliases:
+            return None, set()
+        words = [t.text for t in tokens]
+        longest = max(len(k) for k in ctx.aliases)
+        for size in range(min(longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                actor = ctx.aliases.get(tuple(words[start:start + size]))
+                if actor is None or self._name_goes_on(tokens[start], tokens[start + size - 1]):
+                    continue
+                body = Body(actor.name or actor.text, actor.country, actor.sector)
+                return body, {t.i for t in tokens[start:start + size]}
+        return None, set()
+
+    def _name_goes_on(self, first: Token, last: Token) -> bool:
+        """A word of the same name stands right before or after the words: they are part of
+        a longer name. A title before a surname ("General Kagoro") is no part of it."""
+        doc = first.doc
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        return any(t is not None and t.pos_ == "PROPN" and t.ent_type_ == first.ent_type_ != ""
+                   and (t.text,) not in self.titles for t in (before, after))
 
     def _find_folded(self, tokens: list[Token]) -> tuple[Body | None, set[int]]:
         """The longest Phoenix organisation name among the tokens, compared folded; names of
@@ -302,6 +347,9 @@ class ActorResolver:
         modifier's, else the generic head's, else a generic word further off (in a phrase
         attached to the head: "members of a militia", but not "traders at a market in the
         state capital"); ``local`` when the head is a local state body."""
+        phrase = self._agent_phrase(tokens, head)
+        if phrase is not None:
+            return phrase, False
         words = self.book.words
         looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
         hits = [(t, w) for t, w in looked
@@ -313,6 +361,20 @@ class ActorResolver:
                                                                           tw[1].strong),
                                               abs(head.i - tw[0].i)))
         return ranked[0][1].sector, local
+
+    def _agent_phrase(self, tokens: list[Token], head: Token) -> str | None:
+        """The sector of a Phoenix agent noun of several words that ends at the head ("armed
+        men", "suicide bomber"): the phrase's kind, before any one word's."""
+        phrases = self.book.phrases
+        if not phrases or head not in tokens:
+            return None
+        end = tokens.index(head) + 1
+        for size in range(min(end, PHRASE_LONGEST), 1, -1):
+            words = tuple(t.lower_ for t in tokens[end - size:end])
+            found = phrases.get(words) or phrases.get((*words[:-1], head.lemma_.lower()))
+            if found is not None:
+                return found
+        return None
 
     # -- entities --------------------------------------------------------------------------
 
@@ -454,6 +516,22 @@ def _drop_ethnic(tokens: list[Token], found: dict[int, tuple[str, str]]) -> bool
             del found[token.i]
             dropped = True
     return dropped
+
+
+def _unknown_body(head: Token, tokens: list[Token]) -> bool:
+    """The phrase is headed by the name of an organisation of two words or more."""
+    words = [t for t in tokens if t.ent_type_ == "ORG" and t.text[:1].isupper()]
+    return head.ent_type_ == "ORG" and len(words) >= 2
+
+
+def _possessor(found: dict[int, tuple[str, str]], head: Token) -> str | None:
+    """The country of the head's possessor ("Beijing's" in "Beijing's Hong Kong and Macao
+    Affairs Office", "Moscow's" in "Moscow's chief Ukraine negotiator"): whose body it is
+    outranks a place written into its name, which says what the body deals with."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.i in found:
+            return found[child.i][0]
+    return None
 
 
 def _nearest(found: dict[int, str], head: Token) -> str | None:

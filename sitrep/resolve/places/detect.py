@@ -452,8 +452,9 @@ class Scanner:
 
     def _unlist(self, words: Words, ents: list[Span]) -> None:
         """An entity the model read as one organisation or person that is a list of known
-        names ("Ardmore and Duncan" tagged ORG) is no entity for the scan: its names may be
-        places by their context like any other."""
+        names ("Ardmore and Duncan" tagged ORG), or a known name with a list word at its edge
+        ("Duncan and" tagged ORG: a span no name ends with), is no entity for the scan: its
+        names may be places by their context like any other."""
         gaps = list_gaps()
         for ent in ents:
             if ent.label_ in ("GPE", "LOC", "FAC") or not any(
@@ -466,7 +467,8 @@ class Scanner:
                     if i > begin:
                         parts.append((begin, i))
                     begin = i + 1
-            if len(parts) > 1 and all(self.known(words.span(a, b)) for a, b in parts):
+            edge = words.lower[ent.start] in gaps or words.lower[ent.end - 1] in gaps
+            if (len(parts) > 1 or edge) and all(self.known(words.span(a, b)) for a, b in parts):
                 for i in range(ent.start, ent.end):
                     words.entity[i] = None
 

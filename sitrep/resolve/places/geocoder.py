@@ -71,8 +71,10 @@ AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
+AREA_TOWN_COUNTRY = 1.5
 EARTH_KM = 6371.0
 STRAY_KM = 150.0
+STRAY_VILLAGE = 5_000
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
@@ -317,6 +319,7 @@ class Geocoder:
                                    or toponym.peers or toponym.inner):
                 self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
                              areas=areas)
+        _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
         if maybes:
@@ -328,6 +331,7 @@ class Geocoder:
                 _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
         for toponym in toponyms:
             _fall_back(toponym)
+        _nearer_town(toponyms)
         _streets_fall_back(toponyms)
         _unknown_fall_back(toponyms, focus)
         for toponym in toponyms:
@@ -374,8 +378,9 @@ class Geocoder:
     def _join_hyphenated(self, toponyms: list[Toponym], text: str) -> list[Toponym]:
         """"Miami-Dade": two names joined by a hyphen are one name, read as the whole when
         the index knows it, else as its first part, unless the two are places of their own
-        side by side: two countries or divisions ("Kenya-Uganda") or two towns near each
-        other ("Dallas-Fort Worth")."""
+        side by side: two countries or divisions ("Kenya-Uganda"), two towns near each
+        other ("Dallas-Fort Worth"), or two names the index knows only apart with a word of
+        what runs between them after ("the Abuja-Kaduna highway": ``link_words.tsv``)."""
         joined: list[Toponym] = []
         for toponym in toponyms:
             last = joined[-1] if joined else None
@@ -384,8 +389,13 @@ class Geocoder:
                 joined.append(toponym)
                 continue
             whole = text[last.start:toponym.end]
+            candidates = self.gazetteer.candidates(whole)
+            if not candidates and last.candidates and toponym.candidates and (
+                    _linked(text, toponym.end)):
+                joined.append(toponym)
+                continue
             last.end, last.text = toponym.end, whole
-            last.candidates = self.gazetteer.candidates(whole) or last.candidates
+            last.candidates = candidates or last.candidates
         return joined
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
@@ -551,6 +561,8 @@ class Geocoder:
         toponym = self._lookup(doc_text, start, end, ent)
         if not toponym.candidates and ent.label_ in PLACE_LABELS:
             toponym = self._known_head(ent, doc_text, start, end) or toponym
+        if ent.label_ in RESCUE_LABELS and not toponym.candidates and _part_after(doc_text, end):
+            return toponym  # "the Ridgeview neighborhood" tagged as an organisation
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
@@ -798,6 +810,27 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
     return kept
 
 
+def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> None:
+    """"a Lebanon man" in a story whose towns and counties all lie in Tennessee: a country's
+    name that is also a town of the state the rest of the article is about
+    (:func:`_area_focus`, with AREA_TOWN_COUNTRY votes or more) is the town when nothing else
+    of the article lies in that country. Local news names its towns, and a country it names
+    comes with its capital, its people or its other places."""
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision != "country" or any(
+                other.chosen is not None and other.chosen.country == chosen.country
+                for other in toponyms if other is not toponym):
+            continue
+        area, _ = _area_focus(toponym, areas)
+        if area is None or areas.get(area, 0.0) < AREA_TOWN_COUNTRY:
+            continue
+        towns = [c for c in toponym.candidates if c.precision == "city"
+                 and (c.country, c.admin1) == area and _same_name(c.name, toponym.text)]
+        if towns:
+            toponym.chosen = max(towns, key=lambda c: c.population)
+
+
 def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:
     """The first-level division a resolved mention puts the article in, and how strongly: a
     division named ("Kentucky", "Polk County") counts more than a town, the dateline less."""
@@ -940,6 +973,27 @@ def _placed_after(text: str, end: int) -> bool:
     if words and (words[0] in name_parts() or words[0].title() in name_parts()):
         return True  # "Motutapu island", "Kisoro district"
     return any(table.get(words[:size]) in ("strong", "weak", "body") for size in (1, 2, 3))
+
+
+@cache
+def part_words() -> frozenset[str]:
+    """Words of a part of a town ("neighborhood", "suburb"): the rows of ``after_words.tsv``
+    marked "part"."""
+    return frozenset(row[0] for row in read_tsv("after_words.tsv")
+                     if len(row) > 2 and row[2] == "part")
+
+
+def _part_after(text: str, end: int) -> bool:
+    """A word of :func:`part_words` follows ``end``."""
+    after = text[end:end + 20].split()
+    return bool(after) and after[0].strip(",.;:").lower() in part_words()
+
+
+def _part_of(gap: str) -> bool:
+    """The words between two names make the first a part of the second ("neighborhood of",
+    "suburb of")."""
+    words = gap.split()
+    return len(words) == 2 and words[0] in part_words() and words[1] == "of"
 
 
 def _division_cue(text: str, start: int, end: int) -> bool:
@@ -1181,23 +1235,50 @@ def _side_by_side(first: Toponym, second: Toponym) -> bool:
                for b in second.candidates[:CLUSTER_CANDIDATES])
 
 
+@cache
+def link_words() -> frozenset[str]:
+    """Words of what runs between two places ("highway", "border"): ``link_words.tsv``."""
+    return frozenset(row[0] for row in read_tsv("link_words.tsv"))
+
+
+def _linked(text: str, end: int) -> bool:
+    """The word after ``end`` is one of :func:`link_words`."""
+    after = text[end:end + 24].split()
+    return bool(after) and after[0].strip(",.;:").lower() in link_words()
+
+
 def _drop_strays(toponyms: list[Toponym]) -> None:
     """A small town read through another of its names only ("Lone Oak" is among the names of
     Okolona, Kentucky), lying more than STRAY_KM from every other town or district the
     article names (two at least), with nothing holding it, near it or listed with it: the
     place the text means is most likely one the gazetteer lacks, near the others. It is left
-    unresolved, to take the point of a town named near it (:func:`_unknown_fall_back`)."""
+    unresolved, to take the point of a town named near it (:func:`_unknown_fall_back`). So is
+    a village of its own name (fewer than STRAY_VILLAGE people) in another state than the
+    one all the others lie in ("Gold Hill", Oregon, in a story about Boulder, Colorado), when
+    the article does not name its state: local news names the state of a town outside its
+    own. A list with unknown names is no help to such a village."""
     points = _local_points(toponyms)
+    states = {(t.chosen.country, t.chosen.admin1) for t in toponyms
+              if t.chosen is not None and t.chosen.precision == "admin1"}
     for toponym in toponyms:
         chosen = toponym.chosen
         if chosen is None or chosen.precision != "city" or chosen.population >= (
-                ABROAD_POPULATION) or _same_name(chosen.name, toponym.text) or (
-                toponym.container or toponym.anchor or toponym.owner or toponym.peers
-                or toponym.inner or toponym.dateline):
+                ABROAD_POPULATION) or (
+                toponym.container or toponym.anchor or toponym.owner or toponym.inner
+                or toponym.dateline):
             continue
         others = [place for holder, place in points if holder.text != toponym.text]
-        if len(others) >= 2 and all(_km(chosen, place) > STRAY_KM for place in others):
-            toponym.chosen = None
+        if len(others) < 2 or any(_km(chosen, place) <= STRAY_KM for place in others):
+            continue
+        if _same_name(chosen.name, toponym.text):
+            areas = {(place.country, place.admin1) for place in others}
+            if chosen.population >= STRAY_VILLAGE or len(areas) > 1 or (
+                    chosen.country, chosen.admin1) in areas | states or any(
+                    p.chosen is not None for p in toponym.peers):
+                continue
+        elif toponym.peers:
+            continue
+        toponym.chosen = None
 
 
 def _same_name(name: str, text: str) -> bool:
@@ -1380,6 +1461,8 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             joints.append([])
             if gap in POSSESSIVES:
                 outer.owner = inner
+            elif _part_of(gap):
+                inner.owner = outer  # "the Ridgeview neighborhood of Ardmore"
             elif gap.removesuffix(" the") in containment_words():
                 inner.container = outer
             elif _proximity().match(gap):
@@ -1404,11 +1487,23 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
 def _may_hold(outer: Toponym, inner: Toponym) -> bool:
     """Whether a country or first-level division ``outer`` may stand for holds a place
     ``inner`` may stand for, which is itself no country or first-level division (in "Texas,
-    Washington, West Virginia and Ohio" each is a state)."""
+    Washington, West Virginia and Ohio" each is a state). A county or district whose every
+    reading is one ("Gold Hill, Boulder County") holds a town within NEAR_KM of it, and a
+    name with no town in its state: a namesake elsewhere is not what a county after a comma
+    leaves open."""
     if any(c.precision in ("country", "admin1") for c in inner.candidates):
         return False
     holders = [c for c in outer.candidates[:5] if c.precision in ("country", "admin1")]
-    return any(_inside(place, holder) for holder in holders for place in inner.candidates)
+    if any(_inside(place, holder) for holder in holders for place in inner.candidates):
+        return True
+    counties = outer.candidates[:5]
+    if not counties or any(c.precision != "admin2" for c in counties) or inner.division or any(
+            c.precision == "admin2" for c in inner.candidates):
+        return False  # "Marion, Polk and Linn counties" is a list of counties
+    return any(_km(place, county) <= NEAR_KM for county in counties
+               for place in inner.candidates) or not any(
+        (place.country, place.admin1) == (county.country, county.admin1)
+        for county in counties for place in inner.candidates)
 
 
 def _fall_back(toponym: Toponym) -> None:
@@ -1421,6 +1516,25 @@ def _fall_back(toponym: Toponym) -> None:
     if outer.chosen.precision in FALLBACK_PRECISIONS:
         toponym.chosen = outer.chosen
         toponym.fallback = True
+
+
+def _nearer_town(toponyms: list[Toponym]) -> None:
+    """"Camp Lejeune, N.C., ... Jacksonville": a name the index lacks that took the point of
+    the state or country holding it takes instead that of the town of that state or country
+    the text names nearest to it, within UNKNOWN_REACH characters: local news names the towns
+    around a place, and any of them lies nearer it than the middle of its state."""
+    towns = [t for t in toponyms if t.chosen is not None and not t.fallback
+             and not t.metonymic and t.chosen.precision in ("city", "admin2")]
+    for toponym in toponyms:
+        held = toponym.chosen
+        if not toponym.fallback or held is None or held.precision not in ("admin1", "country"):
+            continue
+        inside = [t for t in towns if t.chosen is not None and t.chosen.country == held.country
+                  and (held.precision == "country" or t.chosen.admin1 == held.admin1)]
+        gaps = [(max(t.start - toponym.end, toponym.start - t.end), t) for t in inside]
+        gaps = [(gap, t) for gap, t in gaps if gap <= UNKNOWN_REACH]
+        if gaps:
+            toponym.chosen = min(gaps, key=lambda pair: pair[0])[1].chosen
 
 
 def _streets_fall_back(toponyms: list[Toponym]) -> None:

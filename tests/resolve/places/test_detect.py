@@ -462,3 +462,18 @@ def test_an_english_word_town_before_a_place_word_is_a_candidate(geocoder, blank
     near = found("Police said a Lakeland teenager was shot at a party in Winter Haven.")
     assert near["Lakeland"].admin1 == "Florida"
     assert "Lakeland" not in found("Police said a Lakeland teenager was shot at a party.")
+
+
+def test_a_name_the_model_joined_with_a_list_word_is_read_in_its_list(geocoder, blank) -> None:
+    text = "Three pharmacies in Tampa, Clearwater and St. Petersburg were sued."
+    doc = blank(text)
+    doc.ents = [doc.char_span(20, 25, label="GPE"), doc.char_span(27, 41, label="ORG"),
+                doc.char_span(42, 56, label="GPE")]  # "Clearwater and" as one organisation
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Clearwater"].admin1 == "Florida"
+
+
+def test_a_council_after_a_name_makes_it_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The Tishomingo council voted to close the pool.")
+    assert found["Tishomingo"].country_code == "USA"
+    assert places(geocoder, blank, "The Tishomingo choir voted to close the pool.") == {}

@@ -726,3 +726,68 @@ def test_a_landmark_named_with_towns_vouches_for_the_towns_near_it(geocoder, bla
                      "were dark.", ["Cape Cod", "Chatham", "Orleans"])
     assert (places["Orleans"].country_code, places["Orleans"].admin1) == (
         "USA", "Massachusetts")
+
+
+def test_two_hyphenated_towns_before_a_word_of_what_joins_them_are_two_places(
+        geocoder, blank) -> None:
+    road = resolve(geocoder, blank, "Traffic stalled on the Mumbai-Nashik highway.",
+                   ["Mumbai", "Nashik"])
+    assert {name: p.country_code for name, p in road.items()} == {"Mumbai": "IND",
+                                                                    "Nashik": "IND"}
+    team = resolve(geocoder, blank, "Fans cheered the Mumbai-Nashik side.", ["Mumbai", "Nashik"])
+    assert list(team) == ["Mumbai-Nashik"]  # no word of a road: one name, read as its first
+
+
+def test_a_county_after_a_comma_rules_out_a_namesake_in_another_state(geocoder, blank) -> None:
+    text = "Homes burned in Tishomingo, Larimer County, on Monday."
+    places = resolve(geocoder, blank, text, ["Tishomingo", "Larimer County"])
+    assert places["Tishomingo"].admin1 == "Colorado"  # not the Oklahoma town of the name
+    assert places["Tishomingo"].name == "Larimer County"
+
+
+def test_a_village_in_a_state_the_article_never_names_takes_a_point_near_the_rest(
+        geocoder, blank) -> None:
+    names = ["Fort Collins", "Loveland", "Tishomingo"]
+    alone = resolve(geocoder, blank, "Crews from Fort Collins and Loveland were sent to "
+                    "Tishomingo on Monday.", names)
+    assert alone["Tishomingo"].admin1 == "Colorado"
+    named = resolve(geocoder, blank, "Crews from Fort Collins and Loveland were sent to "
+                    "Tishomingo on Monday. Oklahoma officials thanked them.",
+                    [*names, "Oklahoma"])
+    assert named["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_country_named_like_a_town_of_the_state_the_story_is_about_is_the_town(
+        geocoder, blank) -> None:
+    text = "Deputies in Audrain County and Fulton police arrested a Mexico man on Friday."
+    places = resolve(geocoder, blank, text, ["Audrain County", "Fulton", "Mexico"])
+    assert (places["Mexico"].country_code, places["Mexico"].admin1) == ("USA", "Missouri")
+    alone = resolve(geocoder, blank, "A Mexico man was arrested in Fulton on Friday.",
+                    ["Mexico", "Fulton"])
+    assert alone["Mexico"].precision == "country"  # one town is no state focus
+
+
+def test_a_name_the_index_lacks_held_by_a_state_takes_the_point_of_a_town_named_near_it(
+        geocoder, blank) -> None:
+    text = "Guards at Fort Ridgeview, Okla., were sent home as the storm reached Lawton."
+    places = resolve(geocoder, blank, text, ["Fort Ridgeview", "Okla.", "Lawton"])
+    assert places["Fort Ridgeview"].name == "Lawton"  # not the middle of Oklahoma
+    alone = resolve(geocoder, blank, "Guards at Fort Ridgeview, Okla., were sent home.",
+                    ["Fort Ridgeview", "Okla."])
+    assert alone["Fort Ridgeview"].precision == "admin1"
+
+
+def test_an_organisation_before_a_word_of_a_part_of_town_is_a_place(geocoder, blank) -> None:
+    text = ("Officials in Ardmore, Okla., urged residents of the Ridgeview Acres neighborhood "
+            "to leave.")
+    doc = tagged(blank, text, ["Ardmore", "Okla."])
+    at = text.index("Ridgeview Acres")
+    doc.ents = [*doc.ents, doc.char_span(at, at + len("Ridgeview Acres"), label="ORG")]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ridgeview Acres"].name == "Ardmore"
+
+
+def test_a_neighbourhood_of_a_town_is_no_namesake_elsewhere(geocoder, blank) -> None:
+    text = "The shooting happened in the Riverbend neighborhood of Ardmore, Okla."
+    places = resolve(geocoder, blank, text, ["Riverbend", "Ardmore", "Okla."])
+    assert places["Riverbend"].admin1 == "Oklahoma"
