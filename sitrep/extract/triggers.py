@@ -377,7 +377,7 @@ class TriggerMatcher:
                 not self._has_party_subject(verb) or self._light(verb) or \
                 self._ordinary(verb, key, complement_lemmas(verb)):
             return None
-        return pattern.entry
+        return replace(pattern.entry, lemma=key)
 
     def _has_party_subject(self, verb: Token) -> bool:
         """Whether the verb's doer is named as a party: its subject, or a passive's agent, is
@@ -679,12 +679,13 @@ def _verb_patterns(book: Codebook) -> dict[str, list[VerbPattern]]:
                             mode=mode if mode in book.types[kind].modes else None, context=(),
                             frame=frames[kind], with_=frozenset(), cameo=code,
                             weight=PATTERN_WEIGHT)
+        before, after, under = nouns(subject), nouns(obj), nouns(prep_object)
+        governed = frozenset(with_.split())
         for verb in verbs.split(","):
             first, *particles = verb.split()
             table[first].append(VerbPattern(
-                nouns(subject), nouns(obj), frozenset(with_.split()) | frozenset(particles),
-                prep, nouns(prep_object),
-                replace(entry, lemma=first) if entry is not None else None))
+                before, after, governed | frozenset(particles) if particles else governed,
+                prep, under, entry))
     for patterns in table.values():
         patterns.sort(key=lambda p: -p.size)
     return dict(table)
