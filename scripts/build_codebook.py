@@ -12,6 +12,13 @@ What it writes (each with the MIT notice of the source):
 
 - ``verbs.tsv``: every verb of a CAMEO verb entry whose code maps to a PLOVER type, with that
   type and mode: the lexicon's broad second tier behind ``triggers.tsv``.
+- ``patterns.tsv``: the verb patterns, whose code sits on what the verb governs rather than on
+  the verb: its subject, its object's head noun, a particle, a prepositional phrase ("reaffirm
+  ... support" 051, "throw ... stones" 182, "COURT * SENTENCE" 173), one row for each verb of
+  the entry's synonym block, a named synonym set of nouns (``&WEAPON``) by its name, with its
+  members in ``noun_sets.tsv``; nouns as the dictionary writes them (mostly singular: the
+  coder matches them against a word's lemma and its form); rows whose code is CAMEO's null
+  code say that the verb with those words is no event (PLOVER type ``-``).
 - ``aircraft.txt``: CAMEO's aircraft synonym set: violence done with one is "aerial" (how an
   event's mode is read from its own clause, with sitrep's ``mode_words.tsv``).
 - ``agents.tsv``: Phoenix agent nouns with their sector code ("FARMER [~AGR]").
@@ -144,6 +151,121 @@ def _verb(line: str, block_code: str, table: dict[str, tuple[str, str]],
     lemma = words_of(line.split("{")[0].split("[")[0].split()[0])
     if lemma and lemma.replace(" ", "").isalpha():
         verbs.setdefault(lemma, (lemma, code, found[0], found[1]))
+
+
+# -- the CAMEO verb patterns ----------------------------------------------------------------
+
+PIECE = re.compile(r"\{[^}]*\}|\([^)]*\)|[^\s{}()]+")
+MARKERS = frozenset("+$%^")
+PATTERN = re.compile(r"^-\s*(.*?)\s*\[([^\]]*)\]")
+
+
+def read_patterns(path: Path, table: dict[str, tuple[str, str]],
+                  ) -> list[tuple[str, ...]]:
+    """(verbs, subject, object, with, prep, prep object, CAMEO code, PLOVER type, mode) of every
+    verb pattern, with the verbs of its block (comma-separated). A pattern's pre-verb noun is the
+    subject, the head (last word) of its first post-verb noun group the object, the group's
+    other words (particles, the modifiers of a braced phrase) words the verb must govern, its
+    first parenthesised phrase the preposition and the head of its object; a noun is its word,
+    or a synonym set's name (``&weapon``, listed in ``noun_sets.tsv``). A multi-word verb
+    ("+CORDON_OFF") is its first word and its other words as particles ("cordon off").
+    Patterns that name no noun (a particle or a bare preposition) are left out, as are codes
+    PLOVER does not map; CAMEO's null code is kept as type ``-``."""
+    lines = path.read_text(encoding="latin-1").splitlines()
+    rows: dict[tuple[str, ...], list[str]] = {}
+    verbs: list[str] = []
+    patterns: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if not verbs:
+            return
+        for body, code in patterns:
+            for row in _pattern_rows(body, code, table):
+                known = rows.setdefault(row, [])
+                known.extend(v for v in verbs if v not in known)
+
+    for raw in lines[next(i for i, line in enumerate(lines) if line.startswith("---")):]:
+        line = raw.split("#")[0].rstrip()
+        if line.startswith("---"):
+            flush()
+            verbs, patterns = [], []
+        elif line.startswith("-"):
+            match = PATTERN.match(line)
+            if match and "*" in match.group(1):
+                patterns.append((match.group(1), match.group(2)))
+        elif line.startswith("+") or re.match(r"^[A-Z]", line):
+            word = line.split("{")[0].split("[")[0].split()[0]
+            if "+" in word.lstrip("+"):  # a compound whose verb is not first ("WIRE_+TAP")
+                continue
+            verb = words_of(word)
+            if verb and verb.replace(" ", "").isalpha() and verb not in verbs:
+                verbs.append(verb)
+    flush()
+    return sorted((",".join(sorted(verbs)), *row) for row, verbs in rows.items())
+
+
+def _head(piece: str) -> str | None:
+    """The head noun of a pattern word or braced phrase: its last word, or a synonym set's
+    name; an actor marker stands for any (empty); None where it is no word."""
+    words = piece.strip("{}").split()
+    if not words or words[-1] in MARKERS:
+        return ""
+    last = words[-1]
+    if last.startswith("&"):
+        return last.rstrip("_").lower()
+    text = words_of(last)
+    return text.split()[-1] if text and text.replace("'", "").isalpha() else None
+
+
+def _modifiers(piece: str) -> list[str] | None:
+    """The words of a braced phrase before its head ("{MOCK ATTACKS}": "mock"), which the
+    verb must govern with it; markers among them are left out; None where one is a synonym set
+    ("{&DEFENSE &WEAPON}"), which no single word stands for."""
+    words = piece.strip("{}").split()[:-1] if piece.startswith("{") else []
+    if any(word.startswith("&") for word in words):
+        return None
+    return [w for word in words if word not in MARKERS for w in words_of(word).split()]
+
+
+def _pattern_rows(body: str, code: str, table: dict[str, tuple[str, str]],
+                  ) -> list[tuple[str, ...]]:
+    """The row of one pattern (see :func:`read_patterns`), without its verbs; none where the
+    code maps to no PLOVER type or the pattern names no noun."""
+    code = code.split(":")[0].strip()
+    if code == "---":
+        kind, mode = "-", ""
+    else:
+        found = plover(code, table) if code.isdigit() else None
+        if found is None:
+            return []
+        kind, mode = found
+    pre, post = body.split("*", 1)
+    pieces = PIECE.findall(post)
+    plain = [p for p in pieces if not p.startswith("(") and p not in MARKERS]
+    phrase: list[str] = next((p.strip("()").split() for p in pieces if p.startswith("(")), [])
+    before = [p for p in PIECE.findall(pre) if p not in MARKERS and not p.startswith("(")]
+    subject = _head(before[-1]) if before else ""
+    obj = _head(plain[-1]) if plain else ""
+    prep = words_of(phrase[0]) if phrase else ""
+    prep_object = _head(" ".join(phrase[1:])) if len(phrase) > 1 else ""
+    extra = [w for p in plain[:-1] if not p.startswith("&") for w in words_of(p).split()]
+    modifiers = _modifiers(plain[-1]) if plain else []
+    if subject is None or obj is None or prep_object is None or modifiers is None or \
+            not (subject or obj or prep_object):
+        return []
+    extra += modifiers
+    return [(subject, obj, " ".join(extra), prep, prep_object, code, kind, mode)]
+
+
+def read_noun_sets(path: Path, ) -> list[tuple[str, str]]:
+    """(set name, member) of CAMEO's synonym sets of nouns, which patterns name; members of
+    several words ("cease fire") are left out, since their last word alone ("fire") is
+    another noun."""
+    sets = read_synsets(path.read_text(encoding="latin-1").splitlines())
+    rows = {(name.rstrip("_").lower(), member)
+            for name, members in sets.items() for member in members
+            if member.replace("'", "").isalpha()}
+    return sorted(rows)
 
 
 # -- Phoenix actor files --------------------------------------------------------------------
@@ -307,6 +429,15 @@ def main(argv: list[str]) -> int:
     verbs = read_verbs(source / "CAMEO.2.0.txt", table)
     write(out / "verbs.tsv", "# verb (lemma; multi-word verbs with spaces)<TAB>CAMEO code of its "
           "entry<TAB>PLOVER type<TAB>mode", verbs)
+    write(out / "patterns.tsv", "# verbs (lemmas of the entry's block, comma-separated; "
+          "particles after a space)<TAB>subject (head lemma or &set; empty: any)<TAB>object "
+          "(head lemma or &set of the direct object; empty: any)<TAB>with (other words the "
+          "verb must govern, space-separated)<TAB>prep<TAB>prep object (head lemma or &set; "
+          "empty: any)<TAB>CAMEO code<TAB>PLOVER type ('-': CAMEO's null code, no "
+          "event)<TAB>mode",
+          read_patterns(source / "CAMEO.2.0.txt", table))
+    write(out / "noun_sets.tsv", "# synonym set (as the patterns name it)<TAB>member (head lemma)",
+          read_noun_sets(source / "CAMEO.2.0.txt"))
     sets = read_synsets((source / "CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines())
     write(out / "aircraft.txt", "# aircraft (CAMEO's &AIRCRAFT synonym set): violence done with "
           "one is aerial", [(w,) for w in sorted(set(sets["&AIRCRAFT"]))])

@@ -89,6 +89,14 @@ class Article(Record):
         except ValueError:
             return None
 
+    @property
+    def title_end(self) -> int:
+        """Where the headline ends in the text (0 when the text does not open with it)."""
+        title = (self.title or "").strip()
+        if title and self.text.lstrip().startswith(title):
+            return self.text.index(title) + len(title)
+        return 0
+
 
 def content_hash(text: str) -> str:
     """Stable id of a text: same words, same id, so a re-ingest is a no-op.

@@ -1,12 +1,16 @@
 """Dates an article gives one event by another: "a week after the attack", "the day before
 the vote", "the strike came a day after Peru recalled its envoy",
-"since the coup".
+"since the coup", "during that trip".
 
 The time component and the parse say which two events a phrase relates and by how much
 (:mod:`sitrep.resolve.times.anchors`); here the records of the article say which of the two
 has a date the text states: that one dates the other, moved by the measure (forwards from the
 event measured from, or back to it from the event the phrase dates). A record whose date the
-text states keeps it. The moved date says where it came from: ``date.source`` ``event``.
+text states keeps it. The moved date says where it came from: ``date.source`` ``event``; it
+dates the events told from it in turn ("the vote came a week after X visited ...; during that
+trip, Iran agreed"). A clause that tells no record of its own and states no time ("the vote
+came a week after ...") happened, as any event whose words state no time, on or shortly
+before the story's day (``unstated_date``), and dates the event measured from it.
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from sitrep.cluster.events import STATED_DATES
+from sitrep.extract.setting import unstated_date
 from sitrep.extract.triggers import doc_triggers
 from sitrep.model import Article, Event, EventDate
 from sitrep.resolve.times.anchors import TimeAnchor, shifted, time_anchors
+from sitrep.resolve.times.component import TIME_SPANS
 
 # the words of a clause whose event is the clause's own ("the strike came", "declared the
 # envoy persona non grata"): its subject, object and complements
 CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr", "oprd"})
 SOURCE = "event"
-STRENGTH = {"clause": 2, "mention": 2, "sentence": 1}
+STRENGTH = {"clause": 2, "mention": 2, "sentence": 1, SOURCE: 1}
 UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
 
 
@@ -43,6 +49,12 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
     for anchor in anchors:
         dated = _record_of(anchor.dated, at)
         source = _record_of(anchor.anchor, at)
+        if dated is None and source is not None and _undated_clause(anchor) and \
+                strength(records[source]) == 0:
+            moved = _moved(unstated_date(article), anchor, article, backwards=True)
+            if moved is not None and _possible(records[source], moved, article):
+                records[source] = replace(records[source], date=moved)
+            continue
         if source is None:
             source = _referred(anchor.anchor, kinds.get(anchor.anchor.i), records)
         if dated is None or source is None or dated == source:
@@ -58,6 +70,17 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
         if moved is not None and _possible(records[target], moved, article):
             records[target] = replace(records[target], date=moved)
     return records
+
+
+def _undated_clause(anchor: TimeAnchor) -> bool:
+    """Whether the phrase dates a clause of its own subject that states no time besides the
+    measure ("the vote came a week after ..."): one whose date is the story's window. A
+    participle or a subjectless conjunct shares the time of the clause it hangs on."""
+    head = anchor.dated
+    if anchor.sign == 0 or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    clause = {t.i for t in head.subtree} - set(range(anchor.start, anchor.end))
+    return not any(t.i in clause for span in head.doc.spans.get(TIME_SPANS, ()) for t in span)
 
 
 def _measure_days(anchor: TimeAnchor) -> float:

@@ -70,7 +70,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
         if key not in cache:
-            cache[key] = combine([ordered[i] for i in members])
+            cache[key] = combine([ordered[i] for i in members], title_end)
         return cache[key]
 
     def fits(members: list[int], event: Event) -> float | None:
@@ -79,6 +79,13 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         if back and event.actors:
             # part of an event a noun names: words sitrep could not code name no other doer
             event = replace(event, actors=[a for a in event.actors if a.country])
+        if event.evidence.start < title_end or (
+                back and event.location is not None and event.location.basis == "sentence"):
+            # weak evidence of where: a headline's place words are often the sides' names
+            # ("Armenia accuses Azerbaijan"), and a place elsewhere in the sentence of a noun
+            # that refers back is another clause's ("the school strike came as mediators met
+            # in Cairo"); neither keeps the mention apart nor gathers it
+            event = replace(event, location=None)
         if not same_event(whole, event, rules, anaphor=back):
             return None
         return shared_arguments(whole, event)
@@ -107,24 +114,24 @@ def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202
 
 def _title_end(article: Article) -> int:
     """Where the headline ends in the text (0 when the text does not open with it)."""
-    title = (article.title or "").strip()
-    if title and article.text.lstrip().startswith(title):
-        return article.text.index(title) + len(title)
-    return 0
+    return article.title_end
 
 
-def combine(mentions: list[Event]) -> Event:
-    """One record from the mentions of one event (at least one)."""
+def combine(mentions: list[Event], title_end: int = 0) -> Event:
+    """One record from the mentions of one event (at least one). Mentions in the headline
+    (before ``title_end``) sum the story up in few words: a body mention is the best one,
+    and gives the place, where there is one."""
     if len(mentions) == 1:
         return mentions[0]
-    best = min(mentions, key=_rank)
-    others = [m for m in mentions if m is not best]
+    best = min(mentions, key=lambda m: (m.evidence.start < title_end, *_rank(m)))
+    others = sorted((m for m in mentions if m is not best),
+                    key=lambda m: m.evidence.start < title_end)
     ordered = sorted(mentions, key=lambda m: (m.evidence.start, m.evidence.trigger_start or 0))
     return replace(
         best,
         actors=_sides(best.actors, others, "actors"),
         recipients=_sides(best.recipients, others, "recipients"),
-        location=_location(best, others),
+        location=_location(best, others, title_end),
         date=_date(best, others),
         claimant=best.claimant or next((m.claimant for m in ordered if m.claimant), None),
         reported_by=list(dict.fromkeys(o for m in ordered for o in m.reported_by)),
@@ -136,9 +143,10 @@ def combine(mentions: list[Event]) -> Event:
 
 
 def _rank(event: Event) -> tuple:
-    """The mention that states the event best: it names a coded actor, it is asserted, it is
-    sure, it comes first."""
-    return (not any(a.country for a in event.actors), event.modality != "asserted",
+    """The mention that states the event best: it names a coded actor (else a doer at all),
+    it is asserted, it is sure, it comes first."""
+    return (not any(a.country for a in event.actors), not event.actors,
+            event.modality != "asserted",
             -event.confidence, event.evidence.start, event.evidence.trigger_start or 0)
 
 
@@ -154,21 +162,37 @@ def _sides(own: list[Actor], others: list[Event], name: str) -> list[Actor]:
     return own or next((getattr(o, name) for o in others if getattr(o, name)), [])
 
 
-def _location(best: Event, others: list[Event]) -> Location | None:
+def _location(best: Event, others: list[Event], title_end: int = 0) -> Location | None:
     """The place stated nearest to the event: the best mention's own clause, else another
     mention's clause (basis ``mention``), else the best mention's sentence, else another's
     ("Israeli strike kills 27 as talks resume in Cairo" gives way to "a strike hit a school
-    in Gaza City")."""
-    for basis in ("clause", None):
-        if best.location is not None and best.location.basis not in UNSTATED_PLACES and \
-                basis in (None, best.location.basis):
-            return best.location
-        for other in others:
-            loc = other.location
-            if loc is not None and loc.basis not in UNSTATED_PLACES and \
-                    basis in (None, loc.basis):
-                return replace(loc, basis="mention")
+    in Gaza City"). The body is read before the headline (before ``title_end``), and a place
+    that is only a doer's name (:func:`_names_doer`) after both."""
+    mentions = [best, *others]
+
+    def tier(mention: Event) -> int:
+        return 2 * _names_doer(mention) + (mention.evidence.start < title_end)
+
+    for level in range(4):
+        told = [m for m in mentions if tier(m) == level]
+        for basis in ("clause", None):
+            for mention in told:
+                loc = mention.location
+                if loc is not None and loc.basis not in UNSTATED_PLACES and \
+                        basis in (None, loc.basis):
+                    return loc if mention is best else replace(loc, basis="mention")
     return best.location
+
+
+def _names_doer(mention: Event) -> bool:
+    """Whether the mention's place is a country whose words stand inside its doer's ("the
+    government of the Central African Republic signed", "neighbouring Uganda is sending"):
+    it says who acted, not where; another mention's place says where."""
+    loc = mention.location
+    if loc is None or loc.precision not in ("country", "region") or not loc.text:
+        return False
+    words = loc.text.lower()
+    return any(words in actor.text.lower() for actor in mention.actors)
 
 
 def _date(best: Event, others: list[Event]):  # noqa: ANN202
@@ -422,22 +446,42 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     beside a deed is another event), names no other target and nothing they state
     disagrees; nearer wins, then the earlier. A fight (``fight_types``) reaches
     ``fight_attach_reach_sentences`` when its victims are a side of the fight (same country
-    and sector): the toll of a clash is told sentences after its sides."""
+    and sector): the toll of a clash is told sentences after its sides. What names no doer at
+    all then joins, by the same test, a group whose doer is known by its kind only ("officers
+    stormed the floor ... the assailant was killed"): that doer takes the country of the place
+    later, so it is a named side."""
     named = [g for g in groups if coded(merged_of(g))]
+    rest = [g for g in groups if g not in named]
+    left = _attach(rest, named, merged_of, sentence_of, rules, title_end)
+    kinds = [g for g in left if any(a.sector for a in merged_of(g).actors)]
+    left = kinds + _attach([g for g in left if g not in kinds], kinds, merged_of, sentence_of,
+                           rules, title_end, by_kind=True)
+    return sorted([sorted(g) for g in named + left], key=min)
+
+
+def _attach(groups: list[list[int]], targets: list[list[int]],
+            merged_of: Callable[[list[int]], Event], sentence_of: Callable[[int], int],
+            rules: SameEventRules, title_end: int, by_kind: bool = False) -> list[list[int]]:
+    """Join each of ``groups`` to its nearest target of the same event (see
+    :func:`attach_unknown`), extending that target; the groups that joined none. A target
+    whose doer is known ``by_kind`` only takes a group whose victims are of a kind of its
+    sides, or, when it names no target of its own, the victims beside it ("officers stormed
+    the floor. The assailant was killed"); "arsonists attacked factories" is not where "a
+    police officer was killed"."""
     kept: list[list[int]] = []
     for members in groups:
-        if members in named:
-            continue
         event = merged_of(members)
         here = _places_in_text(event, sentence_of, title_end)
         reach = (rules.fight_attach_reach_sentences if event.event_type in rules.fights
                  else rules.attach_reach_sentences)
         best, best_key = None, None
-        for other in named:
+        for other in targets:
             whole = merged_of(other)
             there = _places_in_text(whole, sentence_of, title_end)
             distance = min(_apart(a, b) for a in here for b in there)
             if distance > rules.attach_reach_sentences and not _sides_meet(whole, event):
+                continue
+            if by_kind and whole.recipients and not _kinds_meet(whole, event):
                 continue
             if distance > reach or whole.modality != event.modality or \
                     not same_event(whole, event, rules, anaphor=True) or \
@@ -450,14 +494,19 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
             kept.append(members)
         else:
             best.extend(members)
-    out = [sorted(g) for g in groups if g in named] + kept
-    return sorted(out, key=min)
+    return kept
 
 
 def _sides_meet(fight: Event, toll: Event) -> bool:
     """Whether the toll's victims are a side of the fight (same country and sector)."""
     sides = {(a.country, a.sector) for a in fight.actors + fight.recipients if a.country}
     return any((r.country, r.sector) in sides for r in toll.recipients if r.country)
+
+
+def _kinds_meet(fight: Event, toll: Event) -> bool:
+    """Whether the toll's victims are of the kind of a side of the fight."""
+    kinds = {a.sector for a in fight.actors + fight.recipients if a.sector}
+    return any(r.sector in kinds for r in toll.recipients)
 
 
 def _places_in_text(event: Event, sentence_of: Callable[[int], int], title_end: int

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.errors import SetupError
-from sitrep.model import Event
+from sitrep.model import Actor, Event
 
 RULES_FILE = "same_event.json"
 STATED_DATES = frozenset({"explicit", "relative"})
@@ -36,6 +36,7 @@ class Scope:
     same_admin1: bool
     conflicting_modalities: frozenset[frozenset[str]]
     unstated_reach_days: int | None = None
+    acts_by_code: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class SameEventRules:
     unknown_actor_floor: float = 0.0
     camps: tuple[frozenset[str], ...] = ()
     fights: frozenset[str] = frozenset()
+    replies: frozenset[str] = frozenset()
 
     @property
     def compatible_types(self) -> frozenset[frozenset[str]]:
@@ -73,6 +75,7 @@ def _scope(data: dict[str, Any]) -> Scope:
         conflicting_modalities=frozenset(frozenset(p) for p in data["conflicting_modalities"]),
         unstated_reach_days=(None if data.get("unstated_reach_days") is None
                              else int(data["unstated_reach_days"])),
+        acts_by_code=frozenset(data.get("acts_by_code", [])),
     )
 
 
@@ -91,7 +94,8 @@ def load_rules() -> SameEventRules:
                               kept_without_actor=frozenset(data["kept_without_actor"]),
                               unknown_actor_floor=float(data["unknown_actor_floor"]),
                               camps=tuple(frozenset(c) for c in data["opposed_camps"]),
-                              fights=frozenset(data["fight_types"]))
+                              fights=frozenset(data["fight_types"]),
+                              replies=frozenset(data["reply_types"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SetupError(f"sitrep.cluster/{RULES_FILE}: {error}") from error
 
@@ -103,14 +107,18 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     Two records of one article are two mentions and are compared with the ``within_article``
     scope; records of different articles with ``across_articles``. All must hold:
 
-    - types equal, or compatible (same quad and listed);
+    - types equal, or compatible (same quad and listed); of a type told apart by its
+      CAMEO code in the scope (``acts_by_code``), not two different specific acts;
     - actors agree: countries overlap; where the scope lets an unknown side match, a side
       with no actor at all matches, and two uncoded actors must have the same words;
     - recipient countries overlap when both are known; two mentions that each name an
       uncoded target must name the same one, unless ``b`` is a nominal ``anaphor``;
     - place countries (and, with ``same_admin1``, first-level regions) equal when both known;
     - date ranges overlap (with the tolerance) when both are known;
-    - modalities not in conflict.
+    - modalities not in conflict;
+    - for a statement a side answers in kind (``reply_types``), no body one names as its
+      target is the other's speaker (:func:`roles_reversed`: the accused answering with an
+      accusation of its own makes another statement).
 
     With ``stated_only``, the dateline's place and the publication date standing in for a
     missing one count as unknown. With ``shared_argument``, the two must also share something
@@ -120,9 +128,11 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     rules = rules or load_rules()
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
+            and not two_acts_by_code(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
             and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
                                                                    rules.camps))
+            and (a.event_type not in rules.replies or not roles_reversed(a, b))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)
@@ -185,7 +195,18 @@ def actors_agree(left: list, right: list, unknown_matches: bool) -> bool:
         return False
     if not left or not right:
         return True
-    return not {a.text.lower() for a in left}.isdisjoint(a.text.lower() for a in right)
+    return any(named_alike(a, b) for a in left for b in right)
+
+
+def named_alike(a: Actor, b: Actor) -> bool:
+    """Two uncoded sides named by the same words, or by the same last (head) word for a side
+    of the same kind ("Gunman", "a gunman", "the gunman"; "Bandits", "armed bandits"): the
+    article names one side again. "The mayor" and "the police chief" are two."""
+    words_a, words_b = a.text.lower().split(), b.text.lower().split()
+    if words_a == words_b:
+        return True
+    return bool(words_a and words_b and words_a[-1] == words_b[-1] and a.sector
+                and a.sector == b.sector)
 
 
 def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) -> bool:
@@ -206,6 +227,30 @@ def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) ->
     return True
 
 
+def two_acts_by_code(a: Event, b: Event, scope: Scope) -> bool:
+    """Whether two mentions of a type the scope tells apart by code (``acts_by_code``) name
+    two different specific CAMEO acts ("condemned the verdict" 111, "summoned the charge
+    d'affaires" 114); a family's general code (ending in 0, or shorter) names none."""
+    def specific(code: str | None) -> bool:
+        return code is not None and len(code) == 3 and not code.endswith("0")
+
+    return (a.event_type in scope.acts_by_code and specific(a.cameo) and specific(b.cameo)
+            and a.cameo != b.cameo)
+
+
+def roles_reversed(a: Event, b: Event) -> bool:
+    """Whether a body one names as its target (country and kind) is the other's doer and
+    not its own: "the opposition accused the military", then "the military accused the
+    rebels", is a reply, another act. Bodies known by country alone are told apart by
+    :func:`actors_agree` already."""
+    def bodies(actors: list) -> set[tuple[str, str]]:
+        return {(x.country, x.sector) for x in actors if x.country and x.sector}
+
+    doers_a, doers_b = bodies(a.actors), bodies(b.actors)
+    return bool((bodies(a.recipients) - doers_a) & doers_b or
+                (bodies(b.recipients) - doers_b) & doers_a)
+
+
 def _targets(event: Event, scope: Scope) -> list:
     """The recipients to compare. Within an article only those that are actors count (a
     place taken for a target, "the base in Niger", says nothing) and not the doers
@@ -223,19 +268,21 @@ def recipients_agree(left: list, right: list, by_words: bool) -> bool:
     countries_l, countries_r = _countries(left), _countries(right)
     if countries_l and countries_r:
         return not countries_l.isdisjoint(countries_r)
-    named_l = {a.text.lower() for a in left if not a.country}
-    named_r = {a.text.lower() for a in right if not a.country}
+    named_l = [a for a in left if not a.country]
+    named_r = [a for a in right if not a.country]
     if not by_words or not named_l or not named_r:
         return True
-    return not named_l.isdisjoint(named_r)
+    return any(named_alike(a, b) for a in named_l for b in named_r)
 
 
 def shared_arguments(a: Event, b: Event) -> int:
-    """How many things both state alike: a coded actor, a coded recipient, a day, a place
-    finer than a country. A country alone or a year alone is too coarse to tell two events
-    of one article apart."""
+    """How many things both state alike: a coded actor (or an uncoded doer of one kind named
+    alike, :func:`named_alike`), a coded recipient, a day, a place finer than a country. A
+    country alone or a year alone is too coarse to tell two events of one article apart."""
     shared = 0
-    shared += not _countries(a.actors).isdisjoint(_countries(b.actors))
+    shared += not _countries(a.actors).isdisjoint(_countries(b.actors)) or any(
+        named_alike(x, y) for x in a.actors for y in b.actors
+        if x.sector and not x.country and not y.country)
     shared += not _countries(a.recipients).isdisjoint(_countries(b.recipients))
     range_a, range_b = _date_range(a, True), _date_range(b, True)
     if range_a is not None and range_b is not None and range_a == range_b and \

@@ -8,7 +8,7 @@ only parses and checks it (an unknown sector code fails loudly). It is one part 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.codebook.load import load_list, load_records, load_table
 from sitrep.errors import SetupError
@@ -52,6 +52,9 @@ class ActorTables:
     name_stopwords: frozenset[str]
     role_nouns: dict[str, frozenset[str]]
     people: frozenset[str] = frozenset()
+    # Phoenix's agent nouns of several words ("armed men" → UAF, "suicide bomber" → REB), as
+    # lower-case word tuples
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 def _check(value: str | None, known: dict[str, str], where: str) -> str | None:
@@ -82,6 +85,19 @@ def _words(sectors: dict[str, str]) -> dict[str, SectorWord]:
         _check(sector, sectors, f"wordnet/people.tsv {noun!r}")
         words.setdefault(noun, SectorWord(sector, False, False, noun=True))
     return words
+
+
+def _phrases(sectors: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """Phoenix's agent nouns of several words, by their lower-case words: a phrase names a
+    kind of actor its words alone do not ("armed men" are no civilians)."""
+    aliases = {row[0]: _check(row[1], sectors, f"sector_aliases.tsv {row[0]!r}") or row[0]
+               for row in load_table(f"{FOLDER}/sector_aliases.tsv")}
+    found = {}
+    for noun, code in load_table("cameo/agents.tsv"):
+        sector = aliases.get(code, code)
+        if sector in sectors and " " in noun:
+            found[tuple(noun.lower().split())] = sector
+    return found
 
 
 def _titles(sectors: dict[str, str]) -> dict[str, str | None]:
@@ -131,4 +147,5 @@ def load_actor_tables() -> ActorTables:
     return ActorTables(sectors=sectors, non_state=non_state, words=_words(sectors),
                        titles=_titles(sectors), bodies=_bodies(sectors), name_stopwords=stop,
                        role_nouns=_role_nouns(sectors, non_state),
-                       people=frozenset(row[0] for row in load_table("wordnet/people.tsv")))
+                       people=frozenset(row[0] for row in load_table("wordnet/people.tsv")),
+                       phrases=_phrases(sectors))

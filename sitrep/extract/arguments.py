@@ -333,8 +333,9 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
                         only: Token | None = None) -> list[Token]:
     """Names inside what a trigger governs ("threatened to deliver blows to the United States",
     "lodged a protest with Albania"): the recipients when its frame found none. Places of
-    circumstance ("in Sivas", "after the war") are not looked into; with ``only``, nothing
-    but that one complement is (the event an object refers to names its own parties)."""
+    circumstance ("in Sivas", "after the war") and sources ("according to X") are not looked
+    into; with ``only``, nothing but that one complement is (the event an object refers to
+    names its own parties)."""
     taken = {t.i for a in actors for t in a.subtree} | {head.i}
     found: list[Token] = []
     for child in head.children:
@@ -344,7 +345,8 @@ def named_in_complement(head: Token, actors: list[Token], limit: int = 3,
         for token in child.subtree:
             if token.i in taken:
                 continue
-            if token.dep_ == "prep" and token.lower_ in _cue("around_preps"):
+            if token.dep_ == "prep" and token.lower_ in _cue("around_preps") | \
+                    _cue("according_to"):  # "according to X": X says it, suffers nothing
                 taken.update(t.i for t in token.subtree)
             elif token.ent_type_ in RECIPIENT_ENTS:
                 root = _entity_root(token)

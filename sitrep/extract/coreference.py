@@ -144,7 +144,8 @@ class Coreference:
             reading = resolver.own_reading(span, ctx)
             if reading is None or reading.country is not None or reading.sector is None:
                 continue
-            code, how, name = self._kind_country(head, reading.sector, reading.local, ctx)
+            code, how, name = self._kind_country(head, reading.sector, reading.local, ctx,
+                                                 resolver)
             if code is None:
                 continue
             ctx.kinds[head.i] = code
@@ -221,9 +222,12 @@ class Coreference:
                 found.append(token)
         return found
 
-    def _kind_country(self, head: Token, sector: str, local: bool, ctx: ActorContext
-                      ) -> tuple[str | None, str, str | None]:
+    def _kind_country(self, head: Token, sector: str, local: bool, ctx: ActorContext,
+                      resolver: ActorResolver) -> tuple[str | None, str, str | None]:
         """The country of one kind noun, how it was found, and the antecedent's name."""
+        member = self._member_of(head, resolver, ctx)
+        if member is not None:
+            return member, "member", None
         if local and (named := ctx.named_country(head)) is not None:
             return named, "sentence", None
         chosen = None if self.introduces(head) else self.kind_antecedent(head, sector, local)
@@ -233,6 +237,27 @@ class Coreference:
         if local:
             return ctx.local_country(head, sector), "context", None
         return None, "", None
+
+    def _member_of(self, head: Token, resolver: ActorResolver, ctx: ActorContext
+                   ) -> str | None:
+        """The country of the body or place a kind noun says its people belong to or come
+        from ("workers affiliated with the Serbian Workers' Union", "doctors from two
+        American aid groups", "residents of Gaza"): the object of a preposition of membership
+        (``member_preps``) on the noun or on a participle hung on it, when that object's own
+        words name a country."""
+        preps = self.book.cue("member_preps")
+        holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj" or obj.pos_ not in NOUN_POS:
+                        continue
+                    reading = resolver.own_reading(phrase(obj), ctx)
+                    if reading is not None and reading.country is not None:
+                        return reading.country
+        return None
 
     def _kind_head(self, head: Token, resolver: ActorResolver) -> bool:
         """A noun that heads its phrase, stands in no name, and whose word or a word before

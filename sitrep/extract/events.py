@@ -29,7 +29,7 @@ from sitrep.extract.arguments import (
 )
 from sitrep.extract.claims import sources
 from sitrep.extract.coreference import Coreference, has_coreference
-from sitrep.extract.modality import by_aux, denied_by_another, modality, refused
+from sitrep.extract.modality import by_aux, denied_by_another, habitual, modality, refused
 from sitrep.extract.quantities import quantities
 from sitrep.extract.repression import against_protest, counted, without_messages
 from sitrep.extract.setting import event_date, in_dateline, location, segment
@@ -436,12 +436,16 @@ class EventBuilder:
                 refused(head, self.book):  # "will not give up its arms": a refusal
             mode = self.book.cues["complement_modes"]["REJECT"].get(kind)
             kind, mood = "REJECT", "asserted"
+        if mood == "asserted" and self._habit(head, kind):
+            return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
             location=location(head, self.article, self.places, {t.i for t in actor_heads}),
-            date=event_date(head, self.article, self.times), modality=mood,
+            date=event_date(head, self.article, self.times, self.noun_events
+                            if kind in self.book.cue("asking_types") else (),
+                            teller=self._teller(cand)), modality=mood,
             claimant=self._claimant(found.claimant), reported_by=found.outlets,
             quantities=quantities([head, *actor_heads, *recipient_heads], self.book),
             evidence=self._evidence(cand.hit),
@@ -455,6 +459,14 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _habit(self, head: Token, kind: str) -> bool:
+        """A material act told as a habit or a kind ("death squads that systematically
+        murder", "frequent kidnappings") is no event; a statement about one still is ("the
+        ministry condemned the frequent kidnappings"), and so is a plan to go on with one."""
+        material = self.book.cue("habitual_quads")
+        return str(self.book.types[kind].quad) in material and \
+            habitual(head, self.book, self.article.title_end)
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
@@ -520,6 +532,12 @@ class EventBuilder:
         if cand.type not in self.book.cue("speech_act_types"):
             return []
         return reporter_of(cand.head, self.book.cue("reporting_verbs"))
+
+    def _teller(self, cand: Candidate) -> Token | None:
+        """The reporting verb whose speaker a speech act joined to the reported clause
+        belongs to (:meth:`_speaker_of_conjoined`): its time is the telling's."""
+        speakers = self._speaker_of_conjoined(cand)
+        return speakers[0].head if speakers else None
 
     def _argument_heads(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
         """Actor and recipient head tokens of a candidate, by its frame."""

@@ -173,3 +173,56 @@ def refused(head: Token, book: Codebook) -> bool:
     return not past and len(chain) > 1 and \
         chain[-1].lemma_.lower() in book.cue("reporting_verbs")
 
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+HABIT_DEPS = frozenset({"xcomp", "dobj", "ccomp"})
+
+
+def habitual(head: Token, book: Codebook, headline_end: int = 0) -> bool:
+    """Whether a trigger tells a habit or a kind of act rather than an act
+    (``codebook/cues/habits.json``): an adverb of habit on it or on the verb it shares its
+    modality with, unless it is in the simple past ("death squads that systematically
+    murder"; "soldiers routinely beat detainees", told of a time gone by, reports the acts
+    done then), a modifier or determiner that
+    makes an event noun a pattern or any act of its kind ("frequent kidnappings", "any
+    attack"), an act that goes on under a verb of continuing in the present ("the rebels
+    continue to sabotage"), or a verb in the simple present outside the headline ("a
+    government that kills priests"). Only acts can be habits: a statement in the present is
+    made as it is said ("we condemn"), so the caller asks this of material acts alone."""
+    own = governors(head, book)
+    if own[-1].lemma_.lower() in book.cue("reporting_verbs") and len(own) > 1:
+        own = own[:-1]
+    adverbs = book.cue("habitual_adverbs")
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs and not _simple_past(token)
+           for token in own[:2] for c in token.children):
+        return True
+    if head.pos_ in ("NOUN", "PROPN") and any(
+            (c.dep_ == "amod" and c.lemma_.lower() in book.cue("habitual_modifiers")) or
+            (c.dep_ == "det" and c.lemma_.lower() in book.cue("generic_determiners"))
+            for c in head.children):
+        return True
+    return _goes_on(head, book) or (head.idx >= headline_end and _simple_present(head))
+
+
+def _goes_on(head: Token, book: Codebook) -> bool:
+    """An act under a verb of continuing in the simple present ("the FMLN continues to
+    strike"); "fighting continued" tells an episode, and "promised to continue" a plan."""
+    verb = head.head
+    return head.dep_ in HABIT_DEPS and verb is not head and \
+        verb.lemma_.lower() in book.cue("habitual_aspect_verbs") and _simple_present(verb)
+
+
+def _simple_present(head: Token) -> bool:
+    """A verb in the simple present with no auxiliary of its own ("who attack the civilian
+    population"); "are attacking" or "has attacked" tell something going on or done. A
+    plural present shares its form with the past of some verbs ("villagers beat two men
+    they accused"): in a sentence told in the simple past it is read as past."""
+    if head.pos_ != "VERB" or head.tag_ not in PRESENT_TAGS or \
+            any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    return head.tag_ == "VBZ" or not any(_simple_past(t) for t in head.sent if t is not head)
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

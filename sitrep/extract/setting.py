@@ -4,7 +4,7 @@ dateline's place and the publication date, each with the ``basis`` that says whi
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import timedelta
 from functools import cache
 
@@ -167,12 +167,17 @@ def in_dateline(article: Article, offset: int, header: bool = False) -> bool:
     return offset < span[1] and (header or offset >= span[0])
 
 
-def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> EventDate:
+def event_date(trigger: Token, article: Article, times: list[TimeMention],
+               asked_events: Collection[int] = (), teller: Token | None = None) -> EventDate:
     """The time of the trigger's clause; else a time elsewhere in its sentence, the day it
     was told ("officials said on Tuesday that gunmen attacked"), so the window up to that day;
     else the window up to the publication date (:func:`unstated_date`). The time of what a
     statement is about is not the statement's ("urged the EU to act next month", "accused
-    the army of shelling the town last week")."""
+    the army of shelling the town last week"), nor, for an act that asks (``asked_events``:
+    the heads of the event nouns it may ask for), the time of the event it asks for
+    (:func:`asked_tokens`). A speech act the parse joins to what its speaker reports ("said
+    trucks entered last week and accused Israel") is the speaker's: ``teller``, the reporting
+    verb, lends it its clause, and the reported clause's times are another event's."""
     sent = segment(trigger)
     items = []
     for time in times:
@@ -183,8 +188,12 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention]) -> Ev
         span = _token_span(sent, time.start, time.end)
         if span is not None:
             items.append((time, span))
-    content = content_tokens(trigger)
+    content = content_tokens(trigger) | asked_tokens(trigger, asked_events)
     own = clause_tokens(trigger)
+    if teller is not None:
+        reported = reported_tokens(teller, trigger)
+        content |= reported - own
+        own |= clause_tokens(teller) - reported
     own.add(max(own) + 1)  # "killed three in San Miguel yesterday, the army said": the parse
     # often hangs a time that closes the clause on the verb after it
     time = _nearest(trigger, items, own - content)
@@ -259,6 +268,35 @@ def _depth_below(token: Token, ancestor: Token) -> int:
         if above.i == ancestor.i:
             return steps
     return 0
+
+
+def reported_tokens(teller: Token, trigger: Token) -> set[int]:
+    """The words of the clause ``teller`` reports that holds ``trigger`` (the trigger's
+    own clause inside it included)."""
+    for child in teller.children:
+        if child.dep_ in REPORTED_DEPS and trigger in child.subtree:
+            return {t.i for t in child.subtree}
+    return set()
+
+
+def asked_tokens(trigger: Token, events: Collection[int]) -> set[int]:
+    """What an act that asks asks for, when its object is an event ("called for a nationwide
+    strike on Friday", "threatened a walkout next week"): the object's words and the
+    adjuncts that follow them in the clause. What is asked lies ahead of the asking, so a
+    time there is the object's; one before the object ("called on Friday for a strike")
+    stays the act's."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [g for c in trigger.children if c.dep_ == "prep"
+                for g in c.children if g.dep_ == "pobj"]
+    asked = [o for o in objects if o.i in events]
+    if not asked:
+        return set()
+    inside = {t.i for o in asked for t in o.subtree}
+    end = max(inside)
+    for child in trigger.children:
+        if child.i > end and child.dep_ in ("prep", "npadvmod"):
+            inside.update(t.i for t in child.subtree)
+    return inside
 
 
 def content_tokens(trigger: Token) -> set[int]:

@@ -52,6 +52,19 @@ COPULAR_DEPS = frozenset({"attr", "acomp", "oprd"})
 MUNITION_WEIGHT = 0.7
 """How surely a munition doing something ("a missile slammed into") signals an attack."""
 SECOND_TIER_WEIGHT = 0.35
+PATTERN_WEIGHT = 0.6
+"""How surely a CAMEO verb pattern (a verb with the object, subject or phrase its entry names:
+"reaffirmed its support") signals its type: narrower than a verb alone, looser than the
+lexicon's own rows."""
+# where a verb pattern's nouns stand in the parse: before the verb, its subject (a passive's
+# too, and its agent) and adverbs; after it, the object (a passive's subject too)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "advmod"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# a clause that describes a party ("a nurse who fled the camp") tells who it is, not what
+# happened: a verb known only from a pattern is no event there
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+# where a noun holds an event as its content: "plans to send", "a decision to withdraw"
+CONTENT_DEPS = frozenset({"acl", "xcomp"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -131,6 +144,7 @@ class TriggerMatcher:
         self.senses = _senses()
         self._cues: dict[str, int] | None = None
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
+        self.patterns = _verb_patterns(self.codebook)
         self.means = MeansReader()
         self.agents = _agent_nouns()
         self.authority_types = frozenset(load_json("records.json")["passive_authority"]["types"])
@@ -209,11 +223,17 @@ class TriggerMatcher:
                 entry = self._choose(token, entries)
                 if entry is not None:
                     return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
+        pattern = self._pattern(token, key) if token.pos_ == "VERB" else None
+        patterned = self._patterned(token, key, pattern) if pattern is not None else None
+        if patterned is not None:
+            return TriggerHit(token.i, token.i + 1, token, self._means(token, patterned))
         derived = self._derived(token, key) if token.pos_ == "NOUN" and not self.words.get(
             (key, "NOUN")) else None
         if derived is not None:
             return TriggerHit(token.i, token.i + 1, token, self._means(token, derived))
-        second = self.second_tier.get(key) if token.pos_ == "VERB" else None
+        # a pattern the verb's words match, coded or CAMEO's null, says what the verb means
+        # here, so CAMEO's reading of the verb alone no longer applies
+        second = self.second_tier.get(key) if token.pos_ == "VERB" and pattern is None else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
                 and (second.type in self.authority_types or not _unsaid_agent(token)) \
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
@@ -328,6 +348,63 @@ class TriggerMatcher:
                 continue
             return entry
         return None
+
+    def _pattern(self, verb: Token, key: str) -> VerbPattern | None:
+        """The most specific CAMEO pattern of the verb whose nouns its parse holds: the subject,
+        the object's head, the particles and the prepositional phrase each names."""
+        patterns = self.patterns.get(key)
+        if not patterns:
+            return None
+        words = _pattern_words(verb)
+        governed: set[str] | None = None
+        for pattern in patterns:
+            if not pattern.holds(words):
+                continue
+            if pattern.with_:
+                governed = complement_lemmas(verb) if governed is None else governed
+                if not pattern.with_ <= governed:
+                    continue
+            return pattern
+        return None
+
+    def _patterned(self, verb: Token, key: str, pattern: VerbPattern) -> Trigger | None:
+        """The entry of the CAMEO pattern a verb the lexicon lacks matches, where it makes the
+        verb an event: a coded pattern naming what comes after the verb (its object, particle
+        or phrase; a subject alone says too little of a verb no row lists), done by a named
+        party, in a clause that tells what happened rather than who someone is, whose object
+        is no trigger of its own and no negative of the lexicon."""
+        if pattern.entry is None or not pattern.after or verb.dep_ in DESCRIBING_DEPS or \
+                not self._has_party_subject(verb) or self._light(verb) or \
+                self._ordinary(verb, key, complement_lemmas(verb)):
+            return None
+        return replace(pattern.entry, lemma=key)
+
+    def _has_party_subject(self, verb: Token) -> bool:
+        """Whether the verb's doer is named as a party: its subject, or a passive's agent, is
+        a name, a pronoun or a noun of the actor tables (PETRARCH codes a pattern only from a
+        source actor)."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+        # "it" may be a thing ("it raises concerns"); only pronouns of people stand for a side
+        people = self.codebook.cue("person_pronouns") | self.codebook.cue("plural_pronouns")
+        return any(t.lower_ in people if t.pos_ == "PRON" else self._party_word(t)
+                   for t in doers)
+
+    def _light(self, verb: Token) -> bool:
+        """A verb the lexicon lacks whose object is a trigger noun of its own ("began a
+        crackdown"), through a head whose 'of' names an event where it is one (``event_of_heads``:
+        "announced a package of assistance"), or holds a trigger verb as its content ("announced
+        plans to send troops"): the object names the event, the verb only does or frames it, so
+        the verb adds no trigger of its own."""
+        objects = [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in (c, *c.conjuncts)]
+        heads = self.codebook.cue("event_of_heads")
+        objects += [g for t in objects if lemma(t) in heads for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+        return any(self.words.get((lemma(t), "NOUN")) or any(
+            c.dep_ in CONTENT_DEPS and self.words.get((lemma(c), "VERB")) for c in t.children)
+            for t in objects)
 
     def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
         """Plain rows of several types ("strike": workers or aircraft) in the order of the
@@ -494,19 +571,124 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
 def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:
     """CAMEO's verbs (``cameo/verbs.tsv``) that the lexicon lacks, as low-weight entries with
     the frame most triggers of their type take."""
-    frames: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for entry in book.triggers:
-        frames[entry.type][entry.frame] += 1
+    frames = _type_frames(book)
     tier: dict[str, Trigger] = {}
     for verb, code, kind, mode in load_table("cameo/verbs.tsv"):
         if " " in verb or verb in known or kind not in book.types or kind not in frames:
             continue
-        frame = max(frames[kind], key=lambda f: frames[kind][f])
         tier[verb] = Trigger(lemma=verb, pos="VERB", type=kind,
                              mode=mode if mode in book.types[kind].modes else None, context=(),
-                             frame=frame, with_=frozenset(), cameo=code,
+                             frame=frames[kind], with_=frozenset(), cameo=code,
                              weight=SECOND_TIER_WEIGHT)
     return tier
+
+
+def _type_frames(book: Codebook) -> dict[str, str]:
+    """The frame most triggers of each type take: the frame of a CAMEO verb or pattern."""
+    counts: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for entry in book.triggers:
+        counts[entry.type][entry.frame] += 1
+    return {kind: max(frames, key=lambda f: frames[f]) for kind, frames in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class PatternWords:
+    """The words of a verb's clause a CAMEO pattern reads: subject and object heads (lemma and
+    form), and the head lemmas under each preposition of the verb or its object."""
+
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    preps: dict[str, frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """A CAMEO verb pattern (``cameo/patterns.tsv``): the nouns that must stand in the verb's
+    clause (empty: any) and the entry it gives; ``entry`` None is CAMEO's null code, the verb
+    with these words is no event."""
+
+    subject: frozenset[str]
+    object: frozenset[str]
+    with_: frozenset[str]
+    prep: str
+    prep_object: frozenset[str]
+    entry: Trigger | None
+
+    @property
+    def after(self) -> bool:
+        """Whether the pattern names words after the verb (an object, particle or phrase)."""
+        return bool(self.object or self.with_ or self.prep)
+
+    @property
+    def size(self) -> int:
+        """How many conditions the pattern sets: the more, the more specific."""
+        return sum(map(bool, (self.subject, self.object, self.with_, self.prep,
+                              self.prep_object)))
+
+    def holds(self, words: PatternWords) -> bool:
+        """Whether the clause has every noun the pattern names."""
+        if self.subject and not self.subject & words.subjects:
+            return False
+        if self.object and not self.object & words.objects:
+            return False
+        if not self.prep:
+            return True
+        heads = words.preps.get(self.prep)
+        return heads is not None and (not self.prep_object or bool(self.prep_object & heads))
+
+
+def _pattern_words(verb: Token) -> PatternWords:
+    """The subject, object and prepositional heads a CAMEO pattern is matched against."""
+    def forms(tokens: list[Token]) -> frozenset[str]:
+        return frozenset(w for t in tokens for each in (t, *t.conjuncts)
+                         for w in (lemma(each), each.lower_))
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    subjects += [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    preps: dict[str, set[str]] = defaultdict(set)
+    for head in (verb, *objects):
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent", "dative"):
+                preps[prep.lower_].update(forms([g for g in prep.children if g.dep_ == "pobj"]))
+    return PatternWords(forms(subjects), forms(objects),
+                        {prep: frozenset(heads) for prep, heads in preps.items()})
+
+
+def _verb_patterns(book: Codebook) -> dict[str, list[VerbPattern]]:
+    """CAMEO's verb patterns (``cameo/patterns.tsv``) by verb lemma, most specific first; a
+    synonym set (``&weapon``) stands for its members (``cameo/noun_sets.tsv``), a multi-word
+    verb ("cordon off") for its first word with the others as particles it governs."""
+    sets: dict[str, set[str]] = defaultdict(set)
+    for name, member in load_table("cameo/noun_sets.tsv"):
+        sets[name].add(member)
+
+    def nouns(cell: str) -> frozenset[str]:  # a set the file lacks matches no word
+        return frozenset(sets.get(cell, [cell])) if cell.startswith("&") else \
+            frozenset([cell]) if cell else frozenset()
+
+    frames = _type_frames(book)
+    table: dict[str, list[VerbPattern]] = defaultdict(list)
+    for verbs, subject, obj, with_, prep, prep_object, code, kind, mode in \
+            load_table("cameo/patterns.tsv"):
+        entry = None
+        if kind != "-":
+            if kind not in frames:
+                continue
+            entry = Trigger(lemma="", pos="VERB", type=kind,
+                            mode=mode if mode in book.types[kind].modes else None, context=(),
+                            frame=frames[kind], with_=frozenset(), cameo=code,
+                            weight=PATTERN_WEIGHT)
+        before, after, under = nouns(subject), nouns(obj), nouns(prep_object)
+        governed = frozenset(with_.split())
+        for verb in verbs.split(","):
+            first, *particles = verb.split()
+            table[first].append(VerbPattern(
+                before, after, governed | frozenset(particles) if particles else governed,
+                prep, under, entry))
+    for patterns in table.values():
+        patterns.sort(key=lambda p: -p.size)
+    return dict(table)
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def test_the_event_measured_from_dates_the_one_the_phrase_dates():
     assert (moved.date.start, moved.date.end, moved.date.source) == (
         "2024-05-08", "2024-05-08", "event")
     assert moved.date.text == "two days after the attack"
-    assert strength(moved) == 0, "a moved date moves nothing further"
+    assert strength(moved) == 1, "a moved date dates further events, less surely than a stated"
 
 
 def test_the_event_the_phrase_dates_dates_the_one_measured_from_back():
@@ -114,3 +114,39 @@ def test_an_event_noun_told_in_passing_stands_for_the_latest_record_of_its_type(
     arrival = record(doc, 6, "MOBILIZE", UNSTATED)
     _, moved = dated_by_events([attack, arrival], doc, ARTICLE)
     assert (moved.date.start, moved.date.source) == ("2024-05-08", "event")
+
+
+# "the vote came a week after troops withdrew": the clause the phrase dates tells no record
+VOTE = ["the", "vote", "came", "a", "week", "after", "troops", "withdrew", "."]
+VOTE_HEADS = [1, 2, 2, 4, 7, 7, 7, 2, 2]
+VOTE_DEPS = ["det", "nsubj", "ROOT", "det", "npadvmod", "mark", "nsubj", "advcl", "punct"]
+
+
+def vote_story(deps: list[str] = VOTE_DEPS) -> Doc:
+    register_extensions()
+    doc = Doc(Vocab(), words=VOTE, heads=VOTE_HEADS, deps=deps,
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"])
+    span = Span(doc, 3, 5, label="DURATION")
+    span._.timex = TimeMention(doc_id="d", start=span.start_char, end=span.end_char,
+                               text=span.text, type="DURATION", value="P1W")
+    doc.spans[TIME_SPANS] = [span]
+    doc.spans["triggers"] = []
+    return doc
+
+
+def test_a_clause_of_no_record_and_no_time_dates_the_event_measured_from_by_the_story():
+    doc = vote_story()
+    article = Article(id="d", text=doc.text, published="2024-05-20")
+    withdrawal = record(doc, 7, "RETREAT", UNSTATED)
+    [moved] = dated_by_events([withdrawal], doc, article)
+    assert (moved.date.start, moved.date.end, moved.date.source) == (
+        "2024-05-11", "2024-05-13", "event")
+
+
+def test_a_subjectless_clause_shares_the_time_of_the_clause_it_hangs_on():
+    deps = [*VOTE_DEPS]
+    deps[1] = "dobj"  # "... the vote, coming a week after troops withdrew": no subject
+    doc = vote_story(deps)
+    article = Article(id="d", text=doc.text, published="2024-05-20")
+    withdrawal = record(doc, 7, "RETREAT", UNSTATED)
+    assert dated_by_events([withdrawal], doc, article)[0].date == UNSTATED

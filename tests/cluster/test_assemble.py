@@ -600,3 +600,73 @@ def test_an_arrest_told_as_far_from_a_named_one_stays_another_arrest():
     records = assemble([named, again], long_doc(), article())
     assert [[m.trigger for m in r.mentions] for r in records] == [["arrested"], ["detained"]]
 
+
+
+def test_a_headline_whose_country_names_a_side_still_joins_the_body_event():
+    titled = article(title="US withdraws")
+    headline = make_event(start=0, trigger="withdraws", sentence="US withdraws",
+                          location=("Mali", "MLI", "country"))
+    headline.location.basis = "clause"
+    body = make_event(start=200, trigger="withdrew", location=("Niamey", "NER", "city"))
+    body.location.basis = "clause"
+    [record] = assemble([headline, body], long_doc(), titled)
+    assert [m.start for m in record.mentions] == [0, 200]
+    assert record.evidence.start == 200
+    assert record.location.country_code == "NER"
+
+
+def test_the_body_states_the_place_before_the_headline():
+    headline = make_event(start=0, trigger="withdrew", location=("Paris", "FRA", "city"))
+    headline.location.basis = "clause"
+    body = make_event(start=120, trigger="withdrew", location=("Niamey", "NER", "city"))
+    assert combine([headline, body]).location.country_code == "FRA"
+    merged = combine([headline, body], title_end=20)
+    assert merged.evidence.start == 120
+    assert (merged.location.country_code, merged.location.basis) == ("NER", "sentence")
+
+
+def test_a_country_in_the_doers_own_words_gives_way_to_another_mentions_place():
+    own = make_event(start=120, trigger="signed", location=("Chad", "TCD", "country"))
+    named = make_event(start=0, trigger="signed",
+                       location=("Central African Republic", "CAF", "country"))
+    named.actors[0].text = "The government of the Central African Republic"
+    named.location.basis = "clause"
+    merged = combine([named, own])
+    assert merged.evidence.start == 0
+    assert (merged.location.country_code, merged.location.basis) == ("TCD", "mention")
+    assert combine([named]).location.country_code == "CAF"
+
+
+def _kind_fight(*victims: str):
+    from sitrep.model import Actor
+
+    fight = unstated(make_event(event_type="ASSAULT", trigger="stormed", location=None))
+    fight.actors = [Actor(text="officers", sector="MIL")]
+    fight.recipients = [Actor(text=kind, sector=kind) for kind in victims]
+    return fight
+
+
+def _victims(toll, kind: str):
+    from sitrep.model import Actor
+
+    toll.recipients = [Actor(text=kind, sector=kind)]
+    return toll
+
+
+def test_a_toll_naming_no_doer_joins_the_fight_beside_it_whose_doer_is_known_by_its_kind():
+    [record] = assemble([_kind_fight(), _victims(_toll(20, None), "CRM")], long_doc(),
+                        article())
+    assert [m.trigger for m in record.mentions] == ["stormed", "killed"]
+    [record] = assemble([_kind_fight("CVL"), _victims(_toll(20, None), "CVL")], long_doc(),
+                        article())
+    assert len(record.mentions) == 2  # its victims: of the kind of the fight's targets
+
+
+def test_a_toll_stays_apart_from_a_fight_known_by_its_kind_with_other_victims_or_far_off():
+    beside = assemble([_kind_fight("CVL"), _victims(_toll(20, None), "COP")], long_doc(),
+                      article())
+    assert [[m.trigger for m in r.mentions] for r in beside] == [["stormed"], ["killed"]]
+    far = 20 * load_rules().fight_attach_reach_sentences
+    records = assemble([_kind_fight(), _victims(_toll(far, None), "MIL")], long_doc(),
+                       article())
+    assert [[m.trigger for m in r.mentions] for r in records] == [["stormed"], ["killed"]]

@@ -144,6 +144,61 @@ def test_in_a_fight_either_camp_may_tell_the_same_clash() -> None:
     assert same_event(attack(0, "MIL"), attack(90, "REB"))
 
 
+def test_the_accused_answering_with_an_accusation_makes_another_statement() -> None:
+    from sitrep.model import Actor
+
+    def accusation(start: int, speaker: str, accused: str, kind: str = "ACCUSE"):
+        event = make_event("a", kind, actor_country="MMR", trigger="accused", start=start,
+                           location=None)
+        event.actors = [Actor(text=speaker, country="MMR", sector=speaker)]
+        event.recipients = [Actor(text=accused, country="MMR", sector=accused)]
+        return event
+
+    assert not same_event(accusation(0, "GOV", "MIL"), accusation(90, "MIL", "REB"))
+    assert same_event(accusation(0, "GOV", "MIL"), accusation(90, "GOV", "MIL"))
+    assert "ACCUSE" in load_rules().replies
+    assert same_event(accusation(0, "GOV", "MIL", "ASSAULT"),
+                      accusation(90, "MIL", "GOV", "ASSAULT"))  # a fight: both strike
+    assert same_event(accusation(0, "GOV", "MIL", "MOBILIZE"),
+                      accusation(90, "MIL", "GOV", "MOBILIZE"))  # an act, not a statement
+
+
+def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() -> None:
+    def disapproval(doc: str, start: int, code: str | None, kind: str = "ACCUSE"):
+        return replace(make_event(doc, kind, actor_country="EST", trigger="condemned",
+                                  recipient_country="RUS", start=start, location=None),
+                       cameo=code)
+
+    assert "ACCUSE" in load_rules().within.acts_by_code
+    assert not same_event(disapproval("a", 0, "111"), disapproval("a", 90, "114"))
+    assert same_event(disapproval("a", 0, "111"), disapproval("a", 90, "111"))
+    assert same_event(disapproval("a", 0, "110"), disapproval("a", 90, "114"))  # general
+    assert same_event(disapproval("a", 0, "111", "REJECT"),
+                      disapproval("a", 90, "114", "REJECT"))
+    assert same_event(disapproval("a", 0, "111"), disapproval("b", 90, "114"))  # two outlets
+
+
+def test_a_side_named_again_by_its_head_word_is_the_same_side() -> None:
+    from sitrep.cluster.events import named_alike, shared_arguments
+    from sitrep.model import Actor
+
+    assert named_alike(Actor(text="Gunman", sector="UAF"), Actor(text="a gunman", sector="UAF"))
+    assert named_alike(Actor(text="the mayor"), Actor(text="The Mayor"))
+    assert not named_alike(Actor(text="the mayor", sector="GOV"),
+                           Actor(text="the police chief", sector="COP"))
+    assert not named_alike(Actor(text="security forces", sector="MIL"),
+                           Actor(text="rebel forces", sector="REB"))
+
+    def release(start: int, words: str):
+        event = make_event("a", actor_country="NGA", start=start, location=None)
+        event.actors = [Actor(text=words, sector="CRM")]
+        return event
+
+    assert same_event(release(0, "Bandits"), release(90, "armed bandits"))
+    assert shared_arguments(release(0, "Bandits"), release(90, "armed bandits")) == 1
+    assert not same_event(release(0, "Bandits"), release(90, "kidnappers"))
+
+
 def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
     across = load_rules().across
     april = outline(report("a"))

@@ -55,3 +55,27 @@ def test_discards_keep_matters_and_leave_out_marks_of_time() -> None:
     assert rows["group a"] == ("sentence", "word")
     assert not any(phrase.isdigit() or phrase.endswith(" ago") for phrase in rows)
     assert "women 's doubles" in rows  # split as the tokenizer splits text
+
+
+def test_verb_patterns_put_the_code_on_what_the_verb_governs() -> None:
+    rows = {(r[2], r[3], r[4], r[5], r[7]) for r in load_table("cameo/patterns.tsv")
+            if "reaffirm" in r[0].split(",")}
+    assert ("support", "", "", "", "SUPPORT") in rows  # "reaffirm ... support": 051
+    assert ("commitment", "", "against", "threats", "THREATEN") in rows
+    hurl = {(r[2], r[3], r[7]) for r in load_table("cameo/patterns.tsv")
+            if "hurl" in r[0].split(",")}
+    assert ("appeal", "out", "REJECT") in hurl  # "threw out the appeal": a particle
+
+
+def test_a_pattern_noun_set_keeps_single_words_only() -> None:
+    members = {m for name, m in load_table("cameo/noun_sets.tsv") if name == "&ceasefire"}
+    assert {"truce", "ceasefire"} <= members
+    assert "fire" not in members  # the last word of "cease fire" is another noun
+
+
+def test_a_braced_phrase_keeps_its_modifiers_as_words_the_verb_governs() -> None:
+    script = load_script("build_codebook")
+    table = script.read_cameo2plover(MAPPING)
+    (row,) = script._pattern_rows("* {MOCK ATTACKS}", "195", table)
+    assert row[:3] == ("", "attacks", "mock")
+    assert script._pattern_rows("* {&DEFENSE &WEAPON}", "074", table) == []

@@ -395,3 +395,21 @@ def test_on_a_hand_built_doc_a_name_on_a_participle_modifier_is_a_party(coder):
               ents=["B-GPE", "O", "O", "O", "O"])
     assert [t.text for t in name_modifiers(doc[4])] == ["Saudi"]
     assert [t.text for t in name_modifiers(doc[3])] == ["Saudi"]
+
+
+def test_a_source_after_according_to_is_no_recipient():
+    import spacy
+
+    from sitrep.extract.arguments import named_in_complement
+
+    # "Police fired on crowds , according to Amnesty ." and "Police wrote to Amnesty ."
+    words = ["Police", "fired", "on", "crowds", ",", "according", "to", "Amnesty", "."]
+    heads = [1, 1, 1, 2, 1, 1, 5, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "prep", "prep", "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              ents=["O"] * 7 + ["B-ORG", "O"])
+    assert named_in_complement(doc[1], [doc[0]]) == []
+    plain = Doc(doc.vocab, words=["Police", "wrote", "to", "Amnesty", "."],
+                heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+                ents=["O", "O", "O", "B-ORG", "O"])
+    assert [t.text for t in named_in_complement(plain[1], [plain[0]])] == ["Amnesty"]

@@ -317,3 +317,34 @@ def test_a_description_without_a_country_gives_nothing():
     ctx = ActorContext()
     Coreference.build(plain, [], load_codebook()).resolve_descriptions(ActorResolver(), ctx)
     assert ctx.described == {}
+
+
+def member_doc() -> Doc:
+    """Workers affiliated with the Serbian union struck . Workers struck ."""
+    import spacy
+
+    words = ["Workers", "affiliated", "with", "the", "Serbian", "union", "struck", ".",
+             "Workers", "struck", "."]
+    heads = [6, 0, 1, 5, 5, 2, 6, 6, 9, 9, 9]
+    deps = ["nsubj", "acl", "prep", "det", "amod", "pobj", "ROOT", "punct", "nsubj", "ROOT",
+            "punct"]
+    tags = ["NNS", "VBN", "IN", "DT", "JJ", "NN", "VBD", ".", "NNS", "VBD", "."]
+    pos = ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "VERB", "PUNCT", "NOUN", "VERB",
+           "PUNCT"]
+    lemmas = ["worker", "affiliate", "with", "the", "Serbian", "union", "strike", ".",
+              "worker", "strike", "."]
+    sent_starts = [i in (0, 8) for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               pos=pos, lemmas=lemmas, sent_starts=sent_starts)
+
+
+def test_a_kind_noun_takes_the_country_of_what_its_people_belong_to():
+    from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
+
+    doc = member_doc()
+    ctx = ActorContext()
+    coref = Coreference.build(doc, [], load_codebook())
+    found = {s.start: (s.label_, s._.actor.country) for s in
+             coref.resolve_kinds(ActorResolver(), ctx)}
+    assert found[0] == ("member", "SRB")
+    assert 8 not in ctx.kinds or found[8][0] != "member"  # no membership said: not by this

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.extract.modality import habitual
 from sitrep.model import Article
 
 pytestmark = pytest.mark.slow
@@ -79,3 +83,84 @@ def test_a_verb_joined_by_and_to_an_accusation_is_not_its_charge(coder):
     assert mood(coder, text, "THREATEN") == "asserted"
     assert mood(coder, "The minister denied the report and urged calm.", "REQUEST") == \
         "asserted"
+
+
+# -- habits and kinds of act ------------------------------------------------------------------
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str],
+           pos: list[str], lemmas: list[str]) -> Doc:
+    """A hand-parsed sentence: each token's head index, relation, tag, part of speech, lemma."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def squads_that(adverb: str, verb: str, tag: str) -> Doc:
+    """'Squads that <adverb> <verb> peasants .'"""
+    return parsed(["Squads", "that", adverb, verb, "peasants", "."],
+                  [0, 3, 3, 0, 3, 0],
+                  ["ROOT", "nsubj", "advmod", "relcl", "dobj", "punct"],
+                  ["NNS", "WDT", "RB", tag, "NNS", "."],
+                  ["NOUN", "PRON", "ADV", "VERB", "NOUN", "PUNCT"],
+                  ["squad", "that", adverb, "murder", "peasant", "."])
+
+
+def test_an_adverb_of_habit_or_the_simple_present_tells_a_habit():
+    book = load_codebook()
+    assert habitual(squads_that("systematically", "murder", "VBP")[3], book)
+    assert habitual(squads_that("also", "murder", "VBP")[3], book)
+    # the simple past reports the acts done at the time
+    assert not habitual(squads_that("systematically", "murdered", "VBD")[3], book)
+    # how one episode went, in the past, is an act
+    assert not habitual(squads_that("repeatedly", "murdered", "VBD")[3], book)
+    # and the present of a headline tells no habit
+    assert not habitual(squads_that("also", "murder", "VBP")[3], book, headline_end=40)
+
+
+def kidnappings(modifier: str, dep: str) -> Doc:
+    """'They condemned <modifier> kidnappings .'"""
+    return parsed(["They", "condemned", modifier, "kidnappings", "."],
+                  [1, 1, 3, 1, 1],
+                  ["nsubj", "ROOT", dep, "dobj", "punct"],
+                  ["PRP", "VBD", "JJ" if dep == "amod" else "DT", "NNS", "."],
+                  ["PRON", "VERB", "ADJ" if dep == "amod" else "DET", "NOUN", "PUNCT"],
+                  ["they", "condemn", modifier, "kidnapping", "."])
+
+
+def test_a_pattern_or_any_act_of_a_kind_is_no_act():
+    book = load_codebook()
+    assert habitual(kidnappings("frequent", "amod")[3], book)
+    assert habitual(kidnappings("any", "det")[3], book)
+    assert not habitual(kidnappings("recent", "amod")[3], book)
+    assert not habitual(kidnappings("the", "det")[3], book)
+
+
+def continue_to(tag: str) -> Doc:
+    """'Rebels continue/continued to attack the town .'"""
+    return parsed(["Rebels", "continue", "to", "attack", "the", "town", "."],
+                  [1, 1, 3, 1, 5, 3, 1],
+                  ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                  ["NNS", tag, "TO", "VB", "DT", "NN", "."],
+                  ["NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                  ["rebel", "continue", "to", "attack", "the", "town", "."])
+
+
+def test_an_act_that_goes_on_is_a_habit_unless_told_in_the_past():
+    book = load_codebook()
+    assert habitual(continue_to("VBP")[3], book)
+    assert not habitual(continue_to("VBD")[3], book)
+
+
+def test_habits_code_no_event(coder):
+    def types(text: str) -> list[str]:
+        return [e.event_type for e in coder.code_article(
+            Article(id="t", text=text, published="2024-05-03")).events]
+
+    assert "ASSAULT" not in types(
+        "The report said death squads systematically murder peasants in the north.")
+    assert "ASSAULT" in types("Death squads murdered six peasants in the north on Monday.")
+    # a plural present that shares its form with the past reads as past in a past story
+    assert "ASSAULT" in types("Police beat protesters who gathered outside parliament.")
+    # a statement about a habit is an event, and a statement in the present is made as said
+    assert "ACCUSE" in types("The Interior Ministry condemned the frequent kidnappings of "
+                             "journalists by the rebels.")
+    assert "ACCUSE" in types('"We condemn the attack on the convoy," the Interior Minister said.')

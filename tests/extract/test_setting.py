@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from sitrep.extract.events import extract_events
-from sitrep.extract.setting import time_relation
+from sitrep.extract.setting import asked_tokens, reported_tokens, time_relation
 from sitrep.ingest.jsonl import article_from_record
 from sitrep.model import Article, PlaceMention, TimeMention
 
@@ -106,6 +106,51 @@ def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
     """A hand-built parse: ``heads`` are absolute token indices."""
     return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos,
                lemmas=lemmas or [w.lower() for w in words])
+
+
+CALL = (["Unions", "called", "for", "a", "strike", "on", "Friday", "."],
+        [1, 1, 1, 4, 2, 1, 5, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"])
+
+
+def test_a_time_after_the_event_a_call_asks_for_is_that_events():
+    doc = parsed(*CALL)
+    assert asked_tokens(doc[1], {4}) == {3, 4, 5, 6}
+    assert asked_tokens(doc[1], set()) == set(), "an object that is no event asks for no time"
+
+
+def test_a_time_before_the_object_a_call_asks_for_is_the_calls():
+    doc = parsed(["Unions", "called", "on", "Friday", "for", "a", "strike", "."],
+                 [1, 1, 1, 2, 1, 6, 4, 1],
+                 ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "punct"],
+                 ["NOUN", "VERB", "ADP", "PROPN", "ADP", "DET", "NOUN", "PUNCT"])
+    assert asked_tokens(doc[1], {6}) == {5, 6}
+
+
+def test_the_asking_takes_the_story_window_when_the_time_is_what_it_asks_for(coder):
+    found = coded(coder, "Opposition leaders called for a nationwide strike on Friday.")
+    date = found["REQUEST"].date
+    assert (date.start, date.end, date.basis) == ("2024-05-01", "2024-05-03", "publication")
+
+
+def test_the_reported_clause_holding_a_conjoined_speech_act_is_the_tellers_content():
+    doc = parsed(["Officials", "said", "trucks", "entered", "last", "week", "and", "accused",
+                  "Israel", "."],
+                 [1, 1, 3, 1, 5, 3, 3, 3, 7, 1],
+                 ["nsubj", "ROOT", "nsubj", "ccomp", "amod", "npadvmod", "cc", "conj", "dobj",
+                  "punct"],
+                 ["NOUN", "VERB", "NOUN", "VERB", "ADJ", "NOUN", "CCONJ", "VERB", "PROPN",
+                  "PUNCT"])
+    assert reported_tokens(doc[1], doc[7]) == {2, 3, 4, 5, 6, 7, 8}
+    assert reported_tokens(doc[1], doc[0]) == set()
+
+
+def test_a_speech_act_joined_to_reported_content_does_not_take_its_time(coder):
+    found = coded(coder, "The U.N. humanitarian office said only 83 aid trucks entered Gaza "
+                         "last week and accused Israel of impeding convoys.")
+    date = found["ACCUSE"].date
+    assert (date.start, date.end, date.basis) == ("2024-05-01", "2024-05-03", "publication")
 
 
 def test_an_adjunct_shares_the_time_of_the_verb_it_hangs_from():

@@ -329,3 +329,55 @@ def test_on_a_hand_built_doc_a_cameo_verb_in_the_passive_needs_one_named_party(c
                 lemmas=["journalist", "be", "bar", "by", "guard"], sent_starts=[1, 0, 0, 0, 0])
     doc3.ents = [Span(doc3, 0, 1, label="NORP")]
     assert matcher(doc3) == []
+
+
+def _clause(coder, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+            lemmas: list[str]):
+    """A one-sentence hand-built Doc."""
+    return _doc(coder, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+                sent_starts=[1] + [0] * (len(words) - 1))
+
+
+def test_on_a_hand_built_doc_a_cameo_pattern_codes_a_verb_by_its_object(coder):
+    from sitrep.extract.triggers import PATTERN_WEIGHT
+
+    # "they reaffirmed their support": CAMEO's CONFIRM entry codes "reaffirm ... support" 051
+    doc = _clause(coder, ["they", "reaffirmed", "their", "support"], heads=[1, 1, 3, 1],
+                  deps=["nsubj", "ROOT", "poss", "dobj"], pos=["PRON", "VERB", "PRON", "NOUN"],
+                  lemmas=["they", "reaffirm", "their", "support"])
+    hit = next(h for h in trigger_matcher(doc.vocab)(doc) if h.span.text == "reaffirmed")
+    assert (hit.entry.type, hit.entry.cameo, hit.entry.weight) == ("SUPPORT", "051",
+                                                                   PATTERN_WEIGHT)
+    # the same verb with an object no pattern names is no event
+    doc = _clause(coder, ["they", "reaffirmed", "the", "date"], heads=[1, 1, 3, 1],
+                  deps=["nsubj", "ROOT", "det", "dobj"], pos=["PRON", "VERB", "DET", "NOUN"],
+                  lemmas=["they", "reaffirm", "the", "date"])
+    assert trigger_matcher(doc.vocab)(doc) == []
+
+
+def test_on_a_hand_built_doc_a_pattern_needs_a_named_doer_and_a_clause_of_its_own(coder):
+    # "the support was reaffirmed": nobody named does it
+    doc = _clause(coder, ["the", "support", "was", "reaffirmed"], heads=[1, 3, 3, 3],
+                  deps=["det", "nsubjpass", "auxpass", "ROOT"],
+                  pos=["DET", "NOUN", "AUX", "VERB"], lemmas=["the", "support", "be", "reaffirm"])
+    assert trigger_matcher(doc.vocab)(doc) == []
+    # "envoys who reaffirmed their support left": the relative clause says who they are
+    doc = _clause(coder, ["envoys", "who", "reaffirmed", "their", "support", "left"],
+                  heads=[5, 2, 0, 4, 2, 5],
+                  deps=["nsubj", "nsubj", "relcl", "poss", "dobj", "ROOT"],
+                  pos=["NOUN", "PRON", "VERB", "PRON", "NOUN", "VERB"],
+                  lemmas=["envoy", "who", "reaffirm", "their", "support", "leave"])
+    assert "reaffirmed" not in [h.span.text for h in trigger_matcher(doc.vocab)(doc)]
+
+
+def test_on_a_hand_built_doc_a_verb_whose_object_is_a_trigger_leaves_the_event_to_it(coder):
+    # "they began a crackdown": CAMEO codes "begin ... crackdown", but the noun names the event
+    doc = _clause(coder, ["they", "began", "a", "crackdown"], heads=[1, 1, 3, 1],
+                  deps=["nsubj", "ROOT", "det", "dobj"], pos=["PRON", "VERB", "DET", "NOUN"],
+                  lemmas=["they", "begin", "a", "crackdown"])
+    assert [(h.span.text, h.entry.type) for h in trigger_matcher(doc.vocab)(doc)] == [
+        ("crackdown", "COERCE")]
+
+
+def test_a_cameo_pattern_codes_a_verb_the_lexicon_lacks_in_a_parsed_sentence(coder):
+    assert found(coder, "Germany reaffirmed its support for Moldova.")["reaffirmed"] == "SUPPORT"

@@ -24,6 +24,10 @@ ACTORS_FIXTURE = Path(__file__).with_name("unseen_actors.tsv")
 ACLED_FIXTURE = Path(__file__).with_name("unseen_acled.tsv")
 KINDS_FIXTURE = Path(__file__).with_name("unseen_kinds.tsv")
 KIND_NOUNS_FIXTURE = Path(__file__).with_name("unseen_kind_nouns.tsv")
+SENSES_FIXTURE = Path(__file__).with_name("unseen_senses.tsv")
+SENSES_FLOOR = 36
+"""Of the forty sentences of ``unseen_senses.tsv``, how many the coder gets right (35 at the
+first run, before CAMEO's verb patterns were read); the set is scored as a whole."""
 PASSAGES_FIXTURE = Path(__file__).with_name("unseen_actor_passages.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -43,6 +47,7 @@ ACTOR_ROWS = read_rows(ACTORS_FIXTURE)
 ACLED_ROWS = read_rows(ACLED_FIXTURE)
 KINDS_ROWS = read_rows(KINDS_FIXTURE)
 KIND_NOUN_ROWS = read_rows(KIND_NOUNS_FIXTURE)
+SENSES_ROWS = read_rows(SENSES_FIXTURE)
 PASSAGE_ROWS = read_rows(PASSAGES_FIXTURE)
 MECHANISMS = {"acronym", "short_name", "possessive", "described_attacker", "unknown_org"}
 
@@ -181,6 +186,25 @@ def test_a_kind_noun_takes_its_country_through_an_unseen_story(coder, trigger, e
                                                for e in events])
     assert any(expected in [a.country for a in e.actors] for e in told), \
         [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in told]
+
+
+def test_the_senses_set_holds_forty_sentences_of_seven_kinds_of_news():
+    assert len(SENSES_ROWS) == 40
+    assert len({row["text"] for row in SENSES_ROWS}) == 40, "a sentence is listed twice"
+    assert {row["type"] for row in SENSES_ROWS} <= TYPES
+    assert len({row["type"] for row in SENSES_ROWS}) >= 14
+
+
+def test_the_senses_set_is_coded_right_as_a_whole(coder):
+    missed = []
+    for row in SENSES_ROWS:
+        article = Article(id="unseen", text=row["text"], published="2024-05-03")
+        events = coder.code_article(article).events
+        top = max(events, key=lambda e: e.confidence) if events else None
+        if top is None or top.event_type != row["type"] or \
+                row["actor"] not in [a.country for a in top.actors]:
+            missed.append((row["type"], row["actor"], top and top.event_type, row["text"]))
+    assert len(SENSES_ROWS) - len(missed) >= SENSES_FLOOR, missed
 
 
 def test_the_passage_set_holds_six_passages_of_each_mechanism():

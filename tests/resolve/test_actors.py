@@ -401,3 +401,31 @@ def test_a_possessor_outranks_a_place_written_into_the_bodys_name():
     assert reading is not None and reading.country == "CHN"
     unowned = ActorResolver().own_reading(doc[2:6])
     assert unowned is not None and unowned.country != "CHN"  # no possessor: the name's place
+
+
+def test_a_body_the_codebook_does_not_know_belongs_where_the_story_is():
+    from sitrep.resolve.actors.resolver import ActorContext
+
+    words = ["The", "Supreme", "Judicial", "Council", "spoke"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 4, 4],
+              deps=["det", "compound", "compound", "nsubj", "ROOT"],
+              pos=["DET", "PROPN", "PROPN", "PROPN", "VERB"],
+              ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    actor = ActorResolver().resolve_span(doc[0:4], ActorContext(focus="BGR"))
+    assert actor is not None and actor.country == "BGR"
+    plain = Doc(doc.vocab, words=words, heads=[3, 3, 3, 4, 4],
+                deps=["det", "compound", "compound", "nsubj", "ROOT"],
+                pos=["DET", "PROPN", "PROPN", "PROPN", "VERB"])
+    unnamed = ActorResolver().resolve_span(plain[0:4], ActorContext(focus="BGR"))
+    assert unnamed is None or unnamed.country is None  # no name: no body of the story
+
+
+def test_an_agent_phrase_of_several_words_names_a_kind_its_words_alone_do_not():
+    words = ["Armed", "men", "attacked"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2],
+              deps=["amod", "nsubj", "ROOT"], pos=["ADJ", "NOUN", "VERB"],
+              lemmas=["armed", "man", "attack"])
+    reading = ActorResolver().own_reading(doc[0:2])
+    assert reading is not None and reading.sector == "UAF"  # "men" alone are civilians
+    alone = ActorResolver().own_reading(doc[1:2])
+    assert alone is not None and alone.sector == "CVL"

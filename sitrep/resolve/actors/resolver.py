@@ -37,6 +37,7 @@ STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "c
 MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
+PHRASE_LONGEST = 4  # words of the longest agent phrase looked for
 
 
 @dataclass(slots=True)
@@ -228,6 +229,10 @@ class ActorResolver:
             reading.sector = reading.sector or sector
             reading.local = reading.local or local
         reading.named = reading.named or head.ent_type_ == "PERSON"
+        if reading.country is None and body is None and _unknown_body(head, tokens):
+            # "the Supreme Judicial Council": a body the codebook does not know, whose name
+            # holds no country, belongs where the story is, as a local body does
+            reading.named = reading.local = True
         return reading
 
     # -- lookups ---------------------------------------------------------------------------
@@ -342,6 +347,9 @@ class ActorResolver:
         modifier's, else the generic head's, else a generic word further off (in a phrase
         attached to the head: "members of a militia", but not "traders at a market in the
         state capital"); ``local`` when the head is a local state body."""
+        phrase = self._agent_phrase(tokens, head)
+        if phrase is not None:
+            return phrase, False
         words = self.book.words
         looked = [(t, words.get(t.lower_) or words.get(t.lemma_.lower())) for t in tokens]
         hits = [(t, w) for t, w in looked
@@ -353,6 +361,20 @@ class ActorResolver:
                                                                           tw[1].strong),
                                               abs(head.i - tw[0].i)))
         return ranked[0][1].sector, local
+
+    def _agent_phrase(self, tokens: list[Token], head: Token) -> str | None:
+        """The sector of a Phoenix agent noun of several words that ends at the head ("armed
+        men", "suicide bomber"): the phrase's kind, before any one word's."""
+        phrases = self.book.phrases
+        if not phrases or head not in tokens:
+            return None
+        end = tokens.index(head) + 1
+        for size in range(min(end, PHRASE_LONGEST), 1, -1):
+            words = tuple(t.lower_ for t in tokens[end - size:end])
+            found = phrases.get(words) or phrases.get((*words[:-1], head.lemma_.lower()))
+            if found is not None:
+                return found
+        return None
 
     # -- entities --------------------------------------------------------------------------
 
@@ -494,6 +516,12 @@ def _drop_ethnic(tokens: list[Token], found: dict[int, tuple[str, str]]) -> bool
             del found[token.i]
             dropped = True
     return dropped
+
+
+def _unknown_body(head: Token, tokens: list[Token]) -> bool:
+    """The phrase is headed by the name of an organisation of two words or more."""
+    words = [t for t in tokens if t.ent_type_ == "ORG" and t.text[:1].isupper()]
+    return head.ent_type_ == "ORG" and len(words) >= 2
 
 
 def _possessor(found: dict[int, tuple[str, str]], head: Token) -> str | None:

@@ -1,5 +1,6 @@
 """Dates measured from another event: "a week after the attack", "two days before the vote",
-"the day after the coup", "a day after Peru recalled its envoy", "since the coup".
+"the day after the coup", "a day after Peru recalled its envoy", "since the coup", "during
+that trip".
 
 The time tagger finds the measure (a DURATION: "a week", "the day") and the vocabulary's range
 signals say what follows it ("after", "before", "since"); the parse says which two events
@@ -33,7 +34,8 @@ class TimeAnchor:
     dates, ``anchor`` the head of the event it is measured from; ``sign`` is 1 (after), -1
     (before) or 0 (since: from the anchor's start up to the story's day); ``unit`` (D, W, M
     or Y, as TIMEX3 writes it) and
-    ``count`` the measure (none for "since"); ``start``, ``end`` the tokens of the words
+    ``count`` the measure (none for "since", and none for "during", whose sign is 1: the
+    anchor's own time, moved by nothing); ``start``, ``end`` the tokens of the words
     that relate the two ("a week after the attack")."""
 
     dated: Token
@@ -71,7 +73,7 @@ def time_anchors(doc: Doc) -> list[TimeAnchor]:
             found.append(TimeAnchor(dated, anchor, SIGNS[signal_word(signal)],
                                     measure.group("code"),
                                     float(measure.group("count")), span.start, end))
-    return found + _since(doc, measured)
+    return found + _since(doc, measured) + _during(doc)
 
 
 def _signal(doc: Doc, start: int, end: int) -> Token | None:
@@ -122,6 +124,24 @@ def _since(doc: Doc, taken: set[int]) -> list[TimeAnchor]:
                    and c.i not in timed]
         if objects and token.head.pos_ in ("VERB", "AUX"):
             found.append(TimeAnchor(token.head, objects[0], 0, None, 0.0, token.i,
+                                    objects[0].i + 1))
+    return found
+
+
+def _during(doc: Doc) -> list[TimeAnchor]:
+    """ "during that trip": an event told inside another one, named by a noun that is no
+    time the tagger dated ("during 2014" is the tagger's own): the same time as that one."""
+    timed = {t.i for span in doc.spans[TIME_SPANS] for t in span}
+    signals = set(load_vocabulary().words["same_time_signals"])
+    found: list[TimeAnchor] = []
+    for token in doc:
+        if token.dep_ != "prep" or token.text.lower() not in signals or \
+                token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [c for c in token.children if c.dep_ in OBJECTS and c.pos_ == "NOUN"
+                   and c.i not in timed]
+        if objects:
+            found.append(TimeAnchor(token.head, objects[0], 1, None, 0.0, token.i,
                                     objects[0].i + 1))
     return found
 

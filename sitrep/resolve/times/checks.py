@@ -20,6 +20,8 @@ class Checks:
     """Compiled checks, each named for the question it answers."""
 
     deadline: re.Pattern[str]
+    target: re.Pattern[str]
+    listed_day: re.Pattern[str]
     since: re.Pattern[str]
     date_prefix: re.Pattern[str]
     counted_noun: re.Pattern[str]
@@ -53,6 +55,10 @@ def build(vocab: Vocabulary) -> Checks:
     return Checks(
         deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
                             rf"(?:{modifier}[\s-]*)?$", flags),
+        listed_day=re.compile(rf"\b{alternation(vocab.weekdays)}\.?\s*,?\s+"
+                              rf"{alternation(words('list_joiners'))}\s+$", flags),
+        target=re.compile(rf"\b{alternation(words('target_signals'))}\s+"
+                          rf"(?:{modifier}[\s-]*)?$", flags),
         since=re.compile(rf"\b{alternation(since)}\s+(?:the\s+)?(?:{modifier}[\s-]*)?$", flags),
         date_prefix=re.compile(rf"\b{alternation(words('date_prefixes'))}[\s-]+$", flags),
         counted_noun=re.compile(rf"^\s*(?:[a-z]+\s+)?{alternation(words('year_counted_nouns'))}"

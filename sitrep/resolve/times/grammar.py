@@ -151,7 +151,10 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?:{owner_year})?(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?"
                    rf"(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
-                   rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?",
+                   rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?"
+                   # "the April-June quarter": a quarter named by its first and last months
+                   rf"|\b(?:the\s+)?(?P<m1>{month})\s*[-–]\s*(?P<m2>{month})\s+quarter\b"
+                   rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?",
         "season": rf"\b(?:(?P<det>{anaphor})\s+)?(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
                   rf"(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
@@ -191,7 +194,8 @@ def build(vocab: Vocabulary) -> Grammar:
                   rf"|\bthe\s+(?P<year4>{YEAR})\s+{fiscal}\s+year\b",
         "half": rf"\b(?:{owner_year})?(?:(?P<the>the)\s+)?(?P<ord>{ordinal})[\s-]+half\b"
                 rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year|the\s+(?P<same>year)))?"
-                r"(?!\s+of\b)",
+                r"(?!\s+of\b)"
+                rf"|\b(?P<h>h[12])\s*(?P<year3>{YEAR})\b",  # "H1 2023": the code with its year
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
                     rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"

@@ -70,7 +70,7 @@ class Context:
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if tense == "present" or checks().deadline.search(self.before(start, 12)):
+        if tense in ("present", "scheduled") or checks().deadline.search(self.before(start, 12)):
             return None
         return "past"
 
@@ -206,14 +206,17 @@ def resolve_calendar_date(match: re.Match[str], ctx: Context) -> Resolved | None
 def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
-    the nearest. Only the parse says a clause is past: a past cue word before the day may
-    belong to another clause ("left last week and return on June 3"). What a period runs
-    "since" has begun."""
+    the nearest; so is the day something is set for, which the past telling does not put
+    behind ("called a strike for November 5"). Only the parse says a clause is past: a past
+    cue word before the day may belong to another clause ("left last week and return on
+    June 3"). What a period runs "since" has begun."""
     if checks().since.search(ctx.before(start, 16)):
         return "past"
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
+    if checks().target.search(ctx.before(start, 12)):
+        return None  # "called a strike for November 5": the day something is set for
     return "past" if tense == "past" and ctx.parsed else None
 
 
@@ -379,13 +382,19 @@ def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter"."""
+    """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter", "the
+    April-June quarter"."""
     if match.group("bare"):
         return resolve_bare_quarter(match, ctx)
     if match.group("q"):
         number = int(match.group("q")[1])
         year_text = match.group("year3")
         ordinal = ""
+    elif match.group("m1"):
+        found = months_quarter(match.group("m1"), match.group("m2"), ctx)
+        if found is None:
+            return None
+        number, year_text, ordinal = found, match.group("year4"), ""
     else:
         ordinal = match.group("ord").lower()
         number = ctx.vocab.ordinals[ordinal]
@@ -415,6 +424,14 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))
+
+
+def months_quarter(first: str, last: str, ctx: Context) -> int | None:
+    """The calendar quarter a range of months spans ("April-June": 2), else None (a
+    fiscal quarter such as "September-November" is no TIMEX3 quarter)."""
+    start = ctx.vocab.months[first.lower().rstrip(".")]
+    end = ctx.vocab.months[last.lower().rstrip(".")]
+    return (start + 2) // 3 if start % 3 == 1 and end == start + 2 else None
 
 
 def owner_year(match: re.Match[str], ctx: Context) -> int | None:
@@ -447,7 +464,10 @@ def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the first half of 2023", "the second half", "the first half of next year": H1/H2."""
+    """ "the first half of 2023", "the second half", "the first half of next year", "H1
+    2023": H1/H2."""
+    if match.group("h"):
+        return explicit(cal.half(int(match.group("year3")), int(match.group("h")[1])))
     number = ctx.vocab.ordinals.get(match.group("ord").lower())
     if number not in (1, 2):
         return None
@@ -568,9 +588,17 @@ def resolve_relative_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     return with_part(period, part, ctx)
 
 
+def deadline_or_target(ctx: Context, start: int) -> bool:
+    """Whether a deadline ("by Friday") or a target ("set for Friday") signal leads a day."""
+    before = ctx.before(start, 12)
+    return bool(checks().deadline.search(before) or checks().target.search(before))
+
+
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday in news is the latest one up to the reference, or the next one in a future
-    clause ("will meet on Friday"); "last"/"next" say so outright."""
+    clause ("will meet on Friday") or a timetable's bare present ("voters go to the polls on
+    Sunday"); "last"/"next" say so outright. A day listed after one that lies ahead ("rain
+    is forecast for Thursday and Friday") lies ahead of it too."""
     word = match.group("wd")
     if not ctx.capitalised(word):
         return None
@@ -586,19 +614,24 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     step = relative_step(rel, ctx.vocab)
     back = (ref.isoweekday() - number) % 7
     forward = (number - ref.isoweekday()) % 7
-    if step is not None and step < 0:
+    listed = not rel and checks().listed_day.search(ctx.before(match.start(), 16)) is not None
+    after = ctx.anchor if listed and ctx.anchor is not None and ctx.anchor > ref else None
+    if after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
+        found = cal.add_days(after, (number - after.isoweekday()) % 7 or 7)
+    elif step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
     elif step is not None and step > 0:
         found = cal.add_days(ref, forward or 7)
     elif step == 0:
         found = cal.add_days(ref, number - ref.isoweekday())
-    elif forward and (ctx.looks_future(match.start(), match.end()) or (
-            checks().deadline.search(ctx.before(match.start(), 12)) and forward < back)):
+    elif forward and (ctx.looks_future(match.start(), match.end()) or ctx.tense(
+            match.start(), match.end()) == "scheduled" or (
+            deadline_or_target(ctx, match.start()) and forward < back)):
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
     resolved = with_part(cal.day(found), match.group("part"), ctx)
-    resolved.uses_anchor = anaphoric
+    resolved.uses_anchor = anaphoric or listed
     return resolved
 
 

@@ -52,9 +52,9 @@ def joins() -> Joins:
     gates = {
         "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
         "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
-        "half": re.compile(r"\bhalf\b"),
+        "half": re.compile(r"\bhalf\b|\bh[12]\s*\d"),
         "century": re.compile("century"),
-        "quarter": re.compile(r"quarter|\bq[1-4]\b"),
+        "quarter": re.compile(r"quarter|\bq[1-4]\b"),  # "the April-June quarter" too
         "season": re.compile(alternation(vocab.seasons)),
         "same_period": re.compile(r"\bsame\b"),
         "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),

@@ -56,7 +56,8 @@ def cues() -> Cues:
 
 
 def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) -> str | None:
-    """"future", "perfect", "past", "present" (a parsed verb of no past form: present,
+    """"future", "perfect", "past", "scheduled" (a bare finite present that tells a
+    timetable: :func:`futurate`), "present" (another parsed verb of no past form: present,
     participle, infinitive) or None (no parse, no cue) for the clause holding
     ``text[start:end]``."""
     if doc is not None and parsed_from(doc, text):
@@ -153,7 +154,15 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "perfect"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
-    return "present"
+    return "scheduled" if futurate(verb, auxiliaries) else "present"
+
+
+def futurate(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A bare present that tells a timetable: "voters go to the polls on Sunday", "the
+    budget, which begins on Sunday" (a finite present with no auxiliary, not a reporting
+    verb: "says" tells now). A day named in such a clause lies ahead."""
+    return verb.tag_ in ("VBZ", "VBP") and not auxiliaries and \
+        verb.lemma_.lower() not in cues().reporting_verbs
 
 
 def scheduled(verb: Token, auxiliaries: list[Token]) -> bool:

@@ -69,6 +69,19 @@ def test_since_an_event_runs_from_it_and_a_vague_measure_relates_nothing():
         "held", "coup", 0, None)
 
 
+def test_during_an_event_noun_is_the_same_time_as_that_event():
+    words = ["during", "that", "trip", ",", "Iran", "agreed", "to", "stop"]
+    doc = parsed(words, heads=[5, 2, 0, 5, 5, 5, 7, 5],
+                 deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "aux", "xcomp"],
+                 measure=(7, 8), value="PXD",
+                 pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PART", "VERB"])
+    [anchor] = time_anchors(doc)
+    assert (anchor.dated.text, anchor.anchor.text, anchor.sign, anchor.unit) == (
+        "agreed", "trip", 1, None)
+    day = date(2024, 11, 14)
+    assert shifted(day, day, anchor) == (day, day)
+
+
 def test_shifting_moves_both_ends_forwards_or_back():
     words = ["troops", "arrived", "two", "days", "after", "the", "attack"]
     doc = parsed(words, heads=[1, 1, 3, 4, 1, 6, 4],

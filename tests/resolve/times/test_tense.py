@@ -37,7 +37,7 @@ def test_a_present_clause_takes_the_nearest_month(coder):
     text = "The vote is in March."
     doc = coder.nlp(text)
     march = text.index("March")
-    assert clause_direction(text, march, march + 5, doc) == "present"
+    assert clause_direction(text, march, march + 5, doc) == "scheduled"
     assert tag_times(text, date(2024, 11, 20), "t", doc=doc)[0].value == "2025-03"
     past = "The vote was in March."
     assert tag_times(past, date(2024, 11, 20), "t", doc=coder.nlp(past))[0].value == "2024-03"
@@ -157,3 +157,43 @@ def test_a_day_on_a_planning_verb_in_the_past_dates_the_planning(coder):
     by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert by_value["Tuesday"] == "2024-04-30"
     assert by_value["next month"] == "2024-06"
+
+
+def test_a_timetable_told_in_the_bare_present_puts_its_day_ahead():
+    words = ["Voters", "go", "to", "the", "polls", "on", "Sunday", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 4, 2, 1, 5, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+              tags=["NNS", "VBP", "IN", "DT", "NNS", "IN", "NNP", "."],
+              lemmas=["voter", "go", "to", "the", "poll", "on", "Sunday", "."])
+    sunday = doc.text.index("Sunday")
+    assert clause_direction(doc.text, sunday, sunday + 6, doc) == "scheduled"
+    assert tag_times(doc.text, date(2024, 3, 15), "t", doc=doc)[0].value == "2024-03-17"
+
+
+def test_a_present_reporting_verb_tells_now_not_a_timetable():
+    words = ["The", "ministry", "says", "on", "Sunday", "it", "is", "ready", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 2, 3, 6, 2, 6, 2],
+              deps=["det", "nsubj", "ROOT", "prep", "pobj", "nsubj", "ccomp", "acomp", "punct"],
+              pos=["DET", "NOUN", "VERB", "ADP", "PROPN", "PRON", "AUX", "ADJ", "PUNCT"],
+              tags=["DT", "NN", "VBZ", "IN", "NNP", "PRP", "VBZ", "JJ", "."],
+              lemmas=["the", "ministry", "say", "on", "Sunday", "it", "be", "ready", "."])
+    sunday = doc.text.index("Sunday")
+    assert clause_direction(doc.text, sunday, sunday + 6, doc) == "present"
+    assert tag_times(doc.text, date(2024, 3, 15), "t", doc=doc)[0].value == "2024-03-10"
+
+
+def test_the_day_a_past_call_sets_something_for_is_the_nearest():
+    words = ["Unions", "called", "a", "strike", "for", "November", "5", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 1, 4, 5, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"],
+              tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."],
+              lemmas=["union", "call", "a", "strike", "for", "November", "5", "."])
+    assert tag_times(doc.text, date(2018, 10, 26), "t", doc=doc)[0].value == "2018-11-05"
+    on = Doc(Vocab(), words=[*words[:4], "on", *words[5:]], heads=[1, 1, 3, 1, 1, 4, 5, 1],
+             deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "punct"],
+             pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT"],
+             tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."],
+             lemmas=["union", "call", "a", "strike", "on", "November", "5", "."])
+    assert tag_times(on.text, date(2018, 10, 26), "t", doc=on)[0].value == "2017-11-05"
