@@ -15,7 +15,7 @@ from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 from sitrep.nlp.deps import NOUN_MODIFIER_DEPS, PREMODIFIER_DEPS
 from sitrep.resolve.times.tense import attached_verb
-from sitrep.resolve.times.vocabulary import load_vocabulary
+from sitrep.resolve.times.vocabulary import load_vocabulary, points_back
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl"})
 EMBEDDED_DEPS = CLAUSE_DEPS | {"acl"}
@@ -188,7 +188,11 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention],
         span = _token_span(sent, time.start, time.end)
         if span is not None:
             items.append((time, span))
-    content = content_tokens(trigger) | asked_tokens(trigger, asked_events)
+    asked = asked_tokens(trigger, asked_events)
+    for time, span in items:  # "demanded their departure last month": the demand's
+        if span.root.i in asked and points_back(time.text):
+            asked -= {t.i for t in span}
+    content = content_tokens(trigger) | asked
     own = clause_tokens(trigger)
     if teller is not None:
         reported = reported_tokens(teller, trigger)
@@ -284,7 +288,8 @@ def asked_tokens(trigger: Token, events: Collection[int]) -> set[int]:
     strike on Friday", "threatened a walkout next week"): the object's words and the
     adjuncts that follow them in the clause. What is asked lies ahead of the asking, so a
     time there is the object's; one before the object ("called on Friday for a strike")
-    stays the act's."""
+    stays the act's, and so does one whose own words put it behind the story's day ("demanded
+    their departure last month": :func:`points_back`), which :func:`event_date` leaves out."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     objects += [g for c in trigger.children if c.dep_ == "prep"
                 for g in c.children if g.dep_ == "pobj"]

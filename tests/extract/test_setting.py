@@ -153,6 +153,12 @@ def test_a_speech_act_joined_to_reported_content_does_not_take_its_time(coder):
     assert (date.start, date.end, date.basis) == ("2024-05-01", "2024-05-03", "publication")
 
 
+def test_a_time_that_points_back_after_what_is_asked_is_the_askings(coder):
+    found = coded(coder, "The government demanded the departure of the troops last month.")
+    date = found["REQUEST"].date
+    assert (date.start, date.end) == ("2024-04-01", "2024-04-30")
+
+
 def test_an_adjunct_shares_the_time_of_the_verb_it_hangs_from():
     doc = parsed(["Gunmen", "stormed", "the", "town", "on", "Monday", ",", "killing", "ten",
                   "people", "."],

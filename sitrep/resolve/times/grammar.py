@@ -124,6 +124,7 @@ def build(vocab: Vocabulary) -> Grammar:
     plural_tails = alternation(words("vague_plural_tails"))
     local = alternation(words("clock_local"))
     wd_prefix = rf"(?:(?P<wd>{weekday})\s*,?\s+)?"
+    part_modifier = alternation(w for w in vocab.modifiers if " " not in w)
     # "April 2 last year": a day in the year a relative word names
     rel_year = rf"\s+(?P<relyear>{bare_rel})\s+year\b"
     # "2019's third quarter", "last year's first half": a part of the year named before it
@@ -223,6 +224,10 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?P<bare>(?:(?:late|early|{shifts})\s+in\s+)?the\s+day)\b"
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
                    rf"|\bthe\s+(?P<bpart>{part})\b"
+                   rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
+                   # "by mid-morning", "in the late afternoon": a part of the day a modifier
+                   # marks as a time of its own
+                   rf"|\b(?:the\s+)?(?P<mmod>{part_modifier})[\s-]+(?P<mpart>{part})\b"
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)",
         "same_period": rf"\b(?:the\s+)?same\s+(?P<unit>period|time|day|{period_units})\s+"
                        rf"(?:of\s+)?(?:the\s+)?(?P<tail>{same_tail})\b",

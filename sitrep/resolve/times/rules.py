@@ -731,6 +731,8 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         return anaphoric_part(match, ctx)
     if match.group("bpart"):
         return framed_part(match, ctx)
+    if match.group("mpart"):
+        return modified_part(match, ctx)
     if match.group("bare"):
         if match.group("bare").lower().startswith("the") and not checks().day_frame.search(
                 ctx.before(match.start())):
@@ -781,6 +783,17 @@ def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
     if anchor is None:
         return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
     resolved = with_part(cal.day(cal.add_days(anchor, step)), match.group("dpart"), ctx)
+    resolved.uses_anchor = True
+    return resolved
+
+
+def modified_part(match: re.Match[str], ctx: Context) -> Resolved:
+    """ "by mid-morning", "in the late afternoon": that part of the last day the text named
+    (TIMEX3 keeps the modifier out of the value)."""
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
+    resolved = with_part(cal.day(anchor), match.group("mpart"), ctx)
     resolved.uses_anchor = True
     return resolved
 

@@ -152,9 +152,17 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxiliaries):
         return "perfect"
-    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
+    if any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not present_passive(auxiliaries)):
         return "past"
     return "scheduled" if futurate(verb, auxiliaries) else "present"
+
+
+def present_passive(auxiliaries: list[Token]) -> bool:
+    """ "are suspended until April 20": a participle under a present "be" tells a state
+    now, not a past act (a past "be" was caught before)."""
+    return any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
 
 
 def futurate(verb: Token, auxiliaries: list[Token]) -> bool:

@@ -79,3 +79,18 @@ def load_vocabulary() -> Vocabulary:
         )
     except KeyError as error:
         raise SetupError(f"codebook file times/vocabulary.json lacks {error}") from error
+
+
+def points_back(text: str) -> bool:
+    """Whether a time's own words put it before the reference, whatever the tense of its
+    clause: a backward relative word ("last month", "the previous week"), a day word
+    ("yesterday") or an "ago" ("two days ago"). "Friday" or "March 3" do not: the clause
+    chooses their side."""
+    vocab = load_vocabulary()
+    lowered = " ".join(text.lower().split())
+    words = set(lowered.split())
+    backward = {w for w, step in vocab.words["relative"].items() if int(step) < 0}
+    backward |= {w for w, step in vocab.words["ago"].items() if int(step) < 0}
+    backward |= {w for w, step in vocab.words["anchored_ago"].items() if int(step) < 0}
+    days = [w for w, step in vocab.relative_words.items() if int(step) < 0]
+    return bool(words & backward) or any(day in lowered for day in days)

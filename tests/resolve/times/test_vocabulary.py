@@ -49,3 +49,12 @@ def test_compound_numbers_come_from_the_number_words():
 
 def test_every_pattern_compiles():
     assert {name for name, _ in grammar().patterns} >= {"mdy", "ago", "duration", "reference"}
+
+
+def test_a_time_points_back_by_its_own_words_not_by_its_clause():
+    from sitrep.resolve.times.vocabulary import points_back
+
+    assert points_back("last month") and points_back("Yesterday")
+    assert points_back("two days ago") and points_back("a week earlier")
+    assert not points_back("Friday") and not points_back("March 3")
+    assert not points_back("next week") and not points_back("this year")
