@@ -134,6 +134,18 @@ def _non_state_codes() -> frozenset[str]:
     return frozenset(load_actor_tables().non_state)
 
 
+def load_filter_tables() -> None:
+    """Read now the tables the filters check a country or a place against (country codes and
+    names, the non-state codes). A server calls this before it answers: loaded by its first
+    requests instead, they cost each of them 20 to 45 ms, more when several arrive at once."""
+    from sitrep.resolve.places.countries import all_countries, country_for_name
+
+    _non_state_codes()
+    first = next(iter(all_countries().values()), None)
+    if first is not None:
+        country_for_name(first.name)  # builds the index of names
+
+
 def parse_country(value: str) -> str:
     """An ISO 3166-1 alpha-3 code, a PLOVER non-state code, or a country name → the code."""
     from sitrep.resolve.places.countries import country_by_iso3, country_for_name

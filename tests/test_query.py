@@ -62,3 +62,14 @@ def test_a_place_is_a_country_code_or_a_place_name(raw: str, value: str,
 
 def test_a_blank_place_is_no_filter() -> None:
     assert parse_filters({"place": "  "}).place is None
+
+
+def test_load_filter_tables_reads_what_a_country_filter_checks() -> None:
+    from sitrep.query import _non_state_codes, load_filter_tables
+    from sitrep.resolve.places.countries import _name_index
+
+    _non_state_codes.cache_clear()
+    _name_index.cache_clear()
+    load_filter_tables()
+    assert _non_state_codes.cache_info().currsize == 1
+    assert _name_index.cache_info().currsize == 1

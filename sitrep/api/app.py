@@ -19,6 +19,7 @@ from sitrep.api.errors import install_error_handlers
 from sitrep.api.heavy import heavy_work
 from sitrep.api.state import AppState
 from sitrep.coder import Coder
+from sitrep.query import load_filter_tables
 from sitrep.store import Store
 from sitrep.web.page import mount_page
 
@@ -42,6 +43,7 @@ def create_app(db: str | Path, *, token: str | None, coder: Coder | None = None,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        load_filter_tables()
         heavy.start()
         yield
         heavy.close()
