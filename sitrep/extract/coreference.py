@@ -156,9 +156,9 @@ class Coreference:
         return found
 
     def resolve_descriptions(self, resolver: ActorResolver, ctx: ActorContext) -> list[Span]:
-        """Unnamed doers the article says more of: "the attacker, a 31-year-old Kyrgyz
-        soldier", "the bomber was an Afghan national", "police identified the assailant as a
-        19-year-old Palestinian". A description that names a country gives it, with its own
+        """Unnamed doers the article says more of: "the attacker, a 24-year-old Moldovan
+        sailor", "the bomber was a Chadian citizen", "police identified the assailant as a
+        30-year-old Tunisian". A description that names a country gives it, with its own
         sector where it has one, to the noun it describes and to the mentions of the same
         doer elsewhere (:meth:`same_doer`): a noun of no country of its own. Written to
         ``ctx.described``; returned as spans labelled ``description``."""
@@ -241,8 +241,8 @@ class Coreference:
     def _member_of(self, head: Token, resolver: ActorResolver, ctx: ActorContext
                    ) -> str | None:
         """The country of the body or place a kind noun says its people belong to or come
-        from ("workers affiliated with the Serbian Workers' Union", "doctors from two
-        American aid groups", "residents of Gaza"): the object of a preposition of membership
+        from ("nurses affiliated with the Danish Nurses' Organisation", "engineers from two
+        Japanese firms", "residents of Mosul"): the object of a preposition of membership
         (``member_preps``) on the noun or on a participle hung on it, when that object's own
         words name a country."""
         preps = self.book.cue("member_preps")

@@ -188,15 +188,21 @@ def test_the_kind_noun_set_holds_distinct_stories_of_many_countries():
     assert all(row["trigger"] in row["text"] for row in KIND_NOUN_ROWS)
 
 
-@pytest.mark.parametrize(("trigger", "expected", "text"), kind_noun_cases())
-def test_a_kind_noun_takes_its_country_through_an_unseen_story(coder, trigger, expected, text):
-    # read as `sitrep code` reads a JSON line, so the dateline is read as a dateline
+def records_told(coder, text: str, trigger: str) -> list:
+    """The records of a short story one of whose mentions has the trigger, read as `sitrep
+    code` reads a JSON line (so a dateline is read as a dateline); fails if there is none."""
     article = article_from_record({"id": "unseen", "text": text, "published": "2024-05-03"},
                                   "unseen")
     events = coder.code_article(article).events
     told = [e for e in events if any(trigger in m.trigger for m in e.mentions or [e.evidence])]
     assert told, ("no record of the trigger", [(e.event_type, e.evidence.trigger)
                                                for e in events])
+    return told
+
+
+@pytest.mark.parametrize(("trigger", "expected", "text"), kind_noun_cases())
+def test_a_kind_noun_takes_its_country_through_an_unseen_story(coder, trigger, expected, text):
+    told = records_told(coder, text, trigger)
     assert any(expected in [a.country for a in e.actors] for e in told), \
         [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in told]
 
@@ -231,12 +237,7 @@ def test_the_passage_set_holds_six_passages_of_each_mechanism():
 @pytest.mark.parametrize(("trigger", "expected", "sector", "text"), passage_cases())
 def test_the_doer_of_an_unseen_passage_is_found_through_the_passage(coder, trigger, expected,
                                                                      sector, text):
-    article = article_from_record({"id": "unseen", "text": text, "published": "2024-05-03"},
-                                  "unseen")
-    events = coder.code_article(article).events
-    told = [e for e in events if any(trigger in m.trigger for m in e.mentions or [e.evidence])]
-    assert told, ("no record of the trigger", [(e.event_type, e.evidence.trigger)
-                                               for e in events])
+    told = records_told(coder, text, trigger)
     doers = [(a.country, a.sector) for e in told for a in e.actors]
     assert any(country == expected and sector in {"-", found} for country, found in doers), \
         [(e.event_type, [(a.text, a.country, a.sector) for a in e.actors]) for e in told]

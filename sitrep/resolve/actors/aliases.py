@@ -3,11 +3,11 @@
 A codebook knows the names that are the same in every story; an article brings in names of
 its own and says what they stand for. Three ways are read here:
 
-- an abbreviation in brackets after the long form: "the Department of Foreign Affairs (DFA)"
-  makes "the DFA" the department's, whatever else "DFA" could stand for;
-- a name given with "known as": "the Electoral Commission, known locally as the EC";
-- the surname of a person named in full: "Perera" after "President Nalin Perera", and with a
-  title, "General Kagoro" after "army commander General Moses Kagoro".
+- an abbreviation in brackets after the long form: "the Ministry of Water Resources (MWR)"
+  makes "the MWR" the department's, whatever else "MWR" could stand for;
+- a name given with "known as": "the Anti-Corruption Bureau, known locally as the ACB";
+- the surname of a person named in full: "Dlamini" after "President Sipho Dlamini", and with a
+  title, "General Otieno" after "army chief General Paul Otieno".
 
 Each alias maps to the actor of its long form, as the actor resolver read it. A surname shared
 by two people of different actors stands for neither.
@@ -28,7 +28,7 @@ NO_NAME_LABELS = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "TIME", "PERCENT",
 
 
 def bracketed(bracket: Token) -> tuple[Alias, Span] | None:
-    """The abbreviation an opening bracket holds ("(DFA)": a name of one to three words, the
+    """The abbreviation an opening bracket holds ("(MWR)": a name of one to three words, the
     first capitalised, no place, date or number) and the long form it stands for: the noun
     phrase before the bracket ("the Philippine Department of Foreign Affairs")."""
     doc = bracket.doc
@@ -53,8 +53,8 @@ def bracketed(bracket: Token) -> tuple[Alias, Span] | None:
 
 def known_as(verb: Token, verbs: frozenset[str], preps: frozenset[str]
              ) -> tuple[Alias, Span] | None:
-    """The name given by a participle such as "known as" hung on a noun ("the Electoral
-    Commission, known locally as the EC"), without its determiners, and the noun's phrase up
+    """The name given by a participle such as "known as" hung on a noun ("the Anti-Corruption
+    Bureau, known locally as the ACB"), without its determiners, and the noun's phrase up
     to the participle."""
     head = verb.head
     if verb.lemma_.lower() not in verbs or verb.dep_ not in ("acl", "relcl", "appos") or \
@@ -89,7 +89,7 @@ def _phrase_head(token: Token) -> Token:
 
 
 def surname(span: Span) -> Alias | None:
-    """The last word of a person's name of two words or more ("Perera" of "Nalin Perera")."""
+    """The last word of a person's name of two words or more ("Dlamini" of "Sipho Dlamini")."""
     words = [t for t in span if t.ent_type_ == "PERSON" and t.text[:1].isupper()]
     if len(words) < 2:
         return None

@@ -47,7 +47,7 @@ class ActorFinder:
         ctx = self.resolver.context(doc, article, doc_places(doc))
         actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
         ctx.aliases = collect(self._aliases(doc, actors, ctx))
-        if ctx.aliases:  # "the DFA", "Perera": read again with the article's own names
+        if ctx.aliases:  # "the MWR", "Dlamini": read again with the article's own names
             actors = {ent.start: self.resolver.entity_actor(ent, ctx) for ent in doc.ents}
         spans = []
         for ent in doc.ents:
@@ -89,7 +89,7 @@ class ActorFinder:
             if reading.country is not None:
                 actor = self.resolver.resolve_span(long_form, ctx)
             elif reading.local and reading.sector is not None:
-                # "the Department of Foreign Affairs (DFA)": a local body, whose country the
+                # "the Ministry of Water Resources (MWR)": a local body, whose country the
                 # context gives each mention as it gives the long form's
                 actor = Actor(text=long_form.text, sector=reading.sector)
             else:

@@ -52,10 +52,10 @@ class ActorContext:
     # the country each kind noun ("the army", "police") refers to through the article, by its
     # head token: written by the coreference component (``sitrep_coreference``)
     kinds: dict[int, str] = field(default_factory=dict)
-    # names the article gives its own actors ("the DFA", "Perera"): the words → the actor of
+    # names the article gives its own actors ("the MWR", "Dlamini"): the words → the actor of
     # the long form (``sitrep.resolve.actors.aliases``), written by the actor component
     aliases: dict[tuple[str, ...], Actor] = field(default_factory=dict)
-    # unnamed doers the article describes ("the gunman was a Guatemalan army sergeant"): each
+    # unnamed doers the article describes ("the gunman was a Peruvian navy corporal"): each
     # mention's head token → the country and sector the description gives, written by the
     # coreference component
     described: dict[int, tuple[str, str | None]] = field(default_factory=dict)
@@ -230,7 +230,7 @@ class ActorResolver:
             reading.local = reading.local or local
         reading.named = reading.named or head.ent_type_ == "PERSON"
         if reading.country is None and body is None and _unknown_body(head, tokens):
-            # "the Supreme Judicial Council": a body the codebook does not know, whose name
+            # "the Higher Audit Board": a body missing from the codebook, whose name
             # holds no country, belongs where the story is, as a local body does
             reading.named = reading.local = True
         return reading
@@ -250,8 +250,8 @@ class ActorResolver:
 
     def _alias(self, tokens: list[Token], ctx: ActorContext | None
                ) -> tuple[Body | None, set[int]]:
-        """The longest name the article gave one of its actors among the tokens ("the DFA",
-        "General Kagoro"), as a body of that actor. A surname inside a longer name ("Hunter
+        """The longest name the article gave one of its actors among the tokens ("the MWR",
+        "General Otieno"), as a body of that actor. A surname inside a longer name ("Hunter
         Biden" after "Joe Biden") is no alias: the name goes on past it."""
         if ctx is None or not ctx.aliases:
             return None, set()
@@ -268,7 +268,7 @@ class ActorResolver:
 
     def _name_goes_on(self, first: Token, last: Token) -> bool:
         """A word of the same name stands right before or after the words: they are part of
-        a longer name. A title before a surname ("General Kagoro") is no part of it."""
+        a longer name. A title before a surname ("General Otieno") is no part of it."""
         doc = first.doc
         before = doc[first.i - 1] if first.i > 0 else None
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None

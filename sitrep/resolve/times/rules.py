@@ -790,12 +790,7 @@ def anaphoric_part(match: re.Match[str], ctx: Context) -> Resolved:
 def modified_part(match: re.Match[str], ctx: Context) -> Resolved:
     """ "by mid-morning", "in the late afternoon": that part of the last day the text named
     (TIMEX3 keeps the modifier out of the value)."""
-    anchor = ctx.anchor or ctx.reference
-    if anchor is None:
-        return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
-    resolved = with_part(cal.day(anchor), match.group("mpart"), ctx)
-    resolved.uses_anchor = True
-    return resolved
+    return part_of_last_day(match.group("mpart"), ctx)
 
 
 def framed_part(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -803,10 +798,15 @@ def framed_part(match: re.Match[str], ctx: Context) -> Resolved | None:
     a preposition of time frames it ("the morning papers" is no time)."""
     if not checks().day_frame.search(ctx.before(match.start())):
         return None
+    return part_of_last_day(match.group("bpart"), ctx)
+
+
+def part_of_last_day(part: str, ctx: Context) -> Resolved:
+    """A part of day on the last day the text named (or the story's), which it depends on."""
     anchor = ctx.anchor or ctx.reference
     if anchor is None:
         return Resolved("TIME", None, None, "unresolved", uses_anchor=True)
-    resolved = with_part(cal.day(anchor), match.group("bpart"), ctx)
+    resolved = with_part(cal.day(anchor), part, ctx)
     resolved.uses_anchor = True
     return resolved
 
