@@ -101,7 +101,9 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
         frontier.append(head.head)
     for _ in range(depth):
         nxt = []
-        for token in frontier:
+        stack = list(frontier)
+        while stack:
+            token = stack.pop()
             for child in token.children:
                 if child.dep_ == "ccomp" and token is head:
                     raised = _raised_subjects(child)
@@ -111,9 +113,19 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                     continue
                 found.add(lemma(child))
                 found.add(child.lower_)
-                nxt.append(child)
+                (stack if _same_phrase(child) else nxt).append(child)
         frontier = nxt
     return found
+
+
+def _same_phrase(child: Token) -> bool:
+    """Whether a word stands at its head's depth: a noun listed beside a noun ("tents,
+    blankets and medicine") and the "of" of a noun ("40 trucks of tents", "21 tonnes of
+    relief goods"), so what is sent is read through the count or container that holds it."""
+    if child.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return (child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) or (
+        child.dep_ == "prep" and child.lower_ == "of")
 
 
 def _raised_subjects(clause: Token) -> list[Token]:
