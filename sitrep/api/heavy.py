@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import json
 import multiprocessing
+import queue
 import threading
 import time
 from collections.abc import Iterator
@@ -85,6 +86,8 @@ class Worker:
         self.path = path
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._abandoned: queue.SimpleQueue[int] = queue.SimpleQueue()
+        """Keys of exports their client left, for the worker to close with the next request."""
 
     def start(self) -> None:
         """Start the worker now (it takes a moment to start and open the store), not on the
@@ -96,17 +99,24 @@ class Worker:
 
     def export(self, query: EventQuery, fmt: str) -> Iterator[str]:
         """The export's chunks as the worker makes them; closing the iterator early (a client
-        that went away) drops the worker's stream."""
+        that went away) drops the worker's stream with the next request.
+
+        The server does not close the iterator of a client that left: the garbage collector
+        does, at any moment in any thread, also inside ``ProcessPoolExecutor.submit`` while
+        that holds the pool's own lock. A ``submit`` from here would then wait for that lock
+        forever, and every later request with it. So the early close only leaves the key in
+        a ``SimpleQueue`` (made to be used from finalizers), and the next request sends the
+        closes before its own work."""
         key = self._submit(_worker_open_export, query, fmt).result()
-        pool = self._executor()
+        pool = self._executor()  # the worker that holds the stream: a new one would not
         finished = False
         try:
-            while (chunk := pool.submit(_worker_next_chunk, key).result()) is not None:
+            while (chunk := self._next_chunk(pool, key)) is not None:
                 yield chunk
             finished = True
         finally:
             if not finished:
-                pool.submit(_worker_close_export, key)
+                self._abandoned.put(key)
 
     def close(self) -> None:
         with self._lock:
@@ -124,6 +134,7 @@ class Worker:
 
     def _submit(self, fn: Any, *args: Any) -> Future[Any]:
         pool = self._executor()
+        self._close_abandoned(pool)
         try:
             return pool.submit(fn, *args)
         except BrokenProcessPool:
@@ -131,6 +142,23 @@ class Worker:
                 if self._pool is pool:
                     self._pool = None
             return self._executor().submit(fn, *args)
+
+    def _next_chunk(self, pool: ProcessPoolExecutor, key: int) -> str | None:
+        self._close_abandoned(pool)
+        return pool.submit(_worker_next_chunk, key).result()
+
+    def _close_abandoned(self, pool: ProcessPoolExecutor) -> None:
+        """Ask the worker to close the exports whose clients left (their read transactions
+        and connections would otherwise stay open until :data:`EXPORT_IDLE_S`)."""
+        while True:
+            try:
+                key = self._abandoned.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                pool.submit(_worker_close_export, key)
+            except BrokenProcessPool:
+                return  # the worker died, and its streams with it
 
 
 def heavy_work(store: Store, *, separate: bool) -> HeavyWork:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import threading
 from pathlib import Path
 
 from factories import make_coded, make_event
@@ -103,3 +105,33 @@ def test_the_worker_closes_an_export_left_idle(db: Path, ids, monkeypatch):
             heavy._worker_close_export(open_key)
         heavy._worker_store().close()
         heavy._store = None
+
+
+def test_an_export_left_by_its_client_is_closed_without_waiting_on_the_pool(db: Path, ids):
+    # A client that leaves mid-export leaves its iterator to the garbage collector, which may
+    # close it inside ``ProcessPoolExecutor.submit`` while that holds the pool's lock: the
+    # close must not ask the pool for anything then, or every later request waits forever.
+    worker = heavy.Worker(str(db))
+    closed = threading.Event()
+    try:
+        stream = worker.export(EventQuery(limit=None), "jsonl")
+        assert next(stream)
+        pool = worker._executor()
+
+        def close_while_the_pool_is_busy() -> None:
+            with pool._shutdown_lock:  # what ``submit`` holds while the collector runs
+                stream.close()
+            closed.set()
+
+        closer = threading.Thread(target=close_while_the_pool_is_busy, daemon=True)
+        closer.start()
+        assert closed.wait(10), "closing an export waited on the pool's lock"
+        assert not worker._abandoned.empty(), "the close is left for the next request"
+        assert worker.situation(None)  # the worker still answers, and was told to close it
+        assert worker._abandoned.empty()
+    finally:
+        if closed.is_set():
+            worker.close()
+        else:  # the pool's lock is lost: end its process rather than hang the tests
+            for child in multiprocessing.active_children():
+                child.kill()
