@@ -239,8 +239,10 @@ def part_of(head: Token, event_type: str, nouns: dict[int, str], book: Codebook)
     """Whether a mention hangs on a definite singular event noun of its own type as its
     subject ("the explosion damaged"), its means ("destroyed by the blast") or the object of
     a preposition that places it inside that event ("wounded in the attack", "during the
-    raid", "at the time of the bombing"): it tells what that event did, so it is that event.
-    A deal struck during the talks is a deal, not the talks: other types stay apart."""
+    raid", "at the time of the bombing", "as a result of the blast"): it tells what that
+    event did, so it is that event. A deal struck during the talks is a deal, not the talks:
+    other types stay apart; a noun that names whatever happened ("hurt in the incident")
+    stands for an event of the mention's own type."""
     into = book.cue("part_of_preps")
     frame = book.cue("frame_of_preps")
     found: list[Token] = []
@@ -257,8 +259,11 @@ def part_of(head: Token, event_type: str, nouns: dict[int, str], book: Codebook)
 
 def _definite_event(token: Token, event_type: str, nouns: dict[int, str], book: Codebook
                     ) -> bool:
-    """A singular event noun of the type given with a definite determiner ("the attack")."""
-    if nouns.get(token.i) != event_type or token.tag_ in PLURAL_TAGS:
+    """A singular event noun of the type given with a definite determiner ("the attack"), or
+    a noun that names whatever event was told (``part_of_nouns``: "the incident")."""
+    named = nouns.get(token.i) == event_type or \
+        (token.lemma_ or token.text).lower() in book.cue("part_of_nouns")
+    if not named or token.tag_ in PLURAL_TAGS:
         return False
     dets = book.cue("definite_determiners")
     return any(c.dep_ == "det" and c.text.lower() in dets for c in token.children)

@@ -438,6 +438,36 @@ def test_a_frame_noun_passes_on_to_the_event_it_frames():
     assert part_of(doc[2], "ASSAULT", {8: "ASSAULT"}, load_codebook())
 
 
+def test_a_noun_that_names_whatever_happened_is_an_event_to_be_part_of():
+    # "Two guards were wounded in the incident": "incident" is no trigger of any type
+    doc = wounded_in(noun="incident")
+    book = load_codebook()
+    assert part_of(doc[3], "ASSAULT", {}, book)
+    assert part_of(doc[3], "COERCE", {}, book)
+    # "... in an incident" may tell a new one
+    assert not part_of(wounded_in(det="an", noun="incident")[3], "ASSAULT", {}, book)
+
+
+def test_a_noun_that_names_no_event_is_nothing_to_be_part_of():
+    # "Two guards were wounded in the street."
+    assert not part_of(wounded_in(noun="street")[3], "ASSAULT", {}, load_codebook())
+
+
+def test_a_toll_as_a_result_of_the_attack_is_part_of_the_attack():
+    # "Five soldiers were killed as a result of the attack."
+    doc = parsed(["Five", "soldiers", "were", "killed", "as", "a", "result", "of", "the",
+                  "attack", "."],
+                 [1, 3, 3, 3, 3, 6, 4, 6, 9, 7, 3],
+                 ["nummod", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "det",
+                  "pobj", "punct"],
+                 ["CD", "NNS", "VBD", "VBN", "IN", "DT", "NN", "IN", "DT", "NN", "."],
+                 ["NUM", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN",
+                  "PUNCT"])
+    book = load_codebook()
+    assert part_of(doc[3], "ASSAULT", {9: "ASSAULT"}, book)
+    assert not part_of(doc[3], "ASSAULT", {9: "PROTEST"}, book)
+
+
 def test_what_the_explosion_did_is_the_explosion_and_joins_its_event():
     # "The explosion damaged houses."
     doc = parsed(["The", "explosion", "damaged", "houses", "."], [1, 2, 2, 2, 2],
@@ -453,6 +483,16 @@ def test_the_blast_and_what_it_did_are_one_bombing(coder):
     events = coder.code_article(Article(id="b", text=text, published="2024-03-10")).events
     [bombing] = [e for e in events if e.event_type == "ASSAULT"]
     assert len(bombing.mentions) == 3
+
+
+@pytest.mark.slow
+def test_a_toll_in_the_incident_joins_the_bombing_told_before(coder):
+    text = ("Rebels detonated a car bomb outside a bank in the city of Cuenca on Friday. "
+            "Police said the building was badly damaged. A spokesman for the fire brigade "
+            "said that four firemen were wounded in the incident.")
+    events = coder.code_article(Article(id="i", text=text, published="2024-03-10")).events
+    [bombing] = [e for e in events if e.event_type == "ASSAULT"]
+    assert [m.trigger for m in bombing.mentions] == ["detonated", "wounded"]
 
 
 # -- a kind of act is not an act ----------------------------------------------------------------
