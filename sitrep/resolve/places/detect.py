@@ -442,6 +442,9 @@ class Scanner:
                     if context == "lone":
                         lone.append((begin, stop))
         found += _listed(words, [p for p in pending if _listable(words, *p)], taken)
+        found += [Found(begin, stop, "maybe") for begin, stop in pending
+                  if _listable_word(words, begin, stop) and _next_to(words, begin, stop, taken)
+                  and not taken.intersection(range(begin, stop))]
         found += _repeated(words, pending, taken, places + [
             doc[f.start:f.end] for f in found if f.context == "strong"])
         found += [Found(begin, stop, "lone") for begin, stop in lone
@@ -581,6 +584,19 @@ def _listable(words: Words, start: int, end: int) -> bool:
                 or _in_other_entity(words, start, end))
 
 
+def _listable_word(words: Words, start: int, end: int) -> bool:
+    """A known name that is also an English word or far more often a person's name
+    ("Mobile", "Irvine": ``not_places.tsv``) listed with a place ("unlike Irvine or Newport
+    Beach"): only a candidate ("maybe"), which the article's other places must vouch for.
+    Not the surname of a person the article names in full, nor the first word of a
+    sentence."""
+    text = words.span(start, end)
+    return (_ordinary(words, start, end) or text in not_places()) and not (
+        _short(text) or _inside_longer_name(words, start, end) or words.sent_start[start]
+        or _after(words, end) == "none" or text in words.full_names
+        or words.in_full_name[start] or _in_other_entity(words, start, end))
+
+
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:
     """Names next to a place in a list ("Ardmore, Duncan and Ada"), until none is added."""
     found: list[Found] = []
@@ -621,12 +637,17 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
 
 def _in_other_entity(words: Words, start: int, end: int) -> bool:
     """The model tagged part of the name as something else (a person, an organisation) and
-    not as exactly this name; in a title-case headline the model's guess says nothing."""
+    not as exactly this name; in a title-case headline the model's guess says nothing, nor
+    does an entity of one word inside a known name of several ("in Ardmore Springs" with
+    "Springs" tagged as a person's name: the model saw only part of the name)."""
     if words.titled[start]:
         return False
     for i in range(start, end):
         entity = words.entity[i]
         if entity is not None and entity[2] not in ("GPE", "LOC", "FAC"):
+            if end - start > 1 and entity[1] - entity[0] == 1 and start <= entity[0] and (
+                    entity[1] <= end):
+                continue
             return (entity[0], entity[1]) != (start, end)
     return False
 

@@ -372,6 +372,7 @@ class Geocoder:
         toponyms = sorted(found.values(), key=lambda t: t.start)
         text = doc.text  # built from the tokens on every access: read once
         toponyms = self._join_hyphenated(toponyms, text)
+        toponyms = self._join_directions(toponyms, text)
         self._share_kinds(toponyms, text)
         _link_containers(toponyms, text)
         return toponyms
@@ -397,6 +398,28 @@ class Geocoder:
                 continue
             last.end, last.text = toponym.end, whole
             last.candidates = candidates or last.candidates
+        return joined
+
+    def _join_directions(self, toponyms: list[Toponym], text: str) -> list[Toponym]:
+        """A direction word the model read as a place of its own before a place ("North-Western"
+        and "Sydney" of "North-Western Sydney") names a part of that place, not a division
+        of its own name elsewhere: one toponym, the part of a country or division as for
+        "Southern California", else the place after it."""
+        joined: list[Toponym] = []
+        for toponym in toponyms:
+            last = joined[-1] if joined else None
+            if last is None or last.text not in directions() or (
+                    toponym.start != last.end + 1) or text[last.end] != " " or (
+                    not toponym.candidates) or toponym.street:
+                joined.append(toponym)
+                continue
+            whole = text[last.start:toponym.end]
+            split = _split_direction(whole)
+            parts = self._whole_of_part(split[1]) if split else ()
+            if parts and split:
+                toponym.candidates, toponym.side = parts, split[0]
+            toponym.start, toponym.text = last.start, whole
+            joined[-1] = toponym
         return joined
 
     def _share_kinds(self, toponyms: list[Toponym], text: str) -> None:
@@ -472,6 +495,11 @@ class Geocoder:
         ents = list(doc.ents)
         text = doc.text
         for ent in ents:
+            parts = self._list_parts(ent, text)
+            if parts:
+                found.update(((t.start, t.end), t) for t in parts)
+                spans.append(ent)
+                continue
             toponym = self._toponym(ent, text)
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
@@ -480,6 +508,30 @@ class Geocoder:
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
         return sorted(found.values(), key=lambda t: t.start)
+
+    def _list_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
+        """A place entity that is a list of names ("Ardmore and Duncan" tagged as one place)
+        that the index does not know whole but knows name by name: a toponym per name."""
+        if ent.label_ not in PLACE_LABELS or len(ent) < 3:
+            return []
+        gaps = list_gaps()
+        lower = [t.lower_ for t in ent]
+        if not any(word in gaps for word in lower[1:-1]) or lower[0] in gaps or (
+                lower[-1] in gaps) or self._known(ent.text):
+            return []
+        parts: list[Toponym] = []
+        begin = 0
+        for i in range(len(ent) + 1):
+            if i < len(ent) and lower[i] not in gaps:
+                continue
+            if i == begin:
+                return []  # two list words side by side
+            part = ent[begin:i]
+            if not part.text[:1].isupper() or not self._known(part.text):
+                return []
+            parts.append(self._lookup(doc_text, part.start_char, part.end_char, ent))
+            begin = i + 1
+        return parts if len(parts) > 1 else []
 
     def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
                  ) -> list[Toponym]:

@@ -477,3 +477,28 @@ def test_a_council_after_a_name_makes_it_a_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "The Tishomingo council voted to close the pool.")
     assert found["Tishomingo"].country_code == "USA"
     assert places(geocoder, blank, "The Tishomingo choir voted to close the pool.") == {}
+
+
+def test_a_name_mostly_a_persons_listed_with_a_place_is_a_vouched_candidate(geocoder, blank
+                                                                              ) -> None:
+    words = ["Storms", "hit", "Omaha", "and", "Lincoln", "on", "Friday", "."]
+    pos = ["NOUN", "VERB", "PROPN", "CCONJ", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="PERSON")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert found["Lincoln"].admin1 == "Nebraska"
+    words = ["Exhibits", "on", "Lincoln", "and", "Kenya", "opened", "."]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="GPE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert set(found) == {"Kenya"}
+
+
+def test_a_word_of_a_known_name_the_model_tagged_as_a_person(geocoder, blank) -> None:
+    words = ["Two", "diners", "in", "Mission", "Viejo", "fell", "ill", "."]
+    pos = ["NUM", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "ADJ", "PUNCT"]
+    doc = tagged_words(blank, words, pos)
+    doc.ents = [Span(doc, 4, 5, label="PERSON")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert found["Mission Viejo"].admin1 == "California"

@@ -817,3 +817,26 @@ def test_a_street_the_model_tags_as_a_building_takes_the_town_named_after_it(
                       key=lambda span: span.start)
     places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert places["Elm Street"].name == "Ardmore"
+
+
+def test_a_place_entity_that_lists_names_is_a_place_per_name(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Crews cleared roads at Tishomingo and Coalgate, Okla.",
+                     ["Tishomingo and Coalgate", "Okla."])
+    assert "Tishomingo and Coalgate" not in places
+    assert places["Tishomingo"].admin1 == "Oklahoma"
+    assert places["Coalgate"].admin1 == "Oklahoma"
+    whole = resolve(geocoder, blank, "Talks in Bosnia and Herzegovina ended.",
+                    ["Bosnia and Herzegovina"])
+    assert whole["Bosnia and Herzegovina"].country_code == "BIH"
+
+
+def test_a_direction_word_tagged_alone_names_a_part_of_the_place_after_it(geocoder, blank
+                                                                           ) -> None:
+    places = resolve(geocoder, blank, "Horses were moved to farms in North-Western Sydney.",
+                     ["North-Western", "Sydney"])
+    assert set(places) == {"North-Western Sydney"}
+    assert places["North-Western Sydney"].country_code == "AUS"
+    state = resolve(geocoder, blank, "Fires burned in Southern California.",
+                    ["Southern", "California"])
+    assert state["Southern California"].country_code == "USA"
+    assert state["Southern California"].precision == "region"
