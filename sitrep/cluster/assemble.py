@@ -36,7 +36,7 @@ from sitrep.cluster.events import (
 )
 from sitrep.codebook.lexicon import Codebook, load_codebook, mutual_types
 from sitrep.codebook.load import load_json
-from sitrep.extract.triggers import doc_triggers
+from sitrep.extract.triggers import doc_triggers, more_specific
 from sitrep.model import Actor, Article, Event, Evidence, Location
 from sitrep.resolve.places.countries import country_by_iso3
 
@@ -120,15 +120,22 @@ def _title_end(article: Article) -> int:
 def combine(mentions: list[Event], title_end: int = 0) -> Event:
     """One record from the mentions of one event (at least one). Mentions in the headline
     (before ``title_end``) sum the story up in few words: a body mention is the best one,
-    and gives the place, where there is one."""
+    and gives the place, where there is one. The means of violence is the most specific any
+    mention of the same type names ("the attack" + "the drone strike" is an air strike)."""
     if len(mentions) == 1:
         return mentions[0]
     best = min(mentions, key=lambda m: (m.evidence.start < title_end, *_rank(m)))
     others = sorted((m for m in mentions if m is not best),
                     key=lambda m: m.evidence.start < title_end)
     ordered = sorted(mentions, key=lambda m: (m.evidence.start, m.evidence.trigger_start or 0))
+    mode, cameo = best.mode, best.cameo
+    for mention in ordered:
+        if mention.event_type == best.event_type and more_specific(mention.mode, mode):
+            mode, cameo = mention.mode, mention.cameo
     return replace(
         best,
+        mode=mode,
+        cameo=cameo,
         actors=_sides(best.actors, others, "actors"),
         recipients=_sides(best.recipients, others, "recipients"),
         location=_location(best, others, title_end),

@@ -55,11 +55,15 @@ def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
                     ) -> dict[str, str] | None:
     """Violence whose doers are all unarmed people is a riot: a violent demonstration when
     they are named as a protest crowd, mob violence otherwise. A riot takes a crowd: violence
-    by one person alone is read by the rules after this one."""
+    by one person alone is read by the rules after this one. Where the violence is done with
+    blades, clubs or stones alone, doers of no known sector count as unarmed people."""
     rule = book.acled_readings.get("crowd_violence")
     if not rule or event.event_type not in rule["types"] or not event.actors:
         return None
-    if not all(a.sector in rule["actor_sectors"] for a in event.actors):
+    unarmed = set(rule["actor_sectors"])
+    if event.mode in rule.get("unknown_sector_modes", ()):
+        unarmed.add(None)   # blades and clubs: doers of no known sector are no armed group
+    if not all(a.sector in unarmed for a in event.actors):
         return None
     if rule.get("needs_group") and all(_one_person(a, book) for a in event.actors):
         return None

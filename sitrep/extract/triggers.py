@@ -44,6 +44,9 @@ ACTOR_DEPS = frozenset({"nsubj", "agent", "poss"})
 MODE_ORDER = ("suicide-attack", "aerial", "heavy-weapons", "explosives", "unconventional",
               "firearms")
 OPEN_MODES = frozenset({None, "other", *MODE_ORDER})
+MELEE = "beat"
+"""The mode of blades, clubs and stones: it stands only where no weapon of ``MODE_ORDER`` is
+named, and then replaces a mode the verb only assumes ("clashed with machetes")."""
 VIOLENT = frozenset({"ASSAULT"})
 RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "other"),
                        ("ASSAULT", "beat"), ("COERCE", "destroy"), ("COERCE", "seize")})
@@ -142,12 +145,17 @@ class TriggerMatcher:
     def __init__(self, vocab: Vocab, codebook: Codebook | None = None) -> None:
         self.codebook = codebook or load_codebook()
         self.words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
-        self.phrases: dict[str, Trigger] = {}
+        # a phrase's rows in file order, "with" rows first: one matcher key per phrase
+        self.phrases: dict[str, list[Trigger]] = {}
+        keys: dict[tuple[str, ...], str] = {}
         self.matcher = PhraseMatcher(vocab, attr="LEMMA")
         for entry in self.codebook.triggers:
             if entry.pos == "PHRASE":
-                key = f"T{len(self.phrases)}"
-                self.phrases[key] = entry
+                if entry.words in keys:
+                    self.phrases[keys[entry.words]].append(entry)
+                    continue
+                key = keys[entry.words] = f"T{len(self.phrases)}"
+                self.phrases[key] = [entry]
                 self.matcher.add(key, _lemma_docs(vocab, entry.words))
             else:
                 self.words[(entry.lemma, entry.pos)].append(entry)
@@ -206,8 +214,10 @@ class TriggerMatcher:
         blocked: set[int] = set()
         for span in filter_spans(spans):
             blocked.update(range(span.start, span.end))
-            entry = self.phrases.get(span.label_)
-            if entry is None or self._negated(span.root, entry):
+            entry = next((e for e in sorted(self.phrases.get(span.label_, ()),
+                                            key=lambda e: not e.with_)
+                          if not self._negated(span.root, e)), None)
+            if entry is None:
                 continue
             hits.append(TriggerHit(span.start, span.end, span.root,
                                    self._means(span.root, entry)))
@@ -334,6 +344,9 @@ class TriggerMatcher:
             kind, mode = riot
         elif other is not None and entry.type in VIOLENT:
             kind, mode = other
+        elif entry.type in VIOLENT and MELEE in found and entry.mode in OPEN_MODES and \
+                not any(m in found for m in MODE_ORDER):
+            kind, mode = found[MELEE]   # blades and clubs only: the verb's assumed guns undone
         else:
             mode = next((m for m in MODE_ORDER if m in found), None)
             if entry.type not in VIOLENT or mode is None or entry.mode not in OPEN_MODES or \
@@ -577,6 +590,15 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
                 found.append((subject, "actor"))
                 found.extend((c, "actor") for c in subject.children
                              if c.dep_ in ("compound", "amod"))
+        # and its result comes of the clause's act: what that act threw, fired or used
+        # ("hurled a grenade into the crowd, wounding six") is its means too
+        for thing in head.head.children:
+            if thing.dep_ == "dobj":
+                found.append((thing, "self"))
+                found.extend((c, "self") for c in thing.children
+                             if c.dep_ in ("compound", "amod"))
+            elif thing.dep_ == "prep" and thing.lower_ in preps:
+                found.extend((g, "self") for g in thing.children if g.dep_ == "pobj")
     return found
 
 
