@@ -586,8 +586,8 @@ def _listable(words: Words, start: int, end: int) -> bool:
 
 def _listable_word(words: Words, start: int, end: int) -> bool:
     """A known name that is also an English word or far more often a person's name
-    ("Mobile", "Irvine": ``not_places.tsv``) listed with a place ("unlike Irvine or Newport
-    Beach"): only a candidate ("maybe"), which the article's other places must vouch for.
+    ("Mobile": ``not_places.tsv``) listed with a place ("between Mobile and
+    Pensacola"): only a candidate ("maybe"), which the article's other places must vouch for.
     Not the surname of a person the article names in full, nor the first word of a
     sentence."""
     text = words.span(start, end)

@@ -401,8 +401,8 @@ class Geocoder:
         return joined
 
     def _join_directions(self, toponyms: list[Toponym], text: str) -> list[Toponym]:
-        """A direction word the model read as a place of its own before a place ("North-Western"
-        and "Sydney" of "North-Western Sydney") names a part of that place, not a division
+        """A direction word the model read as a place of its own before a place ("North-Eastern"
+        and "Adelaide" of "North-Eastern Adelaide") names a part of that place, not a division
         of its own name elsewhere: one toponym, the part of a country or division as for
         "Southern California", else the place after it."""
         joined: list[Toponym] = []

@@ -832,10 +832,10 @@ def test_a_place_entity_that_lists_names_is_a_place_per_name(geocoder, blank) ->
 
 def test_a_direction_word_tagged_alone_names_a_part_of_the_place_after_it(geocoder, blank
                                                                            ) -> None:
-    places = resolve(geocoder, blank, "Horses were moved to farms in North-Western Sydney.",
-                     ["North-Western", "Sydney"])
-    assert set(places) == {"North-Western Sydney"}
-    assert places["North-Western Sydney"].country_code == "AUS"
+    places = resolve(geocoder, blank, "Horses were moved to farms in North-Eastern Adelaide.",
+                     ["North-Eastern", "Adelaide"])
+    assert set(places) == {"North-Eastern Adelaide"}
+    assert places["North-Eastern Adelaide"].country_code == "AUS"
     state = resolve(geocoder, blank, "Fires burned in Southern California.",
                     ["Southern", "California"])
     assert state["Southern California"].country_code == "USA"
