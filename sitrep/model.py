@@ -197,7 +197,8 @@ country or a region is an area (its representative point stands for the whole of
 class Location(Record):
     """Where an event happened. ``basis`` says where it came from: ``clause`` or ``sentence``
     of the event's best mention, ``mention`` (another mention of the same event), ``dateline``
-    (where the story was filed, when no mention states a place)."""
+    (where the story was filed, when no mention states a place), ``article`` (the country a
+    story filed from abroad is about, for an act on the ground no mention places)."""
 
     text: str
     name: str | None = None

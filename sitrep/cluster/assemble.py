@@ -10,7 +10,8 @@ names but sitrep cannot resolve never becomes a record (see :mod:`sitrep.extract
 
 The event's place says where it came from (``location.basis``): ``clause`` or ``sentence`` of
 its best mention, ``mention`` (another mention of the same event), ``dateline`` (where the
-story was filed: the article's own place, used only when no mention states one).
+story was filed: the article's own place, used only when no mention states one), ``article``
+(the country a story filed from abroad is about, for an act on the ground no mention places).
 """
 
 from __future__ import annotations
@@ -100,7 +101,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
     records = dated_by_events(_reactions(records, doc), doc, article)
     focus = focus_country(records, article)
-    records = [_at_place(_mutual(_not_itself(r)), focus) for r in records]
+    abroad = _filed_abroad(doc, records)
+    records = [_at_place(_mutual(_not_itself(_on_the_ground(r, abroad))), focus)
+               for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -357,6 +360,40 @@ def focus_country(records: list[Event], article: Article) -> str | None:
     if not counts:
         return dateline
     return max(counts, key=lambda code: (counts[code], code == dateline))
+
+
+def _filed_abroad(doc: Doc, records: list[Event]) -> str | None:
+    """The country a story filed from abroad is about (``ActorContext.filed_abroad``: the
+    text names it and never the dateline's country), unless a side of the dateline's country
+    does something in it ("Salvadoran troops", a story filed from San Salvador that names the
+    country only by its people)."""
+    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    if context is None:
+        return None
+    abroad = context.filed_abroad()
+    if abroad is None or any(a.country == context.filed for r in records for a in r.actors):
+        return None
+    return abroad
+
+
+def _on_the_ground(record: Event, abroad: str | None) -> Event:
+    """An act done on the ground (``place_recipient_types``: a strike, an arrest, a
+    deployment) that no mention places happened in the country a story filed from abroad is
+    about, not at the dateline (basis ``article``, the country's representative point); a
+    side acting in the dateline's own country keeps the dateline ("Moscow recalled its
+    envoy" in a story filed from Moscow), and so does a statement, made where its speaker is."""
+    place = record.location
+    if abroad is None or place is None or place.basis != "dateline":
+        return record
+    if record.event_type not in _place_types()[0] or \
+            any(a.country == place.country_code for a in record.actors):
+        return record
+    country = country_by_iso3(abroad)
+    if country is None:
+        return record
+    return replace(record, location=Location(
+        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
 
 
 def _at_place(record: Event, focus: str | None = None) -> Event:

@@ -20,7 +20,7 @@ from sitrep.model import Actor, Event
 
 RULES_FILE = "same_event.json"
 STATED_DATES = frozenset({"explicit", "relative"})
-UNSTATED_PLACES = frozenset({"dateline"})
+UNSTATED_PLACES = frozenset({"dateline", "article"})
 
 
 @dataclass(frozen=True, slots=True)

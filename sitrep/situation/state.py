@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from sitrep.cluster.events import UNSTATED_PLACES
 from sitrep.model import Event
 from sitrep.situation.parties import parties
 from sitrep.situation.rules import SituationRules, any_rule, load_rules, sentence_words, words
@@ -178,7 +179,7 @@ def facts(event: Event, rules: SituationRules | None = None) -> Facts | None:
         given["withdrawing"] = pairs
         given["complete"] = _complete(event, rules)
     location = event.location
-    if location is not None and location.basis != "dateline" \
+    if location is not None and location.basis not in UNSTATED_PLACES \
             and location.precision not in COUNTRY_PRECISIONS:
         given["place"] = location.name or location.text
     if not rules.agreement_words.isdisjoint(sentence_words(event)):

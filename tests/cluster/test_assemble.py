@@ -710,3 +710,43 @@ def test_a_toll_stays_apart_from_a_fight_known_by_its_kind_with_other_victims_or
     records = assemble([_kind_fight(), _victims(_toll(far, None), "MIL")], long_doc(),
                        article())
     assert [[m.trigger for m in r.mentions] for r in records] == [["stormed"], ["killed"]]
+
+
+def _filed_from(filed: str, weights: dict[str, float], focus: str):
+    """A document whose actor context says where the story was filed and what it names."""
+    from sitrep.resolve.actors.component import register_extensions
+    from sitrep.resolve.actors.resolver import ActorContext
+
+    register_extensions()
+    doc = blank_doc(["x"], ["NOUN"])
+    doc._.actor_context = ActorContext(focus=focus, filed=filed, weights=weights)
+    return doc
+
+
+def test_an_unplaced_strike_in_a_story_filed_abroad_happens_in_the_country_it_is_about():
+    strike = unstated(make_event(event_type="ASSAULT", actor_country="COD", trigger="shelled",
+                                 location=("Doha", "QAT", "city")))
+    doc = _filed_from("QAT", {"QAT": 0.0, "COD": 3.0}, focus="COD")
+    [record] = assemble([strike], doc, article())
+    assert (record.location.country_code, record.location.basis) == ("COD", "article")
+    assert record.location.precision == "country" and record.location.lat is not None
+
+
+def test_a_statement_and_a_side_at_home_keep_the_dateline():
+    talk = unstated(make_event(event_type="ACCUSE", actor_country="COD", trigger="accused",
+                               location=("Doha", "QAT", "city")))
+    home = unstated(make_event(event_type="MOBILIZE", actor_country="QAT", trigger="deployed",
+                               start=200, location=("Doha", "QAT", "city")))
+    doc = _filed_from("QAT", {"QAT": 0.0, "COD": 3.0}, focus="COD")
+    records = assemble([talk, home], doc, article())
+    assert [r.location.country_code for r in records] == ["QAT", "QAT"]
+
+
+def test_a_story_that_names_its_datelines_country_is_not_filed_abroad():
+    from sitrep.resolve.actors.resolver import ActorContext
+
+    assert ActorContext(focus="COD", filed="QAT", weights={"COD": 3.0}).filed_abroad() == "COD"
+    assert ActorContext(focus="COD", filed="QAT",
+                        weights={"QAT": 1.0, "COD": 3.0}).filed_abroad() is None
+    assert ActorContext(focus="COD", filed="QAT", weights={"COD": 1.0}).filed_abroad() is None
+    assert ActorContext(focus="QAT", filed="QAT", weights={"QAT": 2.0}).filed_abroad() is None

@@ -45,6 +45,9 @@ class ActorContext:
     """What the document says about where it is: its focus and each sentence's countries."""
 
     focus: str | None = None
+    # the dateline's country, and how much the text's own places point at each country
+    filed: str | None = None
+    weights: dict[str, float] = field(default_factory=dict)
     places: dict[int, PlaceMention] = field(default_factory=dict)
     sentence_places: dict[int, list[tuple[int, str, bool]]] = field(default_factory=dict)
     dateline: tuple[int, int] | None = None
@@ -72,6 +75,16 @@ class ActorContext:
         if before:
             return before[-1]
         return standing[0][1] if standing else None
+
+    def filed_abroad(self) -> str | None:
+        """The country a story filed from abroad is about: the focus, when the text names it
+        at least twice over and never names the dateline's country (a story filed in Doha
+        about fighting in the Kivus); None for a story about where it was filed."""
+        if self.filed is None or self.focus is None or self.focus == self.filed:
+            return None
+        if self.weights.get(self.filed, 0.0) > 0 or self.weights.get(self.focus, 0.0) < 2:
+            return None
+        return self.focus
 
     def local_country(self, token: Token, sector: str | None = None) -> str | None:
         """The country of a local body that names none ("the government", "residents"):
@@ -148,6 +161,7 @@ class ActorResolver:
         if weights:
             ctx.focus = max(weights, key=lambda code: (weights[code], code == filed,
                                                        -_first(places, code)))
+        ctx.filed, ctx.weights = filed, weights
         return ctx
 
     # -- phrases ---------------------------------------------------------------------------

@@ -364,7 +364,12 @@ class Geocoder:
         dateline = self._dateline(article)
         if dateline:
             overlapping = [k for k in found if k[0] < dateline.end and dateline.start < k[1]]
-            if dateline.candidates and not any(found[k].candidates for k in overlapping):
+            # the reader took the dateline's whole name: a known shorter name inside it
+            # ("LA" of "LA PAZ") is a piece of it, not a place of its own
+            pieces = [k for k in overlapping if dateline.start <= k[0] and k[1] <= dateline.end
+                      and k[1] - k[0] < dateline.end - dateline.start]
+            if dateline.candidates and not any(found[k].candidates for k in overlapping
+                                               if k not in pieces):
                 for key in overlapping:
                     del found[key]
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):

@@ -106,6 +106,14 @@ def test_a_capitalised_dateline_tagged_as_an_entity_still_resolves(geocoder, bla
         ("MANILA", "Manila", "PHL", "city")]
 
 
+def test_a_known_short_name_inside_the_dateline_is_a_piece_of_it(geocoder, blank) -> None:
+    text = "LA PAZ, March 2 (Wire) - Miners marched to the mint."
+    doc = tagged(blank, text, ["LA"])  # a two-letter state code the model took alone
+    places = geocoder.resolve(doc, Article(id="t", text=text, dateline_place="LA PAZ",
+                                           dateline_start=0, dateline_end=6))
+    assert [(p.text, p.country_code) for p in places] == [("LA PAZ", "BOL")]
+
+
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "They reached the village of Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
