@@ -104,3 +104,14 @@ def test_the_pipeline_resolves_kind_nouns_through_the_article(coder):
     coded = coder.code_article(Article(id="k", text=text, published="2024-05-03"))
     refusals = [e for e in coded.events if e.event_type == "REJECT"]
     assert refusals and refusals[0].actors[0].country == "ETH"
+
+
+@pytest.mark.slow
+def test_a_possessive_whose_owner_the_sentence_names_says_whose_the_kind_noun_is(coder):
+    """Not the last actor of the noun's sector named earlier (an alliance's troops)."""
+    text = ("VILNIUS -- Alliance troops from NATO held drills near the border on Monday. "
+            "Officials met in the capital. Lithuania said on Wednesday that its officers "
+            "detained two smugglers at a crossing on Tuesday.")
+    coded = coder.code_article(Article(id="p", text=text, published="2024-05-03"))
+    arrests = [e for e in coded.events if e.event_type == "COERCE"]
+    assert arrests and [a.country for a in arrests[0].actors] == ["LTU"]
