@@ -320,10 +320,14 @@ class Coreference:
         size = self._counted(head)
         if size is None:
             return []
+        word = self.book.actors.words.get(head.lemma_.lower())
+        sector = word.sector if word is not None and word.strong else None
         chosen: tuple[Referent, ...] | None = None
         for group in self.groups:
             if max(r.token for r in group) >= head.i:
                 break
+            if sector is not None and any(r.actor.sector != sector for r in group):
+                continue  # "the two presidents" are no company and ministry named together
             if len({_side(r) for r in group}) <= size:
                 chosen = group
         if chosen is None:  # never named together: the story's main countries
