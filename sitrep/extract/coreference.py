@@ -228,6 +228,12 @@ class Coreference:
         member = self._member_of(head, resolver, ctx)
         if member is not None:
             return member, "member", None
+        owner = self._owner_here(head)
+        if owner is not None:
+            # "the service said its officers arrested": a possessive pronoun whose antecedent
+            # the same sentence names says whose they are, before any earlier actor of the
+            # noun's sector
+            return owner.country, "antecedent", owner.name
         if local and (named := ctx.named_country(head)) is not None:
             return named, "sentence", None
         chosen = None if self.introduces(head) else self.kind_antecedent(head, sector, local)
@@ -237,6 +243,18 @@ class Coreference:
         if local:
             return ctx.local_country(head, sector), "context", None
         return None, "", None
+
+    def _owner_here(self, head: Token) -> Actor | None:
+        """The actor a possessive pronoun on the noun stands for, when that actor is named
+        earlier in the noun's own sentence ("X said its officers ..."); further back a
+        pronoun is a weaker clue than the noun's own sector."""
+        owner = self.possessor(head)
+        if owner is None or owner.country is None:
+            return None
+        here = self.sentence(head)
+        named = any(r.sentence == here and r.token < head.i and r.actor.country == owner.country
+                    and (r.actor.name or r.actor.text) == owner.name for r in self.referents)
+        return owner if named else None
 
     def _member_of(self, head: Token, resolver: ActorResolver, ctx: ActorContext
                    ) -> str | None:
@@ -302,10 +320,14 @@ class Coreference:
         size = self._counted(head)
         if size is None:
             return []
+        word = self.book.actors.words.get(head.lemma_.lower())
+        sector = word.sector if word is not None and word.strong else None
         chosen: tuple[Referent, ...] | None = None
         for group in self.groups:
             if max(r.token for r in group) >= head.i:
                 break
+            if sector is not None and any(r.actor.sector != sector for r in group):
+                continue  # "the two presidents" are no company and ministry named together
             if len({_side(r) for r in group}) <= size:
                 chosen = group
         if chosen is None:  # never named together: the story's main countries

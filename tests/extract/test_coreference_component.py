@@ -104,3 +104,26 @@ def test_the_pipeline_resolves_kind_nouns_through_the_article(coder):
     coded = coder.code_article(Article(id="k", text=text, published="2024-05-03"))
     refusals = [e for e in coded.events if e.event_type == "REJECT"]
     assert refusals and refusals[0].actors[0].country == "ETH"
+
+
+@pytest.mark.slow
+def test_a_possessive_whose_owner_the_sentence_names_says_whose_the_kind_noun_is(coder):
+    """Not the last actor of the noun's sector named earlier (an alliance's troops)."""
+    text = ("VILNIUS -- Alliance troops from NATO held drills near the border on Monday. "
+            "Officials met in the capital. Lithuania said on Wednesday that its officers "
+            "detained two smugglers at a crossing on Tuesday.")
+    coded = coder.code_article(Article(id="p", text=text, published="2024-05-03"))
+    arrests = [e for e in coded.events if e.event_type == "COERCE"]
+    assert arrests and [a.country for a in arrests[0].actors] == ["LTU"]
+
+
+@pytest.mark.slow
+def test_counted_holders_of_an_office_are_no_pair_of_bodies_of_another_kind(coder):
+    """"The two presidents": not a company and a ministry named together just before."""
+    text = ("BRASILIA -- Brazil and Argentina signed a trade pact on Monday. Critics said "
+            "the deal let U.S. oil company Chevron and the Pentagon shape the region. The two "
+            "presidents met in Brasilia on Tuesday.")
+    coded = coder.code_article(Article(id="c", text=text, published="2024-05-03"))
+    meetings = [e for e in coded.events if e.event_type == "CONSULT"]
+    assert meetings
+    assert {a.country for a in meetings[0].actors} == {"BRA", "ARG"}

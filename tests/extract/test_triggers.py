@@ -381,3 +381,11 @@ def test_on_a_hand_built_doc_a_verb_whose_object_is_a_trigger_leaves_the_event_t
 
 def test_a_cameo_pattern_codes_a_verb_the_lexicon_lacks_in_a_parsed_sentence(coder):
     assert found(coder, "Germany reaffirmed its support for Moldova.")["reaffirmed"] == "SUPPORT"
+
+
+def test_sourcing_formulas_sympathy_and_a_bodys_own_work_are_no_events(coder):
+    assert "request" not in found(coder, "The ministry did not answer a request for comment.")
+    assert "asking" not in found(coder, "An officer gave the figure, asking not to be named.")
+    assert "offered" not in found(coder, "The embassy offered condolences to the families.")
+    assert "suspended" not in found(coder, "The airline suspended flights to the island.")
+    assert found(coder, "The bloc suspended aid to the junta.")["suspended"] == "SANCTION"

@@ -429,3 +429,14 @@ def test_an_agent_phrase_of_several_words_names_a_kind_its_words_alone_do_not():
     assert reading is not None and reading.sector == "UAF"  # "men" alone are civilians
     alone = ActorResolver().own_reading(doc[1:2])
     assert alone is not None and alone.sector == "CVL"
+
+
+@pytest.mark.slow
+def test_a_given_name_that_is_a_country_name_is_no_country(coder):
+    text = "Opposition leader Chad Morrow criticised the budget in Canberra on Monday."
+    article = Article(id="g", text=text)
+    doc, ctx = coded(coder, text)
+    places = coder.geocoder.resolve(doc, article)
+    mentions = coder.actors.entities(doc, article, places, ctx)
+    person = next(m for m in mentions if m.text.endswith("Morrow"))
+    assert person.actor is None or person.actor.country != "TCD"

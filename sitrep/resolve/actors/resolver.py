@@ -318,7 +318,7 @@ class ActorResolver:
     def _country_at(self, tokens: list[Token], i: int, places: dict[int, PlaceMention]
                     ) -> tuple[int, tuple[str, str] | None]:
         token = tokens[i]
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or _given_name(token):
             return 1, None
         for size in range(min(self.names_longest, len(tokens) - i), 0, -1):
             code = _actor_country_names().get(tuple(t.text for t in tokens[i:i + size]))
@@ -634,3 +634,12 @@ def _country_name(code: str | None) -> str | None:
 
 def _first(places: list[PlaceMention], code: str) -> int:
     return next(p.start for p in places if p.country_code == code)
+
+
+def _given_name(token: Token) -> bool:
+    """The first word of a person's name that goes on with a surname ("Jordan" of a
+    politician called Jordan Smith, "Chad" of Chad Brown): a given name, not the country."""
+    if token.ent_type_ != "PERSON" or token.ent_iob_ != "B":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.ent_iob_ == "I" and after.pos_ == "PROPN"

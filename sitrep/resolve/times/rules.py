@@ -1001,6 +1001,18 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         resolved = relative(ctx, period)
         resolved.uses_anchor = True
         return resolved
+    coarse = _coarse_last(ctx) if anchored and base is None else None
+    if coarse is not None:
+        # "In February 2021 ... a week later": the named month moved by the measure, as
+        # wide as it was (no day of it is known), not a week from the story's day
+        step = sign * count * spec.get("factor", 1)
+        first, last, precision = coarse
+        start = cal.shift(first, spec["code"], step)
+        named = ago_period(start, precision, unit)
+        resolved = relative(ctx, Period(named.value, start, cal.shift(last, spec["code"], step),
+                                        precision))
+        resolved.uses_anchor = True
+        return resolved
     origin = base.start if base is not None and base.start is not None else ctx.reference
     moved = cal.shift(origin, spec["code"], sign * count * spec.get("factor", 1))
     resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
@@ -1074,9 +1086,27 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
     reach = ctx.vocab.vague_quantities["several"] * spec.get("factor", 1)
     days = 1 if spec.get("time") else (cal.shift(anchor, spec["code"], reach) - anchor).days
     start, end = sorted((anchor, cal.add_days(anchor, int(step) * days)))
+    coarse = _coarse_last(ctx)
+    if coarse is not None:
+        # "kidnapped in February 2021 and released days later": from the month the text
+        # last named, not from the story's day
+        first, last, _ = coarse
+        start, end = ((first, cal.add_days(last, days)) if int(step) > 0
+                      else (cal.add_days(first, -days), last))
     resolved = Resolved("DURATION", value, Period(value, start, end, None), "relative")
     resolved.uses_anchor = True
     return resolved
+
+
+def _coarse_last(ctx: Context) -> tuple[date, date, str] | None:
+    """The period the text last named, when it is wider than a day and over before the
+    story's day ("in February 2021"): what "days later" or "a week later" counts from,
+    where no day of it is known (a day named last is the anchor itself)."""
+    last = ctx.last_dated
+    if last is None or last.precision in (None, "day") or last.start is None or \
+            last.end is None or ctx.reference is None or last.end >= ctx.reference:
+        return None
+    return last.start, last.end, last.precision or "year"
 
 
 def is_rate(match: re.Match[str], ctx: Context) -> bool:

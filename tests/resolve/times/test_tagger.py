@@ -275,3 +275,13 @@ def test_arithmetic_past_the_ends_of_the_calendar_leaves_the_expression_unresolv
     assert mentions, "the expressions are still found"
     for mention in mentions:
         assert OVERFLOWING[mention.start:mention.end] == mention.text
+
+
+def test_a_measure_later_runs_from_the_month_last_named_not_from_the_story():
+    days = one("In March 2021 the crew was seized and freed days later.", "days")
+    assert (days.start_date, days.end_date) == ("2021-03-01", "2021-04-03")
+    week = one("In March 2021 the crew was seized. A week later it was freed.", "A week later")
+    assert (week.start_date, week.end_date) == ("2021-03-08", "2021-04-07")
+    after_day = one("In March 2021 talks began. On May 2, two days later, a deal came.",
+                    "two days later")
+    assert after_day.start_date == "2024-05-04"
