@@ -39,6 +39,10 @@ DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*\n\s*|:\s*\n\s*)[\"'“‘(\[]*([^\W\d_])")
 # after the lead dateline: bracketed section marks ("[TEXT]"), then the first letter of the story
 AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
+# the first letter of a sentence or line when it is lower case, and where sentences end
+LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+CARELESS_WINDOW = 400
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
@@ -63,8 +67,44 @@ def prepare_text(article: Article) -> str:
     """
     text = article.text
     if not is_shouting(text):
-        return _restore_shouting_lines(text)
+        return _restore_lower_case(_restore_shouting_lines(text))
     return restore_case(text, lead_span(text, article.dateline_start, article.dateline_end))
+
+
+def _restore_lower_case(text: str) -> str:
+    """Web copy written without capitals ("took the kids to galena this weekend"): when a
+    sentence of MIN_LETTERS letters or more begins in lower case at the start of the text or a
+    paragraph or after the end of a sentence (:func:`_careless`), the whole text takes the
+    capitals :func:`restore_case` gives it on top of its own, which it keeps."""
+    if not any(_careless(text, match) for match in LOWER_START.finditer(text)):
+        return text
+    restored = restore_case(text, (0, 0))
+    return "".join(r if r.isupper() and not c.isupper() else c for c, r in zip(
+        text, restored, strict=True))
+
+
+def _careless(text: str, match: re.Match[str]) -> bool:
+    """The sentence whose first letter ``match`` finds begins in lower case, holds MIN_LETTERS letters or more, and follows the
+    start of the text, a blank line, or a full stop, "!" or "?" with no quotation mark
+    between ('"It is safe." said the mayor' is a quotation); after a full stop, the word
+    before it is a lower-case English word, no abbreviation ("etc.", "p.m."), and a line of
+    hard-wrapped copy that goes on with its sentence does not count."""
+    first = match.start(1)
+    sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
+    if sum(map(str.isalpha, sentence)) < MIN_LETTERS:
+        return False
+    before = text[:match.start()]
+    stripped = before.rstrip()
+    if not stripped:
+        return True
+    if before.endswith("\n") or not stripped.endswith((".", "!", "?")):
+        return before[len(stripped):].count("\n") >= 2
+    if stripped.endswith(("!", "?")):
+        return True
+    words = stripped[:-1].split()
+    word = words[-1] if words else ""
+    return len(word) >= 2 and word.isalpha() and word.islower() and (
+        word in english_words() or word in STOP_WORDS)
 
 
 def _restore_shouting_lines(text: str) -> str:
