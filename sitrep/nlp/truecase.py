@@ -84,11 +84,11 @@ def _restore_lower_case(text: str) -> str:
 
 
 def _careless(text: str, match: re.Match[str]) -> bool:
-    """The sentence whose first letter ``match`` finds begins in lower case, holds MIN_LETTERS letters or more, and follows the
-    start of the text, a blank line, or a full stop, "!" or "?" with no quotation mark
-    between ('"It is safe." said the mayor' is a quotation); after a full stop, the word
-    before it is a lower-case English word, no abbreviation ("etc.", "p.m."), and a line of
-    hard-wrapped copy that goes on with its sentence does not count."""
+    """The sentence whose first letter ``match`` finds begins in lower case, holds MIN_LETTERS
+    letters or more, and follows the start of the text, a blank line, or a full stop, "!" or
+    "?" with no quotation mark between ('"It is safe." said the mayor' is a quotation); after
+    a full stop, the word before it is a lower-case English word, no abbreviation ("etc.",
+    "p.m."), and a line of hard-wrapped copy that goes on with its sentence does not count."""
     first = match.start(1)
     sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
     if sum(map(str.isalpha, sentence)) < MIN_LETTERS:

@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import load_codebook
+from sitrep.ingest.dateline import read_dateline
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
 from sitrep.nlp.truecase import is_shouting
@@ -747,16 +748,22 @@ class Geocoder:
                      if c.country == country.iso3 and c.precision == "city")[:1]
 
     def _dateline(self, article: Article) -> Toponym | None:
-        if not article.dateline_place or article.dateline_start is None:
-            return None
-        end = article.dateline_end or article.dateline_start + len(article.dateline_place)
-        text = article.text[article.dateline_start:end]
+        """The lead dateline's place, as ingest read it; an article made in code, which ingest
+        never saw, has its dateline read here by the same reader."""
+        place, start, end = article.dateline_place, article.dateline_start, article.dateline_end
+        if not place or start is None:
+            found = read_dateline(article.text, article.published)
+            place, start, end = found.place, found.start, found.end
+            if not place or start is None:
+                return None
+        end = end or start + len(place)
+        text = article.text[start:end]
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())
-                      or self.gazetteer.candidates(article.dateline_place.title()))
+                      or self.gazetteer.candidates(place.title()))
         # A dateline names the town the story was filed from ("WASHINGTON" is the capital,
         # not the state): its towns are favoured like those after "the city of".
-        return Toponym(article.dateline_start, end, text, candidates, dateline=True, city=True)
+        return Toponym(start, end, text, candidates, dateline=True, city=True)
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline

@@ -106,6 +106,13 @@ def test_a_capitalised_dateline_tagged_as_an_entity_still_resolves(geocoder, bla
         ("MANILA", "Manila", "PHL", "city")]
 
 
+def test_an_article_made_in_code_has_its_lead_dateline_read(geocoder, blank) -> None:
+    text = "NIAMEY — Troops arrived on Monday."
+    doc = tagged(blank, text, [])
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code, p.precision) for p in places] == [("NIAMEY", "NER", "city")]
+
+
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "They reached the village of Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
