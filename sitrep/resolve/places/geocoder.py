@@ -1327,7 +1327,9 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
     a village of its own name (fewer than STRAY_VILLAGE people) in another state than the
     one all the others lie in ("Gold Hill", Oregon, in a story about Boulder, Colorado), when
     the article does not name its state: local news names the state of a town outside its
-    own. A list with unknown names is no help to such a village."""
+    own. A list is no help to such a village unless a place of it lies near the village
+    ("Ardmore and Wynnewood" with Ardmore read in the others' state is no support for a
+    Wynnewood far away)."""
     points = _local_points(toponyms)
     states = {(t.chosen.country, t.chosen.admin1) for t in toponyms
               if t.chosen is not None and t.chosen.precision == "admin1"}
@@ -1345,7 +1347,8 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
             areas = {(place.country, place.admin1) for place in others}
             if chosen.population >= STRAY_VILLAGE or len(areas) > 1 or (
                     chosen.country, chosen.admin1) in areas | states or any(
-                    p.chosen is not None for p in toponym.peers):
+                    p.chosen is not None and _km(chosen, p.chosen) <= STRAY_KM
+                    for p in toponym.peers):
                 continue
         elif toponym.peers:
             continue

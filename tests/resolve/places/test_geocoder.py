@@ -847,3 +847,11 @@ def test_a_direction_word_tagged_alone_names_a_part_of_the_place_after_it(geocod
                     ["Southern", "California"])
     assert state["Southern California"].country_code == "USA"
     assert state["Southern California"].precision == "region"
+
+
+def test_a_far_village_listed_with_a_town_of_the_articles_state_is_no_namesake(
+        geocoder, blank) -> None:
+    text = "Crews from Xenia and Lometa joined firefighters in Kettering and Bellbrook on Sunday."
+    places = resolve(geocoder, blank, text, ["Xenia", "Lometa", "Kettering", "Bellbrook"])
+    assert places["Xenia"].admin1 == places["Bellbrook"].admin1 == "Ohio"
+    assert places["Lometa"].admin1 != "Texas", places["Lometa"]
