@@ -43,6 +43,7 @@ AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 CARELESS_WINDOW = 400
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?=\s)|\n")
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
@@ -109,14 +110,22 @@ def _careless(text: str, match: re.Match[str]) -> bool:
 
 def _restore_shouting_lines(text: str) -> str:
     """The text with the case of every all-capitals line of MIN_LETTERS letters or more
-    restored, the other lines as they are."""
-    if "\n" not in text:
+    restored, and of every such sentence of a line in mixed case (a headline in capitals run
+    into its story: "FLOODS HIT ARDMORE. Crews were sent"), the rest as it is."""
+    if not any(is_shouting(piece) for piece in SENTENCE_SPLIT.split(text)):
         return text
     lines = text.split("\n")
-    if not any(is_shouting(line) for line in lines):
-        return text
-    return "\n".join(restore_case(line, (0, 0)) if is_shouting(line) else line
+    return "\n".join(restore_case(line, (0, 0)) if is_shouting(line) else _restore_sentences(line)
                      for line in lines)
+
+
+def _restore_sentences(line: str) -> str:
+    """The line with the case of each all-capitals sentence of it restored."""
+    pieces = SENTENCE_SPLIT.split(line)
+    if len(pieces) < 2 or not any(is_shouting(piece) for piece in pieces):
+        return line
+    return "".join(restore_case(piece, (0, 0)) if is_shouting(piece) else piece
+                   for piece in pieces)
 
 
 def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:

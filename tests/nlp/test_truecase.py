@@ -142,3 +142,9 @@ def test_a_hard_wrapped_line_going_on_with_its_sentence_is_no_careless_copy() ->
     assert prepare_text(Article(id="a", text=text)) is text
     text = "Crews were sent.\n\nfire crews from ardmore stayed near tishomingo overnight."
     assert "from Ardmore stayed near Tishomingo" in prepare_text(Article(id="a", text=text))
+
+
+def test_a_headline_in_capitals_run_into_its_story_is_restored_alone() -> None:
+    text = "TORNADO DAMAGES HOMES NEAR TISHOMINGO. No one was hurt, the SHERIFF said."
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored == "Tornado damages homes near Tishomingo. No one was hurt, the SHERIFF said."
