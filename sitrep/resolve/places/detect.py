@@ -614,13 +614,14 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
     own ("Ardmore, Okla." then "Ardmore officials"): an article rarely uses one name for a
     place and for something else. Not
     a word at the start of a sentence that is also an English word ("Reading the report"),
-    nor the surname of a person the article names in full."""
+    nor the surname of a person the article names in full, nor the place an institution is
+    named for ("the University of Ardmore")."""
     names = {span.text for span in places}
     found: list[Found] = []
     for begin, stop in pending:
         text = words.span(begin, stop)
         if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
-                _after(words, stop) == "none") or (
+                _after(words, stop) == "none") or _locative(words, begin) == "named" or (
                 _inside_longer_name(words, begin, stop)) or text in words.full_names or (
                 words.in_full_name[begin]) or (
                 words.sent_start[begin] and text.lower() in english_words()):

@@ -508,7 +508,11 @@ class Geocoder:
         for toponym in self._scanned(doc, text, spans, ents):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
-        return sorted(found.values(), key=lambda t: t.start)
+        # an entity widened to the known name it is part of ("Saint-Denis" to a name with a
+        # word before it) takes in the model's entity of that word
+        return sorted((t for key, t in found.items() if not any(
+            other != key and other[0] <= key[0] and key[1] <= other[1] for other in found)),
+            key=lambda t: t.start)
 
     def _list_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
         """A place entity that is a list of names ("Ardmore and Duncan" tagged as one place)

@@ -244,6 +244,12 @@ def test_a_name_a_preposition_alone_placed_does_not_spread(geocoder, blank) -> N
     assert [p.start for p in found] == [16]
 
 
+def test_a_repeated_name_an_institution_is_named_for_is_no_place(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo, Okla., on Monday near the University of Tishomingo."
+    found = geocoder.resolve(blank(text), Article(id="t", text=text))
+    assert [p.start for p in found if p.text == "Tishomingo"] == [16]
+
+
 def test_a_repeated_name_inside_a_full_personal_name_stays_a_person(geocoder, blank) -> None:
     text = "Storms raged in Tishomingo on Monday. Ann Tishomingo spoke."
     doc = blank(text)

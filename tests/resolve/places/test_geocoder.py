@@ -855,3 +855,12 @@ def test_a_far_village_listed_with_a_town_of_the_articles_state_is_no_namesake(
     places = resolve(geocoder, blank, text, ["Xenia", "Lometa", "Kettering", "Bellbrook"])
     assert places["Xenia"].admin1 == places["Bellbrook"].admin1 == "Ohio"
     assert places["Lometa"].admin1 != "Texas", places["Lometa"]
+
+
+def test_an_entity_widened_to_a_known_name_takes_in_the_entity_of_its_first_word(
+        geocoder, blank) -> None:
+    text = "Families were moved to shelters in Seine-Saint-Denis on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(35, 40, label="LOC"), doc.char_span(41, 52, label="GPE")]
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code) for p in places] == [("Seine-Saint-Denis", "FRA")]
