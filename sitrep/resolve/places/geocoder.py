@@ -77,6 +77,7 @@ AREA_TOWN_COUNTRY = 1.5
 EARTH_KM = 6371.0
 STRAY_KM = 150.0
 STRAY_VILLAGE = 5_000
+GROUP_WORDS = 2  # capitalised words after a place name that may name a team
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
@@ -599,7 +600,7 @@ class Geocoder:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
-                _named_for(doc_text, ent.start_char)):
+                _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
@@ -1129,6 +1130,34 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
         if supported or _holds(other, toponym.inner) or _peer_support(other, toponym.peers) > 1:
             return other
     return None
+
+
+@cache
+def place_plurals() -> frozenset[str]:
+    """Plural words that end the names of places ("Heights", "Islands"):
+    ``places/place_plurals.tsv``."""
+    return frozenset(row[0] for row in read_tsv("place_plurals.tsv"))
+
+
+def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
+    """The place name begins the name of a team or another group ("the Ardmore Tigers", "the
+    Ardmore Bay Pelicans"): one or two capitalised words follow it, the last a plural proper
+    noun that ends the name (no preposition or capitalised word after it: "the Ardmore
+    Centers for Disease Study" is a body of the place) and ends no place's name nor an event's
+    held there (:func:`place_plurals`) nor a body's (``after_words.tsv``: "Ardmore City
+    Schools" holds the town), and the whole is no name the index knows."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < GROUP_WORDS and doc[end].is_alpha and (
+            doc[end].text[0].isupper()):
+        end += 1
+    if end == ent.end or doc[end - 1].tag_ != "NNPS" or doc[end - 1].text in place_plurals() or (
+            end < len(doc) and (doc[end].pos_ == "ADP" or doc[end].text[:1].isupper())):
+        return False  # "the Ardmore Centers for ...", "Ardmore Primary Industries Minister"
+    after = tuple(t.lower_ for t in doc[ent.end:end])
+    if any(after[:size] in after_words() for size in range(1, len(after) + 1)):
+        return False
+    return not known(doc[ent.start:end].text)
 
 
 def _named_for(text: str, start: int) -> bool:

@@ -864,3 +864,25 @@ def test_an_entity_widened_to_a_known_name_takes_in_the_entity_of_its_first_word
     doc.ents = [doc.char_span(35, 40, label="LOC"), doc.char_span(41, 52, label="GPE")]
     places = geocoder.resolve(doc, Article(id="t", text=text))
     assert [(p.text, p.country_code) for p in places] == [("Seine-Saint-Denis", "FRA")]
+
+
+def _with_plural(blank, text: str, place: str, plural: str) -> Doc:
+    doc = blank(text)
+    at = text.index(place)
+    doc.ents = [doc.char_span(at, at + len(place), label="GPE")]
+    for token in doc:
+        token.pos_ = "ADP" if token.text in ("for", "in") else "NOUN"
+        if token.text == plural:
+            token.tag_ = "NNPS"
+    return doc
+
+
+def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) -> None:
+    text = "Fans of the Ardmore Tigers cheered on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "Tigers")
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    for text, plural in (("Homes in the Ardmore Heights flooded on Friday.", "Heights"),
+                         ("Staff of the Ardmore Centers for Health left.", "Centers")):
+        doc = _with_plural(blank, text, "Ardmore", plural)
+        assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+            "Ardmore"], text
