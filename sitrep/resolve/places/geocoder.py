@@ -68,6 +68,7 @@ NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
+RIVER_CODES = frozenset({"STM", "STMI", "STMS"})  # GeoNames feature codes of streams
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
@@ -337,6 +338,7 @@ class Geocoder:
         _nearer_town(toponyms)
         _streets_fall_back(toponyms)
         _unknown_fall_back(toponyms, focus)
+        _rivers_at_home(toponyms, focus)
         for toponym in toponyms:
             self._to_part(toponym)
         return [_mention(article.id, t) for t in toponyms]
@@ -1702,6 +1704,21 @@ def _confidence(toponym: Toponym) -> float:
     if toponym.fallback:
         return FALLBACK_SCORE
     return round(min(1.0, 0.5 + toponym.margin / 4), 3)
+
+
+def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A river that runs through several countries (the index gives it none), named in an
+    article mostly about one country, is read in that country, at its own point: the stretch
+    the story is about."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS:
+        return
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is not None and chosen.country is None and chosen.feature_code in RIVER_CODES:
+            toponym.chosen = replace(chosen, country=home)
 
 
 def _mention(doc_id: str, toponym: Toponym) -> PlaceMention:

@@ -886,3 +886,13 @@ def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) 
         doc = _with_plural(blank, text, "Ardmore", plural)
         assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
             "Ardmore"], text
+
+
+def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_about(
+        geocoder, blank) -> None:
+    text = "Boats on the Mekong near Luang Prabang and Vientiane were stopped on Monday."
+    places = resolve(geocoder, blank, text, ["Mekong", "Luang Prabang", "Vientiane"])
+    assert places["Mekong"].country_code == "LAO"
+    assert places["Mekong"].precision == "region"
+    places = resolve(geocoder, blank, "Boats on the Mekong were stopped on Monday.", ["Mekong"])
+    assert places["Mekong"].country_code is None
