@@ -550,6 +550,9 @@ class Scanner:
         for last in range(stop, end + 1, -1):
             if self.holds(inner, words.span(end + 1, last)):
                 return last
+            if last < len(words) and words.text[last] == "." and self.holds(
+                    inner, words.span(end + 1, last + 1)):
+                return last + 1  # a short form whose dot the tokenizer split off ("Ont.")
         return 0
 
 

@@ -508,3 +508,15 @@ def test_a_word_of_a_known_name_the_model_tagged_as_a_person(geocoder, blank) ->
     doc.ents = [Span(doc, 4, 5, label="PERSON")]
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
     assert found["Yorba Linda"].admin1 == "California"
+
+
+def test_a_short_form_whose_dot_the_tokenizer_split_off_holds_the_town(geocoder, blank) -> None:
+    text = "Hail fell on Moose Jaw, Sask. on Monday."
+    found = places(geocoder, blank, text)
+    assert found["Sask."].country_code == "CAN"
+    assert found["Moose Jaw"].admin1 == "Saskatchewan"
+
+
+def test_a_community_school_district_holds_its_town(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The Tishomingo Community School District closed Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
