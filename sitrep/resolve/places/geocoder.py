@@ -187,7 +187,11 @@ def _trim(span: Span) -> tuple[int, int]:
 
 
 def _is_metonymic(span: Span) -> bool:
+    """The name is the subject of a verb of :func:`actor_verbs` ("Washington said"), or joined
+    to such a subject ("Washington and Seoul agreed")."""
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
 
 
