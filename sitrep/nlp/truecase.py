@@ -43,6 +43,7 @@ AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 CARELESS_WINDOW = 400
+CARELESS_SENTENCES = 2
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?=\s)|\n")
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
@@ -73,39 +74,47 @@ def prepare_text(article: Article) -> str:
 
 
 def _restore_lower_case(text: str) -> str:
-    """Web copy written without capitals ("took the kids to galena this weekend"): when a
-    sentence of MIN_LETTERS letters or more begins in lower case at the start of the text or a
-    paragraph or after the end of a sentence (:func:`_careless`), the whole text takes the
-    capitals :func:`restore_case` gives it on top of its own, which it keeps."""
-    if not any(_careless(text, match) for match in LOWER_START.finditer(text)):
+    """Web copy written without capitals ("took the kids to galena this weekend"): when the
+    text or a paragraph begins with a sentence in lower case, or two sentences after the end
+    of another do (:func:`_careless`), the whole text takes the capitals :func:`restore_case`
+    gives it on top of its own, which it keeps; a stop word written in lower case is no
+    acronym there ("who")."""
+    found = [kind for match in LOWER_START.finditer(text) if (kind := _careless(text, match))]
+    if "start" not in found and len(found) < CARELESS_SENTENCES:
         return text
-    restored = restore_case(text, (0, 0))
+    restored = list(restore_case(text, (0, 0)))
+    for word in WORD.finditer(text):
+        if word.group() in STOP_WORDS and len(word.group()) > 1 and "".join(
+                restored[word.start():word.end()]).isupper():
+            restored[word.start():word.end()] = word.group()
     return "".join(r if r.isupper() and not c.isupper() else c for c, r in zip(
         text, restored, strict=True))
 
 
-def _careless(text: str, match: re.Match[str]) -> bool:
-    """The sentence whose first letter ``match`` finds begins in lower case, holds MIN_LETTERS
-    letters or more, and follows the start of the text, a blank line, or a full stop, "!" or
-    "?" with no quotation mark between ('"It is safe." said the mayor' is a quotation); after
-    a full stop, the word before it is a lower-case English word, no abbreviation ("etc.",
-    "p.m."), and a line of hard-wrapped copy that goes on with its sentence does not count."""
+def _careless(text: str, match: re.Match[str]) -> str | None:
+    """"start" when the sentence whose first letter ``match`` finds begins the text or a
+    paragraph in lower case, "after" when it does so after the end of another sentence, else
+    None. The sentence holds MIN_LETTERS letters or more and its first word is all lower case
+    (not "iPhone"); after a sentence's end, nothing but spaces stands between ('"It is safe."
+    said the mayor' is a quotation) and the word before the stop is a lower-case English word
+    of two letters or more ("etc.", "p.m." and "E!" are no end); a line of hard-wrapped copy
+    that goes on with its sentence does not count."""
     first = match.start(1)
     sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
-    if sum(map(str.isalpha, sentence)) < MIN_LETTERS:
-        return False
+    head = sentence.split(None, 1)[0] if sentence.split() else ""
+    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.rstrip(",;:").islower() or (
+            not head.rstrip(",;:").isalpha()):
+        return None
     before = text[:match.start()]
     stripped = before.rstrip()
     if not stripped:
-        return True
+        return "start"
     if before.endswith("\n") or not stripped.endswith((".", "!", "?")):
-        return before[len(stripped):].count("\n") >= 2
-    if stripped.endswith(("!", "?")):
-        return True
+        return "start" if before[len(stripped):].count("\n") >= 2 else None
     words = stripped[:-1].split()
     word = words[-1] if words else ""
-    return len(word) >= 2 and word.isalpha() and word.islower() and (
-        word in english_words() or word in STOP_WORDS)
+    return "after" if len(word) >= 2 and word.isalpha() and word.islower() and (
+        word in english_words() or word in STOP_WORDS) else None
 
 
 def _restore_shouting_lines(text: str) -> str:

@@ -121,13 +121,24 @@ def test_a_town_listed_with_a_capitalised_place_is_restored():
 
 
 def test_web_copy_written_in_lower_case_gets_the_capitals_of_its_names() -> None:
-    text = ("Our weekend: stopped in tishomingo for pie, then on to durant. the drive back "
-            "through ardmore took an hour, and we saw Lake Murray.")
+    text = ("stopped in tishomingo for pie, then on to durant. the drive back through ardmore "
+            "took an hour, and we saw Lake Murray.")
     restored = prepare_text(Article(id="a", text=text))
     assert len(restored) == len(text)
-    assert "stopped in Tishomingo for pie, then on to Durant. The drive back through Ardmore" \
-        in restored
-    assert restored.startswith("Our weekend:") and restored.endswith("we saw Lake Murray.")
+    assert restored.startswith("Stopped in Tishomingo for pie, then on to Durant. The drive "
+                               "back through Ardmore")
+    assert restored.endswith("we saw Lake Murray.")
+    text = ("We ate pie in Durant that day. then drove to tishomingo for the night. the lake "
+            "near ardmore was full, and who knew it would rain.")
+    restored = prepare_text(Article(id="a", text=text))
+    assert "Then drove to Tishomingo" in restored and "near Ardmore was full" in restored
+    assert "and who knew" in restored
+
+
+def test_one_sentence_in_lower_case_inside_copy_in_mixed_case_is_no_careless_copy() -> None:
+    for text in ("Crews were sent to Durant. then they drove on to tishomingo for the night.",
+                 "Apple said on Monday that sales rose. iPhone sales in tishomingo fell a lot."):
+        assert prepare_text(Article(id="a", text=text)) is text
 
 
 def test_a_lower_case_word_after_an_abbreviation_or_a_quotation_is_no_careless_copy() -> None:
