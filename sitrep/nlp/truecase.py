@@ -74,7 +74,7 @@ def prepare_text(article: Article) -> str:
 
 
 def _restore_lower_case(text: str) -> str:
-    """Web copy written without capitals ("took the kids to galena this weekend"): when the
+    """Web copy written without capitals ("drove up to tishomingo for the weekend"): when the
     text or a paragraph begins with a sentence in lower case, or two sentences after the end
     of another do (:func:`_careless`), the whole text takes the capitals :func:`restore_case`
     gives it on top of its own, which it keeps; a stop word written in lower case is no

@@ -552,7 +552,7 @@ class Scanner:
                 return last
             if last < len(words) and words.text[last] == "." and self.holds(
                     inner, words.span(end + 1, last + 1)):
-                return last + 1  # a short form whose dot the tokenizer split off ("Ont.")
+                return last + 1  # a short form whose dot the tokenizer split off ("Sask.")
         return 0
 
 

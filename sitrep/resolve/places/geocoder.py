@@ -188,7 +188,7 @@ def _trim(span: Span) -> tuple[int, int]:
 
 def _is_metonymic(span: Span) -> bool:
     """The name is the subject of a verb of :func:`actor_verbs` ("Washington said"), or joined
-    to such a subject ("Washington and Seoul agreed")."""
+    to such a subject ("Lisbon and Rabat agreed")."""
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
@@ -515,8 +515,8 @@ class Geocoder:
         for toponym in self._scanned(doc, text, spans, ents):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
-        # an entity widened to the known name it is part of ("Saint-Denis" to a name with a
-        # word before it) takes in the model's entity of that word
+        # an entity widened to the known name it is part of ("de-Calais" to a name with a word
+        # before it) takes in the model's entity of that word
         return sorted((t for key, t in found.items() if not any(
             other != key and other[0] <= key[0] and key[1] <= other[1] for other in found)),
             key=lambda t: t.start)
@@ -1149,7 +1149,7 @@ def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
     """The place name begins the name of a team or another group ("the Ardmore Tigers", "the
     Ardmore Bay Pelicans"): one or two capitalised words follow it, the last a plural proper
     noun that ends the name (no preposition or capitalised word after it: "the Ardmore
-    Centers for Disease Study" is a body of the place) and ends no place's name nor an event's
+    Friends of the Park" is a body of the place) and ends no place's name nor an event's
     held there (:func:`place_plurals`) nor a body's (``after_words.tsv``: "Ardmore City
     Schools" holds the town), and the whole is no name the index knows."""
     doc = ent.doc
@@ -1159,7 +1159,7 @@ def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
         end += 1
     if end == ent.end or doc[end - 1].tag_ != "NNPS" or doc[end - 1].text in place_plurals() or (
             end < len(doc) and (doc[end].pos_ == "ADP" or doc[end].text[:1].isupper())):
-        return False  # "the Ardmore Centers for ...", "Ardmore Primary Industries Minister"
+        return False  # "the Ardmore Friends of the Park", "Ardmore Parks Board Chairman"
     after = tuple(t.lower_ for t in doc[ent.end:end])
     if any(after[:size] in after_words() for size in range(1, len(after) + 1)):
         return False
@@ -1367,8 +1367,8 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
     one all the others lie in ("Gold Hill", Oregon, in a story about Boulder, Colorado), when
     the article does not name its state: local news names the state of a town outside its
     own. A list is no help to such a village unless a place of it lies near the village
-    ("Ardmore and Wynnewood" with Ardmore read in the others' state is no support for a
-    Wynnewood far away)."""
+    ("Xenia and Lometa" with Xenia read in the others' state is no support for a Lometa far
+    away)."""
     points = _local_points(toponyms)
     states = {(t.chosen.country, t.chosen.admin1) for t in toponyms
               if t.chosen is not None and t.chosen.precision == "admin1"}

@@ -871,7 +871,7 @@ def _with_plural(blank, text: str, place: str, plural: str) -> Doc:
     at = text.index(place)
     doc.ents = [doc.char_span(at, at + len(place), label="GPE")]
     for token in doc:
-        token.pos_ = "ADP" if token.text in ("for", "in") else "NOUN"
+        token.pos_ = "ADP" if token.text in ("for", "in", "of") else "NOUN"
         if token.text == plural:
             token.tag_ = "NNPS"
     return doc
@@ -882,7 +882,7 @@ def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) 
     doc = _with_plural(blank, text, "Ardmore", "Tigers")
     assert geocoder.resolve(doc, Article(id="t", text=text)) == []
     for text, plural in (("Homes in the Ardmore Heights flooded on Friday.", "Heights"),
-                         ("Staff of the Ardmore Centers for Health left.", "Centers")):
+                         ("Staff of the Ardmore Friends of the Park left.", "Friends")):
         doc = _with_plural(blank, text, "Ardmore", plural)
         assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
             "Ardmore"], text
