@@ -520,3 +520,8 @@ def test_a_short_form_whose_dot_the_tokenizer_split_off_holds_the_town(geocoder,
 def test_a_community_school_district_holds_its_town(geocoder, blank) -> None:
     found = places(geocoder, blank, "The Tishomingo Community School District closed Monday.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_memorial_hospital_holds_its_town(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Two were taken to Tishomingo Memorial Hospital on Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
