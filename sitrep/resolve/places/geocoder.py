@@ -69,6 +69,7 @@ NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
 RIVER_CODES = frozenset({"STM", "STMI", "STMS"})  # GeoNames feature codes of streams
+RIVER_KM = 1_000.0
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
@@ -1712,16 +1713,20 @@ def _confidence(toponym: Toponym) -> float:
 
 def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
     """A river that runs through several countries (the index gives it none), named in an
-    article mostly about one country, is read in that country, at its own point: the stretch
-    the story is about."""
+    article mostly about one country, is read in that country, at its own point (the stretch
+    the story is about), when a town or division of that country the article names lies within
+    RIVER_KM of the river's point (a river far from all of them runs elsewhere)."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS:
         return
+    near = [t.chosen for t in toponyms if t.chosen is not None and t.chosen.country == home
+            and t.chosen.precision in ("city", "admin2", "admin1")]
     for toponym in toponyms:
         chosen = toponym.chosen
-        if chosen is not None and chosen.country is None and chosen.feature_code in RIVER_CODES:
+        if chosen is not None and chosen.country is None and chosen.feature_code in (
+                RIVER_CODES) and any(_km(chosen, place) <= RIVER_KM for place in near):
             toponym.chosen = replace(chosen, country=home)
 
 

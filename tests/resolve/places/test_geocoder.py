@@ -896,3 +896,6 @@ def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_abou
     assert places["Mekong"].precision == "region"
     places = resolve(geocoder, blank, "Boats on the Mekong were stopped on Monday.", ["Mekong"])
     assert places["Mekong"].country_code is None
+    text = "Crews in Ardmore and Duncan, Okla., studied the Mekong on Monday."
+    places = resolve(geocoder, blank, text, ["Ardmore", "Duncan", "Okla.", "Mekong"])
+    assert places["Mekong"].country_code is None
