@@ -39,6 +39,12 @@ DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)\]]*\s+|\n\s*\n\s*|:\s*\n\s*)[\"'“‘(\[]*([^\W\d_])")
 # after the lead dateline: bracketed section marks ("[TEXT]"), then the first letter of the story
 AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
+# the first letter of a sentence or line when it is lower case, and where sentences end
+LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+CARELESS_WINDOW = 400
+CARELESS_SENTENCES = 2
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?=\s)|\n")
 BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
@@ -63,20 +69,72 @@ def prepare_text(article: Article) -> str:
     """
     text = article.text
     if not is_shouting(text):
-        return _restore_shouting_lines(text)
+        return _restore_lower_case(_restore_shouting_lines(text))
     return restore_case(text, lead_span(text, article.dateline_start, article.dateline_end))
+
+
+def _restore_lower_case(text: str) -> str:
+    """Web copy written without capitals ("drove up to tishomingo for the weekend"): when the
+    text or a paragraph begins with a sentence in lower case, or two sentences after the end
+    of another do (:func:`_careless`), the whole text takes the capitals :func:`restore_case`
+    gives it on top of its own, which it keeps; a stop word written in lower case is no
+    acronym there ("who")."""
+    found = [kind for match in LOWER_START.finditer(text) if (kind := _careless(text, match))]
+    if "start" not in found and len(found) < CARELESS_SENTENCES:
+        return text
+    restored = list(restore_case(text, (0, 0)))
+    for word in WORD.finditer(text):
+        if word.group() in STOP_WORDS and len(word.group()) > 1 and "".join(
+                restored[word.start():word.end()]).isupper():
+            restored[word.start():word.end()] = word.group()
+    return "".join(r if r.isupper() and not c.isupper() else c for c, r in zip(
+        text, restored, strict=True))
+
+
+def _careless(text: str, match: re.Match[str]) -> str | None:
+    """"start" when the sentence whose first letter ``match`` finds begins the text or a
+    paragraph in lower case, "after" when it does so after the end of another sentence, else
+    None. The sentence holds MIN_LETTERS letters or more and its first word is all lower case
+    (not "iPhone"); after a sentence's end, nothing but spaces stands between ('"It is safe."
+    said the mayor' is a quotation) and the word before the stop is a lower-case English word
+    of two letters or more ("etc.", "p.m." and "E!" are no end); a line of hard-wrapped copy
+    that goes on with its sentence does not count."""
+    first = match.start(1)
+    sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
+    head = sentence.split(None, 1)[0] if sentence.split() else ""
+    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.rstrip(",;:").islower() or (
+            not head.rstrip(",;:").isalpha()):
+        return None
+    before = text[:match.start()]
+    stripped = before.rstrip()
+    if not stripped:
+        return "start"
+    if before.endswith("\n") or not stripped.endswith((".", "!", "?")):
+        return "start" if before[len(stripped):].count("\n") >= 2 else None
+    words = stripped[:-1].split()
+    word = words[-1] if words else ""
+    return "after" if len(word) >= 2 and word.isalpha() and word.islower() and (
+        word in english_words() or word in STOP_WORDS) else None
 
 
 def _restore_shouting_lines(text: str) -> str:
     """The text with the case of every all-capitals line of MIN_LETTERS letters or more
-    restored, the other lines as they are."""
-    if "\n" not in text:
+    restored, and of every such sentence of a line in mixed case (a headline in capitals run
+    into its story: "FLOODS HIT ARDMORE. Crews were sent"), the rest as it is."""
+    if not any(is_shouting(piece) for piece in SENTENCE_SPLIT.split(text)):
         return text
     lines = text.split("\n")
-    if not any(is_shouting(line) for line in lines):
-        return text
-    return "\n".join(restore_case(line, (0, 0)) if is_shouting(line) else line
+    return "\n".join(restore_case(line, (0, 0)) if is_shouting(line) else _restore_sentences(line)
                      for line in lines)
+
+
+def _restore_sentences(line: str) -> str:
+    """The line with the case of each all-capitals sentence of it restored."""
+    pieces = SENTENCE_SPLIT.split(line)
+    if len(pieces) < 2 or not any(is_shouting(piece) for piece in pieces):
+        return line
+    return "".join(restore_case(piece, (0, 0)) if is_shouting(piece) else piece
+                   for piece in pieces)
 
 
 def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:

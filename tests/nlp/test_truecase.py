@@ -118,3 +118,44 @@ def test_a_town_listed_with_a_capitalised_place_is_restored():
     restored = restore_case("FLOODS HIT ARDMORE, HOPE AND ADA. PEACE, HOPE AND LOVE.")
     assert "Ardmore, Hope and Ada." in restored
     assert "Peace, hope and love." in restored
+
+
+def test_web_copy_written_in_lower_case_gets_the_capitals_of_its_names() -> None:
+    text = ("stopped in tishomingo for pie, then on to durant. the drive back through ardmore "
+            "took an hour, and we saw Lake Murray.")
+    restored = prepare_text(Article(id="a", text=text))
+    assert len(restored) == len(text)
+    assert restored.startswith("Stopped in Tishomingo for pie, then on to Durant. The drive "
+                               "back through Ardmore")
+    assert restored.endswith("we saw Lake Murray.")
+    text = ("We ate pie in Durant that day. then drove to tishomingo for the night. the lake "
+            "near ardmore was full, and who knew it would rain.")
+    restored = prepare_text(Article(id="a", text=text))
+    assert "Then drove to Tishomingo" in restored and "near Ardmore was full" in restored
+    assert "and who knew" in restored
+
+
+def test_one_sentence_in_lower_case_inside_copy_in_mixed_case_is_no_careless_copy() -> None:
+    for text in ("Crews were sent to Durant. then they drove on to tishomingo for the night.",
+                 "Apple said on Monday that sales rose. iPhone sales in tishomingo fell a lot."):
+        assert prepare_text(Article(id="a", text=text)) is text
+
+
+def test_a_lower_case_word_after_an_abbreviation_or_a_quotation_is_no_careless_copy() -> None:
+    for text in ("Acme Inc. said on Tuesday that its plant near tishomingo would close.",
+                 "The fire began at 6 p.m. the crews from tishomingo arrived by nine.",
+                 'Officials said: "the road near tishomingo stays closed all week."'):
+        assert prepare_text(Article(id="a", text=text)) is text
+
+
+def test_a_hard_wrapped_line_going_on_with_its_sentence_is_no_careless_copy() -> None:
+    text = "Crews from Durant and Ada were sent to the\nfire near tishomingo late on Monday."
+    assert prepare_text(Article(id="a", text=text)) is text
+    text = "Crews were sent.\n\nfire crews from ardmore stayed near tishomingo overnight."
+    assert "from Ardmore stayed near Tishomingo" in prepare_text(Article(id="a", text=text))
+
+
+def test_a_headline_in_capitals_run_into_its_story_is_restored_alone() -> None:
+    text = "TORNADO DAMAGES HOMES NEAR TISHOMINGO. No one was hurt, the SHERIFF said."
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored == "Tornado damages homes near Tishomingo. No one was hurt, the SHERIFF said."

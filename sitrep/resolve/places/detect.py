@@ -441,9 +441,10 @@ class Scanner:
                     pending.append((begin, stop))
                     if context == "lone":
                         lone.append((begin, stop))
-        found += _listed(words, [p for p in pending if _listable(words, *p)], taken)
+        found += _listed(words, [p for p in pending if _listable(words, *p) == "list"], taken)
         found += [Found(begin, stop, "maybe") for begin, stop in pending
-                  if _listable_word(words, begin, stop) and _next_to(words, begin, stop, taken)
+                  if _listable(words, begin, stop) == "maybe"
+                  and _next_to(words, begin, stop, taken)
                   and not taken.intersection(range(begin, stop))]
         found += _repeated(words, pending, taken, places + [
             doc[f.start:f.end] for f in found if f.context == "strong"])
@@ -549,6 +550,9 @@ class Scanner:
         for last in range(stop, end + 1, -1):
             if self.holds(inner, words.span(end + 1, last)):
                 return last
+            if last < len(words) and words.text[last] == "." and self.holds(
+                    inner, words.span(end + 1, last + 1)):
+                return last + 1  # a short form whose dot the tokenizer split off ("Sask.")
         return 0
 
 
@@ -572,29 +576,23 @@ def _misread(ent: Span) -> bool:
     return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
 
 
-def _listable(words: Words, start: int, end: int) -> bool:
-    """A known name that a place next to it in a list can make a place. At a sentence start
-    its capital says nothing, so there it must be no English word at all ("Ardmore and Ada
-    police"), proper noun or not."""
-    text = words.span(start, end)
-    return not (_short(text) or _inside_longer_name(words, start, end)
-                or _after(words, end) == "none"
-                or _ordinary(words, start, end) or text in not_places()
-                or (words.sent_start[start] and text.lower() in english_words())
-                or _in_other_entity(words, start, end))
+def _listable(words: Words, start: int, end: int) -> str | None:
+    """How a known name that a place next to it in a list may be a place: "list" (a place),
+    "maybe" (a candidate the article's other places must vouch for) or None.
 
-
-def _listable_word(words: Words, start: int, end: int) -> bool:
-    """A known name that is also an English word or far more often a person's name
-    ("Mobile": ``not_places.tsv``) listed with a place ("between Mobile and
-    Pensacola"): only a candidate ("maybe"), which the article's other places must vouch for.
-    Not the surname of a person the article names in full, nor the first word of a
-    sentence."""
+    A name that is also an English word or far more often a person's name ("Mobile":
+    ``not_places.tsv``, "between Mobile and Pensacola") is only a candidate, and never the
+    surname of a person the article names in full nor the first word of a sentence. Any
+    other name is a place; at a sentence start its capital says nothing, so there it must be
+    no English word at all ("Ardmore and Ada police"), proper noun or not."""
     text = words.span(start, end)
-    return (_ordinary(words, start, end) or text in not_places()) and not (
-        _short(text) or _inside_longer_name(words, start, end) or words.sent_start[start]
-        or _after(words, end) == "none" or text in words.full_names
-        or words.in_full_name[start] or _in_other_entity(words, start, end))
+    if (_short(text) or _inside_longer_name(words, start, end) or _after(words, end) == "none"
+            or _in_other_entity(words, start, end)):
+        return None
+    if _ordinary(words, start, end) or text in not_places():
+        return None if (words.sent_start[start] or text in words.full_names
+                        or words.in_full_name[start]) else "maybe"
+    return None if words.sent_start[start] and text.lower() in english_words() else "list"
 
 
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:
@@ -619,13 +617,14 @@ def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
     own ("Ardmore, Okla." then "Ardmore officials"): an article rarely uses one name for a
     place and for something else. Not
     a word at the start of a sentence that is also an English word ("Reading the report"),
-    nor the surname of a person the article names in full."""
+    nor the surname of a person the article names in full, nor the place an institution is
+    named for ("the University of Ardmore")."""
     names = {span.text for span in places}
     found: list[Found] = []
     for begin, stop in pending:
         text = words.span(begin, stop)
         if text not in names or taken.intersection(range(begin, stop)) or _short(text) or (
-                _after(words, stop) == "none") or (
+                _after(words, stop) == "none") or _locative(words, begin) == "named" or (
                 _inside_longer_name(words, begin, stop)) or text in words.full_names or (
                 words.in_full_name[begin]) or (
                 words.sent_start[begin] and text.lower() in english_words()):

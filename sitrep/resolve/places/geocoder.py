@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import load_codebook
+from sitrep.ingest.dateline import read_dateline
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
 from sitrep.nlp.truecase import is_shouting
@@ -67,6 +68,8 @@ NEIGHBOUR_KM = 100.0
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
+RIVER_CODES = frozenset({"STM", "STMI", "STMS"})  # GeoNames feature codes of streams
+RIVER_KM = 1_000.0
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
@@ -76,6 +79,7 @@ AREA_TOWN_COUNTRY = 1.5
 EARTH_KM = 6371.0
 STRAY_KM = 150.0
 STRAY_VILLAGE = 5_000
+GROUP_WORDS = 2  # capitalised words after a place name that may name a team
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
@@ -184,7 +188,11 @@ def _trim(span: Span) -> tuple[int, int]:
 
 
 def _is_metonymic(span: Span) -> bool:
+    """The name is the subject of a verb of :func:`actor_verbs` ("Washington said"), or joined
+    to such a subject ("Lisbon and Rabat agreed")."""
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
 
 
@@ -335,6 +343,7 @@ class Geocoder:
         _nearer_town(toponyms)
         _streets_fall_back(toponyms)
         _unknown_fall_back(toponyms, focus)
+        _rivers_at_home(toponyms, focus)
         for toponym in toponyms:
             self._to_part(toponym)
         return [_mention(article.id, t) for t in toponyms]
@@ -512,7 +521,11 @@ class Geocoder:
         for toponym in self._scanned(doc, text, spans, ents):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
-        return sorted(found.values(), key=lambda t: t.start)
+        # an entity widened to the known name it is part of ("de-Calais" to a name with a word
+        # before it) takes in the model's entity of that word
+        return sorted((t for key, t in found.items() if not any(
+            other != key and other[0] <= key[0] and key[1] <= other[1] for other in found)),
+            key=lambda t: t.start)
 
     def _list_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
         """A place entity that is a list of names ("Ardmore and Duncan" tagged as one place)
@@ -599,7 +612,7 @@ class Geocoder:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
-                _named_for(doc_text, ent.start_char)):
+                _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
@@ -752,16 +765,22 @@ class Geocoder:
                      if c.country == country.iso3 and c.precision == "city")[:1]
 
     def _dateline(self, article: Article) -> Toponym | None:
-        if not article.dateline_place or article.dateline_start is None:
-            return None
-        end = article.dateline_end or article.dateline_start + len(article.dateline_place)
-        text = article.text[article.dateline_start:end]
+        """The lead dateline's place, as ingest read it; an article made in code, which ingest
+        never saw, has its dateline read here by the same reader."""
+        place, start, end = article.dateline_place, article.dateline_start, article.dateline_end
+        if not place or start is None:
+            found = read_dateline(article.text, article.published)
+            place, start, end = found.place, found.start, found.end
+            if not place or start is None:
+                return None
+        end = end or start + len(place)
+        text = article.text[start:end]
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())
-                      or self.gazetteer.candidates(article.dateline_place.title()))
+                      or self.gazetteer.candidates(place.title()))
         # A dateline names the town the story was filed from ("WASHINGTON" is the capital,
         # not the state): its towns are favoured like those after "the city of".
-        return Toponym(article.dateline_start, end, text, candidates, dateline=True, city=True)
+        return Toponym(start, end, text, candidates, dateline=True, city=True)
 
     def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
@@ -1125,6 +1144,34 @@ def _contested_country(chosen: Candidate, toponym: Toponym, focus: dict[str, flo
     return None
 
 
+@cache
+def place_plurals() -> frozenset[str]:
+    """Plural words that end the names of places ("Heights", "Islands"):
+    ``places/place_plurals.tsv``."""
+    return frozenset(row[0] for row in read_tsv("place_plurals.tsv"))
+
+
+def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
+    """The place name begins the name of a team or another group ("the Ardmore Tigers", "the
+    Ardmore Bay Pelicans"): one or two capitalised words follow it, the last a plural proper
+    noun that ends the name (no preposition or capitalised word after it: "the Ardmore
+    Friends of the Park" is a body of the place) and ends no place's name nor an event's
+    held there (:func:`place_plurals`) nor a body's (``after_words.tsv``: "Ardmore City
+    Schools" holds the town), and the whole is no name the index knows."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < GROUP_WORDS and doc[end].is_alpha and (
+            doc[end].text[0].isupper()):
+        end += 1
+    if end == ent.end or doc[end - 1].tag_ != "NNPS" or doc[end - 1].text in place_plurals() or (
+            end < len(doc) and (doc[end].pos_ == "ADP" or doc[end].text[:1].isupper())):
+        return False  # "the Ardmore Friends of the Park", "Ardmore Parks Board Chairman"
+    after = tuple(t.lower_ for t in doc[ent.end:end])
+    if any(after[:size] in after_words() for size in range(1, len(after) + 1)):
+        return False
+    return not known(doc[ent.start:end].text)
+
+
 def _named_for(text: str, start: int) -> bool:
     """The name ends a capitalised phrase of ``locatives.tsv`` of strength "named" ("University
     of Georgia"): an institution named for a place, which need not lie in it."""
@@ -1325,7 +1372,9 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
     a village of its own name (fewer than STRAY_VILLAGE people) in another state than the
     one all the others lie in ("Gold Hill", Oregon, in a story about Boulder, Colorado), when
     the article does not name its state: local news names the state of a town outside its
-    own. A list with unknown names is no help to such a village."""
+    own. A list is no help to such a village unless a place of it lies near the village
+    ("Xenia and Lometa" with Xenia read in the others' state is no support for a Lometa far
+    away)."""
     points = _local_points(toponyms)
     states = {(t.chosen.country, t.chosen.admin1) for t in toponyms
               if t.chosen is not None and t.chosen.precision == "admin1"}
@@ -1343,7 +1392,8 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
             areas = {(place.country, place.admin1) for place in others}
             if chosen.population >= STRAY_VILLAGE or len(areas) > 1 or (
                     chosen.country, chosen.admin1) in areas | states or any(
-                    p.chosen is not None for p in toponym.peers):
+                    p.chosen is not None and _km(chosen, p.chosen) <= STRAY_KM
+                    for p in toponym.peers):
                 continue
         elif toponym.peers:
             continue
@@ -1664,6 +1714,25 @@ def _confidence(toponym: Toponym) -> float:
     if toponym.fallback:
         return FALLBACK_SCORE
     return round(min(1.0, 0.5 + toponym.margin / 4), 3)
+
+
+def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A river that runs through several countries (the index gives it none), named in an
+    article mostly about one country, is read in that country, at its own point (the stretch
+    the story is about), when a town or division of that country the article names lies within
+    RIVER_KM of the river's point (a river far from all of them runs elsewhere)."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS:
+        return
+    near = [t.chosen for t in toponyms if t.chosen is not None and t.chosen.country == home
+            and t.chosen.precision in ("city", "admin2", "admin1")]
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is not None and chosen.country is None and chosen.feature_code in (
+                RIVER_CODES) and any(_km(chosen, place) <= RIVER_KM for place in near):
+            toponym.chosen = replace(chosen, country=home)
 
 
 def _mention(doc_id: str, toponym: Toponym) -> PlaceMention:

@@ -172,25 +172,43 @@ def _admin1_points() -> dict[tuple[str, str], tuple[float, float]]:
 
 
 @cache
-def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(prefixes, suffixes) of ``places/division_affixes.tsv``, each with its space."""
-    rows = list(read_tsv("division_affixes.tsv"))
-    return (tuple(f"{affix} " for affix, where in rows if where == "prefix"),
-            tuple(f" {affix}" for affix, where in rows if where == "suffix"))
+def _affixes() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str | None], ...]]:
+    """(prefixes, suffixes) of ``places/division_affixes.tsv``, each with its space and the
+    English form news writes in its place (None when it has none)."""
+    rows = [(row[0], row[1], row[2] if len(row) > 2 and row[2] else None)
+            for row in read_tsv("division_affixes.tsv")]
+    return (tuple((f"{affix} ", english) for affix, where, english in rows if where == "prefix"),
+            tuple((f" {affix}", english) for affix, where, english in rows
+                  if where == "suffix"))
 
 
 def _variants(name: str) -> set[str]:
-    """A division's name, and the name without the local word for its kind ("Provincia di
-    Piacenza" → "Piacenza", "Sichuan Sheng" → "Sichuan")."""
-    names: set[str] = set()
+    """A division's name, the name without the local words for its kind, stripped one after
+    another ("Provincia di Piacenza" → "Piacenza", "Sichuan Sheng" → "Sichuan", "X Zhuangzu
+    Zizhiqu" → "X Zhuangzu" → "X"), and the name with each such word in the English form
+    news writes ("X Zhuang Autonomous Region")."""
+    return {fold(name)} | {n for n in _affix_forms(name) if n[:1].isupper()}
+
+
+def _affix_forms(name: str) -> set[str]:
+    """The forms of ``name`` with its affixes stripped or put in English, all combinations."""
+    forms: set[str] = set()
     prefixes, suffixes = _affixes()
-    for suffix in suffixes:
+    for suffix, english in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
-            names.add(fold(name[: -len(suffix)]))
-    for prefix in prefixes:
+            stem = name[: -len(suffix)]
+            stems = {stem} | _affix_forms(stem)
+            forms.update(fold(s) for s in stems)
+            if english:
+                forms.update(fold(f"{s} {english}") for s in stems)
+    for prefix, english in prefixes:
         if name.startswith(prefix) and len(name) > len(prefix) + 2:
-            names.add(fold(name[len(prefix):]))
-    return {fold(name)} | {n for n in names if n[:1].isupper()}
+            stem = name[len(prefix):]
+            stems = {stem} | _affix_forms(stem)
+            forms.update(fold(s) for s in stems)
+            if english:
+                forms.update(fold(f"{english} {s}") for s in stems)
+    return forms
 
 
 class _Builder:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import spacy
 
 from sitrep.model import Article
+from sitrep.resolve.places import is_event_place
 from sitrep.resolve.places.component import PlaceFinder
 
 
@@ -51,3 +52,10 @@ def test_the_pipeline_resolves_places_after_finding_them(coder) -> None:
     names = coder.nlp.pipe_names
     assert names.index("sitrep_places") < names.index("sitrep_place_resolver") < \
         names.index("sitrep_actors") < names.index("sitrep_triggers")
+
+
+def test_a_place_joined_to_an_actor_subject_is_an_actor_too(coder) -> None:
+    text = "Lisbon and Rabat agreed on Friday to delay the talks, officials in Porto said."
+    places = {p.text: p for p in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Lisbon"].score == places["Rabat"].score == 0.0
+    assert is_event_place(places["Porto"])

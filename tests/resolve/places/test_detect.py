@@ -244,6 +244,12 @@ def test_a_name_a_preposition_alone_placed_does_not_spread(geocoder, blank) -> N
     assert [p.start for p in found] == [16]
 
 
+def test_a_repeated_name_an_institution_is_named_for_is_no_place(geocoder, blank) -> None:
+    text = "Storms raged in Tishomingo, Okla., on Monday near the University of Tishomingo."
+    found = geocoder.resolve(blank(text), Article(id="t", text=text))
+    assert [p.start for p in found if p.text == "Tishomingo"] == [16]
+
+
 def test_a_repeated_name_inside_a_full_personal_name_stays_a_person(geocoder, blank) -> None:
     text = "Storms raged in Tishomingo on Monday. Ann Tishomingo spoke."
     doc = blank(text)
@@ -496,9 +502,26 @@ def test_a_name_mostly_a_persons_listed_with_a_place_is_a_vouched_candidate(geoc
 
 
 def test_a_word_of_a_known_name_the_model_tagged_as_a_person(geocoder, blank) -> None:
-    words = ["Two", "diners", "in", "Mission", "Viejo", "fell", "ill", "."]
+    words = ["Two", "diners", "in", "Yorba", "Linda", "fell", "ill", "."]
     pos = ["NUM", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "ADJ", "PUNCT"]
     doc = tagged_words(blank, words, pos)
     doc.ents = [Span(doc, 4, 5, label="PERSON")]
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
-    assert found["Mission Viejo"].admin1 == "California"
+    assert found["Yorba Linda"].admin1 == "California"
+
+
+def test_a_short_form_whose_dot_the_tokenizer_split_off_holds_the_town(geocoder, blank) -> None:
+    text = "Hail fell on Moose Jaw, Sask. on Monday."
+    found = places(geocoder, blank, text)
+    assert found["Sask."].country_code == "CAN"
+    assert found["Moose Jaw"].admin1 == "Saskatchewan"
+
+
+def test_a_community_school_district_holds_its_town(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The Tishomingo Community School District closed Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_memorial_hospital_holds_its_town(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Two were taken to Tishomingo Memorial Hospital on Monday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"

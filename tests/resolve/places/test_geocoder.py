@@ -114,6 +114,13 @@ def test_a_known_short_name_inside_the_dateline_is_a_piece_of_it(geocoder, blank
     assert [(p.text, p.country_code) for p in places] == [("LA PAZ", "BOL")]
 
 
+def test_an_article_made_in_code_has_its_lead_dateline_read(geocoder, blank) -> None:
+    text = "NIAMEY — Troops arrived on Monday."
+    doc = tagged(blank, text, [])
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code, p.precision) for p in places] == [("NIAMEY", "NER", "city")]
+
+
 def test_unknown_names_stay_unresolved(geocoder, blank) -> None:
     places = resolve(geocoder, blank, "They reached the village of Zqxwvland.", ["Zqxwvland"])
     assert places["Zqxwvland"].lat is None
@@ -848,3 +855,55 @@ def test_a_direction_word_tagged_alone_names_a_part_of_the_place_after_it(geocod
                     ["Southern", "California"])
     assert state["Southern California"].country_code == "USA"
     assert state["Southern California"].precision == "region"
+
+
+def test_a_far_village_listed_with_a_town_of_the_articles_state_is_no_namesake(
+        geocoder, blank) -> None:
+    text = "Crews from Xenia and Lometa joined firefighters in Kettering and Bellbrook on Sunday."
+    places = resolve(geocoder, blank, text, ["Xenia", "Lometa", "Kettering", "Bellbrook"])
+    assert places["Xenia"].admin1 == places["Bellbrook"].admin1 == "Ohio"
+    assert places["Lometa"].admin1 != "Texas", places["Lometa"]
+
+
+def test_an_entity_widened_to_a_known_name_takes_in_the_entity_of_its_first_word(
+        geocoder, blank) -> None:
+    text = "Families were moved to shelters in Seine-Saint-Denis on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(35, 40, label="LOC"), doc.char_span(41, 52, label="GPE")]
+    places = geocoder.resolve(doc, Article(id="t", text=text))
+    assert [(p.text, p.country_code) for p in places] == [("Seine-Saint-Denis", "FRA")]
+
+
+def _with_plural(blank, text: str, place: str, plural: str) -> Doc:
+    doc = blank(text)
+    at = text.index(place)
+    doc.ents = [doc.char_span(at, at + len(place), label="GPE")]
+    for token in doc:
+        token.pos_ = "ADP" if token.text in ("for", "in", "of") else "NOUN"
+        if token.text == plural:
+            token.tag_ = "NNPS"
+    return doc
+
+
+def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) -> None:
+    text = "Fans of the Ardmore Tigers cheered on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "Tigers")
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    for text, plural in (("Homes in the Ardmore Heights flooded on Friday.", "Heights"),
+                         ("Staff of the Ardmore Friends of the Park left.", "Friends")):
+        doc = _with_plural(blank, text, "Ardmore", plural)
+        assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+            "Ardmore"], text
+
+
+def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_about(
+        geocoder, blank) -> None:
+    text = "Boats on the Mekong near Luang Prabang and Vientiane were stopped on Monday."
+    places = resolve(geocoder, blank, text, ["Mekong", "Luang Prabang", "Vientiane"])
+    assert places["Mekong"].country_code == "LAO"
+    assert places["Mekong"].precision == "region"
+    places = resolve(geocoder, blank, "Boats on the Mekong were stopped on Monday.", ["Mekong"])
+    assert places["Mekong"].country_code is None
+    text = "Crews in Ardmore and Duncan, Okla., studied the Mekong on Monday."
+    places = resolve(geocoder, blank, text, ["Ardmore", "Duncan", "Okla.", "Mekong"])
+    assert places["Mekong"].country_code is None

@@ -32,6 +32,15 @@ def test_divisions_are_filed_without_their_local_kind_word() -> None:
                for c in gazetteer.candidates("Nueva Vizcaya"))
 
 
+def test_divisions_are_filed_without_every_affix_and_with_its_english_form() -> None:
+    gazetteer = Gazetteer()
+    for name in ("Guangxi", "Ningxia", "Xinjiang", "Guangxi Zhuang Autonomous Region",
+                 "Ningxia Hui Autonomous Region", "Xinjiang Uyghur Autonomous Region", "Tibet",
+                 "Xizang", "Inner Mongolia"):
+        assert any(c.precision == "admin1" and c.country == "CHN"
+                   for c in gazetteer.candidates(name)), name
+
+
 def test_iso_divisions_missing_from_the_city_data_sit_at_their_seat() -> None:
     gazetteer = Gazetteer()
     town = next(c for c in gazetteer.candidates("Narok") if c.precision == "city")
