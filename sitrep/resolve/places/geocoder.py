@@ -508,7 +508,10 @@ class Geocoder:
         spans: list[Span] = []
         ents = list(doc.ents)
         text = doc.text
+        surnames = _surnames(ents)
         for ent in ents:
+            if _person_again(ent, surnames):
+                continue
             parts = self._list_parts(ent, text)
             if parts:
                 found.update(((t.start, t.end), t) for t in parts)
@@ -1751,3 +1754,17 @@ def _mention(doc_id: str, toponym: Toponym) -> PlaceMention:
 def is_event_place(place: PlaceMention) -> bool:
     """Whether a mention can be where an event happened: resolved and not an actor's name."""
     return place.lat is not None and place.score > 0.0
+
+
+def _surnames(ents: list[Span]) -> frozenset[str]:
+    """The last words of the people the document names in full ("Carla Mendoza")."""
+    return frozenset(ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _person_again(ent: Span, surnames: frozenset[str]) -> bool:
+    """A one-word place entity that is the surname of a person the document names in full,
+    used as a doer or a possessor rather than after a preposition ("Mendoza denied", "Mendoza's
+    office"): the person again, as news names people after their first mention, not a
+    province of that name; "in Mendoza" stays a place."""
+    return (len(ent) == 1 and ent.label_ in PLACE_LABELS and ent.text in surnames
+            and ent.root.dep_ != "pobj")

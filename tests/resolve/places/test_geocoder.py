@@ -907,3 +907,12 @@ def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_abou
     text = "Crews in Ardmore and Duncan, Okla., studied the Mekong on Monday."
     places = resolve(geocoder, blank, text, ["Ardmore", "Duncan", "Okla.", "Mekong"])
     assert places["Mekong"].country_code is None
+
+
+def test_the_surname_of_a_person_named_in_full_is_the_person_again(coder) -> None:
+    text = ("Foreign Minister Pedro Cordoba said the talks had failed. Cordoba denied that "
+            "troops crossed the border. Hundreds of people marched in Cordoba on Monday.")
+    doc = coder.nlp(text)
+    places = coder.geocoder.resolve(doc, Article(id="t", text=text))
+    # the doer is the minister; only the town people marched in is a place
+    assert [(p.text, p.start) for p in places] == [("Cordoba", text.rindex("Cordoba"))]
