@@ -335,7 +335,7 @@ class Geocoder:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
         for toponym in toponyms:
-            _keep_home(toponym, toponyms, focus)
+            _keep_home(toponym, toponyms, focus, self._focus)
             if _division_abroad(toponym, focus):
                 _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
         for toponym in toponyms:
@@ -1464,7 +1464,8 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
     return NEIGHBOUR_BONUS if near else 0.0
 
 
-def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float]) -> None:
+def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float],
+               refocus: Callable[[list[Toponym]], dict[str, float]]) -> None:
     """Leave a town unresolved when it lies abroad, is not one that stands on its own
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
@@ -1484,10 +1485,14 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
             any(p.chosen is not None and p.chosen.country == chosen.country
                 for p in toponym.peers)):
         return
+    # what the rest of the article says: not the name's own mentions, which would vote for
+    # their own reading, nor a name used as an actor ("neighbouring Peru said"), no place
+    others = [other for other in toponyms if other.text != toponym.text
+              and other.chosen is not None and not other.metonymic]
+    focus = refocus(others) or focus
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:
         return
-    others = [other for other in toponyms if other is not toponym and other.chosen is not None]
     named_home = any(o.chosen is not None and o.chosen.country == home and not o.dateline
                      for o in others)  # the dateline alone makes no home
     if named_home and not any(o.chosen is not None and o.chosen.country == chosen.country
