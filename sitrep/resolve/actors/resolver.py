@@ -65,8 +65,9 @@ class ActorContext:
 
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
-        else the nearest place before the token, else the first after it. Places that only
-        qualify a noun ("US troops") say who acts, not where, and are left out."""
+        else the nearest place before the token, else the first after it that is not the
+        other side of the token's own act ("called on China"). Places that only qualify a noun
+        ("US troops") say who acts, not where, and are left out."""
         found = self.sentence_places.get(token.sent.start, [])
         if any(code == self.focus for _, code, _ in found):
             return self.focus
@@ -74,7 +75,8 @@ class ActorContext:
         before = [code for i, code in standing if i < token.i]
         if before:
             return before[-1]
-        return standing[0][1] if standing else None
+        after = [code for i, code in standing if not _acted_on(token, token.doc[i])]
+        return after[0] if after else None
 
     def filed_abroad(self) -> str | None:
         """The country a story filed from abroad is about: the focus, when the text names it
@@ -100,13 +102,16 @@ class ActorContext:
     def named_country(self, token: Token) -> str | None:
         """A country the token's sentence names as such (not a town, which may be a venue,
         and not as a modifier, which says whose): the nearest before the token, else the
-        first after it. "The government" in a sentence about Chad is Chad's."""
+        first after it that is not the other side of the token's own act ("the ministry
+        called on China to act": China is whom it calls on, not whose ministry it is). "The
+        government" in a sentence about Chad is Chad's."""
         found = [(i, code) for i, code, modifier in self.sentence_places.get(token.sent.start, [])
                  if not modifier and i in self.places and self.places[i].precision == "country"]
         before = [code for i, code in found if i < token.i]
         if before:
             return before[-1]
-        return found[0][1] if found else None
+        after = [code for i, code in found if not _acted_on(token, token.doc[i])]
+        return after[0] if after else None
 
 
 @dataclass(slots=True)
@@ -643,3 +648,18 @@ def _given_name(token: Token) -> bool:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after is not None and after.ent_iob_ == "I" and after.pos_ == "PROPN"
+
+
+def _acted_on(doer: Token, other: Token) -> bool:
+    """Whether ``other`` is the other party of the act ``doer`` is the subject of: the
+    object of that verb (or of a verb joined to it), or the object of a preposition on it
+    ("urged China", "called on China"); a country further down ("ordered them to leave
+    Russia") is where, not whom."""
+    if doer.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = {doer.head, *doer.head.conjuncts}
+    while other.dep_ == "conj" and other.head is not other:
+        other = other.head
+    if other.dep_ in ("dobj", "dative"):
+        return other.head in verbs
+    return other.dep_ == "pobj" and other.head.dep_ == "prep" and other.head.head in verbs
