@@ -49,6 +49,7 @@ from sitrep.resolve.actors.component import has_actors
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
+TEAM_NAME_LABELS = frozenset({"GPE", "LOC"})  # in a sport sentence a place's name is its team
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
@@ -415,7 +416,7 @@ class EventBuilder:
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
-        if cand.hit.aside and not any(a.sector in self.book.cue("state_sectors") for a in actors):
+        if cand.hit.aside and not self._stands_aside(actors, actor_heads):
             return []  # sport or a disaster: "beat", "killed" there are events of states alone
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
@@ -459,6 +460,22 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _stands_aside(self, actors: list[Actor], heads: list[Token]) -> bool:
+        """Whether violence told in a sentence about sport or another matter is an event all
+        the same: a state or armed actor named as such does it (not a place's name, which
+        there is the name of its team: "Fiji defeated Samoa"), or a crowd of people does it
+        (fans pelting the police, supporters storming a pitch: people named by a plural
+        noun of an unarmed sector, `crowd_sectors`)."""
+        named = [t for t in heads if t.ent_type_ not in TEAM_NAME_LABELS]
+        if named and any(a.sector in self.book.cue("state_sectors") for a in actors):
+            return True
+        crowd = self.book.cue("protest_crowds")
+        people = self.book.cue("crowd_sectors")
+        return bool(actors) and bool(heads) and \
+            all(a.sector in people for a in actors) and \
+            all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
+                for t in heads)
 
     def _habit(self, head: Token, kind: str) -> bool:
         """A material act told as a habit or a kind ("death squads that systematically
