@@ -43,3 +43,10 @@ def test_a_fight_that_did_not_happen_has_no_acled_type(coder):
     events = _events(coder, "Rebels entered the town without fighting on Sunday.")
     assert all(e.acled is None for e in events if e.event_type == "ASSAULT")
     assert all(e.modality == "negated" for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_people_word_of_a_place_near_the_doer_is_not_the_doers_country(coder):
+    top = _events(coder, "Farmers of a hamlet near the Austrian border in Slovenia blocked "
+                         "a bridge on Friday.")[0]
+    assert top.event_type == "PROTEST"
+    assert [a.country for a in top.actors] == ["SVN"]
