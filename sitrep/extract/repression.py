@@ -26,6 +26,7 @@ from sitrep.codebook.lexicon import Codebook, Trigger
 OBJECT_DEPS = ("dobj", "nsubjpass")
 CLAUSE_DEPS = ("acl", "relcl")
 PEOPLE_ENTS = ("NORP", "ORG")
+PURPOSE_DEPS = ("advcl", "xcomp")  # "to demand", ", demanding" on the protest's verb
 TIME_ENTS = ("DATE", "TIME")  # "detained 20 of them on Monday": no target
 
 
@@ -97,7 +98,25 @@ def without_messages(candidates: Sequence[C], book: Codebook) -> list[C]:
     demanding reforms"): the protest's message, not an event (after the speech acts have
     taken their content, so "the president's resignation" goes with the demand)."""
     crowds = book.cue("protest_crowds")
-    return [c for c in candidates if not _message(c, crowds, book)]
+    protests = {c.head.i for c in candidates if c.type == "PROTEST"}
+    return [c for c in candidates
+            if not _message(c, crowds, book) and not _protest_purpose(c, protests, book)]
+
+
+def _protest_purpose(cand: ForceCandidate, protests: set[int], book: Codebook) -> bool:
+    """A speech act told as what a protest is for, in a clause of its own with no subject of
+    its own on the protest's verb ("went on strike to demand higher pay", "blocked the road,
+    demanding elections", "staged a sit-in calling for talks"): the protest's message."""
+    head = cand.head
+    if cand.type not in book.cue("protest_content_types") or head.dep_ not in PURPOSE_DEPS or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    verb = head.head
+    if verb.i in protests:
+        return True
+    held = [c for c in verb.children if c.dep_ == "dobj"]
+    held += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(t.i in protests for t in held)
 
 
 def targets(head: Token, book: Codebook) -> Iterator[Token]:

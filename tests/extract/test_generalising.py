@@ -50,3 +50,11 @@ def test_a_people_word_of_a_place_near_the_doer_is_not_the_doers_country(coder):
                          "a bridge on Friday.")[0]
     assert top.event_type == "PROTEST"
     assert [a.country for a in top.actors] == ["SVN"]
+
+
+def test_what_a_protest_is_for_is_its_message_not_an_event(coder):
+    events = _events(coder, "Bakers in the old town went on strike on Monday to demand "
+                            "cheaper flour.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    said = _events(coder, "Bakers went on strike, and their union demanded cheaper flour.")
+    assert "REQUEST" in [e.event_type for e in said]   # a demand with a subject of its own
