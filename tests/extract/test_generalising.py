@@ -58,3 +58,18 @@ def test_what_a_protest_is_for_is_its_message_not_an_event(coder):
     assert [e.event_type for e in events] == ["PROTEST"]
     said = _events(coder, "Bakers went on strike, and their union demanded cheaper flour.")
     assert "REQUEST" in [e.event_type for e in said]   # a demand with a subject of its own
+
+
+def test_a_place_split_off_its_preposition_is_no_second_doer(coder):
+    from spacy.tokens import Doc
+
+    from sitrep.extract.arguments import subject_tokens
+    words = ["Traders", "of", "a", "market", "in", "Port", "-", "au", "-", "Prince",
+             "burned", "a", "kiosk"]
+    heads = [10, 0, 3, 1, 3, 9, 5, 5, 9, 10, 10, 12, 10]
+    deps = ["nsubj", "prep", "det", "pobj", "prep", "nmod", "punct", "prep", "punct", "nsubj",
+            "ROOT", "det", "dobj"]
+    pos = ["NOUN", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "ADP", "PUNCT", "PROPN",
+           "VERB", "DET", "NOUN"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in subject_tokens(doc[10])] == ["Traders"]
