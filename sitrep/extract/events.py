@@ -49,7 +49,8 @@ from sitrep.resolve.actors.component import has_actors
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
-TEAM_NAME_LABELS = frozenset({"GPE", "LOC"})  # in a sport sentence a place's name is its team
+TEAM_NAME_LABELS = frozenset({"GPE", "LOC"})
+SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # in a sport sentence a place's name is its team
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
@@ -591,7 +592,22 @@ class EventBuilder:
         hit = cand.hit  # "held talks": the trigger's own words are no recipient
         recipient_heads = [t for t in recipient_heads if not hit.start <= t.i < hit.end]
         sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)]
-        return actor_heads, [*(t for t in recipient_heads if not self._no_side(t)), *sides]
+        recipient_heads = [t for t in recipient_heads if not self._no_side(t)]
+        if head.pos_ == "VERB" and any(t.dep_ == "dobj" and t.head == head and self._side_word(t)
+                                       for t in recipient_heads):
+            # "killed eight fishermen on the shores of the lake": with its patient named as
+            # a side, the verb's prepositional phrases say where, not whom
+            recipient_heads = [t for t in recipient_heads
+                               if not (t.dep_ == "pobj" and t.head.head == head)]
+        return actor_heads, [*recipient_heads, *sides]
+
+    def _side_word(self, token: Token) -> bool:
+        """A noun that names people or a body: a name of one, or a word the actor tables
+        know ("fishermen", "a convoy" is none)."""
+        tables = self.book.actors
+        key = token.lemma_.lower()
+        return token.ent_type_ in SIDE_ENTS or key in tables.people or \
+            token.lower_ in tables.words or key in tables.words
 
     def _no_side(self, token: Token) -> bool:
         """A recipient head that names no side: an event ("condemned the strikes", "welcomed

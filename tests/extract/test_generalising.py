@@ -73,3 +73,10 @@ def test_a_place_split_off_its_preposition_is_no_second_doer(coder):
            "VERB", "DET", "NOUN"]
     doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in subject_tokens(doc[10])] == ["Traders"]
+
+
+def test_with_its_patient_named_a_verbs_phrases_say_where_not_whom(coder):
+    top = _events(coder, "Rebels shot dead three farmers on the outskirts of Kisumu, "
+                         "Nyanza province.")[0]
+    assert [r.text for r in top.recipients] == ["three farmers"]
+    assert top.acled["event_type"] == "Violence against civilians"
