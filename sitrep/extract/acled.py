@@ -77,7 +77,7 @@ def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
         return None
     modes = rule.get("type_modes", {}).get(event.event_type)
     if modes is not None and event.mode not in modes:
-        return None  # of coercion, only property destroyed: a crowd burning a police post
+        return None  # of coercion, only property destroyed: a crowd burning a tax office
     unknown = book.cue("not_crowd_modifiers")
     if any(_named_as(a, unknown) for a in event.actors):
         return None  # "unidentified men", "armed youths": no crowd of known people

@@ -72,7 +72,7 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
         subjects = children(head, *SUBJECTS)
         if subjects and subjects[0].lower_ in _cue("relative_words") and head.dep_ == "relcl":
             return [head.head]
-        if len(subjects) > 1:  # "residents of a district in Port-au-Prince set fire"
+        if len(subjects) > 1:  # "traders of a quarter in Dar-es-Salaam stoned"
             subjects = [t for t in subjects if not _stranded_object(t)] or subjects
         if subjects:
             return subjects

@@ -465,7 +465,7 @@ class EventBuilder:
     def _stands_aside(self, actors: list[Actor], heads: list[Token]) -> bool:
         """Whether violence told in a sentence about sport or another matter is an event all
         the same: a state or armed actor named as such does it (not a place's name, which
-        there is the name of its team: "Fiji defeated Samoa"), or a crowd of people does it
+        there is the name of its team: "Malta crushed Andorra"), or a crowd of people does it
         (fans pelting the police, supporters storming a pitch: people named by a plural
         noun of an unarmed sector, `crowd_sectors`)."""
         named = [t for t in heads if t.ent_type_ not in TEAM_NAME_LABELS]
@@ -595,7 +595,7 @@ class EventBuilder:
         recipient_heads = [t for t in recipient_heads if not self._no_side(t)]
         if head.pos_ == "VERB" and any(t.dep_ == "dobj" and t.head == head and self._side_word(t)
                                        for t in recipient_heads):
-            # "killed eight fishermen on the shores of the lake": with its patient named as
+            # "shot three herders on the edge of the forest": with its patient named as
             # a side, the verb's prepositional phrases say where, not whom
             recipient_heads = [t for t in recipient_heads
                                if not (t.dep_ == "pobj" and t.head.head == head)]
@@ -603,7 +603,7 @@ class EventBuilder:
 
     def _side_word(self, token: Token) -> bool:
         """A noun that names people or a body: a name of one, or a word the actor tables
-        know ("fishermen", "a convoy" is none)."""
+        know ("herders", "a convoy" is none)."""
         tables = self.book.actors
         key = token.lemma_.lower()
         return token.ent_type_ in SIDE_ENTS or key in tables.people or \

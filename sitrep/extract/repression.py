@@ -27,7 +27,7 @@ OBJECT_DEPS = ("dobj", "nsubjpass")
 CLAUSE_DEPS = ("acl", "relcl")
 PEOPLE_ENTS = ("NORP", "ORG")
 PURPOSE_DEPS = ("advcl", "xcomp")  # "to demand", ", demanding" on the protest's verb
-TIME_ENTS = ("DATE", "TIME")  # "detained 20 of them on Monday": no target
+TIME_ENTS = ("DATE", "TIME")  # "arrested 30 of them on Friday": no target
 
 
 class ForceCandidate(Protocol):
@@ -75,7 +75,7 @@ def against_protest(candidates: Sequence[C], book: Codebook) -> list[C]:
 
 def _conjoined_force(candidates: Sequence[C], book: Codebook) -> None:
     """Force joined by "and" to force against a protest, with no target of its own but a
-    pronoun or a count ("dispersed the rally and detained 15 of them"), is against the
+    pronoun or a count ("broke up the march and arrested 30 of them"), is against the
     protest too."""
     context = book.cue("repression_context")
     repressed = {c.head.i: c for c in candidates
@@ -105,8 +105,8 @@ def without_messages(candidates: Sequence[C], book: Codebook) -> list[C]:
 
 def _protest_purpose(cand: ForceCandidate, protests: set[int], book: Codebook) -> bool:
     """A speech act told as what a protest is for, in a clause of its own with no subject of
-    its own on the protest's verb ("went on strike to demand higher pay", "blocked the road,
-    demanding elections", "staged a sit-in calling for talks"): the protest's message."""
+    its own on the protest's verb ("walked out to demand safer shifts", "blocked the bridge,
+    calling for a recount", "held a vigil urging talks"): the protest's message."""
     head = cand.head
     if cand.type not in book.cue("protest_content_types") or head.dep_ not in PURPOSE_DEPS or \
             any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -161,7 +161,7 @@ def _partitives() -> frozenset[str]:
 
 def _people(protest: Token, book: Codebook) -> list[Token]:
     """Who holds a protest, as its own phrase names them ("a protest by nurses", "the
-    students' march", "a rally of opposition supporters": an 'of' phrase whose head is a
+    students' march", "a march of striking bakers": an 'of' phrase whose head is a
     noun the actor tables know for people or bodies, not "a march of ten kilometres")."""
     found = [c for c in protest.children if c.dep_ == "poss"]
     tables = book.actors

@@ -527,8 +527,8 @@ def _unknown_body(head: Token, tokens: list[Token]) -> bool:
 
 def _drop_place_modifiers(found: dict[int, tuple[str, str]], head: Token) -> None:
     """A country or people word that modifies a noun inside a locative phrase after the head
-    ("residents of a village near the Russian border", "workers at a Chinese-owned mine in
-    Zambia") says whose that place is, not whose the head is, where the phrase names a country
+    ("fishers of a cove near the Danish border", "workers at a Danish-owned wharf in
+    Norway") says whose that place is, not whose the head is, where the phrase names a country
     otherwise (a name the locative phrase governs, "in Finland", says where the head is)."""
     locative = load_codebook().cue("locative_preps")
     doc = head.doc
