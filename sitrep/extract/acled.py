@@ -28,13 +28,26 @@ def acled_of(event: Event, book: Codebook) -> dict[str, str] | None:
     """ACLED event and sub-event type of one record, or None where ACLED records no event
     of this kind (statements, meetings, material cooperation)."""
     base = book.acled_for(event.event_type, event.mode)
-    if base is None:
-        return None
-    for read in (_force_against_protest, _crowd_violence, _against_unarmed):
+    if base is None or event.modality in book.acled_readings.get("not_happened", {}).get(
+            "modalities", ()):
+        return None  # ACLED records what took place: no negated or supposed event
+    for read in (_territory_taken, _force_against_protest, _crowd_violence, _against_unarmed):
         found = read(event, base, book)
         if found is not None:
             return found
     return base
+
+
+def _territory_taken(event: Event, base: dict[str, str], book: Codebook
+                     ) -> dict[str, str] | None:
+    """A town, a base or a post taken (a seizure in the territory context, CAMEO's occupation
+    of territory) is a non-violent transfer of territory: ACLED codes the fighting over a
+    place as a battle of its own, and the taking as a strategic development."""
+    rule = book.acled_readings.get("territory_taken")
+    if not rule or event.event_type not in rule["types"] or event.mode not in rule["modes"] \
+            or rule["context"] not in event.context:
+        return None
+    return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
 
 
 def _force_against_protest(event: Event, base: dict[str, str], book: Codebook
@@ -54,12 +67,20 @@ def _force_against_protest(event: Event, base: dict[str, str], book: Codebook
 def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
                     ) -> dict[str, str] | None:
     """Violence whose doers are all unarmed people is a riot: a violent demonstration when
-    they are named as a protest crowd, mob violence otherwise. A riot takes a crowd: violence
-    by one person alone is read by the rules after this one. Where the violence is done with
-    blades, clubs or stones alone, doers of no known sector count as unarmed people."""
+    they are named as a protest crowd, mob violence otherwise; so is property such a crowd
+    destroys. Doers described as of unknown or armed identity are no such crowd. A riot
+    takes a crowd: violence by one person alone is read by the rules after this one. Where
+    the violence is done with blades, clubs or stones alone, doers of no known sector count
+    as unarmed people."""
     rule = book.acled_readings.get("crowd_violence")
     if not rule or event.event_type not in rule["types"] or not event.actors:
         return None
+    modes = rule.get("type_modes", {}).get(event.event_type)
+    if modes is not None and event.mode not in modes:
+        return None  # of coercion, only property destroyed: a crowd burning a tax office
+    unknown = book.cue("not_crowd_modifiers")
+    if any(_named_as(a, unknown) for a in event.actors):
+        return None  # "unidentified men", "armed youths": no crowd of known people
     unarmed = set(rule["actor_sectors"])
     if event.mode in rule.get("unknown_sector_modes", ()):
         unarmed.add(None)   # blades and clubs: doers of no known sector are no armed group
@@ -87,9 +108,14 @@ def _against_unarmed(event: Event, base: dict[str, str], book: Codebook
 
 def _one_person(actor: Actor, book: Codebook) -> bool:
     """Whether the actor is one person named by a singular noun for a kind of person ("a man",
-    "the teenager"; not "men", "a mob", "villagers"): the person nouns are lemmas."""
+    "the teenager"; not "men", "a mob", "villagers", "supporters of the candidate"): its last
+    word is a person noun and none of its words is one in the plural (the person nouns are
+    lemmas)."""
+    people = book.actors.people
     words = fold(actor.text or "").split()
-    return bool(words) and words[-1] in book.actors.people
+    many = any(w not in people and (w.removesuffix("s") in people or
+                                    w.removesuffix("es") in people) for w in words)
+    return bool(words) and words[-1] in people and not many  # "supporters of the candidate"
 
 
 def _named_as(actor: Actor, nouns: frozenset[str]) -> bool:

@@ -72,6 +72,8 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
         subjects = children(head, *SUBJECTS)
         if subjects and subjects[0].lower_ in _cue("relative_words") and head.dep_ == "relcl":
             return [head.head]
+        if len(subjects) > 1:  # "traders of a quarter in Dar-es-Salaam stoned"
+            subjects = [t for t in subjects if not _stranded_object(t)] or subjects
         if subjects:
             return subjects
     # an adjective, or a progressive verb the parser hung on "is" as its attribute ("Qatar
@@ -81,6 +83,17 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
         if subjects:
             return subjects
     return inherited_subject(head, depth)
+
+
+def _stranded_object(token: Token) -> bool:
+    """A second subject the parser split off a preposition left without its object: the
+    words right before it are a preposition governing nothing ("in" before a hyphenated
+    place name), so it is that preposition's object, not a doer of its own."""
+    before = token.left_edge.i - 1
+    if before < 0:
+        return False
+    prep = token.doc[before]
+    return prep.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
 
 
 def inherited_subject(head: Token, depth: int) -> list[Token]:

@@ -49,6 +49,8 @@ from sitrep.resolve.actors.component import has_actors
 
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 MOVER_TYPES = frozenset({"MOBILIZE"})
+TEAM_NAME_LABELS = frozenset({"GPE", "LOC"})
+SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # in a sport sentence a place's name is its team
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
@@ -415,7 +417,7 @@ class EventBuilder:
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
-        if cand.hit.aside and not any(a.sector in self.book.cue("state_sectors") for a in actors):
+        if cand.hit.aside and not self._stands_aside(actors, actor_heads):
             return []  # sport or a disaster: "beat", "killed" there are events of states alone
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
@@ -459,6 +461,22 @@ class EventBuilder:
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent
         return [event, *intent]
+
+    def _stands_aside(self, actors: list[Actor], heads: list[Token]) -> bool:
+        """Whether violence told in a sentence about sport or another matter is an event all
+        the same: a state or armed actor named as such does it (not a place's name, which
+        there is the name of its team: "Malta crushed Andorra"), or a crowd of people does it
+        (fans pelting the police, supporters storming a pitch: people named by a plural
+        noun of an unarmed sector, `crowd_sectors`)."""
+        named = [t for t in heads if t.ent_type_ not in TEAM_NAME_LABELS]
+        if named and any(a.sector in self.book.cue("state_sectors") for a in actors):
+            return True
+        crowd = self.book.cue("protest_crowds")
+        people = self.book.cue("crowd_sectors")
+        return bool(actors) and bool(heads) and \
+            all(a.sector in people for a in actors) and \
+            all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
+                for t in heads)
 
     def _habit(self, head: Token, kind: str) -> bool:
         """A material act told as a habit or a kind ("death squads that systematically
@@ -574,7 +592,22 @@ class EventBuilder:
         hit = cand.hit  # "held talks": the trigger's own words are no recipient
         recipient_heads = [t for t in recipient_heads if not hit.start <= t.i < hit.end]
         sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)]
-        return actor_heads, [*(t for t in recipient_heads if not self._no_side(t)), *sides]
+        recipient_heads = [t for t in recipient_heads if not self._no_side(t)]
+        if head.pos_ == "VERB" and any(t.dep_ == "dobj" and t.head == head and self._side_word(t)
+                                       for t in recipient_heads):
+            # "shot three herders on the edge of the forest": with its patient named as
+            # a side, the verb's prepositional phrases say where, not whom
+            recipient_heads = [t for t in recipient_heads
+                               if not (t.dep_ == "pobj" and t.head.head == head)]
+        return actor_heads, [*recipient_heads, *sides]
+
+    def _side_word(self, token: Token) -> bool:
+        """A noun that names people or a body: a name of one, or a word the actor tables
+        know ("herders", "a convoy" is none)."""
+        tables = self.book.actors
+        key = token.lemma_.lower()
+        return token.ent_type_ in SIDE_ENTS or key in tables.people or \
+            token.lower_ in tables.words or key in tables.words
 
     def _no_side(self, token: Token) -> bool:
         """A recipient head that names no side: an event ("condemned the strikes", "welcomed

@@ -85,7 +85,7 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
             return not (i and token.lemma_.lower() in governors_)
         if _governs(chain, i) and token.lemma_.lower() in governors_:
             return not any(c.dep_ == "neg" for c in token.children)  # "did not rule out"
-        if token.dep_ == "pobj" and token.head.lower_ in words:
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in words:  # "without firing"
             return True
     return False
 

@@ -25,6 +25,9 @@ from sitrep.codebook.lexicon import Codebook, Trigger
 
 OBJECT_DEPS = ("dobj", "nsubjpass")
 CLAUSE_DEPS = ("acl", "relcl")
+PEOPLE_ENTS = ("NORP", "ORG")
+PURPOSE_DEPS = ("advcl", "xcomp")  # "to demand", ", demanding" on the protest's verb
+TIME_ENTS = ("DATE", "TIME")  # "arrested 30 of them on Friday": no target
 
 
 class ForceCandidate(Protocol):
@@ -61,11 +64,33 @@ def against_protest(candidates: Sequence[C], book: Codebook) -> list[C]:
             continue
         context = tuple(sorted(set(cand.entry.context) | book.cue("repression_context")))
         cand.entry = replace(cand.entry, context=context)
-        cand.targets = [p for t in hit for p in ([t] if t.i not in protests else _people(t))]
+        cand.targets = [p for t in hit
+                        for p in ([t] if t.i not in protests else _people(t, book))]
         for token in hit:
             if token.i in protests:
                 protests[token.i].targeted = True
+    _conjoined_force(candidates, book)
     return list(candidates)
+
+
+def _conjoined_force(candidates: Sequence[C], book: Codebook) -> None:
+    """Force joined by "and" to force against a protest, with no target of its own but a
+    pronoun or a count ("broke up the march and arrested 30 of them"), is against the
+    protest too."""
+    context = book.cue("repression_context")
+    repressed = {c.head.i: c for c in candidates
+                 if c.type in book.cue("force_types") and context <= set(c.entry.context)}
+    for cand in candidates:
+        if cand.head.i in repressed or cand.type not in book.cue("force_types") or \
+                cand.entry.mode in book.cue("restriction_modes"):
+            continue
+        first = next((repressed[t.i] for t in cand.head.conjuncts if t.i in repressed), None)
+        if first is None or any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in TIME_ENTS
+                                for t in targets(cand.head, book)):
+            continue
+        cand.entry = replace(cand.entry,
+                             context=tuple(sorted(set(cand.entry.context) | context)))
+        cand.targets = list(first.targets)
 
 
 def without_messages(candidates: Sequence[C], book: Codebook) -> list[C]:
@@ -73,7 +98,25 @@ def without_messages(candidates: Sequence[C], book: Codebook) -> list[C]:
     demanding reforms"): the protest's message, not an event (after the speech acts have
     taken their content, so "the president's resignation" goes with the demand)."""
     crowds = book.cue("protest_crowds")
-    return [c for c in candidates if not _message(c, crowds, book)]
+    protests = {c.head.i for c in candidates if c.type == "PROTEST"}
+    return [c for c in candidates
+            if not _message(c, crowds, book) and not _protest_purpose(c, protests, book)]
+
+
+def _protest_purpose(cand: ForceCandidate, protests: set[int], book: Codebook) -> bool:
+    """A speech act told as what a protest is for, in a clause of its own with no subject of
+    its own on the protest's verb ("walked out to demand safer shifts", "blocked the bridge,
+    calling for a recount", "held a vigil urging talks"): the protest's message."""
+    head = cand.head
+    if cand.type not in book.cue("protest_content_types") or head.dep_ not in PURPOSE_DEPS or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    verb = head.head
+    if verb.i in protests:
+        return True
+    held = [c for c in verb.children if c.dep_ == "dobj"]
+    held += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(t.i in protests for t in held)
 
 
 def targets(head: Token, book: Codebook) -> Iterator[Token]:
@@ -116,13 +159,19 @@ def _partitives() -> frozenset[str]:
     return load_codebook().cue("partitive_heads")
 
 
-def _people(protest: Token) -> list[Token]:
+def _people(protest: Token, book: Codebook) -> list[Token]:
     """Who holds a protest, as its own phrase names them ("a protest by nurses", "the
-    students' march")."""
+    students' march", "a march of striking bakers": an 'of' phrase whose head is a
+    noun the actor tables know for people or bodies, not "a march of ten kilometres")."""
     found = [c for c in protest.children if c.dep_ == "poss"]
+    tables = book.actors
     for prep in protest.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             found += [o for o in prep.children if o.dep_ == "pobj"]
+        elif prep.dep_ == "prep" and prep.lower_ == "of":
+            found += [o for o in map(counted, prep.children) if o.dep_ == "pobj" and (
+                o.ent_type_ in PEOPLE_ENTS or o.lemma_.lower() in tables.people or
+                o.lower_ in tables.words or o.lemma_.lower() in tables.words)]
     return found
 
 

@@ -86,3 +86,38 @@ def test_statements_leave_no_acled_event_and_every_record_is_read():
     read = with_acled([statement, battle], load_codebook())
     assert [e.acled for e in read] == [None, {"event_type": "Battles",
                                                "sub_event_type": "Armed clash"}]
+
+
+def test_property_a_crowd_destroys_is_a_riot_and_unknown_doers_are_no_crowd():
+    burned = _event("COERCE", "destroy", [("angry shopkeepers", "BUS")], [("a tax office", "GOV")])
+    assert _type(burned)[0] == "Riots"
+    unknown = _event("COERCE", "destroy", [("unidentified men", "CVL")], [("a clinic", "HLH")])
+    assert _type(unknown) == ("Strategic developments", "Looting/property destruction")
+    seized = _event("COERCE", "seize", [("angry shopkeepers", "BUS")], [])
+    assert _type(seized)[0] == "Strategic developments"   # looting is no burning
+
+
+def test_many_people_named_with_one_person_are_no_lone_doer():
+    event = _event("ASSAULT", "beat", [("followers of the preacher", "CVL")], [])
+    assert _type(event)[0] == "Riots"
+    assert _type(_event("ASSAULT", "beat", [("the preacher", "CVL")], []))[0] != "Riots"
+
+
+def test_a_town_taken_is_a_transfer_of_territory_and_goods_seized_are_not():
+    town = _event("COERCE", "seize", [("rebels", "REB")], [], context=("military", "territory"))
+    assert _type(town) == ("Strategic developments", "Non-violent transfer of territory")
+    goods = _event("COERCE", "seize", [("soldiers", "MIL")], [])
+    assert _type(goods) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_force_on_a_rally_of_party_supporters_is_a_protest_event():
+    event = _event("COERCE", "arrest", [("police", "COP")], [("party supporters", "PTY")],
+                   context=("pro_autocracy",))
+    assert _type(event) == ("Protests", "Protest with intervention")
+
+
+def test_a_negated_or_supposed_event_has_no_acled_type():
+    for modality in ("negated", "hypothetical"):
+        event = replace(_event("ASSAULT", None, [("soldiers", "MIL")], [("rebels", "REB")]),
+                        modality=modality)
+        assert _type(event) is None

@@ -93,3 +93,12 @@ def test_on_a_hand_built_doc_people_a_clause_says_protest_are_a_protest_crowd(co
     without_clause = [c for c in _candidates(doc) if c.type != "PROTEST"]
     (plain,) = [c for c in against_protest(without_clause, load_codebook()) if c.head.i == 1]
     assert "pro_autocracy" not in plain.entry.context
+
+
+def test_the_people_of_a_rally_named_by_of_and_a_conjoined_arrest_are_repression(coder):
+    events = _events(coder, "Gendarmes dispersed a rally of striking dockers in the port city "
+                            "and detained 20 of them on Monday.")
+    arrest = next(e for e in events if e.mode == "arrest")
+    assert "pro_autocracy" in arrest.context
+    assert arrest.acled == {"event_type": "Protests",
+                            "sub_event_type": "Protest with intervention"}

@@ -231,6 +231,7 @@ class ActorResolver:
                 reading.local = True
             if body is None and title is None:
                 self._drop_named_things(found, head)
+            _drop_place_modifiers(found, head)
             leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at],
                                                   ctx.date if ctx is not None else None)
             if leader is not None:
@@ -541,6 +542,29 @@ def _unknown_body(head: Token, tokens: list[Token]) -> bool:
     """The phrase is headed by the name of an organisation of two words or more."""
     words = [t for t in tokens if t.ent_type_ == "ORG" and t.text[:1].isupper()]
     return head.ent_type_ == "ORG" and len(words) >= 2
+
+
+def _drop_place_modifiers(found: dict[int, tuple[str, str]], head: Token) -> None:
+    """A country or people word that modifies a noun inside a locative phrase after the head
+    ("fishers of a cove near the Danish border", "workers at a Danish-owned wharf in
+    Norway") says whose that place is, not whose the head is, where the phrase names a country
+    otherwise (a name the locative phrase governs, "in Finland", says where the head is)."""
+    locative = load_codebook().cue("locative_preps")
+    doc = head.doc
+    dropped = []
+    for i in found:
+        token = doc[i]
+        if i <= head.i or token.dep_ == "pobj" or token.head.dep_ == "prep":
+            continue
+        ancestor = token.head
+        while ancestor.i != head.i and ancestor.dep_ != "prep" and ancestor.head is not ancestor:
+            ancestor = ancestor.head
+        if ancestor.dep_ == "prep" and ancestor.lower_ in locative:
+            dropped.append(i)
+    if len(dropped) < len({j for j in found if doc[j].i > head.i}) or \
+            any(j <= head.i for j in found):
+        for i in dropped:
+            del found[i]
 
 
 def _possessor(found: dict[int, tuple[str, str]], head: Token) -> str | None:
