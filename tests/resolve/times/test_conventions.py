@@ -56,3 +56,18 @@ def test_an_anchor_coarser_than_the_step_is_ignored():
 def test_later_than_is_a_comparison_not_a_date():
     text = "The ship arrived on May 1, three days later than planned."
     assert ("DATE", "2024-05-04") not in overlapping(text, "three days later")
+
+
+def test_last_season_is_the_latest_one_that_has_ended():
+    assert overlapping("The truce broke down last spring.", "last spring",
+                       date(2024, 11, 20)) == [("DATE", "2024-SP")]
+    assert overlapping("The truce broke down last fall.", "last fall",
+                       date(2024, 11, 20)) == [("DATE", "2023-FA")]
+    assert overlapping("The truce broke down last winter.", "last winter",
+                       date(2024, 12, 10)) == [("DATE", "2023-WI")]
+
+
+def test_a_season_in_a_future_clause_is_the_next_one_that_has_not_ended():
+    text = "The plan will take effect in the spring."
+    assert overlapping(text, "the spring", date(2024, 12, 10)) == [("DATE", "2025-SP")]
+    assert overlapping(text, "the spring", date(2024, 4, 10)) == [("DATE", "2024-SP")]
