@@ -1022,6 +1022,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
     base = ctx.last_dated if anchored else None
+    if (base is not None and base.precision == "day" and spec["precision"] == "year"
+            and ctx.last_period is not None and ctx.last_period.precision == "quarter"
+            and checks().measure_before.search(ctx.before(match.start(), 30))):
+        # "second-quarter profit, reported on Thursday, rose from $4 million a year earlier":
+        # the figure compared is the quarter's, not the reporting day's
+        base = ctx.last_period
     if base is not None and not cal.finer(base.precision, spec["precision"]):
         base = None
     if base is not None and base.start is not None and months and months.is_integer() and (

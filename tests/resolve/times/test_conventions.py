@@ -71,3 +71,10 @@ def test_a_season_in_a_future_clause_is_the_next_one_that_has_not_ended():
     text = "The plan will take effect in the spring."
     assert overlapping(text, "the spring", date(2024, 12, 10)) == [("DATE", "2025-SP")]
     assert overlapping(text, "the spring", date(2024, 4, 10)) == [("DATE", "2024-SP")]
+
+
+def test_a_figure_a_year_earlier_keeps_the_quarter_past_a_reporting_day():
+    text = "Second-quarter profit, reported on Tuesday, rose from $4 million a year earlier."
+    assert overlapping(text, "a year earlier", date(2024, 7, 20)) == [("DATE", "2023-Q2")]
+    text = "The plant opened in the first quarter and closed on May 1. A year earlier, it was sold."
+    assert overlapping(text, "A year earlier") == [("DATE", "2023")]
