@@ -179,7 +179,8 @@ def build(vocab: Vocabulary) -> Grammar:
         "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
                         rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|{relword})\s+"
                         rf"(?P<part2>{part})\b",
-        "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
+        # "late Sunday": the modifier is part of the expression, the value the day's
+        "weekday": rf"\b(?:(?:early|late)\s+)?(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
         # "the day before the vote", "the week after the coup": one unit from another event
         "event_offset": rf"\bthe\s+(?P<unit>day|{period_units})\s+(?P<dir>{before_after})"

@@ -78,3 +78,8 @@ def test_a_figure_a_year_earlier_keeps_the_quarter_past_a_reporting_day():
     assert overlapping(text, "a year earlier", date(2024, 7, 20)) == [("DATE", "2023-Q2")]
     text = "The plant opened in the first quarter and closed on May 1. A year earlier, it was sold."
     assert overlapping(text, "A year earlier") == [("DATE", "2023")]
+
+
+def test_early_or_late_before_a_weekday_is_part_of_the_expression():
+    text = "The talks broke up late Sunday."
+    assert [text[m.start:m.end] for m in tag_times(text, REF, "t")] == ["late Sunday"]
