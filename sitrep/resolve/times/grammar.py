@@ -155,7 +155,10 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?"
                    # "the April-June quarter": a quarter named by its first and last months
                    rf"|\b(?:the\s+)?(?P<m1>{month})\s*[-–]\s*(?P<m2>{month})\s+quarter\b"
-                   rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?",
+                   rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?"
+                   # "the third period" of a report that reckons in quarters
+                   rf"|\bthe\s+(?P<pord>{alternation(words('quarter_period_ordinals'))})\s+"
+                   rf"{alternation(words('quarter_periods'))}\b(?:\s+of\s+(?P<year5>{YEAR})\b)?",
         "season": rf"\b(?:(?P<det>{anaphor})\s+)?(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
                   rf"(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
@@ -169,12 +172,15 @@ def build(vocab: Vocabulary) -> Grammar:
                   rf"|\bthe\s+(?:(?P<mod2>{modifier})\s*-?\s*)?(?P<word>{decade_words})\b",
         "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
-        "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|(?<![\w$£€#.,-]))(?:(?P<year>{YEAR})|"
+        # "the year 2000": the noun and its number are one expression
+        "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|\bthe\s+year\s+|(?<![\w$£€#.,-]))"
+                rf"(?:(?P<year>{YEAR})|"
                 rf"'(?P<yy>\d\d))\b(?![.,]\d|\s*(?:%|percent|per\s+cent)|-\d)",
         "relative_day": rf"\b(?:(?P<mod>{shifts}|early|late)\s+)?(?P<word>{relword})\b"
                         rf"(?:\s+(?P<part>{part})\b)?|\b(?P<rel>this|last|{relword})\s+"
                         rf"(?P<part2>{part})\b",
-        "weekday": rf"\b(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
+        # "late Sunday": the modifier is part of the expression, the value the day's
+        "weekday": rf"\b(?:(?:early|late)\s+)?(?:(?P<rel>{bare_rel})\s+)?(?P<wd>{weekday})\b"
                    rf"(?:\s+(?P<part>{part})\b)?",
         # "the day before the vote", "the week after the coup": one unit from another event
         "event_offset": rf"\bthe\s+(?P<unit>day|{period_units})\s+(?P<dir>{before_after})"

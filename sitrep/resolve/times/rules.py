@@ -269,6 +269,8 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
                   or match.group("relyear") or match.group("relyear2"))
     if not month_ok(word, ctx, match.start("month"), has_context=framed):
         return None
+    if not framed and first_name(match, ctx):
+        return None
     if is_abbreviation(word, ctx.vocab) and not (match.group("year") or word.endswith(".")):
         return None
     number = ctx.vocab.months[word.lower().rstrip(".")]
@@ -292,6 +294,20 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         y = cal.nearest_year(number, None, ref, ctx.direction_of(match.start(), match.end()))
     return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
+
+
+def first_name(match: re.Match[str], ctx: Context) -> bool:
+    """A bare month that is a person's first name: a capitalised word that is no time word
+    follows ("executive June Osei said"), no date word comes before it, and the words around
+    it are not a capitalised headline."""
+    if not in_name(match, ctx, definite=False):
+        return False
+    before = ctx.before(match.start(), 30)
+    if checks().date_prefix.search(before):
+        return False
+    previous = re.search(r"(\S+)\s+$", before)
+    return previous is None or not previous.group(1)[:1].isupper() or bool(
+        re.search(r"[.!?:;]$", previous.group(1)))
 
 
 def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -381,6 +397,9 @@ def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
     return explicit(cal.century(number))
 
 
+QUARTER_NAMED = re.compile(r"\bquarter|\bq[1-4]\b", re.IGNORECASE)
+
+
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter", "the
     April-June quarter"."""
@@ -395,6 +414,11 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         if found is None:
             return None
         number, year_text, ordinal = found, match.group("year4"), ""
+    elif match.group("pord"):
+        if not QUARTER_NAMED.search(ctx.text):
+            return None  # "the third period" of a match, not of a company's year
+        ordinal = match.group("pord").lower()
+        number, year_text = ctx.vocab.ordinals[ordinal], match.group("year5")
     else:
         ordinal = match.group("ord").lower()
         number = ctx.vocab.ordinals[ordinal]
@@ -536,15 +560,19 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         this = cal.season(ref.year - 1, code)
     step = relative_step(match.group("rel") or "", ctx.vocab)
     assert this.start is not None and this.end is not None
+    over = this.end < ref
     if step is not None and step < 0:
-        y = this.start.year - 1
+        # the latest one that has ended: "last spring" in November is this year's
+        y = this.start.year if over else this.start.year - 1
     elif step is not None and step > 0:
         y = this.start.year + 1 if this.start <= ref else this.start.year
     elif step == 0:
         y = this.start.year
+    elif ctx.looks_future(match.start(), match.end()):
+        # the next one that has not ended: "will ... in the spring" said in December
+        y = this.start.year + 1 if over else this.start.year
     else:
-        future = ctx.looks_future(match.start(), match.end())
-        y = this.start.year if this.start <= ref or future else this.start.year - 1
+        y = this.start.year if this.start <= ref else this.start.year - 1
     return relative(ctx, apply_modifier(cal.season(y, code), mod, ctx.vocab))
 
 
@@ -829,6 +857,9 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
+    if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
+            and ctx.looks_future(match.start(), match.end())):
+        anchor = ctx.reference  # what will happen at a clock time does not happen on a past day
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     if anchor is None:
         return Resolved("TIME", f"XXXX-XX-XX{clock}", None, "unresolved", uses_anchor=True)
@@ -991,6 +1022,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
     base = ctx.last_dated if anchored else None
+    if (base is not None and base.precision == "day" and spec["precision"] == "year"
+            and ctx.last_period is not None and ctx.last_period.precision == "quarter"
+            and checks().measure_before.search(ctx.before(match.start(), 30))):
+        # "second-quarter profit, reported on Thursday, rose from $4 million a year earlier":
+        # the figure compared is the quarter's, not the reporting day's
+        base = ctx.last_period
     if base is not None and not cal.finer(base.precision, spec["precision"]):
         base = None
     if base is not None and base.start is not None and months and months.is_integer() and (

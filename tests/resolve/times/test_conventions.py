@@ -56,3 +56,30 @@ def test_an_anchor_coarser_than_the_step_is_ignored():
 def test_later_than_is_a_comparison_not_a_date():
     text = "The ship arrived on May 1, three days later than planned."
     assert ("DATE", "2024-05-04") not in overlapping(text, "three days later")
+
+
+def test_last_season_is_the_latest_one_that_has_ended():
+    assert overlapping("The truce broke down last spring.", "last spring",
+                       date(2024, 11, 20)) == [("DATE", "2024-SP")]
+    assert overlapping("The truce broke down last fall.", "last fall",
+                       date(2024, 11, 20)) == [("DATE", "2023-FA")]
+    assert overlapping("The truce broke down last winter.", "last winter",
+                       date(2024, 12, 10)) == [("DATE", "2023-WI")]
+
+
+def test_a_season_in_a_future_clause_is_the_next_one_that_has_not_ended():
+    text = "The plan will take effect in the spring."
+    assert overlapping(text, "the spring", date(2024, 12, 10)) == [("DATE", "2025-SP")]
+    assert overlapping(text, "the spring", date(2024, 4, 10)) == [("DATE", "2024-SP")]
+
+
+def test_a_figure_a_year_earlier_keeps_the_quarter_past_a_reporting_day():
+    text = "Second-quarter profit, reported on Tuesday, rose from $4 million a year earlier."
+    assert overlapping(text, "a year earlier", date(2024, 7, 20)) == [("DATE", "2023-Q2")]
+    text = "The plant opened in the first quarter and closed on May 1. A year earlier, it was sold."
+    assert overlapping(text, "A year earlier") == [("DATE", "2023")]
+
+
+def test_early_or_late_before_a_weekday_is_part_of_the_expression():
+    text = "The talks broke up late Sunday."
+    assert [text[m.start:m.end] for m in tag_times(text, REF, "t")] == ["late Sunday"]
