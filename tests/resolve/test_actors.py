@@ -455,3 +455,16 @@ def test_a_country_a_body_calls_on_is_the_other_side_not_the_bodys_own(coder):
         "On Thursday the ministry summoned the ambassador and ordered three diplomats to "
         "leave Russia.", "t.txt", published="2024-05-03")).events
     assert [a.country for a in summons.actors] == ["RUS"]
+
+
+def test_a_country_word_outside_any_locative_phrase_is_kept_and_the_climb_ends_at_the_root():
+    """The climb from a country word towards the head stops at the sentence's root: "Danish"
+    of "Danish ships", in a clause the head's own verb reports, is in no locative phrase."""
+    from sitrep.resolve.actors.resolver import _drop_place_modifiers
+
+    words = ["the", "group", "said", "Danish", "ships", "left"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 5, 2],
+              deps=["det", "nsubj", "ROOT", "amod", "nsubj", "ccomp"])
+    found = {3: ("DNK", "Danish")}
+    _drop_place_modifiers(found, doc[1])
+    assert found == {3: ("DNK", "Danish")}

@@ -557,7 +557,7 @@ def _drop_place_modifiers(found: dict[int, tuple[str, str]], head: Token) -> Non
         if i <= head.i or token.dep_ == "pobj" or token.head.dep_ == "prep":
             continue
         ancestor = token.head
-        while ancestor.i != head.i and ancestor.dep_ != "prep" and ancestor.head is not ancestor:
+        while ancestor.i != head.i and ancestor.dep_ != "prep" and ancestor.head.i != ancestor.i:
             ancestor = ancestor.head
         if ancestor.dep_ == "prep" and ancestor.lower_ in locative:
             dropped.append(i)
