@@ -442,12 +442,12 @@ def test_a_given_name_that_is_a_country_name_is_no_country(coder):
     assert person.actor is None or person.actor.country != "TCD"
 
 
-def test_a_country_a_body_calls_on_is_the_other_side_not_the_bodys_own(coder):
-    """"The ministry called on China": China is whom it asks; the ministry is of the country
+def test_a_country_a_body_urges_is_the_other_side_not_the_bodys_own(coder):
+    """"The ministry urged China": China is whom it asks; the ministry is of the country
     the story is about. A country further down its act ("ordered them to leave Russia") is a
     place, and still says where the body is."""
     [request] = [e for e in coder.code_article(parse_text(
-        "Floods hit Kenya on Monday. The ministry called on China to send aid.",
+        "Floods hit Kenya on Monday. The ministry urged China to send aid.",
         "t.txt", published="2024-05-03")).events if e.event_type == "REQUEST"]
     assert [(a.text, a.country) for a in request.actors] == [("The ministry", "KEN")]
     assert [r.country for r in request.recipients] == ["CHN"]

@@ -66,7 +66,7 @@ class ActorContext:
     def sentence_country(self, token: Token) -> str | None:
         """The country the token's sentence is about: the focus when the sentence names it,
         else the nearest place before the token, else the first after it that is not the
-        other side of the token's own act ("called on China"). Places that only qualify a noun
+        other side of the token's own act ("urged China"). Places that only qualify a noun
         ("US troops") say who acts, not where, and are left out."""
         found = self.sentence_places.get(token.sent.start, [])
         if any(code == self.focus for _, code, _ in found):
@@ -103,7 +103,7 @@ class ActorContext:
         """A country the token's sentence names as such (not a town, which may be a venue,
         and not as a modifier, which says whose): the nearest before the token, else the
         first after it that is not the other side of the token's own act ("the ministry
-        called on China to act": China is whom it calls on, not whose ministry it is). "The
+        urged China to act": China is whom it urges, not whose ministry it is). "The
         government" in a sentence about Chad is Chad's."""
         found = [(i, code) for i, code, modifier in self.sentence_places.get(token.sent.start, [])
                  if not modifier and i in self.places and self.places[i].precision == "country"]
@@ -675,15 +675,13 @@ def _given_name(token: Token) -> bool:
 
 
 def _acted_on(doer: Token, other: Token) -> bool:
-    """Whether ``other`` is the other party of the act ``doer`` is the subject of: the
-    object of that verb (or of a verb joined to it), or the object of a preposition on it
-    ("urged China", "called on China"); a country further down ("ordered them to leave
-    Russia") is where, not whom."""
+    """Whether ``other`` is the other party of the act ``doer`` is the subject of: the direct
+    or indirect object of that verb or of a verb joined to it ("urged China", "warned Iran");
+    a prepositional object is more often where the act happens ("marched in Kisumu") and a
+    country further down ("ordered them to leave Russia") is where, not whom."""
     if doer.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verbs = {doer.head, *doer.head.conjuncts}
-    while other.dep_ == "conj" and other.head is not other:
+    while other.dep_ == "conj" and other.head.i != other.i:
         other = other.head
-    if other.dep_ in ("dobj", "dative"):
-        return other.head in verbs
-    return other.dep_ == "pobj" and other.head.dep_ == "prep" and other.head.head in verbs
+    return other.dep_ in ("dobj", "dative") and other.head in verbs
