@@ -166,8 +166,9 @@ class Words:
     """The token attributes the scan reads, taken from the ``Doc`` once (reading them token by
     token from the ``Doc`` again and again costs more than the whole scan)."""
 
-    def __init__(self, doc: Doc, ents: list[Span], busy: set[int]) -> None:
-        self.doc_text = doc.text
+    def __init__(self, doc: Doc, ents: list[Span], busy: set[int],
+                 text: str | None = None) -> None:
+        self.doc_text = doc.text if text is None else text
         self.text = [t.text for t in doc]
         self.lower = [w.lower() for w in self.text]
         flags = doc.to_array(["SENT_START", "LIKE_NUM", "IDX", "POS"]).tolist() if len(
@@ -413,15 +414,16 @@ class Scanner:
         self.holds = holds
         self.size = size
 
-    def scan(self, doc: Doc, places: list[Span], ents: list[Span] | None = None
-             ) -> list[Found]:
+    def scan(self, doc: Doc, places: list[Span], ents: list[Span] | None = None,
+             text: str | None = None) -> list[Found]:
         """Place names outside ``places`` (the model's place entities), in text order;
-        ``ents`` are the document's entities when the caller has them at hand."""
+        ``ents`` are the document's entities and ``text`` its text when the caller has them
+        at hand (``doc.text`` is built from the tokens on every access)."""
         ents = list(doc.ents) if ents is None else ents
         taken = {i for span in places for i in range(span.start, span.end)}
         busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS and not _misread(ent)
                         for i in range(ent.start, ent.end)}
-        words = Words(doc, ents, busy)
+        words = Words(doc, ents, busy, text)
         self._unlist(words, ents)
         found: list[Found] = []
         for span in places:

@@ -191,7 +191,7 @@ def _is_metonymic(span: Span) -> bool:
     """The name is the subject of a verb of :func:`actor_verbs` ("Washington said"), or joined
     to such a subject ("Lisbon and Rabat agreed")."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
 
@@ -303,8 +303,8 @@ class Geocoder:
         place that holds it ("Ridgeview, Ardmore"), with that place's name and precision and a
         low score; with no such place it comes out with no coordinates and ``precision`` None.
         """
-        toponyms = self.detect(doc, article)
-        text = doc.text
+        text = doc.text  # built from the tokens on every access: read once
+        toponyms = self.detect(doc, article, text)
         toponyms = [t for t in toponyms if not _unplaced(t, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
@@ -362,14 +362,16 @@ class Geocoder:
             toponym.chosen = replace(chosen, name=toponym.text, lat=point[0], lon=point[1],
                                      geonameid=None, feature_code="RGN", precision="region")
 
-    def detect(self, doc: Doc, article: Article) -> list[Toponym]:
+    def detect(self, doc: Doc, article: Article, text: str | None = None) -> list[Toponym]:
         """Place names of the document, in text order, without overlaps: those the
         ``sitrep_places`` component stored in ``doc.spans["places"]`` (found here when the
-        document has none), and the dateline."""
+        document has none), and the dateline. ``text`` is ``doc.text`` when the caller has
+        read it."""
+        text = doc.text if text is None else text  # built from the tokens on every access
         if PLACE_SPANS in doc.spans:
-            found = {(t.start, t.end): t for t in self._from_spans(doc)}
+            found = {(t.start, t.end): t for t in self._from_spans(doc, text)}
         else:
-            found = {(t.start, t.end): t for t in self._find(doc)}
+            found = {(t.start, t.end): t for t in self._find(doc, text)}
         dateline = self._dateline(article)
         if dateline:
             overlapping = [k for k in found if k[0] < dateline.end and dateline.start < k[1]]
@@ -384,7 +386,6 @@ class Geocoder:
             if not any(k[0] < dateline.end and dateline.start < k[1] for k in found):
                 found[(dateline.start, dateline.end)] = dateline
         toponyms = sorted(found.values(), key=lambda t: t.start)
-        text = doc.text  # built from the tokens on every access: read once
         toponyms = self._join_hyphenated(toponyms, text)
         toponyms = self._join_directions(toponyms, text)
         self._share_kinds(toponyms, text)
@@ -474,7 +475,7 @@ class Geocoder:
         context, likewise), "facility" (a building or site the
         model tagged) or "street" (what the ``sitrep_places`` component stores)."""
         spans = []
-        for toponym in self._find(doc):
+        for toponym in self._find(doc, doc.text):
             label = ("street" if toponym.street else "lone_place" if toponym.lone
                      else "maybe_place" if toponym.maybe
                      else "weak_place" if toponym.weak
@@ -485,9 +486,8 @@ class Geocoder:
                 spans.append(span)
         return spans
 
-    def _from_spans(self, doc: Doc) -> list[Toponym]:
+    def _from_spans(self, doc: Doc, text: str) -> list[Toponym]:
         toponyms = []
-        text = doc.text
         for span in doc.spans[PLACE_SPANS]:
             if span.label_ == "street":
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
@@ -501,13 +501,12 @@ class Geocoder:
                 toponyms.append(toponym)
         return toponyms
 
-    def _find(self, doc: Doc) -> list[Toponym]:
+    def _find(self, doc: Doc, text: str) -> list[Toponym]:
         """The model's place entities, then gazetteer names the words around them mark as
-        places, and streets; in text order, without overlaps."""
+        places, and streets; in text order, without overlaps (``text``: ``doc.text``)."""
         found: dict[tuple[int, int], Toponym] = {}
         spans: list[Span] = []
         ents = list(doc.ents)
-        text = doc.text
         surnames = _surnames(ents)
         for ent in ents:
             if _person_again(ent, surnames):
@@ -558,7 +557,7 @@ class Geocoder:
                  ) -> list[Toponym]:
         """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
         toponyms = []
-        for hit in self.scanner.scan(doc, spans, ents):
+        for hit in self.scanner.scan(doc, spans, ents, text):
             span = doc[hit.start:hit.end]
             if hit.context == "street":
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
