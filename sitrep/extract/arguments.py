@@ -98,7 +98,7 @@ def _stranded_object(token: Token) -> bool:
 
 def inherited_subject(head: Token, depth: int) -> list[Token]:
     """The subject a clause without its own takes from the clause or noun it hangs on."""
-    if depth >= MAX_CLIMB or head.head is head:
+    if depth >= MAX_CLIMB or head.head.i == head.i:
         return []
     parent = head.head
     if head.dep_ == "relcl":

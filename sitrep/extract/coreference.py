@@ -490,7 +490,7 @@ def _groups(doc: Doc, referents: list[Referent]) -> list[tuple[Referent, ...]]:
     groups = []
     for ref in referents:
         anchor = doc[ref.token]
-        if anchor.dep_ in PREMODIFIER_DEPS and anchor.head is not anchor:
+        if anchor.dep_ in PREMODIFIER_DEPS and anchor.head.i != anchor.i:
             anchor = anchor.head
         found = [m for t in (anchor, *anchor.conjuncts) if (m := member(t)) is not None]
         key = tuple(sorted({m.token for m in found}))
@@ -520,7 +520,7 @@ def _owned_by_name(head: Token, span: Span) -> bool:
 def _head_noun(token: Token) -> Token:
     """The noun whose phrase a name stands in: itself, or the noun it qualifies ("Sudan" in
     "Sudan's army", "Russian" in "Russian troops")."""
-    while token.dep_ in PREMODIFIER_DEPS and token.head is not token and token.head.i > token.i:
+    while token.dep_ in PREMODIFIER_DEPS and token.head.i > token.i:
         token = token.head
     return token
 

@@ -234,7 +234,7 @@ def _charge_link(token: Token) -> bool:
     """A verb that continues the clause it hangs on: a participle beside it ("raiding a farm,
     wounding two"), a verb joined to it by "and", or the verb it controls ("of planning to
     attack": the planner attacks)."""
-    return token.pos_ == "VERB" and token.head is not token and (
+    return token.pos_ == "VERB" and token.head.i != token.i and (
         _participle_beside(token) or token.dep_ in ("conj", "xcomp"))
 
 
@@ -711,7 +711,7 @@ class EventBuilder:
         last actor named before ("Syria says it is willing")."""
         token = trigger
         for _ in range(4):
-            if token.head is token:
+            if token.head.i == token.i:
                 break
             token = token.head
             for subject in children(token, "nsubj"):
@@ -902,7 +902,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
         if through_clauses or token.dep_ not in PHRASE_LINKS:
             steps -= 1

@@ -25,7 +25,7 @@ def governors(head: Token, book: Codebook) -> list[Token]:
     token = head
     for _ in range(MAX_CLIMB):
         parent = token.head
-        if parent is token:
+        if parent.i == token.i:
             break
         if token.pos_ in ("VERB", "AUX") and not _shares_modality(token):
             if token.dep_ == "ccomp" and parent.lemma_.lower() in reporting:
@@ -209,7 +209,7 @@ def _goes_on(head: Token, book: Codebook) -> bool:
     """An act under a verb of continuing in the simple present ("the FMLN continues to
     strike"); "fighting continued" tells an episode, and "promised to continue" a plan."""
     verb = head.head
-    return head.dep_ in HABIT_DEPS and verb is not head and \
+    return head.dep_ in HABIT_DEPS and verb.i != head.i and \
         verb.lemma_.lower() in book.cue("habitual_aspect_verbs") and _simple_present(verb)
 
 
@@ -221,7 +221,7 @@ def _simple_present(head: Token) -> bool:
     if head.pos_ != "VERB" or head.tag_ not in PRESENT_TAGS or \
             any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return False
-    return head.tag_ == "VBZ" or not any(_simple_past(t) for t in head.sent if t is not head)
+    return head.tag_ == "VBZ" or not any(_simple_past(t) for t in head.sent if t.i != head.i)
 
 
 def _simple_past(verb: Token) -> bool:

@@ -45,7 +45,7 @@ def clause_head(token: Token) -> Token:
     """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
     current = token
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
