@@ -361,9 +361,35 @@ class Store:
                     mine, Outline(place, days, modality, _recipient_set(recipients)), scope):
                 continue  # ruled out by what the index keeps, without decoding it
             stored, cluster = self._stored_event(conn, seq)
-            if stored.doc_id != event.doc_id and same_event(event, stored, rules):
+            if stored.doc_id != event.doc_id and same_event(event, stored, rules) and \
+                    self._agrees_with_cluster(conn, event, seq, cluster, rules):
                 return cluster
         return None
+
+    def _agrees_with_cluster(self, conn: sqlite3.Connection, event: Event, seq: int,
+                             cluster: Cluster, rules: SameEventRules) -> bool:
+        """Whether a report that matches one member of a cluster is the same event as the
+        cluster as a whole: the same event as its head (the report that stands for it), and
+        dated within the range its dated members span. A report that leaves its date unknown
+        matches any date, so matching one member alone would chain: an undated report joins
+        a cluster of January, and a report of two years later that matches the undated one
+        would join it too, until one cluster holds every report of a country and type.
+        An article's own mentions are gathered the same way, each compared with the record
+        of the mentions gathered so far (:mod:`sitrep.cluster.assemble`). ``seq`` is the
+        member already compared."""
+        if cluster.seq != seq:
+            head, _ = self._stored_event(conn, cluster.seq)
+            if head.doc_id == event.doc_id or not same_event(event, head, rules):
+                return False
+        days = outline(event).days
+        if days is None or rules.across.stated_only:
+            return True
+        first, last = conn.execute("SELECT min(day_start), max(day_end) FROM events "
+                                   "WHERE cluster_seq = ?", (cluster.seq,)).fetchone()
+        if first is None or last is None:
+            return True
+        slack = rules.across.date_tolerance_days
+        return first - slack <= days[1] and days[0] - slack <= last
 
     def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, Cluster]:
         """A stored event and its cluster by ``seq``, decoded once: the reports of the last

@@ -51,6 +51,23 @@ def spy_on_comparisons(monkeypatch) -> list[str]:  # noqa: ANN001
     return compared
 
 
+def spy_on_head_checks(monkeypatch, compared: list[str]) -> list[int]:  # noqa: ANN001
+    """How many of the ``compared`` comparisons check a matched report's cluster head (made
+    after a candidate matched, not by the lookup)."""
+    made = [0]
+    real = db.Store._agrees_with_cluster
+
+    def counting(self, *args):  # noqa: ANN001, ANN002, ANN202
+        before = len(compared)
+        try:
+            return real(self, *args)
+        finally:
+            made[0] += len(compared) - before
+
+    monkeypatch.setattr(db.Store, "_agrees_with_cluster", counting)
+    return made
+
+
 def read_by_lookup(store: Store, event) -> list[str]:  # noqa: ANN001
     """The doc ids of the stored reports the same-event lookup reads for ``event``, before
     their columns rule any out."""
@@ -155,6 +172,35 @@ def test_reports_of_one_event_from_two_outlets_merge() -> None:
     usa = store.get_event(make_event("wire", recipient_country="NER").id)
     assert {a.publisher for a in store.event_articles(usa.id)} == {"Wire A", "Paper B"}
     assert [e.doc_id for e in store.event_reports(usa.id)] == ["wire", "paper"]
+
+
+def test_an_undated_report_does_not_chain_reports_years_apart_into_one_cluster() -> None:
+    """An undated report matches any date, so it joins January's cluster; a report of two
+    years later matches the undated one but not the cluster, and starts its own."""
+    store = Store(":memory:")
+    january = make_event("jan", date=("2024-01-10", "2024-01-10"))
+    store.add(make_coded("jan", "Report 1: the USA forces withdrew from the country.", [january]))
+    store.add(make_coded("undated", "Report 2: the USA forces withdrew from the country.",
+                         [make_event("undated", date=None)]))
+    later = make_event("later", date=("2026-03-02", "2026-03-02"))
+    store.add(make_coded("later", "Report 3: the USA forces withdrew from the country.", [later]))
+    assert [e.doc_id for e in store.event_reports(january.id)] == ["jan", "undated"]
+    assert [e.doc_id for e in store.event_reports(later.id)] == ["later"]
+
+
+def test_a_cluster_headed_by_an_undated_report_keeps_to_the_dates_of_its_members() -> None:
+    store = Store(":memory:")
+    undated = make_event("undated", date=None)
+    store.add(make_coded("undated", "Report 4: the USA forces withdrew from the country.",
+                         [undated]))
+    store.add(make_coded("march", "Report 5: the USA forces withdrew from the country.",
+                         [make_event("march", date=("2024-03-04", "2024-03-04"))]))
+    store.add(make_coded("again", "Report 6: the USA forces withdrew from the country.",
+                         [make_event("again", date=("2024-03-05", "2024-03-05"))]))
+    store.add(make_coded("later", "Report 7: the USA forces withdrew from the country.",
+                         [make_event("later", date=("2025-09-01", "2025-09-01"))]))
+    assert [e.doc_id for e in store.event_reports(undated.id)] == ["undated", "march", "again"]
+    assert store.count_events(EventQuery(merged=True)) == 2
 
 
 def test_a_version_1_database_is_upgraded_in_place(tmp_path) -> None:
@@ -967,14 +1013,16 @@ def test_ruling_out_other_recipients_by_their_columns_merges_what_comparing_them
     feed = _feed(seed, 160)
     clusters = "SELECT seq, cluster_seq FROM events ORDER BY seq"
     compared = spy_on_comparisons(monkeypatch)
+    with_heads = spy_on_head_checks(monkeypatch, compared)
     sieved = Store(":memory:")
     assert sieved.add_many(feed) == [True] * len(feed)
-    with_columns = len(compared)
+    with_columns = len(compared) - with_heads[0]
     monkeypatch.setattr(db, "_recipient_text", lambda shape: None)
     compared.clear()
+    with_heads[0] = 0
     every = Store(":memory:")
     every.add_many(feed)
     merged = sieved.conn.execute(clusters).fetchall()
     assert merged == every.conn.execute(clusters).fetchall()
     assert sum(seq != head for seq, head in merged) > 50
-    assert with_columns < len(compared) / 2
+    assert with_columns < (len(compared) - with_heads[0]) / 2
