@@ -370,10 +370,13 @@ class Store:
                              cluster: Cluster, rules: SameEventRules) -> bool:
         """Whether a report that matches one member of a cluster is the same event as the
         cluster as a whole: the same event as its head (the report that stands for it), and
-        dated within the range its dated members span. A report that leaves its date unknown
+        dated where every dated member's dates allow. A report that leaves its date unknown
         matches any date, so matching one member alone would chain: an undated report joins
         a cluster of January, and a report of two years later that matches the undated one
-        would join it too, until one cluster holds every report of a country and type.
+        would join it too, until one cluster holds every report of a country and type. The
+        dates are checked against every dated member (the latest start and the earliest end),
+        not against their hull, which would let a week across New Year bridge to the next
+        year's reports of a whole year.
         An article's own mentions are gathered the same way, each compared with the record
         of the mentions gathered so far (:mod:`sitrep.cluster.assemble`). ``seq`` is the
         member already compared."""
@@ -384,12 +387,13 @@ class Store:
         days = outline(event).days
         if days is None or rules.across.stated_only:
             return True
-        first, last = conn.execute("SELECT min(day_start), max(day_end) FROM events "
-                                   "WHERE cluster_seq = ?", (cluster.seq,)).fetchone()
-        if first is None or last is None:
+        latest_start, earliest_end = conn.execute(
+            "SELECT max(day_start), min(day_end) FROM events WHERE cluster_seq = ?",
+            (cluster.seq,)).fetchone()
+        if latest_start is None or earliest_end is None:
             return True
         slack = rules.across.date_tolerance_days
-        return first - slack <= days[1] and days[0] - slack <= last
+        return latest_start - slack <= days[1] and days[0] - slack <= earliest_end
 
     def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, Cluster]:
         """A stored event and its cluster by ``seq``, decoded once: the reports of the last
