@@ -419,6 +419,12 @@ class EventBuilder:
             return []  # the text names the doer ("he"), but no antecedent agrees
         if cand.hit.aside and not self._stands_aside(actors, actor_heads):
             return []  # sport or a disaster: "beat", "killed" there are events of states alone
+        if cand.mode in self.book.cue("trip_modes"):
+            going = self._goers(actor_heads)
+            if going == "":
+                return []  # tourists visiting a city: a trip, no meeting of sides
+            if going:
+                kind, cand.mode = "MOBILIZE", going  # fighters arriving: a deployment
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
@@ -477,6 +483,31 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _goers(self, heads: list[Token]) -> str | None:
+        """What a going somewhere is when the goers are people named by plural nouns, by the
+        sectors those nouns name themselves (``trip_modes`` in ``cues/clauses.json``; not a
+        modifier's: "military representatives" are envoys): "" for people of no side (a
+        trip), the MOBILIZE mode for armed people (a deployment), None for anyone else (a
+        visit of a side: a meeting)."""
+        if not heads or not all(
+                t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []) for t in heads):
+            return None
+        words = self.book.actors.words
+        counts = self.book.cue("partitive_heads")
+        sectors = set()
+        for head in heads:
+            if head.lemma_.lower() in counts or head.lower_ in counts:  # "hundreds of fans"
+                counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
+                head = counted[0] if counted else head
+            word = words.get(head.lemma_.lower()) or words.get(head.lower_)
+            sectors.add(word.sector if word is not None else None)
+        if sectors <= self.book.cue("traveller_sectors"):
+            return ""
+        deployed = self.book.cues["deployed_modes"]
+        modes = {deployed.get(s or "") for s in sectors}
+        return modes.pop() if len(modes) == 1 and None not in modes else None
 
     def _habit(self, head: Token, kind: str) -> bool:
         """A material act told as a habit or a kind ("death squads that systematically

@@ -70,6 +70,8 @@ DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 CONTENT_DEPS = frozenset({"acl", "xcomp"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+CEASEFIRE = ("RETREAT", "ceasefire")
+"""What violence a verb of stopping governs becomes (``TriggerMatcher._ceased``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +196,32 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
+        hits = [self._ceased(h) for h in hits]
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
         return sorted((replace(h, aside=True) if h.entry.type in borrowed
                        and _sentence_start(h.head) in discarded else h for h in hits),
                       key=lambda h: h.start)
+
+    def _ceased(self, hit: TriggerHit) -> TriggerHit:
+        """Violence that a verb of stopping governs as its doer's own act (``cessation_verbs``,
+        ``cessation_types``: a gerund or a bare or possessed noun, "agreed to stop firing",
+        "halted their attacks") is not done but stopped: a ceasefire by the stopper. Violence
+        named with an article ("halted an attack") may be another's, and stands."""
+        head, book = hit.head, self.codebook
+        verb = head.head
+        if hit.entry.type not in book.cue("cessation_types") or verb is head or \
+                head.dep_ not in ("xcomp", "dobj") or \
+                lemma(verb) not in book.cue("cessation_verbs"):
+            return hit
+        if head.tag_ != "VBG" and any(c.dep_ == "det" or (c.dep_ == "poss" and c.pos_ != "PRON")
+                                      for c in head.children):
+            return hit
+        kind, mode = CEASEFIRE
+        entry = replace(hit.entry, type=kind, mode=mode, context=("military",),
+                        cameo=book.cameo_for(kind, mode))
+        return replace(hit, entry=entry)
 
     def _discarded(self, doc: Doc) -> set[int]:
         """The first tokens of the sentences that hold a discard phrase."""
@@ -465,8 +487,12 @@ class TriggerMatcher:
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
-        and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
+        through the word the trigger hangs on, a light verb's object ("gave a boost"), and
+        through a clause it governs, that clause's subject ("warned that floods would")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
+        # what a clause it governs speaks of ("warned that a storm would hit") says it too
+        nearby = nearby | {lemma(g) for c in token.children if c.dep_ == "ccomp"
+                           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 

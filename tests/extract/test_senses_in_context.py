@@ -1,0 +1,50 @@
+"""Word senses read from the words around them, on invented sentences: violence a verb of
+stopping governs is stopped, not done; a going somewhere is a meeting, a deployment or a trip
+by who goes; a warning of a danger of nature is no threat."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def _events(coder, text: str):  # noqa: ANN001, ANN202
+    article = Article(id="s", text=text, published="2024-05-03")
+    return sorted(coder.code_article(article).events, key=lambda e: -e.confidence)
+
+
+def test_violence_a_verb_of_stopping_governs_is_a_ceasefire(coder):
+    events = _events(coder, "The garrison commander told his men to stop shooting at the "
+                            "fishing boats.")
+    assert "ASSAULT" not in [e.event_type for e in events]
+    assert [(e.event_type, e.mode) for e in events][:1] == [("RETREAT", "ceasefire")]
+
+
+def test_violence_named_with_an_article_under_a_verb_of_stopping_stands(coder):
+    events = _events(coder, "Border guards halted an attack on a customs post near Orvalle.")
+    assert events and events[0].event_type == "ASSAULT"
+
+
+def test_armed_people_arriving_are_a_deployment(coder):
+    top = _events(coder, "Insurgents arrived in the hill villages above Morrow late on "
+                         "Sunday.")[0]
+    assert (top.event_type, top.mode) == ("MOBILIZE", "militia")
+
+
+def test_people_of_no_side_visiting_make_a_trip(coder):
+    assert _events(coder, "Crowds of holidaymakers visited the old fortress of Kerak over "
+                          "the long weekend.") == []
+
+
+def test_an_official_arriving_is_still_a_visit(coder):
+    top = _events(coder, "Chile's foreign minister arrived in Lima for talks on fishing "
+                         "rights.")[0]
+    assert (top.event_type, top.mode) == ("CONSULT", "visit")
+
+
+def test_a_warning_of_a_storm_is_no_threat(coder):
+    assert _events(coder, "Port officials warned that a tropical storm would reach the "
+                          "islands by Thursday.") == []
