@@ -256,7 +256,7 @@ class TriggerMatcher:
             return None
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
-        key = lemma(token)
+        key = self._lexicon_lemma(token)
         order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
         for pos in order:
             if token.pos_ not in WORD_POS[pos]:
@@ -283,6 +283,16 @@ class TriggerMatcher:
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _lexicon_lemma(self, token: Token) -> str:
+        """The token's lemma, or, for an inflected verb the lemmatizer cut one letter short
+        ("raped" read as "rap"), the lemma with its silent "e" back where the lexicon lists
+        that verb and not the shorter one."""
+        key = lemma(token)
+        if token.pos_ != "VERB" or key.endswith("e") or \
+                not token.lower_.endswith(("ed", "ing")) or self.words.get((key, "VERB")):
+            return key
+        return key + "e" if self.words.get((key + "e", "VERB")) else key
 
     def _derived(self, noun: Token, key: str) -> Trigger | None:
         """A noun the lexicon lacks that names a trigger verb's act: one WordNet derives

@@ -48,3 +48,22 @@ def test_an_official_arriving_is_still_a_visit(coder):
 def test_a_warning_of_a_storm_is_no_threat(coder):
     assert _events(coder, "Port officials warned that a tropical storm would reach the "
                           "islands by Thursday.") == []
+
+
+def test_a_verb_the_lemmatizer_cuts_short_is_still_its_trigger(coder):
+    top = _events(coder, "Militiamen raped two girls fetching water near the camp at "
+                         "Tessit.")[0]
+    assert (top.event_type, top.mode) == ("ASSAULT", "sexual")
+
+
+def test_a_clash_with_heavy_losses_names_no_side_by_its_toll(coder):
+    top = _events(coder, "Army units and rebel fighters clashed near Lowara, with heavy "
+                         "losses on both sides.")[0]
+    assert all(r.text != "heavy losses" for r in top.recipients)
+    assert top.acled["event_type"] == "Battles"
+
+
+def test_an_elder_killed_by_an_armed_group_is_a_civilian(coder):
+    top = _events(coder, "Insurgents shot dead a clan elder outside his home in the "
+                         "lowlands.")[0]
+    assert top.acled["event_type"] == "Violence against civilians"
