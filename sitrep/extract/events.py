@@ -419,12 +419,15 @@ class EventBuilder:
             return []  # the text names the doer ("he"), but no antecedent agrees
         if cand.hit.aside and not self._stands_aside(actors, actor_heads):
             return []  # sport or a disaster: "beat", "killed" there are events of states alone
-        if cand.mode in self.book.cue("trip_modes"):
+        if entry.lemma in self.book.cue("movement_verbs"):
             going = self._goers(actor_heads)
             if going == "":
                 return []  # tourists visiting a city: a trip, no meeting of sides
-            if going:
+            if going and kind == "CONSULT":
                 kind, cand.mode = "MOBILIZE", going  # fighters arriving: a deployment
+            if kind in self.book.cue("armed_movement_types") and not any(
+                    a.sector in self.book.cues["deployed_modes"] for a in actors):
+                return []  # a town entered is taken only by an armed side
         recipients = self._recipients(head, actor_heads, recipient_heads)
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
@@ -486,7 +489,7 @@ class EventBuilder:
 
     def _goers(self, heads: list[Token]) -> str | None:
         """What a going somewhere is when the goers are people named by plural nouns, by the
-        sectors those nouns name themselves (``trip_modes`` in ``cues/clauses.json``; not a
+        sectors those nouns name themselves (``movement_verbs`` in ``cues/clauses.json``; not a
         modifier's: "military representatives" are envoys): "" for people of no side (a
         trip), the MOBILIZE mode for armed people (a deployment), None for anyone else (a
         visit of a side: a meeting)."""

@@ -67,3 +67,20 @@ def test_an_elder_killed_by_an_armed_group_is_a_civilian(coder):
     top = _events(coder, "Insurgents shot dead a clan elder outside his home in the "
                          "lowlands.")[0]
     assert top.acled["event_type"] == "Violence against civilians"
+
+
+def test_a_town_entered_by_an_armed_side_is_taken(coder):
+    top = _events(coder, "Jihadist fighters entered the town of Solenzo after the "
+                         "gendarmes left their barracks.")[0]
+    assert (top.event_type, top.mode) == ("COERCE", "seize")
+    assert top.acled["event_type"] == "Strategic developments"
+
+
+def test_a_town_entered_by_people_of_no_side_is_no_event(coder):
+    assert _events(coder, "Hundreds of pilgrims entered the town of Lalibela on foot.") == []
+
+
+def test_a_crossing_blocked_by_drivers_is_a_protest(coder):
+    top = _events(coder, "Lorry drivers blocked the main crossing into the port city of "
+                         "Calvara on Monday.")[0]
+    assert (top.event_type, top.mode) == ("PROTEST", "obstruct")
