@@ -91,7 +91,11 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
 
 
 def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
-    aux = book.cue("hypothetical_aux")
+    """Supposed, possible or only called for: a possibility or condition ("could", "if"),
+    a verb of supposing above it, or an obligation ("should release", "should have
+    arrested"): what someone ought to do is a recommendation, not an act (said by a side,
+    it is that side's REQUEST, coded apart)."""
+    aux = book.cue("hypothetical_aux") | book.cue("obligation_modals")
     marks = book.cue("hypothetical_marks")
     governors_ = book.cue("hypothetical_governors")
     for i, token in enumerate(chain):

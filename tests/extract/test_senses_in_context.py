@@ -84,3 +84,13 @@ def test_a_crossing_blocked_by_drivers_is_a_protest(coder):
     top = _events(coder, "Lorry drivers blocked the main crossing into the port city of "
                          "Calvara on Monday.")[0]
     assert (top.event_type, top.mode) == ("PROTEST", "obstruct")
+
+
+def test_what_a_side_should_do_is_not_done(coder):
+    events = _events(coder, "Constables should have detained the smugglers at the quay "
+                            "long before dawn.")
+    coerced = [e for e in events if e.event_type == "COERCE"]
+    assert coerced and all(e.modality == "hypothetical" for e in coerced)
+    events = _events(coder, "Eritrea should free the detained pastors without delay.")
+    assert events and all(e.modality == "hypothetical" for e in events
+                          if e.event_type == "RETREAT")
