@@ -65,6 +65,8 @@ STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 OBLIGATION_WEIGHT = 0.7
+GATHERING_WEIGHT = 0.75
+"""How surely people gathering to demand something signal a demonstration."""
 EVALUATION_WEIGHT = 0.8
 MAX_CHARGE_LINKS = 3
 # entity labels of times and numbers: a phrase headed by one names no doer
@@ -106,6 +108,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates += obligations(doc, book)
     candidates += evaluations(doc, book, hits)
     candidates += allegations(doc, book, hits)
+    candidates += gatherings(candidates, book)
     # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
@@ -280,6 +283,31 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
         hit = TriggerHit(token.i, token.i + 1, governor, entry)
         found.append(Candidate(hit, entry, None, obligation=verb))
     return found
+
+
+def gatherings(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """People who gather, assemble or turn out to demand, denounce or reject something
+    (``gathering_verbs``; a purpose clause with no subject of its own whose speech act is one
+    a protest says, ``protest_content_types``) hold a demonstration: a PROTEST on the verb of
+    gathering, whose message the purpose clause then is. A gathering for any other end (a
+    summit, a funeral) is read as the lexicon reads it."""
+    verbs = book.cue("gathering_verbs")
+    said = book.cue("protest_content_types")
+    heads = {c.head.i for c in candidates}
+    found: dict[int, Candidate] = {}
+    for cand in candidates:
+        head = cand.head
+        verb = head.head
+        if cand.type not in said or head.dep_ not in ("advcl", "xcomp") or verb is head or \
+                verb.lemma_.lower() not in verbs or verb.i in heads or verb.i in found or \
+                children(head, "nsubj", "nsubjpass"):
+            continue
+        entry = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="PROTEST", mode="demo-org",
+                        context=(), frame="agent_target", with_=frozenset(),
+                        cameo=book.cameo_for("PROTEST", "demo-org"), weight=GATHERING_WEIGHT)
+        found[verb.i] = Candidate(TriggerHit(verb.i, verb.i + 1, verb, entry), entry,
+                                  entry.mode)
+    return list(found.values())
 
 
 def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> list[Candidate]:

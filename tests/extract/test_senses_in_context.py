@@ -94,3 +94,16 @@ def test_what_a_side_should_do_is_not_done(coder):
     events = _events(coder, "Eritrea should free the detained pastors without delay.")
     assert events and all(e.modality == "hypothetical" for e in events
                           if e.event_type == "RETREAT")
+
+
+def test_people_gathering_to_demand_something_hold_a_demonstration(coder):
+    top = _events(coder, "Dozens of dock workers gathered at the harbour gates to demand "
+                         "back pay.")[0]
+    assert (top.event_type, top.mode) == ("PROTEST", "demo-org")
+    assert top.acled["event_type"] == "Protests"
+
+
+def test_a_gathering_for_another_end_is_no_demonstration(coder):
+    events = _events(coder, "Mourners gathered at the cemetery in Ferrol to bury the "
+                            "victims of the fire.")
+    assert "PROTEST" not in [e.event_type for e in events]
