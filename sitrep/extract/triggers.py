@@ -186,7 +186,9 @@ class TriggerMatcher:
         marks as another matter (sport, entertainment, a disaster) the types whose words sport
         borrows (``scoreline_types``: a team "beat", "crushed" another) are set ``aside``: an
         event only when a state or armed actor does them (the events stage decides, once the
-        actors are known); the other types ("a third round of talks") stand."""
+        actors are known); the other types ("a third round of talks") stand, and so does
+        violence done with means sport never borrows (``unborrowed_modes``: a bomb, an air
+        strike, shelling), whoever its doer."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
         self._cues = None
@@ -200,7 +202,9 @@ class TriggerMatcher:
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
+        weapons = self.codebook.cue("unborrowed_modes")
         return sorted((replace(h, aside=True) if h.entry.type in borrowed
+                       and h.entry.mode not in weapons
                        and _sentence_start(h.head) in discarded else h for h in hits),
                       key=lambda h: h.start)
 

@@ -107,3 +107,9 @@ def test_a_gathering_for_another_end_is_no_demonstration(coder):
     events = _events(coder, "Mourners gathered at the cemetery in Ferrol to bury the "
                             "victims of the fire.")
     assert "PROTEST" not in [e.event_type for e in events]
+
+
+def test_a_bomb_in_a_sentence_about_sport_is_still_an_attack(coder):
+    top = _events(coder, "A bomb exploded outside the football stadium in Kirkuk during "
+                         "the derby, killing three spectators.")[0]
+    assert (top.event_type, top.mode) == ("ASSAULT", "explosives")
