@@ -113,3 +113,9 @@ def test_a_bomb_in_a_sentence_about_sport_is_still_an_attack(coder):
     top = _events(coder, "A bomb exploded outside the football stadium in Kirkuk during "
                          "the derby, killing three spectators.")[0]
     assert (top.event_type, top.mode) == ("ASSAULT", "explosives")
+
+
+def test_a_march_broken_up_keeps_its_marchers_whatever_the_by_phrase_hangs_on(coder):
+    top = _events(coder, "Gendarmes fired tear gas to break up a march by opposition "
+                         "supporters in Bobo-Dioulasso.")[0]
+    assert top.acled["event_type"] == "Protests"
