@@ -119,3 +119,9 @@ def test_a_march_broken_up_keeps_its_marchers_whatever_the_by_phrase_hangs_on(co
     top = _events(coder, "Gendarmes fired tear gas to break up a march by opposition "
                          "supporters in Bobo-Dioulasso.")[0]
     assert top.acled["event_type"] == "Protests"
+
+
+def test_unnamed_fighters_take_the_country_they_act_in(coder):
+    top = _events(coder, "Jihadist fighters abducted two aid workers near the Nigerien "
+                         "town of Ayorou.")[0]
+    assert "NER" in [a.country for a in top.actors]
