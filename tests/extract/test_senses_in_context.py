@@ -122,6 +122,8 @@ def test_a_march_broken_up_keeps_its_marchers_whatever_the_by_phrase_hangs_on(co
 
 
 def test_unnamed_fighters_take_the_country_they_act_in(coder):
-    top = _events(coder, "Jihadist fighters abducted two aid workers near the Nigerien "
-                         "town of Ayorou.")[0]
-    assert "NER" in [a.country for a in top.actors]
+    top = _events(coder, "Fighters abducted two aid workers outside a clinic in Chad's "
+                         "Lac province.")[0]
+    assert "TCD" in [a.country for a in top.actors]
+    top = _events(coder, "Rioters torched a bank in Guinea's second city, Nzerekore.")[0]
+    assert "GIN" in [a.country for a in top.actors]
