@@ -198,7 +198,7 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
-        hits = [self._ceased(h) for h in hits]
+        hits = [self._ceased(h) for h in hits if not self._made_safe(h)]
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
@@ -226,6 +226,19 @@ class TriggerMatcher:
         entry = replace(hit.entry, type=kind, mode=mode, context=("military",),
                         cameo=book.cameo_for(kind, mode))
         return replace(hit, entry=entry)
+
+    def _made_safe(self, hit: TriggerHit) -> bool:
+        """A weapon named as what someone defuses, clears, finds or takes ("defused a bomb",
+        "a mine was cleared", "recovered rockets": ``neutralising_verbs``) was not used: the
+        word is no attack of its own."""
+        head = hit.head
+        if hit.entry.type not in self.codebook.cue("cessation_types") or \
+                head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass", "conj"):
+            return False
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        return head.dep_ in ("dobj", "nsubjpass") and \
+            lemma(head.head) in self.codebook.cue("neutralising_verbs")
 
     def _discarded(self, doc: Doc) -> set[int]:
         """The first tokens of the sentences that hold a discard phrase."""

@@ -127,3 +127,12 @@ def test_unnamed_fighters_take_the_country_they_act_in(coder):
     assert "TCD" in [a.country for a in top.actors]
     top = _events(coder, "Rioters torched a bank in Guinea's second city, Nzerekore.")[0]
     assert "GIN" in [a.country for a in top.actors]
+
+
+def test_a_weapon_made_safe_or_taken_is_no_attack(coder):
+    events = _events(coder, "Sappers defused a landmine planted on the road to Kidal.")
+    assert events and "ASSAULT" not in [e.event_type for e in events]
+    assert events[0].acled["event_type"] == "Strategic developments"
+    events = _events(coder, "A roadside bomb was cleared by gendarmes near the market in "
+                            "Djibo.")
+    assert "ASSAULT" not in [e.event_type for e in events]
