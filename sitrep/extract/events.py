@@ -205,6 +205,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     beside_speech = book.cue("beside_speech_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
+    # "warned that it would shell the port": the shelling is what is threatened, no event
+    threats = book.cue("threat_content_types")
     dropped: set[int] = set()
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
@@ -219,7 +221,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                     and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
-            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
+            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS and not (
+                    outer.type in threats and modality(inner.head, book) != "asserted"):
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue

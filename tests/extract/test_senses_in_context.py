@@ -136,3 +136,14 @@ def test_a_weapon_made_safe_or_taken_is_no_attack(coder):
     events = _events(coder, "A roadside bomb was cleared by gendarmes near the market in "
                             "Djibo.")
     assert "ASSAULT" not in [e.event_type for e in events]
+
+
+def test_violence_a_warning_says_will_come_is_what_is_threatened(coder):
+    events = _events(coder, "The junta warned that its troops would shell any village "
+                            "sheltering the rebels.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+
+
+def test_violence_reported_under_speech_stays_an_event(coder):
+    events = _events(coder, "The governor said gunmen had shelled a village near Oicha.")
+    assert "ASSAULT" in [e.event_type for e in events]
