@@ -147,3 +147,12 @@ def test_violence_a_warning_says_will_come_is_what_is_threatened(coder):
 def test_violence_reported_under_speech_stays_an_event(coder):
     events = _events(coder, "The governor said gunmen had shelled a village near Oicha.")
     assert "ASSAULT" in [e.event_type for e in events]
+
+
+def test_a_town_taken_after_fighting_is_a_battle_for_territory(coder):
+    top = _events(coder, "Government troops seized the town of Mavivi after two days of "
+                         "heavy fighting with ADF rebels.")[0]
+    assert top.acled["event_type"] == "Battles"
+    top = _events(coder, "Rebels took control of the town of Nyanzale without a fight "
+                         "after the army fled.")[0]
+    assert top.acled["event_type"] == "Strategic developments"
