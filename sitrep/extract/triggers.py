@@ -116,21 +116,26 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                     nxt.extend(raised)
                 if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in sources:
                     continue
-                found.add(lemma(child))
-                found.add(child.lower_)
-                (stack if _same_phrase(child) else nxt).append(child)
+                same = _same_phrase(child)
+                if not (same and child.dep_ == "acl"):  # "armed with": not "arms" sent
+                    found.add(lemma(child))
+                    found.add(child.lower_)
+                (stack if same else nxt).append(child)
         frontier = nxt
     return found
 
 
 def _same_phrase(child: Token) -> bool:
     """Whether a word stands at its head's depth: a noun listed beside a noun ("tents,
-    blankets and medicine") and the "of" of a noun ("40 trucks of tents", "21 tonnes of
-    relief goods"), so what is sent is read through the count or container that holds it."""
+    blankets and medicine"), the "of" of a noun ("40 trucks of tents", "21 tonnes of
+    relief goods") and a participle that says what a vehicle holds ("planes loaded with
+    medicine", "lorries carrying flour"), so what is sent is read through the count or
+    container that holds it."""
     if child.head.pos_ not in ("NOUN", "PROPN"):
         return False
     return (child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) or (
-        child.dep_ == "prep" and child.lower_ == "of")
+        child.dep_ == "prep" and child.lower_ == "of") or (
+        child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"))
 
 
 def _raised_subjects(clause: Token) -> list[Token]:

@@ -156,3 +156,12 @@ def test_a_town_taken_after_fighting_is_a_battle_for_territory(coder):
     top = _events(coder, "Rebels took control of the town of Nyanzale without a fight "
                          "after the army fled.")[0]
     assert top.acled["event_type"] == "Strategic developments"
+
+
+def test_what_a_vehicle_carries_is_what_is_sent(coder):
+    top = _events(coder, "Oman sent two planes loaded with medicine to quake-hit "
+                         "Afghanistan.")[0]
+    assert top.event_type == "AID"
+    top = _events(coder, "Moscow sent two frigates armed with cruise missiles to the "
+                         "Baltic.")[0]
+    assert top.event_type == "MOBILIZE"
