@@ -165,3 +165,8 @@ def test_what_a_vehicle_carries_is_what_is_sent(coder):
     top = _events(coder, "Moscow sent two frigates armed with cruise missiles to the "
                          "Baltic.")[0]
     assert top.event_type == "MOBILIZE"
+
+
+def test_attacks_suspended_are_a_ceasefire(coder):
+    top = _events(coder, "The insurgents suspended attacks on the oil fields for a week.")[0]
+    assert (top.event_type, top.mode) == ("RETREAT", "ceasefire")
