@@ -65,6 +65,8 @@ STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 OBLIGATION_WEIGHT = 0.7
+RELEASE = ("RETREAT", "release")
+"""A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
 GATHERING_WEIGHT = 0.75
 """How surely people gathering to demand something signal a demonstration."""
 EVALUATION_WEIGHT = 0.8
@@ -460,6 +462,8 @@ class EventBuilder:
                     a.sector in self.book.cues["deployed_modes"] for a in actors):
                 return []  # a town entered is taken only by an armed side
         recipients = self._recipients(head, actor_heads, recipient_heads)
+        if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
+            kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -517,6 +521,17 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _rescue(self, actors: list[Actor], recipients: list[Token]) -> bool:
+        """Whether a freeing is a rescue: the state's forces (``rescuer_sectors``) free people
+        held by another side (``captive_words``: "hostages", "kidnapped students", "women
+        held by the militia"), where a release is the holder letting go."""
+        if not actors or not all(a.sector in self.book.cue("rescuer_sectors") for a in actors):
+            return False
+        captive = self.book.cue("captive_words")
+        return any(t.lemma_.lower() in captive or t.lower_ in captive or any(
+            c.lemma_.lower() in captive for c in t.children if c.dep_ in ("amod", "acl"))
+            for t in recipients)
 
     def _goers(self, heads: list[Token]) -> str | None:
         """What a going somewhere is when the goers are people named by plural nouns, by the

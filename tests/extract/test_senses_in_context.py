@@ -170,3 +170,11 @@ def test_what_a_vehicle_carries_is_what_is_sent(coder):
 def test_attacks_suspended_are_a_ceasefire(coder):
     top = _events(coder, "The insurgents suspended attacks on the oil fields for a week.")[0]
     assert (top.event_type, top.mode) == ("RETREAT", "ceasefire")
+
+
+def test_the_state_freeing_hostages_is_a_rescue_and_a_holder_freeing_them_a_release(coder):
+    top = _events(coder, "Gendarmes freed four hostages held by bandits near Kaya.")[0]
+    assert top.event_type == "AID"
+    top = _events(coder, "The bandits freed four hostages near Kaya after a ransom was "
+                         "paid.")[0]
+    assert (top.event_type, top.mode) == ("RETREAT", "release")
