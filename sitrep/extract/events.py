@@ -54,6 +54,9 @@ SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # in a sport sentence a place'
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
+PROPERTY_PENALTY = 0.2
+"""How far property taken or destroyed falls below the violence against people told with it:
+ACLED and PLOVER code the attack on people as the event."""
 INTENT_BONUS = 0.05
 FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
@@ -124,6 +127,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = builder.chains(entities or [])
     builder.trigger_heads = {hit.head.i for hit in hits}
+    builder.violent_heads = {hit.head.i for hit in hits
+                             if hit.entry.type in book.cue("outranking_types")}
     builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
                            if hit.head.pos_ in ("NOUN", "PROPN")}
     doc._.event_refs = {}
@@ -423,6 +428,7 @@ class EventBuilder:
         stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
         self.ctx = stored or actors.context(doc, article, places)
         self.trigger_heads: set[int] = set()
+        self.violent_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
         self.coref = Coreference(doc, book)
@@ -926,7 +932,22 @@ class EventBuilder:
             score += RECIPIENT_BONUS
         if mood == "future":
             score -= FUTURE_PENALTY
+        if cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+            score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _beside_violence(self, head: Token) -> bool:
+        """Whether the act is told in one breath with violence against people by the same
+        doers ("looted and burned houses, killing dozens", "set fire to homes and killed
+        twelve"): a verb joined to it, a participle on it, or the verb it hangs on."""
+        def participles(token: Token) -> list[Token]:  # "..., killing dozens"; not "after"
+            return [c for c in children(token, "advcl")
+                    if c.tag_ == "VBG" and not children(c, "mark")]
+        near = [*head.conjuncts, *participles(head)]
+        if head.dep_ == "conj" or head in participles(head.head):
+            near.append(head.head)
+        near += [c for t in list(near) for c in participles(t)]
+        return any(t.i in self.violent_heads for t in near)
 
 
 def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:

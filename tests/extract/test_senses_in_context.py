@@ -178,3 +178,10 @@ def test_the_state_freeing_hostages_is_a_rescue_and_a_holder_freeing_them_a_rele
     top = _events(coder, "The bandits freed four hostages near Kaya after a ransom was "
                          "paid.")[0]
     assert (top.event_type, top.mode) == ("RETREAT", "release")
+
+
+def test_houses_burned_in_one_breath_with_killings_rank_below_them(coder):
+    top = _events(coder, "Militiamen looted and torched homes in Kerenik, killing "
+                         "dozens of villagers.")[0]
+    assert top.event_type == "ASSAULT"
+    assert top.acled["event_type"] == "Violence against civilians"
