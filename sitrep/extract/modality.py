@@ -13,6 +13,9 @@ from spacy.tokens import Token
 from sitrep.codebook.lexicon import Codebook
 
 MAX_CLIMB = 5
+# a predicate of its object ("set the tyres ablaze", "kept the road open") is no act that a
+# verb of planning puts ahead
+PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -135,7 +138,8 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
         if any(c.lemma_.lower() in modifiers and c.dep_ in ("amod", "compound")
                for c in token.children):
             return True
-        if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token))
+        if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token)
+                                    and chain[i - 1].dep_ not in PREDICATE_DEPS)
                   or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True

@@ -185,3 +185,10 @@ def test_houses_burned_in_one_breath_with_killings_rank_below_them(coder):
                          "dozens of villagers.")[0]
     assert top.event_type == "ASSAULT"
     assert top.acled["event_type"] == "Violence against civilians"
+
+
+def test_a_verb_of_planning_with_a_predicate_puts_nothing_ahead(coder):
+    events = _events(coder, "Angry traders set a lorry ablaze and hurled stones at police "
+                            "in Bouake.")
+    assert events and all(e.modality == "asserted" for e in events)
+    assert "THREATEN" not in [e.event_type for e in events]
