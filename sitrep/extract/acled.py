@@ -36,7 +36,7 @@ def with_acled(events: list[Event], book: Codebook, fights: Sequence[int] = ()) 
 def fight_offsets(doc: Doc, book: Codebook) -> list[int]:
     """Where the document's words of fighting that took place stand (a trigger of the
     ``fight_types`` of ``territory_taken``, neither negated nor supposed, even one told in
-    passing: "after heavy fighting")."""
+    passing: "after a day of clashes")."""
     rule = book.acled_readings.get("territory_taken") or {}
     kinds = frozenset(rule.get("fight_types", ()))
     return [hit.span.start_char for hit in doc_triggers(doc)
@@ -65,8 +65,8 @@ def _territory_taken(event: Event, base: dict[str, str], book: Codebook, fought:
                      ) -> dict[str, str] | None:
     """A town, a base or a post taken (a seizure in the territory context, CAMEO's occupation
     of territory) is a non-violent transfer of territory, a strategic development; taken in
-    a sentence that tells of fighting that took place ("seized the town after heavy
-    fighting"), it is a battle in which a side took territory: the state regaining it, or
+    a sentence that tells of fighting that took place ("captured the port after a day of
+    clashes"), it is a battle in which a side took territory: the state regaining it, or
     another side overtaking it."""
     rule = book.acled_readings.get("territory_taken")
     if not rule or event.event_type not in rule["types"] or event.mode not in rule["modes"] \

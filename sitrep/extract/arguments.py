@@ -293,7 +293,7 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     for token in found:
         for t in conjuncts(token):
             if t.lemma_.lower() in toll or t.lower_ in toll:
-                continue  # "clashed, with heavy casualties": what it cost, not a side
+                continue  # "fought on, with many fatalities": what it cost, not a side
             if t.i not in seen:
                 seen.add(t.i)
                 result.append(t)

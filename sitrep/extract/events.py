@@ -542,7 +542,7 @@ class EventBuilder:
     def _goers(self, heads: list[Token]) -> str | None:
         """What a going somewhere is when the goers are people named by plural nouns, by the
         sectors those nouns name themselves (``movement_verbs`` in ``cues/clauses.json``; not a
-        modifier's: "military representatives" are envoys): "" for people of no side (a
+        modifier's: "naval attaches" are envoys): "" for people of no side (a
         trip), the MOBILIZE mode for armed people (a deployment), None for anyone else (a
         visit of a side: a meeting)."""
         if not heads or not all(
@@ -552,7 +552,7 @@ class EventBuilder:
         counts = self.book.cue("partitive_heads")
         sectors = set()
         for head in heads:
-            if head.lemma_.lower() in counts or head.lower_ in counts:  # "hundreds of fans"
+            if head.lemma_.lower() in counts or head.lower_ in counts:  # "scores of hikers"
                 counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
                 head = counted[0] if counted else head
@@ -938,9 +938,9 @@ class EventBuilder:
 
     def _beside_violence(self, head: Token) -> bool:
         """Whether the act is told in one breath with violence against people by the same
-        doers ("looted and burned houses, killing dozens", "set fire to homes and killed
+        doers ("raided the depot and torched it, wounding six", "razed the huts and shot
         twelve"): a verb joined to it, a participle on it, or the verb it hangs on."""
-        def participles(token: Token) -> list[Token]:  # "..., killing dozens"; not "after"
+        def participles(token: Token) -> list[Token]:  # "..., wounding six"; not "after"
             return [c for c in children(token, "advcl")
                     if c.tag_ == "VBG" and not children(c, "mark")]
         near = [*head.conjuncts, *participles(head)]

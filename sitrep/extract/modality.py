@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from sitrep.codebook.lexicon import Codebook
 
 MAX_CLIMB = 5
-# a predicate of its object ("set the tyres ablaze", "kept the road open") is no act that a
+# a predicate of its object ("set the barn alight", "kept the road open") is no act that a
 # verb of planning puts ahead
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -95,7 +95,7 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
 
 def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
     """Supposed, possible or only called for: a possibility or condition ("could", "if"),
-    a verb of supposing above it, or an obligation ("should release", "should have
+    a verb of supposing above it, or an obligation ("should free", "should have
     arrested"): what someone ought to do is a recommendation, not an act (said by a side,
     it is that side's REQUEST, coded apart)."""
     aux = book.cue("hypothetical_aux") | book.cue("obligation_modals")

@@ -128,8 +128,8 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
 def _same_phrase(child: Token) -> bool:
     """Whether a word stands at its head's depth: a noun listed beside a noun ("tents,
     blankets and medicine"), the "of" of a noun ("40 trucks of tents", "21 tonnes of
-    relief goods") and a participle that says what a vehicle holds ("planes loaded with
-    medicine", "lorries carrying flour"), so what is sent is read through the count or
+    relief goods") and a participle that says what a vehicle holds ("ships laden with
+    grain", "lorries carrying flour"), so what is sent is read through the count or
     container that holds it."""
     if child.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -233,7 +233,7 @@ class TriggerMatcher:
         return replace(hit, entry=entry)
 
     def _made_safe(self, hit: TriggerHit) -> bool:
-        """A weapon named as what someone defuses, clears, finds or takes ("defused a bomb",
+        """A weapon named as what someone defuses, clears, finds or takes ("made a shell safe",
         "a mine was cleared", "recovered rockets": ``neutralising_verbs``) was not used: the
         word is no attack of its own."""
         head = hit.head
@@ -520,9 +520,9 @@ class TriggerMatcher:
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
         through the word the trigger hangs on, a light verb's object ("gave a boost"), and
-        through a clause it governs, that clause's subject ("warned that floods would")."""
+        through a clause it governs, that clause's subject ("warned that floods could")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
-        # what a clause it governs speaks of ("warned that a storm would hit") says it too
+        # what a clause it governs speaks of ("warned that floods could follow") says it too
         nearby = nearby | {lemma(g) for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
         return bool(self.negative_with.get(key, frozenset()) & nearby)
