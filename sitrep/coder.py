@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from sitrep.cluster.assemble import assemble
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.errors import InputError, SetupError, SitrepError
-from sitrep.extract.acled import with_acled
+from sitrep.extract.acled import fight_offsets, with_acled
 from sitrep.extract.coreference import CoreferenceFinder, has_coreference
 from sitrep.extract.events import extract_events
 from sitrep.model import Article, CodedArticle, Event, content_hash
@@ -140,7 +140,9 @@ class Coder:
         entities = doc_entities(doc, article.id)
         mentions = extract_events(doc, article, places=places, times=times, actors=self.actors,
                                   entities=entities)
-        events = with_acled(assemble(mentions, doc, article), load_codebook())
+        book = load_codebook()
+        events = with_acled(assemble(mentions, doc, article), book,
+                            fight_offsets(doc, book))
         return CodedArticle(article=article, events=events, entities=entities,
                             places=places, times=times)
 

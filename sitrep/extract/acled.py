@@ -12,41 +12,71 @@ sectors they turn on are data: ``acled_readings`` in ``codebook/plover.json``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+
+from spacy.tokens import Doc
 
 from sitrep.codebook.lexicon import Codebook
 from sitrep.codebook.load import fold
+from sitrep.extract.modality import modality
+from sitrep.extract.triggers import doc_triggers
 from sitrep.model import Actor, Event
 
 
-def with_acled(events: list[Event], book: Codebook) -> list[Event]:
-    """The records with their ACLED type set from the whole record."""
-    return [replace(event, acled=acled_of(event, book)) for event in events]
+def with_acled(events: list[Event], book: Codebook, fights: Sequence[int] = ()) -> list[Event]:
+    """The records with their ACLED type set from the whole record; ``fights``: where the
+    text tells of fighting that took place (:func:`fight_offsets`), so that a record whose
+    sentence holds one is read with it."""
+    return [replace(event, acled=acled_of(event, book, any(
+        event.evidence.start <= at < event.evidence.end for at in fights)))
+        for event in events]
 
 
-def acled_of(event: Event, book: Codebook) -> dict[str, str] | None:
+def fight_offsets(doc: Doc, book: Codebook) -> list[int]:
+    """Where the document's words of fighting that took place stand (a trigger of the
+    ``fight_types`` of ``territory_taken``, neither negated nor supposed, even one told in
+    passing: "after a day of clashes")."""
+    rule = book.acled_readings.get("territory_taken") or {}
+    kinds = frozenset(rule.get("fight_types", ()))
+    return [hit.span.start_char for hit in doc_triggers(doc)
+            if hit.entry.type in kinds and modality(hit.head, book) == "asserted"]
+
+
+def acled_of(event: Event, book: Codebook, fought: bool = False) -> dict[str, str] | None:
     """ACLED event and sub-event type of one record, or None where ACLED records no event
-    of this kind (statements, meetings, material cooperation)."""
+    of this kind (statements, meetings, material cooperation); ``fought``: its sentence also
+    tells of fighting that took place."""
     base = book.acled_for(event.event_type, event.mode)
     if base is None or event.modality in book.acled_readings.get("not_happened", {}).get(
             "modalities", ()):
         return None  # ACLED records what took place: no negated or supposed event
-    for read in (_territory_taken, _force_against_protest, _crowd_violence, _against_unarmed):
+    found = _territory_taken(event, base, book, fought)
+    if found is not None:
+        return found
+    for read in (_force_against_protest, _crowd_violence, _against_unarmed):
         found = read(event, base, book)
         if found is not None:
             return found
     return base
 
 
-def _territory_taken(event: Event, base: dict[str, str], book: Codebook
+def _territory_taken(event: Event, base: dict[str, str], book: Codebook, fought: bool
                      ) -> dict[str, str] | None:
     """A town, a base or a post taken (a seizure in the territory context, CAMEO's occupation
-    of territory) is a non-violent transfer of territory: ACLED codes the fighting over a
-    place as a battle of its own, and the taking as a strategic development."""
+    of territory) is a non-violent transfer of territory, a strategic development; taken in
+    a sentence that tells of fighting that took place ("captured the port after a day of
+    clashes"), it is a battle in which a side took territory: the state regaining it, or
+    another side overtaking it."""
     rule = book.acled_readings.get("territory_taken")
     if not rule or event.event_type not in rule["types"] or event.mode not in rule["modes"] \
             or rule["context"] not in event.context:
         return None
+    if fought:
+        state = any(a.sector in rule["state_sectors"] for a in event.actors)
+        return {"event_type": rule["fought_event_type"],
+                "sub_event_type": rule["state_sub_event_type" if state
+                                       else "fought_sub_event_type"]}
     return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
 
 

@@ -288,9 +288,12 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
         preps.add("of")
     found += prep_objects(head, frozenset(preps))
     seen = {t.i for t in actors}
+    toll = _cue("toll_nouns")
     result = []
     for token in found:
         for t in conjuncts(token):
+            if t.lemma_.lower() in toll or t.lower_ in toll:
+                continue  # "fought on, with many fatalities": what it cost, not a side
             if t.i not in seen:
                 seen.add(t.i)
                 result.append(t)

@@ -54,6 +54,9 @@ SIDE_ENTS = frozenset({"PERSON", "ORG", "NORP"})  # in a sport sentence a place'
 MAIN_BONUS = 0.1
 BACKGROUND_PENALTY = 0.2
 UNDER_SPEECH_PENALTY = 0.15
+PROPERTY_PENALTY = 0.2
+"""How far property taken or destroyed falls below the violence against people told with it:
+ACLED and PLOVER code the attack on people as the event."""
 INTENT_BONUS = 0.05
 FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
@@ -65,6 +68,10 @@ STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 OBLIGATION_WEIGHT = 0.7
+RELEASE = ("RETREAT", "release")
+"""A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
+GATHERING_WEIGHT = 0.75
+"""How surely people gathering to demand something signal a demonstration."""
 EVALUATION_WEIGHT = 0.8
 MAX_CHARGE_LINKS = 3
 # entity labels of times and numbers: a phrase headed by one names no doer
@@ -106,6 +113,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates += obligations(doc, book)
     candidates += evaluations(doc, book, hits)
     candidates += allegations(doc, book, hits)
+    candidates += gatherings(candidates, book)
     # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
@@ -119,6 +127,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = builder.chains(entities or [])
     builder.trigger_heads = {hit.head.i for hit in hits}
+    builder.violent_heads = {hit.head.i for hit in hits
+                             if hit.entry.type in book.cue("outranking_types")}
     builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
                            if hit.head.pos_ in ("NOUN", "PROPN")}
     doc._.event_refs = {}
@@ -202,6 +212,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     beside_speech = book.cue("beside_speech_types")
     modes = book.cues["complement_modes"]
     intents = book.cues["intent_of"]
+    # "warned that it would shell the port": the shelling is what is threatened, no event
+    threats = book.cue("threat_content_types")
     dropped: set[int] = set()
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
@@ -216,7 +228,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                     and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
-            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS:
+            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS and not (
+                    outer.type in threats and modality(inner.head, book) != "asserted"):
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
@@ -280,6 +293,31 @@ def obligations(doc: Doc, book: Codebook) -> list[Candidate]:
         hit = TriggerHit(token.i, token.i + 1, governor, entry)
         found.append(Candidate(hit, entry, None, obligation=verb))
     return found
+
+
+def gatherings(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """People who gather, assemble or turn out to demand, denounce or reject something
+    (``gathering_verbs``; a purpose clause with no subject of its own whose speech act is one
+    a protest says, ``protest_content_types``) hold a demonstration: a PROTEST on the verb of
+    gathering, whose message the purpose clause then is. A gathering for any other end (a
+    summit, a funeral) is read as the lexicon reads it."""
+    verbs = book.cue("gathering_verbs")
+    said = book.cue("protest_content_types")
+    heads = {c.head.i for c in candidates}
+    found: dict[int, Candidate] = {}
+    for cand in candidates:
+        head = cand.head
+        verb = head.head
+        if cand.type not in said or head.dep_ not in ("advcl", "xcomp") or verb is head or \
+                verb.lemma_.lower() not in verbs or verb.i in heads or verb.i in found or \
+                children(head, "nsubj", "nsubjpass"):
+            continue
+        entry = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="PROTEST", mode="demo-org",
+                        context=(), frame="agent_target", with_=frozenset(),
+                        cameo=book.cameo_for("PROTEST", "demo-org"), weight=GATHERING_WEIGHT)
+        found[verb.i] = Candidate(TriggerHit(verb.i, verb.i + 1, verb, entry), entry,
+                                  entry.mode)
+    return list(found.values())
 
 
 def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> list[Candidate]:
@@ -390,6 +428,7 @@ class EventBuilder:
         stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
         self.ctx = stored or actors.context(doc, article, places)
         self.trigger_heads: set[int] = set()
+        self.violent_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
         self.coref = Coreference(doc, book)
@@ -419,7 +458,18 @@ class EventBuilder:
             return []  # the text names the doer ("he"), but no antecedent agrees
         if cand.hit.aside and not self._stands_aside(actors, actor_heads):
             return []  # sport or a disaster: "beat", "killed" there are events of states alone
+        if entry.lemma in self.book.cue("movement_verbs"):
+            going = self._goers(actor_heads)
+            if going == "":
+                return []  # tourists visiting a city: a trip, no meeting of sides
+            if going and kind == "CONSULT":
+                kind, cand.mode = "MOBILIZE", going  # fighters arriving: a deployment
+            if kind in self.book.cue("armed_movement_types") and not any(
+                    a.sector in self.book.cues["deployed_modes"] for a in actors):
+                return []  # a town entered is taken only by an armed side
         recipients = self._recipients(head, actor_heads, recipient_heads)
+        if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
+            kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -477,6 +527,42 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _rescue(self, actors: list[Actor], recipients: list[Token]) -> bool:
+        """Whether a freeing is a rescue: the state's forces (``rescuer_sectors``) free people
+        held by another side (``captive_words``: "hostages", "kidnapped students", "women
+        held by the militia"), where a release is the holder letting go."""
+        if not actors or not all(a.sector in self.book.cue("rescuer_sectors") for a in actors):
+            return False
+        captive = self.book.cue("captive_words")
+        return any(t.lemma_.lower() in captive or t.lower_ in captive or any(
+            c.lemma_.lower() in captive for c in t.children if c.dep_ in ("amod", "acl"))
+            for t in recipients)
+
+    def _goers(self, heads: list[Token]) -> str | None:
+        """What a going somewhere is when the goers are people named by plural nouns, by the
+        sectors those nouns name themselves (``movement_verbs`` in ``cues/clauses.json``; not a
+        modifier's: "naval attaches" are envoys): "" for people of no side (a
+        trip), the MOBILIZE mode for armed people (a deployment), None for anyone else (a
+        visit of a side: a meeting)."""
+        if not heads or not all(
+                t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []) for t in heads):
+            return None
+        words = self.book.actors.words
+        counts = self.book.cue("partitive_heads")
+        sectors = set()
+        for head in heads:
+            if head.lemma_.lower() in counts or head.lower_ in counts:  # "scores of hikers"
+                counted = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
+                head = counted[0] if counted else head
+            word = words.get(head.lemma_.lower()) or words.get(head.lower_)
+            sectors.add(word.sector if word is not None else None)
+        if sectors <= self.book.cue("traveller_sectors"):
+            return ""
+        deployed = self.book.cues["deployed_modes"]
+        modes = {deployed.get(s or "") for s in sectors}
+        return modes.pop() if len(modes) == 1 and None not in modes else None
 
     def _habit(self, head: Token, kind: str) -> bool:
         """A material act told as a habit or a kind ("death squads that systematically
@@ -846,7 +932,22 @@ class EventBuilder:
             score += RECIPIENT_BONUS
         if mood == "future":
             score -= FUTURE_PENALTY
+        if cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+            score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _beside_violence(self, head: Token) -> bool:
+        """Whether the act is told in one breath with violence against people by the same
+        doers ("raided the depot and torched it, wounding six", "razed the huts and shot
+        twelve"): a verb joined to it, a participle on it, or the verb it hangs on."""
+        def participles(token: Token) -> list[Token]:  # "..., wounding six"; not "after"
+            return [c for c in children(token, "advcl")
+                    if c.tag_ == "VBG" and not children(c, "mark")]
+        near = [*head.conjuncts, *participles(head)]
+        if head.dep_ == "conj" or head in participles(head.head):
+            near.append(head.head)
+        near += [c for t in list(near) for c in participles(t)]
+        return any(t.i in self.violent_heads for t in near)
 
 
 def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:

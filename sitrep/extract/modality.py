@@ -13,6 +13,9 @@ from spacy.tokens import Token
 from sitrep.codebook.lexicon import Codebook
 
 MAX_CLIMB = 5
+# a predicate of its object ("set the barn alight", "kept the road open") is no act that a
+# verb of planning puts ahead
+PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -91,7 +94,11 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
 
 
 def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
-    aux = book.cue("hypothetical_aux")
+    """Supposed, possible or only called for: a possibility or condition ("could", "if"),
+    a verb of supposing above it, or an obligation ("should free", "should have
+    arrested"): what someone ought to do is a recommendation, not an act (said by a side,
+    it is that side's REQUEST, coded apart)."""
+    aux = book.cue("hypothetical_aux") | book.cue("obligation_modals")
     marks = book.cue("hypothetical_marks")
     governors_ = book.cue("hypothetical_governors")
     for i, token in enumerate(chain):
@@ -131,7 +138,8 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
         if any(c.lemma_.lower() in modifiers and c.dep_ in ("amod", "compound")
                for c in token.children):
             return True
-        if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token))
+        if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token)
+                                    and chain[i - 1].dep_ not in PREDICATE_DEPS)
                   or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True

@@ -162,9 +162,16 @@ def _partitives() -> frozenset[str]:
 def _people(protest: Token, book: Codebook) -> list[Token]:
     """Who holds a protest, as its own phrase names them ("a protest by nurses", "the
     students' march", "a march of striking bakers": an 'of' phrase whose head is a
-    noun the actor tables know for people or bodies, not "a march of ten kilometres")."""
+    noun the actor tables know for people or bodies, not "a march of ten kilometres"),
+    also where the parse hung its "by" phrase on the active verb it is the object of."""
     found = [c for c in protest.children if c.dep_ == "poss"]
     tables = book.actors
+    verb = protest.head
+    if protest.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "broke up a march by nurses": an active verb has no agent, so a "by" phrase the
+        # parse hung on it is the protest's own
+        found += [o for c in verb.children if c.dep_ == "agent" for o in c.children
+                  if o.dep_ == "pobj"]
     for prep in protest.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             found += [o for o in prep.children if o.dep_ == "pobj"]

@@ -70,6 +70,8 @@ DESCRIBING_DEPS = frozenset({"relcl", "acl"})
 CONTENT_DEPS = frozenset({"acl", "xcomp"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+CEASEFIRE = ("RETREAT", "ceasefire")
+"""What violence a verb of stopping governs becomes (``TriggerMatcher._ceased``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,21 +116,26 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                     nxt.extend(raised)
                 if child.dep_ in SKIP_DEPS or child in frontier or child.lower_ in sources:
                     continue
-                found.add(lemma(child))
-                found.add(child.lower_)
-                (stack if _same_phrase(child) else nxt).append(child)
+                same = _same_phrase(child)
+                if not (same and child.dep_ == "acl"):  # "armed with": not "arms" sent
+                    found.add(lemma(child))
+                    found.add(child.lower_)
+                (stack if same else nxt).append(child)
         frontier = nxt
     return found
 
 
 def _same_phrase(child: Token) -> bool:
     """Whether a word stands at its head's depth: a noun listed beside a noun ("tents,
-    blankets and medicine") and the "of" of a noun ("40 trucks of tents", "21 tonnes of
-    relief goods"), so what is sent is read through the count or container that holds it."""
+    blankets and medicine"), the "of" of a noun ("40 trucks of tents", "21 tonnes of
+    relief goods") and a participle that says what a vehicle holds ("ships laden with
+    grain", "lorries carrying flour"), so what is sent is read through the count or
+    container that holds it."""
     if child.head.pos_ not in ("NOUN", "PROPN"):
         return False
     return (child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")) or (
-        child.dep_ == "prep" and child.lower_ == "of")
+        child.dep_ == "prep" and child.lower_ == "of") or (
+        child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"))
 
 
 def _raised_subjects(clause: Token) -> list[Token]:
@@ -184,7 +191,9 @@ class TriggerMatcher:
         marks as another matter (sport, entertainment, a disaster) the types whose words sport
         borrows (``scoreline_types``: a team "beat", "crushed" another) are set ``aside``: an
         event only when a state or armed actor does them (the events stage decides, once the
-        actors are known); the other types ("a third round of talks") stand."""
+        actors are known); the other types ("a third round of talks") stand, and so does
+        violence done with means sport never borrows (``unborrowed_modes``: a bomb, an air
+        strike, shelling), whoever its doer."""
         phrase_hits, blocked = self._phrases(doc)
         hits = list(phrase_hits)
         self._cues = None
@@ -194,12 +203,47 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
+        hits = [self._ceased(h) for h in hits if not self._made_safe(h)]
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
+        weapons = self.codebook.cue("unborrowed_modes")
         return sorted((replace(h, aside=True) if h.entry.type in borrowed
+                       and h.entry.mode not in weapons
                        and _sentence_start(h.head) in discarded else h for h in hits),
                       key=lambda h: h.start)
+
+    def _ceased(self, hit: TriggerHit) -> TriggerHit:
+        """Violence that a verb of stopping governs as its doer's own act (``cessation_verbs``,
+        ``cessation_types``: a gerund or a bare or possessed noun, "agreed to stop firing",
+        "halted their attacks") is not done but stopped: a ceasefire by the stopper. Violence
+        named with an article ("halted an attack") may be another's, and stands."""
+        head, book = hit.head, self.codebook
+        verb = head.head
+        if hit.entry.type not in book.cue("cessation_types") or verb is head or \
+                head.dep_ not in ("xcomp", "dobj") or \
+                lemma(verb) not in book.cue("cessation_verbs"):
+            return hit
+        if head.tag_ != "VBG" and any(c.dep_ == "det" or (c.dep_ == "poss" and c.pos_ != "PRON")
+                                      for c in head.children):
+            return hit
+        kind, mode = CEASEFIRE
+        entry = replace(hit.entry, type=kind, mode=mode, context=("military",),
+                        cameo=book.cameo_for(kind, mode))
+        return replace(hit, entry=entry)
+
+    def _made_safe(self, hit: TriggerHit) -> bool:
+        """A weapon named as what someone defuses, clears, finds or takes ("made a shell safe",
+        "a mine was cleared", "recovered rockets": ``neutralising_verbs``) was not used: the
+        word is no attack of its own."""
+        head = hit.head
+        if hit.entry.type not in self.codebook.cue("cessation_types") or \
+                head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass", "conj"):
+            return False
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        return head.dep_ in ("dobj", "nsubjpass") and \
+            lemma(head.head) in self.codebook.cue("neutralising_verbs")
 
     def _discarded(self, doc: Doc) -> set[int]:
         """The first tokens of the sentences that hold a discard phrase."""
@@ -234,7 +278,7 @@ class TriggerMatcher:
             return None
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
             return None
-        key = lemma(token)
+        key = self._lexicon_lemma(token)
         order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
         for pos in order:
             if token.pos_ not in WORD_POS[pos]:
@@ -261,6 +305,16 @@ class TriggerMatcher:
                 and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _lexicon_lemma(self, token: Token) -> str:
+        """The token's lemma, or, for an inflected verb the lemmatizer cut one letter short
+        ("raped" read as "rap"), the lemma with its silent "e" back where the lexicon lists
+        that verb and not the shorter one."""
+        key = lemma(token)
+        if token.pos_ != "VERB" or key.endswith("e") or \
+                not token.lower_.endswith(("ed", "ing")) or self.words.get((key, "VERB")):
+            return key
+        return key + "e" if self.words.get((key + "e", "VERB")) else key
 
     def _derived(self, noun: Token, key: str) -> Trigger | None:
         """A noun the lexicon lacks that names a trigger verb's act: one WordNet derives
@@ -465,8 +519,12 @@ class TriggerMatcher:
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
-        and, through the word the trigger hangs on, a light verb's object ("gave a boost")."""
+        through the word the trigger hangs on, a light verb's object ("gave a boost"), and
+        through a clause it governs, that clause's subject ("warned that floods could")."""
         nearby = governed | {lemma(token.head)} if token.dep_ in HOST_DEPS else governed
+        # what a clause it governs speaks of ("warned that floods could follow") says it too
+        nearby = nearby | {lemma(g) for c in token.children if c.dep_ == "ccomp"
+                           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
