@@ -42,6 +42,7 @@ AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 # the first letter of a sentence or line when it is lower case, and where sentences end
 LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 CARELESS_WINDOW = 400
 CARELESS_SENTENCES = 2
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?=\s)|\n")
@@ -98,12 +99,14 @@ def _careless(text: str, match: re.Match[str]) -> str | None:
     (not "iPhone"); after a sentence's end, nothing but spaces stands between ('"It is safe."
     said the mayor' is a quotation) and the word before the stop is a lower-case English word
     of two letters or more ("etc.", "p.m." and "E!" are no end); a line of hard-wrapped copy
-    that goes on with its sentence does not count."""
+    that goes on with its sentence does not count. An apostrophe inside the first word
+    ("it's", "don't") leaves it a word."""
     first = match.start(1)
     sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
     head = sentence.split(None, 1)[0] if sentence.split() else ""
-    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.rstrip(",;:").islower() or (
-            not head.rstrip(",;:").isalpha()):
+    head = APOSTROPHE.sub("", head.rstrip(",;:"))  # "it's", "don't": a word all the same
+    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.islower() or (
+            not head.isalpha()):
         return None
     before = text[:match.start()]
     stripped = before.rstrip()

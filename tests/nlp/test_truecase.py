@@ -135,6 +135,13 @@ def test_web_copy_written_in_lower_case_gets_the_capitals_of_its_names() -> None
     assert "and who knew" in restored
 
 
+def test_web_copy_whose_first_word_has_an_apostrophe_is_careless_copy() -> None:
+    text = "it's snowing hard near tishomingo tonight, and the road to ardmore is shut again."
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored.startswith("It's snowing hard near Tishomingo tonight")
+    assert "the road to Ardmore is shut" in restored
+
+
 def test_one_sentence_in_lower_case_inside_copy_in_mixed_case_is_no_careless_copy() -> None:
     for text in ("Crews were sent to Durant. then they drove on to tishomingo for the night.",
                  "Apple said on Monday that sales rose. iPhone sales in tishomingo fell a lot."):
