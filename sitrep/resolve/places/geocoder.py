@@ -331,6 +331,7 @@ class Geocoder:
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
+        _parts_of_the_city(toponyms)
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
@@ -1402,6 +1403,58 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         toponym.chosen = None
 
 
+def _parts_of_the_city(toponyms: list[Toponym]) -> None:
+    """A story about one city names the city's neighbourhoods and suburbs bare, and the index
+    lacks many of them (GeoNames files them as sections of the city, most with no population,
+    and the packaged city list keeps only those with one): "Ardmore police ... in Ridgeview"
+    must not read Ridgeview as a small namesake in another state. When the article's largest
+    town (ABROAD_POPULATION people or more: a city with named parts) holds its other places
+    within STRAY_KM, and the article names no country or first-level division but the city's,
+    a town or district read bare in another state of the city's country, more than STRAY_KM
+    from the city and from every other such reading, of fewer than ABROAD_POPULATION people,
+    with nothing holding it, near it or owning it there (:func:`_vouched`) and not listed
+    with the city (a town named beside the city is one of its own), is left unresolved, to
+    take the point of a place named near it (:func:`_unknown_fall_back`). Local news names
+    the state of a town outside its own."""
+    cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
+              and not t.fallback and t.chosen.precision == "city"]
+    city = max(cities, key=lambda c: c.population, default=None)
+    if city is None or city.population < ABROAD_POPULATION:
+        return
+    strays: list[Toponym] = []
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision in ("facility", "region") or toponym.metonymic:
+            continue
+        if chosen.precision in ("country", "admin1"):
+            if (chosen.country, chosen.precision == "country" or chosen.admin1) != (
+                    city.country, chosen.precision == "country" or city.admin1):
+                return  # the article names another state or country
+            continue
+        if _km(chosen, city) <= STRAY_KM:
+            continue
+        if chosen.country != city.country or chosen.admin1 == city.admin1 or (
+                chosen.population >= ABROAD_POPULATION) or toponym.dateline or (
+                _vouched(toponym, chosen)) or any(p.chosen is city for p in toponym.peers):
+            return  # a place far from the city that is no bare small namesake: no city story
+        strays.append(toponym)
+    for toponym in strays:
+        chosen = toponym.chosen
+        if chosen is not None and not any(
+                other.chosen is not None and other.text != toponym.text
+                and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
+            toponym.chosen = None
+
+
+def _vouched(toponym: Toponym, chosen: Candidate) -> bool:
+    """Whether a place written as holding, owning or near the mention (or held by it) holds
+    its reading or lies within STRAY_KM of it."""
+    related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner]
+    return any(other is not None and other.chosen is not None and (
+        _inside(chosen, other.chosen) or _inside(other.chosen, chosen)
+        or _km(chosen, other.chosen) <= STRAY_KM) for other in related)
+
+
 def _same_name(name: str, text: str) -> bool:
     """Whether a place's own name is the one written (case, accents and "St." aside)."""
     return fold(name).lower().replace("saint ", "st ") == fold(text).lower().replace(
@@ -1692,8 +1745,9 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     in the country the article is mostly about (ABROAD_FOCUS of its evidence or more, or the
     one country every place resolved in the text lies in: "near the Buriganga river in
     Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
-    abroad left unresolved (:func:`_keep_home`), and streets and buildings
-    (:func:`_streets_fall_back`) are not read so."""
+    abroad left unresolved (:func:`_keep_home`), and streets and buildings the index does
+    not know (:func:`_streets_fall_back`) are not read so; a name the model took for a
+    building that the index knows as a town is."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
@@ -1707,7 +1761,7 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         return
     for toponym in toponyms:
         if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
-                toponym.street or toponym.facility):
+                toponym.street or (toponym.facility and not toponym.candidates)):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
         if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:

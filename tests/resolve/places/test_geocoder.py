@@ -929,3 +929,22 @@ def test_a_town_the_index_lacks_does_not_jump_to_a_namesake_its_own_mentions_vou
     places = coder.geocoder.resolve(doc, Article(id="t", text=text))
     assert [p.country_code for p in places if p.text == "El Alto"] == [None, None]
     assert {p.country_code for p in places if p.text == "La Paz"} == {"BOL"}
+
+
+def test_a_part_of_the_city_an_article_is_about_is_no_namesake_in_another_state(
+        geocoder, blank) -> None:
+    text = ("Tulsa police said two cars were broken into overnight in Brookside, and a "
+            "third was found near Midtown.")
+    places = resolve(geocoder, blank, text, ["Tulsa", "Brookside", "Midtown"])
+    assert places["Tulsa"].admin1 == "Oklahoma"
+    for name in ("Brookside", "Midtown"):
+        assert places[name].admin1 == "Oklahoma", places[name]
+        assert places[name].name == "Tulsa"
+
+
+def test_a_town_named_with_its_state_outside_the_city_keeps_its_reading(
+        geocoder, blank) -> None:
+    text = ("Tulsa police said a man from Brookside, Del., was arrested overnight near "
+            "Midtown.")
+    places = resolve(geocoder, blank, text, ["Tulsa", "Brookside", "Del.", "Midtown"])
+    assert places["Brookside"].admin1 == "Delaware"
