@@ -308,8 +308,12 @@ class Geocoder:
         toponyms = [t for t in toponyms if not _unplaced(t, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
-            # no evidence, so a gazetteer name needs more than a preposition or a list.
-            toponyms = [t for t in toponyms if not t.weak]
+            # no evidence, so a gazetteer name with no more than a preposition or a list is
+            # kept only when a town of its name lies where the rest of the article is
+            # (:func:`_confirmed`), however unknown a word it is.
+            for toponym in toponyms:
+                if toponym.weak:
+                    toponym.maybe, toponym.lone = True, False
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)

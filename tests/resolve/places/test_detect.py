@@ -60,6 +60,14 @@ def test_all_capitals_copy_needs_strong_context(geocoder, blank) -> None:
     assert weak == {}
 
 
+def test_all_capitals_copy_keeps_a_weak_name_where_the_article_is(coder) -> None:
+    """A name the model leaves out of all-capitals copy, found only in a list, is kept when
+    a town of its name lies near the article's other places."""
+    text = "HIGH WIND WARNING: GUSTS TO 60 MPH IN ADA, COALGATE AND TISHOMINGO"
+    found = {text[p.start:p.end]: p for p in coder.code_article(Article(id="t", text=text)).places}
+    assert found["COALGATE"].admin1 == "Oklahoma"
+
+
 def test_a_title_case_headline_finds_the_place_not_the_words(geocoder, blank) -> None:
     found = places(geocoder, blank, "Storm Damage Reported In Tishomingo And Coalgate")
     assert set(found) == {"Tishomingo", "Coalgate"}
