@@ -82,7 +82,7 @@ def _restore_lower_case(text: str) -> str:
     acronym there ("who")."""
     found = [kind for match in LOWER_START.finditer(text) if (kind := _careless(text, match))]
     if "start" not in found and len(found) < CARELESS_SENTENCES:
-        return text
+        return _lower_places_after_prepositions(text)
     restored = list(restore_case(text, (0, 0)))
     for word in WORD.finditer(text):
         if word.group() in STOP_WORDS and len(word.group()) > 1 and "".join(
@@ -90,6 +90,59 @@ def _restore_lower_case(text: str) -> str:
             restored[word.start():word.end()] = word.group()
     return "".join(r if r.isupper() and not c.isupper() else c for c, r in zip(
         text, restored, strict=True))
+
+
+def _lower_places_after_prepositions(text: str) -> str:
+    """Copy in mixed case with a place name left in lower case after a preposition of place
+    ("best food in little rock?", "DAMAGE IN tishomingo:"): the name takes its capitals when
+    it is one a lower-case word cannot be (:func:`lower_place_names`). The rest of the text,
+    whose case is the writer's, is left as it is."""
+    chars: list[str] | None = None
+    for match in _after_preposition_pattern().finditer(text):
+        words = match.group(1).split(" ")
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size]).rstrip(".")
+            cased = lower_place_names().get(phrase)
+            if cased is not None:
+                chars = chars if chars is not None else list(text)
+                _apply(chars, match.start(1), cased)
+                break
+    return text if chars is None else "".join(chars)
+
+
+@cache
+def _after_preposition_pattern() -> re.Pattern[str]:
+    """A preposition of place (any case), one space, then up to MAX_NAME_WORDS lower-case
+    words with single spaces between (group 1), not glued to a hashtag, handle or address."""
+    preps = "|".join(sorted(map(re.escape, _locative_preps()), key=len, reverse=True))
+    word = r"[a-z][a-z'.\-]*"
+    return re.compile(rf"(?<![\w#@/])(?i:{preps}) ({word}(?: {word}){{0,{MAX_NAME_WORDS - 1}}})"
+                      r"(?![\w@/])")
+
+
+@cache
+def lower_place_names() -> dict[str, str]:
+    """Lower-case place name → its casing, for names a lower-case word cannot be: the
+    gazetteer's big places (:func:`_gazetteer_names`) and the countries, one word that is no
+    English word ("tishomingo") or several words none of which is a stop word, a direction
+    or a division word ("little rock", not "far north" nor "federal district")."""
+    from sitrep.resolve.places.countries import country_names
+
+    english, stop, directions = english_words(), _stop(), _directions()
+    kinds = division_words()
+    names: dict[str, str] = {}
+    for cased in [*_gazetteer_names(), *country_names()]:
+        low = cased.lower()
+        words = low.split()
+        if not cased[:1].isupper() or cased.isupper() or not all(
+                w.replace("'", "").replace(".", "").replace("-", "").isalpha() for w in words):
+            continue
+        if len(words) == 1 and (low in english or low in stop or len(low) < 4):
+            continue
+        if len(words) > 1 and any(w in stop or w in directions or w in kinds for w in words):
+            continue
+        names.setdefault(low, cased)
+    return names
 
 
 def _careless(text: str, match: re.Match[str]) -> str | None:

@@ -166,3 +166,13 @@ def test_a_headline_in_capitals_run_into_its_story_is_restored_alone() -> None:
     text = "TORNADO DAMAGES HOMES NEAR TISHOMINGO. No one was hurt, the SHERIFF said."
     restored = prepare_text(Article(id="a", text=text))
     assert restored == "Tornado damages homes near Tishomingo. No one was hurt, the SHERIFF said."
+
+
+def test_a_lower_case_place_after_a_preposition_in_mixed_case_copy_is_restored() -> None:
+    text = "Where To Eat In oklahoma city? Our Picks From ardmore To Durant"
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored == "Where To Eat In Oklahoma City? Our Picks From Ardmore To Durant"
+    for text in ("He was in federal district court on Monday in far north Texas.",
+                 "Prices rose in reading rooms, she wrote from home.",
+                 "Write to tishomingo@example.com for tickets."):
+        assert prepare_text(Article(id="a", text=text)) == text
