@@ -1526,7 +1526,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
     must not jump to a namesake town elsewhere. Support is a holder or a neighbour named with
-    it, a place of
+    it that the index knows, a place of
     its country listed with it, or another place of the article in the same country. A
     division the index lacks, read as the town it is named after, needs the article to be
     about that town's country."""
@@ -1537,10 +1537,11 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if chosen is None or chosen.precision != "city" or _stands_abroad(toponym.text, chosen):
         return
-    if toponym.container or toponym.anchor or toponym.owner or toponym.inner or not focus or (
+    holders = (toponym.container, toponym.anchor, toponym.owner)
+    if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
             any(p.chosen is not None and p.chosen.country == chosen.country
                 for p in toponym.peers)):
-        return
+        return  # a holder the index does not know is no support
     # what the rest of the article says: not the name's own mentions, which would vote for
     # their own reading, nor a name used as an actor ("neighbouring Peru said"), no place
     others = [other for other in toponyms if other.text != toponym.text
@@ -1562,10 +1563,11 @@ def _stands_abroad(text: str, chosen: Candidate) -> bool:
     "Concord": a common noun's town abroad needs the article's support) unless it is a city
     world news names (WORLD_CITY people or more: the entity ruler's cities; the word list
     holds many proper nouns of places). A town found through another of its names (a variant
-    that a smaller place elsewhere may bear as its own) always needs support."""
+    that a smaller place elsewhere may bear as its own), or through the name of a township or
+    borough named after it, always needs support."""
     if chosen.population < ABROAD_POPULATION or not any(
             _same_name(chosen.name, name) for name, kind in _lookup_names(text)
-            if kind != "article"):  # "Lagos airport" names Lagos by its own name
+            if kind not in ("article", "settlement")):  # "Lagos airport" names Lagos
         return False
     return chosen.population >= WORLD_CITY or fold(text).lower() not in english_words()
 
@@ -1749,9 +1751,10 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     in the country the article is mostly about (ABROAD_FOCUS of its evidence or more, or the
     one country every place resolved in the text lies in: "near the Buriganga river in
     Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
-    abroad left unresolved (:func:`_keep_home`), and streets and buildings the index does
-    not know (:func:`_streets_fall_back`) are not read so; a name the model took for a
-    building that the index knows as a town is."""
+    abroad left unresolved (:func:`_keep_home`) unless a word of the name says what kind of
+    place it is (a township the index lacks is no namesake abroad, but still a place here),
+    and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
+    read so; a name the model took for a building that the index knows as a town is."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
@@ -1764,7 +1767,8 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     if not anchors:
         return
     for toponym in toponyms:
-        if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
+        if toponym.chosen is not None or toponym.metonymic or (
+                toponym.abroad and not _placed_by_own_words(toponym.text)) or (
                 toponym.street or (toponym.facility and not toponym.candidates)):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))

@@ -948,3 +948,13 @@ def test_a_town_named_with_its_state_outside_the_city_keeps_its_reading(
             "Midtown.")
     places = resolve(geocoder, blank, text, ["Tulsa", "Brookside", "Del.", "Midtown"])
     assert places["Brookside"].admin1 == "Delaware"
+
+
+def test_a_township_named_after_a_city_abroad_lies_where_the_article_is(
+        geocoder, blank) -> None:
+    text = ("A barn burned in Lyon Township on Friday, and crews came from South Lyon and "
+            "Novi, Oakland County deputies said.")
+    places = resolve(geocoder, blank, text, ["Lyon Township", "South Lyon", "Novi",
+                                             "Oakland County"])
+    assert places["Lyon Township"].country_code == "USA"
+    assert places["Lyon Township"].admin1 == "Michigan"
