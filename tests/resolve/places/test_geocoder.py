@@ -958,3 +958,10 @@ def test_a_township_named_after_a_city_abroad_lies_where_the_article_is(
                                              "Oakland County"])
     assert places["Lyon Township"].country_code == "USA"
     assert places["Lyon Township"].admin1 == "Michigan"
+
+
+def test_a_county_s_emergency_body_named_with_it_holds_the_county(geocoder, blank) -> None:
+    text = "Pontotoc County 911 said a gas leak closed a road near Ada on Friday."
+    places = resolve(geocoder, blank, text, ["Pontotoc County 911", "Ada"])
+    place = next(iter(places.values()))
+    assert place.name == "Pontotoc County" and place.admin1 == "Oklahoma"
