@@ -50,6 +50,7 @@ BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
+LISTED_NAME_WORDS = 3  # the longest town name of lower-case words read from a list
 DIVISIONS = ("admin1", "admin2")
 
 
@@ -286,8 +287,9 @@ def _word_places(lowered: str, chars: list[str]) -> None:
       the end of the phrase after (punctuation, a stop word, the end: "from aden,"), for a
       place of GAZETTEER_POPULATION people or more, a division or a country whose name is no
       verb, adjective or adverb ("to hope." stays a verb);
-    * a town's name next to a capitalised place in a list ("hope, texarkana and magnolia":
-      "texarkana" is no English word, so it is capitalised already)."""
+    * a town's name, of one word or up to LISTED_NAME_WORDS, next to a capitalised place in
+      a list ("hope, texarkana and magnolia": "texarkana" is no English word, so it is
+      capitalised already; "ada, white oak and coalgate")."""
     words = list(WORD.finditer(lowered))
     for i, word in enumerate(words):
         if chars[word.start()].isupper() or word.group() in _stop() or len(word.group()) < 3:
@@ -299,11 +301,35 @@ def _word_places(lowered: str, chars: list[str]) -> None:
             _apply(chars, word.start(), name)
     for _ in range(2):
         for i, word in enumerate(words):
-            if chars[word.start()].isupper() or word.group() in _stop():
+            if chars[word.start()].isupper():
                 continue
-            if any(_listed_place(lowered, chars, words, i, j) for j in (i - 1, i + 1)) and any(
-                    c.precision == "city" for c in _gazetteer().candidates(word.group().title())):
-                _apply(chars, word.start(), word.group().title())
+            for size in (LISTED_NAME_WORDS, 2, 1):
+                last = i + size - 1
+                if last >= len(words) or (size == 1 and word.group() in _stop()) or (
+                        size > 1 and not _spaced(lowered, words, i, last + 1)):
+                    continue
+                name = lowered[word.start():words[last].end()].title()
+                if any(_listed_place(lowered, chars, words, first, j)
+                       for first, j in ((i, i - 1), (last, last + 1))) and any(
+                        c.precision == "city" for c in _gazetteer().candidates(name)):
+                    _apply(chars, word.start(), name)
+                    break
+
+
+def _spaced(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:
+    """Words ``start:end`` are lower case, one space apart, and the first is no article
+    ("two harbors", not "the city")."""
+    return words[start].group() not in _articles() and all(
+        lowered[words[k].end():words[k + 1].start()] == " " for k in range(start, end - 1)) and (
+        all(w.group().islower() for w in words[start:end]))
+
+
+@cache
+def _articles() -> frozenset[str]:
+    """Words before a place name that are no part of it ("the"): ``places/name_edges.tsv``."""
+    from sitrep.resolve.places.detect import name_edges
+
+    return name_edges("start")
 
 
 def _listed_place(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,

@@ -176,3 +176,10 @@ def test_a_lower_case_place_after_a_preposition_in_mixed_case_copy_is_restored()
                  "Prices rose in reading rooms, she wrote from home.",
                  "Write to tishomingo@example.com for tickets."):
         assert prepare_text(Article(id="a", text=text)) == text
+
+
+def test_a_town_of_several_words_listed_with_a_capitalised_place_is_restored() -> None:
+    restored = restore_case("FLOODS HIT ARDMORE, LONE GROVE AND HEALDTON. "
+                            "THE CITY AND ARDMORE WAIT.")
+    assert "Ardmore, Lone Grove and Healdton." in restored
+    assert "The city and Ardmore wait." in restored
