@@ -1417,9 +1417,9 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
     a town or district read bare in another state of the city's country, more than STRAY_KM
     from the city and from every other such reading, of fewer than ABROAD_POPULATION people,
     with nothing holding it, near it or owning it there (:func:`_vouched`) and not listed
-    with the city (a town named beside the city is one of its own), is left unresolved, to
-    take the point of a place named near it (:func:`_unknown_fall_back`). Local news names
-    the state of a town outside its own."""
+    with the city (a town named beside the city is one of its own), takes the city's point,
+    with the low score of every fallback. Local news names the state of a town outside its
+    own; a city of its country that big, far away, is a city of its own named from there."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
@@ -1435,11 +1435,12 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
                     city.country, chosen.precision == "country" or city.admin1):
                 return  # the article names another state or country
             continue
-        if _km(chosen, city) <= STRAY_KM:
-            continue
+        if _km(chosen, city) <= STRAY_KM or (
+                chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
+            continue  # a city far away is a city of its own, named from this one
         if chosen.country != city.country or chosen.admin1 == city.admin1 or (
-                chosen.population >= ABROAD_POPULATION) or toponym.dateline or (
-                _vouched(toponym, chosen)) or any(p.chosen is city for p in toponym.peers):
+                toponym.dateline or _vouched(toponym, chosen)) or any(
+                p.chosen is city for p in toponym.peers):
             return  # a place far from the city that is no bare small namesake: no city story
         strays.append(toponym)
     for toponym in strays:
@@ -1447,7 +1448,7 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
         if chosen is not None and not any(
                 other.chosen is not None and other.text != toponym.text
                 and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
-            toponym.chosen = None
+            toponym.chosen, toponym.fallback = city, True
 
 
 def _vouched(toponym: Toponym, chosen: Candidate) -> bool:
