@@ -533,3 +533,11 @@ def test_a_community_school_district_holds_its_town(geocoder, blank) -> None:
 def test_a_memorial_hospital_holds_its_town(geocoder, blank) -> None:
     found = places(geocoder, blank, "Two were taken to Tishomingo Memorial Hospital on Monday.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_road_named_with_a_number_or_glued_to_one_is_a_street(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A crash in Tishomingo closed 42nd Street and I-35 on Monday.")
+    assert set(found) == {"Tishomingo", "42nd Street", "I-35"}
+    assert found["42nd Street"].name == "Tishomingo"
+    assert "the 400 block" not in places(geocoder, blank, "Police searched the 400 block of "
+                                         "Elm Street in Tishomingo.")
