@@ -23,7 +23,12 @@ from sitrep.ingest.dateline import read_dateline
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
 from sitrep.nlp.truecase import is_shouting
-from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
+from sitrep.resolve.places.countries import (
+    country_by_iso3,
+    country_for_demonym,
+    country_for_name,
+    read_tsv,
+)
 from sitrep.resolve.places.detect import (
     Scanner,
     after_words,
@@ -618,6 +623,8 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if ent.label_ == "NORP" and (area := self._demonym_area(ent, doc_text)):
+            return area
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
                 _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
@@ -650,6 +657,31 @@ class Geocoder:
                 c.name for c in toponym.candidates}:
             toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
+
+    def _demonym_area(self, ent: Span, doc_text: str) -> Toponym | None:
+        """A demonym and the words after it that name an area of its country (``after_words``
+        of strength "demonym": waters, airspace) are a mention of that country."""
+        for size in (2, 1):
+            if ent.end + size > len(ent.doc):
+                continue
+            last = ent.doc[ent.end + size - 1]
+            end = last.idx + len(last.text)
+            candidates = self._demonym_country(doc_text[ent.start_char:end])
+            if candidates:
+                return Toponym(ent.start_char, end, doc_text[ent.start_char:end], candidates)
+        return None
+
+    def _demonym_country(self, text: str) -> tuple[Candidate, ...]:
+        """The country entry of "<demonym> <words of its area>" ("Ardmoran waters"), or ()."""
+        words = text.split()
+        if len(words) < 2 or after_words().get(tuple(w.lower() for w in words[1:])) != (
+                "demonym"):
+            return ()
+        country = country_for_demonym(words[0])
+        if country is None:
+            return ()
+        return tuple(c for c in self.gazetteer.candidates(country.name)
+                     if c.precision == "country" and c.country == country.iso3)
 
     def _known_head(self, ent: Span, doc_text: str, start: int, end: int) -> Toponym | None:
         """"El Dorado County Sheriff's Office" tagged as one place: the longest run of its
@@ -718,6 +750,8 @@ class Geocoder:
                 division = dropped == "division"
                 settled = dropped == "settlement"
                 break
+        if not candidates and not seats:
+            candidates = self._demonym_country(text)
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
             return Toponym(start, end, text, seat, metonymic=_is_metonymic(ent), facility=True)

@@ -965,3 +965,9 @@ def test_a_county_s_emergency_body_named_with_it_holds_the_county(geocoder, blan
     places = resolve(geocoder, blank, text, ["Pontotoc County 911", "Ada"])
     place = next(iter(places.values()))
     assert place.name == "Pontotoc County" and place.admin1 == "Oklahoma"
+
+
+def test_a_demonym_before_the_word_for_its_waters_names_the_country(coder) -> None:
+    text = "A cargo ship ran aground in Norwegian waters on Monday, Norwegian officials said."
+    places = coder.code_article(Article(id="t", text=text)).places
+    assert [(p.text, p.country_code) for p in places] == [("Norwegian waters", "NOR")]
