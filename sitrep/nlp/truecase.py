@@ -42,6 +42,7 @@ AFTER_LEAD = re.compile(r"\s*(?:\[[^\]\n]*\]\s*)*[\"'“(]*([^\W\d_])")
 # the first letter of a sentence or line when it is lower case, and where sentences end
 LOWER_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?])[ \t]+)[ \t]*([a-z])")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 CARELESS_WINDOW = 400
 CARELESS_SENTENCES = 2
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?=\s)|\n")
@@ -49,6 +50,7 @@ BRACKETED = re.compile(r"[\[(]([^\W\d_]{2,8})[\])]")
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
+LISTED_NAME_WORDS = 3  # the longest town name of lower-case words read from a list
 DIVISIONS = ("admin1", "admin2")
 
 
@@ -81,7 +83,7 @@ def _restore_lower_case(text: str) -> str:
     acronym there ("who")."""
     found = [kind for match in LOWER_START.finditer(text) if (kind := _careless(text, match))]
     if "start" not in found and len(found) < CARELESS_SENTENCES:
-        return text
+        return _lower_places_after_prepositions(text)
     restored = list(restore_case(text, (0, 0)))
     for word in WORD.finditer(text):
         if word.group() in STOP_WORDS and len(word.group()) > 1 and "".join(
@@ -91,6 +93,59 @@ def _restore_lower_case(text: str) -> str:
         text, restored, strict=True))
 
 
+def _lower_places_after_prepositions(text: str) -> str:
+    """Copy in mixed case with a place name left in lower case after a preposition of place
+    ("best food in little rock?", "DAMAGE IN tishomingo:"): the name takes its capitals when
+    it is one a lower-case word cannot be (:func:`lower_place_names`). The rest of the text,
+    whose case is the writer's, is left as it is."""
+    chars: list[str] | None = None
+    for match in _after_preposition_pattern().finditer(text):
+        words = match.group(1).split(" ")
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size]).rstrip(".")
+            cased = lower_place_names().get(phrase)
+            if cased is not None:
+                chars = chars if chars is not None else list(text)
+                _apply(chars, match.start(1), cased)
+                break
+    return text if chars is None else "".join(chars)
+
+
+@cache
+def _after_preposition_pattern() -> re.Pattern[str]:
+    """A preposition of place (any case), one space, then up to MAX_NAME_WORDS lower-case
+    words with single spaces between (group 1), not glued to a hashtag, handle or address."""
+    preps = "|".join(sorted(map(re.escape, _locative_preps()), key=len, reverse=True))
+    word = r"[a-z][a-z'.\-]*"
+    return re.compile(rf"(?<![\w#@/])(?i:{preps}) ({word}(?: {word}){{0,{MAX_NAME_WORDS - 1}}})"
+                      r"(?![\w@/])")
+
+
+@cache
+def lower_place_names() -> dict[str, str]:
+    """Lower-case place name → its casing, for names a lower-case word cannot be: the
+    gazetteer's big places (:func:`_gazetteer_names`) and the countries, one word that is no
+    English word ("tishomingo") or several words none of which is a stop word, a direction
+    or a division word ("little rock", not "far north" nor "federal district")."""
+    from sitrep.resolve.places.countries import country_names
+
+    english, stop, directions = english_words(), _stop(), _directions()
+    kinds = division_words()
+    names: dict[str, str] = {}
+    for cased in [*_gazetteer_names(), *country_names()]:
+        low = cased.lower()
+        words = low.split()
+        if not cased[:1].isupper() or cased.isupper() or not all(
+                w.replace("'", "").replace(".", "").replace("-", "").isalpha() for w in words):
+            continue
+        if len(words) == 1 and (low in english or low in stop or len(low) < 4):
+            continue
+        if len(words) > 1 and any(w in stop or w in directions or w in kinds for w in words):
+            continue
+        names.setdefault(low, cased)
+    return names
+
+
 def _careless(text: str, match: re.Match[str]) -> str | None:
     """"start" when the sentence whose first letter ``match`` finds begins the text or a
     paragraph in lower case, "after" when it does so after the end of another sentence, else
@@ -98,12 +153,14 @@ def _careless(text: str, match: re.Match[str]) -> str | None:
     (not "iPhone"); after a sentence's end, nothing but spaces stands between ('"It is safe."
     said the mayor' is a quotation) and the word before the stop is a lower-case English word
     of two letters or more ("etc.", "p.m." and "E!" are no end); a line of hard-wrapped copy
-    that goes on with its sentence does not count."""
+    that goes on with its sentence does not count. An apostrophe inside the first word
+    ("it's", "don't") leaves it a word."""
     first = match.start(1)
     sentence = SENTENCE_END.split(text[first:first + CARELESS_WINDOW], maxsplit=1)[0]
     head = sentence.split(None, 1)[0] if sentence.split() else ""
-    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.rstrip(",;:").islower() or (
-            not head.rstrip(",;:").isalpha()):
+    head = APOSTROPHE.sub("", head.rstrip(",;:"))  # "it's", "don't": a word all the same
+    if sum(map(str.isalpha, sentence)) < MIN_LETTERS or not head.islower() or (
+            not head.isalpha()):
         return None
     before = text[:match.start()]
     stripped = before.rstrip()
@@ -230,8 +287,9 @@ def _word_places(lowered: str, chars: list[str]) -> None:
       the end of the phrase after (punctuation, a stop word, the end: "from aden,"), for a
       place of GAZETTEER_POPULATION people or more, a division or a country whose name is no
       verb, adjective or adverb ("to hope." stays a verb);
-    * a town's name next to a capitalised place in a list ("hope, texarkana and magnolia":
-      "texarkana" is no English word, so it is capitalised already)."""
+    * a town's name, of one word or up to LISTED_NAME_WORDS, next to a capitalised place in
+      a list ("hope, texarkana and magnolia": "texarkana" is no English word, so it is
+      capitalised already; "ada, white oak and coalgate")."""
     words = list(WORD.finditer(lowered))
     for i, word in enumerate(words):
         if chars[word.start()].isupper() or word.group() in _stop() or len(word.group()) < 3:
@@ -243,11 +301,35 @@ def _word_places(lowered: str, chars: list[str]) -> None:
             _apply(chars, word.start(), name)
     for _ in range(2):
         for i, word in enumerate(words):
-            if chars[word.start()].isupper() or word.group() in _stop():
+            if chars[word.start()].isupper():
                 continue
-            if any(_listed_place(lowered, chars, words, i, j) for j in (i - 1, i + 1)) and any(
-                    c.precision == "city" for c in _gazetteer().candidates(word.group().title())):
-                _apply(chars, word.start(), word.group().title())
+            for size in (LISTED_NAME_WORDS, 2, 1):
+                last = i + size - 1
+                if last >= len(words) or (size == 1 and word.group() in _stop()) or (
+                        size > 1 and not _spaced(lowered, words, i, last + 1)):
+                    continue
+                name = lowered[word.start():words[last].end()].title()
+                if any(_listed_place(lowered, chars, words, first, j)
+                       for first, j in ((i, i - 1), (last, last + 1))) and any(
+                        c.precision == "city" for c in _gazetteer().candidates(name)):
+                    _apply(chars, word.start(), name)
+                    break
+
+
+def _spaced(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:
+    """Words ``start:end`` are lower case, one space apart, and the first is no article
+    ("two harbors", not "the city")."""
+    return words[start].group() not in _articles() and all(
+        lowered[words[k].end():words[k + 1].start()] == " " for k in range(start, end - 1)) and (
+        all(w.group().islower() for w in words[start:end]))
+
+
+@cache
+def _articles() -> frozenset[str]:
+    """Words before a place name that are no part of it ("the"): ``places/name_edges.tsv``."""
+    from sitrep.resolve.places.detect import name_edges
+
+    return name_edges("start")
 
 
 def _listed_place(lowered: str, chars: list[str], words: list[re.Match[str]], i: int,

@@ -135,6 +135,13 @@ def test_web_copy_written_in_lower_case_gets_the_capitals_of_its_names() -> None
     assert "and who knew" in restored
 
 
+def test_web_copy_whose_first_word_has_an_apostrophe_is_careless_copy() -> None:
+    text = "it's snowing hard near tishomingo tonight, and the road to ardmore is shut again."
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored.startswith("It's snowing hard near Tishomingo tonight")
+    assert "the road to Ardmore is shut" in restored
+
+
 def test_one_sentence_in_lower_case_inside_copy_in_mixed_case_is_no_careless_copy() -> None:
     for text in ("Crews were sent to Durant. then they drove on to tishomingo for the night.",
                  "Apple said on Monday that sales rose. iPhone sales in tishomingo fell a lot."):
@@ -159,3 +166,20 @@ def test_a_headline_in_capitals_run_into_its_story_is_restored_alone() -> None:
     text = "TORNADO DAMAGES HOMES NEAR TISHOMINGO. No one was hurt, the SHERIFF said."
     restored = prepare_text(Article(id="a", text=text))
     assert restored == "Tornado damages homes near Tishomingo. No one was hurt, the SHERIFF said."
+
+
+def test_a_lower_case_place_after_a_preposition_in_mixed_case_copy_is_restored() -> None:
+    text = "Where To Eat In oklahoma city? Our Picks From ardmore To Durant"
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored == "Where To Eat In Oklahoma City? Our Picks From Ardmore To Durant"
+    for text in ("He was in federal district court on Monday in far north Texas.",
+                 "Prices rose in reading rooms, she wrote from home.",
+                 "Write to tishomingo@example.com for tickets."):
+        assert prepare_text(Article(id="a", text=text)) == text
+
+
+def test_a_town_of_several_words_listed_with_a_capitalised_place_is_restored() -> None:
+    restored = restore_case("FLOODS HIT ARDMORE, LONE GROVE AND HEALDTON. "
+                            "THE CITY AND ARDMORE WAIT.")
+    assert "Ardmore, Lone Grove and Healdton." in restored
+    assert "The city and Ardmore wait." in restored

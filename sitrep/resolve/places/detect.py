@@ -26,6 +26,7 @@ needs strong context too. Names of streets ("Elm Street",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,8 @@ BARE_MIN_POPULATION = 10_000
 GUESSED = ("PERSON", "ORG")
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
+
+STREET_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")  # "405", "42nd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,11 +669,17 @@ def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
 
 
 def _streets(words: Words) -> list[Found]:
-    """"Elm Street", "Martin Luther King Boulevard", "Route 9"."""
+    """"Elm Street", "Martin Luther King Boulevard", "Route 9", "I-80"; a number or an
+    ordinal may begin the name ("42nd Street", "17 Mile Road", "the 210 Freeway")."""
     found: list[Found] = []
     kinds = street_words()
+    prefixes = tuple(word for word, position in kinds.items() if position == "prefix")
     for i, text in enumerate(words.text):
         position = kinds.get(text)
+        if position is None and text.startswith(prefixes) and i not in words.busy and any(
+                text.startswith(p) and text[len(p):].isdigit() for p in prefixes):
+            found.append(Found(i, i + 1, "street"))
+            continue
         if position is None or i in words.busy:
             continue
         if position == "number":
@@ -680,6 +689,9 @@ def _streets(words: Words) -> list[Found]:
         start = i
         while start > 0 and start - 1 not in words.busy and words.capital[start - 1] and not (
                 words.sent_start[start]):
+            start -= 1
+        if start > 0 and start - 1 not in words.busy and not words.sent_start[start] and (
+                STREET_NUMBER.fullmatch(words.text[start - 1])):
             start -= 1
         if start < i:
             found.append(Found(start, i + 1, "street"))

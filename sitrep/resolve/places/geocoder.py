@@ -23,7 +23,12 @@ from sitrep.ingest.dateline import read_dateline
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
 from sitrep.nlp.truecase import is_shouting
-from sitrep.resolve.places.countries import country_by_iso3, country_for_name, read_tsv
+from sitrep.resolve.places.countries import (
+    country_by_iso3,
+    country_for_demonym,
+    country_for_name,
+    read_tsv,
+)
 from sitrep.resolve.places.detect import (
     Scanner,
     after_words,
@@ -308,8 +313,12 @@ class Geocoder:
         toponyms = [t for t in toponyms if not _unplaced(t, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
-            # no evidence, so a gazetteer name needs more than a preposition or a list.
-            toponyms = [t for t in toponyms if not t.weak]
+            # no evidence, so a gazetteer name with no more than a preposition or a list is
+            # kept only when a town of its name lies where the rest of the article is
+            # (:func:`_confirmed`), however unknown a word it is.
+            for toponym in toponyms:
+                if toponym.weak:
+                    toponym.maybe, toponym.lone = True, False
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         focus = self._focus(toponyms)
@@ -331,6 +340,7 @@ class Geocoder:
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
+        _parts_of_the_city(toponyms)
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
@@ -613,6 +623,8 @@ class Geocoder:
     def _toponym(self, ent: Span, doc_text: str) -> Toponym | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RESCUE_LABELS:
             return None
+        if ent.label_ == "NORP" and (area := self._demonym_area(ent, doc_text)):
+            return area
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
                 _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
@@ -645,6 +657,31 @@ class Geocoder:
                 c.name for c in toponym.candidates}:
             toponym.candidates = ()  # "Hartsfield-Jackson International Airport" is no Jackson
         return toponym
+
+    def _demonym_area(self, ent: Span, doc_text: str) -> Toponym | None:
+        """A demonym and the words after it that name an area of its country (``after_words``
+        of strength "demonym": waters, airspace) are a mention of that country."""
+        for size in (2, 1):
+            if ent.end + size > len(ent.doc):
+                continue
+            last = ent.doc[ent.end + size - 1]
+            end = last.idx + len(last.text)
+            candidates = self._demonym_country(doc_text[ent.start_char:end])
+            if candidates:
+                return Toponym(ent.start_char, end, doc_text[ent.start_char:end], candidates)
+        return None
+
+    def _demonym_country(self, text: str) -> tuple[Candidate, ...]:
+        """The country entry of "<demonym> <words of its area>" ("Ardmoran waters"), or ()."""
+        words = text.split()
+        if len(words) < 2 or after_words().get(tuple(w.lower() for w in words[1:])) != (
+                "demonym"):
+            return ()
+        country = country_for_demonym(words[0])
+        if country is None:
+            return ()
+        return tuple(c for c in self.gazetteer.candidates(country.name)
+                     if c.precision == "country" and c.country == country.iso3)
 
     def _known_head(self, ent: Span, doc_text: str, start: int, end: int) -> Toponym | None:
         """"El Dorado County Sheriff's Office" tagged as one place: the longest run of its
@@ -713,6 +750,8 @@ class Geocoder:
                 division = dropped == "division"
                 settled = dropped == "settlement"
                 break
+        if not candidates and not seats:
+            candidates = self._demonym_country(text)
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
             return Toponym(start, end, text, seat, metonymic=_is_metonymic(ent), facility=True)
@@ -1402,6 +1441,59 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         toponym.chosen = None
 
 
+def _parts_of_the_city(toponyms: list[Toponym]) -> None:
+    """A story about one city names the city's neighbourhoods and suburbs bare, and the index
+    lacks many of them (GeoNames files them as sections of the city, most with no population,
+    and the packaged city list keeps only those with one): "Ardmore police ... in Ridgeview"
+    must not read Ridgeview as a small namesake in another state. When the article's largest
+    town (ABROAD_POPULATION people or more: a city with named parts) holds its other places
+    within STRAY_KM, and the article names no country or first-level division but the city's,
+    a town or district read bare in another state of the city's country, more than STRAY_KM
+    from the city and from every other such reading, of fewer than ABROAD_POPULATION people,
+    with nothing holding it, near it or owning it there (:func:`_vouched`) and not listed
+    with the city (a town named beside the city is one of its own), takes the city's point,
+    with the low score of every fallback. Local news names the state of a town outside its
+    own; a city of its country that big, far away, is a city of its own named from there."""
+    cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
+              and not t.fallback and t.chosen.precision == "city"]
+    city = max(cities, key=lambda c: c.population, default=None)
+    if city is None or city.population < ABROAD_POPULATION:
+        return
+    strays: list[Toponym] = []
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision in ("facility", "region") or toponym.metonymic:
+            continue
+        if chosen.precision in ("country", "admin1"):
+            if (chosen.country, chosen.precision == "country" or chosen.admin1) != (
+                    city.country, chosen.precision == "country" or city.admin1):
+                return  # the article names another state or country
+            continue
+        if _km(chosen, city) <= STRAY_KM or (
+                chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
+            continue  # a city far away is a city of its own, named from this one
+        if chosen.country != city.country or chosen.admin1 == city.admin1 or (
+                toponym.dateline or _vouched(toponym, chosen)) or any(
+                p.chosen is city for p in toponym.peers):
+            return  # a place far from the city that is no bare small namesake: no city story
+        strays.append(toponym)
+    for toponym in strays:
+        chosen = toponym.chosen
+        if chosen is not None and not any(
+                other.chosen is not None and other.text != toponym.text
+                and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
+            toponym.chosen, toponym.fallback = city, True
+
+
+def _vouched(toponym: Toponym, chosen: Candidate) -> bool:
+    """Whether a place written as holding, owning or near the mention (or held by it) holds
+    its reading or lies within STRAY_KM of it."""
+    related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner]
+    return any(other is not None and other.chosen is not None and (
+        _inside(chosen, other.chosen) or _inside(other.chosen, chosen)
+        or _km(chosen, other.chosen) <= STRAY_KM) for other in related)
+
+
 def _same_name(name: str, text: str) -> bool:
     """Whether a place's own name is the one written (case, accents and "St." aside)."""
     return fold(name).lower().replace("saint ", "st ") == fold(text).lower().replace(
@@ -1469,7 +1561,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
     must not jump to a namesake town elsewhere. Support is a holder or a neighbour named with
-    it, a place of
+    it that the index knows, a place of
     its country listed with it, or another place of the article in the same country. A
     division the index lacks, read as the town it is named after, needs the article to be
     about that town's country."""
@@ -1480,10 +1572,11 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return
     if chosen is None or chosen.precision != "city" or _stands_abroad(toponym.text, chosen):
         return
-    if toponym.container or toponym.anchor or toponym.owner or toponym.inner or not focus or (
+    holders = (toponym.container, toponym.anchor, toponym.owner)
+    if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
             any(p.chosen is not None and p.chosen.country == chosen.country
                 for p in toponym.peers)):
-        return
+        return  # a holder the index does not know is no support
     # what the rest of the article says: not the name's own mentions, which would vote for
     # their own reading, nor a name used as an actor ("neighbouring Peru said"), no place
     others = [other for other in toponyms if other.text != toponym.text
@@ -1505,10 +1598,11 @@ def _stands_abroad(text: str, chosen: Candidate) -> bool:
     "Concord": a common noun's town abroad needs the article's support) unless it is a city
     world news names (WORLD_CITY people or more: the entity ruler's cities; the word list
     holds many proper nouns of places). A town found through another of its names (a variant
-    that a smaller place elsewhere may bear as its own) always needs support."""
+    that a smaller place elsewhere may bear as its own), or through the name of a township or
+    borough named after it, always needs support."""
     if chosen.population < ABROAD_POPULATION or not any(
             _same_name(chosen.name, name) for name, kind in _lookup_names(text)
-            if kind != "article"):  # "Lagos airport" names Lagos by its own name
+            if kind not in ("article", "settlement")):  # "Lagos airport" names Lagos
         return False
     return chosen.population >= WORLD_CITY or fold(text).lower() not in english_words()
 
@@ -1692,8 +1786,10 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     in the country the article is mostly about (ABROAD_FOCUS of its evidence or more, or the
     one country every place resolved in the text lies in: "near the Buriganga river in
     Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
-    abroad left unresolved (:func:`_keep_home`), and streets and buildings
-    (:func:`_streets_fall_back`) are not read so."""
+    abroad left unresolved (:func:`_keep_home`) unless a word of the name says what kind of
+    place it is (a township the index lacks is no namesake abroad, but still a place here),
+    and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
+    read so; a name the model took for a building that the index knows as a town is."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
@@ -1706,8 +1802,9 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     if not anchors:
         return
     for toponym in toponyms:
-        if toponym.chosen is not None or toponym.metonymic or toponym.abroad or (
-                toponym.street or toponym.facility):
+        if toponym.chosen is not None or toponym.metonymic or (
+                toponym.abroad and not _placed_by_own_words(toponym.text)) or (
+                toponym.street or (toponym.facility and not toponym.candidates)):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
         if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:

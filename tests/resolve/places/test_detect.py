@@ -60,6 +60,14 @@ def test_all_capitals_copy_needs_strong_context(geocoder, blank) -> None:
     assert weak == {}
 
 
+def test_all_capitals_copy_keeps_a_weak_name_where_the_article_is(coder) -> None:
+    """A name the model leaves out of all-capitals copy, found only in a list, is kept when
+    a town of its name lies near the article's other places."""
+    text = "HIGH WIND WARNING: GUSTS TO 60 MPH IN ADA, COALGATE AND TISHOMINGO"
+    found = {text[p.start:p.end]: p for p in coder.code_article(Article(id="t", text=text)).places}
+    assert found["COALGATE"].admin1 == "Oklahoma"
+
+
 def test_a_title_case_headline_finds_the_place_not_the_words(geocoder, blank) -> None:
     found = places(geocoder, blank, "Storm Damage Reported In Tishomingo And Coalgate")
     assert set(found) == {"Tishomingo", "Coalgate"}
@@ -525,3 +533,11 @@ def test_a_community_school_district_holds_its_town(geocoder, blank) -> None:
 def test_a_memorial_hospital_holds_its_town(geocoder, blank) -> None:
     found = places(geocoder, blank, "Two were taken to Tishomingo Memorial Hospital on Monday.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_road_named_with_a_number_or_glued_to_one_is_a_street(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A crash in Tishomingo closed 42nd Street and I-35 on Monday.")
+    assert set(found) == {"Tishomingo", "42nd Street", "I-35"}
+    assert found["42nd Street"].name == "Tishomingo"
+    assert "the 400 block" not in places(geocoder, blank, "Police searched the 400 block of "
+                                         "Elm Street in Tishomingo.")

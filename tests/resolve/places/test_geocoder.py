@@ -929,3 +929,45 @@ def test_a_town_the_index_lacks_does_not_jump_to_a_namesake_its_own_mentions_vou
     places = coder.geocoder.resolve(doc, Article(id="t", text=text))
     assert [p.country_code for p in places if p.text == "El Alto"] == [None, None]
     assert {p.country_code for p in places if p.text == "La Paz"} == {"BOL"}
+
+
+def test_a_part_of_the_city_an_article_is_about_is_no_namesake_in_another_state(
+        geocoder, blank) -> None:
+    text = ("Tulsa police said two cars were broken into overnight in Brookside, and a "
+            "third was found near Midtown.")
+    places = resolve(geocoder, blank, text, ["Tulsa", "Brookside", "Midtown"])
+    assert places["Tulsa"].admin1 == "Oklahoma"
+    for name in ("Brookside", "Midtown"):
+        assert places[name].admin1 == "Oklahoma", places[name]
+        assert places[name].name == "Tulsa"
+
+
+def test_a_town_named_with_its_state_outside_the_city_keeps_its_reading(
+        geocoder, blank) -> None:
+    text = ("Tulsa police said a man from Brookside, Del., was arrested overnight near "
+            "Midtown.")
+    places = resolve(geocoder, blank, text, ["Tulsa", "Brookside", "Del.", "Midtown"])
+    assert places["Brookside"].admin1 == "Delaware"
+
+
+def test_a_township_named_after_a_city_abroad_lies_where_the_article_is(
+        geocoder, blank) -> None:
+    text = ("A barn burned in Lyon Township on Friday, and crews came from South Lyon and "
+            "Novi, Oakland County deputies said.")
+    places = resolve(geocoder, blank, text, ["Lyon Township", "South Lyon", "Novi",
+                                             "Oakland County"])
+    assert places["Lyon Township"].country_code == "USA"
+    assert places["Lyon Township"].admin1 == "Michigan"
+
+
+def test_a_county_s_emergency_body_named_with_it_holds_the_county(geocoder, blank) -> None:
+    text = "Pontotoc County 911 said a gas leak closed a road near Ada on Friday."
+    places = resolve(geocoder, blank, text, ["Pontotoc County 911", "Ada"])
+    place = next(iter(places.values()))
+    assert place.name == "Pontotoc County" and place.admin1 == "Oklahoma"
+
+
+def test_a_demonym_before_the_word_for_its_waters_names_the_country(coder) -> None:
+    text = "A cargo ship ran aground in Norwegian waters on Monday, Norwegian officials said."
+    places = coder.code_article(Article(id="t", text=text)).places
+    assert [(p.text, p.country_code) for p in places] == [("Norwegian waters", "NOR")]
