@@ -1,13 +1,13 @@
 """The held-out times sets (``unseen_times.jsonl``, ``unseen_times_2.jsonl``,
-``unseen_times_3.jsonl``, ``unseen_times_4.jsonl``, ``unseen_times_5.jsonl``): news sentences with a creation time
-and TIMEX3 gold, each written before sitrep ran on it and never edited to fit its output
-(four corrections of slips against the written rules, each in its own commit: vague hours
-written ``PXH`` for TIMEX3's ``PTXH`` in the second set, "every year" left unmarked as a SET in
-the third, "now" left unmarked and "a year earlier" after a quarter written as a year in the
-fourth, where ``tests/resolve/times/test_conventions.py`` keeps the quarter). Each document
-is at most six lines, the scope the times measure scores. The floor sits a little below what
-the tagger measures on them (README, "Times"), so a change that loses held-out values fails
-here even when MEANTIME holds.
+``unseen_times_3.jsonl``, ``unseen_times_4.jsonl``, ``unseen_times_5.jsonl``): news sentences
+with a creation time and TIMEX3 gold, each written before sitrep ran on it and never edited to
+fit its output (four corrections of slips against the written rules, each in its own commit:
+vague hours written ``PXH`` for TIMEX3's ``PTXH`` in the second set, "every year" left unmarked
+as a SET in the third, "now" left unmarked and "a year earlier" after a quarter written as a
+year in the fourth, where ``tests/resolve/times/test_conventions.py`` keeps the quarter). Each
+document is at most six lines, the scope the times measure scores. The floor sits a little
+below what the tagger measures on them (README, "Times"), so a change that loses held-out
+values fails here even when MEANTIME holds.
 
 The fourth set (business and financial wire copy, anchored political relatives, durations,
 sets, clock times, non-markables; documents dated 1994-2016) scored at its first run value F1

@@ -48,6 +48,7 @@ class Context:
     anchor: date | None = None
     last_period: Period | None = None
     last_dated: Period | None = None
+    telling: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:

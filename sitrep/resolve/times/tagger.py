@@ -20,7 +20,7 @@ from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
-from sitrep.resolve.times.tense import clause_direction, parsed_from
+from sitrep.resolve.times.tense import clause_direction, dates_telling, parsed_from
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
@@ -105,7 +105,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
-                  anchor=reference)
+                  anchor=reference, telling=partial(dates_telling, text, doc=doc))
     found = select(candidates(text), ctx)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text), text)
@@ -199,7 +199,10 @@ def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
 
 
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
-    """Clock times and "that day" take the last day the text named before them."""
+    """Clock times and "that day" take the last day the text named before them. A day that
+    dates a telling ("police said on Monday") is no anchor once the text has named the time
+    of what it tells ("late on Sunday", "in February"; not the story's own day, as a dateline
+    gives it): the story goes on from that."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
     ctx.last_dated = None
@@ -209,6 +212,8 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
+        if told_before(ctx) and ctx.telling(item.start, item.end):
+            continue
         if (item.resolved.type in ("DATE", "TIME") and period is not None
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
@@ -223,6 +228,12 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
+
+
+def told_before(ctx: Context) -> bool:
+    """Whether the text has named a time before, other than the story's own day."""
+    last = ctx.last_dated
+    return last is not None and not (last.precision == "day" and last.start == ctx.reference)
 
 
 # the rules whose match may leave the year to the reader ("May", "July 4")

@@ -67,6 +67,15 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
     return cue_direction(text, start)
 
 
+def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a telling ("police said on Monday"): the verb it hangs
+    from is a reporting verb. Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    return verb is not None and verb.lemma_.lower() in cues().reporting_verbs
+
+
 def parsed_from(doc: Doc, text: str) -> bool:
     """Whether ``doc`` is the parse of ``text``, read off its last token: ``doc.text`` would
     rebuild the whole text at every expression, quadratic in a long document."""

@@ -197,3 +197,25 @@ def test_the_day_a_past_call_sets_something_for_is_the_nearest():
              tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."],
              lemmas=["union", "call", "a", "strike", "on", "November", "5", "."])
     assert tag_times(on.text, date(2018, 10, 26), "t", doc=on)[0].value == "2017-11-05"
+
+
+@pytest.mark.slow
+def test_the_day_of_a_telling_is_no_anchor_once_the_told_time_is_named(coder):
+    text = ("Rebels shelled the port late on Tuesday, officials said on Thursday.\n"
+            "The shelling began at 9 p.m. and lasted an hour.")
+    doc = coder.nlp(text)
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["9 p.m."] == "2024-04-30T21:00"
+    text = ("Exports fell in March, the ministry said on Thursday.\n"
+            "They had risen the previous month.")
+    doc = coder.nlp(text)
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["the previous month"] == "2024-02"
+
+
+@pytest.mark.slow
+def test_a_telling_dated_first_is_still_the_anchor(coder):
+    text = "The firm said on Tuesday that sales rose.\nIts shares fell later in the day."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)]
+    assert "2024-04-30" in values[1:]
