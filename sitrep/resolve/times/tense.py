@@ -142,6 +142,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     known = cues()
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 4 and (
+            verb.head.pos_ in ("VERB", "AUX")):
+        # "will leave the city and return on Friday": a bare conjunct shares its head's
+        # auxiliaries, and with them its time
+        return verb_direction(verb.head, depth + 1)
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):

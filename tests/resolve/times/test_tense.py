@@ -219,3 +219,15 @@ def test_a_telling_dated_first_is_still_the_anchor(coder):
     doc = coder.nlp(text)
     values = [m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)]
     assert "2024-04-30" in values[1:]
+
+
+@pytest.mark.slow
+def test_a_bare_conjunct_shares_its_heads_auxiliaries(coder):
+    text = "Troops will leave the city and return on Friday."
+    doc = coder.nlp(text)
+    friday = text.index("Friday")
+    assert clause_direction(text, friday, friday + 6, doc) == "future"
+    text = "Troops left the city and returned on Friday."
+    doc = coder.nlp(text)
+    friday = text.index("Friday")
+    assert clause_direction(text, friday, friday + 6, doc) == "past"
