@@ -39,6 +39,7 @@ class Joins:
     range_join: re.Pattern[str]
     range_open: re.Pattern[str]
     day_part: re.Pattern[str]
+    duration_join: re.Pattern[str]
 
 
 @cache
@@ -74,6 +75,8 @@ def joins() -> Joins:
                               r"(?:the\s+)?$", flags),
         day_part=re.compile(rf"\b(?:the\s+)?(?P<part>{alternation(vocab.day_parts)})\s+"
                             rf"{alternation(words('part_of_day_links'))}\s+$", flags),
+        duration_join=re.compile(rf"^\s*(?:{alternation(words('duration_joins'))}\s*)?$",
+                                 flags),
     )
 
 
@@ -106,7 +109,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference, telling=partial(dates_telling, text, doc=doc))
-    found = select(candidates(text), ctx)
+    found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text), text)
     mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
@@ -196,6 +199,45 @@ def resolve(rule: str, match: Hit, ctx: Context) -> Resolved | None:
 def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
     """A ``Hit`` reads its groups like a ``re.Match``, which is all a resolver asks of it."""
     return cast(re.Match[str], match)
+
+
+# the order of TIMEX3 duration parts, date units before the ``T`` and clock units after it
+DURATION_PART = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMDHS])$")
+PART_ORDER = {("", "Y"): 0, ("", "M"): 1, ("", "D"): 2, ("T", "H"): 3, ("T", "M"): 4,
+              ("T", "S"): 5}
+
+
+def duration_parts(item: Found) -> tuple[int, str, str] | None:
+    """A counted one-unit duration's place in the order, count and unit ("PT20M")."""
+    found = DURATION_PART.match(item.resolved.value or "")
+    if item.rule != "duration" or item.resolved.type != "DURATION" or found is None:
+        return None
+    clock, count, unit = found.groups()
+    return PART_ORDER[(clock, unit)], count, unit
+
+
+def join_durations(found: list[Found], text: str) -> list[Found]:
+    """ "an hour and 20 minutes", "three years, two months and a day", "4 hours 10 minutes":
+    counted durations listed from the largest unit down are one (``PT1H20M``)."""
+    joined: list[Found] = []
+    parts: list[tuple[int, str, str]] = []
+    for item in found:
+        mine = duration_parts(item)
+        previous = joined[-1] if joined else None
+        if (mine is not None and previous is not None and parts and mine[0] > parts[-1][0]
+                and joins().duration_join.match(text[previous.end:item.start])):
+            parts.append(mine)
+            days = "".join(f"{n}{u}" for rank, n, u in parts if rank < 3)
+            clock = "".join(f"{n}{u}" for rank, n, u in parts if rank >= 3)
+            value = f"P{days}" + (f"T{clock}" if clock else "")
+            basis = "explicit" if item.resolved.basis == previous.resolved.basis == "explicit" \
+                else "relative"
+            joined[-1] = Found(previous.start, item.end, "duration", previous.match,
+                               Resolved("DURATION", value, None, basis))
+            continue
+        joined.append(item)
+        parts = [mine] if mine is not None else []
+    return joined
 
 
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
