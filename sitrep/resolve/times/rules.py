@@ -1154,12 +1154,26 @@ def is_rate(match: re.Match[str], ctx: Context) -> bool:
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "every Monday", "weekly", "twice a year", "15 a year"."""
+    """ "every Monday", "each April", "every morning", "weekly", "twice a year", "15 a year"."""
     if match.group("wd"):
         if not ctx.capitalised(match.group("wd")):
             return None
         number = ctx.vocab.weekdays[match.group("wd").lower()]
         return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
+    if match.group("smonth"):
+        word = match.group("smonth")
+        if not month_ok(word, ctx, match.start("smonth"), True):
+            return None
+        month = ctx.vocab.months[word.lower().rstrip(".")]
+        return Resolved("SET", f"XXXX-{month:02d}", None, "explicit")
+    if match.group("spart"):
+        code = ctx.vocab.day_parts[match.group("spart").lower()]
+        return Resolved("SET", f"XXXX-XX-XXT{code}", None, "explicit")
+    if match.group("sseason"):
+        if in_name(match, ctx, definite=False):
+            return None
+        code = ctx.vocab.seasons[match.group("sseason").lower()]["code"]
+        return Resolved("SET", f"XXXX-{code}", None, "explicit")
     if match.group("word"):
         word = re.sub(r"\s+", " ", match.group("word").lower())
         if word.split()[0] in ctx.vocab.word_list("rate_set_leads") and not is_rate(match, ctx):
