@@ -1148,9 +1148,16 @@ def _coarse_last(ctx: Context) -> tuple[date, date, str] | None:
 
 
 def is_rate(match: re.Match[str], ctx: Context) -> bool:
-    """ "a day" after an amount ("$10 a day", "twice a day", "300 barrels a day"): per day."""
-    return bool(checks().rate_before.search(ctx.before(match.start(), 16))
-                or checks().measure_before.search(ctx.before(match.start(), 24)))
+    """ "a day" after an amount ("$10 a day", "twice a day", "300 barrels a day"): per day.
+    The amount stands just before the count, not before a word that leads it ("and last a
+    week")."""
+    try:
+        start = match.start("num")
+    except IndexError:  # a pattern with no count group
+        start = -1
+    start = start if start >= 0 else match.start()
+    return bool(checks().rate_before.search(ctx.before(start, 16))
+                or checks().measure_before.search(ctx.before(start, 24)))
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
