@@ -678,6 +678,9 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
     if unit != "weekend" and (rel == "past" or spelled == "the last") and not re.match(
             r"\s+of\b", ctx.text[match.end():]):
         return past_unit_duration(unit, ctx)
+    if unit != "weekend" and relative_step(rel, ctx.vocab) == 1 and spelled.startswith("the ") \
+            and not anaphoric_word(rel, ctx) and span_led(match, ctx):
+        return past_unit_duration(unit, ctx, forward=True)
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
@@ -728,13 +731,31 @@ def unit_period(unit: str, ref: date, offset: int) -> Period:
     return cal.year(ref.year + offset)
 
 
-def past_unit_duration(unit: str, ctx: Context) -> Resolved:
-    """ "the past decade", "the past year": a duration ending at the reference."""
+def anaphoric_word(rel: str, ctx: Context) -> bool:
+    return rel in ctx.vocab.words["anaphoric_relative"]
+
+
+def span_led(match: re.Match[str], ctx: Context) -> bool:
+    """ "within the next decade", "over the coming year": a word that opens a span before the
+    expression (not "in": "in the next quarter" is that quarter) in a clause that is not past
+    (where "the next year" is the year after)."""
+    if not checks().next_span_lead.search(ctx.before(match.start(), 12)):
+        return False
+    return ctx.tense(match.start(), match.end()) not in ("past", "perfect")
+
+
+def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
+    """ "the past decade", "the past year": a duration ending at the reference; with
+    ``forward`` ("within the next decade") one starting there."""
     spec = ctx.vocab.units[unit]
     count = spec.get("factor", 1)
     value = f"P{count}{spec['code']}"
     if ctx.reference is None:
         return Resolved("DURATION", value, None, "unresolved")
+    if forward:
+        end = cal.shift(ctx.reference, spec["code"], count)
+        return Resolved("DURATION", value, Period(value, ctx.reference, end, spec["precision"]),
+                        "relative")
     start = cal.shift(ctx.reference, spec["code"], -count)
     return Resolved("DURATION", value, Period(value, start, ctx.reference, spec["precision"]),
                     "relative")
