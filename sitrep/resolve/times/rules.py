@@ -556,17 +556,11 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
-    this = cal.season(ref.year, code)
-    if ref.month < 3 and code == "WI":
-        this = cal.season(ref.year - 1, code)
     step = relative_step(match.group("rel") or "", ctx.vocab)
-    assert this.start is not None and this.end is not None
-    over = this.end < ref
-    if step is not None and step < 0:
-        # the latest one that has ended: "last spring" in November is this year's
-        y = this.start.year if over else this.start.year - 1
-    elif step is not None and step > 0:
-        y = this.start.year + 1 if this.start <= ref else this.start.year
+    this, over = this_season(code, ref)
+    assert this.start is not None
+    if step is not None and step != 0:
+        y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
     elif ctx.looks_future(match.start(), match.end()):
@@ -575,6 +569,39 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         y = this.start.year if this.start <= ref else this.start.year - 1
     return relative(ctx, apply_modifier(cal.season(y, code), mod, ctx.vocab))
+
+
+def this_season(code: str, ref: date) -> tuple[Period, bool]:
+    """The season of that name in the reference's year (a winter begun the December before
+    when the reference is in January or February), and whether it is over."""
+    this = cal.season(ref.year - 1 if ref.month < 3 and code == "WI" else ref.year, code)
+    assert this.start is not None and this.end is not None
+    return this, this.end < ref
+
+
+def season_year(code: str, ref: date, step: int) -> int:
+    """The year of the season ``step`` seasons of that name back (negative) or ahead: one
+    back is the latest that has ended ("last spring" in November is this year's), one ahead
+    the first not yet begun."""
+    this, over = this_season(code, ref)
+    assert this.start is not None
+    if step < 0:
+        return (this.start.year if over else this.start.year - 1) + step + 1
+    return (this.start.year + 1 if this.start <= ref else this.start.year) + step - 1
+
+
+def resolve_season_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "two summers ago", "three winters ago": the season that many of its name back."""
+    word = match.group("season").lower()
+    count = number_value(match.group("num"), ctx.vocab)
+    if count is None or not count.is_integer() or count < 1 or is_vague(match.group("num"),
+                                                                          ctx.vocab):
+        return None
+    code = ctx.vocab.seasons[word]["code"]
+    if ctx.reference is None:
+        return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
+    sign = int(ctx.vocab.words["ago"][re.sub(r"\s+", " ", match.group("dir").lower())])
+    return relative(ctx, cal.season(season_year(code, ctx.reference, sign * int(count)), code))
 
 
 def anaphoric_season(match: re.Match[str], code: str, ctx: Context) -> Resolved:
@@ -1272,6 +1299,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
+    "season_ago": resolve_season_ago,
     "month_week": resolve_month_week,
     "month": resolve_month,
     "decade": resolve_decade,

@@ -57,6 +57,7 @@ def joins() -> Joins:
         "century": re.compile("century"),
         "quarter": re.compile(r"quarter|\bq[1-4]\b"),  # "the April-June quarter" too
         "season": re.compile(alternation(vocab.seasons)),
+        "season_ago": re.compile(rf"{alternation(vocab.seasons)}s\s"),
         "same_period": re.compile(r"\bsame\b"),
         "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
