@@ -36,6 +36,7 @@ class Checks:
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
     next_span_lead: re.Pattern[str]
+    match_cue: re.Pattern[str]
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
@@ -78,6 +79,7 @@ def build(vocab: Vocabulary) -> Checks:
         rate_before=re.compile(rf"(?:\d|\b{alternation(words('set_rate_cues'))})\s*$", flags),
         forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
+        match_cue=re.compile(rf"\b{alternation(words('match_cues'))}\b", flags),
         next_span_lead=re.compile(rf"\b{alternation(words('next_span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),

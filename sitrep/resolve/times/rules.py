@@ -511,10 +511,23 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = ref.year
     elif not (match.group("the") or match.group("prel")):
         return None
+    elif match.group("the") and checks().match_cue.search(sentence_of(ctx, match)):
+        return None  # "scored in the second half": a half of a match, not of the year
     else:
         started = cal.half(ref.year, number).start <= ref  # type: ignore[operator]
         y = ref.year if started or ctx.looks_future(match.start(), match.end()) else ref.year - 1
     return relative(ctx, cal.half(y, number))
+
+
+SENTENCE_STOPS = (". ", "\n", "? ", "! ")
+
+
+def sentence_of(ctx: Context, match: re.Match[str]) -> str:
+    """The sentence (or line) holding the match, by its stops: enough to ask what it is about."""
+    text = ctx.text
+    start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_STOPS) + 1
+    ends = [i for i in (text.find(stop, match.end()) for stop in SENTENCE_STOPS) if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
