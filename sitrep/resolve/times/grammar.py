@@ -96,7 +96,7 @@ def build(vocab: Vocabulary) -> Grammar:
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)
-    holiday = alternation(vocab.holidays)
+    holiday = alternation([*vocab.holidays, *vocab.movable_holidays])
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
@@ -161,7 +161,8 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"{alternation(words('quarter_periods'))}\b(?:\s+of\s+(?P<year5>{YEAR})\b)?",
         "season": rf"\b(?:(?P<det>{anaphor})\s+)?(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
                   rf"(?:(?P<rel>{bare_rel})\s+)?"
-                  rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
+                  rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b"
+                  rf"|\s+of\s+(?P<relyear>{bare_rel})\s+year\b)?",
         # "two summers ago": a season counted back by its name
         "season_ago": rf"\b(?P<num>{number})\s+(?P<season>{season})s\s+(?P<dir>{deictic_ago})\b",
         "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"

@@ -552,7 +552,7 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
         return None
     framed = bool(match.group("rel") or match.group("year") or match.group("mod")
-                  or match.group("det"))
+                  or match.group("det") or match.group("relyear"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
         return None
@@ -569,6 +569,10 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
+    if match.group("relyear"):  # "the spring of last year": that year's
+        year_step = relative_step(match.group("relyear"), ctx.vocab) or 0
+        return relative(ctx, apply_modifier(cal.season(ref.year + year_step, code), mod,
+                                            ctx.vocab))
     step = relative_step(match.group("rel") or "", ctx.vocab)
     this, over = this_season(code, ref)
     assert this.start is not None
@@ -805,13 +809,38 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("holiday")
     if not ctx.capitalised(word):
         return None
-    m, d = ctx.vocab.holidays[re.sub(r"\s+", " ", word.lower())]
+    key = re.sub(r"\s+", " ", word.lower())
+    if key in ctx.vocab.movable_holidays:
+        return resolve_movable_holiday(match, ctx.vocab.movable_holidays[key], ctx)
+    m, d = ctx.vocab.holidays[key]
     if match.group("year"):
         return explicit(cal.day(date(int(match.group("year")), m, d)))
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, "unresolved")
     y = cal.nearest_year(m, d, ctx.reference, day_direction(ctx, match.start(), match.end()))
     return relative(ctx, cal.day(date(y, m, d)))
+
+
+def resolve_movable_holiday(match: re.Match[str], spec: dict[str, int], ctx: Context
+                            ) -> Resolved:
+    """ "Easter", "Good Friday", "Thanksgiving": the feast's day in the year named, else in the
+    year the clause points to (the last one in a past clause, the next in a future one, the
+    nearer otherwise)."""
+    if match.group("year"):
+        return explicit(cal.day(cal.movable_day(spec, int(match.group("year")))))
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved")
+    this = cal.movable_day(spec, ref.year)
+    direction = day_direction(ctx, match.start(), match.end())
+    if direction == "past" and this > ref:
+        this = cal.movable_day(spec, ref.year - 1)
+    elif direction == "future" and this < ref:
+        this = cal.movable_day(spec, ref.year + 1)
+    elif direction is None:
+        other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
+        this = min((this, other), key=lambda d: abs((d - ref).days))
+    return relative(ctx, cal.day(this))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1156,6 +1185,8 @@ def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if match.group("unit4"):
         # "the years ahead", "months to come": an unknown count of units from now on
+        if checks().count_before.search(ctx.before(match.start(), 24)):
+            return None  # "two weeks away": a counted duration
         if ref is None or "precision" not in spec:
             return Resolved("DURATION", value, None, "explicit")
         end = cal.shift(ref, spec["code"], ctx.vocab.vague_quantities["several"] * spec.get(
