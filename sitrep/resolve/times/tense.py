@@ -26,6 +26,8 @@ class Cues:
     plan_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     modals_not_future: frozenset[str]
+    possibility_modals: frozenset[str]
+    ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -47,6 +49,8 @@ def cues() -> Cues:
     return Cues(
         future_aux=aux, plan_verbs=plans, reporting_verbs=frozenset(book.cue("reporting_verbs")),
         modals_not_future=frozenset(own["modals_not_future"]),
+        possibility_modals=frozenset(own["possibility_modals"]),
+        ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
@@ -151,6 +155,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):
         return "future"
+    if possible(verb, auxiliaries):
+        return "future"
     if verb.lemma_ in known.plan_verbs and verb.tag_ not in ("VBN", "VBD"):
         return "future"  # "plans a visit on Friday"; but "agreed on Tuesday to ..." is past
     if scheduled(verb, auxiliaries):
@@ -171,6 +177,18 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not present_passive(auxiliaries)):
         return "past"
     return "scheduled" if futurate(verb, auxiliaries) else "present"
+
+
+def possible(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "temperatures could fall on Friday": a possibility lies ahead; but "could not", "could
+    have" and a past ability ("could see smoke", "could not be reached") do not."""
+    known = cues()
+    if not any(a.lower_ in known.possibility_modals for a in auxiliaries):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            a.lemma_ == "have" for a in auxiliaries):
+        return False
+    return verb.lemma_.lower() not in known.ability_verbs
 
 
 def present_passive(auxiliaries: list[Token]) -> bool:

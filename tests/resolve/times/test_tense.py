@@ -231,3 +231,14 @@ def test_a_bare_conjunct_shares_its_heads_auxiliaries(coder):
     doc = coder.nlp(text)
     friday = text.index("Friday")
     assert clause_direction(text, friday, friday + 6, doc) == "past"
+
+
+@pytest.mark.slow
+def test_a_possibility_lies_ahead_but_a_past_ability_does_not(coder):
+    for text, expected in [("Officials warned that the dam could burst on Sunday.", "future"),
+                           ("Residents could see smoke on Sunday.", "past"),
+                           ("The minister could not be reached on Sunday.", "past")]:
+        doc = coder.nlp(text)
+        sunday = text.index("Sunday")
+        direction = clause_direction(text, sunday, sunday + 6, doc)
+        assert (direction == "future") == (expected == "future"), text
