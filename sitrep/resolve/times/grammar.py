@@ -210,8 +210,10 @@ def build(vocab: Vocabulary) -> Grammar:
                     rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
                     rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
-                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)"
+                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-(?!long\b)\w)"
                     r"(?P<half2>\s+and\s+a\s+half\b)?",
+        # "a year-long inquiry", "a decade-long war": one unit long
+        "unit_long": rf"(?<![\w-])(?P<unit>{unit})-long\b",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
                         rf"(?P<unit>{unit})s\b(?!\s+{plural_tails}\b)"
                         rf"|\b(?P<unit2>{unit})s-long\b"

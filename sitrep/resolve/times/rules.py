@@ -1176,6 +1176,12 @@ def ago_period(moved: date, precision: str, unit: str) -> Period:
     return cal.year(moved.year)
 
 
+def resolve_unit_long(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "a year-long inquiry", "a week-long strike": one unit's duration."""
+    value, _ = duration_value(1, unit_name(match.group("unit")), ctx.vocab)
+    return Resolved("DURATION", value, None, "explicit")
+
+
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3")
@@ -1357,6 +1363,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": resolve_ago,
     "set": resolve_set,
     "duration": resolve_duration,
+    "unit_long": resolve_unit_long,
     "vague_plural": resolve_vague_plural,
     "holiday": resolve_holiday,
     "anaphor": resolve_anaphor,
