@@ -151,6 +151,13 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         # "will leave the city and return on Friday": a bare conjunct shares its head's
         # auxiliaries, and with them its time
         return verb_direction(verb.head, depth + 1)
+    if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
+        # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a
+        # participle before its clause's verb tells that clause's time (one after it may
+        # tell what follows: "cut output, resulting in closures during the fourth quarter")
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if head is not None and verb.i < head.i:
+            return verb_direction(head, depth + 1)
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):

@@ -242,3 +242,13 @@ def test_a_possibility_lies_ahead_but_a_past_ability_does_not(coder):
         sunday = text.index("Sunday")
         direction = clause_direction(text, sunday, sunday + 6, doc)
         assert (direction == "future") == (expected == "future"), text
+
+
+@pytest.mark.slow
+def test_a_participle_before_its_clauses_verb_tells_that_clauses_time(coder):
+    text = "The hearings, starting Monday, will last a week."
+    doc = coder.nlp(text)
+    monday = text.index("Monday")
+    assert clause_direction(text, monday, monday + 6, doc) == "future"
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["Monday"] == "2024-05-06"
