@@ -36,6 +36,7 @@ class Checks:
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
     next_span_lead: re.Pattern[str]
+    reached_deadline: re.Pattern[str]
     match_cue: re.Pattern[str]
     count_before: re.Pattern[str]
     relation_after: re.Pattern[str]
@@ -82,6 +83,8 @@ def build(vocab: Vocabulary) -> Checks:
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         count_before=re.compile(rf"\b{number_pattern(vocab)}\s*-?\s*$", flags),
         match_cue=re.compile(rf"\b{alternation(words('match_cues'))}\b", flags),
+        reached_deadline=re.compile(
+            rf"\b{alternation(words('reached_deadline_signals'))}\s+$", flags),
         next_span_lead=re.compile(rf"\b{alternation(words('next_span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),

@@ -667,6 +667,14 @@ def deadline_or_target(ctx: Context, start: int) -> bool:
     return bool(checks().deadline.search(before) or checks().target.search(before))
 
 
+def past_deadline(match: re.Match[str], ctx: Context) -> bool:
+    """ "By Monday morning, 3,000 homes had lost power": what a past clause says was done by
+    a day was done before the story; a target ("called a strike for Friday") or a state held
+    "until" a day may still lie ahead."""
+    return bool(checks().reached_deadline.search(ctx.before(match.start(), 12))) and (
+        told_in_past(match, ctx))
+
+
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday in news is the latest one up to the reference, or the next one in a future
     clause ("will meet on Friday") or a timetable's bare present ("voters go to the polls on
@@ -699,7 +707,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or ctx.tense(
             match.start(), match.end()) == "scheduled" or (
-            deadline_or_target(ctx, match.start()) and forward < back)):
+            deadline_or_target(ctx, match.start()) and forward < back
+            and not past_deadline(match, ctx))):
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
@@ -731,6 +740,9 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
     offset = relative_step(rel, ctx.vocab) or 0
     anaphoric = rel in ctx.vocab.words["anaphoric_relative"] and (
         bool(match.group("rel2")) or (match.group("rel") or "").lower().startswith("the"))
+    told = unit != "weekend" and told_in_past(match, ctx)
+    if told and offset == 1 and spelled.startswith("the "):
+        anaphoric = True  # "in 2019 ... The next year, the group split": the year after
     if anaphoric:
         offset = ctx.vocab.words["anaphor_after"].get(rel, offset)
         last = ctx.last_dated
@@ -743,6 +755,11 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         # has begun
         ahead = ctx.looks_future(match.start(), match.end())
         offset = 0 if ahead or ref.isoweekday() >= 6 else -1
+    narrative = told and bool(match.group("mod4"))
+    last = ctx.last_dated
+    if narrative and last is not None and last.start is not None and (
+            cal.finer(last.precision, unit)):
+        ref = last.start  # "began on April 2; by the end of the month 10,000 had joined"
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):
@@ -753,7 +770,15 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         period = period.with_range(max(ref, period.start or ref), period.end)
     else:
         period = apply_modifier(period, mod, ctx.vocab)
-    return relative(ctx, period)
+    resolved = relative(ctx, period)
+    resolved.uses_anchor = narrative
+    return resolved
+
+
+def told_in_past(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the parse puts the expression in a past (or past perfect) clause, where "the
+    next year" or "the end of the month" count from the time the story last named."""
+    return ctx.parsed and ctx.tense(match.start(), match.end()) == "past"
 
 
 def unit_period(unit: str, ref: date, offset: int) -> Period:

@@ -252,3 +252,21 @@ def test_a_participle_before_its_clauses_verb_tells_that_clauses_time(coder):
     assert clause_direction(text, monday, monday + 6, doc) == "future"
     values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert values["Monday"] == "2024-05-06"
+
+
+@pytest.mark.slow
+def test_a_past_clause_counts_the_next_year_and_the_months_end_from_the_story(coder):
+    cases = [
+        ("The talks ended on April 3, 2019. The next year, the alliance collapsed.",
+         "The next year", "2020"),
+        ("The strike began on March 2. By the end of the month, 9,000 workers had joined.",
+         "the end of the month", "2024-03"),
+        ("The storm hit on Sunday night. By Monday morning, 3,000 homes had lost power.",
+         "Monday morning", "2024-04-29TMO"),
+        ("The union called a strike for Monday.", "Monday", "2024-05-06"),
+    ]
+    for text, expression, value in cases:
+        doc = coder.nlp(text)
+        values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+        found = next(v for t, v in values.items() if expression in t)
+        assert found == value, text
