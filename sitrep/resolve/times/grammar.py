@@ -135,6 +135,8 @@ def build(vocab: Vocabulary) -> Grammar:
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
         rf"|(?P<h4>{number})\s+{alternation(words('clock_hour_words'))}"
+        # "5 in the morning": an hour its part of the day frames
+        rf"|(?P<h5>1[0-2]|0?[1-9]|{number})(?=\s+in\s+the\s+{part}\b)"
     )
     offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
     sources = {
@@ -147,7 +149,7 @@ def build(vocab: Vocabulary) -> Grammar:
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
                    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
-                rf"(?:\s+(?P<local>{local})\b)?",
+                rf"(?:\s+(?P<local>{local})\b)?(?:\s*\bin\s+the\s+(?P<ppart>{part})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
                    rf"|\b(?:{owner_year})?(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?"
                    rf"(?P<ord>{ordinal})[\s-]+"

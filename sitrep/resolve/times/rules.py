@@ -968,9 +968,13 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
         "off") or match.group("named") or match.group("h3") or match.group("local") or (
-        match.group("h4"))
-    if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
-        return None
+        match.group("h4")) or match.group("ppart")
+    if (not has_frame or match.group("h5")) and not checks().clock_preposition.search(
+            ctx.before(match.start(), 10)):
+        return None  # "at 5 in the morning" is a time; "employs 5 in the morning" a count
+    part = ctx.vocab.day_parts.get((match.group("ppart") or "").lower())
+    if part is not None and not (match.group("ampm") or match.group("ampm2")):
+        hour = after_noon(hour, part)  # "2:30 in the afternoon"
     zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
     if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
@@ -983,12 +987,23 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{period.value}{clock}", period, "relative", uses_anchor=True)
 
 
+# the parts of the day (TIMEX3 codes) whose clock hours are after noon: from which hour on a
+# twelve-hour reading in them is moved by twelve
+AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
+
+
+def after_noon(hour: int, part: str) -> int:
+    """A twelve-hour clock read in its part of the day: 2 in the afternoon is 14:00."""
+    first = AFTER_NOON.get(part)
+    return hour + 12 if first is not None and first <= hour < 12 else hour
+
+
 def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int | None]:
     named = (match.group("named") or "").lower()
     if named:
         return int(vocab.words["named_clock"][named]), 0
-    if match.group("h4"):
-        count = number_value(match.group("h4"), vocab)
+    if match.group("h4") or match.group("h5"):
+        count = number_value(match.group("h4") or match.group("h5"), vocab)
         if count is None or not count.is_integer() or not 1 <= count <= 12:
             return None, None
         return int(count), 0

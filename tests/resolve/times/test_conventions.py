@@ -83,3 +83,8 @@ def test_a_figure_a_year_earlier_keeps_the_quarter_past_a_reporting_day():
 def test_early_or_late_before_a_weekday_is_part_of_the_expression():
     text = "The talks broke up late Sunday."
     assert [text[m.start:m.end] for m in tag_times(text, REF, "t")] == ["late Sunday"]
+
+
+def test_an_hour_before_a_part_of_the_day_needs_a_clock_preposition():
+    assert overlapping("The clinic employs 5 in the morning shift.", "5") == []
+    assert overlapping("Doors open at 9 in the evening.", "9") == [("TIME", "2024-05-03T21:00")]
