@@ -156,7 +156,8 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?"
                    # "the April-June quarter": a quarter named by its first and last months
-                   rf"|\b(?:the\s+)?(?P<m1>{month})\s*[-–]\s*(?P<m2>{month})\s+quarter\b"
+                   rf"|\b(?:the\s+)?(?P<m1>{month})\s*(?:[-–]\s*(?:to[-–]\s*)?|\s+to\s+)"
+                   rf"(?P<m2>{month})\s+(?:quarter|{alternation(words('quarter_periods'))})\b"
                    rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?"
                    # "the third period" of a report that reckons in quarters
                    rf"|\bthe\s+(?P<pord>{alternation(words('quarter_period_ordinals'))})\s+"

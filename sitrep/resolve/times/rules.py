@@ -208,9 +208,9 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
     the nearest; so is the day something is set for, which the past telling does not put
-    behind ("called a strike for November 5"). Only the parse says a clause is past: a past
-    cue word before the day may belong to another clause ("left last week and return on
-    June 3"). What a period runs "since" has begun."""
+    behind ("called a strike for November 5"), and the day a state lasts "until". Only the
+    parse says a clause is past: a past cue word before the day may belong to another clause
+    ("left last week and return on June 3"). What a period runs "since" has begun."""
     if checks().since.search(ctx.before(start, 16)):
         return "past"
     tense = ctx.tense(start, end)
@@ -218,6 +218,9 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
         return "future"
     if checks().target.search(ctx.before(start, 12)):
         return None  # "called a strike for November 5": the day something is set for
+    before = ctx.before(start, 12)
+    if checks().deadline.search(before) and not checks().reached_deadline.search(before):
+        return None  # "adjourned the case until July 12": a state that may run on ahead
     return "past" if tense == "past" and ctx.parsed else None
 
 

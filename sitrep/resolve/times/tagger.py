@@ -55,7 +55,8 @@ def joins() -> Joins:
         "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b|\bh[12]\s*\d"),
         "century": re.compile("century"),
-        "quarter": re.compile(r"quarter|\bq[1-4]\b"),  # "the April-June quarter" too
+        # "the April-June quarter", "the July-to-September period" too
+        "quarter": re.compile(rf"quarter|\bq[1-4]\b|{alternation(words('quarter_periods'))}"),
         "season": re.compile(alternation(vocab.seasons)),
         "season_ago": re.compile(rf"{alternation(vocab.seasons)}s\s"),
         "same_period": re.compile(r"\bsame\b"),

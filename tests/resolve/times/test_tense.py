@@ -270,3 +270,11 @@ def test_a_past_clause_counts_the_next_year_and_the_months_end_from_the_story(co
         values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
         found = next(v for t, v in values.items() if expression in t)
         assert found == value, text
+
+
+@pytest.mark.slow
+def test_a_day_a_past_act_lasts_until_is_the_nearest(coder):
+    text = "The judge adjourned the trial until July 12."
+    doc = coder.nlp(text)
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["until July 12"] == "2024-07-12"
