@@ -1186,6 +1186,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return resolved
     origin = base.start if base is not None and base.start is not None else ctx.reference
     moved = cal.shift(origin, spec["code"], sign * count * spec.get("factor", 1))
+    if moved in (cal.FIRST_DAY, cal.LAST_DAY):
+        # "66 million years ago", "12,000 years ago": before (or after) any calendar year
+        # sitrep writes, a time only known to lie in the past (or the future)
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        start, end = sorted((moved, origin))
+        return relative(ctx, Period(value, start, end, spec["precision"]))
     resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
     resolved.uses_anchor = anchored
     return resolved
