@@ -159,6 +159,8 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"|\b(?:the\s+)?(?P<m1>{month})\s*(?:[-–]\s*(?:to[-–]\s*)?|\s+to\s+)"
                    rf"(?P<m2>{month})\s+(?:quarter|{alternation(words('quarter_periods'))})\b"
                    rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?"
+                   # "the December quarter": the quarter that month ends
+                   rf"|\bthe\s+(?P<mq>{month})\s+quarter\b(?:\s+of\s+(?P<year6>{YEAR})\b)?"
                    # "the third period" of a report that reckons in quarters
                    rf"|\bthe\s+(?P<pord>{alternation(words('quarter_period_ordinals'))})\s+"
                    rf"{alternation(words('quarter_periods'))}\b(?:\s+of\s+(?P<year5>{YEAR})\b)?",

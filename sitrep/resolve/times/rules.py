@@ -406,7 +406,7 @@ QUARTER_NAMED = re.compile(r"\bquarter|\bq[1-4]\b", re.IGNORECASE)
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter", "the
-    April-June quarter"."""
+    April-June quarter", "the December quarter"."""
     if match.group("bare"):
         return resolve_bare_quarter(match, ctx)
     if match.group("q"):
@@ -418,6 +418,11 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         if found is None:
             return None
         number, year_text, ordinal = found, match.group("year4"), ""
+    elif match.group("mq"):
+        month = ctx.vocab.months[match.group("mq").lower().rstrip(".")]
+        if month % 3 or not ctx.capitalised(match.group("mq")):
+            return None  # only a quarter's last month names it
+        number, year_text, ordinal = month // 3, match.group("year6"), ""
     elif match.group("pord"):
         if not QUARTER_NAMED.search(ctx.text):
             return None  # "the third period" of a match, not of a company's year
@@ -1145,7 +1150,8 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
                                 or "").lower())
-    anchored = word in ctx.vocab.words["anchored_ago"]
+    # "year-ago", like "year-earlier", compares with the period the text last named
+    anchored = word in ctx.vocab.words["anchored_ago"] or bool(match.group("aunit"))
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=anchored)
     sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"]}[word])
