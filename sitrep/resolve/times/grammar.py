@@ -170,7 +170,8 @@ def build(vocab: Vocabulary) -> Grammar:
                   rf"|\s+of\s+(?P<relyear>{bare_rel})\s+year\b)?",
         # "two summers ago": a season counted back by its name
         "season_ago": rf"\b(?P<num>{number})\s+(?P<season>{season})s\s+(?P<dir>{deictic_ago})\b",
-        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"
+        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+(?P<wk>weekend|week)\s+of\s+"
+                      rf"(?P<month>{month})(?!\w)"
                       rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"

@@ -317,7 +317,8 @@ def first_name(match: re.Match[str], ctx: Context) -> bool:
 def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the third week of May", "the last week of April": the ISO week holding that week's
     first day (the 15th for the third); the fourth, final or last is the month's last seven
-    days, so the week holding their first."""
+    days, so the week holding their first. "The last weekend of August": the weekend of the
+    first Saturday of those seven days."""
     word = match.group("month")
     if not ctx.capitalised(word):
         return None
@@ -335,6 +336,10 @@ def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
     first = (cal.add_days(whole.end, -6) if count >= 4
              else cal.add_days(whole.start, 7 * (count - 1)))
     period = cal.week(first)
+    if match.group("wk").lower() == "weekend":
+        # the weekend of the month's nth Saturday (the last: of its last Saturday)
+        saturday = cal.add_days(first, (6 - first.isoweekday()) % 7)
+        period = cal.weekend(saturday)
     return explicit(period) if match.group("year") else relative(ctx, period)
 
 

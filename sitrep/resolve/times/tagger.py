@@ -64,7 +64,7 @@ def joins() -> Joins:
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
         "numeric": re.compile(r"\d[-/.]\d"),
         "day_of_month": re.compile(r"\d(?:st|nd|rd|th)\b"),
-        "month_week": re.compile(r"\bweek\s+of\b"),
+        "month_week": re.compile(r"\bweek(?:end)?\s+of\b"),
     }
     return Joins(
         gates=gates,
