@@ -69,7 +69,7 @@ def unit_pattern(vocab: Vocabulary) -> str:
 
 def modifier_pattern(vocab: Vocabulary) -> str:
     """ "early", "mid", "the end of", "the first half of" (``modifiers``)."""
-    return alternation(w for w in vocab.modifiers if not w.startswith("the mid"))
+    return alternation(w for w in vocab.modifiers if w != "the mid")
 
 
 def relative_pattern(vocab: Vocabulary, article: bool = True) -> str:

@@ -226,7 +226,8 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
 
 def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "on the 29th": that day of the month the text last named, else of the reference's
-    month or the one before it (the one after in a future clause)."""
+    month or the one before it (the one after in a future clause, the nearer in a present
+    one)."""
     number = int(match.group("dom"))
     base = ctx.last_dated if ctx.last_dated is not None and ctx.last_dated.precision in (
         "day", "month") else None
@@ -238,10 +239,18 @@ def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
-    step = 1 if day_direction(ctx, match.start(), match.end()) == "future" else -1
+    direction = day_direction(ctx, match.start(), match.end())
+    step = 1 if direction == "future" else -1
     month_start = ref.replace(day=1)
     if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
         month_start = cal.add_months(month_start, step)
+    if direction is None and ctx.parsed and ctx.tense(match.start(), match.end()) in (
+            "present", "scheduled"):
+        # "the summit ends on the 15th": a timetable's day is the nearest of that number
+        options = [cal.add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
+        days = [d for d in (day_or_none(m.year, m.month, number) for m in options) if d]
+        if days:
+            month_start = min(days, key=lambda d: abs((d - ref).days)).replace(day=1)
     found = day_or_none(month_start.year, month_start.month, number)
     resolved = relative(ctx, cal.day(found) if found else None)
     resolved.uses_anchor = True

@@ -278,3 +278,11 @@ def test_a_day_a_past_act_lasts_until_is_the_nearest(coder):
     doc = coder.nlp(text)
     values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert values["until July 12"] == "2024-07-12"
+
+
+@pytest.mark.slow
+def test_a_timetables_day_of_the_month_is_the_nearest(coder):
+    text = "The conference ends on the 12th."
+    doc = coder.nlp(text)
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["the 12th"] == "2024-05-12"
