@@ -93,3 +93,8 @@ def test_an_hour_before_a_part_of_the_day_needs_a_clock_preposition():
 def test_year_ago_compares_with_the_period_last_named_as_year_earlier_does():
     text = "Third-quarter profit rose from $3 million in the year-ago quarter."
     assert ("DATE", "2023-Q3") in overlapping(text, "year-ago", date(2024, 10, 20))
+
+
+def test_the_verb_last_before_a_single_unit_is_no_relative_word():
+    (found,) = tag_times("The strike will last a week.", REF, "t")
+    assert (found.text, found.value, found.start_date) == ("a week", "P1W", None)
