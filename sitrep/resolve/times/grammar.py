@@ -168,7 +168,7 @@ def build(vocab: Vocabulary) -> Grammar:
                   rf"(?:(?P<rel>{bare_rel})\s+)?"
                   rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b"
                   rf"|\s+of\s+(?P<relyear>{bare_rel})\s+year\b)?",
-        # "two summers ago": a season counted back by its name
+        # "three winters ago": a season counted back by its name
         "season_ago": rf"\b(?P<num>{number})\s+(?P<season>{season})s\s+(?P<dir>{deictic_ago})\b",
         "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+(?P<wk>weekend|week)\s+of\s+"
                       rf"(?P<month>{month})(?!\w)"
@@ -225,7 +225,7 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"|\b(?P<unit2>{unit})s-long\b"
                         rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
                         rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
-        # "every Monday", "each April", "every morning", "each summer": a calendar name
+        # "every Monday", "each June", "every evening", "each winter": a calendar name
         # that recurs
         "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
                rf"|{every}\s+(?P<smonth>{month})(?!\w)(?!\s+(?:\d|of\b))"

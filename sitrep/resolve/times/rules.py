@@ -534,7 +534,7 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif not (match.group("the") or match.group("prel")):
         return None
     elif match.group("the") and checks().match_cue.search(sentence_of(ctx, match)):
-        return None  # "scored in the second half": a half of a match, not of the year
+        return None  # "scored twice in the first half": a half of a match, not of the year
     else:
         started = cal.half(ref.year, number).start <= ref  # type: ignore[operator]
         y = ref.year if started or ctx.looks_future(match.start(), match.end()) else ref.year - 1
@@ -630,7 +630,7 @@ def season_year(code: str, ref: date, step: int) -> int:
 
 
 def resolve_season_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "two summers ago", "three winters ago": the season that many of its name back."""
+    """ "three winters ago", "two springs from now": the season that many of its name back."""
     word = match.group("season").lower()
     count = number_value(match.group("num"), ctx.vocab)
     if count is None or not count.is_integer() or count < 1 or is_vague(match.group("num"),
@@ -827,7 +827,7 @@ def anaphoric_word(rel: str, ctx: Context) -> bool:
 
 
 def span_led(match: re.Match[str], ctx: Context) -> bool:
-    """ "within the next decade", "over the coming year": a word that opens a span before the
+    """ "within the next year", "over the coming year": a word that opens a span before the
     expression (not "in": "in the next quarter" is that quarter) in a clause that is not past
     (where "the next year" is the year after)."""
     if not checks().next_span_lead.search(ctx.before(match.start(), 12)):
@@ -837,7 +837,7 @@ def span_led(match: re.Match[str], ctx: Context) -> bool:
 
 def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
     """ "the past decade", "the past year": a duration ending at the reference; with
-    ``forward`` ("within the next decade") one starting there."""
+    ``forward`` ("over the next year") one starting there."""
     spec = ctx.vocab.units[unit]
     count = spec.get("factor", 1)
     value = f"P{count}{spec['code']}"
@@ -1328,7 +1328,7 @@ def is_rate(match: re.Match[str], ctx: Context) -> bool:
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "every Monday", "each April", "every morning", "weekly", "twice a year", "15 a year"."""
+    """ "every Monday", "each June", "every evening", "weekly", "twice a year", "15 a year"."""
     if match.group("wd"):
         if not ctx.capitalised(match.group("wd")):
             return None

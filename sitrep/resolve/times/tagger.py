@@ -244,8 +244,8 @@ def join_durations(found: list[Found], text: str) -> list[Found]:
 
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them. A day that
-    dates a telling ("police said on Monday") is no anchor once the text has named the time
-    of what it tells ("late on Sunday", "in February"; not the story's own day, as a dateline
+    dates a telling ("officials said on Thursday") is no anchor once the text has named the
+    time of what it tells ("on Tuesday night", "in March"; not the story's own day, as a dateline
     gives it): the story goes on from that."""
     ctx.anchor = ctx.reference
     ctx.last_period = None

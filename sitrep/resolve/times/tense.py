@@ -72,7 +72,7 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
 
 
 def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
-    """Whether ``text[start:end]`` dates a telling ("police said on Monday"): the verb it hangs
+    """Whether ``text[start:end]`` dates a telling ("officials said on Thursday"): the verb it hangs
     from is a reporting verb. Without a parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
@@ -187,7 +187,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
 
 
 def possible(verb: Token, auxiliaries: list[Token]) -> bool:
-    """ "temperatures could fall on Friday": a possibility lies ahead; but "could not", "could
+    """ "the dam could burst on Sunday": a possibility lies ahead; but "could not", "could
     have" and a past ability ("could see smoke", "could not be reached") do not."""
     known = cues()
     if not any(a.lower_ in known.possibility_modals for a in auxiliaries):
