@@ -238,3 +238,30 @@ def nearest_year(month_number: int, day_number: int | None, reference: date,
     gap_past = abs((reference - occurrence(past_year)).days)
     gap_future = abs((occurrence(future_year) - reference).days)
     return past_year if gap_past <= gap_future else future_year
+
+
+def easter(year_number: int) -> date:
+    """Western Easter Sunday of a year (the anonymous Gregorian computus)."""
+    a, b, c = year_number % 19, year_number // 100, year_number % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month_number = (h + l_ - 7 * m + 114) // 31
+    return date(year_number, month_number, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def movable_day(spec: dict[str, int], year_number: int) -> date:
+    """The day a movable feast falls on in a year: so many days from Easter (``easter``), or
+    the ``nth`` ``weekday`` (ISO number) of a ``month`` (``nth`` -1: the last)."""
+    if "easter" in spec:
+        return add_days(easter(year_number), spec["easter"])
+    month_number, weekday, nth = spec["month"], spec["weekday"], spec["nth"]
+    if nth < 0:
+        last = date(year_number, month_number, calendar.monthrange(year_number, month_number)[1])
+        return add_days(last, -((last.isoweekday() - weekday) % 7) + 7 * (nth + 1))
+    first = date(year_number, month_number, 1)
+    return add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+

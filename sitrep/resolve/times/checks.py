@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.resolve.times.grammar import alternation
+from sitrep.resolve.times.grammar import alternation, number_pattern
 from sitrep.resolve.times.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -35,6 +35,10 @@ class Checks:
     rate_before: re.Pattern[str]
     forward_lead: re.Pattern[str]
     span_lead: re.Pattern[str]
+    next_span_lead: re.Pattern[str]
+    reached_deadline: re.Pattern[str]
+    match_cue: re.Pattern[str]
+    count_before: re.Pattern[str]
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
@@ -77,6 +81,11 @@ def build(vocab: Vocabulary) -> Checks:
         rate_before=re.compile(rf"(?:\d|\b{alternation(words('set_rate_cues'))})\s*$", flags),
         forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
+        count_before=re.compile(rf"\b{number_pattern(vocab)}\s*-?\s*$", flags),
+        match_cue=re.compile(rf"\b{alternation(words('match_cues'))}\b", flags),
+        reached_deadline=re.compile(
+            rf"\b{alternation(words('reached_deadline_signals'))}\s+$", flags),
+        next_span_lead=re.compile(rf"\b{alternation(words('next_span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
         moment_frame=re.compile(rf"\b{alternation(words('moment_frames'))}\s+$", flags),

@@ -69,7 +69,7 @@ def unit_pattern(vocab: Vocabulary) -> str:
 
 def modifier_pattern(vocab: Vocabulary) -> str:
     """ "early", "mid", "the end of", "the first half of" (``modifiers``)."""
-    return alternation(w for w in vocab.modifiers if not w.startswith("the mid"))
+    return alternation(w for w in vocab.modifiers if w != "the mid")
 
 
 def relative_pattern(vocab: Vocabulary, article: bool = True) -> str:
@@ -96,7 +96,7 @@ def build(vocab: Vocabulary) -> Grammar:
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)
-    holiday = alternation(vocab.holidays)
+    holiday = alternation([*vocab.holidays, *vocab.movable_holidays])
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
@@ -135,6 +135,8 @@ def build(vocab: Vocabulary) -> Grammar:
         rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:\s*{clock_suffix}\b(?!\s+of\b)|(?=\s*{zones}\b))"
         rf"|(?P<named>{named_clock})"
         rf"|(?P<h4>{number})\s+{alternation(words('clock_hour_words'))}"
+        # "5 in the morning": an hour its part of the day frames
+        rf"|(?P<h5>1[0-2]|0?[1-9]|{number})(?=\s+in\s+the\s+{part}\b)"
     )
     offset = rf"(?:\s*\(\s*{utc}\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)\s*\))"
     sources = {
@@ -147,22 +149,29 @@ def build(vocab: Vocabulary) -> Grammar:
         "numeric": r"\b(?P<num>\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|"
                    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4})\b",
         "time": rf"(?<![\w:.])(?:{clock})(?:\s*(?P<tz>{zones})\b)?{offset}?"
-                rf"(?:\s+(?P<local>{local})\b)?",
+                rf"(?:\s+(?P<local>{local})\b)?(?:\s*\bin\s+the\s+(?P<ppart>{part})\b)?",
         "quarter": r"\bthe\s+(?P<bare>quarter)\b(?!\s+of\b)"
                    rf"|\b(?:{owner_year})?(?:(?P<mod>{modifier})\s*-?\s*)?(?:the\s+)?"
                    rf"(?P<ord>{ordinal})[\s-]+"
                    rf"quarter\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{rel})\s+year)|\s*,?\s*"
                    rf"(?P<year2>{YEAR})\b)?|\b(?P<q>q[1-4])\b(?:\s*(?P<year3>{YEAR})\b)?"
                    # "the April-June quarter": a quarter named by its first and last months
-                   rf"|\b(?:the\s+)?(?P<m1>{month})\s*[-–]\s*(?P<m2>{month})\s+quarter\b"
+                   rf"|\b(?:the\s+)?(?P<m1>{month})\s*(?:[-–]\s*(?:to[-–]\s*)?|\s+to\s+)"
+                   rf"(?P<m2>{month})\s+(?:quarter|{alternation(words('quarter_periods'))})\b"
                    rf"(?:\s+of\s+(?P<year4>{YEAR})\b)?"
+                   # "the December quarter": the quarter that month ends
+                   rf"|\bthe\s+(?P<mq>{month})\s+quarter\b(?:\s+of\s+(?P<year6>{YEAR})\b)?"
                    # "the third period" of a report that reckons in quarters
                    rf"|\bthe\s+(?P<pord>{alternation(words('quarter_period_ordinals'))})\s+"
                    rf"{alternation(words('quarter_periods'))}\b(?:\s+of\s+(?P<year5>{YEAR})\b)?",
         "season": rf"\b(?:(?P<det>{anaphor})\s+)?(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
                   rf"(?:(?P<rel>{bare_rel})\s+)?"
-                  rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b)?",
-        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+week\s+of\s+(?P<month>{month})(?!\w)"
+                  rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})\b"
+                  rf"|\s+of\s+(?P<relyear>{bare_rel})\s+year\b)?",
+        # "three winters ago": a season counted back by its name
+        "season_ago": rf"\b(?P<num>{number})\s+(?P<season>{season})s\s+(?P<dir>{deictic_ago})\b",
+        "month_week": rf"\b(?:the\s+)?(?P<ord>{ordinal})\s+(?P<wk>weekend|week)\s+of\s+"
+                      rf"(?P<month>{month})(?!\w)"
                       rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b)?",
         "month": rf"\b(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<rel>{bare_rel})\s+)?"
                  rf"(?P<month>{month})(?!\w)(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})\b|\s+(?P<relyear>"
@@ -204,17 +213,23 @@ def build(vocab: Vocabulary) -> Grammar:
                 r"(?!\s+of\b)"
                 rf"|\b(?P<h>h[12])\s*(?P<year3>{YEAR})\b",  # "H1 2023": the code with its year
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
-                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+|{approximator}\s+)?"
+                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+(?!an?\s)|{approximator}\s+)?"
                     rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
-                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-\w)"
+                    rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-(?!long\b)\w)"
                     r"(?P<half2>\s+and\s+a\s+half\b)?",
+        # "a year-long inquiry", "a decade-long war": one unit long
+        "unit_long": rf"(?<![\w-])(?P<unit>{unit})-long\b",
         "vague_plural": rf"\b(?:(?P<lead>{plural_lead}\s+)|(?P<pre>{plural_frame})\s+)"
                         rf"(?P<unit>{unit})s\b(?!\s+{plural_tails}\b)"
                         rf"|\b(?P<unit2>{unit})s-long\b"
                         rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
                         rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
+        # "every Monday", "each June", "every evening", "each winter": a calendar name
+        # that recurs
         "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
+               rf"|{every}\s+(?P<smonth>{month})(?!\w)(?!\s+(?:\d|of\b))"
+               rf"|{every}\s+(?P<spart>{part})|{every}\s+(?P<sseason>{season})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",

@@ -48,6 +48,7 @@ class Context:
     anchor: date | None = None
     last_period: Period | None = None
     last_dated: Period | None = None
+    telling: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -207,9 +208,9 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     """The side of the reference a day without its year lies on: ahead in a future clause,
     behind in a past one ("stormed the town on Oct. 7" is not next October), else
     the nearest; so is the day something is set for, which the past telling does not put
-    behind ("called a strike for November 5"). Only the parse says a clause is past: a past
-    cue word before the day may belong to another clause ("left last week and return on
-    June 3"). What a period runs "since" has begun."""
+    behind ("called a strike for November 5"), and the day a state lasts "until". Only the
+    parse says a clause is past: a past cue word before the day may belong to another clause
+    ("left last week and return on June 3"). What a period runs "since" has begun."""
     if checks().since.search(ctx.before(start, 16)):
         return "past"
     tense = ctx.tense(start, end)
@@ -217,12 +218,16 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
         return "future"
     if checks().target.search(ctx.before(start, 12)):
         return None  # "called a strike for November 5": the day something is set for
+    before = ctx.before(start, 12)
+    if checks().deadline.search(before) and not checks().reached_deadline.search(before):
+        return None  # "adjourned the case until July 12": a state that may run on ahead
     return "past" if tense == "past" and ctx.parsed else None
 
 
 def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "on the 29th": that day of the month the text last named, else of the reference's
-    month or the one before it (the one after in a future clause)."""
+    month or the one before it (the one after in a future clause, the nearer in a present
+    one)."""
     number = int(match.group("dom"))
     base = ctx.last_dated if ctx.last_dated is not None and ctx.last_dated.precision in (
         "day", "month") else None
@@ -234,10 +239,18 @@ def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
-    step = 1 if day_direction(ctx, match.start(), match.end()) == "future" else -1
+    direction = day_direction(ctx, match.start(), match.end())
+    step = 1 if direction == "future" else -1
     month_start = ref.replace(day=1)
     if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
         month_start = cal.add_months(month_start, step)
+    if direction is None and ctx.parsed and ctx.tense(match.start(), match.end()) in (
+            "present", "scheduled"):
+        # "the summit ends on the 15th": a timetable's day is the nearest of that number
+        options = [cal.add_months(ref.replace(day=1), k) for k in (-1, 0, 1)]
+        days = [d for d in (day_or_none(m.year, m.month, number) for m in options) if d]
+        if days:
+            month_start = min(days, key=lambda d: abs((d - ref).days)).replace(day=1)
     found = day_or_none(month_start.year, month_start.month, number)
     resolved = relative(ctx, cal.day(found) if found else None)
     resolved.uses_anchor = True
@@ -313,7 +326,8 @@ def first_name(match: re.Match[str], ctx: Context) -> bool:
 def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the third week of May", "the last week of April": the ISO week holding that week's
     first day (the 15th for the third); the fourth, final or last is the month's last seven
-    days, so the week holding their first."""
+    days, so the week holding their first. "The last weekend of August": the weekend of the
+    first Saturday of those seven days."""
     word = match.group("month")
     if not ctx.capitalised(word):
         return None
@@ -331,6 +345,10 @@ def resolve_month_week(match: re.Match[str], ctx: Context) -> Resolved | None:
     first = (cal.add_days(whole.end, -6) if count >= 4
              else cal.add_days(whole.start, 7 * (count - 1)))
     period = cal.week(first)
+    if match.group("wk").lower() == "weekend":
+        # the weekend of the month's nth Saturday (the last: of its last Saturday)
+        saturday = cal.add_days(first, (6 - first.isoweekday()) % 7)
+        period = cal.weekend(saturday)
     return explicit(period) if match.group("year") else relative(ctx, period)
 
 
@@ -402,7 +420,7 @@ QUARTER_NAMED = re.compile(r"\bquarter|\bq[1-4]\b", re.IGNORECASE)
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the first quarter of 2009", "third-quarter", "Q1 2024", "the last quarter", "the
-    April-June quarter"."""
+    April-June quarter", "the December quarter"."""
     if match.group("bare"):
         return resolve_bare_quarter(match, ctx)
     if match.group("q"):
@@ -414,6 +432,11 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         if found is None:
             return None
         number, year_text, ordinal = found, match.group("year4"), ""
+    elif match.group("mq"):
+        month = ctx.vocab.months[match.group("mq").lower().rstrip(".")]
+        if month % 3 or not ctx.capitalised(match.group("mq")):
+            return None  # only a quarter's last month names it
+        number, year_text, ordinal = month // 3, match.group("year6"), ""
     elif match.group("pord"):
         if not QUARTER_NAMED.search(ctx.text):
             return None  # "the third period" of a match, not of a company's year
@@ -510,10 +533,23 @@ def resolve_half(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = ref.year
     elif not (match.group("the") or match.group("prel")):
         return None
+    elif match.group("the") and checks().match_cue.search(sentence_of(ctx, match)):
+        return None  # "scored twice in the first half": a half of a match, not of the year
     else:
         started = cal.half(ref.year, number).start <= ref  # type: ignore[operator]
         y = ref.year if started or ctx.looks_future(match.start(), match.end()) else ref.year - 1
     return relative(ctx, cal.half(y, number))
+
+
+SENTENCE_STOPS = (". ", "\n", "? ", "! ")
+
+
+def sentence_of(ctx: Context, match: re.Match[str]) -> str:
+    """The sentence (or line) holding the match, by its stops: enough to ask what it is about."""
+    text = ctx.text
+    start = max(text.rfind(stop, 0, match.start()) for stop in SENTENCE_STOPS) + 1
+    ends = [i for i in (text.find(stop, match.end()) for stop in SENTENCE_STOPS) if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def resolve_fiscal(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -538,7 +574,7 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match.group("season")[:1].isupper() and in_name(match, ctx, definite=False):
         return None
     framed = bool(match.group("rel") or match.group("year") or match.group("mod")
-                  or match.group("det"))
+                  or match.group("det") or match.group("relyear"))
     if word in ctx.vocab.ambiguous_seasons and not framed and not checks().season_frame.search(
             ctx.before(match.start())):
         return None
@@ -555,17 +591,15 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
-    this = cal.season(ref.year, code)
-    if ref.month < 3 and code == "WI":
-        this = cal.season(ref.year - 1, code)
+    if match.group("relyear"):  # "the spring of last year": that year's
+        year_step = relative_step(match.group("relyear"), ctx.vocab) or 0
+        return relative(ctx, apply_modifier(cal.season(ref.year + year_step, code), mod,
+                                            ctx.vocab))
     step = relative_step(match.group("rel") or "", ctx.vocab)
-    assert this.start is not None and this.end is not None
-    over = this.end < ref
-    if step is not None and step < 0:
-        # the latest one that has ended: "last spring" in November is this year's
-        y = this.start.year if over else this.start.year - 1
-    elif step is not None and step > 0:
-        y = this.start.year + 1 if this.start <= ref else this.start.year
+    this, over = this_season(code, ref)
+    assert this.start is not None
+    if step is not None and step != 0:
+        y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
     elif ctx.looks_future(match.start(), match.end()):
@@ -574,6 +608,39 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         y = this.start.year if this.start <= ref else this.start.year - 1
     return relative(ctx, apply_modifier(cal.season(y, code), mod, ctx.vocab))
+
+
+def this_season(code: str, ref: date) -> tuple[Period, bool]:
+    """The season of that name in the reference's year (a winter begun the December before
+    when the reference is in January or February), and whether it is over."""
+    this = cal.season(ref.year - 1 if ref.month < 3 and code == "WI" else ref.year, code)
+    assert this.start is not None and this.end is not None
+    return this, this.end < ref
+
+
+def season_year(code: str, ref: date, step: int) -> int:
+    """The year of the season ``step`` seasons of that name back (negative) or ahead: one
+    back is the latest that has ended ("last spring" in November is this year's), one ahead
+    the first not yet begun."""
+    this, over = this_season(code, ref)
+    assert this.start is not None
+    if step < 0:
+        return (this.start.year if over else this.start.year - 1) + step + 1
+    return (this.start.year + 1 if this.start <= ref else this.start.year) + step - 1
+
+
+def resolve_season_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "three winters ago", "two springs from now": the season that many of its name back."""
+    word = match.group("season").lower()
+    count = number_value(match.group("num"), ctx.vocab)
+    if count is None or not count.is_integer() or count < 1 or is_vague(match.group("num"),
+                                                                          ctx.vocab):
+        return None
+    code = ctx.vocab.seasons[word]["code"]
+    if ctx.reference is None:
+        return Resolved("DATE", f"XXXX-{code}", None, "unresolved")
+    sign = int(ctx.vocab.words["ago"][re.sub(r"\s+", " ", match.group("dir").lower())])
+    return relative(ctx, cal.season(season_year(code, ctx.reference, sign * int(count)), code))
 
 
 def anaphoric_season(match: re.Match[str], code: str, ctx: Context) -> Resolved:
@@ -622,6 +689,14 @@ def deadline_or_target(ctx: Context, start: int) -> bool:
     return bool(checks().deadline.search(before) or checks().target.search(before))
 
 
+def past_deadline(match: re.Match[str], ctx: Context) -> bool:
+    """ "By Monday morning, 3,000 homes had lost power": what a past clause says was done by
+    a day was done before the story; a target ("called a strike for Friday") or a state held
+    "until" a day may still lie ahead."""
+    return bool(checks().reached_deadline.search(ctx.before(match.start(), 12))) and (
+        told_in_past(match, ctx))
+
+
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     """A weekday in news is the latest one up to the reference, or the next one in a future
     clause ("will meet on Friday") or a timetable's bare present ("voters go to the polls on
@@ -654,7 +729,8 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         found = cal.add_days(ref, number - ref.isoweekday())
     elif forward and (ctx.looks_future(match.start(), match.end()) or ctx.tense(
             match.start(), match.end()) == "scheduled" or (
-            deadline_or_target(ctx, match.start()) and forward < back)):
+            deadline_or_target(ctx, match.start()) and forward < back
+            and not past_deadline(match, ctx))):
         found = cal.add_days(ref, forward)
     else:
         found = cal.add_days(ref, -back)
@@ -677,12 +753,18 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
     if unit != "weekend" and (rel == "past" or spelled == "the last") and not re.match(
             r"\s+of\b", ctx.text[match.end():]):
         return past_unit_duration(unit, ctx)
+    if unit != "weekend" and relative_step(rel, ctx.vocab) == 1 and spelled.startswith("the ") \
+            and not anaphoric_word(rel, ctx) and span_led(match, ctx):
+        return past_unit_duration(unit, ctx, forward=True)
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
     offset = relative_step(rel, ctx.vocab) or 0
     anaphoric = rel in ctx.vocab.words["anaphoric_relative"] and (
         bool(match.group("rel2")) or (match.group("rel") or "").lower().startswith("the"))
+    told = unit != "weekend" and told_in_past(match, ctx)
+    if told and offset == 1 and spelled.startswith("the "):
+        anaphoric = True  # "in 2019 ... The next year, the group split": the year after
     if anaphoric:
         offset = ctx.vocab.words["anaphor_after"].get(rel, offset)
         last = ctx.last_dated
@@ -695,6 +777,11 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         # has begun
         ahead = ctx.looks_future(match.start(), match.end())
         offset = 0 if ahead or ref.isoweekday() >= 6 else -1
+    narrative = told and bool(match.group("mod4"))
+    last = ctx.last_dated
+    if narrative and last is not None and last.start is not None and (
+            cal.finer(last.precision, unit)):
+        ref = last.start  # "began on April 2; by the end of the month 10,000 had joined"
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):
@@ -705,7 +792,15 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
         period = period.with_range(max(ref, period.start or ref), period.end)
     else:
         period = apply_modifier(period, mod, ctx.vocab)
-    return relative(ctx, period)
+    resolved = relative(ctx, period)
+    resolved.uses_anchor = narrative
+    return resolved
+
+
+def told_in_past(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the parse puts the expression in a past (or past perfect) clause, where "the
+    next year" or "the end of the month" count from the time the story last named."""
+    return ctx.parsed and ctx.tense(match.start(), match.end()) == "past"
 
 
 def unit_period(unit: str, ref: date, offset: int) -> Period:
@@ -727,13 +822,31 @@ def unit_period(unit: str, ref: date, offset: int) -> Period:
     return cal.year(ref.year + offset)
 
 
-def past_unit_duration(unit: str, ctx: Context) -> Resolved:
-    """ "the past decade", "the past year": a duration ending at the reference."""
+def anaphoric_word(rel: str, ctx: Context) -> bool:
+    return rel in ctx.vocab.words["anaphoric_relative"]
+
+
+def span_led(match: re.Match[str], ctx: Context) -> bool:
+    """ "within the next year", "over the coming year": a word that opens a span before the
+    expression (not "in": "in the next quarter" is that quarter) in a clause that is not past
+    (where "the next year" is the year after)."""
+    if not checks().next_span_lead.search(ctx.before(match.start(), 12)):
+        return False
+    return ctx.tense(match.start(), match.end()) not in ("past", "perfect")
+
+
+def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
+    """ "the past decade", "the past year": a duration ending at the reference; with
+    ``forward`` ("over the next year") one starting there."""
     spec = ctx.vocab.units[unit]
     count = spec.get("factor", 1)
     value = f"P{count}{spec['code']}"
     if ctx.reference is None:
         return Resolved("DURATION", value, None, "unresolved")
+    if forward:
+        end = cal.shift(ctx.reference, spec["code"], count)
+        return Resolved("DURATION", value, Period(value, ctx.reference, end, spec["precision"]),
+                        "relative")
     start = cal.shift(ctx.reference, spec["code"], -count)
     return Resolved("DURATION", value, Period(value, start, ctx.reference, spec["precision"]),
                     "relative")
@@ -743,13 +856,38 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("holiday")
     if not ctx.capitalised(word):
         return None
-    m, d = ctx.vocab.holidays[re.sub(r"\s+", " ", word.lower())]
+    key = re.sub(r"\s+", " ", word.lower())
+    if key in ctx.vocab.movable_holidays:
+        return resolve_movable_holiday(match, ctx.vocab.movable_holidays[key], ctx)
+    m, d = ctx.vocab.holidays[key]
     if match.group("year"):
         return explicit(cal.day(date(int(match.group("year")), m, d)))
     if ctx.reference is None:
         return Resolved("DATE", f"XXXX-{m:02d}-{d:02d}", None, "unresolved")
     y = cal.nearest_year(m, d, ctx.reference, day_direction(ctx, match.start(), match.end()))
     return relative(ctx, cal.day(date(y, m, d)))
+
+
+def resolve_movable_holiday(match: re.Match[str], spec: dict[str, int], ctx: Context
+                            ) -> Resolved:
+    """ "Easter", "Good Friday", "Thanksgiving": the feast's day in the year named, else in the
+    year the clause points to (the last one in a past clause, the next in a future one, the
+    nearer otherwise)."""
+    if match.group("year"):
+        return explicit(cal.day(cal.movable_day(spec, int(match.group("year")))))
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", None, None, "unresolved")
+    this = cal.movable_day(spec, ref.year)
+    direction = day_direction(ctx, match.start(), match.end())
+    if direction == "past" and this > ref:
+        this = cal.movable_day(spec, ref.year - 1)
+    elif direction == "future" and this < ref:
+        this = cal.movable_day(spec, ref.year + 1)
+    elif direction is None:
+        other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
+        this = min((this, other), key=lambda d: abs((d - ref).days))
+    return relative(ctx, cal.day(this))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -852,9 +990,13 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     has_frame = match.group("tz") or match.group("ampm") or match.group("ampm2") or match.group(
         "off") or match.group("named") or match.group("h3") or match.group("local") or (
-        match.group("h4"))
-    if not has_frame and not checks().clock_preposition.search(ctx.before(match.start(), 10)):
-        return None
+        match.group("h4")) or match.group("ppart")
+    if (not has_frame or match.group("h5")) and not checks().clock_preposition.search(
+            ctx.before(match.start(), 10)):
+        return None  # "at 5 in the morning" is a time; "employs 5 in the morning" a count
+    part = ctx.vocab.day_parts.get((match.group("ppart") or "").lower())
+    if part is not None and not (match.group("ampm") or match.group("ampm2")):
+        hour = after_noon(hour, part)  # "2:30 in the afternoon"
     zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
     if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
@@ -867,12 +1009,23 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{period.value}{clock}", period, "relative", uses_anchor=True)
 
 
+# the parts of the day (TIMEX3 codes) whose clock hours are after noon: from which hour on a
+# twelve-hour reading in them is moved by twelve
+AFTER_NOON = {"AF": 1, "EV": 1, "NI": 6}
+
+
+def after_noon(hour: int, part: str) -> int:
+    """A twelve-hour clock read in its part of the day: 2 in the afternoon is 14:00."""
+    first = AFTER_NOON.get(part)
+    return hour + 12 if first is not None and first <= hour < 12 else hour
+
+
 def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int | None]:
     named = (match.group("named") or "").lower()
     if named:
         return int(vocab.words["named_clock"][named]), 0
-    if match.group("h4"):
-        count = number_value(match.group("h4"), vocab)
+    if match.group("h4") or match.group("h5"):
+        count = number_value(match.group("h4") or match.group("h5"), vocab)
         if count is None or not count.is_integer() or not 1 <= count <= 12:
             return None, None
         return int(count), 0
@@ -1011,7 +1164,8 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
                                 or "").lower())
-    anchored = word in ctx.vocab.words["anchored_ago"]
+    # "year-ago", like "year-earlier", compares with the period the text last named
+    anchored = word in ctx.vocab.words["anchored_ago"] or bool(match.group("aunit"))
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=anchored)
     sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"]}[word])
@@ -1052,6 +1206,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return resolved
     origin = base.start if base is not None and base.start is not None else ctx.reference
     moved = cal.shift(origin, spec["code"], sign * count * spec.get("factor", 1))
+    if moved in (cal.FIRST_DAY, cal.LAST_DAY):
+        # "66 million years ago", "12,000 years ago": before (or after) any calendar year
+        # sitrep writes, a time only known to lie in the past (or the future)
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        start, end = sorted((moved, origin))
+        return relative(ctx, Period(value, start, end, spec["precision"]))
     resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
     resolved.uses_anchor = anchored
     return resolved
@@ -1085,6 +1245,12 @@ def ago_period(moved: date, precision: str, unit: str) -> Period:
     return cal.year(moved.year)
 
 
+def resolve_unit_long(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "a year-long inquiry", "a week-long strike": one unit's duration."""
+    value, _ = duration_value(1, unit_name(match.group("unit")), ctx.vocab)
+    return Resolved("DURATION", value, None, "explicit")
+
+
 def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "for years", "in recent months", "decades-long": an unknown count of units."""
     unit = unit_name(match.group("unit") or match.group("unit2") or match.group("unit3")
@@ -1094,6 +1260,8 @@ def resolve_vague_plural(match: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if match.group("unit4"):
         # "the years ahead", "months to come": an unknown count of units from now on
+        if checks().count_before.search(ctx.before(match.start(), 24)):
+            return None  # "two weeks away": a counted duration
         if ref is None or "precision" not in spec:
             return Resolved("DURATION", value, None, "explicit")
         end = cal.shift(ref, spec["code"], ctx.vocab.vague_quantities["several"] * spec.get(
@@ -1147,18 +1315,39 @@ def _coarse_last(ctx: Context) -> tuple[date, date, str] | None:
 
 
 def is_rate(match: re.Match[str], ctx: Context) -> bool:
-    """ "a day" after an amount ("$10 a day", "twice a day", "300 barrels a day"): per day."""
-    return bool(checks().rate_before.search(ctx.before(match.start(), 16))
-                or checks().measure_before.search(ctx.before(match.start(), 24)))
+    """ "a day" after an amount ("$10 a day", "twice a day", "300 barrels a day"): per day.
+    The amount stands just before the count, not before a word that leads it ("and last a
+    week")."""
+    try:
+        start = match.start("num")
+    except IndexError:  # a pattern with no count group
+        start = -1
+    start = start if start >= 0 else match.start()
+    return bool(checks().rate_before.search(ctx.before(start, 16))
+                or checks().measure_before.search(ctx.before(start, 24)))
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "every Monday", "weekly", "twice a year", "15 a year"."""
+    """ "every Monday", "each June", "every evening", "weekly", "twice a year", "15 a year"."""
     if match.group("wd"):
         if not ctx.capitalised(match.group("wd")):
             return None
         number = ctx.vocab.weekdays[match.group("wd").lower()]
         return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
+    if match.group("smonth"):
+        word = match.group("smonth")
+        if not month_ok(word, ctx, match.start("smonth"), True):
+            return None
+        month = ctx.vocab.months[word.lower().rstrip(".")]
+        return Resolved("SET", f"XXXX-{month:02d}", None, "explicit")
+    if match.group("spart"):
+        code = ctx.vocab.day_parts[match.group("spart").lower()]
+        return Resolved("SET", f"XXXX-XX-XXT{code}", None, "explicit")
+    if match.group("sseason"):
+        if in_name(match, ctx, definite=False):
+            return None
+        code = ctx.vocab.seasons[match.group("sseason").lower()]["code"]
+        return Resolved("SET", f"XXXX-{code}", None, "explicit")
     if match.group("word"):
         word = re.sub(r"\s+", " ", match.group("word").lower())
         if word.split()[0] in ctx.vocab.word_list("rate_set_leads") and not is_rate(match, ctx):
@@ -1229,6 +1418,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": resolve_half,
     "quarter": resolve_quarter,
     "season": resolve_season,
+    "season_ago": resolve_season_ago,
     "month_week": resolve_month_week,
     "month": resolve_month,
     "decade": resolve_decade,
@@ -1242,6 +1432,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": resolve_ago,
     "set": resolve_set,
     "duration": resolve_duration,
+    "unit_long": resolve_unit_long,
     "vague_plural": resolve_vague_plural,
     "holiday": resolve_holiday,
     "anaphor": resolve_anaphor,

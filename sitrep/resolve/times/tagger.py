@@ -20,7 +20,7 @@ from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
-from sitrep.resolve.times.tense import clause_direction, parsed_from
+from sitrep.resolve.times.tense import clause_direction, dates_telling, parsed_from
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
@@ -39,6 +39,7 @@ class Joins:
     range_join: re.Pattern[str]
     range_open: re.Pattern[str]
     day_part: re.Pattern[str]
+    duration_join: re.Pattern[str]
 
 
 @cache
@@ -54,14 +55,16 @@ def joins() -> Joins:
         "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b|\bh[12]\s*\d"),
         "century": re.compile("century"),
-        "quarter": re.compile(r"quarter|\bq[1-4]\b"),  # "the April-June quarter" too
+        # "the April-June quarter", "the July-to-September period" too
+        "quarter": re.compile(rf"quarter|\bq[1-4]\b|{alternation(words('quarter_periods'))}"),
         "season": re.compile(alternation(vocab.seasons)),
+        "season_ago": re.compile(rf"{alternation(vocab.seasons)}s\s"),
         "same_period": re.compile(r"\bsame\b"),
         "decade": re.compile(rf"0s|{alternation(words('decade_words'))}"),
         "year_range": re.compile(r"\d\s*[-–/]\s*\d"),
         "numeric": re.compile(r"\d[-/.]\d"),
         "day_of_month": re.compile(r"\d(?:st|nd|rd|th)\b"),
-        "month_week": re.compile(r"\bweek\s+of\b"),
+        "month_week": re.compile(r"\bweek(?:end)?\s+of\b"),
     }
     return Joins(
         gates=gates,
@@ -74,6 +77,8 @@ def joins() -> Joins:
                               r"(?:the\s+)?$", flags),
         day_part=re.compile(rf"\b(?:the\s+)?(?P<part>{alternation(vocab.day_parts)})\s+"
                             rf"{alternation(words('part_of_day_links'))}\s+$", flags),
+        duration_join=re.compile(rf"^\s*(?:{alternation(words('duration_joins'))}\s*)?$",
+                                 flags),
     )
 
 
@@ -105,8 +110,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
-                  anchor=reference)
-    found = select(candidates(text), ctx)
+                  anchor=reference, telling=partial(dates_telling, text, doc=doc))
+    found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text), text)
     mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
@@ -198,8 +203,50 @@ def _as_match(match: Hit | re.Match[str]) -> re.Match[str]:
     return cast(re.Match[str], match)
 
 
+# the order of TIMEX3 duration parts, date units before the ``T`` and clock units after it
+DURATION_PART = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([YMDHS])$")
+PART_ORDER = {("", "Y"): 0, ("", "M"): 1, ("", "D"): 2, ("T", "H"): 3, ("T", "M"): 4,
+              ("T", "S"): 5}
+
+
+def duration_parts(item: Found) -> tuple[int, str, str] | None:
+    """A counted one-unit duration's place in the order, count and unit ("PT20M")."""
+    found = DURATION_PART.match(item.resolved.value or "")
+    if item.rule != "duration" or item.resolved.type != "DURATION" or found is None:
+        return None
+    clock, count, unit = found.groups()
+    return PART_ORDER[(clock, unit)], count, unit
+
+
+def join_durations(found: list[Found], text: str) -> list[Found]:
+    """ "an hour and 20 minutes", "three years, two months and a day", "4 hours 10 minutes":
+    counted durations listed from the largest unit down are one (``PT1H20M``)."""
+    joined: list[Found] = []
+    parts: list[tuple[int, str, str]] = []
+    for item in found:
+        mine = duration_parts(item)
+        previous = joined[-1] if joined else None
+        if (mine is not None and previous is not None and parts and mine[0] > parts[-1][0]
+                and joins().duration_join.match(text[previous.end:item.start])):
+            parts.append(mine)
+            days = "".join(f"{n}{u}" for rank, n, u in parts if rank < 3)
+            clock = "".join(f"{n}{u}" for rank, n, u in parts if rank >= 3)
+            value = f"P{days}" + (f"T{clock}" if clock else "")
+            basis = "explicit" if item.resolved.basis == previous.resolved.basis == "explicit" \
+                else "relative"
+            joined[-1] = Found(previous.start, item.end, "duration", previous.match,
+                               Resolved("DURATION", value, None, basis))
+            continue
+        joined.append(item)
+        parts = [mine] if mine is not None else []
+    return joined
+
+
 def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
-    """Clock times and "that day" take the last day the text named before them."""
+    """Clock times and "that day" take the last day the text named before them. A day that
+    dates a telling ("officials said on Thursday") is no anchor once the text has named the
+    time of what it tells ("on Tuesday night", "in March"; not the story's own day, as a dateline
+    gives it): the story goes on from that."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
     ctx.last_dated = None
@@ -209,6 +256,8 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
+        if told_before(ctx) and ctx.telling(item.start, item.end):
+            continue
         if (item.resolved.type in ("DATE", "TIME") and period is not None
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
@@ -223,6 +272,12 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
+
+
+def told_before(ctx: Context) -> bool:
+    """Whether the text has named a time before, other than the story's own day."""
+    last = ctx.last_dated
+    return last is not None and not (last.precision == "day" and last.start == ctx.reference)
 
 
 # the rules whose match may leave the year to the reader ("May", "July 4")

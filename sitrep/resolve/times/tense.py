@@ -26,6 +26,8 @@ class Cues:
     plan_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     modals_not_future: frozenset[str]
+    possibility_modals: frozenset[str]
+    ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -47,6 +49,8 @@ def cues() -> Cues:
     return Cues(
         future_aux=aux, plan_verbs=plans, reporting_verbs=frozenset(book.cue("reporting_verbs")),
         modals_not_future=frozenset(own["modals_not_future"]),
+        possibility_modals=frozenset(own["possibility_modals"]),
+        ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
@@ -65,6 +69,15 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
         if verb is not None:
             return verb_direction(verb)
     return cue_direction(text, start)
+
+
+def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a telling ("officials said on Thursday"): the verb it hangs
+    from is a reporting verb. Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    return verb is not None and verb.lemma_.lower() in cues().reporting_verbs
 
 
 def parsed_from(doc: Doc, text: str) -> bool:
@@ -133,9 +146,23 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     known = cues()
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 4 and (
+            verb.head.pos_ in ("VERB", "AUX")):
+        # "will leave the city and return on Friday": a bare conjunct shares its head's
+        # auxiliaries, and with them its time
+        return verb_direction(verb.head, depth + 1)
+    if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
+        # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a
+        # participle before its clause's verb tells that clause's time (one after it may
+        # tell what follows: "cut output, resulting in closures during the fourth quarter")
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if head is not None and verb.i < head.i:
+            return verb_direction(head, depth + 1)
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):
+        return "future"
+    if possible(verb, auxiliaries):
         return "future"
     if verb.lemma_ in known.plan_verbs and verb.tag_ not in ("VBN", "VBD"):
         return "future"  # "plans a visit on Friday"; but "agreed on Tuesday to ..." is past
@@ -157,6 +184,18 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not present_passive(auxiliaries)):
         return "past"
     return "scheduled" if futurate(verb, auxiliaries) else "present"
+
+
+def possible(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "the dam could burst on Sunday": a possibility lies ahead; but "could not", "could
+    have" and a past ability ("could see smoke", "could not be reached") do not."""
+    known = cues()
+    if not any(a.lower_ in known.possibility_modals for a in auxiliaries):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            a.lemma_ == "have" for a in auxiliaries):
+        return False
+    return verb.lemma_.lower() not in known.ability_verbs
 
 
 def present_passive(auxiliaries: list[Token]) -> bool:

@@ -7,7 +7,7 @@ reader shares (:mod:`sitrep.ingest.dates`), number words from the codebook's one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,8 @@ class Vocabulary:
     time_words: frozenset[str] = frozenset()
     """Single words that name a time (months, weekdays, seasons, parts of day, units): a
     capitalised one after a calendar word continues the time rather than a name."""
+    movable_holidays: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Feasts whose day moves with the year: days from Easter, or the nth weekday of a month."""
 
     def word_list(self, role: str) -> list[str]:
         """One role's words (the keys, where the role maps words to values)."""
@@ -71,6 +73,7 @@ def load_vocabulary() -> Vocabulary:
             references=data["references"],
             sets=data["sets"],
             holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
+            movable_holidays=data["movable_holidays"],
             timezones=timezones(),
             words=data["words"],
             time_words=frozenset(w.rstrip(".") for w in [

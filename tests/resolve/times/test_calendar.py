@@ -52,3 +52,12 @@ def test_moving_a_period_by_years_keeps_its_shape():
     assert (leap.value, leap.start, leap.end) == ("2024-02", date(2024, 2, 1), date(2024, 2, 29))
     back = cal.move_years(cal.day(date(2024, 7, 4)), -2)
     assert (back.value, back.start, back.end) == ("2022-07-04", date(2022, 7, 4), date(2022, 7, 4))
+
+
+def test_movable_feasts_fall_on_their_computed_days():
+    assert [cal.easter(y) for y in (1995, 2000, 2019, 2024, 2025)] == [
+        date(1995, 4, 16), date(2000, 4, 23), date(2019, 4, 21), date(2024, 3, 31),
+        date(2025, 4, 20)]
+    assert cal.movable_day({"easter": -2}, 2024) == date(2024, 3, 29)
+    assert cal.movable_day({"month": 11, "weekday": 4, "nth": 4}, 2023) == date(2023, 11, 23)
+    assert cal.movable_day({"month": 5, "weekday": 1, "nth": -1}, 2024) == date(2024, 5, 27)

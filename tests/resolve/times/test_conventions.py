@@ -83,3 +83,18 @@ def test_a_figure_a_year_earlier_keeps_the_quarter_past_a_reporting_day():
 def test_early_or_late_before_a_weekday_is_part_of_the_expression():
     text = "The talks broke up late Sunday."
     assert [text[m.start:m.end] for m in tag_times(text, REF, "t")] == ["late Sunday"]
+
+
+def test_an_hour_before_a_part_of_the_day_needs_a_clock_preposition():
+    assert overlapping("The clinic employs 5 in the morning shift.", "5") == []
+    assert overlapping("Doors open at 9 in the evening.", "9") == [("TIME", "2024-05-03T21:00")]
+
+
+def test_year_ago_compares_with_the_period_last_named_as_year_earlier_does():
+    text = "Third-quarter profit rose from $3 million in the year-ago quarter."
+    assert ("DATE", "2023-Q3") in overlapping(text, "year-ago", date(2024, 10, 20))
+
+
+def test_the_verb_last_before_a_single_unit_is_no_relative_word():
+    (found,) = tag_times("The strike will last a week.", REF, "t")
+    assert (found.text, found.value, found.start_date) == ("a week", "P1W", None)

@@ -197,3 +197,92 @@ def test_the_day_a_past_call_sets_something_for_is_the_nearest():
              tags=["NNS", "VBD", "DT", "NN", "IN", "NNP", "CD", "."],
              lemmas=["union", "call", "a", "strike", "on", "November", "5", "."])
     assert tag_times(on.text, date(2018, 10, 26), "t", doc=on)[0].value == "2017-11-05"
+
+
+@pytest.mark.slow
+def test_the_day_of_a_telling_is_no_anchor_once_the_told_time_is_named(coder):
+    text = ("Rebels shelled the port late on Tuesday, officials said on Thursday.\n"
+            "The shelling began at 9 p.m. and lasted an hour.")
+    doc = coder.nlp(text)
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["9 p.m."] == "2024-04-30T21:00"
+    text = ("Exports fell in March, the ministry said on Thursday.\n"
+            "They had risen the previous month.")
+    doc = coder.nlp(text)
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["the previous month"] == "2024-02"
+
+
+@pytest.mark.slow
+def test_a_telling_dated_first_is_still_the_anchor(coder):
+    text = "The firm said on Tuesday that sales rose.\nIts shares fell later in the day."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)]
+    assert "2024-04-30" in values[1:]
+
+
+@pytest.mark.slow
+def test_a_bare_conjunct_shares_its_heads_auxiliaries(coder):
+    text = "Troops will leave the city and return on Friday."
+    doc = coder.nlp(text)
+    friday = text.index("Friday")
+    assert clause_direction(text, friday, friday + 6, doc) == "future"
+    text = "Troops left the city and returned on Friday."
+    doc = coder.nlp(text)
+    friday = text.index("Friday")
+    assert clause_direction(text, friday, friday + 6, doc) == "past"
+
+
+@pytest.mark.slow
+def test_a_possibility_lies_ahead_but_a_past_ability_does_not(coder):
+    for text, expected in [("Officials warned that the dam could burst on Sunday.", "future"),
+                           ("Residents could see smoke on Sunday.", "past"),
+                           ("The minister could not be reached on Sunday.", "past")]:
+        doc = coder.nlp(text)
+        sunday = text.index("Sunday")
+        direction = clause_direction(text, sunday, sunday + 6, doc)
+        assert (direction == "future") == (expected == "future"), text
+
+
+@pytest.mark.slow
+def test_a_participle_before_its_clauses_verb_tells_that_clauses_time(coder):
+    text = "The hearings, starting Monday, will last a week."
+    doc = coder.nlp(text)
+    monday = text.index("Monday")
+    assert clause_direction(text, monday, monday + 6, doc) == "future"
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["Monday"] == "2024-05-06"
+
+
+@pytest.mark.slow
+def test_a_past_clause_counts_the_next_year_and_the_months_end_from_the_story(coder):
+    cases = [
+        ("The talks ended on April 3, 2019. The next year, the alliance collapsed.",
+         "The next year", "2020"),
+        ("The strike began on March 2. By the end of the month, 9,000 workers had joined.",
+         "the end of the month", "2024-03"),
+        ("The storm hit on Sunday night. By Monday morning, 3,000 homes had lost power.",
+         "Monday morning", "2024-04-29TMO"),
+        ("The union called a strike for Monday.", "Monday", "2024-05-06"),
+    ]
+    for text, expression, value in cases:
+        doc = coder.nlp(text)
+        values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+        found = next(v for t, v in values.items() if expression in t)
+        assert found == value, text
+
+
+@pytest.mark.slow
+def test_a_day_a_past_act_lasts_until_is_the_nearest(coder):
+    text = "The judge adjourned the trial until July 12."
+    doc = coder.nlp(text)
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["until July 12"] == "2024-07-12"
+
+
+@pytest.mark.slow
+def test_a_timetables_day_of_the_month_is_the_nearest(coder):
+    text = "The conference ends on the 12th."
+    doc = coder.nlp(text)
+    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    assert values["the 12th"] == "2024-05-12"
