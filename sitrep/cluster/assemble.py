@@ -570,13 +570,13 @@ def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int
     """Whether a fight's record names no doer at all and each of its mentions is a verb told
     in the passive with no agent ("eight civilians were killed", "people wounded in Gao"):
     what a fight did, counted, not a fight of its own. A toll counts people: its victims are
-    of a kind of people, or counted ("voting tables were attacked" tells an attack), and
+    of a kind of people ("voting tables were attacked in 15 areas" tells an attack), and
     they are killed or hurt, not taken (``untold_toll_modes`` of ``records.json``). A toll
     that names its own fight with an indefinite event noun ("killed in clashes in the
     north") tells that fight."""
     if event.event_type not in rules.fights or event.actors:
         return False
-    if not event.quantities and not any(r.sector for r in event.recipients):
+    if not any(r.sector for r in event.recipients):
         return False
     if event.mode in load_json("records.json")["untold_toll_modes"]:
         return False
