@@ -1,6 +1,6 @@
-"""Checks shared by the held-out sets of long articles (``tests/eval/unseen_articles_2.jsonl``
-and ``unseen_articles_3.jsonl``): the shape every story and its gold must have, and the floor
-test on the coder's measures."""
+"""Checks shared by the held-out sets of long articles (``tests/eval/unseen_articles_2.jsonl``,
+``unseen_articles_3.jsonl`` and ``unseen_articles_4.jsonl``): the shape every story and its
+gold must have, and the floor test on the coder's measures."""
 
 from __future__ import annotations
 

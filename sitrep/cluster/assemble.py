@@ -29,6 +29,7 @@ from sitrep.cluster.events import (
     STATED_DATES,
     UNSTATED_PLACES,
     SameEventRules,
+    dates_overlap,
     group,
     load_rules,
     recipients_agree,
@@ -92,7 +93,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return shared_arguments(whole, event)
 
     groups = group(ordered, fits)
-    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end)
+    groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end,
+                            toll=lambda event: _passive_toll(doc, event, rules, nouns))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article)
     records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
@@ -487,30 +489,37 @@ def coded(event: Event) -> bool:
 
 def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
                    sentence_of: Callable[[int], int], rules: SameEventRules,
-                   title_end: int = 0) -> list[list[int]]:
+                   title_end: int = 0, toll: Callable[[Event], bool] | None = None
+                   ) -> list[list[int]]:
     """Each group that names no coded actor joins the nearest group of the same event that
     does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
     of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
     the story, so it stands next to every sentence), it is told in the same modality (a plan
     beside a deed is another event), names no other target and nothing they state
-    disagrees; nearer wins, then the earlier. A fight (``fight_types``) reaches
-    ``fight_attach_reach_sentences`` when its victims are a side of the fight (same country
-    and sector): the toll of a clash is told sentences after its sides. What names no doer at
-    all then joins, by the same test, a group whose doer is known by its kind only ("officers
-    stormed the floor ... the assailant was killed"): that doer takes the country of the place
-    later, so it is a named side."""
+    disagrees; nearer wins (by their body mentions, :func:`_body_apart`), then the earlier.
+    A fight (``fight_types``) reaches ``fight_attach_reach_sentences`` when its victims are a
+    side of the fight (same country and sector): the toll of a clash is told sentences after
+    its sides. A ``toll`` (a fight told in the passive with no doer at all, see
+    :func:`_passive_toll`) reaches ``toll_attach_reach_sentences``, and the victims it counts
+    may be worded otherwise than the fight's ("12 people", then "eight civilians and four
+    officers"); its days must meet the fight's, the days up to the story's that stand in for
+    a date it leaves unstated included (a toll told as recent counts no fight of last month).
+    What names no doer at all then joins, by the same test, a group whose doer is known by
+    its kind only ("officers stormed the floor ... the assailant was killed"): that doer
+    takes the country of the place later, so it is a named side."""
     named = [g for g in groups if coded(merged_of(g))]
     rest = [g for g in groups if g not in named]
-    left = _attach(rest, named, merged_of, sentence_of, rules, title_end)
+    left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll)
     kinds = [g for g in left if any(a.sector for a in merged_of(g).actors)]
     left = kinds + _attach([g for g in left if g not in kinds], kinds, merged_of, sentence_of,
-                           rules, title_end, by_kind=True)
+                           rules, title_end, by_kind=True, toll=toll)
     return sorted([sorted(g) for g in named + left], key=min)
 
 
 def _attach(groups: list[list[int]], targets: list[list[int]],
             merged_of: Callable[[list[int]], Event], sentence_of: Callable[[int], int],
-            rules: SameEventRules, title_end: int, by_kind: bool = False) -> list[list[int]]:
+            rules: SameEventRules, title_end: int, by_kind: bool = False,
+            toll: Callable[[Event], bool] | None = None) -> list[list[int]]:
     """Join each of ``groups`` to its nearest target of the same event (see
     :func:`attach_unknown`), extending that target; the groups that joined none. A target
     whose doer is known ``by_kind`` only takes a group whose victims are of a kind of its
@@ -518,25 +527,35 @@ def _attach(groups: list[list[int]], targets: list[list[int]],
     the floor. The assailant was killed"); "arsonists attacked factories" is not where "a
     police officer was killed"."""
     kept: list[list[int]] = []
+    # a toll's stand-in days count: one the text leaves undated was told as recent
+    told_days = replace(rules.within, stated_only=False)
     for members in groups:
         event = merged_of(members)
         here = _places_in_text(event, sentence_of, title_end)
-        reach = (rules.fight_attach_reach_sentences if event.event_type in rules.fights
+        counted = toll is not None and toll(event)
+        reach = (rules.toll_attach_reach_sentences if counted
+                 else rules.fight_attach_reach_sentences if event.event_type in rules.fights
                  else rules.attach_reach_sentences)
         best, best_key = None, None
         for other in targets:
             whole = merged_of(other)
             there = _places_in_text(whole, sentence_of, title_end)
             distance = min(_apart(a, b) for a in here for b in there)
-            if distance > rules.attach_reach_sentences and not _sides_meet(whole, event):
+            if distance > rules.attach_reach_sentences and not counted and \
+                    not _sides_meet(whole, event):
                 continue
             if by_kind and whole.recipients and not _kinds_meet(whole, event):
                 continue
             if distance > reach or whole.modality != event.modality or \
-                    not same_event(whole, event, rules, anaphor=True) or \
+                    not same_event(whole, event, rules, anaphor=True):
+                continue
+            if not counted and \
                     not recipients_agree(_named_targets(whole), _named_targets(event), True):
                 continue
-            key = (distance, min((b for b in there if b is not None), default=-1))
+            if counted and not dates_overlap(whole, event, told_days):
+                continue
+            key = (_body_apart(here, there, reach),
+                   min((b for b in there if b is not None), default=-1))
             if best_key is None or key < best_key:
                 best, best_key = other, key
         if best is None:
@@ -544,6 +563,39 @@ def _attach(groups: list[list[int]], targets: list[list[int]],
         else:
             best.extend(members)
     return kept
+
+
+def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int, str]
+                  ) -> bool:
+    """Whether a fight's record names no doer at all and each of its mentions is a verb told
+    in the passive with no agent ("eight civilians were killed", "people wounded in Gao"):
+    what a fight did, counted, not a fight of its own. A toll counts people: its victims are
+    of a kind of people ("voting tables were attacked in 15 areas" tells an attack), and
+    they are killed or hurt, not taken (``untold_toll_modes`` of ``records.json``). A toll
+    that names its own fight with an indefinite event noun ("killed in clashes in the
+    north") tells that fight."""
+    if event.event_type not in rules.fights or event.actors:
+        return False
+    if not any(r.sector for r in event.recipients):
+        return False
+    if event.mode in load_json("records.json")["untold_toll_modes"]:
+        return False
+    book = load_codebook()
+    into = book.cue("part_of_preps")
+    for mention in event.mentions:
+        span = _mention_span(doc, mention)
+        if span is None:
+            return False
+        verb = span.root
+        if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        told = [o for p in verb.children if p.dep_ == "prep" and p.text.lower() in into
+                for o in p.children if o.dep_ == "pobj" and o.i in nouns]
+        if any(not _definite_event(o, nouns[o.i], nouns, book) for o in told):
+            return False
+    return True
 
 
 def _sides_meet(fight: Event, toll: Event) -> bool:
@@ -569,6 +621,15 @@ def _apart(a: int | None, b: int | None) -> int:
     return 0 if a is None or b is None else abs(a - b)
 
 
+def _body_apart(here: list[int | None], there: list[int | None], reach: int) -> int:
+    """How near two groups stand for choosing among those in reach: sentences between their
+    nearest body mentions; a group told only in the headline stands next to every sentence
+    but nearer than none in reach, so a mention joins the event the body tells beside it
+    before one the headline sums up ("X moves troops; Y calls up reservists")."""
+    body = [abs(a - b) for a in here for b in there if a is not None and b is not None]
+    return min(body) if body else reach + 1
+
+
 def _named_targets(event: Event) -> list[Actor]:
     """The targets a mention names (the doers left out): two that name different victims
     ("the mayor", "two policemen") tell two acts."""
@@ -585,9 +646,11 @@ def _sentence_index(doc: Doc) -> Callable[[int], int]:
 
 
 def told_in_passing(event: Event, article: Article) -> bool:
-    """History the story recalls (dated wholly ``history_years`` before the story's day) or
-    a tally over an open period longer than ``tally_days`` that runs up to the story's day
-    ("since 2014"): no event of its own (``codebook/records.json``)."""
+    """History the story recalls (dated wholly ``history_years`` before the story's day), a
+    past event it recalls with no coded doer (dated wholly ``unattributed_past_days`` before
+    the story's day: "in 2019, 49 people were killed in a similar ambush") or a tally over an
+    open period longer than ``tally_days`` that runs up to the story's day ("since 2014"): no
+    event of its own (``codebook/records.json``)."""
     day, when = article.reference_date, event.date
     if day is None or when is None or when.basis not in STATED_DATES or not when.end:
         return False
@@ -595,6 +658,8 @@ def told_in_passing(event: Event, article: Article) -> bool:
     end = date.fromisoformat(when.end[:10])
     start = date.fromisoformat(when.start[:10]) if when.start else end
     if end.year < day.year - int(settings["history_years"]):
+        return True
+    if not coded(event) and (day - end).days > int(settings["unattributed_past_days"]):
         return True
     return end == day and (end - start).days > int(settings["tally_days"])
 

@@ -48,6 +48,7 @@ class SameEventRules:
     unknown_actor_penalty: float
     attach_reach_sentences: int = 2
     fight_attach_reach_sentences: int = 2
+    toll_attach_reach_sentences: int = 2
     kept_without_actor: frozenset[str] = frozenset()
     unknown_actor_floor: float = 0.0
     camps: tuple[frozenset[str], ...] = ()
@@ -91,6 +92,8 @@ def load_rules() -> SameEventRules:
                               attach_reach_sentences=int(data["attach_reach_sentences"]),
                               fight_attach_reach_sentences=int(
                                   data["fight_attach_reach_sentences"]),
+                              toll_attach_reach_sentences=int(
+                                  data["toll_attach_reach_sentences"]),
                               kept_without_actor=frozenset(data["kept_without_actor"]),
                               unknown_actor_floor=float(data["unknown_actor_floor"]),
                               camps=tuple(frozenset(c) for c in data["opposed_camps"]),

@@ -405,8 +405,10 @@ class Coreference:
         else:
             return None
         here = self.sentence(token)
+        outlets = self.book.cue("reporting_sectors")  # an outlet reporting the story: no one's
         chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH
-                            and r.actor.country not in besides)
+                            and r.actor.country not in besides
+                            and r.actor.sector not in outlets)
         return self._link(chosen, token, None)
 
     def kind(self, head: Token) -> Actor | None:

@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
@@ -91,10 +92,26 @@ def _place_tokens(sent: Span, places: list[PlaceMention]
         if not (sent.start_char <= place.start < sent.end_char) or place.precision is None:
             continue
         span = _token_span(sent, place.start, place.end)
-        if span is None or _modifier(span.root) or _inside_name(span):
+        if span is None or _modifier(span.root) or _inside_name(span) or _far_side(span.root):
             continue
         found.append((place, span))
     return found
+
+
+def _far_side(token: Token) -> bool:
+    """A place named as the other side of a frontier ("its border with Eritrea"): whose
+    border it is on the far side, not where the act happens (``border_nouns`` of
+    ``cues/clauses.json``)."""
+    if token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _cue("border_preps"):
+        return False
+    return (prep.head.lemma_ or prep.head.text).lower() in _cue("border_nouns")
+
+
+def _cue(name: str) -> frozenset[str]:
+    return load_codebook().cue(name)
 
 
 def _inside_name(span: Span) -> bool:

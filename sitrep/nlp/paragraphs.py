@@ -8,7 +8,9 @@ paragraph break as a sentence start before the parser runs makes it parse each p
 (spaCy's parser keeps sentence starts, and non-starts, set before it). A lead dateline
 ("GOMA, Congo (AP) —") is no part of the lede's grammar either: parsed with it, its
 place name becomes the subject of the lede's verb. It is kept as one fragment of its own, and
-the lede starts after its separator.
+the lede starts after its separator. A headline that joins two headlines with a mark
+(``headline_clause_marks`` of ``cues/clauses.json``: "X does A; Y vows B") is two sentences:
+parsed as one, the second clause's doer hangs on the first clause's verb.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.codebook.lexicon import load_codebook
 from sitrep.ingest.dateline import lead_span
 from sitrep.nlp.document import article_of
 
@@ -34,11 +37,13 @@ class ParagraphBreaks:
 
 def mark_paragraphs(doc: Doc) -> Doc:
     """The word after a blank line starts a sentence (the break stays with the one before), and
-    so does the first word after the article's lead dateline, whose own words start none."""
+    so does the first word after the article's lead dateline, whose own words start none, and
+    the first word after a mark that joins two clauses of the headline."""
     for token in doc[:-1]:
         if token.text.isspace() and token.text.count("\n") >= PARAGRAPH_NEWLINES:
             doc[token.i + 1].is_sent_start = True
     article = article_of(doc)
+    _split_headline(doc, article.title_end)
     lead = lead_span(doc.text, article.dateline_start, article.dateline_end)
     if lead is None:
         return doc
@@ -51,3 +56,17 @@ def mark_paragraphs(doc: Doc) -> Doc:
     if after is not None:
         after.is_sent_start = True
     return doc
+
+
+def _split_headline(doc: Doc, title_end: int) -> None:
+    """The word after each clause mark of the headline (the text before ``title_end``) starts
+    a sentence, when words of the headline follow it."""
+    if not title_end:
+        return
+    marks = load_codebook().cue("headline_clause_marks")
+    for token in doc[:-1]:
+        if token.idx >= title_end:
+            return
+        after = doc[token.i + 1]
+        if token.text in marks and after.idx < title_end and not after.text.isspace():
+            after.is_sent_start = True

@@ -750,3 +750,41 @@ def test_a_story_that_names_its_datelines_country_is_not_filed_abroad():
                         weights={"QAT": 1.0, "COD": 3.0}).filed_abroad() is None
     assert ActorContext(focus="COD", filed="QAT", weights={"COD": 1.0}).filed_abroad() is None
     assert ActorContext(focus="QAT", filed="QAT", weights={"QAT": 2.0}).filed_abroad() is None
+
+
+def test_a_past_event_naming_no_doer_is_told_in_passing():
+    story = article(published="2024-05-03")
+    ambush = make_event(event_type="ASSAULT", date=("2021-02-01", "2021-02-28"))
+    ambush.actors = []
+    claimed = make_event(event_type="ASSAULT", actor_country="NGA",
+                         date=("2021-02-01", "2021-02-28"))
+    recent = make_event(event_type="ASSAULT", date=("2024-04-22", "2024-04-28"))
+    recent.actors = []
+    assert told_in_passing(ambush, story)
+    assert not told_in_passing(claimed, story) and not told_in_passing(recent, story)
+
+
+@pytest.mark.slow
+def test_a_toll_in_the_passive_joins_the_attack_told_paragraphs_before(coder):
+    text = ("Gunmen attacked the village of Kaura in Nigeria's Zamfara state on Monday, "
+            "residents said.\n\nThe attackers arrived on motorcycles at dawn and went from "
+            "house to house. Witnesses said they shouted slogans. Many residents fled into the "
+            "bush with their children. Soldiers reached the village hours later. The state "
+            "governor visited the area on Tuesday. He promised new schools and roads.\n\n"
+            "Eleven people were killed, a local official said.")
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-07")).events
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert any(m.trigger == "killed" for m in attack.mentions)
+
+
+@pytest.mark.slow
+def test_a_toll_in_clashes_of_its_own_is_no_toll_of_another_fight(coder):
+    from sitrep.cluster.assemble import _passive_toll, event_nouns
+
+    doc = coder.nlp("A police officer was killed in clashes in the north.")
+    killed = next(t for t in doc if t.text == "killed")
+    toll = unstated(make_event(event_type="ASSAULT", start=killed.idx, trigger="killed"))
+    toll.evidence.trigger_start, toll.evidence.trigger_end = killed.idx, killed.idx + 6
+    toll.mentions = [toll.evidence]
+    toll.actors = []
+    assert not _passive_toll(doc, toll, load_rules(), event_nouns(doc))

@@ -348,3 +348,12 @@ def test_a_kind_noun_takes_the_country_of_what_its_people_belong_to():
              coref.resolve_kinds(ActorResolver(), ctx)}
     assert found[0] == ("member", "SRB")
     assert 8 not in ctx.kinds or found[8][0] != "member"  # no membership said: not by this
+
+
+@pytest.mark.slow
+def test_an_outlet_told_of_the_story_is_no_antecedent_of_a_pronoun(coder):
+    text = ("Residents fled the town of Bara in Sudan, a local official told Reuters on "
+            "Monday.\n\nThe army said its aircraft bombed rebel positions near the town.")
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-07")).events
+    [strike] = [e for e in events if e.event_type == "ASSAULT"]
+    assert "GBR" not in {a.country for a in strike.actors}

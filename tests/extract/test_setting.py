@@ -213,3 +213,10 @@ def test_a_clause_the_event_governs_without_an_ordering_word_shares_its_time():
                    ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prep", "pobj", "punct"],
                    ["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"])
     assert time_relation(after[1], after[7:8]) == "other"
+
+
+def test_the_far_side_of_a_border_is_not_where_troops_massed(coder):
+    found = coded(coder, "Kenya sent two battalions of troops to its frontier with Somalia on "
+                         "Friday, officials said.")
+    mobilize = found["MOBILIZE"]
+    assert mobilize.location is None or mobilize.location.country_code != "SOM"

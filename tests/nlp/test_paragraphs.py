@@ -54,3 +54,17 @@ def test_the_pipeline_parses_a_headline_apart_from_its_lede(coder) -> None:
     doc = coder.nlp(f"{HEADLINE}\n\n{LEDE}")
     first = next(iter(doc.sents))
     assert first.text.strip() == HEADLINE
+
+
+def test_a_mark_joining_two_headlines_starts_a_sentence_in_the_headline_only() -> None:
+    title = "Army shells town ; rebels vow revenge"
+    text = f"{title}\n\nTroops left ; rebels stayed ."
+    words = text.replace("\n\n", " \n\n ").split(" ")
+    doc = Doc(Vocab(), words=words, spaces=[True] * len(words))
+    set_article(doc, Article(id="a", text=doc.text, title=title))
+    mark_paragraphs(doc)
+    tokens = [t.text for t in doc]
+    rebels = tokens.index("rebels")
+    assert doc[rebels].is_sent_start is True
+    later = tokens.index("rebels", rebels + 1)
+    assert doc[later].is_sent_start is None  # a body's semicolon is the parser's to read
