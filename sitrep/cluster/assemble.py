@@ -648,7 +648,7 @@ def _sentence_index(doc: Doc) -> Callable[[int], int]:
 def told_in_passing(event: Event, article: Article) -> bool:
     """History the story recalls (dated wholly ``history_years`` before the story's day), a
     past event it recalls with no coded doer (dated wholly ``unattributed_past_days`` before
-    the story's day: "in 2019, 49 people were killed in a similar ambush") or a tally over an
+    the story's day: "three years ago a market blast there left dozens dead") or a tally over an
     open period longer than ``tally_days`` that runs up to the story's day ("since 2014"): no
     event of its own (``codebook/records.json``)."""
     day, when = article.reference_date, event.date
