@@ -353,6 +353,7 @@ class Store:
         rules = load_rules()
         scope = rules.across
         mine = outline(event)
+        refused: set[int] = set()  # clusters the event disagrees with: their other members too
         for seq, place, day_start, day_end, modality, recipients in _candidates(
                 conn, keys, rules, mine):
             # A row an older writer left without its outline rules nothing out.
@@ -361,9 +362,12 @@ class Store:
                     mine, Outline(place, days, modality, _recipient_set(recipients)), scope):
                 continue  # ruled out by what the index keeps, without decoding it
             stored, cluster = self._stored_event(conn, seq)
-            if stored.doc_id != event.doc_id and same_event(event, stored, rules) and \
-                    self._agrees_with_cluster(conn, event, seq, cluster, rules):
+            if cluster.seq in refused or stored.doc_id == event.doc_id or \
+                    not same_event(event, stored, rules):
+                continue
+            if self._agrees_with_cluster(conn, event, seq, cluster, rules):
                 return cluster
+            refused.add(cluster.seq)
         return None
 
     def _agrees_with_cluster(self, conn: sqlite3.Connection, event: Event, seq: int,
