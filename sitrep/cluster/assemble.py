@@ -442,10 +442,22 @@ def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") 
     for pool, pick in ((before, -1), ([r for r in told if r not in before], 0)):
         others = _other_sides(pool, reaction) or (pool if kind != "*" else [])
         named = [r for r in others
-                 if word and any(word in m.trigger.lower() for m in r.mentions)]
+                 if word and any(_same_stem(word, m.trigger) for m in r.mentions)]
         if named or others:
             return (named or others)[pick]
     return None
+
+
+STEM = 5  # letters two forms of one word share at least ("the agreement": "agreed to")
+
+
+def _same_stem(word: str, trigger: str) -> bool:
+    """The trigger's words include the reaction's noun or a form of it: one of them begins
+    with the noun's first letters ("agreement" and "agreed", "the strikes" and "struck" not)."""
+    words = trigger.lower().split()
+    if word in trigger.lower():
+        return True
+    return len(word) >= STEM and any(w[:STEM] == word[:STEM] for w in words)
 
 
 def _other_sides(told: list[Event], reaction: Event) -> list[Event]:

@@ -346,6 +346,19 @@ def test_a_reaction_names_the_event_told_with_its_own_noun():
     assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
 
 
+def test_a_reaction_names_the_event_told_with_another_form_of_its_noun():
+    from sitrep.cluster.assemble import _referred
+
+    deal = make_event(event_type="AGREE", actor_country="ARM", trigger="agreed",
+                      sentence="The ARM and AZE ministers agreed to reopen a road.")
+    offer = make_event(event_type="AGREE", actor_country="CHE", trigger="offered", start=100,
+                       sentence="The CHE minister offered to host a commission.")
+    reaction = make_event(event_type="SUPPORT", actor_country="FRA", trigger="welcomed",
+                          start=200, sentence="The FRA ministry welcomed the agreement.")
+    assert _referred([deal, offer, reaction], reaction, "AGREE", "agreement") is deal
+    assert _referred([deal, offer, reaction], reaction, "AGREE") is offer
+
+
 def test_a_reaction_refers_to_what_another_side_did_before_it():
     from sitrep.cluster.assemble import _referred
 
