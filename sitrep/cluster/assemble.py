@@ -435,7 +435,10 @@ def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") 
     another country, else another body of its own country, "the ruling party welcomed the
     rebels' move"; for a type named, its own side's act when no other's is told), one the
     article names with the reaction's own noun ("the strikes" → a record told as "strikes")
-    before any other; the latest such told before it, else the first after."""
+    before any other; for a type named, the one the article tells most often (a noun of
+    its kind points to the story's own event of that kind rather than an aside; one that
+    names no kind, "the decision", to the last act); then the latest such told before it,
+    else the first after."""
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and kind in ("*", r.event_type)]
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
@@ -444,7 +447,9 @@ def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") 
         named = [r for r in others
                  if word and any(_same_stem(word, m.trigger) for m in r.mentions)]
         if named or others:
-            return (named or others)[pick]
+            found = named or others
+            most = max(len(r.mentions) for r in found) if kind != "*" else 0
+            return [r for r in found if len(r.mentions) >= most][pick]
     return None
 
 

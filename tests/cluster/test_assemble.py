@@ -359,6 +359,20 @@ def test_a_reaction_names_the_event_told_with_another_form_of_its_noun():
     assert _referred([deal, offer, reaction], reaction, "AGREE") is offer
 
 
+def test_a_reaction_to_an_event_of_a_kind_refers_to_the_one_the_article_tells_most():
+    from sitrep.cluster.assemble import _referred
+
+    deal = make_event(event_type="AGREE", actor_country="CAF", trigger="signed",
+                      sentence="The CAF government signed a pact.")
+    deal.mentions = [deal.evidence, deal.evidence]
+    pledge = make_event(event_type="AGREE", actor_country="IGO", trigger="ready", start=100,
+                        sentence="The IGO mission said it was ready to help.")
+    reaction = make_event(event_type="SUPPORT", actor_country="FRA", trigger="welcomed",
+                          start=200, sentence="The FRA ministry welcomed the accord.")
+    assert _referred([deal, pledge, reaction], reaction, "AGREE", "accord") is deal
+    assert _referred([deal, pledge, reaction], reaction, "*", "decision") is pledge
+
+
 def test_a_reaction_refers_to_what_another_side_did_before_it():
     from sitrep.cluster.assemble import _referred
 
