@@ -316,11 +316,20 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+COOPERATIVE_QUADS = frozenset({1, 2})  # PLOVER's verbal and material cooperation
+
+
 def _not_itself(record: Event) -> Event:
     """A recipient that is one of the doers under another name (the same country and sector:
-    "the president warned that his government's answer would be swift") is no target of the act."""
+    "the president warned that his government's answer would be swift") is no target of the act;
+    nor, in an act of cooperation by a government, is a bare mention of its own country (a
+    people's name that no body or sector of it stands behind: its own troops or citizens,
+    which it does not cooperate with; a conflict act may well be done to them)."""
     doers = {(a.country, a.sector) for a in record.actors if a.country and a.sector}
-    kept = [r for r in record.recipients if (r.country, r.sector) not in doers]
+    states = {country for country, sector in doers if sector == "GOV"} \
+        if record.quad in COOPERATIVE_QUADS else set()
+    kept = [r for r in record.recipients if (r.country, r.sector) not in doers
+            and not (r.sector is None and r.country in states)]
     return record if len(kept) == len(record.recipients) else replace(record, recipients=kept)
 
 

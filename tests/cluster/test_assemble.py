@@ -815,3 +815,19 @@ def test_a_toll_in_clashes_of_its_own_is_no_toll_of_another_fight(coder):
     toll.mentions = [toll.evidence]
     toll.actors = []
     assert not _passive_toll(doc, toll, load_rules(), event_nouns(doc))
+
+
+def test_a_government_does_not_cooperate_with_a_bare_mention_of_its_own_country():
+    from dataclasses import replace
+
+    from sitrep.cluster.assemble import _not_itself
+    from sitrep.model import Actor
+
+    pledge = make_event(event_type="AGREE", actor_country="RWA", trigger="pledged",
+                        sentence="The RWA president pledged to keep RWA troops there.")
+    pledge.actors = [Actor(text="the president", country="RWA", sector="GOV")]
+    pledge.recipients = [Actor(text="Rwandan", country="RWA"),
+                         Actor(text="Mozambique", country="MOZ")]
+    assert [r.country for r in _not_itself(pledge).recipients] == ["MOZ"]
+    inquiry = replace(pledge, event_type="ACCUSE", quad=3)
+    assert [r.country for r in _not_itself(inquiry).recipients] == ["RWA", "MOZ"]
