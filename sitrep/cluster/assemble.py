@@ -316,11 +316,20 @@ def _reactions(records: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+COOPERATIVE_QUADS = frozenset({1, 2})  # PLOVER's verbal and material cooperation
+
+
 def _not_itself(record: Event) -> Event:
     """A recipient that is one of the doers under another name (the same country and sector:
-    "the president warned that his government's answer would be swift") is no target of the act."""
+    "the president warned that his government's answer would be swift") is no target of the act;
+    nor, in an act of cooperation by a government, is a bare mention of its own country (a
+    people's name that no body or sector of it stands behind: its own troops or citizens,
+    which it does not cooperate with; a conflict act may well be done to them)."""
     doers = {(a.country, a.sector) for a in record.actors if a.country and a.sector}
-    kept = [r for r in record.recipients if (r.country, r.sector) not in doers]
+    states = {country for country, sector in doers if sector == "GOV"} \
+        if record.quad in COOPERATIVE_QUADS else set()
+    kept = [r for r in record.recipients if (r.country, r.sector) not in doers
+            and not (r.sector is None and r.country in states)]
     return record if len(kept) == len(record.recipients) else replace(record, recipients=kept)
 
 
@@ -435,17 +444,34 @@ def _referred(records: list[Event], reaction: Event, kind: str, word: str = "") 
     another country, else another body of its own country, "the ruling party welcomed the
     rebels' move"; for a type named, its own side's act when no other's is told), one the
     article names with the reaction's own noun ("the strikes" → a record told as "strikes")
-    before any other; the latest such told before it, else the first after."""
+    before any other; for a type named, the one the article tells most often (a noun of
+    its kind points to the story's own event of that kind rather than an aside; one that
+    names no kind, "the decision", to the last act); then the latest such told before it,
+    else the first after."""
     told = [r for r in records if r is not reaction and any(a.country for a in r.actors)
             and kind in ("*", r.event_type)]
     before = [r for r in told if r.mentions[0].start < reaction.evidence.start]
     for pool, pick in ((before, -1), ([r for r in told if r not in before], 0)):
         others = _other_sides(pool, reaction) or (pool if kind != "*" else [])
         named = [r for r in others
-                 if word and any(word in m.trigger.lower() for m in r.mentions)]
+                 if word and any(_same_stem(word, m.trigger) for m in r.mentions)]
         if named or others:
-            return (named or others)[pick]
+            found = named or others
+            most = max(len(r.mentions) for r in found) if kind != "*" else 0
+            return [r for r in found if len(r.mentions) >= most][pick]
     return None
+
+
+STEM = 5  # letters two forms of one word share at least ("the agreement": "agreed to")
+
+
+def _same_stem(word: str, trigger: str) -> bool:
+    """The trigger's words include the reaction's noun or a form of it: one of them begins
+    with the noun's first letters ("agreement" and "agreed", "the strikes" and "struck" not)."""
+    words = trigger.lower().split()
+    if word in trigger.lower():
+        return True
+    return len(word) >= STEM and any(w[:STEM] == word[:STEM] for w in words)
 
 
 def _other_sides(told: list[Event], reaction: Event) -> list[Event]:

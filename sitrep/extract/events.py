@@ -846,18 +846,19 @@ class EventBuilder:
         return []
 
     def _of_collective(self, head: Token) -> list[Actor]:
-        """The bodies of sides a counted plural names after "of" ("the defence chiefs of the
-        two countries", "representatives of both sides"): one actor per side, of the head's
-        own sector when its word gives one."""
-        for prep in children(head, "prep"):
-            if prep.lower_ != "of":
-                continue
-            for obj in children(prep, "pobj"):
-                sides = self.coref.collective(obj)
-                if sides:
-                    own = self.resolver.resolve_span(self.doc[head.i:head.i + 1], self.ctx)
-                    sector = own.sector if own is not None and own.sector else None
-                    return [replace(a, sector=sector or a.sector) for a in sides]
+        """The bodies of sides a counted plural names after "of" or as their possessor ("the
+        defence chiefs of the two countries", "representatives of both sides", "the two
+        countries' presidents", "the heads of the two countries' services"): one actor per
+        side, of the head's own sector when its word gives one."""
+        owners = [obj for prep in children(head, "prep") if prep.lower_ == "of"
+                  for obj in children(prep, "pobj")]
+        for obj in [*children(head, "poss"), *owners,
+                    *(o for owner in owners for o in children(owner, "poss"))]:
+            sides = self.coref.collective(obj)
+            if sides:
+                own = self.resolver.resolve_span(self.doc[head.i:head.i + 1], self.ctx)
+                sector = own.sector if own is not None and own.sector else None
+                return [replace(a, sector=sector or a.sector) for a in sides]
         return []
 
     def _may_act(self, head: Token) -> bool:

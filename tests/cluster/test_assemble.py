@@ -346,6 +346,33 @@ def test_a_reaction_names_the_event_told_with_its_own_noun():
     assert _referred([strike, raid, reaction], reaction, "ASSAULT", "strike") is strike
 
 
+def test_a_reaction_names_the_event_told_with_another_form_of_its_noun():
+    from sitrep.cluster.assemble import _referred
+
+    deal = make_event(event_type="AGREE", actor_country="ARM", trigger="agreed",
+                      sentence="The ARM and AZE ministers agreed to reopen a road.")
+    offer = make_event(event_type="AGREE", actor_country="CHE", trigger="offered", start=100,
+                       sentence="The CHE minister offered to host a commission.")
+    reaction = make_event(event_type="SUPPORT", actor_country="FRA", trigger="welcomed",
+                          start=200, sentence="The FRA ministry welcomed the agreement.")
+    assert _referred([deal, offer, reaction], reaction, "AGREE", "agreement") is deal
+    assert _referred([deal, offer, reaction], reaction, "AGREE") is offer
+
+
+def test_a_reaction_to_an_event_of_a_kind_refers_to_the_one_the_article_tells_most():
+    from sitrep.cluster.assemble import _referred
+
+    deal = make_event(event_type="AGREE", actor_country="CAF", trigger="signed",
+                      sentence="The CAF government signed a pact.")
+    deal.mentions = [deal.evidence, deal.evidence]
+    pledge = make_event(event_type="AGREE", actor_country="IGO", trigger="ready", start=100,
+                        sentence="The IGO mission said it was ready to help.")
+    reaction = make_event(event_type="SUPPORT", actor_country="FRA", trigger="welcomed",
+                          start=200, sentence="The FRA ministry welcomed the accord.")
+    assert _referred([deal, pledge, reaction], reaction, "AGREE", "accord") is deal
+    assert _referred([deal, pledge, reaction], reaction, "*", "decision") is pledge
+
+
 def test_a_reaction_refers_to_what_another_side_did_before_it():
     from sitrep.cluster.assemble import _referred
 
@@ -788,3 +815,19 @@ def test_a_toll_in_clashes_of_its_own_is_no_toll_of_another_fight(coder):
     toll.mentions = [toll.evidence]
     toll.actors = []
     assert not _passive_toll(doc, toll, load_rules(), event_nouns(doc))
+
+
+def test_a_government_does_not_cooperate_with_a_bare_mention_of_its_own_country():
+    from dataclasses import replace
+
+    from sitrep.cluster.assemble import _not_itself
+    from sitrep.model import Actor
+
+    pledge = make_event(event_type="AGREE", actor_country="RWA", trigger="pledged",
+                        sentence="The RWA president pledged to keep RWA troops there.")
+    pledge.actors = [Actor(text="the president", country="RWA", sector="GOV")]
+    pledge.recipients = [Actor(text="Rwandan", country="RWA"),
+                         Actor(text="Mozambique", country="MOZ")]
+    assert [r.country for r in _not_itself(pledge).recipients] == ["MOZ"]
+    inquiry = replace(pledge, event_type="ACCUSE", quad=3)
+    assert [r.country for r in _not_itself(inquiry).recipients] == ["RWA", "MOZ"]

@@ -413,3 +413,17 @@ def test_a_source_after_according_to_is_no_recipient():
                 heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
                 ents=["O", "O", "O", "B-ORG", "O"])
     assert [t.text for t in named_in_complement(plain[1], [plain[0]])] == ["Amnesty"]
+
+
+def test_a_channel_after_through_is_no_recipient():
+    import spacy
+
+    from sitrep.extract.arguments import named_in_complement
+
+    # "Japan pledged funds through UNICEF ."
+    words = ["Japan", "pledged", "funds", "through", "UNICEF", "."]
+    heads = [1, 1, 1, 1, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              ents=["B-GPE", "O", "O", "O", "B-ORG", "O"])
+    assert named_in_complement(doc[1], [doc[0]]) == []

@@ -231,6 +231,15 @@ def test_the_chiefs_of_the_two_countries_are_a_body_of_each(coder):
 
 
 @pytest.mark.slow
+def test_the_two_countries_possessing_a_body_are_a_body_of_each(coder):
+    events = _code(coder, "Kenya and Tanzania ended a long dispute over fishing rights on "
+                          "Friday. The two countries' defence chiefs held talks in "
+                          "Arusha on Monday.")
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and {a.country for a in talks[0].actors} == {"KEN", "TZA"}
+
+
+@pytest.mark.slow
 def test_the_two_countries_of_a_quarrel_told_apart_are_its_two_sides(coder):
     events = _code(coder, "Mexico will sue Ecuador at the world court, the Mexican foreign "
                           "minister said. Ecuador rejected the plan. Brazil urged the two "
