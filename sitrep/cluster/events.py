@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -212,16 +212,25 @@ def named_alike(a: Actor, b: Actor) -> bool:
                 and a.sector == b.sector)
 
 
+@lru_cache(maxsize=8)
+def _camp_of(camps: tuple[frozenset[str], ...]) -> dict[str, int]:
+    """Each sector's camp (the first that lists it), read once per rules rather than once per
+    comparison: the store's same-event lookup compares several reports per event."""
+    index: dict[str, int] = {}
+    for number, members in enumerate(camps):
+        for sector in members:
+            index.setdefault(sector, number)
+    return index
+
+
 def opposed_camps(left: list, right: list, camps: tuple[frozenset[str], ...]) -> bool:
     """Two sides of one country in opposed camps ("the army" and "the rebels", the president
     and a guerrilla group): where the only countries the two records share are named by
     bodies of different camps (``opposed_camps``), they were done by different sides."""
-    def camp(sector: str | None) -> int | None:
-        return next((n for n, members in enumerate(camps) if sector in members), None)
-
     shared = _countries(left) & _countries(right)
     if not shared:
         return False
+    camp = _camp_of(camps).get
     for country in shared:
         here = {camp(a.sector) for a in left if a.country == country}
         there = {camp(a.sector) for a in right if a.country == country}
