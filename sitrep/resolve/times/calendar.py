@@ -73,6 +73,13 @@ def decade(first_year: int) -> Period:
     return Period(f"{first // 10:03d}", date(first, 1, 1), date(first + 9, 12, 31), "decade")
 
 
+def hundred_years(hundred: int) -> Period:
+    """The hundred years a round year's plural names ("the 1800s": 18 → 1800..1899, value
+    ``18``), at the coarsest precision known."""
+    first = clamp_year(hundred * 100)
+    return Period(f"{first // 100:02d}", date(first, 1, 1), date(first + 99, 12, 31), "decade")
+
+
 def century(number: int) -> Period:
     """The ``number``-th century (21 → 2001..2100, value ``20``); coarsest precision known."""
     number = min(max(number, FIRST_DAY.year // 100 + 1), LAST_DAY.year // 100)

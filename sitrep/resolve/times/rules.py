@@ -390,13 +390,25 @@ def resolve_year_range(match: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DURATION", period.value, period, "explicit")
 
 
+def _whole_century(hundred: int, ctx: Context) -> bool:
+    """ "the 1800s" before the reference's own century names its hundred years (TIMEX3 value
+    ``18``); "the 2000s" written in the 2020s names the decade, as the decade just begun did
+    when it was written."""
+    current = ctx.reference.year if ctx.reference else 2000
+    return (hundred + 1) * 100 <= current // 100 * 100
+
+
 def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the 1990s", "the '80s", "the mid-nineties": a decade; one without its century is
     the latest such decade not after the reference. "in her 40s" is an age, not a decade."""
     if checks().age_decade.search(ctx.before(match.start(), 16)):
         return None
     if match.group("cent"):
-        first = int(match.group("cent")) * 100 + int(match.group("d")) * 10
+        hundred = int(match.group("cent"))
+        if match.group("d") == "0" and _whole_century(hundred, ctx):
+            return explicit(apply_modifier(cal.hundred_years(hundred), match.group("mod"),
+                                           ctx.vocab))
+        first = hundred * 100 + int(match.group("d")) * 10
     else:
         word = (match.group("word") or "").lower()
         digit = int(ctx.vocab.words["decade_words"][word]) if word else int(match.group("dd"))
