@@ -37,3 +37,11 @@ def make_coded(doc_id: str, text: str, events: list, **article_fields):
 
     article = Article(id=doc_id, text=text, **article_fields)
     return CodedArticle(article=article, events=events)
+
+
+def surest_first(coder, text: str, doc_id: str = "s"):  # noqa: ANN001, ANN201
+    """The events the coder finds in one invented story dated 2024-05-03, surest first."""
+    from sitrep.model import Article
+
+    article = Article(id=doc_id, text=text, published="2024-05-03")
+    return sorted(coder.code_article(article).events, key=lambda e: -e.confidence)

@@ -5,15 +5,13 @@ fight that did not happen."""
 from __future__ import annotations
 
 import pytest
-
-from sitrep.model import Article
+from factories import surest_first
 
 pytestmark = pytest.mark.slow
 
 
 def _events(coder, text: str):  # noqa: ANN001, ANN202
-    article = Article(id="g", text=text, published="2024-05-03")
-    return sorted(coder.code_article(article).events, key=lambda e: -e.confidence)
+    return surest_first(coder, text, "g")
 
 
 def test_a_crowd_of_fans_acts_in_a_sentence_about_sport(coder):

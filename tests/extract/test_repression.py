@@ -5,13 +5,13 @@ on it is the protest's message."""
 from __future__ import annotations
 
 import pytest
+from factories import surest_first
 from spacy.tokens import Doc
 
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.extract.events import Candidate
 from sitrep.extract.repression import against_protest, counted, targets, without_messages
 from sitrep.extract.triggers import trigger_matcher
-from sitrep.model import Article
 
 pytestmark = pytest.mark.slow
 
@@ -53,9 +53,8 @@ def test_on_a_hand_built_doc_the_crowds_demand_is_its_message(coder):
     assert "REQUEST" not in {c.type for c in kept}
 
 
-def _events(coder, text: str):
-    article = Article(id="r", text=text, published="2024-05-03")
-    return sorted(coder.code_article(article).events, key=lambda e: -e.confidence)
+def _events(coder, text: str):  # noqa: ANN001, ANN202
+    return surest_first(coder, text, "r")
 
 
 def test_force_on_protesters_is_repression_with_them_as_recipients(coder):

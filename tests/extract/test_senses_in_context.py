@@ -5,15 +5,13 @@ by who goes; a warning of a danger of nature is no threat."""
 from __future__ import annotations
 
 import pytest
-
-from sitrep.model import Article
+from factories import surest_first
 
 pytestmark = pytest.mark.slow
 
 
 def _events(coder, text: str):  # noqa: ANN001, ANN202
-    article = Article(id="s", text=text, published="2024-05-03")
-    return sorted(coder.code_article(article).events, key=lambda e: -e.confidence)
+    return surest_first(coder, text, "s")
 
 
 def test_violence_a_verb_of_stopping_governs_is_a_ceasefire(coder):
