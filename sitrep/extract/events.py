@@ -308,7 +308,7 @@ def gatherings(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     for cand in candidates:
         head = cand.head
         verb = head.head
-        if cand.type not in said or head.dep_ not in ("advcl", "xcomp") or verb is head or \
+        if cand.type not in said or head.dep_ not in ("advcl", "xcomp") or verb.i == head.i or \
                 verb.lemma_.lower() not in verbs or verb.i in heads or verb.i in found or \
                 children(head, "nsubj", "nsubjpass"):
             continue

@@ -220,7 +220,7 @@ class TriggerMatcher:
         named with an article ("halted an attack") may be another's, and stands."""
         head, book = hit.head, self.codebook
         verb = head.head
-        if hit.entry.type not in book.cue("cessation_types") or verb is head or \
+        if hit.entry.type not in book.cue("cessation_types") or verb.i == head.i or \
                 head.dep_ not in ("xcomp", "dobj") or \
                 lemma(verb) not in book.cue("cessation_verbs"):
             return hit
