@@ -378,9 +378,9 @@ class Store:
         matches any date, so matching one member alone would chain: an undated report joins
         a cluster of January, and a report of two years later that matches the undated one
         would join it too, until one cluster holds every report of a country and type. The
-        dates are checked against every dated member (the latest start and the earliest end),
-        not against their hull, which would let a week across New Year bridge to the next
-        year's reports of a whole year.
+        dates are checked against every dated member, not against their hull, which would let
+        a week across New Year bridge to the next year's reports of a whole year; that check
+        is made in the lookup itself (:func:`_cluster_clause`), so here only the head is left.
         An article's own mentions are gathered the same way, each compared with the record
         of the mentions gathered so far (:mod:`sitrep.cluster.assemble`). ``seq`` is the
         member already compared."""
@@ -388,16 +388,7 @@ class Store:
             head, _ = self._stored_event(conn, cluster.seq)
             if head.doc_id == event.doc_id or not same_event(event, head, rules):
                 return False
-        days = outline(event).days
-        if days is None or rules.across.stated_only:
-            return True
-        latest_start, earliest_end = conn.execute(
-            "SELECT max(day_start), min(day_end) FROM events WHERE cluster_seq = ?",
-            (cluster.seq,)).fetchone()
-        if latest_start is None or earliest_end is None:
-            return True
-        slack = rules.across.date_tolerance_days
-        return latest_start - slack <= days[1] and days[0] - slack <= earliest_end
+        return True
 
     def _stored_event(self, conn: sqlite3.Connection, seq: int) -> tuple[Event, Cluster]:
         """A stored event and its cluster by ``seq``, decoded once: the reports of the last
@@ -892,6 +883,10 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
     if sieve:  # what the arms give (each bound applied first), less what the outline rules out
         sql = f"SELECT * FROM ({sql}) WHERE {sieve}"
         params += sieve_params
+    whole, whole_params = _cluster_clause(mine, scope) if mine is not None else ("", [])
+    if whole:  # asked only of the rows the outline kept: it reads each row's cluster
+        sql = f"WITH kept AS MATERIALIZED ({sql}) SELECT * FROM kept WHERE {whole}"
+        params += whole_params
     found = {row[0]: tuple(row) for row in conn.execute(sql, params)}
     return [found[seq] for seq in sorted(found)]
 
@@ -925,6 +920,26 @@ def _outline_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
         clauses.append(f"(modality IS NULL OR modality NOT IN ({_marks(partners)}))")
         params += partners
     return " AND ".join(clauses), params
+
+
+def _cluster_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
+    """A candidate joins the event only with its whole cluster, whose every dated member's
+    days must meet the event's (:meth:`Store._agrees_with_cluster`): a row of a cluster with
+    a member dated outside the event's days (with the tolerance) is left out in SQL, an index
+    range over the cluster, before Python decodes and compares it and the cluster's head.
+    What this saves grows with the store: the undated reports of a country and type the lookup
+    reads (the latest few) are mostly members of clusters dated months or years before, and at
+    a million events they were half of every lookup's candidates. Nothing the writer would
+    accept is left out: the clause is the writer's only check of a cluster's dates, asked
+    before the others."""
+    if scope.stated_only or mine.days is None:
+        return "", []
+    tolerance = scope.date_tolerance_days
+    return ("NOT EXISTS (SELECT 1 FROM events AS member WHERE member.cluster_seq = "
+            "(SELECT cluster_seq FROM events INDEXED BY events_seq_cluster WHERE seq = event_seq) "
+            "AND member.day_start IS NOT NULL AND member.day_end IS NOT NULL "
+            "AND NOT (member.day_start - ? <= ? AND ? - ? <= member.day_end))",
+            [tolerance, mine.days[1], mine.days[0], tolerance])
 
 
 _OUTLINED = "event_seq, place, day_start, day_end, modality, recipients"

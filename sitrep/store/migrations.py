@@ -470,6 +470,17 @@ MIGRATIONS: list[str | Step] = [
         recipients) WHERE role = 'actor';
     DROP INDEX event_countries_filter;
     """,
+    # 15: the same-event lookup asks, in SQL, whether a candidate's whole cluster is dated
+    # where the new report can be (``_cluster_clause`` in the writer): ``events_seq_cluster``
+    # gives a candidate's cluster without reading its row (the rows of old reports are cold
+    # pages of the table), and ``events_cluster_seq`` now carries each member's days, so the
+    # members are read from the index alone. The first is written in ``seq`` order (appended),
+    # the second replaces an index of the same key.
+    """
+    CREATE INDEX events_seq_cluster ON events(seq, cluster_seq);
+    DROP INDEX events_cluster_seq;
+    CREATE INDEX events_cluster_seq ON events(cluster_seq, day_start, day_end);
+    """,
 ]
 
 

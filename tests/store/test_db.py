@@ -188,6 +188,43 @@ def test_an_undated_report_does_not_chain_reports_years_apart_into_one_cluster()
     assert [e.doc_id for e in store.event_reports(later.id)] == ["later"]
 
 
+def test_a_report_is_not_compared_with_members_of_a_cluster_dated_elsewhere(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lookup reads the latest undated reports of a country and type; one that joined a
+    cluster of another year is left out before it is decoded, and a report of the cluster's
+    days is still compared with it and joins."""
+    store = Store(":memory:")
+    store.add(make_coded("jan", "Report 1: the USA forces withdrew from the country.",
+                         [make_event("jan", date=("2024-01-10", "2024-01-10"))]))
+    store.add(make_coded("undated", "Report 2: the USA forces withdrew from the country.",
+                         [make_event("undated", date=None)]))
+    compared = spy_on_comparisons(monkeypatch)
+    later = make_event("later", date=("2026-03-02", "2026-03-02"))
+    store.add(make_coded("later", "Report 3: the USA forces withdrew from the country.", [later]))
+    assert compared == []
+    again = make_event("again", date=("2024-01-11", "2024-01-11"))
+    store.add(make_coded("again", "Report 4: the USA forces withdrew from the country.", [again]))
+    assert compared == ["jan"]
+    jan = store.get_event(make_event("jan", date=("2024-01-10", "2024-01-10")).id)
+    assert [e.doc_id for e in store.event_reports(jan.id)] == ["jan", "undated", "again"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_cluster_of_a_feed_keeps_its_dated_members_within_each_others_days(
+        seed: int) -> None:
+    """The lookup's date check of whole clusters, in SQL, keeps what the writer promises: no
+    two dated members of a cluster whose days do not meet (with the tolerance)."""
+    from sitrep.cluster.events import load_rules
+    store = Store(":memory:")
+    store.add_many(_feed(seed, 160))
+    slack = load_rules().across.date_tolerance_days
+    spans = store.conn.execute(
+        "SELECT cluster_seq, max(day_start), min(day_end), count(*) FROM events "
+        "WHERE day_start IS NOT NULL GROUP BY cluster_seq").fetchall()
+    assert sum(size > 1 for _, _, _, size in spans) > 20
+    assert all(latest - slack <= earliest for _, latest, earliest, _ in spans)
+
+
 def test_a_cluster_headed_by_an_undated_report_keeps_to_the_dates_of_its_members() -> None:
     store = Store(":memory:")
     undated = make_event("undated", date=None)
@@ -591,8 +628,17 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
     assert rebuilt == []  # read from the index, no pass over every event
 
 
+def _drop_step_15(conn: sqlite3.Connection) -> None:
+    """Undo step 15 on a store made by the running code: as a version-14 writer left it."""
+    conn.execute("DROP INDEX events_seq_cluster")
+    conn.execute("DROP INDEX events_cluster_seq")
+    conn.execute("CREATE INDEX events_cluster_seq ON events(cluster_seq)")
+
+
 def _drop_step_14(conn: sqlite3.Connection) -> None:
-    """Undo step 14 on a store made by the running code: as a version-13 writer left it."""
+    """Undo steps 14 and 15 on a store made by the running code: as a version-13 writer left
+    it."""
+    _drop_step_15(conn)
     conn.execute("DROP INDEX event_countries_merge")
     conn.execute("ALTER TABLE event_countries DROP COLUMN recipients")
     conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
@@ -928,6 +974,30 @@ def test_a_version_12_store_keeps_the_outline_of_each_actor_row_in_the_lookup_in
             "role = 'actor' AND country = 'USA' AND event_type = 'RETREAT' AND span_class = 2 "
             "AND day_start BETWEEN 1 AND 2"))
         assert "COVERING INDEX event_countries_merge" in plan
+
+
+def test_a_version_14_store_reads_its_clusters_days_from_the_index_alone(tmp_path) -> None:
+    """Step 15 indexes each event's cluster and each member's days: a version-14 store's
+    reports merge as before, and the lookup's date check of a candidate's cluster reads no
+    row of the table."""
+    path = tmp_path / "v14.db"
+    with Store(path) as old:
+        old.add(make_coded("a", TEXT_A, [make_event("a", recipient_country="NER")]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    _drop_step_15(conn)
+    conn.execute("PRAGMA user_version = 14")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
+        assert [e.doc_id for e in store.event_reports(make_event("a").id)] == ["a", "b"]
+        from sitrep.cluster.events import Outline, load_rules
+        clause, params = db._cluster_clause(Outline(None, (739006, 739006), "asserted"),
+                                            load_rules().across)
+        plan = [r[3] for r in store.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT 1 FROM (SELECT 1 AS event_seq) WHERE {clause}", params)]
+        assert any("COVERING INDEX events_cluster_seq" in step for step in plan)
+        assert any("COVERING INDEX events_seq_cluster" in step for step in plan)
 
 
 def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_out() -> None:
