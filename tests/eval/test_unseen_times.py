@@ -25,8 +25,9 @@ halves, fiscal years, seasons, weekends, sets, non-markables) scored at its firs
 The sixth set (16 documents of business, sport, weather, court, politics, conflict, markets,
 obituary, health, science and retail copy dated 2016-2026, 143 gold values: national and
 religious holidays, fixed and movable, clock times with zones and local times, the early hours
-of a day, a month's time, fiscal quarters, durations, sets, vague references) is measured at its
-first run below."""
+of a day, a month's time, fiscal quarters, durations, sets, vague references) scored at its
+first run value F1 0.852, span strict 0.751, relaxed 0.960. Its floor sits below that first
+run."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from sitrep.eval.times import ANNOTATED_LINES, evaluate
 
 FLOORS = {"unseen_times.jsonl": 0.95, "unseen_times_2.jsonl": 0.95,
           "unseen_times_3.jsonl": 0.95, "unseen_times_4.jsonl": 0.83,
-          "unseen_times_5.jsonl": 0.89, "unseen_times_6.jsonl": 0.0}
+          "unseen_times_5.jsonl": 0.89, "unseen_times_6.jsonl": 0.84}
 SETS = [Path(__file__).parent / name for name in FLOORS]
 
 
