@@ -96,7 +96,7 @@ def build(vocab: Vocabulary) -> Grammar:
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)
-    holiday = alternation([*vocab.holidays, *vocab.movable_holidays])
+    holiday = alternation([*vocab.holidays, *vocab.movable_holidays]).replace("'", "['’]")
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
@@ -233,7 +233,7 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
-        "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"

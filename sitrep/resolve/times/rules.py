@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import dateparser
 
@@ -868,7 +869,7 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("holiday")
     if not ctx.capitalised(word):
         return None
-    key = re.sub(r"\s+", " ", word.lower())
+    key = re.sub(r"\s+", " ", word.lower().replace("\u2019", "'"))
     if key in ctx.vocab.movable_holidays:
         return resolve_movable_holiday(match, ctx.vocab.movable_holidays[key], ctx)
     m, d = ctx.vocab.holidays[key]
@@ -880,26 +881,34 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, cal.day(date(y, m, d)))
 
 
-def resolve_movable_holiday(match: re.Match[str], spec: dict[str, int], ctx: Context
-                            ) -> Resolved:
-    """ "Easter", "Good Friday", "Thanksgiving": the feast's day in the year named, else in the
-    year the clause points to (the last one in a past clause, the next in a future one, the
-    nearer otherwise)."""
+def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Context
+                            ) -> Resolved | None:
+    """ "Easter", "Good Friday", "Thanksgiving", "Eid al-Fitr": the feast's day in the year
+    named, else in the year the clause points to (the last one in a past clause, the next in a
+    future one, the nearer otherwise); none where the feast's table lacks the year."""
     if match.group("year"):
-        return explicit(cal.day(cal.movable_day(spec, int(match.group("year")))))
+        named = cal.movable_day(spec, int(match.group("year")))
+        return explicit(cal.day(named)) if named is not None else None
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
     this = cal.movable_day(spec, ref.year)
+    if this is None:
+        return None
     direction = day_direction(ctx, match.start(), match.end())
+    year = ref.year
     if direction == "past" and this > ref:
-        this = cal.movable_day(spec, ref.year - 1)
+        year -= 1
     elif direction == "future" and this < ref:
-        this = cal.movable_day(spec, ref.year + 1)
+        year += 1
     elif direction is None:
         other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
-        this = min((this, other), key=lambda d: abs((d - ref).days))
-    return relative(ctx, cal.day(this))
+        if other is not None and abs((other - ref).days) < abs((this - ref).days):
+            year = other.year
+    chosen = cal.movable_day(spec, year) if year != ref.year else this
+    if chosen is None:
+        return None
+    return relative(ctx, cal.day(chosen))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:

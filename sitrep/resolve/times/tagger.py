@@ -113,7 +113,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   anchor=reference, telling=partial(dates_telling, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
-    found = join_day_parts(anchor_range_ends(found, text), text)
+    found = join_day_parts(anchor_range_ends(found, text, reference), text)
     mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
     mentions = [apply_signal(m, text, reference) for m in mentions]
     mentions += ranges(mentions, text)
@@ -309,12 +309,15 @@ def range_pairs(found: list[Found], text: str) -> list[tuple[Found, Found]]:
     return pairs
 
 
-def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
+def anchor_range_ends(found: list[Found], text: str, reference: date | None = None
+                      ) -> list[Found]:
     """The two ends of a range run forward: an end whose year the text leaves open takes the
     year that puts it after the start ("from November to March": March of the next year),
     and a start whose year is open the one that puts it before a stated end ("from May to
-    July 2019": May 2019). A clock range that passes midnight ends the next day ("a curfew
-    from 6pm to 6am")."""
+    July 2019": May 2019). Where both years are open, the end moves on or the start moves back,
+    whichever keeps the range nearer the reference. A feast that moves with the year falls on
+    its own day in the year it moves to. A clock range that passes midnight ends the next day
+    ("a curfew from 6pm to 6am")."""
     for first, second in range_pairs(found, text):
         a, b = first.resolved.period, second.resolved.period
         if a is None or b is None or a.start is None or b.start is None:
@@ -324,11 +327,46 @@ def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
             continue
         if first.resolved.type != "DATE" or second.resolved.type != "DATE":
             continue
-        if year_left_open(second) and b.start < a.start:
-            second.resolved = replace_period(second.resolved, moved_past(b, a.start, 1))
-        elif year_left_open(first) and not year_left_open(second) and b.start < a.start:
-            first.resolved = replace_period(first.resolved, moved_past(a, b.start, -1))
+        if b.start >= a.start:
+            continue
+        if year_left_open(second):
+            end = moved_end(second, b, a.start, 1)
+            if year_left_open(first) and reference is not None:
+                start = moved_end(first, a, b.start, -1)
+                if distance(start, b, reference) < distance(a, end, reference):
+                    first.resolved = replace_period(first.resolved, start)
+                    continue
+            second.resolved = replace_period(second.resolved, end)
+        elif year_left_open(first):
+            first.resolved = replace_period(first.resolved, moved_end(first, a, b.start, -1))
     return found
+
+
+def moved_end(item: Found, period: Period, bound: date, step: int) -> Period:
+    """One end of a range moved by whole years to the bound's side; a movable feast to its own
+    day in the year it lands in."""
+    spec = None
+    if item.rule == "holiday" and "holiday" in item.match.match.re.groupindex:
+        word = item.match.group("holiday") or ""
+        key = re.sub(r"\s+", " ", word.lower().replace("\u2019", "'"))
+        spec = load_vocabulary().movable_holidays.get(key)
+    if spec is None:
+        return moved_past(period, bound, step)
+    feast = cal.movable_day(spec, bound.year)
+    if feast is not None and ((feast < bound) if step > 0 else (feast > bound)):
+        feast = cal.movable_day(spec, bound.year + step)
+    return cal.day(feast) if feast is not None else period
+
+
+def distance(start: Period, end: Period, reference: date) -> int:
+    """Days from the reference to a range running from one period's start to another's end
+    (0 inside it)."""
+    first, last = start.start, end.end or end.start
+    if first is None or last is None:
+        return 0
+    if first <= reference <= last:
+        return 0
+    return min(abs((first - reference).days), abs((last - reference).days))
 
 
 def past_midnight(first: Resolved, second: Resolved) -> Resolved:

@@ -43,8 +43,9 @@ class Vocabulary:
     time_words: frozenset[str] = frozenset()
     """Single words that name a time (months, weekdays, seasons, parts of day, units): a
     capitalised one after a calendar word continues the time rather than a name."""
-    movable_holidays: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Feasts whose day moves with the year: days from Easter, or the nth weekday of a month."""
+    movable_holidays: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Feasts whose day moves with the year: days from Easter, the nth weekday of a month (and
+    days after it), or a table of days by year for a feast of another calendar."""
 
     def word_list(self, role: str) -> list[str]:
         """One role's words (the keys, where the role maps words to values)."""
