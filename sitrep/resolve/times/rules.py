@@ -10,9 +10,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
@@ -1018,11 +1019,12 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = ctx.vocab.day_parts.get((match.group("ppart") or "").lower())
     if part is not None and not (match.group("ampm") or match.group("ampm2")):
         hour = after_noon(hour, part)  # "2:30 in the afternoon"
-    zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
     if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
             and ctx.looks_future(match.start(), match.end())):
         anchor = ctx.reference  # what will happen at a clock time does not happen on a past day
+    zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
+                       if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     if anchor is None:
         return Resolved("TIME", f"XXXX-XX-XX{clock}", None, "unresolved", uses_anchor=True)
@@ -1063,8 +1065,9 @@ def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int |
     return (hour, minute) if hour < 24 else (None, None)
 
 
-def zone_suffix(match: re.Match[str], ctx: Context) -> str:
-    """A TIMEX3 zone: ``Z`` for UTC, else ``±HH:MM`` from the zone table or the offset."""
+def zone_suffix(match: re.Match[str], ctx: Context, moment: datetime | None = None) -> str:
+    """A TIMEX3 zone: ``Z`` for UTC, else ``±HH:MM`` from the zone table or the offset; a zone
+    that moves with daylight saving ("ET") the offset its region keeps at the moment read."""
     offset = None
     if match.group("off"):
         raw = re.sub(r"\s+", "", match.group("off"))
@@ -1072,10 +1075,27 @@ def zone_suffix(match: re.Match[str], ctx: Context) -> str:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         offset = f"{sign}{int(hours):02d}:{minutes}"
     elif match.group("tz"):
-        offset = ctx.vocab.timezones[match.group("tz").upper()]  # type: ignore[union-attr]
+        abbr = (match.group("tz") or "").upper()
+        offset = region_offset(ctx.vocab.zone_regions.get(abbr), moment) or (
+            ctx.vocab.timezones[abbr])
     if offset is None:
         return ""
     return "Z" if offset in ("+00:00", "-00:00") else offset
+
+
+def region_offset(region: str | None, moment: datetime | None) -> str | None:
+    """``±HH:MM``: the UTC offset a region (IANA name) keeps at a local moment."""
+    if region is None or moment is None:
+        return None
+    try:
+        delta = moment.replace(tzinfo=ZoneInfo(region)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    if delta is None:
+        return None
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # ---- durations, sets, references -----------------------------------------------------------
