@@ -203,7 +203,10 @@ def build(vocab: Vocabulary) -> Grammar:
         "ago": rf"\b(?:{approximator}\s+)?(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+"
                rf"{unit_adjective}(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
-               rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
+               rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b"
+               # "in a month's time", "in two weeks' time": so long from the reference
+               rf"|(?<=\bin\s)(?P<hnum>{number})\s+(?P<hunit>{unit})s?['’]s?\s+"
+               rf"(?P<hdir>{alternation(words('hence_nouns'))})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b"

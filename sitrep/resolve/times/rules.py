@@ -1195,8 +1195,10 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     "years ago" → PAST_REF. "a year earlier", "two days later", "year-earlier" move from the
     date the text last named (its quarter or month kept: a year before 2023-Q3 is 2022-Q3)."""
     vague_unit = match.group("vunit")
-    unit = unit_name(match.group("unit") or vague_unit or match.group("aunit") or "")
-    count = 1.0 if not match.group("num") else number_value(match.group("num"), ctx.vocab)
+    unit = unit_name(match.group("unit") or vague_unit or match.group("aunit")
+                     or match.group("hunit") or "")
+    number_text = match.group("num") or match.group("hnum")
+    count = 1.0 if not number_text else number_value(number_text, ctx.vocab)
     spec = ctx.vocab.units.get(unit, {})
     vague = bool(vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)))
     if spec.get("time") and count is not None:
@@ -1204,12 +1206,13 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     if count is None or "precision" not in spec:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
-                                or "").lower())
+                                or match.group("hdir") or "").lower())
     # "year-ago", like "year-earlier", compares with the period the text last named
     anchored = word in ctx.vocab.words["anchored_ago"] or bool(match.group("aunit"))
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=anchored)
-    sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"]}[word])
+    sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"],
+                **ctx.vocab.words["hence_nouns"]}[word])
     if vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)):
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         moved = cal.shift(ctx.reference, spec["code"], sign * 3 * spec.get("factor", 1))
@@ -1261,10 +1264,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
 def clock_ago(match: re.Match[str], ctx: Context, days: float | None) -> Resolved | None:
     """ "minutes ago", "hours ago": some time earlier (PAST_REF on the reference day); "two
     hours ago": the day it fell on. "hours later" counts from another event, not from now."""
-    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or "").lower())
-    if word not in ctx.vocab.words["ago"]:
+    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("hdir")
+                                or "").lower())
+    deictic = {**ctx.vocab.words["ago"], **ctx.vocab.words["hence_nouns"]}
+    if word not in deictic:
         return None
-    sign = int(ctx.vocab.words["ago"][word])
+    sign = int(deictic[word])
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved")
     if days is None:

@@ -50,8 +50,9 @@ def joins() -> Joins:
     words = vocab.word_list
     flags = re.IGNORECASE
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
+    ago_words = alternation([*words("ago"), *words("anchored_ago"), *words("hence_nouns")])
     gates = {
-        "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
+        "ago": re.compile(rf"\b{ago_words}\b"),
         "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b|\bh[12]\s*\d"),
         "century": re.compile("century"),
