@@ -119,6 +119,8 @@ def build(vocab: Vocabulary) -> Grammar:
     duration_lead = alternation(words("duration_leads"))
     shifts = alternation(words("relative_modifiers"))
     period_units = alternation(words("calendar_units"))
+    span_units = alternation(words("span_units"))
+    rel_span = alternation(w for w, step in vocab.words["relative"].items() if int(step) != 0)
     period_end = alternation(words("period_end_suffixes"))
     plural_follows = alternation(words("vague_plural_follows"))
     plural_tails = alternation(words("vague_plural_tails"))
@@ -196,6 +198,9 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"(?=\s+(?:{alternation(words('event_offset_determiners'))})\s)",
         "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
                          rf"(?P<unit>weekend|{period_units})\b"
+                         # "the past fortnight", "the next fortnight": a unit the calendar does
+                         # not count in reads only as a span from the reference
+                         rf"|\bthe\s+(?P<srel>{rel_span})\s+(?P<sunit>{span_units})\b"
                          rf"|\b(?P<unit5>{period_units})[\s-]{period_end}\b"
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"

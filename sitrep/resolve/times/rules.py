@@ -755,6 +755,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "the end of last year", "earlier this month"."""
+    if match.group("sunit"):
+        forward = (relative_step(match.group("srel") or "", ctx.vocab) or 0) > 0
+        return past_unit_duration(unit_name(match.group("sunit") or ""), ctx, forward=forward)
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")
             or match.group("unit4") or match.group("unit5")).lower()
     rel = re.sub(r"\s+", " ", (match.group("rel") or match.group("rel2") or "").lower())
