@@ -616,8 +616,11 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
-    elif ctx.looks_future(match.start(), match.end()):
-        # the next one that has not ended: "will ... in the spring" said in December
+    elif ctx.looks_future(match.start(), match.end()) or (
+            checks().deadline.search(ctx.before(match.start(), 12))
+            and ctx.tense(match.start(), match.end()) != "past"):
+        # the next one that has not ended: "will ... in the spring" said in December, and
+        # what is put off "until the autumn" in a clause not told as past
         y = this.start.year + 1 if over else this.start.year
     else:
         y = this.start.year if this.start <= ref else this.start.year - 1

@@ -158,6 +158,12 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if head is not None and verb.i < head.i:
             return verb_direction(head, depth + 1)
+    if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and depth < 4:
+        # "would rest before racing again in the autumn": a participle after a preposition
+        # tells the time of the clause the preposition hangs on
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if head is not None:
+            return verb_direction(head, depth + 1)
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):

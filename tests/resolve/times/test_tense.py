@@ -286,3 +286,25 @@ def test_a_timetables_day_of_the_month_is_the_nearest(coder):
     doc = coder.nlp(text)
     values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert values["the 12th"] == "2024-05-12"
+
+
+@pytest.mark.slow
+def test_a_participle_after_a_preposition_tells_its_clauses_time(coder):
+    text = "The coach said the runner would rest for weeks before racing again in the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2024, 8, 12), doc) == "2024-FA"
+
+
+@pytest.mark.slow
+def test_a_season_something_is_put_off_until_lies_ahead_unless_told_as_past(coder):
+    text = "The hearing has been postponed until the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2022, 3, 4), doc) == "2022-FA"
+    text = "The road stayed shut until the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2022, 3, 4), doc) == "2021-FA"
+
+
+def season(text: str, reference: date, doc: Doc) -> str | None:
+    """The value of the one mention that names a season."""
+    return next(m.value for m in tag_times(text, reference, "t", doc=doc) if "autumn" in m.text)
