@@ -29,6 +29,7 @@ class Cues:
     possibility_modals: frozenset[str]
     ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
+    expectation_participles: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -52,6 +53,7 @@ def cues() -> Cues:
         possibility_modals=frozenset(own["possibility_modals"]),
         ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
+        expectation_participles=frozenset(own["expectation_participles"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -174,6 +176,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "plans a visit on Friday"; but "agreed on Tuesday to ..." is past
     if scheduled(verb, auxiliaries):
         return "future"
+    if not auxiliaries and verb.tag_ == "VBN" and verb.lemma_ in known.expectation_participles:
+        return "scheduled"  # "with 30 cm expected by Sunday": what is awaited lies ahead
     if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):
         return "present"  # "was scheduled for Nov. 5": a plan told before may still lie ahead
     if any(a.text.lower() == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:

@@ -308,3 +308,11 @@ def test_a_season_something_is_put_off_until_lies_ahead_unless_told_as_past(code
 def season(text: str, reference: date, doc: Doc) -> str | None:
     """The value of the one mention that names a season."""
     return next(m.value for m in tag_times(text, reference, "t", doc=doc) if "autumn" in m.text)
+
+
+@pytest.mark.slow
+def test_a_bare_participle_of_expectation_awaits_its_day(coder):
+    text = "Forecasters warned of storms, with heavy rain expected by Sunday night."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2023, 12, 22), "t", doc=doc)]
+    assert "2023-12-24TNI" in values
