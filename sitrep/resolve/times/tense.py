@@ -69,8 +69,27 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
     if doc is not None and parsed_from(doc, text):
         verb = governing_verb(doc, start, end)
         if verb is not None:
-            return verb_direction(verb)
+            direction = verb_direction(verb)
+            if direction in ("present", "past") and awaited(doc, start, end, verb):
+                return "scheduled"
+            return direction
     return cue_direction(text, start)
+
+
+def awaited(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether the expression hangs, below its verb, from an adjective of planning ("the
+    minutes, due at 2 p.m. on Wednesday"): what is due lies ahead whatever the verb's time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADJ" and token.lemma_.lower() in cues().plan_verbs:
+            return True
+    return False
 
 
 def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:

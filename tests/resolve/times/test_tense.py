@@ -316,3 +316,11 @@ def test_a_bare_participle_of_expectation_awaits_its_day(coder):
     doc = coder.nlp(text)
     values = [m.value for m in tag_times(text, date(2023, 12, 22), "t", doc=doc)]
     assert "2023-12-24TNI" in values
+
+
+@pytest.mark.slow
+def test_what_is_due_on_a_day_lies_ahead(coder):
+    text = "Traders are waiting for the jobs report, due on Friday."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2024, 5, 1), "t", doc=doc)]
+    assert values == ["2024-05-03"]
