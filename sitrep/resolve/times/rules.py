@@ -1029,6 +1029,9 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
             and ctx.looks_future(match.start(), match.end())):
         anchor = ctx.reference  # what will happen at a clock time does not happen on a past day
+    elif (anchor is not None and ctx.reference is not None and anchor > ctx.reference
+          and told_in_past(match, ctx)):
+        anchor = ctx.reference  # nor what happened at one on a day still ahead
     zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
                        if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"

@@ -324,3 +324,11 @@ def test_what_is_due_on_a_day_lies_ahead(coder):
     doc = coder.nlp(text)
     values = [m.value for m in tag_times(text, date(2024, 5, 1), "t", doc=doc)]
     assert values == ["2024-05-03"]
+
+
+@pytest.mark.slow
+def test_a_clock_time_told_in_the_past_is_not_on_a_day_ahead(coder):
+    text = "The warning runs until Friday. Shelters opened at noon."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2022, 7, 21), "t", doc=doc)]
+    assert "2022-07-21T12:00" in values
