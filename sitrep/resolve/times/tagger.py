@@ -115,7 +115,7 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
-    mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
+    mentions = [to_mention(f, doc_id, text) for f in range_day(join_times(found, text), text)]
     mentions = [apply_signal(m, text, reference) for m in mentions]
     mentions += ranges(mentions, text)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -447,6 +447,19 @@ def merge_day_and_clock(first: Found, second: Found) -> Found | None:
     time_part = clock_value[clock_value.index("T"):] if "T" in clock_value else ""
     resolved = Resolved("TIME", f"{value}{time_part}", period, day.resolved.basis)
     return Found(first.start, second.end, "datetime", first.match, resolved)
+
+
+def range_day(found: list[Found], text: str) -> list[Found]:
+    """ "between 4 p.m. and 8 p.m. today": a clock time that opens a range falls on the day
+    the range's end names."""
+    for first, second in range_pairs(found, text):
+        period = second.resolved.period
+        value = first.resolved.value or ""
+        if first.rule != "time" or second.rule != "datetime" or period is None or "T" not in value:
+            continue
+        first.resolved = Resolved("TIME", period.value + value[value.index("T"):], period,
+                                  first.resolved.basis)
+    return found
 
 
 def to_mention(item: Found, doc_id: str, text: str) -> TimeMention:
