@@ -29,6 +29,7 @@ class Checks:
     number_marker: re.Pattern[str]
     short_year_prefix: re.Pattern[str]
     season_noun: re.Pattern[str]
+    kind_article: re.Pattern[str]
     season_frame: re.Pattern[str]
     day_frame: re.Pattern[str]
     clock_preposition: re.Pattern[str]
@@ -73,6 +74,7 @@ def build(vocab: Vocabulary) -> Checks:
         short_year_prefix=re.compile(rf"\b{alternation(words('short_year_prefixes'))}\s+$",
                                      flags),
         season_noun=re.compile(rf"\s+(?!{stops}\b)[a-z]"),
+        kind_article=re.compile(rf"\b{alternation(words('kind_articles'))}\s+$", flags),
         season_frame=re.compile(rf"\b{alternation(words('season_frames'))}\s+(?:the\s+)?$",
                                 flags),
         day_frame=re.compile(rf"\b{alternation(words('day_frames'))}\s+$", flags),

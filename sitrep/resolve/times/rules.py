@@ -595,6 +595,9 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if word in ctx.vocab.ambiguous_seasons and not framed and checks().season_noun.match(
             ctx.text[match.end():]):
         return None
+    if not framed and checks().season_noun.match(ctx.text[match.end():]) and (
+            checks().kind_article.search(ctx.before(match.start()))):
+        return None  # "a winter storm": the article is the noun's, the season names a kind
     code = ctx.vocab.seasons[word]["code"]
     mod = match.group("mod")
     if match.group("year"):
