@@ -332,3 +332,11 @@ def test_a_clock_time_told_in_the_past_is_not_on_a_day_ahead(coder):
     doc = coder.nlp(text)
     values = [m.value for m in tag_times(text, date(2022, 7, 21), "t", doc=doc)]
     assert "2022-07-21T12:00" in values
+
+
+@pytest.mark.slow
+def test_a_date_set_for_something_is_the_nearest_even_when_told_as_past(coder):
+    text = "A judge on Monday set a trial date of March 12."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2017, 12, 5), "t", doc=doc)]
+    assert "2018-03-12" in values
