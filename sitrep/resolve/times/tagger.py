@@ -72,7 +72,10 @@ def joins() -> Joins:
         signal=re.compile(rf"\b(?P<signal>{alternation(words('range_signals'))})\s+(?:the\s+)?$",
                           flags),
         join_time=re.compile(rf"^\s*,?\s*(?:{alternation(words('time_joiners'))}\s+)?$", flags),
-        join_day=re.compile(rf"^\s*(?:{alternation(words('day_joiners'))}\s+)?$", flags),
+        # "10 a.m. Moscow time on Tuesday": a place's clock between the time and its day
+        join_day=re.compile(rf"^\s*(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+"
+                            rf"{alternation(words('place_clock_nouns'))}\s*,?\s*)?"
+                            rf"(?:{alternation(words('day_joiners'))}\s+)?$", flags),
         range_join=re.compile(rf"^\s*{alternation(words('range_joins'))}\s*$", flags),
         range_open=re.compile(rf"\b(?P<open>{alternation(words('range_openers'))})\s+"
                               r"(?:the\s+)?$", flags),
