@@ -241,7 +241,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
-        "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?"
+                   r"(?:\s+(?P<wkend>weekend)\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"

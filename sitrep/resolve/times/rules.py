@@ -876,6 +876,18 @@ def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolv
 
 
 def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """A feast's day; with "weekend" after it ("the Memorial Day weekend") the weekend it
+    makes long: the one before a Monday feast, else the one of its week."""
+    resolved = holiday_day(match, ctx)
+    if not match.group("wkend") or resolved is None or resolved.period is None or (
+            resolved.period.start is None):
+        return resolved
+    day = resolved.period.start
+    around = cal.weekend(cal.add_days(day, -1) if day.isoweekday() == 1 else day)
+    return Resolved("DATE", around.value, around, resolved.basis)
+
+
+def holiday_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("holiday")
     if not ctx.capitalised(word):
         return None
