@@ -86,7 +86,7 @@ def build(vocab: Vocabulary) -> Grammar:
     season = alternation(vocab.seasons)
     number = number_pattern(vocab)
     vague = alternation(vocab.vague_quantities)
-    zones = alternation(z.lower() for z in vocab.timezones)
+    zones = alternation([*(z.lower() for z in vocab.timezones), *words("zone_names")])
     part = alternation(vocab.day_parts)
     unit = unit_pattern(vocab)
     modifier = modifier_pattern(vocab)

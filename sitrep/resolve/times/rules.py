@@ -1026,7 +1026,8 @@ def part_of_last_day(part: str, ctx: Context) -> Resolved:
 def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
     zone_word = match.group("tz")
-    if zone_word and not zone_word.isupper():
+    if zone_word and not zone_word.isupper() and not (
+            zone_abbreviation(zone_word, ctx) and zone_word[:1].isupper()):
         return None
     hour, minute = clock_of(match, ctx.vocab)
     if hour is None or minute is None:
@@ -1099,12 +1100,18 @@ def zone_suffix(match: re.Match[str], ctx: Context, moment: datetime | None = No
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         offset = f"{sign}{int(hours):02d}:{minutes}"
     elif match.group("tz"):
-        abbr = (match.group("tz") or "").upper()
+        abbr = zone_abbreviation(match.group("tz") or "", ctx) or (match.group("tz") or "").upper()
         offset = region_offset(ctx.vocab.zone_regions.get(abbr), moment) or (
             ctx.vocab.timezones[abbr])
     if offset is None:
         return ""
     return "Z" if offset in ("+00:00", "-00:00") else offset
+
+
+def zone_abbreviation(name: str, ctx: Context) -> str | None:
+    """The abbreviation of a zone spelled out ("Eastern time" → ``ET``)."""
+    found = ctx.vocab.words["zone_names"].get(re.sub(r"\s+", " ", name.lower()))
+    return str(found) if found else None
 
 
 def region_offset(region: str | None, moment: datetime | None) -> str | None:
