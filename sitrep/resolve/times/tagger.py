@@ -37,6 +37,7 @@ class Joins:
     join_time: re.Pattern[str]
     join_day: re.Pattern[str]
     range_join: re.Pattern[str]
+    period_end_link: re.Pattern[str]
     range_open: re.Pattern[str]
     day_part: re.Pattern[str]
     duration_join: re.Pattern[str]
@@ -73,6 +74,8 @@ def joins() -> Joins:
                           flags),
         join_time=re.compile(rf"^\s*,?\s*(?:{alternation(words('time_joiners'))}\s+)?$", flags),
         # "10 a.m. Moscow time on Tuesday": a place's clock between the time and its day
+        period_end_link=re.compile(rf"^\s+{alternation(words('period_end_links'))}\s+$",
+                                   flags),
         join_day=re.compile(rf"^\s*(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+"
                             rf"{alternation(words('place_clock_nouns'))}\s*,?\s*)?"
                             rf"(?:{alternation(words('day_joiners'))}\s+)?$", flags),
@@ -118,7 +121,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
-    mentions = [to_mention(f, doc_id, text) for f in range_day(join_times(found, text), text)]
+    found = quarter_ended(range_day(join_times(found, text), text), text)
+    mentions = [to_mention(f, doc_id, text) for f in found]
     mentions = [apply_signal(m, text, reference) for m in mentions]
     mentions += ranges(mentions, text)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -450,6 +454,22 @@ def merge_day_and_clock(first: Found, second: Found) -> Found | None:
     time_part = clock_value[clock_value.index("T"):] if "T" in clock_value else ""
     resolved = Resolved("TIME", f"{value}{time_part}", period, day.resolved.basis)
     return Found(first.start, second.end, "datetime", first.match, resolved)
+
+
+def quarter_ended(found: list[Found], text: str) -> list[Found]:
+    """ "the quarter ended Sept. 30": the quarter a stated last day closes (the one holding the
+    middle of the three months before it, so a fiscal quarter ending in its first month keeps
+    the calendar quarter most of it lies in)."""
+    for first, second in zip(found, found[1:], strict=False):
+        period = second.resolved.period
+        if (first.rule != "quarter" or "bare" not in first.match.match.re.groupindex
+                or not first.match.group("bare") or period is None or period.start is None
+                or period.precision != "day"
+                or not joins().period_end_link.match(text[first.end:second.start])):
+            continue
+        quarter = cal.quarter_of(cal.add_days(period.start, -45))
+        first.resolved = Resolved("DATE", quarter.value, quarter, second.resolved.basis)
+    return found
 
 
 def range_day(found: list[Found], text: str) -> list[Found]:
