@@ -40,6 +40,7 @@ class Checks:
     reached_deadline: re.Pattern[str]
     match_cue: re.Pattern[str]
     count_before: re.Pattern[str]
+    count_after: re.Pattern[str]
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
@@ -84,6 +85,7 @@ def build(vocab: Vocabulary) -> Checks:
         forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         count_before=re.compile(rf"\b{number_pattern(vocab)}\s*-?\s*$", flags),
+        count_after=re.compile(rf"\s+{number_pattern(vocab)}\b", flags),
         match_cue=re.compile(rf"\b{alternation(words('match_cues'))}\b", flags),
         reached_deadline=re.compile(
             rf"\b{alternation(words('reached_deadline_signals'))}\s+$", flags),

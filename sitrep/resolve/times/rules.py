@@ -1453,6 +1453,8 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "shortly before the vote": a time relative to an event, not to now
     if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
+    if word.startswith("the ") and checks().count_after.match(ctx.text[match.end():]):
+        return None  # "the past five sessions": a count of things, not the past
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", spec["value"], None, "unresolved")
