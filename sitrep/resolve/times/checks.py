@@ -58,6 +58,8 @@ def build(vocab: Vocabulary) -> Checks:
     stops = alternation(words("season_stops"))
     zones = alternation([*words("clock_suffixes"), *words("utc_names")])
     since = [word for word, kind in vocab.words["range_signals"].items() if kind == "since"]
+    count_words = alternation(w for w, n in vocab.numbers.items()
+                              if " " not in w and n >= 2 and w.isalpha())
     return Checks(
         deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
                             rf"(?:{modifier}[\s-]*)?$", flags),
@@ -97,7 +99,8 @@ def build(vocab: Vocabulary) -> Checks:
         age_after=re.compile(rf"[\s-]+{alternation(words('age_tails'))}\b", flags),
         age_decade=re.compile(rf"\b{alternation(words('age_possessives'))}\s+"
                               rf"(?:{modifier}[\s-]*)?$", flags),
-        measure_before=re.compile(r"\d[\d,.]*\s+[^\W\d_]+\s+$"),
+        # "300 barrels a day", "seven days a week": an amount of something before a rate
+        measure_before=re.compile(rf"(?:\d[\d,.]*|\b{count_words})\s+[^\W\d_]+\s+$", flags),
         fraction_after=re.compile(rf"\s+{alternation(words('fraction_links'))}\b", flags),
     )
 
