@@ -60,6 +60,14 @@ def timezones() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table(f"{FOLDER}/timezones.tsv")}
 
 
+@cache
+def zone_regions() -> dict[str, str]:
+    """Abbreviation to the region (IANA name) whose offset on the day a zone that moves with
+    daylight saving reads (``timezones.tsv``'s fifth column), e.g. ``ET`` → ``America/New_York``."""
+    return {row[0]: row[4] for row in load_table(f"{FOLDER}/timezones.tsv")
+            if len(row) > 4 and row[4]}
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month name or abbreviation in any case ("May", "SEPT.", "jan")."""
     return words()["months"].get(word.lower().rstrip("."))

@@ -14,6 +14,7 @@ import calendar
 import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 SEASON_CODES = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 FIRST_DAY = date(100, 1, 1)
@@ -260,15 +261,21 @@ def easter(year_number: int) -> date:
     return date(year_number, month_number, (h + l_ - 7 * m + 114) % 31 + 1)
 
 
-def movable_day(spec: dict[str, int], year_number: int) -> date:
-    """The day a movable feast falls on in a year: so many days from Easter (``easter``), or
-    the ``nth`` ``weekday`` (ISO number) of a ``month`` (``nth`` -1: the last)."""
+def movable_day(spec: dict[str, Any], year_number: int) -> date | None:
+    """The day a movable feast falls on in a year: so many days from Easter (``easter``), the
+    ``nth`` ``weekday`` (ISO number) of a ``month`` (``nth`` -1: the last), moved on by
+    ``days`` where given (the day after a feast), or the day a table of ``dates`` by year gives
+    a feast of another calendar (None for a year the table lacks)."""
+    if "dates" in spec:
+        listed = spec["dates"].get(str(year_number))
+        return date(year_number, listed[0], listed[1]) if listed else None
     if "easter" in spec:
         return add_days(easter(year_number), spec["easter"])
     month_number, weekday, nth = spec["month"], spec["weekday"], spec["nth"]
     if nth < 0:
         last = date(year_number, month_number, calendar.monthrange(year_number, month_number)[1])
-        return add_days(last, -((last.isoweekday() - weekday) % 7) + 7 * (nth + 1))
-    first = date(year_number, month_number, 1)
-    return add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-
+        day = add_days(last, -((last.isoweekday() - weekday) % 7) + 7 * (nth + 1))
+    else:
+        first = date(year_number, month_number, 1)
+        day = add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    return add_days(day, spec.get("days", 0))

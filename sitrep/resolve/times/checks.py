@@ -29,6 +29,7 @@ class Checks:
     number_marker: re.Pattern[str]
     short_year_prefix: re.Pattern[str]
     season_noun: re.Pattern[str]
+    kind_article: re.Pattern[str]
     season_frame: re.Pattern[str]
     day_frame: re.Pattern[str]
     clock_preposition: re.Pattern[str]
@@ -39,6 +40,7 @@ class Checks:
     reached_deadline: re.Pattern[str]
     match_cue: re.Pattern[str]
     count_before: re.Pattern[str]
+    count_after: re.Pattern[str]
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
@@ -56,6 +58,8 @@ def build(vocab: Vocabulary) -> Checks:
     stops = alternation(words("season_stops"))
     zones = alternation([*words("clock_suffixes"), *words("utc_names")])
     since = [word for word, kind in vocab.words["range_signals"].items() if kind == "since"]
+    count_words = alternation(w for w, n in vocab.numbers.items()
+                              if " " not in w and n >= 2 and w.isalpha())
     return Checks(
         deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
                             rf"(?:{modifier}[\s-]*)?$", flags),
@@ -73,6 +77,7 @@ def build(vocab: Vocabulary) -> Checks:
         short_year_prefix=re.compile(rf"\b{alternation(words('short_year_prefixes'))}\s+$",
                                      flags),
         season_noun=re.compile(rf"\s+(?!{stops}\b)[a-z]"),
+        kind_article=re.compile(rf"\b{alternation(words('kind_articles'))}\s+$", flags),
         season_frame=re.compile(rf"\b{alternation(words('season_frames'))}\s+(?:the\s+)?$",
                                 flags),
         day_frame=re.compile(rf"\b{alternation(words('day_frames'))}\s+$", flags),
@@ -82,6 +87,7 @@ def build(vocab: Vocabulary) -> Checks:
         forward_lead=re.compile(rf"\b{alternation(words('forward_leads'))}\s+$", flags),
         span_lead=re.compile(rf"\b{alternation(words('span_leads'))}\s+$", flags),
         count_before=re.compile(rf"\b{number_pattern(vocab)}\s*-?\s*$", flags),
+        count_after=re.compile(rf"\s+{number_pattern(vocab)}\b", flags),
         match_cue=re.compile(rf"\b{alternation(words('match_cues'))}\b", flags),
         reached_deadline=re.compile(
             rf"\b{alternation(words('reached_deadline_signals'))}\s+$", flags),
@@ -93,7 +99,8 @@ def build(vocab: Vocabulary) -> Checks:
         age_after=re.compile(rf"[\s-]+{alternation(words('age_tails'))}\b", flags),
         age_decade=re.compile(rf"\b{alternation(words('age_possessives'))}\s+"
                               rf"(?:{modifier}[\s-]*)?$", flags),
-        measure_before=re.compile(r"\d[\d,.]*\s+[^\W\d_]+\s+$"),
+        # "300 barrels a day", "seven days a week": an amount of something before a rate
+        measure_before=re.compile(rf"(?:\d[\d,.]*|\b{count_words})\s+[^\W\d_]+\s+$", flags),
         fraction_after=re.compile(rf"\s+{alternation(words('fraction_links'))}\b", flags),
     )
 

@@ -86,7 +86,7 @@ def build(vocab: Vocabulary) -> Grammar:
     season = alternation(vocab.seasons)
     number = number_pattern(vocab)
     vague = alternation(vocab.vague_quantities)
-    zones = alternation(z.lower() for z in vocab.timezones)
+    zones = alternation([*(z.lower() for z in vocab.timezones), *words("zone_names")])
     part = alternation(vocab.day_parts)
     unit = unit_pattern(vocab)
     modifier = modifier_pattern(vocab)
@@ -96,7 +96,7 @@ def build(vocab: Vocabulary) -> Grammar:
     relword = alternation(vocab.relative_words)
     reference = alternation(vocab.references)
     sets = alternation(vocab.sets)
-    holiday = alternation([*vocab.holidays, *vocab.movable_holidays])
+    holiday = alternation([*vocab.holidays, *vocab.movable_holidays]).replace("'", "['’]")
     unit_adjective = rf"(?:{alternation(words('unit_adjectives'))}\s+)?"
     approximator = alternation(words("approximators"))
     ago = alternation([*words("ago"), *words("anchored_ago")])
@@ -119,6 +119,8 @@ def build(vocab: Vocabulary) -> Grammar:
     duration_lead = alternation(words("duration_leads"))
     shifts = alternation(words("relative_modifiers"))
     period_units = alternation(words("calendar_units"))
+    span_units = alternation(words("span_units"))
+    rel_span = alternation(w for w, step in vocab.words["relative"].items() if int(step) != 0)
     period_end = alternation(words("period_end_suffixes"))
     plural_follows = alternation(words("vague_plural_follows"))
     plural_tails = alternation(words("vague_plural_tails"))
@@ -196,6 +198,9 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"(?=\s+(?:{alternation(words('event_offset_determiners'))})\s)",
         "relative_unit": rf"\b(?:(?P<mod>{modifier}|{shifts})\s+)?(?P<rel>{rel})\s+"
                          rf"(?P<unit>weekend|{period_units})\b"
+                         # "the past fortnight", "the next fortnight": a unit the calendar does
+                         # not count in reads only as a span from the reference
+                         rf"|\bthe\s+(?P<srel>{rel_span})\s+(?P<sunit>{span_units})\b"
                          rf"|\b(?P<unit5>{period_units})[\s-]{period_end}\b"
                          rf"|\bthe\s+(?P<unit2>{period_units})\s+(?P<rel2>{anaphoric})\b"
                          rf"|\b(?P<mod4>{modifier})\s+the\s+(?P<unit4>{period_units})\b"
@@ -203,7 +208,10 @@ def build(vocab: Vocabulary) -> Grammar:
         "ago": rf"\b(?:{approximator}\s+)?(?P<num>{number}|{vague})(?:\s+and\s+a\s+half)?\s+"
                rf"{unit_adjective}(?P<unit>{unit})s?\s+(?P<dir>{ago})\b(?!\s+than\b)"
                rf"|\b(?P<vunit>{unit})s\s+(?P<vdir>{deictic_ago})\b"
-               rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b",
+               rf"|\b(?P<aunit>{period_units})-(?P<adir>{ago})\b"
+               # "in a month's time", "in two weeks' time": so long from the reference
+               rf"|(?<=\bin\s)(?P<hnum>{number})\s+(?P<hunit>{unit})s?['’]s?\s+"
+               rf"(?P<hdir>{alternation(words('hence_nouns'))})\b",
         "fiscal": rf"\b{fiscal}\s+(?:year\s+)?(?P<year>{YEAR})\b"
                   rf"|\b{fiscal_short}\s?'?(?P<fyear>{YEAR}|\d\d)\b"
                   rf"|\b(?P<rel>{rel})\s+{fiscal}\s+year\b"
@@ -233,7 +241,8 @@ def build(vocab: Vocabulary) -> Grammar:
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
                rf"(?P<unit>{unit})|{every}\s+(?P<n>{number}|{vague})\s+"
                rf"(?P<unit2>{unit})s|{every}\s+(?P<other>other)\s+(?P<unit3>{unit}))\b",
-        "holiday": rf"\b(?P<holiday>{holiday})\b(?:\s+(?P<year>{YEAR})\b)?",
+        "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?"
+                   r"(?:\s+(?P<wkend>weekend)\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
                    rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"

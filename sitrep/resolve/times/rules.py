@@ -10,8 +10,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
@@ -593,6 +595,9 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     if word in ctx.vocab.ambiguous_seasons and not framed and checks().season_noun.match(
             ctx.text[match.end():]):
         return None
+    if not framed and checks().season_noun.match(ctx.text[match.end():]) and (
+            checks().kind_article.search(ctx.before(match.start()))):
+        return None  # "a winter storm": the article is the noun's, the season names a kind
     code = ctx.vocab.seasons[word]["code"]
     mod = match.group("mod")
     if match.group("year"):
@@ -614,8 +619,11 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
-    elif ctx.looks_future(match.start(), match.end()):
-        # the next one that has not ended: "will ... in the spring" said in December
+    elif ctx.looks_future(match.start(), match.end()) or (
+            checks().deadline.search(ctx.before(match.start(), 12))
+            and ctx.tense(match.start(), match.end()) != "past"):
+        # the next one that has not ended: "will ... in the spring" said in December, and
+        # what is put off "until the autumn" in a clause not told as past
         y = this.start.year + 1 if over else this.start.year
     else:
         y = this.start.year if this.start <= ref else this.start.year - 1
@@ -753,6 +761,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "the end of last year", "earlier this month"."""
+    if match.group("sunit"):
+        forward = (relative_step(match.group("srel") or "", ctx.vocab) or 0) > 0
+        return past_unit_duration(unit_name(match.group("sunit") or ""), ctx, forward=forward)
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")
             or match.group("unit4") or match.group("unit5")).lower()
     rel = re.sub(r"\s+", " ", (match.group("rel") or match.group("rel2") or "").lower())
@@ -865,10 +876,22 @@ def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolv
 
 
 def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """A feast's day; with "weekend" after it ("the Memorial Day weekend") the weekend it
+    makes long: the one before a Monday feast, else the one of its week."""
+    resolved = holiday_day(match, ctx)
+    if not match.group("wkend") or resolved is None or resolved.period is None or (
+            resolved.period.start is None):
+        return resolved
+    day = resolved.period.start
+    around = cal.weekend(cal.add_days(day, -1) if day.isoweekday() == 1 else day)
+    return Resolved("DATE", around.value, around, resolved.basis)
+
+
+def holiday_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     word = match.group("holiday")
     if not ctx.capitalised(word):
         return None
-    key = re.sub(r"\s+", " ", word.lower())
+    key = re.sub(r"\s+", " ", word.lower().replace("\u2019", "'"))
     if key in ctx.vocab.movable_holidays:
         return resolve_movable_holiday(match, ctx.vocab.movable_holidays[key], ctx)
     m, d = ctx.vocab.holidays[key]
@@ -880,26 +903,34 @@ def resolve_holiday(match: re.Match[str], ctx: Context) -> Resolved | None:
     return relative(ctx, cal.day(date(y, m, d)))
 
 
-def resolve_movable_holiday(match: re.Match[str], spec: dict[str, int], ctx: Context
-                            ) -> Resolved:
-    """ "Easter", "Good Friday", "Thanksgiving": the feast's day in the year named, else in the
-    year the clause points to (the last one in a past clause, the next in a future one, the
-    nearer otherwise)."""
+def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Context
+                            ) -> Resolved | None:
+    """ "Easter", "Good Friday", "Thanksgiving", "Eid al-Fitr": the feast's day in the year
+    named, else in the year the clause points to (the last one in a past clause, the next in a
+    future one, the nearer otherwise); none where the feast's table lacks the year."""
     if match.group("year"):
-        return explicit(cal.day(cal.movable_day(spec, int(match.group("year")))))
+        named = cal.movable_day(spec, int(match.group("year")))
+        return explicit(cal.day(named)) if named is not None else None
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", None, None, "unresolved")
     this = cal.movable_day(spec, ref.year)
+    if this is None:
+        return None
     direction = day_direction(ctx, match.start(), match.end())
+    year = ref.year
     if direction == "past" and this > ref:
-        this = cal.movable_day(spec, ref.year - 1)
+        year -= 1
     elif direction == "future" and this < ref:
-        this = cal.movable_day(spec, ref.year + 1)
+        year += 1
     elif direction is None:
         other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
-        this = min((this, other), key=lambda d: abs((d - ref).days))
-    return relative(ctx, cal.day(this))
+        if other is not None and abs((other - ref).days) < abs((this - ref).days):
+            year = other.year
+    chosen = cal.movable_day(spec, year) if year != ref.year else this
+    if chosen is None:
+        return None
+    return relative(ctx, cal.day(chosen))
 
 
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -995,7 +1026,8 @@ def part_of_last_day(part: str, ctx: Context) -> Resolved:
 def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
     zone_word = match.group("tz")
-    if zone_word and not zone_word.isupper():
+    if zone_word and not zone_word.isupper() and not (
+            zone_abbreviation(zone_word, ctx) and zone_word[:1].isupper()):
         return None
     hour, minute = clock_of(match, ctx.vocab)
     if hour is None or minute is None:
@@ -1009,11 +1041,15 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     part = ctx.vocab.day_parts.get((match.group("ppart") or "").lower())
     if part is not None and not (match.group("ampm") or match.group("ampm2")):
         hour = after_noon(hour, part)  # "2:30 in the afternoon"
-    zone = zone_suffix(match, ctx)
     anchor = ctx.anchor or ctx.reference
     if (anchor is not None and ctx.reference is not None and anchor < ctx.reference
             and ctx.looks_future(match.start(), match.end())):
         anchor = ctx.reference  # what will happen at a clock time does not happen on a past day
+    elif (anchor is not None and ctx.reference is not None and anchor > ctx.reference
+          and told_in_past(match, ctx)):
+        anchor = ctx.reference  # nor what happened at one on a day still ahead
+    zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
+                       if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"
     if anchor is None:
         return Resolved("TIME", f"XXXX-XX-XX{clock}", None, "unresolved", uses_anchor=True)
@@ -1054,8 +1090,9 @@ def clock_of(match: re.Match[str], vocab: Vocabulary) -> tuple[int | None, int |
     return (hour, minute) if hour < 24 else (None, None)
 
 
-def zone_suffix(match: re.Match[str], ctx: Context) -> str:
-    """A TIMEX3 zone: ``Z`` for UTC, else ``±HH:MM`` from the zone table or the offset."""
+def zone_suffix(match: re.Match[str], ctx: Context, moment: datetime | None = None) -> str:
+    """A TIMEX3 zone: ``Z`` for UTC, else ``±HH:MM`` from the zone table or the offset; a zone
+    that moves with daylight saving ("ET") the offset its region keeps at the moment read."""
     offset = None
     if match.group("off"):
         raw = re.sub(r"\s+", "", match.group("off"))
@@ -1063,10 +1100,33 @@ def zone_suffix(match: re.Match[str], ctx: Context) -> str:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         offset = f"{sign}{int(hours):02d}:{minutes}"
     elif match.group("tz"):
-        offset = ctx.vocab.timezones[match.group("tz").upper()]  # type: ignore[union-attr]
+        abbr = zone_abbreviation(match.group("tz") or "", ctx) or (match.group("tz") or "").upper()
+        offset = region_offset(ctx.vocab.zone_regions.get(abbr), moment) or (
+            ctx.vocab.timezones[abbr])
     if offset is None:
         return ""
     return "Z" if offset in ("+00:00", "-00:00") else offset
+
+
+def zone_abbreviation(name: str, ctx: Context) -> str | None:
+    """The abbreviation of a zone spelled out ("Eastern time" → ``ET``)."""
+    found = ctx.vocab.words["zone_names"].get(re.sub(r"\s+", " ", name.lower()))
+    return str(found) if found else None
+
+
+def region_offset(region: str | None, moment: datetime | None) -> str | None:
+    """``±HH:MM``: the UTC offset a region (IANA name) keeps at a local moment."""
+    if region is None or moment is None:
+        return None
+    try:
+        delta = moment.replace(tzinfo=ZoneInfo(region)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    if delta is None:
+        return None
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # ---- durations, sets, references -----------------------------------------------------------
@@ -1166,8 +1226,10 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     "years ago" → PAST_REF. "a year earlier", "two days later", "year-earlier" move from the
     date the text last named (its quarter or month kept: a year before 2023-Q3 is 2022-Q3)."""
     vague_unit = match.group("vunit")
-    unit = unit_name(match.group("unit") or vague_unit or match.group("aunit") or "")
-    count = 1.0 if not match.group("num") else number_value(match.group("num"), ctx.vocab)
+    unit = unit_name(match.group("unit") or vague_unit or match.group("aunit")
+                     or match.group("hunit") or "")
+    number_text = match.group("num") or match.group("hnum")
+    count = 1.0 if not number_text else number_value(number_text, ctx.vocab)
     spec = ctx.vocab.units.get(unit, {})
     vague = bool(vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)))
     if spec.get("time") and count is not None:
@@ -1175,12 +1237,13 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
     if count is None or "precision" not in spec:
         return None
     word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("adir")
-                                or "").lower())
+                                or match.group("hdir") or "").lower())
     # "year-ago", like "year-earlier", compares with the period the text last named
     anchored = word in ctx.vocab.words["anchored_ago"] or bool(match.group("aunit"))
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=anchored)
-    sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"]}[word])
+    sign = int({**ctx.vocab.words["ago"], **ctx.vocab.words["anchored_ago"],
+                **ctx.vocab.words["hence_nouns"]}[word])
     if vague_unit or (match.group("num") and is_vague(match.group("num"), ctx.vocab)):
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         moved = cal.shift(ctx.reference, spec["code"], sign * 3 * spec.get("factor", 1))
@@ -1232,10 +1295,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
 def clock_ago(match: re.Match[str], ctx: Context, days: float | None) -> Resolved | None:
     """ "minutes ago", "hours ago": some time earlier (PAST_REF on the reference day); "two
     hours ago": the day it fell on. "hours later" counts from another event, not from now."""
-    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or "").lower())
-    if word not in ctx.vocab.words["ago"]:
+    word = re.sub(r"\s+", " ", (match.group("dir") or match.group("vdir") or match.group("hdir")
+                                or "").lower())
+    deictic = {**ctx.vocab.words["ago"], **ctx.vocab.words["hence_nouns"]}
+    if word not in deictic:
         return None
-    sign = int(ctx.vocab.words["ago"][word])
+    sign = int(deictic[word])
     if ctx.reference is None:
         return Resolved("DATE", None, None, "unresolved")
     if days is None:
@@ -1388,6 +1453,8 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "shortly before the vote": a time relative to an event, not to now
     if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
+    if word.startswith("the ") and checks().count_after.match(ctx.text[match.end():]):
+        return None  # "the past five sessions": a count of things, not the past
     ref = ctx.reference
     if ref is None:
         return Resolved("DATE", spec["value"], None, "unresolved")

@@ -37,6 +37,7 @@ class Joins:
     join_time: re.Pattern[str]
     join_day: re.Pattern[str]
     range_join: re.Pattern[str]
+    period_end_link: re.Pattern[str]
     range_open: re.Pattern[str]
     day_part: re.Pattern[str]
     duration_join: re.Pattern[str]
@@ -50,8 +51,9 @@ def joins() -> Joins:
     words = vocab.word_list
     flags = re.IGNORECASE
     # a pattern runs only over texts holding one of its words (most texts lack most of them)
+    ago_words = alternation([*words("ago"), *words("anchored_ago"), *words("hence_nouns")])
     gates = {
-        "ago": re.compile(rf"\b{alternation([*words('ago'), *words('anchored_ago')])}\b"),
+        "ago": re.compile(rf"\b{ago_words}\b"),
         "fiscal": re.compile(alternation([*words("fiscal"), *words("fiscal_abbreviations")])),
         "half": re.compile(r"\bhalf\b|\bh[12]\s*\d"),
         "century": re.compile("century"),
@@ -71,7 +73,12 @@ def joins() -> Joins:
         signal=re.compile(rf"\b(?P<signal>{alternation(words('range_signals'))})\s+(?:the\s+)?$",
                           flags),
         join_time=re.compile(rf"^\s*,?\s*(?:{alternation(words('time_joiners'))}\s+)?$", flags),
-        join_day=re.compile(rf"^\s*(?:{alternation(words('day_joiners'))}\s+)?$", flags),
+        # "10 a.m. Moscow time on Tuesday": a place's clock between the time and its day
+        period_end_link=re.compile(rf"^\s+{alternation(words('period_end_links'))}\s+$",
+                                   flags),
+        join_day=re.compile(rf"^\s*(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+"
+                            rf"{alternation(words('place_clock_nouns'))}\s*,?\s*)?"
+                            rf"(?:{alternation(words('day_joiners'))}\s+)?$", flags),
         range_join=re.compile(rf"^\s*{alternation(words('range_joins'))}\s*$", flags),
         range_open=re.compile(rf"\b(?P<open>{alternation(words('range_openers'))})\s+"
                               r"(?:the\s+)?$", flags),
@@ -113,8 +120,9 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   anchor=reference, telling=partial(dates_telling, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
-    found = join_day_parts(anchor_range_ends(found, text), text)
-    mentions = [to_mention(f, doc_id, text) for f in join_times(found, text)]
+    found = join_day_parts(anchor_range_ends(found, text, reference), text)
+    found = quarter_ended(range_day(join_times(found, text), text), text)
+    mentions = [to_mention(f, doc_id, text) for f in found]
     mentions = [apply_signal(m, text, reference) for m in mentions]
     mentions += ranges(mentions, text)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -309,12 +317,15 @@ def range_pairs(found: list[Found], text: str) -> list[tuple[Found, Found]]:
     return pairs
 
 
-def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
+def anchor_range_ends(found: list[Found], text: str, reference: date | None = None
+                      ) -> list[Found]:
     """The two ends of a range run forward: an end whose year the text leaves open takes the
     year that puts it after the start ("from November to March": March of the next year),
     and a start whose year is open the one that puts it before a stated end ("from May to
-    July 2019": May 2019). A clock range that passes midnight ends the next day ("a curfew
-    from 6pm to 6am")."""
+    July 2019": May 2019). Where both years are open, the end moves on or the start moves back,
+    whichever keeps the range nearer the reference. A feast that moves with the year falls on
+    its own day in the year it moves to. A clock range that passes midnight ends the next day
+    ("a curfew from 6pm to 6am")."""
     for first, second in range_pairs(found, text):
         a, b = first.resolved.period, second.resolved.period
         if a is None or b is None or a.start is None or b.start is None:
@@ -324,11 +335,46 @@ def anchor_range_ends(found: list[Found], text: str) -> list[Found]:
             continue
         if first.resolved.type != "DATE" or second.resolved.type != "DATE":
             continue
-        if year_left_open(second) and b.start < a.start:
-            second.resolved = replace_period(second.resolved, moved_past(b, a.start, 1))
-        elif year_left_open(first) and not year_left_open(second) and b.start < a.start:
-            first.resolved = replace_period(first.resolved, moved_past(a, b.start, -1))
+        if b.start >= a.start:
+            continue
+        if year_left_open(second):
+            end = moved_end(second, b, a.start, 1)
+            if year_left_open(first) and reference is not None:
+                start = moved_end(first, a, b.start, -1)
+                if distance(start, b, reference) < distance(a, end, reference):
+                    first.resolved = replace_period(first.resolved, start)
+                    continue
+            second.resolved = replace_period(second.resolved, end)
+        elif year_left_open(first):
+            first.resolved = replace_period(first.resolved, moved_end(first, a, b.start, -1))
     return found
+
+
+def moved_end(item: Found, period: Period, bound: date, step: int) -> Period:
+    """One end of a range moved by whole years to the bound's side; a movable feast to its own
+    day in the year it lands in."""
+    spec = None
+    if item.rule == "holiday" and "holiday" in item.match.match.re.groupindex:
+        word = item.match.group("holiday") or ""
+        key = re.sub(r"\s+", " ", word.lower().replace("\u2019", "'"))
+        spec = load_vocabulary().movable_holidays.get(key)
+    if spec is None:
+        return moved_past(period, bound, step)
+    feast = cal.movable_day(spec, bound.year)
+    if feast is not None and ((feast < bound) if step > 0 else (feast > bound)):
+        feast = cal.movable_day(spec, bound.year + step)
+    return cal.day(feast) if feast is not None else period
+
+
+def distance(start: Period, end: Period, reference: date) -> int:
+    """Days from the reference to a range running from one period's start to another's end
+    (0 inside it)."""
+    first, last = start.start, end.end or end.start
+    if first is None or last is None:
+        return 0
+    if first <= reference <= last:
+        return 0
+    return min(abs((first - reference).days), abs((last - reference).days))
 
 
 def past_midnight(first: Resolved, second: Resolved) -> Resolved:
@@ -408,6 +454,35 @@ def merge_day_and_clock(first: Found, second: Found) -> Found | None:
     time_part = clock_value[clock_value.index("T"):] if "T" in clock_value else ""
     resolved = Resolved("TIME", f"{value}{time_part}", period, day.resolved.basis)
     return Found(first.start, second.end, "datetime", first.match, resolved)
+
+
+def quarter_ended(found: list[Found], text: str) -> list[Found]:
+    """ "the quarter ended Sept. 30": the quarter a stated last day closes (the one holding the
+    middle of the three months before it, so a fiscal quarter ending in its first month keeps
+    the calendar quarter most of it lies in)."""
+    for first, second in zip(found, found[1:], strict=False):
+        period = second.resolved.period
+        if (first.rule != "quarter" or "bare" not in first.match.match.re.groupindex
+                or not first.match.group("bare") or period is None or period.start is None
+                or period.precision != "day"
+                or not joins().period_end_link.match(text[first.end:second.start])):
+            continue
+        quarter = cal.quarter_of(cal.add_days(period.start, -45))
+        first.resolved = Resolved("DATE", quarter.value, quarter, second.resolved.basis)
+    return found
+
+
+def range_day(found: list[Found], text: str) -> list[Found]:
+    """ "between 4 p.m. and 8 p.m. today": a clock time that opens a range falls on the day
+    the range's end names."""
+    for first, second in range_pairs(found, text):
+        period = second.resolved.period
+        value = first.resolved.value or ""
+        if first.rule != "time" or second.rule != "datetime" or period is None or "T" not in value:
+            continue
+        first.resolved = Resolved("TIME", period.value + value[value.index("T"):], period,
+                                  first.resolved.basis)
+    return found
 
 
 def to_mention(item: Found, doc_id: str, text: str) -> TimeMention:

@@ -29,6 +29,7 @@ class Cues:
     possibility_modals: frozenset[str]
     ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
+    expectation_participles: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -52,6 +53,7 @@ def cues() -> Cues:
         possibility_modals=frozenset(own["possibility_modals"]),
         ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
+        expectation_participles=frozenset(own["expectation_participles"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -67,8 +69,27 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
     if doc is not None and parsed_from(doc, text):
         verb = governing_verb(doc, start, end)
         if verb is not None:
-            return verb_direction(verb)
+            direction = verb_direction(verb)
+            if direction in ("present", "past") and awaited(doc, start, end, verb):
+                return "scheduled"
+            return direction
     return cue_direction(text, start)
+
+
+def awaited(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether the expression hangs, below its verb, from an adjective of planning ("the
+    minutes, due at 2 p.m. on Wednesday"): what is due lies ahead whatever the verb's time."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADJ" and token.lemma_.lower() in cues().plan_verbs:
+            return True
+    return False
 
 
 def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
@@ -158,6 +179,12 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if head is not None and verb.i < head.i:
             return verb_direction(head, depth + 1)
+    if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and depth < 4:
+        # "would rest before racing again in the autumn": a participle after a preposition
+        # tells the time of the clause the preposition hangs on
+        head = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if head is not None:
+            return verb_direction(head, depth + 1)
     if any(a.lower_ in known.future_aux or a.lemma_ in known.future_aux for a in auxiliaries):
         return "future"
     if any(a.tag_ == "MD" and a.lower_ not in known.modals_not_future for a in auxiliaries):
@@ -168,6 +195,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "plans a visit on Friday"; but "agreed on Tuesday to ..." is past
     if scheduled(verb, auxiliaries):
         return "future"
+    if not auxiliaries and verb.tag_ == "VBN" and verb.lemma_ in known.expectation_participles:
+        return "scheduled"  # "with 30 cm expected by Sunday": what is awaited lies ahead
     if verb.lemma_ in known.plan_verbs and any(a.dep_ == "auxpass" for a in auxiliaries):
         return "present"  # "was scheduled for Nov. 5": a plan told before may still lie ahead
     if any(a.text.lower() == "to" for a in auxiliaries) and verb.head.i != verb.i and depth < 4:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.errors import SetupError
-from sitrep.ingest.dates import calendar_words, load_times_json, timezones
+from sitrep.ingest.dates import calendar_words, load_times_json, timezones, zone_regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,12 @@ class Vocabulary:
     time_words: frozenset[str] = frozenset()
     """Single words that name a time (months, weekdays, seasons, parts of day, units): a
     capitalised one after a calendar word continues the time rather than a name."""
-    movable_holidays: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Feasts whose day moves with the year: days from Easter, or the nth weekday of a month."""
+    zone_regions: dict[str, str] = field(default_factory=dict)
+    """Zones that move with daylight saving, by abbreviation: the region whose offset on the
+    day they read ("ET": America/New_York)."""
+    movable_holidays: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Feasts whose day moves with the year: days from Easter, the nth weekday of a month (and
+    days after it), or a table of days by year for a feast of another calendar."""
 
     def word_list(self, role: str) -> list[str]:
         """One role's words (the keys, where the role maps words to values)."""
@@ -75,6 +79,7 @@ def load_vocabulary() -> Vocabulary:
             holidays={k: (v[0], v[1]) for k, v in data["holidays"].items()},
             movable_holidays=data["movable_holidays"],
             timezones=timezones(),
+            zone_regions=zone_regions(),
             words=data["words"],
             time_words=frozenset(w.rstrip(".") for w in [
                 *calendar["months"], *calendar["weekdays"], *data["seasons"],

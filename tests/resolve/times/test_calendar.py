@@ -61,3 +61,7 @@ def test_movable_feasts_fall_on_their_computed_days():
     assert cal.movable_day({"easter": -2}, 2024) == date(2024, 3, 29)
     assert cal.movable_day({"month": 11, "weekday": 4, "nth": 4}, 2023) == date(2023, 11, 23)
     assert cal.movable_day({"month": 5, "weekday": 1, "nth": -1}, 2024) == date(2024, 5, 27)
+    assert cal.movable_day({"month": 11, "weekday": 4, "nth": 4, "days": 1}, 2023) == date(
+        2023, 11, 24)
+    assert cal.movable_day({"dates": {"2024": [4, 10]}}, 2024) == date(2024, 4, 10)
+    assert cal.movable_day({"dates": {"2024": [4, 10]}}, 2031) is None

@@ -285,3 +285,12 @@ def test_a_measure_later_runs_from_the_month_last_named_not_from_the_story():
     after_day = one("In March 2021 talks began. On May 2, two days later, a deal came.",
                     "two days later")
     assert after_day.start_date == "2024-05-04"
+
+
+def test_a_zone_that_keeps_daylight_saving_reads_the_offset_of_the_day():
+    assert one("The market opens at 9:30 a.m. ET.", "9:30 a.m. ET",
+               date(2021, 2, 16)).value == "2021-02-16T09:30-05:00"
+    assert one("The market opens at 9:30 a.m. ET.", "9:30 a.m. ET",
+               date(2021, 7, 16)).value == "2021-07-16T09:30-04:00"
+    assert one("The show starts at 8 p.m. EST.", "8 p.m. EST",
+               date(2021, 7, 16)).value == "2021-07-16T20:00-05:00"

@@ -286,3 +286,57 @@ def test_a_timetables_day_of_the_month_is_the_nearest(coder):
     doc = coder.nlp(text)
     values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
     assert values["the 12th"] == "2024-05-12"
+
+
+@pytest.mark.slow
+def test_a_participle_after_a_preposition_tells_its_clauses_time(coder):
+    text = "The coach said the runner would rest for weeks before racing again in the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2024, 8, 12), doc) == "2024-FA"
+
+
+@pytest.mark.slow
+def test_a_season_something_is_put_off_until_lies_ahead_unless_told_as_past(coder):
+    text = "The hearing has been postponed until the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2022, 3, 4), doc) == "2022-FA"
+    text = "The road stayed shut until the autumn."
+    doc = coder.nlp(text)
+    assert season(text, date(2022, 3, 4), doc) == "2021-FA"
+
+
+def season(text: str, reference: date, doc: Doc) -> str | None:
+    """The value of the one mention that names a season."""
+    return next(m.value for m in tag_times(text, reference, "t", doc=doc) if "autumn" in m.text)
+
+
+@pytest.mark.slow
+def test_a_bare_participle_of_expectation_awaits_its_day(coder):
+    text = "Forecasters warned of storms, with heavy rain expected by Sunday night."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2023, 12, 22), "t", doc=doc)]
+    assert "2023-12-24TNI" in values
+
+
+@pytest.mark.slow
+def test_what_is_due_on_a_day_lies_ahead(coder):
+    text = "Traders are waiting for the jobs report, due on Friday."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2024, 5, 1), "t", doc=doc)]
+    assert values == ["2024-05-03"]
+
+
+@pytest.mark.slow
+def test_a_clock_time_told_in_the_past_is_not_on_a_day_ahead(coder):
+    text = "The warning runs until Friday. Shelters opened at noon."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2022, 7, 21), "t", doc=doc)]
+    assert "2022-07-21T12:00" in values
+
+
+@pytest.mark.slow
+def test_a_date_set_for_something_is_the_nearest_even_when_told_as_past(coder):
+    text = "A judge on Monday set a trial date of March 12."
+    doc = coder.nlp(text)
+    values = [m.value for m in tag_times(text, date(2017, 12, 5), "t", doc=doc)]
+    assert "2018-03-12" in values
