@@ -887,6 +887,18 @@ class EventBuilder:
         return token.lower_ in book.cue("person_pronouns") | book.cue("group_pronouns") \
             | book.cue("plural_pronouns")
 
+    def _named_beside(self, token: Token) -> Actor | None:
+        """The actor a name set beside a common noun says it is ("Belarus's closest ally,
+        Russia,": Russia, not the possessor the noun is related to), when that name is coded."""
+        if token.pos_ != "NOUN":
+            return None
+        for appos in children(token, "appos"):
+            if appos.pos_ == "PROPN" and appos.ent_type_:
+                actor = self.resolver.resolve_span(phrase(appos), self.ctx)
+                if actor is not None and actor.country is not None:
+                    return actor
+        return None
+
     def _resolve(self, token: Token, keep_unknown: bool) -> list[Actor]:
         """Actors a head token stands for; coordinated modifiers ("Russian and US forces")
         give one actor each."""
@@ -901,7 +913,7 @@ class EventBuilder:
         together = self._of_collective(token)  # "the ministers of the two countries"
         if together:
             return [replace(a, text=self._text(span)) for a in together]
-        actor = self.resolver.resolve_span(span, self.ctx)
+        actor = self._named_beside(token) or self.resolver.resolve_span(span, self.ctx)
         if actor is None:
             for appos in children(token, "appos"):
                 actor = self.resolver.resolve_span(phrase(appos), self.ctx)

@@ -189,3 +189,10 @@ def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
     events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [a.country for a in reject.actors] == ["USA"]
+
+
+def test_a_name_set_beside_a_related_noun_is_the_doer(coder):
+    article = Article(id="a", text="Ties cut\n\nArmenia's closest ally, Russia, criticised the "
+                                   "decision on Friday.", published="2024-05-03")
+    [criticism] = [e for e in coder.code_article(article).events if e.event_type == "ACCUSE"]
+    assert [a.country for a in criticism.actors] == ["RUS"]
