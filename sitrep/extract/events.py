@@ -887,6 +887,25 @@ class EventBuilder:
         return token.lower_ in book.cue("person_pronouns") | book.cue("group_pronouns") \
             | book.cue("plural_pronouns")
 
+    def _examples(self, token: Token) -> list[Actor]:
+        """The coded sides a noun of no country names as its members ("donors including
+        Britain, Germany and Japan", "countries such as X": ``example_preps``): each of them
+        is a doer."""
+        if token.pos_ != "NOUN":
+            return []
+        preps = self.book.cue("example_preps")
+        found: list[Actor] = []
+        for prep in children(token, "prep"):
+            if prep.lower_ not in preps:
+                continue
+            for obj in children(prep, "pobj"):
+                for name in (obj, *obj.conjuncts):
+                    actor = self.resolver.resolve_span(phrase(name), self.ctx)
+                    if actor is not None and actor.country is not None:
+                        actor.text = self._text(phrase(name))
+                        found.append(actor)
+        return found
+
     def _named_beside(self, token: Token) -> Actor | None:
         """The actor a name set beside a common noun says it is ("Belarus's closest ally,
         Russia,": Russia, not the possessor the noun is related to), when that name is coded."""
@@ -914,6 +933,10 @@ class EventBuilder:
         if together:
             return [replace(a, text=self._text(span)) for a in together]
         actor = self._named_beside(token) or self.resolver.resolve_span(span, self.ctx)
+        if actor is None or actor.country is None:
+            named = self._examples(token)  # "donors including Britain and Japan"
+            if named:
+                return named
         if actor is None:
             for appos in children(token, "appos"):
                 actor = self.resolver.resolve_span(phrase(appos), self.ctx)

@@ -858,3 +858,11 @@ def test_donors_say_nothing_of_the_country_they_belong_to(coder):
             "floods in Moldova.")
     events = coder.code_article(Article(id="n", text=text, published="2024-05-03")).events
     assert not any(a.country == "MDA" for e in events for a in e.actors)
+
+
+def test_donors_named_as_members_of_a_noun_each_pledge(coder):
+    text = ("Aid for refugees\n\nDonors including Finland, Estonia and Latvia pledged $30 "
+            "million on Friday for families displaced by floods in Moldova.")
+    pledges = [e for e in coder.code_article(
+        Article(id="m", text=text, published="2024-05-03")).events if e.event_type == "AGREE"]
+    assert sorted(a.country for e in pledges for a in e.actors) == ["EST", "FIN", "LVA"]
