@@ -502,6 +502,8 @@ class EventBuilder:
                 found.claimant = None
         if cand.alleged and mood == "future":  # "claiming that Y was preparing to attack"
             mood = "hypothetical"
+        if mood == "future" and kind in self.book.cue("told_future_types"):
+            mood = "asserted"  # "would respond in kind": the threat is made by saying so
         mode = cand.mode
         if mood == "negated" and kind in self.book.cue("refusable_types") and \
                 refused(head, self.book):  # "will not give up its arms": a refusal

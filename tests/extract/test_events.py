@@ -196,3 +196,11 @@ def test_a_name_set_beside_a_related_noun_is_the_doer(coder):
                                    "decision on Friday.", published="2024-05-03")
     [criticism] = [e for e in coder.code_article(article).events if e.event_type == "ACCUSE"]
     assert [a.country for a in criticism.actors] == ["RUS"]
+
+
+def test_saying_it_will_respond_in_kind_is_a_threat_made(coder):
+    article = Article(id="k", text="Row\n\nBelarus said on Friday it would respond in kind to "
+                                   "the expulsions.", published="2024-05-03")
+    [threat] = [e for e in coder.code_article(article).events if e.event_type == "THREATEN"]
+    assert threat.modality == "asserted"
+    assert [a.country for a in threat.actors] == ["BLR"]
