@@ -573,20 +573,25 @@ class EventBuilder:
 
     def _telling_verb(self, head: Token) -> Token | None:
         """The verb of telling (``said_allegation_verbs``) whose clausal complement, told
-        after it, holds the trigger; None when the nearest verb of speech above is another."""
+        after it, holds the trigger: the trigger's own verb (a noun's, through its argument
+        and preposition links), or a verb it is joined to, is that complement. A clause that
+        completes a noun ("no evidence that they attacked") is no telling of it."""
         verbs = self.book.cue("said_allegation_verbs")
-        reporting = self.book.cue("reporting_verbs")
         token = head
-        for _ in range(6):
-            parent = token.head
-            if parent.i == token.i:
+        for _ in range(4):
+            if token.pos_ not in ("NOUN", "PROPN") and token.dep_ not in ("pobj", "prep"):
+                break
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound"):
                 return None
-            if token.dep_ == "ccomp" and parent.lemma_.lower() in reporting:
+            token = token.head
+        for _ in range(4):
+            if token.dep_ == "ccomp":
+                parent = token.head
                 return parent if parent.lemma_.lower() in verbs and parent.i < token.i \
                     else None
-            if parent.pos_ == "VERB" and parent.lemma_.lower() in reporting:
+            if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
                 return None
-            token = parent
+            token = token.head
         return None
 
     def _stands_aside(self, actors: list[Actor], heads: list[Token]) -> bool:

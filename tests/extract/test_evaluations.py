@@ -106,3 +106,8 @@ def test_an_act_told_first_and_its_teller_after_is_no_accusation(coder):
 def test_a_side_telling_what_others_did_to_third_parties_reports_it(coder):
     assert not _accusations(coder, "Clash\n\nPolice said on Friday that fighters from one clan "
                                    "had ambushed villagers from another clan near Wabag.")
+
+
+def test_a_clause_completing_a_noun_is_no_telling_of_its_act(coder):
+    assert not _accusations(coder, "Border\n\nKenya said on Friday it had no evidence that "
+                                   "Somali troops had attacked Kenyan herders.")
