@@ -331,10 +331,13 @@ class Event(Record):
 
 
 def event_id(doc_id: str, start: int, end: int, event_type: str,
-             trigger_start: int | None = None) -> str:
+             trigger_start: int | None = None, part: str | None = None) -> str:
     """Stable id from the document, the evidence span, the type (and the trigger, so two
-    events of one type in one sentence stay apart)."""
+    events of one type in one sentence stay apart; and ``part``, the doer, for the events
+    of several doers one trigger tells, each doing its own)."""
     key = f"{doc_id}|{start}|{end}|{event_type}|{trigger_start}"
+    if part is not None:
+        key += f"|{part}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

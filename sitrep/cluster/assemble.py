@@ -39,7 +39,7 @@ from sitrep.cluster.events import (
 from sitrep.codebook.lexicon import Codebook, load_codebook, mutual_types
 from sitrep.codebook.load import load_json
 from sitrep.extract.triggers import doc_triggers, more_specific
-from sitrep.model import Actor, Article, Event, Evidence, Location
+from sitrep.model import Actor, Article, Event, Evidence, Location, event_id
 from sitrep.resolve.places.countries import country_by_iso3
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -60,6 +60,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     tells, so its mentions join the event they agree with best instead of gathering first.
     """
     rules = rules or load_rules()
+    events = separate_doers(events, doc)
     title_end = _title_end(article)
     order = sorted(range(len(events)),
                    key=lambda i: (events[i].evidence.start < title_end, i))
@@ -107,6 +108,42 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [_at_place(_mutual(_not_itself(_on_the_ground(r, abroad))), focus)
                for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
+
+
+@cache
+def _separate() -> tuple[frozenset[str], frozenset[str]]:
+    settings = load_json("records.json")
+    return frozenset(settings["separate_doer_frames"]), \
+        frozenset(settings["separate_object_deps"])
+
+
+def separate_doers(events: list[Event], doc: Doc) -> list[Event]:
+    """Several doers named together whose trigger gives each its own act ("A, B and C
+    pledged $50 million", ``separate_doer_frames`` in ``records.json``: a verb of giving or
+    promising with an object, the thing given) are one mention per doer's country, so that
+    each joins its own event: one donor's pledge told again alone ("A promised $20 million")
+    is that donor's, and no donor is another's beneficiary. The first keeps the mention's id;
+    the others take one of their own."""
+    frames, deps = _separate()
+    entries = {hit.head.i: hit.entry for hit in doc_triggers(doc)}
+    out: list[Event] = []
+    for event in events:
+        countries = list(dict.fromkeys(a.country for a in event.actors if a.country))
+        span = _trigger_span(doc, event) if len(countries) > 1 else None
+        entry = entries.get(span.root.i) if span is not None else None
+        if entry is None or entry.frame not in frames or span is None or \
+                span.root.pos_ != "VERB" or not any(c.dep_ in deps for c in span.root.children):
+            out.append(event)
+            continue
+        for n, country in enumerate(countries):
+            part = replace(event, actors=[a for a in event.actors if a.country == country],
+                           recipients=[r for r in event.recipients
+                                       if r.country not in countries])
+            if n:
+                part.id = event_id(event.doc_id, event.evidence.start, event.evidence.end,
+                                   event.event_type, event.evidence.trigger_start, country)
+            out.append(part)
+    return out
 
 
 def _trigger_span(doc: Doc, event: Event):  # noqa: ANN202

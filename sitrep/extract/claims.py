@@ -27,13 +27,29 @@ class Sources:
 
 
 def is_outlet(span: Span, book: Codebook) -> bool:
-    """A news outlet: a known name, or a phrase headed by an outlet word ("Ansa news agency")."""
+    """A news outlet: a known name, or a phrase headed by an outlet word ("Ansa news agency");
+    not a state's own voice (:func:`state_voice`)."""
+    if state_voice(span, book):
+        return False
     text = span.text.removeprefix("the ").removeprefix("The ")
     if text in book.outlets or span.text in book.outlets:
         return True
     if any(t.text in book.outlets for t in span if t.ent_type_ == "ORG"):
         return True
     return span.root.lemma_.lower() in book.cue("outlet_words")
+
+
+def state_voice(span: Span, book: Codebook) -> bool:
+    """A state's news agency or broadcaster, whose words are the state's: a phrase with a word
+    of ``state_voice_words`` ("the state news agency", "state television") or naming a state
+    body (``actors/institutions.jsonl``, GOV: "KCNA", "the state news agency SONNA")."""
+    words = book.cue("state_voice_words")
+    if any(t.lower_ in words for t in span if t.i != span.root.i or len(span) == 1):
+        return True
+    bodies = book.actors.bodies
+    names = [span.text.removeprefix("the ").removeprefix("The "), *(t.text for t in span)]
+    return any((body := bodies.get(name)) is not None and body.sector == "GOV"
+               and body.country for name in names)
 
 
 def speakers(token: Token, book: Codebook) -> list[Token]:

@@ -24,6 +24,7 @@ out ("accused them": not the accuser). Every resolution is kept on the Doc
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -139,11 +140,17 @@ class Coreference:
             if not self._kind_head(head, resolver):
                 continue
             span = phrase(head)
+            reading = resolver.own_reading(span, ctx)
+            if reading is None or reading.sector is None:
+                continue
+            if reading.country is not None:
+                # "a court in London": a body whose own words place it is an antecedent of
+                # its kind ("the judge" after it is that court's)
+                self._add_referent(head, span, Actor(text=span.text, country=reading.country,
+                                                     sector=reading.sector))
+                continue
             if _owned_by_name(head, span):
                 continue  # "leaders of the Group of Seven": the name says whose, coded or not
-            reading = resolver.own_reading(span, ctx)
-            if reading is None or reading.country is not None or reading.sector is None:
-                continue
             code, how, name = self._kind_country(head, reading.sector, reading.local, ctx,
                                                  resolver)
             if code is None:
@@ -154,6 +161,17 @@ class Coreference:
             out._.actor = actor
             found.append(out)
         return found
+
+    def _add_referent(self, head: Token, span: Span, actor: Actor) -> None:
+        """A candidate antecedent the named entities lack (none stands inside its phrase:
+        "Cuba's foreign ministry" is already Cuba's), kept in text order."""
+        if any(span.start <= r.token < span.end for r in self.referents):
+            return
+        ref = Referent(actor=actor, token=head.i, sentence=self.sentence(head),
+                       subject=_subject(head), person=False,
+                       plural=head.tag_ in ("NNS", "NNPS"), noun=head.lemma_.lower())
+        at = bisect_right([r.token for r in self.referents], head.i)
+        self.referents.insert(at, ref)
 
     def resolve_descriptions(self, resolver: ActorResolver, ctx: ActorContext) -> list[Span]:
         """Unnamed doers the article says more of: "the attacker, a 24-year-old Moldovan

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.cluster.events import load_rules, opposed_camps
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.extract.arguments import (
     NAME_LABELS,
@@ -27,7 +28,8 @@ from sitrep.extract.arguments import (
     recipient_tokens,
     through_event_objects,
 )
-from sitrep.extract.claims import sources
+from sitrep.extract.claims import is_outlet, sources
+from sitrep.extract.claims import speakers as speakers_of
 from sitrep.extract.coreference import Coreference, has_coreference
 from sitrep.extract.modality import by_aux, denied_by_another, habitual, modality, refused
 from sitrep.extract.quantities import quantities
@@ -141,6 +143,22 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
 
 
 # -- which triggers become events -------------------------------------------------------------
+
+
+def _other_side(accusers: list[Actor], accused: list[Actor], victims: list[Actor]) -> bool:
+    """Whether the speaker tells of what another side did to its own: the doers are another
+    country and the act was done to the speaker's country, or they are the other camp of the
+    same country (``opposed_camps``: the army telling of the rebels) and the act was done to
+    the speaker's camp. A side telling of what others did to third parties (the police of a
+    clan's ambush on another clan, a rights group of a toll) reports it."""
+    camps = load_rules().camps
+    mine = {a.country for a in accusers}
+    hit = [v for v in victims if v.country in mine]
+    if mine.isdisjoint(a.country for a in accused):
+        return bool(hit)
+    own = {camp for camp in camps for a in accusers if a.sector in camp}
+    return opposed_camps(accusers, accused, camps) and \
+        any(v.sector in camp for camp in own for v in hit)
 
 
 def complement_indices(head: Token, book: Codebook) -> set[int]:
@@ -431,6 +449,7 @@ class EventBuilder:
         self.violent_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
+        self.alleged_heads: set[int] | None = set()  # verbs of telling already coded as ACCUSE
         self.coref = Coreference(doc, book)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
@@ -483,6 +502,8 @@ class EventBuilder:
                 found.claimant = None
         if cand.alleged and mood == "future":  # "claiming that Y was preparing to attack"
             mood = "hypothetical"
+        if mood == "future" and kind in self.book.cue("told_future_types"):
+            mood = "asserted"  # "would respond in kind": the threat is made by saying so
         mode = cand.mode
         if mood == "negated" and kind in self.book.cue("refusable_types") and \
                 refused(head, self.book):  # "will not give up its arms": a refusal
@@ -508,9 +529,70 @@ class EventBuilder:
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []
+        told = self._told_against(head, event, found.outlets)
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
-            return intent
-        return [event, *intent]
+            return intent + told
+        return [event, *intent, *told]
+
+    def _told_against(self, head: Token, event: Event, outlets: list[str]) -> list[Event]:
+        """A side telling that another side did or is doing a hostile act ("the ministry said
+        the rebels had shelled villages") accuses it (``said_allegation_verbs``): an ACCUSE
+        by the speaker of the act's doers on the telling verb, beside the act itself. Only
+        where the telling comes before what it tells, the act is told as done or under way,
+        and it was done by another side to the speaker's own (:func:`_other_side`)."""
+        if event.event_type not in self.book.cue("allegation_types") or \
+                event.modality != "asserted" or self.alleged_heads is None:
+            return []
+        verb = self._telling_verb(head)
+        if verb is None or verb.i in self.trigger_heads or verb.i in self.alleged_heads:
+            return []
+        speakers = speakers_of(verb, self.book)
+        if not speakers or any(is_outlet(phrase(t), self.book) for t in speakers):
+            return []
+        accusers = [a for a in self._actors(speakers, verb) if a.country]
+        accused = [a for a in event.actors if a.country]
+        if not accusers or not accused or \
+                not _other_side(accusers, accused, event.recipients):
+            return []
+        self.alleged_heads.add(verb.i)
+        book = self.book
+        entry = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="ACCUSE", mode=None,
+                        context=(), frame="agent_addressee", with_=frozenset(),
+                        cameo=book.types["ACCUSE"].cameo, weight=EVALUATION_WEIGHT)
+        hit = TriggerHit(verb.i, verb.i + 1, verb, entry)
+        return [Event(
+            doc_id=self.article.id, event_type="ACCUSE", mode=None, context=[],
+            quad=book.types["ACCUSE"].quad, actors=accusers, recipients=accused,
+            location=location(verb, self.article, self.places, {t.i for t in speakers}),
+            date=event_date(verb, self.article, self.times, ()), modality="asserted",
+            claimant=None, reported_by=list(outlets), quantities=[],
+            evidence=self._evidence(hit),
+            confidence=self._confidence(Candidate(hit, entry, None), accusers, accused,
+                                        "asserted"),
+            cameo=book.types["ACCUSE"].cameo)]
+
+    def _telling_verb(self, head: Token) -> Token | None:
+        """The verb of telling (``said_allegation_verbs``) whose clausal complement, told
+        after it, holds the trigger: the trigger's own verb (a noun's, through its argument
+        and preposition links), or a verb it is joined to, is that complement. A clause that
+        completes a noun ("no evidence that they attacked") is no telling of it."""
+        verbs = self.book.cue("said_allegation_verbs")
+        token = head
+        for _ in range(4):
+            if token.pos_ not in ("NOUN", "PROPN") and token.dep_ not in ("pobj", "prep"):
+                break
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound"):
+                return None
+            token = token.head
+        for _ in range(4):
+            if token.dep_ == "ccomp":
+                parent = token.head
+                return parent if parent.lemma_.lower() in verbs and parent.i < token.i \
+                    else None
+            if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
+                return None
+            token = token.head
+        return None
 
     def _stands_aside(self, actors: list[Actor], heads: list[Token]) -> bool:
         """Whether violence told in a sentence about sport or another matter is an event all
@@ -812,6 +894,37 @@ class EventBuilder:
         return token.lower_ in book.cue("person_pronouns") | book.cue("group_pronouns") \
             | book.cue("plural_pronouns")
 
+    def _examples(self, token: Token) -> list[Actor]:
+        """The coded sides a noun of no country names as its members ("donors including
+        Britain, Germany and Japan", "countries such as X": ``example_preps``): each of them
+        is a doer."""
+        if token.pos_ != "NOUN":
+            return []
+        preps = self.book.cue("example_preps")
+        found: list[Actor] = []
+        for prep in children(token, "prep"):
+            if prep.lower_ not in preps:
+                continue
+            for obj in children(prep, "pobj"):
+                for name in (obj, *obj.conjuncts):
+                    actor = self.resolver.resolve_span(phrase(name), self.ctx)
+                    if actor is not None and actor.country is not None:
+                        actor.text = self._text(phrase(name))
+                        found.append(actor)
+        return found
+
+    def _named_beside(self, token: Token) -> Actor | None:
+        """The actor a name set beside a common noun says it is ("Belarus's closest ally,
+        Russia,": Russia, not the possessor the noun is related to), when that name is coded."""
+        if token.pos_ != "NOUN":
+            return None
+        for appos in children(token, "appos"):
+            if appos.pos_ == "PROPN" and appos.ent_type_:
+                actor = self.resolver.resolve_span(phrase(appos), self.ctx)
+                if actor is not None and actor.country is not None:
+                    return actor
+        return None
+
     def _resolve(self, token: Token, keep_unknown: bool) -> list[Actor]:
         """Actors a head token stands for; coordinated modifiers ("Russian and US forces")
         give one actor each."""
@@ -826,7 +939,11 @@ class EventBuilder:
         together = self._of_collective(token)  # "the ministers of the two countries"
         if together:
             return [replace(a, text=self._text(span)) for a in together]
-        actor = self.resolver.resolve_span(span, self.ctx)
+        actor = self._named_beside(token) or self.resolver.resolve_span(span, self.ctx)
+        if actor is None or actor.country is None:
+            named = self._examples(token)  # "donors including Britain and Japan"
+            if named:
+                return named
         if actor is None:
             for appos in children(token, "appos"):
                 actor = self.resolver.resolve_span(phrase(appos), self.ctx)

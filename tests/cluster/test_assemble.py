@@ -831,3 +831,38 @@ def test_a_government_does_not_cooperate_with_a_bare_mention_of_its_own_country(
     assert [r.country for r in _not_itself(pledge).recipients] == ["MOZ"]
     inquiry = replace(pledge, event_type="ACCUSE", quad=3)
     assert [r.country for r in _not_itself(inquiry).recipients] == ["RWA", "MOZ"]
+
+
+def test_each_donor_named_with_others_gets_its_own_pledge(coder):
+    text = ("Aid for flood victims\n\nFinland, Estonia and Latvia pledged $30 million on "
+            "Friday for families displaced by floods in Moldova.")
+    pledges = [e for e in coder.code_article(
+        Article(id="d", text=text, published="2024-05-03")).events if e.event_type == "AGREE"]
+    assert sorted(a.country for e in pledges for a in e.actors) == ["EST", "FIN", "LVA"]
+    assert all(len(e.actors) == 1 for e in pledges)
+    assert len({e.id for e in pledges}) == 3
+    assert all([r.country for r in e.recipients] == ["MDA"] for e in pledges)
+
+
+def test_sides_committing_together_in_a_clause_stay_one_act(coder):
+    text = ("Truce holds\n\nArmenia and Azerbaijan pledged on Friday to respect the ceasefire "
+            "along their border.")
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    pledges = [e for e in events if e.evidence.trigger == "pledged"]
+    assert len(pledges) == 1
+    assert {a.country for a in pledges[0].actors} == {"ARM", "AZE"}
+
+
+def test_donors_say_nothing_of_the_country_they_belong_to(coder):
+    text = ("Donors pledge help\n\nDonors pledged help on Friday for families displaced by "
+            "floods in Moldova.")
+    events = coder.code_article(Article(id="n", text=text, published="2024-05-03")).events
+    assert not any(a.country == "MDA" for e in events for a in e.actors)
+
+
+def test_donors_named_as_members_of_a_noun_each_pledge(coder):
+    text = ("Aid for refugees\n\nDonors including Finland, Estonia and Latvia pledged $30 "
+            "million on Friday for families displaced by floods in Moldova.")
+    pledges = [e for e in coder.code_article(
+        Article(id="m", text=text, published="2024-05-03")).events if e.event_type == "AGREE"]
+    assert sorted(a.country for e in pledges for a in e.actors) == ["EST", "FIN", "LVA"]

@@ -366,3 +366,12 @@ def test_an_outlet_told_of_the_story_is_no_antecedent_of_a_pronoun(coder):
     events = coder.code_article(Article(id="a", text=text, published="2024-05-07")).events
     [strike] = [e for e in events if e.event_type == "ASSAULT"]
     assert "GBR" not in {a.country for a in strike.actors}
+
+
+def test_a_judge_after_a_court_placed_by_its_own_words_is_that_courts(coder):
+    events = _code(coder, "Extradition\n\nNEW DELHI, May 3 (Reuters) - A court in London on "
+                          "Friday approved the extradition of a businessman to India, India's "
+                          "foreign ministry said. The judge rejected his argument that he "
+                          "would face torture in an Indian jail.")
+    [rejected] = [e for e in events if e.evidence.trigger == "rejected"]
+    assert [a.country for a in rejected.actors] == ["GBR"]

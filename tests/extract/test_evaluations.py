@@ -83,3 +83,31 @@ def test_an_act_named_as_what_something_is_is_no_event_of_its_own(coder):
     events = coder.code_article(Article(id="e", text=text, published="2024-05-03")).events
     assert "ASSAULT" not in {e.event_type for e in events}
     assert "ACCUSE" in {e.event_type for e in events}
+
+
+def _accusations(coder, text: str):  # noqa: ANN001, ANN202
+    article = Article(id="s", text=text, published="2024-05-03")
+    return [e for e in coder.code_article(article).events if e.event_type == "ACCUSE"]
+
+
+def test_a_side_telling_what_another_did_to_its_own_accuses_it(coder):
+    [told] = _accusations(coder, "Border row\n\nCambodia's defence ministry said on Friday that "
+                                 "Thai soldiers had fired on Cambodian farmers near the border.")
+    assert [a.country for a in told.actors] == ["KHM"]
+    assert [r.country for r in told.recipients] == ["THA"]
+    assert told.evidence.trigger == "said"
+
+
+def test_an_act_told_first_and_its_teller_after_is_no_accusation(coder):
+    assert not _accusations(coder, "Night attack\n\nRussia fired 40 drones at Ukraine overnight, "
+                                   "Ukraine's air force said on Friday.")
+
+
+def test_a_side_telling_what_others_did_to_third_parties_reports_it(coder):
+    assert not _accusations(coder, "Clash\n\nPolice said on Friday that fighters from one clan "
+                                   "had ambushed villagers from another clan near Wabag.")
+
+
+def test_a_clause_completing_a_noun_is_no_telling_of_its_act(coder):
+    assert not _accusations(coder, "Border\n\nKenya said on Friday it had no evidence that "
+                                   "Somali troops had attacked Kenyan herders.")

@@ -189,3 +189,18 @@ def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
     events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [a.country for a in reject.actors] == ["USA"]
+
+
+def test_a_name_set_beside_a_related_noun_is_the_doer(coder):
+    article = Article(id="a", text="Ties cut\n\nArmenia's closest ally, Russia, criticised the "
+                                   "decision on Friday.", published="2024-05-03")
+    [criticism] = [e for e in coder.code_article(article).events if e.event_type == "ACCUSE"]
+    assert [a.country for a in criticism.actors] == ["RUS"]
+
+
+def test_saying_it_will_respond_in_kind_is_a_threat_made(coder):
+    article = Article(id="k", text="Row\n\nBelarus said on Friday it would respond in kind to "
+                                   "the expulsions.", published="2024-05-03")
+    [threat] = [e for e in coder.code_article(article).events if e.event_type == "THREATEN"]
+    assert threat.modality == "asserted"
+    assert [a.country for a in threat.actors] == ["BLR"]
