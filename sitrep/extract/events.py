@@ -123,6 +123,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     heads = {c.head.i for c in candidates if not _passing(c, book, heads)}
     candidates = against_protest(candidates, book)
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
+    candidates = unconditioned(candidates, book)
     candidates = absorb_objects(without_messages(candidates, book))
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = builder.chains(entities or [])
@@ -241,6 +242,24 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def unconditioned(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """Drop triggers inside a clause of condition (``condition_marks``) when another trigger of
+    the sentence stands outside it: what a threat or a promise waits on is part of that act,
+    not an event of its own."""
+    marks = book.cue("condition_marks")
+    kept = []
+    for cand in candidates:
+        clause = next((t for t in (cand.head, *cand.head.ancestors) if t.dep_ == "advcl" and
+                       any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)), None)
+        if clause is not None:
+            inside = {t.i for t in clause.subtree}
+            sentence = cand.head.sent
+            if any(o.head.i not in inside and o.head.sent == sentence for o in candidates):
+                continue
+        kept.append(cand)
+    return kept
 
 
 def _charge_link(token: Token) -> bool:
