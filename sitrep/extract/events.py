@@ -171,6 +171,20 @@ def complement_indices(head: Token, book: Codebook) -> set[int]:
     return inside
 
 
+def taken_up_indices(head: Token, book: Codebook, triggers: frozenset[int]) -> set[int]:
+    """Tokens inside what a noun trigger governs through the plain verb whose object it is
+    ("reiterated its demand that Israel ease", "renewed negotiations on a pullback"): that
+    verb is no trigger of its own and only says the noun's act was made or taken up, so its
+    content clause and its complements are the noun's."""
+    verb = head.head
+    if head.pos_ != "NOUN" or head.dep_ != "dobj" or verb.i in triggers:
+        return set()
+    preps = book.cue("complement_preps")
+    return {t.i for child in verb.children
+            if child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ in preps)
+            for t in child.subtree}
+
+
 def _purpose(clause: Token) -> bool:
     """A to-infinitive of purpose ("staged demonstrations to demand reforms")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
@@ -215,15 +229,19 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     intents = book.cues["intent_of"]
     # "warned that it would shell the port": the shelling is what is threatened, no event
     threats = book.cue("threat_content_types")
+    heads = frozenset(c.head.i for c in candidates)
     dropped: set[int] = set()
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
             continue
         inside = complement_indices(outer.head, book)
+        taken_up = taken_up_indices(outer.head, book, heads) - inside
         for inner in candidates:
-            if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i \
-                    or inner.targeted:  # "dispersed the march": the march took place
-                continue
+            if inner is outer or inner.head.i not in inside | taken_up or \
+                    inner.head.i == outer.head.i or inner.targeted:
+                continue  # "dispersed the march": the march took place
+            if inner.head.i in taken_up and inner.entry.type in kept_types:
+                continue  # "filed a complaint over the storming": violence stays
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
                     and _direct(outer.head, inner.head, candidates) \
                     and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):

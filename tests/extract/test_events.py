@@ -189,3 +189,18 @@ def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
     events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [a.country for a in reject.actors] == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "kept", "content"), [
+    ("Amnesty International repeated its demand today that Egypt free the jailed bloggers.",
+     "REQUEST", "RETREAT"),
+    ("Armenia and Azerbaijan resumed negotiations today on a withdrawal of troops from the "
+     "border.", "CONSULT", "RETREAT"),
+    ("Pakistan and India reopened talks today on a pullback of forces from the glacier.",
+     "CONSULT", "RETREAT"),
+])
+def test_what_a_speech_act_noun_taken_up_by_a_plain_verb_is_about_is_no_event(coder, text,
+                                                                               kept, content):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    assert [e.event_type for e in events] == [kept], \
+        [(e.event_type, e.evidence.trigger) for e in events]
