@@ -507,6 +507,7 @@ class EventBuilder:
         recipients = self._recipients(head, actor_heads, recipient_heads)
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
+        kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -564,6 +565,26 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _peacekeeping(self, cand: Candidate, kind: str, actor_heads: list[Token]
+                      ) -> tuple[str, str | None]:
+        """A deployment or withdrawal of peacekeepers (``peacekeeping_words`` naming or
+        modifying its movers, its object, or what it or they are of: "peacekeeping troops
+        arrived", "will withdraw its peacekeeping force", "a contingent of peacekeepers") is
+        aid or a sanction (``peacekeeping_readings``)."""
+        reading = self.book.cues["peacekeeping_readings"].get(kind)
+        if reading is None:
+            return kind, cand.mode
+        words = self.book.cue("peacekeeping_words")
+        head = cand.head
+        movers = [head, *actor_heads, *children(head, "dobj", "nsubjpass")]
+        movers += [o for m in movers for p in children(m, "prep") if p.lower_ == "of"
+                   for o in children(p, "pobj")]
+        movers = movers[1:]
+        if any(t.lower_ in words or t.lemma_.lower() in words for m in movers
+               for t in [m, *children(m, "compound", "amod", "nmod")]):
+            return reading[0], reading[1]
+        return kind, cand.mode
 
     def _rescue(self, actors: list[Actor], recipients: list[Token]) -> bool:
         """Whether a freeing is a rescue: the state's forces (``rescuer_sectors``) free people

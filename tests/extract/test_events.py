@@ -204,3 +204,16 @@ def test_what_a_speech_act_noun_taken_up_by_a_plain_verb_is_about_is_no_event(co
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
     assert [e.event_type for e in events] == [kept], \
         [(e.event_type, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A contingent of Indian peacekeepers arrived in South Sudan on Monday.", "AID"),
+    ("Kenya sent 400 peacekeepers to Somalia.", "AID"),
+    ("Uruguay withdrew its peacekeepers from Congo.", "SANCTION"),
+    ("Burundi pulled its peacekeeping troops out of the Central African Republic.", "SANCTION"),
+    ("Rwandan troops arrived in Mozambique to fight insurgents.", "MOBILIZE"),
+])
+def test_peacekeepers_sent_are_aid_and_peacekeepers_withdrawn_a_sanction(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == expected, [(e.event_type, e.evidence.trigger) for e in events]
