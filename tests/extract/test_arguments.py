@@ -427,3 +427,10 @@ def test_a_channel_after_through_is_no_recipient():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
               ents=["B-GPE", "O", "O", "O", "B-ORG", "O"])
     assert named_in_complement(doc[1], [doc[0]]) == []
+
+
+def test_a_trigger_modifying_a_light_head_takes_the_heads_parties(coder):
+    event = only(code(coder, "Egypt launched a mediation effort between Ethiopia and Sudan."),
+                 "CONSULT")
+    assert countries(event.actors) == ["EGY"]
+    assert countries(event.recipients) == ["ETH", "SDN"]
