@@ -434,3 +434,10 @@ def test_a_trigger_modifying_a_light_head_takes_the_heads_parties(coder):
                  "CONSULT")
     assert countries(event.actors) == ["EGY"]
     assert countries(event.recipients) == ["ETH", "SDN"]
+
+
+def test_who_is_allowed_to_act_is_the_recipient_of_the_concession(coder):
+    event = only(code(coder, "Kenya's government allowed Somali refugees to leave the camps."),
+                 "CONCEDE")
+    assert countries(event.actors) == ["KEN"]
+    assert [a.text for a in event.recipients] == ["Somali refugees"]
