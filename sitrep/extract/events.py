@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
+from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
     NAME_LABELS,
     actor_tokens,
@@ -138,7 +139,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
-    return secondary_floor(dedupe(events))
+    return secondary_floor(dedupe(riots_spread(events, book)))
 
 
 # -- which triggers become events -------------------------------------------------------------
@@ -508,6 +509,8 @@ class EventBuilder:
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
+        if self._riot(kind, cand.mode, actors, recipients, actor_heads):
+            kind, cand.mode = self.book.cues["riot_reading"]
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -565,6 +568,27 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _riot(self, kind: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
+              heads: list[Token]) -> bool:
+        """Whether force is a riot, a violent protest (``riot_modes`` in
+        ``cues/protest.json``): no weapon named, or property destroyed, by a crowd (people of
+        the ``crowd_sectors`` named by a plural or crowd noun, by no ``not_crowd_modifiers``)
+        that is a protest crowd ("rioters set fire to an office") or turns on the state
+        ("villagers burned down a police post": ``riot_target_sectors``)."""
+        modes = self.book.cues["riot_modes"].get(kind)
+        if modes is None or mode not in modes or not heads or not actors:
+            return False
+        people = self.book.cue("crowd_sectors")
+        crowd = self.book.cue("protest_crowds")
+        unknown = self.book.cue("not_crowd_modifiers")
+        if not all(a.sector in people and not unknown & set(fold(a.text or "").split())
+                   for a in actors) or not all(
+                t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
+                for t in heads):
+            return False
+        return any(t.lemma_.lower() in crowd for t in heads) or \
+            any(r.sector in self.book.cue("riot_target_sectors") for r in recipients)
 
     def _peacekeeping(self, cand: Candidate, kind: str, actor_heads: list[Token]
                       ) -> tuple[str, str | None]:
@@ -1068,6 +1092,20 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
             steps -= 1
         token = token.head
     return False
+
+
+def riots_spread(events: list[Event], book: Codebook) -> list[Event]:
+    """Force of the riot modes (``riot_modes``) that a sentence's rioting crowd does beside its
+    riot ("set tyres ablaze and hurled stones at police") is part of that riot."""
+    kind, mode = book.cues["riot_reading"]
+    rioters = {(e.evidence.start, a.text) for e in events
+               if (e.event_type, e.mode) == (kind, mode) for a in e.actors}
+    modes = book.cues["riot_modes"]
+    return [replace(e, event_type=kind, mode=mode, quad=book.types[kind].quad,
+                    cameo=book.cameo_for(kind, mode))
+            if e.mode in modes.get(e.event_type, ()) and e.actors and
+            all((e.evidence.start, a.text) in rioters for a in e.actors) else e
+            for e in events]
 
 
 def secondary_floor(events: list[Event]) -> list[Event]:

@@ -217,3 +217,20 @@ def test_peacekeepers_sent_are_aid_and_peacekeepers_withdrawn_a_sanction(coder, 
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == expected, [(e.event_type, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Angry traders burned down a police station in Kano after a trader died in custody.",
+     ("PROTEST", "riot-spon")),
+    ("Furious villagers hurled stones at soldiers and set fire to a checkpoint near the "
+     "border.", ("PROTEST", "riot-spon")),
+    ("Settlers burned the olive groves of a neighbouring village.", ("COERCE", "destroy")),
+    ("Villagers shot dead two policemen.", ("ASSAULT", "firearms")),
+])
+def test_a_crowd_turning_on_the_state_or_named_as_rioters_riots(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, top.mode) == expected, \
+        [(e.event_type, e.mode, e.evidence.trigger) for e in events]
+    if expected[0] == "PROTEST":
+        assert [e.event_type for e in events] == ["PROTEST"]
