@@ -20,11 +20,13 @@ from sitrep.extract.arguments import (
     NAME_LABELS,
     actor_tokens,
     children,
+    conjuncts,
     content_head,
     named_in_complement,
     noun_agents,
     own_doers,
     phrase,
+    prep_objects,
     recipient_tokens,
     through_event_objects,
 )
@@ -133,6 +135,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
                              if hit.entry.type in book.cue("outranking_types")}
     builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
                            if hit.head.pos_ in ("NOUN", "PROPN")}
+    builder.noun_entries = {hit.head.i: hit.entry for hit in hits
+                            if hit.head.pos_ in ("NOUN", "PROPN")}
     doc._.event_refs = {}
     builder.accusations = {c.head.i for c in candidates if c.type == "ACCUSE"} | {
         hit.head.i for hit in hits if hit.entry.type == "ACCUSE"}
@@ -469,6 +473,7 @@ class EventBuilder:
         self.violent_heads: set[int] = set()
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
+        self.noun_entries: dict[int, Trigger] = {}
         self.coref = Coreference(doc, book)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
@@ -743,6 +748,10 @@ class EventBuilder:
             recipient_heads += [t for t in through_event_objects(head, frame, eventive,
                                                                  actor_heads)
                                 if t.i not in {r.i for r in recipient_heads}]
+            if cand.type in self.book.cue("addressed_types"):
+                asked = self._asked(head)
+                recipient_heads = [*asked, *(t for t in recipient_heads
+                                             if t.i not in {a.i for a in asked})]
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -759,7 +768,8 @@ class EventBuilder:
                                *(t for t in recipient_heads if counted(t) not in cand.targets)]
         hit = cand.hit  # "held talks": the trigger's own words are no recipient
         recipient_heads = [t for t in recipient_heads if not hit.start <= t.i < hit.end]
-        sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)]
+        sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)
+                 if d.i not in {r.i for r in recipient_heads}]
         recipient_heads = [t for t in recipient_heads if not self._no_side(t)]
         if head.pos_ == "VERB" and any(t.dep_ == "dobj" and t.head == head and self._side_word(t)
                                        for t in recipient_heads):
@@ -801,6 +811,22 @@ class EventBuilder:
         return token.pos_ == "NOUN" and (
             token.i in self.noun_events
             or token.lemma_.lower() in self.book.cues["event_reference_nouns"])
+
+    def _asked(self, head: Token) -> list[Token]:
+        """Who is asked to do the act a request names as its object (``addressed_types``):
+        that act's own doers ("demanded Israel's withdrawal", "called for the resignation of
+        the minister", "demanded the withdrawal of Serbian forces": the 'of' phrase where
+        the act's frame makes it the doer)."""
+        asked: list[Token] = []
+        for obj in children(head, "dobj"):
+            entry = self.noun_entries.get(obj.i)
+            if entry is None or entry.type in self.book.cue("addressed_types"):
+                continue
+            doers = own_doers(obj)
+            if not doers and self.book.frames[entry.frame].of_is == "actor":
+                doers = [t for o in prep_objects(obj, ("of",)) for t in conjuncts(o)]
+            asked += doers
+        return asked
 
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:

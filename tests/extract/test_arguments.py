@@ -441,3 +441,12 @@ def test_who_is_allowed_to_act_is_the_recipient_of_the_concession(coder):
                  "CONCEDE")
     assert countries(event.actors) == ["KEN"]
     assert [a.text for a in event.recipients] == ["Somali refugees"]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("The African Union demanded the withdrawal of Rwandan troops from eastern Congo.", "RWA"),
+    ("Moscow demanded Ukraine's withdrawal from the region.", "UKR"),
+])
+def test_who_is_asked_to_do_the_act_a_request_names_is_its_recipient(coder, text, asked):
+    event = only(code(coder, text), "REQUEST")
+    assert countries(event.recipients) == [asked]
