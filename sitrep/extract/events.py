@@ -748,6 +748,13 @@ class EventBuilder:
             recipient_heads += [t for t in through_event_objects(head, frame, eventive,
                                                                  actor_heads)
                                 if t.i not in {r.i for r in recipient_heads}]
+            if head.pos_ == "NOUN" and head.dep_ == "dobj" and \
+                    head.head.i not in self.trigger_heads:
+                # "opened an investigation into X": the parse hangs the noun's target on the
+                # plain verb that only says the act was made
+                taken = {t.i for t in [*recipient_heads, *actor_heads]}
+                recipient_heads += [t for o in prep_objects(head.head, frozenset(frame.preps))
+                                    for t in conjuncts(o) if t.i not in taken]
             if cand.type in self.book.cue("addressed_types"):
                 asked = self._asked(head)
                 recipient_heads = [*asked, *(t for t in recipient_heads

@@ -450,3 +450,10 @@ def test_who_is_allowed_to_act_is_the_recipient_of_the_concession(coder):
 def test_who_is_asked_to_do_the_act_a_request_names_is_its_recipient(coder, text, asked):
     event = only(code(coder, text), "REQUEST")
     assert countries(event.recipients) == [asked]
+
+
+def test_whom_an_investigation_is_into_is_its_recipient_where_the_verb_holds_the_phrase(coder):
+    event = only(code(coder, "Kenyan prosecutors opened an investigation into a senior Ugandan "
+                             "official over the deal."), "ACCUSE")
+    assert countries(event.actors) == ["KEN"]
+    assert countries(event.recipients) == ["UGA"]
