@@ -578,20 +578,27 @@ class EventBuilder:
               heads: list[Token]) -> bool:
         """Whether force is a riot, a violent protest (``riot_modes`` in
         ``cues/protest.json``): no weapon named, or property destroyed, by a crowd (people of
-        the ``crowd_sectors`` named by a plural or crowd noun, by no ``not_crowd_modifiers``)
-        that is a protest crowd ("rioters set fire to an office") or turns on the state
-        ("villagers burned down a police post": ``riot_target_sectors``)."""
+        the ``crowd_sectors`` named by a plural or crowd noun that itself names people of those
+        sectors, by no ``not_crowd_modifiers``) that is a protest crowd ("rioters set fire to
+        an office") or turns on the state ("villagers burned down a police post":
+        ``riot_target_sectors``)."""
         modes = self.book.cues["riot_modes"].get(kind)
         if modes is None or mode not in modes or not heads or not actors:
             return False
         people = self.book.cue("crowd_sectors")
         crowd = self.book.cue("protest_crowds")
         unknown = self.book.cue("not_crowd_modifiers")
+        words = self.book.actors.words
+
+        def named_sector(token: Token) -> str | None:  # the sector the head noun names
+            word = words.get(token.lemma_.lower()) or words.get(token.lower_)
+            return word.sector if word is not None else None
+
         if not all(a.sector in people and not unknown & set(fold(a.text or "").split())
                    for a in actors) or not all(
                 t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
-                for t in heads):
-            return False
+                and named_sector(t) in people for t in heads):
+            return False  # "dissident fighters" are an armed group, whatever their cause
         return any(t.lemma_.lower() in crowd for t in heads) or \
             any(r.sector in self.book.cue("riot_target_sectors") for r in recipients)
 

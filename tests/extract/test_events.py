@@ -226,6 +226,8 @@ def test_peacekeepers_sent_are_aid_and_peacekeepers_withdrawn_a_sanction(coder, 
      "border.", ("PROTEST", "riot-spon")),
     ("Settlers burned the olive groves of a neighbouring village.", ("COERCE", "destroy")),
     ("Villagers shot dead two policemen.", ("ASSAULT", "firearms")),
+    ("Dissident FARC fighters attacked a police station in Tumaco, killing three officers.",
+     ("ASSAULT", None)),
 ])
 def test_a_crowd_turning_on_the_state_or_named_as_rioters_riots(coder, text, expected):
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
@@ -234,3 +236,5 @@ def test_a_crowd_turning_on_the_state_or_named_as_rioters_riots(coder, text, exp
         [(e.event_type, e.mode, e.evidence.trigger) for e in events]
     if expected[0] == "PROTEST":
         assert [e.event_type for e in events] == ["PROTEST"]
+    else:
+        assert "PROTEST" not in [e.event_type for e in events]
