@@ -551,6 +551,8 @@ class EventBuilder:
             cameo=entry.cameo if (kind, mode) == (entry.type, entry.mode)
             else self.book.cameo_for(kind, mode),
         )
+        if event.location is None or event.location.country_code is None:
+            event.recipients = self._domestic(kind, actors, recipients)
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []
@@ -573,6 +575,22 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _domestic(self, kind: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+        """People known only by their kind ("demonstrators", "political prisoners") whom a
+        state's police or courts act on, or whom its government arrests, frees or lets act
+        (``domestic_acts`` in ``cues/arguments.json``), are that state's own people when the
+        sentence places the act nowhere: the act's doer's country."""
+        acts = self.book.cues["domestic_acts"]
+        home = {a.country for a in actors
+                if a.country and (a.sector in acts["sectors"] or (
+                    kind in acts["types"] and a.sector in acts["type_sectors"]))}
+        if len(home) != 1:
+            return recipients
+        country = home.pop()
+        return [replace(r, country=country)
+                if r.sector and not r.country and r.sector not in acts["foreign_sectors"]
+                else r for r in recipients]
 
     def _riot(self, kind: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
               heads: list[Token]) -> bool:

@@ -457,3 +457,18 @@ def test_whom_an_investigation_is_into_is_its_recipient_where_the_verb_holds_the
                              "official over the deal."), "ACCUSE")
     assert countries(event.actors) == ["KEN"]
     assert countries(event.recipients) == ["UGA"]
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Zambian police arrested 30 opposition activists on Friday.", "ZMB"),
+    ("Cuba released 50 political prisoners, the church said.", "CUB"),
+])
+def test_people_known_by_kind_whom_a_state_acts_on_at_home_are_its_own(coder, text, home):
+    events = code(coder, text)
+    top = max(events, key=lambda e: e.confidence)
+    assert countries(top.recipients) == [home]
+
+
+def test_people_a_state_acts_on_in_a_named_place_keep_that_place_to_decide(coder):
+    event = only(code(coder, "Russian troops detained 12 civilians in Kherson."), "COERCE")
+    assert countries(event.recipients) == ["UKR"]
