@@ -287,6 +287,10 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     if not verb and frame.of_is == "recipient":
         preps.add("of")
     found += prep_objects(head, frozenset(preps))
+    if not verb and head.dep_ == "compound" and \
+            head.head.lemma_.lower() in _cue("light_heads"):
+        # "a mediation effort between X and Y": the light head's parties are the trigger's
+        found += prep_objects(head.head, frozenset(preps))
     seen = {t.i for t in actors}
     toll = _cue("toll_nouns")
     result = []

@@ -16,15 +16,18 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.cluster.events import load_rules, opposed_camps
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
+from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
     NAME_LABELS,
     actor_tokens,
     children,
+    conjuncts,
     content_head,
     named_in_complement,
     noun_agents,
     own_doers,
     phrase,
+    prep_objects,
     recipient_tokens,
     through_event_objects,
 )
@@ -125,6 +128,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     heads = {c.head.i for c in candidates if not _passing(c, book, heads)}
     candidates = against_protest(candidates, book)
     candidates = [c for c in subsume(candidates, book) if not _passing(c, book, heads)]
+    candidates = unconditioned(candidates, book)
     candidates = absorb_objects(without_messages(candidates, book))
     builder = EventBuilder(doc, article, places, times, actors, book)
     builder.coref = builder.chains(entities or [])
@@ -133,13 +137,15 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
                              if hit.entry.type in book.cue("outranking_types")}
     builder.noun_events = {hit.head.i: hit.entry.type for hit in hits
                            if hit.head.pos_ in ("NOUN", "PROPN")}
+    builder.noun_entries = {hit.head.i: hit.entry for hit in hits
+                            if hit.head.pos_ in ("NOUN", "PROPN")}
     doc._.event_refs = {}
     builder.accusations = {c.head.i for c in candidates if c.type == "ACCUSE"} | {
         hit.head.i for hit in hits if hit.entry.type == "ACCUSE"}
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
-    return secondary_floor(dedupe(events))
+    return secondary_floor(dedupe(riots_spread(events, book)))
 
 
 # -- which triggers become events -------------------------------------------------------------
@@ -188,6 +194,20 @@ def complement_indices(head: Token, book: Codebook) -> set[int]:
     return inside
 
 
+def taken_up_indices(head: Token, book: Codebook, triggers: frozenset[int]) -> set[int]:
+    """Tokens inside what a noun trigger governs through the plain verb whose object it is
+    ("reiterated its demand that Israel ease", "renewed negotiations on a pullback"): that
+    verb is no trigger of its own and only says the noun's act was made or taken up, so its
+    content clause and its complements are the noun's."""
+    verb = head.head
+    if head.pos_ != "NOUN" or head.dep_ != "dobj" or verb.i in triggers:
+        return set()
+    preps = book.cue("complement_preps")
+    return {t.i for child in verb.children
+            if child.dep_ == "ccomp" or (child.dep_ == "prep" and child.lower_ in preps)
+            for t in child.subtree}
+
+
 def _purpose(clause: Token) -> bool:
     """A to-infinitive of purpose ("staged demonstrations to demand reforms")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
@@ -232,15 +252,19 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     intents = book.cues["intent_of"]
     # "warned that it would shell the port": the shelling is what is threatened, no event
     threats = book.cue("threat_content_types")
+    heads = frozenset(c.head.i for c in candidates)
     dropped: set[int] = set()
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
             continue
         inside = complement_indices(outer.head, book)
+        taken_up = taken_up_indices(outer.head, book, heads) - inside
         for inner in candidates:
-            if inner is outer or inner.head.i not in inside or inner.head.i == outer.head.i \
-                    or inner.targeted:  # "dispersed the march": the march took place
-                continue
+            if inner is outer or inner.head.i not in inside | taken_up or \
+                    inner.head.i == outer.head.i or inner.targeted:
+                continue  # "dispersed the march": the march took place
+            if inner.head.i in taken_up and inner.entry.type in kept_types:
+                continue  # "filed a complaint over the storming": violence stays
             if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
                     and _direct(outer.head, inner.head, candidates) \
                     and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
@@ -259,6 +283,24 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def unconditioned(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """Drop triggers inside a clause of condition (``condition_marks``) when another trigger of
+    the sentence stands outside it: what a threat or a promise waits on is part of that act,
+    not an event of its own."""
+    marks = book.cue("condition_marks")
+    kept = []
+    for cand in candidates:
+        clause = next((t for t in (cand.head, *cand.head.ancestors) if t.dep_ == "advcl" and
+                       any(c.dep_ == "mark" and c.lower_ in marks for c in t.children)), None)
+        if clause is not None:
+            inside = {t.i for t in clause.subtree}
+            sentence = cand.head.sent
+            if any(o.head.i not in inside and o.head.sent == sentence for o in candidates):
+                continue
+        kept.append(cand)
+    return kept
 
 
 def _charge_link(token: Token) -> bool:
@@ -450,6 +492,7 @@ class EventBuilder:
         self.accusations: set[int] = set()
         self.noun_events: dict[int, str] = {}
         self.alleged_heads: set[int] | None = set()  # verbs of telling already coded as ACCUSE
+        self.noun_entries: dict[int, Trigger] = {}
         self.coref = Coreference(doc, book)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
@@ -489,6 +532,9 @@ class EventBuilder:
         recipients = self._recipients(head, actor_heads, recipient_heads)
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
+        kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
+        if self._riot(kind, cand.mode, actors, recipients, actor_heads):
+            kind, cand.mode = self.book.cues["riot_reading"]
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -526,6 +572,8 @@ class EventBuilder:
             cameo=entry.cameo if (kind, mode) == (entry.type, entry.mode)
             else self.book.cameo_for(kind, mode),
         )
+        if event.location is None or event.location.country_code is None:
+            event.recipients = self._domestic(kind, actors, recipients)
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
         intent = self._intent(event) if stated else []
@@ -609,6 +657,70 @@ class EventBuilder:
             all(a.sector in people for a in actors) and \
             all(t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
                 for t in heads)
+
+    def _domestic(self, kind: str, actors: list[Actor], recipients: list[Actor]) -> list[Actor]:
+        """People known only by their kind ("demonstrators", "political prisoners") whom a
+        state's police or courts act on, or whom its government arrests, frees or lets act
+        (``domestic_acts`` in ``cues/arguments.json``), are that state's own people when the
+        sentence places the act nowhere: the act's doer's country."""
+        acts = self.book.cues["domestic_acts"]
+        home = {a.country for a in actors
+                if a.country and (a.sector in acts["sectors"] or (
+                    kind in acts["types"] and a.sector in acts["type_sectors"]))}
+        if len(home) != 1:
+            return recipients
+        country = home.pop()
+        return [replace(r, country=country)
+                if r.sector and not r.country and r.sector not in acts["foreign_sectors"]
+                else r for r in recipients]
+
+    def _riot(self, kind: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
+              heads: list[Token]) -> bool:
+        """Whether force is a riot, a violent protest (``riot_modes`` in
+        ``cues/protest.json``): no weapon named, or property destroyed, by a crowd (people of
+        the ``crowd_sectors`` named by a plural or crowd noun that itself names people of those
+        sectors, by no ``not_crowd_modifiers``) that is a protest crowd ("rioters set fire to
+        an office") or turns on the state ("villagers burned down a police post":
+        ``riot_target_sectors``)."""
+        modes = self.book.cues["riot_modes"].get(kind)
+        if modes is None or mode not in modes or not heads or not actors:
+            return False
+        people = self.book.cue("crowd_sectors")
+        crowd = self.book.cue("protest_crowds")
+        unknown = self.book.cue("not_crowd_modifiers")
+        words = self.book.actors.words
+
+        def named_sector(token: Token) -> str | None:  # the sector the head noun names
+            word = words.get(token.lemma_.lower()) or words.get(token.lower_)
+            return word.sector if word is not None else None
+
+        if not all(a.sector in people and not unknown & set(fold(a.text or "").split())
+                   for a in actors) or not all(
+                t.pos_ == "NOUN" and ("Plur" in t.morph.get("Number", []) or t.lemma_ in crowd)
+                and named_sector(t) in people for t in heads):
+            return False  # "dissident fighters" are an armed group, whatever their cause
+        return any(t.lemma_.lower() in crowd for t in heads) or \
+            any(r.sector in self.book.cue("riot_target_sectors") for r in recipients)
+
+    def _peacekeeping(self, cand: Candidate, kind: str, actor_heads: list[Token]
+                      ) -> tuple[str, str | None]:
+        """A deployment or withdrawal of peacekeepers (``peacekeeping_words`` naming or
+        modifying its movers, its object, or what it or they are of: "peacekeeping troops
+        arrived", "will withdraw its peacekeeping force", "a contingent of peacekeepers") is
+        aid or a sanction (``peacekeeping_readings``)."""
+        reading = self.book.cues["peacekeeping_readings"].get(kind)
+        if reading is None:
+            return kind, cand.mode
+        words = self.book.cue("peacekeeping_words")
+        head = cand.head
+        movers = [head, *actor_heads, *children(head, "dobj", "nsubjpass")]
+        movers += [o for m in movers for p in children(m, "prep") if p.lower_ == "of"
+                   for o in children(p, "pobj")]
+        movers = movers[1:]
+        if any(t.lower_ in words or t.lemma_.lower() in words for m in movers
+               for t in [m, *children(m, "compound", "amod", "nmod")]):
+            return reading[0], reading[1]
+        return kind, cand.mode
 
     def _rescue(self, actors: list[Actor], recipients: list[Token]) -> bool:
         """Whether a freeing is a rescue: the state's forces (``rescuer_sectors``) free people
@@ -743,6 +855,17 @@ class EventBuilder:
             recipient_heads += [t for t in through_event_objects(head, frame, eventive,
                                                                  actor_heads)
                                 if t.i not in {r.i for r in recipient_heads}]
+            if head.pos_ == "NOUN" and head.dep_ == "dobj" and \
+                    head.head.i not in self.trigger_heads:
+                # "opened an investigation into X": the parse hangs the noun's target on the
+                # plain verb that only says the act was made
+                taken = {t.i for t in [*recipient_heads, *actor_heads]}
+                recipient_heads += [t for o in prep_objects(head.head, frozenset(frame.preps))
+                                    for t in conjuncts(o) if t.i not in taken]
+            if cand.type in self.book.cue("addressed_types"):
+                asked = self._asked(head)
+                recipient_heads = [*asked, *(t for t in recipient_heads
+                                             if t.i not in {a.i for a in asked})]
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -759,7 +882,8 @@ class EventBuilder:
                                *(t for t in recipient_heads if counted(t) not in cand.targets)]
         hit = cand.hit  # "held talks": the trigger's own words are no recipient
         recipient_heads = [t for t in recipient_heads if not hit.start <= t.i < hit.end]
-        sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)]
+        sides = [d for t in recipient_heads if self._refers(t) for d in own_doers(t)
+                 if d.i not in {r.i for r in recipient_heads}]
         recipient_heads = [t for t in recipient_heads if not self._no_side(t)]
         if head.pos_ == "VERB" and any(t.dep_ == "dobj" and t.head == head and self._side_word(t)
                                        for t in recipient_heads):
@@ -801,6 +925,22 @@ class EventBuilder:
         return token.pos_ == "NOUN" and (
             token.i in self.noun_events
             or token.lemma_.lower() in self.book.cues["event_reference_nouns"])
+
+    def _asked(self, head: Token) -> list[Token]:
+        """Who is asked to do the act a request names as its object (``addressed_types``):
+        that act's own doers ("demanded Israel's withdrawal", "called for the resignation of
+        the minister", "demanded the withdrawal of Serbian forces": the 'of' phrase where
+        the act's frame makes it the doer)."""
+        asked: list[Token] = []
+        for obj in children(head, "dobj"):
+            entry = self.noun_entries.get(obj.i)
+            if entry is None or entry.type in self.book.cue("addressed_types"):
+                continue
+            doers = own_doers(obj)
+            if not doers and self.book.frames[entry.frame].of_is == "actor":
+                doers = [t for o in prep_objects(obj, ("of",)) for t in conjuncts(o)]
+            asked += doers
+        return asked
 
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
@@ -1127,6 +1267,20 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
             steps -= 1
         token = token.head
     return False
+
+
+def riots_spread(events: list[Event], book: Codebook) -> list[Event]:
+    """Force of the riot modes (``riot_modes``) that a sentence's rioting crowd does beside its
+    riot ("set tyres ablaze and hurled stones at police") is part of that riot."""
+    kind, mode = book.cues["riot_reading"]
+    rioters = {(e.evidence.start, a.text) for e in events
+               if (e.event_type, e.mode) == (kind, mode) for a in e.actors}
+    modes = book.cues["riot_modes"]
+    return [replace(e, event_type=kind, mode=mode, quad=book.types[kind].quad,
+                    cameo=book.cameo_for(kind, mode))
+            if e.mode in modes.get(e.event_type, ()) and e.actors and
+            all((e.evidence.start, a.text) in rioters for a in e.actors) else e
+            for e in events]
 
 
 def secondary_floor(events: list[Event]) -> list[Event]:

@@ -427,3 +427,48 @@ def test_a_channel_after_through_is_no_recipient():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
               ents=["B-GPE", "O", "O", "O", "B-ORG", "O"])
     assert named_in_complement(doc[1], [doc[0]]) == []
+
+
+def test_a_trigger_modifying_a_light_head_takes_the_heads_parties(coder):
+    event = only(code(coder, "Egypt launched a mediation effort between Ethiopia and Sudan."),
+                 "CONSULT")
+    assert countries(event.actors) == ["EGY"]
+    assert countries(event.recipients) == ["ETH", "SDN"]
+
+
+def test_who_is_allowed_to_act_is_the_recipient_of_the_concession(coder):
+    event = only(code(coder, "Kenya's government allowed Somali refugees to leave the camps."),
+                 "CONCEDE")
+    assert countries(event.actors) == ["KEN"]
+    assert [a.text for a in event.recipients] == ["Somali refugees"]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("The African Union demanded the withdrawal of Rwandan troops from eastern Congo.", "RWA"),
+    ("Moscow demanded Ukraine's withdrawal from the region.", "UKR"),
+])
+def test_who_is_asked_to_do_the_act_a_request_names_is_its_recipient(coder, text, asked):
+    event = only(code(coder, text), "REQUEST")
+    assert countries(event.recipients) == [asked]
+
+
+def test_whom_an_investigation_is_into_is_its_recipient_where_the_verb_holds_the_phrase(coder):
+    event = only(code(coder, "Kenyan prosecutors opened an investigation into a senior Ugandan "
+                             "official over the deal."), "ACCUSE")
+    assert countries(event.actors) == ["KEN"]
+    assert countries(event.recipients) == ["UGA"]
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Zambian police arrested 30 opposition activists on Friday.", "ZMB"),
+    ("Cuba released 50 political prisoners, the church said.", "CUB"),
+])
+def test_people_known_by_kind_whom_a_state_acts_on_at_home_are_its_own(coder, text, home):
+    events = code(coder, text)
+    top = max(events, key=lambda e: e.confidence)
+    assert countries(top.recipients) == [home]
+
+
+def test_people_a_state_acts_on_in_a_named_place_keep_that_place_to_decide(coder):
+    event = only(code(coder, "Russian troops detained 12 civilians in Kherson."), "COERCE")
+    assert countries(event.recipients) == ["UKR"]

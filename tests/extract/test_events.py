@@ -204,3 +204,52 @@ def test_saying_it_will_respond_in_kind_is_a_threat_made(coder):
     [threat] = [e for e in coder.code_article(article).events if e.event_type == "THREATEN"]
     assert threat.modality == "asserted"
     assert [a.country for a in threat.actors] == ["BLR"]
+
+
+@pytest.mark.parametrize(("text", "kept", "content"), [
+    ("Amnesty International repeated its demand today that Egypt free the jailed bloggers.",
+     "REQUEST", "RETREAT"),
+    ("Armenia and Azerbaijan resumed negotiations today on a withdrawal of troops from the "
+     "border.", "CONSULT", "RETREAT"),
+    ("Pakistan and India reopened talks today on a pullback of forces from the glacier.",
+     "CONSULT", "RETREAT"),
+])
+def test_what_a_speech_act_noun_taken_up_by_a_plain_verb_is_about_is_no_event(coder, text,
+                                                                               kept, content):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    assert [e.event_type for e in events] == [kept], \
+        [(e.event_type, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A contingent of Indian peacekeepers arrived in South Sudan on Monday.", "AID"),
+    ("Kenya sent 400 peacekeepers to Somalia.", "AID"),
+    ("Uruguay withdrew its peacekeepers from Congo.", "SANCTION"),
+    ("Burundi pulled its peacekeeping troops out of the Central African Republic.", "SANCTION"),
+    ("Rwandan troops arrived in Mozambique to fight insurgents.", "MOBILIZE"),
+])
+def test_peacekeepers_sent_are_aid_and_peacekeepers_withdrawn_a_sanction(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == expected, [(e.event_type, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Angry traders burned down a police station in Kano after a trader died in custody.",
+     ("PROTEST", "riot-spon")),
+    ("Furious villagers hurled stones at soldiers and set fire to a checkpoint near the "
+     "border.", ("PROTEST", "riot-spon")),
+    ("Settlers burned the olive groves of a neighbouring village.", ("COERCE", "destroy")),
+    ("Villagers shot dead two policemen.", ("ASSAULT", "firearms")),
+    ("Dissident FARC fighters attacked a police station in Tumaco, killing three officers.",
+     ("ASSAULT", None)),
+])
+def test_a_crowd_turning_on_the_state_or_named_as_rioters_riots(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, top.mode) == expected, \
+        [(e.event_type, e.mode, e.evidence.trigger) for e in events]
+    if expected[0] == "PROTEST":
+        assert [e.event_type for e in events] == ["PROTEST"]
+    else:
+        assert "PROTEST" not in [e.event_type for e in events]

@@ -34,6 +34,19 @@ def test_could_and_conditions_are_hypothetical(coder):
                 "SANCTION") == "hypothetical"
 
 
+def test_what_a_condition_supposes_is_no_event_beside_the_act_it_conditions(coder):
+    for text, trigger in [
+            ("Kenya will pull its police out of Haiti unless the gang leaders arrange a ceasefire "
+             "with the government.", "ceasefire"),
+            ("The union may suspend its protests if the government releases the detained "
+             "leaders.", "releases"),
+            ("The rebels would attend the talks if the army released their commander.",
+             "released")]:
+        events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+        assert events and trigger not in [e.evidence.trigger for e in events], \
+            [(e.event_type, e.evidence.trigger) for e in events]
+
+
 def test_not_and_denial_are_negated(coder):
     assert mood(coder, "The troops did not withdraw from the city.", "RETREAT") == "negated"
     assert mood(coder, "The army denied attacking the village.", "ASSAULT") == "negated"
