@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 
 from sitrep.codebook.lexicon import load_codebook
-from sitrep.codebook.load import load_json
+from sitrep.codebook.load import load_json, load_list
 from sitrep.errors import SetupError
 from sitrep.ingest.dateline import lead_span, read_dateline
 from sitrep.model import Article
@@ -125,11 +125,12 @@ def _after_preposition_pattern() -> re.Pattern[str]:
 def lower_place_names() -> dict[str, str]:
     """Lower-case place name → its casing, for names a lower-case word cannot be: the
     gazetteer's big places (:func:`_gazetteer_names`) and the countries, one word that is no
-    English word ("tishomingo") or several words none of which is a stop word, a direction
-    or a division word ("little rock", not "far north" nor "federal district")."""
+    common word ("tishomingo", "asheville": :func:`common_words`) or several words none of
+    which is a stop word, a direction or a division word ("little rock", not "far north" nor
+    "federal district")."""
     from sitrep.resolve.places.countries import country_names
 
-    english, stop, directions = english_words(), _stop(), _directions()
+    english, stop, directions = common_words(), _stop(), _directions()
     kinds = division_words()
     names: dict[str, str] = {}
     for cased in [*_gazetteer_names(), *country_names()]:
@@ -582,12 +583,12 @@ def _truecase_data() -> dict:
 @cache
 def known_names() -> dict[str, str]:
     """Lower-case name → its casing: calendar words, countries, demonyms, named bodies,
-    gazetteer places. Small places only when they are no English word."""
+    gazetteer places. Small places only when they are no common word (:func:`common_words`)."""
     from sitrep.resolve.places.countries import country_names, demonyms
 
     names: dict[str, str] = {}
     not_names = set(_truecase_data()["not_names"]) | set(STOP_WORDS)
-    english = english_words()
+    english = common_words()
     for cased in _gazetteer_names():
         low = cased.lower()
         single = " " not in low
@@ -636,6 +637,20 @@ def english_words(model: str | None = None) -> frozenset[str]:
     words = {word for group in index.values() for word in group}
     words.update(form for group in irregular.values() for form in group)
     return frozenset(words)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The English word list less the words WordNet writes only as names
+    (``wordnet/names.tsv``: "asheville", "tbilisi"), which the list holds because WordNet lists
+    places and people; a name that is also an irregular form ("drew") or an inflection of a
+    common word ("tours", "marks") stays a word."""
+    english = english_words()
+    irregular = {form for group in _lemma_lookups().get_table("lemma_exc").values()
+                 for form in group}
+    names = {name for name in load_list("wordnet/names.tsv") if name not in irregular}
+    common = english - names
+    return frozenset(english - {name for name in names if not _is_english(name, common)})
 
 
 @cache

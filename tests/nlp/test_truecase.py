@@ -183,3 +183,14 @@ def test_a_town_of_several_words_listed_with_a_capitalised_place_is_restored() -
                             "THE CITY AND ARDMORE WAIT.")
     assert "Ardmore, Lone Grove and Healdton." in restored
     assert "The city and Ardmore wait." in restored
+
+
+def test_a_town_wordnet_writes_only_as_a_name_is_no_common_word() -> None:
+    from sitrep.nlp.truecase import common_words
+
+    assert "tulsa" not in common_words() and "tours" in common_words()
+    text = "Our Favourite Diners In tulsa, By Neighbourhood"
+    assert prepare_text(Article(id="a", text=text)).startswith("Our Favourite Diners In Tulsa,")
+    restored = restore_case("BUS TOURS LEAVE TULSA AND WICHITA AT NOON. THE TOURS ARE FULL.")
+    assert "Bus tours leave Tulsa and Wichita at noon." in restored
+    assert "The tours are full." in restored

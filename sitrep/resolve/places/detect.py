@@ -490,12 +490,14 @@ class Scanner:
             taken.update(range(end + 1, outer))
 
     def _known_spans(self, words: Words, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """The longest known names inside a run, left to right."""
+        """The longest known names inside a run, left to right; a preposition or list word
+        alone, capitalised in a title-case line ("From", "To"), is none."""
         i = start
-        glue_words = name_glue()
+        glue_words, function_words = name_glue(), _function_words()
         while i < end:
             for stop in range(min(end, i + MAX_NAME_TOKENS), i, -1):
-                if words.lower[stop - 1] in glue_words:
+                if words.lower[stop - 1] in glue_words or (
+                        stop == i + 1 and words.lower[i] in function_words):
                     continue
                 if self.known(words.span(i, stop)):
                     yield i, stop

@@ -541,3 +541,9 @@ def test_a_road_named_with_a_number_or_glued_to_one_is_a_street(geocoder, blank)
     assert found["42nd Street"].name == "Tishomingo"
     assert "the 400 block" not in places(geocoder, blank, "Police searched the 400 block of "
                                          "Elm Street in Tishomingo.")
+
+
+def test_a_capitalised_preposition_in_a_title_case_line_is_no_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Our Favourite Diners In Ardmore, From Durant To Ada")
+    assert "From" not in found and "To" not in found
+    assert {"Ardmore", "Durant", "Ada"} <= set(found)
