@@ -65,6 +65,8 @@ CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
 UNKNOWN_REACH = 300
+PART_REACH = 120  # a namesake abroad this near a city named at home is a part of that city
+PART_CITY_POPULATION = 100_000
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -1787,7 +1789,10 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     one country every place resolved in the text lies in: "near the Buriganga river in
     Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
     abroad left unresolved (:func:`_keep_home`) unless a word of the name says what kind of
-    place it is (a township the index lacks is no namesake abroad, but still a place here),
+    place it is (a township the index lacks is no namesake abroad, but still a place here) or
+    the article is local news of a city (:func:`_local_city`) named within PART_REACH
+    characters (it names the city's districts beside it: "shot in Ridgeview, Tulsa police
+    said", and a district the index lacks often shares its name with a small town abroad),
     and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
     read so; a name the model took for a building that the index knows as a town is."""
     if not focus:
@@ -1803,13 +1808,25 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         return
     for toponym in toponyms:
         if toponym.chosen is not None or toponym.metonymic or (
-                toponym.abroad and not _placed_by_own_words(toponym.text)) or (
                 toponym.street or (toponym.facility and not toponym.candidates)):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
-        if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:
+        gap = max(near.start - toponym.end, toponym.start - near.end)
+        if toponym.abroad and not _placed_by_own_words(toponym.text) and not (
+                gap <= PART_REACH and _local_city(near, anchors)):
+            continue
+        if gap <= UNKNOWN_REACH:
             toponym.chosen = near.chosen
             toponym.fallback = True
+
+
+def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:
+    """A city of PART_CITY_POPULATION people or more that every town and district the
+    article resolves lies within NEAR_KM of: the story is local news of that city."""
+    chosen = city.chosen
+    return chosen is not None and chosen.precision == "city" and (
+        chosen.population >= PART_CITY_POPULATION) and all(
+        a.chosen is not None and _km(a.chosen, chosen) <= NEAR_KM for a in anchors)
 
 
 def _confidence(toponym: Toponym) -> float:

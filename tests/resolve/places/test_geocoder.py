@@ -971,3 +971,14 @@ def test_a_demonym_before_the_word_for_its_waters_names_the_country(coder) -> No
     text = "A cargo ship ran aground in Norwegian waters on Monday, Norwegian officials said."
     places = coder.code_article(Article(id="t", text=text)).places
     assert [(p.text, p.country_code) for p in places] == [("Norwegian waters", "NOR")]
+
+
+def test_a_small_namesake_abroad_beside_a_city_at_home_is_a_part_of_that_city(geocoder, blank):
+    """Local news of one city: every town it names lies near the city (with Mombasa, far from
+    Nairobi, the story is the country's, and the namesake stays unresolved: see above)."""
+    text = ("Kenya said police in Nairobi and Ruiru arrested suspects; Kenya's courts will try "
+            "those held in Tishomingo.")
+    found = resolve(geocoder, blank, text, ["Kenya", "Nairobi", "Ruiru", "Tishomingo"])
+    part = found["Tishomingo"]
+    assert part.country_code == "KEN" and part.precision == "city"
+    assert part.score < found["Ruiru"].score
