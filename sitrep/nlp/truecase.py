@@ -51,6 +51,9 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
 LISTED_NAME_WORDS = 3  # the longest town name of lower-case words read from a list
+# what joins a restored place to a lower-case name listed after it (group 1: up to three words)
+LIST_AFTER = re.compile(r"(?:, and |, or |, | and | or |: )"
+                        r"([a-z][a-z'.\-]*(?: [a-z][a-z'.\-]*){0,2})")
 DIVISIONS = ("admin1", "admin2")
 
 
@@ -99,7 +102,9 @@ def _lower_places_after_prepositions(text: str) -> str:
     it is one a lower-case word cannot be (:func:`lower_place_names`). The rest of the text,
     whose case is the writer's, is left as it is."""
     chars: list[str] | None = None
-    for match in _after_preposition_pattern().finditer(text):
+    pattern, at = _after_preposition_pattern(), 0
+    while (match := pattern.search(text, at)) is not None:
+        at = match.start(1)  # a preposition among the words after it starts its own phrase
         words = match.group(1).split(" ")
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size]).rstrip(".")
@@ -107,8 +112,39 @@ def _lower_places_after_prepositions(text: str) -> str:
             if cased is not None:
                 chars = chars if chars is not None else list(text)
                 _apply(chars, match.start(1), cased)
+                at = _list_after(text, chars, match.start(1) + len(phrase))
                 break
     return text if chars is None else "".join(chars)
+
+
+def _list_after(text: str, chars: list[str], end: int) -> int:
+    """The lower-case names listed after a place name restored at ``end`` ("in florida:
+    ocala, port st. lucie and more") take their capitals while each is a town or division
+    the gazetteer knows by that name (one word no common word, or words none of which is a
+    stop word); returns where the list ends."""
+    stop = _stop()
+    while (gap := LIST_AFTER.match(text, end)) is not None:
+        words = gap.group(1).split(" ")
+        for size in range(min(len(words), LISTED_NAME_WORDS), 0, -1):
+            phrase = " ".join(words[:size]).rstrip(".")
+            if any(w.rstrip(".") in stop for w in words[:size]) or (
+                    size == 1 and phrase in common_words()):
+                continue
+            cased = lower_place_names().get(phrase) or _listed_town(phrase)
+            if cased is not None and len(cased) == len(phrase):
+                _apply(chars, gap.start(1), cased)
+                end = gap.start(1) + len(phrase)
+                break
+        else:
+            return end
+    return end
+
+
+def _listed_town(phrase: str) -> str | None:
+    """The casing of a town or division the gazetteer knows as ``phrase`` in title case."""
+    name = " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+    known = any(c.precision in ("city", "admin1", "admin2") for c in _gazetteer().candidates(name))
+    return name if known else None
 
 
 @cache

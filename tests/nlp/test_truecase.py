@@ -194,3 +194,9 @@ def test_a_town_wordnet_writes_only_as_a_name_is_no_common_word() -> None:
     restored = restore_case("BUS TOURS LEAVE TULSA AND WICHITA AT NOON. THE TOURS ARE FULL.")
     assert "Bus tours leave Tulsa and Wichita at noon." in restored
     assert "The tours are full." in restored
+
+
+def test_a_lower_case_place_after_a_preposition_further_on_and_its_list_are_restored() -> None:
+    text = "5 cheap weekends away from home in oklahoma: tishomingo, lone grove and more"
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored.endswith("from home in Oklahoma: Tishomingo, Lone Grove and more")
