@@ -547,3 +547,9 @@ def test_a_capitalised_preposition_in_a_title_case_line_is_no_place(geocoder, bl
     found = places(geocoder, blank, "Our Favourite Diners In Ardmore, From Durant To Ada")
     assert "From" not in found and "To" not in found
     assert {"Ardmore", "Durant", "Ada"} <= set(found)
+
+
+def test_a_county_of_britain_the_packaged_sources_lack_is_known(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Floods closed roads across South Yorkshire and Dyfed.")
+    assert found["South Yorkshire"].country_code == "GBR"
+    assert found["Dyfed"].country_code == "GBR"
