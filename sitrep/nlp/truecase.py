@@ -12,6 +12,7 @@ one character, so the result has the same length as the input and every offset h
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,8 @@ LISTED_NAME_WORDS = 3  # the longest town name of lower-case words read from a l
 LIST_AFTER = re.compile(r"(?:, and |, or |, | and | or |: )"
                         r"([a-z][a-z'.\-]*(?: [a-z][a-z'.\-]*){0,2})")
 DIVISIONS = ("admin1", "admin2")
+NEIGHBOUR_KM = 75.0  # a town this near a place the text names is named with it
+EARTH_KM = 6371.0
 
 
 def is_shouting(text: str) -> bool:
@@ -242,6 +245,7 @@ def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:
     _places_in_context(lowered, chars)
     _unknown_words(lowered, chars)
     _word_places(lowered, chars)
+    _neighbour_places(lowered, chars)
     _acronyms(lowered, chars)
     for match in SENTENCE_START.finditer(lowered):
         _upper_at(chars, match.start(1))
@@ -351,6 +355,60 @@ def _word_places(lowered: str, chars: list[str]) -> None:
                         c.precision == "city" for c in _gazetteer().candidates(name)):
                     _apply(chars, word.start(), name)
                     break
+
+
+def _neighbour_places(lowered: str, chars: list[str]) -> None:
+    """A town named like an English word after a preposition of place ("moved to
+    meridian", "drove through camp verde") is capitalised when a town of that name lies
+    within NEIGHBOUR_KM of a town or district the text names with a capital: local copy
+    names the towns around each other."""
+    words = list(WORD.finditer(lowered))
+    points = _named_points(lowered, chars, words)
+    if not points:
+        return
+    preps, stop = _locative_preps(), _stop()
+    for i in range(1, len(words)):
+        word = words[i]
+        if chars[word.start()].isupper() or word.group() in stop or len(word.group()) < 3 or (
+                words[i - 1].group() not in preps
+                or lowered[words[i - 1].end():word.start()] != " "):
+            continue
+        for size in (LISTED_NAME_WORDS, 2, 1):
+            last = i + size - 1
+            if last >= len(words) or any(w.group() in stop for w in words[i:last + 1]) or (
+                    size > 1 and not _spaced(lowered, words, i, last + 1)):
+                continue
+            name = lowered[word.start():words[last].end()].title()
+            if any(c.precision == "city" and any(
+                    _km_apart(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in points)
+                    for c in _gazetteer().candidates(name)):
+                _apply(chars, word.start(), name)
+                break
+
+
+def _named_points(lowered: str, chars: list[str], words: list[re.Match[str]]
+                  ) -> list[tuple[float, float]]:
+    """The points of the towns and districts that the text's capitalised words (one or two
+    together) may name."""
+    points: list[tuple[float, float]] = []
+    for i, word in enumerate(words):
+        if not chars[word.start()].isupper() or word.group() in _stop():
+            continue
+        names = [lowered[word.start():word.end()].title()]
+        if i + 1 < len(words) and chars[words[i + 1].start()].isupper() and (
+                lowered[word.end():words[i + 1].start()] == " "):
+            names.append(lowered[word.start():words[i + 1].end()].title())
+        points += [(c.lat, c.lon) for name in names for c in _gazetteer().candidates(name)
+                   if c.precision in ("city", "admin2")]
+    return points
+
+
+def _km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _spaced(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:

@@ -200,3 +200,11 @@ def test_a_lower_case_place_after_a_preposition_further_on_and_its_list_are_rest
     text = "5 cheap weekends away from home in oklahoma: tishomingo, lone grove and more"
     restored = prepare_text(Article(id="a", text=text))
     assert restored.endswith("from home in Oklahoma: Tishomingo, Lone Grove and more")
+
+
+def test_an_english_word_town_near_a_town_the_copy_names_is_restored() -> None:
+    text = ("we drove over from texarkana on sunday and stopped for lunch in hope. we hope to "
+            "go back in spring.")
+    restored = prepare_text(Article(id="a", text=text))
+    assert "from Texarkana on Sunday and stopped for lunch in Hope." in restored
+    assert "We hope to go back in spring." in restored
