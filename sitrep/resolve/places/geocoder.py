@@ -1562,18 +1562,21 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     """Leave a town unresolved when it lies abroad, is not one that stands on its own
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
-    must not jump to a namesake town elsewhere. Support is a holder or a neighbour named with
-    it that the index knows, a place of
-    its country listed with it, or another place of the article in the same country. A
-    division the index lacks, read as the town it is named after, needs the article to be
-    about that town's country."""
+    must not jump to a namesake town elsewhere; nor to a division of fewer than
+    ABROAD_POPULATION people elsewhere that no division word names. Support is a holder or
+    a neighbour named with it that the index knows, a place of its country listed with it,
+    or another place of the article in the same country. A division the index lacks, read as
+    the town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
         toponym.chosen, toponym.abroad = None, True
         return
-    if chosen is None or chosen.precision != "city" or _stands_abroad(toponym.text, chosen):
-        return
+    if chosen is None or chosen.precision not in ("city", "admin1", "admin2") or (
+            chosen.precision != "city" and (
+                toponym.division or chosen.population >= ABROAD_POPULATION)) or (
+            _stands_abroad(toponym.text, chosen)):
+        return  # a small division abroad named with no division word is read as a town is
     holders = (toponym.container, toponym.anchor, toponym.owner)
     if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
             any(p.chosen is not None and p.chosen.country == chosen.country

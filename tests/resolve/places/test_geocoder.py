@@ -982,3 +982,13 @@ def test_a_small_namesake_abroad_beside_a_city_at_home_is_a_part_of_that_city(ge
     part = found["Tishomingo"]
     assert part.country_code == "KEN" and part.precision == "city"
     assert part.score < found["Ruiru"].score
+
+
+def test_a_small_division_abroad_named_with_no_division_word_needs_support(geocoder, blank):
+    text = ("Kenya said police in Nairobi and Mombasa arrested suspects; Kenya's courts will "
+            "try those held in Kunene.")
+    places = resolve(geocoder, blank, text, ["Kenya", "Nairobi", "Mombasa", "Kunene"])
+    assert places["Kunene"].country_code != "NAM"
+    text = "Namibia said police in Windhoek arrested suspects held in Kunene."
+    places = resolve(geocoder, blank, text, ["Namibia", "Windhoek", "Kunene"])
+    assert places["Kunene"].country_code == "NAM"
