@@ -523,7 +523,7 @@ class Geocoder:
         for ent in ents:
             if _person_again(ent, surnames):
                 continue
-            parts = self._list_parts(ent, text)
+            parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:
                 found.update(((t.start, t.end), t) for t in parts)
                 spans.append(ent)
@@ -564,6 +564,23 @@ class Geocoder:
             parts.append(self._lookup(doc_text, part.start_char, part.end_char, ent))
             begin = i + 1
         return parts if len(parts) > 1 else []
+
+    def _held_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
+        """A place entity that is a place inside a known one ("the Ardmore Lake in Carter
+        County" tagged as one place) that the index does not know whole: a toponym for each
+        side of the last "in", the inner one held by the outer."""
+        if ent.label_ not in PLACE_LABELS or len(ent) < 3 or self._known(ent.text):
+            return []
+        at = next((i for i in range(len(ent) - 2, 0, -1) if ent[i].lower_ == "in"), None)
+        if at is None:
+            return []
+        first = 1 if ent[0].lower_ in name_edges("start") else 0
+        inner, outer = ent[first:at], ent[at + 1:]
+        if not inner.text[:1].isupper() or not outer.text[:1].isupper() or not self._known(
+                outer.text):
+            return []
+        return [self._lookup(doc_text, part.start_char, part.end_char, ent)
+                for part in (inner, outer)]
 
     def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
                  ) -> list[Toponym]:

@@ -992,3 +992,12 @@ def test_a_small_division_abroad_named_with_no_division_word_needs_support(geoco
     text = "Namibia said police in Windhoek arrested suspects held in Kunene."
     places = resolve(geocoder, blank, text, ["Namibia", "Windhoek", "Kunene"])
     assert places["Kunene"].country_code == "NAM"
+
+
+def test_a_place_entity_of_a_place_in_a_known_one_is_two_places(geocoder, blank) -> None:
+    text = "Divers searched the Ridgeview Quarry in Pontotoc County on Sunday."
+    doc = tagged(blank, text, ["the Ridgeview Quarry in Pontotoc County"], label="LOC")
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert set(found) == {"Ridgeview Quarry", "Pontotoc County"}
+    assert found["Pontotoc County"].admin1 == "Oklahoma"
+    assert found["Ridgeview Quarry"].country_code == "USA"
