@@ -553,3 +553,9 @@ def test_a_county_of_britain_the_packaged_sources_lack_is_known(geocoder, blank)
     found = places(geocoder, blank, "Floods closed roads across South Yorkshire and Dyfed.")
     assert found["South Yorkshire"].country_code == "GBR"
     assert found["Dyfed"].country_code == "GBR"
+
+
+def test_a_spelled_out_number_may_begin_a_known_name_but_is_none_alone(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Schools closed in Duluth, Two Harbors and Cloquet.")
+    assert found["Two Harbors"].admin1 == "Minnesota"
+    assert "Two" not in places(geocoder, blank, "Two Duluth men were hurt in Cloquet.")
