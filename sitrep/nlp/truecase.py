@@ -12,6 +12,7 @@ one character, so the result has the same length as the input and every offset h
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 
 from sitrep.codebook.lexicon import load_codebook
-from sitrep.codebook.load import load_json
+from sitrep.codebook.load import load_json, load_list
 from sitrep.errors import SetupError
 from sitrep.ingest.dateline import lead_span, read_dateline
 from sitrep.model import Article
@@ -51,7 +52,12 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), (
             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("d", ""))
 MIN_UNKNOWN = 3
 LISTED_NAME_WORDS = 3  # the longest town name of lower-case words read from a list
+# what joins a restored place to a lower-case name listed after it (group 1: up to three words)
+LIST_AFTER = re.compile(r"(?:, and |, or |, | and | or |: )"
+                        r"([a-z][a-z'.\-]*(?: [a-z][a-z'.\-]*){0,2})")
 DIVISIONS = ("admin1", "admin2")
+NEIGHBOUR_KM = 75.0  # a town this near a place the text names is named with it
+EARTH_KM = 6371.0
 
 
 def is_shouting(text: str) -> bool:
@@ -99,7 +105,9 @@ def _lower_places_after_prepositions(text: str) -> str:
     it is one a lower-case word cannot be (:func:`lower_place_names`). The rest of the text,
     whose case is the writer's, is left as it is."""
     chars: list[str] | None = None
-    for match in _after_preposition_pattern().finditer(text):
+    pattern, at = _after_preposition_pattern(), 0
+    while (match := pattern.search(text, at)) is not None:
+        at = match.start(1)  # a preposition among the words after it starts its own phrase
         words = match.group(1).split(" ")
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[:size]).rstrip(".")
@@ -107,8 +115,39 @@ def _lower_places_after_prepositions(text: str) -> str:
             if cased is not None:
                 chars = chars if chars is not None else list(text)
                 _apply(chars, match.start(1), cased)
+                at = _list_after(text, chars, match.start(1) + len(phrase))
                 break
     return text if chars is None else "".join(chars)
+
+
+def _list_after(text: str, chars: list[str], end: int) -> int:
+    """The lower-case names listed after a place name restored at ``end`` ("in florida:
+    ocala, port st. lucie and more") take their capitals while each is a town or division
+    the gazetteer knows by that name (one word no common word, or words none of which is a
+    stop word); returns where the list ends."""
+    stop = _stop()
+    while (gap := LIST_AFTER.match(text, end)) is not None:
+        words = gap.group(1).split(" ")
+        for size in range(min(len(words), LISTED_NAME_WORDS), 0, -1):
+            phrase = " ".join(words[:size]).rstrip(".")
+            if any(w.rstrip(".") in stop for w in words[:size]) or (
+                    size == 1 and phrase in common_words()):
+                continue
+            cased = lower_place_names().get(phrase) or _listed_town(phrase)
+            if cased is not None and len(cased) == len(phrase):
+                _apply(chars, gap.start(1), cased)
+                end = gap.start(1) + len(phrase)
+                break
+        else:
+            return end
+    return end
+
+
+def _listed_town(phrase: str) -> str | None:
+    """The casing of a town or division the gazetteer knows as ``phrase`` in title case."""
+    name = " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+    known = any(c.precision in ("city", "admin1", "admin2") for c in _gazetteer().candidates(name))
+    return name if known else None
 
 
 @cache
@@ -125,11 +164,12 @@ def _after_preposition_pattern() -> re.Pattern[str]:
 def lower_place_names() -> dict[str, str]:
     """Lower-case place name → its casing, for names a lower-case word cannot be: the
     gazetteer's big places (:func:`_gazetteer_names`) and the countries, one word that is no
-    English word ("tishomingo") or several words none of which is a stop word, a direction
-    or a division word ("little rock", not "far north" nor "federal district")."""
+    common word ("tishomingo", "asheville": :func:`common_words`) or several words none of
+    which is a stop word, a direction or a division word ("little rock", not "far north" nor
+    "federal district")."""
     from sitrep.resolve.places.countries import country_names
 
-    english, stop, directions = english_words(), _stop(), _directions()
+    english, stop, directions = common_words(), _stop(), _directions()
     kinds = division_words()
     names: dict[str, str] = {}
     for cased in [*_gazetteer_names(), *country_names()]:
@@ -205,6 +245,7 @@ def restore_case(text: str, lead: tuple[int, int] | None = None) -> str:
     _places_in_context(lowered, chars)
     _unknown_words(lowered, chars)
     _word_places(lowered, chars)
+    _neighbour_places(lowered, chars)
     _acronyms(lowered, chars)
     for match in SENTENCE_START.finditer(lowered):
         _upper_at(chars, match.start(1))
@@ -314,6 +355,60 @@ def _word_places(lowered: str, chars: list[str]) -> None:
                         c.precision == "city" for c in _gazetteer().candidates(name)):
                     _apply(chars, word.start(), name)
                     break
+
+
+def _neighbour_places(lowered: str, chars: list[str]) -> None:
+    """A town named like an English word after a preposition of place ("moved to
+    meridian", "drove through camp verde") is capitalised when a town of that name lies
+    within NEIGHBOUR_KM of a town or district the text names with a capital: local copy
+    names the towns around each other."""
+    words = list(WORD.finditer(lowered))
+    points = _named_points(lowered, chars, words)
+    if not points:
+        return
+    preps, stop = _locative_preps(), _stop()
+    for i in range(1, len(words)):
+        word = words[i]
+        if chars[word.start()].isupper() or word.group() in stop or len(word.group()) < 3 or (
+                words[i - 1].group() not in preps
+                or lowered[words[i - 1].end():word.start()] != " "):
+            continue
+        for size in (LISTED_NAME_WORDS, 2, 1):
+            last = i + size - 1
+            if last >= len(words) or any(w.group() in stop for w in words[i:last + 1]) or (
+                    size > 1 and not _spaced(lowered, words, i, last + 1)):
+                continue
+            name = lowered[word.start():words[last].end()].title()
+            if any(c.precision == "city" and any(
+                    _km_apart(c.lat, c.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in points)
+                    for c in _gazetteer().candidates(name)):
+                _apply(chars, word.start(), name)
+                break
+
+
+def _named_points(lowered: str, chars: list[str], words: list[re.Match[str]]
+                  ) -> list[tuple[float, float]]:
+    """The points of the towns and districts that the text's capitalised words (one or two
+    together) may name."""
+    points: list[tuple[float, float]] = []
+    for i, word in enumerate(words):
+        if not chars[word.start()].isupper() or word.group() in _stop():
+            continue
+        names = [lowered[word.start():word.end()].title()]
+        if i + 1 < len(words) and chars[words[i + 1].start()].isupper() and (
+                lowered[word.end():words[i + 1].start()] == " "):
+            names.append(lowered[word.start():words[i + 1].end()].title())
+        points += [(c.lat, c.lon) for name in names for c in _gazetteer().candidates(name)
+                   if c.precision in ("city", "admin2")]
+    return points
+
+
+def _km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _spaced(lowered: str, words: list[re.Match[str]], start: int, end: int) -> bool:
@@ -582,12 +677,12 @@ def _truecase_data() -> dict:
 @cache
 def known_names() -> dict[str, str]:
     """Lower-case name → its casing: calendar words, countries, demonyms, named bodies,
-    gazetteer places. Small places only when they are no English word."""
+    gazetteer places. Small places only when they are no common word (:func:`common_words`)."""
     from sitrep.resolve.places.countries import country_names, demonyms
 
     names: dict[str, str] = {}
     not_names = set(_truecase_data()["not_names"]) | set(STOP_WORDS)
-    english = english_words()
+    english = common_words()
     for cased in _gazetteer_names():
         low = cased.lower()
         single = " " not in low
@@ -636,6 +731,20 @@ def english_words(model: str | None = None) -> frozenset[str]:
     words = {word for group in index.values() for word in group}
     words.update(form for group in irregular.values() for form in group)
     return frozenset(words)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The English word list less the words WordNet writes only as names
+    (``wordnet/names.tsv``: "asheville", "tbilisi"), which the list holds because WordNet lists
+    places and people; a name that is also an irregular form ("drew") or an inflection of a
+    common word ("tours", "marks") stays a word."""
+    english = english_words()
+    irregular = {form for group in _lemma_lookups().get_table("lemma_exc").values()
+                 for form in group}
+    names = {name for name in load_list("wordnet/names.tsv") if name not in irregular}
+    common = english - names
+    return frozenset(english - {name for name in names if not _is_english(name, common)})
 
 
 @cache

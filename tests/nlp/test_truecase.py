@@ -183,3 +183,28 @@ def test_a_town_of_several_words_listed_with_a_capitalised_place_is_restored() -
                             "THE CITY AND ARDMORE WAIT.")
     assert "Ardmore, Lone Grove and Healdton." in restored
     assert "The city and Ardmore wait." in restored
+
+
+def test_a_town_wordnet_writes_only_as_a_name_is_no_common_word() -> None:
+    from sitrep.nlp.truecase import common_words
+
+    assert "tulsa" not in common_words() and "tours" in common_words()
+    text = "Our Favourite Diners In tulsa, By Neighbourhood"
+    assert prepare_text(Article(id="a", text=text)).startswith("Our Favourite Diners In Tulsa,")
+    restored = restore_case("BUS TOURS LEAVE TULSA AND WICHITA AT NOON. THE TOURS ARE FULL.")
+    assert "Bus tours leave Tulsa and Wichita at noon." in restored
+    assert "The tours are full." in restored
+
+
+def test_a_lower_case_place_after_a_preposition_further_on_and_its_list_are_restored() -> None:
+    text = "5 cheap weekends away from home in oklahoma: tishomingo, lone grove and more"
+    restored = prepare_text(Article(id="a", text=text))
+    assert restored.endswith("from home in Oklahoma: Tishomingo, Lone Grove and more")
+
+
+def test_an_english_word_town_near_a_town_the_copy_names_is_restored() -> None:
+    text = ("we drove over from texarkana on sunday and stopped for lunch in hope. we hope to "
+            "go back in spring.")
+    restored = prepare_text(Article(id="a", text=text))
+    assert "from Texarkana on Sunday and stopped for lunch in Hope." in restored
+    assert "We hope to go back in spring." in restored

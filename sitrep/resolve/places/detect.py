@@ -198,7 +198,10 @@ class Words:
         return len(self.text)
 
     def name(self, i: int) -> bool:
-        return i not in self.busy and self.capital[i] and not self.number[i]
+        """A capitalised word free for the scan, no number but one spelled out, which may
+        begin a name ("Two Harbors", "Thousand Oaks") but is none alone."""
+        return i not in self.busy and self.capital[i] and (
+            not self.number[i] or self.text[i].isalpha())
 
     def span(self, start: int, end: int) -> str:
         """The text of tokens ``start:end``."""
@@ -490,12 +493,15 @@ class Scanner:
             taken.update(range(end + 1, outer))
 
     def _known_spans(self, words: Words, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """The longest known names inside a run, left to right."""
+        """The longest known names inside a run, left to right; a preposition or list word
+        alone, capitalised in a title-case line ("From", "To"), is none, nor is a number."""
         i = start
-        glue_words = name_glue()
+        glue_words, function_words = name_glue(), _function_words()
         while i < end:
             for stop in range(min(end, i + MAX_NAME_TOKENS), i, -1):
-                if words.lower[stop - 1] in glue_words:
+                if words.lower[stop - 1] in glue_words or (
+                        stop == i + 1 and (words.lower[i] in function_words
+                                           or words.number[i])):
                     continue
                 if self.known(words.span(i, stop)):
                     yield i, stop

@@ -65,6 +65,8 @@ CONTESTED_POPULATION = 0.5
 FALLBACK_PRECISIONS = ("city", "admin2", "admin1")
 FALLBACK_SCORE = 0.3
 UNKNOWN_REACH = 300
+PART_REACH = 120  # a namesake abroad this near a city named at home is a part of that city
+PART_CITY_POPULATION = 100_000
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -521,7 +523,7 @@ class Geocoder:
         for ent in ents:
             if _person_again(ent, surnames):
                 continue
-            parts = self._list_parts(ent, text)
+            parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:
                 found.update(((t.start, t.end), t) for t in parts)
                 spans.append(ent)
@@ -562,6 +564,23 @@ class Geocoder:
             parts.append(self._lookup(doc_text, part.start_char, part.end_char, ent))
             begin = i + 1
         return parts if len(parts) > 1 else []
+
+    def _held_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
+        """A place entity that is a place inside a known one ("the Ardmore Lake in Carter
+        County" tagged as one place) that the index does not know whole: a toponym for each
+        side of the last "in", the inner one held by the outer."""
+        if ent.label_ not in PLACE_LABELS or len(ent) < 3 or self._known(ent.text):
+            return []
+        at = next((i for i in range(len(ent) - 2, 0, -1) if ent[i].lower_ == "in"), None)
+        if at is None:
+            return []
+        first = 1 if ent[0].lower_ in name_edges("start") else 0
+        inner, outer = ent[first:at], ent[at + 1:]
+        if not inner.text[:1].isupper() or not outer.text[:1].isupper() or not self._known(
+                outer.text):
+            return []
+        return [self._lookup(doc_text, part.start_char, part.end_char, ent)
+                for part in (inner, outer)]
 
     def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
                  ) -> list[Toponym]:
@@ -1560,18 +1579,21 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     """Leave a town unresolved when it lies abroad, is not one that stands on its own
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
-    must not jump to a namesake town elsewhere. Support is a holder or a neighbour named with
-    it that the index knows, a place of
-    its country listed with it, or another place of the article in the same country. A
-    division the index lacks, read as the town it is named after, needs the article to be
-    about that town's country."""
+    must not jump to a namesake town elsewhere; nor to a division of fewer than
+    ABROAD_POPULATION people elsewhere that no division word names. Support is a holder or
+    a neighbour named with it that the index knows, a place of its country listed with it,
+    or another place of the article in the same country. A division the index lacks, read as
+    the town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
             ABROAD_FOCUS):
         toponym.chosen, toponym.abroad = None, True
         return
-    if chosen is None or chosen.precision != "city" or _stands_abroad(toponym.text, chosen):
-        return
+    if chosen is None or chosen.precision not in ("city", "admin1", "admin2") or (
+            chosen.precision != "city" and (
+                toponym.division or chosen.population >= ABROAD_POPULATION)) or (
+            _stands_abroad(toponym.text, chosen)):
+        return  # a small division abroad named with no division word is read as a town is
     holders = (toponym.container, toponym.anchor, toponym.owner)
     if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
             any(p.chosen is not None and p.chosen.country == chosen.country
@@ -1787,7 +1809,10 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     one country every place resolved in the text lies in: "near the Buriganga river in
     Dhaka"), with the low score of every fallback. Names used as actors, small namesakes
     abroad left unresolved (:func:`_keep_home`) unless a word of the name says what kind of
-    place it is (a township the index lacks is no namesake abroad, but still a place here),
+    place it is (a township the index lacks is no namesake abroad, but still a place here) or
+    the article is local news of a city (:func:`_local_city`) named within PART_REACH
+    characters (it names the city's districts beside it: "shot in Ridgeview, Tulsa police
+    said", and a district the index lacks often shares its name with a small town abroad),
     and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
     read so; a name the model took for a building that the index knows as a town is."""
     if not focus:
@@ -1803,13 +1828,25 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         return
     for toponym in toponyms:
         if toponym.chosen is not None or toponym.metonymic or (
-                toponym.abroad and not _placed_by_own_words(toponym.text)) or (
                 toponym.street or (toponym.facility and not toponym.candidates)):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
-        if max(near.start - toponym.end, toponym.start - near.end) <= UNKNOWN_REACH:
+        gap = max(near.start - toponym.end, toponym.start - near.end)
+        if toponym.abroad and not _placed_by_own_words(toponym.text) and not (
+                gap <= PART_REACH and _local_city(near, anchors)):
+            continue
+        if gap <= UNKNOWN_REACH:
             toponym.chosen = near.chosen
             toponym.fallback = True
+
+
+def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:
+    """A city of PART_CITY_POPULATION people or more that every town and district the
+    article resolves lies within NEAR_KM of: the story is local news of that city."""
+    chosen = city.chosen
+    return chosen is not None and chosen.precision == "city" and (
+        chosen.population >= PART_CITY_POPULATION) and all(
+        a.chosen is not None and _km(a.chosen, chosen) <= NEAR_KM for a in anchors)
 
 
 def _confidence(toponym: Toponym) -> float:

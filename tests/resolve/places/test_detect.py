@@ -541,3 +541,21 @@ def test_a_road_named_with_a_number_or_glued_to_one_is_a_street(geocoder, blank)
     assert found["42nd Street"].name == "Tishomingo"
     assert "the 400 block" not in places(geocoder, blank, "Police searched the 400 block of "
                                          "Elm Street in Tishomingo.")
+
+
+def test_a_capitalised_preposition_in_a_title_case_line_is_no_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Our Favourite Diners In Ardmore, From Durant To Ada")
+    assert "From" not in found and "To" not in found
+    assert {"Ardmore", "Durant", "Ada"} <= set(found)
+
+
+def test_a_county_of_britain_the_packaged_sources_lack_is_known(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Floods closed roads across South Yorkshire and Dyfed.")
+    assert found["South Yorkshire"].country_code == "GBR"
+    assert found["Dyfed"].country_code == "GBR"
+
+
+def test_a_spelled_out_number_may_begin_a_known_name_but_is_none_alone(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Schools closed in Duluth, Two Harbors and Cloquet.")
+    assert found["Two Harbors"].admin1 == "Minnesota"
+    assert "Two" not in places(geocoder, blank, "Two Duluth men were hurt in Cloquet.")

@@ -971,3 +971,33 @@ def test_a_demonym_before_the_word_for_its_waters_names_the_country(coder) -> No
     text = "A cargo ship ran aground in Norwegian waters on Monday, Norwegian officials said."
     places = coder.code_article(Article(id="t", text=text)).places
     assert [(p.text, p.country_code) for p in places] == [("Norwegian waters", "NOR")]
+
+
+def test_a_small_namesake_abroad_beside_a_city_at_home_is_a_part_of_that_city(geocoder, blank):
+    """Local news of one city: every town it names lies near the city (with Mombasa, far from
+    Nairobi, the story is the country's, and the namesake stays unresolved: see above)."""
+    text = ("Kenya said police in Nairobi and Ruiru arrested suspects; Kenya's courts will try "
+            "those held in Tishomingo.")
+    found = resolve(geocoder, blank, text, ["Kenya", "Nairobi", "Ruiru", "Tishomingo"])
+    part = found["Tishomingo"]
+    assert part.country_code == "KEN" and part.precision == "city"
+    assert part.score < found["Ruiru"].score
+
+
+def test_a_small_division_abroad_named_with_no_division_word_needs_support(geocoder, blank):
+    text = ("Kenya said police in Nairobi and Mombasa arrested suspects; Kenya's courts will "
+            "try those held in Kunene.")
+    places = resolve(geocoder, blank, text, ["Kenya", "Nairobi", "Mombasa", "Kunene"])
+    assert places["Kunene"].country_code != "NAM"
+    text = "Namibia said police in Windhoek arrested suspects held in Kunene."
+    places = resolve(geocoder, blank, text, ["Namibia", "Windhoek", "Kunene"])
+    assert places["Kunene"].country_code == "NAM"
+
+
+def test_a_place_entity_of_a_place_in_a_known_one_is_two_places(geocoder, blank) -> None:
+    text = "Divers searched the Ridgeview Quarry in Pontotoc County on Sunday."
+    doc = tagged(blank, text, ["the Ridgeview Quarry in Pontotoc County"], label="LOC")
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert set(found) == {"Ridgeview Quarry", "Pontotoc County"}
+    assert found["Pontotoc County"].admin1 == "Oklahoma"
+    assert found["Ridgeview Quarry"].country_code == "USA"
