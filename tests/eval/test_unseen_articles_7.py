@@ -8,7 +8,11 @@ denials, claims about others, planned events and background paragraphs. They wer
 coded by the rules of the development articles (44 required of 115 events) and committed
 before sitrep ran on them; the gold is never edited to fit sitrep's output.
 
-First run: pending.
+First run (2026-12-02, code at c480d85, before any change made after the set was written):
+required found 0.682, type and actor 0.727, fully right 0.500, precision 0.508, record
+precision 0.607, records per matched event 1.078 (84 records); field errors on type + actor
+matches: date 2, recipients 6. The floors below sit a little under the first run, so that a
+change which loses held-out events fails here even when the development numbers hold.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_7.jsonl"
-FLOORS: dict[str, float] = {}
+FLOORS = {"required_found": 0.65, "lenient_found": 0.70, "fully_right": 0.47,
+          "precision": 0.48, "record_precision": 0.58}
 
 
 def test_every_article_is_a_long_dated_story_with_coded_events():
