@@ -88,7 +88,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             # that refers back is another clause's ("the school strike came as mediators met
             # in Cairo"); neither keeps the mention apart nor gathers it
             event = replace(event, location=None)
-        if not same_event(whole, event, rules, anaphor=back):
+        if not same_event(whole, event, rules, anaphor=back, refers_back=back):
             return None
         return shared_arguments(whole, event)
 
@@ -232,13 +232,20 @@ def anaphor(doc: Doc, event: Event, nouns: dict[int, str] | None = None) -> bool
             (event.date is not None and event.date.basis in STATED_DATES):
         return False
     span = _trigger_span(doc, event)
-    if span is None:
+    if span is None or _dated_by_modifier(span.root):
         return False
     if not event.actors and span.root.pos_ in ("NOUN", "PROPN") and \
             span.root.tag_ not in PLURAL_TAGS:
         return True
     nouns = event_nouns(doc) if nouns is None else nouns
     return part_of(span.root, event.event_type, nouns, load_codebook())
+
+
+def _dated_by_modifier(noun: Token) -> bool:
+    """A noun a date or a number modifies ("the 2015 agreement", "the 1981 attack") tells an
+    event of its own time, whatever date the record was given."""
+    return any(c.dep_ in ("compound", "nummod", "amod", "poss") and
+               (c.ent_type_ == "DATE" or c.like_num) for c in noun.children)
 
 
 def event_nouns(doc: Doc) -> dict[int, str]:
@@ -288,7 +295,8 @@ def definite_nominal(doc: Doc, event: Event) -> bool:
     if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
         return False
     span = _trigger_span(doc, event)
-    return span is not None and span.root.pos_ == "NOUN" and any(
+    return span is not None and span.root.pos_ == "NOUN" and \
+        not _dated_by_modifier(span.root) and any(
         c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
 
 

@@ -188,12 +188,15 @@ def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
 
 def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing",
-    "a state of siege", "the wake of the execution") is context for another event, not an
-    event of its own; "ten days of war games" and "victims of the bombing" still are."""
+    "a state of siege", "the wake of the execution", what a side receives or weighs: "will
+    examine the request", ``reception_verbs``) is context for another event, not an event of
+    its own; "ten days of war games" and "victims of the bombing" still are."""
     head = cand.head
     if head.pos_ != "NOUN":
         return False
-    if cand.under_speech or _background(head, book, through_clauses=False):
+    if cand.under_speech or _background(head, book, through_clauses=False) or (
+            head.dep_ in ("dobj", "nsubjpass") and
+            head.head.lemma_.lower() in book.cue("reception_verbs")):
         return not own_party_named(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):

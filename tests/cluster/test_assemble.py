@@ -831,3 +831,26 @@ def test_a_government_does_not_cooperate_with_a_bare_mention_of_its_own_country(
     assert [r.country for r in _not_itself(pledge).recipients] == ["MOZ"]
     inquiry = replace(pledge, event_type="ACCUSE", quad=3)
     assert [r.country for r in _not_itself(inquiry).recipients] == ["RWA", "MOZ"]
+
+
+def test_the_attack_told_long_after_its_day_joins_the_attack_it_names(coder):
+    text = ("Gunmen attacked the offices of a grain trader in Ferrol in January, killing a "
+            "guard. Police said on Monday they had arrested two suspects. The attack was never "
+            "claimed.")
+    events = coder.code_article(Article(id="f", text=text, published="2024-05-07")).events
+    assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_an_event_noun_a_year_modifies_tells_an_event_of_its_own():
+    dated = Doc(Vocab(), words=["The", "2015", "agreement", "collapsed", "."],
+                pos=["DET", "NUM", "NOUN", "VERB", "PUNCT"], heads=[2, 2, 3, 3, 3],
+                deps=["det", "nummod", "nsubj", "ROOT", "punct"],
+                ents=["O", "B-DATE", "O", "O", "O"])
+    plain = Doc(Vocab(), words=["The", "agreement", "collapsed", "."],
+                pos=["DET", "NOUN", "VERB", "PUNCT"], heads=[1, 2, 2, 2],
+                deps=["det", "nsubj", "ROOT", "punct"])
+    for doc, told_before in ((dated, False), (plain, True)):
+        event = make_event(event_type="AGREE", sentence=doc.text, trigger="agreement",
+                           location=None, date=None)
+        event.actors = []
+        assert anaphor(doc, event) is told_before

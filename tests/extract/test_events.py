@@ -189,3 +189,12 @@ def test_a_country_written_like_a_pronoun_is_no_quoted_speaker(coder):
     events = coder.code_article(Article(id="us", text=text, published="2024-05-03")).events
     [reject] = [e for e in events if e.event_type == "REJECT"]
     assert [a.country for a in reject.actors] == ["USA"]
+
+
+def test_a_request_a_court_will_examine_is_no_request_of_the_court(coder):
+    text = ("Kastoria asked Veltra on Monday to hand over a fugitive banker. A Veltran court "
+            "will examine the request next month.")
+    events = coder.code_article(Article(id="x", text=text, published="2024-05-07")).events
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert all("court" not in a.text for e in requests for a in e.actors)
+    assert len(requests) == 1
