@@ -400,7 +400,3 @@ def test_withdrawing_something_other_than_forces_is_no_retreat(coder):
         "RETREAT"
     assert found(coder, "The rebels withdrew from the river port.")["withdrew"] == "RETREAT"
 
-
-def test_a_legal_appeal_against_a_ruling_is_no_request(coder):
-    assert "appeal" not in found(coder, "His lawyers will appeal against the verdict.")
-    assert found(coder, "The envoy appealed to both sides for calm.")["appealed"] == "REQUEST"
