@@ -97,7 +97,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                             toll=lambda event: _passive_toll(doc, event, rules, nouns))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article)
-    records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
+    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home)
+                                 for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
@@ -802,7 +803,8 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
     its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
     nor a name (``named``: "the report", "12 ballots") name no doer of a statement or of an act
-    only a named side does. What stays without a doer is less sure, and dropped below the
+    only a named side does. The host of talks or a deal, speaking of it, is no party to it
+    (:func:`_host_speaking`). What stays without a doer is less sure, and dropped below the
     floor."""
     if coded(event):
         return event
@@ -811,11 +813,49 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
         if known:
             return event
         speaker = event.claimant
-        if speaker is None or speaker.country is None:
+        if speaker is None or speaker.country is None or _host_speaking(event, speaker.country):
             return _unclaimed(event, rules) if main else None
         return replace(event, actors=[Actor(text=speaker.text, country=speaker.country,
                                             sector=speaker.sector)], claimant=None)
     return event if event.actors else _unclaimed(event, rules)
+
+
+def _parties_of_talks(records: list[Event]) -> list[Event]:
+    """A mutual event (talks, a deal) whose mentions name its doers only by their kind
+    ("negotiators will meet again") or name none, the host of the talks saying so ("talks
+    will begin in Doha next month, Qatar's minister said"), is held by the parties of the
+    mutual event told last before it: the same sides meet again, not the host or the place
+    where they meet. Its claimant stays who said so."""
+    mutual = mutual_types()
+    order = sorted(range(len(records)), key=lambda i: records[i].mentions[0].start)
+    last: Event | None = None
+    result = list(records)
+    for i in order:
+        record = records[i]
+        if record.event_type not in mutual:
+            continue
+        if coded(record):
+            last = record
+        elif last is not None and (_kind_only(record) or (
+                record.claimant is not None and record.claimant.country is not None and
+                _host_speaking(record, record.claimant.country))):
+            result[i] = replace(record, actors=list(last.actors),
+                                recipients=record.recipients or list(last.recipients))
+    return result
+
+
+def _kind_only(event: Event) -> bool:
+    """Whether a record's doers are named by their kind alone ("negotiators", "delegates"):
+    a sector and no country."""
+    return bool(event.actors) and all(a.sector and not a.country for a in event.actors)
+
+
+def _host_speaking(event: Event, country: str) -> bool:
+    """Whether the claimant of a mutual event (talks, a deal) is of the country where it is
+    held: a host announcing talks between others ("talks will begin in Doha, Qatar's minister
+    said") is no party to them."""
+    return event.event_type in mutual_types() and event.location is not None and \
+        event.location.country_code == country
 
 
 def _unclaimed(event: Event, rules: SameEventRules) -> Event | None:

@@ -854,3 +854,13 @@ def test_an_event_noun_a_year_modifies_tells_an_event_of_its_own():
                            location=None, date=None)
         event.actors = []
         assert anaphor(doc, event) is told_before
+
+
+def test_talks_a_host_announces_are_held_by_the_sides_that_met_before(coder):
+    text = ("Sudan's army and the Rapid Support Forces agreed in Nairobi on Monday to open "
+            "humanitarian corridors. Negotiators will meet again in Nairobi next week, "
+            "Kenya's foreign ministry said.")
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-07")).events
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and all("KEN" not in [a.country for a in e.actors] for e in talks)
+    assert all("SDN" in [a.country for a in e.actors] for e in talks)
