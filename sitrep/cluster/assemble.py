@@ -356,6 +356,11 @@ def _mutual(record: Event) -> Event:
 
 
 @cache
+@cache
+def _operating_codes() -> frozenset[str]:
+    return frozenset(load_json("records.json")["operating_codes"])
+
+
 def _place_types() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     settings = load_json("records.json")
     return (frozenset(settings["place_recipient_types"]),
@@ -498,7 +503,9 @@ def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
 def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
-    rule for armed groups, police forces, ministries and people of a place. A statement is
+    rule for armed groups, police forces, ministries and people of a place; so does a
+    movement coded only by a non-state code of groups that act in many countries
+    (``operating_codes``: an Islamic State affiliate). A statement is
     made at a venue ("the army refused to attend talks in Oslo"): its sides belong to the
     country the article is about (``focus``), as do those of an event placed nowhere."""
     place = event.location
@@ -509,10 +516,15 @@ def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     if code is None:
         return event
 
-    def local(sides: list[Actor]) -> list[Actor]:
-        return [replace(a, country=code) if a.sector and not a.country else a for a in sides]
+    roaming = _operating_codes()
 
-    if not any(a.sector and not a.country for a in [*event.actors, *event.recipients]):
+    def placed(actor: Actor) -> bool:
+        return bool(actor.sector and not actor.country) or actor.country in roaming
+
+    def local(sides: list[Actor]) -> list[Actor]:
+        return [replace(a, country=code) if placed(a) else a for a in sides]
+
+    if not any(placed(a) for a in [*event.actors, *event.recipients]):
         return event
     return replace(event, actors=local(event.actors), recipients=local(event.recipients))
 

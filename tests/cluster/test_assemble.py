@@ -864,3 +864,11 @@ def test_talks_a_host_announces_are_held_by_the_sides_that_met_before(coder):
     talks = [e for e in events if e.event_type == "CONSULT"]
     assert talks and all("KEN" not in [a.country for a in e.actors] for e in talks)
     assert all("SDN" in [a.country for a in e.actors] for e in talks)
+
+
+def test_an_affiliate_of_a_movement_abroad_takes_the_country_it_acts_in(coder):
+    text = ("Islamic State-linked militants attacked a police post in the Tillaberi region of "
+            "Niger on Monday, killing five officers.")
+    events = coder.code_article(Article(id="g", text=text, published="2024-05-07")).events
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert [a.country for a in attack.actors] == ["NER"]
