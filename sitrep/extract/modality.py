@@ -75,7 +75,8 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
     """Negated by its own words or by a clause it depends on. An eventive noun is what a
     negated verb speaks of, not what it denies ("did not respond to the request", "the
     attack will not go unanswered"): only a negation on the noun itself, or on a verb of
-    denial or of occurrence above it ("the talks did not take place"), negates it."""
+    denial, of occurrence or of intent above it ("the talks did not take place", "does not
+    want a war", as "does not want to fight" is), negates it."""
     words = book.cue("negation_words")
     governors_ = book.cue("negation_governors")
     nominal = chain[0].pos_ in ("NOUN", "PROPN")
@@ -83,7 +84,7 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                for c in token.children):
             if i and nominal and token.lemma_.lower() not in governors_ | \
-                    book.cue("occurrence_verbs"):
+                    book.cue("occurrence_verbs") | book.cue("future_governors"):
                 return False
             return not (i and token.lemma_.lower() in governors_)
         if _governs(chain, i) and token.lemma_.lower() in governors_:
