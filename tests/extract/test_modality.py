@@ -172,3 +172,10 @@ def test_an_act_a_side_does_not_want_or_plan_is_negated_not_threatened(coder):
     events = coder.code_article(Article(id="w", text="The council does not want a war with "
                                         "its neighbour.", published="2024-05-03")).events
     assert "THREATEN" not in [e.event_type for e in events]
+
+
+def test_an_act_a_side_wants_another_to_do_is_only_wished_for(coder):
+    assert mood(coder, "The union wants the port director to resign.", "RETREAT") == \
+        "hypothetical"
+    assert mood(coder, "The opposition wants the army to withdraw from the capital.",
+                "RETREAT") == "hypothetical"
