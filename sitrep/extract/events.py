@@ -189,14 +189,15 @@ def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
 def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing",
     "a state of siege", "the wake of the execution", what a side receives or weighs: "will
-    examine the request", ``reception_verbs``) is context for another event, not an event of
+    examine the request", ``reception_verbs``, what prompted an act: "at the government's
+    request") is context for another event, not an event of
     its own; "ten days of war games" and "victims of the bombing" still are."""
     head = cand.head
     if head.pos_ != "NOUN":
         return False
     if cand.under_speech or _background(head, book, through_clauses=False) or (
             head.dep_ in ("dobj", "nsubjpass") and
-            head.head.lemma_.lower() in book.cue("reception_verbs")):
+            head.head.lemma_.lower() in book.cue("reception_verbs")) or _prompted_by(cand, book):
         return not own_party_named(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
@@ -205,6 +206,17 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     if owner.i in heads:
         return False
     return not (prep.lower_ == "of" and owner.lemma_.lower() in book.cue("event_of_heads"))
+
+
+def _prompted_by(cand: Candidate, book: Codebook) -> bool:
+    """A request named as what prompted an act ("deployed troops at the government's
+    request", "came at the invitation of Kenya"; ``prompting_preps``, ``prompting_types``)
+    says why that act was done, not an event of its own."""
+    head = cand.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.dep_ == "prep" and \
+        prep.lower_ in book.cue("prompting_preps") and prep.head.pos_ in ("VERB", "AUX") and \
+        cand.type in book.cue("prompting_types")
 
 
 def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:

@@ -198,3 +198,9 @@ def test_a_request_a_court_will_examine_is_no_request_of_the_court(coder):
     requests = [e for e in events if e.event_type == "REQUEST"]
     assert all("court" not in a.text for e in requests for a in e.actors)
     assert len(requests) == 1
+
+
+def test_a_request_that_prompted_an_act_is_no_request_of_its_own(coder):
+    text = "Ruritanian troops arrived in Kisumu in March at the Kenyan government's request."
+    events = coder.code_article(Article(id="p", text=text, published="2024-05-07")).events
+    assert "REQUEST" not in [e.event_type for e in events]
