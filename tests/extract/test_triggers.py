@@ -400,3 +400,8 @@ def test_withdrawing_something_other_than_forces_is_no_retreat(coder):
         "RETREAT"
     assert found(coder, "The rebels withdrew from the river port.")["withdrew"] == "RETREAT"
 
+
+
+def test_hunting_down_suspects_is_a_pursuit_to_arrest(coder):
+    assert found(coder, "Police hunted down the two escaped convicts.")["hunted down"] == \
+        "COERCE"
