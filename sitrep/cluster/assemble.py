@@ -89,7 +89,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             # that refers back is another clause's ("the school strike came as mediators met
             # in Cairo"); neither keeps the mention apart nor gathers it
             event = replace(event, location=None)
-        if not same_event(whole, event, rules, anaphor=back):
+        if not same_event(whole, event, rules, anaphor=back, refers_back=back):
             return None
         return shared_arguments(whole, event)
 
@@ -98,7 +98,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                             toll=lambda event: _passive_toll(doc, event, rules, nouns))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article)
-    records = [_where_they_operate(_by_authority(doc, r), home) for r in merged]
+    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home)
+                                 for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
@@ -269,13 +270,20 @@ def anaphor(doc: Doc, event: Event, nouns: dict[int, str] | None = None) -> bool
             (event.date is not None and event.date.basis in STATED_DATES):
         return False
     span = _trigger_span(doc, event)
-    if span is None:
+    if span is None or _dated_by_modifier(span.root):
         return False
     if not event.actors and span.root.pos_ in ("NOUN", "PROPN") and \
             span.root.tag_ not in PLURAL_TAGS:
         return True
     nouns = event_nouns(doc) if nouns is None else nouns
     return part_of(span.root, event.event_type, nouns, load_codebook())
+
+
+def _dated_by_modifier(noun: Token) -> bool:
+    """A noun a date or a number modifies ("the 2015 agreement", "the 1981 attack") tells an
+    event of its own time, whatever date the record was given."""
+    return any(c.dep_ in ("compound", "nummod", "amod", "poss") and
+               (c.ent_type_ == "DATE" or c.like_num) for c in noun.children)
 
 
 def event_nouns(doc: Doc) -> dict[int, str]:
@@ -325,7 +333,8 @@ def definite_nominal(doc: Doc, event: Event) -> bool:
     if event.actors or (event.date is not None and event.date.basis in STATED_DATES):
         return False
     span = _trigger_span(doc, event)
-    return span is not None and span.root.pos_ == "NOUN" and any(
+    return span is not None and span.root.pos_ == "NOUN" and \
+        not _dated_by_modifier(span.root) and any(
         c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
 
 
@@ -384,6 +393,11 @@ def _mutual(record: Event) -> Event:
 
 
 @cache
+@cache
+def _operating_codes() -> frozenset[str]:
+    return frozenset(load_json("records.json")["operating_codes"])
+
+
 def _place_types() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     settings = load_json("records.json")
     return (frozenset(settings["place_recipient_types"]),
@@ -526,7 +540,9 @@ def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
 def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
-    rule for armed groups, police forces, ministries and people of a place. A statement is
+    rule for armed groups, police forces, ministries and people of a place; so does a
+    movement coded only by a non-state code of groups that act in many countries
+    (``operating_codes``: an Islamic State affiliate). A statement is
     made at a venue ("the army refused to attend talks in Oslo"): its sides belong to the
     country the article is about (``focus``), as do those of an event placed nowhere."""
     place = event.location
@@ -537,10 +553,15 @@ def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     if code is None:
         return event
 
-    def local(sides: list[Actor]) -> list[Actor]:
-        return [replace(a, country=code) if a.sector and not a.country else a for a in sides]
+    roaming = _operating_codes()
 
-    if not any(a.sector and not a.country for a in [*event.actors, *event.recipients]):
+    def placed(actor: Actor) -> bool:
+        return bool(actor.sector and not actor.country) or actor.country in roaming
+
+    def local(sides: list[Actor]) -> list[Actor]:
+        return [replace(a, country=code) if placed(a) else a for a in sides]
+
+    if not any(placed(a) for a in [*event.actors, *event.recipients]):
         return event
     return replace(event, actors=local(event.actors), recipients=local(event.recipients))
 
@@ -831,7 +852,8 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
     its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
     nor a name (``named``: "the report", "12 ballots") name no doer of a statement or of an act
-    only a named side does. What stays without a doer is less sure, and dropped below the
+    only a named side does. The host of talks or a deal, speaking of it, is no party to it
+    (:func:`_host_speaking`). What stays without a doer is less sure, and dropped below the
     floor."""
     if coded(event):
         return event
@@ -840,11 +862,49 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
         if known:
             return event
         speaker = event.claimant
-        if speaker is None or speaker.country is None:
+        if speaker is None or speaker.country is None or _host_speaking(event, speaker.country):
             return _unclaimed(event, rules) if main else None
         return replace(event, actors=[Actor(text=speaker.text, country=speaker.country,
                                             sector=speaker.sector)], claimant=None)
     return event if event.actors else _unclaimed(event, rules)
+
+
+def _parties_of_talks(records: list[Event]) -> list[Event]:
+    """A mutual event (talks, a deal) whose mentions name its doers only by their kind
+    ("negotiators will meet again") or name none, the host of the talks saying so ("talks
+    will begin in Doha next month, Qatar's minister said"), is held by the parties of the
+    mutual event told last before it: the same sides meet again, not the host or the place
+    where they meet. Its claimant stays who said so."""
+    mutual = mutual_types()
+    order = sorted(range(len(records)), key=lambda i: records[i].mentions[0].start)
+    last: Event | None = None
+    result = list(records)
+    for i in order:
+        record = records[i]
+        if record.event_type not in mutual:
+            continue
+        if coded(record):
+            last = record
+        elif last is not None and (_kind_only(record) or (
+                record.claimant is not None and record.claimant.country is not None and
+                _host_speaking(record, record.claimant.country))):
+            result[i] = replace(record, actors=list(last.actors),
+                                recipients=record.recipients or list(last.recipients))
+    return result
+
+
+def _kind_only(event: Event) -> bool:
+    """Whether a record's doers are named by their kind alone ("negotiators", "delegates"):
+    a sector and no country."""
+    return bool(event.actors) and all(a.sector and not a.country for a in event.actors)
+
+
+def _host_speaking(event: Event, country: str) -> bool:
+    """Whether the claimant of a mutual event (talks, a deal) is of the country where it is
+    held: a host announcing talks between others ("talks will begin in Doha, Qatar's minister
+    said") is no party to them."""
+    return event.event_type in mutual_types() and event.location is not None and \
+        event.location.country_code == country
 
 
 def _unclaimed(event: Event, rules: SameEventRules) -> Event | None:

@@ -104,7 +104,7 @@ def load_rules() -> SameEventRules:
 
 
 def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
-               anaphor: bool = False) -> bool:
+               anaphor: bool = False, refers_back: bool = False) -> bool:
     """Whether two event records speak of the same real-world event.
 
     Two records of one article are two mentions and are compared with the ``within_article``
@@ -126,7 +126,9 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     With ``stated_only``, the dateline's place and the publication date standing in for a
     missing one count as unknown. With ``shared_argument``, the two must also share something
     they state (a coded actor or recipient, a date, a place) unless ``b`` is an ``anaphor``: a
-    nominal mention ("the attack", "the talks") that refers back without saying more.
+    nominal mention ("the attack", "the talks") that refers back without saying more. A
+    mention that ``refers_back`` so in the text ("the attack was never solved") is not held
+    apart by the reach of its unstated date.
     """
     rules = rules or load_rules()
     scope = rules.within if a.doc_id == b.doc_id else rules.across
@@ -139,7 +141,7 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
             and _location_agrees(a, b, scope)
-            and dates_overlap(a, b, scope)
+            and dates_overlap(a, b, scope, refers_back)
             and frozenset((a.modality, b.modality)) not in scope.conflicting_modalities
             and (anaphor or not scope.shared_argument or shares_argument(a, b, scope)))
 
@@ -320,11 +322,15 @@ def types_agree(a: Event, b: Event, scope: Scope) -> bool:
     return same_quad and frozenset((a.event_type, b.event_type)) in scope.compatible_types
 
 
-def dates_overlap(a: Event, b: Event, scope: Scope) -> bool:
-    """Inclusive ranges overlap once widened by the tolerance; unknown dates per the scope."""
+def dates_overlap(a: Event, b: Event, scope: Scope, refers_back: bool = False) -> bool:
+    """Inclusive ranges overlap once widened by the tolerance; unknown dates per the scope.
+    A nominal mention that ``refers_back`` ("the attack was never solved") names the event
+    told before however long ago it happened, so the reach of an unstated date does not hold
+    it."""
     range_a, range_b = _date_range(a, scope.stated_only), _date_range(b, scope.stated_only)
     if range_a is None or range_b is None:
-        return scope.unknown_date_matches and _within_reach(a, b, range_a, range_b, scope)
+        return scope.unknown_date_matches and (
+            refers_back or _within_reach(a, b, range_a, range_b, scope))
     slack = timedelta(days=scope.date_tolerance_days)
     return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
 

@@ -119,6 +119,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     candidates += evaluations(doc, book, hits)
     candidates += allegations(doc, book, hits)
     candidates += gatherings(candidates, book)
+    candidates += demonstrations(doc, candidates, book)
     # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
@@ -225,12 +226,16 @@ def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
 
 def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     """An eventive noun mentioned in passing ("after the coup", "blamed X for the bombing",
-    "a state of siege", "the wake of the execution") is context for another event, not an
-    event of its own; "ten days of war games" and "victims of the bombing" still are."""
+    "a state of siege", "the wake of the execution", what a side receives or weighs: "will
+    examine the request", ``reception_verbs``, what prompted an act: "at the government's
+    request") is context for another event, not an event of
+    its own; "ten days of war games" and "victims of the bombing" still are."""
     head = cand.head
     if head.pos_ != "NOUN":
         return False
-    if cand.under_speech or _background(head, book, through_clauses=False):
+    if cand.under_speech or _background(head, book, through_clauses=False) or (
+            head.dep_ in ("dobj", "nsubjpass") and
+            head.head.lemma_.lower() in book.cue("reception_verbs")) or _prompted_by(cand, book):
         return not own_party_named(head)
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
@@ -239,6 +244,17 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     if owner.i in heads:
         return False
     return not (prep.lower_ == "of" and owner.lemma_.lower() in book.cue("event_of_heads"))
+
+
+def _prompted_by(cand: Candidate, book: Codebook) -> bool:
+    """A request named as what prompted an act ("deployed troops at the government's
+    request", "came at the invitation of Kenya"; ``prompting_preps``, ``prompting_types``)
+    says why that act was done, not an event of its own."""
+    head = cand.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.dep_ == "prep" and \
+        prep.lower_ in book.cue("prompting_preps") and prep.head.pos_ in ("VERB", "AUX") and \
+        cand.type in book.cue("prompting_types")
 
 
 def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
@@ -378,6 +394,75 @@ def gatherings(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
         found[verb.i] = Candidate(TriggerHit(verb.i, verb.i + 1, verb, entry), entry,
                                   entry.mode)
     return list(found.values())
+
+
+def demonstrations(doc: Doc, candidates: list[Candidate], book: Codebook) -> list[Candidate]:
+    """A crowd that gathers where a protest is held or as a protest is held is a demonstration
+    though no word of protest is said: people of a crowd (a plural noun of a sector of no
+    state or armed side, ``demonstrator_sectors``, or a crowd noun, ``protest_crowds``) who
+    gather (``gathering_verbs``) outside or in front of something (``demonstration_sites``),
+    or doing what a demonstration does beside it (``demonstration_signs``: chanting, waving
+    flags). A gathering a trigger already codes ("rallied"), or of people of the state, is
+    left as it is."""
+    verbs = book.cue("gathering_verbs")
+    sites = book.cue("demonstration_sites")
+    signs = book.cue("demonstration_signs")
+    heads = {c.head.i for c in candidates}
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.i in heads or verb.lemma_.lower() not in verbs:
+            continue
+        subjects = [t for s in children(verb, "nsubj") for t in (s, *s.conjuncts)]
+        if not subjects or not all(_crowd_noun(t, book) for t in subjects):
+            continue
+        if not (_site_words(verb) & sites or _beside_words(verb) & signs):
+            continue
+        entry = Trigger(lemma=verb.lemma_.lower(), pos="VERB", type="PROTEST", mode="demo-org",
+                        context=(), frame="agent_target", with_=frozenset(),
+                        cameo=book.cameo_for("PROTEST", "demo-org"), weight=GATHERING_WEIGHT)
+        found.append(Candidate(TriggerHit(verb.i, verb.i + 1, verb, entry), entry, entry.mode))
+    return found
+
+
+def _crowd_noun(noun: Token, book: Codebook) -> bool:
+    """A noun for many people of no state or armed side: a crowd noun, or a plural noun whose
+    sector is a demonstrator's (a count, "thousands of supporters", read through its 'of')."""
+    if noun.pos_ == "NUM" or noun.lemma_.lower() in book.cue("partitive_heads"):
+        counted = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        if not counted:
+            return False
+        noun = counted[0]
+    key = noun.lemma_.lower()
+    if key in book.cue("protest_crowds"):
+        return True
+    if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number", []):
+        return False
+    word = book.actors.words.get(key)
+    return word is not None and word.sector in book.cue("demonstrator_sectors")
+
+
+def _site_words(verb: Token) -> set[str]:
+    """The prepositions of place on a verb, and the nouns they take ("in front of": front)."""
+    words = set()
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            words.add(prep.lower_)
+            words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        elif prep.dep_ == "advmod":
+            words.add(prep.lower_)
+    return words
+
+
+def _beside_words(verb: Token) -> set[str]:
+    """What a participle or a conjoined verb beside the verb does, and to what ("chanting",
+    "waving flags", "carrying banners")."""
+    words = set()
+    for clause in verb.children:
+        if clause.pos_ == "VERB" and clause.dep_ in ("advcl", "conj", "xcomp"):
+            words.add(clause.lemma_.lower())
+            words.update(g.lemma_.lower() for g in clause.children if g.dep_ == "dobj")
+    return words
 
 
 def evaluations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit] = ()) -> list[Candidate]:

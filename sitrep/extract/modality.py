@@ -42,14 +42,15 @@ def governors(head: Token, book: Codebook) -> list[Token]:
 
 
 def _shares_modality(verb: Token) -> bool:
-    """Control and infinitive clauses take the modality of what they hang on; so does a
+    """Control and infinitive clauses take the modality of what they hang on (an infinitive
+    with a subject of its own too: "wants the minister to resign"); so does a
     conjoined verb, unless it carries its own tense ("would take charge and warned that"):
     then the auxiliaries of the first are not its."""
     if verb.dep_ == "xcomp":
         return True
     if verb.dep_ == "conj":
         return verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS
-    return verb.dep_ in ("acl", "advcl", "relcl") and any(
+    return verb.dep_ in ("acl", "advcl", "relcl", "ccomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -75,7 +76,8 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
     """Negated by its own words or by a clause it depends on. An eventive noun is what a
     negated verb speaks of, not what it denies ("did not respond to the request", "the
     attack will not go unanswered"): only a negation on the noun itself, or on a verb of
-    denial or of occurrence above it ("the talks did not take place"), negates it."""
+    denial, of occurrence or of intent above it ("the talks did not take place", "does not
+    want a war", as "does not want to fight" is), negates it."""
     words = book.cue("negation_words")
     governors_ = book.cue("negation_governors")
     nominal = chain[0].pos_ in ("NOUN", "PROPN")
@@ -83,7 +85,7 @@ def _negated(chain: list[Token], book: Codebook) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                for c in token.children):
             if i and nominal and token.lemma_.lower() not in governors_ | \
-                    book.cue("occurrence_verbs"):
+                    book.cue("occurrence_verbs") | book.cue("future_governors"):
                 return False
             return not (i and token.lemma_.lower() in governors_)
         if _governs(chain, i) and token.lemma_.lower() in governors_:
@@ -97,10 +99,13 @@ def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
     """Supposed, possible or only called for: a possibility or condition ("could", "if"),
     a verb of supposing above it, or an obligation ("should free", "should have
     arrested"): what someone ought to do is a recommendation, not an act (said by a side,
-    it is that side's REQUEST, coded apart)."""
+    it is that side's REQUEST, coded apart); so is another's act a side wishes for
+    (``wish_governors`` over an infinitive with its own subject: "wants the army to
+    withdraw")."""
     aux = book.cue("hypothetical_aux") | book.cue("obligation_modals")
     marks = book.cue("hypothetical_marks")
     governors_ = book.cue("hypothetical_governors")
+    wishes = book.cue("wish_governors")
     for i, token in enumerate(chain):
         auxes = _aux(token)
         if any(a in aux and a != "would" for a in auxes):
@@ -111,6 +116,9 @@ def _hypothetical(chain: list[Token], book: Codebook, reported: bool) -> bool:
             return True
         if _governs(chain, i) and token.lemma_.lower() in governors_:
             return True
+        if i and token.lemma_.lower() in wishes and chain[i - 1].dep_ == "ccomp" and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[i - 1].children):
+            return True  # "wants the minister to resign": another's act, only wished for
     return False
 
 

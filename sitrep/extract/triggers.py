@@ -423,10 +423,29 @@ class TriggerMatcher:
                 continue
             if entry.pos == "ADJ" and not entry.with_ and not _has_clause(token):
                 continue
+            if not entry.with_ and entry.mode in self.codebook.cue("forces_modes") and \
+                    self._moves_things(token):
+                continue
             if sport and entry.type in self.codebook.cue("scoreline_types"):
                 continue
             return entry
         return None
+
+    def _moves_things(self, token: Token) -> bool:
+        """Whether what the word withdraws, as the text names it (a verb's object or a
+        passive's subject, a noun's 'of'), is something other than a side's forces: no side,
+        no people of one, and none of ``withdrawable_things`` ("withdrew trade preferences",
+        "the withdrawal of the bill")."""
+        if token.pos_ == "VERB":
+            moved = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                     for t in (c, *c.conjuncts)]
+        else:
+            moved = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        gear = self.codebook.cue("withdrawable_things")
+        return bool(moved) and not any(
+            self._party_word(t) or lemma(t) in gear or t.pos_ not in ("NOUN", "PROPN")
+            for t in moved)
 
     def _pattern(self, verb: Token, key: str) -> VerbPattern | None:
         """The most specific CAMEO pattern of the verb whose nouns its parse holds: the subject,

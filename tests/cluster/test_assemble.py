@@ -866,3 +866,44 @@ def test_donors_named_as_members_of_a_noun_each_pledge(coder):
     pledges = [e for e in coder.code_article(
         Article(id="m", text=text, published="2024-05-03")).events if e.event_type == "AGREE"]
     assert sorted(a.country for e in pledges for a in e.actors) == ["EST", "FIN", "LVA"]
+
+
+def test_the_attack_told_long_after_its_day_joins_the_attack_it_names(coder):
+    text = ("Gunmen attacked the offices of a grain trader in Ferrol in January, killing a "
+            "guard. Police said on Monday they had arrested two suspects. The attack was never "
+            "claimed.")
+    events = coder.code_article(Article(id="f", text=text, published="2024-05-07")).events
+    assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_an_event_noun_a_year_modifies_tells_an_event_of_its_own():
+    dated = Doc(Vocab(), words=["The", "2015", "agreement", "collapsed", "."],
+                pos=["DET", "NUM", "NOUN", "VERB", "PUNCT"], heads=[2, 2, 3, 3, 3],
+                deps=["det", "nummod", "nsubj", "ROOT", "punct"],
+                ents=["O", "B-DATE", "O", "O", "O"])
+    plain = Doc(Vocab(), words=["The", "agreement", "collapsed", "."],
+                pos=["DET", "NOUN", "VERB", "PUNCT"], heads=[1, 2, 2, 2],
+                deps=["det", "nsubj", "ROOT", "punct"])
+    for doc, told_before in ((dated, False), (plain, True)):
+        event = make_event(event_type="AGREE", sentence=doc.text, trigger="agreement",
+                           location=None, date=None)
+        event.actors = []
+        assert anaphor(doc, event) is told_before
+
+
+def test_talks_a_host_announces_are_held_by_the_sides_that_met_before(coder):
+    text = ("Sudan's army and the Rapid Support Forces agreed in Nairobi on Monday to open "
+            "humanitarian corridors. Negotiators will meet again in Nairobi next week, "
+            "Kenya's foreign ministry said.")
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-07")).events
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and all("KEN" not in [a.country for a in e.actors] for e in talks)
+    assert all("SDN" in [a.country for a in e.actors] for e in talks)
+
+
+def test_an_affiliate_of_a_movement_abroad_takes_the_country_it_acts_in(coder):
+    text = ("Islamic State-linked militants attacked a police post in the Tillaberi region of "
+            "Niger on Monday, killing five officers.")
+    events = coder.code_article(Article(id="g", text=text, published="2024-05-07")).events
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert [a.country for a in attack.actors] == ["NER"]

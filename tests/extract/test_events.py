@@ -253,3 +253,18 @@ def test_a_crowd_turning_on_the_state_or_named_as_rioters_riots(coder, text, exp
         assert [e.event_type for e in events] == ["PROTEST"]
     else:
         assert "PROTEST" not in [e.event_type for e in events]
+
+
+def test_a_request_a_court_will_examine_is_no_request_of_the_court(coder):
+    text = ("Kastoria asked Veltra on Monday to hand over a fugitive banker. A Veltran court "
+            "will examine the request next month.")
+    events = coder.code_article(Article(id="x", text=text, published="2024-05-07")).events
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert all("court" not in a.text for e in requests for a in e.actors)
+    assert len(requests) == 1
+
+
+def test_a_request_that_prompted_an_act_is_no_request_of_its_own(coder):
+    text = "Ruritanian troops arrived in Kisumu in March at the Kenyan government's request."
+    events = coder.code_article(Article(id="p", text=text, published="2024-05-07")).events
+    assert "REQUEST" not in [e.event_type for e in events]

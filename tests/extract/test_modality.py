@@ -177,3 +177,18 @@ def test_habits_code_no_event(coder):
     assert "ACCUSE" in types("The Interior Ministry condemned the frequent kidnappings of "
                              "journalists by the rebels.")
     assert "ACCUSE" in types('"We condemn the attack on the convoy," the Interior Minister said.')
+
+
+def test_an_act_a_side_does_not_want_or_plan_is_negated_not_threatened(coder):
+    assert mood(coder, "The rebels do not plan an offensive on the port.", "ASSAULT") == \
+        "negated"
+    events = coder.code_article(Article(id="w", text="The council does not want a war with "
+                                        "its neighbour.", published="2024-05-03")).events
+    assert "THREATEN" not in [e.event_type for e in events]
+
+
+def test_an_act_a_side_wants_another_to_do_is_only_wished_for(coder):
+    assert mood(coder, "The union wants the port director to resign.", "RETREAT") == \
+        "hypothetical"
+    assert mood(coder, "The opposition wants the army to withdraw from the capital.",
+                "RETREAT") == "hypothetical"

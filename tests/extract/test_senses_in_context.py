@@ -107,6 +107,32 @@ def test_a_gathering_for_another_end_is_no_demonstration(coder):
     assert "PROTEST" not in [e.event_type for e in events]
 
 
+def test_a_crowd_gathering_outside_a_building_holds_a_demonstration(coder):
+    top = _events(coder, "Hundreds of bakery workers gathered outside the town hall in "
+                         "Ferrol on Monday.")[0]
+    assert (top.event_type, top.mode) == ("PROTEST", "demo-org")
+    nurses = _events(coder, "Nurses assembled in front of the regional health office.")
+    assert [e.event_type for e in nurses][:1] == ["PROTEST"]
+
+
+def test_a_crowd_gathering_with_chants_and_flags_holds_a_demonstration(coder):
+    events = _events(coder, "Several thousand fishermen gathered in the harbour square, "
+                            "waving flags and chanting.")
+    assert [e.event_type for e in events][:1] == ["PROTEST"]
+
+
+def test_ministers_or_mourners_gathering_hold_no_demonstration(coder):
+    assert "PROTEST" not in [e.event_type for e in _events(
+        coder, "Ministers gathered outside the palace for a photograph.")]
+    assert "PROTEST" not in [e.event_type for e in _events(
+        coder, "Relatives gathered at the chapel for the burial.")]
+
+
+def test_tyres_burned_on_a_road_are_a_blockade_not_destruction(coder):
+    top = _events(coder, "Angry villagers burned tyres on the coast road near Ferrol.")[0]
+    assert (top.event_type, top.mode) == ("PROTEST", "obstruct")
+
+
 def test_a_bomb_in_a_sentence_about_sport_is_still_an_attack(coder):
     top = _events(coder, "A bomb exploded outside the football stadium in Kirkuk during "
                          "the derby, killing three spectators.")[0]

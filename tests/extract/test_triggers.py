@@ -389,3 +389,19 @@ def test_sourcing_formulas_sympathy_and_a_bodys_own_work_are_no_events(coder):
     assert "offered" not in found(coder, "The embassy offered condolences to the families.")
     assert "suspended" not in found(coder, "The airline suspended flights to the island.")
     assert found(coder, "The bloc suspended aid to the junta.")["suspended"] == "SANCTION"
+
+
+def test_withdrawing_something_other_than_forces_is_no_retreat(coder):
+    assert found(coder, "The bloc withdrew trade preferences from Ruritania.")["withdrew"] == \
+        "SANCTION"
+    assert found(coder, "The cabinet withdrew the fuel tax bill.")["withdrew"] == "CONCEDE"
+    assert "withdrawal" not in found(coder, "The withdrawal of the complaint surprised many.")
+    assert found(coder, "The army withdrew its tanks and 300 soldiers.")["withdrew"] == \
+        "RETREAT"
+    assert found(coder, "The rebels withdrew from the river port.")["withdrew"] == "RETREAT"
+
+
+
+def test_hunting_down_suspects_is_a_pursuit_to_arrest(coder):
+    assert found(coder, "Police hunted down the two escaped convicts.")["hunted down"] == \
+        "COERCE"

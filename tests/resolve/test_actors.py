@@ -468,3 +468,25 @@ def test_a_country_word_outside_any_locative_phrase_is_kept_and_the_climb_ends_a
     found = {3: ("DNK", "Danish")}
     _drop_place_modifiers(found, doc[1])
     assert found == {3: ("DNK", "Danish")}
+
+
+@pytest.mark.slow
+def test_a_country_hosting_talks_is_not_what_the_story_is_about(coder):
+    from sitrep.resolve.actors.resolver import venue
+
+    book = load_codebook()
+    words = book.cue("venue_words")
+    doc = coder.nlp("Chad and the rebels opened talks in the Togolese capital Lome on Monday.")
+    lome = next(t for t in doc if t.text == "Lome")
+    assert venue(lome, words)
+    hosted = coder.nlp("The talks, hosted by Togo, were the first since January.")
+    assert venue(next(t for t in hosted if t.text == "Togo"), words)
+    fighting = coder.nlp("Government troops attacked rebel positions near Abeche in Chad.")
+    assert not venue(next(t for t in fighting if t.text == "Chad"), words)
+    text = ("Chad's government and the rebels opened peace talks in Lome on Monday. The talks, "
+            "hosted by Togo, are the first since January. Togo's foreign minister said it "
+            "would help. On the ground, the army shelled rebel positions near Abeche on "
+            "Sunday.")
+    events = coder.code_article(Article(id="v", text=text, published="2026-03-10")).events
+    [shelling] = [e for e in events if e.event_type == "ASSAULT"]
+    assert [a.country for a in shelling.actors] == ["TCD"]

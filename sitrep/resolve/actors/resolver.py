@@ -37,6 +37,9 @@ STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "c
 MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
+VENUE_WEIGHT = 0.25
+"""How much a place named as where talks are held counts toward the story's focus: a third
+country that hosts negotiations is not what the story is about."""
 PHRASE_LONGEST = 4  # words of the longest agent phrase looked for
 
 
@@ -136,13 +139,15 @@ class ActorResolver:
         self.capitals = _capitals()
         self.leaders = leader_table()
         self.names_longest = max((len(k) for k in _actor_country_names()), default=1)
+        self.venue_words = (codebook or load_codebook()).cue("venue_words")
 
     # -- context ---------------------------------------------------------------------------
 
     def context(self, doc: Doc, article: Article, places: list[PlaceMention]) -> ActorContext:
         """The document's focus country and, per sentence, the countries of its places. The
         focus is the country the text's places name most (a place that qualifies a noun, "US
-        troops", counting half); the dateline says where the story was filed, not what it is
+        troops", counting half, and a place named as the venue of talks, :func:`venue`, a
+        quarter); the dateline says where the story was filed, not what it is
         about, so it only breaks a tie, or stands alone when the text names no place."""
         ctx = ActorContext(date=(article.published or "")[:10] or None)
         if article.dateline_start is not None and article.dateline_end is not None:
@@ -161,8 +166,9 @@ class ActorResolver:
                 filed = place.country_code
                 weights.setdefault(filed, 0.0)
                 continue
-            weights[place.country_code] = weights.get(place.country_code, 0.0) + \
-                (MODIFIER_WEIGHT if span.root.dep_ in QUALIFIER_DEPS else 1.0)
+            weight = VENUE_WEIGHT if venue(span.root, self.venue_words) else \
+                MODIFIER_WEIGHT if span.root.dep_ in QUALIFIER_DEPS else 1.0
+            weights[place.country_code] = weights.get(place.country_code, 0.0) + weight
         if weights:
             ctx.focus = max(weights, key=lambda code: (weights[code], code == filed,
                                                        -_first(places, code)))
@@ -685,3 +691,35 @@ def _acted_on(doer: Token, other: Token) -> bool:
     while other.dep_ == "conj" and other.head.i != other.i:
         other = other.head
     return other.dep_ in ("dobj", "dative") and other.head in verbs
+
+
+VENUE_CLIMB = 3
+"""How far a place name climbs through the phrase it stands in ("the Togolese capital Lome")
+to the preposition that places it."""
+
+
+def venue(token: Token, words: frozenset[str]) -> bool:
+    """Whether a place is named as where talks or a meeting are held (``venue_words`` in
+    ``cues/clauses.json``): in or at a meeting noun ("talks in Doha"), in or at a clause whose
+    verb or whose subject or object is one ("opened talks in the Togolese capital Lome",
+    "delegations met in Geneva"), or the one hosting them ("hosted by Togo", "Qatar hosted")."""
+    for _ in range(VENUE_CLIMB):
+        if token.dep_ not in ("appos", "compound", "amod", "poss", "nmod") or token.head is token:
+            break
+        token = token.head
+    host = token.head
+    if token.dep_ == "nsubj":
+        return host.lemma_.lower() in words
+    if token.dep_ == "pobj" and host.dep_ in ("prep", "agent") and host.head is not host:
+        if host.dep_ == "agent" or host.lower_ == "by":
+            return host.head.lemma_.lower() in words
+        if host.lower_ not in ("in", "at"):
+            return False
+        host = host.head
+    elif token.dep_ not in ("advmod", "npadvmod"):
+        return False
+    if host.lemma_.lower() in words:
+        return True
+    return host.pos_ in ("VERB", "AUX") and any(
+        c.lemma_.lower() in words for c in host.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
