@@ -393,11 +393,11 @@ def _mutual(record: Event) -> Event:
 
 
 @cache
-@cache
 def _operating_codes() -> frozenset[str]:
     return frozenset(load_json("records.json")["operating_codes"])
 
 
+@cache
 def _place_types() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     settings = load_json("records.json")
     return (frozenset(settings["place_recipient_types"]),
@@ -542,18 +542,22 @@ def _where_they_operate(event: Event, focus: str | None = None) -> Event:
     belongs to the country where the event happens, as far as the article says: the coding
     rule for armed groups, police forces, ministries and people of a place; so does a
     movement coded only by a non-state code of groups that act in many countries
-    (``operating_codes``: an Islamic State affiliate). A statement is
-    made at a venue ("the army refused to attend talks in Oslo"): its sides belong to the
-    country the article is about (``focus``), as do those of an event placed nowhere."""
+    (``operating_codes``: an Islamic State affiliate), but only by an act the text places
+    itself: where such a movement threatens or speaks, or acts at no stated place, says
+    nothing of where it operates. A statement is made at a venue ("the army refused to
+    attend talks in Oslo"): its sides belong to the country the article is about (``focus``),
+    as do those of an event placed nowhere."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()
+    acted_there = code is not None and event.event_type not in aimed and \
+        place is not None and place.basis not in UNSTATED_PLACES
     if code is None or event.event_type in aimed:
         code = focus or code
     if code is None:
         return event
 
-    roaming = _operating_codes()
+    roaming = _operating_codes() if acted_there else frozenset()
 
     def placed(actor: Actor) -> bool:
         return bool(actor.sector and not actor.country) or actor.country in roaming

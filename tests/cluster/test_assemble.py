@@ -907,3 +907,13 @@ def test_an_affiliate_of_a_movement_abroad_takes_the_country_it_acts_in(coder):
     events = coder.code_article(Article(id="g", text=text, published="2024-05-07")).events
     [attack] = [e for e in events if e.event_type == "ASSAULT"]
     assert [a.country for a in attack.actors] == ["NER"]
+
+
+def test_a_movement_abroad_that_threatens_a_country_does_not_take_its_country(coder):
+    """Where a movement of many countries operates shows in where it acts, not in whom it
+    threatens: the threat keeps the movement's own code."""
+    text = ("Islamic State-linked militants threatened Kenya in a video released on Monday, "
+            "vowing to strike its cities.")
+    events = coder.code_article(Article(id="h", text=text, published="2024-05-07")).events
+    [threat] = [e for e in events if e.event_type == "THREATEN"]
+    assert [a.country for a in threat.actors] == ["IMG"]
