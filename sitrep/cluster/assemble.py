@@ -876,7 +876,7 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
 def _parties_of_talks(records: list[Event]) -> list[Event]:
     """A mutual event (talks, a deal) whose mentions name its doers only by their kind
     ("negotiators will meet again") or name none, the host of the talks saying so ("talks
-    will begin in Doha next month, Qatar's minister said"), is held by the parties of the
+    will resume in Lome in June, Togo's foreign minister said"), is held by the parties of the
     mutual event told last before it: the same sides meet again, not the host or the place
     where they meet. Its claimant stays who said so."""
     mutual = mutual_types()

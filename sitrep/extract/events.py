@@ -1356,7 +1356,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
 
 def riots_spread(events: list[Event], book: Codebook) -> list[Event]:
     """Force of the riot modes (``riot_modes``) that a sentence's rioting crowd does beside its
-    riot ("set tyres ablaze and hurled stones at police") is part of that riot."""
+    riot ("smashed windows and threw rocks at officers") is part of that riot."""
     kind, mode = book.cues["riot_reading"]
     rioters = {(e.evidence.start, a.text) for e in events
                if (e.event_type, e.mode) == (kind, mode) for a in e.actors}

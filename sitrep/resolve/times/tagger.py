@@ -73,7 +73,7 @@ def joins() -> Joins:
         signal=re.compile(rf"\b(?P<signal>{alternation(words('range_signals'))})\s+(?:the\s+)?$",
                           flags),
         join_time=re.compile(rf"^\s*,?\s*(?:{alternation(words('time_joiners'))}\s+)?$", flags),
-        # "10 a.m. Moscow time on Tuesday": a place's clock between the time and its day
+        # "9 p.m. Tehran time on Friday": a place's clock between the time and its day
         period_end_link=re.compile(rf"^\s+{alternation(words('period_end_links'))}\s+$",
                                    flags),
         join_day=re.compile(rf"^\s*(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+"
@@ -473,7 +473,7 @@ def quarter_ended(found: list[Found], text: str) -> list[Found]:
 
 
 def range_day(found: list[Found], text: str) -> list[Found]:
-    """ "between 4 p.m. and 8 p.m. today": a clock time that opens a range falls on the day
+    """ "between 6 a.m. and 11 a.m. tomorrow": a clock time that opens a range falls on the day
     the range's end names."""
     for first, second in range_pairs(found, text):
         period = second.resolved.period
