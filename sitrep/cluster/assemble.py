@@ -69,6 +69,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     nouns = event_nouns(doc)
     refers = {id(event): anaphor(doc, event, nouns) or definite_nominal(doc, event)
               for event in ordered}
+    further = {id(event) for event in ordered if further_act(doc, event)}
 
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
@@ -77,6 +78,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
         return cache[key]
 
     def fits(members: list[int], event: Event) -> float | None:
+        if id(event) in further:
+            return None
         whole = merged_of(members)
         back = refers[id(event)]
         if back and event.actors:
@@ -98,7 +101,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                             toll=lambda event: _passive_toll(doc, event, rules, nouns))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article)
-    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home)
+    fought = _acts_placed_in(merged, home)
+    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home, fought)
                                  for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
@@ -277,6 +281,22 @@ def anaphor(doc: Doc, event: Event, nouns: dict[int, str] | None = None) -> bool
         return True
     nouns = event_nouns(doc) if nouns is None else nouns
     return part_of(span.root, event.event_type, nouns, load_codebook())
+
+
+@cache
+def _further_words() -> frozenset[str]:
+    return frozenset(load_json("records.json")["further_acts"])
+
+
+def further_act(doc: Doc, event: Event) -> bool:
+    """A mention whose verb an adverb of addition modifies ("the rebels also blew up two
+    posts", ``further_acts``): the text tells one more act, not the one told before, so the
+    mention joins no record told before it."""
+    span = _trigger_span(doc, event)
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return False
+    words = _further_words()
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in span.root.children)
 
 
 def _dated_by_modifier(noun: Token) -> bool:
@@ -537,16 +557,29 @@ def _other_sides(told: list[Event], reaction: Event) -> list[Event]:
             if not own_bodies & {(a.country, a.sector) for a in r.actors if a.country}]
 
 
-def _where_they_operate(event: Event, focus: str | None = None) -> Event:
+def _acts_placed_in(records: list[Event], country: str | None) -> bool:
+    """Whether some record of the article is an act (no statement) that the text places in
+    ``country``: where a movement of many countries is told to act."""
+    _, _, aimed = _place_types()
+    return country is not None and any(
+        r.event_type not in aimed and r.location is not None and
+        r.location.country_code == country and r.location.basis not in UNSTATED_PLACES
+        for r in records)
+
+
+def _where_they_operate(event: Event, focus: str | None = None,
+                        fought_in_focus: bool = False) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
     rule for armed groups, police forces, ministries and people of a place; so does a
     movement coded only by a non-state code of groups that act in many countries
-    (``operating_codes``: an Islamic State affiliate), but only by an act the text places
-    itself: where such a movement threatens or speaks, or acts at no stated place, says
-    nothing of where it operates. A statement is made at a venue ("the army refused to
-    attend talks in Oslo"): its sides belong to the country the article is about (``focus``),
-    as do those of an event placed nowhere."""
+    (``operating_codes``: an Islamic State affiliate), but only where the text shows it
+    acting: at the act's own stated place, or, for its statements and acts the text does not
+    place, in the article's country when some act of the article is placed there
+    (``fought_in_focus``). Whom such a movement threatens says nothing of where it operates. A
+    statement is made at a venue ("the army refused to attend talks in Oslo"): its sides
+    belong to the country the article is about (``focus``), as do those of an event placed
+    nowhere."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()
@@ -554,6 +587,7 @@ def _where_they_operate(event: Event, focus: str | None = None) -> Event:
         place is not None and place.basis not in UNSTATED_PLACES
     if code is None or event.event_type in aimed:
         code = focus or code
+    acted_there = acted_there or (fought_in_focus and code == focus)
     if code is None:
         return event
 

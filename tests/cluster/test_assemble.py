@@ -917,3 +917,15 @@ def test_a_movement_abroad_that_threatens_a_country_does_not_take_its_country(co
     events = coder.code_article(Article(id="h", text=text, published="2024-05-07")).events
     [threat] = [e for e in events if e.event_type == "THREATEN"]
     assert [a.country for a in threat.actors] == ["IMG"]
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Rebels attacked an army post near Goma on Tuesday, officials said. The rebels also "
+     "ambushed a supply convoy near the town.", [["attacked"], ["ambushed"]]),
+    ("Rebels attacked an army post near Goma on Tuesday, officials said. The rebels "
+     "ambushed a supply convoy near the town.", [["attacked", "ambushed"]]),
+])
+def test_a_further_act_told_with_also_is_a_record_of_its_own(coder, text, records):
+    """Without "also" the second clause may tell the same fight again; with it, one more."""
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-08")).events
+    assert sorted([m.trigger for m in e.mentions] for e in events) == sorted(records)

@@ -39,9 +39,11 @@ def test_match_prefers_the_event_with_date_and_country():
 
 @pytest.mark.slow
 def test_muc_quality_gate(coder, data_dir):
-    """Measured on the first 150 dev messages: recall 0.952, with date and country 0.829,
-    precision 0.226 (all 1,300: 0.957, 0.790, 0.195)."""
-    metrics = evaluate(data_dir / "muc_dev.jsonl", coder, limit=150).metrics
+    """On every development message, the set the issue's floor is stated on (2026-12-02:
+    recall 0.914, with date and country 0.754, precision 0.297). A sample of the first 150
+    messages moved by whole incidents (146 required: 131 found is 0.897, 132 is 0.904) while
+    the whole set held, so the gate reads the whole set, with the same floors."""
+    metrics = evaluate(data_dir / "muc_dev.jsonl", coder).metrics
     assert metrics["recall"] >= 0.90
     assert metrics["recall_with_date_and_country"] >= 0.75
     assert metrics["precision"] >= 0.18
