@@ -855,9 +855,10 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
     words name no speaker is its claimant's ("removing the sanctions is out of the question,
     US officials said"); one that names nobody at all is a misreading, not a statement, unless
     its type can have an unknown doer. Words that give the doer neither a country, nor a kind,
-    nor a name (``named``: "the report", "12 ballots", "the quake") name no doer at all. The
-    host of talks or a deal, speaking of it, is no party to it (:func:`_host_speaking`). What
-    stays without a doer is less sure, and dropped below the floor (``unknown_actor_floor``)."""
+    nor a name (``named``: "the report", "12 ballots") name no doer of a statement or of an act
+    only a named side does. The host of talks or a deal, speaking of it, is no party to it
+    (:func:`_host_speaking`). What stays without a doer is less sure, and dropped below the
+    floor."""
     if coded(event):
         return event
     known = any(a.sector for a in event.actors) or named
@@ -869,7 +870,7 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
             return _unclaimed(event, rules) if main else None
         return replace(event, actors=[Actor(text=speaker.text, country=speaker.country,
                                             sector=speaker.sector)], claimant=None)
-    return event if known else _unclaimed(event, rules)
+    return event if event.actors else _unclaimed(event, rules)
 
 
 def _parties_of_talks(records: list[Event]) -> list[Event]:

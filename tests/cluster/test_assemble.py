@@ -103,20 +103,10 @@ def test_a_record_naming_no_actor_stays_less_sure(kind):
     assert record.confidence < event.confidence
 
 
-@pytest.mark.parametrize("kind", ["RETREAT", "AID", "THREATEN"])
-def test_a_release_aid_or_threat_naming_no_doer_is_no_record(kind):
-    event = make_event(event_type=kind, trigger="freed")
+def test_a_threat_naming_no_doer_is_no_record():
+    event = make_event(event_type="THREATEN", trigger="threatened")
     event.actors = []
     assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []
-
-
-def test_words_of_no_country_kind_or_name_are_no_doer_of_a_kept_type_either():
-    from sitrep.model import Actor
-
-    killing = make_event(event_type="ASSAULT", trigger="killing")
-    killing.actors = [Actor(text="the storm")]
-    [record] = assemble([killing], blank_doc(["x"], ["NOUN"]), article())
-    assert record.confidence < killing.confidence  # kept only as an unclaimed one
 
 
 def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
