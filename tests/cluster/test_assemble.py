@@ -95,12 +95,18 @@ def test_a_nominal_mention_refers_back_without_sharing_anything():
     assert len(assemble([ours, later], doc, article())) == 1
 
 
-@pytest.mark.parametrize("kind", ["ASSAULT", "RETREAT"])
+@pytest.mark.parametrize("kind", sorted(load_rules().kept_without_actor))
 def test_a_record_naming_no_actor_stays_less_sure(kind):
     event = make_event(event_type=kind, trigger="struck")
     event.actors = []
     [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
     assert record.confidence < event.confidence
+
+
+def test_a_threat_naming_no_doer_is_no_record():
+    event = make_event(event_type="THREATEN", trigger="threatened")
+    event.actors = []
+    assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []
 
 
 def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
