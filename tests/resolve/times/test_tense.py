@@ -216,8 +216,7 @@ def test_the_day_of_a_telling_is_no_anchor_once_the_told_time_is_named(coder):
 @pytest.mark.slow
 def test_a_telling_dated_first_is_still_the_anchor(coder):
     text = "The firm said on Tuesday that sales rose.\nIts shares fell later in the day."
-    doc = coder.nlp(text)
-    values = [m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)]
+    values = parsed_values(coder, text, date(2024, 5, 3))
     assert "2024-04-30" in values[1:]
 
 
@@ -305,6 +304,11 @@ def test_a_season_something_is_put_off_until_lies_ahead_unless_told_as_past(code
     assert season(text, date(2022, 3, 4), doc) == "2021-FA"
 
 
+def parsed_values(coder, text: str, reference: date) -> list[str | None]:  # noqa: ANN001
+    """The values of every mention of ``text``, tagged with the model's parse of it."""
+    return [m.value for m in tag_times(text, reference, "t", doc=coder.nlp(text))]
+
+
 def season(text: str, reference: date, doc: Doc) -> str | None:
     """The value of the one mention that names a season."""
     return next(m.value for m in tag_times(text, reference, "t", doc=doc) if "autumn" in m.text)
@@ -313,30 +317,26 @@ def season(text: str, reference: date, doc: Doc) -> str | None:
 @pytest.mark.slow
 def test_a_bare_participle_of_expectation_awaits_its_day(coder):
     text = "Forecasters warned of storms, with heavy rain expected by Sunday night."
-    doc = coder.nlp(text)
-    values = [m.value for m in tag_times(text, date(2023, 12, 22), "t", doc=doc)]
+    values = parsed_values(coder, text, date(2023, 12, 22))
     assert "2023-12-24TNI" in values
 
 
 @pytest.mark.slow
 def test_what_is_due_on_a_day_lies_ahead(coder):
     text = "Traders are waiting for the jobs report, due on Friday."
-    doc = coder.nlp(text)
-    values = [m.value for m in tag_times(text, date(2024, 5, 1), "t", doc=doc)]
+    values = parsed_values(coder, text, date(2024, 5, 1))
     assert values == ["2024-05-03"]
 
 
 @pytest.mark.slow
 def test_a_clock_time_told_in_the_past_is_not_on_a_day_ahead(coder):
     text = "The warning runs until Friday. Shelters opened at noon."
-    doc = coder.nlp(text)
-    values = [m.value for m in tag_times(text, date(2022, 7, 21), "t", doc=doc)]
+    values = parsed_values(coder, text, date(2022, 7, 21))
     assert "2022-07-21T12:00" in values
 
 
 @pytest.mark.slow
 def test_a_date_set_for_something_is_the_nearest_even_when_told_as_past(coder):
     text = "A judge on Monday set a trial date of March 12."
-    doc = coder.nlp(text)
-    values = [m.value for m in tag_times(text, date(2017, 12, 5), "t", doc=doc)]
+    values = parsed_values(coder, text, date(2017, 12, 5))
     assert "2018-03-12" in values
