@@ -62,6 +62,9 @@ UNDER_SPEECH_PENALTY = 0.15
 PROPERTY_PENALTY = 0.2
 """How far property taken or destroyed falls below the violence against people told with it:
 ACLED and PLOVER code the attack on people as the event."""
+RESULT_PENALTY = 0.4
+"""How far property destroyed as the result of an attack it is told as a participle of falls:
+below any attack word's weight."""
 INTENT_BONUS = 0.05
 FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
@@ -146,7 +149,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
-    return secondary_floor(dedupe(riots_spread(events, book)))
+    return secondary_floor(dedupe(riots_spread(events, book),
+                                  book.cue("violent_protest_modes")))
 
 
 # -- which triggers become events -------------------------------------------------------------
@@ -770,6 +774,7 @@ class EventBuilder:
         modes = self.book.cues["riot_modes"].get(kind)
         if modes is None or mode not in modes or not heads or not actors:
             return False
+        heads = [content_head(t, self.book) for t in heads]  # "hundreds of youths": youths
         people = self.book.cue("crowd_sectors")
         crowd = self.book.cue("protest_crowds")
         unknown = self.book.cue("not_crowd_modifiers")
@@ -1275,9 +1280,18 @@ class EventBuilder:
             score += RECIPIENT_BONUS
         if mood == "future":
             score -= FUTURE_PENALTY
-        if cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+        if cand.mode in self.book.cue("property_modes") and self._result_of_violence(head):
+            score -= RESULT_PENALTY
+        elif cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
             score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _result_of_violence(self, head: Token) -> bool:
+        """Whether property destroyed is told as what an act of violence did, a participle on
+        it ("struck the depot, setting it ablaze"): the result of that attack, which ranks
+        below it whatever the words' weights."""
+        return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
+            and head.head.i in self.violent_heads
 
     def _beside_violence(self, head: Token) -> bool:
         """Whether the act is told in one breath with violence against people by the same
@@ -1377,10 +1391,12 @@ def secondary_floor(events: list[Event]) -> list[Event]:
             if e.confidence >= SECONDARY_FLOOR or e.confidence == top[e.evidence.start]]
 
 
-def dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: list[Event], violent: frozenset[str] = frozenset()) -> list[Event]:
     """One event per type per sentence: the surest, with the arguments and counts of the
-    others where it has none ("soldiers who were wounded in the ambush") and the most specific
-    means of violence any of them names ("killed" + "a roadside bomb exploded")."""
+    others where it has none ("soldiers who were wounded in the ambush"), the most specific
+    means of violence any of them names ("killed" + "a roadside bomb exploded"), and for a
+    protest the mode of a riot any of them is (``violent``: a crowd that blocks a road and
+    stones the police holds one protest, a violent one)."""
     best: dict[tuple[int, str], Event] = {}
     for event in events:
         key = (event.evidence.start, event.event_type)
@@ -1392,7 +1408,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         for name in ("actors", "recipients", "quantities"):
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
-        if more_specific(other.mode, sure.mode):
+        if more_specific(other.mode, sure.mode) or (
+                other.mode in violent and sure.mode not in violent):
             sure.mode, sure.cameo = other.mode, other.cameo
         best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

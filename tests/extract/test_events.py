@@ -268,3 +268,22 @@ def test_a_request_that_prompted_an_act_is_no_request_of_its_own(coder):
     text = "Ruritanian troops arrived in Kisumu in March at the Kenyan government's request."
     events = coder.code_article(Article(id="p", text=text, published="2024-05-07")).events
     assert "REQUEST" not in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of youths burned tyres and threw stones at police in the market town.",
+    "Traders barricaded the main road and hurled rocks at soldiers sent to clear it.",
+])
+def test_a_crowd_that_blocks_a_road_and_stones_the_state_holds_one_violent_protest(coder, text):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert [e.mode for e in protests] == ["riot-spon"], \
+        [(e.event_type, e.mode, e.evidence.trigger) for e in events]
+
+
+def test_property_destroyed_as_the_result_of_an_attack_ranks_below_it(coder):
+    text = "The navy struck a fuel depot on the coast with missiles, setting it ablaze."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "ASSAULT", [(e.event_type, e.evidence.trigger, e.confidence)
+                                         for e in events]
