@@ -624,6 +624,9 @@ class EventBuilder:
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         if self._riot(kind, cand.mode, actors, recipients, actor_heads):
             kind, cand.mode = self.book.cues["riot_reading"]
+        elif [kind, cand.mode] == self.book.cues["blockade_reading"] and actors and all(
+                a.sector in self.book.cue("blocking_state_sectors") for a in actors):
+            kind, cand.mode = self.book.cues["state_blockade_reading"]  # the state blocking
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")

@@ -287,3 +287,13 @@ def test_property_destroyed_as_the_result_of_an_attack_ranks_below_it(coder):
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == "ASSAULT", [(e.event_type, e.evidence.trigger, e.confidence)
                                          for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army blocked the roads into the rebel-held district.", ("COERCE", "restrict")),
+    ("Farmers blocked the roads into the capital with tractors.", ("PROTEST", "obstruct")),
+])
+def test_a_blockade_by_the_state_is_a_restriction_and_by_people_a_protest(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, top.mode) == expected, [(e.event_type, e.mode) for e in events]
