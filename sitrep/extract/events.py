@@ -1396,7 +1396,9 @@ def secondary_floor(events: list[Event]) -> list[Event]:
 
 def dedupe(events: list[Event], violent: frozenset[str] = frozenset()) -> list[Event]:
     """One event per type per sentence: the surest, with the arguments and counts of the
-    others where it has none ("soldiers who were wounded in the ambush"), the most specific
+    others where it has none ("soldiers who were wounded in the ambush"), the people another
+    act of the same doers names as its recipients where its own name no side, only a thing or
+    a site ("opened fire at a market, killing six civilians": the civilians), the most specific
     means of violence any of them names ("killed" + "a roadside bomb exploded"), and for a
     protest the mode of a riot any of them is (``violent``: a crowd that blocks a road and
     stones the police holds one protest, a violent one)."""
@@ -1411,6 +1413,10 @@ def dedupe(events: list[Event], violent: frozenset[str] = frozenset()) -> list[E
         for name in ("actors", "recipients", "quantities"):
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
+        if not any(r.sector for r in sure.recipients) and \
+                any(r.sector for r in other.recipients) and \
+                {a.text for a in other.actors} <= {a.text for a in sure.actors}:
+            sure.recipients = other.recipients  # "fired at a market, killing six civilians"
         if more_specific(other.mode, sure.mode) or (
                 other.mode in violent and sure.mode not in violent):
             sure.mode, sure.cameo = other.mode, other.cameo

@@ -297,3 +297,11 @@ def test_a_blockade_by_the_state_is_a_restriction_and_by_people_a_protest(coder,
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
     top = max(events, key=lambda e: e.confidence)
     assert (top.event_type, top.mode) == expected, [(e.event_type, e.mode) for e in events]
+
+
+def test_people_killed_by_a_shooting_at_a_site_are_its_recipients(coder):
+    text = "A policeman opened fire at a bus station in the town, killing three travellers."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert [r.sector for r in top.recipients] == ["CVL"], [r.text for r in top.recipients]
+    assert top.acled is not None and top.acled["event_type"] == "Violence against civilians"
