@@ -602,6 +602,7 @@ class TriggerMatcher:
         # what a clause it governs speaks of ("warned that floods could follow") says it too
         nearby = nearby | {lemma(g) for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
+        nearby = nearby | {lemma(t) for t in _implied_doers(token)}
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
@@ -735,6 +736,28 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
             elif thing.dep_ == "prep" and thing.lower_ in preps:
                 found.extend((g, "self") for g in thing.children if g.dep_ == "pobj")
     return found
+
+
+def _implied_doers(verb: Token) -> list[Token]:
+    """The doer a verb with no subject of its own takes from the clause it hangs on: a
+    participle set after a clause ("a cyclone struck the coast, killing nine") takes that
+    clause's subject, and so do participles joined to it; a relative clause whose subject is
+    a relative pronoun ("landslides that killed 12") takes the noun it describes."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in
+                                  ("WDT", "WP") for c in verb.children):
+        return []
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
+                                    for c in verb.children):
+        return [verb.head]
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            not any(c.dep_ == "mark" for c in verb.children):
+        clause = verb.head
+        doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # a clause the parser hung on its subject ("a storm swept ...": the storm's)
+        return doers or ([clause.head] if clause.dep_ == "acl" else [])
+    return []
 
 
 def _split_rest(verb: Token, rest: tuple[str, ...], blocked: set[int]) -> int | None:

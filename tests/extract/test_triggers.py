@@ -429,3 +429,12 @@ def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
     assert hits.get("pelted") == ("ASSAULT", "beat")
     assert "named" not in found(coder, "The president accepted the resignation and named "
                                        "the deputy as acting minister.")
+
+
+@pytest.mark.parametrize("text", [
+    "A storm swept across the island on Monday, killing four fishermen.",
+    "Floods hit the valley overnight, destroying bridges and killing two herders.",
+    "Villagers were buried by mudslides that killed at least seven people.",
+])
+def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
+    assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
