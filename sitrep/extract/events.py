@@ -691,8 +691,9 @@ class EventBuilder:
             return []
         accusers = [a for a in self._actors(speakers, verb) if a.country]
         accused = [a for a in event.actors if a.country]
-        if not accusers or not accused or \
-                not _other_side(accusers, accused, event.recipients):
+        if not accusers or not accused or not (
+                _other_side(accusers, accused, event.recipients) or
+                self._watchdog_of_state(accusers, accused)):
             return []
         self.alleged_heads.add(verb.i)
         book = self.book
@@ -710,6 +711,15 @@ class EventBuilder:
             confidence=self._confidence(Candidate(hit, entry, None), accusers, accused,
                                         "asserted"),
             cameo=book.types["ACCUSE"].cameo)]
+
+    def _watchdog_of_state(self, accusers: list[Actor], accused: list[Actor]) -> bool:
+        """Whether a rights group (``watchdog_codes``, ``watchdog_sectors``) tells of a hostile
+        act by a state's own forces (``watched_sectors``): an allegation of abuse, whoever
+        suffered it."""
+        book = self.book
+        return all(a.country in book.cue("watchdog_codes") or
+                   a.sector in book.cue("watchdog_sectors") for a in accusers) and \
+            all(a.sector in book.cue("watched_sectors") for a in accused)
 
     def _telling_verb(self, head: Token) -> Token | None:
         """The verb of telling (``said_allegation_verbs``) whose clausal complement, told

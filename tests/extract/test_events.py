@@ -305,3 +305,11 @@ def test_people_killed_by_a_shooting_at_a_site_are_its_recipients(coder):
     top = max(events, key=lambda e: e.confidence)
     assert [r.sector for r in top.recipients] == ["CVL"], [r.text for r in top.recipients]
     assert top.acled is not None and top.acled["event_type"] == "Violence against civilians"
+
+
+def test_a_rights_group_telling_of_abuse_by_a_states_forces_accuses_them(coder):
+    text = "Amnesty International said Zambian soldiers had tortured three detained miners."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert accusations and "ZMB" in [a.country for a in accusations[0].recipients], \
+        [(e.event_type, [a.country for a in e.recipients]) for e in events]
