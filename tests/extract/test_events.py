@@ -313,3 +313,11 @@ def test_a_rights_group_telling_of_abuse_by_a_states_forces_accuses_them(coder):
     accusations = [e for e in events if e.event_type == "ACCUSE"]
     assert accusations and "ZMB" in [a.country for a in accusations[0].recipients], \
         [(e.event_type, [a.country for a in e.recipients]) for e in events]
+
+
+def test_a_side_known_by_its_kind_in_a_story_that_places_nothing_is_of_the_storys_country(coder):
+    text = "Malawi's government cut fuel prices after minibus drivers blocked roads for a week."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert protests and [a.country for a in protests[0].actors] == ["MWI"], \
+        [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events]
