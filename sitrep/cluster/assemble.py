@@ -100,7 +100,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end,
                             toll=lambda event: _passive_toll(doc, event, rules, nouns))
     merged = [merged_of(members) for members in groups]
-    home = focus_country(merged, article)
+    home = focus_country(merged, article) or _story_country(doc)
     fought = _acts_placed_in(merged, home)
     records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home, fought)
                                  for r in merged])
@@ -442,6 +442,14 @@ def focus_country(records: list[Event], article: Article) -> str | None:
     if not counts:
         return dateline
     return max(counts, key=lambda code: (counts[code], code == dateline))
+
+
+def _story_country(doc: Doc) -> str | None:
+    """Where no record is placed and no dateline says where, the country the text is about
+    (``ActorContext.focus``: the country it names most), so a side known by its kind ("the
+    truckers") is of that country, as a local body is."""
+    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    return context.focus if context is not None else None
 
 
 def _filed_abroad(doc: Doc, records: list[Event]) -> str | None:

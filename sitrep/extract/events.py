@@ -62,6 +62,9 @@ UNDER_SPEECH_PENALTY = 0.15
 PROPERTY_PENALTY = 0.2
 """How far property taken or destroyed falls below the violence against people told with it:
 ACLED and PLOVER code the attack on people as the event."""
+RESULT_PENALTY = 0.4
+"""How far property destroyed as the result of an attack it is told as a participle of falls:
+below any attack word's weight."""
 INTENT_BONUS = 0.05
 FUTURE_PENALTY = 0.1
 ACTOR_BONUS = 0.05
@@ -146,7 +149,8 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     events: list[Event] = []
     for cand in candidates:
         events.extend(builder.build(cand))
-    return secondary_floor(dedupe(riots_spread(events, book)))
+    return secondary_floor(dedupe(riots_spread(events, book),
+                                  book.cue("violent_protest_modes")))
 
 
 # -- which triggers become events -------------------------------------------------------------
@@ -620,6 +624,9 @@ class EventBuilder:
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         if self._riot(kind, cand.mode, actors, recipients, actor_heads):
             kind, cand.mode = self.book.cues["riot_reading"]
+        elif [kind, cand.mode] == self.book.cues["blockade_reading"] and actors and all(
+                a.sector in self.book.cue("blocking_state_sectors") for a in actors):
+            kind, cand.mode = self.book.cues["state_blockade_reading"]  # the state blocking
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")
@@ -684,8 +691,9 @@ class EventBuilder:
             return []
         accusers = [a for a in self._actors(speakers, verb) if a.country]
         accused = [a for a in event.actors if a.country]
-        if not accusers or not accused or \
-                not _other_side(accusers, accused, event.recipients):
+        if not accusers or not accused or not (
+                _other_side(accusers, accused, event.recipients) or
+                self._watchdog_of_state(accusers, accused)):
             return []
         self.alleged_heads.add(verb.i)
         book = self.book
@@ -703,6 +711,15 @@ class EventBuilder:
             confidence=self._confidence(Candidate(hit, entry, None), accusers, accused,
                                         "asserted"),
             cameo=book.types["ACCUSE"].cameo)]
+
+    def _watchdog_of_state(self, accusers: list[Actor], accused: list[Actor]) -> bool:
+        """Whether a rights group (``watchdog_codes``, ``watchdog_sectors``) tells of a hostile
+        act by a state's own forces (``watched_sectors``): an allegation of abuse, whoever
+        suffered it."""
+        book = self.book
+        return all(a.country in book.cue("watchdog_codes") or
+                   a.sector in book.cue("watchdog_sectors") for a in accusers) and \
+            all(a.sector in book.cue("watched_sectors") for a in accused)
 
     def _telling_verb(self, head: Token) -> Token | None:
         """The verb of telling (``said_allegation_verbs``) whose clausal complement, told
@@ -770,6 +787,7 @@ class EventBuilder:
         modes = self.book.cues["riot_modes"].get(kind)
         if modes is None or mode not in modes or not heads or not actors:
             return False
+        heads = [content_head(t, self.book) for t in heads]  # "hundreds of youths": youths
         people = self.book.cue("crowd_sectors")
         crowd = self.book.cue("protest_crowds")
         unknown = self.book.cue("not_crowd_modifiers")
@@ -1275,9 +1293,18 @@ class EventBuilder:
             score += RECIPIENT_BONUS
         if mood == "future":
             score -= FUTURE_PENALTY
-        if cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+        if cand.mode in self.book.cue("property_modes") and self._result_of_violence(head):
+            score -= RESULT_PENALTY
+        elif cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
             score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
+
+    def _result_of_violence(self, head: Token) -> bool:
+        """Whether property destroyed is told as what an act of violence did, a participle on
+        it ("struck the depot, setting it ablaze"): the result of that attack, which ranks
+        below it whatever the words' weights."""
+        return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
+            and head.head.i in self.violent_heads
 
     def _beside_violence(self, head: Token) -> bool:
         """Whether the act is told in one breath with violence against people by the same
@@ -1377,10 +1404,14 @@ def secondary_floor(events: list[Event]) -> list[Event]:
             if e.confidence >= SECONDARY_FLOOR or e.confidence == top[e.evidence.start]]
 
 
-def dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: list[Event], violent: frozenset[str] = frozenset()) -> list[Event]:
     """One event per type per sentence: the surest, with the arguments and counts of the
-    others where it has none ("soldiers who were wounded in the ambush") and the most specific
-    means of violence any of them names ("killed" + "a roadside bomb exploded")."""
+    others where it has none ("soldiers who were wounded in the ambush"), the people another
+    act of the same doers names as its recipients where its own name no side, only a thing or
+    a site ("opened fire at a market, killing six civilians": the civilians), the most specific
+    means of violence any of them names ("killed" + "a roadside bomb exploded"), and for a
+    protest the mode of a riot any of them is (``violent``: a crowd that blocks a road and
+    stones the police holds one protest, a violent one)."""
     best: dict[tuple[int, str], Event] = {}
     for event in events:
         key = (event.evidence.start, event.event_type)
@@ -1392,7 +1423,12 @@ def dedupe(events: list[Event]) -> list[Event]:
         for name in ("actors", "recipients", "quantities"):
             if not getattr(sure, name):
                 setattr(sure, name, getattr(other, name))
-        if more_specific(other.mode, sure.mode):
+        if not any(r.sector for r in sure.recipients) and \
+                any(r.sector for r in other.recipients) and \
+                {a.text for a in other.actors} <= {a.text for a in sure.actors}:
+            sure.recipients = other.recipients  # "fired at a market, killing six civilians"
+        if more_specific(other.mode, sure.mode) or (
+                other.mode in violent and sure.mode not in violent):
             sure.mode, sure.cameo = other.mode, other.cameo
         best[key] = sure
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.trigger_start or 0))

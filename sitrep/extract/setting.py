@@ -15,6 +15,7 @@ from sitrep.codebook.load import load_json
 from sitrep.ingest.dateline import lead_span
 from sitrep.model import Article, EventDate, Location, PlaceMention, TimeMention
 from sitrep.nlp.deps import NOUN_MODIFIER_DEPS, PREMODIFIER_DEPS
+from sitrep.resolve.places.geocoder import name_parts
 from sitrep.resolve.times.tense import attached_verb
 from sitrep.resolve.times.vocabulary import load_vocabulary, points_back
 
@@ -129,10 +130,20 @@ def _inside_name(span: Span) -> bool:
 
 
 def _modifier(token: Token) -> bool:
-    """A place word that modifies a noun ("US troops", "Russian and US forces")."""
+    """A place word that modifies a noun ("US troops", "Russian and US forces"); not a name
+    compounded with a word that says what kind of place it names ("Balochistan province":
+    ``places/name_parts.tsv``) in a phrase that says where something is (``division_site_preps``
+    of ``cues/clauses.json``: "in Balochistan province"; not the goal or origin of a movement,
+    "fled into Gambella region"), which names that place (a possessive on it, "Pakistan's",
+    says whose the place is, and stays a modifier)."""
     if token.dep_ == "conj":
         token = token.head
-    return token.dep_ in PREMODIFIER_DEPS
+    if token.dep_ not in PREMODIFIER_DEPS:
+        return False
+    kinds = name_parts()
+    kind = token.head
+    return token.dep_ != "compound" or (kind.text not in kinds and kind.lemma_ not in kinds) \
+        or kind.dep_ != "pobj" or kind.head.lower_ not in _cue("division_site_preps")
 
 
 def _nearest(trigger: Token, items: Sequence[tuple[object, Span]], within: set[int] | None):

@@ -50,6 +50,16 @@ named, and then replaces a mode the verb only assumes ("clashed with machetes").
 VIOLENT = frozenset({"ASSAULT"})
 RIOT_FROM = frozenset({("ASSAULT", None), ("ASSAULT", "firearms"), ("ASSAULT", "other"),
                        ("ASSAULT", "beat"), ("COERCE", "destroy"), ("COERCE", "seize")})
+SPLIT_MAX_WORDS = 3
+"""The longest expression an object may split ("set the bus on fire")."""
+SPLIT_GAP = 6
+"""How many words an object that splits an expression may have."""
+SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "cc", "conj",
+                        "punct", "mark", "advcl", "relcl", "parataxis", "appos", "dobj",
+                        "dative"})
+"""How the rest of a split expression may not hang on its verb: as its subject, an
+auxiliary, a clause of its own, or its object (a noun with words of its own between, "used
+excessive force", is a phrase of the verb and a noun, not a verb and its particle)."""
 # the second tier (CAMEO verbs) needs the two named actors PETRARCH-style coding needs
 COPULAR_DEPS = frozenset({"attr", "acomp", "oprd"})
 MUNITION_WEIGHT = 0.7
@@ -168,6 +178,15 @@ class TriggerMatcher:
                 self.words[(entry.lemma, entry.pos)].append(entry)
         for entries in self.words.values():
             entries.sort(key=lambda e: not e.with_)
+        # the expressions an object may split, by their first word: the longest first
+        self.split: dict[str, list[tuple[tuple[str, ...], list[Trigger]]]] = defaultdict(list)
+        for phrase in self.phrases.values():
+            words = phrase[0].words
+            if 1 < len(words) <= SPLIT_MAX_WORDS and "-" not in words:
+                self.split[words[0]].append(
+                    (words, sorted(phrase, key=lambda e: not e.with_)))
+        for options in self.split.values():
+            options.sort(key=lambda option: -len(option[0]))
         self.senses = _senses()
         self._cues: dict[str, int] | None = None
         self.second_tier = _second_tier(self.codebook, {lemma for lemma, _ in self.words})
@@ -265,7 +284,32 @@ class TriggerMatcher:
                 continue
             hits.append(TriggerHit(span.start, span.end, span.root,
                                    self._means(span.root, entry)))
+        for verb, rest, entries in self._split_phrases(doc, blocked):
+            entry = next((e for e in entries if not self._negated(verb, e)), None)
+            if entry is None:
+                continue
+            blocked.update((verb.i, *range(rest, rest + len(entries[0].words) - 1)))
+            hits.append(TriggerHit(verb.i, verb.i + 1, verb, self._means(verb, entry)))
         return hits, blocked
+
+    def _split_phrases(self, doc: Doc, blocked: set[int]
+                       ) -> list[tuple[Token, int, list[Trigger]]]:
+        """Expressions of a verb and the words after it that its object splits ("set the bus
+        ablaze", "blew the bridge up", "set the station on fire"): the verb, where the rest of
+        the expression starts, and the expression's entries. The rest must hang on the verb as
+        a particle, a complement or a phrase, and every word between must belong to the verb's
+        object."""
+        found: list[tuple[Token, int, list[Trigger]]] = []
+        for token in doc:
+            if token.pos_ != "VERB" or token.i in blocked:
+                continue
+            for words, entries in self.split.get(lemma(token), ()):
+                rest = words[1:]
+                start = _split_rest(token, rest, blocked)
+                if start is not None:
+                    found.append((token, start, entries))
+                    break
+        return found
 
     def _word(self, token: Token) -> TriggerHit | None:
         if token.ent_type_ in NAME_ENTS and token.pos_ == "NOUN":
@@ -302,9 +346,16 @@ class TriggerMatcher:
         second = self.second_tier.get(key) if token.pos_ == "VERB" and pattern is None else None
         if second is not None and not self._ordinary(token, key, complement_lemmas(token)) \
                 and (second.type in self.authority_types or not _unsaid_agent(token)) \
-                and _two_actors(token, self.agents if second.type in MATERIAL else frozenset()):
+                and (_two_actors(token, self.agents if second.type in MATERIAL else frozenset())
+                     or self._armed(token, second)):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _armed(self, verb: Token, entry: Trigger) -> bool:
+        """Whether a CAMEO verb of violence names its means of violence in its own clause
+        ("pelted the police with stones", "drones targeted a depot"): violence however few
+        sides the text names, as a weapon is no word of ordinary speech."""
+        return entry.type in VIOLENT and any(name != "riot" for name in self.means.read(verb))
 
     def _lexicon_lemma(self, token: Token) -> str:
         """The token's lemma, or, for an inflected verb the lemmatizer cut one letter short
@@ -472,15 +523,22 @@ class TriggerMatcher:
         party, in a clause that tells what happened rather than who someone is, whose object
         is no trigger of its own and no negative of the lexicon."""
         if pattern.entry is None or not pattern.after or verb.dep_ in DESCRIBING_DEPS or \
-                not self._has_party_subject(verb) or self._light(verb) or \
+                not self._has_party_subject(verb, pattern.entry.type in MATERIAL) or \
+                self._light(verb) or \
                 self._ordinary(verb, key, complement_lemmas(verb)):
             return None
         return replace(pattern.entry, lemma=key)
 
-    def _has_party_subject(self, verb: Token) -> bool:
+    def _has_party_subject(self, verb: Token, shared: bool = False) -> bool:
         """Whether the verb's doer is named as a party: its subject, or a passive's agent, is
         a name, a pronoun or a noun of the actor tables (PETRARCH codes a pattern only from a
-        source actor)."""
+        source actor). With ``shared`` (a pattern of force), a verb conjoined to another with
+        no subject of its own shares that verb's ("burned tyres and pelted the police"); other
+        patterns keep needing their own ("accepted the resignation and named a minister": an
+        office filled in passing)."""
+        while shared and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
@@ -544,6 +602,7 @@ class TriggerMatcher:
         # what a clause it governs speaks of ("warned that floods could follow") says it too
         nearby = nearby | {lemma(g) for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")}
+        nearby = nearby | {lemma(t) for t in _implied_doers(token)}
         return bool(self.negative_with.get(key, frozenset()) & nearby)
 
 
@@ -677,6 +736,50 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
             elif thing.dep_ == "prep" and thing.lower_ in preps:
                 found.extend((g, "self") for g in thing.children if g.dep_ == "pobj")
     return found
+
+
+def _implied_doers(verb: Token) -> list[Token]:
+    """The doer a verb with no subject of its own takes from the clause it hangs on: a
+    participle set after a clause ("a cyclone struck the coast, killing nine") takes that
+    clause's subject, and so do participles joined to it; a relative clause whose subject is
+    a relative pronoun ("landslides that killed 12") takes the noun it describes."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in
+                                  ("WDT", "WP") for c in verb.children):
+        return []
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
+                                    for c in verb.children):
+        return [verb.head]
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            not any(c.dep_ == "mark" for c in verb.children):
+        clause = verb.head
+        doers = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # a clause the parser hung on its subject ("a storm swept ...": the storm's)
+        return doers or ([clause.head] if clause.dep_ == "acl" else [])
+    return []
+
+
+def _split_rest(verb: Token, rest: tuple[str, ...], blocked: set[int]) -> int | None:
+    """Where the rest of an expression starts after its verb when the verb's object stands
+    between them, or None: the rest's first word hangs on the verb (a particle, a complement,
+    a preposition of the expression: "on fire") and the words between are the verb's object
+    (or, where the parser took the complement for the object's head, that word's own)."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for at in range(verb.i + 2, min(verb.i + 2 + SPLIT_GAP, len(doc) - len(rest) + 1)):
+        words = doc[at:at + len(rest)]
+        if [lemma(t) for t in words] != list(rest) or any(t.i in blocked for t in words):
+            continue
+        first = words[0]
+        if first.head != verb or first.dep_ in SPLIT_DEPS:
+            return None
+        between = doc[verb.i + 1:at]
+        owners = [*objects, first]
+        if all(any(t in o.subtree for o in owners) for t in between):
+            return at
+        return None
+    return None
 
 
 def _second_tier(book: Codebook, known: set[str]) -> dict[str, Trigger]:

@@ -268,3 +268,56 @@ def test_a_request_that_prompted_an_act_is_no_request_of_its_own(coder):
     text = "Ruritanian troops arrived in Kisumu in March at the Kenyan government's request."
     events = coder.code_article(Article(id="p", text=text, published="2024-05-07")).events
     assert "REQUEST" not in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of youths burned tyres and threw stones at police in the market town.",
+    "Traders barricaded the main road and hurled rocks at soldiers sent to clear it.",
+])
+def test_a_crowd_that_blocks_a_road_and_stones_the_state_holds_one_violent_protest(coder, text):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert [e.mode for e in protests] == ["riot-spon"], \
+        [(e.event_type, e.mode, e.evidence.trigger) for e in events]
+
+
+def test_property_destroyed_as_the_result_of_an_attack_ranks_below_it(coder):
+    text = "The navy struck a fuel depot on the coast with missiles, setting it ablaze."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "ASSAULT", [(e.event_type, e.evidence.trigger, e.confidence)
+                                         for e in events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army blocked the roads into the rebel-held district.", ("COERCE", "restrict")),
+    ("Farmers blocked the roads into the capital with tractors.", ("PROTEST", "obstruct")),
+])
+def test_a_blockade_by_the_state_is_a_restriction_and_by_people_a_protest(coder, text, expected):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.event_type, top.mode) == expected, [(e.event_type, e.mode) for e in events]
+
+
+def test_people_killed_by_a_shooting_at_a_site_are_its_recipients(coder):
+    text = "A policeman opened fire at a bus station in the town, killing three travellers."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert [r.sector for r in top.recipients] == ["CVL"], [r.text for r in top.recipients]
+    assert top.acled is not None and top.acled["event_type"] == "Violence against civilians"
+
+
+def test_a_rights_group_telling_of_abuse_by_a_states_forces_accuses_them(coder):
+    text = "Amnesty International said Zambian soldiers had tortured three detained miners."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert accusations and "ZMB" in [a.country for a in accusations[0].recipients], \
+        [(e.event_type, [a.country for a in e.recipients]) for e in events]
+
+
+def test_a_side_known_by_its_kind_in_a_story_that_places_nothing_is_of_the_storys_country(coder):
+    text = "Malawi's government cut fuel prices after minibus drivers blocked roads for a week."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert protests and [a.country for a in protests[0].actors] == ["MWI"], \
+        [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events]

@@ -220,3 +220,14 @@ def test_the_far_side_of_a_border_is_not_where_troops_massed(coder):
                          "Friday, officials said.")
     mobilize = found["MOBILIZE"]
     assert mobilize.location is None or mobilize.location.country_code != "SOM"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Gunmen torched a school in the country's Maniema province overnight.", "COD"),
+])
+def test_a_division_named_with_its_kind_word_in_a_place_phrase_is_the_events_place(
+        coder, text, code):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.location is not None and top.location.country_code == code, top.location
+    assert code in [a.country for a in top.actors]

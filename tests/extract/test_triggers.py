@@ -405,3 +405,36 @@ def test_withdrawing_something_other_than_forces_is_no_retreat(coder):
 def test_hunting_down_suspects_is_a_pursuit_to_arrest(coder):
     assert found(coder, "Police hunted down the two escaped convicts.")["hunted down"] == \
         "COERCE"
+
+
+def test_an_expression_its_object_splits_is_found_on_its_verb(coder):
+    assert modes(coder, "Rioters set the governor's car ablaze.")["set"] == \
+        ("PROTEST", "riot-spon")
+    assert found(coder, "Insurgents blew the railway bridge up before dawn.")["blew"] == \
+        "ASSAULT"
+    assert found(coder, "The youths set the ruling party's office on fire.")["set"] in \
+        ("COERCE", "PROTEST")
+    # an object with words of its own before a noun of the expression is no particle split
+    assert "used" not in found(coder, "The guards used excessive force on the inmates.")
+
+
+def test_a_cameo_verb_of_violence_with_its_weapon_named_needs_no_second_party(coder):
+    assert found(coder, "Militia drones targeted a fuel depot outside the town.")[
+        "targeted"] == "ASSAULT"
+    assert "targeted" not in found(coder, "The new tax targeted wealthy households.")
+
+
+def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
+    hits = modes(coder, "Youths blocked the road and pelted officers with stones.")
+    assert hits.get("pelted") == ("ASSAULT", "beat")
+    assert "named" not in found(coder, "The president accepted the resignation and named "
+                                       "the deputy as acting minister.")
+
+
+@pytest.mark.parametrize("text", [
+    "A storm swept across the island on Monday, killing four fishermen.",
+    "Floods hit the valley overnight, destroying bridges and killing two herders.",
+    "Villagers were buried by mudslides that killed at least seven people.",
+])
+def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
+    assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
