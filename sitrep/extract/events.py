@@ -646,7 +646,8 @@ class EventBuilder:
             doc_id=self.article.id, event_type=kind, mode=mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
-            location=location(head, self.article, self.places, {t.i for t in actor_heads}),
+            location=location(head, self.article, self.places, {t.i for t in actor_heads},
+                              self.noun_events, {a.country for a in actors if a.country}),
             date=event_date(head, self.article, self.times, self.noun_events
                             if kind in self.book.cue("asking_types") else (),
                             teller=self._teller(cand)), modality=mood,
