@@ -263,11 +263,14 @@ CLAUSE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _dates_another_noun(time: Token, trigger: Token) -> bool:
-    """Whether a time modifies a noun deeper in the clause than its verb's own arguments
-    ("declared him the winner of last week's election on Tuesday"): it dates what that noun
-    names, not the trigger's event."""
+    """Whether a time modifies a noun deeper in the clause than its verb's own arguments and
+    settings ("declared him the winner of last week's election on Tuesday"): it dates what
+    that noun names, not the trigger's event. A noun the verb takes through a preposition
+    sets the verb's time ("fought in the 2020-2022 war")."""
     noun = time.head
     if time.dep_ not in NOUN_MODIFIER_DEPS | {"npadvmod"} or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
         return False
     return noun.i != trigger.i and noun.dep_ not in CLAUSE_ARGUMENT_DEPS
 

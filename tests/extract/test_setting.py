@@ -255,3 +255,9 @@ def test_a_time_of_a_noun_deep_in_the_clause_does_not_date_the_verb(coder):
     found = coded(coder, "Police arrested the organiser of last week's protest on Tuesday.")
     date = found["COERCE"].date
     assert (date.start, date.end) == ("2024-04-30", "2024-04-30")
+
+
+def test_a_time_of_a_noun_the_verb_takes_through_a_preposition_dates_the_verb(coder):
+    found = coded(coder, "Malian troops attacked the town in the 2019 uprising.")
+    date = found["ASSAULT"].date
+    assert (date.start[:4], date.end[:4]) == ("2019", "2019")
