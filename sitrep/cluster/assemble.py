@@ -112,7 +112,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
     abroad = _filed_abroad(doc, records)
-    records = [_at_place(_mutual(_not_itself(_on_the_ground(r, abroad))), focus)
+    records = [_at_place(_mutual(_not_itself(_home_ground(_on_the_ground(r, abroad), focus))),
+                         focus)
                for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -473,6 +474,25 @@ def _on_the_ground(record: Event, abroad: str | None) -> Event:
             any(a.country == place.country_code for a in record.actors):
         return record
     country = country_by_iso3(abroad)
+    if country is None:
+        return record
+    return replace(record, location=Location(
+        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+
+
+def _home_ground(record: Event, focus: str | None) -> Event:
+    """An act done on the ground (``place_recipient_types``) that no mention places, by a
+    side of the country the article is about (``focus``: where its events are placed), in
+    a story filed from another country, happened at that side's home, not where the story
+    was filed (basis ``article``): fighting in a country told from a neighbour's capital."""
+    place = record.location
+    if focus is None or place is None or place.basis != "dateline" or \
+            place.country_code == focus or record.event_type not in _place_types()[0]:
+        return record
+    if {a.country for a in record.actors if a.country} != {focus}:
+        return record
+    country = country_by_iso3(focus)
     if country is None:
         return record
     return replace(record, location=Location(

@@ -954,3 +954,15 @@ def test_talks_dated_after_the_storys_day_are_ahead():
     assert dated_ahead(talks, blank_doc(["x"], ["NOUN"]), story).modality == "future"
     done = make_event(event_type="CONSULT", trigger="talks", date=("2024-04-01", "2024-04-30"))
     assert dated_ahead(done, blank_doc(["x"], ["NOUN"]), story).modality == "asserted"
+
+
+def test_an_unplaced_act_of_a_side_of_the_storys_country_happens_at_its_home():
+    placed = make_event(event_type="ASSAULT", actor_country="MLI", trigger="attacked",
+                        location=("Gao", "MLI", "city"))
+    unplaced = unstated(make_event(event_type="MOBILIZE", actor_country="MLI", start=200,
+                                   trigger="deployed", location=("Dakar", "SEN", "city")))
+    talk = unstated(make_event(event_type="ACCUSE", actor_country="MLI", start=300,
+                               trigger="accused", location=("Dakar", "SEN", "city")))
+    records = assemble([placed, unplaced, talk], blank_doc(["x"], ["VERB"]), article())
+    assert [(r.location.country_code, r.location.basis) for r in records] == \
+        [("MLI", "sentence"), ("MLI", "article"), ("SEN", "dateline")]
