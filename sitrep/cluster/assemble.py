@@ -38,6 +38,7 @@ from sitrep.cluster.events import (
 )
 from sitrep.codebook.lexicon import Codebook, load_codebook, mutual_types
 from sitrep.codebook.load import load_json
+from sitrep.extract.setting import unstated_date
 from sitrep.extract.triggers import doc_triggers, more_specific
 from sitrep.model import Actor, Article, Event, Evidence, Location, event_id
 from sitrep.resolve.places.countries import country_by_iso3
@@ -108,9 +109,11 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                            for r in records)
                if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
     records = dated_by_events(_reactions(records, doc), doc, article)
+    records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
     abroad = _filed_abroad(doc, records)
-    records = [_at_place(_mutual(_not_itself(_on_the_ground(r, abroad))), focus)
+    records = [_at_place(_mutual(_not_itself(_home_ground(_on_the_ground(r, abroad), focus))),
+                         focus)
                for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -486,6 +489,25 @@ def _on_the_ground(record: Event, abroad: str | None) -> Event:
         lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
 
 
+def _home_ground(record: Event, focus: str | None) -> Event:
+    """An act done on the ground (``place_recipient_types``) that no mention places, by a
+    side of the country the article is about (``focus``: where its events are placed), in
+    a story filed from another country, happened at that side's home, not where the story
+    was filed (basis ``article``): fighting in a country told from a neighbour's capital."""
+    place = record.location
+    if focus is None or place is None or place.basis != "dateline" or \
+            place.country_code == focus or record.event_type not in _place_types()[0]:
+        return record
+    if {a.country for a in record.actors if a.country} != {focus}:
+        return record
+    country = country_by_iso3(focus)
+    if country is None:
+        return record
+    return replace(record, location=Location(
+        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+
+
 def _at_place(record: Event, focus: str | None = None) -> Event:
     """An act naming no recipient is aimed where the article places it
     (``records.json``): troops sent into a country, strikes on its towns, arrests there are
@@ -792,6 +814,35 @@ def told_in_passing(event: Event, article: Article) -> bool:
     if not coded(event) and (day - end).days > int(settings["unattributed_past_days"]):
         return True
     return end == day and (end - start).days > int(settings["tally_days"])
+
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def dated_ahead(event: Event, doc: Doc, article: Article) -> Event:
+    """A record told as done whose stated date lies wholly after the story's day
+    (``records.json``). An act done by saying so (``said_ahead_types``: "said it would call a
+    strike from Monday") was said by that day: the date is what it announces, so the record
+    takes the window of an unstated date. Any other act ("talks are due to begin next month")
+    is still ahead: future. A verb told in the past keeps its reading (the date is the
+    likelier slip)."""
+    day, when = article.reference_date, event.date
+    if event.modality != "asserted" or day is None or when is None or \
+            when.basis not in STATED_DATES or not when.start:
+        return event
+    if date.fromisoformat(when.start[:10]) <= day:
+        return event
+    if event.event_type in _said_ahead():
+        return replace(event, date=unstated_date(article))
+    span = _trigger_span(doc, event)
+    if span is not None and span.root.tag_ in PAST_TAGS:
+        return event
+    return replace(event, modality="future")
+
+
+@cache
+def _said_ahead() -> frozenset[str]:
+    return frozenset(load_json("records.json")["said_ahead_types"])
 
 
 def generic(doc: Doc, event: Event) -> bool:

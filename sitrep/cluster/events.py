@@ -119,6 +119,9 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     - place countries (and, with ``same_admin1``, first-level regions) equal when both known;
     - date ranges overlap (with the tolerance) when both are known;
     - modalities not in conflict;
+    - where the only codes the two doers share stand for many bodies (a code of no one state,
+      ``non_state_codes.tsv``: the EU and the World Food Programme are both IGO), the doers
+      are named alike (:func:`distinct_bodies`);
     - for a statement a side answers in kind (``reply_types``), no body one names as its
       target is the other's speaker (:func:`roles_reversed`: the accused answering with an
       accusation of its own makes another statement).
@@ -137,6 +140,7 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
             and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
                                                                    rules.camps))
+            and not distinct_bodies(a.actors, b.actors)
             and (a.event_type not in rules.replies or not roles_reversed(a, b))
             and recipients_agree(_targets(a, scope), _targets(b, scope),
                                  scope.unknown_actor_matches and not anaphor)
@@ -212,6 +216,33 @@ def named_alike(a: Actor, b: Actor) -> bool:
         return True
     return bool(words_a and words_b and words_a[-1] == words_b[-1] and a.sector
                 and a.sector == b.sector)
+
+
+@cache
+def _many_body_codes() -> frozenset[str]:
+    """The codes of no one state (``actors/non_state_codes.tsv``): each stands for many
+    bodies."""
+    from sitrep.codebook.load import load_table
+
+    return frozenset(row[0] for row in load_table("actors/non_state_codes.tsv"))
+
+
+def distinct_bodies(left: list, right: list) -> bool:
+    """Whether the only codes two records' doers share are codes of no one state (IGO, NGO,
+    MNC ...: :func:`_many_body_codes`) and the doers so coded are named differently: the
+    European Union releasing funds and the World Food Programme's trucks arriving are two
+    bodies' acts, where two sides coded to one country are compared by their country."""
+    shared = _countries(left) & _countries(right)
+    if not shared or not shared <= _many_body_codes():
+        return False
+    here = [a for a in left if a.country in shared]
+    there = [a for a in right if a.country in shared]
+    return not any(_body_name(a) == _body_name(b) or named_alike(a, b)
+                   for a in here for b in there)
+
+
+def _body_name(actor: Actor) -> str:
+    return (actor.name or actor.text).lower()
 
 
 @lru_cache(maxsize=8)

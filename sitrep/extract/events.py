@@ -649,11 +649,14 @@ class EventBuilder:
             kind, mood = "REJECT", "asserted"
         if mood == "asserted" and self._habit(head, kind):
             return []
+        if mood == "negated" and self._not_done(head):
+            return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
             context=list(entry.context), quad=self.book.types[kind].quad,
             actors=actors, recipients=recipients,
-            location=location(head, self.article, self.places, {t.i for t in actor_heads}),
+            location=location(head, self.article, self.places, {t.i for t in actor_heads},
+                              self.noun_events, {a.country for a in actors if a.country}),
             date=event_date(head, self.article, self.times, self.noun_events
                             if kind in self.book.cue("asking_types") else (),
                             teller=self._teller(cand)), modality=mood,
@@ -860,6 +863,16 @@ class EventBuilder:
         deployed = self.book.cues["deployed_modes"]
         modes = {deployed.get(s or "") for s in sectors}
         return modes.pop() if len(modes) == 1 and None not in modes else None
+
+    def _not_done(self, head: Token) -> bool:
+        """An act told as not done beside another ("signed without consulting", the object
+        of ``not_done_preps``) or as tried and failed ("failed to agree", the complement of
+        ``not_done_governors``): no event, where a denied one is a negated record."""
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in self.book.cue("not_done_preps"):
+            return True
+        return verb.dep_ == "xcomp" and \
+            verb.head.lemma_.lower() in self.book.cue("not_done_governors")
 
     def _habit(self, head: Token, kind: str) -> bool:
         """A material act told as a habit or a kind ("death squads that systematically

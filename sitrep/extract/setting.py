@@ -99,6 +99,27 @@ def _place_tokens(sent: Span, places: list[PlaceMention]
     return found
 
 
+def _setting_elsewhere(token: Token, trigger: Token, events: Collection[int]) -> bool:
+    """Whether a place named outside the trigger's clause may still say where its event
+    happened: one named as where something is or goes ("in Gaza, officials said ..."). A
+    place's name standing as a side of another clause names a government, not a setting
+    ("claiming that Ukraine was preparing", "accusing Kabul of", "talks with Paris",
+    ``side_place_deps``, ``side_place_preps`` of ``cues/clauses.json``), unless it is the
+    doer's own country (:func:`location`: "Peru said it had reinforced"); a place named as
+    where someone came from is not where they acted ("gunmen who crossed from Somalia"); and a
+    place another event noun takes ("fears of a new war in the region") is that event's."""
+    if token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in _cue("side_place_deps"):
+        return False
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return True
+    if prep.lower_ in _cue("side_place_preps"):
+        return False
+    return prep.head.i == trigger.i or prep.head.i not in events
+
+
 def _far_side(token: Token) -> bool:
     """A place named as the other side of a frontier ("its border with Eritrea"): whose
     border it is on the far side, not where the act happens (``border_nouns`` of
@@ -167,14 +188,19 @@ def dateline_place(article: Article, places: list[PlaceMention]) -> PlaceMention
 
 
 def location(trigger: Token, article: Article, places: list[PlaceMention],
-             skip: set[int]) -> Location | None:
-    """The place of the trigger's clause, else its sentence's, else the dateline's."""
+             skip: set[int], events: Collection[int] = (),
+             doers: Collection[str] = ()) -> Location | None:
+    """The place of the trigger's clause, else its sentence's (a place where something is,
+    or the country of a doer's own, :func:`_setting_elsewhere`), else the dateline's.
+    ``events``: the heads of the sentence's event nouns; ``doers``: the countries of the
+    event's doers."""
     items = [(p, s) for p, s in _place_tokens(segment(trigger), places)
              if not {t.i for t in s} & skip]
     place = _nearest(trigger, items, clause_tokens(trigger))
     if place is not None:
         return Location.from_place(place, "clause")
-    place = _nearest(trigger, items, None)
+    place = _nearest(trigger, [(p, s) for p, s in items if p.country_code in doers
+                               or _setting_elsewhere(s.root, trigger, events)], None)
     if place is not None:
         return Location.from_place(place, "sentence")
     place = dateline_place(article, places)
@@ -228,6 +254,7 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention],
         own |= clause_tokens(teller) - reported
     own.add(max(own) + 1)  # "killed three in San Miguel yesterday, the army said": the parse
     # often hangs a time that closes the clause on the verb after it
+    own -= {span.root.i for _, span in items if _dates_another_noun(span.root, trigger)}
     time = _nearest(trigger, items, own - content)
     if time is not None:
         return EventDate.from_time(time, "clause")
@@ -240,6 +267,23 @@ def event_date(trigger: Token, article: Article, times: list[TimeMention],
     if time is not None:
         return _up_to(EventDate.from_time(time, "sentence"))
     return unstated_date(article)
+
+
+# the arguments of a clause's verb whose own time is the clause's ("Tuesday's attack killed")
+CLAUSE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _dates_another_noun(time: Token, trigger: Token) -> bool:
+    """Whether a time modifies a noun deeper in the clause than its verb's own arguments and
+    settings ("declared him the winner of last week's election on Tuesday"): it dates what
+    that noun names, not the trigger's event. A noun the verb takes through a preposition
+    sets the verb's time ("fought in the 2020-2022 war")."""
+    noun = time.head
+    if time.dep_ not in NOUN_MODIFIER_DEPS | {"npadvmod"} or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return False
+    return noun.i != trigger.i and noun.dep_ not in CLAUSE_ARGUMENT_DEPS
 
 
 def time_relation(trigger: Token, span: Span) -> str:

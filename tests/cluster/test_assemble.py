@@ -11,6 +11,7 @@ from sitrep.cluster.assemble import (
     anaphor,
     assemble,
     combine,
+    dated_ahead,
     generic,
     part_of,
     told_in_passing,
@@ -935,3 +936,33 @@ def test_a_further_act_told_with_also_is_a_record_of_its_own(coder, text, record
     """Without "also" the second clause may tell the same fight again; with it, one more."""
     events = coder.code_article(Article(id="a", text=text, published="2024-05-08")).events
     assert sorted([m.trigger for m in e.mentions] for e in events) == sorted(records)
+
+
+def test_a_threat_of_an_act_dated_ahead_was_made_by_the_storys_day():
+    story = article(published="2024-05-03")
+    threat = make_event(event_type="THREATEN", trigger="threatened",
+                        date=("2024-05-06", "2024-05-06"))
+    made = dated_ahead(threat, blank_doc(["x"], ["VERB"]), story)
+    assert made.modality == "asserted"
+    assert (made.date.start, made.date.end, made.date.basis) == \
+        ("2024-05-01", "2024-05-03", "publication")
+
+
+def test_talks_dated_after_the_storys_day_are_ahead():
+    story = article(published="2024-05-03")
+    talks = make_event(event_type="CONSULT", trigger="talks", date=("2024-06-01", "2024-06-30"))
+    assert dated_ahead(talks, blank_doc(["x"], ["NOUN"]), story).modality == "future"
+    done = make_event(event_type="CONSULT", trigger="talks", date=("2024-04-01", "2024-04-30"))
+    assert dated_ahead(done, blank_doc(["x"], ["NOUN"]), story).modality == "asserted"
+
+
+def test_an_unplaced_act_of_a_side_of_the_storys_country_happens_at_its_home():
+    placed = make_event(event_type="ASSAULT", actor_country="MLI", trigger="attacked",
+                        location=("Gao", "MLI", "city"))
+    unplaced = unstated(make_event(event_type="MOBILIZE", actor_country="MLI", start=200,
+                                   trigger="deployed", location=("Dakar", "SEN", "city")))
+    talk = unstated(make_event(event_type="ACCUSE", actor_country="MLI", start=300,
+                               trigger="accused", location=("Dakar", "SEN", "city")))
+    records = assemble([placed, unplaced, talk], blank_doc(["x"], ["VERB"]), article())
+    assert [(r.location.country_code, r.location.basis) for r in records] == \
+        [("MLI", "sentence"), ("MLI", "article"), ("SEN", "dateline")]

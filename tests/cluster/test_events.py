@@ -199,6 +199,18 @@ def test_a_side_named_again_by_its_head_word_is_the_same_side() -> None:
     assert not same_event(release(0, "Bandits"), release(90, "kidnappers"))
 
 
+def test_two_bodies_of_one_code_of_no_state_are_two_sides() -> None:
+    def aid(start: int, name: str):
+        event = make_event("doc", "AID", start=start, actor_country="IGO", trigger="delivered")
+        event.actors = [replace(event.actors[0], text=f"the {name}", name=name, sector=None)]
+        return event
+
+    agency, union = aid(0, "Food Agency"), aid(80, "Union")
+    assert not same_event(agency, union)
+    assert same_event(agency, aid(80, "Food Agency"))
+    assert same_event(report("cnn"), report("cnn", start=60))  # two states' codes: by country
+
+
 def test_an_outline_rules_out_reports_of_other_places_days_or_modalities() -> None:
     across = load_rules().across
     april = outline(report("a"))

@@ -52,6 +52,18 @@ def test_not_and_denial_are_negated(coder):
     assert mood(coder, "The army denied attacking the village.", "ASSAULT") == "negated"
 
 
+def test_an_act_not_done_beside_another_or_failed_is_no_event(coder):
+    def types(text: str) -> set[str]:
+        article = Article(id="m", text=text, published="2024-05-03")
+        return {e.event_type for e in coder.code_article(article).events}
+
+    assert "CONSULT" not in types("Kenya signed the accord in March without consulting "
+                                  "Uganda.")
+    assert "AGREE" not in types("The ministers failed to agree on new tariffs.")
+    assert mood(coder, "Uganda denied that its troops had attacked the town.",
+                "ASSAULT") == "negated"
+
+
 def test_a_stated_intent_is_an_agreement_or_a_threat(coder):
     events = coder.code_article(Article(
         id="t", text="The United Nations will provide food aid to Liberia.",

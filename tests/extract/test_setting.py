@@ -231,3 +231,43 @@ def test_a_division_named_with_its_kind_word_in_a_place_phrase_is_the_events_pla
     top = max(events, key=lambda e: e.confidence)
     assert top.location is not None and top.location.country_code == code, top.location
     assert code in [a.country for a in top.actors]
+
+
+def test_a_country_named_as_a_side_elsewhere_is_not_where_the_act_happened(coder):
+    found = coded(coder, "Sudanese militia fighters burned a market on the highway, officials "
+                         "said, accusing Chad of arming them.")
+    burned = [e for e in found.values() if e.event_type != "ACCUSE"]
+    assert burned and all(e.location is None or e.location.country_code != "TCD"
+                          for e in burned)
+
+
+def test_a_place_named_as_where_someone_came_from_is_not_where_they_acted(coder):
+    found = coded(coder, "Raiders who had come from Niger overnight attacked a granary in the "
+                         "village, residents said.")
+    assault = found["ASSAULT"]
+    assert assault.location is None or assault.location.country_code != "NER"
+
+
+def test_a_doers_own_country_named_as_the_speaker_is_where_it_acted(coder):
+    found = coded(coder, "Ghana said its soldiers had reinforced checkpoints along the highway.")
+    mobilize = found["MOBILIZE"]
+    assert mobilize.location is not None and mobilize.location.country_code == "GHA"
+
+
+def test_a_place_another_event_noun_takes_is_that_events(coder):
+    found = coded(coder, "Chad has deployed thousands of troops to its eastern provinces this "
+                         "week, officials said, raising fears of a wider war in the Sahel.")
+    mobilize = found["MOBILIZE"]
+    assert mobilize.location is None or mobilize.location.text != "Sahel"
+
+
+def test_a_time_of_a_noun_deep_in_the_clause_does_not_date_the_verb(coder):
+    found = coded(coder, "Police arrested the organiser of last week's protest on Tuesday.")
+    date = found["COERCE"].date
+    assert (date.start, date.end) == ("2024-04-30", "2024-04-30")
+
+
+def test_a_time_of_a_noun_the_verb_takes_through_a_preposition_dates_the_verb(coder):
+    found = coded(coder, "Malian troops attacked the town in the 2019 uprising.")
+    date = found["ASSAULT"].date
+    assert (date.start[:4], date.end[:4]) == ("2019", "2019")
