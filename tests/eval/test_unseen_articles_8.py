@@ -10,7 +10,11 @@ deaths themselves are no event. They were written and coded by the rules of the 
 articles (70 required of 181 events) and committed before sitrep ran on them; the gold is never
 edited to fit sitrep's output.
 
-First run: (filled in after the first run).
+First run (2026-12-02, code at 6c8971d, before any change made after the set was written):
+required found 0.829, type and actor 0.857, fully right 0.686, precision 0.569, record
+precision 0.662, records per matched event 1.070 (151 records); field errors on type + actor
+matches: date 1, modality 1, recipients 6. The floors below sit a little under the first run, so
+that a change which loses held-out events fails here even when the development numbers hold.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_8.jsonl"
-FLOORS = {"required_found": 0.0, "lenient_found": 0.0, "fully_right": 0.0,
-          "precision": 0.0, "record_precision": 0.0}
+FLOORS = {"required_found": 0.80, "lenient_found": 0.83, "fully_right": 0.65,
+          "precision": 0.54, "record_precision": 0.63}
 
 
 def test_every_article_is_a_long_dated_story_with_coded_events():
