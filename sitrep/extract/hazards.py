@@ -30,13 +30,16 @@ BORROWING = frozenset({"advcl", "conj", "xcomp"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 NAMED_SIDES = frozenset({"NORP", "ORG", "PERSON"})
 PLURAL_ENDINGS = ("s", "es")
+# the kind of hazard that is one only in an accident (``accident_verbs``)
+VEHICLE = "vehicle"
 # determiners by which a noun refers back to something told before
 DEFINITE = frozenset({"the", "this", "that"})
 
 
 @cache
 def hazard_nouns() -> dict[str, str]:
-    """noun (one lemma, or two of a compound) → its hazard kind (natural, accident, illness)."""
+    """noun (one lemma, or two of a compound) → its hazard kind (natural, accident, illness,
+    or vehicle: a hazard only in an accident, :func:`vehicle_accident`)."""
     return {noun: kind for noun, kind in load_table("wordnet/hazards.tsv")}
 
 
@@ -65,7 +68,7 @@ def hazard_cause(head: Token, event_type: str) -> Token | None:
                    if p.dep_ == "prep" and p.text.lower() in book.cue("hazard_cause_preps")
                    for o in p.children if o.dep_ == "pobj"]
     causes += [a for c in causes for a in c.children if a.dep_ in APPOSED]
-    return next((c for c in causes if is_hazard(c)), None)
+    return next((c for c in causes if is_hazard(c) or vehicle_accident(c)), None)
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -99,7 +102,24 @@ def is_hazard(noun: Token) -> bool:
     mods = [c for c in noun.children if c.dep_ in MODIFIERS]
     pairs = {f"{mods[-1].lemma_.lower()} {w}" for w in words} if mods and mods[-1].i < noun.i \
         else set()
-    if not (words | pairs) & hazards.keys():
+    kinds = {hazards[k] for k in (words | pairs) & hazards.keys()}
+    if not kinds - {VEHICLE}:
+        return False
+    return not any(_names_a_side(m) for m in mods) and not _caused(noun)
+
+
+def vehicle_accident(noun: Token) -> bool:
+    """Whether a noun names a vehicle of no side that is the subject of a verb of accident
+    (``accident_verbs``: "a bus plunged into a ravine", "the ferry capsized")."""
+    if noun.dep_ not in SUBJECTS or noun.pos_ not in ("NOUN", "PROPN") or \
+            noun.head.lemma_.lower() not in load_codebook().cue("accident_verbs"):
+        return False
+    hazards = hazard_nouns()
+    words = _forms(noun)
+    mods = [c for c in noun.children if c.dep_ in MODIFIERS]
+    pairs = {f"{mods[-1].lemma_.lower()} {w}" for w in words} if mods and mods[-1].i < noun.i \
+        else set()
+    if VEHICLE not in {hazards[k] for k in (words | pairs) & hazards.keys()}:
         return False
     return not any(_names_a_side(m) for m in mods) and not _caused(noun)
 

@@ -78,9 +78,11 @@ def test_the_shipped_table_keeps_the_wordnet_notice_and_names_the_hazards() -> N
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in \
         read_text("wordnet/hazards.tsv")
     kinds = {row[1] for row in load_table("wordnet/hazards.tsv")}
-    assert kinds == {"natural", "accident", "illness"}
+    assert kinds == {"natural", "accident", "illness", "vehicle"}
     hazards = hazard_nouns()
     assert {"earthquake", "flood", "typhoon", "wildfire", "landslide", "collision",
             "derailment", "cholera"} <= hazards.keys()
     assert not {"attack", "explosion", "blast", "clash", "shelling", "bombing",
                 "ambush", "raid"} & hazards.keys()
+    assert hazards["bus"] == "vehicle"
+    assert not {"tank", "warplane", "warship"} & hazards.keys(), "military vehicles are weapons"

@@ -72,6 +72,8 @@ def test_parsed_hazards_give_no_violent_trigger(coder):
     assert violent("Gunmen killed nine miners near the pit.")
     assert violent("Rebels set fire to the depot, and the fire killed two guards.") >= {"killed"}
     assert violent("Nine villagers were killed by artillery fire.")
+    assert not violent("A crowded bus plunged into a ravine, killing 20 passengers.")
+    assert violent("A truck carrying gunmen drove into the market, and they killed 20 people.")
 
 
 @pytest.mark.slow
