@@ -32,6 +32,8 @@ NAMED_SIDES = frozenset({"NORP", "ORG", "PERSON"})
 PLURAL_ENDINGS = ("s", "es")
 # the kind of hazard that is one only in an accident (``accident_verbs``)
 VEHICLE = "vehicle"
+# how many nouns up a chain of prepositional phrases a relative clause may tell of
+ANTECEDENT_REACH = 4
 # determiners by which a noun refers back to something told before
 DEFINITE = frozenset({"the", "this", "that"})
 
@@ -82,14 +84,28 @@ def _subjects(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:
             if verb.dep_ == "relcl" and any(s.tag_ in RELATIVE_TAGS for s in subjects):
-                return [verb.head]
+                return _antecedents(verb.head)
             return subjects
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (seen or verb.tag_ != "VBN")):
+        if verb.dep_ == "relcl":
+            return _antecedents(verb.head)
+        if verb.dep_ == "acl" and (seen or verb.tag_ != "VBN"):
             return [verb.head]
         if verb.dep_ not in BORROWING or verb.head.i == verb.i:
             return []
         verb, seen = verb.head, seen + 1
     return []
+
+
+def _antecedents(noun: Token) -> list[Token]:
+    """The noun a relative clause hangs on and the nouns whose prepositional phrases hold it:
+    a parse sets the clause on the last noun before it, where the clause may tell of the
+    first ("the avalanche on the pass above the village, which killed")."""
+    found = [noun]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i != noun.i \
+            and len(found) < ANTECEDENT_REACH:
+        noun = noun.head.head
+        found.append(noun)
+    return found
 
 
 def is_hazard(noun: Token) -> bool:

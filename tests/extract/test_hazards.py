@@ -69,6 +69,8 @@ def test_parsed_hazards_give_no_violent_trigger(coder):
     assert not violent("A cyclone flattened fishing villages on the coast, killing 40 people.")
     assert not violent("Floods have destroyed thousands of homes in the delta.")
     assert not violent("Nine miners were killed in a landslide near the pit.")
+    assert not violent("Villagers gathered at a memorial to the avalanche on the pass above "
+                       "Tosh, which killed 12 climbers.")
     assert violent("Gunmen killed nine miners near the pit.")
     assert violent("Rebels set fire to the depot, and the fire killed two guards.") >= {"killed"}
     assert violent("Nine villagers were killed by artillery fire.")
