@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
 from sitrep.codebook.load import load_json, load_list, load_records, load_table
 from sitrep.extract.arguments import name_modifiers, noun_agents, prep_objects
+from sitrep.extract.hazards import hazard_cause, hazard_tolls
 from sitrep.resolve.places.geocoder import PLACE_SPANS
 
 WORD_POS = {"VERB": ("VERB",), "NOUN": ("NOUN",), "ADJ": ("ADJ", "VERB")}
@@ -222,7 +223,8 @@ class TriggerMatcher:
             hit = self._word(token)
             if hit is not None:
                 hits.append(hit)
-        hits = [self._ceased(h) for h in hits if not self._made_safe(h)]
+        hits = [self._ceased(h) for h in _without_hazards(sorted(hits, key=lambda h: h.start))
+                if not self._made_safe(h)]
         borrowed = self.codebook.cue("scoreline_types")
         discarded = self._discarded(doc) if any(h.entry.type in borrowed for h in hits) \
             else set()
@@ -640,6 +642,17 @@ def more_specific(mode: str | None, than: str | None) -> bool:
     """Whether ``mode`` names the means of violence more specifically than ``than`` (any of
     ``MODE_ORDER`` beats no mode or a generic one)."""
     return mode in MODE_ORDER and _rank(mode) < _rank(than) and than in OPEN_MODES
+
+
+def _without_hazards(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """The hits (in text order) but those of violence a natural hazard, an accident or an
+    illness did (:func:`~sitrep.extract.hazards.hazard_cause`) and the tolls told of such a
+    hazard on their own (:func:`~sitrep.extract.hazards.hazard_tolls`): no events."""
+    caused = {i for i, h in enumerate(hits) if hazard_cause(h.head, h.entry.type) is not None}
+    if not caused:
+        return hits
+    tolls = hazard_tolls([(h.head, h.entry.type) for h in hits], caused)
+    return [h for i, h in enumerate(hits) if i not in caused and i not in tolls]
 
 
 def _rank(mode: str | None) -> int:
