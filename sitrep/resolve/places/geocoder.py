@@ -67,6 +67,7 @@ FALLBACK_SCORE = 0.3
 UNKNOWN_REACH = 300
 PART_REACH = 120  # a namesake abroad this near a city named at home is a part of that city
 PART_CITY_POPULATION = 100_000
+FEW_DIVISIONS = 8  # a country of fewer first-level divisions names none of its towns'
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -179,6 +180,7 @@ class Toponym:
     side: str | None = None
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
     modifier: bool = False
+    worded: bool = False  # the container is linked by words ("area of"), not by a comma
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -342,7 +344,7 @@ class Geocoder:
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
-        _parts_of_the_city(toponyms)
+        _parts_of_the_city(toponyms, self.gazetteer.division_counts())
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
@@ -1330,6 +1332,26 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     if container.candidates[0].precision in ("admin1", "admin2") and all(
             c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
         return ()
+    city = container.candidates[0]
+    if toponym.worded and city.precision == "city" and _same_name(city.name, container.text):
+        return _held_by_city(toponym, city)
+    return toponym.candidates
+
+
+def _held_by_city(toponym: Toponym, city: Candidate) -> tuple[Candidate, ...]:
+    """"the Ridgeview area of Ardmore", "Ridgeview in Ardmore": a city written as holding the name
+    (read by its own name, by words, not a bare comma, which also separates the items of a list)
+    holds its towns and districts within NEAR_KM. With none there, a name that is no town of
+    ABROAD_POPULATION people or more elsewhere is a part of the city the index lacks, and takes
+    its point (:func:`_fall_back`); a big city far away is read as itself ("news of Kabul in
+    Washington")."""
+    near = tuple(c for c in toponym.candidates if c.precision in ("city", "admin2")
+                 and _km(c, city) <= NEAR_KM)
+    if near:
+        return near
+    if all(c.precision in ("city", "admin2") and c.population < ABROAD_POPULATION
+           for c in toponym.candidates):
+        return ()
     return toponym.candidates
 
 
@@ -1460,25 +1482,35 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         toponym.chosen = None
 
 
-def _parts_of_the_city(toponyms: list[Toponym]) -> None:
-    """A story about one city names the city's neighbourhoods and suburbs bare, and the index
-    lacks many of them (GeoNames files them as sections of the city, most with no population,
-    and the packaged city list keeps only those with one): "Ardmore police ... in Ridgeview"
-    must not read Ridgeview as a small namesake in another state. When the article's largest
-    town (ABROAD_POPULATION people or more: a city with named parts) holds its other places
-    within STRAY_KM, and the article names no country or first-level division but the city's,
-    a town or district read bare in another state of the city's country, more than STRAY_KM
-    from the city and from every other such reading, of fewer than ABROAD_POPULATION people,
-    with nothing holding it, near it or owning it there (:func:`_vouched`) and not listed
-    with the city (a town named beside the city is one of its own), takes the city's point,
-    with the low score of every fallback. Local news names the state of a town outside its
-    own; a city of its country that big, far away, is a city of its own named from there."""
+def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> None:
+    """A story about one city names the city's neighbourhoods and suburbs bare, and the index lacks
+    many of them (GeoNames files them as sections of the city, most with no population, and the
+    packaged city list keeps only those with one): "Ardmore police ... in Ridgeview" must not
+    read Ridgeview as a small namesake in another state. When the article's largest town
+    (ABROAD_POPULATION people or more: a city with named parts) holds its other places within
+    STRAY_KM, and the article names no country or first-level division but the city's, a town or
+    district read bare in another state of the city's country, more than STRAY_KM from the city
+    and from every other such reading, of fewer than ABROAD_POPULATION people, with nothing
+    holding it, near it or owning it there (:func:`_vouched`) and not listed with the city (a
+    town named beside the city is one of its own), takes the city's point, with the low score of
+    every fallback. So does such a small place read abroad on its name alone
+    (:func:`_bare_abroad`) when the text names the city (not its dateline alone: a story filed
+    from a city may be about a town abroad) and every town of its country it names lies within
+    STRAY_KM of it (a story of two cities far apart is no local news). Local news names the
+    state of a town outside its own; a city of its country that big, far away, is a city of its
+    own named from there. In a country of fewer than FEW_DIVISIONS first-level divisions
+    (``divisions``: the count per country; the UK's four nations) news names no division of a
+    town outside the city's own, and a town in another of them is no stray."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
     if city is None or city.population < ABROAD_POPULATION:
         return
     strays: list[Toponym] = []
+    named = any(t.chosen is city and not t.dateline for t in toponyms) and all(
+        _km(t.chosen, city) <= STRAY_KM for t in toponyms if t.chosen is not None
+        and t.chosen.country == city.country and t.chosen.precision in ("city", "admin2")
+        and t.chosen.population >= ABROAD_POPULATION)
     for toponym in toponyms:
         chosen = toponym.chosen
         if chosen is None or chosen.precision in ("facility", "region") or toponym.metonymic:
@@ -1491,7 +1523,10 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
         if _km(chosen, city) <= STRAY_KM or (
                 chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
             continue  # a city far away is a city of its own, named from this one
-        if chosen.country != city.country or chosen.admin1 == city.admin1 or (
+        if (chosen.country != city.country and not (
+                named and _bare_abroad(toponym, chosen))) or (
+                chosen.admin1 == city.admin1) or (chosen.country == city.country and divisions.get(
+                    chosen.country or "", 0) < FEW_DIVISIONS) or (
                 toponym.dateline or _vouched(toponym, chosen)) or any(
                 p.chosen is city for p in toponym.peers):
             return  # a place far from the city that is no bare small namesake: no city story
@@ -1502,6 +1537,19 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
                 other.chosen is not None and other.text != toponym.text
                 and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
             toponym.chosen, toponym.fallback = city, True
+
+
+def _bare_abroad(toponym: Toponym, chosen: Candidate) -> bool:
+    """A town or district read abroad on its name alone: of fewer than ABROAD_POPULATION
+    people and no capital, its own name the one written (not one of its other names), with
+    nothing holding it, near it or owning it, and none of its readings a country
+    or first-level division (a story about one city that names a small place abroad names
+    its country too)."""
+    return chosen.precision in ("city", "admin2") and chosen.population < ABROAD_POPULATION and (
+        not chosen.feature_code.startswith(("PPLA", "PPLC"))) and (
+        _same_name(chosen.name, toponym.text)) and (
+        toponym.container is None and toponym.anchor is None and toponym.owner is None) and (
+        not any(c.precision in ("country", "admin1") for c in toponym.candidates))
 
 
 def _vouched(toponym: Toponym, chosen: Candidate) -> bool:
@@ -1706,7 +1754,7 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             elif _part_of(gap):
                 inner.owner = outer  # "the Ridgeview neighborhood of Ardmore"
             elif gap.removesuffix(" the") in containment_words():
-                inner.container = outer
+                inner.container, inner.worded = outer, True
             elif _proximity().match(gap):
                 inner.anchor = outer
     for run, gaps in zip(runs, joints, strict=True):
