@@ -81,6 +81,7 @@ RIVER_KM = 1_000.0
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
+AREA_STATE_VOTE = 2.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 AREA_TOWN_COUNTRY = 1.5
@@ -974,12 +975,15 @@ def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> Non
 
 def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:
     """The first-level division a resolved mention puts the article in, and how strongly: a
-    division named ("Kentucky", "Polk County") counts more than a town, the dateline less."""
+    division named counts more than a town, a state ("Kentucky") most, for local news names
+    its state once and only where it matters ("Polk County" has namesakes), the dateline
+    less."""
     chosen = toponym.chosen
     if chosen is None or not chosen.admin1 or chosen.precision not in (
             "admin1", "admin2", "city") or toponym.fallback:
         return None
-    vote = AREA_TOWN_VOTE if chosen.precision == "city" else AREA_DIVISION_VOTE
+    vote = AREA_TOWN_VOTE if chosen.precision == "city" else (
+        AREA_STATE_VOTE if chosen.precision == "admin1" else AREA_DIVISION_VOTE)
     return (chosen.country, chosen.admin1), vote * (DATELINE_WEIGHT if toponym.dateline else 1)
 
 
