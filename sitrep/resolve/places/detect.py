@@ -41,6 +41,7 @@ MAX_ACRONYM = 4
 MIN_LETTERS = 3
 TITLED_MIN_WORDS = 3
 BARE_MIN_POPULATION = 10_000
+TABLE_ROWS = 3  # rows of names and figures that make a table
 GUESSED = ("PERSON", "ORG")
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
@@ -123,6 +124,12 @@ def name_edges(position: str) -> frozenset[str]:
 def list_gaps() -> frozenset[str]:
     """What may stand between the names of a list ("," "and" ", and" "/")."""
     return frozenset(row[0] for row in read_tsv("list_gaps.tsv"))
+
+
+@cache
+def table_gaps() -> frozenset[str]:
+    """What ends a row of a table written as text and begins the next (";", "|", ":")."""
+    return frozenset(row[0] for row in read_tsv("table_gaps.tsv"))
 
 
 @cache
@@ -449,6 +456,7 @@ class Scanner:
                     pending.append((begin, stop))
                     if context == "lone":
                         lone.append((begin, stop))
+        found += _tabled(words, pending, taken, places, found)
         found += _listed(words, [p for p in pending if _listable(words, *p) == "list"], taken)
         found += [Found(begin, stop, "maybe") for begin, stop in pending
                   if _listable(words, begin, stop) == "maybe"
@@ -604,6 +612,41 @@ def _listable(words: Words, start: int, end: int) -> str | None:
         return None if (words.sent_start[start] or text in words.full_names
                         or words.in_full_name[start]) else "maybe"
     return None if words.sent_start[start] and text.lower() in english_words() else "list"
+
+
+def _table_row(words: Words, start: int, end: int) -> bool:
+    """The name begins a row of a table written as text and is followed by its figure
+    ("...: Ardmore 1,204; Duncan 688", "Ardmore, 9 a.m.-3 p.m.;"): a row gap
+    (:func:`table_gaps`, alone or ending a token) or a line break before it, a number after
+    it (a comma between allowed)."""
+    before = words.text[start - 1] if start else ""
+    if not (before[-1:] in table_gaps() or "\n" in before):
+        return False  # "):" ends with a row gap
+    after = end + 1 if end < len(words) and words.text[end] == "," else end
+    return after < len(words) and (words.number[after] or words.text[after][:1].isdigit())
+
+
+def _tabled(words: Words, pending: list[tuple[int, int]], taken: set[int], places: list[Span],
+            found: list[Found]) -> list[Found]:
+    """Known names in a table of names and figures (:func:`_table_row`) with TABLE_ROWS such
+    rows or more, the rows the model or the scan already reads as places among them: an item
+    is a place ("list"), whatever the model tagged it (a name and its figure read as a
+    product or a person), or only a candidate ("maybe") when it is also an English word or
+    far more often a person's name."""
+    spans = [*pending, *((s.start, s.end) for s in places), *((f.start, f.end) for f in found)]
+    if sum(1 for begin, stop in spans if _table_row(words, begin, stop)) < TABLE_ROWS:
+        return []
+    rows: list[Found] = []
+    for begin, stop in list(pending):
+        if not _table_row(words, begin, stop) or taken.intersection(range(begin, stop)) or (
+                _short(words.span(begin, stop))):
+            continue
+        text = words.span(begin, stop)
+        ordinary = _ordinary(words, begin, stop) or text in not_places()
+        rows.append(Found(begin, stop, "maybe" if ordinary else "list"))
+        taken.update(range(begin, stop))
+        pending.remove((begin, stop))
+    return rows
 
 
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:

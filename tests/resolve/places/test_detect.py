@@ -559,3 +559,15 @@ def test_a_spelled_out_number_may_begin_a_known_name_but_is_none_alone(geocoder,
     found = places(geocoder, blank, "Schools closed in Duluth, Two Harbors and Cloquet.")
     assert found["Two Harbors"].admin1 == "Minnesota"
     assert "Two" not in places(geocoder, blank, "Two Duluth men were hurt in Cloquet.")
+
+
+def test_the_names_of_a_table_of_figures_are_places(geocoder, blank) -> None:
+    text = "Flood claims by town: Ardmore 312; Tishomingo 95; Coalgate 41; Durant 88."
+    found = places(geocoder, blank, text)
+    assert {"Ardmore", "Tishomingo", "Coalgate", "Durant"} <= set(found)
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_two_names_with_figures_are_no_table(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Scores: Tishomingo 3; Coalgate 1.")
+    assert "Tishomingo" not in found
