@@ -47,6 +47,7 @@ BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
 STREET_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")  # "405", "42nd"
+ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,3}[A-Z]?")  # "M62", "N7", "AP-7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,25 @@ def kind_words() -> frozenset[str]:
 @cache
 def street_words() -> dict[str, str]:
     return {word: position for word, position in read_tsv("street_words.tsv")}
+
+
+@cache
+def road_cues() -> dict[tuple[str, ...], str]:
+    """Words before "the" and a bare road number, or after it, that make it a road's name
+    (``places/road_cues.tsv``): phrase (lower-case words) → "before" or "after"."""
+    return {tuple(phrase.split()): position for phrase, position in read_tsv("road_cues.tsv")}
+
+
+def _road_number(words: Words, i: int) -> bool:
+    """"closed the R21", "the N7 near Naas": a bare road number after "the", with a word of
+    :func:`road_cues` before "the" or after the number."""
+    if i < 1 or i in words.busy or words.lower[i - 1] != "the" or not (
+            ROAD_NUMBER.fullmatch(words.text[i])):
+        return False
+    cues = road_cues()
+    if i >= 2 and cues.get((words.lower[i - 2],)) == "before":
+        return True
+    return any(cues.get(tuple(words.lower[i + 1:i + 1 + size])) == "after" for size in (1, 2))
 
 
 @cache
@@ -719,11 +739,15 @@ def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
 
 def _streets(words: Words) -> list[Found]:
     """"Elm Street", "Martin Luther King Boulevard", "Route 9", "I-80"; a number or an
-    ordinal may begin the name ("42nd Street", "17 Mile Road", "the 210 Freeway")."""
+    ordinal may begin the name ("42nd Street", "17 Mile Road", "the 210 Freeway"); a bare
+    road number needs its cues (:func:`_road_number`)."""
     found: list[Found] = []
     kinds = street_words()
     prefixes = tuple(word for word, position in kinds.items() if position == "prefix")
     for i, text in enumerate(words.text):
+        if _road_number(words, i):
+            found.append(Found(i, i + 1, "street"))
+            continue
         position = kinds.get(text)
         if position is None and text.startswith(prefixes) and i not in words.busy and any(
                 text.startswith(p) and text[len(p):].isdigit() for p in prefixes):

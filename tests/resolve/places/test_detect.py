@@ -571,3 +571,15 @@ def test_the_names_of_a_table_of_figures_are_places(geocoder, blank) -> None:
 def test_two_names_with_figures_are_no_table(geocoder, blank) -> None:
     found = places(geocoder, blank, "Scores: Tishomingo 3; Coalgate 1.")
     assert "Tishomingo" not in found
+
+
+def test_a_bare_road_number_with_a_road_cue_is_a_road(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Police closed the B4560 near Tishomingo for an hour.")
+    assert "B4560" not in found  # four digits: no road number
+    found = places(geocoder, blank, "Police closed the N12 near Tishomingo for an hour.")
+    assert found["N12"].country_code == "USA"
+
+
+def test_a_bare_number_without_a_road_cue_is_no_road(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Pilots at Tishomingo trained on the F-35 this week.")
+    assert "F-35" not in found
