@@ -1866,7 +1866,8 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     characters (it names the city's districts beside it: "shot in Ridgeview, Tulsa police
     said", and a district the index lacks often shares its name with a small town abroad),
     and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
-    read so; a name the model took for a building that the index knows as a town is."""
+    read so (but a water or natural feature the model took for a building, :func:`_natural`,
+    is); a name the model took for a building that the index knows as a town is."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
@@ -1880,7 +1881,8 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         return
     for toponym in toponyms:
         if toponym.chosen is not None or toponym.metonymic or (
-                toponym.street or (toponym.facility and not toponym.candidates)):
+                toponym.street or (toponym.facility and not toponym.candidates
+                                   and not _natural(toponym.text))):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
         gap = max(near.start - toponym.end, toponym.start - near.end)
@@ -1890,6 +1892,14 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         if gap <= UNKNOWN_REACH:
             toponym.chosen = near.chosen
             toponym.fallback = True
+
+
+def _natural(name: str) -> bool:
+    """The name ends with the word of a water or a natural feature ("Creek", "Bayou",
+    "Valley": ``places/name_parts.tsv``), which the model may tag as a building: it lies
+    where the places named around it are."""
+    words = name.split()
+    return bool(words) and name_parts().get(words[-1]) in ("water", "feature")
 
 
 def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:
