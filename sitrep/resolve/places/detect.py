@@ -610,9 +610,31 @@ def _lone(words: Words, start: int, end: int, text: str) -> bool:
 
 
 def _misread(ent: Span) -> bool:
-    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"): the small
-    model's guess, which leaves the name to the scan's context rules like untagged words."""
+    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"), or a date or
+    time of capitalised words with no digit and no calendar word (:func:`date_words`: a
+    town tagged like "Sunday"): the small model's guess, which leaves the name to the scan's
+    context rules like untagged words."""
+    if ent.label_ in ("DATE", "TIME"):
+        return not any(c.isdigit() for c in ent.text) and all(
+            t.text[:1].isupper() and t.lower_ not in date_words() for t in ent)
     return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
+
+
+@cache
+def date_words() -> frozenset[str]:
+    """The words of month and weekday names, holidays, seasons and parts of the day
+    (``times/calendar.json``, ``times/vocabulary.json``)."""
+    from sitrep.ingest.dates import calendar_words, load_times_json
+
+    calendar, vocabulary = calendar_words(), load_times_json("vocabulary.json")
+    found: set[str] = set()
+    for table in (calendar["months"], calendar["weekdays"], calendar["weekday_abbreviations"],
+                  *(vocabulary.get(key, {}) for key in (
+                      "holidays", "movable_holidays", "seasons", "day_parts",
+                      "relative_words"))):
+        for phrase in table:
+            found.update(phrase.split())
+    return frozenset(found)
 
 
 def _listable(words: Words, start: int, end: int) -> str | None:

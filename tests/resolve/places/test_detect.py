@@ -583,3 +583,11 @@ def test_a_bare_road_number_with_a_road_cue_is_a_road(geocoder, blank) -> None:
 def test_a_bare_number_without_a_road_cue_is_no_road(geocoder, blank) -> None:
     found = places(geocoder, blank, "Pilots at Tishomingo trained on the F-35 this week.")
     assert "F-35" not in found
+
+
+def test_a_town_the_model_took_for_a_date_is_still_found(geocoder, blank) -> None:
+    text = "Schools closed in Tishomingo and Coalgate on Monday."
+    doc = blank(text)
+    doc.ents = [Span(doc, 5, 6, label="DATE"), Span(doc, 7, 8, label="DATE")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Tishomingo", "Coalgate"}
