@@ -90,6 +90,7 @@ STRAY_KM = 150.0
 STRAY_VILLAGE = 5_000
 GROUP_WORDS = 2  # capitalised words after a place name that may name a team
 CLUSTER_KM = 50.0
+REREADS = 2  # passes that reread each name by the others' readings
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
@@ -335,13 +336,22 @@ class Geocoder:
             self._choose(toponym, focus, admin1s)
             if toponym.chosen and toponym.chosen.precision == "city":
                 admin1s[(toponym.chosen.country, toponym.chosen.admin1)] += 1
-        points = _local_points(toponyms)
-        areas = _area_votes(toponyms)
-        for toponym in toponyms:
-            if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
-                                   or toponym.peers or toponym.inner):
-                self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
-                             areas=areas)
+        for _ in range(REREADS):
+            # a pass reads each name by the others' readings of the pass before, so names
+            # that move together ("Bedford and Everett", both read in another state first)
+            # need a second one
+            points = _local_points(toponyms)
+            areas = _area_votes(toponyms)
+            before = [t.chosen for t in toponyms]
+            for toponym in toponyms:
+                if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
+                                       or toponym.peers or toponym.inner):
+                    self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
+                                 areas=areas)
+            if [t.chosen for t in toponyms] == before:
+                break
+            admin1s = Counter((t.chosen.country, t.chosen.admin1) for t in toponyms
+                              if t.chosen and t.chosen.precision == "city")
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
