@@ -185,6 +185,27 @@ class Toponym:
     worded: bool = False  # the container is linked by words ("area of"), not by a comma
 
 
+def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Streets and roads named after places the model tagged as places ("the Lagos-Ibadan
+    Expressway", "Ardmore Road"): a place entity followed by a word that ends a street's
+    name (``street_words.tsv``), with the places hyphenated before it; the places are then
+    no places of their own."""
+    kinds = street_words()
+    streets: list[Span] = []
+    for ent in ents:
+        after = ent.end
+        if ent.label_ not in PLACE_LABELS or after >= len(doc) or kinds.get(
+                doc[after].text) != "after" or (streets and streets[-1].end > ent.start):
+            continue
+        start = ent.start
+        while start >= 2 and doc[start - 1].text in "-–" and not doc[
+                start - 2].whitespace_ and not doc[start - 1].whitespace_ and (
+                doc[start - 2].text[:1].isupper()):
+            start -= 2
+        streets.append(doc[start:after + 1])
+    return streets
+
+
 def _trim(span: Span) -> tuple[int, int]:
     """Character offsets without a leading article or a trailing possessive."""
     tokens = list(span)
@@ -533,8 +554,15 @@ class Geocoder:
         spans: list[Span] = []
         ents = list(doc.ents)
         surnames = _surnames(ents)
+        named_streets = _named_streets(doc, ents)
+        for street in named_streets:
+            found[(street.start_char, street.end_char)] = Toponym(
+                street.start_char, street.end_char, street.text, (),
+                metonymic=_is_metonymic(street), street=True)
+            spans.append(street)
         for ent in ents:
-            if _person_again(ent, surnames):
+            if _person_again(ent, surnames) or any(
+                    s.start <= ent.start and ent.end <= s.end for s in named_streets):
                 continue
             parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:

@@ -591,3 +591,12 @@ def test_a_town_the_model_took_for_a_date_is_still_found(geocoder, blank) -> Non
     doc.ents = [Span(doc, 5, 6, label="DATE"), Span(doc, 7, 8, label="DATE")]
     found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found == {"Tishomingo", "Coalgate"}
+
+
+def test_a_road_named_after_places_is_one_road(geocoder, blank) -> None:
+    text = "Crews repaved the Ardmore-Duncan Road near Tishomingo."
+    doc = blank(text)
+    doc.ents = [doc.char_span(18, 25, label="GPE"), doc.char_span(26, 32, label="GPE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert set(found) == {"Ardmore-Duncan Road", "Tishomingo"}
+    assert found["Ardmore-Duncan Road"].country_code == "USA"
