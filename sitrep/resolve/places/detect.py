@@ -771,6 +771,9 @@ def _streets(words: Words) -> list[Found]:
             found.append(Found(i, i + 1, "street"))
             continue
         position = kinds.get(text)
+        if position is None and text.isupper() and len(text) > 2 and kinds.get(
+                text.title()) == "number":
+            position = "number"  # "HIGHWAY 70" in capitals
         if position is None and text.startswith(prefixes) and i not in words.busy and any(
                 text.startswith(p) and text[len(p):].isdigit() for p in prefixes):
             found.append(Found(i, i + 1, "street"))
