@@ -285,12 +285,16 @@ def _runs(words: Words) -> Iterator[tuple[int, int]]:
 
 def _locative(words: Words, start: int) -> str | None:
     """"strong", "weak" or "named" (an institution's name: "University of") when a phrase of
-    ``locatives.tsv`` ends just before the name (a "the" between them skipped)."""
+    ``locatives.tsv`` ends just before the name (a "the" between them skipped); "weak" after
+    a person's age and "of" ("a man, 24, of Ardmore")."""
     at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
     before = tuple(words.lower[max(0, at - 3):at])
     for size in (3, 2, 1):
         if len(before) >= size and (strength := locatives().get(before[-size:])):
             return strength if strength != "none" else None
+    if at >= 3 and words.lower[at - 1] == "of" and words.text[at - 2] == "," and (
+            words.number[at - 3]):
+        return "weak"  # "the driver, 24, of Ardmore": where a person named with an age lives
     return None
 
 

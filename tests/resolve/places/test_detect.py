@@ -600,3 +600,8 @@ def test_a_road_named_after_places_is_one_road(geocoder, blank) -> None:
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert set(found) == {"Ardmore-Duncan Road", "Tishomingo"}
     assert found["Ardmore-Duncan Road"].country_code == "USA"
+
+
+def test_where_a_person_named_with_an_age_lives_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The driver, 31, of Coalgate, was not hurt.")
+    assert found["Coalgate"].admin1 == "Oklahoma"
