@@ -490,6 +490,7 @@ class Scanner:
             doc[f.start:f.end] for f in found if f.context == "strong"])
         found += [Found(begin, stop, "lone") for begin, stop in lone
                   if not taken.intersection(range(begin, stop))]  # the last resort
+        found += _listed_with_candidates(words, pending, taken, found)
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
@@ -708,6 +709,24 @@ def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> li
                 pending.remove((begin, stop))
                 added = True
     return found
+
+
+def _listed_with_candidates(words: Words, pending: list[tuple[int, int]], taken: set[int],
+                            found: list[Found]) -> list[Found]:
+    """A name listed with a candidate ("maybe" or "lone": "Ardmore and Duncan sent crews",
+    two names the model took for people, the first at a sentence start) is a candidate too:
+    the geocoder keeps both when a town of each lies where the article's other places are."""
+    candidates = {i for f in found if f.context in ("maybe", "lone")
+                  for i in range(f.start, f.end)}
+    added: list[Found] = []
+    for begin, stop in pending:
+        if taken.intersection(range(begin, stop)) or any(
+                f.start < stop and begin < f.end for f in found) or _listable(
+                words, begin, stop) is None:
+            continue
+        if _next_to(words, begin, stop, candidates):
+            added.append(Found(begin, stop, "maybe"))
+    return added
 
 
 def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
