@@ -376,6 +376,7 @@ class Geocoder:
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
+        _streets_far_away(toponyms)
         _parts_of_the_city(toponyms, self.gazetteer.division_counts())
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
@@ -1522,6 +1523,22 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         elif toponym.peers:
             continue
         toponym.chosen = None
+
+
+def _streets_far_away(toponyms: list[Toponym]) -> None:
+    """A name that is a street's by its words ("Grand Boulevard") read as a neighbourhood or
+    town of that name more than STRAY_KM from every other town or district the article
+    names is the street of the town the text names, which the index does not know: it is
+    read as a street (:func:`_streets_fall_back`)."""
+    points = _local_points(toponyms)
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or toponym.street or chosen.precision not in ("city", "admin2") or (
+                not _street_name(toponym.text)) or toponym.container or toponym.owner:
+            continue
+        others = [place for holder, place in points if holder.text != toponym.text]
+        if others and not any(_km(chosen, place) <= STRAY_KM for place in others):
+            toponym.chosen, toponym.street = None, True
 
 
 def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> None:

@@ -1004,3 +1004,10 @@ def test_a_place_entity_of_a_place_in_a_known_one_is_two_places(geocoder, blank)
     assert set(found) == {"Ridgeview Quarry", "Pontotoc County"}
     assert found["Pontotoc County"].admin1 == "Oklahoma"
     assert found["Ridgeview Quarry"].country_code == "USA"
+
+
+def test_a_street_named_like_a_far_neighbourhood_is_a_street_of_the_story(geocoder,
+                                                                          blank) -> None:
+    text = "Crews repaved Grand Boulevard on Monday with trucks from Tishomingo and Coalgate."
+    places = resolve(geocoder, blank, text, ["Grand Boulevard", "Tishomingo", "Coalgate"])
+    assert places["Grand Boulevard"].admin1 == "Oklahoma"
