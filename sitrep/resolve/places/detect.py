@@ -807,6 +807,15 @@ def _streets(words: Words) -> list[Found]:
             if i + 1 < len(words) and words.number[i + 1]:
                 found.append(Found(i, i + 2, "street"))
             continue
+        if position == "start":
+            end = i + 1
+            while end < len(words) and end not in words.busy and end - i <= 4 and (
+                    words.capital[end] or (words.lower[end] in name_glue() and end + 1 < len(
+                        words) and words.capital[end + 1])):
+                end += 1
+            if end > i + 1:
+                found.append(Found(i, end, "street"))  # "Rue de Rivoli", "Avenida Paulista"
+            continue
         start = i
         while start > 0 and start - 1 not in words.busy and words.capital[start - 1] and not (
                 words.sent_start[start]):

@@ -37,6 +37,7 @@ from sitrep.resolve.places.detect import (
     locative_kinds,
     locatives,
     name_edges,
+    name_glue,
     names_other_thing,
     street_words,
 )
@@ -187,15 +188,21 @@ class Toponym:
 
 def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
     """Streets and roads named after places the model tagged as places ("the Lagos-Ibadan
-    Expressway", "Ardmore Road"): a place entity followed by a word that ends a street's
-    name (``street_words.tsv``), with the places hyphenated before it; the places are then
-    no places of their own."""
+    Expressway", "Ardmore Road", "Avenida Ardmore"): a place entity followed by a word that
+    ends a street's name (``street_words.tsv``), with the places hyphenated before it, or
+    after a word that begins one (:func:`_street_opener`); the places are then no places
+    of their own."""
     kinds = street_words()
     streets: list[Span] = []
     for ent in ents:
+        if ent.label_ not in PLACE_LABELS or (streets and streets[-1].end > ent.start):
+            continue
+        opener = _street_opener(doc, ent.start)
+        if opener is not None:
+            streets.append(doc[opener:ent.end])  # "Avenida Ardmore"
+            continue
         after = ent.end
-        if ent.label_ not in PLACE_LABELS or after >= len(doc) or kinds.get(
-                doc[after].text) != "after" or (streets and streets[-1].end > ent.start):
+        if after >= len(doc) or kinds.get(doc[after].text) != "after":
             continue
         start = ent.start
         while start >= 2 and doc[start - 1].text in "-–" and not doc[
@@ -204,6 +211,20 @@ def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
             start -= 2
         streets.append(doc[start:after + 1])
     return streets
+
+
+def _street_opener(doc: Doc, start: int) -> int | None:
+    """Where a word that begins a street's name (``street_words.tsv``, position "start":
+    "Avenida", "Rue", "Calle") stands before ``start``, capitalised words and name glue
+    between (up to three tokens), or None."""
+    kinds = street_words()
+    for at in range(start - 1, max(-1, start - 4), -1):
+        word = doc[at].text
+        if kinds.get(word) == "start":
+            return at
+        if not (word[:1].isupper() or word.lower() in name_glue()):
+            return None
+    return None
 
 
 def _trim(span: Span) -> tuple[int, int]:

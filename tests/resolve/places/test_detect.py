@@ -605,3 +605,8 @@ def test_a_road_named_after_places_is_one_road(geocoder, blank) -> None:
 def test_where_a_person_named_with_an_age_lives_is_a_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "The driver, 31, of Coalgate, was not hurt.")
     assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_a_word_that_begins_a_street_name_makes_a_street(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A bus caught fire on Rue Sainte Anne in Tishomingo.")
+    assert found["Rue Sainte Anne"].admin1 == "Oklahoma"
