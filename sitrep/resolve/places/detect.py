@@ -163,7 +163,7 @@ def road_cues() -> dict[tuple[str, ...], str]:
 def _road_number(words: Words, i: int) -> bool:
     """"closed the R21", "the N7 near Naas": a bare road number after "the", with a word of
     :func:`road_cues` before "the" or after the number."""
-    if i < 1 or i in words.busy or words.lower[i - 1] != "the" or not (
+    if i < 1 or words.lower[i - 1] != "the" or i in words.busy or not (
             ROAD_NUMBER.fullmatch(words.text[i])):
         return False
     cues = road_cues()
@@ -718,11 +718,12 @@ def _listed_with_candidates(words: Words, pending: list[tuple[int, int]], taken:
     the geocoder keeps both when a town of each lies where the article's other places are."""
     candidates = {i for f in found if f.context in ("maybe", "lone")
                   for i in range(f.start, f.end)}
+    if not candidates:
+        return []
+    covered = taken | {i for f in found for i in range(f.start, f.end)}
     added: list[Found] = []
     for begin, stop in pending:
-        if taken.intersection(range(begin, stop)) or any(
-                f.start < stop and begin < f.end for f in found) or _listable(
-                words, begin, stop) is None:
+        if covered.intersection(range(begin, stop)) or _listable(words, begin, stop) is None:
             continue
         if _next_to(words, begin, stop, candidates):
             added.append(Found(begin, stop, "maybe"))
