@@ -1137,15 +1137,27 @@ def _unplaced(toponym: Toponym, text: str) -> bool:
     or place word after it ("district", "residents"), no known place it is listed with,
     held by or near, and no street or building. Such names are more often diseases, people
     and firms the tagger misread ("died of Meningitis") than places no gazetteer holds, which
-    local and wire news introduce with such words."""
+    local and wire news introduce with such words. A building of the model's named like a
+    transit line (:func:`_link_named`) is none either."""
     related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner,
                *toponym.peers]
+    if toponym.facility and not toponym.candidates and _link_named(toponym.text):
+        return True
     if toponym.candidates or toponym.street or toponym.facility or toponym.dateline or (
             toponym.division or toponym.city) or any(
             other is not None and other.candidates for other in related):
         return False
     return not (_placed_before(text, toponym.start) or _placed_after(text, toponym.end)
                 or _placed_by_own_words(toponym.text))
+
+
+def _link_named(name: str) -> bool:
+    """A name the model took for a building that ends with a word of what runs between
+    places and is no road ("Line", "Railway", "Pipeline": :func:`link_words`, not a word of
+    ``street_words.tsv``): a transit line or a pipeline the index does not know, no place."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in link_words() and (
+        words[-1] not in street_words() and words[-1].title() not in street_words())
 
 
 def _placed_by_own_words(name: str) -> bool:

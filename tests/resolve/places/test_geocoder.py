@@ -1011,3 +1011,11 @@ def test_a_street_named_like_a_far_neighbourhood_is_a_street_of_the_story(geocod
     text = "Crews repaved Grand Boulevard on Monday with trucks from Tishomingo and Coalgate."
     places = resolve(geocoder, blank, text, ["Grand Boulevard", "Tishomingo", "Coalgate"])
     assert places["Grand Boulevard"].admin1 == "Oklahoma"
+
+
+def test_a_transit_line_the_index_lacks_is_no_place(geocoder, blank) -> None:
+    text = "Trains on the Tishomingo Valley Line stopped near Coalgate."
+    doc = blank(text)
+    doc.ents = [doc.char_span(14, 36, label="FAC")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Coalgate"}
