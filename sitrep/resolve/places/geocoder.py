@@ -409,7 +409,7 @@ class Geocoder:
         for toponym in toponyms:
             _fall_back(toponym)
         _nearer_town(toponyms)
-        _streets_fall_back(toponyms)
+        _streets_fall_back(toponyms, focus)
         _unknown_fall_back(toponyms, focus)
         _rivers_at_home(toponyms, focus)
         for toponym in toponyms:
@@ -1921,13 +1921,17 @@ def _nearer_town(toponyms: list[Toponym]) -> None:
             toponym.chosen = min(gaps, key=lambda pair: pair[0])[1].chosen
 
 
-def _streets_fall_back(toponyms: list[Toponym]) -> None:
+def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None:
     """A street, or a building or site the gazetteer does not know, named with no town after
     it lies in the town the text last named (or the dateline's town): local news names its
     town once and then its streets and buildings. A street named before any town lies in
     the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
     building or site named so keeps no place (an airport is often named before the town it
-    serves, and after another)."""
+    serves, and after another). In an article mostly about one country (ABROAD_FOCUS of its
+    evidence), a town read abroad is passed over: local news names its streets, not a
+    namesake's."""
+    home, share = max(focus.items(), key=lambda item: item[1], default=(None, 0.0))
+    abroad = home if share >= ABROAD_FOCUS else None
     for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
         town: Toponym | None = None
         for toponym in ordered:
@@ -1937,7 +1941,7 @@ def _streets_fall_back(toponyms: list[Toponym]) -> None:
                 toponym.chosen = town.chosen
                 toponym.fallback = True
             elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
-                    not toponym.fallback):
+                    not toponym.fallback) and abroad in (None, toponym.chosen.country):
                 town = toponym
 
 
