@@ -41,11 +41,13 @@ MAX_ACRONYM = 4
 MIN_LETTERS = 3
 TITLED_MIN_WORDS = 3
 BARE_MIN_POPULATION = 10_000
+TABLE_ROWS = 3  # rows of names and figures that make a table
 GUESSED = ("PERSON", "ORG")
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
 STREET_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")  # "405", "42nd"
+ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,3}[A-Z]?")  # "M62", "N7", "AP-7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,12 @@ def list_gaps() -> frozenset[str]:
 
 
 @cache
+def table_gaps() -> frozenset[str]:
+    """What ends a row of a table written as text and begins the next (";", "|", ":")."""
+    return frozenset(row[0] for row in read_tsv("table_gaps.tsv"))
+
+
+@cache
 def _function_words() -> frozenset[str]:
     """Words that may be capitalised in a title-case headline between names: prepositions of
     place, list words, name glue."""
@@ -143,6 +151,25 @@ def kind_words() -> frozenset[str]:
 @cache
 def street_words() -> dict[str, str]:
     return {word: position for word, position in read_tsv("street_words.tsv")}
+
+
+@cache
+def road_cues() -> dict[tuple[str, ...], str]:
+    """Words before "the" and a bare road number, or after it, that make it a road's name
+    (``places/road_cues.tsv``): phrase (lower-case words) → "before" or "after"."""
+    return {tuple(phrase.split()): position for phrase, position in read_tsv("road_cues.tsv")}
+
+
+def _road_number(words: Words, i: int) -> bool:
+    """"closed the R21", "the N7 near Naas": a bare road number after "the", with a word of
+    :func:`road_cues` before "the" or after the number."""
+    if i < 1 or words.lower[i - 1] != "the" or i in words.busy or not (
+            ROAD_NUMBER.fullmatch(words.text[i])):
+        return False
+    cues = road_cues()
+    if i >= 2 and cues.get((words.lower[i - 2],)) == "before":
+        return True
+    return any(cues.get(tuple(words.lower[i + 1:i + 1 + size])) == "after" for size in (1, 2))
 
 
 @cache
@@ -258,12 +285,16 @@ def _runs(words: Words) -> Iterator[tuple[int, int]]:
 
 def _locative(words: Words, start: int) -> str | None:
     """"strong", "weak" or "named" (an institution's name: "University of") when a phrase of
-    ``locatives.tsv`` ends just before the name (a "the" between them skipped)."""
+    ``locatives.tsv`` ends just before the name (a "the" between them skipped); "weak" after
+    a person's age and "of" ("a man, 24, of Ardmore")."""
     at = start - 1 if start > 0 and words.lower[start - 1] == "the" else start
     before = tuple(words.lower[max(0, at - 3):at])
     for size in (3, 2, 1):
         if len(before) >= size and (strength := locatives().get(before[-size:])):
             return strength if strength != "none" else None
+    if at >= 3 and words.lower[at - 1] == "of" and words.text[at - 2] == "," and (
+            words.number[at - 3]):
+        return "weak"  # "the driver, 24, of Ardmore": where a person named with an age lives
     return None
 
 
@@ -449,6 +480,7 @@ class Scanner:
                     pending.append((begin, stop))
                     if context == "lone":
                         lone.append((begin, stop))
+        found += _tabled(words, pending, taken, places, found)
         found += _listed(words, [p for p in pending if _listable(words, *p) == "list"], taken)
         found += [Found(begin, stop, "maybe") for begin, stop in pending
                   if _listable(words, begin, stop) == "maybe"
@@ -458,6 +490,7 @@ class Scanner:
             doc[f.start:f.end] for f in found if f.context == "strong"])
         found += [Found(begin, stop, "lone") for begin, stop in lone
                   if not taken.intersection(range(begin, stop))]  # the last resort
+        found += _listed_with_candidates(words, pending, taken, found)
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
@@ -582,9 +615,31 @@ def _lone(words: Words, start: int, end: int, text: str) -> bool:
 
 
 def _misread(ent: Span) -> bool:
-    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"): the small
-    model's guess, which leaves the name to the scan's context rules like untagged words."""
+    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"), or a date or
+    time of capitalised words with no digit and no calendar word (:func:`date_words`: a
+    town tagged like "Sunday"): the small model's guess, which leaves the name to the scan's
+    context rules like untagged words."""
+    if ent.label_ in ("DATE", "TIME"):
+        return not any(c.isdigit() for c in ent.text) and all(
+            t.text[:1].isupper() and t.lower_ not in date_words() for t in ent)
     return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
+
+
+@cache
+def date_words() -> frozenset[str]:
+    """The words of month and weekday names, holidays, seasons and parts of the day
+    (``times/calendar.json``, ``times/vocabulary.json``)."""
+    from sitrep.ingest.dates import calendar_words, load_times_json
+
+    calendar, vocabulary = calendar_words(), load_times_json("vocabulary.json")
+    found: set[str] = set()
+    for table in (calendar["months"], calendar["weekdays"], calendar["weekday_abbreviations"],
+                  *(vocabulary.get(key, {}) for key in (
+                      "holidays", "movable_holidays", "seasons", "day_parts",
+                      "relative_words"))):
+        for phrase in table:
+            found.update(phrase.split())
+    return frozenset(found)
 
 
 def _listable(words: Words, start: int, end: int) -> str | None:
@@ -606,6 +661,41 @@ def _listable(words: Words, start: int, end: int) -> str | None:
     return None if words.sent_start[start] and text.lower() in english_words() else "list"
 
 
+def _table_row(words: Words, start: int, end: int) -> bool:
+    """The name begins a row of a table written as text and is followed by its figure
+    ("...: Ardmore 1,204; Duncan 688", "Ardmore, 9 a.m.-3 p.m.;"): a row gap
+    (:func:`table_gaps`, alone or ending a token) or a line break before it, a number after
+    it (a comma between allowed)."""
+    before = words.text[start - 1] if start else ""
+    if not (before[-1:] in table_gaps() or "\n" in before):
+        return False  # "):" ends with a row gap
+    after = end + 1 if end < len(words) and words.text[end] == "," else end
+    return after < len(words) and (words.number[after] or words.text[after][:1].isdigit())
+
+
+def _tabled(words: Words, pending: list[tuple[int, int]], taken: set[int], places: list[Span],
+            found: list[Found]) -> list[Found]:
+    """Known names in a table of names and figures (:func:`_table_row`) with TABLE_ROWS such
+    rows or more, the rows the model or the scan already reads as places among them: an item
+    is a place ("list"), whatever the model tagged it (a name and its figure read as a
+    product or a person), or only a candidate ("maybe") when it is also an English word or
+    far more often a person's name."""
+    spans = [*pending, *((s.start, s.end) for s in places), *((f.start, f.end) for f in found)]
+    if sum(1 for begin, stop in spans if _table_row(words, begin, stop)) < TABLE_ROWS:
+        return []
+    rows: list[Found] = []
+    for begin, stop in list(pending):
+        if not _table_row(words, begin, stop) or taken.intersection(range(begin, stop)) or (
+                _short(words.span(begin, stop))):
+            continue
+        text = words.span(begin, stop)
+        ordinary = _ordinary(words, begin, stop) or text in not_places()
+        rows.append(Found(begin, stop, "maybe" if ordinary else "list"))
+        taken.update(range(begin, stop))
+        pending.remove((begin, stop))
+    return rows
+
+
 def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> list[Found]:
     """Names next to a place in a list ("Ardmore, Duncan and Ada"), until none is added."""
     found: list[Found] = []
@@ -619,6 +709,25 @@ def _listed(words: Words, pending: list[tuple[int, int]], taken: set[int]) -> li
                 pending.remove((begin, stop))
                 added = True
     return found
+
+
+def _listed_with_candidates(words: Words, pending: list[tuple[int, int]], taken: set[int],
+                            found: list[Found]) -> list[Found]:
+    """A name listed with a candidate ("maybe" or "lone": "Ardmore and Duncan sent crews",
+    two names the model took for people, the first at a sentence start) is a candidate too:
+    the geocoder keeps both when a town of each lies where the article's other places are."""
+    candidates = {i for f in found if f.context in ("maybe", "lone")
+                  for i in range(f.start, f.end)}
+    if not candidates:
+        return []
+    covered = taken | {i for f in found for i in range(f.start, f.end)}
+    added: list[Found] = []
+    for begin, stop in pending:
+        if covered.intersection(range(begin, stop)) or _listable(words, begin, stop) is None:
+            continue
+        if _next_to(words, begin, stop, candidates):
+            added.append(Found(begin, stop, "maybe"))
+    return added
 
 
 def _repeated(words: Words, pending: list[tuple[int, int]], taken: set[int],
@@ -676,12 +785,19 @@ def _next_to(words: Words, start: int, end: int, taken: set[int]) -> bool:
 
 def _streets(words: Words) -> list[Found]:
     """"Elm Street", "Martin Luther King Boulevard", "Route 9", "I-80"; a number or an
-    ordinal may begin the name ("42nd Street", "17 Mile Road", "the 210 Freeway")."""
+    ordinal may begin the name ("42nd Street", "17 Mile Road", "the 210 Freeway"); a bare
+    road number needs its cues (:func:`_road_number`)."""
     found: list[Found] = []
     kinds = street_words()
     prefixes = tuple(word for word, position in kinds.items() if position == "prefix")
     for i, text in enumerate(words.text):
+        if _road_number(words, i):
+            found.append(Found(i, i + 1, "street"))
+            continue
         position = kinds.get(text)
+        if position is None and text.isupper() and len(text) > 2 and kinds.get(
+                text.title()) == "number":
+            position = "number"  # "HIGHWAY 70" in capitals
         if position is None and text.startswith(prefixes) and i not in words.busy and any(
                 text.startswith(p) and text[len(p):].isdigit() for p in prefixes):
             found.append(Found(i, i + 1, "street"))
@@ -691,6 +807,15 @@ def _streets(words: Words) -> list[Found]:
         if position == "number":
             if i + 1 < len(words) and words.number[i + 1]:
                 found.append(Found(i, i + 2, "street"))
+            continue
+        if position == "start":
+            end = i + 1
+            while end < len(words) and end not in words.busy and end - i <= 4 and (
+                    words.capital[end] or (words.lower[end] in name_glue() and end + 1 < len(
+                        words) and words.capital[end + 1])):
+                end += 1
+            if end > i + 1:
+                found.append(Found(i, end, "street"))  # "Rue de Rivoli", "Avenida Paulista"
             continue
         start = i
         while start > 0 and start - 1 not in words.busy and words.capital[start - 1] and not (

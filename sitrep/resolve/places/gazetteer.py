@@ -43,6 +43,7 @@ class Gazetteer:
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self._parts: dict[tuple[str, str | None, str], tuple[float, float] | None] = {}
         self._kinds: dict[str, dict[str, float]] = {}
+        self._divisions: dict[str, int] | None = None
 
     def _candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place called ``name`` (folded, case kept), most populous first."""
@@ -68,6 +69,16 @@ class Gazetteer:
             (f"% {word}",)).fetchall()
         total = sum(count for _, count in rows)
         return {country: count / total for country, count in rows} if total else {}
+
+    def division_counts(self) -> dict[str, int]:
+        """How many first-level divisions the index holds per country (the UK's four
+        nations, the fifty states)."""
+        if self._divisions is None:
+            rows = self.db.execute(
+                "SELECT country, count(*) FROM places WHERE precision = 'admin1'"
+                " AND country IS NOT NULL GROUP BY country").fetchall()
+            self._divisions = {country: count for country, count in rows}
+        return self._divisions
 
     def big_place_names(self, admin1_population: int, city_population: int) -> list[str]:
         """Names of regions, of divisions and cities above a population, and of capitals."""

@@ -37,6 +37,7 @@ from sitrep.resolve.places.detect import (
     locative_kinds,
     locatives,
     name_edges,
+    name_glue,
     names_other_thing,
     street_words,
 )
@@ -67,6 +68,7 @@ FALLBACK_SCORE = 0.3
 UNKNOWN_REACH = 300
 PART_REACH = 120  # a namesake abroad this near a city named at home is a part of that city
 PART_CITY_POPULATION = 100_000
+FEW_DIVISIONS = 8  # a country of fewer first-level divisions names none of its towns'
 NEAR_KM = 150.0
 OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
@@ -80,6 +82,7 @@ RIVER_KM = 1_000.0
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
 AREA_DIVISION_VOTE = 1.0
+AREA_STATE_VOTE = 2.0
 AREA_TOWN_VOTE = 0.5
 AREA_DOMINANT = 0.5
 AREA_TOWN_COUNTRY = 1.5
@@ -88,6 +91,7 @@ STRAY_KM = 150.0
 STRAY_VILLAGE = 5_000
 GROUP_WORDS = 2  # capitalised words after a place name that may name a team
 CLUSTER_KM = 50.0
+REREADS = 2  # passes that reread each name by the others' readings
 CLUSTER_CANDIDATES = 20
 CLUSTER_BONUS = 0.8
 CLUSTER_CAP = 3
@@ -179,6 +183,48 @@ class Toponym:
     side: str | None = None
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
     modifier: bool = False
+    worded: bool = False  # the container is linked by words ("area of"), not by a comma
+
+
+def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Streets and roads named after places the model tagged as places ("the Lagos-Ibadan
+    Expressway", "Ardmore Road", "Avenida Ardmore"): a place entity followed by a word that
+    ends a street's name (``street_words.tsv``), with the places hyphenated before it, or
+    after a word that begins one (:func:`_street_opener`); the places are then no places
+    of their own."""
+    kinds = street_words()
+    streets: list[Span] = []
+    for ent in ents:
+        if ent.label_ not in PLACE_LABELS or (streets and streets[-1].end > ent.start):
+            continue
+        opener = _street_opener(doc, ent.start)
+        if opener is not None:
+            streets.append(doc[opener:ent.end])  # "Avenida Ardmore"
+            continue
+        after = ent.end
+        if after >= len(doc) or kinds.get(doc[after].text) != "after":
+            continue
+        start = ent.start
+        while start >= 2 and doc[start - 1].text in "-–" and not doc[
+                start - 2].whitespace_ and not doc[start - 1].whitespace_ and (
+                doc[start - 2].text[:1].isupper()):
+            start -= 2
+        streets.append(doc[start:after + 1])
+    return streets
+
+
+def _street_opener(doc: Doc, start: int) -> int | None:
+    """Where a word that begins a street's name (``street_words.tsv``, position "start":
+    "Avenida", "Rue", "Calle") stands before ``start``, capitalised words and name glue
+    between (up to three tokens), or None."""
+    kinds = street_words()
+    for at in range(start - 1, max(-1, start - 4), -1):
+        word = doc[at].text
+        if kinds.get(word) == "start":
+            return at
+        if not (word[:1].isupper() or word.lower() in name_glue()):
+            return None
+    return None
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -332,17 +378,27 @@ class Geocoder:
             self._choose(toponym, focus, admin1s)
             if toponym.chosen and toponym.chosen.precision == "city":
                 admin1s[(toponym.chosen.country, toponym.chosen.admin1)] += 1
-        points = _local_points(toponyms)
-        areas = _area_votes(toponyms)
-        for toponym in toponyms:
-            if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
-                                   or toponym.peers or toponym.inner):
-                self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
-                             areas=areas)
+        for _ in range(REREADS):
+            # a pass reads each name by the others' readings of the pass before, so names
+            # that move together ("Bedford and Everett", both read in another state first)
+            # need a second one
+            points = _local_points(toponyms)
+            areas = _area_votes(toponyms)
+            before = [t.chosen for t in toponyms]
+            for toponym in toponyms:
+                if toponym.chosen and (toponym.chosen.precision in ("city", "admin2")
+                                       or toponym.peers or toponym.inner):
+                    self._choose(toponym, focus, admin1s, exclude_self=True, points=points,
+                                 areas=areas)
+            if [t.chosen for t in toponyms] == before:
+                break
+            admin1s = Counter((t.chosen.country, t.chosen.admin1) for t in toponyms
+                              if t.chosen and t.chosen.precision == "city")
         _town_over_country(toponyms, areas)
         _one_reading(toponyms)
         _drop_strays(toponyms)
-        _parts_of_the_city(toponyms)
+        _streets_far_away(toponyms)
+        _parts_of_the_city(toponyms, self.gazetteer.division_counts())
         if maybes:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
@@ -353,7 +409,7 @@ class Geocoder:
         for toponym in toponyms:
             _fall_back(toponym)
         _nearer_town(toponyms)
-        _streets_fall_back(toponyms)
+        _streets_fall_back(toponyms, focus)
         _unknown_fall_back(toponyms, focus)
         _rivers_at_home(toponyms, focus)
         for toponym in toponyms:
@@ -520,8 +576,15 @@ class Geocoder:
         spans: list[Span] = []
         ents = list(doc.ents)
         surnames = _surnames(ents)
+        named_streets = _named_streets(doc, ents)
+        for street in named_streets:
+            found[(street.start_char, street.end_char)] = Toponym(
+                street.start_char, street.end_char, street.text, (),
+                metonymic=_is_metonymic(street), street=True)
+            spans.append(street)
         for ent in ents:
-            if _person_again(ent, surnames):
+            if _person_again(ent, surnames) or any(
+                    s.start <= ent.start and ent.end <= s.end for s in named_streets):
                 continue
             parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:
@@ -972,12 +1035,15 @@ def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> Non
 
 def _area_vote(toponym: Toponym) -> tuple[Area, float] | None:
     """The first-level division a resolved mention puts the article in, and how strongly: a
-    division named ("Kentucky", "Polk County") counts more than a town, the dateline less."""
+    division named counts more than a town, a state ("Kentucky") most, for local news names
+    its state once and only where it matters ("Polk County" has namesakes), the dateline
+    less."""
     chosen = toponym.chosen
     if chosen is None or not chosen.admin1 or chosen.precision not in (
             "admin1", "admin2", "city") or toponym.fallback:
         return None
-    vote = AREA_TOWN_VOTE if chosen.precision == "city" else AREA_DIVISION_VOTE
+    vote = AREA_TOWN_VOTE if chosen.precision == "city" else (
+        AREA_STATE_VOTE if chosen.precision == "admin1" else AREA_DIVISION_VOTE)
     return (chosen.country, chosen.admin1), vote * (DATELINE_WEIGHT if toponym.dateline else 1)
 
 
@@ -1071,15 +1137,27 @@ def _unplaced(toponym: Toponym, text: str) -> bool:
     or place word after it ("district", "residents"), no known place it is listed with,
     held by or near, and no street or building. Such names are more often diseases, people
     and firms the tagger misread ("died of Meningitis") than places no gazetteer holds, which
-    local and wire news introduce with such words."""
+    local and wire news introduce with such words. A building of the model's named like a
+    transit line (:func:`_link_named`) is none either."""
     related = [toponym.container, toponym.anchor, toponym.owner, *toponym.inner,
                *toponym.peers]
+    if toponym.facility and not toponym.candidates and _link_named(toponym.text):
+        return True
     if toponym.candidates or toponym.street or toponym.facility or toponym.dateline or (
             toponym.division or toponym.city) or any(
             other is not None and other.candidates for other in related):
         return False
     return not (_placed_before(text, toponym.start) or _placed_after(text, toponym.end)
                 or _placed_by_own_words(toponym.text))
+
+
+def _link_named(name: str) -> bool:
+    """A name the model took for a building that ends with a word of what runs between
+    places and is no road ("Line", "Railway", "Pipeline": :func:`link_words`, not a word of
+    ``street_words.tsv``): a transit line or a pipeline the index does not know, no place."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in link_words() and (
+        words[-1] not in street_words() and words[-1].title() not in street_words())
 
 
 def _placed_by_own_words(name: str) -> bool:
@@ -1330,6 +1408,26 @@ def _held(toponym: Toponym) -> tuple[Candidate, ...]:
     if container.candidates[0].precision in ("admin1", "admin2") and all(
             c.precision in OWNED_PRECISIONS[1:] for c in toponym.candidates):
         return ()
+    city = container.candidates[0]
+    if toponym.worded and city.precision == "city" and _same_name(city.name, container.text):
+        return _held_by_city(toponym, city)
+    return toponym.candidates
+
+
+def _held_by_city(toponym: Toponym, city: Candidate) -> tuple[Candidate, ...]:
+    """"the Ridgeview area of Ardmore", "Ridgeview in Ardmore": a city written as holding the name
+    (read by its own name, by words, not a bare comma, which also separates the items of a list)
+    holds its towns and districts within NEAR_KM. With none there, a name that is no town of
+    ABROAD_POPULATION people or more elsewhere is a part of the city the index lacks, and takes
+    its point (:func:`_fall_back`); a big city far away is read as itself ("news of Kabul in
+    Washington")."""
+    near = tuple(c for c in toponym.candidates if c.precision in ("city", "admin2")
+                 and _km(c, city) <= NEAR_KM)
+    if near:
+        return near
+    if all(c.precision in ("city", "admin2") and c.population < ABROAD_POPULATION
+           for c in toponym.candidates):
+        return ()
     return toponym.candidates
 
 
@@ -1460,25 +1558,51 @@ def _drop_strays(toponyms: list[Toponym]) -> None:
         toponym.chosen = None
 
 
-def _parts_of_the_city(toponyms: list[Toponym]) -> None:
-    """A story about one city names the city's neighbourhoods and suburbs bare, and the index
-    lacks many of them (GeoNames files them as sections of the city, most with no population,
-    and the packaged city list keeps only those with one): "Ardmore police ... in Ridgeview"
-    must not read Ridgeview as a small namesake in another state. When the article's largest
-    town (ABROAD_POPULATION people or more: a city with named parts) holds its other places
-    within STRAY_KM, and the article names no country or first-level division but the city's,
-    a town or district read bare in another state of the city's country, more than STRAY_KM
-    from the city and from every other such reading, of fewer than ABROAD_POPULATION people,
-    with nothing holding it, near it or owning it there (:func:`_vouched`) and not listed
-    with the city (a town named beside the city is one of its own), takes the city's point,
-    with the low score of every fallback. Local news names the state of a town outside its
-    own; a city of its country that big, far away, is a city of its own named from there."""
+def _streets_far_away(toponyms: list[Toponym]) -> None:
+    """A name that is a street's by its words ("Grand Boulevard") read as a neighbourhood or
+    town of that name more than STRAY_KM from every other town or district the article
+    names is the street of the town the text names, which the index does not know: it is
+    read as a street (:func:`_streets_fall_back`)."""
+    points = _local_points(toponyms)
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or toponym.street or chosen.precision not in ("city", "admin2") or (
+                not _street_name(toponym.text)) or toponym.container or toponym.owner:
+            continue
+        others = [place for holder, place in points if holder.text != toponym.text]
+        if others and not any(_km(chosen, place) <= STRAY_KM for place in others):
+            toponym.chosen, toponym.street = None, True
+
+
+def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> None:
+    """A story about one city names the city's neighbourhoods and suburbs bare, and the index lacks
+    many of them (GeoNames files them as sections of the city, most with no population, and the
+    packaged city list keeps only those with one): "Ardmore police ... in Ridgeview" must not
+    read Ridgeview as a small namesake in another state. When the article's largest town
+    (ABROAD_POPULATION people or more: a city with named parts) holds its other places within
+    STRAY_KM, and the article names no country or first-level division but the city's, a town or
+    district read bare in another state of the city's country, more than STRAY_KM from the city
+    and from every other such reading, of fewer than ABROAD_POPULATION people, with nothing
+    holding it, near it or owning it there (:func:`_vouched`) and not listed with the city (a
+    town named beside the city is one of its own), takes the city's point, with the low score of
+    every fallback. So does such a small place read abroad on its name alone
+    (:func:`_bare_abroad`) when the text names the city (not its dateline alone: a story filed
+    from a city may be about a town abroad) and every town of its country it names lies within
+    STRAY_KM of it (a story of two cities far apart is no local news). Local news names the
+    state of a town outside its own; a city of its country that big, far away, is a city of its
+    own named from there. In a country of fewer than FEW_DIVISIONS first-level divisions
+    (``divisions``: the count per country; the UK's four nations) news names no division of a
+    town outside the city's own, and a town in another of them is no stray."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
     if city is None or city.population < ABROAD_POPULATION:
         return
     strays: list[Toponym] = []
+    named = any(t.chosen is city and not t.dateline for t in toponyms) and all(
+        _km(t.chosen, city) <= STRAY_KM for t in toponyms if t.chosen is not None
+        and t.chosen.country == city.country and t.chosen.precision in ("city", "admin2")
+        and t.chosen.population >= ABROAD_POPULATION)
     for toponym in toponyms:
         chosen = toponym.chosen
         if chosen is None or chosen.precision in ("facility", "region") or toponym.metonymic:
@@ -1491,7 +1615,10 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
         if _km(chosen, city) <= STRAY_KM or (
                 chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
             continue  # a city far away is a city of its own, named from this one
-        if chosen.country != city.country or chosen.admin1 == city.admin1 or (
+        if (chosen.country != city.country and not (
+                named and _bare_abroad(toponym, chosen))) or (
+                chosen.admin1 == city.admin1) or (chosen.country == city.country and divisions.get(
+                    chosen.country or "", 0) < FEW_DIVISIONS) or (
                 toponym.dateline or _vouched(toponym, chosen)) or any(
                 p.chosen is city for p in toponym.peers):
             return  # a place far from the city that is no bare small namesake: no city story
@@ -1502,6 +1629,19 @@ def _parts_of_the_city(toponyms: list[Toponym]) -> None:
                 other.chosen is not None and other.text != toponym.text
                 and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
             toponym.chosen, toponym.fallback = city, True
+
+
+def _bare_abroad(toponym: Toponym, chosen: Candidate) -> bool:
+    """A town or district read abroad on its name alone: of fewer than ABROAD_POPULATION
+    people and no capital, its own name the one written (not one of its other names), with
+    nothing holding it, near it or owning it, and none of its readings a country
+    or first-level division (a story about one city that names a small place abroad names
+    its country too)."""
+    return chosen.precision in ("city", "admin2") and chosen.population < ABROAD_POPULATION and (
+        not chosen.feature_code.startswith(("PPLA", "PPLC"))) and (
+        _same_name(chosen.name, toponym.text)) and (
+        toponym.container is None and toponym.anchor is None and toponym.owner is None) and (
+        not any(c.precision in ("country", "admin1") for c in toponym.candidates))
 
 
 def _vouched(toponym: Toponym, chosen: Candidate) -> bool:
@@ -1706,7 +1846,7 @@ def _link_containers(toponyms: list[Toponym], text: str) -> None:
             elif _part_of(gap):
                 inner.owner = outer  # "the Ridgeview neighborhood of Ardmore"
             elif gap.removesuffix(" the") in containment_words():
-                inner.container = outer
+                inner.container, inner.worded = outer, True
             elif _proximity().match(gap):
                 inner.anchor = outer
     for run, gaps in zip(runs, joints, strict=True):
@@ -1781,13 +1921,17 @@ def _nearer_town(toponyms: list[Toponym]) -> None:
             toponym.chosen = min(gaps, key=lambda pair: pair[0])[1].chosen
 
 
-def _streets_fall_back(toponyms: list[Toponym]) -> None:
+def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None:
     """A street, or a building or site the gazetteer does not know, named with no town after
     it lies in the town the text last named (or the dateline's town): local news names its
     town once and then its streets and buildings. A street named before any town lies in
     the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
     building or site named so keeps no place (an airport is often named before the town it
-    serves, and after another)."""
+    serves, and after another). In an article mostly about one country (ABROAD_FOCUS of its
+    evidence), a town read abroad is passed over: local news names its streets, not a
+    namesake's."""
+    home, share = max(focus.items(), key=lambda item: item[1], default=(None, 0.0))
+    abroad = home if share >= ABROAD_FOCUS else None
     for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
         town: Toponym | None = None
         for toponym in ordered:
@@ -1797,7 +1941,7 @@ def _streets_fall_back(toponyms: list[Toponym]) -> None:
                 toponym.chosen = town.chosen
                 toponym.fallback = True
             elif toponym.chosen is not None and toponym.chosen.precision == "city" and (
-                    not toponym.fallback):
+                    not toponym.fallback) and abroad in (None, toponym.chosen.country):
                 town = toponym
 
 
@@ -1814,7 +1958,8 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     characters (it names the city's districts beside it: "shot in Ridgeview, Tulsa police
     said", and a district the index lacks often shares its name with a small town abroad),
     and streets and buildings the index does not know (:func:`_streets_fall_back`) are not
-    read so; a name the model took for a building that the index knows as a town is."""
+    read so (but a water or natural feature the model took for a building, :func:`_natural`,
+    is); a name the model took for a building that the index knows as a town is."""
     if not focus:
         return
     home, share = max(focus.items(), key=lambda item: item[1])
@@ -1828,7 +1973,8 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         return
     for toponym in toponyms:
         if toponym.chosen is not None or toponym.metonymic or (
-                toponym.street or (toponym.facility and not toponym.candidates)):
+                toponym.street or (toponym.facility and not toponym.candidates
+                                   and not _natural(toponym.text))):
             continue
         near = min(anchors, key=lambda a: max(a.start - toponym.end, toponym.start - a.end))
         gap = max(near.start - toponym.end, toponym.start - near.end)
@@ -1838,6 +1984,14 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
         if gap <= UNKNOWN_REACH:
             toponym.chosen = near.chosen
             toponym.fallback = True
+
+
+def _natural(name: str) -> bool:
+    """The name ends with the word of a water or a natural feature ("Creek", "Bayou",
+    "Valley": ``places/name_parts.tsv``), which the model may tag as a building: it lies
+    where the places named around it are."""
+    words = name.split()
+    return bool(words) and name_parts().get(words[-1]) in ("water", "feature")
 
 
 def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:

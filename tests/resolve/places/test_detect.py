@@ -559,3 +559,54 @@ def test_a_spelled_out_number_may_begin_a_known_name_but_is_none_alone(geocoder,
     found = places(geocoder, blank, "Schools closed in Duluth, Two Harbors and Cloquet.")
     assert found["Two Harbors"].admin1 == "Minnesota"
     assert "Two" not in places(geocoder, blank, "Two Duluth men were hurt in Cloquet.")
+
+
+def test_the_names_of_a_table_of_figures_are_places(geocoder, blank) -> None:
+    text = "Flood claims by town: Ardmore 312; Tishomingo 95; Coalgate 41; Durant 88."
+    found = places(geocoder, blank, text)
+    assert {"Ardmore", "Tishomingo", "Coalgate", "Durant"} <= set(found)
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_two_names_with_figures_are_no_table(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Scores: Tishomingo 3; Coalgate 1.")
+    assert "Tishomingo" not in found
+
+
+def test_a_bare_road_number_with_a_road_cue_is_a_road(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Police closed the B4560 near Tishomingo for an hour.")
+    assert "B4560" not in found  # four digits: no road number
+    found = places(geocoder, blank, "Police closed the N12 near Tishomingo for an hour.")
+    assert found["N12"].country_code == "USA"
+
+
+def test_a_bare_number_without_a_road_cue_is_no_road(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Pilots at Tishomingo trained on the F-35 this week.")
+    assert "F-35" not in found
+
+
+def test_a_town_the_model_took_for_a_date_is_still_found(geocoder, blank) -> None:
+    text = "Schools closed in Tishomingo and Coalgate on Monday."
+    doc = blank(text)
+    doc.ents = [Span(doc, 5, 6, label="DATE"), Span(doc, 7, 8, label="DATE")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Tishomingo", "Coalgate"}
+
+
+def test_a_road_named_after_places_is_one_road(geocoder, blank) -> None:
+    text = "Crews repaved the Ardmore-Duncan Road near Tishomingo."
+    doc = blank(text)
+    doc.ents = [doc.char_span(18, 25, label="GPE"), doc.char_span(26, 32, label="GPE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert set(found) == {"Ardmore-Duncan Road", "Tishomingo"}
+    assert found["Ardmore-Duncan Road"].country_code == "USA"
+
+
+def test_where_a_person_named_with_an_age_lives_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The driver, 31, of Coalgate, was not hurt.")
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_a_word_that_begins_a_street_name_makes_a_street(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A bus caught fire on Rue Sainte Anne in Tishomingo.")
+    assert found["Rue Sainte Anne"].admin1 == "Oklahoma"

@@ -921,13 +921,16 @@ def test_the_surname_of_a_person_named_in_full_is_the_person_again(coder) -> Non
 def test_a_town_the_index_lacks_does_not_jump_to_a_namesake_its_own_mentions_vouch_for(
         coder) -> None:
     # the index knows only a small El Alto in Peru; the story is about Bolivia, names El Alto
-    # twice (each mention no support for the other) and Peru only as a speaker
+    # twice (each mention no support for the other) and Peru only as a speaker; left
+    # unresolved, or taking the point of the one city the story is about (a part of it)
     text = ("Miners blocked roads in El Alto on Monday, and thousands marched from El Alto to "
             "La Paz. Police in La Paz fired tear gas as the protest reached the centre of "
             "Bolivia's capital. Neighbouring Peru said it had closed two border crossings.")
     doc = coder.nlp(text)
     places = coder.geocoder.resolve(doc, Article(id="t", text=text))
-    assert [p.country_code for p in places if p.text == "El Alto"] == [None, None]
+    alto = [p for p in places if p.text == "El Alto"]
+    assert len(alto) == 2 and {p.country_code for p in alto} <= {None, "BOL"}
+    assert all(p.score < 0.5 for p in alto)
     assert {p.country_code for p in places if p.text == "La Paz"} == {"BOL"}
 
 
@@ -1001,3 +1004,18 @@ def test_a_place_entity_of_a_place_in_a_known_one_is_two_places(geocoder, blank)
     assert set(found) == {"Ridgeview Quarry", "Pontotoc County"}
     assert found["Pontotoc County"].admin1 == "Oklahoma"
     assert found["Ridgeview Quarry"].country_code == "USA"
+
+
+def test_a_street_named_like_a_far_neighbourhood_is_a_street_of_the_story(geocoder,
+                                                                          blank) -> None:
+    text = "Crews repaved Grand Boulevard on Monday with trucks from Tishomingo and Coalgate."
+    places = resolve(geocoder, blank, text, ["Grand Boulevard", "Tishomingo", "Coalgate"])
+    assert places["Grand Boulevard"].admin1 == "Oklahoma"
+
+
+def test_a_transit_line_the_index_lacks_is_no_place(geocoder, blank) -> None:
+    text = "Trains on the Tishomingo Valley Line stopped near Coalgate."
+    doc = blank(text)
+    doc.ents = [doc.char_span(14, 36, label="FAC")]
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Coalgate"}
