@@ -2048,6 +2048,15 @@ def is_event_place(place: PlaceMention) -> bool:
     return place.lat is not None and place.score > 0.0
 
 
+def is_seat_as_actor(place: PlaceMention) -> bool:
+    """Whether a mention is a national capital named as a doer ("Moscow said", "Washington and
+    Seoul agreed"): the government seated there, not a place the text is about, so the list of
+    the article's places leaves it out (the actor stage reads the capital's country from its
+    own table, and events skip it as an actor's name). A country or state named as a doer
+    stays a place: it names a land as much as a polity, and gold geoparsing data marks it."""
+    return place.lat is not None and place.score == 0.0 and place.feature_code == "PPLC"
+
+
 def _surnames(ents: list[Span]) -> frozenset[str]:
     """The last words of the people the document names in full ("Carla Mendoza")."""
     return frozenset(ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)

@@ -57,5 +57,14 @@ def test_the_pipeline_resolves_places_after_finding_them(coder) -> None:
 def test_a_place_joined_to_an_actor_subject_is_an_actor_too(coder) -> None:
     text = "Lisbon and Rabat agreed on Friday to delay the talks, officials in Porto said."
     places = {p.text: p for p in coder.code_article(Article(id="t", text=text)).places}
-    assert places["Lisbon"].score == places["Rabat"].score == 0.0
+    # capitals named as doers are their governments: no places of the article
+    assert "Lisbon" not in places and "Rabat" not in places
+    assert is_event_place(places["Porto"])
+
+
+def test_a_country_named_as_a_doer_stays_a_place_but_no_event_place(coder) -> None:
+    text = "Portugal and Morocco agreed on Friday to delay the talks, officials in Porto said."
+    places = {p.text: p for p in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Portugal"].score == places["Morocco"].score == 0.0
+    assert not is_event_place(places["Portugal"])
     assert is_event_place(places["Porto"])
