@@ -3,6 +3,7 @@ then resolves instead of finding the names again."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from sitrep.model import Article
@@ -68,3 +69,31 @@ def test_a_country_named_as_a_doer_stays_a_place_but_no_event_place(coder) -> No
     assert places["Portugal"].score == places["Morocco"].score == 0.0
     assert not is_event_place(places["Portugal"])
     assert is_event_place(places["Porto"])
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Talks between Hanoi and Canberra resumed on Monday, officials in Da Nang said.",
+     {"Hanoi", "Canberra"}, {"Da Nang"}),
+    ("Ottawa blamed the rail company for the delays, and commuters in Toronto waited.",
+     {"Ottawa"}, {"Toronto"}),
+    ("Nairobi's refusal to extend the deal angered traders in Mombasa.",
+     {"Nairobi"}, {"Mombasa"}),
+    ("Lima warned Quito against closing the border crossing near Tumbes.",
+     {"Lima", "Quito"}, {"Tumbes"}),
+    ("Flights between Hanoi and Canberra resumed on Monday, officials in Da Nang said.",
+     set(), {"Hanoi", "Canberra", "Da Nang"}),
+    ("Nairobi's streets flooded on Monday after heavy rain.", set(), {"Nairobi"}),
+])
+def test_a_capital_named_as_a_doer_is_no_place(coder, text, gone, kept) -> None:
+    """A capital that speaks, acts towards another side, possesses an act or dealings, or is
+    one side of dealings stands for its government; named as a place, it stays one."""
+    coded = coder.code_article(Article(id="t", text=text, published="2024-05-03"))
+    names = {p.text for p in coded.places}
+    assert not gone & names and kept <= names, names
+
+
+def test_the_actor_stage_still_reads_a_capital_doer_as_its_government(coder) -> None:
+    text = "Lima warned Quito against closing the border crossing near Tumbes."
+    coded = coder.code_article(Article(id="t", text=text, published="2024-05-03"))
+    sides = {(a.text, a.country, a.sector) for e in coded.events for a in e.actors + e.recipients}
+    assert {("Lima", "PER", "GOV"), ("Quito", "ECU", "GOV")} <= sides
