@@ -28,7 +28,7 @@ from sitrep.nlp.pipeline import DEFAULT_MODEL, build_pipeline
 from sitrep.nlp.truecase import is_shouting, prepare_text
 from sitrep.resolve.actors import ActorResolver
 from sitrep.resolve.actors.component import ActorFinder, doc_entities, has_actors
-from sitrep.resolve.places import Geocoder
+from sitrep.resolve.places import Geocoder, is_seat_as_actor
 from sitrep.resolve.places.component import PlaceFinder, PlaceResolver, doc_places, has_places
 from sitrep.resolve.times.component import TimeTagger, doc_times, has_times, mark_doc
 
@@ -143,8 +143,10 @@ class Coder:
         book = load_codebook()
         events = with_acled(assemble(mentions, doc, article), book,
                             fight_offsets(doc, book))
+        # a capital named as a doer is its government: read by the actors and events above,
+        # but no place of the article
         return CodedArticle(article=article, events=events, entities=entities,
-                            places=places, times=times)
+                            places=[p for p in places if not is_seat_as_actor(p)], times=times)
 
 
     def _resolved(self, doc: Doc, article: Article) -> Doc:

@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.codebook.lexicon import load_codebook
+from sitrep.codebook.load import load_table
 from sitrep.ingest.dateline import read_dateline
 from sitrep.model import Article, PlaceMention
 from sitrep.nlp.deps import ATTRIBUTIVE_DEPS
@@ -114,6 +115,21 @@ def actor_verbs() -> frozenset[str]:
 
 
 @cache
+def actor_acts() -> frozenset[str]:
+    """Verbs of the CAMEO roots ``actor_acts.tsv`` lists (verbal acts of one side towards
+    another, read from ``cameo/verbs.tsv``): a capital their subject is its government."""
+    roots = frozenset(row[0] for row in read_tsv("actor_acts.tsv"))
+    return frozenset(row[0] for row in load_table("cameo/verbs.tsv") if len(row) > 1 and any(
+        code[:2] in roots for code in row[1].split(":")))
+
+
+@cache
+def relation_nouns() -> frozenset[str]:
+    """Nouns of dealings between governments ("talks between X and Y", "X's ties")."""
+    return frozenset(row[0] for row in read_tsv("relation_nouns.tsv"))
+
+
+@cache
 def name_parts() -> dict[str, str]:
     """Words that end a place name → the kind of place they make ("Province" → division)."""
     return {word: kind for word, kind in read_tsv("name_parts.tsv")}
@@ -161,6 +177,7 @@ class Toponym:
     text: str
     candidates: tuple[Candidate, ...]
     metonymic: bool = False
+    doer: bool = False  # :func:`_is_doer`: a capital so named is its government
     container: Toponym | None = None
     anchor: Toponym | None = None
     owner: Toponym | None = None
@@ -247,6 +264,30 @@ def _is_metonymic(span: Span) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in actor_verbs()
+
+
+def _is_doer(span: Span) -> bool:
+    """Besides :func:`_is_metonymic`, the name as a doer, which a capital's name is for its
+    government: the subject of a verbal act of one side towards another (:func:`actor_acts`)
+    or the side it is aimed at (its object), the possessor of a noun of dealings
+    (:func:`relation_nouns`) or of the act of a verb of either list ("Moscow's refusal", by
+    ``wordnet/nominals.tsv``), or one side of dealings
+    ("talks between Beijing and Washington")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    noun = head.lemma_.lower()
+    verbs = actor_verbs() | actor_acts()
+    if root.dep_ == "nsubj":
+        return noun in verbs
+    if root.dep_ == "dobj":  # the side a verbal act is aimed at ("accused Moscow of")
+        return head.pos_ == "VERB" and noun in actor_acts()
+    if root.dep_ == "poss":
+        return noun in relation_nouns() or head.lower_ in relation_nouns() or any(
+            verb in verbs for verb in load_codebook().nominals.get(noun, ()))
+    return root.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "NOUN" and (
+        head.head.lemma_.lower() in relation_nouns() or head.head.lower_ in relation_nouns())
 
 
 def _is_modifier(span: Span) -> bool:
@@ -836,15 +877,16 @@ class Geocoder:
             candidates = self._demonym_country(text)
         seat = self._seat(text) if _after_the(doc_text, start) else ()
         if seat:
-            return Toponym(start, end, text, seat, metonymic=_is_metonymic(ent), facility=True)
+            return Toponym(start, end, text, seat, metonymic=_is_metonymic(ent), facility=True,
+                           doer=_is_doer(ent))
         split = None if candidates or seats else _split_direction(text)
         if split and (whole := self._whole_of_part(split[1])):
             return Toponym(start, end, text, whole, metonymic=_is_metonymic(ent),
-                           side=split[0])
+                           side=split[0], doer=_is_doer(ent))
         cue = _kind_before(doc_text, start)
         division = division or cue == "division" or _division_cue(doc_text, start, end)
         return Toponym(start, end, text, candidates + seats if division else candidates or seats,
-                       metonymic=_is_metonymic(ent), division=division,
+                       metonymic=_is_metonymic(ent), doer=_is_doer(ent), division=division,
                        city=cue == "city" or settled,
                        seat=not candidates and bool(seats), modifier=_is_modifier(ent))
 
@@ -2004,8 +2046,9 @@ def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:
 
 
 def _confidence(toponym: Toponym) -> float:
-    if toponym.chosen is None or toponym.metonymic:
-        return 0.0
+    if toponym.chosen is None or toponym.metonymic or (
+            toponym.doer and toponym.chosen.feature_code == "PPLC"):
+        return 0.0  # an actor's name; a capital as a doer is its government
     if toponym.fallback:
         return FALLBACK_SCORE
     return round(min(1.0, 0.5 + toponym.margin / 4), 3)
@@ -2046,6 +2089,15 @@ def _mention(doc_id: str, toponym: Toponym) -> PlaceMention:
 def is_event_place(place: PlaceMention) -> bool:
     """Whether a mention can be where an event happened: resolved and not an actor's name."""
     return place.lat is not None and place.score > 0.0
+
+
+def is_seat_as_actor(place: PlaceMention) -> bool:
+    """Whether a mention is a national capital named as a doer ("Moscow said", "Washington and
+    Seoul agreed"): the government seated there, not a place the text is about, so the list of
+    the article's places leaves it out (the actor stage reads the capital's country from its
+    own table, and events skip it as an actor's name). A country or state named as a doer
+    stays a place: it names a land as much as a polity, and gold geoparsing data marks it."""
+    return place.lat is not None and place.score == 0.0 and place.feature_code == "PPLC"
 
 
 def _surnames(ents: list[Span]) -> frozenset[str]:

@@ -3,6 +3,7 @@ then resolves instead of finding the names again."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from sitrep.model import Article
@@ -57,5 +58,42 @@ def test_the_pipeline_resolves_places_after_finding_them(coder) -> None:
 def test_a_place_joined_to_an_actor_subject_is_an_actor_too(coder) -> None:
     text = "Lisbon and Rabat agreed on Friday to delay the talks, officials in Porto said."
     places = {p.text: p for p in coder.code_article(Article(id="t", text=text)).places}
-    assert places["Lisbon"].score == places["Rabat"].score == 0.0
+    # capitals named as doers are their governments: no places of the article
+    assert "Lisbon" not in places and "Rabat" not in places
     assert is_event_place(places["Porto"])
+
+
+def test_a_country_named_as_a_doer_stays_a_place_but_no_event_place(coder) -> None:
+    text = "Portugal and Morocco agreed on Friday to delay the talks, officials in Porto said."
+    places = {p.text: p for p in coder.code_article(Article(id="t", text=text)).places}
+    assert places["Portugal"].score == places["Morocco"].score == 0.0
+    assert not is_event_place(places["Portugal"])
+    assert is_event_place(places["Porto"])
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Talks between Hanoi and Canberra resumed on Monday, officials in Da Nang said.",
+     {"Hanoi", "Canberra"}, {"Da Nang"}),
+    ("Ottawa blamed the rail company for the delays, and commuters in Toronto waited.",
+     {"Ottawa"}, {"Toronto"}),
+    ("Nairobi's refusal to extend the deal angered traders in Mombasa.",
+     {"Nairobi"}, {"Mombasa"}),
+    ("Lima warned Quito against closing the border crossing near Tumbes.",
+     {"Lima", "Quito"}, {"Tumbes"}),
+    ("Flights between Hanoi and Canberra resumed on Monday, officials in Da Nang said.",
+     set(), {"Hanoi", "Canberra", "Da Nang"}),
+    ("Nairobi's streets flooded on Monday after heavy rain.", set(), {"Nairobi"}),
+])
+def test_a_capital_named_as_a_doer_is_no_place(coder, text, gone, kept) -> None:
+    """A capital that speaks, acts towards another side, possesses an act or dealings, or is
+    one side of dealings stands for its government; named as a place, it stays one."""
+    coded = coder.code_article(Article(id="t", text=text, published="2024-05-03"))
+    names = {p.text for p in coded.places}
+    assert not gone & names and kept <= names, names
+
+
+def test_the_actor_stage_still_reads_a_capital_doer_as_its_government(coder) -> None:
+    text = "Lima warned Quito against closing the border crossing near Tumbes."
+    coded = coder.code_article(Article(id="t", text=text, published="2024-05-03"))
+    sides = {(a.text, a.country, a.sector) for e in coded.events for a in e.actors + e.recipients}
+    assert {("Lima", "PER", "GOV"), ("Quito", "ECU", "GOV")} <= sides
