@@ -1068,6 +1068,22 @@ def test_a_clusters_days_follow_its_dated_members() -> None:
     assert _cluster_days(store) == [(1, first, first + 2)]
 
 
+def test_a_country_row_without_its_cluster_still_has_its_clusters_days_checked() -> None:
+    """A row an older writer left without ``cluster_seq`` is checked against its cluster's
+    days all the same (the event's own row gives the cluster): an undated head whose cluster
+    holds an April report is not the same event as a report of May."""
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a", date=None)]))
+    store.add(make_coded("b", "Later the USA forces withdrew.",
+                         [make_event("b", date=("2024-04-01", "2024-04-03"))]))
+    assert [e.doc_id for e in store.event_reports(make_event("a", date=None).id)] == ["a", "b"]
+    store.conn.execute("UPDATE event_countries SET cluster_seq = NULL")
+    store._decoded.clear()
+    may = make_event("c", date=("2024-05-10", "2024-05-10"))
+    store.add(make_coded("c", TEXT_B, [may]))
+    assert [e.doc_id for e in store.event_reports(may.id)] == ["c"]
+
+
 def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_out() -> None:
     store = Store(":memory:")
     store.add(make_coded("a", TEXT_A, [make_event("a")]))
