@@ -486,7 +486,8 @@ MIGRATIONS: list[str | Step] = [
     # members (kept by triggers on events), and an actor's country row keeps its event's
     # cluster (``cluster_seq``, fixed when the event is stored) in the lookup's index. Every
     # dated member's days meet a report's exactly when those two do, so the check says what it
-    # said when it read each member (step 15); ``events_seq_cluster``, which only it read, goes.
+    # said when it read each member (step 15). ``events_seq_cluster`` stays: a merged page by
+    # country asks each row whether it heads its cluster from it, without reading the row.
     """
     CREATE TABLE cluster_days (
         cluster_seq INTEGER PRIMARY KEY,
@@ -531,7 +532,6 @@ MIGRATIONS: list[str | Step] = [
     CREATE INDEX event_countries_merge ON event_countries(
         country, event_type, span_class, day_start, event_seq, day_end, place, modality,
         recipients, cluster_seq) WHERE role = 'actor';
-    DROP INDEX events_seq_cluster;
     """,
 ]
 

@@ -638,7 +638,6 @@ def _drop_step_16(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
                  "span_class, day_start, event_seq, day_end, place, modality, recipients) "
                  "WHERE role = 'actor'")
-    conn.execute("CREATE INDEX events_seq_cluster ON events(seq, cluster_seq)")
 
 
 def _drop_step_15(conn: sqlite3.Connection) -> None:
@@ -1049,6 +1048,12 @@ def test_a_version_15_store_reads_a_clusters_days_from_one_row(tmp_path) -> None
         assert any("cluster_days USING INTEGER PRIMARY KEY" in step for step in plan)
         assert not any("SCAN" in step and "kept" not in step and "CONSTANT" not in step
                        for step in plan)
+        from sitrep.query import EventQuery
+        page = store._page_statements(EventQuery(merged=True, country="USA", limit=10),
+                                      "e.seq")
+        steps = [r[3] for sql, page_params in page
+                 for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", page_params)]
+        assert any("COVERING INDEX events_seq_cluster" in step for step in steps)
 
 
 def test_a_clusters_days_follow_its_dated_members() -> None:
