@@ -318,12 +318,13 @@ class Store:
         stored = bool(cursor.rowcount)
         if stored:
             shape = outline(event)
-            merged = (keys.day_end, shape.place, shape.modality, _recipient_text(shape))
+            merged = (keys.day_end, shape.place, shape.modality, _recipient_text(shape),
+                      cluster.seq)
             conn.executemany(
                 "INSERT OR IGNORE INTO event_countries (event_seq, role, country, event_type, "
-                "span_class, day_start, sort_key, day_end, place, modality, recipients) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(seq, *row, *(merged if row[0] == "actor" else (None,) * 4))
+                "span_class, day_start, sort_key, day_end, place, modality, recipients, "
+                "cluster_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(seq, *row, *(merged if row[0] == "actor" else (None,) * 5))
                  for row in country_rows(keys)],
             )
             self._remember(seq, event, cluster)
@@ -860,7 +861,7 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
             if country is not None:
                 source += " AND country = ?"
                 fixed.append(country)
-            head = f"SELECT {_OUTLINED}{source}"
+            head = f"SELECT {_ARMED}{source}"
             latest: list[str] = []
             latest_params: list[Any] = []
             for clause, order, extra in arms:
@@ -868,7 +869,7 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
                     parts.append(f"{head}{clause}")
                     params += [*fixed, *extra]
                 elif order == _LATEST:  # one bound for these classes together, below
-                    latest.append(f"SELECT {_OUTLINED}{source}{clause}")
+                    latest.append(f"{head}{clause}")
                     latest_params += [*fixed, *extra]
                 else:
                     parts.append(f"SELECT * FROM ({head}{clause} ORDER BY {order} "
@@ -885,8 +886,10 @@ def _candidates(conn: sqlite3.Connection, keys: EventKeys, rules: SameEventRules
         params += sieve_params
     whole, whole_params = _cluster_clause(mine, scope) if mine is not None else ("", [])
     if whole:  # asked only of the rows the outline kept: it reads each row's cluster
-        sql = f"WITH kept AS MATERIALIZED ({sql}) SELECT * FROM kept WHERE {whole}"
+        sql = f"WITH kept AS MATERIALIZED ({sql}) SELECT {_OUTLINED} FROM kept WHERE {whole}"
         params += whole_params
+    else:
+        sql = f"SELECT {_OUTLINED} FROM ({sql})"
     found = {row[0]: tuple(row) for row in conn.execute(sql, params)}
     return [found[seq] for seq in sorted(found)]
 
@@ -925,26 +928,31 @@ def _outline_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
 def _cluster_clause(mine: Outline, scope: Scope) -> tuple[str, list[Any]]:
     """A candidate joins the event only with its whole cluster, whose every dated member's
     days must meet the event's (:meth:`Store._agrees_with_cluster`): a row of a cluster with
-    a member dated outside the event's days (with the tolerance) is left out in SQL, an index
-    range over the cluster, before Python decodes and compares it and the cluster's head.
-    What this saves grows with the store: the undated reports of a country and type the lookup
-    reads (the latest few) are mostly members of clusters dated months or years before, and at
-    a million events they were half of every lookup's candidates. Nothing the writer would
-    accept is left out: the clause is the writer's only check of a cluster's dates, asked
-    before the others."""
+    a member dated outside the event's days (with the tolerance) is left out in SQL, before
+    Python decodes and compares it and the cluster's head. What this saves grows with the
+    store: the undated reports of a country and type the lookup reads (the latest few) are
+    mostly members of clusters dated months or years before, and at a million events they were
+    half of every lookup's candidates. Every dated member meets the event's days exactly when
+    the latest first day and the earliest last day of the dated members do, and
+    ``cluster_days`` keeps those two per cluster (migration 16), so the clause reads one row
+    by the cluster's key, which the candidate's index row carries (an older writer's row
+    without it: the event's own row gives it). Nothing the writer would accept is left out:
+    the clause is the writer's only check of a cluster's dates, asked before the others."""
     if scope.stated_only or mine.days is None:
         return "", []
     tolerance = scope.date_tolerance_days
-    return ("NOT EXISTS (SELECT 1 FROM events AS member WHERE member.cluster_seq = "
-            "(SELECT cluster_seq FROM events INDEXED BY events_seq_cluster WHERE seq = event_seq) "
-            "AND member.day_start IS NOT NULL AND member.day_end IS NOT NULL "
-            "AND NOT (member.day_start - ? <= ? AND ? - ? <= member.day_end))",
+    return ("NOT EXISTS (SELECT 1 FROM cluster_days WHERE cluster_days.cluster_seq = "
+            "coalesce(kept.cluster_seq, (SELECT cluster_seq FROM events WHERE seq = event_seq)) "
+            "AND (last_start - ? > ? OR ? - ? > first_end))",
             [tolerance, mine.days[1], mine.days[0], tolerance])
 
 
 _OUTLINED = "event_seq, place, day_start, day_end, modality, recipients"
 """What the lookup reads of each candidate: its ``seq`` and :class:`Outline`, all in the
 ``event_countries_merge`` index (migrations 13 and 14)."""
+_ARMED = f"{_OUTLINED}, cluster_seq"
+"""What each arm of the lookup reads: the outline and the candidate's cluster (migration 16),
+the key of the cluster's dates."""
 
 
 def _recipient_text(shape: Outline) -> str | None:

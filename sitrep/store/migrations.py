@@ -481,6 +481,58 @@ MIGRATIONS: list[str | Step] = [
     DROP INDEX events_cluster_seq;
     CREATE INDEX events_cluster_seq ON events(cluster_seq, day_start, day_end);
     """,
+    # 16: the date check of a candidate's cluster reads one row: ``cluster_days`` keeps, per
+    # cluster with a dated member, the latest first day and the earliest last day of its dated
+    # members (kept by triggers on events), and an actor's country row keeps its event's
+    # cluster (``cluster_seq``, fixed when the event is stored) in the lookup's index. Every
+    # dated member's days meet a report's exactly when those two do, so the check says what it
+    # said when it read each member (step 15). ``events_seq_cluster`` stays: a merged page by
+    # country asks each row whether it heads its cluster from it, without reading the row.
+    """
+    CREATE TABLE cluster_days (
+        cluster_seq INTEGER PRIMARY KEY,
+        last_start INTEGER NOT NULL,
+        first_end INTEGER NOT NULL
+    );
+    INSERT INTO cluster_days
+        SELECT cluster_seq, max(day_start), min(day_end) FROM events
+        WHERE cluster_seq IS NOT NULL AND day_start IS NOT NULL AND day_end IS NOT NULL
+        GROUP BY cluster_seq;
+    CREATE TRIGGER cluster_days_ai AFTER INSERT ON events
+    WHEN new.cluster_seq IS NOT NULL AND new.day_start IS NOT NULL AND new.day_end IS NOT NULL
+    BEGIN
+        INSERT INTO cluster_days VALUES (new.cluster_seq, new.day_start, new.day_end)
+        ON CONFLICT DO UPDATE SET last_start = max(last_start, excluded.last_start),
+                                  first_end = min(first_end, excluded.first_end);
+    END;
+    CREATE TRIGGER cluster_days_ad AFTER DELETE ON events
+    WHEN old.cluster_seq IS NOT NULL AND old.day_start IS NOT NULL AND old.day_end IS NOT NULL
+    BEGIN
+        DELETE FROM cluster_days WHERE cluster_seq = old.cluster_seq;
+        INSERT INTO cluster_days
+            SELECT cluster_seq, max(day_start), min(day_end) FROM events
+            WHERE cluster_seq = old.cluster_seq AND day_start IS NOT NULL
+              AND day_end IS NOT NULL
+            GROUP BY cluster_seq;
+    END;
+    CREATE TRIGGER cluster_days_au AFTER UPDATE OF cluster_seq, day_start, day_end ON events
+    BEGIN
+        DELETE FROM cluster_days WHERE cluster_seq IN (old.cluster_seq, new.cluster_seq);
+        INSERT INTO cluster_days
+            SELECT cluster_seq, max(day_start), min(day_end) FROM events
+            WHERE cluster_seq IN (old.cluster_seq, new.cluster_seq)
+              AND day_start IS NOT NULL AND day_end IS NOT NULL
+            GROUP BY cluster_seq;
+    END;
+    ALTER TABLE event_countries ADD COLUMN cluster_seq INTEGER;
+    UPDATE event_countries SET cluster_seq =
+        (SELECT e.cluster_seq FROM events e WHERE e.seq = event_countries.event_seq)
+    WHERE role = 'actor';
+    DROP INDEX event_countries_merge;
+    CREATE INDEX event_countries_merge ON event_countries(
+        country, event_type, span_class, day_start, event_seq, day_end, place, modality,
+        recipients, cluster_seq) WHERE role = 'actor';
+    """,
 ]
 
 

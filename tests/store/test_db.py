@@ -628,8 +628,22 @@ def test_a_new_store_trusts_the_situation_index_its_writer_fills(monkeypatch) ->
     assert rebuilt == []  # read from the index, no pass over every event
 
 
+def _drop_step_16(conn: sqlite3.Connection) -> None:
+    """Undo step 16 on a store made by the running code: as a version-15 writer left it."""
+    for trigger in ("cluster_days_ai", "cluster_days_ad", "cluster_days_au"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE cluster_days")
+    conn.execute("DROP INDEX event_countries_merge")
+    conn.execute("ALTER TABLE event_countries DROP COLUMN cluster_seq")
+    conn.execute("CREATE INDEX event_countries_merge ON event_countries(country, event_type, "
+                 "span_class, day_start, event_seq, day_end, place, modality, recipients) "
+                 "WHERE role = 'actor'")
+
+
 def _drop_step_15(conn: sqlite3.Connection) -> None:
-    """Undo step 15 on a store made by the running code: as a version-14 writer left it."""
+    """Undo steps 15 and 16 on a store made by the running code: as a version-14 writer left
+    it."""
+    _drop_step_16(conn)
     conn.execute("DROP INDEX events_seq_cluster")
     conn.execute("DROP INDEX events_cluster_seq")
     conn.execute("CREATE INDEX events_cluster_seq ON events(cluster_seq)")
@@ -991,13 +1005,88 @@ def test_a_version_14_store_reads_its_clusters_days_from_the_index_alone(tmp_pat
         assert schema_version(store.conn) == len(MIGRATIONS)
         store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
         assert [e.doc_id for e in store.event_reports(make_event("a").id)] == ["a", "b"]
+        assert _cluster_days(store) == [(1, APRIL_1, APRIL_1 + 29)]
+
+
+APRIL_1 = date(2024, 4, 1).toordinal()
+"""The first day of the factory's default date (April 2024)."""
+
+
+def _cluster_days(store: Store) -> list[tuple]:
+    return [tuple(r) for r in store.conn.execute("SELECT * FROM cluster_days ORDER BY 1")]
+
+
+def test_a_version_15_store_reads_a_clusters_days_from_one_row(tmp_path) -> None:
+    """Step 16 keeps each cluster's dates in one row (the latest first day and the earliest
+    last day of its dated members) and each actor row's cluster in the lookup's index: a
+    version-15 store's clusters get theirs, its reports merge as before, and the lookup's date
+    check of a candidate reads that row by its key."""
+    path = tmp_path / "v15.db"
+    with Store(path) as old:
+        old.add(make_coded("a", TEXT_A, [make_event("a", recipient_country="NER")]))
+        old.add(make_coded("c", TEXT_B, [make_event("c", actor_country="FRA", date=None,
+                                                    location=None)]))
+    conn = sqlite3.connect(path, isolation_level=None)
+    _drop_step_16(conn)
+    conn.execute("PRAGMA user_version = 15")
+    conn.close()
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        assert _cluster_days(store) == [(1, APRIL_1, APRIL_1 + 29)]
+        rows = store.conn.execute("SELECT event_seq, role, cluster_seq FROM event_countries "
+                                  "ORDER BY event_seq, role").fetchall()
+        assert [tuple(r) for r in rows] == [(1, "actor", 1), (1, "recipient", None),
+                                            (2, "actor", 2)]
+        store.add(make_coded("b", "Later the USA forces withdrew.", [make_event("b")]))
+        assert [e.doc_id for e in store.event_reports(make_event("a").id)] == ["a", "b"]
         from sitrep.cluster.events import Outline, load_rules
         clause, params = db._cluster_clause(Outline(None, (739006, 739006), "asserted"),
                                             load_rules().across)
         plan = [r[3] for r in store.conn.execute(
-            f"EXPLAIN QUERY PLAN SELECT 1 FROM (SELECT 1 AS event_seq) WHERE {clause}", params)]
-        assert any("COVERING INDEX events_cluster_seq" in step for step in plan)
-        assert any("COVERING INDEX events_seq_cluster" in step for step in plan)
+            "EXPLAIN QUERY PLAN SELECT 1 FROM (SELECT 1 AS event_seq, 1 AS cluster_seq) "
+            f"AS kept WHERE {clause}", params)]
+        assert any("cluster_days USING INTEGER PRIMARY KEY" in step for step in plan)
+        assert not any("SCAN" in step and "kept" not in step and "CONSTANT" not in step
+                       for step in plan)
+        from sitrep.query import EventQuery
+        page = store._page_statements(EventQuery(merged=True, country="USA", limit=10),
+                                      "e.seq")
+        steps = [r[3] for sql, page_params in page
+                 for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", page_params)]
+        assert any("COVERING INDEX events_seq_cluster" in step for step in steps)
+
+
+def test_a_clusters_days_follow_its_dated_members() -> None:
+    """``cluster_days`` holds, per cluster, the latest first day and the earliest last day of
+    its dated members (an undated member changes nothing), and is made again when a member
+    goes."""
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a", date=("2024-04-01", "2024-04-03"))]))
+    store.add(make_coded("b", "Later the USA forces withdrew.",
+                         [make_event("b", date=("2024-04-02", "2024-04-05"))]))
+    store.add(make_coded("c", TEXT_B, [make_event("c", date=None)]))
+    first = APRIL_1
+    clusters = store.conn.execute("SELECT DISTINCT cluster_seq FROM events").fetchall()
+    assert len(clusters) == 1
+    assert _cluster_days(store) == [(1, first + 1, first + 2)]
+    store.conn.execute("DELETE FROM articles WHERE id = 'b'")
+    assert _cluster_days(store) == [(1, first, first + 2)]
+
+
+def test_a_country_row_without_its_cluster_still_has_its_clusters_days_checked() -> None:
+    """A row an older writer left without ``cluster_seq`` is checked against its cluster's
+    days all the same (the event's own row gives the cluster): an undated head whose cluster
+    holds an April report is not the same event as a report of May."""
+    store = Store(":memory:")
+    store.add(make_coded("a", TEXT_A, [make_event("a", date=None)]))
+    store.add(make_coded("b", "Later the USA forces withdrew.",
+                         [make_event("b", date=("2024-04-01", "2024-04-03"))]))
+    assert [e.doc_id for e in store.event_reports(make_event("a", date=None).id)] == ["a", "b"]
+    store.conn.execute("UPDATE event_countries SET cluster_seq = NULL")
+    store._decoded.clear()
+    may = make_event("c", date=("2024-05-10", "2024-05-10"))
+    store.add(make_coded("c", TEXT_B, [may]))
+    assert [e.doc_id for e in store.event_reports(may.id)] == ["c"]
 
 
 def test_a_country_row_an_older_writer_left_without_its_outline_rules_nothing_out() -> None:
