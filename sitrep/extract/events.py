@@ -285,13 +285,16 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 continue  # "dispersed the march": the march took place
             if inner.head.i in taken_up and inner.entry.type in kept_types:
                 continue  # "filed a complaint over the storming": violence stays
-            if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
-                    and _direct(outer.head, inner.head, candidates) \
-                    and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
+            vowed = outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
+                and _direct(outer.head, inner.head, candidates)
+            restraint = vowed and modality(inner.head, book) == "negated"  # "vowed never to"
+            if vowed and not restraint and \
+                    inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS and not (
-                    outer.type in threats and modality(inner.head, book) != "asserted"):
+                    outer.type in threats and modality(inner.head, book) != "asserted") \
+                    and not restraint:
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
@@ -640,6 +643,9 @@ class EventBuilder:
                 found.claimant = None
         if cand.alleged and mood == "future":  # "claiming that Y was preparing to attack"
             mood = "hypothetical"
+        held = self.book.cues["own_object_readings"].get(kind)
+        if held is not None and mood == "future" and self._holds_own(head, actors):
+            kind, cand.mode = held, None  # "will defend its land": a warning, no support
         if mood == "future" and kind in self.book.cue("told_future_types"):
             mood = "asserted"  # "would respond in kind": the threat is made by saying so
         mode = cand.mode
@@ -1030,6 +1036,18 @@ class EventBuilder:
         "dropped its objections"): what the possessive names is the doer, not a target."""
         owner = self.coref.possessor(token)
         return owner is not None and owner.country in doers
+
+    def _holds_own(self, head: Token, actors: list[Actor]) -> bool:
+        """The trigger's object, or a noun its prepositional phrases name, is the doer's own
+        ("every inch of its territory", "our democracy"): what it keeps, not another side."""
+        doers = frozenset(a.country for a in actors if a.country)
+        todo = list(children(head, "dobj"))
+        while todo:
+            noun = todo.pop()
+            if self._own(noun, doers):
+                return True
+            todo += [o for p in children(noun, "prep") for o in children(p, "pobj")]
+        return False
 
     def _referred_type(self, token: Token) -> str | None:
         """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
