@@ -326,6 +326,14 @@ def unconditioned(candidates: list[Candidate], book: Codebook) -> list[Candidate
     return kept
 
 
+def _conditioned(head: Token, book: Codebook) -> bool:
+    """The trigger's clause has a clause of condition (``condition_marks``) of its own."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    marks = book.cue("condition_marks")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                         for m in c.children) for c in verb.children)
+
+
 def _charge_link(token: Token) -> bool:
     """A verb that continues the clause it hangs on: a participle beside it ("raiding a farm,
     wounding two"), a verb joined to it by "and", or the verb it controls ("of planning to
@@ -677,7 +685,7 @@ class EventBuilder:
             event.recipients = self._domestic(kind, actors, recipients)
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
-        intent = self._intent(event) if stated else []
+        intent = self._intent(event, head) if stated else []
         told = self._told_against(head, event, found.outlets)
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent + told
@@ -1098,9 +1106,15 @@ class EventBuilder:
                            if a.country and a.country not in {r.country for r in recipients}]
         return recipients
 
-    def _intent(self, event: Event) -> list[Event]:
-        """A future material event also states an intent: AGREE or THREATEN, as asserted."""
+    def _intent(self, event: Event, head: Token) -> list[Event]:
+        """A future material event also states an intent: AGREE or THREATEN, as asserted; an
+        act of ``conditional_intent_of`` only when it waits on a condition ("will strike
+        unless") or is aimed at another country ("would boycott X"), else it is a plan."""
         intent = self.book.cues["intent_of"].get(event.event_type)
+        doers = {a.country for a in event.actors}
+        if intent is None and (_conditioned(head, self.book) or any(
+                r.country and r.country not in doers for r in event.recipients)):
+            intent = self.book.cues["conditional_intent_of"].get(event.event_type)
         if event.modality != "future" or intent is None:
             return []
         stated = replace(event, event_type=intent, mode=None, quad=self.book.types[intent].quad,

@@ -109,6 +109,15 @@ def test_defending_ones_own_is_a_warning_not_support(coder):
     assert countries(event.recipients) == ["PER"]
 
 
+def test_a_protest_is_a_threat_only_on_a_condition(coder):
+    events = code(coder, "The main union of Bolivia will call a general strike unless the fuel "
+                         "subsidy is restored.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    event = only(code(coder, "Opposition leaders in Georgia said they would rally again "
+                             "outside parliament on Friday."), "PROTEST")
+    assert event.modality == "future"
+
+
 def test_recipients_from_the_content_of_a_speech_act(coder):
     event = only(code(coder, "The group threatened to deliver devastating blows to the United "
                              "States and Israel."), "THREATEN")
