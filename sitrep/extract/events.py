@@ -285,13 +285,16 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 continue  # "dispersed the march": the march took place
             if inner.head.i in taken_up and inner.entry.type in kept_types:
                 continue  # "filed a complaint over the storming": violence stays
-            if outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
-                    and _direct(outer.head, inner.head, candidates) \
-                    and inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
+            vowed = outer.entry.type == "AGREE" and intents.get(inner.entry.type) == "THREATEN" \
+                and _direct(outer.head, inner.head, candidates)
+            restraint = vowed and modality(inner.head, book) == "negated"  # "vowed never to"
+            if vowed and not restraint and \
+                    inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
             if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS and not (
-                    outer.type in threats and modality(inner.head, book) != "asserted"):
+                    outer.type in threats and modality(inner.head, book) != "asserted") \
+                    and not restraint:
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
@@ -321,6 +324,14 @@ def unconditioned(candidates: list[Candidate], book: Codebook) -> list[Candidate
                 continue
         kept.append(cand)
     return kept
+
+
+def _conditioned(head: Token, book: Codebook) -> bool:
+    """The trigger's clause has a clause of condition (``condition_marks``) of its own."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    marks = book.cue("condition_marks")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                         for m in c.children) for c in verb.children)
 
 
 def _charge_link(token: Token) -> bool:
@@ -640,6 +651,9 @@ class EventBuilder:
                 found.claimant = None
         if cand.alleged and mood == "future":  # "claiming that Y was preparing to attack"
             mood = "hypothetical"
+        held = self.book.cues["own_object_readings"].get(kind)
+        if held is not None and mood == "future" and self._holds_own(head, actors):
+            kind, cand.mode = held, None  # "will defend its land": a warning, no support
         if mood == "future" and kind in self.book.cue("told_future_types"):
             mood = "asserted"  # "would respond in kind": the threat is made by saying so
         mode = cand.mode
@@ -671,7 +685,7 @@ class EventBuilder:
             event.recipients = self._domestic(kind, actors, recipients)
         self._refer(head, event)
         stated = head.pos_ == "VERB" or head.dep_ == "dobj"
-        intent = self._intent(event) if stated else []
+        intent = self._intent(event, head) if stated else []
         told = self._told_against(head, event, found.outlets)
         if intent and (by_aux(head, self.book) or intent[0].event_type != "AGREE"):
             return intent + told
@@ -1031,6 +1045,18 @@ class EventBuilder:
         owner = self.coref.possessor(token)
         return owner is not None and owner.country in doers
 
+    def _holds_own(self, head: Token, actors: list[Actor]) -> bool:
+        """The trigger's object, or a noun its prepositional phrases name, is the doer's own
+        ("every inch of its territory", "our democracy"): what it keeps, not another side."""
+        doers = frozenset(a.country for a in actors if a.country)
+        todo = list(children(head, "dobj"))
+        while todo:
+            noun = todo.pop()
+            if self._own(noun, doers):
+                return True
+            todo += [o for p in children(noun, "prep") for o in children(p, "pobj")]
+        return False
+
     def _referred_type(self, token: Token) -> str | None:
         """The type of the event a noun refers to ("the deal": AGREE), if the text says."""
         return self.noun_events.get(token.i) or \
@@ -1080,9 +1106,15 @@ class EventBuilder:
                            if a.country and a.country not in {r.country for r in recipients}]
         return recipients
 
-    def _intent(self, event: Event) -> list[Event]:
-        """A future material event also states an intent: AGREE or THREATEN, as asserted."""
+    def _intent(self, event: Event, head: Token) -> list[Event]:
+        """A future material event also states an intent: AGREE or THREATEN, as asserted; an
+        act of ``conditional_intent_of`` only when it waits on a condition ("will strike
+        unless") or is aimed at another country ("would boycott X"), else it is a plan."""
         intent = self.book.cues["intent_of"].get(event.event_type)
+        doers = {a.country for a in event.actors}
+        if intent is None and (_conditioned(head, self.book) or any(
+                r.country and r.country not in doers for r in event.recipients)):
+            intent = self.book.cues["conditional_intent_of"].get(event.event_type)
         if event.modality != "future" or intent is None:
             return []
         stated = replace(event, event_type=intent, mode=None, quad=self.book.types[intent].quad,

@@ -94,6 +94,30 @@ def test_a_vow_of_violence_is_a_threat(coder):
     assert [(e.event_type, e.mode) for e in events] == [("THREATEN", "violence")]
 
 
+def test_a_vow_not_to_do_violence_is_a_promise(coder):
+    events = code(coder, "Chad and Sudan pledged on Monday not to use force against each other.")
+    assert [e.event_type for e in events] == ["AGREE"]
+
+
+def test_defending_ones_own_is_a_warning_not_support(coder):
+    event = only(code(coder, "Bolivia will defend every square metre of its land, the army "
+                             "chief said."), "THREATEN")
+    assert countries(event.actors) == ["BOL"]
+    assert not [e for e in code(coder, "Bolivia will defend its land.")
+                if e.event_type == "SUPPORT"]
+    event = only(code(coder, "Bolivia will defend Peru at the summit."), "SUPPORT")
+    assert countries(event.recipients) == ["PER"]
+
+
+def test_a_protest_is_a_threat_only_on_a_condition(coder):
+    events = code(coder, "The main union of Bolivia will call a general strike unless the fuel "
+                         "subsidy is restored.")
+    assert [e.event_type for e in events] == ["THREATEN"]
+    event = only(code(coder, "Opposition leaders in Georgia said they would rally again "
+                             "outside parliament on Friday."), "PROTEST")
+    assert event.modality == "future"
+
+
 def test_recipients_from_the_content_of_a_speech_act(coder):
     event = only(code(coder, "The group threatened to deliver devastating blows to the United "
                              "States and Israel."), "THREATEN")
