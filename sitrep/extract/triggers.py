@@ -582,11 +582,14 @@ class TriggerMatcher:
         return [e for e in entries if e.with_] + ranked
 
     def _cue_counts(self, doc: Doc) -> dict[str, int]:
-        """How often each lemma occurs in the document, counted once per document."""
+        """How often each lemma occurs in the document, counted once per document. Words of
+        a named entity are no cue: the "Union" of the African Union says nothing of labour,
+        nor the "Air" of an airline of air strikes; a cue is a common word of the story."""
         if self._cues is None:
             counts: dict[str, int] = defaultdict(int)
             for token in doc:
-                counts[lemma(token)] += 1
+                if not token.ent_type_:
+                    counts[lemma(token)] += 1
             self._cues = counts
         return self._cues
 
