@@ -143,6 +143,16 @@ def test_the_words_of_a_name_are_no_cue_of_a_reading(coder):
     assert found(coder, labour)["strike"] == "PROTEST"
 
 
+def test_planes_loaded_with_relief_goods_are_aid_and_missile_attacks_keep_the_verb_light(coder):
+    # the compound of what a vehicle holds names what is sent
+    assert found(coder, "Japan sent two transport planes loaded with relief goods.")[
+        "sent"] == "AID"
+    assert found(coder, "Japan sent two transport planes to the island.")["sent"] == "MOBILIZE"
+    # an event noun's compound says how it was done: no object of the verb before it
+    hits = found(coder, "Russia launched one of its largest missile attacks on Monday.")
+    assert "launched" not in hits and hits["attacks"] == "ASSAULT"
+
+
 def test_a_court_sentence_is_a_restriction_as_cameo_codes_it(coder):
     hits = found(coder, "A provincial court sentenced the editor to three years in prison.")
     assert hits["sentenced"] == "COERCE"
