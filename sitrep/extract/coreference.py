@@ -95,7 +95,7 @@ class Coreference:
     groups: list[tuple[Referent, ...]] = field(default_factory=list)
     # pronoun token → the actor the component resolved it to (empty before it ran)
     pronouns: dict[int, Actor] = field(default_factory=dict)
-    # people named with a role but no country yet ("Interior Minister Daniel Mwangi"): only
+    # people named with a role but no country yet ("Labour Minister Ana Ruiz"): only
     # what "he" or "she" may stand for; their country comes after assembly, as their own does
     people: list[Referent] = field(default_factory=list)
 

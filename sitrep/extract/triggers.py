@@ -131,9 +131,9 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                 if not (same and child.dep_ == "acl"):  # "armed with": not "arms" sent
                     found.add(lemma(child))
                     found.add(child.lower_)
-                    # what a phrase holds is named with its compound ("planes loaded with
-                    # relief goods"), but not an event noun's ("one of its largest missile
-                    # attacks": the attacks are the event, the verb light)
+                    # what a phrase holds is named with its compound ("ships laden with
+                    # food parcels"), but not an event noun's ("one of the heaviest rocket
+                    # barrages": the barrage is the event, the verb light)
                     if child.dep_ == "pobj" and lemma(child) not in _event_nouns():
                         found.update(lemma(c) for c in child.children
                                      if c.dep_ == "compound" and c.pos_ == "NOUN")
@@ -144,7 +144,7 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
 
 @cache
 def _event_nouns() -> frozenset[str]:
-    """The lexicon's eventive nouns: a compound on one says how its event was done ("missile
+    """The lexicon's eventive nouns: a compound on one says how its event was done ("rocket
     attacks"), not what a verb moves."""
     return frozenset(t.lemma for t in load_codebook().triggers if t.pos == "NOUN")
 

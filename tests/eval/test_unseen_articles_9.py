@@ -15,9 +15,11 @@ before sitrep ran on them; the gold is never edited to fit sitrep's output.
 First run (2026-12-03, code at 817a3e0, before any change made after the set was written):
 required found 0.746, type and actor 0.776, fully right 0.687, precision 0.694, record
 precision 0.747, records per matched event 1.028 (95 records); field errors on type + actor
-matches: place 2, date 1, modality 1, recipients 4. The floors below sit a little under what
-the coder measures, so that a change which loses held-out events fails here even when the
-development numbers hold.
+matches: place 2, date 1, modality 1, recipients 4. After the mechanisms of the same day (cues
+outside names, pronouns for people of no country yet, compounds of what a vehicle holds):
+required found 0.761, type and actor 0.791, fully right 0.701, precision 0.699, record
+precision 0.750 (96 records). The floors below sit a little under that, so that a change
+which loses held-out events fails here even when the development numbers hold.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_9.jsonl"
-FLOORS = {"required_found": 0.72, "lenient_found": 0.75, "fully_right": 0.66,
-          "precision": 0.66, "record_precision": 0.72}
+FLOORS = {"required_found": 0.74, "lenient_found": 0.77, "fully_right": 0.68,
+          "precision": 0.67, "record_precision": 0.73}
 
 
 def test_every_article_is_a_short_dated_story_with_coded_events():

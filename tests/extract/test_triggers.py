@@ -143,13 +143,13 @@ def test_the_words_of_a_name_are_no_cue_of_a_reading(coder):
     assert found(coder, labour)["strike"] == "PROTEST"
 
 
-def test_planes_loaded_with_relief_goods_are_aid_and_missile_attacks_keep_the_verb_light(coder):
+def test_planes_loaded_with_relief_are_aid_and_missile_attacks_keep_the_verb_light(coder):
     # the compound of what a vehicle holds names what is sent
-    assert found(coder, "Japan sent two transport planes loaded with relief goods.")[
+    assert found(coder, "Italy sent three cargo planes loaded with relief goods.")[
         "sent"] == "AID"
-    assert found(coder, "Japan sent two transport planes to the island.")["sent"] == "MOBILIZE"
+    assert found(coder, "Italy sent three cargo planes to the island.")["sent"] == "MOBILIZE"
     # an event noun's compound says how it was done: no object of the verb before it
-    hits = found(coder, "Russia launched one of its largest missile attacks on Monday.")
+    hits = found(coder, "The army launched one of its heaviest missile attacks in months.")
     assert "launched" not in hits and hits["attacks"] == "ASSAULT"
 
 
