@@ -16,15 +16,16 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 MOST_RECORDS_PER_EVENT = 1.15
 
 
-def check_stories(path: Path, count: int = 10, dated_to_publication: bool = False) -> None:
-    """Every article is a long dated story whose events are coded with known types and
-    ISO codes; with ``dated_to_publication``, no asserted event ends after the story's day."""
+def check_stories(path: Path, count: int = 10, dated_to_publication: bool = False,
+                  words: tuple[int, int] = (400, 900)) -> None:
+    """Every article is a dated story of ``words`` (fewest, most) whose events are coded with
+    known types and ISO codes; with ``dated_to_publication``, no asserted event ends after the
+    story's day."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     types = set(load_codebook().types)
     assert len(records) == count
     for record in records:
-        words = len(record["text"].split())
-        assert 400 <= words <= 900, record["id"]
+        assert words[0] <= len(record["text"].split()) <= words[1], record["id"]
         assert record["text"].startswith(record["title"] + "\n\n")
         ids = [e["id"] for e in record["events"]]
         assert len(ids) == len(set(ids)), record["id"]

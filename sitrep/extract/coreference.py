@@ -95,6 +95,9 @@ class Coreference:
     groups: list[tuple[Referent, ...]] = field(default_factory=list)
     # pronoun token → the actor the component resolved it to (empty before it ran)
     pronouns: dict[int, Actor] = field(default_factory=dict)
+    # people named with a role but no country yet ("Labour Minister Ana Ruiz"): only
+    # what "he" or "she" may stand for; their country comes after assembly, as their own does
+    people: list[Referent] = field(default_factory=list)
 
     def sentence(self, token: Token) -> int:
         """The ordinal of the token's sentence in the document."""
@@ -112,15 +115,19 @@ class Coreference:
         for entity in entities:
             actor = entity.actor
             token = starts.get(entity.start)
-            if actor is None or actor.country is None or token is None:
+            if actor is None or token is None:
+                continue
+            person = entity.label in PERSON_LABELS
+            if actor.country is None and not (person and actor.sector):
                 continue
             head = doc.char_span(entity.start, entity.end, alignment_mode="expand")
             root = head.root if head is not None and len(head) else token
-            found.referents.append(Referent(
+            ref = Referent(
                 actor=actor, token=root.i, sentence=found.sentence(root),
-                subject=_subject(root), person=entity.label in PERSON_LABELS,
+                subject=_subject(root), person=person,
                 plural=entity.label in PEOPLE_LABELS or root.tag_ in ("NNS", "NNPS"),
-                noun=_head_noun(root).lemma_.lower()))
+                noun=_head_noun(root).lemma_.lower())
+            (found.referents if actor.country is not None else found.people).append(ref)
         found.groups = _groups(doc, found.referents)
         doc._.actor_chains = {}
         return found
@@ -424,9 +431,11 @@ class Coreference:
             return None
         here = self.sentence(token)
         outlets = self.book.cue("reporting_sectors")  # an outlet reporting the story: no one's
+        # "he" or "she" may stand for a person named by a role whose country is known later
+        people = self.people if word in self.book.cue("person_pronouns") else []
         chosen = self._best(token, lambda r: fits(r) and here - r.sentence <= PRONOUN_REACH
                             and r.actor.country not in besides
-                            and r.actor.sector not in outlets)
+                            and r.actor.sector not in outlets, people)
         return self._link(chosen, token, None)
 
     def kind(self, head: Token) -> Actor | None:
@@ -463,12 +472,16 @@ class Coreference:
                 return self.pronoun(child)
         return None
 
-    def _best(self, anaphor: Token, fits) -> Referent | None:  # noqa: ANN001
-        """The most salient agreeing candidate named before the anaphor."""
+    def _best(self, anaphor: Token, fits, more: list[Referent] | None = None  # noqa: ANN001
+              ) -> Referent | None:
+        """The most salient agreeing candidate named before the anaphor, among the
+        referents and ``more`` (people of no country yet, for a personal pronoun)."""
         here = self.sentence(anaphor)
         seen: dict[str, int] = {}
         best, best_score = None, float("-inf")
-        for ref in self.referents:
+        candidates = sorted([*self.referents, *more], key=lambda r: r.token) if more \
+            else self.referents
+        for ref in candidates:
             if ref.token >= anaphor.i:
                 break
             seen[ref.key] = seen.get(ref.key, 0) + 1

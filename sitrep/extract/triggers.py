@@ -131,9 +131,22 @@ def complement_lemmas(head: Token, depth: int = WITH_DEPTH) -> set[str]:
                 if not (same and child.dep_ == "acl"):  # "armed with": not "arms" sent
                     found.add(lemma(child))
                     found.add(child.lower_)
+                    # what a phrase holds is named with its compound ("ships laden with
+                    # food parcels"), but not an event noun's ("one of the heaviest rocket
+                    # barrages": the barrage is the event, the verb light)
+                    if child.dep_ == "pobj" and lemma(child) not in _event_nouns():
+                        found.update(lemma(c) for c in child.children
+                                     if c.dep_ == "compound" and c.pos_ == "NOUN")
                 (stack if same else nxt).append(child)
         frontier = nxt
     return found
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    """The lexicon's eventive nouns: a compound on one says how its event was done ("rocket
+    attacks"), not what a verb moves."""
+    return frozenset(t.lemma for t in load_codebook().triggers if t.pos == "NOUN")
 
 
 def _same_phrase(child: Token) -> bool:
@@ -582,11 +595,14 @@ class TriggerMatcher:
         return [e for e in entries if e.with_] + ranked
 
     def _cue_counts(self, doc: Doc) -> dict[str, int]:
-        """How often each lemma occurs in the document, counted once per document."""
+        """How often each lemma occurs in the document, counted once per document. Words of
+        a named entity are no cue: the "Union" of the African Union says nothing of labour,
+        nor the "Air" of an airline of air strikes; a cue is a common word of the story."""
         if self._cues is None:
             counts: dict[str, int] = defaultdict(int)
             for token in doc:
-                counts[lemma(token)] += 1
+                if not token.ent_type_:
+                    counts[lemma(token)] += 1
             self._cues = counts
         return self._cues
 

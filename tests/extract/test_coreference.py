@@ -375,3 +375,36 @@ def test_a_judge_after_a_court_placed_by_its_own_words_is_that_courts(coder):
                           "would face torture in an Indian jail.")
     [rejected] = [e for e in events if e.evidence.trigger == "rejected"]
     assert [a.country for a in rejected.actors] == ["GBR"]
+
+
+def _uncoded(doc: Doc, i: int, sector: str | None) -> EntityMention:
+    token = doc[i]
+    return EntityMention(doc_id="d", start=token.idx, end=token.idx + len(token.text),
+                         text=token.text, label="PERSON",
+                         actor=Actor(text=token.text, country=None, sector=sector))
+
+
+def test_he_stands_for_a_person_named_by_a_role_whose_country_is_not_known_yet():
+    doc = hand_doc()
+    entities = [mention(doc, 3, "GPE", "KEN", "GOV"), _uncoded(doc, 0, "GOV")]
+    found = Coreference.build(doc, entities, load_codebook())
+    actor = found.pronoun(doc[6])
+    assert actor is not None and actor.country is None and actor.sector == "GOV"
+    # such a person is no antecedent of "its" nor of a kind noun: those need a country
+    owner = found.possessor(doc[9])
+    assert owner is not None and owner.country == "KEN"
+
+
+def test_a_person_of_no_role_and_no_country_is_no_antecedent():
+    doc = hand_doc()
+    entities = [mention(doc, 3, "GPE", "KEN", "GOV"), _uncoded(doc, 0, None)]
+    assert Coreference.build(doc, entities, load_codebook()).pronoun(doc[6]) is None
+
+
+@pytest.mark.slow
+def test_what_he_did_is_the_act_of_the_minister_named_before(coder):
+    events = _code(coder, "NAIROBI - Police arrested 40 people at a march in Nairobi on "
+                          "Tuesday. Interior Minister Daniel Otieno praised the police. He "
+                          "accused opposition politicians of paying youths to riot.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].actors[0].country == "KEN"

@@ -133,6 +133,26 @@ def test_a_word_of_two_readings_takes_the_one_the_article_speaks_of(coder):
     assert found(coder, "The strike entered its third day.")["strike"] == "PROTEST"
 
 
+def test_the_words_of_a_name_are_no_cue_of_a_reading(coder):
+    # "Union" of the African Union is no labour union: the aircraft settle the strikes
+    story = ("The African Union and the European Union condemned the raid. "
+             "Aircraft struck the camp at dawn. The strikes killed four people.")
+    assert found(coder, story)["strikes"] == "ASSAULT"
+    # a common "union" still is one
+    labour = "The union called out its members. The strike closed the port."
+    assert found(coder, labour)["strike"] == "PROTEST"
+
+
+def test_planes_loaded_with_relief_are_aid_and_missile_attacks_keep_the_verb_light(coder):
+    # the compound of what a vehicle holds names what is sent
+    assert found(coder, "Italy sent three cargo planes loaded with relief goods.")[
+        "sent"] == "AID"
+    assert found(coder, "Italy sent three cargo planes to the island.")["sent"] == "MOBILIZE"
+    # an event noun's compound says how it was done: no object of the verb before it
+    hits = found(coder, "The army launched one of its heaviest missile attacks in months.")
+    assert "launched" not in hits and hits["attacks"] == "ASSAULT"
+
+
 def test_a_court_sentence_is_a_restriction_as_cameo_codes_it(coder):
     hits = found(coder, "A provincial court sentenced the editor to three years in prison.")
     assert hits["sentenced"] == "COERCE"
