@@ -566,12 +566,23 @@ class Geocoder:
             for toponym in run:
                 toponym.division = toponym.division or kind == "division"
                 toponym.city = toponym.city or kind == "city"
-        after = text[run[-1].end:run[-1].end + 16].split()
-        kind = _kind_word_after(text, run[-1].end)
-        if not kind or not after or not after[0].strip(",.;:").endswith("s"):
+        last = run[-1]
+        name, _, tail = last.text.rpartition(" ")
+        end = last.end - len(tail) - 1 if name and tail.islower() and _kind_word_after(
+            tail, 0) else last.end  # "Somerset county" read as one name: its word is the kind
+        after = text[end:end + 32].split()
+        kind = _kind_word_after(text, end)
+        if not kind or not after:
             return
-        for toponym in run[:-1]:
-            found = tuple(c for c in self.gazetteer.candidates(f"{toponym.text} {kind}")
+        if after[0].strip(",.;:").endswith("s"):
+            members = run[:-1]
+        elif _attributive(after):
+            members = run  # "Marion and Polk county officials": each is a county
+        else:
+            return
+        for toponym in members:
+            own = toponym.text if toponym is not last else text[last.start:end]
+            found = tuple(c for c in self.gazetteer.candidates(f"{own} {kind}")
                           if c.precision in ("admin1", "admin2"))
             if found:
                 toponym.candidates, toponym.division = found, True
@@ -1287,6 +1298,14 @@ def _kind_phrase_before(text: str, start: int) -> tuple[str | None, bool]:
         if len(words) >= size and (kind := kinds.get(tuple(words[-size:]))):
             return kind, words[-size].endswith("s")
     return None, False
+
+
+def _attributive(after: list[str]) -> bool:
+    """A singular division word in lower case that qualifies the noun after it ("county
+    officials", "county roads"): after a list of names it is the kind of each ("Marion and
+    Polk county officials"), as the plural is in "Marion and Polk counties"."""
+    return len(after) > 1 and after[0].islower() and after[0].isalpha() and (
+        after[1].isalpha() and after[1].islower())
 
 
 def _kind_word_after(text: str, end: int) -> str | None:

@@ -663,3 +663,12 @@ def test_a_name_the_model_ran_into_a_time_is_left_to_the_scan(geocoder, blank) -
     text = "The storm hit early Monday and Ada had rain."
     doc = tagged(blank, text, [("early Monday", "DATE"), ("Ada", "GPE")])
     assert {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))} == {"Ada"}
+
+
+def test_a_county_word_qualifying_a_noun_after_a_list_is_each_name_s_kind(geocoder,
+                                                                          blank) -> None:
+    text = "Roads near Ada closed on Monday, Pontotoc and Johnston county officials said."
+    found = places(geocoder, blank, text)
+    assert found["Pontotoc"].precision == "admin2"
+    assert found["Pontotoc"].admin1 == "Oklahoma"
+    assert (found["Johnston"].name, found["Johnston"].admin1) == ("Johnston County", "Oklahoma")
