@@ -672,3 +672,14 @@ def test_a_county_word_qualifying_a_noun_after_a_list_is_each_name_s_kind(geocod
     assert found["Pontotoc"].precision == "admin2"
     assert found["Pontotoc"].admin1 == "Oklahoma"
     assert (found["Johnston"].name, found["Johnston"].admin1) == ("Johnston County", "Oklahoma")
+
+
+def test_a_word_of_a_country_s_institutions_says_where_a_local_story_is(geocoder,
+                                                                          blank) -> None:
+    from sitrep.resolve.places.geocoder import cue_countries
+
+    assert cue_countries("Gardaí and the RCMP; Gardaíx, rcmp") == {"IRL", "CAN"}
+    irish = places(geocoder, blank, "Gardaí arrested a man in Ennis and Shannon on Monday.")
+    assert (irish["Ennis"].country_code, irish["Shannon"].country_code) == ("IRL", "IRL")
+    plain = places(geocoder, blank, "Police arrested a man in Ennis and Shannon on Monday.")
+    assert plain["Ennis"].country_code == "USA"

@@ -62,8 +62,8 @@ PASSAGES_6 = Path(__file__).with_name("unseen_places_6.tsv")
 PASSAGE_6_FLOORS = {"gold": 325, "precision": 0.985, "recall": 0.865, "f1": 0.92, "right": 262}
 PASSAGES_7 = Path(__file__).with_name("unseen_places_7.tsv")
 # Its first run (275 gold mentions; 248 detected, 4 false, 235 in their country and near); the
-# floors sit a little below its run after this round (0.984 / 0.916 / 0.949, 241 of 252).
-PASSAGE_7_FLOORS = {"gold": 275, "precision": 0.98, "recall": 0.91, "f1": 0.945, "right": 240}
+# floors sit a little below its run after this round (0.984 / 0.916 / 0.949, 243 of 252).
+PASSAGE_7_FLOORS = {"gold": 275, "precision": 0.98, "recall": 0.91, "f1": 0.945, "right": 242}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
