@@ -325,14 +325,23 @@ def _body(words: Words, start: int, end: int) -> bool:
     """"Ardmore Police Department", "the Ardmore school board": the name begins the name of a
     local public body (an ``after_words.tsv`` phrase of strength "body" follows it), is a
     proper noun there and no surname of a person the document names in full ("Smith
-    Police" is none; a lone name the model took for a person, "Ardmore police", still is),
-    and no capitalised word before it makes it part of a longer name."""
+    Police" is none; a lone name the model took for a person, "Ardmore police", or one it
+    ran on into the body's words as one person, "Ardmore RCMP", still is), and no capitalised
+    word before it makes it part of a longer name."""
     if _after(words, end) != "body" or _ordinary(words, start, end) or (
-            words.span(start, end) in words.full_names or words.in_full_name[start]):
+            words.span(start, end) in words.full_names or _named_person(words, start, end)):
         return False
     before = start - 1
     return before < 0 or words.sent_start[start] or not words.capital[before] or (
         words.lower[before] in _function_words() or words.lower[before] in name_edges("start"))
+
+
+def _named_person(words: Words, start: int, end: int) -> bool:
+    """The name is part of a person's full name that ends within it ("Smith" of "John Smith
+    Police"), not a name the model ran on into the body's words as one person ("Ardmore
+    RCMP" tagged as a person's name)."""
+    entity = words.entity[start]
+    return words.in_full_name[start] and entity is not None and entity[1] <= end
 
 
 def _no_word_nor_surname(words: Words, text: str) -> bool:
@@ -456,7 +465,7 @@ class Scanner:
         """Place names outside ``places`` (the model's place entities), in text order;
         ``ents`` are the document's entities and ``text`` its text when the caller has them
         at hand (``doc.text`` is built from the tokens on every access)."""
-        ents = list(doc.ents) if ents is None else ents
+        ents = _trim_times(doc, list(doc.ents) if ents is None else ents)
         taken = {i for span in places for i in range(span.start, span.end)}
         busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS and not _misread(ent)
                         for i in range(ent.start, ent.end)}
@@ -467,12 +476,13 @@ class Scanner:
             self._add_holder(words, span.start, span.end, taken, found)
         pending: list[tuple[int, int]] = []
         lone: list[tuple[int, int]] = []
+        opening: list[tuple[int, int]] = []
         for start, end in _runs(words):
             for begin, stop in self._known_spans(words, start, end):
                 if taken.intersection(range(begin, stop)):
                     continue
                 context = self._context(words, begin, stop)
-                if context and context != "lone":
+                if context and context not in ("lone", "opening"):
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
                     self._add_holder(words, begin, stop, taken, found)
@@ -480,6 +490,8 @@ class Scanner:
                     pending.append((begin, stop))
                     if context == "lone":
                         lone.append((begin, stop))
+                    elif context == "opening":
+                        opening.append((begin, stop))
         found += _tabled(words, pending, taken, places, found)
         found += _listed(words, [p for p in pending if _listable(words, *p) == "list"], taken)
         found += [Found(begin, stop, "maybe") for begin, stop in pending
@@ -490,6 +502,9 @@ class Scanner:
             doc[f.start:f.end] for f in found if f.context == "strong"])
         found += [Found(begin, stop, "lone") for begin, stop in lone
                   if not taken.intersection(range(begin, stop))]  # the last resort
+        found += [Found(begin, stop, "maybe") for begin, stop in opening
+                  if not taken.intersection(range(begin, stop)) and not any(
+                      f.start < stop and begin < f.end for f in found)]
         found += _listed_with_candidates(words, pending, taken, found)
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
@@ -569,7 +584,9 @@ class Scanner:
             return "maybe"  # "a Lakeland teenager": an English word or a surname, a candidate
         if self._bare(words, start, end, text):
             return "weak"
-        return "lone" if _lone(words, start, end, text) else None
+        if _lone(words, start, end, text):
+            return "lone"
+        return "opening" if _opening(words, start, end, text) else None
 
     def _bare(self, words: Words, start: int, end: int, text: str) -> bool:
         """A name with no context at all ("the quake shook Ardmore") that can hardly be
@@ -612,6 +629,45 @@ def _lone(words: Words, start: int, end: int, text: str) -> bool:
             words.entity[i] in [(start, end, label) for label in GUESSED] and end - start == 1))
         for i in range(start, end)) and text.lower() not in english_words() and (
         text not in words.full_names) and not words.in_full_name[start]
+
+
+def _trim_times(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with each date or time cut before the capitalised words the small model
+    ran on into it ("until 9 p.m. Ardmore had hail" read as one time): a word in title case
+    that is no calendar word (:func:`date_words`) ends the time, so the name after it is left
+    to the scan like any untagged word."""
+    trimmed: list[Span] = []
+    for ent in ents:
+        if ent.label_ in ("DATE", "TIME"):
+            cut = next((i for i in range(ent.start + 1, ent.end) if _ran_on(doc[i].text)),
+                       ent.end)
+            if cut < ent.end:
+                ent = Span(doc, ent.start, cut, label=ent.label_)
+        trimmed.append(ent)
+    return trimmed
+
+
+def _ran_on(word: str) -> bool:
+    """A word in title case (not all capitals: "EST") that no date or time is written with."""
+    return word[:1].isupper() and not word.isupper() and word.isalpha() and (
+        word.lower() not in date_words())
+
+
+def _opening(words: Words, start: int, end: int, text: str) -> bool:
+    """A known name opening its sentence as its subject ("Ardmore got a foot of snow",
+    "Ardmore held off Ada 28-14") that the model left untagged or tagged, exactly, as a
+    person or an organisation: no English word, no surname of a person the document names in
+    full (a name of several words the model took whole for a person's, "North Ardmore", may
+    be the place), not in capitals nor in a title-case line. Only a candidate ("maybe"),
+    stricter than a lone name: the geocoder keeps it only when a town of the name lies in the
+    state the article is about or near a place it names (:func:`_confirmed`), as a person's
+    name opening a sentence ("Houston said") seldom does."""
+    return words.sent_start[start] and not (words.titled[start] or text.isupper()) and all(
+        words.proper[i] and words.entity[i] in (None, *[(start, end, label)
+                                                       for label in GUESSED])
+        for i in range(start, end)) and text.lower() not in english_words() and (
+        text not in words.full_names) and not (
+        words.in_full_name[start] and words.entity[start] != (start, end, "PERSON"))
 
 
 def _misread(ent: Span) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -55,6 +55,7 @@ FEATURE_BONUS = {**dict.fromkeys(PHYSICAL_CODES, 3.0), "PCLI": 6.0, "CONT": 4.0,
                  "OCN": 3.0, "ADM1": 0.6, "PPLC": 0.8, "ADM2": -0.3}
 PRECISION_BONUS = {"facility": 4.0}
 FOCUS_WEIGHT = 1.6
+CUE_WEIGHT = 1.0  # a word of a country's institutions counts as one place of it in the focus
 CONTAINMENT_BONUS = 4.0
 SAME_ADMIN1_BONUS = 0.6
 EXACT_NAME_BONUS = 0.6
@@ -410,7 +411,8 @@ class Geocoder:
                     toponym.maybe, toponym.lone = True, False
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
-        focus = self._focus(toponyms)
+        cues = cue_countries(text)
+        focus = self._focus(toponyms, cues)
         support = _cluster_support(toponyms)
         for toponym in toponyms:
             toponym.clusters = support
@@ -444,9 +446,10 @@ class Geocoder:
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
         for toponym in toponyms:
-            _keep_home(toponym, toponyms, focus, self._focus)
+            _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues))
             if _division_abroad(toponym, focus):
-                _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym]))
+                _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym],
+                                                       cues))
         for toponym in toponyms:
             _fall_back(toponym)
         _nearer_town(toponyms)
@@ -566,12 +569,23 @@ class Geocoder:
             for toponym in run:
                 toponym.division = toponym.division or kind == "division"
                 toponym.city = toponym.city or kind == "city"
-        after = text[run[-1].end:run[-1].end + 16].split()
-        kind = _kind_word_after(text, run[-1].end)
-        if not kind or not after or not after[0].strip(",.;:").endswith("s"):
+        last = run[-1]
+        name, _, tail = last.text.rpartition(" ")
+        end = last.end - len(tail) - 1 if name and tail.islower() and _kind_word_after(
+            tail, 0) else last.end  # "Somerset county" read as one name: its word is the kind
+        after = text[end:end + 32].split()
+        kind = _kind_word_after(text, end)
+        if not kind or not after:
             return
-        for toponym in run[:-1]:
-            found = tuple(c for c in self.gazetteer.candidates(f"{toponym.text} {kind}")
+        if after[0].strip(",.;:").endswith("s"):
+            members = run[:-1]
+        elif _attributive(after):
+            members = run  # "Marion and Polk county officials": each is a county
+        else:
+            return
+        for toponym in members:
+            own = toponym.text if toponym is not last else text[last.start:end]
+            found = tuple(c for c in self.gazetteer.candidates(f"{own} {kind}")
                           if c.precision in ("admin1", "admin2"))
             if found:
                 toponym.candidates, toponym.division = found, True
@@ -947,7 +961,8 @@ class Geocoder:
         # not the state): its towns are favoured like those after "the city of".
         return Toponym(start, end, text, candidates, dateline=True, city=True)
 
-    def _focus(self, toponyms: list[Toponym]) -> dict[str, float]:
+    def _focus(self, toponyms: list[Toponym], cues: frozenset[str] = frozenset()
+               ) -> dict[str, float]:
         """Share of the document's place evidence that points at each country. The dateline
         is a weak prior (DATELINE_WEIGHT of a mention): a story filed from one country is
         often about another. A country named as a modifier ("U.S. officials", "the U.S.
@@ -966,6 +981,8 @@ class Geocoder:
                 votes[top.country] += weight
             else:
                 votes[top.country] += 0.3 * weight
+        for country in cues:  # "Gardaí", "RCMP": the country's own institutions
+            votes[country] += CUE_WEIGHT
         total = max(sum(votes.values()), 1.0)  # weak evidence alone is no focus
         return {country: count / total for country, count in votes.items() if country}
 
@@ -1025,6 +1042,24 @@ class Geocoder:
 
 
 Area = tuple[str | None, str | None]
+
+
+@cache
+def country_cues() -> dict[str, str]:
+    """Words of one country's institutions and the country (``places/country_cues.tsv``)."""
+    return {row[0]: row[1] for row in read_tsv("country_cues.tsv")}
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    words = sorted(country_cues(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def cue_countries(text: str) -> frozenset[str]:
+    """The countries whose institutions the text names ("Gardaí said", "Kelowna RCMP"): a local
+    story that names no country still says where it is by its police and its offices."""
+    return frozenset(country_cues()[m.group(1)] for m in _cue_pattern().finditer(text))
 
 
 def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
@@ -1287,6 +1322,14 @@ def _kind_phrase_before(text: str, start: int) -> tuple[str | None, bool]:
         if len(words) >= size and (kind := kinds.get(tuple(words[-size:]))):
             return kind, words[-size].endswith("s")
     return None, False
+
+
+def _attributive(after: list[str]) -> bool:
+    """A singular division word in lower case that qualifies the noun after it ("county
+    officials", "county roads"): after a list of names it is the kind of each ("Marion and
+    Polk county officials"), as the plural is in "Marion and Polk counties"."""
+    return len(after) > 1 and after[0].islower() and after[0].isalpha() and (
+        after[1].isalpha() and after[1].islower())
 
 
 def _kind_word_after(text: str, end: int) -> str | None:

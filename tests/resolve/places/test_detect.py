@@ -610,3 +610,76 @@ def test_where_a_person_named_with_an_age_lives_is_a_place(geocoder, blank) -> N
 def test_a_word_that_begins_a_street_name_makes_a_street(geocoder, blank) -> None:
     found = places(geocoder, blank, "A bus caught fire on Rue Sainte Anne in Tishomingo.")
     assert found["Rue Sainte Anne"].admin1 == "Oklahoma"
+
+
+def tagged(blank, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A document whose capitalised words, the first among them, are proper nouns and whose
+    entities are ``ents`` (each phrase's first occurrence with its label)."""
+    doc = blank(text)
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "X"
+    spans = [doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label=label)
+             for phrase, label in ents]
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def test_a_name_opening_its_sentence_near_the_article_s_places_is_a_place(geocoder,
+                                                                          blank) -> None:
+    text = "Coalgate got a foot of snow, and plows worked roads toward Ada and Tishomingo."
+    doc = tagged(blank, text, [("Coalgate", "PERSON"), ("Ada", "GPE"), ("Tishomingo", "GPE")])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_a_name_of_two_words_taken_whole_for_a_person_may_open_its_sentence(geocoder,
+                                                                           blank) -> None:
+    text = "Broken Bow got a foot of snow, and plows worked roads toward Idabel."
+    doc = tagged(blank, text, [("Broken Bow", "PERSON"), ("Idabel", "GPE")])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Broken Bow"].admin1 == "Oklahoma"
+
+
+def test_a_name_opening_its_sentence_far_from_the_article_s_places_is_none(geocoder,
+                                                                          blank) -> None:
+    text = "Coalgate got a foot of snow, and plows worked roads toward Nairobi."
+    doc = tagged(blank, text, [("Coalgate", "PERSON"), ("Nairobi", "GPE")])
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Nairobi"}
+
+
+def test_a_body_the_model_ran_into_one_person_still_holds_its_town(geocoder, blank) -> None:
+    text = "Coalgate Police arrested a man on Monday."
+    doc = tagged(blank, text, [("Coalgate Police", "PERSON")])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Coalgate"].admin1 == "Oklahoma"
+
+
+def test_a_name_the_model_ran_into_a_time_is_left_to_the_scan(geocoder, blank) -> None:
+    text = "The warning ran until 9 p.m. Tishomingo had hail, and Ada had rain."
+    doc = tagged(blank, text, [("9 p.m. Tishomingo", "TIME"), ("Ada", "GPE")])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    text = "The storm hit early Monday and Ada had rain."
+    doc = tagged(blank, text, [("early Monday", "DATE"), ("Ada", "GPE")])
+    assert {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))} == {"Ada"}
+
+
+def test_a_county_word_qualifying_a_noun_after_a_list_is_each_name_s_kind(geocoder,
+                                                                          blank) -> None:
+    text = "Roads near Ada closed on Monday, Pontotoc and Johnston county officials said."
+    found = places(geocoder, blank, text)
+    assert found["Pontotoc"].precision == "admin2"
+    assert found["Pontotoc"].admin1 == "Oklahoma"
+    assert (found["Johnston"].name, found["Johnston"].admin1) == ("Johnston County", "Oklahoma")
+
+
+def test_a_word_of_a_country_s_institutions_says_where_a_local_story_is(geocoder,
+                                                                          blank) -> None:
+    from sitrep.resolve.places.geocoder import cue_countries
+
+    assert cue_countries("Gardaí and the RCMP; Gardaíx, rcmp") == {"IRL", "CAN"}
+    irish = places(geocoder, blank, "Gardaí arrested a man in Ennis and Shannon on Monday.")
+    assert (irish["Ennis"].country_code, irish["Shannon"].country_code) == ("IRL", "IRL")
+    plain = places(geocoder, blank, "Police arrested a man in Ennis and Shannon on Monday.")
+    assert plain["Ennis"].country_code == "USA"

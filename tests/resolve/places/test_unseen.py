@@ -21,6 +21,12 @@ US news with counties and towns with namesakes, towns with no state named, neigh
 streets, roads and facilities, an all-capitals warning, lower-case posts, a list and an outage
 table; local and web news from 22 other countries). Its first run: 325 gold mentions, precision
 0.990, recall 0.874, F1 0.928, 262 of the 284 detected in their country and near.
+``unseen_places_7.tsv`` is a seventh (local news of small-town US papers and TV station sites:
+police blotters, school boards, county commissions, high-school scores, weather and road
+closures, an obituary's towns, an all-capitals road alert, a lower-case post, most naming no
+state; local news of Canada, Ireland, New Zealand, the Philippines and Pakistan). Its first
+run: 275 gold mentions, precision 0.984, recall 0.902, F1 0.941, 235 of the 248 detected in
+their country and near.
 """
 
 from __future__ import annotations
@@ -54,6 +60,10 @@ PASSAGE_5_FLOORS = {"gold": 176, "precision": 0.99, "recall": 0.905, "f1": 0.945
 PASSAGES_6 = Path(__file__).with_name("unseen_places_6.tsv")
 # Its first run (325 gold mentions; 284 detected, 3 false, 262 in their country and near).
 PASSAGE_6_FLOORS = {"gold": 325, "precision": 0.985, "recall": 0.865, "f1": 0.92, "right": 262}
+PASSAGES_7 = Path(__file__).with_name("unseen_places_7.tsv")
+# Its first run (275 gold mentions; 248 detected, 4 false, 235 in their country and near); the
+# floors sit a little below its run after this round (0.984 / 0.916 / 0.949, 243 of 252).
+PASSAGE_7_FLOORS = {"gold": 275, "precision": 0.98, "recall": 0.91, "f1": 0.945, "right": 242}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
@@ -138,8 +148,10 @@ def passage_scores(coder, rows: list[dict[str, str]]) -> dict[str, float]:
                                                (PASSAGES_3, PASSAGE_3_FLOORS),
                                                (PASSAGES_4, PASSAGE_4_FLOORS),
                                                (PASSAGES_5, PASSAGE_5_FLOORS),
-                                               (PASSAGES_6, PASSAGE_6_FLOORS)],
-                         ids=["places_2", "places_3", "places_4", "places_5", "places_6"])
+                                               (PASSAGES_6, PASSAGE_6_FLOORS),
+                                               (PASSAGES_7, PASSAGE_7_FLOORS)],
+                         ids=["places_2", "places_3", "places_4", "places_5", "places_6",
+                              "places_7"])
 def test_passages_with_every_place_marked(coder, path, floors):
     rows = read_rows(path)
     assert len({row["sentence"] for row in rows}) >= 30
