@@ -112,8 +112,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
     abroad = _filed_abroad(doc, records)
-    records = [_at_place(_mutual(_not_itself(_home_ground(_on_the_ground(r, abroad), focus))),
-                         focus)
+    records = [_at_place(_mutual(_not_itself(_seated_at_home(
+        _home_ground(_on_the_ground(r, abroad), focus)))), focus)
                for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -501,6 +501,32 @@ def _home_ground(record: Event, focus: str | None) -> Event:
     if {a.country for a in record.actors if a.country} != {focus}:
         return record
     country = country_by_iso3(focus)
+    if country is None:
+        return record
+    return replace(record, location=Location(
+        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+
+
+@cache
+def _seated_sectors() -> frozenset[str]:
+    return frozenset(load_json("records.json")["seated_sectors"])
+
+
+def _seated_at_home(record: Event) -> Event:
+    """An act of a body that sits only in its own country (``seated_sectors``: a court,
+    prosecutors, the police, a parliament) that no mention places happened in that body's
+    country, not where a story filed from another country was written (basis ``article``):
+    a foreign court's ruling told from the capital of the accused's country."""
+    place = record.location
+    if place is None or place.basis != "dateline":
+        return record
+    coded_sides = [a for a in record.actors if a.country]
+    own = {a.country for a in coded_sides}
+    if len(own) != 1 or place.country_code in own or \
+            not all(a.sector in _seated_sectors() for a in coded_sides):
+        return record
+    country = country_by_iso3(own.pop() or "")
     if country is None:
         return record
     return replace(record, location=Location(

@@ -172,6 +172,37 @@ def test_an_outsiders_promise_is_aimed_at_the_country_the_article_is_about():
     assert [r.country for r in records[1].recipients] == ["UKR"]
 
 
+def _acting_as(event, sector: str):
+    event.actors[0].sector = sector
+    return event
+
+
+@pytest.mark.parametrize("sector", ["JUD", "COP", "LEG"])
+def test_a_foreign_court_acts_at_home_not_at_the_dateline(sector):
+    ruling = unstated(_acting_as(make_event(event_type="REJECT", actor_country="FRA",
+                                            trigger="rejected",
+                                            location=("Quito", "ECU", "city")), sector),
+                      date=False)
+    [record] = assemble([ruling], blank_doc(["x"], ["VERB"]), article())
+    assert record.location.country_code == "FRA"
+    assert record.location.basis == "article"
+
+
+def test_a_foreign_government_or_a_stated_place_keeps_its_place():
+    said = unstated(make_event(event_type="REJECT", actor_country="FRA", trigger="rejected",
+                               location=("Quito", "ECU", "city")), date=False)
+    _acting_as(said, "GOV")
+    ruled = _acting_as(make_event(event_type="REJECT", actor_country="FRA", trigger="rejected",
+                                  location=("Quito", "ECU", "city")), "JUD")
+    home = unstated(_acting_as(make_event(event_type="REJECT", actor_country="ECU",
+                                          trigger="rejected",
+                                          location=("Quito", "ECU", "city")), "JUD"),
+                    date=False)
+    for event in (said, ruled, home):
+        [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+        assert record.location.country_code == "ECU"
+
+
 def test_the_country_an_article_is_about_is_where_its_events_are_placed():
     from sitrep.cluster.assemble import focus_country
 
