@@ -99,7 +99,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     groups = group(ordered, fits)
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end,
-                            toll=lambda event: _passive_toll(doc, event, rules, nouns))
+                            toll=lambda event: _passive_toll(doc, event, rules, nouns),
+                            thing=lambda event: _names_a_thing(doc, event))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article) or _story_country(doc)
     fought = _acts_placed_in(merged, home)
@@ -667,8 +668,8 @@ def coded(event: Event) -> bool:
 
 def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
                    sentence_of: Callable[[int], int], rules: SameEventRules,
-                   title_end: int = 0, toll: Callable[[Event], bool] | None = None
-                   ) -> list[list[int]]:
+                   title_end: int = 0, toll: Callable[[Event], bool] | None = None,
+                   thing: Callable[[Event], bool] | None = None) -> list[list[int]]:
     """Each group that names no coded actor joins the nearest group of the same event that
     does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
     of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
@@ -684,20 +685,24 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     a date it leaves unstated included (a toll told as recent counts no fight of last month).
     What names no doer at all then joins, by the same test, a group whose doer is known by
     its kind only ("officers stormed the floor ... the assailant was killed"): that doer
-    takes the country of the place later, so it is a named side."""
+    takes the country of the place later, so it is a named side. A doer that is a ``thing``
+    (words that give neither a country, nor a kind, nor a name: "the shells struck",
+    "hurt by stones") names no doer here: it is what the fight used, not another side."""
     named = [g for g in groups if coded(merged_of(g))]
     rest = [g for g in groups if g not in named]
-    left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll)
+    left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll,
+                   thing=thing)
     kinds = [g for g in left if any(a.sector for a in merged_of(g).actors)]
     left = kinds + _attach([g for g in left if g not in kinds], kinds, merged_of, sentence_of,
-                           rules, title_end, by_kind=True, toll=toll)
+                           rules, title_end, by_kind=True, toll=toll, thing=thing)
     return sorted([sorted(g) for g in named + left], key=min)
 
 
 def _attach(groups: list[list[int]], targets: list[list[int]],
             merged_of: Callable[[list[int]], Event], sentence_of: Callable[[int], int],
             rules: SameEventRules, title_end: int, by_kind: bool = False,
-            toll: Callable[[Event], bool] | None = None) -> list[list[int]]:
+            toll: Callable[[Event], bool] | None = None,
+            thing: Callable[[Event], bool] | None = None) -> list[list[int]]:
     """Join each of ``groups`` to its nearest target of the same event (see
     :func:`attach_unknown`), extending that target; the groups that joined none. A target
     whose doer is known ``by_kind`` only takes a group whose victims are of a kind of its
@@ -709,6 +714,8 @@ def _attach(groups: list[list[int]], targets: list[list[int]],
     told_days = replace(rules.within, stated_only=False)
     for members in groups:
         event = merged_of(members)
+        if thing is not None and thing(event):
+            event = replace(event, actors=[])
         here = _places_in_text(event, sentence_of, title_end)
         counted = toll is not None and toll(event)
         reach = (rules.toll_attach_reach_sentences if counted
@@ -765,7 +772,7 @@ def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int
         if span is None:
             return False
         verb = span.root
-        if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        if verb.tag_ != "VBN" or any(_named_agent(c) for c in verb.children):
             return False
         if verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in verb.children):
             return False
@@ -774,6 +781,22 @@ def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int
         if any(not _definite_event(o, nouns[o.i], nouns, book) for o in told):
             return False
     return True
+
+
+def _named_agent(child: Token) -> bool:
+    """Whether a verb's child is the agent of its passive ("by ...") naming a doer: its
+    object a proper noun or a named organisation, person or people. The record's thing
+    doers are left out before this is asked (:func:`_names_a_thing`), so any other agent
+    ("hurt by stones") is what the fight used."""
+    return child.dep_ == "agent" and any(
+        o.pos_ == "PROPN" or o.ent_type_ in NAMED_DOERS for o in child.children)
+
+
+def _names_a_thing(doc: Doc, event: Event) -> bool:
+    """Whether a record's doers are words that give neither a country, nor a kind, nor a
+    name ("the shells", "stones", "a drone"): a thing the act used, so no doer."""
+    return bool(event.actors) and not coded(event) and \
+        not any(a.sector for a in event.actors) and not _named_doer(doc, event)
 
 
 def _sides_meet(fight: Event, toll: Event) -> bool:

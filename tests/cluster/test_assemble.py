@@ -997,3 +997,24 @@ def test_an_unplaced_act_of_a_side_of_the_storys_country_happens_at_its_home():
     records = assemble([placed, unplaced, talk], blank_doc(["x"], ["VERB"]), article())
     assert [(r.location.country_code, r.location.basis) for r in records] == \
         [("MLI", "sentence"), ("MLI", "article"), ("SEN", "dateline")]
+
+
+def test_a_thing_named_as_the_doer_joins_the_named_fight_beside_it(coder):
+    text = ("Rebel fighters from Sudan shelled the Chadian town of Abeche on Monday, the army "
+            "said. The shells hit a school and a market near the river.")
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attack.mentions) == 2
+    assert [a.country for a in attack.actors] == ["SDN"]
+
+
+def test_people_hurt_by_a_thing_are_the_toll_of_the_fight_and_by_a_person_not(coder):
+    fight = "Kenyan police fired tear gas at marchers in the Kenyan town of Nakuru. "
+    by_stones = coder.code_article(Article(
+        id="t", text=fight + "Twelve officers were hurt by stones, a spokesman said.",
+        published="2024-05-03")).events
+    assert [len(e.mentions) for e in by_stones if e.event_type == "ASSAULT"] == [2]
+    by_person = coder.code_article(Article(
+        id="t", text=fight + "Twelve officers were hurt by Hassan Ali, a spokesman said.",
+        published="2024-05-03")).events
+    assert all(len(e.mentions) == 1 for e in by_person)
