@@ -51,6 +51,7 @@ BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "ns
 BARE_VERB_TAGS = frozenset({"VB"})
 # entity labels of words that name a doer without coding it ("the Nile Basin Forum")
 NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
+OBJECT_DEPS = frozenset({"dobj", "pobj"})  # a noun another word acts on or is about
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -108,7 +109,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                                  for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
-               if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
+               if r is not None and not told_in_passing(r, article) and not generic(doc, r)
+               and not object_only(doc, r, rules)]
     records = dated_by_events(_reactions(records, doc), doc, article)
     records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
@@ -910,6 +912,22 @@ def generic(doc: Doc, event: Event) -> bool:
         if span.root.pos_ == "VERB" and span.root.tag_ not in BARE_VERB_TAGS:
             return False
         if span.root.pos_ == "NOUN" and _told_in_past(span.root):
+            return False
+    return True
+
+
+def object_only(doc: Doc, event: Event, rules: SameEventRules) -> bool:
+    """What another act is done to or about, not an event told: every mention is a noun
+    that is the object of another word ("a crackdown on protests", "to hijack the rallies",
+    "strained the ceasefire") and the record names no doer (none, or only a thing, see
+    :func:`_names_a_thing`). A fight so told ("condemned the bombing of the market") still
+    reports the fight, whose victims the story names; a protest, a truce or an arrest told
+    only as the object of another act is its setting."""
+    if event.event_type in rules.fights or (event.actors and not _names_a_thing(doc, event)):
+        return False
+    for mention in event.mentions:
+        span = _mention_span(doc, mention)
+        if span is None or span.root.pos_ != "NOUN" or span.root.dep_ not in OBJECT_DEPS:
             return False
     return True
 

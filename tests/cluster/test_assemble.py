@@ -1018,3 +1018,16 @@ def test_people_hurt_by_a_thing_are_the_toll_of_the_fight_and_by_a_person_not(co
         id="t", text=fight + "Twelve officers were hurt by Hassan Ali, a spokesman said.",
         published="2024-05-03")).events
     assert all(len(e.mentions) == 1 for e in by_person)
+
+
+@pytest.mark.parametrize(("text", "kind", "kept"), [
+    ("The Zambian interior minister accused gangs of trying to hijack peaceful protests in "
+     "Lusaka.", "PROTEST", False),
+    ("The Zambian army said the attacks had strained the ceasefire.", "RETREAT", False),
+    ("Protests broke out in Lusaka, the Zambian capital, on Monday.", "PROTEST", True),
+    ("The ceasefire took effect in Lusaka on Monday, the Zambian army said.", "RETREAT", True),
+])
+def test_an_act_named_only_as_the_object_of_another_and_by_nobody_is_no_record(
+        coder, text, kind, kept):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    assert any(e.event_type == kind for e in events) is kept
