@@ -688,8 +688,9 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     What names no doer at all then joins, by the same test, a group whose doer is known by
     its kind only ("officers stormed the floor ... the assailant was killed"): that doer
     takes the country of the place later, so it is a named side. A doer that is a ``thing``
-    (words that give neither a country, nor a kind, nor a name: "the shells struck",
-    "hurt by stones") names no doer here: it is what the fight used, not another side."""
+    (words that give neither a country, nor a kind, nor a name: "the rockets fell on a
+    clinic", "wounded by bricks") names no doer here: it is what the fight used, not another
+    side."""
     named = [g for g in groups if coded(merged_of(g))]
     rest = [g for g in groups if g not in named]
     left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll,
@@ -789,14 +790,14 @@ def _named_agent(child: Token) -> bool:
     """Whether a verb's child is the agent of its passive ("by ...") naming a doer: its
     object a proper noun or a named organisation, person or people. The record's thing
     doers are left out before this is asked (:func:`_names_a_thing`), so any other agent
-    ("hurt by stones") is what the fight used."""
+    ("wounded by bricks") is what the fight used."""
     return child.dep_ == "agent" and any(
         o.pos_ == "PROPN" or o.ent_type_ in NAMED_DOERS for o in child.children)
 
 
 def _names_a_thing(doc: Doc, event: Event) -> bool:
     """Whether a record's doers are words that give neither a country, nor a kind, nor a
-    name ("the shells", "stones", "a drone"): a thing the act used, so no doer."""
+    name ("the rockets", "bricks", "a grenade"): a thing the act used, so no doer."""
     return bool(event.actors) and not coded(event) and \
         not any(a.sector for a in event.actors) and not _named_doer(doc, event)
 
@@ -918,9 +919,9 @@ def generic(doc: Doc, event: Event) -> bool:
 
 def object_only(doc: Doc, event: Event, rules: SameEventRules) -> bool:
     """What another act is done to or about, not an event told: every mention is a noun
-    that is the object of another word ("a crackdown on protests", "to hijack the rallies",
-    "strained the ceasefire") and the record names no doer (none, or only a thing, see
-    :func:`_names_a_thing`). A fight so told ("condemned the bombing of the market") still
+    that is the object of another word ("a ban on the marches", "to infiltrate the rallies",
+    "undermined the truce") and the record names no doer (none, or only a thing, see
+    :func:`_names_a_thing`). A fight so told ("deplored the shelling of the port") still
     reports the fight, whose victims the story names; a protest, a truce or an arrest told
     only as the object of another act is its setting."""
     if event.event_type in rules.fights or (event.actors and not _names_a_thing(doc, event)):

@@ -1001,7 +1001,7 @@ def test_an_unplaced_act_of_a_side_of_the_storys_country_happens_at_its_home():
 
 def test_a_thing_named_as_the_doer_joins_the_named_fight_beside_it(coder):
     text = ("Rebel fighters from Sudan shelled the Chadian town of Abeche on Monday, the army "
-            "said. The shells hit a school and a market near the river.")
+            "said. The rockets fell on a clinic and a market near the river.")
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
     [attack] = [e for e in events if e.event_type == "ASSAULT"]
     assert len(attack.mentions) == 2
@@ -1010,22 +1010,22 @@ def test_a_thing_named_as_the_doer_joins_the_named_fight_beside_it(coder):
 
 def test_people_hurt_by_a_thing_are_the_toll_of_the_fight_and_by_a_person_not(coder):
     fight = "Kenyan police fired tear gas at marchers in the Kenyan town of Nakuru. "
-    by_stones = coder.code_article(Article(
-        id="t", text=fight + "Twelve officers were hurt by stones, a spokesman said.",
+    by_bricks = coder.code_article(Article(
+        id="t", text=fight + "Twelve officers were wounded by bricks, a spokesman said.",
         published="2024-05-03")).events
-    assert [len(e.mentions) for e in by_stones if e.event_type == "ASSAULT"] == [2]
+    assert [len(e.mentions) for e in by_bricks if e.event_type == "ASSAULT"] == [2]
     by_person = coder.code_article(Article(
-        id="t", text=fight + "Twelve officers were hurt by Hassan Ali, a spokesman said.",
+        id="t", text=fight + "Twelve officers were wounded by Hassan Ali, a spokesman said.",
         published="2024-05-03")).events
     assert all(len(e.mentions) == 1 for e in by_person)
 
 
 @pytest.mark.parametrize(("text", "kind", "kept"), [
-    ("The Zambian interior minister accused gangs of trying to hijack peaceful protests in "
+    ("The Zambian interior minister accused gangs of trying to infiltrate the marches in "
      "Lusaka.", "PROTEST", False),
-    ("The Zambian army said the attacks had strained the ceasefire.", "RETREAT", False),
+    ("The Zambian army said the raids had undermined the truce.", "RETREAT", False),
     ("Protests broke out in Lusaka, the Zambian capital, on Monday.", "PROTEST", True),
-    ("The ceasefire took effect in Lusaka on Monday, the Zambian army said.", "RETREAT", True),
+    ("The truce took effect in Lusaka on Monday, the Zambian army said.", "RETREAT", True),
 ])
 def test_an_act_named_only_as_the_object_of_another_and_by_nobody_is_no_record(
         coder, text, kind, kept):
