@@ -51,6 +51,7 @@ BOUND_DEPS = frozenset({"det", "nummod", "poss", "compound", "amod", "prep", "ns
 BARE_VERB_TAGS = frozenset({"VB"})
 # entity labels of words that name a doer without coding it ("the Nile Basin Forum")
 NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
+OBJECT_DEPS = frozenset({"dobj", "pobj"})  # a noun another word acts on or is about
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -99,7 +100,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
 
     groups = group(ordered, fits)
     groups = attach_unknown(groups, merged_of, _sentence_index(doc), rules, title_end,
-                            toll=lambda event: _passive_toll(doc, event, rules, nouns))
+                            toll=lambda event: _passive_toll(doc, event, rules, nouns),
+                            thing=lambda event: _names_a_thing(doc, event))
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article) or _story_country(doc)
     fought = _acts_placed_in(merged, home)
@@ -107,13 +109,14 @@ def assemble(events: list[Event], doc: Doc, article: Article,
                                  for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
-               if r is not None and not told_in_passing(r, article) and not generic(doc, r)]
+               if r is not None and not told_in_passing(r, article) and not generic(doc, r)
+               and not object_only(doc, r, rules)]
     records = dated_by_events(_reactions(records, doc), doc, article)
     records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
     abroad = _filed_abroad(doc, records)
-    records = [_at_place(_mutual(_not_itself(_home_ground(_on_the_ground(r, abroad), focus))),
-                         focus)
+    records = [_at_place(_mutual(_not_itself(_seated_at_home(
+        _home_ground(_on_the_ground(r, abroad), focus)))), focus)
                for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
@@ -508,6 +511,32 @@ def _home_ground(record: Event, focus: str | None) -> Event:
         lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
 
 
+@cache
+def _seated_sectors() -> frozenset[str]:
+    return frozenset(load_json("records.json")["seated_sectors"])
+
+
+def _seated_at_home(record: Event) -> Event:
+    """An act of a body that sits only in its own country (``seated_sectors``: a court,
+    prosecutors, the police, a parliament) that no mention places happened in that body's
+    country, not where a story filed from another country was written (basis ``article``):
+    a foreign court's ruling told from the capital of the accused's country."""
+    place = record.location
+    if place is None or place.basis != "dateline":
+        return record
+    coded_sides = [a for a in record.actors if a.country]
+    own = {a.country for a in coded_sides}
+    if len(own) != 1 or place.country_code in own or \
+            not all(a.sector in _seated_sectors() for a in coded_sides):
+        return record
+    country = country_by_iso3(own.pop() or "")
+    if country is None:
+        return record
+    return replace(record, location=Location(
+        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
+        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+
+
 def _at_place(record: Event, focus: str | None = None) -> Event:
     """An act naming no recipient is aimed where the article places it
     (``records.json``): troops sent into a country, strikes on its towns, arrests there are
@@ -641,8 +670,8 @@ def coded(event: Event) -> bool:
 
 def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Event],
                    sentence_of: Callable[[int], int], rules: SameEventRules,
-                   title_end: int = 0, toll: Callable[[Event], bool] | None = None
-                   ) -> list[list[int]]:
+                   title_end: int = 0, toll: Callable[[Event], bool] | None = None,
+                   thing: Callable[[Event], bool] | None = None) -> list[list[int]]:
     """Each group that names no coded actor joins the nearest group of the same event that
     does ("Russia struck Kyiv ... Explosions shook the capital", "X were killed"), when one
     of its mentions stands within ``attach_reach_sentences`` sentences (the headline sums up
@@ -658,20 +687,25 @@ def attach_unknown(groups: list[list[int]], merged_of: Callable[[list[int]], Eve
     a date it leaves unstated included (a toll told as recent counts no fight of last month).
     What names no doer at all then joins, by the same test, a group whose doer is known by
     its kind only ("officers stormed the floor ... the assailant was killed"): that doer
-    takes the country of the place later, so it is a named side."""
+    takes the country of the place later, so it is a named side. A doer that is a ``thing``
+    (words that give neither a country, nor a kind, nor a name: "the rockets fell on a
+    clinic", "wounded by bricks") names no doer here: it is what the fight used, not another
+    side."""
     named = [g for g in groups if coded(merged_of(g))]
     rest = [g for g in groups if g not in named]
-    left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll)
+    left = _attach(rest, named, merged_of, sentence_of, rules, title_end, toll=toll,
+                   thing=thing)
     kinds = [g for g in left if any(a.sector for a in merged_of(g).actors)]
     left = kinds + _attach([g for g in left if g not in kinds], kinds, merged_of, sentence_of,
-                           rules, title_end, by_kind=True, toll=toll)
+                           rules, title_end, by_kind=True, toll=toll, thing=thing)
     return sorted([sorted(g) for g in named + left], key=min)
 
 
 def _attach(groups: list[list[int]], targets: list[list[int]],
             merged_of: Callable[[list[int]], Event], sentence_of: Callable[[int], int],
             rules: SameEventRules, title_end: int, by_kind: bool = False,
-            toll: Callable[[Event], bool] | None = None) -> list[list[int]]:
+            toll: Callable[[Event], bool] | None = None,
+            thing: Callable[[Event], bool] | None = None) -> list[list[int]]:
     """Join each of ``groups`` to its nearest target of the same event (see
     :func:`attach_unknown`), extending that target; the groups that joined none. A target
     whose doer is known ``by_kind`` only takes a group whose victims are of a kind of its
@@ -683,6 +717,8 @@ def _attach(groups: list[list[int]], targets: list[list[int]],
     told_days = replace(rules.within, stated_only=False)
     for members in groups:
         event = merged_of(members)
+        if thing is not None and thing(event):
+            event = replace(event, actors=[])
         here = _places_in_text(event, sentence_of, title_end)
         counted = toll is not None and toll(event)
         reach = (rules.toll_attach_reach_sentences if counted
@@ -739,7 +775,7 @@ def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int
         if span is None:
             return False
         verb = span.root
-        if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        if verb.tag_ != "VBN" or any(_named_agent(c) for c in verb.children):
             return False
         if verb.dep_ != "acl" and not any(c.dep_ == "auxpass" for c in verb.children):
             return False
@@ -748,6 +784,22 @@ def _passive_toll(doc: Doc, event: Event, rules: SameEventRules, nouns: dict[int
         if any(not _definite_event(o, nouns[o.i], nouns, book) for o in told):
             return False
     return True
+
+
+def _named_agent(child: Token) -> bool:
+    """Whether a verb's child is the agent of its passive ("by ...") naming a doer: its
+    object a proper noun or a named organisation, person or people. The record's thing
+    doers are left out before this is asked (:func:`_names_a_thing`), so any other agent
+    ("wounded by bricks") is what the fight used."""
+    return child.dep_ == "agent" and any(
+        o.pos_ == "PROPN" or o.ent_type_ in NAMED_DOERS for o in child.children)
+
+
+def _names_a_thing(doc: Doc, event: Event) -> bool:
+    """Whether a record's doers are words that give neither a country, nor a kind, nor a
+    name ("the rockets", "bricks", "a grenade"): a thing the act used, so no doer."""
+    return bool(event.actors) and not coded(event) and \
+        not any(a.sector for a in event.actors) and not _named_doer(doc, event)
 
 
 def _sides_meet(fight: Event, toll: Event) -> bool:
@@ -861,6 +913,22 @@ def generic(doc: Doc, event: Event) -> bool:
         if span.root.pos_ == "VERB" and span.root.tag_ not in BARE_VERB_TAGS:
             return False
         if span.root.pos_ == "NOUN" and _told_in_past(span.root):
+            return False
+    return True
+
+
+def object_only(doc: Doc, event: Event, rules: SameEventRules) -> bool:
+    """What another act is done to or about, not an event told: every mention is a noun
+    that is the object of another word ("a ban on the marches", "to infiltrate the rallies",
+    "undermined the truce") and the record names no doer (none, or only a thing, see
+    :func:`_names_a_thing`). A fight so told ("deplored the shelling of the port") still
+    reports the fight, whose victims the story names; a protest, a truce or an arrest told
+    only as the object of another act is its setting."""
+    if event.event_type in rules.fights or (event.actors and not _names_a_thing(doc, event)):
+        return False
+    for mention in event.mentions:
+        span = _mention_span(doc, mention)
+        if span is None or span.root.pos_ != "NOUN" or span.root.dep_ not in OBJECT_DEPS:
             return False
     return True
 

@@ -115,6 +115,8 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
             return [parent]
         if head.tag_ == "VBN":
             return []
+        if head.tag_ == "VBD":  # "Ghana, which mediates, urged calm": the noun's own clause
+            return [parent]
         return noun_actor(parent, depth + 1)
     if head.dep_ == "xcomp" and is_passive(parent) and not children(parent, "agent"):
         raised = children(parent, *PASSIVE_SUBJECTS)  # "a delegation is expected to arrive"

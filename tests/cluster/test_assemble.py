@@ -172,6 +172,37 @@ def test_an_outsiders_promise_is_aimed_at_the_country_the_article_is_about():
     assert [r.country for r in records[1].recipients] == ["UKR"]
 
 
+def _acting_as(event, sector: str):
+    event.actors[0].sector = sector
+    return event
+
+
+@pytest.mark.parametrize("sector", ["JUD", "COP", "LEG"])
+def test_a_foreign_court_acts_at_home_not_at_the_dateline(sector):
+    ruling = unstated(_acting_as(make_event(event_type="REJECT", actor_country="FRA",
+                                            trigger="rejected",
+                                            location=("Quito", "ECU", "city")), sector),
+                      date=False)
+    [record] = assemble([ruling], blank_doc(["x"], ["VERB"]), article())
+    assert record.location.country_code == "FRA"
+    assert record.location.basis == "article"
+
+
+def test_a_foreign_government_or_a_stated_place_keeps_its_place():
+    said = unstated(make_event(event_type="REJECT", actor_country="FRA", trigger="rejected",
+                               location=("Quito", "ECU", "city")), date=False)
+    _acting_as(said, "GOV")
+    ruled = _acting_as(make_event(event_type="REJECT", actor_country="FRA", trigger="rejected",
+                                  location=("Quito", "ECU", "city")), "JUD")
+    home = unstated(_acting_as(make_event(event_type="REJECT", actor_country="ECU",
+                                          trigger="rejected",
+                                          location=("Quito", "ECU", "city")), "JUD"),
+                    date=False)
+    for event in (said, ruled, home):
+        [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+        assert record.location.country_code == "ECU"
+
+
 def test_the_country_an_article_is_about_is_where_its_events_are_placed():
     from sitrep.cluster.assemble import focus_country
 
@@ -966,3 +997,37 @@ def test_an_unplaced_act_of_a_side_of_the_storys_country_happens_at_its_home():
     records = assemble([placed, unplaced, talk], blank_doc(["x"], ["VERB"]), article())
     assert [(r.location.country_code, r.location.basis) for r in records] == \
         [("MLI", "sentence"), ("MLI", "article"), ("SEN", "dateline")]
+
+
+def test_a_thing_named_as_the_doer_joins_the_named_fight_beside_it(coder):
+    text = ("Rebel fighters from Sudan shelled the Chadian town of Abeche on Monday, the army "
+            "said. The rockets fell on a clinic and a market near the river.")
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attack.mentions) == 2
+    assert [a.country for a in attack.actors] == ["SDN"]
+
+
+def test_people_hurt_by_a_thing_are_the_toll_of_the_fight_and_by_a_person_not(coder):
+    fight = "Kenyan police fired tear gas at marchers in the Kenyan town of Nakuru. "
+    by_bricks = coder.code_article(Article(
+        id="t", text=fight + "Twelve officers were wounded by bricks, a spokesman said.",
+        published="2024-05-03")).events
+    assert [len(e.mentions) for e in by_bricks if e.event_type == "ASSAULT"] == [2]
+    by_person = coder.code_article(Article(
+        id="t", text=fight + "Twelve officers were wounded by Hassan Ali, a spokesman said.",
+        published="2024-05-03")).events
+    assert all(len(e.mentions) == 1 for e in by_person)
+
+
+@pytest.mark.parametrize(("text", "kind", "kept"), [
+    ("Zambian police used water cannon to disperse nightly rallies in Lusaka in March.",
+     "PROTEST", False),
+    ("The Zambian army said the raids had undermined the truce.", "RETREAT", False),
+    ("Protests broke out in Lusaka, the Zambian capital, on Monday.", "PROTEST", True),
+    ("The truce took effect in Lusaka on Monday, the Zambian army said.", "RETREAT", True),
+])
+def test_an_act_named_only_as_the_object_of_another_and_by_nobody_is_no_record(
+        coder, text, kind, kept):
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    assert any(e.event_type == kind for e in events) is kept

@@ -496,3 +496,22 @@ def test_people_known_by_kind_whom_a_state_acts_on_at_home_are_its_own(coder, te
 def test_people_a_state_acts_on_in_a_named_place_keep_that_place_to_decide(coder):
     event = only(code(coder, "Russian troops detained 12 civilians in Kherson."), "COERCE")
     assert countries(event.recipients) == ["UKR"]
+
+
+def _folded(tag: str) -> Doc:
+    """'Ghana , which mediates , urged calm' with the main verb folded into the subject as a
+    modifier, as the parser sometimes leaves a subject with a long apposition or clause."""
+    from spacy.vocab import Vocab
+
+    words = ["Ghana", ",", "which", "mediates", ",", "urged", "calm"]
+    return Doc(Vocab(), words=words, heads=[0, 0, 3, 0, 0, 0, 5],
+               deps=["ROOT", "punct", "nsubj", "relcl", "punct", "acl", "dobj"],
+               tags=["NNP", ",", "WDT", "VBZ", ",", tag, "NN"],
+               pos=["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "NOUN"])
+
+
+def test_a_past_verb_folded_into_a_noun_has_the_noun_for_subject():
+    from sitrep.extract.arguments import inherited_subject
+
+    assert [t.text for t in inherited_subject(_folded("VBD")[5], 0)] == ["Ghana"]
+    assert inherited_subject(_folded("VBN")[5], 0) == []  # "civilians killed": the patient
