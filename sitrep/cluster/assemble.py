@@ -928,9 +928,26 @@ def object_only(doc: Doc, event: Event, rules: SameEventRules) -> bool:
         return False
     for mention in event.mentions:
         span = _mention_span(doc, mention)
-        if span is None or span.root.pos_ != "NOUN" or span.root.dep_ not in OBJECT_DEPS:
+        if span is None or span.root.pos_ != "NOUN" or span.root.dep_ not in OBJECT_DEPS \
+                or _names_own_doer(span.root):
             return False
     return True
+
+
+def _names_own_doer(noun: Token) -> bool:
+    """Whether an event noun names who carried it out, by a possessive ("completed their
+    withdrawal") or a doer's preposition ("broke up a rally by teachers"): then it is an
+    episode someone did, which the other act presupposes, even when its doer has no country;
+    a bare "the truce" or "peaceful protests" is only what the other act is about."""
+    preps = load_codebook().cue("own_doer_preps")
+    if any(child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in preps)
+           for child in noun.children):
+        return True
+    # an active verb has no agent: a "by" phrase the parse hung on it is its object's own
+    verb = noun.head
+    return noun.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in preps)
+                for c in verb.children)
 
 
 def _told_in_past(noun: Token) -> bool:

@@ -1026,6 +1026,10 @@ def test_people_hurt_by_a_thing_are_the_toll_of_the_fight_and_by_a_person_not(co
     ("The Zambian army said the raids had undermined the truce.", "RETREAT", False),
     ("Protests broke out in Lusaka, the Zambian capital, on Monday.", "PROTEST", True),
     ("The truce took effect in Lusaka on Monday, the Zambian army said.", "RETREAT", True),
+    # an act that names its own doer is an episode the other act presupposes
+    ("Police in Lusaka dispersed a sit-in by nurses on Monday.", "PROTEST", True),
+    ("The brigade said its soldiers had finished their pullback from the valley.", "RETREAT",
+     True),
 ])
 def test_an_act_named_only_as_the_object_of_another_and_by_nobody_is_no_record(
         coder, text, kind, kept):
