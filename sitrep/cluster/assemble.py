@@ -520,14 +520,19 @@ def _seated_at_home(record: Event) -> Event:
     """An act of a body that sits only in its own country (``seated_sectors``: a court,
     prosecutors, the police, a parliament) that no mention places happened in that body's
     country, not where a story filed from another country was written (basis ``article``):
-    a foreign court's ruling told from the capital of the accused's country."""
+    a foreign court's ruling told from the capital of the accused's country. So does a
+    government named by its capital ("Dhaka has refused"): the seat of government stands for
+    the government at home, where a minister or envoy named abroad may speak anywhere."""
     place = record.location
     if place is None or place.basis != "dateline":
         return record
     coded_sides = [a for a in record.actors if a.country]
     own = {a.country for a in coded_sides}
     if len(own) != 1 or place.country_code in own or \
-            not all(a.sector in _seated_sectors() for a in coded_sides):
+            not all(a.sector in _seated_sectors() or _named_by_capital(a) for a in coded_sides):
+        return record
+    if record.modality == "negated" and not \
+            all(a.sector in _seated_sectors() for a in coded_sides):
         return record
     country = country_by_iso3(own.pop() or "")
     if country is None:
@@ -535,6 +540,12 @@ def _seated_at_home(record: Event) -> Event:
     return replace(record, location=Location(
         text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
         lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+
+
+def _named_by_capital(actor: Actor) -> bool:
+    """Whether a side is named only by its country's capital ("Dhaka", "Moscow")."""
+    country = country_by_iso3(actor.country or "")
+    return country is not None and bool(country.capital) and actor.text == country.capital
 
 
 def _at_place(record: Event, focus: str | None = None) -> Event:
@@ -555,7 +566,8 @@ def _at_place(record: Event, focus: str | None = None) -> Event:
     stated = code is not None and place is not None and place.basis not in UNSTATED_PLACES
     kind = record.event_type
     target: str | None = None
-    if code is not None and (code in own and (kind in at_home or kind in done_to)
+    said_home = place is not None and place.basis != "article"
+    if code is not None and (code in own and (kind in at_home and said_home or kind in done_to)
                              or (stated and kind in done_to)):
         target = code
     elif kind in aimed and own and focus not in own:

@@ -203,6 +203,45 @@ def test_a_foreign_government_or_a_stated_place_keeps_its_place():
         assert record.location.country_code == "ECU"
 
 
+def _named(event, text: str):
+    event.actors[0].text = text
+    return event
+
+
+def test_a_government_named_by_its_capital_acts_at_home_and_not_at_itself():
+    refusal = unstated(_named(make_event(event_type="REJECT", actor_country="FRA",
+                                         trigger="refused",
+                                         location=("Quito", "ECU", "city")), "Paris"),
+                       date=False)
+    [record] = assemble([refusal], blank_doc(["x"], ["VERB"]), article())
+    assert record.location.country_code == "FRA"
+    assert "FRA" not in [r.country for r in record.recipients]
+
+
+def test_a_capitals_denial_leaves_the_denied_act_where_it_was_told():
+    denied = unstated(_named(make_event(event_type="ASSAULT", actor_country="FRA",
+                                        trigger="incursion",
+                                        location=("Quito", "ECU", "city")), "Paris"),
+                      date=False)
+    denied.modality = "negated"
+    minister = unstated(_named(make_event(event_type="REJECT", actor_country="FRA",
+                                          trigger="refused",
+                                          location=("Quito", "ECU", "city")),
+                               "the French minister"), date=False)
+    for event in (denied, minister):
+        [record] = assemble([event], blank_doc(["x"], ["VERB"]), article())
+        assert record.location.country_code == "ECU"
+
+
+def test_a_court_at_home_aims_its_refusal_at_no_one_of_its_own():
+    ruling = unstated(_acting_as(make_event(event_type="REJECT", actor_country="FRA",
+                                            trigger="rejected",
+                                            location=("Quito", "ECU", "city")), "JUD"),
+                      date=False)
+    [record] = assemble([ruling], blank_doc(["x"], ["VERB"]), article())
+    assert "FRA" not in [r.country for r in record.recipients]
+
+
 def test_the_country_an_article_is_about_is_where_its_events_are_placed():
     from sitrep.cluster.assemble import focus_country
 
