@@ -484,7 +484,13 @@ def _on_the_ground(record: Event, abroad: str | None) -> Event:
     if record.event_type not in _place_types()[0] or \
             any(a.country == place.country_code for a in record.actors):
         return record
-    country = country_by_iso3(abroad)
+    return _in_country(record, abroad)
+
+
+def _in_country(record: Event, iso3: str) -> Event:
+    """The record placed in a country as a whole, at its representative point (basis
+    ``article``: the article, not a mention, says where); unchanged for an unknown code."""
+    country = country_by_iso3(iso3)
     if country is None:
         return record
     return replace(record, location=Location(
@@ -503,12 +509,7 @@ def _home_ground(record: Event, focus: str | None) -> Event:
         return record
     if {a.country for a in record.actors if a.country} != {focus}:
         return record
-    country = country_by_iso3(focus)
-    if country is None:
-        return record
-    return replace(record, location=Location(
-        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
-        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+    return _in_country(record, focus)
 
 
 @cache
@@ -534,12 +535,7 @@ def _seated_at_home(record: Event) -> Event:
     if record.modality == "negated" and not \
             all(a.sector in _seated_sectors() for a in coded_sides):
         return record
-    country = country_by_iso3(own.pop() or "")
-    if country is None:
-        return record
-    return replace(record, location=Location(
-        text=country.name, name=country.name, geonameid=country.geonameid, lat=country.lat,
-        lon=country.lon, country_code=country.iso3, precision="country", basis="article"))
+    return _in_country(record, own.pop() or "")
 
 
 def _named_by_capital(actor: Actor) -> bool:
