@@ -754,7 +754,8 @@ class Geocoder:
 
     def _names(self, name: str) -> tuple[Candidate, ...]:
         """Candidates of a name as written, or title-cased when written in capitals, or of
-        its "Saint" spellings ("St. Tammany Parish" is filed as "Saint Tammany Parish")."""
+        its "Saint" spellings ("St. Tammany Parish" is filed as "Saint Tammany Parish"), or
+        of the spellings of the article inside it (:func:`_inner_articles`)."""
         candidates = self.gazetteer.candidates(name)
         if not candidates and name.isupper() and len(name) > 3:
             candidates = self.gazetteer.candidates(name.title())
@@ -762,6 +763,8 @@ class Geocoder:
             candidates = self._spellings(tuple(SAINT.sub(saint, name) for saint in SAINTS))
         if not candidates and (split := _split_direction(name)):
             candidates = self._whole_of_part(split[1])
+        if not candidates:
+            candidates = self._spellings(tuple(_inner_articles(name)))
         return candidates
 
     def _whole_of_part(self, name: str) -> tuple[Candidate, ...]:
@@ -982,6 +985,11 @@ class Geocoder:
             if not place or start is None:
                 return None
         end = end or start + len(place)
+        if "," in article.text[start:end]:
+            # "GOMA, Congo": the town the story was filed from; the country or state after it
+            # is a mention of its own, which the model or the scan reads
+            end = start + article.text[start:end].index(",")
+            place = article.text[start:end]
         text = article.text[start:end]
         candidates = (self.gazetteer.candidates(text)
                       or self.gazetteer.candidates(text.title())

@@ -706,3 +706,13 @@ def test_a_demonym_after_a_place_and_a_comma_holds_nothing(geocoder, blank) -> N
     found = places(geocoder, blank, "A car bomb went off in Baidoa, Somali officials said.")
     assert set(found) == {"Baidoa"}
     assert found["Baidoa"].country_code == "SOM"
+
+
+def test_a_name_with_an_article_spelled_otherwise_is_known(geocoder, blank) -> None:
+    text = "Shells fell on Jisr al-Shughur and Saraqib, officials in Idlib said."
+    doc = person_tagged(blank, text, "Jisr al-Shughur", ["Saraqib", "Idlib"])
+    name = doc.char_span(text.index("Jisr"), text.index(" and"))
+    for token in name:
+        token.pos_ = "PROPN"
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Jisr al-Shughur"].country_code == "SYR"  # filed as "Jisr ash Shughur"

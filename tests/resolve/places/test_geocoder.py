@@ -1061,3 +1061,10 @@ def test_a_small_town_near_another_named_town_is_no_part_of_the_big_city(geocode
     places = resolve(geocoder, blank, text, ["Tehran", "Zahedan", "Khash"])
     assert places["Khash"].name == "Khash"
     assert places["Khash"].country_code == "IRN"
+
+
+def test_a_dateline_with_its_country_is_read_as_its_town(geocoder, blank) -> None:
+    text = "GOMA, Congo (Example Wire) - Rebels advanced on the town on Friday."
+    places = resolve(geocoder, blank, text, ["Congo"])
+    assert (places["GOMA"].country_code, places["GOMA"].precision) == ("COD", "city")
+    assert places["Congo"].precision == "country"
