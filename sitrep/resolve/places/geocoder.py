@@ -464,6 +464,7 @@ class Geocoder:
             admin1s = Counter((t.chosen.country, t.chosen.admin1) for t in toponyms
                               if t.chosen and t.chosen.precision == "city")
         _town_over_country(toponyms, areas)
+        _home_town_over_short_name(toponyms, focus)
         _one_reading(toponyms)
         _drop_strays(toponyms)
         _streets_far_away(toponyms)
@@ -1147,6 +1148,35 @@ def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> Non
             continue
         towns = [c for c in toponym.candidates if c.precision == "city"
                  and (c.country, c.admin1) == area and _same_name(c.name, toponym.text)]
+        if towns:
+            toponym.chosen = max(towns, key=lambda c: c.population)
+
+
+def _home_town_over_short_name(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """"the airport in Trinidad" in a story about Bolivia: a country named by a short form
+    that is not its own name ("Trinidad" of Trinidad and Tobago) and is also the name of a
+    town of the country the article is about (the first of its focus, with ABROAD_FOCUS of its
+    evidence or named itself) is that town, when nothing else of the article lies in the named
+    country and no other country is listed with it. A country news means comes with its full
+    name, its capital, its people or its other places."""
+    if not focus:
+        return
+    home, share = max(focus.items(), key=lambda item: item[1])
+    if share < ABROAD_FOCUS and not any(
+            t.chosen is not None and t.chosen.precision == "country" and t.chosen.country == home
+            for t in toponyms):
+        return
+    for toponym in toponyms:
+        chosen = toponym.chosen
+        if chosen is None or chosen.precision != "country" or chosen.country == home or (
+                toponym.metonymic or _same_name(chosen.name, toponym.text)) or any(
+                p.chosen is not None and p.chosen.precision == "country"
+                for p in toponym.peers) or any(
+                other.chosen is not None and other.chosen.country == chosen.country
+                for other in toponyms if other is not toponym):
+            continue
+        towns = [c for c in toponym.candidates if c.precision == "city" and c.country == home
+                 and _same_name(c.name, toponym.text)]
         if towns:
             toponym.chosen = max(towns, key=lambda c: c.population)
 

@@ -1068,3 +1068,15 @@ def test_a_dateline_with_its_country_is_read_as_its_town(geocoder, blank) -> Non
     places = resolve(geocoder, blank, text, ["Congo"])
     assert (places["GOMA"].country_code, places["GOMA"].precision) == ("COD", "city")
     assert places["Congo"].precision == "country"
+
+
+def test_a_country_s_short_name_that_is_a_town_of_the_article_s_country(geocoder, blank
+                                                                        ) -> None:
+    text = ("Bolivia said floods cut the roads out of Santa Cruz and Cochabamba, and the "
+            "airport in Trinidad closed.")
+    places = resolve(geocoder, blank, text, ["Bolivia", "Santa Cruz", "Cochabamba",
+                                             "Trinidad"])
+    assert (places["Trinidad"].country_code, places["Trinidad"].precision) == ("BOL", "city")
+    abroad = resolve(geocoder, blank, "Bolivia and Trinidad signed a gas deal.",
+                     ["Bolivia", "Trinidad"])
+    assert abroad["Trinidad"].country_code == "TTO"
