@@ -33,7 +33,7 @@ spellings, places given with their region, rivers, a lake, a sea, islands, a vol
 crossings, airports and bases, an all-capitals headline and lower-case posts, and people,
 teams and capitals standing for governments that are no places). Its first run: 358 gold
 mentions, precision 0.967, recall 0.911, F1 0.938, 300 of the 326 detected in their country
-and near.
+and near; after the round it was tuned in, 0.976 / 0.927 / 0.951, 312 of 332.
 """
 
 from __future__ import annotations
@@ -72,8 +72,9 @@ PASSAGES_7 = Path(__file__).with_name("unseen_places_7.tsv")
 # floors sit a little below its run after this round (0.984 / 0.916 / 0.949, 243 of 252).
 PASSAGE_7_FLOORS = {"gold": 275, "precision": 0.98, "recall": 0.91, "f1": 0.945, "right": 242}
 PASSAGES_8 = Path(__file__).with_name("unseen_places_8.tsv")
-# Its first run (358 gold mentions; 326 detected, 11 false, 300 in their country and near).
-PASSAGE_8_FLOORS = {"gold": 358, "precision": 0.96, "recall": 0.905, "f1": 0.93, "right": 298}
+# Its first run (358 gold mentions; 326 detected, 11 false, 300 in their country and near); the
+# floors sit a little below its run after this round (0.976 / 0.927 / 0.951, 312 of 332).
+PASSAGE_8_FLOORS = {"gold": 358, "precision": 0.97, "recall": 0.92, "f1": 0.945, "right": 310}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
