@@ -716,3 +716,8 @@ def test_a_name_with_an_article_spelled_otherwise_is_known(geocoder, blank) -> N
         token.pos_ = "PROPN"
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found["Jisr al-Shughur"].country_code == "SYR"  # filed as "Jisr ash Shughur"
+
+
+def test_a_name_after_bound_for_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A bus bound for Tishomingo was stopped on Friday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
