@@ -1750,15 +1750,16 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     and from every other such reading, of fewer than ABROAD_POPULATION people, with nothing
     holding it, near it or owning it there (:func:`_vouched`) and not listed with the city (a
     town named beside the city is one of its own), takes the city's point, with the low score of
-    every fallback, unless another town or district the text names lies within STRAY_KM of it
-    (a wire story names a province's towns together: "from Zahedan to Khash"). So does such a
-    small place read abroad on its name alone (:func:`_bare_abroad`) when the text names the city (not its dateline alone: a story filed
-    from a city may be about a town abroad) and every town of its country it names lies within
-    STRAY_KM of it (a story of two cities far apart is no local news). Local news names the
-    state of a town outside its own; a city of its country that big, far away, is a city of its
-    own named from there. In a country of fewer than FEW_DIVISIONS first-level divisions
-    (``divisions``: the count per country; the UK's four nations) news names no division of a
-    town outside the city's own, and a town in another of them is no stray."""
+    every fallback, unless another town or district the text names lies within STRAY_KM of it (a
+    wire story names a province's towns together: "from Zahedan to Khash"). So does such a small
+    place read abroad on its name alone (:func:`_bare_abroad`) when the text names the city (not
+    its dateline alone: a story filed from a city may be about a town abroad) and every town of
+    its country it names lies within STRAY_KM of it (a story of two cities far apart is no local
+    news). Local news names the state of a town outside its own; a city of its country that big,
+    far away, is a city of its own named from there. In a country of fewer than FEW_DIVISIONS
+    first-level divisions (``divisions``: the count per country; the UK's four nations) news
+    names no division of a town outside the city's own, and a town in another of them is no
+    stray."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
