@@ -181,11 +181,12 @@ def _read_lead(line: str, offset: int) -> _Lead | None:
 
 
 def _plausible_lead(match: re.Match[str]) -> bool:
-    """A bare place needs capitals and a dash (``NAIROBI —``); "NOTE:" and "T - Mobile" are
-    not places."""
+    """A bare place needs capitals and a dash (``NAIROBI —``; its country or state after a
+    comma may be in title case, ``KHERSON, Ukraine —``); "NOTE:" and "T - Mobile" are not
+    places."""
     if match["date"] or match["publisher"]:
         return True
-    place = match["place"]
+    place = match["place"].split(",")[0]
     return (match["sep"] != ":" and place.isupper() and len(place) >= _MIN_BARE_PLACE
             and place not in dates.words()["not_places"])
 

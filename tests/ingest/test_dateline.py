@@ -32,6 +32,7 @@ def test_seed_style_stamp_and_lead_together():
     ("LONDON, March 3 (AP) — Britain said", "LONDON", "AP"),
     ("KYIV, Ukraine (Example Wire) — Ukraine said", "KYIV, Ukraine", "Example Wire"),
     ("NAIROBI — Kenya said", "NAIROBI", None),
+    ("ODESA, Ukraine — Ukraine said", "ODESA, Ukraine", None),
     ("BEIJING, Tuesday, May 7 (Example Wire) -- China said", "BEIJING", "Example Wire"),
     ("Rio de Janeiro, Brazil, June 2, 2023 (Example Wire) - Brazil said",
      "Rio de Janeiro, Brazil", "Example Wire"),

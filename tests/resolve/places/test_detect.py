@@ -682,3 +682,42 @@ def test_a_word_of_a_country_s_institutions_says_where_a_local_story_is(geocoder
     assert (irish["Ennis"].country_code, irish["Shannon"].country_code) == ("IRL", "IRL")
     plain = places(geocoder, blank, "Police arrested a man in Ennis and Shannon on Monday.")
     assert plain["Ennis"].country_code == "USA"
+
+
+def test_a_place_name_the_model_took_whole_for_a_person_is_a_lone_place(geocoder, blank
+                                                                         ) -> None:
+    text = "Shells fell on the edge of Beit Lahia while trucks waited at the Kerem Shalom crossing."
+    doc = person_tagged(blank, text, "Beit Lahia", ["Kerem Shalom crossing"])
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Beit Lahia"].country_code == "PSE"  # near a crossing of one country
+
+
+def test_a_body_the_model_named_in_several_words_is_no_lone_place(geocoder, blank) -> None:
+    text = "Deputies from Hallsville helped, and the Red Cross opened a shelter in Centralia."
+    doc = person_tagged(blank, text, "Hallsville", ["Centralia"])
+    at = text.index("Red Cross")
+    doc.ents = sorted([*doc.ents, doc.char_span(at, at + 9, label="ORG")],
+                      key=lambda s: s.start)
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Red Cross" not in found
+
+
+def test_a_demonym_after_a_place_and_a_comma_holds_nothing(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A car bomb went off in Baidoa, Somali officials said.")
+    assert set(found) == {"Baidoa"}
+    assert found["Baidoa"].country_code == "SOM"
+
+
+def test_a_name_with_an_article_spelled_otherwise_is_known(geocoder, blank) -> None:
+    text = "Shells fell on Jisr al-Shughur and Saraqib, officials in Idlib said."
+    doc = person_tagged(blank, text, "Jisr al-Shughur", ["Saraqib", "Idlib"])
+    name = doc.char_span(text.index("Jisr"), text.index(" and"))
+    for token in name:
+        token.pos_ = "PROPN"
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found["Jisr al-Shughur"].country_code == "SYR"  # filed as "Jisr ash Shughur"
+
+
+def test_a_name_after_bound_for_is_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "A bus bound for Tishomingo was stopped on Friday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"

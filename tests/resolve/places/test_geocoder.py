@@ -1019,3 +1019,64 @@ def test_a_transit_line_the_index_lacks_is_no_place(geocoder, blank) -> None:
     doc.ents = [doc.char_span(14, 36, label="FAC")]
     found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert found == {"Coalgate"}
+
+
+def test_a_name_written_as_a_division_is_the_division_not_the_big_town(geocoder, blank
+                                                                      ) -> None:
+    text = "Kazakhstan said wildfires burned in the Almaty region on Monday."
+    places = resolve(geocoder, blank, text, ["Kazakhstan", "Almaty"])
+    assert (places["Almaty"].country_code, places["Almaty"].precision) == ("KAZ", "admin1")
+    town = resolve(geocoder, blank, "Kazakhstan said wildfires burned near Almaty.",
+                   ["Kazakhstan", "Almaty"])
+    assert town["Almaty"].precision == "city"
+
+
+def test_the_article_inside_a_transliterated_name_is_respelled(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Airstrikes hit Deir al-Balah overnight.",
+                     ["Deir al-Balah"])
+    assert places["Deir al-Balah"].country_code == "PSE"
+    assert places["Deir al-Balah"].lat is not None
+
+
+def test_a_demonym_the_model_tagged_as_a_place_before_a_noun_is_none(geocoder, blank
+                                                                    ) -> None:
+    text = "Troops crossed into Tak province from Myawaddy, Thai officials said."
+    doc = tagged(blank, text, ["Tak", "Myawaddy", "Thai"])
+    thai = next(t for t in doc if t.text == "Thai")
+    thai.head, thai.dep_, thai.nbor().pos_ = thai.nbor(), "compound", "NOUN"
+    found = {p.text for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Thai" not in found
+
+
+def test_a_town_across_the_border_from_the_story_s_towns_is_kept(geocoder, blank) -> None:
+    text = "Refugees crossed from Myawaddy into Mae Sot, officials in Tak province said."
+    places = resolve(geocoder, blank, text, ["Myawaddy", "Mae Sot", "Tak"])
+    assert places["Myawaddy"].country_code == "MMR"
+    assert places["Myawaddy"].name == "Myawaddy"
+
+
+def test_a_small_town_near_another_named_town_is_no_part_of_the_big_city(geocoder, blank
+                                                                         ) -> None:
+    text = "Police in Tehran said the protests spread from Zahedan to Khash on Friday."
+    places = resolve(geocoder, blank, text, ["Tehran", "Zahedan", "Khash"])
+    assert places["Khash"].name == "Khash"
+    assert places["Khash"].country_code == "IRN"
+
+
+def test_a_dateline_with_its_country_is_read_as_its_town(geocoder, blank) -> None:
+    text = "GOMA, Congo (Example Wire) - Rebels advanced on the town on Friday."
+    places = resolve(geocoder, blank, text, ["Congo"])
+    assert (places["GOMA"].country_code, places["GOMA"].precision) == ("COD", "city")
+    assert places["Congo"].precision == "country"
+
+
+def test_a_country_s_short_name_that_is_a_town_of_the_article_s_country(geocoder, blank
+                                                                        ) -> None:
+    text = ("Bolivia said floods cut the roads out of Santa Cruz and Cochabamba, and the "
+            "airport in Trinidad closed.")
+    places = resolve(geocoder, blank, text, ["Bolivia", "Santa Cruz", "Cochabamba",
+                                             "Trinidad"])
+    assert (places["Trinidad"].country_code, places["Trinidad"].precision) == ("BOL", "city")
+    abroad = resolve(geocoder, blank, "Bolivia and Trinidad signed a gas deal.",
+                     ["Bolivia", "Trinidad"])
+    assert abroad["Trinidad"].country_code == "TTO"

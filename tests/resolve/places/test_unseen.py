@@ -27,6 +27,13 @@ closures, an obituary's towns, an all-capitals road alert, a lower-case post, mo
 state; local news of Canada, Ireland, New Zealand, the Philippines and Pakistan). Its first
 run: 275 gold mentions, precision 0.984, recall 0.902, F1 0.941, 235 of the 248 detected in
 their country and near.
+``unseen_places_8.tsv`` is an eighth (international wire news and web copy: towns, districts
+and villages abroad with bigger namesakes elsewhere, transliterated names in variant
+spellings, places given with their region, rivers, a lake, a sea, islands, a volcano, border
+crossings, airports and bases, an all-capitals headline and lower-case posts, and people,
+teams and capitals standing for governments that are no places). Its first run: 358 gold
+mentions, precision 0.967, recall 0.911, F1 0.938, 300 of the 326 detected in their country
+and near; after the round it was tuned in, 0.977 / 0.930 / 0.953, 313 of 333.
 """
 
 from __future__ import annotations
@@ -64,6 +71,10 @@ PASSAGES_7 = Path(__file__).with_name("unseen_places_7.tsv")
 # Its first run (275 gold mentions; 248 detected, 4 false, 235 in their country and near); the
 # floors sit a little below its run after this round (0.984 / 0.916 / 0.949, 243 of 252).
 PASSAGE_7_FLOORS = {"gold": 275, "precision": 0.98, "recall": 0.91, "f1": 0.945, "right": 242}
+PASSAGES_8 = Path(__file__).with_name("unseen_places_8.tsv")
+# Its first run (358 gold mentions; 326 detected, 11 false, 300 in their country and near); the
+# floors sit a little below its run after this round (0.977 / 0.930 / 0.953, 313 of 333).
+PASSAGE_8_FLOORS = {"gold": 358, "precision": 0.97, "recall": 0.92, "f1": 0.945, "right": 310}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
@@ -149,9 +160,10 @@ def passage_scores(coder, rows: list[dict[str, str]]) -> dict[str, float]:
                                                (PASSAGES_4, PASSAGE_4_FLOORS),
                                                (PASSAGES_5, PASSAGE_5_FLOORS),
                                                (PASSAGES_6, PASSAGE_6_FLOORS),
-                                               (PASSAGES_7, PASSAGE_7_FLOORS)],
+                                               (PASSAGES_7, PASSAGE_7_FLOORS),
+                                               (PASSAGES_8, PASSAGE_8_FLOORS)],
                          ids=["places_2", "places_3", "places_4", "places_5", "places_6",
-                              "places_7"])
+                              "places_7", "places_8"])
 def test_passages_with_every_place_marked(coder, path, floors):
     rows = read_rows(path)
     assert len({row["sentence"] for row in rows}) >= 30
