@@ -182,7 +182,7 @@ def _read_lead(line: str, offset: int) -> _Lead | None:
 
 def _plausible_lead(match: re.Match[str]) -> bool:
     """A bare place needs capitals and a dash (``NAIROBI —``; its country or state after a
-    comma may be in title case, ``KHERSON, Ukraine —``); "NOTE:" and "T - Mobile" are not
+    comma may be in title case, ``KOLDA, Senegal —``); "NOTE:" and "T - Mobile" are not
     places."""
     if match["date"] or match["publisher"]:
         return True

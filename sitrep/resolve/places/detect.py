@@ -483,7 +483,7 @@ class Scanner:
                     continue
                 context = self._context(words, begin, stop)
                 if context is None and country_for_demonym(words.span(begin, stop)):
-                    continue  # "Baidoa, Somali officials": no candidate for lists or neighbours
+                    continue  # "Kolda, Gambian officials": no candidate for lists or neighbours
                 if context and context not in ("lone", "opening"):
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
@@ -613,7 +613,7 @@ class Scanner:
         for last in range(stop, end + 1, -1):
             if country_for_demonym(words.span(end + 1, last)) is not None and not _kind_after(
                     words, end + 1, last):
-                continue  # "Baidoa, Somali officials said": a people's word, no division
+                continue  # "Kolda, Gambian officials said": a people's word, no division
             if self.holds(inner, words.span(end + 1, last)):
                 return last
             if last < len(words) and words.text[last] == "." and self.holds(

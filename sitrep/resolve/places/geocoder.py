@@ -300,7 +300,7 @@ def _is_modifier(span: Span) -> bool:
 
 
 def _demonym_modifier(span: Span) -> bool:
-    """"Somali officials", "the Thai border": a demonym of the codebook that the model tagged
+    """"Gambian officials", "the Lao border": a demonym of the codebook that the model tagged
     as a place, modifying a noun that is no word of a place's name ("the Somali region" is
     one), says whose people or things, as an adjective does; it names no place (a division
     of another country may share the word)."""
@@ -383,7 +383,7 @@ def _article_variants(text: str) -> list[str]:
 
 
 def _inner_articles(text: str) -> list[str]:
-    """"Deir al-Balah" → "Deir el-Balah", "Jisr al-Shughur" → "Jisr ash Shughur": the article
+    """"Wadi al-Seer" → "Wadi as-Seer", "Beit al-Faqih" → "Beit el Faqih": the article
     inside a transliterated name (:func:`name_articles`, after a word and before the next) is
     written in many ways, as it is assimilated to the letter after it or not, and joined by a
     space or a hyphen; the name with each other article and joint, the first article only."""
@@ -987,7 +987,7 @@ class Geocoder:
                 return None
         end = end or start + len(place)
         if "," in article.text[start:end]:
-            # "GOMA, Congo": the town the story was filed from; the country or state after it
+            # "KOLDA, Senegal": the town the story was filed from; the country or state after it
             # is a mention of its own, which the model or the scan reads
             end = start + article.text[start:end].index(",")
             place = article.text[start:end]
@@ -1153,8 +1153,8 @@ def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> Non
 
 
 def _home_town_over_short_name(toponyms: list[Toponym], focus: dict[str, float]) -> None:
-    """"the airport in Trinidad" in a story about Bolivia: a country named by a short form
-    that is not its own name ("Trinidad" of Trinidad and Tobago) and is also the name of a
+    """"the fair in Lebanon" in a story about Pennsylvania: a country named by a short form
+    that is not its own name ("Lebanon" of the Lebanese Republic) and is also the name of a
     town of the country the article is about (the first of its focus, with ABROAD_FOCUS of its
     evidence or named itself) is that town, when nothing else of the article lies in the named
     country and no other country is listed with it. A country news means comes with its full
@@ -1256,7 +1256,7 @@ def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter,
 
 
 def _divisions_over_towns(readings: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """"Kazakhstan's Almaty region", "the Kherson region", "Puno department": a name written
+    """"the Hakkari province", "Ziarat district", "Ayacucho department": a name written
     as a division is no town of its name in a country where a division of the name is a
     reading, however big the town (a town abroad stays a reading: the division the text
     means may be one the index lacks, named after its seat)."""
@@ -1751,7 +1751,7 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     holding it, near it or owning it there (:func:`_vouched`) and not listed with the city (a
     town named beside the city is one of its own), takes the city's point, with the low score of
     every fallback, unless another town or district the text names lies within STRAY_KM of it (a
-    wire story names a province's towns together: "from Zahedan to Khash"). So does such a small
+    wire story names a province's towns together: "from Quetta to Pishin"). So does such a small
     place read abroad on its name alone (:func:`_bare_abroad`) when the text names the city (not
     its dateline alone: a story filed from a city may be about a town abroad) and every town of
     its country it names lies within STRAY_KM of it (a story of two cities far apart is no local
@@ -1927,7 +1927,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
 def _across_border(chosen: Candidate, other: Toponym) -> bool:
     """Another town, site or region of one country the article names, read on its own, lies
     within NEIGHBOUR_KM of the reading: a town across a border from the places of the story
-    ("fled Myawaddy for Mae Sot", a border crossing), not a namesake far away."""
+    ("fled the Lao side for a Thai border town", a border crossing), not a namesake far away."""
     place = other.chosen
     return place is not None and not other.fallback and place.country is not None and (
         place.country != chosen.country) and place.precision in (
