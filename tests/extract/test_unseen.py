@@ -118,6 +118,8 @@ paramilitary force not coded, settlers attacking farmers and a beating to death 
 youth wing read as riots, a soldier firing at a market read as a battle, and a crowd burning
 tyres and stoning police and demonstrators burning barricades and stoning security forces read
 as protests)."""
+PLOVER_7_FIXTURE = Path(__file__).with_name("unseen_plover_7.tsv")
+ACLED_8_FIXTURE = Path(__file__).with_name("unseen_acled_8.tsv")
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -149,6 +151,8 @@ PLOVER_5_ROWS = read_rows(PLOVER_5_FIXTURE)
 ACLED_6_ROWS = read_rows(ACLED_6_FIXTURE)
 PLOVER_6_ROWS = read_rows(PLOVER_6_FIXTURE)
 ACLED_7_ROWS = read_rows(ACLED_7_FIXTURE)
+PLOVER_7_ROWS = read_rows(PLOVER_7_FIXTURE)
+ACLED_8_ROWS = read_rows(ACLED_8_FIXTURE)
 MECHANISMS = {"acronym", "short_name", "possessive", "described_attacker", "unknown_org"}
 
 
@@ -528,3 +532,24 @@ def test_the_seventh_acled_set_has_eight_snippets_of_each_type():
 def test_the_seventh_acled_set_is_coded_right_as_a_whole(coder):
     missed = acled_misses(coder, ACLED_7_ROWS)
     assert len(ACLED_7_ROWS) - len(missed) >= ACLED_7_FLOOR, missed
+
+
+def test_the_seventh_plover_set_holds_every_type_in_news_proportions():
+    counts = {name: sum(r["type"] == name for r in PLOVER_7_ROWS) for name in TYPES | {"NONE"}}
+    assert len(PLOVER_7_ROWS) == 61 and counts["NONE"] == 6, counts
+    assert all(counts[name] >= 1 for name in TYPES), counts
+    assert counts["ASSAULT"] == max(counts.values()), counts
+    assert len({r["text"] for r in PLOVER_7_ROWS}) == 61, "a sentence is listed twice"
+    earlier = {r["text"] for r in PLOVER_2_ROWS + PLOVER_3_ROWS + PLOVER_4_ROWS + PLOVER_5_ROWS
+               + PLOVER_6_ROWS}
+    assert not {r["text"] for r in PLOVER_7_ROWS} & earlier
+    assert all(codes(r["also"]) <= TYPES for r in PLOVER_7_ROWS)
+
+
+def test_the_eighth_acled_set_has_eight_snippets_of_each_type():
+    counts = Counter(row["acled"] for row in ACLED_8_ROWS)
+    assert len(counts) == 6 and set(counts.values()) == {8}, counts
+    assert len({row["text"] for row in ACLED_8_ROWS}) == 48, "a snippet is listed twice"
+    earlier = {row["text"] for row in ACLED_ROWS + ACLED_2_ROWS + ACLED_3_ROWS + ACLED_4_ROWS
+               + ACLED_5_ROWS + ACLED_6_ROWS + ACLED_7_ROWS}
+    assert not {row["text"] for row in ACLED_8_ROWS} & earlier
