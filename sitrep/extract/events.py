@@ -75,6 +75,9 @@ MAX_SPEAKER_CLIMB = 5  # from a quoted verb up to the verb that reports it
 STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
+# clauses a subordinator may open; a parse sometimes joins "..., a week after X had done"
+# to the main clause as a conjunct
+MARKED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
@@ -1406,7 +1409,10 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
     ("after Peru declared the consul persona non grata") is that clause's event, which
     the clause's shape lowers, not drops; the subject of such a clause ("since the
     truce began") is still in passing, and so is a noun anywhere inside a
-    phrase of passing ("amid anger over the war and the council's opposition")."""
+    phrase of passing ("amid anger over the war and the council's opposition"). A clause
+    opened by a subordinator of background ("a week after Vietnam had detained ...") is in
+    passing however the parse hangs it: a parse may join it to the main clause as a
+    conjunct."""
     token, steps = head, 3
     while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
@@ -1414,7 +1420,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
         if not through_clauses and token.dep_ in STATED_DEPS and \
                 token.head.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ in ("advcl", "relcl") and any(
+        if token.dep_ in MARKED_CLAUSE_DEPS and any(
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True

@@ -126,6 +126,38 @@ def test_on_a_hand_built_doc_a_noun_in_passing_and_a_noun_a_clause_states(coder)
     assert not own_party_named(doc[0])
 
 
+def test_a_clause_of_background_joined_as_a_conjunct_is_in_passing(coder):
+    from spacy.tokens import Doc
+
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.events import _background
+
+    book = load_codebook()
+    # "he flew to Hanoi , a week after Hanoi had seized boats": the parse joins the clause
+    words = ["he", "flew", "to", "Hanoi", ",", "a", "week", "after", "Hanoi", "had", "seized",
+             "boats"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 6, 10, 10, 10, 10, 1, 10],
+              deps=["nsubj", "ROOT", "prep", "pobj", "punct", "det", "npadvmod", "mark",
+                    "nsubj", "aux", "conj", "dobj"],
+              pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "SCONJ", "PROPN",
+                   "AUX", "VERB", "NOUN"])
+    assert _background(doc[10], book)
+    assert not _background(doc[1], book)
+    # "he flew to Hanoi and seized boats": a plain conjunct is an act of its own
+    words = ["he", "flew", "to", "Hanoi", "and", "seized", "boats"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 1, 5],
+              deps=["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "dobj"])
+    assert not _background(doc[5], book)
+
+
+def test_the_main_act_outranks_one_told_after_a_week_after(coder):
+    text = ("Peru's foreign minister flew to Quito for talks with his Ecuadorian counterpart, "
+            "the ministry said, a week after Ecuador had detained two Peruvian fishing boats.")
+    events = coder.code_article(Article(id="w", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "CONSULT", [(e.event_type, e.confidence) for e in events]
+
+
 def test_mediation_told_in_passing_by_a_named_side_is_its_event(coder):
     text = "Rebels freed the hostages on Monday after mediation by Qatar."
     events = coder.code_article(Article(id="m", text=text, published="2024-05-03")).events
