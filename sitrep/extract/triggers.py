@@ -434,12 +434,17 @@ class TriggerMatcher:
 
     def _struck(self, verb: Token) -> TriggerHit | None:
         """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
-        blast ripped through") is an attack done with it, whatever the verb says elsewhere;
-        a violent entry of the verb keeps its own reading."""
+        blast ripped through") is an attack done with it, whatever the verb says elsewhere,
+        and so is a verb of striking (``impact_verbs``) whose subject is any weapon or
+        aircraft ("drones hit a depot"); a violent entry of the verb keeps its own
+        reading."""
         if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
             return None
         mode = next((m for c in verb.children if c.dep_ == "nsubj"
                      for m in [self.means.munition(c)] if m), None)
+        if mode is None and lemma(verb) in self.codebook.cue("impact_verbs"):
+            mode = next((m for c in verb.children if c.dep_ == "nsubj"
+                         for m in [self.means.weapon(c)] if m), None)
         if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
                                                                           ())):
             return None
@@ -694,6 +699,17 @@ class MeansReader:
         for key in _keys(token):
             hit = self.words.get(key)
             if hit is not None and hit[0] == "munition":
+                return hit[2]
+        return None
+
+    def weapon(self, token: Token) -> str | None:
+        """The mode of violence of any weapon or aircraft a common noun names ("drones",
+        "warplanes", "mortar rounds"), a crowd's or a hacker's means left out."""
+        if token.pos_ != "NOUN" or token.ent_type_:
+            return None
+        for key in _keys(token):
+            hit = self.words.get(key)
+            if hit is not None and hit[0] != "actor" and hit[1] == "ASSAULT":
                 return hit[2]
         return None
 

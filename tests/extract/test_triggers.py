@@ -243,6 +243,15 @@ def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
                                                                "heavy-weapons")
 
 
+def test_a_weapon_or_aircraft_as_subject_of_a_verb_of_striking_is_an_attack(coder):
+    doc = coder.nlp("Military drones hit a fuel depot near the port overnight.")
+    (hit,) = trigger_matcher(doc.vocab)(doc)
+    assert (hit.span.text, hit.entry.type, hit.entry.mode) == ("hit", "ASSAULT", "aerial")
+    assert found(coder, "Two drones flew over the airport on Sunday.") == {}
+    assert found(coder, "A drone crashed in a field during a test flight.") == {}
+    assert found(coder, "High fuel prices hit farmers across the region.") == {}
+
+
 def test_a_munition_word_that_names_no_weapon_makes_no_attack(coder):
     assert found(coder, "Missiles have become cheaper to build.") == {}
     assert found(coder, "Shell said its quarterly profits rose.") == {}
