@@ -515,16 +515,21 @@ def allegations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit]) -> list[Ca
     """Asserting that another side did or plans a hostile act ("claiming that the rebels were
     preparing an offensive", "alleged that police had beaten detainees") is an accusation of
     that side (``allegation_verbs``, with an act of ``allegation_types`` in the clause it
-    governs); the act is its content."""
+    governs, told after it); the act is its content. A side owning an attack ("...;
+    no group claimed responsibility", ``claimed_nouns``) alleges nothing, and a clause told
+    before the verb ("a bomb exploded ...; a group claimed responsibility") is the narrator's,
+    however the parse hangs it."""
     verbs = book.cue("allegation_verbs")
     hostile = book.cue("allegation_types")
     acts = [hit.head.i for hit in hits if hit.entry.type in hostile]
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or \
-                not children(token, "ccomp"):
+        clauses = [c for c in children(token, "ccomp") if c.i > token.i]
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or not clauses or \
+                any(o.lemma_.lower() in book.cue("claimed_nouns")
+                    for o in children(token, "dobj")):
             continue
-        inside = {t.i for clause in children(token, "ccomp") for t in clause.subtree}
+        inside = {t.i for clause in clauses for t in clause.subtree}
         if not any(i in inside for i in acts):
             continue
         entry = Trigger(lemma=token.lemma_.lower(), pos="VERB", type="ACCUSE", mode=None,
@@ -618,6 +623,8 @@ class EventBuilder:
         charge = self._charge(head, said=kind in self.book.cue("speech_act_types"))
         if charge is not None:  # "X accused Y of shelling Z": Y shelled, on X's word
             actor_heads = charge[1] or actor_heads
+        if kind in self.book.cue("outranking_types") and not self._names_a_doer(actor_heads):
+            actor_heads = self._claimants(head) or actor_heads
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
@@ -1125,6 +1132,36 @@ class EventBuilder:
                          confidence=min(0.99, round(event.confidence + FUTURE_PENALTY
                                                     + INTENT_BONUS, 3)))
         return [stated]
+
+    def _names_a_doer(self, heads: list[Token]) -> bool:
+        """Whether an attack's doer heads name someone, not only the weapon ("a car bomb
+        exploded", "struck by a drone")."""
+        means = means_reader()
+        return any(not means.instrument(t) for t in heads)
+
+    def _claimants(self, head: Token) -> list[Token]:
+        """Who the attack's sentence says owns it (``claiming_verbs``, ``claimed_nouns``):
+        the subject of a claim of responsibility or of the attack itself ("...; al-Shabaab
+        claimed responsibility", "the group claimed the bombing"), or the agent of a claim
+        hung on the attack's noun ("an attack claimed by the BLA"). A claim denied ("no group
+        has claimed responsibility") names no one."""
+        verbs, nouns = self.book.cue("claiming_verbs"), self.book.cue("claimed_nouns")
+        violent = self.book.cue("outranking_types")
+        for verb in head.sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or \
+                    children(verb, "neg"):
+                continue
+            agents = [g for a in children(verb, "agent") for g in children(a, "pobj")]
+            if agents and verb.dep_ == "acl" and self.noun_events.get(verb.head.i) in violent:
+                return agents
+            owned = any(o.lemma_.lower() in nouns or self.noun_events.get(o.i) in violent
+                        for o in children(verb, "dobj"))
+            subjects = [t for s in children(verb, "nsubj") for t in (s, *s.conjuncts)
+                        if not any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
+                        and t.pos_ != "PRON"]
+            if owned and subjects:
+                return subjects
+        return []
 
     def _actors(self, heads: list[Token], trigger: Token) -> list[Actor]:
         found: list[Actor] = []

@@ -353,3 +353,20 @@ def test_a_side_known_by_its_kind_in_a_story_that_places_nothing_is_of_the_story
     protests = [e for e in events if e.event_type == "PROTEST"]
     assert protests and [a.country for a in protests[0].actors] == ["MWI"], \
         [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events]
+
+
+def _doers(coder, text: str) -> dict[str, list[str | None]]:
+    events = coder.code_article(Article(id="r", text=text, published="2024-05-03")).events
+    return {e.event_type: [a.country for a in e.actors] for e in events}
+
+
+def test_a_group_claiming_an_attack_without_a_doer_is_its_doer(coder):
+    assert _doers(coder, "A bomb went off at a bus station in Kano, wounding nine people; "
+                         "Boko Haram claimed responsibility.") == {"ASSAULT": ["NGA"]}
+    assert _doers(coder, "Six soldiers died when a mine exploded under their truck near "
+                         "Kidal, in an attack claimed by the Islamic State.")["ASSAULT"] != []
+
+
+def test_a_denied_claim_names_no_doer_and_accuses_no_one(coder):
+    assert _doers(coder, "A bomb went off at a bus station in Kano, wounding nine people; "
+                         "no group has claimed responsibility.") == {"ASSAULT": []}
