@@ -1097,8 +1097,8 @@ class EventBuilder:
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
-        doers = frozenset(a.country for t in actor_heads for a in self._resolve(t, False)
-                          if a.country)
+        doers = frozenset(a.country for t in actor_heads
+                          for a in self._owned(t, head, self._resolve(t, False)) if a.country)
         recipients = []
         for token in recipient_heads:
             if self._pronoun(token):
@@ -1178,12 +1178,28 @@ class EventBuilder:
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
                 continue
-            found.extend(self._resolve(token, keep_unknown=True))
+            found.extend(self._owned(token, trigger, self._resolve(token, keep_unknown=True)))
         unique: list[Actor] = []
         for actor in found:
             if all((a.text, a.country) != (actor.text, actor.country) for a in unique):
                 unique.append(actor)
         return unique
+
+    def _owned(self, token: Token, trigger: Token, resolved: list[Actor]) -> list[Actor]:
+        """A body named only through a pronoun that owns it ("her government", "its army",
+        "their ministry") is the body of the side the pronoun stands for, not of the country
+        the story is most about ("Mexico's president said her government would impose
+        tariffs if Washington ..."); a body whose own words name a country keeps it."""
+        if token.pos_ != "NOUN" or any(c.ent_type_ in NAME_LABELS for c in token.children):
+            return resolved
+        owners = [c for c in children(token, "poss") if self._pronoun(c)]
+        if not owners:
+            return resolved
+        country = next((a.country for a in self._antecedent(owners[0], trigger)
+                        if a.country), None)
+        if country is None:
+            return resolved
+        return [replace(a, country=country) for a in resolved]
 
     def _speaker_pronoun(self, token: Token) -> bool:
         """"we", "I" (not "the US", which folds to the same letters as "us")."""

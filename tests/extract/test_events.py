@@ -370,3 +370,11 @@ def test_a_group_claiming_an_attack_without_a_doer_is_its_doer(coder):
 def test_a_denied_claim_names_no_doer_and_accuses_no_one(coder):
     assert _doers(coder, "A bomb went off at a bus station in Kano, wounding nine people; "
                          "no group has claimed responsibility.") == {"ASSAULT": []}
+
+
+def test_a_body_owned_by_a_pronoun_is_the_body_of_the_side_it_stands_for(coder):
+    text = ("Peru's president said his government would close the border with Bolivia if La "
+            "Paz and Bolivian officials failed to stop smuggling by Bolivian gangs.")
+    doers = _doers(coder, text)
+    assert ["PER"] in doers.values(), doers
+    assert ["BOL"] not in [doers.get(kind) for kind in ("THREATEN", "COERCE")], doers
