@@ -467,3 +467,11 @@ def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
 ])
 def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
     assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
+
+
+def test_support_pledged_is_support_and_anything_else_pledged_a_promise(coder):
+    assert found(coder, "Chile pledged its full backing for Peru's new government.")[
+        "pledged"] == "SUPPORT"
+    assert found(coder, "Ghana pledged solidarity with the people of Togo.")[
+        "pledged"] == "SUPPORT"
+    assert found(coder, "Norway pledged 40 million crowns to the fund.")["pledged"] == "AGREE"
