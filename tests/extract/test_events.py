@@ -378,3 +378,13 @@ def test_a_body_owned_by_a_pronoun_is_the_body_of_the_side_it_stands_for(coder):
     doers = _doers(coder, text)
     assert ["PER"] in doers.values(), doers
     assert ["BOL"] not in [doers.get(kind) for kind in ("THREATEN", "COERCE")], doers
+
+
+def test_a_third_party_pronoun_quoted_before_its_speaker_is_not_the_speaker(coder):
+    text = ('"They burned every house in the street," said a farmer from Kaga, where gunmen '
+            'killed nine people on Sunday.')
+    doers = _doers(coder, text)
+    assert doers.get("ASSAULT") and "COERCE" not in doers, doers
+    # a partial quote after the verb is the reporter's wording: the pronoun is the speaker
+    assert _doers(coder, 'The rebels said "they will attack the city soon".') == {
+        "THREATEN": [None]}
