@@ -75,6 +75,8 @@ MAX_SPEAKER_CLIMB = 5  # from a quoted verb up to the verb that reports it
 STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
+# quotation marks: straight, and curly opening and closing
+QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
 # clauses a subordinator may open; a parse sometimes joins "..., a week after X had done"
 # to the main clause as a conjunct
 MARKED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj"})
@@ -1220,12 +1222,19 @@ class EventBuilder:
 
     def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
         """A pronoun subject stands for the subject of the clause it hangs on, else for the
-        last actor named before ("Syria says it is willing")."""
+        last actor named before ("Syria says it is willing"); but a pronoun of a third party
+        inside words quoted before their speaker is named is not the speaker ("\"They came
+        at night,\" said a resident": the speaker would say "we"; a partial quote after the
+        verb, 'the rebels said "they will never disarm"', is the reporter's wording)."""
         token = trigger
+        quoted = _in_quotes(pronoun)
+        reporting = self.book.cue("reporting_verbs")
         for _ in range(4):
             if token.head.i == token.i:
                 break
             token = token.head
+            if quoted and token.lemma_.lower() in reporting and token.i > pronoun.i:
+                break
             for subject in children(token, "nsubj"):
                 if not self._pronoun(subject) and subject.pos_ != "PRON":
                     return self._resolve(subject, keep_unknown=False)
@@ -1439,6 +1448,16 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []
     return []
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened in its sentence: an odd number of
+    straight double quotes before it, or more opening curly quotes than closing ones."""
+    before = token.doc[token.sent.start:token.i]
+    straight = sum(t.text.count(QUOTE) for t in before)
+    opened = sum(t.text.count(OPEN_QUOTE) for t in before)
+    closed = sum(t.text.count(CLOSE_QUOTE) for t in before)
+    return straight % 2 == 1 or opened > closed
 
 
 def own_party_named(noun: Token) -> bool:

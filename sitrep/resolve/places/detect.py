@@ -482,8 +482,6 @@ class Scanner:
                 if taken.intersection(range(begin, stop)):
                     continue
                 context = self._context(words, begin, stop)
-                if context is None and country_for_demonym(words.span(begin, stop)):
-                    continue  # "Baidoa, Somali officials": no candidate for lists or neighbours
                 if context and context not in ("lone", "opening"):
                     found.append(Found(begin, stop, context))
                     taken.update(range(begin, stop))
@@ -611,9 +609,6 @@ class Scanner:
         while stop < len(words) and stop - end <= 4 and words.capital[stop]:
             stop += 1
         for last in range(stop, end + 1, -1):
-            if country_for_demonym(words.span(end + 1, last)) is not None and not _kind_after(
-                    words, end + 1, last):
-                continue  # "Baidoa, Somali officials said": a people's word, no division
             if self.holds(inner, words.span(end + 1, last)):
                 return last
             if last < len(words) and words.text[last] == "." and self.holds(
@@ -624,18 +619,16 @@ class Scanner:
 
 def _lone(words: Words, start: int, end: int, text: str) -> bool:
     """A known name with no context that may still be a small town ("forced thousands to flee
-    Ardmore toward Duncan"): a proper noun inside no entity but one the model guessed, whole,
-    was a person's or, of one word, an organisation's ("the edge of Ardmore Heights" read as
-    a person; "the Red Cross" is a body), not first in its sentence, not in capitals,
+    Ardmore toward Duncan"): a proper noun inside no entity but a one-word name the model
+    guessed was a person's or an organisation's, not first in its sentence, not in capitals,
     no English word and no name of a person the document names in full. Only a candidate
     ("lone"): the geocoder keeps it when a town of the name lies near the article's other
     places or in the country they are in (:func:`_confirmed`)."""
-    whole = words.entity[start] in [(start, end, label) for label in GUESSED] and (
-        end - start == 1 or words.entity[start] == (start, end, "PERSON"))
     return not (words.sent_start[start] or words.titled[start] or text.isupper()) and all(
-        words.proper[i] and (words.entity[i] is None or whole) for i in range(start, end)) and (
-        text.lower() not in english_words()) and text not in words.full_names and not (
-        words.in_full_name[start] and not whole)
+        words.proper[i] and (words.entity[i] is None or (
+            words.entity[i] in [(start, end, label) for label in GUESSED] and end - start == 1))
+        for i in range(start, end)) and text.lower() not in english_words() and (
+        text not in words.full_names) and not words.in_full_name[start]
 
 
 def _trim_times(doc: Doc, ents: list[Span]) -> list[Span]:

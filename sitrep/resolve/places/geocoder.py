@@ -91,7 +91,6 @@ AREA_TOWN_COUNTRY = 1.5
 EARTH_KM = 6371.0
 STRAY_KM = 150.0
 STRAY_VILLAGE = 5_000
-INNER_WORD = re.compile(r"(?<=\w )(\w+)([ -])(?=\w)")  # a word between two words of a name
 GROUP_WORDS = 2  # capitalised words after a place name that may name a team
 CLUSTER_KM = 50.0
 REREADS = 2  # passes that reread each name by the others' readings
@@ -299,16 +298,6 @@ def _is_modifier(span: Span) -> bool:
         "NOUN", "PROPN")
 
 
-def _demonym_modifier(span: Span) -> bool:
-    """"Somali officials", "the Thai border": a demonym of the codebook that the model tagged
-    as a place, modifying a noun that is no word of a place's name ("the Somali region" is
-    one), says whose people or things, as an adjective does; it names no place (a division
-    of another country may share the word)."""
-    head = span.root.head
-    return country_for_demonym(span.text) is not None and _is_modifier(span) and (
-        head.text not in name_parts())
-
-
 def _free(token: Token) -> bool:
     """A token outside every entity."""
     return token.ent_iob_ in ("O", "")
@@ -347,7 +336,7 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
     for saint in SAINTS:
         names.append((SAINT.sub(saint, spelled), ""))
     names.append((spelled, ""))
-    names += [(name, "article") for name in _article_variants(text) + _inner_articles(text)]
+    names += [(name, "article") for name in _article_variants(text)]
     for part, kind in _parts_longest_first():
         if kind == "site":
             continue  # "Ardmore Park" need not lie in Ardmore
@@ -380,21 +369,6 @@ def _article_variants(text: str) -> list[str]:
     if not text[:1].isupper() or " " in text:
         return []
     return [f"{article}{joint}{text}" for article in name_articles() for joint in (" ", "-")]
-
-
-def _inner_articles(text: str) -> list[str]:
-    """"Deir al-Balah" → "Deir el-Balah", "Jisr al-Shughur" → "Jisr ash Shughur": the article
-    inside a transliterated name (:func:`name_articles`, after a word and before the next) is
-    written in many ways, as it is assimilated to the letter after it or not, and joined by a
-    space or a hyphen; the name with each other article and joint, the first article only."""
-    articles = {article.lower() for article in name_articles()}
-    for found in INNER_WORD.finditer(text):
-        if found.group(1).lower() in articles:
-            head, tail = text[:found.start()], text[found.end():]
-            return [f"{head}{article.lower()}{joint}{tail}" for article in name_articles()
-                    for joint in (" ", "-")
-                    if (article.lower(), joint) != (found.group(1), found.group(2))]
-    return []
 
 
 class Geocoder:
@@ -469,9 +443,7 @@ class Geocoder:
         _streets_far_away(toponyms)
         _parts_of_the_city(toponyms, self.gazetteer.division_counts())
         if maybes:
-            regions = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
-                       and t.chosen.precision == "region" and t.chosen.country]
-            toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus, regions),
+            toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus),
                               key=lambda t: t.start)
         for toponym in toponyms:
             _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues))
@@ -791,8 +763,7 @@ class Geocoder:
         if ent.label_ == "NORP" and (area := self._demonym_area(ent, doc_text)):
             return area
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
-                _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known) or (
-                _demonym_modifier(ent)):
+                _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
             wide = _widen(ent, self._known)
@@ -1028,8 +999,6 @@ class Geocoder:
         if not readings:
             toponym.chosen = None
             return
-        if toponym.division:
-            readings = _divisions_over_towns(readings)
         own = toponym.chosen
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
@@ -1094,13 +1063,11 @@ def cue_countries(text: str) -> frozenset[str]:
 
 
 def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
-               areas: dict[Area, float], focus: dict[str, float],
-               regions: list[Candidate] | None = None) -> list[Toponym]:
+               areas: dict[Area, float], focus: dict[str, float]) -> list[Toponym]:
     """Names that are also English words or names of people ("in Hope", "to Jasper"), kept
     when the rest of the article vouches for them: a town or district of that name lies in the
     first-level division the article is about (more than AREA_DOMINANT of its votes) or within
-    NEIGHBOUR_KM of a town, district or site it names, or of a region of one country it names
-    (``regions``: "the Gaza Strip", a border crossing); the most populous such one is chosen. A lone
+    NEIGHBOUR_KM of a town or district it names; the most populous such one is chosen. A lone
     proper noun that is no English word (:func:`detect._lone`) with no such reading is kept
     when a town or district of its name lies in the country the article is about
     (ABROAD_FOCUS of its evidence or more), the most populous there."""
@@ -1109,7 +1076,7 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
         AREA_DOMINANT)), None)
     home = max(focus.items(), key=lambda item: item[1]) if focus else None
     country = home[0] if home and home[1] >= ABROAD_FOCUS else None
-    places = [place for _, place in points] + list(regions or [])
+    places = [place for _, place in points]
     kept = []
     for toponym in maybes:
         towns = [c for c in toponym.candidates if c.precision in ("city", "admin2")]
@@ -1215,15 +1182,6 @@ def _capital_over_division(readings: tuple[Candidate, ...], admin1s: Counter,
             if named_alike and towns <= 0:
                 return city
     return None
-
-
-def _divisions_over_towns(readings: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """"Kazakhstan's Almaty region", "the Kherson region", "Puno department": a name written
-    as a division is no town of its name in a country where a division of the name is a
-    reading, however big the town (a town abroad stays a reading: the division the text
-    means may be one the index lacks, named after its seat)."""
-    divided = {c.country for c in readings if c.precision in ("admin1", "admin2")}
-    return tuple(c for c in readings if c.precision != "city" or c.country not in divided)
 
 
 def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:
@@ -1753,9 +1711,8 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     for toponym in strays:
         chosen = toponym.chosen
         if chosen is not None and not any(
-                other.chosen is not None and other.text != toponym.text and not other.fallback
-                and other.chosen.precision in ("city", "admin2")
-                and _km(chosen, other.chosen) <= STRAY_KM for other in toponyms):
+                other.chosen is not None and other.text != toponym.text
+                and _km(chosen, other.chosen) <= STRAY_KM for other in strays):
             toponym.chosen, toponym.fallback = city, True
 
 
@@ -1871,8 +1828,6 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     # their own reading, nor a name used as an actor ("neighbouring Peru said"), no place
     others = [other for other in toponyms if other.text != toponym.text
               and other.chosen is not None and not other.metonymic]
-    if any(_across_border(chosen, other) for other in others):
-        return
     focus = refocus(others) or focus
     home, share = max(focus.items(), key=lambda item: item[1])
     if share < ABROAD_FOCUS or home == chosen.country:
@@ -1882,16 +1837,6 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     if named_home and not any(o.chosen is not None and o.chosen.country == chosen.country
                               for o in others):
         toponym.chosen, toponym.abroad = None, True
-
-
-def _across_border(chosen: Candidate, other: Toponym) -> bool:
-    """Another town, site or region of one country the article names, read on its own, lies
-    within NEIGHBOUR_KM of the reading: a town across a border from the places of the story
-    ("fled Myawaddy for Mae Sot", a border crossing), not a namesake far away."""
-    place = other.chosen
-    return place is not None and not other.fallback and place.country is not None and (
-        place.country != chosen.country) and place.precision in (
-        "city", "admin2", "facility", "region") and _km(chosen, place) <= NEIGHBOUR_KM
 
 
 def _stands_abroad(text: str, chosen: Candidate) -> bool:
