@@ -494,6 +494,9 @@ class TriggerMatcher:
                 continue
             if entry.pos == "ADJ" and not entry.with_ and not _has_clause(token):
                 continue
+            if entry.pos == "VERB" and entry.lemma in self.codebook.cue("object_verbs") and \
+                    not _acts_on_something(token):
+                continue
             if not entry.with_ and entry.mode in self.codebook.cue("forces_modes") and \
                     self._moves_things(token):
                 continue
@@ -1010,6 +1013,16 @@ def _unsaid_agent(verb: Token) -> bool:
     named side of its own kind, so its one named party is enough."""
     return verb.pos_ == "VERB" and not any(c.dep_ == "agent" for c in verb.children) and \
         any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a verb names what it acts on: an object or a clause, a passive's subject, or,
+    joined to another verb, that verb's object ("eased and then lifted the curfew")."""
+    held = ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+    if any(c.dep_ in held for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
+        any(c.dep_ in held and c.i > verb.i for c in verb.head.children)
 
 
 def _has_clause(token: Token) -> bool:

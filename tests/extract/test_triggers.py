@@ -475,3 +475,17 @@ def test_support_pledged_is_support_and_anything_else_pledged_a_promise(coder):
     assert found(coder, "Ghana pledged solidarity with the people of Togo.")[
         "pledged"] == "SUPPORT"
     assert found(coder, "Norway pledged 40 million crowns to the fund.")["pledged"] == "AGREE"
+
+
+def test_a_verb_of_easing_is_an_act_only_with_what_it_eases(coder):
+    assert found(coder, "Kenya eased restrictions on public gatherings.") == {
+        "eased": "CONCEDE"}
+    assert found(coder, "The curfew was relaxed on Monday.")["relaxed"] == "CONCEDE"
+    assert found(coder, "Annual inflation eased to 12% in May.") == {}
+    assert found(coder, "Tensions relaxed after the talks.").get("relaxed") is None
+
+
+def test_a_measure_scrapped_or_shelved_is_a_concession(coder):
+    assert found(coder, "The government scrapped a planned fuel tax.")["scrapped"] == "CONCEDE"
+    assert found(coder, "Parliament shelved the draft law.")["shelved"] == "CONCEDE"
+    assert found(coder, "The army scrapped two old tanks.") == {}
