@@ -1405,7 +1405,7 @@ class EventBuilder:
             score -= FUTURE_PENALTY
         if cand.mode in self.book.cue("property_modes") and self._result_of_violence(head):
             score -= RESULT_PENALTY
-        elif cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+        elif self._lesser_beside_violence(cand):
             score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
 
@@ -1415,6 +1415,24 @@ class EventBuilder:
         below it whatever the words' weights."""
         return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
             and head.head.i in self.violent_heads
+
+    def _lesser_beside_violence(self, cand: Candidate) -> bool:
+        """Property destroyed in one breath with violence against people, or a restriction
+        imposed in answer to violence told before it: the lesser part of the news."""
+        head, book = cand.head, self.book
+        if cand.mode in book.cue("property_modes"):
+            return self._beside_violence(head)
+        return cand.type == "COERCE" and cand.mode in book.cue("response_modes") and \
+            self._after_violence(head)
+
+    def _after_violence(self, head: Token) -> bool:
+        """Whether the act's sentence tells, before it and not in passing, of violence
+        (``outranking_types``) that the act answers ("clashes left four dead, and authorities
+        imposed a curfew")."""
+        doc = head.doc
+        start = head.sent.start
+        return any(start <= i < head.i and not _background(doc[i], self.book)
+                   for i in self.violent_heads)
 
     def _beside_violence(self, head: Token) -> bool:
         """Whether the act is told in one breath with violence against people by the same

@@ -388,3 +388,13 @@ def test_a_third_party_pronoun_quoted_before_its_speaker_is_not_the_speaker(code
     # a partial quote after the verb is the reporter's wording: the pronoun is the speaker
     assert _doers(coder, 'The rebels said "they will attack the city soon".') == {
         "THREATEN": [None]}
+
+
+def test_a_restriction_imposed_after_violence_ranks_below_the_violence(coder):
+    text = ("Clashes between rival clans in a market town left six people dead, officials "
+            "said, and the governor imposed a curfew.")
+    events = coder.code_article(Article(id="v", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "ASSAULT", [(e.event_type, e.confidence) for e in events]
+    alone = "The governor imposed a curfew on the area after a week of unrest."
+    assert _doers(coder, alone).keys() == {"COERCE"}
