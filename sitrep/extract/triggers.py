@@ -32,6 +32,8 @@ SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", 
 WITH_DEPTH = 3
 # a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
 ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
+# where a form in -ing the parser took for a verb stands as a noun (a gerund)
+GERUND_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
 # plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
@@ -336,7 +338,7 @@ class TriggerMatcher:
                 lemma(token.head) not in self.codebook.cue("light_heads"):
             return None
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
-            return None
+            return self._verbal_noun(token)
         key = self._lexicon_lemma(token)
         order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
         for pos in order:
@@ -365,6 +367,18 @@ class TriggerMatcher:
                      or self._armed(token, second)):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _verbal_noun(self, token: Token) -> TriggerHit | None:
+        """A form in -ing the parser took for a verb standing where a noun stands ("Fighting
+        between the army and rebels spread to the city": its subject) is the noun the
+        lexicon lists for that form, if it lists one."""
+        if token.tag_ != "VBG" or token.dep_ not in GERUND_DEPS:
+            return None
+        entries = self.words.get((token.lower_, "NOUN"))
+        entry = self._choose(token, entries) if entries else None
+        if entry is None:
+            return None
+        return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
 
     def _armed(self, verb: Token, entry: Trigger) -> bool:
         """Whether a CAMEO verb of violence names its means of violence in its own clause

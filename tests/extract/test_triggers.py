@@ -489,3 +489,10 @@ def test_a_measure_scrapped_or_shelved_is_a_concession(coder):
     assert found(coder, "The government scrapped a planned fuel tax.")["scrapped"] == "CONCEDE"
     assert found(coder, "Parliament shelved the draft law.")["shelved"] == "CONCEDE"
     assert found(coder, "The army scrapped two old tanks.") == {}
+
+
+def test_a_form_in_ing_parsed_as_a_verb_where_a_noun_stands_is_its_noun(coder):
+    hits = found(coder, "Shelling of the city continued overnight.")
+    assert hits.get("Shelling") == "ASSAULT", hits
+    assert found(coder, "Protesters criticised the government for raising taxes.").get(
+        "raising") is None
