@@ -77,9 +77,10 @@ STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 # quotation marks: straight, and curly opening and closing
 QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
-# clauses a subordinator may open; a parse sometimes joins "..., a week after X had done"
-# to the main clause as a conjunct
-MARKED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj"})
+# clauses a subordinator opens; a parse sometimes joins "..., a week after X had done" to the
+# main clause as a conjunct, which then counts as one for the trigger's own clause only (a
+# verb joined to such a conjunct may be a misparse of the main clause's own next act)
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
@@ -1502,7 +1503,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
     phrase of passing ("amid anger over the war and the council's opposition"). A clause
     opened by a subordinator of background ("a week after Vietnam had detained ...") is in
     passing however the parse hangs it: a parse may join it to the main clause as a
-    conjunct."""
+    conjunct (the trigger's own clause only)."""
     token, steps = head, 3
     while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
@@ -1510,7 +1511,8 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
         if not through_clauses and token.dep_ in STATED_DEPS and \
                 token.head.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ in MARKED_CLAUSE_DEPS and any(
+        if (token.dep_ in SUBORDINATE_DEPS or (token.dep_ == "conj" and token.i == head.i)) \
+                and any(
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True

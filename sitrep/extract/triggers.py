@@ -371,8 +371,11 @@ class TriggerMatcher:
     def _verbal_noun(self, token: Token) -> TriggerHit | None:
         """A form in -ing the parser took for a verb standing where a noun stands ("Fighting
         between the army and rebels spread to the city": its subject) is the noun the
-        lexicon lists for that form, if it lists one."""
-        if token.tag_ != "VBG" or token.dep_ not in GERUND_DEPS:
+        lexicon lists for that form, if it lists one, when it names a party of its own, as
+        a noun WordNet derives from a trigger verb must (:func:`names_a_party`): "fighting
+        continued" alone adds no event to the fight told before it."""
+        if token.tag_ != "VBG" or token.dep_ not in GERUND_DEPS or not names_a_party(
+                token, self.codebook.cue("nominal_preps"), self._party_word):
             return None
         entries = self.words.get((token.lower_, "NOUN"))
         entry = self._choose(token, entries) if entries else None
@@ -450,14 +453,17 @@ class TriggerMatcher:
         """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
         blast ripped through") is an attack done with it, whatever the verb says elsewhere,
         and so is a verb of striking (``impact_verbs``) whose subject is any weapon or
-        aircraft ("drones hit a depot"); a violent entry of the verb keeps its own
-        reading."""
+        aircraft of a side the noun names (:func:`names_a_party`: "Ukrainian drones hit a
+        depot"; "the drone hit the market" tells again of a strike told before); a violent
+        entry of the verb keeps its own reading."""
         if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
             return None
         mode = next((m for c in verb.children if c.dep_ == "nsubj"
                      for m in [self.means.munition(c)] if m), None)
         if mode is None and lemma(verb) in self.codebook.cue("impact_verbs"):
+            preps = self.codebook.cue("nominal_preps")
             mode = next((m for c in verb.children if c.dep_ == "nsubj"
+                         and names_a_party(c, preps, self._party_word)
                          for m in [self.means.weapon(c)] if m), None)
         if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
                                                                           ())):

@@ -244,7 +244,7 @@ def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
 
 
 def test_a_weapon_or_aircraft_as_subject_of_a_verb_of_striking_is_an_attack(coder):
-    doc = coder.nlp("Military drones hit a fuel depot near the port overnight.")
+    doc = coder.nlp("Ethiopian drones hit a fuel depot near the port overnight.")
     (hit,) = trigger_matcher(doc.vocab)(doc)
     assert (hit.span.text, hit.entry.type, hit.entry.mode) == ("hit", "ASSAULT", "aerial")
     assert found(coder, "Two drones flew over the airport on Sunday.") == {}
@@ -492,7 +492,8 @@ def test_a_measure_scrapped_or_shelved_is_a_concession(coder):
 
 
 def test_a_form_in_ing_parsed_as_a_verb_where_a_noun_stands_is_its_noun(coder):
-    hits = found(coder, "Shelling of the city continued overnight.")
-    assert hits.get("Shelling") == "ASSAULT", hits
+    hits = found(coder, "Fighting between the army and the rebels continued in the north.")
+    assert hits.get("Fighting") == "ASSAULT", hits
+    assert found(coder, "Fighting continued in the north.") == {}
     assert found(coder, "Protesters criticised the government for raising taxes.").get(
         "raising") is None
