@@ -77,7 +77,7 @@ STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
 # quotation marks: straight, and curly opening and closing
 QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
-# clauses a subordinator opens; a parse sometimes joins "..., a week after X had done" to the
+# clauses a subordinator opens; a parse sometimes joins "..., a day after X had done" to the
 # main clause as a conjunct, which then counts as one for the trigger's own clause only (a
 # verb joined to such a conjunct may be a misparse of the main clause's own next act)
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
@@ -519,8 +519,8 @@ def allegations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit]) -> list[Ca
     preparing an offensive", "alleged that police had beaten detainees") is an accusation of
     that side (``allegation_verbs``, with an act of ``allegation_types`` in the clause it
     governs, told after it); the act is its content. A side owning an attack ("...;
-    no group claimed responsibility", ``claimed_nouns``) alleges nothing, and a clause told
-    before the verb ("a bomb exploded ...; a group claimed responsibility") is the narrator's,
+    nobody has claimed it", ``claimed_nouns``) alleges nothing, and a clause told
+    before the verb ("mortars hit the camp; a militia claimed responsibility") is the narrator's,
     however the parse hangs it."""
     verbs = book.cue("allegation_verbs")
     hostile = book.cue("allegation_types")
@@ -1137,17 +1137,17 @@ class EventBuilder:
         return [stated]
 
     def _names_a_doer(self, heads: list[Token]) -> bool:
-        """Whether an attack's doer heads name someone, not only the weapon ("a car bomb
-        exploded", "struck by a drone")."""
+        """Whether an attack's doer heads name someone, not only the weapon ("a mine went
+        off", "hit by a missile")."""
         means = means_reader()
         return any(not means.instrument(t) for t in heads)
 
     def _claimants(self, head: Token) -> list[Token]:
         """Who the attack's sentence says owns it (``claiming_verbs``, ``claimed_nouns``):
-        the subject of a claim of responsibility or of the attack itself ("...; al-Shabaab
-        claimed responsibility", "the group claimed the bombing"), or the agent of a claim
-        hung on the attack's noun ("an attack claimed by the BLA"). A claim denied ("no group
-        has claimed responsibility") names no one."""
+        the subject of a claim of responsibility or of the attack itself ("...; a separatist
+        front claimed responsibility", "the militia claimed the raid"), or the agent of a claim
+        hung on the attack's noun ("a raid claimed by a rebel front"). A claim denied ("nobody has
+        claimed it") names no one."""
         verbs, nouns = self.book.cue("claiming_verbs"), self.book.cue("claimed_nouns")
         violent = self.book.cue("outranking_types")
         for verb in head.sent:
@@ -1191,8 +1191,8 @@ class EventBuilder:
     def _owned(self, token: Token, trigger: Token, resolved: list[Actor]) -> list[Actor]:
         """A body named only through a pronoun that owns it ("her government", "its army",
         "their ministry") is the body of the side the pronoun stands for, not of the country
-        the story is most about ("Mexico's president said her government would impose
-        tariffs if Washington ..."); a body whose own words name a country keeps it."""
+        the story is most about ("Chile's president said her government would close the
+        pass if Buenos Aires ..."); a body whose own words name a country keeps it."""
         if token.pos_ != "NOUN" or any(c.ent_type_ in NAME_LABELS for c in token.children):
             return resolved
         owners = [c for c in children(token, "poss") if self._pronoun(c)]
@@ -1224,8 +1224,8 @@ class EventBuilder:
     def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
         """A pronoun subject stands for the subject of the clause it hangs on, else for the
         last actor named before ("Syria says it is willing"); but a pronoun of a third party
-        inside words quoted before their speaker is named is not the speaker ("\"They came
-        at night,\" said a resident": the speaker would say "we"; a partial quote after the
+        inside words quoted before their speaker is named is not the speaker ("\"They took
+        our cattle,\" a herder said": the speaker would say "we"; a partial quote after the
         verb, 'the rebels said "they will never disarm"', is the reporter's wording)."""
         token = trigger
         quoted = _in_quotes(pronoun)
@@ -1428,8 +1428,8 @@ class EventBuilder:
 
     def _after_violence(self, head: Token) -> bool:
         """Whether the act's sentence tells, before it and not in passing, of violence
-        (``outranking_types``) that the act answers ("clashes left four dead, and authorities
-        imposed a curfew")."""
+        (``outranking_types``) that the act answers ("rioting left two dead and the governor
+        ordered a curfew")."""
         doc = head.doc
         start = head.sent.start
         return any(start <= i < head.i and not _background(doc[i], self.book)
@@ -1501,7 +1501,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
     the clause's shape lowers, not drops; the subject of such a clause ("since the
     truce began") is still in passing, and so is a noun anywhere inside a
     phrase of passing ("amid anger over the war and the council's opposition"). A clause
-    opened by a subordinator of background ("a week after Vietnam had detained ...") is in
+    opened by a subordinator of background ("a day after Lima had recalled its envoy") is in
     passing however the parse hangs it: a parse may join it to the main clause as a
     conjunct (the trigger's own clause only)."""
     token, steps = head, 3

@@ -370,7 +370,7 @@ class TriggerMatcher:
 
     def _verbal_noun(self, token: Token) -> TriggerHit | None:
         """A form in -ing the parser took for a verb standing where a noun stands ("Fighting
-        between the army and rebels spread to the city": its subject) is the noun the
+        between police and gangs went on into the night": its subject) is the noun the
         lexicon lists for that form, if it lists one, when it names a party of its own, as
         a noun WordNet derives from a trigger verb must (:func:`names_a_party`): "fighting
         continued" alone adds no event to the fight told before it."""
@@ -453,9 +453,9 @@ class TriggerMatcher:
         """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
         blast ripped through") is an attack done with it, whatever the verb says elsewhere,
         and so is a verb of striking (``impact_verbs``) whose subject is any weapon or
-        aircraft of a side the noun names (:func:`names_a_party`: "Ukrainian drones hit a
-        depot"; "the drone hit the market" tells again of a strike told before); a violent
-        entry of the verb keeps its own reading."""
+        aircraft of a side the noun names (:func:`names_a_party`: "Russian drones hit a
+        substation"; "a drone hit the school" later in a story retells a strike told before);
+        a violent entry of the verb keeps its own reading."""
         if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
             return None
         mode = next((m for c in verb.children if c.dep_ == "nsubj"
