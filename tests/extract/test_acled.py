@@ -51,6 +51,15 @@ def test_shooting_unarmed_political_and_public_people_is_violence_against_civili
         ("Battles", "Armed clash")
 
 
+def test_plain_people_with_guns_are_no_mob():
+    shooting = _event("ASSAULT", "firearms", [("two men", "CVL")], [("a reporter", "MED")])
+    assert _type(shooting) == ("Violence against civilians", "Attack")
+    beating = _event("ASSAULT", "beat", [("two men", "CVL")], [("a reporter", "MED")])
+    assert _type(beating)[0] == "Riots"
+    residents = _event("ASSAULT", "firearms", [("residents", "CVL")], [("a thief", "CVL")])
+    assert _type(residents)[0] == "Riots"
+
+
 def test_remote_violence_against_civilians_stays_remote_violence():
     event = _event("ASSAULT", "aerial", [("the air force", "MIL")], [("civilians", "CVL")])
     assert _type(event)[0] == "Explosions/Remote violence"
