@@ -627,7 +627,7 @@ class EventBuilder:
         if charge is not None:  # "X accused Y of shelling Z": Y shelled, on X's word
             actor_heads = charge[1] or actor_heads
         if kind in self.book.cue("outranking_types") and not self._names_a_doer(actor_heads):
-            actor_heads = self._claimants(head) or actor_heads
+            actor_heads = self._claimants(head) or self._launchers(actor_heads) or actor_heads
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
@@ -1141,6 +1141,20 @@ class EventBuilder:
         off", "hit by a missile")."""
         means = means_reader()
         return any(not means.instrument(t) for t in heads)
+
+    def _launchers(self, heads: list[Token]) -> list[Token]:
+        """Who fired the weapon an attack names as its doer, where a clause on the weapon
+        says so (``launching_verbs``: "rockets fired by the militia hit the town", "a drone
+        that officials said had been launched by the army"): the agent of that verb."""
+        means, verbs = means_reader(), self.book.cue("launching_verbs")
+        for weapon in heads:
+            if not means.instrument(weapon):
+                continue
+            for clause in children(weapon, "acl", "relcl"):
+                for agent in clause.subtree:
+                    if agent.dep_ == "agent" and agent.head.lemma_.lower() in verbs:
+                        return children(agent, "pobj")
+        return []
 
     def _claimants(self, head: Token) -> list[Token]:
         """Who the attack's sentence says owns it (``claiming_verbs``, ``claimed_nouns``):

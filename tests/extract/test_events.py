@@ -398,3 +398,11 @@ def test_a_restriction_imposed_after_violence_ranks_below_the_violence(coder):
     assert top.event_type == "ASSAULT", [(e.event_type, e.confidence) for e in events]
     alone = "The governor imposed a curfew on the area after a week of unrest."
     assert _doers(coder, alone).keys() == {"COERCE"}
+
+
+def test_whoever_fired_the_weapon_named_as_the_doer_is_the_doer(coder):
+    assert _doers(coder, "Mortars fired by the Houthis hit a market in Taiz, wounding six "
+                         "people.") == {"ASSAULT": ["YEM"]}
+    text = ("Three farmers died when their truck was struck by a drone that witnesses said had "
+            "been launched by the Malian army.")
+    assert _doers(coder, text)["ASSAULT"] == ["MLI"]
