@@ -1164,7 +1164,8 @@ class EventBuilder:
         claimed it") names no one."""
         verbs, nouns = self.book.cue("claiming_verbs"), self.book.cue("claimed_nouns")
         violent = self.book.cue("outranking_types")
-        for verb in head.sent:
+        sentence = head.sent if head.doc.has_annotation("SENT_START") else head.doc[:]
+        for verb in sentence:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or \
                     children(verb, "neg"):
                 continue
@@ -1445,7 +1446,7 @@ class EventBuilder:
         (``outranking_types``) that the act answers ("rioting left two dead and the governor
         ordered a curfew")."""
         doc = head.doc
-        start = head.sent.start
+        start = head.sent.start if doc.has_annotation("SENT_START") else 0
         return any(start <= i < head.i and not _background(doc[i], self.book)
                    for i in self.violent_heads)
 
@@ -1486,7 +1487,8 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
 def _in_quotes(token: Token) -> bool:
     """Whether a token stands inside quotation marks opened in its sentence: an odd number of
     straight double quotes before it, or more opening curly quotes than closing ones."""
-    before = token.doc[token.sent.start:token.i]
+    start = token.sent.start if token.doc.has_annotation("SENT_START") else 0
+    before = token.doc[start:token.i]
     straight = sum(t.text.count(QUOTE) for t in before)
     opened = sum(t.text.count(OPEN_QUOTE) for t in before)
     closed = sum(t.text.count(CLOSE_QUOTE) for t in before)
