@@ -99,9 +99,10 @@ def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
     """Violence whose doers are all unarmed people is a riot: a violent demonstration when
     they are named as a protest crowd, mob violence otherwise; so is property such a crowd
     destroys. Doers described as of unknown or armed identity are no such crowd. A riot
-    takes a crowd: violence by one person alone is read by the rules after this one. Where
-    the violence is done with blades, clubs or stones alone, doers of no known sector count
-    as unarmed people."""
+    takes a crowd: violence by one person alone is read by the rules after this one, and so
+    is violence with a gun or a bomb by people named only as plain people ("two men"), who
+    bear arms. Where the violence is done with blades, clubs or stones alone, doers of no
+    known sector count as unarmed people."""
     rule = book.acled_readings.get("crowd_violence")
     if not rule or event.event_type not in rule["types"] or not event.actors:
         return None
@@ -118,6 +119,9 @@ def _crowd_violence(event: Event, base: dict[str, str], book: Codebook
         return None
     if rule.get("needs_group") and all(_one_person(a, book) for a in event.actors):
         return None
+    if event.mode in rule.get("weapon_modes", ()) and \
+            all(_plainly_people(a, frozenset(rule.get("plain_people", ()))) for a in event.actors):
+        return None  # "two men shot dead a journalist": armed, of unknown identity, no mob
     crowd = book.cue("protest_crowds")
     sub = rule["protest_sub_event_type"] if any(_named_as(a, crowd) for a in event.actors) \
         else rule["sub_event_type"]
@@ -146,6 +150,13 @@ def _one_person(actor: Actor, book: Codebook) -> bool:
     many = any(w not in people and (w.removesuffix("s") in people or
                                     w.removesuffix("es") in people) for w in words)
     return bool(words) and words[-1] in people and not many  # "supporters of the candidate"
+
+
+def _plainly_people(actor: Actor, plain: frozenset[str]) -> bool:
+    """Whether the actor is named only as plain people, its head word one of ``plain``
+    ("two men", "a woman"; not "residents", "a mob", "youths")."""
+    words = fold(actor.text or "").split()
+    return bool(words) and words[-1] in plain
 
 
 def _named_as(actor: Actor, nouns: frozenset[str]) -> bool:

@@ -75,6 +75,12 @@ MAX_SPEAKER_CLIMB = 5  # from a quoted verb up to the verb that reports it
 STATED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr"})
 # the links inside one noun phrase, through which a phrase of passing reaches its nouns
 PHRASE_LINKS = frozenset({"conj", "pobj", "prep", "appos", "compound", "cc"})
+# quotation marks: straight, and curly opening and closing
+QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
+# clauses a subordinator opens; a parse sometimes joins "..., a day after X had done" to the
+# main clause as a conjunct, which then counts as one for the trigger's own clause only (a
+# verb joined to such a conjunct may be a misparse of the main clause's own next act)
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
@@ -512,16 +518,21 @@ def allegations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit]) -> list[Ca
     """Asserting that another side did or plans a hostile act ("claiming that the rebels were
     preparing an offensive", "alleged that police had beaten detainees") is an accusation of
     that side (``allegation_verbs``, with an act of ``allegation_types`` in the clause it
-    governs); the act is its content."""
+    governs, told after it); the act is its content. A side owning an attack ("...;
+    nobody has claimed it", ``claimed_nouns``) alleges nothing, and a clause told
+    before the verb ("mortars hit the camp; a militia claimed responsibility") is the narrator's,
+    however the parse hangs it."""
     verbs = book.cue("allegation_verbs")
     hostile = book.cue("allegation_types")
     acts = [hit.head.i for hit in hits if hit.entry.type in hostile]
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or \
-                not children(token, "ccomp"):
+        clauses = [c for c in children(token, "ccomp") if c.i > token.i]
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or not clauses or \
+                any(o.lemma_.lower() in book.cue("claimed_nouns")
+                    for o in children(token, "dobj")):
             continue
-        inside = {t.i for clause in children(token, "ccomp") for t in clause.subtree}
+        inside = {t.i for clause in clauses for t in clause.subtree}
         if not any(i in inside for i in acts):
             continue
         entry = Trigger(lemma=token.lemma_.lower(), pos="VERB", type="ACCUSE", mode=None,
@@ -615,6 +626,8 @@ class EventBuilder:
         charge = self._charge(head, said=kind in self.book.cue("speech_act_types"))
         if charge is not None:  # "X accused Y of shelling Z": Y shelled, on X's word
             actor_heads = charge[1] or actor_heads
+        if kind in self.book.cue("outranking_types") and not self._names_a_doer(actor_heads):
+            actor_heads = self._claimants(head) or self._launchers(actor_heads) or actor_heads
         actors = self._actors(actor_heads, head)
         if not actors and actor_heads and all(self._pronoun(t) for t in actor_heads):
             return []  # the text names the doer ("he"), but no antecedent agrees
@@ -1087,8 +1100,8 @@ class EventBuilder:
     def _recipients(self, head: Token, actor_heads: list[Token],
                     recipient_heads: list[Token]) -> list[Actor]:
         """Resolved recipients; names inside the trigger's content when the frame finds none."""
-        doers = frozenset(a.country for t in actor_heads for a in self._resolve(t, False)
-                          if a.country)
+        doers = frozenset(a.country for t in actor_heads
+                          for a in self._owned(t, head, self._resolve(t, False)) if a.country)
         recipients = []
         for token in recipient_heads:
             if self._pronoun(token):
@@ -1123,6 +1136,51 @@ class EventBuilder:
                                                     + INTENT_BONUS, 3)))
         return [stated]
 
+    def _names_a_doer(self, heads: list[Token]) -> bool:
+        """Whether an attack's doer heads name someone, not only the weapon ("a mine went
+        off", "hit by a missile")."""
+        means = means_reader()
+        return any(not means.instrument(t) for t in heads)
+
+    def _launchers(self, heads: list[Token]) -> list[Token]:
+        """Who fired the weapon an attack names as its doer, where a clause on the weapon
+        says so (``launching_verbs``: "rockets fired by the militia hit the town", "a drone
+        that officials said had been launched by the army"): the agent of that verb."""
+        means, verbs = means_reader(), self.book.cue("launching_verbs")
+        for weapon in heads:
+            if not means.instrument(weapon):
+                continue
+            for clause in children(weapon, "acl", "relcl"):
+                for agent in clause.subtree:
+                    if agent.dep_ == "agent" and agent.head.lemma_.lower() in verbs:
+                        return children(agent, "pobj")
+        return []
+
+    def _claimants(self, head: Token) -> list[Token]:
+        """Who the attack's sentence says owns it (``claiming_verbs``, ``claimed_nouns``):
+        the subject of a claim of responsibility or of the attack itself ("...; a separatist
+        front claimed responsibility", "the militia claimed the raid"), or the agent of a claim
+        hung on the attack's noun ("a raid claimed by a rebel front"). A claim denied ("nobody has
+        claimed it") names no one."""
+        verbs, nouns = self.book.cue("claiming_verbs"), self.book.cue("claimed_nouns")
+        violent = self.book.cue("outranking_types")
+        sentence = head.sent if head.doc.has_annotation("SENT_START") else head.doc[:]
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or \
+                    children(verb, "neg"):
+                continue
+            agents = [g for a in children(verb, "agent") for g in children(a, "pobj")]
+            if agents and verb.dep_ == "acl" and self.noun_events.get(verb.head.i) in violent:
+                return agents
+            owned = any(o.lemma_.lower() in nouns or self.noun_events.get(o.i) in violent
+                        for o in children(verb, "dobj"))
+            subjects = [t for s in children(verb, "nsubj") for t in (s, *s.conjuncts)
+                        if not any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
+                        and t.pos_ != "PRON"]
+            if owned and subjects:
+                return subjects
+        return []
+
     def _actors(self, heads: list[Token], trigger: Token) -> list[Actor]:
         found: list[Actor] = []
         for token in heads:
@@ -1138,12 +1196,28 @@ class EventBuilder:
                 antecedent = self._antecedent(token, trigger)
                 found.extend(antecedent)
                 continue
-            found.extend(self._resolve(token, keep_unknown=True))
+            found.extend(self._owned(token, trigger, self._resolve(token, keep_unknown=True)))
         unique: list[Actor] = []
         for actor in found:
             if all((a.text, a.country) != (actor.text, actor.country) for a in unique):
                 unique.append(actor)
         return unique
+
+    def _owned(self, token: Token, trigger: Token, resolved: list[Actor]) -> list[Actor]:
+        """A body named only through a pronoun that owns it ("her government", "its army",
+        "their ministry") is the body of the side the pronoun stands for, not of the country
+        the story is most about ("Chile's president said her government would close the
+        pass if Buenos Aires ..."); a body whose own words name a country keeps it."""
+        if token.pos_ != "NOUN" or any(c.ent_type_ in NAME_LABELS for c in token.children):
+            return resolved
+        owners = [c for c in children(token, "poss") if self._pronoun(c)]
+        if not owners:
+            return resolved
+        country = next((a.country for a in self._antecedent(owners[0], trigger)
+                        if a.country), None)
+        if country is None:
+            return resolved
+        return [replace(a, country=country) for a in resolved]
 
     def _speaker_pronoun(self, token: Token) -> bool:
         """"we", "I" (not "the US", which folds to the same letters as "us")."""
@@ -1164,12 +1238,19 @@ class EventBuilder:
 
     def _antecedent(self, pronoun: Token, trigger: Token) -> list[Actor]:
         """A pronoun subject stands for the subject of the clause it hangs on, else for the
-        last actor named before ("Syria says it is willing")."""
+        last actor named before ("Syria says it is willing"); but a pronoun of a third party
+        inside words quoted before their speaker is named is not the speaker ("\"They took
+        our cattle,\" a herder said": the speaker would say "we"; a partial quote after the
+        verb, 'the rebels said "they will never disarm"', is the reporter's wording)."""
         token = trigger
+        quoted = _in_quotes(pronoun)
+        reporting = self.book.cue("reporting_verbs")
         for _ in range(4):
             if token.head.i == token.i:
                 break
             token = token.head
+            if quoted and token.lemma_.lower() in reporting and token.i > pronoun.i:
+                break
             for subject in children(token, "nsubj"):
                 if not self._pronoun(subject) and subject.pos_ != "PRON":
                     return self._resolve(subject, keep_unknown=False)
@@ -1340,7 +1421,7 @@ class EventBuilder:
             score -= FUTURE_PENALTY
         if cand.mode in self.book.cue("property_modes") and self._result_of_violence(head):
             score -= RESULT_PENALTY
-        elif cand.mode in self.book.cue("property_modes") and self._beside_violence(head):
+        elif self._lesser_beside_violence(cand):
             score -= PROPERTY_PENALTY
         return round(min(0.99, max(0.05, score)), 3)
 
@@ -1350,6 +1431,24 @@ class EventBuilder:
         below it whatever the words' weights."""
         return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
             and head.head.i in self.violent_heads
+
+    def _lesser_beside_violence(self, cand: Candidate) -> bool:
+        """Property destroyed in one breath with violence against people, or a restriction
+        imposed in answer to violence told before it: the lesser part of the news."""
+        head, book = cand.head, self.book
+        if cand.mode in book.cue("property_modes"):
+            return self._beside_violence(head)
+        return cand.type == "COERCE" and cand.mode in book.cue("response_modes") and \
+            self._after_violence(head)
+
+    def _after_violence(self, head: Token) -> bool:
+        """Whether the act's sentence tells, before it and not in passing, of violence
+        (``outranking_types``) that the act answers ("rioting left two dead and the governor
+        ordered a curfew")."""
+        doc = head.doc
+        start = head.sent.start if doc.has_annotation("SENT_START") else 0
+        return any(start <= i < head.i and not _background(doc[i], self.book)
+                   for i in self.violent_heads)
 
     def _beside_violence(self, head: Token) -> bool:
         """Whether the act is told in one breath with violence against people by the same
@@ -1385,6 +1484,17 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     return []
 
 
+def _in_quotes(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened in its sentence: an odd number of
+    straight double quotes before it, or more opening curly quotes than closing ones."""
+    start = token.sent.start if token.doc.has_annotation("SENT_START") else 0
+    before = token.doc[start:token.i]
+    straight = sum(t.text.count(QUOTE) for t in before)
+    opened = sum(t.text.count(OPEN_QUOTE) for t in before)
+    closed = sum(t.text.count(CLOSE_QUOTE) for t in before)
+    return straight % 2 == 1 or opened > closed
+
+
 def own_party_named(noun: Token) -> bool:
     """An eventive noun whose doer a 'by' phrase names ("after mediation by Qatar",
     "following the expulsion of the envoy by Poland") reports an act with its side, not a
@@ -1406,7 +1516,10 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
     ("after Peru declared the consul persona non grata") is that clause's event, which
     the clause's shape lowers, not drops; the subject of such a clause ("since the
     truce began") is still in passing, and so is a noun anywhere inside a
-    phrase of passing ("amid anger over the war and the council's opposition")."""
+    phrase of passing ("amid anger over the war and the council's opposition"). A clause
+    opened by a subordinator of background ("a day after Lima had recalled its envoy") is in
+    passing however the parse hangs it: a parse may join it to the main clause as a
+    conjunct (the trigger's own clause only)."""
     token, steps = head, 3
     while steps > 0:
         if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
@@ -1414,7 +1527,8 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
         if not through_clauses and token.dep_ in STATED_DEPS and \
                 token.head.pos_ in ("VERB", "AUX"):
             return False
-        if token.dep_ in ("advcl", "relcl") and any(
+        if (token.dep_ in SUBORDINATE_DEPS or (token.dep_ == "conj" and token.i == head.i)) \
+                and any(
                 c.dep_ == "mark" and c.lower_ in book.cue("background_marks")
                 for c in token.children):
             return True

@@ -193,7 +193,21 @@ def _caused(noun: Token) -> bool:
 
 
 def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+    """Whether a verb's passive agent names a doer: an agent that is itself a natural hazard,
+    or a stretch of one ("a flood brought by a week of steady rain", "a mudslide caused by a
+    downpour"), is one hazard causing another, and names no one."""
+    return any(c.dep_ == "agent" and not all(_hazard_or_its_measure(o) for o in c.children
+                                             if o.dep_ == "pobj")
+               for c in verb.children)
+
+
+def _hazard_or_its_measure(noun: Token) -> bool:
+    """Whether a noun is a hazard, or a measure of one told by "of" ("weeks of rain")."""
+    if is_hazard(noun):
+        return True
+    return any(p.dep_ == "prep" and p.text.lower() == "of" and
+               any(o.dep_ == "pobj" and is_hazard(o) for o in p.children)
+               for p in noun.children)
 
 
 def hazard_tolls(heads: list[tuple[Token, str]], caused: set[int]) -> set[int]:

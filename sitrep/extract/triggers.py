@@ -32,6 +32,8 @@ SKIP_DEPS = frozenset({"punct", "relcl", "advcl", "ccomp", "parataxis", "mark", 
 WITH_DEPTH = 3
 # a participle used as a modifier or a noun ("the besieged town", "the wounded") is no event
 ADJECTIVAL_DEPS = frozenset({"amod", "dobj", "nsubj", "nsubjpass", "pobj", "compound"})
+# where a form in -ing the parser took for a verb stands as a noun (a gerund)
+GERUND_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
 # plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
@@ -336,7 +338,7 @@ class TriggerMatcher:
                 lemma(token.head) not in self.codebook.cue("light_heads"):
             return None
         if token.pos_ == "VERB" and token.dep_ in ADJECTIVAL_DEPS:
-            return None
+            return self._verbal_noun(token)
         key = self._lexicon_lemma(token)
         order = ("ADJ", "VERB", "NOUN") if _stative(token) else ("VERB", "NOUN", "ADJ")
         for pos in order:
@@ -365,6 +367,21 @@ class TriggerMatcher:
                      or self._armed(token, second)):
             return TriggerHit(token.i, token.i + 1, token, self._means(token, second))
         return None
+
+    def _verbal_noun(self, token: Token) -> TriggerHit | None:
+        """A form in -ing the parser took for a verb standing where a noun stands ("Fighting
+        between police and gangs went on into the night": its subject) is the noun the
+        lexicon lists for that form, if it lists one, when it names a party of its own, as
+        a noun WordNet derives from a trigger verb must (:func:`names_a_party`): "fighting
+        continued" alone adds no event to the fight told before it."""
+        if token.tag_ != "VBG" or token.dep_ not in GERUND_DEPS or not names_a_party(
+                token, self.codebook.cue("nominal_preps"), self._party_word):
+            return None
+        entries = self.words.get((token.lower_, "NOUN"))
+        entry = self._choose(token, entries) if entries else None
+        if entry is None:
+            return None
+        return TriggerHit(token.i, token.i + 1, token, self._means(token, entry))
 
     def _armed(self, verb: Token, entry: Trigger) -> bool:
         """Whether a CAMEO verb of violence names its means of violence in its own clause
@@ -434,12 +451,20 @@ class TriggerMatcher:
 
     def _struck(self, verb: Token) -> TriggerHit | None:
         """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
-        blast ripped through") is an attack done with it, whatever the verb says elsewhere;
+        blast ripped through") is an attack done with it, whatever the verb says elsewhere,
+        and so is a verb of striking (``impact_verbs``) whose subject is any weapon or
+        aircraft of a side the noun names (:func:`names_a_party`: "Russian drones hit a
+        substation"; "a drone hit the school" later in a story retells a strike told before);
         a violent entry of the verb keeps its own reading."""
         if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
             return None
         mode = next((m for c in verb.children if c.dep_ == "nsubj"
                      for m in [self.means.munition(c)] if m), None)
+        if mode is None and lemma(verb) in self.codebook.cue("impact_verbs"):
+            preps = self.codebook.cue("nominal_preps")
+            mode = next((m for c in verb.children if c.dep_ == "nsubj"
+                         and names_a_party(c, preps, self._party_word)
+                         for m in [self.means.weapon(c)] if m), None)
         if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
                                                                           ())):
             return None
@@ -488,6 +513,9 @@ class TriggerMatcher:
             if entry.with_ and not entry.with_ & governed:
                 continue
             if entry.pos == "ADJ" and not entry.with_ and not _has_clause(token):
+                continue
+            if entry.pos == "VERB" and entry.lemma in self.codebook.cue("object_verbs") and \
+                    not _acts_on_something(token):
                 continue
             if not entry.with_ and entry.mode in self.codebook.cue("forces_modes") and \
                     self._moves_things(token):
@@ -694,6 +722,17 @@ class MeansReader:
         for key in _keys(token):
             hit = self.words.get(key)
             if hit is not None and hit[0] == "munition":
+                return hit[2]
+        return None
+
+    def weapon(self, token: Token) -> str | None:
+        """The mode of violence of any weapon or aircraft a common noun names ("drones",
+        "warplanes", "mortar rounds"), a crowd's or a hacker's means left out."""
+        if token.pos_ != "NOUN" or token.ent_type_:
+            return None
+        for key in _keys(token):
+            hit = self.words.get(key)
+            if hit is not None and hit[0] != "actor" and hit[1] == "ASSAULT":
                 return hit[2]
         return None
 
@@ -994,6 +1033,16 @@ def _unsaid_agent(verb: Token) -> bool:
     named side of its own kind, so its one named party is enough."""
     return verb.pos_ == "VERB" and not any(c.dep_ == "agent" for c in verb.children) and \
         any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _acts_on_something(verb: Token) -> bool:
+    """Whether a verb names what it acts on: an object or a clause, a passive's subject, or,
+    joined to another verb, that verb's object ("eased and then lifted the curfew")."""
+    held = ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+    if any(c.dep_ in held for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and \
+        any(c.dep_ in held and c.i > verb.i for c in verb.head.children)
 
 
 def _has_clause(token: Token) -> bool:

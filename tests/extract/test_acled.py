@@ -42,6 +42,24 @@ def test_shooting_unarmed_people_is_violence_against_civilians():
     assert _type(armed_too) == ("Battles", "Armed clash")
 
 
+def test_shooting_unarmed_political_and_public_people_is_violence_against_civilians():
+    for words, sector in [("a mayoral candidate", "PTY"), ("opposition activists", "OPP"),
+                          ("a judge", "JUD"), ("a member of parliament", "LEG")]:
+        event = _event("ASSAULT", "firearms", [], [(words, sector)])
+        assert _type(event) == ("Violence against civilians", "Attack"), words
+    assert _type(_event("ASSAULT", "firearms", [], [("a police officer", "COP")])) == \
+        ("Battles", "Armed clash")
+
+
+def test_plain_people_with_guns_are_no_mob():
+    shooting = _event("ASSAULT", "firearms", [("two men", "CVL")], [("a reporter", "MED")])
+    assert _type(shooting) == ("Violence against civilians", "Attack")
+    beating = _event("ASSAULT", "beat", [("two men", "CVL")], [("a reporter", "MED")])
+    assert _type(beating)[0] == "Riots"
+    residents = _event("ASSAULT", "firearms", [("residents", "CVL")], [("a thief", "CVL")])
+    assert _type(residents)[0] == "Riots"
+
+
 def test_remote_violence_against_civilians_stays_remote_violence():
     event = _event("ASSAULT", "aerial", [("the air force", "MIL")], [("civilians", "CVL")])
     assert _type(event)[0] == "Explosions/Remote violence"

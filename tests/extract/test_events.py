@@ -126,6 +126,38 @@ def test_on_a_hand_built_doc_a_noun_in_passing_and_a_noun_a_clause_states(coder)
     assert not own_party_named(doc[0])
 
 
+def test_a_clause_of_background_joined_as_a_conjunct_is_in_passing(coder):
+    from spacy.tokens import Doc
+
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.events import _background
+
+    book = load_codebook()
+    # "he flew to Hanoi , a week after Hanoi had seized boats": the parse joins the clause
+    words = ["he", "flew", "to", "Hanoi", ",", "a", "week", "after", "Hanoi", "had", "seized",
+             "boats"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 6, 10, 10, 10, 10, 1, 10],
+              deps=["nsubj", "ROOT", "prep", "pobj", "punct", "det", "npadvmod", "mark",
+                    "nsubj", "aux", "conj", "dobj"],
+              pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "SCONJ", "PROPN",
+                   "AUX", "VERB", "NOUN"])
+    assert _background(doc[10], book)
+    assert not _background(doc[1], book)
+    # "he flew to Hanoi and seized boats": a plain conjunct is an act of its own
+    words = ["he", "flew", "to", "Hanoi", "and", "seized", "boats"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 1, 5],
+              deps=["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "dobj"])
+    assert not _background(doc[5], book)
+
+
+def test_the_main_act_outranks_one_told_after_a_week_after(coder):
+    text = ("Peru's foreign minister flew to Quito for talks with his Ecuadorian counterpart, "
+            "the ministry said, a week after Ecuador had detained two Peruvian fishing boats.")
+    events = coder.code_article(Article(id="w", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "CONSULT", [(e.event_type, e.confidence) for e in events]
+
+
 def test_mediation_told_in_passing_by_a_named_side_is_its_event(coder):
     text = "Rebels freed the hostages on Monday after mediation by Qatar."
     events = coder.code_article(Article(id="m", text=text, published="2024-05-03")).events
@@ -321,3 +353,56 @@ def test_a_side_known_by_its_kind_in_a_story_that_places_nothing_is_of_the_story
     protests = [e for e in events if e.event_type == "PROTEST"]
     assert protests and [a.country for a in protests[0].actors] == ["MWI"], \
         [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events]
+
+
+def _doers(coder, text: str) -> dict[str, list[str | None]]:
+    events = coder.code_article(Article(id="r", text=text, published="2024-05-03")).events
+    return {e.event_type: [a.country for a in e.actors] for e in events}
+
+
+def test_a_group_claiming_an_attack_without_a_doer_is_its_doer(coder):
+    assert _doers(coder, "A bomb went off at a bus station in Kano, wounding nine people; "
+                         "Boko Haram claimed responsibility.") == {"ASSAULT": ["NGA"]}
+    assert _doers(coder, "Six soldiers died when a mine exploded under their truck near "
+                         "Kidal, in an attack claimed by the Islamic State.")["ASSAULT"] != []
+
+
+def test_a_denied_claim_names_no_doer_and_accuses_no_one(coder):
+    assert _doers(coder, "A bomb went off at a bus station in Kano, wounding nine people; "
+                         "no group has claimed responsibility.") == {"ASSAULT": []}
+
+
+def test_a_body_owned_by_a_pronoun_is_the_body_of_the_side_it_stands_for(coder):
+    text = ("Peru's president said his government would close the border with Bolivia if La "
+            "Paz and Bolivian officials failed to stop smuggling by Bolivian gangs.")
+    doers = _doers(coder, text)
+    assert ["PER"] in doers.values(), doers
+    assert ["BOL"] not in [doers.get(kind) for kind in ("THREATEN", "COERCE")], doers
+
+
+def test_a_third_party_pronoun_quoted_before_its_speaker_is_not_the_speaker(coder):
+    text = ('"They burned every house in the street," said a farmer from Kaga, where gunmen '
+            'killed nine people on Sunday.')
+    doers = _doers(coder, text)
+    assert doers.get("ASSAULT") and "COERCE" not in doers, doers
+    # a partial quote after the verb is the reporter's wording: the pronoun is the speaker
+    assert _doers(coder, 'The rebels said "they will attack the city soon".') == {
+        "THREATEN": [None]}
+
+
+def test_a_restriction_imposed_after_violence_ranks_below_the_violence(coder):
+    text = ("Clashes between rival clans in a market town left six people dead, officials "
+            "said, and the governor imposed a curfew.")
+    events = coder.code_article(Article(id="v", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "ASSAULT", [(e.event_type, e.confidence) for e in events]
+    alone = "The governor imposed a curfew on the area after a week of unrest."
+    assert _doers(coder, alone).keys() == {"COERCE"}
+
+
+def test_whoever_fired_the_weapon_named_as_the_doer_is_the_doer(coder):
+    assert _doers(coder, "Mortars fired by the Houthis hit a market in Taiz, wounding six "
+                         "people.") == {"ASSAULT": ["YEM"]}
+    text = ("Three farmers died when their truck was struck by a drone that witnesses said had "
+            "been launched by the Malian army.")
+    assert _doers(coder, text)["ASSAULT"] == ["MLI"]

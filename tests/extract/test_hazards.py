@@ -93,3 +93,26 @@ def test_a_toll_told_after_a_hazard_is_the_hazard_s_and_after_a_fight_the_fight_
                                "dozens. Rebels then "
                                "raided a police post, and officials said four officers were "
                                "killed.")
+
+
+def test_a_hazard_brought_by_another_hazard_has_no_doer():
+    # "Floods caused by days of rain killed ten ."
+    doc = _doc(["Floods", "caused", "by", "days", "of", "rain", "killed", "ten", "."],
+               [6, 0, 1, 2, 3, 4, 6, 6, 6],
+               ["nsubj", "acl", "agent", "pobj", "prep", "pobj", "ROOT", "dobj", "punct"],
+               ["NOUN", "VERB", "ADP", "NOUN", "ADP", "NOUN", "VERB", "NUM", "PUNCT"],
+               ["flood", "cause", "by", "day", "of", "rain", "kill", "ten", "."],
+               ["NNS", "VBN", "IN", "NNS", "IN", "NN", "VBD", "CD", "."])
+    assert is_hazard(doc[0])
+    assert _at(hazard_cause(doc[6], "ASSAULT")) == 0
+
+
+def test_a_hazard_set_by_a_side_is_still_its_work():
+    # "Fires set by rebels killed ten ."
+    doc = _doc(["Fires", "set", "by", "rebels", "killed", "ten", "."], [4, 0, 1, 2, 4, 4, 4],
+               ["nsubj", "acl", "agent", "pobj", "ROOT", "dobj", "punct"],
+               ["NOUN", "VERB", "ADP", "NOUN", "VERB", "NUM", "PUNCT"],
+               ["fire", "set", "by", "rebel", "kill", "ten", "."],
+               ["NNS", "VBN", "IN", "NNS", "VBD", "CD", "."])
+    assert not is_hazard(doc[0])
+    assert hazard_cause(doc[4], "ASSAULT") is None

@@ -243,6 +243,15 @@ def test_a_munition_as_subject_makes_any_verb_an_attack_with_it(coder):
                                                                "heavy-weapons")
 
 
+def test_a_weapon_or_aircraft_as_subject_of_a_verb_of_striking_is_an_attack(coder):
+    doc = coder.nlp("Ethiopian drones hit a fuel depot near the port overnight.")
+    (hit,) = trigger_matcher(doc.vocab)(doc)
+    assert (hit.span.text, hit.entry.type, hit.entry.mode) == ("hit", "ASSAULT", "aerial")
+    assert found(coder, "Two drones flew over the airport on Sunday.") == {}
+    assert found(coder, "A drone crashed in a field during a test flight.") == {}
+    assert found(coder, "High fuel prices hit farmers across the region.") == {}
+
+
 def test_a_munition_word_that_names_no_weapon_makes_no_attack(coder):
     assert found(coder, "Missiles have become cheaper to build.") == {}
     assert found(coder, "Shell said its quarterly profits rose.") == {}
@@ -458,3 +467,33 @@ def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
 ])
 def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
     assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
+
+
+def test_support_pledged_is_support_and_anything_else_pledged_a_promise(coder):
+    assert found(coder, "Chile pledged its full backing for Peru's new government.")[
+        "pledged"] == "SUPPORT"
+    assert found(coder, "Ghana pledged solidarity with the people of Togo.")[
+        "pledged"] == "SUPPORT"
+    assert found(coder, "Norway pledged 40 million crowns to the fund.")["pledged"] == "AGREE"
+
+
+def test_a_verb_of_easing_is_an_act_only_with_what_it_eases(coder):
+    assert found(coder, "Kenya eased restrictions on public gatherings.") == {
+        "eased": "CONCEDE"}
+    assert found(coder, "The curfew was relaxed on Monday.")["relaxed"] == "CONCEDE"
+    assert found(coder, "Annual inflation eased to 12% in May.") == {}
+    assert found(coder, "Tensions relaxed after the talks.").get("relaxed") is None
+
+
+def test_a_measure_scrapped_or_shelved_is_a_concession(coder):
+    assert found(coder, "The government scrapped a planned fuel tax.")["scrapped"] == "CONCEDE"
+    assert found(coder, "Parliament shelved the draft law.")["shelved"] == "CONCEDE"
+    assert found(coder, "The army scrapped two old tanks.") == {}
+
+
+def test_a_form_in_ing_parsed_as_a_verb_where_a_noun_stands_is_its_noun(coder):
+    hits = found(coder, "Fighting between the army and the rebels continued in the north.")
+    assert hits.get("Fighting") == "ASSAULT", hits
+    assert found(coder, "Fighting continued in the north.") == {}
+    assert found(coder, "Protesters criticised the government for raising taxes.").get(
+        "raising") is None

@@ -118,6 +118,29 @@ paramilitary force not coded, settlers attacking farmers and a beating to death 
 youth wing read as riots, a soldier firing at a market read as a battle, and a crowd burning
 tyres and stoning police and demonstrators burning barricades and stoning security forces read
 as protests)."""
+PLOVER_7_FIXTURE = Path(__file__).with_name("unseen_plover_7.tsv")
+PLOVER_7_FLOORS = {"top1": 46, "actor": 40, "no_event": 3}
+"""Of ``unseen_plover_7.tsv``'s 55 sentences with an event (long sentences in the shape of wire
+copy), how many have the right surest type; of the 52 with a judged doer, how many name its
+country on the best right event; of the six with none, how many are left without one: a little
+below the first run (top-1 48/55, 0.873; actor country 42/52, 0.808; 4 of 6 left without an
+event; misses: a drone strike on a depot and a slowdown of a website not coded, a quoted act of
+a pronoun doer given to the speaker, an execution not coded, backing pledged read as an
+agreement, asset freezes and travel bans read as a restriction, a tariff rise dropped not
+coded; doers: a drone's launcher named in a relative clause, a group claiming a bombing after a
+semicolon, a background act in the past perfect ranked above the main one, "her government"
+given the other country; no event: inflation easing read as a concession, deaths in floods
+coded as an attack)."""
+PLOVER_7_EXTRA_CEILING = 16
+"""Events of a type the sentence does not report, against its 90 gold events (first run: 14,
+0.156)."""
+ACLED_8_FIXTURE = Path(__file__).with_name("unseen_acled_8.tsv")
+ACLED_8_FLOOR = 40
+"""Of the 48 snippets of ``unseen_acled_8.tsv``, how many get the right ACLED type (first run:
+41, macro F1 0.890 over the six types; misses: fighting told as a noun that spread, two
+killings of civilians by unnamed gunmen told in the passive read as a riot and a battle, a
+headline in the present tense, communal clashes told as a noun ranked below the curfew that
+followed, a prison taken over by troops and roadblocks set up by a militia not coded)."""
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -149,6 +172,8 @@ PLOVER_5_ROWS = read_rows(PLOVER_5_FIXTURE)
 ACLED_6_ROWS = read_rows(ACLED_6_FIXTURE)
 PLOVER_6_ROWS = read_rows(PLOVER_6_FIXTURE)
 ACLED_7_ROWS = read_rows(ACLED_7_FIXTURE)
+PLOVER_7_ROWS = read_rows(PLOVER_7_FIXTURE)
+ACLED_8_ROWS = read_rows(ACLED_8_FIXTURE)
 MECHANISMS = {"acronym", "short_name", "possessive", "described_attacker", "unknown_org"}
 
 
@@ -528,3 +553,35 @@ def test_the_seventh_acled_set_has_eight_snippets_of_each_type():
 def test_the_seventh_acled_set_is_coded_right_as_a_whole(coder):
     missed = acled_misses(coder, ACLED_7_ROWS)
     assert len(ACLED_7_ROWS) - len(missed) >= ACLED_7_FLOOR, missed
+
+
+def test_the_seventh_plover_set_holds_every_type_in_news_proportions():
+    counts = {name: sum(r["type"] == name for r in PLOVER_7_ROWS) for name in TYPES | {"NONE"}}
+    assert len(PLOVER_7_ROWS) == 61 and counts["NONE"] == 6, counts
+    assert all(counts[name] >= 1 for name in TYPES), counts
+    assert counts["ASSAULT"] == max(counts.values()), counts
+    assert len({r["text"] for r in PLOVER_7_ROWS}) == 61, "a sentence is listed twice"
+    earlier = {r["text"] for r in PLOVER_2_ROWS + PLOVER_3_ROWS + PLOVER_4_ROWS + PLOVER_5_ROWS
+               + PLOVER_6_ROWS}
+    assert not {r["text"] for r in PLOVER_7_ROWS} & earlier
+    assert all(codes(r["also"]) <= TYPES for r in PLOVER_7_ROWS)
+
+
+def test_the_eighth_acled_set_has_eight_snippets_of_each_type():
+    counts = Counter(row["acled"] for row in ACLED_8_ROWS)
+    assert len(counts) == 6 and set(counts.values()) == {8}, counts
+    assert len({row["text"] for row in ACLED_8_ROWS}) == 48, "a snippet is listed twice"
+    earlier = {row["text"] for row in ACLED_ROWS + ACLED_2_ROWS + ACLED_3_ROWS + ACLED_4_ROWS
+               + ACLED_5_ROWS + ACLED_6_ROWS + ACLED_7_ROWS}
+    assert not {row["text"] for row in ACLED_8_ROWS} & earlier
+
+
+def test_the_seventh_plover_set_is_coded_right_as_a_whole(coder):
+    tally = plover_2_tally(coder, PLOVER_7_ROWS)
+    assert all(tally[name] >= floor for name, floor in PLOVER_7_FLOORS.items()), tally
+    assert tally["extra"] <= PLOVER_7_EXTRA_CEILING, tally
+
+
+def test_the_eighth_acled_set_is_coded_right_as_a_whole(coder):
+    missed = acled_misses(coder, ACLED_8_ROWS)
+    assert len(ACLED_8_ROWS) - len(missed) >= ACLED_8_FLOOR, missed
