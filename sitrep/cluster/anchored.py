@@ -74,8 +74,8 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
 
 
 def told_later(records: list[Event], doc: Doc, article: Article) -> list[Event]:
-    """The records whose verb an adverb of sequence with no measure modifies ("the two
-    countries later signed a declaration", ``sequence_adverbs`` of the times vocabulary)
+    """The records whose verb an adverb of sequence with no measure modifies ("the rebels
+    later freed the hostages", ``sequence_adverbs`` of the times vocabulary)
     and whose words state no time: the act is told against the act told just before it, so
     it happened from that act's date (the latest record with a stated date whose trigger
     stands before the verb, in its sentence or the one before) up to the story's day, not
@@ -106,7 +106,7 @@ def told_later(records: list[Event], doc: Doc, article: Article) -> list[Event]:
 
 def _sequence_adverbs(verb: Token, words: frozenset[str]) -> list[Token]:
     """The adverbs of sequence with no measure of their own that modify a verb (or the verb
-    a conjunct or complement shares its time with: "later met and pledged")."""
+    a conjunct or complement shares its time with: "later met and agreed")."""
     found = []
     for _ in range(2):
         found += [c for c in verb.children if c.dep_ == "advmod" and c.text.lower() in words and

@@ -130,12 +130,12 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
 
 
 def _participle_as_verb(head: Token, parent: Token) -> bool:
-    """Whether a participle the parser hung on a partitive ("hundreds of students", "dozens
+    """Whether a participle the parser hung on a partitive ("hundreds of nurses", "dozens
     of them") is in truth the sentence's finite verb, the partitive its subject: the partitive
     is the root of a sentence closed by a full stop (a sentence has a finite verb; only a
     headline, which has no stop, tells a passive without one: "Dozens of civilians killed in
-    strike"), and the participle has no auxiliary or agent of a passive ("Hundreds of students
-    protested outside the building")."""
+    strike"), and the participle has no auxiliary or agent of a passive ("Hundreds of nurses
+    marched on the ministry")."""
     if parent.dep_ != "ROOT" or is_passive(head) or children(head, "agent", "aux") or \
             content_head(parent, load_codebook()) is parent:
         return False
@@ -436,8 +436,8 @@ def content_head(token: Token, book: Codebook) -> Token:
 
 def _joined_antecedent(pronoun: Token, partitive: Token, book: Codebook) -> Token | None:
     """The noun a plural pronoun inside a partitive subject refers to when its clause is a
-    conjunct of a clause whose subject is a noun ("hundreds of relatives gathered, and some
-    of them blocked a road": the relatives); the parse says so where coreference, which
+    conjunct of a clause whose subject is a noun ("thousands of farmers gathered, and some
+    of them burned tyres": the farmers); the parse says so where coreference, which
     reads names and kinds of sides, may find no antecedent for a crowd."""
     verb = partitive.head
     if pronoun.text.lower() not in book.cue("plural_pronouns") or \
