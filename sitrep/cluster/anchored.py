@@ -26,6 +26,7 @@ from sitrep.extract.triggers import doc_triggers
 from sitrep.model import Article, Event, EventDate
 from sitrep.resolve.times.anchors import TimeAnchor, shifted, time_anchors
 from sitrep.resolve.times.component import TIME_SPANS
+from sitrep.resolve.times.vocabulary import load_vocabulary
 
 # the words of a clause whose event is the clause's own ("the strike came", "declared the
 # envoy persona non grata"): its subject, object and complements
@@ -42,7 +43,7 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
     (its own clause, another mention of it, over its sentence's) dates the other."""
     anchors = time_anchors(doc)
     if not anchors:
-        return records
+        return told_later(records, doc, article)
     records = list(records)
     at = _trigger_tokens(records, doc)
     kinds = {hit.head.i: hit.entry.type for hit in doc_triggers(doc)}
@@ -69,7 +70,77 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
             continue
         if moved is not None and _possible(records[target], moved, article):
             records[target] = replace(records[target], date=moved)
-    return records
+    return told_later(records, doc, article)
+
+
+def told_later(records: list[Event], doc: Doc, article: Article) -> list[Event]:
+    """The records whose verb an adverb of sequence with no measure modifies ("the rebels
+    later freed the hostages", ``sequence_adverbs`` of the times vocabulary)
+    and whose words state no time: the act is told against the act told just before it, so
+    it happened from that act's date (the latest record with a stated date whose trigger
+    stands before the verb, in its sentence or the one before) up to the story's day, not
+    on the story's day. "Hours later" and "later on Monday" state a time and keep it."""
+    day = article.reference_date
+    if day is None:
+        return records
+    words = frozenset(load_vocabulary().words["sequence_adverbs"])
+    heads = [_trigger_heads(record, doc) for record in records]
+    out = list(records)
+    for n, record in enumerate(records):
+        if strength(record) or record.date is None or record.date.source == SOURCE:
+            continue
+        adverb = next((a for verb in heads[n] for a in _sequence_adverbs(verb, words)), None)
+        if adverb is None:
+            continue
+        before = _told_before(adverb, [(m, heads[m]) for m in range(len(records))
+                                       if m != n and strength(records[m])])
+        told = records[before].date if before is not None else None
+        start = told.start if told is not None else None
+        if not start or date.fromisoformat(start[:10]) > day:
+            continue
+        out[n] = replace(record, date=EventDate(
+            text=adverb.text, start=start[:10], end=day.isoformat(), precision=None,
+            basis="relative", source=SOURCE))
+    return out
+
+
+def _sequence_adverbs(verb: Token, words: frozenset[str]) -> list[Token]:
+    """The adverbs of sequence with no measure of their own that modify a verb (or the verb
+    a conjunct or complement shares its time with: "later met and agreed")."""
+    found = []
+    for _ in range(2):
+        found += [c for c in verb.children if c.dep_ == "advmod" and c.text.lower() in words and
+                  not any(g.dep_ in ("npadvmod", "nummod", "prep") for g in c.children)]
+        if verb.dep_ not in ("conj", "xcomp") or found:
+            break
+        verb = verb.head
+    return found
+
+
+def _told_before(adverb: Token, candidates: list[tuple[int, list[Token]]]) -> int | None:
+    """Of the records given, the one whose trigger stands last before ``adverb``'s verb
+    within its sentence or the one before."""
+    sent = adverb.sent
+    first = adverb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    best: tuple[int, int] | None = None
+    for n, tokens in candidates:
+        for token in tokens:
+            if first <= token.i < adverb.i and (best is None or token.i > best[0]):
+                best = (token.i, n)
+    return best[1] if best is not None else None
+
+
+def _trigger_heads(record: Event, doc: Doc) -> list[Token]:
+    """The head tokens of the triggers of a record's mentions."""
+    heads = []
+    for mention in record.mentions:
+        if mention.trigger_start is None:
+            continue
+        span = doc.char_span(mention.trigger_start, mention.trigger_end or
+                             mention.trigger_start, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.append(span.root)
+    return heads
 
 
 def _undated_clause(anchor: TimeAnchor) -> bool:

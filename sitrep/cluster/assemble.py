@@ -227,8 +227,11 @@ def _location(best: Event, others: list[Event], title_end: int = 0) -> Location 
     mention's clause (basis ``mention``), else the best mention's sentence, else another's
     ("Israeli strike kills 27 as talks resume in Cairo" gives way to "a strike hit a school
     in Gaza City"). The body is read before the headline (before ``title_end``), and a place
-    that is only a doer's name (:func:`_names_doer`) after both."""
+    that is only a doer's name (:func:`_names_doer`) after both. Another mention's place of
+    no country (a region across borders, a sea) does not displace a place in a country that
+    the best mention has, even the dateline's: one event's mentions told in a country."""
     mentions = [best, *others]
+    own = best.location is not None and bool(best.location.country_code)
 
     def tier(mention: Event) -> int:
         return 2 * _names_doer(mention) + (mention.evidence.start < title_end)
@@ -238,9 +241,12 @@ def _location(best: Event, others: list[Event], title_end: int = 0) -> Location 
         for basis in ("clause", None):
             for mention in told:
                 loc = mention.location
-                if loc is not None and loc.basis not in UNSTATED_PLACES and \
-                        basis in (None, loc.basis):
-                    return loc if mention is best else replace(loc, basis="mention")
+                if loc is None or loc.basis in UNSTATED_PLACES or basis not in (None, loc.basis):
+                    continue
+                if mention is best:
+                    return loc
+                if loc.country_code or not own:
+                    return replace(loc, basis="mention")
     return best.location
 
 

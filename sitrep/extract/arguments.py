@@ -113,8 +113,8 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
             if parent.lemma_.lower() in load_codebook().cue("reporting_nouns"):
                 return noun_actor(parent, depth + 1)
             return [parent]
-        if head.tag_ == "VBN":
-            return []
+        if head.tag_ == "VBN":  # "civilians killed": the noun is the patient
+            return [parent] if _participle_as_verb(head, parent) else []
         if head.tag_ == "VBD":  # "Ghana, which mediates, urged calm": the noun's own clause
             return [parent]
         return noun_actor(parent, depth + 1)
@@ -127,6 +127,20 @@ def inherited_subject(head: Token, depth: int) -> list[Token]:
             parent = parent.head
         return subject_tokens(parent, depth + 1)
     return []
+
+
+def _participle_as_verb(head: Token, parent: Token) -> bool:
+    """Whether a participle the parser hung on a partitive ("hundreds of nurses", "dozens
+    of them") is in truth the sentence's finite verb, the partitive its subject: the partitive
+    is the root of a sentence closed by a full stop (a sentence has a finite verb; only a
+    headline, which has no stop, tells a passive without one: "Dozens of civilians killed in
+    strike"), and the participle has no auxiliary or agent of a passive ("Hundreds of nurses
+    marched on the ministry")."""
+    if parent.dep_ != "ROOT" or is_passive(head) or children(head, "agent", "aux") or \
+            content_head(parent, load_codebook()) is parent:
+        return False
+    closing = [t for t in parent.sent if not t.is_space]
+    return bool(closing) and closing[-1].tag_ == "." and closing[-1].i > head.i
 
 
 def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[Token]:
@@ -411,11 +425,28 @@ def entity_of(token: Token) -> Span | None:
 
 
 def content_head(token: Token, book: Codebook) -> Token:
-    """The noun a partitive stands for: "thousands of Iraqi Kurds" → "Kurds"."""
+    """The noun a partitive stands for: "thousands of Iraqi Kurds" → "Kurds"; "some of them"
+    → the group "them" points back to when the clause is joined to one whose subject names
+    it (:func:`_joined_antecedent`)."""
     if token.lemma_.lower() in book.cue("partitive_heads") or token.like_num:
         for obj in prep_objects(token, ("of",)):
-            return obj
+            return _joined_antecedent(obj, token, book) or obj
     return token
+
+
+def _joined_antecedent(pronoun: Token, partitive: Token, book: Codebook) -> Token | None:
+    """The noun a plural pronoun inside a partitive subject refers to when its clause is a
+    conjunct of a clause whose subject is a noun ("thousands of farmers gathered, and some
+    of them burned tyres": the farmers); the parse says so where coreference, which
+    reads names and kinds of sides, may find no antecedent for a crowd."""
+    verb = partitive.head
+    if pronoun.text.lower() not in book.cue("plural_pronouns") or \
+            partitive.dep_ not in SUBJECTS or verb.dep_ != "conj":
+        return None
+    for subject in children(verb.head, *SUBJECTS):
+        if subject.pos_ in ("NOUN", "PROPN"):
+            return content_head(subject, book)
+    return None
 
 
 def phrase(token: Token) -> Span:

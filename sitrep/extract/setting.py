@@ -195,7 +195,7 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
     ``events``: the heads of the sentence's event nouns; ``doers``: the countries of the
     event's doers."""
     items = [(p, s) for p, s in _place_tokens(segment(trigger), places)
-             if not {t.i for t in s} & skip]
+             if not {t.i for t in s} & skip and not _describes_a_side(p, s, trigger)]
     place = _nearest(trigger, items, clause_tokens(trigger))
     if place is not None:
         return Location.from_place(place, "clause")
@@ -205,6 +205,21 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
         return Location.from_place(place, "sentence")
     place = dateline_place(article, places)
     return Location.from_place(place, "dateline") if place is not None else None
+
+
+def _describes_a_side(place: PlaceMention, span: Span, trigger: Token) -> bool:
+    """Whether a place of no country (a region across borders: "the Sahel") is named inside
+    the words that describe a side ("the movement, an armed group active in the Sahel,
+    claimed the raid"): a subject's phrase that does not hold the trigger. It says where the side
+    operates, not where the act happened; a region named where the act is ("attacks in
+    the Sahel", "the attack in the Sahel killed") stays the act's place."""
+    if place.country_code:
+        return False
+    for ancestor in span.root.ancestors:
+        if ancestor.dep_ in ("nsubj", "nsubjpass") and \
+                not ancestor.left_edge.i <= trigger.i <= ancestor.right_edge.i:
+            return True
+    return False
 
 
 def dateline_span(article: Article) -> tuple[int, int] | None:

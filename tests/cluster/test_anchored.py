@@ -150,3 +150,54 @@ def test_a_subjectless_clause_shares_the_time_of_the_clause_it_hangs_on():
     article = Article(id="d", text=doc.text, published="2024-05-20")
     withdrawal = record(doc, 7, "RETREAT", UNSTATED)
     assert dated_by_events([withdrawal], doc, article)[0].date == UNSTATED
+
+
+LATER = ["rebels", "attacked", "the", "base", ".", "the", "sides", "later", "signed", "a",
+         "deal", "."]
+LATER_HEADS = [1, 1, 3, 1, 1, 6, 8, 8, 8, 10, 8, 8]
+LATER_DEPS = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "advmod", "ROOT", "det",
+              "dobj", "punct"]
+
+
+def later_story(words: list[str] = LATER) -> Doc:
+    register_extensions()
+    doc = Doc(Vocab(), words=words, heads=LATER_HEADS, deps=LATER_DEPS,
+              sent_starts=[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    doc.spans[TIME_SPANS] = []
+    doc.spans["triggers"] = []
+    return doc
+
+
+def test_an_act_told_later_than_a_dated_one_runs_from_its_date_to_the_story():
+    doc = later_story()
+    attack = record(doc, 1, "ASSAULT", EventDate(text="2020", start="2020-01-01",
+                                                 end="2020-12-31", precision="year",
+                                                 basis="explicit", source="clause"))
+    deal = record(doc, 8, "AGREE", UNSTATED)
+    _, dated = dated_by_events([attack, deal], doc, ARTICLE)
+    assert (dated.date.start, dated.date.end, dated.date.source) == (
+        "2020-01-01", "2024-05-20", "event")
+    assert dated.date.text == "later"
+
+
+def test_without_an_adverb_of_sequence_or_a_dated_act_before_the_story_day_stands():
+    doc = later_story([*LATER[:7], "also", *LATER[8:]])
+    attack = record(doc, 1, "ASSAULT", EventDate(text="2020", start="2020-01-01",
+                                                 end="2020-12-31", precision="year",
+                                                 basis="explicit", source="clause"))
+    deal = record(doc, 8, "AGREE", UNSTATED)
+    assert dated_by_events([attack, deal], doc, ARTICLE)[1].date == UNSTATED
+    doc = later_story()
+    undated = record(doc, 1, "ASSAULT", UNSTATED)
+    deal = record(doc, 8, "AGREE", UNSTATED)
+    assert dated_by_events([undated, deal], doc, ARTICLE)[1].date == UNSTATED
+
+
+def test_an_act_told_later_that_states_its_own_time_keeps_it():
+    doc = later_story()
+    attack = record(doc, 1, "ASSAULT", EventDate(text="2020", start="2020-01-01",
+                                                 end="2020-12-31", precision="year",
+                                                 basis="explicit", source="clause"))
+    own = day("Monday", "2024-05-20", "clause")
+    deal = record(doc, 8, "AGREE", own)
+    assert dated_by_events([attack, deal], doc, ARTICLE)[1].date == own

@@ -1074,3 +1074,14 @@ def test_an_act_named_only_as_the_object_of_another_and_by_nobody_is_no_record(
         coder, text, kind, kept):
     events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
     assert any(e.event_type == kind for e in events) is kept
+
+
+def test_another_mentions_region_of_no_country_does_not_displace_a_place_in_a_country():
+    headline = make_event(start=0, trigger="withdrew", location=("Sahel", "", "region"))
+    headline.location.country_code = None
+    headline.location.basis = "clause"
+    body = make_event(start=200, trigger="withdrew", location=("Bamako", "MLI", "city"))
+    body.location.basis = "dateline"
+    assert combine([headline, body], title_end=100).location.country_code == "MLI"
+    body.location = None  # with no place of its own, the region is what the story says
+    assert combine([headline, body], title_end=100).location.text == "Sahel"

@@ -515,3 +515,53 @@ def test_a_past_verb_folded_into_a_noun_has_the_noun_for_subject():
 
     assert [t.text for t in inherited_subject(_folded("VBD")[5], 0)] == ["Ghana"]
     assert inherited_subject(_folded("VBN")[5], 0) == []  # "civilians killed": the patient
+
+
+def _partitive(closed: bool) -> Doc:
+    """'Hundreds of students protested outside the building .' with the verb hung on the
+    partitive as a participle, as the parser leaves it; without the stop, a headline."""
+    import spacy
+
+    words = ["Hundreds", "of", "students", "protested", "outside", "the", "building", "."]
+    size = len(words) if closed else len(words) - 1
+    return Doc(spacy.blank("en").vocab, words=words[:size], heads=[0, 0, 1, 0, 3, 6, 4, 0][:size],
+               deps=["ROOT", "prep", "pobj", "acl", "prep", "det", "pobj", "punct"][:size],
+               tags=["NNS", "IN", "NNS", "VBN", "IN", "DT", "NN", "."][:size],
+               pos=["NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"][:size],
+               lemmas=["hundred", "of", "student", "protest", "outside", "the", "building",
+                       "."][:size])
+
+
+def test_a_participle_hung_on_a_partitive_root_of_a_sentence_is_its_verb():
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.arguments import content_head, inherited_subject
+
+    doer = inherited_subject(_partitive(closed=True)[3], 0)
+    assert [t.text for t in doer] == ["Hundreds"]
+    assert content_head(doer[0], load_codebook()).text == "students"
+    # a headline has no stop and no finite verb: "Dozens of civilians killed in strike"
+    assert inherited_subject(_partitive(closed=False)[3], 0) == []
+
+
+def test_some_of_them_in_a_joined_clause_are_of_the_first_clause_subject():
+    import spacy
+
+    from sitrep.codebook.lexicon import load_codebook
+    from sitrep.extract.arguments import content_head
+
+    words = ["relatives", "gathered", ",", "and", "some", "of", "them", "blocked", "a",
+             "road", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 7, 4, 5, 1, 9, 7, 1],
+              deps=["nsubj", "ROOT", "punct", "cc", "nsubj", "prep", "pobj", "conj", "det",
+                    "dobj", "punct"],
+              pos=["NOUN", "VERB", "PUNCT", "CCONJ", "DET", "ADP", "PRON", "VERB", "DET",
+                   "NOUN", "PUNCT"],
+              lemmas=["relative", "gather", ",", "and", "some", "of", "they", "block", "a",
+                      "road", "."])
+    book = load_codebook()
+    assert content_head(doc[4], book).text == "relatives"
+    # alone, "some of them" stands for "them", which coreference reads
+    alone = Doc(spacy.blank("en").vocab, words=words[4:], heads=[3, 0, 1, 3, 5, 3, 3],
+                deps=["nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"],
+                lemmas=["some", "of", "they", "block", "a", "road", "."])
+    assert content_head(alone[0], book).text == "them"

@@ -271,3 +271,13 @@ def test_a_time_of_a_noun_the_verb_takes_through_a_preposition_dates_the_verb(co
     found = coded(coder, "Malian troops attacked the town in the 2019 uprising.")
     date = found["ASSAULT"].date
     assert (date.start[:4], date.end[:4]) == ("2019", "2019")
+
+
+def test_a_region_describing_a_side_is_not_where_it_acted(coder):
+    found = coded(coder, "Ansarul Islam, an armed group active in the Sahel, attacked an army "
+                         "post on Monday, the army said.")
+    assault = found["ASSAULT"]
+    assert assault.location is None or assault.location.text != "Sahel"
+    found = coded(coder, "Gunmen attacked an army convoy in the Sahel on Monday, the army said.")
+    assert found["ASSAULT"].location is not None
+    assert found["ASSAULT"].location.text == "Sahel", "the region the act is told in stays"
