@@ -1,0 +1,39 @@
+"""The tenth held-out set of whole articles (``unseen_articles_10.jsonl``): ten wire and
+newspaper stories of 350-500 words of invented events, of kinds the other sets hold little of:
+a coup attempt with arrests, a curfew and a border closed by a neighbour; a tanker seized at
+sea after a warship was harassed; hostages freed under a brokered deal; a convoy ambushed with
+a claim of responsibility; election-day violence in several towns; a diplomatic row with
+ambassadors recalled and diplomats expelled; food convoys held back by a government; a port
+strike cleared by police; a border agreement; a drone attack on a gas field with denials. They
+were written and coded by the rules of the development articles (75 required of 208 events)
+and committed before sitrep ran on them; the gold is never edited to fit sitrep's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from held_out_articles import check_european_union, check_floors, check_required, check_stories
+
+UNSEEN = Path(__file__).parent / "unseen_articles_10.jsonl"
+FLOORS = {"required_found": 0.0, "lenient_found": 0.0, "fully_right": 0.0,
+          "precision": 0.0, "record_precision": 0.0}
+
+
+def test_every_article_is_a_dated_story_with_coded_events():
+    check_stories(UNSEEN, count=10, dated_to_publication=True, words=(350, 500))
+
+
+def test_the_european_union_is_coded_as_the_other_sets_code_it():
+    check_european_union(UNSEEN)
+
+
+def test_the_set_reads_as_articles_with_their_gold():
+    check_required(UNSEEN, 75)
+
+
+@pytest.mark.slow
+def test_tenth_unseen_articles_quality_floor(coder):
+    """The coder on the tenth held-out articles; the floors are below its first run."""
+    check_floors(UNSEEN, coder, FLOORS)
