@@ -7,6 +7,12 @@ ambassadors recalled and diplomats expelled; food convoys held back by a governm
 strike cleared by police; a border agreement; a drone attack on a gas field with denials. They
 were written and coded by the rules of the development articles (75 required of 208 events)
 and committed before sitrep ran on them; the gold is never edited to fit sitrep's output.
+
+First run (2026-12-03, code at f7555d8, before any change made after the set was written):
+required found 0.760, type and actor 0.813, fully right 0.680, precision 0.620, record
+precision 0.716, records per matched event 1.031 (134 records); field errors on type + actor
+matches: place 0, date 5, modality 0, recipients 4. The floors below sit a little under that,
+so that a change which loses held-out events fails here even when the development numbers hold.
 """
 
 from __future__ import annotations
@@ -17,8 +23,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_10.jsonl"
-FLOORS = {"required_found": 0.0, "lenient_found": 0.0, "fully_right": 0.0,
-          "precision": 0.0, "record_precision": 0.0}
+FLOORS = {"required_found": 0.74, "lenient_found": 0.79, "fully_right": 0.66,
+          "precision": 0.60, "record_precision": 0.70}
 
 
 def test_every_article_is_a_dated_story_with_coded_events():
