@@ -458,3 +458,10 @@ def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
 ])
 def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
     assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
+
+
+def test_relief_that_reaches_a_place_is_aid_delivered_and_a_deal_reached_an_agreement(coder):
+    assert found(coder, "A convoy of 30 trucks carrying flour reached the besieged town.")[
+        "reached"] == "AID"
+    assert found(coder, "The two sides reached a deal on food aid.")["reached"] == "AGREE"
+    assert "reached" not in found(coder, "Government troops reached the outskirts of the town.")
