@@ -637,7 +637,7 @@ def _acts_placed_in(records: list[Event], country: str | None) -> bool:
 
 def _unknown_names(doc: Doc, event: Event) -> frozenset[str]:
     """The words of the record's doers that are names no table codes: no country and no
-    kind ("the Situation Room", a party known by its initials, a person named alone)."""
+    kind ("the Harbour Civic Forum", a party known by its initials, a person named alone)."""
     return frozenset(a.text for a in event.actors
                      if not a.country and not a.sector and _named_actor(doc, event, a))
 

@@ -312,9 +312,10 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
 def _forecast(cand: Candidate, candidates: list[Candidate], book: Codebook) -> bool:
     """A warning that foresees a state of affairs rather than an act its speaker would do
     (``forecast_verbs``): its content clause holds no other trigger and no condition, and
-    its subject is neither a pronoun nor a name ("warned that families were running out of
-    food") nor quantified as a condition ("any attempt"). Such a warning is a pessimistic
-    comment, no threat."""
+    its subject is neither a pronoun, a name nor a side of the state or in arms
+    (``state_sectors``: "the army would respond"), nor quantified as a condition ("any
+    attempt"): "warned that herders were running short of water". Such a warning is a
+    pessimistic comment, no threat."""
     head = cand.head
     if cand.type != "THREATEN" or head.pos_ != "VERB" or \
             head.lemma_.lower() not in book.cue("forecast_verbs"):
@@ -331,7 +332,10 @@ def _forecast(cand: Candidate, candidates: list[Candidate], book: Codebook) -> b
     subjects = children(contents[0], "nsubj", "nsubjpass")
     if len(subjects) != 1 or any(t.lower_ in book.cue("forecast_conditions")
                                  for t in subjects[0].subtree):
-        return False  # "warned that any attempt ... would have consequences": a condition
+        return False  # "warned that any raid ... would be punished": a condition
+    word = book.actors.words.get(subjects[0].lemma_.lower())
+    if word is not None and word.sector in book.cue("state_sectors"):
+        return False  # "warned that the army would respond": a side's own act
     return subjects[0].pos_ in ("NOUN", "PROPN", "NUM") and \
         subjects[0].ent_type_ not in NAME_LABELS
 

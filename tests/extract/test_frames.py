@@ -105,6 +105,7 @@ def test_a_warning_that_foresees_a_state_of_affairs_is_no_threat(coder, text):
     "The army warned that Kenya would strike rebel camps across the border.",
     "Several donor countries warned they may cut funding unless the audit is published.",
     "The ministry warned that any attempt to seize the airport would have grave consequences.",
+    "The governor warned that the police would respond to any new roadblock.",
 ])
 def test_a_warning_of_an_act_or_on_a_condition_stays_a_threat(coder, text):
     assert [e for e in _code(coder, text) if e.event_type == "THREATEN"]

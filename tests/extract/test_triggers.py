@@ -461,7 +461,7 @@ def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs
 
 
 def test_relief_that_reaches_a_place_is_aid_delivered_and_a_deal_reached_an_agreement(coder):
-    assert found(coder, "A convoy of 30 trucks carrying flour reached the besieged town.")[
+    assert found(coder, "Forty lorries loaded with flour reached the town of Kadugli.")[
         "reached"] == "AID"
     assert found(coder, "The two sides reached a deal on food aid.")["reached"] == "AGREE"
     assert "reached" not in found(coder, "Government troops reached the outskirts of the town.")

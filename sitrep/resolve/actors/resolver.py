@@ -575,7 +575,7 @@ def _drop_place_modifiers(found: dict[int, tuple[str, str]], head: Token) -> Non
 
 
 def _drop_places_of_owned(found: dict[int, tuple[str, str]], head: Token) -> None:
-    """A body a possessive pronoun owns ("its embassy in Tehran", "their troops in Mali")
+    """A body a possessive pronoun owns ("its consulate in Mombasa", "their troops in Mali")
     is the pronoun's: a place in a locative phrase after the head says where the body is,
     not whose, so it gives the phrase no country and the pronoun's antecedent does."""
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
