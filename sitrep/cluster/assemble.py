@@ -657,7 +657,8 @@ def _where_they_operate(event: Event, focus: str | None = None,
     belong to the country the article is about (``focus``), as do those of an event placed
     nowhere. A doer named by a name that no table codes (``names``) is placed the same way:
     a party, a civic body or a person the codebook does not know is of the country where
-    the article shows it acting, as a side known by its kind is."""
+    the article shows it acting (a place its own words state, or for a statement the
+    country the story is about; not a dateline abroad), as a side known by its kind is."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()
@@ -671,9 +672,13 @@ def _where_they_operate(event: Event, focus: str | None = None,
 
     roaming = _operating_codes() if acted_there else frozenset()
 
+    # a name no table codes is placed only by the act's own stated place or, for a
+    # statement, by the story's country: a dateline abroad says nothing of whose it is
+    named_here = acted_there or event.event_type in aimed
+
     def placed(actor: Actor) -> bool:
         return bool(actor.sector and not actor.country) or actor.country in roaming or \
-            (not actor.country and actor.text in names)
+            (named_here and not actor.country and actor.text in names)
 
     def local(sides: list[Actor]) -> list[Actor]:
         return [replace(a, country=code) if placed(a) else a for a in sides]

@@ -130,6 +130,13 @@ def test_a_body_named_by_a_name_no_table_codes_belongs_where_it_acts():
     named = _where_they_operate(event, names=frozenset({"The Lakeside Forum"}))
     assert named.actors[0].country == "KEN"
     assert _where_they_operate(event).actors[0].country is None  # a thing: no doer
+    abroad = unstated(make_event(event_type="RETREAT", location=("Sofia", "BGR", "city"),
+                                 trigger="disbanded"), date=False)
+    abroad.actors[0].country = abroad.actors[0].sector = None
+    abroad.actors[0].text = "The Lakeside Forum"
+    # a dateline abroad says nothing of whose a name is
+    assert _where_they_operate(abroad, names=frozenset({"The Lakeside Forum"})).actors[
+        0].country is None
 
 
 @pytest.mark.slow
