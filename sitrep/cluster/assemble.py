@@ -105,7 +105,8 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article) or _story_country(doc)
     fought = _acts_placed_in(merged, home)
-    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home, fought)
+    records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home, fought,
+                                                     _unknown_names(doc, r))
                                  for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
@@ -640,8 +641,16 @@ def _acts_placed_in(records: list[Event], country: str | None) -> bool:
         for r in records)
 
 
+def _unknown_names(doc: Doc, event: Event) -> frozenset[str]:
+    """The words of the record's doers that are names no table codes: no country and no
+    kind ("the Harbour Civic Forum", a party known by its initials, a person named alone)."""
+    return frozenset(a.text for a in event.actors
+                     if not a.country and not a.sector and _named_actor(doc, event, a))
+
+
 def _where_they_operate(event: Event, focus: str | None = None,
-                        fought_in_focus: bool = False) -> Event:
+                        fought_in_focus: bool = False,
+                        names: frozenset[str] = frozenset()) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
     rule for armed groups, police forces, ministries and people of a place; so does a
@@ -652,7 +661,10 @@ def _where_they_operate(event: Event, focus: str | None = None,
     (``fought_in_focus``). Whom such a movement threatens says nothing of where it operates. A
     statement is made at a venue ("the army refused to attend talks in Oslo"): its sides
     belong to the country the article is about (``focus``), as do those of an event placed
-    nowhere."""
+    nowhere. A doer named by a name that no table codes (``names``) is placed the same way:
+    a party, a civic body or a person the codebook does not know is of the country where
+    the article shows it acting (a place its own words state, or for a statement the
+    country the story is about; not a dateline abroad), as a side known by its kind is."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()
@@ -666,8 +678,13 @@ def _where_they_operate(event: Event, focus: str | None = None,
 
     roaming = _operating_codes() if acted_there else frozenset()
 
+    # a name no table codes is placed only by the act's own stated place or, for a
+    # statement, by the story's country: a dateline abroad says nothing of whose it is
+    named_here = acted_there or event.event_type in aimed
+
     def placed(actor: Actor) -> bool:
-        return bool(actor.sector and not actor.country) or actor.country in roaming
+        return bool(actor.sector and not actor.country) or actor.country in roaming or \
+            (named_here and not actor.country and actor.text in names)
 
     def local(sides: list[Actor]) -> list[Actor]:
         return [replace(a, country=code) if placed(a) else a for a in sides]
@@ -1019,19 +1036,18 @@ def _named_doer(doc: Doc, event: Event) -> bool:
     """Whether an uncoded doer is named by a name ("the Nile Basin Forum", a person):
     the head of its words, where the best mention's sentence states them, is a proper noun
     or stands in a named entity of an organisation, a person or a people."""
-    sentence = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-    if sentence is None:
+    return any(_named_actor(doc, event, actor) for actor in event.actors)
+
+
+def _named_actor(doc: Doc, event: Event, actor: Actor) -> bool:
+    """Whether one side of a record is named by a name where its best mention states it."""
+    at = event.evidence.sentence.find(actor.text)
+    if not actor.text or at < 0:
         return False
-    for actor in event.actors:
-        at = event.evidence.sentence.find(actor.text)
-        if not actor.text or at < 0:
-            continue
-        start = event.evidence.start + at
-        span = doc.char_span(start, start + len(actor.text), alignment_mode="expand")
-        if span is not None and len(span) and (span.root.pos_ == "PROPN" or
-                                               span.root.ent_type_ in NAMED_DOERS):
-            return True
-    return False
+    start = event.evidence.start + at
+    span = doc.char_span(start, start + len(actor.text), alignment_mode="expand")
+    return span is not None and len(span) > 0 and (span.root.pos_ == "PROPN" or
+                                                   span.root.ent_type_ in NAMED_DOERS)
 
 
 def _main_verb(doc: Doc, event: Event) -> bool:

@@ -9,7 +9,7 @@ Inside one article it groups the mentions of an event into one record
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -37,6 +37,7 @@ class Scope:
     conflicting_modalities: frozenset[frozenset[str]]
     unstated_reach_days: int | None = None
     acts_by_code: frozenset[str] = frozenset()
+    acts_by_mode: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ def _scope(data: dict[str, Any]) -> Scope:
         unstated_reach_days=(None if data.get("unstated_reach_days") is None
                              else int(data["unstated_reach_days"])),
         acts_by_code=frozenset(data.get("acts_by_code", [])),
+        acts_by_mode={kind: frozenset(modes)
+                      for kind, modes in data.get("acts_by_mode", {}).items()},
     )
 
 
@@ -111,7 +114,9 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     scope; records of different articles with ``across_articles``. All must hold:
 
     - types equal, or compatible (same quad and listed); of a type told apart by its
-      CAMEO code in the scope (``acts_by_code``), not two different specific acts;
+      CAMEO code in the scope (``acts_by_code``), not two different specific acts; of a
+      type with modes that are acts of their own (``acts_by_mode``), not one such mode and
+      another mode;
     - actors agree: countries overlap; where the scope lets an unknown side match, a side
       with no actor at all matches, and two uncoded actors must have the same words;
     - recipient countries overlap when both are known; two mentions that each name an
@@ -137,6 +142,7 @@ def same_event(a: Event, b: Event, rules: SameEventRules | None = None, *,
     scope = rules.within if a.doc_id == b.doc_id else rules.across
     return (types_agree(a, b, scope)
             and not two_acts_by_code(a, b, scope)
+            and not two_acts_by_mode(a, b, scope)
             and actors_agree(a.actors, b.actors, scope.unknown_actor_matches)
             and (a.event_type in rules.fights or not opposed_camps(a.actors, b.actors,
                                                                    rules.camps))
@@ -281,6 +287,15 @@ def two_acts_by_code(a: Event, b: Event, scope: Scope) -> bool:
 
     return (a.event_type in scope.acts_by_code and specific(a.cameo) and specific(b.cameo)
             and a.cameo != b.cameo)
+
+
+def two_acts_by_mode(a: Event, b: Event, scope: Scope) -> bool:
+    """Whether two mentions of one type name two acts by their modes (``acts_by_mode``): a
+    curfew imposed and arrests made are two coercive acts, though one side does both on one
+    day; the mode of either must be one the scope lists, and both must be known."""
+    apart = scope.acts_by_mode.get(a.event_type, frozenset())
+    return (a.event_type == b.event_type and a.mode is not None and b.mode is not None
+            and a.mode != b.mode and (a.mode in apart or b.mode in apart))
 
 
 def roles_reversed(a: Event, b: Event) -> bool:

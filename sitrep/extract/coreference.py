@@ -347,19 +347,34 @@ class Coreference:
             return []
         word = self.book.actors.words.get(head.lemma_.lower())
         sector = word.sector if word is not None and word.strong else None
-        chosen: tuple[Referent, ...] | None = None
+        fitting: list[tuple[Referent, ...]] = []
         for group in self.groups:
             if max(r.token for r in group) >= head.i:
                 break
             if sector is not None and any(r.actor.sector != sector for r in group):
                 continue  # "the two presidents" are no company and ministry named together
             if len({_side(r) for r in group}) <= size:
-                chosen = group
+                fitting.append(group)
+        chosen = self._most_named(fitting, head) if fitting else None
         if chosen is None:  # never named together: the story's main countries
             chosen = self._most_salient(head, size)
         if len({_side(r) for r in chosen}) != size:
             return []
         return [a for r in chosen if (a := self._link(r, head, None)) is not None]
+
+    def _most_named(self, groups: list[tuple[Referent, ...]], head: Token
+                    ) -> tuple[Referent, ...]:
+        """Of the groups of sides named together before a counted plural, the one whose
+        countries the text names most often before it, the latest on a tie: "the two
+        countries" of a story about a border deal are its two parties, not the guests named
+        together at the signing."""
+        counts: dict[str | None, int] = {}
+        for ref in self.referents:
+            if ref.token >= head.i:
+                break
+            counts[ref.actor.country] = counts.get(ref.actor.country, 0) + 1
+        return max(reversed(groups), key=lambda g: sum(
+            counts.get(code, 0) for code in {r.actor.country for r in g}))
 
     def _most_salient(self, head: Token, size: int) -> tuple[Referent, ...]:
         """The sides a counted plural stands for when the text never named sides together

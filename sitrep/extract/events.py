@@ -132,6 +132,7 @@ def extract_events(doc: Doc, article: Article, *, places: list[PlaceMention],
     # an act named as what something is ("called the tariffs an attack") is no event
     named = judgements(doc, book)
     candidates = [c for c in candidates if c.head.i not in named]
+    candidates = [c for c in candidates if not _forecast(c, candidates, book)]
     # Heads that may hold an event in passing: triggers not themselves mentioned in passing
     # ("her role in rioting during a summit": neither the rioting nor the summit).
     heads = {c.head.i for c in candidates}
@@ -312,6 +313,37 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _forecast(cand: Candidate, candidates: list[Candidate], book: Codebook) -> bool:
+    """A warning that foresees a state of affairs rather than an act its speaker would do
+    (``forecast_verbs``): its content clause holds no other trigger and no condition, and
+    its subject is neither a pronoun, a name nor a side of the state or in arms
+    (``state_sectors``: "the army would respond"), nor quantified as a condition ("any
+    attempt"): "warned that herders were running short of water". Such a warning is a
+    pessimistic comment, no threat."""
+    head = cand.head
+    if cand.type != "THREATEN" or head.pos_ != "VERB" or \
+            head.lemma_.lower() not in book.cue("forecast_verbs"):
+        return False
+    contents = children(head, "ccomp")
+    if len(contents) != 1:
+        return False
+    inside = {t.i for t in contents[0].subtree}
+    if any(o is not cand and o.head.i in inside for o in candidates):
+        return False
+    if any(t.lower_ in book.cue("condition_marks") and t.dep_ == "mark"
+           for t in contents[0].subtree):
+        return False
+    subjects = children(contents[0], "nsubj", "nsubjpass")
+    if len(subjects) != 1 or any(t.lower_ in book.cue("forecast_conditions")
+                                 for t in subjects[0].subtree):
+        return False  # "warned that any raid ... would be punished": a condition
+    word = book.actors.words.get(subjects[0].lemma_.lower())
+    if word is not None and word.sector in book.cue("state_sectors"):
+        return False  # "warned that the army would respond": a side's own act
+    return subjects[0].pos_ in ("NOUN", "PROPN", "NUM") and \
+        subjects[0].ent_type_ not in NAME_LABELS
 
 
 def unconditioned(candidates: list[Candidate], book: Codebook) -> list[Candidate]:

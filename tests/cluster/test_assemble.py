@@ -119,6 +119,35 @@ def test_a_side_known_only_by_its_kind_belongs_where_the_event_happens():
     assert record.actors[0].country == "COD"
 
 
+def test_a_body_named_by_a_name_no_table_codes_belongs_where_it_acts():
+    from sitrep.cluster.assemble import _where_they_operate
+
+    event = make_event(event_type="REQUEST", location=("Kisumu", "KEN", "city"),
+                       trigger="called on")
+    event.actors[0].country = None
+    event.actors[0].sector = None
+    event.actors[0].text = "The Lakeside Forum"
+    named = _where_they_operate(event, names=frozenset({"The Lakeside Forum"}))
+    assert named.actors[0].country == "KEN"
+    assert _where_they_operate(event).actors[0].country is None  # a thing: no doer
+    abroad = unstated(make_event(event_type="RETREAT", location=("Sofia", "BGR", "city"),
+                                 trigger="disbanded"), date=False)
+    abroad.actors[0].country = abroad.actors[0].sector = None
+    abroad.actors[0].text = "The Lakeside Forum"
+    # a dateline abroad says nothing of whose a name is
+    assert _where_they_operate(abroad, names=frozenset({"The Lakeside Forum"})).actors[
+        0].country is None
+
+
+@pytest.mark.slow
+def test_an_unknown_civic_body_takes_the_country_it_acts_in(coder):
+    text = ("Market row in Kisumu\n\nKISUMU, Kenya (AP) - The Lakeside Civic Forum "
+            "called on the county government on Monday to reopen the fish market in Kisumu.")
+    events = coder.code_article(Article(id="k", text=text, published="2025-03-05")).events
+    [request] = [e for e in events if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["KEN"]
+
+
 def _together(event_type: str, recipients: list[str] | None = None):
     from sitrep.model import Actor
 

@@ -178,6 +178,21 @@ def test_a_summons_and_a_condemnation_by_one_side_are_two_acts_in_one_article() 
     assert same_event(disapproval("a", 0, "111"), disapproval("b", 90, "114"))  # two outlets
 
 
+def test_a_curfew_and_arrests_by_one_side_on_one_day_are_two_acts_in_one_article() -> None:
+    def coercion(doc: str, start: int, mode: str | None):
+        return replace(make_event(doc, "COERCE", actor_country="NGA", trigger="imposed",
+                                  recipient_country="NGA", start=start, location=None),
+                       mode=mode)
+
+    assert "curfew" in load_rules().within.acts_by_mode["COERCE"]
+    assert not same_event(coercion("a", 0, "curfew"), coercion("a", 90, "arrest"))
+    assert not same_event(coercion("a", 0, "seize"), coercion("a", 90, "martial-law"))
+    assert same_event(coercion("a", 0, "curfew"), coercion("a", 90, "curfew"))
+    assert same_event(coercion("a", 0, "arrest"), coercion("a", 90, "seize"))  # not listed
+    assert same_event(coercion("a", 0, "curfew"), coercion("a", 90, None))  # a mode unknown
+    assert same_event(coercion("a", 0, "curfew"), coercion("b", 90, "arrest"))  # two outlets
+
+
 def test_a_side_named_again_by_its_head_word_is_the_same_side() -> None:
     from sitrep.cluster.events import named_alike, shared_arguments
     from sitrep.model import Actor

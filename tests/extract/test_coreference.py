@@ -222,6 +222,17 @@ def test_the_two_neighbours_are_the_states_named_together(coder):
 
 
 @pytest.mark.slow
+def test_the_two_neighbours_are_the_pair_the_story_names_most_not_the_last_guests(coder):
+    events = _code(coder, "Kenya and Tanzania ended a long dispute over fishing rights on "
+                          "Friday. Kenya will open the lake to Tanzanian boats, and Tanzania "
+                          "will free Kenyan fishermen. The presidents of Uganda and Rwanda "
+                          "attended the ceremony. The two neighbours agreed to hold joint "
+                          "patrols on the lake.")
+    agree = [e for e in events if e.event_type == "AGREE" and "patrols" in e.evidence.sentence]
+    assert agree and {a.country for a in agree[0].actors} == {"KEN", "TZA"}
+
+
+@pytest.mark.slow
 def test_the_chiefs_of_the_two_countries_are_a_body_of_each(coder):
     events = _code(coder, "Kenya and Tanzania ended a long dispute over fishing rights on "
                           "Friday. The defence chiefs of the two countries held talks in "

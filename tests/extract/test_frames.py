@@ -91,3 +91,21 @@ def test_the_doer_of_a_charge_s_controlled_verb_is_the_accused(coder):
                           "attack a border post.")
     assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert assaults and all("minister" not in a.text for e in assaults for a in e.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "The relief agency warned that thousands of herders in the north were running out of water.",
+    "Traders warned that the closure of the bridge would double the price of fuel.",
+])
+def test_a_warning_that_foresees_a_state_of_affairs_is_no_threat(coder, text):
+    assert not [e for e in _code(coder, text) if e.event_type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army warned that Kenya would strike rebel camps across the border.",
+    "Several donor countries warned they may cut funding unless the audit is published.",
+    "The ministry warned that any attempt to seize the airport would have grave consequences.",
+    "The governor warned that the police would respond to any new roadblock.",
+])
+def test_a_warning_of_an_act_or_on_a_condition_stays_a_threat(coder, text):
+    assert [e for e in _code(coder, text) if e.event_type == "THREATEN"]

@@ -497,3 +497,18 @@ def test_a_form_in_ing_parsed_as_a_verb_where_a_noun_stands_is_its_noun(coder):
     assert found(coder, "Fighting continued in the north.") == {}
     assert found(coder, "Protesters criticised the government for raising taxes.").get(
         "raising") is None
+
+
+def test_relief_that_reaches_a_place_is_aid_delivered_and_a_deal_reached_an_agreement(coder):
+    assert found(coder, "Forty lorries loaded with flour reached the town of Kadugli.")[
+        "reached"] == "AID"
+    assert found(coder, "The two sides reached a deal on food aid.")["reached"] == "AGREE"
+    assert "reached" not in found(coder, "Government troops reached the outskirts of the town.")
+
+
+def test_a_delegation_sent_is_a_visit_though_an_adviser_leads_it(coder):
+    # CAMEO's pattern "send ... delegation" (042); advisers sent alone stay a deployment
+    assert found(coder, "The president sent a delegation led by his security adviser to "
+                        "the border town.")["sent"] == "CONSULT"
+    assert found(coder, "Kenya sent 40 military advisers to the border town.")["sent"] == \
+        "MOBILIZE"

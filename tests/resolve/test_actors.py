@@ -470,6 +470,32 @@ def test_a_country_word_outside_any_locative_phrase_is_kept_and_the_climb_ends_a
     assert found == {3: ("DNK", "Danish")}
 
 
+def test_a_place_where_an_owned_body_sits_says_nothing_of_whose_it_is():
+    """"its embassy in Tehran": the pronoun owns the embassy, "in Tehran" says where it is;
+    without a possessive pronoun ("police in Kabul") the place stays the body's country."""
+    from sitrep.resolve.actors.resolver import _drop_places_of_owned
+
+    vocab = spacy.blank("en").vocab
+    owned = Doc(vocab, words=["its", "embassy", "in", "Tehran"], heads=[1, 1, 1, 2],
+                deps=["poss", "ROOT", "prep", "pobj"], pos=["PRON", "NOUN", "ADP", "PROPN"])
+    found = {3: ("IRN", "capital")}
+    _drop_places_of_owned(found, owned[1])
+    assert found == {}
+    plain = Doc(vocab, words=["the", "police", "in", "Kabul"], heads=[1, 1, 1, 2],
+                deps=["det", "ROOT", "prep", "pobj"], pos=["DET", "NOUN", "ADP", "PROPN"])
+    found = {3: ("AFG", "capital")}
+    _drop_places_of_owned(found, plain[1])
+    assert found == {3: ("AFG", "capital")}
+
+
+@pytest.mark.slow
+def test_an_embassy_a_country_owns_abroad_acts_for_that_country(coder):
+    [request] = [e for e in coder.code_article(parse_text(
+        "Kenya said its embassy in Kampala had demanded the release of the students.",
+        "t.txt", published="2024-05-03")).events if e.event_type == "REQUEST"]
+    assert [a.country for a in request.actors] == ["KEN"]
+
+
 @pytest.mark.slow
 def test_a_country_hosting_talks_is_not_what_the_story_is_about(coder):
     from sitrep.resolve.actors.resolver import venue

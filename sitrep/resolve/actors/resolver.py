@@ -238,6 +238,7 @@ class ActorResolver:
             if body is None and title is None:
                 self._drop_named_things(found, head)
             _drop_place_modifiers(found, head)
+            _drop_places_of_owned(found, head)
             leader, leader_at = self.leaders.find([t for t in tokens if t.i not in body_at],
                                                   ctx.date if ctx is not None else None)
             if leader is not None:
@@ -570,6 +571,22 @@ def _drop_place_modifiers(found: dict[int, tuple[str, str]], head: Token) -> Non
     if len(dropped) < len({j for j in found if doc[j].i > head.i}) or \
             any(j <= head.i for j in found):
         for i in dropped:
+            del found[i]
+
+
+def _drop_places_of_owned(found: dict[int, tuple[str, str]], head: Token) -> None:
+    """A body a possessive pronoun owns ("its consulate in Mombasa", "their troops in Mali")
+    is the pronoun's: a place in a locative phrase after the head says where the body is,
+    not whose, so it gives the phrase no country and the pronoun's antecedent does."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return
+    locative = load_codebook().cue("locative_preps")
+    for i in [j for j in found if j > head.i]:
+        token = head.doc[i]
+        while token.i != head.i and token.head.i != token.i and not (
+                token.dep_ == "prep" and token.lower_ in locative):
+            token = token.head
+        if token.i != head.i and token.dep_ == "prep":
             del found[i]
 
 
