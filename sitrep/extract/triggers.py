@@ -37,6 +37,8 @@ GERUND_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
 # plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""Dependencies by which a word names what kind of thing its head noun is ("internet services")."""
 SCORE = re.compile(r"^\d+[-–]\d+$")
 # where the means of violence stand in its clause: subject, object, compounds, modifiers and
 # the objects of instrument and circumstance prepositions
@@ -506,7 +508,9 @@ class TriggerMatcher:
         """The first entry whose object condition holds (specific entries come first)."""
         governed = complement_lemmas(token)
         if self._ordinary(token, entries[0].lemma, governed):
-            return None
+            entries = self._qualified(token, entries)
+            if not entries:
+                return None
         sport = _scoreline(token)
         entries = self._by_discourse(token, entries)
         for entry in entries:
@@ -639,6 +643,17 @@ class TriggerMatcher:
         if entry.with_ and not entry.with_ & governed:
             return True
         return self._ordinary(head, entry.lemma, governed)
+
+    def _qualified(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
+        """The rows of the word that still hold where a negative makes it ordinary, because the
+        very noun the negative names is qualified by a word a specific row names: a body
+        stopping its own "services" is ordinary, but "suspended mobile internet services" is
+        the internet cut. Only a compound or modifier on that noun counts, so the specific
+        word names the thing itself, not something further off."""
+        plain = self.negative_with.get(entries[0].lemma, frozenset())
+        qualifiers = {lemma(c) for t in token.subtree if t is not token and lemma(t) in plain
+                      for c in t.children if c.dep_ in QUALIFIER_DEPS}
+        return [e for e in entries if e.with_ & qualifiers]
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
