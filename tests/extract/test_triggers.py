@@ -535,3 +535,19 @@ def test_a_network_dismantled_is_coercion_and_weapons_dismantled_disarmament(cod
 def test_bricks_hurled_are_violence(coder):
     assert found(coder, "Youths hurled bricks at the officers.")["hurled"] == "ASSAULT"
     assert found(coder, "The minister hurled insults at the opposition.")["hurled"] == "ACCUSE"
+
+
+def test_relief_distributed_or_dropped_from_the_air_and_money_deposited_are_aid(coder):
+    assert found(coder, "The agency distributed food parcels to displaced families.")[
+        "distributed"] == "AID"
+    assert "distributed" not in found(coder, "The party distributed leaflets in the town.")
+    assert found(coder, "Aircraft airdropped food to cut-off villages.")["airdropped"] == "AID"
+    assert found(coder, "Veltra deposited $2 billion in Kastoria's central bank.")[
+        "deposited"] == "AID"
+
+
+def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
+    assert found(coder, "Veltra blocked a bloc decision to open accession talks.")[
+        "blocked"] == "REJECT"
+    assert found(coder, "Students blocked a major intersection in the capital.")[
+        "blocked"] == "PROTEST"
