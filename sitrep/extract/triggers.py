@@ -612,7 +612,8 @@ class TriggerMatcher:
     def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
         """Plain rows of several types ("strike": workers or aircraft) in the order of the
         article's cues for each type (``senses.json``); rows with a ``with`` list stay first,
-        and a tie keeps the lexicon's order."""
+        a word told as what people were killed in (``toll_of``) wins a tie, and any other tie
+        keeps the lexicon's order."""
         sense = self.senses.get((entries[0].lemma, token.pos_))
         plain = [e for e in entries if not e.with_]
         if sense is None or len({e.type for e in plain}) < 2:
@@ -623,7 +624,14 @@ class TriggerMatcher:
             return [e for e in entries if e.with_] + plain
         cues = sense.cues
         counts = self._cue_counts(token.doc)
-        ranked = sorted(plain, key=lambda e: -sum(counts.get(w, 0) for w in cues.get(e.type, ())))
+        score = {e.type: sum(counts.get(w, 0) for w in cues.get(e.type, ())) for e in plain}
+        toll = sense.toll_of
+        # told as what people were killed in, the word takes the toll's reading unless the
+        # article's cues speak more of another
+        if toll is not None and score.get(toll[0], -1) >= max(score.values()) and \
+                told_as_toll(token, toll[1], toll[2]):
+            score[toll[0]] += 1
+        ranked = sorted(plain, key=lambda e: -score[e.type])
         return [e for e in entries if e.with_] + ranked
 
     def _cue_counts(self, doc: Doc) -> dict[str, int]:
@@ -996,6 +1004,7 @@ class Sense:
 
     cues: dict[str, frozenset[str]]
     aimed_at_place: tuple[str, frozenset[str]] | None = None
+    toll_of: tuple[str, frozenset[str], frozenset[str]] | None = None
 
 
 def _senses() -> dict[tuple[str, str], Sense]:
@@ -1003,9 +1012,12 @@ def _senses() -> dict[tuple[str, str], Sense]:
     table: dict[tuple[str, str], Sense] = {}
     for sense in load_json("senses.json")["senses"]:
         aimed = sense.get("aimed_at_place")
+        toll = sense.get("toll_of")
         table[(sense["lemma"], sense["pos"])] = Sense(
             cues={kind: frozenset(words) for kind, words in sense["cues"].items()},
-            aimed_at_place=(aimed["type"], frozenset(aimed["preps"])) if aimed else None)
+            aimed_at_place=(aimed["type"], frozenset(aimed["preps"])) if aimed else None,
+            toll_of=(toll["type"], frozenset(toll["verbs"]), frozenset(toll["preps"]))
+            if toll else None)
     return table
 
 
@@ -1018,6 +1030,15 @@ def aimed_at_place(token: Token, preps: frozenset[str]) -> bool:
                if prep.dep_ == "prep" and prep.lower_ in preps
                for each in prep.children if each.dep_ == "pobj"
                for obj in (each, *each.conjuncts))
+
+
+def told_as_toll(token: Token, verbs: frozenset[str], preps: frozenset[str]) -> bool:
+    """Whether the word is told as what people were killed or hurt in ("killed in an Israeli
+    strike", "wounded in strikes"): the object of one of ``preps`` on one of ``verbs``."""
+    if token.dep_ != "pobj" or token.head.lower_ not in preps:
+        return False
+    verb = token.head.head
+    return verb.pos_ in ("VERB", "AUX") and lemma(verb) in verbs
 
 
 @cache
