@@ -39,6 +39,7 @@ def test_negative_triggers_are_not_events(coder):
     assert found(coder, "The senator died of a heart attack in his home.") == {}
     assert "fight" not in found(coder, "The government vowed to fight corruption.")
     assert "released" not in found(coder, "The ministry released a statement on Friday.")
+    assert "rally" not in found(coder, "The president addressed a campaign rally in the north.")
 
 
 def test_reporting_verbs_are_not_events(coder):
