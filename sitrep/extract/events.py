@@ -1554,7 +1554,7 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
     conjunct (the trigger's own clause only)."""
     token, steps = head, 3
     while steps > 0:
-        if token.dep_ == "pobj" and token.head.lower_ in book.cue("background_preps"):
+        if token.dep_ == "pobj" and _background_prep(token.head, book):
             return True
         if not through_clauses and token.dep_ in STATED_DEPS and \
                 token.head.pos_ in ("VERB", "AUX"):
@@ -1570,6 +1570,17 @@ def _background(head: Token, book: Codebook, through_clauses: bool = True) -> bo
             steps -= 1
         token = token.head
     return False
+
+
+def _background_prep(prep: Token, book: Codebook) -> bool:
+    """A preposition of background (``background_preps``), alone ("after the coup") or as
+    the second word of one the parse splits ("ahead of a G7 meeting", "prior to the vote":
+    the word of background an adverb the preposition hangs on)."""
+    background = book.cue("background_preps")
+    if prep.lower_ in background:
+        return True
+    return prep.dep_ == "prep" and prep.head.pos_ in ("ADV", "ADP", "SCONJ") and \
+        prep.head.lower_ in background
 
 
 def riots_spread(events: list[Event], book: Codebook) -> list[Event]:

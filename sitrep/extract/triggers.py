@@ -37,6 +37,8 @@ GERUND_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 # the word a trigger hangs on can make it ordinary too: the verb of a noun object ("gave the
 # plan a boost"), the noun a participle describes ("a documentary shot on location")
 HOST_DEPS = frozenset({"dobj", "acl"})
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+"""Dependencies by which a word names what kind of thing its head noun is ("internet services")."""
 SCORE = re.compile(r"^\d+[-–]\d+$")
 # where the means of violence stand in its clause: subject, object, compounds, modifiers and
 # the objects of instrument and circumstance prepositions
@@ -506,7 +508,9 @@ class TriggerMatcher:
         """The first entry whose object condition holds (specific entries come first)."""
         governed = complement_lemmas(token)
         if self._ordinary(token, entries[0].lemma, governed):
-            return None
+            entries = self._qualified(token, entries)
+            if not entries:
+                return None
         sport = _scoreline(token)
         entries = self._by_discourse(token, entries)
         for entry in entries:
@@ -608,7 +612,8 @@ class TriggerMatcher:
     def _by_discourse(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
         """Plain rows of several types ("strike": workers or aircraft) in the order of the
         article's cues for each type (``senses.json``); rows with a ``with`` list stay first,
-        and a tie keeps the lexicon's order."""
+        a word told as what people were killed in (``toll_of``) wins a tie, and any other tie
+        keeps the lexicon's order."""
         sense = self.senses.get((entries[0].lemma, token.pos_))
         plain = [e for e in entries if not e.with_]
         if sense is None or len({e.type for e in plain}) < 2:
@@ -619,7 +624,14 @@ class TriggerMatcher:
             return [e for e in entries if e.with_] + plain
         cues = sense.cues
         counts = self._cue_counts(token.doc)
-        ranked = sorted(plain, key=lambda e: -sum(counts.get(w, 0) for w in cues.get(e.type, ())))
+        score = {e.type: sum(counts.get(w, 0) for w in cues.get(e.type, ())) for e in plain}
+        toll = sense.toll_of
+        # told as what people were killed in, the word takes the toll's reading unless the
+        # article's cues speak more of another
+        if toll is not None and score.get(toll[0], -1) >= max(score.values()) and \
+                told_as_toll(token, toll[1], toll[2]):
+            score[toll[0]] += 1
+        ranked = sorted(plain, key=lambda e: -score[e.type])
         return [e for e in entries if e.with_] + ranked
 
     def _cue_counts(self, doc: Doc) -> dict[str, int]:
@@ -639,6 +651,17 @@ class TriggerMatcher:
         if entry.with_ and not entry.with_ & governed:
             return True
         return self._ordinary(head, entry.lemma, governed)
+
+    def _qualified(self, token: Token, entries: list[Trigger]) -> list[Trigger]:
+        """The rows of the word that still hold where a negative makes it ordinary, because the
+        very noun the negative names is qualified by a word a specific row names: a body
+        stopping its own "services" is ordinary, but "suspended mobile internet services" is
+        the internet cut. Only a compound or modifier on that noun counts, so the specific
+        word names the thing itself, not something further off."""
+        plain = self.negative_with.get(entries[0].lemma, frozenset())
+        qualifiers = {lemma(c) for t in token.subtree if t is not token and lemma(t) in plain
+                      for c in t.children if c.dep_ in QUALIFIER_DEPS}
+        return [e for e in entries if e.with_ & qualifiers]
 
     def _ordinary(self, token: Token, key: str, governed: set[str]) -> bool:
         """A negative of the lexicon holds: "released a statement", "the storm destroyed",
@@ -981,6 +1004,7 @@ class Sense:
 
     cues: dict[str, frozenset[str]]
     aimed_at_place: tuple[str, frozenset[str]] | None = None
+    toll_of: tuple[str, frozenset[str], frozenset[str]] | None = None
 
 
 def _senses() -> dict[tuple[str, str], Sense]:
@@ -988,9 +1012,12 @@ def _senses() -> dict[tuple[str, str], Sense]:
     table: dict[tuple[str, str], Sense] = {}
     for sense in load_json("senses.json")["senses"]:
         aimed = sense.get("aimed_at_place")
+        toll = sense.get("toll_of")
         table[(sense["lemma"], sense["pos"])] = Sense(
             cues={kind: frozenset(words) for kind, words in sense["cues"].items()},
-            aimed_at_place=(aimed["type"], frozenset(aimed["preps"])) if aimed else None)
+            aimed_at_place=(aimed["type"], frozenset(aimed["preps"])) if aimed else None,
+            toll_of=(toll["type"], frozenset(toll["verbs"]), frozenset(toll["preps"]))
+            if toll else None)
     return table
 
 
@@ -1003,6 +1030,15 @@ def aimed_at_place(token: Token, preps: frozenset[str]) -> bool:
                if prep.dep_ == "prep" and prep.lower_ in preps
                for each in prep.children if each.dep_ == "pobj"
                for obj in (each, *each.conjuncts))
+
+
+def told_as_toll(token: Token, verbs: frozenset[str], preps: frozenset[str]) -> bool:
+    """Whether the word is told as what people were killed or hurt in ("killed in an Israeli
+    strike", "wounded in strikes"): the object of one of ``preps`` on one of ``verbs``."""
+    if token.dep_ != "pobj" or token.head.lower_ not in preps:
+        return False
+    verb = token.head.head
+    return verb.pos_ in ("VERB", "AUX") and lemma(verb) in verbs
 
 
 @cache

@@ -406,3 +406,20 @@ def test_whoever_fired_the_weapon_named_as_the_doer_is_the_doer(coder):
     text = ("Three farmers died when their truck was struck by a drone that witnesses said had "
             "been launched by the Malian army.")
     assert _doers(coder, text)["ASSAULT"] == ["MLI"]
+
+
+def test_a_meeting_told_as_what_an_act_came_ahead_of_is_in_passing(coder):
+    # "ahead of" is parsed as an adverb with its own "of": the meeting is context for the
+    # warning, as it is after "before"
+    text = ("The finance minister warned that Veltra would impose tariffs on Kastorian goods, "
+            "speaking to reporters ahead of a cabinet meeting.")
+    events = coder.code_article(Article(id="x", text=text, published="2024-05-07")).events
+    assert [e.event_type for e in events] == ["THREATEN"], [
+        (e.event_type, e.evidence.trigger) for e in events]
+
+
+def test_threats_cited_as_the_reason_for_an_act_are_no_threat(coder):
+    text = "Veltra's regulator closed an opposition website, citing threats to security."
+    events = coder.code_article(Article(id="x", text=text, published="2024-05-07")).events
+    assert "THREATEN" not in [e.event_type for e in events], [
+        (e.event_type, e.evidence.trigger) for e in events]

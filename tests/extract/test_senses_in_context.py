@@ -216,3 +216,11 @@ def test_a_verb_of_planning_with_a_predicate_puts_nothing_ahead(coder):
                             "in Bouake.")
     assert events and all(e.modality == "asserted" for e in events)
     assert "THREATEN" not in [e.event_type for e in events]
+
+
+def test_a_strike_people_were_killed_in_is_an_attack_where_the_article_says_no_more(coder):
+    killed = _events(coder, "A commander was killed in a Veltran strike on a car near the border.")
+    assert [e.event_type for e in killed][:1] == ["ASSAULT"], [
+        (e.event_type, e.evidence.trigger) for e in killed]
+    walkout = _events(coder, "Two teachers were injured in a strike by union members over pay.")
+    assert "PROTEST" in [e.event_type for e in walkout]

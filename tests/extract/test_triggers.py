@@ -39,6 +39,7 @@ def test_negative_triggers_are_not_events(coder):
     assert found(coder, "The senator died of a heart attack in his home.") == {}
     assert "fight" not in found(coder, "The government vowed to fight corruption.")
     assert "released" not in found(coder, "The ministry released a statement on Friday.")
+    assert "rally" not in found(coder, "The president addressed a campaign rally in the north.")
 
 
 def test_reporting_verbs_are_not_events(coder):
@@ -483,6 +484,8 @@ def test_a_verb_of_easing_is_an_act_only_with_what_it_eases(coder):
     assert found(coder, "The curfew was relaxed on Monday.")["relaxed"] == "CONCEDE"
     assert found(coder, "Annual inflation eased to 12% in May.") == {}
     assert found(coder, "Tensions relaxed after the talks.").get("relaxed") is None
+    assert found(coder, "The church sheltered 200 displaced families.")["sheltered"] == "AID"
+    assert "sheltering" not in found(coder, "Families were sheltering in a school.")
 
 
 def test_a_measure_scrapped_or_shelved_is_a_concession(coder):
@@ -512,3 +515,40 @@ def test_a_delegation_sent_is_a_visit_though_an_adviser_leads_it(coder):
                         "the border town.")["sent"] == "CONSULT"
     assert found(coder, "Kenya sent 40 military advisers to the border town.")["sent"] == \
         "MOBILIZE"
+
+
+def test_an_ordinary_noun_qualified_by_a_specific_rows_word_is_that_rows_act(coder):
+    # "suspend" + "service" is a body stopping its own work; the internet named on the
+    # service makes it the cut the specific row names
+    assert found(coder, "The government suspended mobile internet services in the "
+                        "province.")["suspended"] == "COERCE"
+    assert "suspended" not in found(coder, "The airline suspended flights to the capital.")
+    assert "suspended" not in found(coder, "The company suspended bus services on the route.")
+
+
+def test_a_network_dismantled_is_coercion_and_weapons_dismantled_disarmament(coder):
+    assert found(coder, "Police dismantled a people smuggling network in the port.")[
+        "dismantled"] == "COERCE"
+    assert found(coder, "The rebels dismantled their positions along the river.")[
+        "dismantled"] == "RETREAT"
+
+
+def test_bricks_hurled_are_violence(coder):
+    assert found(coder, "Youths hurled bricks at the officers.")["hurled"] == "ASSAULT"
+    assert found(coder, "The minister hurled insults at the opposition.")["hurled"] == "ACCUSE"
+
+
+def test_relief_distributed_or_dropped_from_the_air_and_money_deposited_are_aid(coder):
+    assert found(coder, "The agency distributed food parcels to displaced families.")[
+        "distributed"] == "AID"
+    assert "distributed" not in found(coder, "The party distributed leaflets in the town.")
+    assert found(coder, "Aircraft airdropped food to cut-off villages.")["airdropped"] == "AID"
+    assert found(coder, "Veltra deposited $2 billion in Kastoria's central bank.")[
+        "deposited"] == "AID"
+
+
+def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
+    assert found(coder, "Veltra blocked a bloc decision to open accession talks.")[
+        "blocked"] == "REJECT"
+    assert found(coder, "Students blocked a major intersection in the capital.")[
+        "blocked"] == "PROTEST"

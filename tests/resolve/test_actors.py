@@ -516,3 +516,22 @@ def test_a_country_hosting_talks_is_not_what_the_story_is_about(coder):
     events = coder.code_article(Article(id="v", text=text, published="2026-03-10")).events
     [shelling] = [e for e in events if e.event_type == "ASSAULT"]
     assert [a.country for a in shelling.actors] == ["TCD"]
+
+
+def test_regional_branches_of_transnational_groups_are_of_the_country_they_fight_in():
+    # the parent group stands for no one state (IMG); a branch named for one country's war
+    # is that country's armed group
+    book = load_codebook().actors
+    assert book.bodies["Islamic State"].country == "IMG"
+    assert book.bodies["ISWAP"].country == "NGA"
+    assert book.bodies["AQAP"].country == "YEM"
+    assert book.bodies["ISKP"].country == "AFG"
+
+
+def test_agencies_and_militias_named_by_their_own_names_have_a_country_and_sector():
+    book = load_codebook().actors
+    assert (book.bodies["Department of Homeland Security"].country,
+            book.bodies["Justice Department"].sector) == ("USA", "JUD")
+    assert book.bodies["Europol"].country == "IGO"
+    assert (book.bodies["Imbonerakure"].country, book.bodies["VDP"].sector) == ("BDI", "UAF")
+    assert book.words["auxiliaries"].sector == "UAF"
