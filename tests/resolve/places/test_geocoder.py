@@ -1080,3 +1080,23 @@ def test_a_country_s_short_name_that_is_a_town_of_the_article_s_country(geocoder
     abroad = resolve(geocoder, blank, "Bolivia and Trinidad signed a gas deal.",
                      ["Bolivia", "Trinidad"])
     assert abroad["Trinidad"].country_code == "TTO"
+
+
+def test_london_borough_the_packaged_sources_lack(geocoder, blank) -> None:
+    """London boroughs filed under other names (``places/regions.tsv``) are read in London,
+    and a Camberwell named with one is no suburb abroad."""
+    places = resolve(geocoder, blank, "Bins went unemptied in Newham and Haringey this week.",
+                     ["Newham", "Haringey"])
+    for name in ("Newham", "Haringey"):
+        assert places[name].country_code == "GBR"
+        assert abs(places[name].lat - 51.55) < 0.2 and abs(places[name].lon) < 0.3
+
+
+def test_ontario_county_reads_the_canadian_towns_beside_it(geocoder, blank) -> None:
+    """An Ontario county (``places/regions.tsv``) outweighs its American namesakes in a
+    story about Ontario, and pulls a small town named with it to Ontario too."""
+    text = "Oxford County crews in Woodstock, Ontario, and Tillsonburg cleared the roads."
+    places = resolve(geocoder, blank, text, ["Oxford County", "Woodstock", "Ontario",
+                                             "Tillsonburg"])
+    assert places["Oxford County"].country_code == "CAN"
+    assert places["Woodstock"].country_code == "CAN"
