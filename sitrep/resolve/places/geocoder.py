@@ -739,6 +739,8 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
+            if _names_group(span, self._known):
+                continue  # "the Ardmore Owls" the model left untagged or took whole for a place
             toponym = self._lookup(text, span.start_char, span.end_char, span)
             toponym.weak = hit.context in ("weak", "list", "maybe", "lone")
             toponym.maybe = hit.context in ("maybe", "lone")
@@ -796,6 +798,7 @@ class Geocoder:
             return area
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
                 _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known) or (
+                _group_inside(ent, self._known)) or (
                 _demonym_modifier(ent)):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
@@ -1466,13 +1469,35 @@ def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
     while end < len(doc) and end - ent.end < GROUP_WORDS and doc[end].is_alpha and (
             doc[end].text[0].isupper()):
         end += 1
-    if end == ent.end or doc[end - 1].tag_ != "NNPS" or doc[end - 1].text in place_plurals() or (
+    if end == ent.end or not _group_plural(doc[end - 1]) or (
             end < len(doc) and (doc[end].pos_ == "ADP" or doc[end].text[:1].isupper())):
         return False  # "the Ardmore Friends of the Park", "Ardmore Parks Board Chairman"
     after = tuple(t.lower_ for t in doc[ent.end:end])
     if any(after[:size] in after_words() for size in range(1, len(after) + 1)):
         return False
     return not known(doc[ent.start:end].text)
+
+
+def _group_plural(token: Token) -> bool:
+    """A plural that may end a team's or a group's name: a plural proper noun, or a
+    capitalised word whose singular is an English word ("the Ardmore Owls", which the model may
+    tag as one proper noun), that ends no place's name (:func:`place_plurals`)."""
+    if token.text in place_plurals():
+        return False
+    lower = token.lower_
+    return token.tag_ == "NNPS" or (
+        token.tag_ == "NNP" and lower.endswith("s") and not lower.endswith("ss")
+        and lower[:-1] in english_words())
+
+
+def _group_inside(ent: Span, known: Callable[[str], bool]) -> bool:
+    """The model took a team's whole name for a place ("the Ardmore Owls" tagged LOC): the
+    entity ends in a group's plural (:func:`_group_plural`) after a known place name, and the
+    whole is no name the index knows."""
+    if len(ent) < 2 or not _group_plural(ent[-1]) or known(ent.text):
+        return False
+    first = 1 if ent[0].lower_ == "the" else 0
+    return any(known(ent[first:stop].text) for stop in range(len(ent) - 1, first, -1))
 
 
 def _named_for(text: str, start: int) -> bool:

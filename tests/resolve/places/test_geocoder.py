@@ -896,6 +896,27 @@ def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) 
             "Ardmore"], text
 
 
+def test_a_team_named_by_a_singular_proper_noun_or_tagged_whole_as_a_place(
+        geocoder, blank) -> None:
+    """"Owls" the model tags as a singular proper noun still ends a team's name when its
+    singular is an English word; a team's whole name tagged as a place is no place, nor is the
+    place name inside it found again by the scan."""
+    text = "Fans of the Ardmore Owls cheered on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "-")
+    for token in doc:
+        if token.text == "Owls":
+            token.tag_ = "NNP"
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    doc = _with_plural(blank, text, "Ardmore", "Owls")
+    doc.ents = [doc.char_span(text.index("the"), text.index(" cheered"), label="LOC")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    text = "Homes in the Ardmore Hills flooded on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "Hills")
+    doc.ents = [doc.char_span(text.index("Ardmore"), text.index(" flooded"), label="LOC")]
+    assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+        "Ardmore Hills"]
+
+
 def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_about(
         geocoder, blank) -> None:
     text = "Boats on the Mekong near Luang Prabang and Vientiane were stopped on Monday."
