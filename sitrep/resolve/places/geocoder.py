@@ -165,6 +165,31 @@ def _proximity() -> re.Pattern[str]:
 
 
 @cache
+def _proximity_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``proximity_words.tsv`` as words, longest first."""
+    return tuple(sorted((tuple(row[0].split()) for row in read_tsv("proximity_words.tsv")),
+                        key=len, reverse=True))
+
+
+def _cut_at_proximity(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with a place the model ran on past a lower-case phrase of nearness into
+    the names after it ("the Ardmore Turnpike near Duncan and Marlow" read as one facility)
+    cut before the phrase: the names after it are left to the scan, which reads them by
+    their context like any untagged name."""
+    cut: list[Span] = []
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            lower = [t.lower_ for t in ent]
+            at = next((i for i in range(1, len(ent) - 1) if ent[i].text.islower() and any(
+                tuple(lower[i:i + len(p)]) == p and i + len(p) < len(ent)
+                and ent[i + len(p)].text[:1].isupper() for p in _proximity_phrases())), None)
+            if at is not None:
+                ent = Span(doc, ent.start, ent.start + at, label=ent.label_)
+        cut.append(ent)
+    return cut
+
+
+@cache
 def containment_words() -> frozenset[str]:
     """Phrases between a place and the larger place holding it ("located in", "district of")."""
     return frozenset(row[0] for row in read_tsv("containment_words.tsv"))
@@ -658,7 +683,7 @@ class Geocoder:
         places, and streets; in text order, without overlaps (``text``: ``doc.text``)."""
         found: dict[tuple[int, int], Toponym] = {}
         spans: list[Span] = []
-        ents = list(doc.ents)
+        ents = _cut_at_proximity(doc, list(doc.ents))
         surnames = _surnames(ents)
         named_streets = _named_streets(doc, ents)
         for street in named_streets:

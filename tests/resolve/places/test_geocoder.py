@@ -1121,3 +1121,14 @@ def test_ontario_county_reads_the_canadian_towns_beside_it(geocoder, blank) -> N
                                              "Tillsonburg"])
     assert places["Oxford County"].country_code == "CAN"
     assert places["Woodstock"].country_code == "CAN"
+
+
+def test_a_place_entity_run_on_past_near_is_cut_before_it(geocoder, blank) -> None:
+    """"the Tishomingo Road near Ardmore" read as one facility: the entity ends before
+    "near", and the town after it is read on its own."""
+    text = "Crews closed Tishomingo Road near Ardmore, Okla., on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(text.index("Tishomingo"), text.index(", Okla"), label="FAC")]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Tishomingo Road near Ardmore" not in places
+    assert places["Ardmore"].admin1 == "Oklahoma"
