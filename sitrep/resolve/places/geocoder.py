@@ -165,6 +165,20 @@ def _proximity() -> re.Pattern[str]:
 
 
 @cache
+def name_abbreviations() -> dict[str, str]:
+    """Short forms of the words of place names and the words they stand for ("Co." for
+    "County"): ``places/name_abbreviations.tsv``."""
+    return {short: word for short, word in read_tsv("name_abbreviations.tsv")}
+
+
+def _written_out(name: str) -> str:
+    """The name with each short word of :func:`name_abbreviations` written out ("Ardmore Co."
+    is "Ardmore County"); a name with none comes back as it is."""
+    table = name_abbreviations()
+    return " ".join(table.get(word, word) for word in name.split(" "))
+
+
+@cache
 def _proximity_phrases() -> tuple[tuple[str, ...], ...]:
     """The phrases of ``proximity_words.tsv`` as words, longest first."""
     return tuple(sorted((tuple(row[0].split()) for row in read_tsv("proximity_words.tsv")),
@@ -372,6 +386,7 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
     for saint in SAINTS:
         names.append((SAINT.sub(saint, spelled), ""))
     names.append((spelled, ""))
+    names.append((_written_out(text), ""))  # "Ardmore Co." is "Ardmore County"
     names += [(name, "article") for name in _article_variants(text) + _inner_articles(text)]
     for part, kind in _parts_longest_first():
         if kind == "site":
@@ -793,6 +808,8 @@ class Geocoder:
             candidates = self._whole_of_part(split[1])
         if not candidates:
             candidates = self._spellings(tuple(_inner_articles(name)))
+        if not candidates and (written_out := _written_out(name)) != name:
+            candidates = self.gazetteer.candidates(written_out)
         return candidates
 
     def _whole_of_part(self, name: str) -> tuple[Candidate, ...]:

@@ -1132,3 +1132,15 @@ def test_a_place_entity_run_on_past_near_is_cut_before_it(geocoder, blank) -> No
     places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert "Tishomingo Road near Ardmore" not in places
     assert places["Ardmore"].admin1 == "Oklahoma"
+
+
+def test_a_short_word_of_a_name_is_written_out(geocoder, blank) -> None:
+    """"Carter Co." is Carter County and "Ft. Stockton" Fort Stockton
+    (``places/name_abbreviations.tsv``)."""
+    text = "A Carter Co. man was hurt near Ardmore, Okla., and another in Ft. Stockton, Texas."
+    places = resolve(geocoder, blank, text, ["Carter Co.", "Ardmore", "Okla.", "Ft. Stockton",
+                                             "Texas"])
+    assert (places["Carter Co."].admin1, places["Carter Co."].precision) == (
+        "Oklahoma", "admin2")
+    assert places["Ft. Stockton"].admin1 == "Texas"
+    assert places["Ft. Stockton"].precision == "city"
