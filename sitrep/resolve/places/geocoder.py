@@ -174,6 +174,8 @@ def name_abbreviations() -> dict[str, str]:
 def _written_out(name: str) -> str:
     """The name with each short word of :func:`name_abbreviations` written out ("Ardmore Co."
     is "Ardmore County"); a name with none comes back as it is."""
+    if "." not in name:
+        return name  # every short form has its dot: most names pay no more than this
     table = name_abbreviations()
     return " ".join(table.get(word, word) for word in name.split(" "))
 
