@@ -76,6 +76,7 @@ OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
 NEAR_BONUS = 3.0
 NEIGHBOUR_KM = 100.0
+VOUCHING_NAMES = 3  # candidates of all-capitals copy lying together that vouch for each other
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
@@ -238,6 +239,7 @@ class Toponym:
     weak: bool = False
     maybe: bool = False
     lone: bool = False
+    vouched: bool = False  # a candidate of all-capitals copy that others lying near vouch for
     abroad: bool = False
     dateline: bool = False
     side: str | None = None
@@ -477,6 +479,7 @@ class Geocoder:
             for toponym in toponyms:
                 if toponym.weak:
                     toponym.maybe, toponym.lone = True, False
+            _vouched_together([t for t in toponyms if t.maybe])
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         cues = cue_countries(text)
@@ -1176,6 +1179,27 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
             toponym.chosen = max(local, key=lambda c: c.population)
             kept.append(toponym)
     return kept
+
+
+def _vouched_together(maybes: list[Toponym]) -> None:
+    """"NEAR ARDMORE ... INCLUDE DUNCAN, MARLOW AND ELMORE CITY": in all-capitals copy, names
+    that are candidates only, VOUCHING_NAMES or more of them with towns of one first-level
+    division within NEIGHBOUR_KM of one another, vouch for each other, as names of people or
+    words seldom lie together: each is kept as a place, its candidates narrowed to those
+    towns, and the article's other names are then read beside them."""
+    towns = [[c for c in t.candidates if c.precision in ("city", "admin2")] for t in maybes]
+    for toponym, own in zip(maybes, towns, strict=True):
+        near = [c for c in own if sum(1 for other, theirs in zip(maybes, towns, strict=True)
+                                      if other is not toponym and any(
+                                          (o.country, o.admin1) == (c.country, c.admin1)
+                                          and _km(c, o) <= NEIGHBOUR_KM for o in theirs))
+                >= VOUCHING_NAMES - 1]
+        if near:
+            toponym.candidates = tuple(near)
+            toponym.vouched = True
+    for toponym in maybes:
+        if toponym.vouched:
+            toponym.maybe = toponym.lone = False
 
 
 def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> None:

@@ -1144,3 +1144,16 @@ def test_a_short_word_of_a_name_is_written_out(geocoder, blank) -> None:
         "Oklahoma", "admin2")
     assert places["Ft. Stockton"].admin1 == "Texas"
     assert places["Ft. Stockton"].precision == "city"
+
+
+def test_candidates_of_capitals_copy_lying_together_vouch_for_each_other(
+        geocoder, blank) -> None:
+    """In all-capitals copy a name with only a list around it is a candidate; three such
+    names whose towns lie together in one state are places, and a county named with them is
+    read in that state rather than in a bigger namesake's."""
+    text = ("FLOOD WARNING FOR WASHINGTON COUNTY UNTIL NOON. WATER IS OVER ROADS NEAR PRAIRIE "
+            "GROVE, FARMINGTON AND ELKINS.")
+    places = resolve(geocoder, blank, text, ["WASHINGTON COUNTY"])
+    assert {name: p.admin1 for name, p in places.items()} == {
+        "WASHINGTON COUNTY": "Arkansas", "PRAIRIE GROVE": "Arkansas", "FARMINGTON": "Arkansas",
+        "ELKINS": "Arkansas"}
