@@ -479,7 +479,8 @@ class Geocoder:
             for toponym in toponyms:
                 if toponym.weak:
                     toponym.maybe, toponym.lone = True, False
-            _vouched_together([t for t in toponyms if t.maybe])
+            _vouched_together([t for t in toponyms if t.maybe], self._focus(
+                [t for t in toponyms if not t.maybe], cue_countries(text)))
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         cues = cue_countries(text)
@@ -1181,13 +1182,16 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
     return kept
 
 
-def _vouched_together(maybes: list[Toponym]) -> None:
+def _vouched_together(maybes: list[Toponym], focus: dict[str, float]) -> None:
     """"NEAR ARDMORE ... INCLUDE DUNCAN, MARLOW AND ELMORE CITY": in all-capitals copy, names
     that are candidates only, VOUCHING_NAMES or more of them with towns of one first-level
     division within NEIGHBOUR_KM of one another, vouch for each other, as names of people or
     words seldom lie together: each is kept as a place, its candidates narrowed to those
-    towns, and the article's other names are then read beside them."""
-    towns = [[c for c in t.candidates if c.precision in ("city", "admin2")] for t in maybes]
+    towns, and the article's other names are then read beside them. Where the article's
+    other places point at a country (``focus``), only towns of that country vouch."""
+    home = max(focus.items(), key=lambda item: item[1])[0] if focus else None
+    towns = [[c for c in t.candidates if c.precision in ("city", "admin2")
+              and home in (None, c.country)] for t in maybes]
     for toponym, own in zip(maybes, towns, strict=True):
         near = [c for c in own if sum(1 for other, theirs in zip(maybes, towns, strict=True)
                                       if other is not toponym and any(
