@@ -1183,7 +1183,7 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
 
 
 def _vouched_together(maybes: list[Toponym], focus: dict[str, float]) -> None:
-    """"NEAR ARDMORE ... INCLUDE DUNCAN, MARLOW AND ELMORE CITY": in all-capitals copy, names
+    """"ROADS FLOODED AROUND ARDMORE, DUNCAN AND MARLOW": in all-capitals copy, names
     that are candidates only, VOUCHING_NAMES or more of them with towns of one first-level
     division within NEIGHBOUR_KM of one another, vouch for each other, as names of people or
     words seldom lie together: each is kept as a place, its candidates narrowed to those

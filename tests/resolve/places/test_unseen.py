@@ -39,7 +39,8 @@ namesakes, counties, townships, parishes, a borough, city neighbourhoods, street
 facilities, state abbreviations after a comma, all-capitals warnings and lower-case posts;
 local and web news of Britain, Canada, Australia and India; people, teams, companies and
 capitals standing for governments that are no places). Its first run: 301 gold mentions,
-precision 0.958, recall 0.900, F1 0.928, 255 of the 271 detected in their country and near.
+precision 0.958, recall 0.900, F1 0.928, 255 of the 271 detected in their country and near;
+after the round it was tuned in, 0.965 / 0.927 / 0.946, 270 of 279.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ PASSAGES_8 = Path(__file__).with_name("unseen_places_8.tsv")
 # floors sit a little below its run after this round (0.977 / 0.930 / 0.953, 313 of 333).
 PASSAGE_8_FLOORS = {"gold": 358, "precision": 0.97, "recall": 0.92, "f1": 0.945, "right": 310}
 PASSAGES_9 = Path(__file__).with_name("unseen_places_9.tsv")
-# Its first run (301 gold mentions; 271 detected, 12 false, 255 in their country and near).
-PASSAGE_9_FLOORS = {"gold": 301, "precision": 0.955, "recall": 0.895, "f1": 0.925, "right": 255}
+# Its first run (301 gold mentions; 271 detected, 12 false, 255 in their country and near); the
+# floors sit a little below its run after this round (0.965 / 0.927 / 0.946, 270 of 279).
+PASSAGE_9_FLOORS = {"gold": 301, "precision": 0.96, "recall": 0.92, "f1": 0.94, "right": 268}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
