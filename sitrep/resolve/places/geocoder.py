@@ -76,6 +76,7 @@ OWNER_PRECISIONS = ("country", "admin1", "admin2", "city")
 OWNED_PRECISIONS = ("admin1", "admin2", "city")
 NEAR_BONUS = 3.0
 NEIGHBOUR_KM = 100.0
+VOUCHING_NAMES = 3  # candidates of all-capitals copy lying together that vouch for each other
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
@@ -165,6 +166,47 @@ def _proximity() -> re.Pattern[str]:
 
 
 @cache
+def name_abbreviations() -> dict[str, str]:
+    """Short forms of the words of place names and the words they stand for ("Co." for
+    "County"): ``places/name_abbreviations.tsv``."""
+    return {short: word for short, word in read_tsv("name_abbreviations.tsv")}
+
+
+def _written_out(name: str) -> str:
+    """The name with each short word of :func:`name_abbreviations` written out ("Ardmore Co."
+    is "Ardmore County"); a name with none comes back as it is."""
+    if "." not in name:
+        return name  # every short form has its dot: most names pay no more than this
+    table = name_abbreviations()
+    return " ".join(table.get(word, word) for word in name.split(" "))
+
+
+@cache
+def _proximity_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``proximity_words.tsv`` as words, longest first."""
+    return tuple(sorted((tuple(row[0].split()) for row in read_tsv("proximity_words.tsv")),
+                        key=len, reverse=True))
+
+
+def _cut_at_proximity(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The entities with a place the model ran on past a lower-case phrase of nearness into
+    the names after it ("the Ardmore Turnpike near Duncan and Marlow" read as one facility)
+    cut before the phrase: the names after it are left to the scan, which reads them by
+    their context like any untagged name."""
+    cut: list[Span] = []
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            lower = [t.lower_ for t in ent]
+            at = next((i for i in range(1, len(ent) - 1) if ent[i].text.islower() and any(
+                tuple(lower[i:i + len(p)]) == p and i + len(p) < len(ent)
+                and ent[i + len(p)].text[:1].isupper() for p in _proximity_phrases())), None)
+            if at is not None:
+                ent = Span(doc, ent.start, ent.start + at, label=ent.label_)
+        cut.append(ent)
+    return cut
+
+
+@cache
 def containment_words() -> frozenset[str]:
     """Phrases between a place and the larger place holding it ("located in", "district of")."""
     return frozenset(row[0] for row in read_tsv("containment_words.tsv"))
@@ -197,6 +239,7 @@ class Toponym:
     weak: bool = False
     maybe: bool = False
     lone: bool = False
+    vouched: bool = False  # a candidate of all-capitals copy that others lying near vouch for
     abroad: bool = False
     dateline: bool = False
     side: str | None = None
@@ -347,6 +390,7 @@ def _lookup_names(text: str) -> list[tuple[str, str]]:
     for saint in SAINTS:
         names.append((SAINT.sub(saint, spelled), ""))
     names.append((spelled, ""))
+    names.append((_written_out(text), ""))  # "Ardmore Co." is "Ardmore County"
     names += [(name, "article") for name in _article_variants(text) + _inner_articles(text)]
     for part, kind in _parts_longest_first():
         if kind == "site":
@@ -435,6 +479,8 @@ class Geocoder:
             for toponym in toponyms:
                 if toponym.weak:
                     toponym.maybe, toponym.lone = True, False
+            _vouched_together([t for t in toponyms if t.maybe], self._focus(
+                [t for t in toponyms if not t.maybe], cue_countries(text)))
         maybes = [t for t in toponyms if t.maybe]
         toponyms = [t for t in toponyms if not t.maybe]
         cues = cue_countries(text)
@@ -658,7 +704,7 @@ class Geocoder:
         places, and streets; in text order, without overlaps (``text``: ``doc.text``)."""
         found: dict[tuple[int, int], Toponym] = {}
         spans: list[Span] = []
-        ents = list(doc.ents)
+        ents = _cut_at_proximity(doc, list(doc.ents))
         surnames = _surnames(ents)
         named_streets = _named_streets(doc, ents)
         for street in named_streets:
@@ -739,6 +785,8 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
+            if _names_group(span, self._known):
+                continue  # "the Ardmore Owls" the model left untagged or took whole for a place
             toponym = self._lookup(text, span.start_char, span.end_char, span)
             toponym.weak = hit.context in ("weak", "list", "maybe", "lone")
             toponym.maybe = hit.context in ("maybe", "lone")
@@ -766,6 +814,8 @@ class Geocoder:
             candidates = self._whole_of_part(split[1])
         if not candidates:
             candidates = self._spellings(tuple(_inner_articles(name)))
+        if not candidates and (written_out := _written_out(name)) != name:
+            candidates = self.gazetteer.candidates(written_out)
         return candidates
 
     def _whole_of_part(self, name: str) -> tuple[Candidate, ...]:
@@ -796,6 +846,7 @@ class Geocoder:
             return area
         if names_other_thing([t.lower_ for t in ent.doc[ent.end:ent.end + 3]]) or (
                 _named_for(doc_text, ent.start_char)) or _names_group(ent, self._known) or (
+                _group_inside(ent, self._known)) or (
                 _demonym_modifier(ent)):
             return None  # "West Nile virus", "Ohio State University", "University of Georgia"
         if ent.label_ in PLACE_LABELS:
@@ -1129,6 +1180,30 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
             toponym.chosen = max(local, key=lambda c: c.population)
             kept.append(toponym)
     return kept
+
+
+def _vouched_together(maybes: list[Toponym], focus: dict[str, float]) -> None:
+    """"ROADS FLOODED AROUND ARDMORE, DUNCAN AND MARLOW": in all-capitals copy, names
+    that are candidates only, VOUCHING_NAMES or more of them with towns of one first-level
+    division within NEIGHBOUR_KM of one another, vouch for each other, as names of people or
+    words seldom lie together: each is kept as a place, its candidates narrowed to those
+    towns, and the article's other names are then read beside them. Where the article's
+    other places point at a country (``focus``), only towns of that country vouch."""
+    home = max(focus.items(), key=lambda item: item[1])[0] if focus else None
+    towns = [[c for c in t.candidates if c.precision in ("city", "admin2")
+              and home in (None, c.country)] for t in maybes]
+    for toponym, own in zip(maybes, towns, strict=True):
+        near = [c for c in own if sum(1 for other, theirs in zip(maybes, towns, strict=True)
+                                      if other is not toponym and any(
+                                          (o.country, o.admin1) == (c.country, c.admin1)
+                                          and _km(c, o) <= NEIGHBOUR_KM for o in theirs))
+                >= VOUCHING_NAMES - 1]
+        if near:
+            toponym.candidates = tuple(near)
+            toponym.vouched = True
+    for toponym in maybes:
+        if toponym.vouched:
+            toponym.maybe = toponym.lone = False
 
 
 def _town_over_country(toponyms: list[Toponym], areas: dict[Area, float]) -> None:
@@ -1466,13 +1541,35 @@ def _names_group(ent: Span, known: Callable[[str], bool]) -> bool:
     while end < len(doc) and end - ent.end < GROUP_WORDS and doc[end].is_alpha and (
             doc[end].text[0].isupper()):
         end += 1
-    if end == ent.end or doc[end - 1].tag_ != "NNPS" or doc[end - 1].text in place_plurals() or (
+    if end == ent.end or not _group_plural(doc[end - 1]) or (
             end < len(doc) and (doc[end].pos_ == "ADP" or doc[end].text[:1].isupper())):
         return False  # "the Ardmore Friends of the Park", "Ardmore Parks Board Chairman"
     after = tuple(t.lower_ for t in doc[ent.end:end])
     if any(after[:size] in after_words() for size in range(1, len(after) + 1)):
         return False
     return not known(doc[ent.start:end].text)
+
+
+def _group_plural(token: Token) -> bool:
+    """A plural that may end a team's or a group's name: a plural proper noun, or a
+    capitalised word whose singular is an English word ("the Ardmore Owls", which the model may
+    tag as one proper noun), that ends no place's name (:func:`place_plurals`)."""
+    if token.text in place_plurals():
+        return False
+    lower = token.lower_
+    return token.tag_ == "NNPS" or (
+        token.tag_ == "NNP" and lower.endswith("s") and not lower.endswith("ss")
+        and lower[:-1] in english_words())
+
+
+def _group_inside(ent: Span, known: Callable[[str], bool]) -> bool:
+    """The model took a team's whole name for a place ("the Ardmore Owls" tagged LOC): the
+    entity ends in a group's plural (:func:`_group_plural`) after a known place name, and the
+    whole is no name the index knows."""
+    if len(ent) < 2 or not _group_plural(ent[-1]) or known(ent.text):
+        return False
+    first = 1 if ent[0].lower_ == "the" else 0
+    return any(known(ent[first:stop].text) for stop in range(len(ent) - 1, first, -1))
 
 
 def _named_for(text: str, start: int) -> bool:

@@ -721,3 +721,9 @@ def test_a_name_with_an_article_spelled_otherwise_is_known(geocoder, blank) -> N
 def test_a_name_after_bound_for_is_a_place(geocoder, blank) -> None:
     found = places(geocoder, blank, "A bus bound for Tishomingo was stopped on Friday.")
     assert found["Tishomingo"].admin1 == "Oklahoma"
+
+
+def test_a_regional_council_holds_its_place(geocoder, blank) -> None:
+    """"regional council" is a word of a local body named for its place (``after_words.tsv``)."""
+    found = places(geocoder, blank, "The Toowoomba Regional Council approved the budget.")
+    assert found["Toowoomba"].country_code == "AUS"

@@ -896,6 +896,27 @@ def test_a_place_name_before_a_plural_proper_noun_names_a_team(geocoder, blank) 
             "Ardmore"], text
 
 
+def test_a_team_named_by_a_singular_proper_noun_or_tagged_whole_as_a_place(
+        geocoder, blank) -> None:
+    """"Owls" the model tags as a singular proper noun still ends a team's name when its
+    singular is an English word; a team's whole name tagged as a place is no place, nor is the
+    place name inside it found again by the scan."""
+    text = "Fans of the Ardmore Owls cheered on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "-")
+    for token in doc:
+        if token.text == "Owls":
+            token.tag_ = "NNP"
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    doc = _with_plural(blank, text, "Ardmore", "Owls")
+    doc.ents = [doc.char_span(text.index("the"), text.index(" cheered"), label="LOC")]
+    assert geocoder.resolve(doc, Article(id="t", text=text)) == []
+    text = "Homes in the Ardmore Hills flooded on Friday."
+    doc = _with_plural(blank, text, "Ardmore", "Hills")
+    doc.ents = [doc.char_span(text.index("Ardmore"), text.index(" flooded"), label="LOC")]
+    assert [p.text for p in geocoder.resolve(doc, Article(id="t", text=text))] == [
+        "Ardmore Hills"]
+
+
 def test_a_river_of_several_countries_is_read_in_the_country_the_article_is_about(
         geocoder, blank) -> None:
     text = "Boats on the Mekong near Luang Prabang and Vientiane were stopped on Monday."
@@ -1080,3 +1101,59 @@ def test_a_country_s_short_name_that_is_a_town_of_the_article_s_country(geocoder
     abroad = resolve(geocoder, blank, "Bolivia and Trinidad signed a gas deal.",
                      ["Bolivia", "Trinidad"])
     assert abroad["Trinidad"].country_code == "TTO"
+
+
+def test_london_borough_the_packaged_sources_lack(geocoder, blank) -> None:
+    """London boroughs filed under other names (``places/regions.tsv``) are read in London,
+    and a Camberwell named with one is no suburb abroad."""
+    places = resolve(geocoder, blank, "Bins went unemptied in Newham and Haringey this week.",
+                     ["Newham", "Haringey"])
+    for name in ("Newham", "Haringey"):
+        assert places[name].country_code == "GBR"
+        assert abs(places[name].lat - 51.55) < 0.2 and abs(places[name].lon) < 0.3
+
+
+def test_ontario_county_reads_the_canadian_towns_beside_it(geocoder, blank) -> None:
+    """An Ontario county (``places/regions.tsv``) outweighs its American namesakes in a
+    story about Ontario, and pulls a small town named with it to Ontario too."""
+    text = "Oxford County crews in Woodstock, Ontario, and Tillsonburg cleared the roads."
+    places = resolve(geocoder, blank, text, ["Oxford County", "Woodstock", "Ontario",
+                                             "Tillsonburg"])
+    assert places["Oxford County"].country_code == "CAN"
+    assert places["Woodstock"].country_code == "CAN"
+
+
+def test_a_place_entity_run_on_past_near_is_cut_before_it(geocoder, blank) -> None:
+    """"the Tishomingo Road near Ardmore" read as one facility: the entity ends before
+    "near", and the town after it is read on its own."""
+    text = "Crews closed Tishomingo Road near Ardmore, Okla., on Tuesday."
+    doc = blank(text)
+    doc.ents = [doc.char_span(text.index("Tishomingo"), text.index(", Okla"), label="FAC")]
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert "Tishomingo Road near Ardmore" not in places
+    assert places["Ardmore"].admin1 == "Oklahoma"
+
+
+def test_a_short_word_of_a_name_is_written_out(geocoder, blank) -> None:
+    """"Carter Co." is Carter County and "Ft. Stockton" Fort Stockton
+    (``places/name_abbreviations.tsv``)."""
+    text = "A Carter Co. man was hurt near Ardmore, Okla., and another in Ft. Stockton, Texas."
+    places = resolve(geocoder, blank, text, ["Carter Co.", "Ardmore", "Okla.", "Ft. Stockton",
+                                             "Texas"])
+    assert (places["Carter Co."].admin1, places["Carter Co."].precision) == (
+        "Oklahoma", "admin2")
+    assert places["Ft. Stockton"].admin1 == "Texas"
+    assert places["Ft. Stockton"].precision == "city"
+
+
+def test_candidates_of_capitals_copy_lying_together_vouch_for_each_other(
+        geocoder, blank) -> None:
+    """In all-capitals copy a name with only a list around it is a candidate; three such
+    names whose towns lie together in one state are places, and a county named with them is
+    read in that state rather than in a bigger namesake's."""
+    text = ("FLOOD WARNING FOR WASHINGTON COUNTY UNTIL NOON. WATER IS OVER ROADS NEAR PRAIRIE "
+            "GROVE, FARMINGTON AND ELKINS.")
+    places = resolve(geocoder, blank, text, ["WASHINGTON COUNTY"])
+    assert {name: p.admin1 for name, p in places.items()} == {
+        "WASHINGTON COUNTY": "Arkansas", "PRAIRIE GROVE": "Arkansas", "FARMINGTON": "Arkansas",
+        "ELKINS": "Arkansas"}
