@@ -168,10 +168,10 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     known = cues()
     if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 4 and (
-            verb.head.pos_ in ("VERB", "AUX")):
+            (head := conjunct_head(verb)) is not None):
         # "will leave the city and return on Friday": a bare conjunct shares its head's
         # auxiliaries, and with them its time
-        return verb_direction(verb.head, depth + 1)
+        return verb_direction(head, depth + 1)
     if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
         # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a
         # participle before its clause's verb tells that clause's time (one after it may
@@ -213,6 +213,15 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not present_passive(auxiliaries)):
         return "past"
     return "scheduled" if futurate(verb, auxiliaries) else "present"
+
+
+def conjunct_head(verb: Token) -> Token | None:
+    """The verb a bare conjunct is joined to. The parser sometimes hangs the second verb of
+    "would continue through the weekend and resume Monday" on the noun before "and"; the
+    verb it was joined to is then the nearest verb above that noun."""
+    if verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def possible(verb: Token, auxiliaries: list[Token]) -> bool:

@@ -340,3 +340,21 @@ def test_a_date_set_for_something_is_the_nearest_even_when_told_as_past(coder):
     text = "A judge on Monday set a trial date of March 12."
     values = parsed_values(coder, text, date(2017, 12, 5))
     assert "2018-03-12" in values
+
+
+def test_a_bare_conjunct_hung_on_a_noun_shares_the_verb_above_it():
+    # the parser hangs "resume" on "weekend"; the verb it is joined to is "continue"
+    words = ["Talks", "would", "continue", "through", "the", "weekend", "and", "resume",
+             "Monday", "."]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 5, 3, 5, 5, 7, 2],
+              deps=["nsubj", "aux", "ROOT", "prep", "det", "pobj", "cc", "conj", "npadvmod",
+                    "punct"],
+              pos=["NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "CCONJ", "VERB", "PROPN",
+                   "PUNCT"],
+              tags=["NNS", "MD", "VB", "IN", "DT", "NN", "CC", "VB", "NNP", "."],
+              lemmas=["talk", "would", "continue", "through", "the", "weekend", "and",
+                      "resume", "Monday", "."])
+    monday = doc.text.index("Monday")
+    assert clause_direction(doc.text, monday, monday + 6, doc) == "future"
+    by_value = {m.text: m.value for m in tag_times(doc.text, date(2024, 5, 3), "t", doc=doc)}
+    assert by_value["Monday"] == "2024-05-06"
