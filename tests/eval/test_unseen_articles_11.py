@@ -10,7 +10,12 @@ and a cartel's arson. They were written and coded by the rules of the developmen
 (76 required of 188 events) and committed before sitrep ran on them; the gold is never edited
 to fit sitrep's output.
 
-FIRST_RUN
+First run (2026-12-03, code at b42349a, before any change made after the set was written):
+required found 0.789, type and actor 0.842, fully right 0.684, precision 0.625, record
+precision 0.686, records per matched event 1.074 (137 records); field errors on type + actor
+matches: place 1, date 2, modality 1, recipients 6. The floors below are the first run's
+numbers rounded down, so that a change which loses held-out events fails here even when the
+development numbers hold.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_11.jsonl"
-FLOORS: dict[str, float] = {}
+FLOORS = {"required_found": 0.78, "lenient_found": 0.84, "fully_right": 0.68,
+          "precision": 0.62, "record_precision": 0.68}
 
 
 def test_every_article_is_a_dated_story_with_coded_events():
