@@ -677,6 +677,8 @@ class EventBuilder:
         recipients = self._recipients(head, actor_heads, recipient_heads)
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
+        elif (kind, cand.mode) == RELEASE and self._beside_violence(head):
+            return []  # "stormed the prison, freeing 400 inmates": what the attack did
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         if self._riot(kind, cand.mode, actors, recipients, actor_heads):
             kind, cand.mode = self.book.cues["riot_reading"]

@@ -406,3 +406,17 @@ def test_whoever_fired_the_weapon_named_as_the_doer_is_the_doer(coder):
     text = ("Three farmers died when their truck was struck by a drone that witnesses said had "
             "been launched by the Malian army.")
     assert _doers(coder, text)["ASSAULT"] == ["MLI"]
+
+
+def _types_of(coder, text: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", text=text, published="2024-05-03")
+    return [(e.event_type, e.mode) for e in coder.code_article(article).events]
+
+
+def test_a_freeing_in_one_breath_with_an_attack_is_what_the_attack_did(coder):
+    stormed = _types_of(coder, "Gunmen stormed the prison on Sunday night, freeing more than "
+                               "400 inmates.")
+    assert ("ASSAULT" in [t for t, _ in stormed]) and "RETREAT" not in [t for t, _ in stormed]
+    assert "RETREAT" in [t for t, _ in _types_of(coder, "The rebels released 11 hostages on "
+                                                        "Tuesday.")]
+
