@@ -685,6 +685,9 @@ class EventBuilder:
         elif [kind, cand.mode] == self.book.cues["blockade_reading"] and actors and all(
                 a.sector in self.book.cue("blocking_state_sectors") for a in actors):
             kind, cand.mode = self.book.cues["state_blockade_reading"]  # the state blocking
+        elif entry.lemma in self.book.cue("search_words") and actors and all(
+                a.sector in self.book.cue("searching_sectors") for a in actors):
+            kind, cand.mode = self.book.cues["state_search_reading"]  # police searching
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")

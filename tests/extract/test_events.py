@@ -420,3 +420,8 @@ def test_a_freeing_in_one_breath_with_an_attack_is_what_the_attack_did(coder):
     assert "RETREAT" in [t for t, _ in _types_of(coder, "The rebels released 11 hostages on "
                                                         "Tuesday.")]
 
+
+def test_a_police_raid_is_a_search_and_an_armed_groups_raid_an_attack(coder):
+    assert ("COERCE", "seize") in _types_of(
+        coder, "Federal police raided his home in Rio de Janeiro in July.")
+    assert "ASSAULT" in [t for t, _ in _types_of(coder, "Gunmen raided the village on Sunday.")]
