@@ -425,3 +425,18 @@ def test_a_police_raid_is_a_search_and_an_armed_groups_raid_an_attack(coder):
     assert ("COERCE", "seize") in _types_of(
         coder, "Federal police raided his home in Rio de Janeiro in July.")
     assert "ASSAULT" in [t for t, _ in _types_of(coder, "Gunmen raided the village on Sunday.")]
+
+
+def test_aircraft_that_violate_a_countrys_airspace_make_a_show_of_force(coder):
+    assert "MOBILIZE" in [t for t, _ in _types_of(
+        coder, "Two Russian fighter jets violated Estonian airspace on Tuesday.")]
+    # a law or treaty violated is defiance, no show of force
+    assert "MOBILIZE" not in [t for t, _ in _types_of(
+        coder, "Brazil said the raid violated the Vienna Convention.")]
+
+
+def test_standing_with_a_side_is_support(coder):
+    assert ("SUPPORT", None) in _types_of(
+        coder, "The United States and Japan said they stood with South Korea.")
+    assert ("SUPPORT", None) in _types_of(
+        coder, "Finland's president said his country stood with Estonia.")
