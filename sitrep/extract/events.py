@@ -83,6 +83,7 @@ QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
 GATHERING_WEIGHT = 0.75
 """How surely people gathering to demand something signal a demonstration."""
@@ -305,6 +306,9 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
+            if outer.entry.type in speech and inner.entry.type in speech and \
+                    _speakers_own(inner.head):
+                continue  # "denied that its fighters attacked and accused the army": its own
             if _participle_beside(inner.head) and (
                     inner.entry.type in accompanying or
                     (outer.entry.type in speech and inner.entry.type in beside_speech)):
@@ -313,6 +317,17 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _speakers_own(verb: Token) -> bool:
+    """Whether a finite verb with no subject of its own is joined to a clause that has one
+    ("denied that its fighters had attacked civilians and accused the army"): the parser
+    hangs it on the reported clause, but it goes on with the speaker, as "said Y had done A
+    and urged Z" does; an infinitive joined to another ("urged them to exercise restraint and
+    settle their disputes") stays what is asked."""
+    return verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and \
+        not children(verb, "nsubj", "nsubjpass") and \
+        bool(children(verb.head, "nsubj", "nsubjpass"))
 
 
 def _forecast(cand: Candidate, candidates: list[Candidate], book: Codebook) -> bool:

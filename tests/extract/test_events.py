@@ -440,3 +440,13 @@ def test_standing_with_a_side_is_support(coder):
         coder, "The United States and Japan said they stood with South Korea.")
     assert ("SUPPORT", None) in _types_of(
         coder, "Finland's president said his country stood with Estonia.")
+
+
+def test_denying_an_act_rejects_the_charge_and_an_accusation_beside_it_stays(coder):
+    assert ("REJECT", None) in _types_of(coder, "Thailand denied that its soldiers had fired "
+                                                "first.")
+    kinds = [t for t, _ in _types_of(
+        coder, "The rebels denied that their fighters had attacked civilians and accused the "
+               "army of shelling the city.")]
+    assert "REJECT" in kinds and "ACCUSE" in kinds
+    assert ("SANCTION", None) in _types_of(coder, "The authorities denied him a visa.")
