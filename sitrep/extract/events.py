@@ -282,9 +282,11 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     threats = book.cue("threat_content_types")
     heads = frozenset(c.head.i for c in candidates)
     dropped: set[int] = set()
+    denials = book.cue("negation_governors")
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
             continue
+        denial = outer.head.lemma_.lower() in denials
         inside = complement_indices(outer.head, book)
         taken_up = taken_up_indices(outer.head, book, heads) - inside
         for inner in candidates:
@@ -307,8 +309,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
             if outer.entry.type in speech and inner.entry.type in speech and \
-                    _speakers_own(inner.head):
-                continue  # "denied that its fighters attacked and accused the army": its own
+                    (denial or _speakers_own(inner.head)):
+                continue  # "denied accusing them", "denied that it fired and accused the army"
             if _participle_beside(inner.head) and (
                     inner.entry.type in accompanying or
                     (outer.entry.type in speech and inner.entry.type in beside_speech)):
