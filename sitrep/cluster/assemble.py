@@ -676,8 +676,8 @@ def _where_they_operate(event: Event, focus: str | None = None,
     country the story is about; not a dateline abroad), as a side known by its kind is.
     An act placed only by the dateline of a story filed from a regional bureau
     (``bureau``: the country the text names far more often than the dateline's) is that
-    country's: "SYDNEY" on clan fighting in Papua New Guinea says where the story was
-    written, not whose the gunmen and police are."""
+    country's: a hub's dateline on fighting in a neighbouring country says where the story
+    was written, not whose the gunmen and police are."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()

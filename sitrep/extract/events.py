@@ -310,7 +310,7 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 continue
             if outer.entry.type in speech and inner.entry.type in speech and \
                     (denial or _speakers_own(inner.head)):
-                continue  # "denied accusing them", "denied that it fired and accused the army"
+                continue  # "denied accusing them", "denied that it fired and blamed the army"
             if _participle_beside(inner.head) and (
                     inner.entry.type in accompanying or
                     (outer.entry.type in speech and inner.entry.type in beside_speech)):
@@ -323,10 +323,10 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
 
 def _speakers_own(verb: Token) -> bool:
     """Whether a finite verb with no subject of its own is joined to a clause that has one
-    ("denied that its fighters had attacked civilians and accused the army"): the parser
+    ("denied that its police had beaten anyone and blamed the opposition"): the parser
     hangs it on the reported clause, but it goes on with the speaker, as "said Y had done A
-    and urged Z" does; an infinitive joined to another ("urged them to exercise restraint and
-    settle their disputes") stays what is asked."""
+    and urged Z" does; an infinitive joined to another ("urged them to hold talks and sign a
+    truce") stays what is asked."""
     return verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and \
         not children(verb, "nsubj", "nsubjpass") and \
         bool(children(verb.head, "nsubj", "nsubjpass"))
@@ -695,7 +695,7 @@ class EventBuilder:
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
         elif (kind, cand.mode) == RELEASE and self._beside_violence(head):
-            return []  # "stormed the prison, freeing 400 inmates": what the attack did
+            return []  # "stormed the jail, freeing 300 prisoners": the attack did it
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         if self._riot(kind, cand.mode, actors, recipients, actor_heads):
             kind, cand.mode = self.book.cues["riot_reading"]

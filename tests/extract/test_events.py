@@ -414,8 +414,8 @@ def _types_of(coder, text: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_freeing_in_one_breath_with_an_attack_is_what_the_attack_did(coder):
-    stormed = _types_of(coder, "Gunmen stormed the prison on Sunday night, freeing more than "
-                               "400 inmates.")
+    stormed = _types_of(coder, "Armed men stormed the jail on Friday, freeing 120 "
+                               "prisoners.")
     assert ("ASSAULT" in [t for t, _ in stormed]) and "RETREAT" not in [t for t, _ in stormed]
     assert "RETREAT" in [t for t, _ in _types_of(coder, "The rebels released 11 hostages on "
                                                         "Tuesday.")]
@@ -423,30 +423,30 @@ def test_a_freeing_in_one_breath_with_an_attack_is_what_the_attack_did(coder):
 
 def test_a_police_raid_is_a_search_and_an_armed_groups_raid_an_attack(coder):
     assert ("COERCE", "seize") in _types_of(
-        coder, "Federal police raided his home in Rio de Janeiro in July.")
+        coder, "Police raided the editor's flat in Tbilisi on Monday.")
     assert "ASSAULT" in [t for t, _ in _types_of(coder, "Gunmen raided the village on Sunday.")]
 
 
 def test_aircraft_that_violate_a_countrys_airspace_make_a_show_of_force(coder):
     assert "MOBILIZE" in [t for t, _ in _types_of(
-        coder, "Two Russian fighter jets violated Estonian airspace on Tuesday.")]
+        coder, "Two Russian bombers violated Finnish airspace on Friday.")]
     # a law or treaty violated is defiance, no show of force
     assert "MOBILIZE" not in [t for t, _ in _types_of(
-        coder, "Brazil said the raid violated the Vienna Convention.")]
+        coder, "Peru said the search violated the Geneva Conventions.")]
 
 
 def test_standing_with_a_side_is_support(coder):
     assert ("SUPPORT", None) in _types_of(
-        coder, "The United States and Japan said they stood with South Korea.")
+        coder, "Canada and Norway said they stood with Moldova.")
     assert ("SUPPORT", None) in _types_of(
-        coder, "Finland's president said his country stood with Estonia.")
+        coder, "Sweden's prime minister said his country stood with Latvia.")
 
 
 def test_denying_an_act_rejects_the_charge_and_an_accusation_beside_it_stays(coder):
     assert ("REJECT", None) in _types_of(coder, "Thailand denied that its soldiers had fired "
                                                 "first.")
     kinds = [t for t, _ in _types_of(
-        coder, "The rebels denied that their fighters had attacked civilians and accused the "
-               "army of shelling the city.")]
+        coder, "The militia denied that its men had burned the village and accused the army "
+               "of setting the fire.")]
     assert "REJECT" in kinds and "ACCUSE" in kinds
     assert ("SANCTION", None) in _types_of(coder, "The authorities denied him a visa.")

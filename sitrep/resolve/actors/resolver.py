@@ -95,8 +95,8 @@ class ActorContext:
     def told_from_elsewhere(self) -> str | None:
         """The country a story filed from a regional bureau is about: the one the text names
         most, when it names it at least ``BUREAU_RATIO`` times as often as the dateline's
-        country ("SYDNEY" on clan fighting in Papua New Guinea, where Australia is one
-        donor); None for a story about where it was filed."""
+        country (a hub's bureau on fighting in a neighbour, where the hub's country is one
+        donor among others); None for a story about where it was filed."""
         if self.filed is None or self.focus is None or self.focus == self.filed:
             return None
         if self.weights.get(self.focus, 0.0) < BUREAU_RATIO * max(
