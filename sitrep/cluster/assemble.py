@@ -105,8 +105,9 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     merged = [merged_of(members) for members in groups]
     home = focus_country(merged, article) or _story_country(doc)
     fought = _acts_placed_in(merged, home)
+    bureau = _told_from_elsewhere(doc)
     records = _parties_of_talks([_where_they_operate(_by_authority(doc, r), home, fought,
-                                                     _unknown_names(doc, r))
+                                                     _unknown_names(doc, r), bureau)
                                  for r in merged])
     records = [r for r in (_without_actor(r, rules, _main_verb(doc, r), _named_doer(doc, r))
                            for r in records)
@@ -465,6 +466,13 @@ def _story_country(doc: Doc) -> str | None:
     return context.focus if context is not None else None
 
 
+def _told_from_elsewhere(doc: Doc) -> str | None:
+    """The country a story filed from a regional bureau is about
+    (``ActorContext.told_from_elsewhere``), or None."""
+    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    return context.told_from_elsewhere() if context is not None else None
+
+
 def _filed_abroad(doc: Doc, records: list[Event]) -> str | None:
     """The country a story filed from abroad is about (``ActorContext.filed_abroad``: the
     text names it and never the dateline's country), unless a side of the dateline's country
@@ -650,7 +658,8 @@ def _unknown_names(doc: Doc, event: Event) -> frozenset[str]:
 
 def _where_they_operate(event: Event, focus: str | None = None,
                         fought_in_focus: bool = False,
-                        names: frozenset[str] = frozenset()) -> Event:
+                        names: frozenset[str] = frozenset(),
+                        bureau: str | None = None) -> Event:
     """A side known by its kind but not its country ("gunmen", "the police", "villagers")
     belongs to the country where the event happens, as far as the article says: the coding
     rule for armed groups, police forces, ministries and people of a place; so does a
@@ -664,7 +673,11 @@ def _where_they_operate(event: Event, focus: str | None = None,
     nowhere. A doer named by a name that no table codes (``names``) is placed the same way:
     a party, a civic body or a person the codebook does not know is of the country where
     the article shows it acting (a place its own words state, or for a statement the
-    country the story is about; not a dateline abroad), as a side known by its kind is."""
+    country the story is about; not a dateline abroad), as a side known by its kind is.
+    An act placed only by the dateline of a story filed from a regional bureau
+    (``bureau``: the country the text names far more often than the dateline's) is that
+    country's: a hub's dateline on fighting in a neighbouring country says where the story
+    was written, not whose the gunmen and police are."""
     place = event.location
     code = place.country_code if place is not None else None
     _, _, aimed = _place_types()
@@ -672,6 +685,8 @@ def _where_they_operate(event: Event, focus: str | None = None,
         place is not None and place.basis not in UNSTATED_PLACES
     if code is None or event.event_type in aimed:
         code = focus or code
+    elif bureau is not None and place is not None and place.basis == "dateline":
+        code = bureau
     acted_there = acted_there or (fought_in_focus and code == focus)
     if code is None:
         return event

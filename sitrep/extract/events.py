@@ -83,6 +83,7 @@ QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
 GATHERING_WEIGHT = 0.75
 """How surely people gathering to demand something signal a demonstration."""
@@ -281,9 +282,11 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
     threats = book.cue("threat_content_types")
     heads = frozenset(c.head.i for c in candidates)
     dropped: set[int] = set()
+    denials = book.cue("negation_governors")
     for outer in candidates:
         if outer.entry.type not in subsuming or id(outer) in dropped:
             continue
+        denial = outer.head.lemma_.lower() in denials
         inside = complement_indices(outer.head, book)
         taken_up = taken_up_indices(outer.head, book, heads) - inside
         for inner in candidates:
@@ -305,6 +308,9 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                 inner.under_speech = True
                 inner.alleged = inner.alleged or outer.type == "ACCUSE"
                 continue
+            if outer.entry.type in speech and inner.entry.type in speech and \
+                    (denial or _speakers_own(inner.head)):
+                continue  # "denied accusing them", "denied that it fired and blamed the army"
             if _participle_beside(inner.head) and (
                     inner.entry.type in accompanying or
                     (outer.entry.type in speech and inner.entry.type in beside_speech)):
@@ -313,6 +319,17 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _speakers_own(verb: Token) -> bool:
+    """Whether a finite verb with no subject of its own is joined to a clause that has one
+    ("denied that its police had beaten anyone and blamed the opposition"): the parser
+    hangs it on the reported clause, but it goes on with the speaker, as "said Y had done A
+    and urged Z" does; an infinitive joined to another ("urged them to hold talks and sign a
+    truce") stays what is asked."""
+    return verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and \
+        not children(verb, "nsubj", "nsubjpass") and \
+        bool(children(verb.head, "nsubj", "nsubjpass"))
 
 
 def _forecast(cand: Candidate, candidates: list[Candidate], book: Codebook) -> bool:
@@ -677,12 +694,17 @@ class EventBuilder:
         recipients = self._recipients(head, actor_heads, recipient_heads)
         if (kind, cand.mode) == RELEASE and self._rescue(actors, recipient_heads):
             kind, cand.mode = "AID", None  # police freeing hostages: a rescue, no release
+        elif (kind, cand.mode) == RELEASE and self._beside_violence(head):
+            return []  # "stormed the jail, freeing 300 prisoners": the attack did it
         kind, cand.mode = self._peacekeeping(cand, kind, actor_heads)
         if self._riot(kind, cand.mode, actors, recipients, actor_heads):
             kind, cand.mode = self.book.cues["riot_reading"]
         elif [kind, cand.mode] == self.book.cues["blockade_reading"] and actors and all(
                 a.sector in self.book.cue("blocking_state_sectors") for a in actors):
             kind, cand.mode = self.book.cues["state_blockade_reading"]  # the state blocking
+        elif entry.lemma in self.book.cue("search_words") and actors and all(
+                a.sector in self.book.cue("searching_sectors") for a in actors):
+            kind, cand.mode = self.book.cues["state_search_reading"]  # police searching
         found = sources(head, self.book)
         if charge is not None and found.claimant is None:
             accuser = children(charge[0], "nsubj")

@@ -147,11 +147,19 @@ def _future(chain: list[Token], book: Codebook, reported: bool) -> bool:
                for c in token.children):
             return True
         if _governs(chain, i) and ((token.lemma_.lower() in governors_ and not _phrasal(token)
-                                    and chain[i - 1].dep_ not in PREDICATE_DEPS)
+                                    and chain[i - 1].dep_ not in PREDICATE_DEPS
+                                    and not _performed(chain[i - 1], book))
                   or token.lower_ == "going" or
                   (token.pos_ == "NOUN" and token.lemma_.lower() in nouns)):
             return True
     return False
+
+
+def _performed(obj: Token, book: Codebook) -> bool:
+    """Whether a verb of offering or promising governs a noun it performs in the saying
+    (``performed_nouns``: "offered condolences", "offers its sympathy"): the condolences are
+    given as they are offered, where "offered talks" or "offered aid" puts them ahead."""
+    return obj.dep_ == "dobj" and obj.lemma_.lower() in book.cue("performed_nouns")
 
 
 def by_aux(head: Token, book: Codebook) -> bool:

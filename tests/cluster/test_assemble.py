@@ -885,6 +885,40 @@ def test_a_story_that_names_its_datelines_country_is_not_filed_abroad():
     assert ActorContext(focus="QAT", filed="QAT", weights={"QAT": 2.0}).filed_abroad() is None
 
 
+def test_a_regional_bureaus_story_is_about_the_country_it_names_far_more():
+    from sitrep.resolve.actors.resolver import ActorContext
+
+    assert ActorContext(focus="PNG", filed="AUS",
+                        weights={"AUS": 1.0, "PNG": 8.0}).told_from_elsewhere() == "PNG"
+    assert ActorContext(focus="SOM", filed="KEN",
+                        weights={"KEN": 0.0, "SOM": 3.0}).told_from_elsewhere() == "SOM"
+    # a story that names its dateline's country nearly as often is about both
+    assert ActorContext(focus="IRQ", filed="TUR",
+                        weights={"TUR": 2.0, "IRQ": 4.0}).told_from_elsewhere() is None
+    assert ActorContext(focus="PAK", filed="PAK",
+                        weights={"PAK": 9.0}).told_from_elsewhere() is None
+
+
+def test_gunmen_placed_only_by_a_bureaus_dateline_are_of_the_country_the_story_is_about():
+    ambush = unstated(make_event(event_type="ASSAULT", trigger="ambushed",
+                                 location=("Sydney", "AUS", "city")))
+    ambush.actors[0].country = None
+    ambush.actors[0].sector = "UAF"
+    doc = _filed_from("AUS", {"AUS": 1.0, "PNG": 8.0}, focus="PNG")
+    [record] = assemble([ambush], doc, article())
+    assert record.actors[0].country == "PNG"
+
+
+def test_gunmen_placed_by_the_dateline_of_a_story_about_home_stay_at_home():
+    ambush = unstated(make_event(event_type="ASSAULT", trigger="ambushed",
+                                 location=("Karachi", "PAK", "city")))
+    ambush.actors[0].country = None
+    ambush.actors[0].sector = "UAF"
+    doc = _filed_from("PAK", {"PAK": 6.0, "BGD": 1.0}, focus="PAK")
+    [record] = assemble([ambush], doc, article())
+    assert record.actors[0].country == "PAK"
+
+
 def test_a_past_event_naming_no_doer_is_told_in_passing():
     story = article(published="2024-05-03")
     ambush = make_event(event_type="ASSAULT", date=("2021-02-01", "2021-02-28"))

@@ -423,3 +423,47 @@ def test_threats_cited_as_the_reason_for_an_act_are_no_threat(coder):
     events = coder.code_article(Article(id="x", text=text, published="2024-05-07")).events
     assert "THREATEN" not in [e.event_type for e in events], [
         (e.event_type, e.evidence.trigger) for e in events]
+
+
+def _types_of(coder, text: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", text=text, published="2024-05-03")
+    return [(e.event_type, e.mode) for e in coder.code_article(article).events]
+
+
+def test_a_freeing_in_one_breath_with_an_attack_is_what_the_attack_did(coder):
+    stormed = _types_of(coder, "Armed men stormed the jail on Friday, freeing 120 "
+                               "prisoners.")
+    assert ("ASSAULT" in [t for t, _ in stormed]) and "RETREAT" not in [t for t, _ in stormed]
+    assert "RETREAT" in [t for t, _ in _types_of(coder, "The rebels released 11 hostages on "
+                                                        "Tuesday.")]
+
+
+def test_a_police_raid_is_a_search_and_an_armed_groups_raid_an_attack(coder):
+    assert ("COERCE", "seize") in _types_of(
+        coder, "Police raided the editor's flat in Tbilisi on Monday.")
+    assert "ASSAULT" in [t for t, _ in _types_of(coder, "Gunmen raided the village on Sunday.")]
+
+
+def test_aircraft_that_violate_a_countrys_airspace_make_a_show_of_force(coder):
+    assert "MOBILIZE" in [t for t, _ in _types_of(
+        coder, "Two Russian bombers violated Finnish airspace on Friday.")]
+    # a law or treaty violated is defiance, no show of force
+    assert "MOBILIZE" not in [t for t, _ in _types_of(
+        coder, "Peru said the search violated the Geneva Conventions.")]
+
+
+def test_standing_with_a_side_is_support(coder):
+    assert ("SUPPORT", None) in _types_of(
+        coder, "Canada and Norway said they stood with Moldova.")
+    assert ("SUPPORT", None) in _types_of(
+        coder, "Sweden's prime minister said his country stood with Latvia.")
+
+
+def test_denying_an_act_rejects_the_charge_and_an_accusation_beside_it_stays(coder):
+    assert ("REJECT", None) in _types_of(coder, "Thailand denied that its soldiers had fired "
+                                                "first.")
+    kinds = [t for t, _ in _types_of(
+        coder, "The militia denied that its men had burned the village and accused the army "
+               "of setting the fire.")]
+    assert "REJECT" in kinds and "ACCUSE" in kinds
+    assert ("SANCTION", None) in _types_of(coder, "The authorities denied him a visa.")

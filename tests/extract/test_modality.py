@@ -204,3 +204,10 @@ def test_an_act_a_side_wants_another_to_do_is_only_wished_for(coder):
         "hypothetical"
     assert mood(coder, "The opposition wants the army to withdraw from the capital.",
                 "RETREAT") == "hypothetical"
+
+
+def test_condolences_offered_are_given_not_promised(coder):
+    assert mood(coder, "The ambassador offered condolences to the families of the victims.",
+                "SUPPORT") == "asserted"
+    assert mood(coder, "Japan's prime minister offered his condolences to Turkey on Monday.",
+                "SUPPORT") == "asserted"

@@ -38,6 +38,7 @@ MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
 VENUE_WEIGHT = 0.25
+BUREAU_RATIO = 3.0  # times the text names a story's country over its dateline's
 """How much a place named as where talks are held counts toward the story's focus: a third
 country that hosts negotiations is not what the story is about."""
 PHRASE_LONGEST = 4  # words of the longest agent phrase looked for
@@ -88,6 +89,18 @@ class ActorContext:
         if self.filed is None or self.focus is None or self.focus == self.filed:
             return None
         if self.weights.get(self.filed, 0.0) > 0 or self.weights.get(self.focus, 0.0) < 2:
+            return None
+        return self.focus
+
+    def told_from_elsewhere(self) -> str | None:
+        """The country a story filed from a regional bureau is about: the one the text names
+        most, when it names it at least ``BUREAU_RATIO`` times as often as the dateline's
+        country (a hub's bureau on fighting in a neighbour, where the hub's country is one
+        donor among others); None for a story about where it was filed."""
+        if self.filed is None or self.focus is None or self.focus == self.filed:
+            return None
+        if self.weights.get(self.focus, 0.0) < BUREAU_RATIO * max(
+                self.weights.get(self.filed, 0.0), 1.0):
             return None
         return self.focus
 
