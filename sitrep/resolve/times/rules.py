@@ -741,7 +741,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     listed = not rel and checks().listed_day.search(ctx.before(match.start(), 16)) is not None
     after = ctx.anchor if listed and ctx.anchor is not None and ctx.anchor > ref else None
     story = story_day(match, ctx) if not rel else None
-    if story is not None:  # "began on Monday, Feb. 10 ... more were found on Tuesday"
+    if story is not None:  # "the strike began on March 4 ... dockers marched on Friday"
         found = cal.add_days(story, (number - story.isoweekday()) % 7 or 7)
     elif after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
         found = cal.add_days(after, (number - after.isoweekday()) % 7 or 7)
@@ -770,10 +770,10 @@ def story_day(match: re.Match[str], ctx: Context) -> date | None:
     """The day a story told in the past has reached, when it lies a week or more before the
     reference: the later of the last day the text named and the end of the last week it
     named ("the final weekend"). A bare weekday in a past clause then falls in the days after
-    it, as TimeBank's long stories read them ("the fire began on Monday, Feb. 10 ... seven
-    more were found on Tuesday"); nearer the reference, the latest such day up to it is as
+    it, as TimeBank's long stories read them ("the strike began on March 4 ... dockers
+    marched on Friday"); nearer the reference, the latest such day up to it is as
     likely, a telling ("officials said Tuesday") dates the story's own days, and a past-perfect
-    clause ("had been adjourned on Monday") looks back from the reference, not on from the
+    clause ("the talks had collapsed on Monday") looks back from the reference, not on from the
     story."""
     ref = ctx.reference
     if ref is None or not told_in_past(match, ctx) or ctx.telling(match.start(), match.end()) \
@@ -1412,8 +1412,8 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
 
 def story_reached(last: Period | None, ctx: Context) -> Period | None:
     """What "two days later" counts from: the day the text last named, or a later day the
-    story has reached since by words that count from it ("the following Monday", "Sunday,
-    Sept. 10"), which move the anchor but name no date of their own."""
+    story has reached since by words that count from it ("the following Friday", "on
+    Tuesday" in a story told weeks back), which move the anchor but name no date of their own."""
     anchor = ctx.anchor
     if last is None or last.precision != "day" or last.start is None or anchor is None or \
             anchor == ctx.reference or anchor <= last.start:

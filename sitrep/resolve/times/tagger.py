@@ -261,9 +261,9 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     dates a telling ("officials said on Thursday") is no anchor once the text has named the
     time of what it tells ("on Tuesday night", "in March"; not the story's own day, as a dateline
     gives it): the story goes on from that. Nor is a day a past-perfect clause tells once the
-    text has named another time ("had warned of it on Sept. 3" after the storm's day): it looks
-    back from the day the story has reached (a wider period so told, "had cut costs last year",
-    is still what "the year previous" counts from)."""
+    text has named another time ("engineers had inspected it on April 2" after the flood's
+    day): it looks back from the day the story has reached (a wider period so told, "had sold
+    the plant last year", is still what "the year previous" counts from)."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
     ctx.last_dated = None

@@ -102,8 +102,8 @@ def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bo
 
 
 def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
-    """Whether ``text[start:end]`` dates a past-perfect clause ("forecasters had warned of it on
-    Sept. 3"): the clause tells what came before the time the story has reached, which stays
+    """Whether ``text[start:end]`` dates a past-perfect clause ("engineers had inspected it on
+    April 2"): the clause tells what came before the time the story has reached, which stays
     where it was. Without a parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
