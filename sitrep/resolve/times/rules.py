@@ -50,6 +50,7 @@ class Context:
     anchor: date | None = None
     last_period: Period | None = None
     last_dated: Period | None = None
+    story_anchor: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
     backstory: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -741,7 +742,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     listed = not rel and checks().listed_day.search(ctx.before(match.start(), 16)) is not None
     after = ctx.anchor if listed and ctx.anchor is not None and ctx.anchor > ref else None
     story = story_day(match, ctx) if not rel else None
-    if story is not None:  # "the strike began on March 4 ... dockers marched on Friday"
+    if story is not None:  # "began on Monday, March 4 ... dockers marched on Friday"
         found = cal.add_days(story, (number - story.isoweekday()) % 7 or 7)
     elif after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
         found = cal.add_days(after, (number - after.isoweekday()) % 7 or 7)
@@ -770,14 +771,17 @@ def story_day(match: re.Match[str], ctx: Context) -> date | None:
     """The day a story told in the past has reached, when it lies a week or more before the
     reference: the later of the last day the text named and the end of the last week it
     named ("the final weekend"). A bare weekday in a past clause then falls in the days after
-    it, as TimeBank's long stories read them ("the strike began on March 4 ... dockers
-    marched on Friday"); nearer the reference, the latest such day up to it is as
+    it, as TimeBank's long stories read them ("the strike began on Monday, March 4 ...
+    dockers marched on Friday"), once the story has reached its day by words that tell one
+    (a weekday named with its date, "the next morning", "on Wednesday"): a bare date named in
+    passing ("by the Feb. 18 deadline") leaves "on Monday" in the reference's week. Nearer
+    the reference, the latest such day up to it is as
     likely, a telling ("officials said Tuesday") dates the story's own days, and a past-perfect
     clause ("the talks had collapsed on Monday") looks back from the reference, not on from the
     story."""
     ref = ctx.reference
-    if ref is None or not told_in_past(match, ctx) or ctx.telling(match.start(), match.end()) \
-            or ctx.backstory(match.start(), match.end()):
+    if ref is None or not ctx.story_anchor or not told_in_past(match, ctx) or ctx.telling(
+            match.start(), match.end()) or ctx.backstory(match.start(), match.end()):
         return None
     days = [ctx.anchor] if ctx.anchor is not None else []
     last = ctx.last_dated

@@ -267,6 +267,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.anchor = ctx.reference
     ctx.last_period = None
     ctx.last_dated = None
+    ctx.story_anchor = False
     for item in found:
         if item.resolved.uses_anchor or item.rule in STORY_RULES:
             again = resolve(item.rule, item.match, ctx)
@@ -281,6 +282,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
+            ctx.story_anchor = story_words(item, ctx)
         if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
@@ -291,6 +293,14 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
+
+
+def story_words(item: Found, ctx: Context) -> bool:
+    """Whether the day an item names was reached by words that tell a story's days: counted
+    from another ("the next morning", "the following Monday") or named by its weekday ("on
+    Monday, March 4", "on Wednesday"), not a bare date named in passing."""
+    words = re.findall(r"[a-z]+", ctx.text[item.start:item.end].lower())
+    return item.resolved.uses_anchor or any(w in ctx.vocab.weekdays for w in words)
 
 
 # rules whose reading may move with the day a story told in the past has reached

@@ -388,3 +388,9 @@ def test_a_weekday_near_the_reference_or_in_a_past_perfect_clause_stays_the_late
     assert "2024-05-01" in values
     text = "The strike began on Monday, April 29.\nDockers blocked the port on Wednesday."
     assert "2024-05-01" in parsed_values(coder, text, date(2024, 5, 3))
+
+
+@pytest.mark.slow
+def test_a_date_named_in_passing_leaves_a_weekday_in_the_references_week(coder):
+    text = "Troops left most towns by the April 12 deadline.\nOn Monday, the president spoke."
+    assert "2024-04-29" in parsed_values(coder, text, date(2024, 5, 3))
