@@ -6,7 +6,9 @@ right value as a true positive.
 
 MEANTIME annotates only the first sentences of each article (title, dateline and the next four
 lines). Predictions beyond the last annotated line are not judged in the headline numbers;
-``full_*`` keys repeat the value scores over the whole text for comparison.
+``full_*`` keys repeat the value scores over the whole text for comparison. A gold record that
+says ``"annotated": "all"`` (as TimeBank and AQUAINT documents are, annotated whole) is judged
+over its whole text.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sitrep.eval.report import Report, gold_articles, load_gold, prf
 from sitrep.model import Article, CodedArticle, TimeMention
 
 ANNOTATED_LINES = 6
+WHOLE = "all"
 
 
 class ArticleCoder(Protocol):
@@ -90,6 +93,13 @@ def annotated_end(text: str, lines: int = ANNOTATED_LINES) -> int:
     return position - 1
 
 
+def judged_end(record: dict[str, Any]) -> int:
+    """Offset where the judged part of a gold record ends: its whole text when the record says
+    it is annotated whole, else MEANTIME's first lines."""
+    text = record["text"]
+    return len(text) if record.get("annotated") == WHOLE else annotated_end(text)
+
+
 def spans(times: Iterable[TimeMention], limit: int | None = None) -> list[Span]:
     return [Span(t.start, t.end, t.type, t.value) for t in times
             if limit is None or t.start < limit]
@@ -104,7 +114,7 @@ def evaluate(path: Path, coder: ArticleCoder, limit: int | None = None) -> Repor
     for coded in coder.code_articles(gold_articles(records, str(path))):
         record = by_id[coded.article.id]
         gold = [Span(g["start"], g["end"], g["type"], g["value"]) for g in record["timexes"]]
-        end = annotated_end(record["text"])
+        end = judged_end(record)
         pairs = scoped.add(gold, spans(coded.times, end))
         full.add(gold, spans(coded.times))
         text = record["text"]

@@ -68,3 +68,19 @@ def test_meantime_quality_gate(coder, data_dir):
     assert report.metrics["relaxed_f1"] >= 0.93
     assert report.metrics["strict_f1"] >= 0.81
     assert report.metrics["type_accuracy"] >= 0.94
+
+
+def test_a_record_annotated_whole_is_judged_past_its_sixth_line(tmp_path):
+    """MEANTIME's scope stays six lines; a record saying ``"annotated": "all"`` is judged whole,
+    so a time on its seventh line counts in the headline numbers."""
+    text = "one\ntwo\nthree\nfour\nfive\nsix\nTroops left in 2023 ."
+    start = text.index("2023")
+    record = {"id": "d1", "text": text, "published": "2024-05-03", "timexes": [
+        {"start": start, "end": start + 4, "text": "2023", "type": "DATE", "value": "2023"}]}
+    path = tmp_path / "gold.jsonl"
+    for annotated, predicted, value_f1 in ((None, 0, 0.0), ("all", 1, 1.0)):
+        if annotated:
+            record["annotated"] = annotated
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        metrics = evaluate(path, FixedCoder([record])).metrics
+        assert (metrics["predicted"], metrics["value_f1"]) == (predicted, value_f1)

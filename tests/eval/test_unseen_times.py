@@ -1,14 +1,16 @@
 """The held-out times sets (``unseen_times.jsonl``, ``unseen_times_2.jsonl``,
 ``unseen_times_3.jsonl``, ``unseen_times_4.jsonl``, ``unseen_times_5.jsonl``,
-``unseen_times_6.jsonl``, ``unseen_times_7.jsonl``, ``unseen_times_8.jsonl``): news sentences
+``unseen_times_6.jsonl``, ``unseen_times_7.jsonl``, ``unseen_times_8.jsonl``,
+``unseen_times_9.jsonl``): news sentences
 with a creation time and TIMEX3 gold, each written before sitrep ran on it and never edited to
 fit its output (four corrections of slips against the written rules, each in its own commit:
 vague hours written ``PXH`` for TIMEX3's ``PTXH`` in the second set, "every year" left unmarked
 as a SET in the third, "now" left unmarked and "a year earlier" after a quarter written as a
 year in the fourth, where ``tests/resolve/times/test_conventions.py`` keeps the quarter). Each
-document is at most six lines, the scope the times measure scores. The floor sits a little
-below what the tagger measures on them (README, "Times"), so a change that loses held-out
-values fails here even when MEANTIME holds.
+document of sets 1 to 8 is at most six lines, the scope the times measure scores for MEANTIME;
+the documents of set 9 are long and marked annotated whole, so they are judged to their end.
+The floor sits a little below what the tagger measures on them (README, "Times"), so a change
+that loses held-out values fails here even when MEANTIME holds.
 
 The fourth set (business and financial wire copy, anchored political relatives, durations,
 sets, clock times, non-markables; documents dated 1994-2016) scored at its first run value F1
@@ -42,6 +44,14 @@ weekdays told in the past and ahead, dates anchored on another date of the text,
 day", fiscal years, quarters compared "a year earlier", durations bare and counted, "-day" and
 "decade-long" modifiers, sets, present and past references, a possessive "last week's",
 non-markables) scored at its first run value F1 0.972, span strict 0.796, relaxed 0.991. Its floor
+sits below that first run.
+
+The ninth set (8 long documents of TimeBank and AQUAINT kind, 26 lines each, annotated whole:
+a hedge fund's rescue over several weeks, a fraud trial, a company's year, a Senate campaign, a
+hurricane and its aftermath, a tanker held by pirates, a factory fire and its inquiry, a budget
+standoff; dated 1992-2019, 271 gold values, most of the later ones hung on a date told far above:
+"that day", "the next morning", "two weeks later", "the same month", weekdays in a story told in
+the past) scored at its first run value F1 0.884, span strict 0.880, relaxed 0.980. Its floor
 sits below that first run."""
 
 from __future__ import annotations
@@ -51,12 +61,13 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.eval.times import ANNOTATED_LINES, evaluate
+from sitrep.eval.times import ANNOTATED_LINES, WHOLE, evaluate
 
 FLOORS = {"unseen_times.jsonl": 0.95, "unseen_times_2.jsonl": 0.95,
           "unseen_times_3.jsonl": 0.95, "unseen_times_4.jsonl": 0.83,
           "unseen_times_5.jsonl": 0.89, "unseen_times_6.jsonl": 0.84,
-          "unseen_times_7.jsonl": 0.95, "unseen_times_8.jsonl": 0.96}
+          "unseen_times_7.jsonl": 0.95, "unseen_times_8.jsonl": 0.96,
+          "unseen_times_9.jsonl": 0.87}
 SETS = [Path(__file__).parent / name for name in FLOORS]
 
 
@@ -65,7 +76,8 @@ def test_every_document_is_dated_and_its_gold_spans_its_text(path: Path):
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         assert record["published"][:4].isdigit(), record["id"]
-        assert record["text"].count("\n") < ANNOTATED_LINES, record["id"]
+        if record.get("annotated") != WHOLE:
+            assert record["text"].count("\n") < ANNOTATED_LINES, record["id"]
         for timex in record["timexes"]:
             assert record["text"][timex["start"]:timex["end"]] == timex["text"]
             assert timex["type"] in ("DATE", "TIME", "DURATION", "SET")

@@ -50,7 +50,9 @@ class Context:
     anchor: date | None = None
     last_period: Period | None = None
     last_dated: Period | None = None
+    story_anchor: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
+    backstory: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -739,7 +741,10 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     forward = (number - ref.isoweekday()) % 7
     listed = not rel and checks().listed_day.search(ctx.before(match.start(), 16)) is not None
     after = ctx.anchor if listed and ctx.anchor is not None and ctx.anchor > ref else None
-    if after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
+    story = story_day(match, ctx) if not rel else None
+    if story is not None:  # "began on Monday, March 4 ... dockers marched on Friday"
+        found = cal.add_days(story, (number - story.isoweekday()) % 7 or 7)
+    elif after is not None:  # "forecast for Thursday and Friday": the list runs on ahead
         found = cal.add_days(after, (number - after.isoweekday()) % 7 or 7)
     elif step is not None and step < 0:
         found = cal.add_days(ref, -(back or 7))
@@ -755,8 +760,37 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         found = cal.add_days(ref, -back)
     resolved = with_part(cal.day(found), match.group("part"), ctx)
-    resolved.uses_anchor = anaphoric or listed
+    resolved.uses_anchor = anaphoric or listed or story is not None
     return resolved
+
+
+STORY_GAP_DAYS = 7
+
+
+def story_day(match: re.Match[str], ctx: Context) -> date | None:
+    """The day a story told in the past has reached, when it lies a week or more before the
+    reference: the later of the last day the text named and the end of the last week it
+    named ("the final weekend"). A bare weekday in a past clause then falls in the days after
+    it, as TimeBank's long stories read them ("the strike began on Monday, March 4 ...
+    dockers marched on Friday"), once the story has reached its day by words that tell one
+    (a weekday named with its date, "the next morning", "on Wednesday"): a bare date named in
+    passing ("by the Feb. 18 deadline") leaves "on Monday" in the reference's week. Nearer
+    the reference, the latest such day up to it is as
+    likely, a telling ("officials said Tuesday") dates the story's own days, and a past-perfect
+    clause ("the talks had collapsed on Monday") looks back from the reference, not on from the
+    story."""
+    ref = ctx.reference
+    if ref is None or not ctx.story_anchor or not told_in_past(match, ctx) or ctx.telling(
+            match.start(), match.end()) or ctx.backstory(match.start(), match.end()):
+        return None
+    days = [ctx.anchor] if ctx.anchor is not None else []
+    last = ctx.last_dated
+    if last is not None and last.precision in ("day", "week") and last.end is not None:
+        days.append(last.end)
+    latest = max(days, default=None)
+    if latest is None or latest == ref or (ref - latest).days < STORY_GAP_DAYS:
+        return None
+    return latest
 
 
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1250,7 +1284,7 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         start, end = sorted((moved, ctx.reference))
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
-    base = ctx.last_dated if anchored else None
+    base = story_reached(ctx.last_dated, ctx) if anchored else None
     if (base is not None and base.precision == "day" and spec["precision"] == "year"
             and ctx.last_period is not None and ctx.last_period.precision == "quarter"
             and checks().measure_before.search(ctx.before(match.start(), 30))):
@@ -1378,6 +1412,17 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
     resolved = Resolved("DURATION", value, Period(value, start, end, None), "relative")
     resolved.uses_anchor = True
     return resolved
+
+
+def story_reached(last: Period | None, ctx: Context) -> Period | None:
+    """What "two days later" counts from: the day the text last named, or a later day the
+    story has reached since by words that count from it ("the following Friday", "on
+    Tuesday" in a story told weeks back), which move the anchor but name no date of their own."""
+    anchor = ctx.anchor
+    if last is None or last.precision != "day" or last.start is None or anchor is None or \
+            anchor == ctx.reference or anchor <= last.start:
+        return last
+    return cal.day(anchor)
 
 
 def _coarse_last(ctx: Context) -> tuple[date, date, str] | None:

@@ -20,7 +20,12 @@ from sitrep.resolve.times import calendar as cal
 from sitrep.resolve.times.calendar import Period
 from sitrep.resolve.times.grammar import alternation, grammar
 from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
-from sitrep.resolve.times.tense import clause_direction, dates_telling, parsed_from
+from sitrep.resolve.times.tense import (
+    clause_direction,
+    dates_backstory,
+    dates_telling,
+    parsed_from,
+)
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
@@ -117,7 +122,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   direction=partial(clause_direction, text, doc=doc),
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
-                  anchor=reference, telling=partial(dates_telling, text, doc=doc))
+                  anchor=reference, telling=partial(dates_telling, text, doc=doc),
+                  backstory=partial(dates_backstory, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
@@ -254,22 +260,29 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     """Clock times and "that day" take the last day the text named before them. A day that
     dates a telling ("officials said on Thursday") is no anchor once the text has named the
     time of what it tells ("on Tuesday night", "in March"; not the story's own day, as a dateline
-    gives it): the story goes on from that."""
+    gives it): the story goes on from that. Nor is a day a past-perfect clause tells once the
+    text has named another time ("engineers had inspected it on April 2" after the flood's
+    day): it looks back from the day the story has reached (a wider period so told, "had sold
+    the plant last year", is still what "the year previous" counts from)."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
     ctx.last_dated = None
+    ctx.story_anchor = False
     for item in found:
-        if item.resolved.uses_anchor:
+        if item.resolved.uses_anchor or item.rule in STORY_RULES:
             again = resolve(item.rule, item.match, ctx)
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
-        if told_before(ctx) and ctx.telling(item.start, item.end):
+        if told_before(ctx) and (ctx.telling(item.start, item.end) or (
+                period is not None and period.precision == "day"
+                and ctx.backstory(item.start, item.end))):
             continue
         if (item.resolved.type in ("DATE", "TIME") and period is not None
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
+            ctx.story_anchor = story_words(item, ctx)
         if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
@@ -280,6 +293,18 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
+
+
+def story_words(item: Found, ctx: Context) -> bool:
+    """Whether the day an item names was reached by words that tell a story's days: counted
+    from another ("the next morning", "the following Monday") or named by its weekday ("on
+    Monday, March 4", "on Wednesday"), not a bare date named in passing."""
+    words = re.findall(r"[a-z]+", ctx.text[item.start:item.end].lower())
+    return item.resolved.uses_anchor or any(w in ctx.vocab.weekdays for w in words)
+
+
+# rules whose reading may move with the day a story told in the past has reached
+STORY_RULES = frozenset({"weekday"})
 
 
 def told_before(ctx: Context) -> bool:

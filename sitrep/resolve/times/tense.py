@@ -101,6 +101,18 @@ def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bo
     return verb is not None and verb.lemma_.lower() in cues().reporting_verbs
 
 
+def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a past-perfect clause ("engineers had inspected it on
+    April 2"): the clause tells what came before the time the story has reached, which stays
+    where it was. Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    return verb is not None and any(
+        a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
+        for a in verb.children)
+
+
 def parsed_from(doc: Doc, text: str) -> bool:
     """Whether ``doc`` is the parse of ``text``, read off its last token: ``doc.text`` would
     rebuild the whole text at every expression, quadratic in a long document."""

@@ -358,3 +358,39 @@ def test_a_bare_conjunct_hung_on_a_noun_shares_the_verb_above_it():
     assert clause_direction(doc.text, monday, monday + 6, doc) == "future"
     by_value = {m.text: m.value for m in tag_times(doc.text, date(2024, 5, 3), "t", doc=doc)}
     assert by_value["Monday"] == "2024-05-06"
+
+
+@pytest.mark.slow
+def test_a_day_a_past_perfect_clause_tells_is_no_anchor(coder):
+    text = ("The dam burst on April 12.\n"
+            "Engineers had inspected it on April 2.\n"
+            "Rescuers reached the valley the next day.")
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
+                                                   doc=coder.nlp(text))}
+    assert by_value["the next day"] == "2024-04-13"
+
+
+@pytest.mark.slow
+def test_a_weekday_in_a_story_told_weeks_back_follows_the_storys_day(coder):
+    text = ("The strike began on Monday, March 4.\n"
+            "Dockers blocked the port on Wednesday.\n"
+            "Talks resumed two days later.")
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
+                                                   doc=coder.nlp(text))}
+    assert by_value["Wednesday"] == "2024-03-06"
+    assert by_value["two days later"] == "2024-03-08"
+
+
+@pytest.mark.slow
+def test_a_weekday_near_the_reference_or_in_a_past_perfect_clause_stays_the_latest(coder):
+    text = "The strike began on Monday, March 4.\nTalks had collapsed on Wednesday."
+    values = parsed_values(coder, text, date(2024, 5, 3))
+    assert "2024-05-01" in values
+    text = "The strike began on Monday, April 29.\nDockers blocked the port on Wednesday."
+    assert "2024-05-01" in parsed_values(coder, text, date(2024, 5, 3))
+
+
+@pytest.mark.slow
+def test_a_date_named_in_passing_leaves_a_weekday_in_the_references_week(coder):
+    text = "Troops left most towns by the April 12 deadline.\nOn Monday, the president spoke."
+    assert "2024-04-29" in parsed_values(coder, text, date(2024, 5, 3))
