@@ -51,6 +51,7 @@ class Context:
     last_period: Period | None = None
     last_dated: Period | None = None
     story_anchor: bool = False
+    anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
     backstory: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -308,6 +309,8 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = ref.year if number > ref.month else ref.year + 1
     elif step == 0:
         y = ref.year
+    elif (story := story_year(match, ctx)) is not None:
+        y = story  # "on Oct. 3, 2000 ... Two days later ... In November": the story's year
     else:
         y = cal.nearest_year(number, None, ref, ctx.direction_of(match.start(), match.end()))
     return relative(ctx, apply_modifier(cal.month(y, number), mod, ctx.vocab))
@@ -479,6 +482,8 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         current = cal.quarter_of(ref)
         assert current.start is not None
         return relative(ctx, cal.quarter_of(cal.add_days(current.start, -1)))
+    elif (story := story_year(match, ctx)) is not None:
+        y = story
     else:
         started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
@@ -793,6 +798,23 @@ def story_day(match: re.Match[str], ctx: Context) -> date | None:
     return latest
 
 
+def story_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year of a story told in a past year, for a bare month, quarter or "the year" in a
+    past clause ("on Oct. 3, 2000 ... Two days later the company reported profit for the third
+    quarter"): the year of the day the story has reached, when that day lies in a year before
+    the reference's and was reached by words that tell a story's days (as for a weekday,
+    ``story_day``) or named with its year. A date named in passing without its year, or a
+    past-perfect clause, leaves the reference's year. A telling ("reported profit for the third
+    quarter") does not: the period is what it tells, in the story's year."""
+    ref, anchor = ctx.reference, ctx.anchor
+    if ref is None or anchor is None or anchor.year >= ref.year or not (
+            ctx.story_anchor or ctx.anchor_year_named):
+        return None
+    if not told_in_past(match, ctx) or ctx.backstory(match.start(), match.end()):
+        return None
+    return anchor.year
+
+
 def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "the end of last year", "earlier this month"."""
     if match.group("sunit"):
@@ -839,6 +861,8 @@ def resolve_relative_unit(match: re.Match[str], ctx: Context) -> Resolved | None
     if narrative and last is not None and last.start is not None and (
             cal.finer(last.precision, unit)):
         ref = last.start  # "began on April 2; by the end of the month 10,000 had joined"
+    elif match.group("unit4") and (story := story_year(match, ctx)) is not None:
+        ref = date(story, 1, 1) if unit == "year" else ref  # "the end of the year" of the story
     period = unit_period(unit, ref, offset)
     mod = (match.group("mod") or match.group("mod4") or "").lower()
     if match.group("unit5"):

@@ -268,6 +268,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.last_period = None
     ctx.last_dated = None
     ctx.story_anchor = False
+    ctx.anchor_year_named = False
     for item in found:
         if item.resolved.uses_anchor or item.rule in STORY_RULES:
             again = resolve(item.rule, item.match, ctx)
@@ -283,6 +284,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
             ctx.story_anchor = story_words(item, ctx)
+            ctx.anchor_year_named = item.resolved.basis == "explicit"
         if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
@@ -304,7 +306,7 @@ def story_words(item: Found, ctx: Context) -> bool:
 
 
 # rules whose reading may move with the day a story told in the past has reached
-STORY_RULES = frozenset({"weekday"})
+STORY_RULES = frozenset({"weekday", "month", "quarter", "relative_unit"})
 
 
 def told_before(ctx: Context) -> bool:

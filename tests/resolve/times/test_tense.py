@@ -394,3 +394,20 @@ def test_a_weekday_near_the_reference_or_in_a_past_perfect_clause_stays_the_late
 def test_a_date_named_in_passing_leaves_a_weekday_in_the_references_week(coder):
     text = "Troops left most towns by the April 12 deadline.\nOn Monday, the president spoke."
     assert "2024-04-29" in parsed_values(coder, text, date(2024, 5, 3))
+
+
+@pytest.mark.slow
+def test_a_month_or_quarter_in_a_story_told_in_a_past_year_takes_the_storys_year(coder):
+    text = ("The mill flooded on May 9, 2019.\n"
+            "Its owners reported a loss for the second quarter.\n"
+            "Work resumed in September.")
+    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
+                                                   doc=coder.nlp(text))}
+    assert by_value["the second quarter"] == "2019-Q2"
+    assert by_value["September"] == "2019-09"
+
+
+@pytest.mark.slow
+def test_a_month_after_a_date_named_in_passing_without_its_year_keeps_the_references(coder):
+    text = "Troops left most towns by the April 12 deadline.\nTalks resumed in March."
+    assert "2024-03" in parsed_values(coder, text, date(2024, 5, 3))
