@@ -1167,8 +1167,8 @@ def _confirmed(maybes: list[Toponym], points: list[tuple[Toponym, Candidate]],
     total = sum(areas.values())
     area = next((key for key, votes in areas.items() if total and votes / total > (
         AREA_DOMINANT)), None)
-    home = max(focus.items(), key=lambda item: item[1]) if focus else None
-    country = home[0] if home and home[1] >= ABROAD_FOCUS else None
+    home, share = _leading(focus)
+    country = home if share >= ABROAD_FOCUS else None
     places = [place for _, place in points] + list(regions or [])
     kept = []
     for toponym in maybes:
@@ -1189,7 +1189,7 @@ def _vouched_together(maybes: list[Toponym], focus: dict[str, float]) -> None:
     words seldom lie together: each is kept as a place, its candidates narrowed to those
     towns, and the article's other names are then read beside them. Where the article's
     other places point at a country (``focus``), only towns of that country vouch."""
-    home = max(focus.items(), key=lambda item: item[1])[0] if focus else None
+    home = _leading(focus)[0]
     towns = [[c for c in t.candidates if c.precision in ("city", "admin2")
               and home in (None, c.country)] for t in maybes]
     for toponym, own in zip(maybes, towns, strict=True):
@@ -1236,7 +1236,7 @@ def _home_town_over_short_name(toponyms: list[Toponym], focus: dict[str, float])
     name, its capital, its people or its other places."""
     if not focus:
         return
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     if share < ABROAD_FOCUS and not any(
             t.chosen is not None and t.chosen.precision == "country" and t.chosen.country == home
             for t in toponyms):
@@ -1741,6 +1741,12 @@ def _containment(candidate: Candidate, container: Toponym | None) -> float:
     return 0.0
 
 
+def _leading(focus: dict[str, float]) -> tuple[str | None, float]:
+    """The country an article's places point at most, with its share of the evidence;
+    (None, 0.0) for an article that points nowhere."""
+    return max(focus.items(), key=lambda item: item[1], default=(None, 0.0))
+
+
 def _km(a: Candidate, b: Candidate) -> float:
     """Distance in km, by the equirectangular approximation (good to a few per cent at the
     distances that matter here, and cheap)."""
@@ -2011,7 +2017,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     if any(_across_border(chosen, other) for other in others):
         return
     focus = refocus(others) or focus
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     if share < ABROAD_FOCUS or home == chosen.country:
         return
     named_home = any(o.chosen is not None and o.chosen.country == home and not o.dateline
@@ -2052,7 +2058,7 @@ def _division_abroad(toponym: Toponym, focus: dict[str, float]) -> bool:
     if not toponym.division or chosen is None or not focus or chosen.precision not in (
             "admin1", "admin2"):
         return False
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     return share >= ABROAD_FOCUS and chosen.country != home
 
 
@@ -2064,7 +2070,7 @@ def _division_at_home(toponym: Toponym, focus: dict[str, float]) -> None:
     chosen = toponym.chosen
     if chosen is None or not focus:
         return
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     if share < ABROAD_FOCUS or chosen.country == home:
         return
     local = sorted((c for c in toponym.candidates if c.country == home),
@@ -2207,7 +2213,7 @@ def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     serves, and after another). In an article mostly about one country (ABROAD_FOCUS of its
     evidence), a town read abroad is passed over: local news names its streets, not a
     namesake's."""
-    home, share = max(focus.items(), key=lambda item: item[1], default=(None, 0.0))
+    home, share = _leading(focus)
     abroad = home if share >= ABROAD_FOCUS else None
     for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
         town: Toponym | None = None
@@ -2239,7 +2245,7 @@ def _unknown_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     is); a name the model took for a building that the index knows as a town is."""
     if not focus:
         return
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     resolved = {t.chosen.country for t in toponyms if t.chosen is not None and not t.fallback}
     if share < ABROAD_FOCUS and resolved != {home}:
         return
@@ -2296,7 +2302,7 @@ def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
     RIVER_KM of the river's point (a river far from all of them runs elsewhere)."""
     if not focus:
         return
-    home, share = max(focus.items(), key=lambda item: item[1])
+    home, share = _leading(focus)
     if share < ABROAD_FOCUS:
         return
     near = [t.chosen for t in toponyms if t.chosen is not None and t.chosen.country == home

@@ -274,16 +274,14 @@ def test_a_past_clause_counts_the_next_year_and_the_months_end_from_the_story(co
 @pytest.mark.slow
 def test_a_day_a_past_act_lasts_until_is_the_nearest(coder):
     text = "The judge adjourned the trial until July 12."
-    doc = coder.nlp(text)
-    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    values = values_by_text(coder, text, date(2024, 5, 3))
     assert values["until July 12"] == "2024-07-12"
 
 
 @pytest.mark.slow
 def test_a_timetables_day_of_the_month_is_the_nearest(coder):
     text = "The conference ends on the 12th."
-    doc = coder.nlp(text)
-    values = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t", doc=doc)}
+    values = values_by_text(coder, text, date(2024, 5, 3))
     assert values["the 12th"] == "2024-05-12"
 
 
@@ -307,6 +305,11 @@ def test_a_season_something_is_put_off_until_lies_ahead_unless_told_as_past(code
 def parsed_values(coder, text: str, reference: date) -> list[str | None]:  # noqa: ANN001
     """The values of every mention of ``text``, tagged with the model's parse of it."""
     return [m.value for m in tag_times(text, reference, "t", doc=coder.nlp(text))]
+
+
+def values_by_text(coder, text: str, reference: date) -> dict[str, str | None]:  # noqa: ANN001
+    """Each mention's value by its words, tagged with the model's parse of ``text``."""
+    return {m.text: m.value for m in tag_times(text, reference, "t", doc=coder.nlp(text))}
 
 
 def season(text: str, reference: date, doc: Doc) -> str | None:
@@ -365,8 +368,7 @@ def test_a_day_a_past_perfect_clause_tells_is_no_anchor(coder):
     text = ("The dam burst on April 12.\n"
             "Engineers had inspected it on April 2.\n"
             "Rescuers reached the valley the next day.")
-    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
-                                                   doc=coder.nlp(text))}
+    by_value = values_by_text(coder, text, date(2024, 5, 3))
     assert by_value["the next day"] == "2024-04-13"
 
 
@@ -375,8 +377,7 @@ def test_a_weekday_in_a_story_told_weeks_back_follows_the_storys_day(coder):
     text = ("The strike began on Monday, March 4.\n"
             "Dockers blocked the port on Wednesday.\n"
             "Talks resumed two days later.")
-    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
-                                                   doc=coder.nlp(text))}
+    by_value = values_by_text(coder, text, date(2024, 5, 3))
     assert by_value["Wednesday"] == "2024-03-06"
     assert by_value["two days later"] == "2024-03-08"
 
@@ -401,8 +402,7 @@ def test_a_month_or_quarter_in_a_story_told_in_a_past_year_takes_the_storys_year
     text = ("The mill flooded on May 9, 2019.\n"
             "Its owners reported a loss for the second quarter.\n"
             "Work resumed in September.")
-    by_value = {m.text: m.value for m in tag_times(text, date(2024, 5, 3), "t",
-                                                   doc=coder.nlp(text))}
+    by_value = values_by_text(coder, text, date(2024, 5, 3))
     assert by_value["the second quarter"] == "2019-Q2"
     assert by_value["September"] == "2019-09"
 
