@@ -46,6 +46,8 @@ GUESSED = ("PERSON", "ORG")
 BUSY_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                          "ORDINAL", "LANGUAGE", "LAW"})
 
+MAX_NAME_TAIL = 3
+"""How many capitalised words after a demonym :meth:`Scanner._begins_known_name` tries."""
 STREET_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")  # "405", "42nd"
 ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,3}[A-Z]?")  # "M62", "N7", "AP-7"
 
@@ -468,6 +470,7 @@ class Scanner:
         ents = _trim_times(doc, list(doc.ents) if ents is None else ents)
         taken = {i for span in places for i in range(span.start, span.end)}
         busy = taken | {i for ent in ents if ent.label_ in BUSY_LABELS and not _misread(ent)
+                        and not self._begins_known_name(doc, ent)
                         for i in range(ent.start, ent.end)}
         words = Words(doc, ents, busy, text)
         self._unlist(words, ents)
@@ -511,6 +514,19 @@ class Scanner:
         words.busy = busy | {i for f in found for i in range(f.start, f.end)}
         found += _streets(words)
         return sorted(found, key=lambda f: f.start)
+
+    def _begins_known_name(self, doc: Doc, ent: Span) -> bool:
+        """"Spanish Town", "Dutch Harbor", "Indian Wells": a demonym the model tagged alone
+        that begins, with the capitalised words after it, a name the index holds, is the
+        start of that name, free for the scan's context rules like any other."""
+        if ent.label_ != "NORP":
+            return False
+        end = ent.end
+        while end < len(doc) and end - ent.end < MAX_NAME_TAIL and doc[end].text[:1].isupper():
+            end += 1
+            if self.known(doc[ent.start:end].text):
+                return True
+        return False
 
     def _unlist(self, words: Words, ents: list[Span]) -> None:
         """An entity the model read as one organisation or person that is a list of known

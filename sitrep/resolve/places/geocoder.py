@@ -327,12 +327,20 @@ def _is_doer(span: Span) -> bool:
     if root.dep_ == "nsubj":
         return noun in verbs
     if root.dep_ == "dobj":  # the side a verbal act is aimed at ("accused Moscow of")
-        return head.pos_ == "VERB" and noun in actor_acts()
+        return head.pos_ == "VERB" and (noun in actor_acts() or (
+            noun in actor_verbs() and _addressed_to_act(head)))
     if root.dep_ == "poss":
         return noun in relation_nouns() or head.lower_ in relation_nouns() or any(
             verb in verbs for verb in load_codebook().nominals.get(noun, ()))
     return root.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "NOUN" and (
         head.head.lemma_.lower() in relation_nouns() or head.head.lower_ in relation_nouns())
+
+
+def _addressed_to_act(verb: Token) -> bool:
+    """"urged Moscow to withdraw", "asked Paris to recall its envoy": a verb of speech whose
+    object is told to act (an infinitive complement follows) addresses a side that can act, which a
+    capital's name is only as its government."""
+    return any(child.dep_ == "xcomp" and child.i > verb.i for child in verb.children)
 
 
 def _is_modifier(span: Span) -> bool:
@@ -566,6 +574,9 @@ class Geocoder:
             # ("LA" of "LA PAZ") is a piece of it, not a place of its own
             pieces = [k for k in overlapping if dateline.start <= k[0] and k[1] <= dateline.end
                       and k[1] - k[0] < dateline.end - dateline.start]
+            for key in overlapping:
+                if key == (dateline.start, dateline.end):
+                    found[key].city = True  # the model read the dateline: still a town
             if dateline.candidates and not any(found[k].candidates for k in overlapping
                                                if k not in pieces):
                 for key in overlapping:
@@ -1090,6 +1101,8 @@ class Geocoder:
             return
         if toponym.division:
             readings = _divisions_over_towns(readings)
+        elif toponym.city:
+            readings = _towns_over_divisions(readings)
         own = toponym.chosen
         others = [place for holder, place in points or [] if holder is not toponym]
         area, area_bonus = _area_focus(toponym, areas)
@@ -1334,9 +1347,23 @@ def _divisions_over_towns(readings: tuple[Candidate, ...]) -> tuple[Candidate, .
     """"the Hakkari province", "Ziarat district", "Ayacucho department": a name written
     as a division is no town of its name in a country where a division of the name is a
     reading, however big the town (a town abroad stays a reading: the division the text
-    means may be one the index lacks, named after its seat)."""
+    means may be one the index lacks, named after its seat). Nor is it a country when a
+    division of the name is a reading anywhere ("Niger State", "Georgia state", "Mexico
+    State"): no country is written with a division word."""
     divided = {c.country for c in readings if c.precision in ("admin1", "admin2")}
-    return tuple(c for c in readings if c.precision != "city" or c.country not in divided)
+    return tuple(c for c in readings
+                 if not (c.precision == "city" and c.country in divided)
+                 and not (c.precision == "country" and divided))
+
+
+def _towns_over_divisions(readings: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """"SALTA, Argentina —", "the city of Puebla": a dateline names the town the story
+    was filed from, and a name written as a town is one, never a division of its name,
+    however near the division's middle lies to the places the story names; a country named
+    alone stays a reading."""
+    if not any(c.precision == "city" for c in readings):
+        return readings
+    return tuple(c for c in readings if c.precision not in ("admin1", "admin2"))
 
 
 def _dominant(readings: tuple[Candidate, ...]) -> Candidate | None:
@@ -1854,16 +1881,19 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     holding it, near it or owning it there (:func:`_vouched`) and not listed with the city (a
     town named beside the city is one of its own), takes the city's point, with the low score of
     every fallback, unless another town or district the text names lies within STRAY_KM of it (a
-    wire story names a province's towns together: "from Quetta to Pishin"). So does such a small
-    place read abroad on its name alone (:func:`_bare_abroad`) when the text names the city (not
-    its dateline alone: a story filed from a city may be about a town abroad) and every town of
-    its country it names lies within STRAY_KM of it (a story of two cities far apart is no local
-    news). Local news names the state of a town outside its own; a city of its country that big,
-    far away, is a city of its own named from there. In a country of fewer than FEW_DIVISIONS
+    wire story names a province's towns together: "from Quetta to Pishin") or another town it
+    names, no stray itself, lies in its first-level division (:func:`_same_state`). So does
+    such a small place read abroad on its name alone (:func:`_bare_abroad`) when the text
+    names the city (not its dateline alone: a story filed from a city may be about a town
+    abroad) and every town of its country it names lies within STRAY_KM of it (a story of two
+    cities far apart is no local news). Local news names the state of a town outside its own;
+    a city of its country that big, far away, is a city of its own named from there. A capital
+    standing for its government (:func:`_government`) is no city of the story. In a country
+    of fewer than FEW_DIVISIONS
     first-level divisions (``divisions``: the count per country; the UK's four nations) news
     names no division of a town outside the city's own, and a town in another of them is no
     stray."""
-    cities = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
+    cities = [t.chosen for t in toponyms if t.chosen is not None and not _government(t)
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
     if city is None or city.population < ABROAD_POPULATION:
@@ -1897,9 +1927,19 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
         chosen = toponym.chosen
         if chosen is not None and not any(
                 other.chosen is not None and other.text != toponym.text and not other.fallback
-                and other.chosen.precision in ("city", "admin2")
-                and _km(chosen, other.chosen) <= STRAY_KM for other in toponyms):
+                and ((other.chosen.precision in ("city", "admin2")
+                      and _km(chosen, other.chosen) <= STRAY_KM)
+                     or (_same_state(other.chosen, chosen) and other not in strays))
+                for other in toponyms):
             toponym.chosen, toponym.fallback = city, True
+
+
+def _same_state(other: Candidate, chosen: Candidate) -> bool:
+    """A town of the first-level division of ``chosen`` that the story names too (a
+    province's capital and a town of that province far from it): the story names that state's
+    towns, so ``chosen`` is one of them, however far from the story's largest city."""
+    return other.precision == "city" and other.admin1 is not None and (
+        other.country, other.admin1) == (chosen.country, chosen.admin1)
 
 
 def _bare_abroad(toponym: Toponym, chosen: Candidate) -> bool:
@@ -2286,9 +2326,15 @@ def _local_city(city: Toponym, anchors: list[Toponym]) -> bool:
         a.chosen is not None and _km(a.chosen, chosen) <= NEAR_KM for a in anchors)
 
 
+def _government(toponym: Toponym) -> bool:
+    """The name stands for a government: an actor's name ("Washington said"), or a
+    capital as a doer ("accused Moscow", "urged Moscow to withdraw")."""
+    return toponym.metonymic or (toponym.doer and toponym.chosen is not None
+                                 and toponym.chosen.feature_code == "PPLC")
+
+
 def _confidence(toponym: Toponym) -> float:
-    if toponym.chosen is None or toponym.metonymic or (
-            toponym.doer and toponym.chosen.feature_code == "PPLC"):
+    if toponym.chosen is None or _government(toponym):
         return 0.0  # an actor's name; a capital as a doer is its government
     if toponym.fallback:
         return FALLBACK_SCORE

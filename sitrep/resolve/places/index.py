@@ -177,7 +177,8 @@ def _affixes() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str
     English form news writes in its place (None when it has none)."""
     rows = [(row[0], row[1], row[2] if len(row) > 2 and row[2] else None)
             for row in read_tsv("division_affixes.tsv")]
-    return (tuple((f"{affix} ", english) for affix, where, english in rows if where == "prefix"),
+    return (tuple((affix if affix.endswith("'") else f"{affix} ", english)
+                  for affix, where, english in rows if where == "prefix"),
             tuple((f" {affix}", english) for affix, where, english in rows
                   if where == "suffix"))
 

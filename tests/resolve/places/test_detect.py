@@ -727,3 +727,23 @@ def test_a_regional_council_holds_its_place(geocoder, blank) -> None:
     """"regional council" is a word of a local body named for its place (``after_words.tsv``)."""
     found = places(geocoder, blank, "The Toowoomba Regional Council approved the budget.")
     assert found["Toowoomba"].country_code == "AUS"
+
+
+def test_a_verb_of_reaching_or_past_is_a_weak_cue_of_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "The convoy reached Tishomingo before dark.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"
+    assert places(geocoder, blank, "Smoke drifted past Coalgate overnight.")["Coalgate"]
+
+
+def test_a_demonym_that_begins_a_known_name_is_part_of_the_name(geocoder, blank) -> None:
+    words = ["Floods", "cut", "water", "to", "parts", "of", "Spanish", "Town", "on", "Friday",
+             "."]
+    doc = Doc(blank.vocab, words=words, spaces=[True] * 9 + [False, False])
+    doc.ents = [Span(doc, 6, 7, label="NORP"), Span(doc, 9, 10, label="DATE")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert found["Spanish Town"].country_code == "JAM"
+    doc = Doc(blank.vocab, words=["Spanish", "officials", "met", "in", "Tishomingo", "."],
+              spaces=[True, True, True, True, False, False])
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
+    assert set(found) == {"Tishomingo"}

@@ -1157,3 +1157,39 @@ def test_candidates_of_capitals_copy_lying_together_vouch_for_each_other(
     assert {name: p.admin1 for name, p in places.items()} == {
         "WASHINGTON COUNTY": "Arkansas", "PRAIRIE GROVE": "Arkansas", "FARMINGTON": "Arkansas",
         "ELKINS": "Arkansas"}
+
+
+def test_a_country_name_written_with_a_division_word_is_the_division(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Gunmen raided two villages in Niger State on Sunday.",
+                     ["Niger"])
+    assert places["Niger"].country_code == "NGA"
+    assert places["Niger"].precision == "admin1"
+    places = resolve(geocoder, blank, "Officials in Georgia state said the storm hit Savannah.",
+                     ["Georgia", "Savannah"])
+    assert places["Georgia"].country_code == "USA"
+
+
+def test_a_dateline_the_model_tagged_is_a_town_not_a_division(geocoder, blank) -> None:
+    text = "MENDOZA, Argentina \u2014 Hail flattened vineyards near Malarg\u00fce on Monday."
+    places = resolve(geocoder, blank, text, ["MENDOZA", "Argentina", "Malarg\u00fce"])
+    assert places["MENDOZA"].precision == "city"
+
+
+def test_a_capital_told_to_act_is_its_government(coder) -> None:
+    text = "The governor urged Madrid to send more firefighters."
+    doc = coder.nlp(text)
+    places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert not is_event_place(places["Madrid"])
+    text = "The governor flew to Madrid to ask for more firefighters."
+    doc = coder.nlp(text)
+    places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert is_event_place(places["Madrid"])
+
+
+def test_a_town_keeps_its_point_when_the_story_names_a_town_of_its_state(geocoder, blank
+                                                                          ) -> None:
+    text = ("Officials in La Paz said fires near San Ignacio de Velasco had sent smoke over "
+            "Santa Cruz de la Sierra.")
+    places = resolve(geocoder, blank, text, ["La Paz", "San Ignacio de Velasco",
+                                             "Santa Cruz de la Sierra"])
+    assert places["San Ignacio de Velasco"].lon > -62.0

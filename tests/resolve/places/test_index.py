@@ -104,3 +104,10 @@ def test_a_kind_word_is_used_where_the_index_names_places_with_it() -> None:
 def test_index_knows_national_forests() -> None:
     forest = Gazetteer().candidates("Tongass National Forest")[0]
     assert (forest.country, forest.feature_code, forest.precision) == ("USA", "FRST", "region")
+
+
+def test_french_departments_are_filed_without_their_article() -> None:
+    gazetteer = Gazetteer()
+    for name in ("Gironde", "Isere", "Yvelines", "Bouches-du-Rhone", "Rhone"):
+        assert any(c.precision == "admin2" and c.country == "FRA"
+                   for c in gazetteer.candidates(name)), name
