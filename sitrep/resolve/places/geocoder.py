@@ -478,7 +478,8 @@ class Geocoder:
         """
         text = doc.text  # built from the tokens on every access: read once
         toponyms = self.detect(doc, article, text)
-        toponyms = [t for t in toponyms if not _unplaced(t, text)]
+        toponyms = [t for t in toponyms if not _unplaced(t, text)
+                    and not _river_qualifier(t, toponyms, text)]
         if is_shouting(article.text):
             # The case of all-capitals copy is the case restorer's guess: a capitalised word is
             # no evidence, so a gazetteer name with no more than a preposition or a list is
@@ -1388,6 +1389,16 @@ def _contested(toponym: Toponym) -> bool:
     countries = {c.country for c in toponym.candidates if c.precision == "country"}
     return bool(countries) and any(c.precision == "admin1" and c.country not in countries
                                    for c in toponym.candidates)
+
+
+def _river_qualifier(toponym: Toponym, toponyms: list[Toponym], text: str) -> bool:
+    """"Frankfurt (Oder)", "Halle (Saale)": a river in brackets right after a town's name
+    tells that town from its namesakes; it is part of the town's name, no place of its own."""
+    before, after = text[:toponym.start].rstrip(), text[toponym.end:].lstrip()
+    return bool(toponym.candidates) and all(
+        c.feature_code == "STM" for c in toponym.candidates) and before.endswith("(") and (
+        after.startswith(")")) and any(
+        0 <= len(before) - 1 - other.end <= 1 for other in toponyms if other is not toponym)
 
 
 def _unplaced(toponym: Toponym, text: str) -> bool:

@@ -1193,3 +1193,17 @@ def test_a_town_keeps_its_point_when_the_story_names_a_town_of_its_state(geocode
     places = resolve(geocoder, blank, text, ["La Paz", "San Ignacio de Velasco",
                                              "Santa Cruz de la Sierra"])
     assert places["San Ignacio de Velasco"].lon > -62.0
+
+
+def test_a_river_of_the_atlas_is_read_in_the_country_of_the_story(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Floods on the Vistula reached Torun.",
+                     ["Vistula", "Torun"])
+    assert places["Vistula"].country_code == "POL"  # not a small namesake in Ohio
+
+
+def test_a_river_in_brackets_after_a_town_is_part_of_its_name(geocoder, blank) -> None:
+    # the Oder is a river of the atlas: alone it is a place
+    assert "Oder" in resolve(geocoder, blank, "Floods on the Oder rose.", ["Oder"])
+    places = resolve(geocoder, blank, "A bridge in Frankfurt (Oder) was closed for repairs.",
+                     ["Frankfurt", "Oder"])
+    assert "Oder" not in places
