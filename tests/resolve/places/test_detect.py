@@ -747,3 +747,8 @@ def test_a_demonym_that_begins_a_known_name_is_part_of_the_name(geocoder, blank)
     doc.ents = [Span(doc, 0, 1, label="NORP")]
     found = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=doc.text))}
     assert set(found) == {"Tishomingo"}
+
+
+def test_a_possessive_with_a_public_works_word_makes_a_place(geocoder, blank) -> None:
+    found = places(geocoder, blank, "Tishomingo's water plant lost power on Sunday.")
+    assert found["Tishomingo"].admin1 == "Oklahoma"

@@ -46,8 +46,8 @@ English-speaking ones of the earlier files, in Latin America, Africa, Europe, th
 and Asia, with towns that have bigger namesakes abroad, states and provinces named like a city
 or a country, accented and local spellings, departments, rivers, roads, a pass and a park).
 Its first run: 220 gold mentions, precision 0.990, recall 0.914, F1 0.950, 195 of the 201
-detected in their country and near; after the round it was tuned in, 0.995 / 0.936 / 0.965,
-202 of 206.
+detected in their country and near; after the round it was tuned in, 0.995 / 0.941 / 0.967,
+203 of 207.
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ PASSAGES_9 = Path(__file__).with_name("unseen_places_9.tsv")
 PASSAGE_9_FLOORS = {"gold": 301, "precision": 0.96, "recall": 0.92, "f1": 0.94, "right": 268}
 PASSAGES_10 = Path(__file__).with_name("unseen_places_10.tsv")
 # Its first run (220 gold mentions; 201 detected, 2 false, 195 in their country and near); the
-# floors sit a little below its run after this round (0.995 / 0.936 / 0.965, 202 of 206).
-PASSAGE_10_FLOORS = {"gold": 220, "precision": 0.99, "recall": 0.93, "f1": 0.96, "right": 200}
+# floors sit a little below its run after this round (0.995 / 0.941 / 0.967, 203 of 207).
+PASSAGE_10_FLOORS = {"gold": 220, "precision": 0.99, "recall": 0.935, "f1": 0.96, "right": 201}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
