@@ -1207,3 +1207,10 @@ def test_a_river_in_brackets_after_a_town_is_part_of_its_name(geocoder, blank) -
     places = resolve(geocoder, blank, "A bridge in Frankfurt (Oder) was closed for repairs.",
                      ["Frankfurt", "Oder"])
     assert "Oder" not in places
+
+
+def test_islands_of_the_atlas(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Ferries to Gozo and Lombok were cancelled.",
+                     ["Gozo", "Lombok"])
+    assert places["Gozo"].country_code == "MLT"
+    assert places["Lombok"].country_code == "IDN"
