@@ -338,8 +338,8 @@ def _is_doer(span: Span) -> bool:
 
 def _addressed_to_act(verb: Token) -> bool:
     """"urged Moscow to withdraw", "asked Paris to recall its envoy": a verb of speech whose
-    object is told to act (an infinitive complement follows) addresses a side that can act, which a
-    capital's name is only as its government."""
+    object is told to act (an infinitive complement follows) addresses a side that can act,
+    which a capital's name is only as its government."""
     return any(child.dep_ == "xcomp" and child.i > verb.i for child in verb.children)
 
 
@@ -1900,10 +1900,9 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     cities far apart is no local news). Local news names the state of a town outside its own;
     a city of its country that big, far away, is a city of its own named from there. A capital
     standing for its government (:func:`_government`) is no city of the story. In a country
-    of fewer than FEW_DIVISIONS
-    first-level divisions (``divisions``: the count per country; the UK's four nations) news
-    names no division of a town outside the city's own, and a town in another of them is no
-    stray."""
+    of fewer than FEW_DIVISIONS first-level divisions (``divisions``: the count per country;
+    the UK's four nations) news names no division of a town outside the city's own, and a
+    town in another of them is no stray."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not _government(t)
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
