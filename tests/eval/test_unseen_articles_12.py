@@ -11,6 +11,13 @@ canal (the Dominican Republic and Haiti); and an attack on a candidate's convoy 
 style, with no dateline. They were written and coded by the rules of the development articles
 (77 required of 185 events) and committed before sitrep ran on them; the gold is never edited
 to fit sitrep's output.
+
+First run (2026-12-03, code at 47285d0, before any change made after the set was written):
+required found 0.662, type and actor 0.792, fully right 0.455, precision 0.472, record
+precision 0.566, records per matched event 1.026 (136 records); field errors on type + actor
+matches: place 10, date 3, modality 0, recipients 16. The floors below are the first run's
+numbers rounded down, so that a change which loses held-out events fails here even when the
+development numbers hold.
 """
 
 from __future__ import annotations
@@ -21,8 +28,8 @@ import pytest
 from held_out_articles import check_european_union, check_floors, check_required, check_stories
 
 UNSEEN = Path(__file__).parent / "unseen_articles_12.jsonl"
-FLOORS = {"required_found": 0.0, "lenient_found": 0.0, "fully_right": 0.0,
-          "precision": 0.0, "record_precision": 0.0}
+FLOORS = {"required_found": 0.66, "lenient_found": 0.79, "fully_right": 0.45,
+          "precision": 0.47, "record_precision": 0.56}
 
 
 def test_every_article_is_a_dated_story_with_coded_events():
