@@ -552,3 +552,11 @@ def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
         "blocked"] == "REJECT"
     assert found(coder, "Students blocked a major intersection in the capital.")[
         "blocked"] == "PROTEST"
+
+
+def test_handing_over_supplies_is_aid_and_handing_over_people_is_not(coder):
+    assert "AID" in found(coder, "The Red Cross handed over food and medicine to the town.")\
+        .values()
+    for text in ("The body was handed over to the police.",
+                 "The migrants were handed over to the interior ministry."):
+        assert "AID" not in found(coder, text).values(), text
