@@ -418,6 +418,7 @@ def test_sourcing_formulas_sympathy_and_a_bodys_own_work_are_no_events(coder):
     assert "asking" not in found(coder, "An officer gave the figure, asking not to be named.")
     assert "offered" not in found(coder, "The embassy offered condolences to the families.")
     assert "suspended" not in found(coder, "The airline suspended flights to the island.")
+    assert "suspended" not in found(coder, "The candidates suspended their campaigns for a day.")
     assert found(coder, "The bloc suspended aid to the junta.")["suspended"] == "SANCTION"
 
 
