@@ -558,6 +558,7 @@ def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
 def test_handing_over_supplies_is_aid_and_handing_over_people_is_not(coder):
     assert "AID" in found(coder, "The Red Cross handed over food and medicine to the town.")\
         .values()
+    assert "AID" in found(coder, "Ruritania handed over two patrol boats to the navy.").values()
     for text in ("The body was handed over to the police.",
                  "The migrants were handed over to the interior ministry."):
         assert "AID" not in found(coder, text).values(), text
