@@ -308,13 +308,30 @@ def _further_words() -> frozenset[str]:
 
 def further_act(doc: Doc, event: Event) -> bool:
     """A mention whose verb an adverb of addition modifies ("the rebels also blew up two
-    posts", ``further_acts``): the text tells one more act, not the one told before, so the
-    mention joins no record told before it."""
+    posts", ``further_acts``), or a phrase of circumstance that sets it apart ("in a separate
+    incident, the army shot dead an intruder", ``apart_marks``): the text tells one more act,
+    not the one told before, so the mention joins no record told before it."""
     span = _trigger_span(doc, event)
     if span is None or span.root.pos_ not in ("VERB", "AUX"):
         return False
     words = _further_words()
-    return any(c.dep_ == "advmod" and c.lower_ in words for c in span.root.children)
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in span.root.children) or \
+        _set_apart(span.root)
+
+
+@cache
+def _apart_marks() -> frozenset[str]:
+    return frozenset(load_json("records.json")["apart_marks"])
+
+
+def _set_apart(verb: Token) -> bool:
+    """Whether a prepositional phrase on the verb names its circumstance as another one
+    ("in a separate incident", "in an unrelated attack")."""
+    marks = _apart_marks()
+    return any(c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(m.dep_ in ("amod", "det") and m.lower_ in marks
+                                 for m in o.children)
+        for o in c.children) for c in verb.children)
 
 
 def _dated_by_modifier(noun: Token) -> bool:

@@ -1064,6 +1064,8 @@ def test_a_movement_abroad_that_threatens_a_country_does_not_take_its_country(co
      "ambushed a supply convoy near the town.", [["attacked"], ["ambushed"]]),
     ("Rebels attacked an army post near Goma on Tuesday, officials said. The rebels "
      "ambushed a supply convoy near the town.", [["attacked", "ambushed"]]),
+    ("Rebels attacked an army post near Goma on Tuesday, officials said. In a separate "
+     "incident, the rebels ambushed a supply convoy near the town.", [["attacked"], ["ambushed"]]),
 ])
 def test_a_further_act_told_with_also_is_a_record_of_its_own(coder, text, records):
     """Without "also" the second clause may tell the same fight again; with it, one more."""
