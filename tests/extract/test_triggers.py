@@ -419,6 +419,8 @@ def test_sourcing_formulas_sympathy_and_a_bodys_own_work_are_no_events(coder):
     assert "offered" not in found(coder, "The embassy offered condolences to the families.")
     assert "suspended" not in found(coder, "The airline suspended flights to the island.")
     assert "suspended" not in found(coder, "The candidates suspended their campaigns for a day.")
+    assert "backed" not in found(coder, "Trucks were backed up for several kilometres.")
+    assert found(coder, "France backed the resolution.")["backed"] == "SUPPORT"
     assert found(coder, "The bloc suspended aid to the junta.")["suspended"] == "SANCTION"
 
 
