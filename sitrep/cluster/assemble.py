@@ -52,6 +52,9 @@ BARE_VERB_TAGS = frozenset({"VB"})
 # entity labels of words that name a doer without coding it ("the Nile Basin Forum")
 NAMED_DOERS = frozenset({"ORG", "PERSON", "NORP"})
 OBJECT_DEPS = frozenset({"dobj", "pobj"})  # a noun another word acts on or is about
+STORY_LEAD = 2.0
+"""How many times as often as any other country a story with no dateline must name its own
+for an act nothing places to be placed there."""
 
 
 def assemble(events: list[Event], doc: Doc, article: Article,
@@ -117,9 +120,10 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     records = [dated_ahead(r, doc, article) for r in records]
     focus = focus_country(records, article)
     abroad = _filed_abroad(doc, records)
+    undated_story = _undated_line_story(doc, article)
     records = [_at_place(_mutual(_not_itself(_seated_at_home(
-        _home_ground(_on_the_ground(r, abroad), focus)))), focus)
-               for r in records]
+        _home_ground(_on_the_ground(_at_home_unplaced(r, undated_story), abroad), focus)))),
+        focus) for r in records]
     return sorted(records, key=lambda e: (e.mentions[0].start, e.mentions[0].trigger_start or 0))
 
 
@@ -304,13 +308,30 @@ def _further_words() -> frozenset[str]:
 
 def further_act(doc: Doc, event: Event) -> bool:
     """A mention whose verb an adverb of addition modifies ("the rebels also blew up two
-    posts", ``further_acts``): the text tells one more act, not the one told before, so the
-    mention joins no record told before it."""
+    posts", ``further_acts``), or a phrase of circumstance that sets it apart ("in a separate
+    incident, the army shot dead an intruder", ``apart_marks``): the text tells one more act,
+    not the one told before, so the mention joins no record told before it."""
     span = _trigger_span(doc, event)
     if span is None or span.root.pos_ not in ("VERB", "AUX"):
         return False
     words = _further_words()
-    return any(c.dep_ == "advmod" and c.lower_ in words for c in span.root.children)
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in span.root.children) or \
+        _set_apart(span.root)
+
+
+@cache
+def _apart_marks() -> frozenset[str]:
+    return frozenset(load_json("records.json")["apart_marks"])
+
+
+def _set_apart(verb: Token) -> bool:
+    """Whether a prepositional phrase on the verb names its circumstance as another one
+    ("in a separate incident", "in an unrelated attack")."""
+    marks = _apart_marks()
+    return any(c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(m.dep_ in ("amod", "det") and m.lower_ in marks
+                                 for m in o.children)
+        for o in c.children) for c in verb.children)
 
 
 def _dated_by_modifier(noun: Token) -> bool:
@@ -464,6 +485,38 @@ def _story_country(doc: Doc) -> str | None:
     truckers") is of that country, as a local body is."""
     context = doc._.actor_context if Doc.has_extension("actor_context") else None
     return context.focus if context is not None else None
+
+
+def _undated_line_story(doc: Doc, article: Article) -> str | None:
+    """The country a story with no dateline is about, when its text names it at least
+    ``STORY_LEAD`` times as often as any other (``ActorContext.weights``): a live blog or a
+    broadcaster's web copy of events in one country, which no dateline places. None for a
+    story with a dateline, whose place stands in for an act no mention places."""
+    if article.dateline_start is not None:
+        return None
+    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    if context is None or context.focus is None:
+        return None
+    weights = context.weights
+    others = [w for code, w in weights.items() if code != context.focus]
+    if weights.get(context.focus, 0.0) < STORY_LEAD * max(others, default=0.0):
+        return None
+    return context.focus
+
+
+def _at_home_unplaced(record: Event, story: str | None) -> Event:
+    """An act done on the ground (``place_recipient_types``) that nothing places, by sides of
+    the country a story with no dateline is about and aimed at no other country, happened in
+    that country (basis ``article``): "riot police fired tear gas" in a live blog of a protest
+    in Belgrade whose update names no place."""
+    if story is None or record.location is not None or \
+            record.event_type not in _place_types()[0]:
+        return record
+    sides = {a.country for a in record.actors if a.country}
+    targets = {a.country for a in record.recipients if a.country}
+    if sides != {story} or not targets <= {story}:
+        return record
+    return _in_country(record, story)
 
 
 def _told_from_elsewhere(doc: Doc) -> str | None:

@@ -337,9 +337,10 @@ def recipients_agree(left: list, right: list, by_words: bool) -> bool:
 
 def shared_arguments(a: Event, b: Event) -> int:
     """How many things both state alike: a coded actor (or an uncoded doer of one kind named
-    alike, :func:`named_alike`), a coded recipient, a day, a place finer than a country. A
-    country alone or a year alone is too coarse to tell two events of one article apart."""
-    shared = 0
+    alike, :func:`named_alike`), a coded recipient, a day, a place finer than a country, a
+    count of the same things (:func:`same_count`). A country alone or a year alone is too
+    coarse to tell two events of one article apart."""
+    shared = int(same_count(a, b))
     shared += not _countries(a.actors).isdisjoint(_countries(b.actors)) or any(
         named_alike(x, y) for x in a.actors for y in b.actors
         if x.sector and not x.country and not y.country)
@@ -353,6 +354,22 @@ def shared_arguments(a: Event, b: Event) -> int:
             loc_a.precision != "country" and loc_a.admin1 and loc_a.admin1 == loc_b.admin1:
         shared += 1
     return shared
+
+
+SHARED_COUNT_LEAST = 3
+"""The smallest count two mentions must both give to share it: "two soldiers" is said of
+many events of one story, "38 people" of one."""
+
+
+def same_count(a: Event, b: Event) -> bool:
+    """Whether both mentions count the same things with the same number ("38 people were
+    detained" in a summary and "38 people have been detained" in the update it sums up): a
+    count of at least :data:`SHARED_COUNT_LEAST` with the same unit, which words that leave
+    the doer and the day unstated still give."""
+    def counts(event: Event) -> set[tuple[float, str]]:
+        return {(q.value, q.unit.lower()) for q in event.quantities
+                if q.unit and q.value >= SHARED_COUNT_LEAST}
+    return not counts(a).isdisjoint(counts(b))
 
 
 def shares_argument(a: Event, b: Event, scope: Scope) -> bool:

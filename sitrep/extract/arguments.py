@@ -233,8 +233,8 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
     """The subject of the verb an eventive noun is the object of ("launched an attack",
     "launched a mediation effort", "launched ten days of war games", "were engaged in
     ethnic cleansing"), but for verbs whose subject lives through the event rather than does
-    it ("died in the attack", "survived the bombing", "witnessed the shooting":
-    ``experiencer_verbs``)."""
+    it ("died in the attack", "survived the bombing", "witnessed the shooting") or tells of
+    it ("did not comment on the shooting", "have documented torture": ``experiencer_verbs``)."""
     token = noun
     for _ in range(MAX_CLIMB - depth):
         if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.dep_ == "prep"

@@ -1,5 +1,7 @@
 """Datelines: the stamp line (``May 03, 2024 04:50 IST``) and the lead
-(``Niamey (Niger), May 3 (ANI):``, ``WASHINGTON (Reuters) -``) that open a wire story.
+(``Niamey (Niger), May 3 (ANI):``, ``WASHINGTON (Reuters) -``) that open a wire story, or
+that stand alone on a line of their own above the lede, as regional dailies print them
+(``Amritsar, November 20``, ``RAMANATHAPURAM``).
 
 They give the publication date, the place the story was filed from (with its offsets in the
 text, so the geocoder can resolve it) and the agency that filed it.
@@ -18,6 +20,8 @@ from sitrep.ingest import dates
 HEAD_LINES = 6
 """How many non-empty lines at the top of a text may hold a dateline."""
 _MIN_BARE_PLACE = 3
+_MOST_BARE_WORDS = 3
+"""The most words of a place in capitals alone on its line: a longer one is a heading."""
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _CLOCK = (
@@ -50,6 +54,7 @@ class _Lead:
     end: int
     publisher: str | None
     date_text: str | None
+    alone: bool = False
 
 
 def read_dateline(text: str, reference: str | None = None) -> Dateline:
@@ -63,6 +68,8 @@ def read_dateline(text: str, reference: str | None = None) -> Dateline:
     lead: _Lead | None = None
     for line, offset in _head_lines(text):
         lead = _read_lead(line, offset)
+        if lead and lead.alone and offset == 0:
+            lead = None  # a line alone at the top is the headline ("KENYA VOTES")
         if lead:
             break
         published = published or _read_stamp(line)
@@ -165,7 +172,7 @@ def _lead_pattern() -> re.Pattern[str]:
         rf"(?:,[ ](?!{months}[ ]\d|NO[ ]DATE|(?i:{weekdays})\b){name}){{0,2}})"
         rf"(?:,[ ](?P<date>{day_text}))?"
         r"(?:[ ]?\((?P<publisher>[^()\n]{1,40})\))?"
-        r"[ ]*(?P<sep>:|--?|—|–)(?=\s|\[|$)"
+        r"(?:[ ]*(?P<sep>:|--?|—|–)(?=\s|\[|$)|(?P<alone>[ \t]*$))"
     )
 
 
@@ -177,17 +184,25 @@ def _read_lead(line: str, offset: int) -> _Lead | None:
     publisher = match["publisher"].strip() if match["publisher"] else None
     return _Lead(place=match["place"], start=offset + match.start("place"),
                  end=offset + match.end("place"), publisher=publisher or None,
-                 date_text=match["date"])
+                 date_text=match["date"], alone=match["alone"] is not None)
 
 
 def _plausible_lead(match: re.Match[str]) -> bool:
     """A bare place needs capitals and a dash (``NAIROBI —``; its country or state after a
     comma may be in title case, ``KOLDA, Senegal —``); "NOTE:" and "T - Mobile" are not
-    places."""
+    places. A lead alone on its line has no separator to tell it from a heading or a byline,
+    so it needs its date (``Amritsar, November 20``) or a place in capitals with nothing
+    after it (``RAMANATHAPURAM``); a publisher in brackets is no proof there."""
+    if match["alone"] is not None and not match["date"]:
+        return len(match["place"].split()) <= _MOST_BARE_WORDS and _bare_place(match["place"])
     if match["date"] or match["publisher"]:
         return True
-    place = match["place"].split(",")[0]
-    return (match["sep"] != ":" and place.isupper() and len(place) >= _MIN_BARE_PLACE
+    return match["sep"] != ":" and _bare_place(match["place"].split(",")[0])
+
+
+def _bare_place(place: str) -> bool:
+    """A place written in capitals, long enough and not a word a dateline's shape takes."""
+    return (place.isupper() and len(place) >= _MIN_BARE_PLACE
             and place not in dates.words()["not_places"])
 
 
@@ -221,7 +236,7 @@ def lead_span(text: str, start: int | None, end: int | None) -> tuple[int, int] 
     match = _lead_pattern().match(line)
     if match is None or line_start + match.start("place") != start:
         return start, end
-    return start, line_start + match.end("sep")
+    return start, line_start + (match.end("sep") if match["sep"] else match.end("place"))
 
 
 @cache

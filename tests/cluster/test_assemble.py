@@ -1064,6 +1064,8 @@ def test_a_movement_abroad_that_threatens_a_country_does_not_take_its_country(co
      "ambushed a supply convoy near the town.", [["attacked"], ["ambushed"]]),
     ("Rebels attacked an army post near Goma on Tuesday, officials said. The rebels "
      "ambushed a supply convoy near the town.", [["attacked", "ambushed"]]),
+    ("Rebels attacked an army post near Goma on Tuesday, officials said. In a separate "
+     "incident, the rebels ambushed a supply convoy near the town.", [["attacked"], ["ambushed"]]),
 ])
 def test_a_further_act_told_with_also_is_a_record_of_its_own(coder, text, records):
     """Without "also" the second clause may tell the same fight again; with it, one more."""
@@ -1148,3 +1150,33 @@ def test_another_mentions_region_of_no_country_does_not_displace_a_place_in_a_co
     assert combine([headline, body], title_end=100).location.country_code == "MLI"
     body.location = None  # with no place of its own, the region is what the story says
     assert combine([headline, body], title_end=100).location.text == "Sahel"
+
+
+def test_an_unplaced_act_at_home_in_a_story_with_no_dateline_is_in_the_storys_country():
+    from sitrep.cluster.assemble import _at_home_unplaced
+
+    def fired(actor: str, recipient: str | None = None, event_type: str = "ASSAULT"):
+        event = make_event(event_type=event_type, actor_country=actor, trigger="fired",
+                           location=None, recipient_country=recipient)
+        return event
+
+    placed = _at_home_unplaced(fired("SRB"), "SRB")
+    assert (placed.location.country_code, placed.location.basis) == ("SRB", "article")
+    assert _at_home_unplaced(fired("SRB", "SRB"), "SRB").location.country_code == "SRB"
+    assert _at_home_unplaced(fired("SRB"), None).location is None  # a dateline, or no lead
+    assert _at_home_unplaced(fired("HUN"), "SRB").location is None  # a foreign side
+    assert _at_home_unplaced(fired("SRB", "HUN"), "SRB").location is None  # aimed abroad
+    assert _at_home_unplaced(fired("SRB", event_type="ACCUSE"), "SRB").location is None
+
+
+def test_a_live_blogs_updates_are_placed_where_the_story_is(coder):
+    long = ("Thousands of people marched through the centre of Sofia on Saturday against "
+            "a plan to sell the national airline, the largest protest in Bulgaria this year, "
+            "and the march reached the parliament building in Sofia by the evening.")
+    text = ("Bulgaria protests live: police detain dozens in Sofia\n\n"
+            f"22:05 - Dozens detained\nRiot police detained 40 people outside parliament.\n"
+            f"18:00 - March sets off\n{long}")
+    events = coder.code_article(Article(id="live", text=text, published="2024-05-04")).events
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests and all(e.location is not None and e.location.country_code == "BGR"
+                           for e in arrests)

@@ -275,3 +275,22 @@ def test_reports_the_predicate_merges_always_agree_in_outline(
     b = one("b", days_b, place_b, modality_b, aim_b)
     if same_event(a, b):
         assert outlines_agree(outline(a), outline(b), load_rules().across)
+
+
+def test_two_mentions_that_count_the_same_things_alike_share_an_argument() -> None:
+    from sitrep.cluster.events import same_count, shared_arguments
+    from sitrep.model import Quantity
+
+    def detention(start: int, value: int, unit: str = "people"):
+        event = make_event("a", "COERCE", start=start, actor_country=None, location=None)
+        event.actors, event.recipients = [], []
+        event.quantities = [Quantity(text=f"{value} {unit}", value=value, unit=unit)]
+        return event
+
+    assert same_count(detention(0, 38), detention(90, 38))
+    assert shared_arguments(detention(0, 38), detention(90, 38)) == 1
+    assert same_event(detention(0, 38), detention(90, 38))
+    assert not same_count(detention(0, 38), detention(90, 40))
+    assert not same_count(detention(0, 38), detention(90, 38, "boats"))
+    assert not same_count(detention(0, 2), detention(90, 2))  # said of many events
+    assert not same_event(detention(0, 2), detention(90, 2))

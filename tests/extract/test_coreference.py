@@ -419,3 +419,23 @@ def test_what_he_did_is_the_act_of_the_minister_named_before(coder):
                           "accused opposition politicians of paying youths to riot.")
     accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and accuse[0].actors[0].country == "KEN"
+
+
+def test_the_subject_just_before_outranks_a_side_named_more_often_further_back():
+    import spacy
+
+    words = ["Niger", "spoke", ".", "Niger", "left", ".", "Niger", "met", "Benin", ".",
+             "China", "tried", ".", "Its", "envoy", "met", "."]
+    heads = [1, 1, 1, 4, 4, 4, 7, 7, 7, 7, 11, 11, 11, 14, 15, 15, 15]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj",
+            "punct", "nsubj", "ROOT", "punct", "poss", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", "VBD", ".", "NNP", "VBD", ".", "NNP", "VBD", "NNP", ".", "NNP", "VBD", ".",
+            "PRP$", "NN", "VBD", "."]
+    pos = ["PROPN", "VERB", "PUNCT"] * 2 + ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN",
+                                            "VERB", "PUNCT", "PRON", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+              pos=pos, sent_starts=[i in (0, 3, 6, 10, 13) for i in range(len(words))])
+    entities = [mention(doc, i, "GPE", "NER", "GOV") for i in (0, 3, 6)] + \
+        [mention(doc, 8, "GPE", "BEN", "GOV"), mention(doc, 10, "GPE", "CHN", "GOV")]
+    coref = Coreference.build(doc, entities, load_codebook())
+    assert coref.possessor(doc[14]).country == "CHN"

@@ -418,6 +418,9 @@ def test_sourcing_formulas_sympathy_and_a_bodys_own_work_are_no_events(coder):
     assert "asking" not in found(coder, "An officer gave the figure, asking not to be named.")
     assert "offered" not in found(coder, "The embassy offered condolences to the families.")
     assert "suspended" not in found(coder, "The airline suspended flights to the island.")
+    assert "suspended" not in found(coder, "The candidates suspended their campaigns for a day.")
+    assert "backed" not in found(coder, "Trucks were backed up for several kilometres.")
+    assert found(coder, "France backed the resolution.")["backed"] == "SUPPORT"
     assert found(coder, "The bloc suspended aid to the junta.")["suspended"] == "SANCTION"
 
 
@@ -552,3 +555,12 @@ def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
         "blocked"] == "REJECT"
     assert found(coder, "Students blocked a major intersection in the capital.")[
         "blocked"] == "PROTEST"
+
+
+def test_handing_over_supplies_is_aid_and_handing_over_people_is_not(coder):
+    assert "AID" in found(coder, "The Red Cross handed over food and medicine to the town.")\
+        .values()
+    assert "AID" in found(coder, "Ruritania handed over two patrol boats to the navy.").values()
+    for text in ("The body was handed over to the police.",
+                 "The migrants were handed over to the interior ministry."):
+        assert "AID" not in found(coder, text).values(), text

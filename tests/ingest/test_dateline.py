@@ -128,3 +128,29 @@ def test_lead_span_of_a_wire_dash_and_of_no_dateline():
     span = lead_span(text, found.start, found.end)
     assert span is not None and text[span[0]:span[1]] == "SAN SALVADOR, 3 JAN 90 --"
     assert lead_span("No dateline here.", None, None) is None
+
+
+@pytest.mark.parametrize(("text", "place", "published"), [
+    ("Police seize arms cache\n\nLudhiana, March 4\n\nThe police on Friday seized rifles.",
+     "Ludhiana", "2024-03-04"),
+    ("Floods cut highway\n\nKOZHIKODE\n\nHeavy rain on Sunday cut the highway.", "KOZHIKODE",
+     None),
+    ("Floods cut highway\n\nExample News Service\n\nHubli, June 2\n\nRain cut the road.",
+     "Hubli", "2024-06-02"),
+])
+def test_a_lead_alone_on_its_line_is_the_dateline(text, place, published):
+    dateline = read_dateline(text, "2024-03-10")
+    assert (dateline.place, dateline.published) == (place, published)
+    assert text[dateline.start:dateline.end] == place
+    assert lead_span(text, dateline.start, dateline.end) == (dateline.start, dateline.end)
+
+
+@pytest.mark.parametrize("text", [
+    "KENYA VOTES\n\nKenyans voted on Tuesday.",
+    "A headline\n\nWHAT HAPPENS NEXT NOW\n\nThe talks resume.",
+    "A headline\n\nBy Jane Example\n\nThe talks resume.",
+    "A headline\n\nExample News Service\n\nThe talks resume.",
+    "A headline\n\nLIVE\n\nThe talks resume.",
+])
+def test_a_heading_or_byline_alone_on_its_line_is_no_dateline(text):
+    assert read_dateline(text, "2024-03-10").place is None

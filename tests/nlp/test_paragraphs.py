@@ -68,3 +68,21 @@ def test_a_mark_joining_two_headlines_starts_a_sentence_in_the_headline_only() -
     assert doc[rebels].is_sent_start is True
     later = tokens.index("rebels", rebels + 1)
     assert doc[later].is_sent_start is None  # a body's semicolon is the parser's to read
+
+
+def test_in_a_text_of_paragraph_lines_a_single_line_break_ends_a_sentence() -> None:
+    long_line = ["Police"] + ["said"] * 40 + ["."]
+    words = ["21:30", "-", "Tear", "gas", "fired", "\n", *long_line, "\n", "-", "Ten", "held"]
+    spaces = [True, True, True, True, False, False, *([True] * 41), False, False, True, True,
+              False]
+    doc = mark_paragraphs(_doc(words, spaces))
+    assert len(doc.text.split("\n")[1]) >= 160
+    assert doc[6].is_sent_start is True  # "Police", after the update's title
+    assert doc[words.index("-", 7)].is_sent_start is True  # the list's item
+
+
+def test_a_text_wrapped_at_a_fixed_width_keeps_its_line_breaks_inside_sentences() -> None:
+    words = ["Troops", "of", "the", "army", "\n", "crossed", "the", "river", "."]
+    doc = mark_paragraphs(_doc(words, [True, True, True, False, False, True, True, False,
+                                       False]))
+    assert doc[5].is_sent_start is None
