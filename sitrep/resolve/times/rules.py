@@ -76,7 +76,11 @@ class Context:
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if tense in ("present", "scheduled") or checks().deadline.search(self.before(start, 12)):
+        if checks().deadline.search(self.before(start, 12)):
+            return None
+        if tense == "scheduled":
+            return "ahead"  # "goes on trial in January": a timetable looks ahead
+        if tense == "present":
             return None
         return "past"
 
@@ -226,6 +230,8 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     before = ctx.before(start, 12)
     if checks().deadline.search(before) and not checks().reached_deadline.search(before):
         return None  # "adjourned the case until July 12": a state that may run on ahead
+    if tense == "scheduled" and ctx.parsed:
+        return "ahead"  # "the convention opens on Aug. 27": a timetable's day lies ahead
     return "past" if tense == "past" and ctx.parsed else None
 
 
@@ -245,6 +251,8 @@ def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ref is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
     direction = day_direction(ctx, match.start(), match.end())
+    if direction == "ahead":
+        direction = None  # a day of the month in a timetable: the nearest of that number
     step = 1 if direction == "future" else -1
     month_start = ref.replace(day=1)
     if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
@@ -487,7 +495,7 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
-        if direction is None:
+        if direction in (None, "ahead"):
             gap_ahead = (cal.quarter(ref.year, number).start - ref).days  # type: ignore[operator]
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
@@ -626,7 +634,7 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
-    elif ctx.looks_future(match.start(), match.end()) or (
+    elif ctx.tense(match.start(), match.end()) in ("future", "scheduled") or (
             checks().deadline.search(ctx.before(match.start(), 12))
             and ctx.tense(match.start(), match.end()) != "past"):
         # the next one that has not ended: "will ... in the spring" said in December, and
@@ -979,9 +987,10 @@ def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Con
     year = ref.year
     if direction == "past" and this > ref:
         year -= 1
-    elif direction == "future" and this < ref:
+    elif this < ref and (direction == "future" or (
+            direction == "ahead" and (ref - this).days > cal.TIMETABLE_PAST_DAYS)):
         year += 1
-    elif direction is None:
+    elif direction in (None, "ahead"):
         other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
         if other is not None and abs((other - ref).days) < abs((this - ref).days):
             year = other.year

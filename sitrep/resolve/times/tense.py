@@ -179,10 +179,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     known = cues()
-    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 4 and (
-            (head := conjunct_head(verb)) is not None):
-        # "will leave the city and return on Friday": a bare conjunct shares its head's
-        # auxiliaries, and with them its time
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN") and depth < 4 and (
+            (head := conjunct_head(verb)) is not None) and (
+            verb.tag_ == "VB" or any(c.dep_ == "auxpass" for c in head.children)):
+        # "will leave the city and return on Friday", "will be taped next month and shown on
+        # April 5": a bare conjunct shares its head's auxiliaries, and with them its time
         return verb_direction(head, depth + 1)
     if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
         # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a

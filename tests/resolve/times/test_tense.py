@@ -411,3 +411,44 @@ def test_a_month_or_quarter_in_a_story_told_in_a_past_year_takes_the_storys_year
 def test_a_month_after_a_date_named_in_passing_without_its_year_keeps_the_references(coder):
     text = "Troops left most towns by the April 12 deadline.\nTalks resumed in March."
     assert "2024-03" in parsed_values(coder, text, date(2024, 5, 3))
+
+
+def _present_clause(words: list[str], verb: int, date_at: int) -> Doc:
+    """A hand-built parse of "<subject> <present verb> on <Month> <day> ." """
+    rows = {verb: (verb, "ROOT", "VERB", "VBZ"), date_at - 1: (verb, "prep", "ADP", "IN"),
+            date_at: (date_at - 1, "pobj", "PROPN", "NNP"),
+            date_at + 1: (date_at, "nummod", "NUM", "CD")}
+    other = {".": (verb, "punct", "PUNCT", ".")}
+    parsed = [rows.get(i) or other.get(w) or (verb, "nsubj", "NOUN", "NN")
+              for i, w in enumerate(words)]
+    heads, deps, pos, tags = (list(column) for column in zip(*parsed, strict=True))
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_timetable_in_the_present_looks_ahead_past_a_recent_day():
+    # "The convention opens on Aug. 27." told in February: August ahead, not last August,
+    # though last August is as near
+    doc = _present_clause(["Convention", "opens", "on", "Aug.", "27", "."], 1, 3)
+    assert tag_times(doc.text, date(2012, 2, 24), "t", doc=doc)[0].value == "2012-08-27"
+    # a headline's present of a recent act keeps the day just past
+    doc = _present_clause(["Police", "arrest", "on", "Feb.", "20", "."], 1, 3)
+    assert tag_times(doc.text, date(2012, 2, 24), "t", doc=doc)[0].value == "2012-02-20"
+
+
+@pytest.mark.slow
+def test_a_bare_participle_joined_to_a_future_passive_shares_its_time(coder):
+    text = "The last episode will be taped next month and shown on April 5."
+    values = {m.text: m.value for m in tag_times(text, date(1998, 1, 22), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["April 5"] == "1998-04-05"
+    text = "He was arrested in March and charged on April 5."
+    values = {m.text: m.value for m in tag_times(text, date(1998, 1, 22), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["April 5"] == "1997-04-05"
+
+
+@pytest.mark.slow
+def test_a_season_in_a_timetable_is_the_next_that_has_not_ended(coder):
+    text = "Contracts at two airlines expire in the spring."
+    doc = coder.nlp(text)
+    assert tag_times(text, date(1997, 8, 15), "t", doc=doc)[0].value == "1998-SP"
