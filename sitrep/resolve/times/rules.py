@@ -54,6 +54,7 @@ class Context:
     anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
     backstory: Callable[[int, int], bool] = lambda start, end: False
+    sentence: Callable[[int], tuple[int, int]] = lambda start: (start, start)
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:

@@ -25,6 +25,7 @@ from sitrep.resolve.times.tense import (
     dates_backstory,
     dates_telling,
     parsed_from,
+    sentence_of,
 )
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
@@ -123,7 +124,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference, telling=partial(dates_telling, text, doc=doc),
-                  backstory=partial(dates_backstory, text, doc=doc))
+                  backstory=partial(dates_backstory, text, doc=doc),
+                  sentence=partial(sentence_of, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
@@ -275,7 +277,8 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
-        if told_before(ctx) and (ctx.telling(item.start, item.end) or (
+        if told_before(ctx) and ((ctx.telling(item.start, item.end)
+                                  and tells_a_time(item, found, ctx)) or (
                 period is not None and period.precision == "day"
                 and ctx.backstory(item.start, item.end))):
             continue
@@ -295,6 +298,16 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
+
+
+def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
+    """Whether the sentence of a telling's day names another time, the time of what it tells
+    ("officials said on Thursday that rebels attacked on Tuesday night"). A telling that names
+    none ("on Feb. 27 the prosecutor told the court he would not oppose a new trial", "the deal
+    was announced on Aug. 16") is the last act the story has reached, and what follows ("the
+    following week", "that day") counts from it."""
+    first, last = ctx.sentence(item.start)
+    return any(other is not item and first <= other.start < last for other in found)
 
 
 def story_words(item: Found, ctx: Context) -> bool:

@@ -113,6 +113,19 @@ def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> 
         for a in verb.children)
 
 
+def sentence_of(text: str, start: int, doc: Doc | None = None) -> tuple[int, int]:
+    """The character bounds of the sentence holding ``start``: the parse's sentence, or
+    without one the line."""
+    if doc is not None and parsed_from(doc, text) and doc.has_annotation("DEP"):
+        span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span[0].sent
+            return sent.start_char, sent.end_char
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", start)
+    return first, len(text) if last < 0 else last
+
+
 def parsed_from(doc: Doc, text: str) -> bool:
     """Whether ``doc`` is the parse of ``text``, read off its last token: ``doc.text`` would
     rebuild the whole text at every expression, quadratic in a long document."""

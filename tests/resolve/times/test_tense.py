@@ -452,3 +452,19 @@ def test_a_season_in_a_timetable_is_the_next_that_has_not_ended(coder):
     text = "Contracts at two airlines expire in the spring."
     doc = coder.nlp(text)
     assert tag_times(text, date(1997, 8, 15), "t", doc=doc)[0].value == "1998-SP"
+
+
+@pytest.mark.slow
+def test_a_telling_that_names_no_other_time_is_the_day_the_story_has_reached(coder):
+    # nothing else told in its sentence: "that day" counts from the announcement
+    text = ("Sales fell in March. On Aug. 16 the company announced the merger. "
+            "Its shares jumped 31 percent that day.")
+    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["that day"] == "2010-08-16"
+    # a telling that names the time of what it tells stays no anchor
+    text = ("Rebels attacked the town on Sunday. Officials said on Tuesday that 12 people had "
+            "died there on Sunday night. The next morning, troops arrived.")
+    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["The next morning"] == "2010-10-18TMO"
