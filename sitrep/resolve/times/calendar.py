@@ -251,7 +251,6 @@ def nearest_year(month_number: int, day_number: int | None, reference: date,
     gap_past = abs((reference - occurrence(past_year)).days)
     if direction == "ahead":
         return past_year if gap_past <= TIMETABLE_PAST_DAYS else future_year
-    gap_past = abs((reference - occurrence(past_year)).days)
     gap_future = abs((occurrence(future_year) - reference).days)
     return past_year if gap_past <= gap_future else future_year
 

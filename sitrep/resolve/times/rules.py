@@ -49,12 +49,15 @@ class Context:
     parsed: bool = False
     anchor: date | None = None
     last_period: Period | None = None
+    main_quarter: Period | None = None
     last_dated: Period | None = None
     story_anchor: bool = False
     anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
     backstory: Callable[[int, int], bool] = lambda start, end: False
     sentence: Callable[[int], tuple[int, int]] = lambda start: (start, start)
+    reports: Callable[[int, int], bool] = lambda start, end: True
+    timetable: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -79,9 +82,9 @@ class Context:
             return "future"
         if checks().deadline.search(self.before(start, 12)):
             return None
-        if tense == "scheduled":
+        if tense == "scheduled" and self.timetable(start, end):
             return "ahead"  # "goes on trial in January": a timetable looks ahead
-        if tense == "present":
+        if tense in ("present", "scheduled"):
             return None
         return "past"
 
@@ -231,7 +234,7 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     before = ctx.before(start, 12)
     if checks().deadline.search(before) and not checks().reached_deadline.search(before):
         return None  # "adjourned the case until July 12": a state that may run on ahead
-    if tense == "scheduled" and ctx.parsed:
+    if tense == "scheduled" and ctx.timetable(start, end):
         return "ahead"  # "the convention opens on Aug. 27": a timetable's day lies ahead
     return "past" if tense == "past" and ctx.parsed else None
 
@@ -521,11 +524,13 @@ def owner_year(match: re.Match[str], ctx: Context) -> int | None:
 
 
 def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the quarter": the quarter the text last named, else the one a report looks back on
-    (the last whole quarter before the reference), or the current one in a future clause."""
+    """ "the quarter": the quarter the text last named outside a past-perfect clause (the
+    report's quarter, not one it looks back to: "growth had slowed in the fourth quarter of
+    2000 ... spending rose in the quarter"), else the one a report looks back on (the last
+    whole quarter before the reference), or the current one in a future clause."""
     if not ctx.upper and match.group("bare") != match.group("bare").lower():
         return None
-    base = ctx.last_period
+    base = ctx.main_quarter or ctx.last_period
     if base is not None and base.precision == "quarter" and "-Q" in base.value:
         resolved = relative(ctx, base)
     elif ctx.reference is None:
@@ -635,7 +640,8 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
-    elif ctx.tense(match.start(), match.end()) in ("future", "scheduled") or (
+    elif ctx.looks_future(match.start(), match.end()) or ctx.timetable(
+            match.start(), match.end()) or (
             checks().deadline.search(ctx.before(match.start(), 12))
             and ctx.tense(match.start(), match.end()) != "past"):
         # the next one that has not ended: "will ... in the spring" said in December, and
@@ -1319,12 +1325,14 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
     base = story_reached(ctx.last_dated, ctx) if anchored else None
+    quarter = ctx.main_quarter or ctx.last_period
     if (base is not None and base.precision == "day" and spec["precision"] == "year"
-            and ctx.last_period is not None and ctx.last_period.precision == "quarter"
+            and quarter is not None and quarter.precision == "quarter"
             and checks().measure_before.search(ctx.before(match.start(), 30))):
         # "second-quarter profit, reported on Thursday, rose from $4 million a year earlier":
-        # the figure compared is the quarter's, not the reporting day's
-        base = ctx.last_period
+        # the figure compared is the report's quarter's, not the reporting day's (nor that of
+        # a quarter reached by comparing)
+        base = quarter
     if base is not None and not cal.finer(base.precision, spec["precision"]):
         base = None
     if base is not None and base.start is not None and months and months.is_integer() and (

@@ -23,7 +23,9 @@ from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import (
     clause_direction,
     dates_backstory,
+    dates_report,
     dates_telling,
+    dates_timetable,
     parsed_from,
     sentence_of,
 )
@@ -125,7 +127,9 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference, telling=partial(dates_telling, text, doc=doc),
                   backstory=partial(dates_backstory, text, doc=doc),
-                  sentence=partial(sentence_of, text, doc=doc))
+                  sentence=partial(sentence_of, text, doc=doc),
+                  reports=partial(dates_report, text, doc=doc),
+                  timetable=partial(dates_timetable, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
@@ -268,6 +272,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     the plant last year", is still what "the year previous" counts from)."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
+    ctx.main_quarter = None
     ctx.last_dated = None
     ctx.story_anchor = False
     ctx.anchor_year_named = False
@@ -277,10 +282,10 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             if again is not None:
                 item.resolved = again
         period = item.resolved.period
-        if told_before(ctx) and ((ctx.telling(item.start, item.end)
-                                  and tells_a_time(item, found, ctx)) or (
-                period is not None and period.precision == "day"
-                and ctx.backstory(item.start, item.end))):
+        if told_before(ctx) and period is not None and period.precision == "day" and (
+                (ctx.telling(item.start, item.end) and (
+                    ctx.reports(item.start, item.end) or tells_a_time(item, found, ctx)))
+                or ctx.backstory(item.start, item.end)):
             continue
         if (item.resolved.type in ("DATE", "TIME") and period is not None
                 and period.precision == "day" and period.start == period.end
@@ -292,20 +297,33 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_period = period
+            if main_quarter(item, ctx):
+                ctx.main_quarter = period
         if (item.resolved.type in ("DATE", "TIME") and period is not None
-                and not item.resolved.uses_anchor
+                and (not item.resolved.uses_anchor or item.rule == "quarter")
                 and period.precision in ("day", "week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
     return found
 
 
+def main_quarter(item: Found, ctx: Context) -> bool:
+    """Whether an item names the quarter a report is about, which a bare "the quarter" then
+    means: a quarter named or so referred to, outside a past-perfect clause ("growth had
+    slowed in the fourth quarter of 2000" looks back from it) and not reached by comparison
+    ("up from the previous quarter", "a year earlier" count from it)."""
+    period = item.resolved.period
+    return (period is not None and period.precision == "quarter"
+            and (not item.resolved.uses_anchor or item.rule == "quarter")
+            and not ctx.backstory(item.start, item.end))
+
+
 def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
     """Whether the sentence of a telling's day names another time, the time of what it tells
-    ("officials said on Thursday that rebels attacked on Tuesday night"). A telling that names
-    none ("on Feb. 27 the prosecutor told the court he would not oppose a new trial", "the deal
-    was announced on Aug. 16") is the last act the story has reached, and what follows ("the
-    following week", "that day") counts from it."""
+    ("the minister announced on Thursday the closing of the border on Tuesday night"). An act
+    told with a reporting verb that names none ("the deal was announced on Aug. 16",
+    "declared a disaster on Sunday") is the last act the story has reached, and what follows
+    ("that day", "two days later") counts from it."""
     first, last = ctx.sentence(item.start)
     return any(other is not item and first <= other.start < last for other in found)
 

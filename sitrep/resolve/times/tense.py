@@ -30,6 +30,7 @@ class Cues:
     ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
     expectation_participles: frozenset[str]
+    timetable_verbs: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -54,6 +55,7 @@ def cues() -> Cues:
         ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
         expectation_participles=frozenset(own["expectation_participles"]),
+        timetable_verbs=frozenset(own["timetable_verbs"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -99,6 +101,30 @@ def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bo
         return False
     verb = governing_verb(doc, start, end)
     return verb is not None and verb.lemma_.lower() in cues().reporting_verbs
+
+
+def dates_report(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a telling of what others did, a reporting verb with a
+    reported clause ("the hospital appealed for donors, the network said on Monday"), rather
+    than an act told with a reporting verb ("the deal was announced on Aug. 16", "declared a
+    disaster on Sunday"). Without a parse, always (every telling is taken to report)."""
+    if doc is None or not parsed_from(doc, text):
+        return True
+    verb = governing_verb(doc, start, end)
+    return verb is not None and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a timetable told in the bare present ("the convention
+    opens on Aug. 27", "goes on trial in January"): its verb is a bare finite present of one of
+    the timetable verbs. Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    if verb is None or verb.lemma_.lower() not in cues().timetable_verbs:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return futurate(verb, auxiliaries)
 
 
 def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:

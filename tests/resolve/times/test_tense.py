@@ -413,7 +413,7 @@ def test_a_month_after_a_date_named_in_passing_without_its_year_keeps_the_refere
     assert "2024-03" in parsed_values(coder, text, date(2024, 5, 3))
 
 
-def _present_clause(words: list[str], verb: int, date_at: int) -> Doc:
+def _present_clause(words: list[str], verb: int, date_at: int, lemma: str) -> Doc:
     """A hand-built parse of "<subject> <present verb> on <Month> <day> ." """
     rows = {verb: (verb, "ROOT", "VERB", "VBZ"), date_at - 1: (verb, "prep", "ADP", "IN"),
             date_at: (date_at - 1, "pobj", "PROPN", "NNP"),
@@ -422,17 +422,21 @@ def _present_clause(words: list[str], verb: int, date_at: int) -> Doc:
     parsed = [rows.get(i) or other.get(w) or (verb, "nsubj", "NOUN", "NN")
               for i, w in enumerate(words)]
     heads, deps, pos, tags = (list(column) for column in zip(*parsed, strict=True))
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    lemmas = [lemma if i == verb else w.lower() for i, w in enumerate(words)]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
 
 
 def test_a_timetable_in_the_present_looks_ahead_past_a_recent_day():
     # "The convention opens on Aug. 27." told in February: August ahead, not last August,
     # though last August is as near
-    doc = _present_clause(["Convention", "opens", "on", "Aug.", "27", "."], 1, 3)
+    doc = _present_clause(["Convention", "opens", "on", "Aug.", "27", "."], 1, 3, "open")
     assert tag_times(doc.text, date(2012, 2, 24), "t", doc=doc)[0].value == "2012-08-27"
     # a headline's present of a recent act keeps the day just past
-    doc = _present_clause(["Police", "arrest", "on", "Feb.", "20", "."], 1, 3)
+    doc = _present_clause(["Police", "open", "on", "Feb.", "20", "."], 1, 3, "open")
     assert tag_times(doc.text, date(2012, 2, 24), "t", doc=doc)[0].value == "2012-02-20"
+    # a bare present of no timetable verb takes the nearest, as before
+    doc = _present_clause(["Pullout", "follows", "on", "Aug.", "27", "."], 1, 3, "follow")
+    assert tag_times(doc.text, date(2012, 2, 24), "t", doc=doc)[0].value == "2011-08-27"
 
 
 @pytest.mark.slow
@@ -456,7 +460,8 @@ def test_a_season_in_a_timetable_is_the_next_that_has_not_ended(coder):
 
 @pytest.mark.slow
 def test_a_telling_that_names_no_other_time_is_the_day_the_story_has_reached(coder):
-    # nothing else told in its sentence: "that day" counts from the announcement
+    # an act told with a reporting verb, no reported clause and no other time in its
+    # sentence: "that day" counts from the announcement
     text = ("Sales fell in March. On Aug. 16 the company announced the merger. "
             "Its shares jumped 31 percent that day.")
     values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
@@ -468,3 +473,25 @@ def test_a_telling_that_names_no_other_time_is_the_day_the_story_has_reached(cod
     values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
                                                  doc=coder.nlp(text))}
     assert values["The next morning"] == "2010-10-18TMO"
+    # nor does a telling of what others did, with its reported clause
+    text = ("A drone hit the market on Sunday. Seventy people were wounded, the network said "
+            "on Monday. Witnesses said the drone struck shortly after noon.")
+    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["noon"] == "2010-10-17T12:00"
+
+
+@pytest.mark.slow
+def test_the_quarter_is_the_reports_not_one_it_looks_back_to(coder):
+    text = ("Output grew 2 percent in the first quarter, the agency said on Friday. "
+            "Growth had slowed to 1 percent in the fourth quarter of 2000. "
+            "Spending rose 3 percent in the quarter, up from 2.8 percent in the previous "
+            "quarter. The department said on Tuesday that it would revise the figure on "
+            "May 25. Of the companies that have reported results for the quarter, most earned "
+            "less than a year earlier. One lost $12 million in the three months ended March 31. "
+            "It had earned $8 million a year earlier.")
+    found = [(m.text, m.value) for m in tag_times(text, date(2001, 4, 27), "t",
+                                                  doc=coder.nlp(text))]
+    assert [v for t, v in found if t == "the quarter"] == ["2001-Q1", "2001-Q1"]
+    assert dict(found)["the previous quarter"] == "2000-Q4"
+    assert [v for t, v in found if t.endswith("a year earlier")] == ["2000-Q1", "2000-Q1"]
