@@ -924,11 +924,9 @@ def anaphoric_word(rel: str, ctx: Context) -> bool:
 
 def span_led(match: re.Match[str], ctx: Context) -> bool:
     """ "within the next year", "over the coming year": a word that opens a span before the
-    expression (not "in": "in the next quarter" is that quarter) in a clause that is not past
-    (where "the next year" is the year after)."""
-    if not checks().next_span_lead.search(ctx.before(match.start(), 12)):
-        return False
-    return ctx.tense(match.start(), match.end()) not in ("past", "perfect")
+    expression (not "in": "in the next quarter" is that quarter). In a past clause too: "over
+    the next decade she built six more" tells how long, from the day the story had reached."""
+    return bool(checks().next_span_lead.search(ctx.before(match.start(), 12)))
 
 
 def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
