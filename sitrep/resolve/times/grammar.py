@@ -233,9 +233,10 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"|\b(?P<unit2>{unit})s-long\b"
                         rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
                         rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
-        # "every Monday", "each June", "every evening", "each winter": a calendar name
-        # that recurs
-        "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
+        # "every Monday", "each June", "every evening", "each winter", "every Saturday
+        # morning": a calendar name that recurs
+        "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})(?:\s+(?P<wdpart>{part}))?"
+               rf"|(?P<word>{sets})"
                rf"|{every}\s+(?P<smonth>{month})(?!\w)(?!\s+(?:\d|of\b))"
                rf"|{every}\s+(?P<spart>{part})|{every}\s+(?P<sseason>{season})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"

@@ -818,12 +818,16 @@ def story_year(match: re.Match[str], ctx: Context) -> int | None:
     past clause ("on Oct. 3, 2000 ... Two days later the company reported profit for the third
     quarter"): the year of the day the story has reached, when that day lies in a year before
     the reference's and was reached by words that tell a story's days (as for a weekday,
-    ``story_day``) or named with its year. A date named in passing without its year, or a
-    past-perfect clause, leaves the reference's year. A telling ("reported profit for the third
-    quarter") does not: the period is what it tells, in the story's year."""
-    ref, anchor = ctx.reference, ctx.anchor
+    ``story_day``) or named with its year, and no time of another year has been named since
+    (an obituary that names a day of 1920, then 1971 and "last year", has left 1920). A date
+    named in passing without its year, or a past-perfect clause, leaves the reference's year.
+    A telling ("reported profit for the third quarter") does not: the period is what it tells,
+    in the story's year."""
+    ref, anchor, last = ctx.reference, ctx.anchor, ctx.last_dated
     if ref is None or anchor is None or anchor.year >= ref.year or not (
             ctx.story_anchor or ctx.anchor_year_named):
+        return None
+    if last is not None and last.start is not None and last.start.year != anchor.year:
         return None
     if not told_in_past(match, ctx) or ctx.backstory(match.start(), match.end()):
         return None
@@ -930,13 +934,15 @@ def span_led(match: re.Match[str], ctx: Context) -> bool:
 
 
 def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
-    """ "the past decade", "the past year": a duration ending at the reference; with
-    ``forward`` ("over the next year") one starting there."""
+    """ "the past decade", "the past year", "the last hour": a duration ending at the
+    reference; with ``forward`` ("over the next year") one starting there."""
     spec = ctx.vocab.units[unit]
     count = spec.get("factor", 1)
-    value = f"P{count}{spec['code']}"
+    value = f"P{'T' if spec.get('time') else ''}{count}{spec['code']}"
     if ctx.reference is None:
         return Resolved("DURATION", value, None, "unresolved")
+    if spec.get("time"):  # "the past hour": within the reference's day
+        return Resolved("DURATION", value, cal.day(ctx.reference), "relative")
     if forward:
         end = cal.shift(ctx.reference, spec["code"], count)
         return Resolved("DURATION", value, Period(value, ctx.reference, end, spec["precision"]),
@@ -1490,12 +1496,15 @@ def is_rate(match: re.Match[str], ctx: Context) -> bool:
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "every Monday", "each June", "every evening", "weekly", "twice a year", "15 a year"."""
+    """ "every Monday", "every Saturday morning", "each June", "every evening", "weekly",
+    "twice a year", "15 a year"."""
     if match.group("wd"):
         if not ctx.capitalised(match.group("wd")):
             return None
         number = ctx.vocab.weekdays[match.group("wd").lower()]
-        return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
+        part = match.group("wdpart")
+        code = f"T{ctx.vocab.day_parts[part.lower()]}" if part else ""
+        return Resolved("SET", f"XXXX-WXX-{number}{code}", None, "explicit")
     if match.group("smonth"):
         word = match.group("smonth")
         if not month_ok(word, ctx, match.start("smonth"), True):
@@ -1536,6 +1545,9 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if checks().relation_after.match(ctx.text[match.end():]):
         return None  # "shortly before the vote": a time relative to an event, not to now
+    if checks().degree_before.search(ctx.before(match.start(), 12)) and \
+            checks().degree_after.match(ctx.text[match.end():]):
+        return None  # "as soon as the papers arrive": a degree, not a time
     if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
     if word.startswith("the ") and checks().count_after.match(ctx.text[match.end():]):

@@ -495,3 +495,17 @@ def test_the_quarter_is_the_reports_not_one_it_looks_back_to(coder):
     assert [v for t, v in found if t == "the quarter"] == ["2001-Q1", "2001-Q1"]
     assert dict(found)["the previous quarter"] == "2000-Q4"
     assert [v for t, v in found if t.endswith("a year earlier")] == ["2000-Q1", "2000-Q1"]
+
+
+@pytest.mark.slow
+def test_a_story_that_has_left_its_year_no_longer_lends_it_to_a_bare_month(coder):
+    text = ("She was born on March 3, 1920. In 1971 she was named head of the office. "
+            "Her last paper appeared in November.")
+    values = {m.text: m.value for m in tag_times(text, date(2007, 1, 18), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["November"] == "2006-11"
+    text = ("The deal was signed on Oct. 3, 2000. Two days later the firm reported a loss in "
+            "November.")
+    values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["November"] == "2000-11"
