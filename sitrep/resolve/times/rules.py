@@ -1367,7 +1367,11 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         start, end = sorted((moved, origin))
         return relative(ctx, Period(value, start, end, spec["precision"]))
-    resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
+    precision = spec["precision"]
+    if anchored and base is not None and base.precision == "year" and cal.finer(
+            "year", precision):
+        precision = "year"  # "in 1987 ... a decade later": a year, as the one it counts from
+    resolved = relative(ctx, ago_period(moved, precision, unit))
     resolved.uses_anchor = anchored
     return resolved
 
