@@ -51,6 +51,7 @@ class Context:
     last_period: Period | None = None
     main_quarter: Period | None = None
     last_dated: Period | None = None
+    last_backstory: bool = False
     story_anchor: bool = False
     anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
@@ -1328,7 +1329,7 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         start, end = sorted((moved, ctx.reference))
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
-    base = story_reached(ctx.last_dated, ctx) if anchored else None
+    base = story_reached(counted_from(ctx), ctx) if anchored else None
     quarter = ctx.main_quarter or ctx.last_period
     if (base is not None and base.precision == "day" and spec["precision"] == "year"
             and quarter is not None and quarter.precision == "quarter"
@@ -1462,6 +1463,16 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
     resolved = Resolved("DURATION", value, Period(value, start, end, None), "relative")
     resolved.uses_anchor = True
     return resolved
+
+
+def counted_from(ctx: Context) -> Period | None:
+    """What "two days later" counts from: the time the text last named, unless a past-perfect
+    clause told it ("had turned off the sprinklers in March 2001") and the story has reached
+    a day of its own, which the measure then counts from (the clause looks back from there)."""
+    anchor = ctx.anchor
+    if ctx.last_backstory and anchor is not None and anchor != ctx.reference:
+        return cal.day(anchor)
+    return ctx.last_dated
 
 
 def story_reached(last: Period | None, ctx: Context) -> Period | None:

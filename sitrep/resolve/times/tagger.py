@@ -274,6 +274,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.last_period = None
     ctx.main_quarter = None
     ctx.last_dated = None
+    ctx.last_backstory = False
     ctx.story_anchor = False
     ctx.anchor_year_named = False
     for item in found:
@@ -304,6 +305,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision in ("day", "week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
+            ctx.last_backstory = ctx.backstory(item.start, item.end)
     return found
 
 

@@ -509,3 +509,13 @@ def test_a_story_that_has_left_its_year_no_longer_lends_it_to_a_bare_month(coder
     values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
                                                  doc=coder.nlp(text))}
     assert values["November"] == "2000-11"
+
+
+@pytest.mark.slow
+def test_days_later_count_from_the_story_not_a_period_a_past_perfect_clause_tells(coder):
+    text = ("The fire began on Monday, Feb. 10. Records released the following Monday showed "
+            "that the firm had shut off the sprinklers in March 2001. The owner resigned two "
+            "days later.")
+    values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["two days later"] == "2003-02-19"
