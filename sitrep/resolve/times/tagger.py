@@ -327,7 +327,16 @@ def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
     "declared a disaster on Sunday") is the last act the story has reached, and what follows
     ("that day", "two days later") counts from it."""
     first, last = ctx.sentence(item.start)
-    return any(other is not item and first <= other.start < last for other in found)
+    return any(other is not item and first <= other.start < last and not looks_back_to(other, ctx)
+               for other in found)
+
+
+def looks_back_to(item: Found, ctx: Context) -> bool:
+    """A period wider than a day that a past-perfect clause tells ("had lost $2 billion in
+    the previous month"): the story does not go on from it."""
+    period = item.resolved.period
+    return period is not None and period.precision not in (None, "day") and ctx.backstory(
+        item.start, item.end)
 
 
 def story_words(item: Found, ctx: Context) -> bool:

@@ -107,11 +107,23 @@ def dates_report(text: str, start: int, end: int, doc: Doc | None = None) -> boo
     """Whether ``text[start:end]`` dates a telling of what others did, a reporting verb with a
     reported clause ("the hospital appealed for donors, the network said on Monday"), rather
     than an act told with a reporting verb ("the deal was announced on Aug. 16", "declared a
-    disaster on Sunday"). Without a parse, always (every telling is taken to report)."""
+    disaster on Sunday"), or with a clause of what lay before it or lies ahead ("wrote that it
+    had lost $2 billion", "told the court his office would not oppose a new trial"). Without a
+    parse, always (every telling is taken to report)."""
     if doc is None or not parsed_from(doc, text):
         return True
     verb = governing_verb(doc, start, end)
-    return verb is not None and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    if verb is None:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return any(not looks_back(c) and verb_direction(c) != "future" for c in clauses)
+
+
+def looks_back(verb: Token) -> bool:
+    """Whether a clause is told in the past perfect ("wrote that it had lost $2 billion"):
+    what it tells came before the telling, which is then the story's own act."""
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
+               for a in verb.children)
 
 
 def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
@@ -134,9 +146,7 @@ def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> 
     if doc is None or not parsed_from(doc, text):
         return False
     verb = governing_verb(doc, start, end)
-    return verb is not None and any(
-        a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
-        for a in verb.children)
+    return verb is not None and looks_back(verb)
 
 
 def sentence_of(text: str, start: int, doc: Doc | None = None) -> tuple[int, int]:

@@ -519,3 +519,20 @@ def test_days_later_count_from_the_story_not_a_period_a_past_perfect_clause_tell
     values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
                                                  doc=coder.nlp(text))}
     assert values["two days later"] == "2003-02-19"
+
+
+@pytest.mark.slow
+def test_a_telling_of_what_lay_before_or_lies_ahead_is_the_storys_act(coder):
+    # a past-perfect reported clause, with the wider period it looks back to
+    text = ("The fund lost money in August. On Sept. 2 the fund wrote that it had lost "
+            "$2 billion in the previous month. Two weeks later its lenders asked for more.")
+    values = {m.text: m.value for m in tag_times(text, date(1998, 10, 2), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["Two weeks later"] == "1998-09-16"
+    # a reported clause that looks ahead
+    text = ("The lab reported in December that the samples did not match. On Feb. 27, the "
+            "prosecutor told the court his office would not oppose a new trial. The judge set "
+            "a hearing for the following week.")
+    values = {m.text: m.value for m in tag_times(text, date(2006, 3, 9), "t",
+                                                 doc=coder.nlp(text))}
+    assert values["the following week"] == "2006-W10"
