@@ -245,6 +245,9 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?"
                    r"(?:\s+(?P<wkend>weekend)\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
+                   # "that Thursday": a weekday of the week the story has reached
+                   rf"|\b(?P<wdet>{alternation(words('weekday_anaphors'))})\s+"
+                   rf"(?P<awd>{weekday})\b(?!['’]s)"
                    rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"
                    rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"

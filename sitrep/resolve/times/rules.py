@@ -59,6 +59,7 @@ class Context:
     sentence: Callable[[int], tuple[int, int]] = lambda start: (start, start)
     reports: Callable[[int, int], bool] = lambda start, end: True
     timetable: Callable[[int, int], bool] = lambda start, end: False
+    determiner: Callable[[int], bool] = lambda start: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -1012,9 +1013,27 @@ def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Con
     return relative(ctx, cal.day(chosen))
 
 
+def anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that Thursday", "that same Friday": the weekday of the week of the last day the text
+    named (the story's), when the first word determines the weekday; else no match, and the
+    weekday alone is read as any other."""
+    if not ctx.capitalised(match.group("awd")) or not ctx.determiner(match.start()):
+        return None
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    number = ctx.vocab.weekdays[match.group("awd").lower()]
+    resolved = relative(ctx, cal.day(cal.add_days(anchor, number - anchor.isoweekday())))
+    resolved.uses_anchor = True
+    return resolved
+
+
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that day", "the same day", "the following day": the last day the text named;
-    "that night", "the next morning": a part of it (or of the day after)."""
+    "that night", "the next morning": a part of it (or of the day after); "that Thursday": the
+    Thursday of the week the story has reached."""
+    if match.group("awd"):
+        return anaphoric_weekday(match, ctx)
     if match.group("dpart"):
         return anaphoric_part(match, ctx)
     if match.group("bpart"):

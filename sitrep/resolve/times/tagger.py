@@ -26,6 +26,7 @@ from sitrep.resolve.times.tense import (
     dates_report,
     dates_telling,
     dates_timetable,
+    determines,
     parsed_from,
     sentence_of,
 )
@@ -129,7 +130,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   backstory=partial(dates_backstory, text, doc=doc),
                   sentence=partial(sentence_of, text, doc=doc),
                   reports=partial(dates_report, text, doc=doc),
-                  timetable=partial(dates_timetable, text, doc=doc))
+                  timetable=partial(dates_timetable, text, doc=doc),
+                  determiner=partial(determines, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)

@@ -139,6 +139,22 @@ def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> 
     return futurate(verb, auxiliaries)
 
 
+def determines(text: str, start: int, doc: Doc | None = None) -> bool:
+    """Whether the word at ``start`` determines what follows ("his statement that Thursday"),
+    not the "that" that opens a clause after a verb ("police said that Thursday was calm"):
+    the parse calls it a determiner, or the word before it is no verb (the parser often calls
+    a "that" after a noun a clause's mark). Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    before = doc[word.i - 1] if word.i > 0 else None
+    return word.dep_ == "det" or (before is not None and before.pos_ not in ("VERB", "AUX")
+                                  and not before.is_sent_start)
+
+
 def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
     """Whether ``text[start:end]`` dates a past-perfect clause ("engineers had inspected it on
     April 2"): the clause tells what came before the time the story has reached, which stays

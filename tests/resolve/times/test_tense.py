@@ -536,3 +536,17 @@ def test_a_telling_of_what_lay_before_or_lies_ahead_is_the_storys_act(coder):
     values = {m.text: m.value for m in tag_times(text, date(2006, 3, 9), "t",
                                                  doc=coder.nlp(text))}
     assert values["the following week"] == "2006-W10"
+
+
+@pytest.mark.slow
+def test_that_weekday_is_the_weekday_of_the_week_the_story_has_reached(coder):
+    text = ("The trial began on Monday, April 26. In his opening statement that Thursday, "
+            "the prosecutor spoke for two hours.")
+    found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
+                                                doc=coder.nlp(text))}
+    assert found["that Thursday"] == "2004-04-29"
+    # a "that" opening a clause after a verb is no determiner of the weekday
+    text = "The trial began on Monday, April 26. Police said that Thursday was calm."
+    found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
+                                                doc=coder.nlp(text))}
+    assert "that Thursday" not in found and "Thursday" in found
