@@ -113,6 +113,8 @@ def build(vocab: Vocabulary) -> Grammar:
     per = alternation(words("set_per"))
     counts = alternation(words("set_counts"))
     anaphor = alternation(words("anaphor_determiners"))
+    # one fixed-width look-behind a word: "by evening", "until morning"
+    part_leads = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in words("bare_part_leads"))
     same_tail = alternation(words("same_period_tails"))
     plural_lead = alternation(words("vague_plural_leads"))
     plural_frame = alternation(words("vague_plural_frames"))
@@ -259,6 +261,9 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
                    rf"|\bthe\s+(?P<bpart>{part})\b"
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
+                   # "by evening": a bare part of the day after a word that bounds it
+                   rf"|(?:{part_leads})"
+                   rf"(?P<lpart>{part})\b(?!\s+{alternation(words('day_not_followed_by'))}\b)"
                    # "by mid-morning", "in the late afternoon": a part of the day a modifier
                    # marks as a time of its own
                    rf"|\b(?:the\s+)?(?P<mmod>{part_modifier})[\s-]+(?P<mpart>{part})\b"

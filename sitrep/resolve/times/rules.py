@@ -1038,6 +1038,8 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
         return anaphoric_part(match, ctx)
     if match.group("bpart"):
         return framed_part(match, ctx)
+    if match.group("lpart"):
+        return part_of_last_day(match.group("lpart"), ctx)  # "by evening"
     if match.group("mpart"):
         return modified_part(match, ctx)
     if match.group("bare"):
