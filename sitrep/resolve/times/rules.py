@@ -60,6 +60,7 @@ class Context:
     reports: Callable[[int, int], bool] = lambda start, end: True
     timetable: Callable[[int, int], bool] = lambda start, end: False
     determiner: Callable[[int], bool] = lambda start: False
+    spans_story: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:

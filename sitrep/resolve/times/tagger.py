@@ -24,6 +24,7 @@ from sitrep.resolve.times.tense import (
     clause_direction,
     dates_backstory,
     dates_report,
+    dates_span,
     dates_telling,
     dates_timetable,
     determines,
@@ -131,7 +132,8 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   sentence=partial(sentence_of, text, doc=doc),
                   reports=partial(dates_report, text, doc=doc),
                   timetable=partial(dates_timetable, text, doc=doc),
-                  determiner=partial(determines, text, doc=doc))
+                  determiner=partial(determines, text, doc=doc),
+                  spans_story=partial(dates_span, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
@@ -284,6 +286,10 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             again = resolve(item.rule, item.match, ctx)
             if again is not None:
                 item.resolved = again
+        step = story_span(item, ctx)
+        if step:
+            ctx.anchor = cal.add_days(ctx.anchor, step) if ctx.anchor else ctx.anchor
+            continue
         period = item.resolved.period
         if told_before(ctx) and period is not None and period.precision == "day" and (
                 (ctx.telling(item.start, item.end) and (
@@ -309,6 +315,24 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             ctx.last_dated = period
             ctx.last_backstory = ctx.backstory(item.start, item.end)
     return found
+
+
+SPAN_DAYS = re.compile(r"P(\d+)([DW])")
+
+
+def story_span(item: Found, ctx: Context) -> int:
+    """The days a story told day by day moves on by a count of days or weeks its act took
+    ("writing the bill took another week. The House passed it on Tuesday": the Tuesday after
+    that week), else 0: only after a day the story reached by its own words, in a past clause
+    of a span verb (``story_span_verbs``)."""
+    value = item.resolved.value or ""
+    found = SPAN_DAYS.fullmatch(value)
+    anchor = ctx.anchor
+    if (item.resolved.type != "DURATION" or found is None or anchor is None
+            or not ctx.story_anchor or anchor == ctx.reference
+            or not ctx.spans_story(item.start, item.end)):
+        return 0
+    return int(found.group(1)) * (7 if found.group(2) == "W" else 1)
 
 
 def main_quarter(item: Found, ctx: Context) -> bool:

@@ -139,6 +139,17 @@ def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> 
     return futurate(verb, auxiliaries)
 
 
+def dates_span(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` measures what a story's act took, in a past clause: its
+    verb is one of the story span verbs ("writing the bill took another week"). Without a
+    parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    spans = load_vocabulary().word_list("story_span_verbs")
+    return verb is not None and verb.lemma_.lower() in spans and verb.tag_ == "VBD"
+
+
 def determines(text: str, start: int, doc: Doc | None = None) -> bool:
     """Whether the word at ``start`` determines what follows ("his statement that Thursday"),
     not the "that" that opens a clause after a verb ("police said that Thursday was calm"):

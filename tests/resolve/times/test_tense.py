@@ -550,3 +550,18 @@ def test_that_weekday_is_the_weekday_of_the_week_the_story_has_reached(coder):
     found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
                                                 doc=coder.nlp(text))}
     assert "that Thursday" not in found and "Thursday" in found
+
+
+@pytest.mark.slow
+def test_a_week_a_storys_act_took_moves_the_day_the_story_has_reached(coder):
+    text = ("The leaders agreed on a deal on Saturday, July 20. Writing the bill took another "
+            "week. The House passed it on Tuesday.")
+    found = {m.text: m.value for m in tag_times(text, date(2019, 8, 2), "t",
+                                                doc=coder.nlp(text))}
+    assert found["Tuesday"] == "2019-07-30"
+    # a span not told of the story's act ("will take a week") moves nothing
+    text = ("The leaders agreed on a deal on Saturday, July 20. Writing the bill will take a "
+            "week. The House passed a smaller bill on Tuesday.")
+    found = {m.text: m.value for m in tag_times(text, date(2019, 8, 2), "t",
+                                                doc=coder.nlp(text))}
+    assert found["Tuesday"] == "2019-07-23"
