@@ -321,10 +321,12 @@ SPAN_DAYS = re.compile(r"P(\d+)([DW])")
 
 
 def story_span(item: Found, ctx: Context) -> int:
-    """The days a story told day by day moves on by a count of days or weeks its act took
-    ("writing the bill took another week. The House passed it on Tuesday": the Tuesday after
-    that week), else 0: only after a day the story reached by its own words, in a past clause
-    of a span verb (``story_span_verbs``)."""
+    """The days a story told day by day moves on by a count of days or weeks its act took, to
+    the span's last day, counted from the day reached ("the grounding lasted five days" from
+    Sunday: to Thursday, so "flew again on Friday" is the next day; "writing the bill took
+    another week. The House passed it on Tuesday": the Tuesday after that week), else 0: only
+    after a day the story reached by its own words, in a past clause of a span verb
+    (``story_span_verbs``)."""
     value = item.resolved.value or ""
     found = SPAN_DAYS.fullmatch(value)
     anchor = ctx.anchor
@@ -332,7 +334,7 @@ def story_span(item: Found, ctx: Context) -> int:
             or not ctx.story_anchor or anchor == ctx.reference
             or not ctx.spans_story(item.start, item.end)):
         return 0
-    return int(found.group(1)) * (7 if found.group(2) == "W" else 1)
+    return int(found.group(1)) * (7 if found.group(2) == "W" else 1) - 1
 
 
 def main_quarter(item: Found, ctx: Context) -> bool:

@@ -565,3 +565,12 @@ def test_a_week_a_storys_act_took_moves_the_day_the_story_has_reached(coder):
     found = {m.text: m.value for m in tag_times(text, date(2019, 8, 2), "t",
                                                 doc=coder.nlp(text))}
     assert found["Tuesday"] == "2019-07-23"
+
+
+@pytest.mark.slow
+def test_a_span_a_story_told_moves_it_to_the_spans_last_day(coder):
+    text = ("The plane crashed on Saturday, Oct. 12. That Sunday, the airline grounded its "
+            "other planes. The grounding lasted five days. The planes flew again on Friday.")
+    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
+                                                doc=coder.nlp(text))}
+    assert found["Friday"] == "2002-10-18"
