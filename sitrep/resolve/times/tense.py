@@ -154,7 +154,8 @@ def determines(text: str, start: int, doc: Doc | None = None) -> bool:
     """Whether the word at ``start`` determines what follows ("his statement that Thursday"),
     not the "that" that opens a clause after a verb ("police said that Thursday was calm"):
     the parse calls it a determiner, or the word before it is no verb (the parser often calls
-    a "that" after a noun a clause's mark). Without a parse, never."""
+    a "that" after a noun a clause's mark), or the word after the next closes the clause
+    ("testified that Thursday."). Without a parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
     span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
@@ -162,8 +163,11 @@ def determines(text: str, start: int, doc: Doc | None = None) -> bool:
         return False
     word = span[0]
     before = doc[word.i - 1] if word.i > 0 else None
-    return word.dep_ == "det" or (before is not None and before.pos_ not in ("VERB", "AUX")
-                                  and not before.is_sent_start)
+    after = doc[word.i + 2] if word.i + 2 < len(doc) else None
+    # "testified that Thursday.": no clause follows, so the "that" opens none
+    closed = after is None or after.is_punct
+    return word.dep_ == "det" or closed or (
+        before is not None and before.pos_ not in ("VERB", "AUX") and not before.is_sent_start)
 
 
 def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:

@@ -550,6 +550,11 @@ def test_that_weekday_is_the_weekday_of_the_week_the_story_has_reached(coder):
     found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
                                                 doc=coder.nlp(text))}
     assert "that Thursday" not in found and "Thursday" in found
+    # after a verb, but closing its clause: the weekday's determiner
+    text = "The hearing opened on Monday, Nov. 4. The chief executive testified that Thursday."
+    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
+                                                doc=coder.nlp(text))}
+    assert found["that Thursday"] == "2002-11-07"
 
 
 @pytest.mark.slow
