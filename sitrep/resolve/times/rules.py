@@ -52,6 +52,8 @@ class Context:
     main_quarter: Period | None = None
     last_dated: Period | None = None
     last_backstory: bool = False
+    anchor_late: bool = False
+    late_sentence_end: int = 0
     story_anchor: bool = False
     anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
@@ -1040,7 +1042,15 @@ def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     if match.group("bpart"):
         return framed_part(match, ctx)
     if match.group("lpart"):
-        return part_of_last_day(match.group("lpart"), ctx)  # "by evening"
+        # "by evening"; "by morning" after a day reached late: the next one's
+        part = match.group("lpart")
+        anchor = ctx.anchor
+        if anchor is not None and ctx.vocab.day_parts.get(part.lower()) == "MO" and (
+                past_late_day(anchor, match.start(), ctx)):
+            resolved = with_part(cal.day(cal.add_days(anchor, 1)), part, ctx)
+            resolved.uses_anchor = True
+            return resolved
+        return part_of_last_day(part, ctx)
     if match.group("mpart"):
         return modified_part(match, ctx)
     if match.group("bare"):
@@ -1124,6 +1134,22 @@ def part_of_last_day(part: str, ctx: Context) -> Resolved:
 # ---- clock times ---------------------------------------------------------------------------
 
 
+SMALL_HOURS_END = 6  # a clock time before 6 a.m. belongs to the night before's story
+
+
+def past_late_day(anchor: date, start: int, ctx: Context) -> bool:
+    """Whether the story reached ``anchor`` late in it ("late Thursday", "Thursday night",
+    "7:22 p.m.") in the sentence before the one at ``start`` or in it, so that the small hours
+    told next lie on the day after; not past the reference (what the reference's own late
+    hours reach is told as its next day). Further on, the text may have gone back to the
+    day's start ("a strike on Tuesday evening ... Residents said: 'We heard the explosions at
+    four in the morning'")."""
+    if not ctx.anchor_late or ctx.reference is None or anchor >= ctx.reference:
+        return False
+    first, _ = ctx.sentence(start)
+    return first <= ctx.late_sentence_end or not ctx.text[ctx.late_sentence_end:first].strip()
+
+
 def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
     zone_word = match.group("tz")
@@ -1149,6 +1175,9 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif (anchor is not None and ctx.reference is not None and anchor > ctx.reference
           and told_in_past(match, ctx)):
         anchor = ctx.reference  # nor what happened at one on a day still ahead
+    elif anchor is not None and hour < SMALL_HOURS_END and not match.group("named") and (
+            past_late_day(anchor, match.start(), ctx)):
+        anchor = cal.add_days(anchor, 1)  # "late Thursday ... at 1:30 a.m.": the night ran on
     zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
                        if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"

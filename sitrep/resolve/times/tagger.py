@@ -279,6 +279,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.main_quarter = None
     ctx.last_dated = None
     ctx.last_backstory = False
+    ctx.anchor_late = False
     ctx.story_anchor = False
     ctx.anchor_year_named = False
     for item in found:
@@ -300,6 +301,8 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
+            ctx.anchor_late = reached_late(item, ctx)
+            ctx.late_sentence_end = ctx.sentence(item.start)[1]
             ctx.story_anchor = story_words(item, ctx)
             ctx.anchor_year_named = item.resolved.basis == "explicit"
         if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
@@ -315,6 +318,17 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             ctx.last_dated = period
             ctx.last_backstory = ctx.backstory(item.start, item.end)
     return found
+
+
+LATE_CLOCK = re.compile(r"T(?:(?:1[89]|2[0-3]):\d\d|EV|NI)")
+
+
+def reached_late(item: Found, ctx: Context) -> bool:
+    """Whether an item names a day late in it: "late Thursday", "Thursday night", "7:22 p.m.",
+    an evening or night of a day (``late_day_modifiers``)."""
+    value = item.resolved.value or ""
+    first = ctx.text[item.start:item.end].split(" ", 1)[0].lower()
+    return bool(LATE_CLOCK.search(value)) or first in ctx.vocab.word_list("late_day_modifiers")
 
 
 SPAN_DAYS = re.compile(r"P(\d+)([DW])")

@@ -579,3 +579,29 @@ def test_a_span_a_story_told_moves_it_to_the_spans_last_day(coder):
     found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
                                                 doc=coder.nlp(text))}
     assert found["Friday"] == "2002-10-18"
+
+
+@pytest.mark.slow
+def test_the_small_hours_after_a_day_reached_late_lie_on_the_next_day(coder):
+    text = ("The talks opened on Monday, June 7. The last chapter was settled late Thursday. "
+            "The signing ceremony began at 1:30 a.m.")
+    found = {m.text: m.value for m in tag_times(text, date(1999, 6, 18), "t",
+                                                doc=coder.nlp(text))}
+    assert found["1:30 a.m."] == "1999-06-11T01:30"
+    text = ("The plane crashed on Saturday, Oct. 12, at 7:22 p.m. Rescuers reached the wreckage "
+            "by morning.")
+    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
+                                                doc=coder.nlp(text))}
+    assert found["morning"] == "2002-10-13TMO"
+    # a day not reached late keeps its small hours
+    text = "The talks opened on Monday, June 7. The first session began at 5:30 a.m."
+    found = {m.text: m.value for m in tag_times(text, date(1999, 6, 18), "t",
+                                                doc=coder.nlp(text))}
+    assert found["5:30 a.m."] == "1999-06-07T05:30"
+    # nor do small hours told sentences after the late day, once the text has moved back
+    text = ("Gunmen attacked the base on Tuesday, Sept. 1. Aircraft struck them that "
+            "evening. The army said no one was hurt. Residents said they heard shooting at "
+            "4 a.m.")
+    found = {m.text: m.value for m in tag_times(text, date(2026, 9, 30), "t",
+                                                doc=coder.nlp(text))}
+    assert found["4 a.m."] == "2026-09-01T04:00"
