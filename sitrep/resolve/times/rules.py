@@ -52,6 +52,7 @@ class Context:
     main_quarter: Period | None = None
     last_dated: Period | None = None
     last_backstory: bool = False
+    story_dated: Period | None = None
     anchor_late: bool = False
     late_sentence_end: int = 0
     story_anchor: bool = False
@@ -1518,11 +1519,17 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
 
 def counted_from(ctx: Context) -> Period | None:
     """What "two days later" counts from: the time the text last named, unless a past-perfect
-    clause told it ("had turned off the sprinklers in March 2001") and the story has reached
-    a day of its own, which the measure then counts from (the clause looks back from there)."""
-    anchor = ctx.anchor
-    if ctx.last_backstory and anchor is not None and anchor != ctx.reference:
+    clause told it ("had turned off the sprinklers in March 2001"); then the day a story told
+    in the past has reached by its own words ("the following Monday"), else the time last
+    named outside such a clause
+    ("prices rose in February ... sales had fallen in January ... lower than a year earlier":
+    February's), as the clause looks back from there."""
+    anchor, ref = ctx.anchor, ctx.reference
+    if ctx.last_backstory and anchor is not None and ref is not None and anchor < ref and (
+            ctx.story_anchor):
         return cal.day(anchor)
+    if ctx.last_backstory and ctx.story_dated is not None:
+        return ctx.story_dated
     return ctx.last_dated
 
 

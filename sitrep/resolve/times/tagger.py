@@ -279,6 +279,7 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     ctx.main_quarter = None
     ctx.last_dated = None
     ctx.last_backstory = False
+    ctx.story_dated = None
     ctx.anchor_late = False
     ctx.story_anchor = False
     ctx.anchor_year_named = False
@@ -317,6 +318,8 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
             ctx.last_backstory = ctx.backstory(item.start, item.end)
+            if not ctx.last_backstory:
+                ctx.story_dated = period
     return found
 
 

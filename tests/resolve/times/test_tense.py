@@ -605,3 +605,13 @@ def test_the_small_hours_after_a_day_reached_late_lie_on_the_next_day(coder):
     found = {m.text: m.value for m in tag_times(text, date(2026, 9, 30), "t",
                                                 doc=coder.nlp(text))}
     assert found["4 a.m."] == "2026-09-01T04:00"
+
+
+@pytest.mark.slow
+def test_a_year_earlier_compares_with_the_period_told_outside_a_past_perfect_clause(coder):
+    text = ("A revised growth figure is due next Thursday. Home sales rose 3.9 percent in "
+            "February, the group said on Friday. Sales had fallen 7.1 percent in January. The "
+            "median price was 1.3 percent lower than a year earlier.")
+    found = {m.text: m.value for m in tag_times(text, date(2007, 3, 23), "t",
+                                                doc=coder.nlp(text))}
+    assert found["a year earlier"] == "2006-02"
