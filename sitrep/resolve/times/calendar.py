@@ -229,7 +229,7 @@ def nearest_year(month_number: int, day_number: int | None, reference: date,
 
     ``direction`` "past" picks the latest occurrence not after the reference, "future" the
     earliest not before it, None the nearest of the two; "ahead" (a timetable told in the
-    present: "the trial opens on Aug. 27") the earliest not before it unless the latest
+    present: "the summit opens on Sept. 9") the earliest not before it unless the latest
     before it is within ``TIMETABLE_PAST_DAYS``, as a headline's present of a recent act is.
     """
     def occurrence(y: int) -> date:

@@ -89,7 +89,7 @@ class Context:
         if checks().deadline.search(self.before(start, 12)):
             return None
         if tense == "scheduled" and self.timetable(start, end):
-            return "ahead"  # "goes on trial in January": a timetable looks ahead
+            return "ahead"  # "the festival runs in June": a timetable looks ahead
         if tense in ("present", "scheduled"):
             return None
         return "past"
@@ -241,7 +241,7 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     if checks().deadline.search(before) and not checks().reached_deadline.search(before):
         return None  # "adjourned the case until July 12": a state that may run on ahead
     if tense == "scheduled" and ctx.timetable(start, end):
-        return "ahead"  # "the convention opens on Aug. 27": a timetable's day lies ahead
+        return "ahead"  # "the summit opens on Sept. 9": a timetable's day lies ahead
     return "past" if tense == "past" and ctx.parsed else None
 
 
@@ -531,8 +531,8 @@ def owner_year(match: re.Match[str], ctx: Context) -> int | None:
 
 def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "the quarter": the quarter the text last named outside a past-perfect clause (the
-    report's quarter, not one it looks back to: "growth had slowed in the fourth quarter of
-    2000 ... spending rose in the quarter"), else the one a report looks back on (the last
+    report's quarter, not one it looks back to: "output had dipped in the third quarter of
+    2015 ... exports grew in the quarter"), else the one a report looks back on (the last
     whole quarter before the reference), or the current one in a future clause."""
     if not ctx.upper and match.group("bare") != match.group("bare").lower():
         return None
@@ -827,7 +827,7 @@ def story_year(match: re.Match[str], ctx: Context) -> int | None:
     ``story_day``) or named with its year, and no time of another year has been named since
     (an obituary that names a day of 1920, then 1971 and "last year", has left 1920). A date
     named in passing without its year, or a past-perfect clause, leaves the reference's year.
-    A telling ("reported profit for the third quarter") does not: the period is what it tells,
+    A telling ("posted a loss for the second quarter") does not: the period is what it tells,
     in the story's year."""
     ref, anchor, last = ctx.reference, ctx.anchor, ctx.last_dated
     if ref is None or anchor is None or anchor.year >= ref.year or not (
@@ -935,7 +935,8 @@ def anaphoric_word(rel: str, ctx: Context) -> bool:
 def span_led(match: re.Match[str], ctx: Context) -> bool:
     """ "within the next year", "over the coming year": a word that opens a span before the
     expression (not "in": "in the next quarter" is that quarter). In a past clause too: "over
-    the next decade she built six more" tells how long, from the day the story had reached."""
+    the next decade the mill doubled its output" tells how long, from the day the story had
+    reached."""
     return bool(checks().next_span_lead.search(ctx.before(match.start(), 12)))
 
 
@@ -1139,12 +1140,12 @@ SMALL_HOURS_END = 6  # a clock time before 6 a.m. belongs to the night before's 
 
 
 def past_late_day(anchor: date, start: int, ctx: Context) -> bool:
-    """Whether the story reached ``anchor`` late in it ("late Thursday", "Thursday night",
-    "7:22 p.m.") in the sentence before the one at ``start`` or in it, so that the small hours
+    """Whether the story reached ``anchor`` late in it ("late Monday", "Monday night",
+    "9:50 p.m.") in the sentence before the one at ``start`` or in it, so that the small hours
     told next lie on the day after; not past the reference (what the reference's own late
     hours reach is told as its next day). Further on, the text may have gone back to the
-    day's start ("a strike on Tuesday evening ... Residents said: 'We heard the explosions at
-    four in the morning'")."""
+    day's start ("shelling on Monday evening ... Villagers said the raid had begun at 3 a.m.
+    that day")."""
     if not ctx.anchor_late or ctx.reference is None or anchor >= ctx.reference:
         return False
     first, _ = ctx.sentence(start)
@@ -1178,7 +1179,7 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
         anchor = ctx.reference  # nor what happened at one on a day still ahead
     elif anchor is not None and hour < SMALL_HOURS_END and not match.group("named") and (
             past_late_day(anchor, match.start(), ctx)):
-        anchor = cal.add_days(anchor, 1)  # "late Thursday ... at 1:30 a.m.": the night ran on
+        anchor = cal.add_days(anchor, 1)  # "late Monday ... at 2:10 a.m.": the night ran on
     zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
                        if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"
@@ -1519,11 +1520,10 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
 
 def counted_from(ctx: Context) -> Period | None:
     """What "two days later" counts from: the time the text last named, unless a past-perfect
-    clause told it ("had turned off the sprinklers in March 2001"); then the day a story told
+    clause told it ("had closed the plant in May 2010"); then the day a story told
     in the past has reached by its own words ("the following Monday"), else the time last
-    named outside such a clause
-    ("prices rose in February ... sales had fallen in January ... lower than a year earlier":
-    February's), as the clause looks back from there."""
+    named outside such a clause ("orders rose in June ... they had dipped in May ... up from a
+    year earlier": June's), as the clause looks back from there."""
     anchor, ref = ctx.anchor, ctx.reference
     if ctx.last_backstory and anchor is not None and ref is not None and anchor < ref and (
             ctx.story_anchor):
@@ -1620,7 +1620,7 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "shortly before the vote": a time relative to an event, not to now
     if checks().degree_before.search(ctx.before(match.start(), 12)) and \
             checks().degree_after.match(ctx.text[match.end():]):
-        return None  # "as soon as the papers arrive": a degree, not a time
+        return None  # "as soon as the roads reopen": a degree, not a time
     if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
     if word.startswith("the ") and checks().count_after.match(ctx.text[match.end():]):

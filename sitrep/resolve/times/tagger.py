@@ -327,7 +327,7 @@ LATE_CLOCK = re.compile(r"T(?:(?:1[89]|2[0-3]):\d\d|EV|NI)")
 
 
 def reached_late(item: Found, ctx: Context) -> bool:
-    """Whether an item names a day late in it: "late Thursday", "Thursday night", "7:22 p.m.",
+    """Whether an item names a day late in it: "late Monday", "Monday night", "9:50 p.m.",
     an evening or night of a day (``late_day_modifiers``)."""
     value = item.resolved.value or ""
     first = ctx.text[item.start:item.end].split(" ", 1)[0].lower()
@@ -339,9 +339,9 @@ SPAN_DAYS = re.compile(r"P(\d+)([DW])")
 
 def story_span(item: Found, ctx: Context) -> int:
     """The days a story told day by day moves on by a count of days or weeks its act took, to
-    the span's last day, counted from the day reached ("the grounding lasted five days" from
-    Sunday: to Thursday, so "flew again on Friday" is the next day; "writing the bill took
-    another week. The House passed it on Tuesday": the Tuesday after that week), else 0: only
+    the span's last day, counted from the day reached ("the closure lasted three days" from
+    Monday: to Wednesday, so "reopened on Thursday" is the next day; "repairs took another
+    week. The line reopened on Friday": the Friday after that week), else 0: only
     after a day the story reached by its own words, in a past clause of a span verb
     (``story_span_verbs``)."""
     value = item.resolved.value or ""
@@ -356,8 +356,8 @@ def story_span(item: Found, ctx: Context) -> int:
 
 def main_quarter(item: Found, ctx: Context) -> bool:
     """Whether an item names the quarter a report is about, which a bare "the quarter" then
-    means: a quarter named or so referred to, outside a past-perfect clause ("growth had
-    slowed in the fourth quarter of 2000" looks back from it) and not reached by comparison
+    means: a quarter named or so referred to, outside a past-perfect clause ("output had
+    dipped in the third quarter of 2015" looks back from it) and not reached by comparison
     ("up from the previous quarter", "a year earlier" count from it)."""
     period = item.resolved.period
     return (period is not None and period.precision == "quarter"
@@ -368,8 +368,8 @@ def main_quarter(item: Found, ctx: Context) -> bool:
 def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
     """Whether the sentence of a telling's day names another time, the time of what it tells
     ("the minister announced on Thursday the closing of the border on Tuesday night"). An act
-    told with a reporting verb that names none ("the deal was announced on Aug. 16",
-    "declared a disaster on Sunday") is the last act the story has reached, and what follows
+    told with a reporting verb that names none ("the merger was announced on May 4",
+    "declared an emergency on Sunday") is the last act the story has reached, and what follows
     ("that day", "two days later") counts from it."""
     first, last = ctx.sentence(item.start)
     return any(other is not item and first <= other.start < last and not looks_back_to(other, ctx)
@@ -377,8 +377,8 @@ def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
 
 
 def looks_back_to(item: Found, ctx: Context) -> bool:
-    """A period wider than a day that a past-perfect clause tells ("had lost $2 billion in
-    the previous month"): the story does not go on from it."""
+    """A period wider than a day that a past-perfect clause tells ("had lost $5 million in
+    the previous quarter"): the story does not go on from it."""
     period = item.resolved.period
     return period is not None and period.precision not in (None, "day") and ctx.backstory(
         item.start, item.end)

@@ -106,9 +106,9 @@ def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bo
 def dates_report(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
     """Whether ``text[start:end]`` dates a telling of what others did, a reporting verb with a
     reported clause ("the hospital appealed for donors, the network said on Monday"), rather
-    than an act told with a reporting verb ("the deal was announced on Aug. 16", "declared a
-    disaster on Sunday"), or with a clause of what lay before it or lies ahead ("wrote that it
-    had lost $2 billion", "told the court his office would not oppose a new trial"). Without a
+    than an act told with a reporting verb ("the merger was announced on May 4", "declared an
+    emergency on Sunday"), or with a clause of what lay before it or lies ahead ("wrote that it
+    had run out of cash", "told the judge the state would drop the charges"). Without a
     parse, always (every telling is taken to report)."""
     if doc is None or not parsed_from(doc, text):
         return True
@@ -120,15 +120,15 @@ def dates_report(text: str, start: int, end: int, doc: Doc | None = None) -> boo
 
 
 def looks_back(verb: Token) -> bool:
-    """Whether a clause is told in the past perfect ("wrote that it had lost $2 billion"):
+    """Whether a clause is told in the past perfect ("wrote that it had run out of cash"):
     what it tells came before the telling, which is then the story's own act."""
     return any(a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
                for a in verb.children)
 
 
 def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
-    """Whether ``text[start:end]`` dates a timetable told in the bare present ("the convention
-    opens on Aug. 27", "goes on trial in January"): its verb is a bare finite present of one of
+    """Whether ``text[start:end]`` dates a timetable told in the bare present ("the summit
+    opens on Sept. 9", "the festival runs in June"): its verb is a bare finite present of one of
     the timetable verbs. Without a parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
@@ -141,7 +141,7 @@ def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> 
 
 def dates_span(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
     """Whether ``text[start:end]`` measures what a story's act took, in a past clause: its
-    verb is one of the story span verbs ("writing the bill took another week"). Without a
+    verb is one of the story span verbs ("repairs took another week"). Without a
     parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
@@ -151,11 +151,11 @@ def dates_span(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
 
 
 def determines(text: str, start: int, doc: Doc | None = None) -> bool:
-    """Whether the word at ``start`` determines what follows ("his statement that Thursday"),
+    """Whether the word at ``start`` determines what follows ("her speech that Friday"),
     not the "that" that opens a clause after a verb ("police said that Thursday was calm"):
     the parse calls it a determiner, or the word before it is no verb (the parser often calls
     a "that" after a noun a clause's mark), or the word after the next closes the clause
-    ("testified that Thursday."). Without a parse, never."""
+    ("spoke that Friday."). Without a parse, never."""
     if doc is None or not parsed_from(doc, text):
         return False
     span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
@@ -164,7 +164,7 @@ def determines(text: str, start: int, doc: Doc | None = None) -> bool:
     word = span[0]
     before = doc[word.i - 1] if word.i > 0 else None
     after = doc[word.i + 2] if word.i + 2 < len(doc) else None
-    # "testified that Thursday.": no clause follows, so the "that" opens none
+    # "spoke that Friday.": no clause follows, so the "that" opens none
     closed = after is None or after.is_punct
     return word.dep_ == "det" or closed or (
         before is not None and before.pos_ not in ("VERB", "AUX") and not before.is_sent_start)
@@ -262,8 +262,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if not auxiliaries and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN") and depth < 4 and (
             (head := conjunct_head(verb)) is not None) and (
             verb.tag_ == "VB" or any(c.dep_ == "auxpass" for c in head.children)):
-        # "will leave the city and return on Friday", "will be taped next month and shown on
-        # April 5": a bare conjunct shares its head's auxiliaries, and with them its time
+        # "will leave the city and return on Friday", "will be built this year and opened on
+        # May 1": a bare conjunct shares its head's auxiliaries, and with them its time
         return verb_direction(head, depth + 1)
     if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
         # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a
