@@ -220,12 +220,17 @@ def part_bounds(total: int, modifier: str) -> tuple[int, int]:
     }[modifier]
 
 
+TIMETABLE_PAST_DAYS = 62  # about two months: a headline's present tells what is that recent
+
+
 def nearest_year(month_number: int, day_number: int | None, reference: date,
                  direction: str | None) -> int:
     """The year that puts a month (and day) nearest the reference, or on the tense's side.
 
     ``direction`` "past" picks the latest occurrence not after the reference, "future" the
-    earliest not before it, None the nearest of the two.
+    earliest not before it, None the nearest of the two; "ahead" (a timetable told in the
+    present: "the summit opens on Sept. 9") the earliest not before it unless the latest
+    before it is within ``TIMETABLE_PAST_DAYS``, as a headline's present of a recent act is.
     """
     def occurrence(y: int) -> date:
         last = calendar.monthrange(y, month_number)[1]
@@ -244,6 +249,8 @@ def nearest_year(month_number: int, day_number: int | None, reference: date,
     if direction == "future":
         return future_year
     gap_past = abs((reference - occurrence(past_year)).days)
+    if direction == "ahead":
+        return past_year if gap_past <= TIMETABLE_PAST_DAYS else future_year
     gap_future = abs((occurrence(future_year) - reference).days)
     return past_year if gap_past <= gap_future else future_year
 

@@ -44,6 +44,8 @@ class Checks:
     relation_after: re.Pattern[str]
     event_link: re.Pattern[str]
     moment_frame: re.Pattern[str]
+    degree_before: re.Pattern[str]
+    degree_after: re.Pattern[str]
     age_after: re.Pattern[str]
     age_decade: re.Pattern[str]
     measure_before: re.Pattern[str]
@@ -94,6 +96,8 @@ def build(vocab: Vocabulary) -> Checks:
         next_span_lead=re.compile(rf"\b{alternation(words('next_span_leads'))}\s+$", flags),
         relation_after=re.compile(
             rf"\s+{alternation(words('reference_not_followed_by'))}\b", flags),
+        degree_before=re.compile(rf"\b{alternation(words('degree_frames'))}\s+$", flags),
+        degree_after=re.compile(rf"\s+{alternation(words('degree_frames'))}\b", flags),
         moment_frame=re.compile(rf"\b{alternation(words('moment_frames'))}\s+$", flags),
         event_link=re.compile(rf"\s+{alternation(words('duration_event_links'))}\b", flags),
         age_after=re.compile(rf"[\s-]+{alternation(words('age_tails'))}\b", flags),

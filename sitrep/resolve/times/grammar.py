@@ -113,6 +113,8 @@ def build(vocab: Vocabulary) -> Grammar:
     per = alternation(words("set_per"))
     counts = alternation(words("set_counts"))
     anaphor = alternation(words("anaphor_determiners"))
+    # one fixed-width look-behind a word: "by evening", "until morning"
+    part_leads = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in words("bare_part_leads"))
     same_tail = alternation(words("same_period_tails"))
     plural_lead = alternation(words("vague_plural_leads"))
     plural_frame = alternation(words("vague_plural_frames"))
@@ -233,9 +235,10 @@ def build(vocab: Vocabulary) -> Grammar:
                         rf"|\b(?P<unit2>{unit})s-long\b"
                         rf"|(?<![\w-])(?P<unit3>{unit})s(?=\s+{plural_follows}\b)"
                         rf"|\b(?:the\s+)?(?P<unit4>{unit})s\s+{plural_tails}\b",
-        # "every Monday", "each June", "every evening", "each winter": a calendar name
-        # that recurs
-        "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})|(?P<word>{sets})"
+        # "every Monday", "each June", "every evening", "each winter", "every Saturday
+        # morning": a calendar name that recurs
+        "set": rf"\b(?:{every}\s+(?:other\s+)?(?P<wd>{weekday})(?:\s+(?P<wdpart>{part}))?"
+               rf"|(?P<word>{sets})"
                rf"|{every}\s+(?P<smonth>{month})(?!\w)(?!\s+(?:\d|of\b))"
                rf"|{every}\s+(?P<spart>{part})|{every}\s+(?P<sseason>{season})"
                rf"|(?P<times>{counts}|{number}\s+times)\s+{per}\s+"
@@ -244,6 +247,9 @@ def build(vocab: Vocabulary) -> Grammar:
         "holiday": rf"\b(?P<holiday>{holiday})(?!\w)(?:\s*,?\s+(?P<year>{YEAR})\b)?"
                    r"(?:\s+(?P<wkend>weekend)\b)?",
         "anaphor": rf"\b(?P<det>{anaphor})\s+(?P<unit>day|{period_units})\b"
+                   # "that Thursday": a weekday of the week the story has reached
+                   rf"|\b(?P<wdet>{alternation(words('weekday_anaphors'))})\s+"
+                   rf"(?P<awd>{weekday})\b(?!['’]s)"
                    rf"|\b(?P<pdet>{anaphor})\s+(?P<dpart>{part})\b"
                    r"|\bthat\s+(?P<time>time)\b"
                    rf"|\b(?P<lead>{alternation(words('period_frames'))}\s+)the\s+"
@@ -255,6 +261,9 @@ def build(vocab: Vocabulary) -> Grammar:
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
                    rf"|\bthe\s+(?P<bpart>{part})\b"
                    rf"(?!\s+{alternation(words('day_not_followed_by'))}\b)"
+                   # "by evening": a bare part of the day after a word that bounds it
+                   rf"|(?:{part_leads})"
+                   rf"(?P<lpart>{part})\b(?!\s+{alternation(words('day_not_followed_by'))}\b)"
                    # "by mid-morning", "in the late afternoon": a part of the day a modifier
                    # marks as a time of its own
                    rf"|\b(?:the\s+)?(?P<mmod>{part_modifier})[\s-]+(?P<mpart>{part})\b"

@@ -49,11 +49,21 @@ class Context:
     parsed: bool = False
     anchor: date | None = None
     last_period: Period | None = None
+    main_quarter: Period | None = None
     last_dated: Period | None = None
+    last_backstory: bool = False
+    story_dated: Period | None = None
+    anchor_late: bool = False
+    late_sentence_end: int = 0
     story_anchor: bool = False
     anchor_year_named: bool = False
     telling: Callable[[int, int], bool] = lambda start, end: False
     backstory: Callable[[int, int], bool] = lambda start, end: False
+    sentence: Callable[[int], tuple[int, int]] = lambda start: (start, start)
+    reports: Callable[[int, int], bool] = lambda start, end: True
+    timetable: Callable[[int, int], bool] = lambda start, end: False
+    determiner: Callable[[int], bool] = lambda start: False
+    spans_story: Callable[[int, int], bool] = lambda start, end: False
     cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -76,7 +86,11 @@ class Context:
         tense = self.tense(start, end)
         if tense == "future":
             return "future"
-        if tense in ("present", "scheduled") or checks().deadline.search(self.before(start, 12)):
+        if checks().deadline.search(self.before(start, 12)):
+            return None
+        if tense == "scheduled" and self.timetable(start, end):
+            return "ahead"  # "the festival runs in June": a timetable looks ahead
+        if tense in ("present", "scheduled"):
             return None
         return "past"
 
@@ -226,6 +240,8 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     before = ctx.before(start, 12)
     if checks().deadline.search(before) and not checks().reached_deadline.search(before):
         return None  # "adjourned the case until July 12": a state that may run on ahead
+    if tense == "scheduled" and ctx.timetable(start, end):
+        return "ahead"  # "the summit opens on Sept. 9": a timetable's day lies ahead
     return "past" if tense == "past" and ctx.parsed else None
 
 
@@ -245,6 +261,8 @@ def resolve_day_of_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     if ref is None:
         return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
     direction = day_direction(ctx, match.start(), match.end())
+    if direction == "ahead":
+        direction = None  # a day of the month in a timetable: the nearest of that number
     step = 1 if direction == "future" else -1
     month_start = ref.replace(day=1)
     if (step < 0 and number > ref.day) or (step > 0 and number < ref.day):
@@ -487,7 +505,7 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
-        if direction is None:
+        if direction in (None, "ahead"):
             gap_ahead = (cal.quarter(ref.year, number).start - ref).days  # type: ignore[operator]
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
@@ -512,11 +530,13 @@ def owner_year(match: re.Match[str], ctx: Context) -> int | None:
 
 
 def resolve_bare_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "the quarter": the quarter the text last named, else the one a report looks back on
-    (the last whole quarter before the reference), or the current one in a future clause."""
+    """ "the quarter": the quarter the text last named outside a past-perfect clause (the
+    report's quarter, not one it looks back to: "output had dipped in the third quarter of
+    2015 ... exports grew in the quarter"), else the one a report looks back on (the last
+    whole quarter before the reference), or the current one in a future clause."""
     if not ctx.upper and match.group("bare") != match.group("bare").lower():
         return None
-    base = ctx.last_period
+    base = ctx.main_quarter or ctx.last_period
     if base is not None and base.precision == "quarter" and "-Q" in base.value:
         resolved = relative(ctx, base)
     elif ctx.reference is None:
@@ -626,7 +646,8 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
         y = season_year(code, ref, step)
     elif step == 0:
         y = this.start.year
-    elif ctx.looks_future(match.start(), match.end()) or (
+    elif ctx.looks_future(match.start(), match.end()) or ctx.timetable(
+            match.start(), match.end()) or (
             checks().deadline.search(ctx.before(match.start(), 12))
             and ctx.tense(match.start(), match.end()) != "past"):
         # the next one that has not ended: "will ... in the spring" said in December, and
@@ -803,12 +824,16 @@ def story_year(match: re.Match[str], ctx: Context) -> int | None:
     past clause ("on Oct. 3, 2000 ... Two days later the company reported profit for the third
     quarter"): the year of the day the story has reached, when that day lies in a year before
     the reference's and was reached by words that tell a story's days (as for a weekday,
-    ``story_day``) or named with its year. A date named in passing without its year, or a
-    past-perfect clause, leaves the reference's year. A telling ("reported profit for the third
-    quarter") does not: the period is what it tells, in the story's year."""
-    ref, anchor = ctx.reference, ctx.anchor
+    ``story_day``) or named with its year, and no time of another year has been named since
+    (an obituary that names a day of 1920, then 1971 and "last year", has left 1920). A date
+    named in passing without its year, or a past-perfect clause, leaves the reference's year.
+    A telling ("posted a loss for the second quarter") does not: the period is what it tells,
+    in the story's year."""
+    ref, anchor, last = ctx.reference, ctx.anchor, ctx.last_dated
     if ref is None or anchor is None or anchor.year >= ref.year or not (
             ctx.story_anchor or ctx.anchor_year_named):
+        return None
+    if last is not None and last.start is not None and last.start.year != anchor.year:
         return None
     if not told_in_past(match, ctx) or ctx.backstory(match.start(), match.end()):
         return None
@@ -909,21 +934,22 @@ def anaphoric_word(rel: str, ctx: Context) -> bool:
 
 def span_led(match: re.Match[str], ctx: Context) -> bool:
     """ "within the next year", "over the coming year": a word that opens a span before the
-    expression (not "in": "in the next quarter" is that quarter) in a clause that is not past
-    (where "the next year" is the year after)."""
-    if not checks().next_span_lead.search(ctx.before(match.start(), 12)):
-        return False
-    return ctx.tense(match.start(), match.end()) not in ("past", "perfect")
+    expression (not "in": "in the next quarter" is that quarter). In a past clause too: "over
+    the next decade the mill doubled its output" tells how long, from the day the story had
+    reached."""
+    return bool(checks().next_span_lead.search(ctx.before(match.start(), 12)))
 
 
 def past_unit_duration(unit: str, ctx: Context, forward: bool = False) -> Resolved:
-    """ "the past decade", "the past year": a duration ending at the reference; with
-    ``forward`` ("over the next year") one starting there."""
+    """ "the past decade", "the past year", "the last hour": a duration ending at the
+    reference; with ``forward`` ("over the next year") one starting there."""
     spec = ctx.vocab.units[unit]
     count = spec.get("factor", 1)
-    value = f"P{count}{spec['code']}"
+    value = f"P{'T' if spec.get('time') else ''}{count}{spec['code']}"
     if ctx.reference is None:
         return Resolved("DURATION", value, None, "unresolved")
+    if spec.get("time"):  # "the past hour": within the reference's day
+        return Resolved("DURATION", value, cal.day(ctx.reference), "relative")
     if forward:
         end = cal.shift(ctx.reference, spec["code"], count)
         return Resolved("DURATION", value, Period(value, ctx.reference, end, spec["precision"]),
@@ -979,9 +1005,10 @@ def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Con
     year = ref.year
     if direction == "past" and this > ref:
         year -= 1
-    elif direction == "future" and this < ref:
+    elif this < ref and (direction == "future" or (
+            direction == "ahead" and (ref - this).days > cal.TIMETABLE_PAST_DAYS)):
         year += 1
-    elif direction is None:
+    elif direction in (None, "ahead"):
         other = cal.movable_day(spec, ref.year + (1 if this < ref else -1))
         if other is not None and abs((other - ref).days) < abs((this - ref).days):
             year = other.year
@@ -991,13 +1018,41 @@ def resolve_movable_holiday(match: re.Match[str], spec: dict[str, Any], ctx: Con
     return relative(ctx, cal.day(chosen))
 
 
+def anaphoric_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that Thursday", "that same Friday": the weekday of the week of the last day the text
+    named (the story's), when the first word determines the weekday; else no match, and the
+    weekday alone is read as any other."""
+    if not ctx.capitalised(match.group("awd")) or not ctx.determiner(match.start()):
+        return None
+    anchor = ctx.anchor or ctx.reference
+    if anchor is None:
+        return Resolved("DATE", None, None, "unresolved", uses_anchor=True)
+    number = ctx.vocab.weekdays[match.group("awd").lower()]
+    resolved = relative(ctx, cal.day(cal.add_days(anchor, number - anchor.isoweekday())))
+    resolved.uses_anchor = True
+    return resolved
+
+
 def resolve_anaphor(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that day", "the same day", "the following day": the last day the text named;
-    "that night", "the next morning": a part of it (or of the day after)."""
+    "that night", "the next morning": a part of it (or of the day after); "that Thursday": the
+    Thursday of the week the story has reached."""
+    if match.group("awd"):
+        return anaphoric_weekday(match, ctx)
     if match.group("dpart"):
         return anaphoric_part(match, ctx)
     if match.group("bpart"):
         return framed_part(match, ctx)
+    if match.group("lpart"):
+        # "by evening"; "by morning" after a day reached late: the next one's
+        part = match.group("lpart")
+        anchor = ctx.anchor
+        if anchor is not None and ctx.vocab.day_parts.get(part.lower()) == "MO" and (
+                past_late_day(anchor, match.start(), ctx)):
+            resolved = with_part(cal.day(cal.add_days(anchor, 1)), part, ctx)
+            resolved.uses_anchor = True
+            return resolved
+        return part_of_last_day(part, ctx)
     if match.group("mpart"):
         return modified_part(match, ctx)
     if match.group("bare"):
@@ -1081,6 +1136,22 @@ def part_of_last_day(part: str, ctx: Context) -> Resolved:
 # ---- clock times ---------------------------------------------------------------------------
 
 
+SMALL_HOURS_END = 6  # a clock time before 6 a.m. belongs to the night before's story
+
+
+def past_late_day(anchor: date, start: int, ctx: Context) -> bool:
+    """Whether the story reached ``anchor`` late in it ("late Monday", "Monday night",
+    "9:50 p.m.") in the sentence before the one at ``start`` or in it, so that the small hours
+    told next lie on the day after; not past the reference (what the reference's own late
+    hours reach is told as its next day). Further on, the text may have gone back to the
+    day's start ("shelling on Monday evening ... Villagers said the raid had begun at 3 a.m.
+    that day")."""
+    if not ctx.anchor_late or ctx.reference is None or anchor >= ctx.reference:
+        return False
+    first, _ = ctx.sentence(start)
+    return first <= ctx.late_sentence_end or not ctx.text[ctx.late_sentence_end:first].strip()
+
+
 def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     """ "04:50 IST", "6:40 p.m.", "0800 UTC": a clock time on the last day the text named."""
     zone_word = match.group("tz")
@@ -1106,6 +1177,9 @@ def resolve_time(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif (anchor is not None and ctx.reference is not None and anchor > ctx.reference
           and told_in_past(match, ctx)):
         anchor = ctx.reference  # nor what happened at one on a day still ahead
+    elif anchor is not None and hour < SMALL_HOURS_END and not match.group("named") and (
+            past_late_day(anchor, match.start(), ctx)):
+        anchor = cal.add_days(anchor, 1)  # "late Monday ... at 2:10 a.m.": the night ran on
     zone = zone_suffix(match, ctx, datetime(anchor.year, anchor.month, anchor.day, hour, minute)
                        if anchor is not None else None)
     clock = f"T{hour:02d}:{minute:02d}{zone}"
@@ -1308,13 +1382,15 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         start, end = sorted((moved, ctx.reference))
         return relative(ctx, Period(value, start, end, spec["precision"]))
     months = sign * count * spec.get("factor", 1) * {"M": 1, "Q": 3, "Y": 12}.get(spec["code"], 0)
-    base = story_reached(ctx.last_dated, ctx) if anchored else None
+    base = story_reached(counted_from(ctx), ctx) if anchored else None
+    quarter = ctx.main_quarter or ctx.last_period
     if (base is not None and base.precision == "day" and spec["precision"] == "year"
-            and ctx.last_period is not None and ctx.last_period.precision == "quarter"
+            and quarter is not None and quarter.precision == "quarter"
             and checks().measure_before.search(ctx.before(match.start(), 30))):
         # "second-quarter profit, reported on Thursday, rose from $4 million a year earlier":
-        # the figure compared is the quarter's, not the reporting day's
-        base = ctx.last_period
+        # the figure compared is the report's quarter's, not the reporting day's (nor that of
+        # a quarter reached by comparing)
+        base = quarter
     if base is not None and not cal.finer(base.precision, spec["precision"]):
         base = None
     if base is not None and base.start is not None and months and months.is_integer() and (
@@ -1345,7 +1421,11 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Resolved | None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         start, end = sorted((moved, origin))
         return relative(ctx, Period(value, start, end, spec["precision"]))
-    resolved = relative(ctx, ago_period(moved, spec["precision"], unit))
+    precision = spec["precision"]
+    if anchored and base is not None and base.precision == "year" and cal.finer(
+            "year", precision):
+        precision = "year"  # "in 1987 ... a decade later": a year, as the one it counts from
+    resolved = relative(ctx, ago_period(moved, precision, unit))
     resolved.uses_anchor = anchored
     return resolved
 
@@ -1438,6 +1518,21 @@ def after_last_day(match: re.Match[str], spec: dict, value: str, ctx: Context) -
     return resolved
 
 
+def counted_from(ctx: Context) -> Period | None:
+    """What "two days later" counts from: the time the text last named, unless a past-perfect
+    clause told it ("had closed the plant in May 2010"); then the day a story told
+    in the past has reached by its own words ("the following Monday"), else the time last
+    named outside such a clause ("orders rose in June ... they had dipped in May ... up from a
+    year earlier": June's), as the clause looks back from there."""
+    anchor, ref = ctx.anchor, ctx.reference
+    if ctx.last_backstory and anchor is not None and ref is not None and anchor < ref and (
+            ctx.story_anchor):
+        return cal.day(anchor)
+    if ctx.last_backstory and ctx.story_dated is not None:
+        return ctx.story_dated
+    return ctx.last_dated
+
+
 def story_reached(last: Period | None, ctx: Context) -> Period | None:
     """What "two days later" counts from: the day the text last named, or a later day the
     story has reached since by words that count from it ("the following Friday", "on
@@ -1474,12 +1569,15 @@ def is_rate(match: re.Match[str], ctx: Context) -> bool:
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Resolved | None:
-    """ "every Monday", "each June", "every evening", "weekly", "twice a year", "15 a year"."""
+    """ "every Monday", "every Saturday morning", "each June", "every evening", "weekly",
+    "twice a year", "15 a year"."""
     if match.group("wd"):
         if not ctx.capitalised(match.group("wd")):
             return None
         number = ctx.vocab.weekdays[match.group("wd").lower()]
-        return Resolved("SET", f"XXXX-WXX-{number}", None, "explicit")
+        part = match.group("wdpart")
+        code = f"T{ctx.vocab.day_parts[part.lower()]}" if part else ""
+        return Resolved("SET", f"XXXX-WXX-{number}{code}", None, "explicit")
     if match.group("smonth"):
         word = match.group("smonth")
         if not month_ok(word, ctx, match.start("smonth"), True):
@@ -1520,6 +1618,9 @@ def resolve_reference(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if checks().relation_after.match(ctx.text[match.end():]):
         return None  # "shortly before the vote": a time relative to an event, not to now
+    if checks().degree_before.search(ctx.before(match.start(), 12)) and \
+            checks().degree_after.match(ctx.text[match.end():]):
+        return None  # "as soon as the roads reopen": a degree, not a time
     if word == "the moment" and not checks().moment_frame.search(ctx.before(match.start())):
         return None
     if word.startswith("the ") and checks().count_after.match(ctx.text[match.end():]):

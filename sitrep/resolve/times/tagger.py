@@ -23,8 +23,13 @@ from sitrep.resolve.times.rules import RESOLVERS, Context, Resolved
 from sitrep.resolve.times.tense import (
     clause_direction,
     dates_backstory,
+    dates_report,
+    dates_span,
     dates_telling,
+    dates_timetable,
+    determines,
     parsed_from,
+    sentence_of,
 )
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
@@ -123,7 +128,12 @@ def tag_times(text: str, reference: date | None, doc_id: str, doc: Doc | None = 
                   upper=is_upper(text) if upper is None else upper,
                   parsed=doc is not None and doc.has_annotation("DEP") and parsed_from(doc, text),
                   anchor=reference, telling=partial(dates_telling, text, doc=doc),
-                  backstory=partial(dates_backstory, text, doc=doc))
+                  backstory=partial(dates_backstory, text, doc=doc),
+                  sentence=partial(sentence_of, text, doc=doc),
+                  reports=partial(dates_report, text, doc=doc),
+                  timetable=partial(dates_timetable, text, doc=doc),
+                  determiner=partial(determines, text, doc=doc),
+                  spans_story=partial(dates_span, text, doc=doc))
     found = join_durations(select(candidates(text), ctx), text)
     found = resolve_anchors(found, ctx)
     found = join_day_parts(anchor_range_ends(found, text, reference), text)
@@ -266,7 +276,11 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     the plant last year", is still what "the year previous" counts from)."""
     ctx.anchor = ctx.reference
     ctx.last_period = None
+    ctx.main_quarter = None
     ctx.last_dated = None
+    ctx.last_backstory = False
+    ctx.story_dated = None
+    ctx.anchor_late = False
     ctx.story_anchor = False
     ctx.anchor_year_named = False
     for item in found:
@@ -274,27 +288,100 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
             again = resolve(item.rule, item.match, ctx)
             if again is not None:
                 item.resolved = again
+        step = story_span(item, ctx)
+        if step:
+            ctx.anchor = cal.add_days(ctx.anchor, step) if ctx.anchor else ctx.anchor
+            continue
         period = item.resolved.period
-        if told_before(ctx) and (ctx.telling(item.start, item.end) or (
-                period is not None and period.precision == "day"
-                and ctx.backstory(item.start, item.end))):
+        if told_before(ctx) and period is not None and period.precision == "day" and (
+                (ctx.telling(item.start, item.end) and (
+                    ctx.reports(item.start, item.end) or tells_a_time(item, found, ctx)))
+                or ctx.backstory(item.start, item.end)):
             continue
         if (item.resolved.type in ("DATE", "TIME") and period is not None
                 and period.precision == "day" and period.start == period.end
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.anchor = period.start
+            ctx.anchor_late = reached_late(item, ctx)
+            ctx.late_sentence_end = ctx.sentence(item.start)[1]
             ctx.story_anchor = story_words(item, ctx)
             ctx.anchor_year_named = item.resolved.basis == "explicit"
         if (item.resolved.type == "DATE" and period is not None and item.rule != "same_period"
                 and period.precision in ("week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_period = period
+            if main_quarter(item, ctx):
+                ctx.main_quarter = period
         if (item.resolved.type in ("DATE", "TIME") and period is not None
-                and not item.resolved.uses_anchor
+                and (not item.resolved.uses_anchor or item.rule == "quarter")
                 and period.precision in ("day", "week", "month", "quarter", "year")
                 and item.resolved.value and item.resolved.value[:1].isdigit()):
             ctx.last_dated = period
+            ctx.last_backstory = ctx.backstory(item.start, item.end)
+            if not ctx.last_backstory:
+                ctx.story_dated = period
     return found
+
+
+LATE_CLOCK = re.compile(r"T(?:(?:1[89]|2[0-3]):\d\d|EV|NI)")
+
+
+def reached_late(item: Found, ctx: Context) -> bool:
+    """Whether an item names a day late in it: "late Monday", "Monday night", "9:50 p.m.",
+    an evening or night of a day (``late_day_modifiers``)."""
+    value = item.resolved.value or ""
+    first = ctx.text[item.start:item.end].split(" ", 1)[0].lower()
+    return bool(LATE_CLOCK.search(value)) or first in ctx.vocab.word_list("late_day_modifiers")
+
+
+SPAN_DAYS = re.compile(r"P(\d+)([DW])")
+
+
+def story_span(item: Found, ctx: Context) -> int:
+    """The days a story told day by day moves on by a count of days or weeks its act took, to
+    the span's last day, counted from the day reached ("the closure lasted three days" from
+    Monday: to Wednesday, so "reopened on Thursday" is the next day; "repairs took another
+    week. The line reopened on Friday": the Friday after that week), else 0: only
+    after a day the story reached by its own words, in a past clause of a span verb
+    (``story_span_verbs``)."""
+    value = item.resolved.value or ""
+    found = SPAN_DAYS.fullmatch(value)
+    anchor = ctx.anchor
+    if (item.resolved.type != "DURATION" or found is None or anchor is None
+            or not ctx.story_anchor or anchor == ctx.reference
+            or not ctx.spans_story(item.start, item.end)):
+        return 0
+    return int(found.group(1)) * (7 if found.group(2) == "W" else 1) - 1
+
+
+def main_quarter(item: Found, ctx: Context) -> bool:
+    """Whether an item names the quarter a report is about, which a bare "the quarter" then
+    means: a quarter named or so referred to, outside a past-perfect clause ("output had
+    dipped in the third quarter of 2015" looks back from it) and not reached by comparison
+    ("up from the previous quarter", "a year earlier" count from it)."""
+    period = item.resolved.period
+    return (period is not None and period.precision == "quarter"
+            and (not item.resolved.uses_anchor or item.rule == "quarter")
+            and not ctx.backstory(item.start, item.end))
+
+
+def tells_a_time(item: Found, found: list[Found], ctx: Context) -> bool:
+    """Whether the sentence of a telling's day names another time, the time of what it tells
+    ("the minister announced on Thursday the closing of the border on Tuesday night"). An act
+    told with a reporting verb that names none ("the merger was announced on May 4",
+    "declared an emergency on Sunday") is the last act the story has reached, and what follows
+    ("that day", "two days later") counts from it."""
+    first, last = ctx.sentence(item.start)
+    return any(other is not item and first <= other.start < last and not looks_back_to(other, ctx)
+               for other in found)
+
+
+def looks_back_to(item: Found, ctx: Context) -> bool:
+    """A period wider than a day that a past-perfect clause tells ("had lost $5 million in
+    the previous quarter"): the story does not go on from it."""
+    period = item.resolved.period
+    return period is not None and period.precision not in (None, "day") and ctx.backstory(
+        item.start, item.end)
 
 
 def story_words(item: Found, ctx: Context) -> bool:

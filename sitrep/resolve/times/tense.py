@@ -30,6 +30,7 @@ class Cues:
     ability_verbs: frozenset[str]
     infinitive_future: frozenset[str]
     expectation_participles: frozenset[str]
+    timetable_verbs: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -54,6 +55,7 @@ def cues() -> Cues:
         ability_verbs=frozenset(own["ability_verbs"]),
         infinitive_future=frozenset(own["future_infinitive_heads"]),
         expectation_participles=frozenset(own["expectation_participles"]),
+        timetable_verbs=frozenset(own["timetable_verbs"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -101,6 +103,73 @@ def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bo
     return verb is not None and verb.lemma_.lower() in cues().reporting_verbs
 
 
+def dates_report(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a telling of what others did, a reporting verb with a
+    reported clause ("the hospital appealed for donors, the network said on Monday"), rather
+    than an act told with a reporting verb ("the merger was announced on May 4", "declared an
+    emergency on Sunday"), or with a clause of what lay before it or lies ahead ("wrote that it
+    had run out of cash", "told the judge the state would drop the charges"). Without a
+    parse, always (every telling is taken to report)."""
+    if doc is None or not parsed_from(doc, text):
+        return True
+    verb = governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return any(not looks_back(c) and verb_direction(c) != "future" for c in clauses)
+
+
+def looks_back(verb: Token) -> bool:
+    """Whether a clause is told in the past perfect ("wrote that it had run out of cash"):
+    what it tells came before the telling, which is then the story's own act."""
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
+               for a in verb.children)
+
+
+def dates_timetable(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` dates a timetable told in the bare present ("the summit
+    opens on Sept. 9", "the festival runs in June"): its verb is a bare finite present of one of
+    the timetable verbs. Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    if verb is None or verb.lemma_.lower() not in cues().timetable_verbs:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return futurate(verb, auxiliaries)
+
+
+def dates_span(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
+    """Whether ``text[start:end]`` measures what a story's act took, in a past clause: its
+    verb is one of the story span verbs ("repairs took another week"). Without a
+    parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    verb = governing_verb(doc, start, end)
+    spans = load_vocabulary().word_list("story_span_verbs")
+    return verb is not None and verb.lemma_.lower() in spans and verb.tag_ == "VBD"
+
+
+def determines(text: str, start: int, doc: Doc | None = None) -> bool:
+    """Whether the word at ``start`` determines what follows ("her speech that Friday"),
+    not the "that" that opens a clause after a verb ("police said that Thursday was calm"):
+    the parse calls it a determiner, or the word before it is no verb (the parser often calls
+    a "that" after a noun a clause's mark), or the word after the next closes the clause
+    ("spoke that Friday."). Without a parse, never."""
+    if doc is None or not parsed_from(doc, text):
+        return False
+    span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    before = doc[word.i - 1] if word.i > 0 else None
+    after = doc[word.i + 2] if word.i + 2 < len(doc) else None
+    # "spoke that Friday.": no clause follows, so the "that" opens none
+    closed = after is None or after.is_punct
+    return word.dep_ == "det" or closed or (
+        before is not None and before.pos_ not in ("VERB", "AUX") and not before.is_sent_start)
+
+
 def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
     """Whether ``text[start:end]`` dates a past-perfect clause ("engineers had inspected it on
     April 2"): the clause tells what came before the time the story has reached, which stays
@@ -108,9 +177,20 @@ def dates_backstory(text: str, start: int, end: int, doc: Doc | None = None) -> 
     if doc is None or not parsed_from(doc, text):
         return False
     verb = governing_verb(doc, start, end)
-    return verb is not None and any(
-        a.dep_ in ("aux", "auxpass") and a.lemma_ == "have" and a.tag_ == "VBD"
-        for a in verb.children)
+    return verb is not None and looks_back(verb)
+
+
+def sentence_of(text: str, start: int, doc: Doc | None = None) -> tuple[int, int]:
+    """The character bounds of the sentence holding ``start``: the parse's sentence, or
+    without one the line."""
+    if doc is not None and parsed_from(doc, text) and doc.has_annotation("DEP"):
+        span = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span[0].sent
+            return sent.start_char, sent.end_char
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", start)
+    return first, len(text) if last < 0 else last
 
 
 def parsed_from(doc: Doc, text: str) -> bool:
@@ -179,10 +259,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """Future with will/shall or a planning verb above an infinitive; past with a past tag."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     known = cues()
-    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 4 and (
-            (head := conjunct_head(verb)) is not None):
-        # "will leave the city and return on Friday": a bare conjunct shares its head's
-        # auxiliaries, and with them its time
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN") and depth < 4 and (
+            (head := conjunct_head(verb)) is not None) and (
+            verb.tag_ == "VB" or any(c.dep_ == "auxpass" for c in head.children)):
+        # "will leave the city and return on Friday", "will be built this year and opened on
+        # May 1": a bare conjunct shares its head's auxiliaries, and with them its time
         return verb_direction(head, depth + 1)
     if not auxiliaries and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") and depth < 4:
         # "the talks, starting Monday, will last a week", "Speaking on Monday, he said": a
