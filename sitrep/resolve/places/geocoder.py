@@ -80,7 +80,9 @@ VOUCHING_NAMES = 3  # candidates of all-capitals copy lying together that vouch 
 NEIGHBOUR_BONUS = 0.8
 ABROAD_POPULATION = 100_000
 ABROAD_FOCUS = 0.5
-RIVER_CODES = frozenset({"STM", "STMI", "STMS"})  # GeoNames feature codes of streams
+SHARED_CODES = frozenset({"STM", "STMI", "STMS", "ISL", "ISLS"})
+"""GeoNames feature codes of streams and islands, which the index gives no country when they
+run through, or are shared or disputed by, several countries."""
 RIVER_KM = 1_000.0
 DATELINE_WEIGHT = 0.5
 AREA_WEIGHT = 2.0
@@ -539,7 +541,7 @@ class Geocoder:
         _nearer_town(toponyms)
         _streets_fall_back(toponyms, focus)
         _unknown_fall_back(toponyms, focus)
-        _rivers_at_home(toponyms, focus)
+        _shared_features_at_home(toponyms, focus)
         for toponym in toponyms:
             self._to_part(toponym)
         return [_mention(article.id, t) for t in toponyms]
@@ -2351,11 +2353,12 @@ def _confidence(toponym: Toponym) -> float:
     return round(min(1.0, 0.5 + toponym.margin / 4), 3)
 
 
-def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
-    """A river that runs through several countries (the index gives it none), named in an
-    article mostly about one country, is read in that country, at its own point (the stretch
-    the story is about), when a town or division of that country the article names lies within
-    RIVER_KM of the river's point (a river far from all of them runs elsewhere)."""
+def _shared_features_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
+    """A river that runs through several countries, or an island shared or disputed by
+    several (the index gives them none), named in an article mostly about one country, is
+    read in that country, at its own point (the stretch or the shore the story is about), when
+    a town or division of that country the article names lies within RIVER_KM of the
+    feature's point (one far from all of them lies elsewhere)."""
     if not focus:
         return
     home, share = _leading(focus)
@@ -2366,7 +2369,7 @@ def _rivers_at_home(toponyms: list[Toponym], focus: dict[str, float]) -> None:
     for toponym in toponyms:
         chosen = toponym.chosen
         if chosen is not None and chosen.country is None and chosen.feature_code in (
-                RIVER_CODES) and any(_km(chosen, place) <= RIVER_KM for place in near):
+                SHARED_CODES) and any(_km(chosen, place) <= RIVER_KM for place in near):
             toponym.chosen = replace(chosen, country=home)
 
 

@@ -1214,3 +1214,10 @@ def test_islands_of_the_atlas(geocoder, blank) -> None:
                      ["Gozo", "Lombok"])
     assert places["Gozo"].country_code == "MLT"
     assert places["Lombok"].country_code == "IDN"
+
+
+def test_an_island_shared_by_countries_is_read_in_the_story_s_country(geocoder, blank
+                                                                        ) -> None:
+    text = "Floods cut roads across Borneo, officials in Kota Kinabalu and Sandakan said."
+    places = resolve(geocoder, blank, text, ["Borneo", "Kota Kinabalu", "Sandakan"])
+    assert places["Borneo"].country_code == "MYS"
