@@ -489,9 +489,11 @@ def _story_country(doc: Doc) -> str | None:
 
 def _undated_line_story(doc: Doc, article: Article) -> str | None:
     """The country a story with no dateline is about, when its text names it at least
-    ``STORY_LEAD`` times as often as any other (``ActorContext.weights``): a live blog or a
-    broadcaster's web copy of events in one country, which no dateline places. None for a
-    story with a dateline, whose place stands in for an act no mention places."""
+    ``STORY_LEAD`` times as often as any other and at least that many times
+    (``ActorContext.weights``; a country named once, as where someone came from, is no
+    story's subject): a live blog or a broadcaster's web copy of events in one country, which
+    no dateline places. None for a story with a dateline, whose place stands in for an act no
+    mention places."""
     if article.dateline_start is not None:
         return None
     context = doc._.actor_context if Doc.has_extension("actor_context") else None
@@ -499,8 +501,8 @@ def _undated_line_story(doc: Doc, article: Article) -> str | None:
         return None
     weights = context.weights
     others = [w for code, w in weights.items() if code != context.focus]
-    if weights.get(context.focus, 0.0) < STORY_LEAD * max(others, default=0.0):
-        return None
+    if weights.get(context.focus, 0.0) < STORY_LEAD * max(max(others, default=0.0), 1.0):
+        return None  # named once, or not far ahead: no story about that country
     return context.focus
 
 
