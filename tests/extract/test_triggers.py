@@ -552,3 +552,30 @@ def test_a_decision_or_an_accession_blocked_is_a_rejection(coder):
         "blocked"] == "REJECT"
     assert found(coder, "Students blocked a major intersection in the capital.")[
         "blocked"] == "PROTEST"
+
+
+def test_economic_coercion_aid_and_fire_exchanged_by_their_objects(coder):
+    assert found(coder, "Washington slapped tariffs on Chinese steel.")["slapped"] == "SANCTION"
+    assert found(coder, "The bloc imposed duties on Chinese cars.")["imposed"] == "SANCTION"
+    assert found(coder, "The EU imposed an asset freeze on the general.")["imposed"] == "SANCTION"
+    assert found(coder, "The police chief slapped a reporter.")["slapped"] == "ASSAULT"
+    assert found(coder, "The World Bank approved a loan to Kenya.")["approved"] == "AID"
+    assert "approved" not in found(coder, "The cabinet approved the budget on Monday.")
+    assert found(coder, "Soldiers and rebels exchanged fire near the town.")["exchanged"] == \
+        "ASSAULT"
+    assert found(coder, "Police and gunmen traded fire for an hour.")["traded"] == "ASSAULT"
+    assert found(coder, "The two agencies exchanged intelligence.")["exchanged"] == "COOPERATE"
+    assert found(coder, "Officials publicly flogged three men.")["flogged"] == "ASSAULT"
+    assert found(coder, "Hackers broke into the ministry's email systems.")["broke into"] == \
+        "COERCE"
+    assert "broke into" not in found(coder, "Thieves broke into a shop on Main Street.")
+
+
+def test_the_aircraft_or_weapon_that_carried_an_attack_out_gives_its_mode(coder):
+    assert modes(coder, "Warplanes carried out raids on the port.")["raids"] == \
+        ("ASSAULT", "aerial")
+    assert modes(coder, "U.S. and British jets conducted strikes on the port.")["strikes"] == \
+        ("ASSAULT", "aerial")
+    assert modes(coder, "Rebels carried out raids on the port.")["raids"][1] != "aerial"
+    assert modes(coder, "Two men were killed by an explosive device on the road.")["killed"] == \
+        ("ASSAULT", "explosives")
