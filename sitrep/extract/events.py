@@ -1524,7 +1524,9 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     told as a participle set off after it ("the mission said a tank fired on its base,
     calling it a violation"): the parse hangs it on the reported clause, or on a noun inside
     it, whose doer did not speak; a clause of its own doer in between ("..., and the US
-    welcomed the move, urging") is whose it is. None found: []."""
+    welcomed the move, urging") is whose it is. A participle told before the reporting verb
+    ("the government seized its assets, accusing it of terrorism, the agency reported") is
+    part of the reported words, the reported clause's doer's. None found: []."""
     participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") and head.i > 0 \
         and head.doc[head.i - 1].text == ","
     if not (head.dep_ == "conj" or participle) or children(head, "nsubj", "nsubjpass"):
@@ -1532,6 +1534,8 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     above = list(head.ancestors) if participle else [head.head]
     for reported in above:
         if reported.dep_ == "ccomp" and reported.head.lemma_.lower() in reporting:
+            if participle and reported.head.i > head.i:
+                return []
             return children(reported.head, "nsubj")
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []

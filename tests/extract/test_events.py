@@ -203,6 +203,26 @@ def test_on_a_hand_built_doc_a_participle_after_reported_words_is_the_speakers(c
               lemmas=["envoy", "say", "talk", "end", "and", "Washington", "welcome", "it", ",",
                       "urge", "calm"])
     assert reporter_of(doc[9], reporting) == []
+    # "rebels seized the town , accusing it , the agency reported": told before its speaker
+    words = ["rebels", "seized", "the", "town", ",", "accusing", "it", ",", "the", "agency",
+             "reported"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=[1, 10, 3, 1, 1, 1, 5, 10, 9, 10, 10],
+              deps=["nsubj", "ccomp", "det", "dobj", "punct", "advcl", "dobj", "punct", "det",
+                    "nsubj", "ROOT"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT", "DET",
+                   "NOUN", "VERB"],
+              tags=["NNS", "VBD", "DT", "NN", ",", "VBG", "PRP", ",", "DT", "NN", "VBD"],
+              lemmas=["rebel", "seize", "the", "town", ",", "accuse", "it", ",", "the", "agency",
+                      "report"])
+    assert reporter_of(doc[5], frozenset({"report"})) == []
+
+
+def test_a_participle_told_before_its_reporting_verb_is_the_reported_doers(coder):
+    text = ("The government closed the university and seized its assets, accusing it of "
+            "terrorism, the agency reported.")
+    events = coder.code_article(Article(id="p", text=text, published="2024-05-03")).events
+    [accuse] = [e for e in events if e.event_type == "ACCUSE"]
+    assert [a.text for a in accuse.actors] == ["The government"]
 
 
 def test_the_first_person_of_quoted_words_is_the_reporting_verbs_subject(coder):
