@@ -730,7 +730,7 @@ class EventBuilder:
             kind, mood = "REJECT", "asserted"
         if mood == "asserted" and self._habit(head, kind):
             return []
-        if mood == "negated" and self._not_done(head):
+        if mood == "negated" and self._not_done(head) or _denied_of_a_thing(head):
             return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
@@ -1540,6 +1540,19 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []
     return []
+
+
+def _denied_of_a_thing(head: Token) -> bool:
+    """An event noun a negated copula says a thing is not ("stressing that it was not a
+    cyberattack", "the ministry said it was no protest"): it tells what the thing is not, not
+    that an act was not done, so no event; "there was no fighting" (an expletive subject)
+    stays a denied act."""
+    if head.pos_ != "NOUN" or head.dep_ != "attr" or head.head.lemma_ != "be":
+        return False
+    copula = head.head
+    denied = children(copula, "neg") or [c for c in head.children
+                                         if c.dep_ == "det" and c.lower_ == "no"]
+    return bool(denied) and not children(copula, "expl")
 
 
 def _in_quotes(token: Token) -> bool:

@@ -487,3 +487,15 @@ def test_denying_an_act_rejects_the_charge_and_an_accusation_beside_it_stays(cod
                "of setting the fire.")]
     assert "REJECT" in kinds and "ACCUSE" in kinds
     assert ("SANCTION", None) in _types_of(coder, "The authorities denied him a visa.")
+
+
+def test_an_event_noun_a_copula_denies_of_a_thing_is_no_event(coder):
+    def types(text: str) -> list[str]:
+        article = Article(id="d", text=text, published="2024-05-03")
+        return [e.event_type for e in coder.code_article(article).events]
+
+    assert types("The firm said the outage was caused by an update, stressing that it was "
+                 "not a cyberattack.") == []
+    assert types("The ministry said it was not a protest.") == []
+    assert types("There has been no fighting in the city since the truce.") == ["ASSAULT"]
+    assert types("Police said the blast was a suicide attack.") == ["ASSAULT"]

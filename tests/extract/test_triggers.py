@@ -566,9 +566,18 @@ def test_economic_coercion_aid_and_fire_exchanged_by_their_objects(coder):
     assert found(coder, "Police and gunmen traded fire for an hour.")["traded"] == "ASSAULT"
     assert found(coder, "The two agencies exchanged intelligence.")["exchanged"] == "COOPERATE"
     assert found(coder, "Officials publicly flogged three men.")["flogged"] == "ASSAULT"
-    assert found(coder, "Hackers broke into the ministry's email systems.")["broke into"] == \
+
+
+def test_trade_cut_off_from_another_country_is_a_sanction(coder):
+    assert found(coder, "Russia banned imports of Moldovan wine.")["banned"] == "SANCTION"
+    assert found(coder, "The government banned the opposition party.")["banned"] == "COERCE"
+    assert found(coder, "China restricted exports of gallium.")["restricted"] == "SANCTION"
+    assert found(coder, "Turkey halted all trade with Israel.")["halted"] == "SANCTION"
+    assert found(coder, "Canada levied a surtax on Chinese cars.")["levied"] == "SANCTION"
+    assert found(coder, "The United States blacklisted three firms.")["blacklisted"] == \
+        "SANCTION"
+    assert found(coder, "A cyberattack crippled the ministry's systems.")["cyberattack"] == \
         "COERCE"
-    assert "broke into" not in found(coder, "Thieves broke into a shop on Main Street.")
 
 
 def test_the_aircraft_or_weapon_that_carried_an_attack_out_gives_its_mode(coder):
