@@ -1481,8 +1481,12 @@ class EventBuilder:
 
     def _result_of_violence(self, head: Token) -> bool:
         """Whether property destroyed is told as what an act of violence did, a participle on
-        it ("struck the depot, setting it ablaze"): the result of that attack, which ranks
-        below it whatever the words' weights."""
+        it ("struck the depot, setting it ablaze"), or told after violence in its sentence in
+        the passive with no doer of its own ("clashes left six hurt, and cars were set on
+        fire"): the result of that violence, which ranks below it whatever the words'
+        weights."""
+        if _agentless_passive(head) and self._after_violence(head):
+            return True
         return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
             and head.head.i in self.violent_heads
 
@@ -1540,6 +1544,12 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []
     return []
+
+
+def _agentless_passive(head: Token) -> bool:
+    """Whether a verb is told in the passive and names no doer ("cars were set on fire")."""
+    return head.pos_ == "VERB" and bool(children(head, "nsubjpass", "auxpass")) and \
+        not children(head, "agent")
 
 
 def _denied_of_a_thing(head: Token) -> bool:

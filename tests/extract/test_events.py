@@ -499,3 +499,14 @@ def test_an_event_noun_a_copula_denies_of_a_thing_is_no_event(coder):
     assert types("The ministry said it was not a protest.") == []
     assert types("There has been no fighting in the city since the truce.") == ["ASSAULT"]
     assert types("Police said the blast was a suicide attack.") == ["ASSAULT"]
+
+
+def test_property_burnt_in_the_passive_after_violence_is_its_result(coder):
+    text = ("Stone-pelting between two communities left several people injured, and several "
+            "vehicles were set on fire, police said.")
+    events = coder.code_article(Article(id="r", text=text, published="2024-05-03")).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "ASSAULT" and top.acled["event_type"] == "Riots"
+    text = "Rebels set fire to several vehicles on the main road, police said."
+    events = coder.code_article(Article(id="r2", text=text, published="2024-05-03")).events
+    assert [e.event_type for e in events] == ["COERCE"]
