@@ -585,3 +585,17 @@ def test_the_aircraft_or_weapon_that_carried_an_attack_out_gives_its_mode(coder)
     assert modes(coder, "Rebels carried out raids on the port.")["raids"][1] != "aerial"
     assert modes(coder, "Two men were killed by an explosive device on the road.")["killed"] == \
         ("ASSAULT", "explosives")
+
+
+def test_territory_retaken_or_handed_over_a_rampage_and_an_emergency_approved(coder):
+    assert found(coder, "The army recaptured a hilltop base near the town.")["recaptured"] == \
+        "COERCE"
+    assert "recaptured" not in found(coder, "The team recaptured the title on Sunday.")
+    assert found(coder, "The rebels handed over the town to the army.")["handed over"] == \
+        "RETREAT"
+    assert found(coder, "Police handed over the suspects to prosecutors.")["handed over"] == \
+        "AID"
+    assert found(coder, "Football fans rampaged through the city centre.")["rampaged"] == \
+        "ASSAULT"
+    assert found(coder, "The council approved a state of emergency.")["approved"] == "COERCE"
+    assert "extended" not in found(coder, "Parliament extended the deadline by a month.")
