@@ -510,3 +510,9 @@ def test_property_burnt_in_the_passive_after_violence_is_its_result(coder):
     text = "Rebels set fire to several vehicles on the main road, police said."
     events = coder.code_article(Article(id="r2", text=text, published="2024-05-03")).events
     assert [e.event_type for e in events] == ["COERCE"]
+
+
+def test_what_aid_is_given_for_is_no_event_of_its_own(coder):
+    text = "The World Bank approved a loan to Kenya to support its budget."
+    events = coder.code_article(Article(id="a", text=text, published="2024-05-03")).events
+    assert [e.event_type for e in events] == ["AID"]
