@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.cluster.events import load_rules, opposed_camps
+from sitrep.codebook.actor_tables import load_actor_tables
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
@@ -654,6 +655,7 @@ class EventBuilder:
         self.alleged_heads: set[int] | None = set()  # verbs of telling already coded as ACCUSE
         self.noun_entries: dict[int, Trigger] = {}
         self.coref = Coreference(doc, book)
+        self._non_state = frozenset(load_actor_tables().non_state)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
         """The article's coreference: what the ``sitrep_coreference`` component stored on the
@@ -1374,6 +1376,10 @@ class EventBuilder:
                     break
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
+        if actor is not None and not _names_a_country(span):
+            owner = self._affiliated(token)  # "the Lazarus Group, a unit run by Pyongyang"
+            if owner is not None:
+                actor = replace(actor, country=owner)
         if actor is None:  # "its air strikes", "their fighters": the owner's
             actor = self.coref.possessor(token)
         if actor is None:  # "the bloc", "the group": a body of that kind named before
@@ -1384,6 +1390,29 @@ class EventBuilder:
         if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
         return []
+
+    def _affiliated(self, head: Token) -> str | None:
+        """The state a group of no country of its own words belongs to by a participle of
+        membership on it or on a noun set beside it (``affiliation_verbs``: "hackers linked to
+        Russia's military intelligence", "the Lazarus Group, a hacking unit run by
+        Pyongyang"), when the body named after it is a state's."""
+        verbs = self.book.cue("affiliation_verbs")
+        participles = [p for noun in (head, *children(head, "appos"))
+                       for p in children(noun, "acl") if p.tag_ == "VBN"]
+        verb = head.head
+        if head.dep_ == "nsubj" and verb.tag_ in ("VBN", "VBD") and \
+                not children(verb, "dobj", "aux", "auxpass") and \
+                children(verb, "conj", "advcl"):
+            participles.append(verb)  # "hackers linked to X attacked": parsed as the root
+        for participle in participles:
+            if participle.lemma_.lower() in verbs:
+                for link in children(participle, "agent", "prep"):
+                    for obj in children(link, "pobj"):
+                        owner = self.resolver.resolve_span(phrase(obj), self.ctx)
+                        if owner is not None and owner.country and \
+                                owner.country not in self._non_state:
+                            return owner.country
+        return None
 
     def _of_collective(self, head: Token) -> list[Actor]:
         """The bodies of sides a counted plural names after "of" or as their possessor ("the
@@ -1550,6 +1579,11 @@ def _agentless_passive(head: Token) -> bool:
     """Whether a verb is told in the passive and names no doer ("cars were set on fire")."""
     return head.pos_ == "VERB" and bool(children(head, "nsubjpass", "auxpass")) and \
         not children(head, "agent")
+
+
+def _names_a_country(span: Span) -> bool:
+    """Whether an actor's own words name a place or a people ("Iranian hackers")."""
+    return any(t.ent_type_ in ("GPE", "NORP") for t in span)
 
 
 def _denied_of_a_thing(head: Token) -> bool:

@@ -516,3 +516,20 @@ def test_what_aid_is_given_for_is_no_event_of_its_own(coder):
     text = "The World Bank approved a loan to Kenya to support its budget."
     events = coder.code_article(Article(id="a", text=text, published="2024-05-03")).events
     assert [e.event_type for e in events] == ["AID"]
+
+
+def test_a_group_run_by_or_linked_to_a_states_body_is_of_that_state(coder):
+    def doers(text: str) -> list[str | None]:
+        article = Article(id="g", text=text, published="2024-05-03")
+        return [a.country for e in coder.code_article(article).events for a in e.actors]
+
+    assert "PRK" in doers("Seoul said the theft of $300 million from an exchange had been "
+                          "carried out by the Lazarus Group, a hacking unit run by Pyongyang.")
+    assert "IRN" in doers("Hackers linked to Iran's Revolutionary Guards attacked water "
+                          "utilities in Pennsylvania.")
+    # patronage is no membership, and a group linked to a body of no state keeps its place
+    assert doers("Government troops backed by Russian jets attacked the town in Idlib.") == \
+        ["SYR"]
+    assert doers("Militants linked to al-Qaeda attacked a base in Mali.") == ["MLI"]
+    # a people or place in the group's own words wins
+    assert "IRN" in doers("Iranian hackers linked to a Russian firm attacked a dam in Iraq.")

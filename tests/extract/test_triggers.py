@@ -598,4 +598,5 @@ def test_territory_retaken_or_handed_over_a_rampage_and_an_emergency_approved(co
     assert found(coder, "Football fans rampaged through the city centre.")["rampaged"] == \
         "ASSAULT"
     assert found(coder, "The council approved a state of emergency.")["approved"] == "COERCE"
+    assert found(coder, "Police opened an inquiry into the theft of cables.")["theft"] == "COERCE"
     assert "extended" not in found(coder, "Parliament extended the deadline by a month.")
