@@ -1065,6 +1065,8 @@ class EventBuilder:
                 asked = self._asked(head)
                 recipient_heads = [*asked, *(t for t in recipient_heads
                                              if t.i not in {a.i for a in asked})]
+        if not actor_heads and head.pos_ == "VERB" and children(head, "auxpass"):
+            actor_heads = self._holders(head)  # "freed from Hamas captivity": Hamas freed
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -1091,6 +1093,15 @@ class EventBuilder:
             recipient_heads = [t for t in recipient_heads
                                if not (t.dep_ == "pobj" and t.head.head == head)]
         return actor_heads, [*recipient_heads, *sides]
+
+    def _holders(self, verb: Token) -> list[Token]:
+        """The side named on what a captive is freed or returned from, in a passive with no
+        agent (``holding_nouns``: "were returned home from Russian captivity", "freed from
+        Hamas captivity"): it held them, and let them go."""
+        nouns = self.book.cue("holding_nouns")
+        return [m for obj in prep_objects(verb, ("from",)) if obj.lemma_.lower() in nouns
+                for m in obj.children if m.dep_ in ("amod", "compound", "poss")
+                and m.ent_type_ in NAME_LABELS]
 
     def _side_word(self, token: Token) -> bool:
         """A noun that names people or a body: a name of one, or a word the actor tables

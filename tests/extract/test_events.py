@@ -533,3 +533,14 @@ def test_a_group_run_by_or_linked_to_a_states_body_is_of_that_state(coder):
     assert doers("Militants linked to al-Qaeda attacked a base in Mali.") == ["MLI"]
     # a people or place in the group's own words wins
     assert "IRN" in doers("Iranian hackers linked to a Russian firm attacked a dam in Iraq.")
+
+
+def test_who_held_captives_freed_in_the_passive_let_them_go(coder):
+    def doers(text: str) -> list[str | None]:
+        article = Article(id="h", text=text, published="2024-05-03")
+        return [a.country for e in coder.code_article(article).events
+                if e.event_type == "RETREAT" for a in e.actors]
+
+    assert doers("Twenty Thai hostages were freed from Hamas captivity on Friday.") == ["PSE"]
+    assert doers("Three journalists were released from Israeli detention.") == ["ISR"]
+    assert doers("Two men were released from police custody.") == []
