@@ -599,4 +599,7 @@ def test_territory_retaken_or_handed_over_a_rampage_and_an_emergency_approved(co
         "ASSAULT"
     assert found(coder, "The council approved a state of emergency.")["approved"] == "COERCE"
     assert found(coder, "Police opened an inquiry into the theft of cables.")["theft"] == "COERCE"
+    assert found(coder, "Truckers blocked the port of Valparaiso.")["blocked"] == "PROTEST"
+    assert found(coder, "Fishermen blocked the harbour with their boats.")["blocked"] == \
+        "PROTEST"
     assert "extended" not in found(coder, "Parliament extended the deadline by a month.")
