@@ -1026,7 +1026,7 @@ def _by_authority(doc: Doc, event: Event) -> Event:
     arrest, detain and confine (``records.json``: ``passive_authority``): the record's doer
     is the authorities, a side known by its kind, so it takes the country where the act
     happens; where the text places it nowhere, the country of the people it is done to,
-    when they are of one ("a prominent Tunisian opposition figure was arrested": a state's
+    when they are of one ("an Egyptian blogger was detained": a state's
     power used on its own people). A record with any actor of its own, or whose words name
     an agent, is left."""
     types, text, sector = _authority()

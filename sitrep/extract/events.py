@@ -1066,7 +1066,7 @@ class EventBuilder:
                 recipient_heads = [*asked, *(t for t in recipient_heads
                                              if t.i not in {a.i for a in asked})]
         if not actor_heads and head.pos_ == "VERB" and children(head, "auxpass"):
-            actor_heads = self._holders(head)  # "freed from Hamas captivity": Hamas freed
+            actor_heads = self._holders(head)  # "freed from ISIS captivity": ISIS freed
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -1096,8 +1096,8 @@ class EventBuilder:
 
     def _holders(self, verb: Token) -> list[Token]:
         """The side named on what a captive is freed or returned from, in a passive with no
-        agent (``holding_nouns``: "were returned home from Russian captivity", "freed from
-        Hamas captivity"): it held them, and let them go."""
+        agent (``holding_nouns``: "were brought home from Ukrainian captivity", "freed from
+        ISIS captivity"): it held them, and let them go."""
         nouns = self.book.cue("holding_nouns")
         return [m for obj in prep_objects(verb, ("from",)) if obj.lemma_.lower() in nouns
                 for m in obj.children if m.dep_ in ("amod", "compound", "poss")
@@ -1388,7 +1388,7 @@ class EventBuilder:
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
         if actor is not None and not _names_a_country(span):
-            owner = self._affiliated(token)  # "the Lazarus Group, a unit run by Pyongyang"
+            owner = self._affiliated(token)  # "the Kimsuky group, a team run by Pyongyang"
             if owner is not None:
                 actor = replace(actor, country=owner)
         if actor is None:  # "its air strikes", "their fighters": the owner's
@@ -1404,9 +1404,10 @@ class EventBuilder:
 
     def _affiliated(self, head: Token) -> str | None:
         """The state a group of no country of its own words belongs to by a participle of
-        membership on it or on a noun set beside it (``affiliation_verbs``: "hackers linked to
-        Russia's military intelligence", "the Lazarus Group, a hacking unit run by
-        Pyongyang"), when the body named after it is a state's."""
+        membership on it or on a noun set beside it (``affiliation_verbs``: "a cyber crew linked to
+        Moscow's spy agency", "the Kimsuky group, a team run by Pyongyang's intelligence
+        service"), or by such a participle the parse made the root before the group's act,
+        when the body named after it is a state's."""
         verbs = self.book.cue("affiliation_verbs")
         participles = [p for noun in (head, *children(head, "appos"))
                        for p in children(noun, "acl") if p.tag_ == "VBN"]
@@ -1414,7 +1415,7 @@ class EventBuilder:
         if head.dep_ == "nsubj" and verb.tag_ in ("VBN", "VBD") and \
                 not children(verb, "dobj", "aux", "auxpass") and \
                 children(verb, "conj", "advcl"):
-            participles.append(verb)  # "hackers linked to X attacked": parsed as the root
+            participles.append(verb)  # "a crew linked to X struck": parsed as the root
         for participle in participles:
             if participle.lemma_.lower() in verbs:
                 for link in children(participle, "agent", "prep"):
@@ -1522,8 +1523,8 @@ class EventBuilder:
     def _result_of_violence(self, head: Token) -> bool:
         """Whether property destroyed is told as what an act of violence did, a participle on
         it ("struck the depot, setting it ablaze"), or told after violence in its sentence in
-        the passive with no doer of its own ("clashes left six hurt, and cars were set on
-        fire"): the result of that violence, which ranks below it whatever the words'
+        the passive with no doer of its own ("clashes left six hurt, and shops were
+        torched"): the result of that violence, which ranks below it whatever the words'
         weights."""
         if _agentless_passive(head) and self._after_violence(head):
             return True
@@ -1569,7 +1570,7 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     calling it a violation"): the parse hangs it on the reported clause, or on a noun inside
     it, whose doer did not speak; a clause of its own doer in between ("..., and the US
     welcomed the move, urging") is whose it is. A participle told before the reporting verb
-    ("the government seized its assets, accusing it of terrorism, the agency reported") is
+    ("rebels took the town, accusing it of sheltering spies, the radio reported") is
     part of the reported words, the reported clause's doer's. None found: []."""
     participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") and head.i > 0 \
         and head.doc[head.i - 1].text == ","
@@ -1587,7 +1588,7 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
 
 
 def _agentless_passive(head: Token) -> bool:
-    """Whether a verb is told in the passive and names no doer ("cars were set on fire")."""
+    """Whether a verb is told in the passive and names no doer ("shops were torched")."""
     return head.pos_ == "VERB" and bool(children(head, "nsubjpass", "auxpass")) and \
         not children(head, "agent")
 

@@ -832,7 +832,7 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
 
 def _carriers(head: Token) -> list[tuple[Token, str]]:
     """The subject of the verb an attack noun is the object of, and its conjuncts and
-    modifiers ("warplanes carried out 13 raids", "U.S. and British jets conducted strikes"):
+    modifiers ("jets carried out a dozen raids", "French and Malian helicopters conducted strikes"):
     what carried the attack out is its means when it is a weapon or an aircraft. Role
     "carrier", so that a crowd or a hacker there ("protesters condemned the raids") is no
     means of the attack it speaks of."""
