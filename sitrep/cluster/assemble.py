@@ -1080,14 +1080,21 @@ def _by_authority(doc: Doc, event: Event) -> Event:
     arrested", "he was placed under house arrest") names no doer, but only the authorities
     arrest, detain and confine (``records.json``: ``passive_authority``): the record's doer
     is the authorities, a side known by its kind, so it takes the country where the act
-    happens. A record with any actor of its own, or whose words name an agent, is left."""
+    happens; where the text places it nowhere, the country of the people it is done to,
+    when they are of one ("an Egyptian blogger was detained": a state's
+    power used on its own people). A record with any actor of its own, or whose words name
+    an agent, is left."""
     types, text, sector = _authority()
     if event.event_type not in types or event.actors:
         return event
     span = _trigger_span(doc, event)
     if span is None or not _agentless_passive(span.root):
         return event
-    return replace(event, actors=[Actor(text=text, sector=sector)])
+    home = None
+    if event.location is None or event.location.country_code is None:
+        nations = {r.country for r in event.recipients}
+        home = nations.pop() if len(nations) == 1 else None
+    return replace(event, actors=[Actor(text=text, country=home, sector=sector)])
 
 
 def _agentless_passive(token: Token) -> bool:

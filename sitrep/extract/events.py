@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.cluster.events import load_rules, opposed_camps
+from sitrep.codebook.actor_tables import load_actor_tables
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
@@ -654,6 +655,7 @@ class EventBuilder:
         self.alleged_heads: set[int] | None = set()  # verbs of telling already coded as ACCUSE
         self.noun_entries: dict[int, Trigger] = {}
         self.coref = Coreference(doc, book)
+        self._non_state = frozenset(load_actor_tables().non_state)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
         """The article's coreference: what the ``sitrep_coreference`` component stored on the
@@ -730,7 +732,7 @@ class EventBuilder:
             kind, mood = "REJECT", "asserted"
         if mood == "asserted" and self._habit(head, kind):
             return []
-        if mood == "negated" and self._not_done(head):
+        if mood == "negated" and self._not_done(head) or _denied_of_a_thing(head):
             return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
@@ -1063,6 +1065,8 @@ class EventBuilder:
                 asked = self._asked(head)
                 recipient_heads = [*asked, *(t for t in recipient_heads
                                              if t.i not in {a.i for a in asked})]
+        if not actor_heads and head.pos_ == "VERB" and children(head, "auxpass"):
+            actor_heads = self._holders(head)  # "freed from ISIS captivity": ISIS freed
         if not actor_heads and cand.type in MOVER_TYPES:  # "US troops stationed at the base"
             moved = {t.i for t in recipient_heads
                      if t.i == head.head.i or t.dep_ in ("dobj", "nsubjpass")}
@@ -1089,6 +1093,15 @@ class EventBuilder:
             recipient_heads = [t for t in recipient_heads
                                if not (t.dep_ == "pobj" and t.head.head == head)]
         return actor_heads, [*recipient_heads, *sides]
+
+    def _holders(self, verb: Token) -> list[Token]:
+        """The side named on what a captive is freed or returned from, in a passive with no
+        agent (``holding_nouns``: "were brought home from Ukrainian captivity", "freed from
+        ISIS captivity"): it held them, and let them go."""
+        nouns = self.book.cue("holding_nouns")
+        return [m for obj in prep_objects(verb, ("from",)) if obj.lemma_.lower() in nouns
+                for m in obj.children if m.dep_ in ("amod", "compound", "poss")
+                and m.ent_type_ in NAME_LABELS]
 
     def _side_word(self, token: Token) -> bool:
         """A noun that names people or a body: a name of one, or a word the actor tables
@@ -1374,6 +1387,10 @@ class EventBuilder:
                     break
         if actor is not None and actor.country is None:
             actor = self._through_article(token, actor)
+        if actor is not None and not _names_a_country(span):
+            owner = self._affiliated(token)  # "the Kimsuky group, a team run by Pyongyang"
+            if owner is not None:
+                actor = replace(actor, country=owner)
         if actor is None:  # "its air strikes", "their fighters": the owner's
             actor = self.coref.possessor(token)
         if actor is None:  # "the bloc", "the group": a body of that kind named before
@@ -1384,6 +1401,30 @@ class EventBuilder:
         if keep_unknown and token.pos_ != "PRON" and self._may_act(token):
             return [Actor(text=self._text(span))]
         return []
+
+    def _affiliated(self, head: Token) -> str | None:
+        """The state a group of no country of its own words belongs to by a participle of
+        membership on it or on a noun set beside it (``affiliation_verbs``: "a cyber crew linked to
+        Moscow's spy agency", "the Kimsuky group, a team run by Pyongyang's intelligence
+        service"), or by such a participle the parse made the root before the group's act,
+        when the body named after it is a state's."""
+        verbs = self.book.cue("affiliation_verbs")
+        participles = [p for noun in (head, *children(head, "appos"))
+                       for p in children(noun, "acl") if p.tag_ == "VBN"]
+        verb = head.head
+        if head.dep_ == "nsubj" and verb.tag_ in ("VBN", "VBD") and \
+                not children(verb, "dobj", "aux", "auxpass") and \
+                children(verb, "conj", "advcl"):
+            participles.append(verb)  # "a crew linked to X struck": parsed as the root
+        for participle in participles:
+            if participle.lemma_.lower() in verbs:
+                for link in children(participle, "agent", "prep"):
+                    for obj in children(link, "pobj"):
+                        owner = self.resolver.resolve_span(phrase(obj), self.ctx)
+                        if owner is not None and owner.country and \
+                                owner.country not in self._non_state:
+                            return owner.country
+        return None
 
     def _of_collective(self, head: Token) -> list[Actor]:
         """The bodies of sides a counted plural names after "of" or as their possessor ("the
@@ -1481,8 +1522,12 @@ class EventBuilder:
 
     def _result_of_violence(self, head: Token) -> bool:
         """Whether property destroyed is told as what an act of violence did, a participle on
-        it ("struck the depot, setting it ablaze"): the result of that attack, which ranks
-        below it whatever the words' weights."""
+        it ("struck the depot, setting it ablaze"), or told after violence in its sentence in
+        the passive with no doer of its own ("clashes left six hurt, and shops were
+        torched"): the result of that violence, which ranks below it whatever the words'
+        weights."""
+        if _agentless_passive(head) and self._after_violence(head):
+            return True
         return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
             and head.head.i in self.violent_heads
 
@@ -1524,7 +1569,9 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     told as a participle set off after it ("the mission said a tank fired on its base,
     calling it a violation"): the parse hangs it on the reported clause, or on a noun inside
     it, whose doer did not speak; a clause of its own doer in between ("..., and the US
-    welcomed the move, urging") is whose it is. None found: []."""
+    welcomed the move, urging") is whose it is. A participle told before the reporting verb
+    ("rebels took the town, accusing it of sheltering spies, the radio reported") is
+    part of the reported words, the reported clause's doer's. None found: []."""
     participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl") and head.i > 0 \
         and head.doc[head.i - 1].text == ","
     if not (head.dep_ == "conj" or participle) or children(head, "nsubj", "nsubjpass"):
@@ -1532,10 +1579,36 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
     above = list(head.ancestors) if participle else [head.head]
     for reported in above:
         if reported.dep_ == "ccomp" and reported.head.lemma_.lower() in reporting:
+            if participle and reported.head.i > head.i:
+                return []
             return children(reported.head, "nsubj")
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []
     return []
+
+
+def _agentless_passive(head: Token) -> bool:
+    """Whether a verb is told in the passive and names no doer ("shops were torched")."""
+    return head.pos_ == "VERB" and bool(children(head, "nsubjpass", "auxpass")) and \
+        not children(head, "agent")
+
+
+def _names_a_country(span: Span) -> bool:
+    """Whether an actor's own words name a place or a people ("Iranian hackers")."""
+    return any(t.ent_type_ in ("GPE", "NORP") for t in span)
+
+
+def _denied_of_a_thing(head: Token) -> bool:
+    """An event noun a negated copula says a thing is not ("stressing that it was not a
+    cyberattack", "the ministry said it was no protest"): it tells what the thing is not, not
+    that an act was not done, so no event; "there was no fighting" (an expletive subject)
+    stays a denied act."""
+    if head.pos_ != "NOUN" or head.dep_ != "attr" or head.head.lemma_ != "be":
+        return False
+    copula = head.head
+    denied = children(copula, "neg") or [c for c in head.children
+                                         if c.dep_ == "det" and c.lower_ == "no"]
+    return bool(denied) and not children(copula, "expl")
 
 
 def _in_quotes(token: Token) -> bool:

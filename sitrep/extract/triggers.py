@@ -811,6 +811,7 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
         frontier = nxt
     if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.pos_ == "NOUN":
         found.extend((c, "self") for c in head.children if c.dep_ in ("compound", "amod"))
+    found.extend(_carriers(head))
     if head.dep_ == "advcl" and head.tag_ == "VBG":  # "a device went off, killing two": the
         for subject in head.head.children:           # participle's doer is the clause's subject
             if subject.dep_ in ("nsubj", "nsubjpass"):
@@ -826,6 +827,24 @@ def _clause_words(head: Token) -> list[tuple[Token, str]]:
                              if c.dep_ in ("compound", "amod"))
             elif thing.dep_ == "prep" and thing.lower_ in preps:
                 found.extend((g, "self") for g in thing.children if g.dep_ == "pobj")
+    return found
+
+
+def _carriers(head: Token) -> list[tuple[Token, str]]:
+    """The subject of the verb an attack noun is the object of, and its conjuncts and
+    modifiers ("jets carried out a dozen raids", "French and Malian helicopters conducted strikes"):
+    what carried the attack out is its means when it is a weapon or an aircraft. Role
+    "carrier", so that a crowd or a hacker there ("protesters condemned the raids") is no
+    means of the attack it speaks of."""
+    if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.head.pos_ != "VERB":
+        return []
+    found: list[tuple[Token, str]] = []
+    for subject in head.head.children:
+        if subject.dep_ != "nsubj":
+            continue
+        for word in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+            found.append((word, "carrier"))
+            found.extend((c, "carrier") for c in word.children if c.dep_ in ("compound", "amod"))
     return found
 
 

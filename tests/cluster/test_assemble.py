@@ -686,6 +686,20 @@ def test_an_arrest_told_in_the_passive_is_the_authorities_of_the_place():
     assert [(a.country, a.sector) for a in record.actors] == [("PNG", "GOV")]
 
 
+def test_a_passive_arrest_placed_nowhere_is_the_authorities_of_its_people():
+    from sitrep.model import Actor
+
+    event = _arrest("Eleven men were arrested .")
+    event.location = None
+    event.recipients = [Actor(text="Eleven Tunisian men", country="TUN", sector="CVL")]
+    [record] = assemble([event], arrested(), article())
+    assert [(a.country, a.sector) for a in record.actors] == [("TUN", "GOV")]
+    placed = _arrest("Eleven men were arrested .")  # the place still wins where stated
+    placed.recipients = [Actor(text="Eleven Tunisian men", country="TUN", sector="CVL")]
+    [record] = assemble([placed], arrested(), article())
+    assert [a.country for a in record.actors] == ["PNG"]
+
+
 def test_a_passive_arrest_naming_its_agent_gets_no_stand_in_doer():
     event = _arrest("Eleven men were arrested by soldiers .")
     [record] = assemble([event], arrested(agent=True), article())

@@ -116,3 +116,14 @@ def test_a_hazard_set_by_a_side_is_still_its_work():
                ["NNS", "VBN", "IN", "NNS", "VBD", "CD", "."])
     assert not is_hazard(doc[0])
     assert hazard_cause(doc[4], "ASSAULT") is None
+
+
+@pytest.mark.slow
+def test_a_road_blocked_by_a_hazard_is_no_protest(coder):
+    def blocking(text: str) -> set[str]:
+        doc = coder.nlp(text)
+        return {h.span.text for h in trigger_matcher(doc.vocab)(doc) if h.entry.type == "PROTEST"}
+
+    assert not blocking("Landslides blocked the main highway to the border on Tuesday.")
+    assert not blocking("Heavy rains lashed the hills, blocking several roads to the capital.")
+    assert blocking("Striking farmers blocked the main highway to the border on Tuesday.")

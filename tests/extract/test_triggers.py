@@ -434,7 +434,6 @@ def test_withdrawing_something_other_than_forces_is_no_retreat(coder):
     assert found(coder, "The rebels withdrew from the river port.")["withdrew"] == "RETREAT"
 
 
-
 def test_hunting_down_suspects_is_a_pursuit_to_arrest(coder):
     assert found(coder, "Police hunted down the two escaped convicts.")["hunted down"] == \
         "COERCE"
@@ -469,6 +468,8 @@ def test_a_conjoined_verb_of_force_shares_its_subject_for_a_pattern(coder):
     "Floods hit the valley overnight, destroying bridges and killing two herders.",
     "Villagers were buried by mudslides that killed at least seven people.",
 ])
+
+
 def test_a_participle_or_relative_clause_takes_its_doer_from_the_clause_it_hangs_on(coder, text):
     assert not [kind for word, kind in found(coder, text).items() if word.startswith("kill")]
 
@@ -564,3 +565,54 @@ def test_handing_over_supplies_is_aid_and_handing_over_people_is_not(coder):
     for text in ("The body was handed over to the police.",
                  "The migrants were handed over to the interior ministry."):
         assert "AID" not in found(coder, text).values(), text
+
+
+def test_economic_coercion_aid_and_fire_exchanged_by_their_objects(coder):
+    assert found(coder, "Washington slapped tariffs on Chinese steel.")["slapped"] == "SANCTION"
+    assert found(coder, "The bloc imposed duties on Chinese cars.")["imposed"] == "SANCTION"
+    assert found(coder, "The EU imposed an asset freeze on the general.")["imposed"] == "SANCTION"
+    assert found(coder, "The police chief slapped a reporter.")["slapped"] == "ASSAULT"
+    assert found(coder, "The World Bank approved a loan to Kenya.")["approved"] == "AID"
+    assert "approved" not in found(coder, "The cabinet approved the budget on Monday.")
+    assert found(coder, "Soldiers and rebels exchanged fire near the town.")["exchanged"] == \
+        "ASSAULT"
+    assert found(coder, "Police and gunmen traded fire for an hour.")["traded"] == "ASSAULT"
+    assert found(coder, "The two agencies exchanged intelligence.")["exchanged"] == "COOPERATE"
+    assert found(coder, "Officials publicly flogged three men.")["flogged"] == "ASSAULT"
+
+
+def test_trade_cut_off_from_another_country_is_a_sanction(coder):
+    assert found(coder, "Turkey halted all trade with Israel.")["halted"] == "SANCTION"
+    assert found(coder, "Canada levied a surtax on Chinese cars.")["levied"] == "SANCTION"
+    assert found(coder, "The United States blacklisted three firms.")["blacklisted"] == \
+        "SANCTION"
+    assert found(coder, "A cyberattack crippled the ministry's systems.")["cyberattack"] == \
+        "COERCE"
+
+
+def test_the_aircraft_or_weapon_that_carried_an_attack_out_gives_its_mode(coder):
+    assert modes(coder, "Warplanes carried out raids on the port.")["raids"] == \
+        ("ASSAULT", "aerial")
+    assert modes(coder, "U.S. and British jets conducted strikes on the port.")["strikes"] == \
+        ("ASSAULT", "aerial")
+    assert modes(coder, "Rebels carried out raids on the port.")["raids"][1] != "aerial"
+    assert modes(coder, "Two men were killed by an explosive device on the road.")["killed"] == \
+        ("ASSAULT", "explosives")
+
+
+def test_territory_retaken_or_handed_over_a_rampage_and_an_emergency_approved(coder):
+    assert found(coder, "The army recaptured a hilltop base near the town.")["recaptured"] == \
+        "COERCE"
+    assert "recaptured" not in found(coder, "The team recaptured the title on Sunday.")
+    assert found(coder, "The rebels handed over the town to the army.")["handed over"] == \
+        "RETREAT"
+    assert found(coder, "Police handed over the suspects to prosecutors.").get(
+        "handed over") not in ("AID", "RETREAT")
+    assert found(coder, "Football fans rampaged through the city centre.")["rampaged"] == \
+        "ASSAULT"
+    assert found(coder, "The council approved a state of emergency.")["approved"] == "COERCE"
+    assert found(coder, "Police opened an inquiry into the theft of cables.")["theft"] == "COERCE"
+    assert found(coder, "Truckers blocked the port of Valparaiso.")["blocked"] == "PROTEST"
+    assert found(coder, "Fishermen blocked the harbour with their boats.")["blocked"] == \
+        "PROTEST"
+    assert "extended" not in found(coder, "Parliament extended the deadline by a month.")

@@ -163,6 +163,30 @@ ACLED_9_FLOOR = 42
 as a battle, a road blocked for minutes of silence not coded and the deaths in a canopy's
 collapse read as an attack, garment workers hurling bricks at police read as a peaceful
 protest, a parallel government sworn in not coded)."""
+PLOVER_9_FIXTURE = Path(__file__).with_name("unseen_plover_9.tsv")
+PLOVER_9_FLOORS = {"top1": 48, "actor": 45, "no_event": 3}
+"""Of ``unseen_plover_9.tsv``'s 55 sentences with an event (doers named by a role whose country
+is told elsewhere, regional and translated phrasing, by-phrase passives, events told as nouns,
+coalitions, economic coercion, cyber attacks, aid and cooperation), how many have the right
+surest type; of the 54 with a judged doer, how many name its country on the best right event;
+of the six with none, how many are left without one: a little below the first run (top-1 50/55,
+0.909; actor country 47/54, 0.870; 4 of 6 left without an event; misses: tariffs "slapped" read
+as an agreement, a cyber theft told as a noun "carried out by" a group not coded, a loan
+approved read as support, prisoners "returned home from captivity" not coded, mediators' talks
+ranked below the ceasefire they were to revive; doers: hackers given the victim's country, an
+expulsion told as a noun and a closure ranked below the condemnation or report of it; no event:
+a central bank keeping its rate read as a meeting, landslides read as a protest)."""
+PLOVER_9_EXTRA_CEILING = 15
+"""Events of a type the sentence does not report, against its 75 gold events (first run: 13,
+0.173)."""
+ACLED_10_FIXTURE = Path(__file__).with_name("unseen_acled_10.tsv")
+ACLED_10_FLOOR = 38
+"""Of the 48 snippets of ``unseen_acled_10.tsv``, how many get the right ACLED type (first run:
+40, macro F1 0.868 over the six types; misses: two forces that "exchanged fire" read as a riot
+and "traded fire" not coded, a drone's bomb told in the passive read as violence against
+civilians, U.S. and British air raids read as a battle, a public flogging not coded, communal
+stone-pelting ranked below the burning of vehicles, camps handed over told as a noun and a
+headline's withdrawal without a fight not coded)."""
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
 
@@ -198,6 +222,8 @@ PLOVER_7_ROWS = read_rows(PLOVER_7_FIXTURE)
 ACLED_8_ROWS = read_rows(ACLED_8_FIXTURE)
 PLOVER_8_ROWS = read_rows(PLOVER_8_FIXTURE)
 ACLED_9_ROWS = read_rows(ACLED_9_FIXTURE)
+PLOVER_9_ROWS = read_rows(PLOVER_9_FIXTURE)
+ACLED_10_ROWS = read_rows(ACLED_10_FIXTURE)
 MECHANISMS = {"acronym", "short_name", "possessive", "described_attacker", "unknown_org"}
 
 
@@ -641,3 +667,35 @@ def test_the_eighth_plover_set_is_coded_right_as_a_whole(coder):
 def test_the_ninth_acled_set_is_coded_right_as_a_whole(coder):
     missed = acled_misses(coder, ACLED_9_ROWS)
     assert len(ACLED_9_ROWS) - len(missed) >= ACLED_9_FLOOR, missed
+
+
+def test_the_ninth_plover_set_holds_every_type_in_news_proportions():
+    counts = {name: sum(r["type"] == name for r in PLOVER_9_ROWS) for name in TYPES | {"NONE"}}
+    assert len(PLOVER_9_ROWS) == 61 and counts["NONE"] == 6, counts
+    assert all(counts[name] >= 1 for name in TYPES), counts
+    assert counts["ASSAULT"] == max(counts.values()), counts
+    assert len({r["text"] for r in PLOVER_9_ROWS}) == 61, "a sentence is listed twice"
+    earlier = {r["text"] for r in PLOVER_2_ROWS + PLOVER_3_ROWS + PLOVER_4_ROWS + PLOVER_5_ROWS
+               + PLOVER_6_ROWS + PLOVER_7_ROWS + PLOVER_8_ROWS}
+    assert not {r["text"] for r in PLOVER_9_ROWS} & earlier
+    assert all(codes(r["also"]) <= TYPES for r in PLOVER_9_ROWS)
+
+
+def test_the_tenth_acled_set_has_eight_snippets_of_each_type():
+    counts = Counter(row["acled"] for row in ACLED_10_ROWS)
+    assert len(counts) == 6 and set(counts.values()) == {8}, counts
+    assert len({row["text"] for row in ACLED_10_ROWS}) == 48, "a snippet is listed twice"
+    earlier = {row["text"] for row in ACLED_ROWS + ACLED_2_ROWS + ACLED_3_ROWS + ACLED_4_ROWS
+               + ACLED_5_ROWS + ACLED_6_ROWS + ACLED_7_ROWS + ACLED_8_ROWS + ACLED_9_ROWS}
+    assert not {row["text"] for row in ACLED_10_ROWS} & earlier
+
+
+def test_the_ninth_plover_set_is_coded_right_as_a_whole(coder):
+    tally = plover_2_tally(coder, PLOVER_9_ROWS)
+    assert all(tally[name] >= floor for name, floor in PLOVER_9_FLOORS.items()), tally
+    assert tally["extra"] <= PLOVER_9_EXTRA_CEILING, tally
+
+
+def test_the_tenth_acled_set_is_coded_right_as_a_whole(coder):
+    missed = acled_misses(coder, ACLED_10_ROWS)
+    assert len(ACLED_10_ROWS) - len(missed) >= ACLED_10_FLOOR, missed
