@@ -442,12 +442,10 @@ def test_a_timetable_in_the_present_looks_ahead_past_a_recent_day():
 @pytest.mark.slow
 def test_a_bare_participle_joined_to_a_future_passive_shares_its_time(coder):
     text = "The last episode will be taped next month and shown on April 5."
-    values = {m.text: m.value for m in tag_times(text, date(1998, 1, 22), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(1998, 1, 22))
     assert values["April 5"] == "1998-04-05"
     text = "He was arrested in March and charged on April 5."
-    values = {m.text: m.value for m in tag_times(text, date(1998, 1, 22), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(1998, 1, 22))
     assert values["April 5"] == "1997-04-05"
 
 
@@ -464,20 +462,17 @@ def test_a_telling_that_names_no_other_time_is_the_day_the_story_has_reached(cod
     # sentence: "that day" counts from the announcement
     text = ("Sales fell in March. On Aug. 16 the company announced the merger. "
             "Its shares jumped 31 percent that day.")
-    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2010, 10, 20))
     assert values["that day"] == "2010-08-16"
     # a telling that names the time of what it tells stays no anchor
     text = ("Rebels attacked the town on Sunday. Officials said on Tuesday that 12 people had "
             "died there on Sunday night. The next morning, troops arrived.")
-    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2010, 10, 20))
     assert values["The next morning"] == "2010-10-18TMO"
     # nor does a telling of what others did, with its reported clause
     text = ("A drone hit the market on Sunday. Seventy people were wounded, the network said "
             "on Monday. Witnesses said the drone struck shortly after noon.")
-    values = {m.text: m.value for m in tag_times(text, date(2010, 10, 20), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2010, 10, 20))
     assert values["noon"] == "2010-10-17T12:00"
 
 
@@ -501,13 +496,11 @@ def test_the_quarter_is_the_reports_not_one_it_looks_back_to(coder):
 def test_a_story_that_has_left_its_year_no_longer_lends_it_to_a_bare_month(coder):
     text = ("She was born on March 3, 1920. In 1971 she was named head of the office. "
             "Her last paper appeared in November.")
-    values = {m.text: m.value for m in tag_times(text, date(2007, 1, 18), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2007, 1, 18))
     assert values["November"] == "2006-11"
     text = ("The deal was signed on Oct. 3, 2000. Two days later the firm reported a loss in "
             "November.")
-    values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2003, 3, 14))
     assert values["November"] == "2000-11"
 
 
@@ -516,8 +509,7 @@ def test_days_later_count_from_the_story_not_a_period_a_past_perfect_clause_tell
     text = ("The fire began on Monday, Feb. 10. Records released the following Monday showed "
             "that the firm had shut off the sprinklers in March 2001. The owner resigned two "
             "days later.")
-    values = {m.text: m.value for m in tag_times(text, date(2003, 3, 14), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2003, 3, 14))
     assert values["two days later"] == "2003-02-19"
 
 
@@ -526,15 +518,13 @@ def test_a_telling_of_what_lay_before_or_lies_ahead_is_the_storys_act(coder):
     # a past-perfect reported clause, with the wider period it looks back to
     text = ("The fund lost money in August. On Sept. 2 the fund wrote that it had lost "
             "$2 billion in the previous month. Two weeks later its lenders asked for more.")
-    values = {m.text: m.value for m in tag_times(text, date(1998, 10, 2), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(1998, 10, 2))
     assert values["Two weeks later"] == "1998-09-16"
     # a reported clause that looks ahead
     text = ("The lab reported in December that the samples did not match. On Feb. 27, the "
             "prosecutor told the court his office would not oppose a new trial. The judge set "
             "a hearing for the following week.")
-    values = {m.text: m.value for m in tag_times(text, date(2006, 3, 9), "t",
-                                                 doc=coder.nlp(text))}
+    values = values_by_text(coder, text, date(2006, 3, 9))
     assert values["the following week"] == "2006-W10"
 
 
@@ -542,18 +532,15 @@ def test_a_telling_of_what_lay_before_or_lies_ahead_is_the_storys_act(coder):
 def test_that_weekday_is_the_weekday_of_the_week_the_story_has_reached(coder):
     text = ("The trial began on Monday, April 26. In his opening statement that Thursday, "
             "the prosecutor spoke for two hours.")
-    found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2004, 6, 18))
     assert found["that Thursday"] == "2004-04-29"
     # a "that" opening a clause after a verb is no determiner of the weekday
     text = "The trial began on Monday, April 26. Police said that Thursday was calm."
-    found = {m.text: m.value for m in tag_times(text, date(2004, 6, 18), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2004, 6, 18))
     assert "that Thursday" not in found and "Thursday" in found
     # after a verb, but closing its clause: the weekday's determiner
     text = "The hearing opened on Monday, Nov. 4. The chief executive testified that Thursday."
-    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2002, 11, 15))
     assert found["that Thursday"] == "2002-11-07"
 
 
@@ -561,14 +548,12 @@ def test_that_weekday_is_the_weekday_of_the_week_the_story_has_reached(coder):
 def test_a_week_a_storys_act_took_moves_the_day_the_story_has_reached(coder):
     text = ("The leaders agreed on a deal on Saturday, July 20. Writing the bill took another "
             "week. The House passed it on Tuesday.")
-    found = {m.text: m.value for m in tag_times(text, date(2019, 8, 2), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2019, 8, 2))
     assert found["Tuesday"] == "2019-07-30"
     # a span not told of the story's act ("will take a week") moves nothing
     text = ("The leaders agreed on a deal on Saturday, July 20. Writing the bill will take a "
             "week. The House passed a smaller bill on Tuesday.")
-    found = {m.text: m.value for m in tag_times(text, date(2019, 8, 2), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2019, 8, 2))
     assert found["Tuesday"] == "2019-07-23"
 
 
@@ -576,8 +561,7 @@ def test_a_week_a_storys_act_took_moves_the_day_the_story_has_reached(coder):
 def test_a_span_a_story_told_moves_it_to_the_spans_last_day(coder):
     text = ("The plane crashed on Saturday, Oct. 12. That Sunday, the airline grounded its "
             "other planes. The grounding lasted five days. The planes flew again on Friday.")
-    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2002, 11, 15))
     assert found["Friday"] == "2002-10-18"
 
 
@@ -585,25 +569,21 @@ def test_a_span_a_story_told_moves_it_to_the_spans_last_day(coder):
 def test_the_small_hours_after_a_day_reached_late_lie_on_the_next_day(coder):
     text = ("The talks opened on Monday, June 7. The last chapter was settled late Thursday. "
             "The signing ceremony began at 1:30 a.m.")
-    found = {m.text: m.value for m in tag_times(text, date(1999, 6, 18), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(1999, 6, 18))
     assert found["1:30 a.m."] == "1999-06-11T01:30"
     text = ("The plane crashed on Saturday, Oct. 12, at 7:22 p.m. Rescuers reached the wreckage "
             "by morning.")
-    found = {m.text: m.value for m in tag_times(text, date(2002, 11, 15), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2002, 11, 15))
     assert found["morning"] == "2002-10-13TMO"
     # a day not reached late keeps its small hours
     text = "The talks opened on Monday, June 7. The first session began at 5:30 a.m."
-    found = {m.text: m.value for m in tag_times(text, date(1999, 6, 18), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(1999, 6, 18))
     assert found["5:30 a.m."] == "1999-06-07T05:30"
     # nor do small hours told sentences after the late day, once the text has moved back
     text = ("Gunmen attacked the base on Tuesday, Sept. 1. Aircraft struck them that "
             "evening. The army said no one was hurt. Residents said they heard shooting at "
             "4 a.m.")
-    found = {m.text: m.value for m in tag_times(text, date(2026, 9, 30), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2026, 9, 30))
     assert found["4 a.m."] == "2026-09-01T04:00"
 
 
@@ -612,6 +592,5 @@ def test_a_year_earlier_compares_with_the_period_told_outside_a_past_perfect_cla
     text = ("A revised growth figure is due next Thursday. Home sales rose 3.9 percent in "
             "February, the group said on Friday. Sales had fallen 7.1 percent in January. The "
             "median price was 1.3 percent lower than a year earlier.")
-    found = {m.text: m.value for m in tag_times(text, date(2007, 3, 23), "t",
-                                                doc=coder.nlp(text))}
+    found = values_by_text(coder, text, date(2007, 3, 23))
     assert found["a year earlier"] == "2006-02"
