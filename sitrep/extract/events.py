@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.cluster.events import load_rules, opposed_camps
-from sitrep.codebook.actor_tables import load_actor_tables
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook, mutual_types
 from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
@@ -655,7 +654,7 @@ class EventBuilder:
         self.alleged_heads: set[int] | None = set()  # verbs of telling already coded as ACCUSE
         self.noun_entries: dict[int, Trigger] = {}
         self.coref = Coreference(doc, book)
-        self._non_state = frozenset(load_actor_tables().non_state)
+        self._non_state = frozenset(book.actors.non_state)
 
     def chains(self, entities: list[EntityMention]) -> Coreference:
         """The article's coreference: what the ``sitrep_coreference`` component stored on the
