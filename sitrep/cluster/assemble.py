@@ -38,9 +38,11 @@ from sitrep.cluster.events import (
 )
 from sitrep.codebook.lexicon import Codebook, load_codebook, mutual_types
 from sitrep.codebook.load import load_json
+from sitrep.extract.arguments import agentless_passive
 from sitrep.extract.setting import unstated_date
 from sitrep.extract.triggers import doc_triggers, more_specific
 from sitrep.model import Actor, Article, Event, Evidence, Location, event_id
+from sitrep.resolve.actors.resolver import ActorContext
 from sitrep.resolve.places.countries import country_by_iso3
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -479,11 +481,16 @@ def focus_country(records: list[Event], article: Article) -> str | None:
     return max(counts, key=lambda code: (counts[code], code == dateline))
 
 
+def _actor_context(doc: Doc) -> ActorContext | None:
+    """What the actor component stored on the document (None for a Doc parsed without it)."""
+    return doc._.actor_context if Doc.has_extension("actor_context") else None
+
+
 def _story_country(doc: Doc) -> str | None:
     """Where no record is placed and no dateline says where, the country the text is about
     (``ActorContext.focus``: the country it names most), so a side known by its kind ("the
     truckers") is of that country, as a local body is."""
-    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    context = _actor_context(doc)
     return context.focus if context is not None else None
 
 
@@ -496,7 +503,7 @@ def _undated_line_story(doc: Doc, article: Article) -> str | None:
     mention places."""
     if article.dateline_start is not None:
         return None
-    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    context = _actor_context(doc)
     if context is None or context.focus is None:
         return None
     weights = context.weights
@@ -524,7 +531,7 @@ def _at_home_unplaced(record: Event, story: str | None) -> Event:
 def _told_from_elsewhere(doc: Doc) -> str | None:
     """The country a story filed from a regional bureau is about
     (``ActorContext.told_from_elsewhere``), or None."""
-    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    context = _actor_context(doc)
     return context.told_from_elsewhere() if context is not None else None
 
 
@@ -533,7 +540,7 @@ def _filed_abroad(doc: Doc, records: list[Event]) -> str | None:
     text names it and never the dateline's country), unless a side of the dateline's country
     does something in it ("Salvadoran troops", a story filed from San Salvador that names the
     country only by its people)."""
-    context = doc._.actor_context if Doc.has_extension("actor_context") else None
+    context = _actor_context(doc)
     if context is None:
         return None
     abroad = context.filed_abroad()
@@ -1088,25 +1095,13 @@ def _by_authority(doc: Doc, event: Event) -> Event:
     if event.event_type not in types or event.actors:
         return event
     span = _trigger_span(doc, event)
-    if span is None or not _agentless_passive(span.root):
+    if span is None or not agentless_passive(span.root):
         return event
     home = None
     if event.location is None or event.location.country_code is None:
         nations = {r.country for r in event.recipients}
         home = nations.pop() if len(nations) == 1 else None
     return replace(event, actors=[Actor(text=text, country=home, sector=sector)])
-
-
-def _agentless_passive(token: Token) -> bool:
-    """Whether a trigger stands in a passive clause that names no agent: its own verb, or
-    the verb whose prepositional object it is ("placed under house arrest")."""
-    verb = token
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-        verb = verb.head.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    deps = {c.dep_ for c in verb.children}
-    return bool(deps & {"auxpass", "nsubjpass"}) and "agent" not in deps
 
 
 def _named_doer(doc: Doc, event: Event) -> bool:

@@ -24,6 +24,7 @@ from sitrep.model import Article, CodedArticle, TimeMention
 
 ANNOTATED_LINES = 6
 WHOLE = "all"
+"""The gold field ``annotated`` with this value: the whole text is annotated and judged."""
 
 
 class ArticleCoder(Protocol):

@@ -38,6 +38,16 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def agentless_passive(token: Token) -> bool:
+    """Whether a word stands in a passive clause that names no agent ("shops were torched"):
+    its own verb, or the verb whose prepositional object it is ("placed under house
+    arrest")."""
+    verb = token
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head
+    return verb.pos_ in ("VERB", "AUX") and is_passive(verb) and not children(verb, "agent")
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 

@@ -20,6 +20,7 @@ from sitrep.codebook.load import fold
 from sitrep.extract.arguments import (
     NAME_LABELS,
     actor_tokens,
+    agentless_passive,
     children,
     conjuncts,
     content_head,
@@ -83,8 +84,8 @@ QUOTE, OPEN_QUOTE, CLOSE_QUOTE = '"', "\u201c", "\u201d"
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl"})
 OBLIGATION_WEIGHT = 0.7
 RELEASE = ("RETREAT", "release")
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 """A freeing by the holder; by the state's forces, of people another side holds, a rescue."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own
 GATHERING_WEIGHT = 0.75
 """How surely people gathering to demand something signal a demonstration."""
 EVALUATION_WEIGHT = 0.8
@@ -731,7 +732,7 @@ class EventBuilder:
             kind, mood = "REJECT", "asserted"
         if mood == "asserted" and self._habit(head, kind):
             return []
-        if mood == "negated" and self._not_done(head) or _denied_of_a_thing(head):
+        if (mood == "negated" and self._not_done(head)) or _denied_of_a_thing(head):
             return []
         event = Event(
             doc_id=self.article.id, event_type=kind, mode=mode,
@@ -1525,7 +1526,7 @@ class EventBuilder:
         the passive with no doer of its own ("clashes left six hurt, and shops were
         torched"): the result of that violence, which ranks below it whatever the words'
         weights."""
-        if _agentless_passive(head) and self._after_violence(head):
+        if head.pos_ == "VERB" and agentless_passive(head) and self._after_violence(head):
             return True
         return head.tag_ == "VBG" and head.dep_ == "advcl" and not children(head, "mark") \
             and head.head.i in self.violent_heads
@@ -1584,12 +1585,6 @@ def reporter_of(head: Token, reporting: frozenset[str]) -> list[Token]:
         if reported.pos_ in ("VERB", "AUX") and children(reported, "nsubj"):
             return []
     return []
-
-
-def _agentless_passive(head: Token) -> bool:
-    """Whether a verb is told in the passive and names no doer ("shops were torched")."""
-    return head.pos_ == "VERB" and bool(children(head, "nsubjpass", "auxpass")) and \
-        not children(head, "agent")
 
 
 def _names_a_country(span: Span) -> bool:

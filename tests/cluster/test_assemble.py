@@ -707,15 +707,15 @@ def test_a_passive_arrest_naming_its_agent_gets_no_stand_in_doer():
 
 
 def test_placed_under_house_arrest_is_a_passive_arrest():
-    from sitrep.cluster.assemble import _agentless_passive
+    from sitrep.extract.arguments import agentless_passive
 
     doc = parsed(["He", "was", "placed", "under", "house", "arrest", "."],
                  [2, 2, 2, 2, 5, 3, 2],
                  ["nsubjpass", "auxpass", "ROOT", "prep", "compound", "pobj", "punct"],
                  ["PRP", "VBD", "VBN", "IN", "NN", "NN", "."],
                  ["PRON", "AUX", "VERB", "ADP", "NOUN", "NOUN", "PUNCT"])
-    assert _agentless_passive(doc[5])
-    assert not _agentless_passive(arrested(agent=True)[3])
+    assert agentless_passive(doc[5])
+    assert not agentless_passive(arrested(agent=True)[3])
 
 
 def test_a_statements_side_known_by_its_kind_belongs_to_the_story_not_the_venue():

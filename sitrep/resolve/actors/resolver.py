@@ -38,9 +38,9 @@ MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
 VENUE_WEIGHT = 0.25
-BUREAU_RATIO = 3.0  # times the text names a story's country over its dateline's
 """How much a place named as where talks are held counts toward the story's focus: a third
 country that hosts negotiations is not what the story is about."""
+BUREAU_RATIO = 3.0  # times the text names a story's country over its dateline's
 PHRASE_LONGEST = 4  # words of the longest agent phrase looked for
 
 

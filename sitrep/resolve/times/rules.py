@@ -791,6 +791,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 STORY_GAP_DAYS = 7
+"""How far before the reference a story's day must lie for its bare weekdays to follow it."""
 
 
 def story_day(match: re.Match[str], ctx: Context) -> date | None:
@@ -801,10 +802,9 @@ def story_day(match: re.Match[str], ctx: Context) -> date | None:
     dockers marched on Friday"), once the story has reached its day by words that tell one
     (a weekday named with its date, "the next morning", "on Wednesday"): a bare date named in
     passing ("by the Feb. 18 deadline") leaves "on Monday" in the reference's week. Nearer
-    the reference, the latest such day up to it is as
-    likely, a telling ("officials said Tuesday") dates the story's own days, and a past-perfect
-    clause ("the talks had collapsed on Monday") looks back from the reference, not on from the
-    story."""
+    the reference, the latest such day up to it is as likely, a telling ("officials said
+    Tuesday") dates the story's own days, and a past-perfect clause ("the talks had collapsed
+    on Monday") looks back from the reference, not on from the story."""
     ref = ctx.reference
     if ref is None or not ctx.story_anchor or not told_in_past(match, ctx) or ctx.telling(
             match.start(), match.end()) or ctx.backstory(match.start(), match.end()):

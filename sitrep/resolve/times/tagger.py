@@ -34,6 +34,12 @@ from sitrep.resolve.times.tense import (
 from sitrep.resolve.times.vocabulary import load_vocabulary
 
 LETTERS = re.compile(r"[^\W\d_]")
+LATE_CLOCK = re.compile(r"T(?:(?:1[89]|2[0-3]):\d\d|EV|NI)")
+"""A clock time or part of the day late in a day (from 6 p.m.; evening, night)."""
+SPAN_DAYS = re.compile(r"P(\d+)([DW])")
+"""A duration of days or weeks, which a story's act may take (:func:`story_span`)."""
+STORY_RULES = frozenset({"weekday", "month", "quarter", "relative_unit"})
+"""Rules whose reading may move with the day a story told in the past has reached."""
 LOWER = re.compile(r"[a-z]")
 PRIORITY = {name: rank for rank, name in enumerate(RESOLVERS)}
 
@@ -323,18 +329,12 @@ def resolve_anchors(found: list[Found], ctx: Context) -> list[Found]:
     return found
 
 
-LATE_CLOCK = re.compile(r"T(?:(?:1[89]|2[0-3]):\d\d|EV|NI)")
-
-
 def reached_late(item: Found, ctx: Context) -> bool:
     """Whether an item names a day late in it: "late Monday", "Monday night", "9:50 p.m.",
     an evening or night of a day (``late_day_modifiers``)."""
     value = item.resolved.value or ""
     first = ctx.text[item.start:item.end].split(" ", 1)[0].lower()
     return bool(LATE_CLOCK.search(value)) or first in ctx.vocab.word_list("late_day_modifiers")
-
-
-SPAN_DAYS = re.compile(r"P(\d+)([DW])")
 
 
 def story_span(item: Found, ctx: Context) -> int:
@@ -390,10 +390,6 @@ def story_words(item: Found, ctx: Context) -> bool:
     Monday, March 4", "on Wednesday"), not a bare date named in passing."""
     words = re.findall(r"[a-z]+", ctx.text[item.start:item.end].lower())
     return item.resolved.uses_anchor or any(w in ctx.vocab.weekdays for w in words)
-
-
-# rules whose reading may move with the day a story told in the past has reached
-STORY_RULES = frozenset({"weekday", "month", "quarter", "relative_unit"})
 
 
 def told_before(ctx: Context) -> bool:
