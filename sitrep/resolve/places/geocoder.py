@@ -1396,11 +1396,13 @@ def _contested(toponym: Toponym) -> bool:
 def _river_qualifier(toponym: Toponym, toponyms: list[Toponym], text: str) -> bool:
     """"Frankfurt (Oder)", "Halle (Saale)": a river in brackets right after a town's name
     tells that town from its namesakes; it is part of the town's name, no place of its own."""
-    before, after = text[:toponym.start].rstrip(), text[toponym.end:].lstrip()
-    return bool(toponym.candidates) and all(
-        c.feature_code == "STM" for c in toponym.candidates) and before.endswith("(") and (
-        after.startswith(")")) and any(
-        0 <= len(before) - 1 - other.end <= 1 for other in toponyms if other is not toponym)
+    if not toponym.candidates or any(c.feature_code != "STM" for c in toponym.candidates):
+        return False
+    head = text[max(0, toponym.start - 3):toponym.start]
+    bracket = toponym.start - len(head) + len(head.rstrip()) - 1  # where "(" would stand
+    return head.rstrip().endswith("(") and text[toponym.end:toponym.end + 3].lstrip(
+        ).startswith(")") and any(0 <= bracket - other.end <= 1 for other in toponyms
+                                  if other is not toponym)
 
 
 def _unplaced(toponym: Toponym, text: str) -> bool:
