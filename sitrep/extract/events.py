@@ -637,6 +637,22 @@ def _is_statement(noun: Token, book: Codebook) -> bool:
 # -- building one event -----------------------------------------------------------------------
 
 
+def bare_headline_end(doc: Doc) -> int:
+    """Where a text's headline ends when the text opens with one and no title says so: a
+    first sentence closed by no stop mark and followed by a line break or by nothing ("Rebels
+    seize border town after clashes"), in whose simple present wire copy tells what happened;
+    0 otherwise."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return 0
+    words = [t for t in first if not t.is_space]
+    if not words or words[-1].is_punct:
+        return 0
+    rest = doc.text[words[-1].idx + len(words[-1].text):]
+    return words[-1].idx + len(words[-1].text) if not rest.strip() or \
+        rest.lstrip(" \t").startswith("\n") else 0
+
+
 class EventBuilder:
     """Turns candidates of one document into event records."""
 
@@ -644,6 +660,7 @@ class EventBuilder:
                  times: list[TimeMention], actors: ActorResolver, book: Codebook) -> None:
         self.doc, self.article, self.places, self.times = doc, article, places, times
         self.resolver, self.book = actors, book
+        self.headline_end = article.title_end or bare_headline_end(doc)
         # The context the actor component stored for this article (made now for a Doc
         # parsed without it).
         stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
@@ -963,7 +980,7 @@ class EventBuilder:
         ministry condemned the frequent kidnappings"), and so is a plan to go on with one."""
         material = self.book.cue("habitual_quads")
         return str(self.book.types[kind].quad) in material and \
-            habitual(head, self.book, self.article.title_end)
+            habitual(head, self.book, self.headline_end)
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed
