@@ -77,6 +77,9 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
     if is_passive(head):
         agents = [o for a in children(head, "agent") for o in children(a, "pobj")]
         if agents:
+            return senders(agents)
+        agents = setting_agents(head)
+        if agents:
             return agents
     else:
         subjects = children(head, *SUBJECTS)
@@ -85,7 +88,7 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
         if len(subjects) > 1:  # "traders of a quarter in Dar-es-Salaam stoned"
             subjects = [t for t in subjects if not _stranded_object(t)] or subjects
         if subjects:
-            return subjects
+            return senders(subjects)
     # an adjective, or a progressive verb the parser hung on "is" as its attribute ("Qatar
     # is mediating"), has the copula's subject
     if head.dep_ in ("acomp", "attr") or head.pos_ == "ADJ":
@@ -93,6 +96,48 @@ def subject_tokens(head: Token, depth: int = 0) -> list[Token]:
         if subjects:
             return subjects
     return inherited_subject(head, depth)
+
+
+def setting_agents(verb: Token) -> list[Token]:
+    """The doers of an agentless passive told by the act it was done in ("a cell was broken
+    up in a sweep by border police", "were detained during a raid by the army"): the 'by'
+    agents of a noun in one of ``setting_preps``."""
+    for noun in prep_objects(verb, _cue("setting_preps")):
+        if noun.pos_ == "NOUN":
+            found = noun_agents(noun)
+            if found:
+                return senders(found)
+    return []
+
+
+def senders(doers: list[Token]) -> list[Token]:
+    """The doers with a thing that was sent, launched or worked by a side ("struck by drones
+    flown by the rebels", "flour sent by Turkey arrived") read as that side: a
+    weapon or a load does nothing of its own, and its country is its sender's, not the
+    country it reached. People and bodies stay their own doers ("troops sent by Uganda")."""
+    return [conveyed_by(t) or t for t in doers]
+
+
+def conveyed_by(thing: Token) -> Token | None:
+    """The side a thing, or a thing listed with it, is said by a participle to be sent,
+    launched or worked by (``conveying_verbs``); None for a name or a party word."""
+    if thing.pos_ not in ("NOUN", "PROPN") or _named(thing) or _party_noun(thing):
+        return None
+    for item in (thing, *thing.conjuncts):
+        for participle in children(item, "acl"):
+            if participle.tag_ == "VBN" and \
+                    participle.lemma_.lower() in _cue("conveying_verbs"):
+                agents = [o for a in children(participle, "agent") for o in children(a, "pobj")]
+                if agents:
+                    return agents[0]
+    return None
+
+
+def _party_noun(token: Token) -> bool:
+    """A noun the actor tables know for people or bodies ("troops", "ministry")."""
+    tables = load_codebook().actors
+    key = token.lemma_.lower()
+    return key in tables.words or key in tables.people or key in tables.role_nouns
 
 
 def _stranded_object(token: Token) -> bool:
@@ -168,6 +213,8 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     of_objects = prep_objects(noun, ("of",)) if of_is == "actor" else []
     if any(_named(t) for t in of_objects):
         return of_objects
+    if exposed(noun):  # "came under attack from militants": they attacked, not the subject
+        return prep_objects(noun, ("from",))
     governed = _governor_subject(noun, depth)
     if governed:
         return governed
@@ -330,17 +377,31 @@ def recipient_tokens(head: Token, frame: Frame, actors: list[Token]) -> list[Tok
     return result
 
 
+def exposed(noun: Token) -> bool:
+    """Whether an event noun is told as what its clause's subject lies under ("the convoy
+    came under attack from militants", "positions were under heavy shelling":
+    ``exposure_preps``): the subject suffers it, and its 'from' phrase names who does it.
+    Only verbs of being or coming under it tell this (``exposure_verbs``: "returned under
+    the deal" is done by the deal's terms), and a verb with an object puts that object under
+    it ("placed the lawyer under house arrest"): the subject does it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and \
+        prep.lower_ in _cue("exposure_preps") and \
+        prep.head.lemma_.lower() in _cue("exposure_verbs") and not children(prep.head, "dobj")
+
+
 def sufferers(noun: Token) -> list[Token]:
     """Who lived through the event a noun names, and so its recipients: the subject of a verb
     of suffering it ("villagers died in the attack", "two guards survived the bombing":
-    ``victim_verbs``) or of a passive verb it is the circumstance of ("the driver was hurt in
+    ``victim_verbs``), of a verb it lies over (:func:`exposed`: "the convoy came under
+    attack") or of a passive verb it is the circumstance of ("the driver was hurt in
     the ambush"), but for verbs of taking part ("were involved in the raid")."""
     verb = noun.head
     host = verb.head if noun.dep_ == "pobj" and verb.dep_ == "prep" else verb
     if noun.dep_ not in ("pobj", "dobj") or host.pos_ not in ("VERB", "AUX"):
         return []
     lemma = host.lemma_.lower()
-    if lemma in _cue("victim_verbs"):
+    if lemma in _cue("victim_verbs") or exposed(noun):
         return children(host, *SUBJECTS, *PASSIVE_SUBJECTS)
     if noun.dep_ == "pobj" and is_passive(host) and lemma not in _cue("participation_verbs") \
             and not children(host, "agent"):

@@ -231,9 +231,10 @@ def _purpose(clause: Token) -> bool:
 def absorb_objects(candidates: list[Candidate]) -> list[Candidate]:
     """An eventive noun that is the object of another trigger ("provide aid", "imposed a
     curfew") is that trigger's event, already counted; a protest that force is used against
-    ("dispersed a march") is an event of its own."""
+    ("dispersed a march") is an event of its own, and so is violence a speech act tells whole
+    ("condemned the killing of a journalist by gunmen": ``under_speech``)."""
     verbs = {c.head.i for c in candidates if c.head.pos_ == "VERB"}
-    return [c for c in candidates if c.targeted or not (
+    return [c for c in candidates if c.targeted or c.under_speech or not (
         c.head.pos_ == "NOUN" and c.head.dep_ in ("dobj", "attr") and c.head.head.i in verbs)]
 
 
@@ -249,7 +250,7 @@ def _passing(cand: Candidate, book: Codebook, heads: set[int]) -> bool:
     if cand.under_speech or _background(head, book, through_clauses=False) or (
             head.dep_ in ("dobj", "nsubjpass") and
             head.head.lemma_.lower() in book.cue("reception_verbs")) or _prompted_by(cand, book):
-        return not own_party_named(head)
+        return not own_party_named(head) and not (cand.under_speech and _told_whole(head))
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -303,7 +304,8 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
                     inner.head.head.lemma_.lower() not in book.cue("cessation_verbs"):
                 outer.event_type = "THREATEN"  # "vowed to retaliate"
                 outer.mode = modes["THREATEN"].get(inner.entry.type)
-            if inner.entry.type in kept_types and inner.head.dep_ in CLAUSE_LINKS and not (
+            if inner.entry.type in kept_types and (
+                    inner.head.dep_ in CLAUSE_LINKS or _told_whole(inner.head)) and not (
                     outer.type in threats and modality(inner.head, book) != "asserted") \
                     and not restraint:
                 inner.under_speech = True
@@ -320,6 +322,15 @@ def subsume(candidates: list[Candidate], book: Codebook) -> list[Candidate]:
             if outer.mode is None:
                 outer.mode = modes.get(outer.type, {}).get(inner.entry.type)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _told_whole(noun: Token) -> bool:
+    """Whether violence named as a noun under a speech act tells the act itself, its doer
+    and its victim named on it ("condemned the killing of a journalist by gunmen", "the
+    shelling of a market by the army was condemned"): the act took place, and is an event
+    of its own beside what was said of it; "condemned the attack" alone refers to it."""
+    return noun.pos_ == "NOUN" and bool(noun_agents(noun)) and \
+        bool(prep_objects(noun, ("of", "on", "against")))
 
 
 def _speakers_own(verb: Token) -> bool:
@@ -637,6 +648,22 @@ def _is_statement(noun: Token, book: Codebook) -> bool:
 # -- building one event -----------------------------------------------------------------------
 
 
+def bare_headline_end(doc: Doc) -> int:
+    """Where a text's headline ends when the text opens with one and no title says so: a
+    first sentence closed by no stop mark and followed by a line break or by nothing ("Rebels
+    seize border town after clashes"), in whose simple present wire copy tells what happened;
+    0 otherwise."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return 0
+    words = [t for t in first if not t.is_space]
+    if not words or words[-1].is_punct:
+        return 0
+    rest = doc.text[words[-1].idx + len(words[-1].text):]
+    return words[-1].idx + len(words[-1].text) if not rest.strip() or \
+        rest.lstrip(" \t").startswith("\n") else 0
+
+
 class EventBuilder:
     """Turns candidates of one document into event records."""
 
@@ -644,6 +671,7 @@ class EventBuilder:
                  times: list[TimeMention], actors: ActorResolver, book: Codebook) -> None:
         self.doc, self.article, self.places, self.times = doc, article, places, times
         self.resolver, self.book = actors, book
+        self.headline_end = article.title_end or bare_headline_end(doc)
         # The context the actor component stored for this article (made now for a Doc
         # parsed without it).
         stored = doc._.actor_context if has_actors(doc) and doc._.article is article else None
@@ -963,7 +991,7 @@ class EventBuilder:
         ministry condemned the frequent kidnappings"), and so is a plan to go on with one."""
         material = self.book.cue("habitual_quads")
         return str(self.book.types[kind].quad) in material and \
-            habitual(head, self.book, self.article.title_end)
+            habitual(head, self.book, self.headline_end)
 
     def _refer(self, head: Token, event: Event) -> None:
         """A verb whose object is an event told elsewhere ("condemned the attack", "welcomed

@@ -21,7 +21,13 @@ from spacy.vocab import Vocab
 
 from sitrep.codebook.lexicon import Codebook, Trigger, load_codebook
 from sitrep.codebook.load import load_json, load_list, load_records, load_table
-from sitrep.extract.arguments import name_modifiers, noun_agents, prep_objects
+from sitrep.extract.arguments import (
+    conveyed_by,
+    is_passive,
+    name_modifiers,
+    noun_agents,
+    prep_objects,
+)
 from sitrep.extract.hazards import hazard_cause, hazard_tolls
 from sitrep.resolve.places.geocoder import PLACE_SPANS
 
@@ -452,20 +458,23 @@ class TriggerMatcher:
         return None
 
     def _struck(self, verb: Token) -> TriggerHit | None:
-        """A verb whose subject is a munition ("a missile slammed into", "shells hit", "a
-        blast ripped through") is an attack done with it, whatever the verb says elsewhere,
+        """A verb whose subject, or passive agent, is a munition ("a missile slammed into",
+        "shells hit", "a blast ripped through", "was hit by a rocket") is an attack done with
+        it, whatever the verb says elsewhere,
         and so is a verb of striking (``impact_verbs``) whose subject is any weapon or
         aircraft of a side the noun names (:func:`names_a_party`: "Russian drones hit a
-        substation"; "a drone hit the school" later in a story retells a strike told before);
+        substation"; "a drone hit the school" later in a story retells a strike told before)
+        or that a side is said to have sent or worked (:func:`conveyed_by`: "the base was
+        struck by drones flown by the rebels");
         a violent entry of the verb keeps its own reading."""
         if verb.pos_ != "VERB" or any(c.dep_ in COPULAR_DEPS for c in verb.children):
             return None
-        mode = next((m for c in verb.children if c.dep_ == "nsubj"
-                     for m in [self.means.munition(c)] if m), None)
+        doers = _strikers(verb)
+        mode = next((m for c in doers for m in [self.means.munition(c)] if m), None)
         if mode is None and lemma(verb) in self.codebook.cue("impact_verbs"):
             preps = self.codebook.cue("nominal_preps")
-            mode = next((m for c in verb.children if c.dep_ == "nsubj"
-                         and names_a_party(c, preps, self._party_word)
+            mode = next((m for c in doers
+                         if names_a_party(c, preps, self._party_word) or conveyed_by(c)
                          for m in [self.means.weapon(c)] if m), None)
         if mode is None or any(e.type in VIOLENT for e in self.words.get((lemma(verb), "VERB"),
                                                                           ())):
@@ -959,6 +968,16 @@ class VerbPattern:
             return True
         heads = words.preps.get(self.prep)
         return heads is not None and (not self.prep_object or bool(self.prep_object & heads))
+
+
+def _strikers(verb: Token) -> list[Token]:
+    """What strikes in a verb's clause: its subject, or a passive's agent ("the outpost was
+    hit by drones")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if is_passive(verb):
+        found += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+    return found
 
 
 def _pattern_words(verb: Token) -> PatternWords:

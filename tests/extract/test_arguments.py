@@ -567,3 +567,85 @@ def test_some_of_them_in_a_joined_clause_are_of_the_first_clause_subject():
                 deps=["nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"],
                 lemmas=["some", "of", "they", "block", "a", "road", "."])
     assert content_head(alone[0], book).text == "them"
+
+
+LEMMAS = {"sent": "send", "seen": "see", "was": "be", "dismantled": "dismantle",
+          "arrived": "arrive", "tents": "tent", "troops": "troop"}
+
+
+def _sent_doc(words, heads, deps, pos, tags=None):  # noqa: ANN001, ANN202
+    import spacy
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               tags=tags or [""] * len(words),
+               lemmas=[LEMMAS.get(w, w.lower()) for w in words])
+
+
+def test_a_thing_sent_or_worked_by_a_side_stands_for_that_side():
+    from sitrep.extract.arguments import conveyed_by, senders
+
+    # "tents sent by Qatar arrived": hand-built so the parse cannot move under the test
+    doc = _sent_doc(["tents", "sent", "by", "Qatar", "arrived"], [4, 0, 1, 2, 4],
+                    ["nsubj", "acl", "agent", "pobj", "ROOT"],
+                    ["NOUN", "VERB", "ADP", "PROPN", "VERB"], ["NNS", "VBN", "IN", "NNP", "VBD"])
+    assert conveyed_by(doc[0]).text == "Qatar"
+    assert [t.text for t in senders([doc[0]])] == ["Qatar"]
+    # people stay their own doers: "troops sent by Qatar arrived"
+    people = _sent_doc(["troops", "sent", "by", "Qatar", "arrived"], [4, 0, 1, 2, 4],
+                       ["nsubj", "acl", "agent", "pobj", "ROOT"],
+                       ["NOUN", "VERB", "ADP", "PROPN", "VERB"],
+                       ["NNS", "VBN", "IN", "NNP", "VBD"])
+    assert conveyed_by(people[0]) is None
+    # a participle of no sending says nothing of a sender: "tents seen by Qatar"
+    seen = _sent_doc(["tents", "seen", "by", "Qatar", "arrived"], [4, 0, 1, 2, 4],
+                     ["nsubj", "acl", "agent", "pobj", "ROOT"],
+                     ["NOUN", "VERB", "ADP", "PROPN", "VERB"], ["NNS", "VBN", "IN", "NNP", "VBD"])
+    assert conveyed_by(seen[0]) is None
+
+
+def test_an_agentless_passive_takes_the_agents_of_the_act_it_was_done_in():
+    from sitrep.extract.arguments import setting_agents
+
+    # "a ring was dismantled in an operation by police"
+    doc = _sent_doc(["ring", "was", "dismantled", "in", "operation", "by", "police"],
+                    [2, 2, 2, 2, 3, 4, 5],
+                    ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj"],
+                    ["NOUN", "AUX", "VERB", "ADP", "NOUN", "ADP", "NOUN"],
+                    ["NN", "VBD", "VBN", "IN", "NN", "IN", "NNS"])
+    assert [t.text for t in setting_agents(doc[2])] == ["police"]
+    # a place named there is no doer: "a ring was dismantled in the capital"
+    place = _sent_doc(["ring", "was", "dismantled", "in", "capital"], [2, 2, 2, 2, 3],
+                      ["nsubjpass", "auxpass", "ROOT", "prep", "pobj"],
+                      ["NOUN", "AUX", "VERB", "ADP", "NOUN"], ["NN", "VBD", "VBN", "IN", "NN"])
+    assert setting_agents(place[2]) == []
+
+
+def test_a_thing_sent_by_a_side_gives_its_country_to_the_act(coder):
+    event = only(code(coder, "Food and medicine sent by Qatar arrived in flood-hit areas of "
+                             "Pakistan on Monday."), "AID")
+    assert countries(event.actors) == ["QAT"]
+
+
+def test_an_expulsion_told_as_a_noun_is_done_by_whoever_announced_it(coder):
+    event = only(code(coder, "Chile's foreign ministry announced the expulsion of three "
+                             "Bolivian diplomats on Tuesday."), "SANCTION")
+    assert countries(event.actors) == ["CHL"]
+    assert countries(event.recipients) == ["BOL"]
+
+
+def test_an_act_done_in_an_operation_by_a_side_is_that_sides(coder):
+    events = code(coder, "A smuggling network was dismantled in a joint operation by Kenyan "
+                         "and Ugandan police, officials said.")
+    assert any({"KEN", "UGA"} & set(countries(e.actors)) for e in events
+               if e.event_type == "COERCE"), events
+
+
+def test_an_attack_a_subject_comes_under_is_done_to_it_by_its_from_phrase(coder):
+    event = only(code(coder, "A Malian army convoy came under attack from jihadist fighters "
+                             "near Gao on Monday."), "ASSAULT")
+    assert [a.sector for a in event.actors] == ["REB"]
+    assert "convoy" in event.recipients[0].text
+    # a verb with an object puts the object under it: the subject does it
+    event = only(code(coder, "Chinese authorities placed a lawyer under house arrest."),
+                 "COERCE")
+    assert countries(event.actors) == ["CHN"]

@@ -544,3 +544,16 @@ def test_who_held_captives_freed_in_the_passive_let_them_go(coder):
     assert doers("Twenty Thai hostages were freed from Hamas captivity on Friday.") == ["PSE"]
     assert doers("Three journalists were released from Israeli detention.") == ["ISR"]
     assert doers("Two men were released from police custody.") == []
+
+
+def test_violence_a_condemnation_tells_whole_is_an_event_of_its_own(coder):
+    for text in ("The killing of a trade unionist by masked gunmen in Cauca was condemned by "
+                 "the ombudsman on Monday.",
+                 "The ombudsman condemned the killing of a trade unionist by masked gunmen in "
+                 "Cauca on Monday."):
+        events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+        assert {e.event_type for e in events} == {"ACCUSE", "ASSAULT"}, events
+    # "condemned the attack" alone refers to an attack told elsewhere: no event of its own
+    events = coder.code_article(Article(id="t", text="The ombudsman condemned the attack.",
+                                        published="2024-05-03")).events
+    assert [e.event_type for e in events] == ["ACCUSE"], events

@@ -616,3 +616,45 @@ def test_territory_retaken_or_handed_over_a_rampage_and_an_emergency_approved(co
     assert found(coder, "Fishermen blocked the harbour with their boats.")["blocked"] == \
         "PROTEST"
     assert "extended" not in found(coder, "Parliament extended the deadline by a month.")
+
+
+def test_aid_that_docks_is_delivered(coder):
+    hits = found(coder, "A Turkish aid ship carrying flour docked in the port of Tripoli.")
+    assert hits["docked"] == "AID"
+    assert "docked" not in found(coder, "The cruise ship docked in the port of Tripoli.")
+
+
+def test_charging_a_price_is_no_accusation(coder):
+    assert "charging" not in found(coder, "Gangs began charging drivers a toll on the road.")
+    assert found(coder, "Prosecutors charged two men with murder.")["charged"] == "ACCUSE"
+
+
+def test_a_passive_struck_by_a_sides_drones_is_an_air_attack(coder):
+    from sitrep.model import Article
+
+    text = "The post was hit by drones operated by the Arakan Army on Friday."
+    events = coder.code_article(Article(id="t", text=text, published="2024-05-03")).events
+    attack = [e for e in events if e.event_type == "ASSAULT"]
+    assert attack and attack[0].mode == "aerial", events
+    assert not coder.code_article(Article(id="t", text="The town was hit by heavy floods.",
+                                          published="2024-05-03")).events
+
+
+def test_a_bare_headline_in_the_present_tells_what_happened(coder):
+    from sitrep.extract.events import bare_headline_end
+    from sitrep.model import Article
+
+    headline = "Thai troops kill four insurgents in Yala firefight"
+    doc = coder.nlp(headline)
+    assert bare_headline_end(doc) == len(headline)
+    assert bare_headline_end(coder.nlp("Troops kill insurgents in Yala.")) == 0
+    events = coder.code_article(Article(id="t", text=headline, published="2024-05-03")).events
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    # the simple present of a sentence with a stop still tells a habit
+    habit = "Bandits kidnap travellers on the road for ransom."
+    assert not coder.code_article(Article(id="t", text=habit, published="2024-05-03")).events
+
+
+def test_taking_part_is_no_promise(coder):
+    hits = found(coder, "Navies began joint drills, with Japanese ships taking part.")
+    assert "taking part" not in hits and "taking" not in hits

@@ -535,3 +535,12 @@ def test_agencies_and_militias_named_by_their_own_names_have_a_country_and_secto
     assert book.bodies["Europol"].country == "IGO"
     assert (book.bodies["Imbonerakure"].country, book.bodies["VDP"].sector) == ("BDI", "UAF")
     assert book.words["auxiliaries"].sector == "UAF"
+
+
+def test_a_title_word_inside_a_place_name_makes_no_official(coder):
+    from sitrep.model import Article as Story
+
+    text = "Residents of Port-au-Prince beat two suspected thieves to death on Sunday."
+    events = coder.code_article(Story(id="t", text=text, published="2024-05-03")).events
+    doers = [a for e in events for a in e.actors]
+    assert doers and all(a.sector != "GOV" for a in doers), doers

@@ -34,6 +34,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 SKIP_POS = frozenset({"DET", "PUNCT", "PART", "CCONJ", "ADP", "PRON", "NUM", "SPACE"})
 STATE_SECTOR = "GOV"
 STATE, PEOPLE, PLACE, PERSON, CAPITAL = "state", "people", "place", "person", "capital"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""Entity labels of places: a title word inside one is part of the name."""
 MIN_MISSPELT = 6
 T = TypeVar("T")
 MODIFIER_WEIGHT = 0.5
@@ -232,7 +234,7 @@ class ActorResolver:
             body, body_at = self._find(tokens, self.bodies)
         if body is None:
             body, body_at = self._find_folded(tokens)
-        title, _ = self._find(tokens, self.titles)
+        title, _ = self._find(_outside_places(tokens, places), self.titles)
         if body is not None:
             reading.named = True
             reading.sector = body.sector
@@ -487,6 +489,12 @@ def _place_of(token: Token, head: Token, strong: bool) -> int:
     if token.head.i == head.i and token.dep_ in QUALIFIER_DEPS:
         return 0
     return 1 if token.i == head.i else 2
+
+
+def _outside_places(tokens: list[Token], places: Mapping[int, object]) -> list[Token]:
+    """The tokens that are no part of a place's name: a title word written into one
+    ("Port-au-Prince", "Prince Edward Island") makes no one an official."""
+    return [t for t in tokens if t.i not in places and t.ent_type_ not in PLACE_LABELS]
 
 
 def _core(span: Span) -> list[Token]:
