@@ -1138,9 +1138,13 @@ def _without_actor(event: Event, rules: SameEventRules, main: bool = False,
     nor a name (``named``: "the report", "12 ballots") name no doer of a statement or of an act
     only a named side does. The host of talks or a deal, speaking of it, is no party to it
     (:func:`_host_speaking`). What stays without a doer is less sure, and dropped below the
-    floor."""
+    floor. An act told as not done by no one its words name ("no arrests had been made", "we
+    will not allow our soldiers to be killed", "it had not been consulted") records nothing,
+    and its speaker is not made its doer: no side did or refused anything."""
     if coded(event):
         return event
+    if event.modality == "negated" and not event.actors:
+        return None
     known = any(a.sector for a in event.actors) or named
     if event.event_type not in rules.kept_without_actor:
         if known:

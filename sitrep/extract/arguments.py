@@ -290,8 +290,10 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
     """The subject of the verb an eventive noun is the object of ("launched an attack",
     "launched a mediation effort", "launched ten days of war games", "were engaged in
     ethnic cleansing"), but for verbs whose subject lives through the event rather than does
-    it ("died in the attack", "survived the bombing", "witnessed the shooting") or tells of
-    it ("did not comment on the shooting", "have documented torture": ``experiencer_verbs``)."""
+    it ("died in the attack", "survived the bombing", "witnessed the shooting"), tells of
+    it ("did not comment on the shooting", "have documented torture": ``experiencer_verbs``)
+    or names what it is ("called the execution inhuman": ``evaluation_verbs`` with a
+    judgement, :func:`naming_judgement`)."""
     token = noun
     for _ in range(MAX_CLIMB - depth):
         if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.dep_ == "prep"
@@ -303,6 +305,9 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
     host = verb.head if token.dep_ == "pobj" and verb.dep_ == "prep" else verb
     if host.lemma_.lower() in _cue("experiencer_verbs"):
         return []  # "died in the attack", "survived the bombing": the subject suffered it
+    if token.dep_ == "dobj" and host.lemma_.lower() in _cue("evaluation_verbs") and \
+            naming_judgement(host) not in (None, token):
+        return []  # "called the execution inhuman": who names what an act is did not do it
     if token.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (
             token.dep_ in ("ccomp", "xcomp") and verb.pos_ == "VERB"):
         # "declared the envoy persona non grata": the noun is the verb's small clause
@@ -315,6 +320,20 @@ def _governor_subject(noun: Token, depth: int) -> list[Token]:
             found = children(verb.head, *PASSIVE_SUBJECTS)
         return found
     return []
+
+
+def naming_judgement(verb: Token) -> Token | None:
+    """What a verb of naming calls its object: its predicate ("called the strike a
+    violation"), or a phrase the parser set beside the object ("called the tariffs 'an attack
+    on farmers'")."""
+    predicates = children(verb, "oprd")
+    if predicates:
+        return predicates[0]
+    for obj in children(verb, "dobj"):
+        beside = children(obj, "appos")
+        if beside:
+            return beside[0]
+    return None
 
 
 def actor_tokens(head: Token, frame: Frame, adjective: bool = False) -> list[Token]:

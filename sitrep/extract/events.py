@@ -25,6 +25,7 @@ from sitrep.extract.arguments import (
     conjuncts,
     content_head,
     named_in_complement,
+    naming_judgement,
     noun_agents,
     own_doers,
     phrase,
@@ -604,17 +605,8 @@ def allegations(doc: Doc, book: Codebook, hits: Sequence[TriggerHit]) -> list[Ca
 
 
 def _judgement(verb: Token) -> Token | None:
-    """What a verb of naming calls its object: its predicate ("called the strike a
-    violation"), or a phrase the parser set beside the object ("called the tariffs 'an attack
-    on farmers'")."""
-    predicates = children(verb, "oprd")
-    if predicates:
-        return predicates[0]
-    for obj in children(verb, "dobj"):
-        beside = children(obj, "appos")
-        if beside:
-            return beside[0]
-    return None
+    """What a verb of naming calls its object (:func:`naming_judgement`)."""
+    return naming_judgement(verb)
 
 
 def judgements(doc: Doc, book: Codebook) -> set[int]:
@@ -631,9 +623,11 @@ def judgements(doc: Doc, book: Codebook) -> set[int]:
 
 def _tone(judgement: Token, book: Codebook) -> str | None:
     """The tone of a judging phrase: its head word's, else a modifier's ("a welcome step",
-    "a serious violation", "an authoritarian act")."""
+    "a serious violation", "an authoritarian act"), else a word coordinated with it ("inhuman
+    and unacceptable")."""
     words = book.cues["evaluation_words"]
-    for word in [judgement, *(c for c in judgement.children if c.dep_ in ("amod", "compound"))]:
+    for word in [judgement, *(c for c in judgement.children if c.dep_ in ("amod", "compound")),
+                 *judgement.conjuncts]:
         tone = words.get(word.lemma_.lower()) or words.get(word.lower_)
         if tone is not None:
             return str(tone)

@@ -44,12 +44,15 @@ def governors(head: Token, book: Codebook) -> list[Token]:
 def _shares_modality(verb: Token) -> bool:
     """Control and infinitive clauses take the modality of what they hang on (an infinitive
     with a subject of its own too: "wants the minister to resign"); so does a
-    conjoined verb, unless it carries its own tense ("would take charge and warned that"):
-    then the auxiliaries of the first are not its."""
+    conjoined verb, unless it carries its own tense, in its own form or in an auxiliary of
+    its own ("would take charge and warned that", "would keep its border open but had
+    deployed police"): then the auxiliaries of the first are not its."""
     if verb.dep_ == "xcomp":
         return True
     if verb.dep_ == "conj":
-        return verb.tag_ not in FINITE_TAGS or verb.head.tag_ in FINITE_TAGS
+        tensed = verb.tag_ in FINITE_TAGS or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+        return not tensed or verb.head.tag_ in FINITE_TAGS
     return verb.dep_ in ("acl", "advcl", "relcl", "ccomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 

@@ -104,6 +104,17 @@ def test_a_record_naming_no_actor_stays_less_sure(kind):
     assert record.confidence < event.confidence
 
 
+@pytest.mark.parametrize("kind", ["COERCE", "ASSAULT"])
+def test_an_act_told_as_not_done_by_no_one_named_is_no_record(kind):
+    event = make_event(event_type=kind, trigger="arrests")  # "no arrests had been made"
+    event.actors, event.modality = [], "negated"
+    assert assemble([event], blank_doc(["x"], ["NOUN"]), article()) == []
+    denied = make_event(event_type=kind, trigger="killed")  # "denied its soldiers killed"
+    denied.modality = "negated"
+    assert [r.modality for r in assemble([denied], blank_doc(["x"], ["VERB"]), article())] == [
+        "negated"]
+
+
 def test_a_threat_naming_no_doer_is_no_record():
     event = make_event(event_type="THREATEN", trigger="threatened")
     event.actors = []

@@ -649,3 +649,31 @@ def test_an_attack_a_subject_comes_under_is_done_to_it_by_its_from_phrase(coder)
     event = only(code(coder, "Chinese authorities placed a lawyer under house arrest."),
                  "COERCE")
     assert countries(event.actors) == ["CHN"]
+
+
+def test_who_names_what_an_act_is_did_not_do_it():
+    import spacy
+
+    words = ["The", "minister", "called", "the", "execution", "inhuman", "."]
+    lemmas = ["the", "minister", "call", "the", "execution", "inhuman", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas,
+              heads=[1, 2, 2, 4, 2, 2, 2],
+              deps=["det", "nsubj", "ROOT", "det", "dobj", "oprd", "punct"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"])
+    assert noun_actor(doc[4]) == []  # the minister judged the execution
+    launched = Doc(spacy.blank("en").vocab, words=["Rebels", "launched", "the", "attack"],
+                   lemmas=["rebel", "launch", "the", "attack"], heads=[1, 1, 3, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj"],
+                   pos=["NOUN", "VERB", "DET", "NOUN"])
+    assert [t.text for t in noun_actor(launched[3])] == ["Rebels"]
+    # the parse may hang an act called on the verb as its predicate ("called the strike"):
+    # the act is then no object judged, and the caller's own
+    called = Doc(spacy.blank("en").vocab, words=["Unions", "called", "the", "strike"],
+                 lemmas=["union", "call", "the", "strike"], heads=[1, 1, 3, 1],
+                 deps=["nsubj", "ROOT", "det", "oprd"], pos=["NOUN", "VERB", "DET", "NOUN"])
+    assert [t.text for t in noun_actor(called[3])] == ["Unions"]
+
+
+def test_a_judgement_of_two_coordinated_words_is_judged_by_either(coder):
+    events = code(coder, 'The prime minister called the execution "inhuman and unacceptable".')
+    assert [e.event_type for e in events] == ["ACCUSE"]

@@ -93,6 +93,9 @@ def test_a_conjoined_verb_with_its_own_tense_keeps_its_own_modality(coder):
     text = ("The army said it would take charge of security and warned protesters against "
             "violence.")
     assert mood(coder, text, "THREATEN") == "asserted"
+    text = ("The minister said Ghana would keep its border open but had deployed additional "
+            "police to screen arrivals.")  # its tense in an auxiliary of its own
+    assert mood(coder, text, "MOBILIZE") == "asserted"
 
 
 def test_a_phrasal_verb_is_no_future_governor(coder):

@@ -33,6 +33,16 @@ def test_object_conditions_choose_the_type(coder):
     assert found(coder, "Israel imposed a curfew on the town.")["imposed"] == "COERCE"
     assert found(coder, "Chad recalled its ambassador.")["recalled"] == "SANCTION"
     assert "fired" not in found(coder, "The minister fired his spokesman.")
+    # "neutralized" of fighters (the Turkish and Indian military usage) is an attack; of a
+    # bomb it is making the thing safe
+    assert found(coder, "Turkish forces neutralized nine PKK terrorists in northern Iraq.")[
+        "neutralized"] == "ASSAULT"
+    assert "neutralised" not in found(coder, "Army engineers neutralised a roadside bomb.")
+    # dismantling another's illicit facility is a police act, one's own positions a pull-back
+    assert found(coder, "Soldiers dismantled a drug laboratory near Culiacan.")[
+        "dismantled"] == "COERCE"
+    assert found(coder, "The militia dismantled its positions near the river.")[
+        "dismantled"] == "RETREAT"
 
 
 def test_negative_triggers_are_not_events(coder):

@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from sitrep.model import Actor, Article
-from sitrep.resolve.actors.aliases import bracketed, collect, known_as, surname
+from sitrep.resolve.actors.aliases import bracketed, collect, known_as, short_names, surname
 
 VERBS, PREPS = frozenset({"know"}), frozenset({"as"})
 
@@ -71,6 +71,28 @@ def test_a_surname_is_the_last_word_of_a_name_of_two_words_or_more():
     alone = Doc(spacy.blank("en").vocab, words=["Perera", "left"])
     alone.ents = [Span(alone, 0, 1, label="PERSON")]
     assert surname(alone.ents[0]) is None
+
+
+def _person(words: list[str], spaces: list[bool], start: int, end: int) -> Span:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, start, end, label="PERSON")]
+    return doc.ents[0]
+
+
+def test_a_surname_of_several_words_is_known_by_its_last_words():
+    name = _person(["Hussein", "Ould", "Meddou", "said"], [True] * 4, 0, 3)
+    assert short_names(name) == [("Meddou",), ("Ould", "Meddou")]
+    assert short_names(_person(["Sipho", "Dlamini"], [True, True], 0, 2)) == [("Dlamini",)]
+
+
+def test_a_family_name_written_before_a_hyphenated_given_name_is_a_short_name():
+    korean = _person(["Lee", "Jae", "-", "myung", "met"], [True, False, False, True, False],
+                     0, 4)
+    assert ("Lee",) in short_names(korean)
+    assert surname(korean) == ("Jae", "-", "myung")
+    western = _person(["Jean", "-", "Pierre", "Bemba", "spoke"],
+                      [False, False, True, True, False], 0, 4)
+    assert short_names(western) == [("Bemba",)]  # both halves capitalised: given name first
 
 
 def test_an_alias_given_to_two_actors_stands_for_neither():

@@ -48,6 +48,20 @@ def test_title_trimmer_never_empties_a_span():
         "General"]
 
 
+def test_a_name_cut_inside_a_hyphenated_word_is_mended():
+    nlp = spacy.blank("en")
+    words = ["President", "Lee", "Jae", "-", "myung", "met", "Kim", "."]
+    spaces = [True, True, False, False, True, True, False, False]
+    for cut in (4, 3):  # "Lee Jae-", "Lee Jae"
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        doc.ents = [Span(doc, 1, cut, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
+        trimmer = TitleTrimmer(nlp, "trim", titles=["President"])
+        assert [e.text for e in trimmer(doc).ents] == ["Lee Jae-myung", "Kim"]
+    spaced = Doc(nlp.vocab, words=["Ali", "-", "the", "envoy"], spaces=[True, True, True, False])
+    spaced.ents = [Span(spaced, 0, 1, label="PERSON")]
+    assert [e.text for e in TitleTrimmer(nlp, "trim", titles=[])(spaced).ents] == ["Ali"]
+
+
 # -- with the real pipeline ------------------------------------------------------------------
 
 

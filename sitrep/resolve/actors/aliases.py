@@ -7,7 +7,8 @@ its own and says what they stand for. Three ways are read here:
   makes "the MWR" the department's, whatever else "MWR" could stand for;
 - a name given with "known as": "the Anti-Corruption Bureau, known locally as the ACB";
 - the surname of a person named in full: "Dlamini" after "President Sipho Dlamini", and with a
-  title, "General Otieno" after "army chief General Paul Otieno".
+  title, "General Otieno" after "army chief General Paul Otieno"; a surname of several words
+  ("Ould Meddou"), and the family name written first ("Lee" after "Lee Jae-myung").
 
 Each alias maps to the actor of its long form, as the actor resolver read it. A surname shared
 by two people of different actors stands for neither.
@@ -24,6 +25,7 @@ from sitrep.model import Actor
 Alias = tuple[str, ...]
 OPEN, CLOSE = "(", ")"
 MAX_ABBREVIATION = 3  # tokens inside the brackets ("3R", "M23", "FARDC", "Al-Shabaab")
+HYPHEN = "-"
 NO_NAME_LABELS = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "TIME", "PERCENT", "MONEY"})
 
 
@@ -89,11 +91,56 @@ def _phrase_head(token: Token) -> Token:
 
 
 def surname(span: Span) -> Alias | None:
-    """The last word of a person's name of two words or more ("Dlamini" of "Sipho Dlamini")."""
-    words = [t for t in span if t.ent_type_ == "PERSON" and t.text[:1].isupper()]
+    """The last word of a person's name of two words or more ("Dlamini" of "Sipho Dlamini");
+    a hyphenated word is one word ("Jae-myung")."""
+    words = _name_words(span)
     if len(words) < 2:
         return None
-    return (words[-1].text,)
+    return tuple(t.text for t in words[-1])
+
+
+def short_names(span: Span) -> list[Alias]:
+    """The names a later sentence may call a person named in full by: the surname, and the
+    last words from any word before it on ("Ould Meddou" of "Hussein Ould Meddou", "da
+    Silva"), since a surname may be of several words; and, for a name whose given name comes
+    last as two syllables joined by a hyphen, the second in lower case ("Lee Jae-myung", "Kim
+    Jong-un", "Chiang Kai-shek"), the first word, which is the family name in that way of
+    writing names."""
+    words = _name_words(span)
+    if len(words) < 2:
+        return []
+    names = [tuple(t.text for word in words[start:] for t in word)
+             for start in range(len(words) - 1, 0, -1)]
+    if _given_name_last(words[-1]):
+        names.append(tuple(t.text for t in words[0]))
+    return names
+
+
+def _name_words(span: Span) -> list[list[Token]]:
+    """The words of a person's name from its first capitalised one, a hyphenated word
+    ("Jae-myung", "Kassym-Jomart") kept as one; empty when fewer than two are capitalised."""
+    tokens = [t for t in span if t.ent_type_ == "PERSON"]
+    while tokens and not tokens[0].text[:1].isupper():
+        tokens = tokens[1:]
+    words: list[list[Token]] = []
+    for token in tokens:
+        joined = words and not words[-1][-1].whitespace_ and \
+            (token.text == HYPHEN or words[-1][-1].text == HYPHEN)
+        if joined:
+            words[-1].append(token)
+        else:
+            words.append([token])
+    if sum(1 for word in words if word[0].text[:1].isupper()) < 2 or \
+            not words[-1][0].text[:1].isupper():
+        return []
+    return words
+
+
+def _given_name_last(word: list[Token]) -> bool:
+    """Two syllables joined by a hyphen, the first capitalised and the second not
+    ("Jae-myung"): a given name written after the family name."""
+    return len(word) == 3 and word[1].text == HYPHEN and word[0].text[:1].isupper() and \
+        word[2].text[:1].islower()
 
 
 def collect(found: Iterable[tuple[Alias, Actor]]) -> dict[Alias, Actor]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from sitrep.codebook.lexicon import load_codebook
 from sitrep.model import Actor, EntityMention
 from sitrep.nlp.document import article_of
-from sitrep.resolve.actors.aliases import Alias, bracketed, collect, known_as, surname
+from sitrep.resolve.actors.aliases import Alias, bracketed, collect, known_as, short_names
 from sitrep.resolve.actors.resolver import ActorContext, ActorResolver
 from sitrep.resolve.places.component import doc_places
 
@@ -64,18 +64,17 @@ class ActorFinder:
                  ) -> list[tuple[Alias, Actor]]:
         """The names the article gives its actors: an abbreviation in brackets or a name
         "known as" after a long form that names an actor, and the surname of a person named
-        in full."""
+        in full (:func:`short_names`)."""
         book = load_codebook()
         verbs, preps = book.cue("naming_verbs"), book.cue("naming_preps")
-        found = []
+        found: list[tuple[Alias, Actor]] = []
         for ent in doc.ents:
             actor = actors.get(ent.start)
-            name = surname(ent) if ent.label_ == "PERSON" else None
-            if name is not None and actor is not None and \
-                    (actor.country is not None or actor.sector is not None):
+            names = short_names(ent) if ent.label_ == "PERSON" else []
+            if actor is not None and (actor.country is not None or actor.sector is not None):
                 # a title without a country ("Prime Minister KP Sharma Oli") passes on its
                 # sector, and "Oli" takes the context's country as a local body does
-                found.append((name, actor))
+                found.extend((name, actor) for name in names)
         for token in doc:
             given = bracketed(token) or known_as(token, verbs, preps)
             if given is None:
