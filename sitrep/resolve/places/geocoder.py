@@ -525,14 +525,15 @@ class Geocoder:
         _one_reading(toponyms)
         _drop_strays(toponyms)
         _streets_far_away(toponyms)
-        _parts_of_the_city(toponyms, self.gazetteer.division_counts())
+        demonyms = _demonym_countries(doc)
+        _parts_of_the_city(toponyms, self.gazetteer.division_counts(), demonyms)
         if maybes:
             regions = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
                        and t.chosen.precision == "region" and t.chosen.country]
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus, regions),
                               key=lambda t: t.start)
         for toponym in toponyms:
-            _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues))
+            _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues), demonyms)
             if _division_abroad(toponym, focus):
                 _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym],
                                                        cues))
@@ -1669,10 +1670,13 @@ def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _prior(candidate: Candidate, text: str) -> float:
+    """What a reading is worth before the article is read: its size, its kind, and whether it
+    bears the name written as its own (accents aside: the index files "Cancun" unaccented,
+    and a bigger town elsewhere may carry that spelling among its other names)."""
     score = 0.25 * math.log10(candidate.population + 10)
     score += FEATURE_BONUS.get(candidate.feature_code, 0.0)
     score += PRECISION_BONUS.get(candidate.precision, 0.0)
-    if candidate.name == text:
+    if candidate.name == text or (not text.isascii() and fold(candidate.name) == fold(text)):
         score += EXACT_NAME_BONUS
     return score
 
@@ -1884,7 +1888,15 @@ def _streets_far_away(toponyms: list[Toponym]) -> None:
             toponym.chosen, toponym.street = None, True
 
 
-def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> None:
+def _demonym_countries(doc: Doc) -> frozenset[str]:
+    """The countries the document names by a demonym the model tagged ("the Swiss food
+    giant", "a Scottish castle")."""
+    countries = (country_for_demonym(ent.text) for ent in doc.ents if ent.label_ == "NORP")
+    return frozenset(country.iso3 for country in countries if country is not None)
+
+
+def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int],
+                       demonyms: frozenset[str] = frozenset()) -> None:
     """A story about one city names the city's neighbourhoods and suburbs bare, and the index lacks
     many of them (GeoNames files them as sections of the city, most with no population, and the
     packaged city list keeps only those with one): "Ardmore police ... in Ridgeview" must not
@@ -1906,12 +1918,21 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     standing for its government (:func:`_government`) is no city of the story. In a country
     of fewer than FEW_DIVISIONS first-level divisions (``divisions``: the count per country;
     the UK's four nations) news names no division of a town outside the city's own, and a
-    town in another of them is no stray."""
+    town in another of them is no stray. A town abroad of a country the text names by a
+    demonym (``demonyms``: "the Swiss company, based in Vevey") is that country's town, and a
+    story that names two cities of ABROAD_POPULATION people or more far from the city and
+    from each other (a route, a tour, a chain's plants; not a second city's suburbs) is no
+    story of one city."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not _government(t)
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
     if city is None or city.population < ABROAD_POPULATION:
         return
+    far = [t.chosen for t in toponyms if t.chosen is not None and not t.fallback
+           and not _government(t) and t.chosen.precision == "city"
+           and t.chosen.population >= ABROAD_POPULATION and _km(t.chosen, city) > STRAY_KM]
+    if any(_km(one, other) > STRAY_KM for i, one in enumerate(far) for other in far[i + 1:]):
+        return  # cities far from it and from each other: no story of one city
     strays: list[Toponym] = []
     named = any(t.chosen is city and not t.dateline for t in toponyms) and all(
         _km(t.chosen, city) <= STRAY_KM for t in toponyms if t.chosen is not None
@@ -1930,7 +1951,7 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
                 chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
             continue  # a city far away is a city of its own, named from this one
         if (chosen.country != city.country and not (
-                named and _bare_abroad(toponym, chosen))) or (
+                named and _bare_abroad(toponym, chosen) and chosen.country not in demonyms)) or (
                 chosen.admin1 == city.admin1) or (chosen.country == city.country and divisions.get(
                     chosen.country or "", 0) < FEW_DIVISIONS) or (
                 toponym.dateline or _vouched(toponym, chosen)) or any(
@@ -2040,14 +2061,16 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
 
 
 def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float],
-               refocus: Callable[[list[Toponym]], dict[str, float]]) -> None:
+               refocus: Callable[[list[Toponym]], dict[str, float]],
+               demonyms: frozenset[str] = frozenset()) -> None:
     """Leave a town unresolved when it lies abroad, is not one that stands on its own
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
     must not jump to a namesake town elsewhere; nor to a division of fewer than
     ABROAD_POPULATION people elsewhere that no division word names. Support is a holder or
     a neighbour named with it that the index knows, a place of its country listed with it,
-    or another place of the article in the same country. A division the index lacks, read as
+    another place of the article in the same country, or a demonym of its country in the text
+    (``demonyms``: "the German carmaker's plant in Zwickau"). A division the index lacks, read as
     the town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
@@ -2061,6 +2084,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return  # a small division abroad named with no division word is read as a town is
     holders = (toponym.container, toponym.anchor, toponym.owner)
     if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
+            chosen.country in demonyms) or (
             any(p.chosen is not None and p.chosen.country == chosen.country
                 for p in toponym.peers)):
         return  # a holder the index does not know is no support

@@ -1221,3 +1221,42 @@ def test_an_island_shared_by_countries_is_read_in_the_story_s_country(geocoder, 
     text = "Floods cut roads across Borneo, officials in Kota Kinabalu and Sandakan said."
     places = resolve(geocoder, blank, text, ["Borneo", "Kota Kinabalu", "Sandakan"])
     assert places["Borneo"].country_code == "MYS"
+
+
+def resolve_labelled(geocoder: Geocoder, blank, text: str, labels: dict[str, str]
+                     ) -> dict[str, PlaceMention]:
+    """Like :func:`resolve`, each name tagged with its own label (a demonym as "NORP")."""
+    doc = blank(text)
+    spans = []
+    for name, label in labels.items():
+        at = text.find(name)
+        span = doc.char_span(at, at + len(name), label=label)
+        assert span is not None, name
+        spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+
+
+def test_an_accented_name_favours_the_town_that_bears_it(geocoder, blank) -> None:
+    # Changchun carries "Cancun" among its other names and is five times bigger
+    text = "New flights link Houston with Cancún and Kingston, Jamaica."
+    places = resolve(geocoder, blank, text, ["Houston", "Cancún", "Kingston", "Jamaica"])
+    assert places["Cancún"].country_code == "MEX"
+    assert places["Cancún"].name == "Cancun"
+
+
+def test_a_demonym_vouches_for_a_small_town_of_its_country(geocoder, blank) -> None:
+    text = "The {}maker, based in Vevey, will move its plant to Girona in Spain."
+    labels = {"Vevey": "GPE", "Girona": "GPE", "Spain": "GPE"}
+    bare = resolve_labelled(geocoder, blank, text.format(""), labels)
+    assert bare["Vevey"].name == "Girona"  # a bare small namesake abroad of a one-city story
+    named = resolve_labelled(geocoder, blank, text.format("Swiss "), {"Swiss": "NORP", **labels})
+    assert named["Vevey"].country_code == "CHE"
+    assert named["Vevey"].name == "Vevey"
+
+
+def test_a_route_through_far_cities_is_no_story_of_one_city(geocoder, blank) -> None:
+    text = "The highway runs from Chicago past Tulsa and Amarillo to Flagstaff."
+    places = resolve(geocoder, blank, text, ["Chicago", "Tulsa", "Amarillo", "Flagstaff"])
+    assert places["Flagstaff"].name == "Flagstaff"
+    assert places["Flagstaff"].lon < -110
