@@ -108,6 +108,7 @@ BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
+OBJECT_DEPS = ("dobj", "npadvmod")  # a name before a score is often parsed as the latter
 SAINT = re.compile(r"^St\.? ")
 SAINTS = ("Saint-", "Saint ", "St ")
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
@@ -126,6 +127,54 @@ def actor_acts() -> frozenset[str]:
     roots = frozenset(row[0] for row in read_tsv("actor_acts.tsv"))
     return frozenset(row[0] for row in load_table("cameo/verbs.tsv") if len(row) > 1 and any(
         code[:2] in roots for code in row[1].split(":")))
+
+
+@cache
+def game_verbs() -> dict[str, frozenset[str]]:
+    """Verbs of games and where their sides are ("object" or a preposition):
+    ``places/game_words.tsv``."""
+    return {row[0]: frozenset(row[2].split()) for row in read_tsv("game_words.tsv")
+            if row[1] == "verb"}
+
+
+@cache
+def _game_report() -> re.Pattern[str]:
+    """A score ("3-1", "27 - 24") or a word only results use (``game_words.tsv``, "result")."""
+    words = sorted((row[0] for row in read_tsv("game_words.tsv") if row[1] == "result"),
+                   key=len, reverse=True)
+    score = r"(?<![\w.\-])\d{1,3} ?[-\u2013] ?\d{1,3}(?![\w.\-])"
+    return re.compile(score + "|" + r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def reports_games(text: str) -> bool:
+    """Whether the text reports games: a score or a word of results."""
+    return _game_report().search(text) is not None
+
+
+def _side_of_game(span: Span) -> bool:
+    """The name is a side of a game (:func:`game_verbs`): the object of a verb of games
+    ("beat Ardmore"), of its preposition ("rallied past Ardmore"), or the subject of one whose
+    other side is a proper noun ("Ardmore beat Duncan"), itself or as the first words of a
+    team's name ("Ardmore State beat Duncan"), or joined to one of these ("beat Ardmore and
+    Duncan"). Read only in a text that reports games (:func:`reports_games`)."""
+    token = span.root
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        return head.lower_ in game_verbs().get(head.head.lemma_.lower(), ())
+    sides = game_verbs().get(head.lemma_.lower())
+    if sides is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in OBJECT_DEPS:
+        return "object" in sides
+    return token.dep_ == "nsubj" and any(
+        (child.dep_ in OBJECT_DEPS and "object" in sides and child.pos_ == "PROPN")
+        or (child.dep_ == "prep" and child.lower_ in sides and any(
+            grand.dep_ == "pobj" and grand.pos_ == "PROPN" for grand in child.children))
+        for child in head.children)
 
 
 @cache
@@ -721,6 +770,7 @@ class Geocoder:
         spans: list[Span] = []
         ents = _cut_at_proximity(doc, list(doc.ents))
         surnames = _surnames(ents)
+        games = reports_games(text)
         named_streets = _named_streets(doc, ents)
         for street in named_streets:
             found[(street.start_char, street.end_char)] = Toponym(
@@ -729,7 +779,8 @@ class Geocoder:
             spans.append(street)
         for ent in ents:
             if _person_again(ent, surnames) or any(
-                    s.start <= ent.start and ent.end <= s.end for s in named_streets):
+                    s.start <= ent.start and ent.end <= s.end for s in named_streets) or (
+                    games and _side_of_game(ent) and self._team_sized(ent.text)):
                 continue
             parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:
@@ -740,7 +791,7 @@ class Geocoder:
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
                 spans.append(ent)
-        for toponym in self._scanned(doc, text, spans, ents):
+        for toponym in self._scanned(doc, text, spans, ents, games):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
         # an entity widened to the known name it is part of ("de-Calais" to a name with a word
@@ -790,9 +841,10 @@ class Geocoder:
         return [self._lookup(doc_text, part.start_char, part.end_char, ent)
                 for part in (inner, outer)]
 
-    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
-                 ) -> list[Toponym]:
-        """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
+    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span],
+                 games: bool = False) -> list[Toponym]:
+        """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities; in a
+        text that reports games (``games``), none that is a side of one (:func:`_side_of_game`)."""
         toponyms = []
         for hit in self.scanner.scan(doc, spans, ents, text):
             span = doc[hit.start:hit.end]
@@ -800,7 +852,8 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
-            if _names_group(span, self._known):
+            if _names_group(span, self._known) or (
+                    games and _side_of_game(span) and self._team_sized(span.text)):
                 continue  # "the Ardmore Owls" the model left untagged or took whole for a place
             toponym = self._lookup(text, span.start_char, span.end_char, span)
             toponym.weak = hit.context in ("weak", "list", "maybe", "lone")
@@ -843,6 +896,14 @@ class Geocoder:
         """The population of the largest town or division of the name (0 for none)."""
         return max((c.population for c in self._names(name)
                     if c.precision in ("city", "admin2", "admin1")), default=0)
+
+    def _team_sized(self, name: str) -> bool:
+        """Whether a side of a game so named is a team of its own rather than a town's school:
+        a country or a state ("India beat Australia"), or a city of ABROAD_POPULATION people
+        or more, which professional and college sides are named after; a small town's side is
+        its school, which local news reads as the town ("Ardmore routed Duncan 42-7")."""
+        return self._size(name) >= ABROAD_POPULATION or any(
+            c.precision == "country" for c in self._names(name))
 
     def _known(self, name: str) -> bool:
         return bool(self._names(name))
@@ -1921,8 +1982,8 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int],
     town in another of them is no stray. A town abroad of a country the text names by a
     demonym (``demonyms``: "the Swiss company, based in Vevey") is that country's town, and a
     story that names two cities of ABROAD_POPULATION people or more far from the city and
-    from each other (a route, a tour, a chain's plants; not a second city's suburbs) is no
-    story of one city."""
+    from each other (a route, a tour, a chain's plants; not a second city's suburbs), or
+    that is filed from a town far from the city (its dateline), is no story of one city."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not _government(t)
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
@@ -1933,6 +1994,9 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int],
            and t.chosen.population >= ABROAD_POPULATION and _km(t.chosen, city) > STRAY_KM]
     if any(_km(one, other) > STRAY_KM for i, one in enumerate(far) for other in far[i + 1:]):
         return  # cities far from it and from each other: no story of one city
+    if any(t.dateline and t.chosen is not None and t.chosen.precision == "city"
+           and _km(t.chosen, city) > STRAY_KM for t in toponyms):
+        return  # filed from a town far away: the city is one the story goes to
     strays: list[Toponym] = []
     named = any(t.chosen is city and not t.dateline for t in toponyms) and all(
         _km(t.chosen, city) <= STRAY_KM for t in toponyms if t.chosen is not None

@@ -1260,3 +1260,19 @@ def test_a_route_through_far_cities_is_no_story_of_one_city(geocoder, blank) -> 
     places = resolve(geocoder, blank, text, ["Chicago", "Tulsa", "Amarillo", "Flagstaff"])
     assert places["Flagstaff"].name == "Flagstaff"
     assert places["Flagstaff"].lon < -110
+
+
+def test_cities_and_countries_that_are_sides_of_a_game_are_teams(coder) -> None:
+    def places(text: str) -> set[str]:
+        doc = coder.nlp(text)
+        return {p.text for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+
+    found = places("Denver beat Dallas 24-17 on Sunday in Denver, and Seattle lost to Phoenix "
+                   "in overtime. Pakistan beat England by five wickets in Lahore.")
+    assert found == {"Denver", "Lahore"}  # the second Denver is where the game was
+    # no score and no result: a war's ground held, not a game
+    assert "Kharkiv" in places("Troops beat back an assault and Kyiv said it held Kharkiv.")
+    # a small town's side is its school, read as the town by local news
+    found = places("Pikeville beat Paintsville 35-14 on Friday night, and Hazard lost to "
+                   "Whitesburg.")
+    assert {"Paintsville", "Whitesburg"} <= found
