@@ -297,6 +297,7 @@ class Toponym:
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
     modifier: bool = False
     worded: bool = False  # the container is linked by words ("area of"), not by a comma
+    building: bool = False  # a hospital or a court (:func:`_building`)
 
 
 def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -760,6 +761,7 @@ class Geocoder:
                 toponym.maybe = span.label_ in ("maybe_place", "lone_place")
                 toponym.lone = span.label_ == "lone_place"
                 toponym.facility = span.label_ == "facility"
+                toponym.building = toponym.facility and _building(toponym.text)
                 toponyms.append(toponym)
         return toponyms
 
@@ -948,6 +950,7 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        toponym.building = toponym.facility and _building(toponym.text)
         if toponym.facility and not toponym.candidates and _street_name(toponym.text):
             toponym.facility, toponym.street = False, True  # "Main Street", "Route 53"
         if toponym.facility and _glued(doc_text, start) and toponym.text not in {
@@ -1494,6 +1497,18 @@ def _link_named(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and words[-1].lower() in link_words() and (
         words[-1] not in street_words() and words[-1].title() not in street_words())
+
+
+@cache
+def building_words() -> tuple[str, ...]:
+    """Last words of the names of buildings that serve the towns around them
+    (``places/building_words.tsv``)."""
+    return tuple(row[0] for row in read_tsv("building_words.tsv"))
+
+
+def _building(name: str) -> bool:
+    """The name ends in a word of such a building ("Ardmore General Hospital")."""
+    return any(name.endswith(" " + word) for word in building_words())
 
 
 def _placed_by_own_words(name: str) -> bool:
@@ -2352,7 +2367,9 @@ def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     town once and then its streets and buildings. A street named before any town lies in
     the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
     building or site named so keeps no place (an airport is often named before the town it
-    serves, and after another). In an article mostly about one country (ABROAD_FOCUS of its
+    serves, and after another), unless it is a hospital or a court (:func:`_building`: "was
+    taken to Ardmore Memorial Hospital, ... lives in Duncan"), which serves the towns the
+    story names around it. In an article mostly about one country (ABROAD_FOCUS of its
     evidence), a town read abroad is passed over: local news names its streets, not a
     namesake's."""
     home, share = _leading(focus)
@@ -2360,8 +2377,8 @@ def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
         town: Toponym | None = None
         for toponym in ordered:
-            local = toponym.street or (
-                buildings and toponym.facility and not toponym.candidates)
+            local = toponym.street or (toponym.facility and not toponym.candidates and (
+                buildings or toponym.building))
             if local and toponym.chosen is None and town is not None:
                 toponym.chosen = town.chosen
                 toponym.fallback = True

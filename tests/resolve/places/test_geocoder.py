@@ -1276,3 +1276,37 @@ def test_cities_and_countries_that_are_sides_of_a_game_are_teams(coder) -> None:
     found = places("Pikeville beat Paintsville 35-14 on Friday night, and Hazard lost to "
                    "Whitesburg.")
     assert {"Paintsville", "Whitesburg"} <= found
+
+
+def test_a_place_that_begins_a_company_s_club_s_or_paper_s_name_is_none(coder) -> None:
+    text = ("Shares of Denver Instruments rose after Leeds United and the Dayton Journal "
+            "moved their offices to Akron.")
+    doc = coder.nlp(text)
+    found = {p.text for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert found == {"Akron"}
+
+
+def test_a_capital_that_thinks_or_presses_is_its_government(coder) -> None:
+    text = "Paris believes the deal is dead, and Beijing's pressure on Hanoi has grown."
+    doc = coder.nlp(text)
+    places = {p.text: p for p in coder.geocoder.resolve(doc, Article(id="t", text=text))}
+    assert not is_event_place(places["Paris"])
+    assert not is_event_place(places["Beijing"])
+
+
+def test_a_hospital_named_before_any_town_takes_the_town_named_after_it(geocoder, blank
+                                                                          ) -> None:
+    text = "The two were taken to Ridgeview General Hospital, and both live in Ardmore, Okla."
+    doc = tagged(blank, text, ["Ardmore", "Okla."])
+    at = text.index("Ridgeview General Hospital")
+    doc.ents = sorted([*doc.ents, doc.char_span(at, at + 26, label="FAC")],
+                      key=lambda s: s.start)
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ridgeview General Hospital"].name == "Ardmore"
+    text = "Flights left Ridgeview Regional Airport for Ardmore, Okla."
+    doc = tagged(blank, text, ["Ardmore", "Okla."])
+    at = text.index("Ridgeview Regional Airport")
+    doc.ents = sorted([*doc.ents, doc.char_span(at, at + 26, label="FAC")],
+                      key=lambda s: s.start)
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Ridgeview Regional Airport"].lat is None  # an airport serves from afar
