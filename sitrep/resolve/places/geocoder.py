@@ -829,8 +829,9 @@ class Geocoder:
     def _held_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
         """A place entity that is a place inside a known one ("the Ardmore Lake in Carter
         County" tagged as one place) that the index does not know whole: a toponym for each
-        side of the last "in", the inner one held by the outer."""
-        if ent.label_ not in PLACE_LABELS or len(ent) < 3 or self._known(ent.text):
+        side of the last "in", the inner one held by the outer. An organisation's entity run on
+        into the town it lies in ("the Ridgeview Speedway in Ardmore") gives the town alone."""
+        if ent.label_ not in (*PLACE_LABELS, "ORG") or len(ent) < 3 or self._known(ent.text):
             return []
         at = next((i for i in range(len(ent) - 2, 0, -1) if ent[i].lower_ == "in"), None)
         if at is None:
@@ -840,8 +841,8 @@ class Geocoder:
         if not inner.text[:1].isupper() or not outer.text[:1].isupper() or not self._known(
                 outer.text):
             return []
-        return [self._lookup(doc_text, part.start_char, part.end_char, ent)
-                for part in (inner, outer)]
+        parts = (inner, outer) if ent.label_ in PLACE_LABELS else (outer,)
+        return [self._lookup(doc_text, part.start_char, part.end_char, ent) for part in parts]
 
     def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span],
                  games: bool = False) -> list[Toponym]:
@@ -1693,9 +1694,10 @@ def _group_inside(ent: Span, known: Callable[[str], bool]) -> bool:
 
 def _named_for(text: str, start: int) -> bool:
     """The name ends a capitalised phrase of ``locatives.tsv`` of strength "named" ("University
-    of Georgia"): an institution named for a place, which need not lie in it."""
+    of Georgia", "Real Ardmore"): an institution, a club or an event named for a place, which
+    need not lie in it."""
     words = text[max(0, start - 30):start].split()
-    for size in (3, 2):
+    for size in (3, 2, 1):
         phrase = words[-size:]
         if len(phrase) == size and phrase[0][:1].isupper() and locatives().get(
                 tuple(w.lower() for w in phrase)) == "named":

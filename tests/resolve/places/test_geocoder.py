@@ -1310,3 +1310,17 @@ def test_a_hospital_named_before_any_town_takes_the_town_named_after_it(geocoder
                       key=lambda s: s.start)
     places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
     assert places["Ridgeview Regional Airport"].lat is None  # an airport serves from afar
+
+
+def test_a_club_or_a_race_named_for_a_place_is_none(geocoder, blank) -> None:
+    text = "Real Madrid signed him before the Tour de France reached Pau."
+    places = resolve(geocoder, blank, text, ["Madrid", "France", "Pau"])
+    assert set(places) == {"Pau"}
+
+
+def test_an_organisation_run_on_into_its_town_gives_the_town(geocoder, blank) -> None:
+    text = "Fans packed the Ridgeview Speedway in Tulsa on Saturday."
+    places = {p.text: p for p in geocoder.resolve(
+        tagged(blank, text, ["Ridgeview Speedway in Tulsa"], label="ORG"),
+        Article(id="t", text=text))}
+    assert set(places) == {"Tulsa"}
