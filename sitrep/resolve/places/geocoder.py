@@ -1967,8 +1967,8 @@ def _streets_far_away(toponyms: list[Toponym]) -> None:
 
 
 def _demonym_countries(doc: Doc) -> frozenset[str]:
-    """The countries the document names by a demonym the model tagged ("the Swiss food
-    giant", "a Scottish castle")."""
+    """The countries the document names by a demonym the model tagged ("the Ardmoran
+    maker", "an Ardmoran village")."""
     countries = (country_for_demonym(ent.text) for ent in doc.ents if ent.label_ == "NORP")
     return frozenset(country.iso3 for country in countries if country is not None)
 
@@ -1997,7 +1997,7 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int],
     of fewer than FEW_DIVISIONS first-level divisions (``divisions``: the count per country;
     the UK's four nations) news names no division of a town outside the city's own, and a
     town in another of them is no stray. A town abroad of a country the text names by a
-    demonym (``demonyms``: "the Swiss company, based in Vevey") is that country's town, and a
+    demonym (``demonyms``: "the Ardmoran firm, based in Duncan") is that country's town, and a
     story that names two cities of ABROAD_POPULATION people or more far from the city and
     from each other (a route, a tour, a chain's plants; not a second city's suburbs), or
     that is filed from a town far from the city (its dateline), is no story of one city."""
@@ -2151,7 +2151,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
     ABROAD_POPULATION people elsewhere that no division word names. Support is a holder or
     a neighbour named with it that the index knows, a place of its country listed with it,
     another place of the article in the same country, or a demonym of its country in the text
-    (``demonyms``: "the German carmaker's plant in Zwickau"). A division the index lacks, read as
+    (``demonyms``: "the Ardmoran maker's plant in Duncan"). A division the index lacks, read as
     the town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (

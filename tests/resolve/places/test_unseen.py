@@ -54,7 +54,8 @@ travel and weather pages, court and crime pages with streets and courthouses, he
 hospitals, opinion columns, bylines and captions, lists of cities, demonyms and places inside
 the names of companies, clubs and universities, and namesakes such as a Portland, a Victoria, a
 Georgia and a Jordan). Its first run: 287 gold mentions, precision 0.881, recall 0.902, F1
-0.892, 240 of the 259 detected in their country and near.
+0.892, 240 of the 259 detected in their country and near; after the round it was tuned in,
+0.967 / 0.906 / 0.935, 247 of 260.
 """
 
 from __future__ import annotations
@@ -105,8 +106,9 @@ PASSAGES_10 = Path(__file__).with_name("unseen_places_10.tsv")
 # floors sit a little below its run after this round (0.995 / 0.941 / 0.967, 203 of 207).
 PASSAGE_10_FLOORS = {"gold": 220, "precision": 0.99, "recall": 0.935, "f1": 0.96, "right": 201}
 PASSAGES_11 = Path(__file__).with_name("unseen_places_11.tsv")
-# Its first run (287 gold mentions; 259 detected, 35 false, 240 in their country and near).
-PASSAGE_11_FLOORS = {"gold": 287, "precision": 0.875, "recall": 0.895, "f1": 0.885, "right": 240}
+# Its first run (287 gold mentions; 259 detected, 35 false, 240 in their country and near); the
+# floors sit a little below its run after this round (0.967 / 0.906 / 0.935, 247 of 260).
+PASSAGE_11_FLOORS = {"gold": 287, "precision": 0.96, "recall": 0.9, "f1": 0.93, "right": 245}
 
 
 def read_rows(path: Path = FIXTURE) -> list[dict[str, str]]:
