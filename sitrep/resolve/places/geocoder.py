@@ -987,13 +987,14 @@ class Geocoder:
     def _known_head(self, ent: Span, doc_text: str, start: int, end: int) -> Toponym | None:
         """"El Dorado County Sheriff's Office" tagged as one place: the longest run of its
         first words that the index knows, when the words after it begin a phrase that follows
-        place names (``after_words.tsv``: "Sheriff's Office", "officials", "residents"), is
-        the place the entity names."""
+        place names (``after_words.tsv``: "Sheriff's Office", "officials", "residents"), or
+        are figures (a table's row run on into its number: "Ardmore 104, Duncan 101"), is the
+        place the entity names."""
         tokens = [t for t in ent if start <= t.idx < end]
         for cut in range(len(tokens) - 1, 0, -1):
             head_end = tokens[cut - 1].idx + len(tokens[cut - 1].text)
             rest = [t.lower_ for t in tokens[cut:]]
-            if not _follows_place(rest):
+            if not _follows_place(rest) and not all(t.like_num for t in tokens[cut:]):
                 continue
             head = self._lookup(doc_text, start, head_end, ent)
             if head.candidates:

@@ -1324,3 +1324,10 @@ def test_an_organisation_run_on_into_its_town_gives_the_town(geocoder, blank) ->
         tagged(blank, text, ["Ridgeview Speedway in Tulsa"], label="ORG"),
         Article(id="t", text=text))}
     assert set(places) == {"Tulsa"}
+
+
+def test_a_table_row_run_on_into_its_figure_is_the_town(geocoder, blank) -> None:
+    text = "Highs today: Flagstaff 88, Kingman 101, Prescott 94."
+    places = resolve(geocoder, blank, text, ["Flagstaff 88", "Kingman", "Prescott"])
+    assert places["Flagstaff"].name == "Flagstaff"
+    assert "Flagstaff 88" not in places
