@@ -831,10 +831,10 @@ class Geocoder:
         County" tagged as one place) that the index does not know whole: a toponym for each
         side of the last "in", the inner one held by the outer. An organisation's entity run on
         into the town it lies in ("the Ridgeview Speedway in Ardmore") gives the town alone."""
-        if ent.label_ not in (*PLACE_LABELS, "ORG") or len(ent) < 3 or self._known(ent.text):
+        if ent.label_ not in (*PLACE_LABELS, "ORG") or len(ent) < 3:
             return []
         at = next((i for i in range(len(ent) - 2, 0, -1) if ent[i].lower_ == "in"), None)
-        if at is None:
+        if at is None or self._known(ent.text):
             return []
         first = 1 if ent[0].lower_ in name_edges("start") else 0
         inner, outer = ent[first:at], ent[at + 1:]
