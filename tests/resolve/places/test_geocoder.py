@@ -1331,3 +1331,10 @@ def test_a_table_row_run_on_into_its_figure_is_the_town(geocoder, blank) -> None
     places = resolve(geocoder, blank, text, ["Flagstaff 88", "Kingman", "Prescott"])
     assert places["Flagstaff"].name == "Flagstaff"
     assert "Flagstaff 88" not in places
+
+
+def test_a_hometown_is_a_town(geocoder, blank) -> None:
+    text = "Crowds lined the streets of the singer's hometown of Lubbock on Friday."
+    places = {p.text: p for p in geocoder.resolve(
+        tagged(blank, text, ["Lubbock"], label="ORG"), Article(id="t", text=text))}
+    assert places["Lubbock"].admin1 == "Texas"
