@@ -1338,3 +1338,16 @@ def test_a_hometown_is_a_town(geocoder, blank) -> None:
     places = {p.text: p for p in geocoder.resolve(
         tagged(blank, text, ["Lubbock"], label="ORG"), Article(id="t", text=text))}
     assert places["Lubbock"].admin1 == "Texas"
+
+
+def test_a_body_the_model_took_for_a_law_holds_its_place(geocoder, blank) -> None:
+    text = "The man was booked into jail, the Tangipahoa Parish Sheriff's Office said."
+    doc = tagged(blank, text, ["the Tangipahoa Parish Sheriff's Office"], label="LAW")
+    places = {p.text: p for p in geocoder.resolve(doc, Article(id="t", text=text))}
+    assert places["Tangipahoa Parish"].admin1 == "Louisiana"
+
+
+def test_a_town_s_local_court_holds_the_town(geocoder, blank) -> None:
+    places = resolve(geocoder, blank, "Two men will appear at Parramatta Local Court on Monday.",
+                     [])
+    assert places["Parramatta"].country_code == "AUS"
