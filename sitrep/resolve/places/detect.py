@@ -694,14 +694,25 @@ def _opening(words: Words, start: int, end: int, text: str) -> bool:
 
 
 def _misread(ent: Span) -> bool:
-    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"), or a date or
+    """A "NORP" entity that is no demonym ("Valdosta" tagged like "Georgian"), a date or
     time of capitalised words with no digit and no calendar word (:func:`date_words`: a
-    town tagged like "Sunday"): the small model's guess, which leaves the name to the scan's
-    context rules like untagged words."""
+    town tagged like "Sunday"), or a law that is a body's name (:func:`_names_body`): the
+    small model's guess, which leaves the name to the scan's context rules like untagged
+    words."""
     if ent.label_ in ("DATE", "TIME"):
         return not any(c.isdigit() for c in ent.text) and all(
             t.text[:1].isupper() and t.lower_ not in date_words() for t in ent)
+    if ent.label_ == "LAW":
+        return _names_body(ent)
     return ent.label_ == "NORP" and country_for_demonym(ent.text) is None
+
+
+def _names_body(ent: Span) -> bool:
+    """A "LAW" entity that ends in the words of a local public body ("the Ardmore County
+    Sheriff's Office": an ``after_words.tsv`` phrase of strength "body"): a body named after
+    its place, which the scan reads like untagged words, no law."""
+    lower = tuple(t.lower_.replace("\u2019", "'") for t in ent)
+    return any(after_words().get(lower[i:]) == "body" for i in range(1, len(lower)))
 
 
 @cache

@@ -108,6 +108,7 @@ BIG_CITY = 1_000_000
 DOMINANT_POPULATION = 1_000_000
 DOMINANT_RATIO = 50
 DOMINANT_BONUS = FOCUS_WEIGHT
+OBJECT_DEPS = ("dobj", "npadvmod")  # a name before a score is often parsed as the latter
 SAINT = re.compile(r"^St\.? ")
 SAINTS = ("Saint-", "Saint ", "St ")
 POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
@@ -126,6 +127,54 @@ def actor_acts() -> frozenset[str]:
     roots = frozenset(row[0] for row in read_tsv("actor_acts.tsv"))
     return frozenset(row[0] for row in load_table("cameo/verbs.tsv") if len(row) > 1 and any(
         code[:2] in roots for code in row[1].split(":")))
+
+
+@cache
+def game_verbs() -> dict[str, frozenset[str]]:
+    """Verbs of games and where their sides are ("object" or a preposition):
+    ``places/game_words.tsv``."""
+    return {row[0]: frozenset(row[2].split()) for row in read_tsv("game_words.tsv")
+            if row[1] == "verb"}
+
+
+@cache
+def _game_report() -> re.Pattern[str]:
+    """A score ("3-1", "27 - 24") or a word only results use (``game_words.tsv``, "result")."""
+    words = sorted((row[0] for row in read_tsv("game_words.tsv") if row[1] == "result"),
+                   key=len, reverse=True)
+    score = r"(?<![\w.\-])\d{1,3} ?[-\u2013] ?\d{1,3}(?![\w.\-])"
+    return re.compile(score + "|" + r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def reports_games(text: str) -> bool:
+    """Whether the text reports games: a score or a word of results."""
+    return _game_report().search(text) is not None
+
+
+def _side_of_game(span: Span) -> bool:
+    """The name is a side of a game (:func:`game_verbs`): the object of a verb of games
+    ("beat Ardmore"), of its preposition ("rallied past Ardmore"), or the subject of one whose
+    other side is a proper noun ("Ardmore beat Duncan"), itself or as the first words of a
+    team's name ("Ardmore State beat Duncan"), or joined to one of these ("beat Ardmore and
+    Duncan"). Read only in a text that reports games (:func:`reports_games`)."""
+    token = span.root
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        token = token.head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        return head.lower_ in game_verbs().get(head.head.lemma_.lower(), ())
+    sides = game_verbs().get(head.lemma_.lower())
+    if sides is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in OBJECT_DEPS:
+        return "object" in sides
+    return token.dep_ == "nsubj" and any(
+        (child.dep_ in OBJECT_DEPS and "object" in sides and child.pos_ == "PROPN")
+        or (child.dep_ == "prep" and child.lower_ in sides and any(
+            grand.dep_ == "pobj" and grand.pos_ == "PROPN" for grand in child.children))
+        for child in head.children)
 
 
 @cache
@@ -248,6 +297,7 @@ class Toponym:
     clusters: dict[int, int] = field(default_factory=dict)  # :func:`_cluster_support`
     modifier: bool = False
     worded: bool = False  # the container is linked by words ("area of"), not by a comma
+    building: bool = False  # a hospital or a court (:func:`_building`)
 
 
 def _named_streets(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -525,14 +575,15 @@ class Geocoder:
         _one_reading(toponyms)
         _drop_strays(toponyms)
         _streets_far_away(toponyms)
-        _parts_of_the_city(toponyms, self.gazetteer.division_counts())
+        demonyms = _demonym_countries(doc)
+        _parts_of_the_city(toponyms, self.gazetteer.division_counts(), demonyms)
         if maybes:
             regions = [t.chosen for t in toponyms if t.chosen is not None and not t.metonymic
                        and t.chosen.precision == "region" and t.chosen.country]
             toponyms = sorted(toponyms + _confirmed(maybes, points, areas, focus, regions),
                               key=lambda t: t.start)
         for toponym in toponyms:
-            _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues))
+            _keep_home(toponym, toponyms, focus, partial(self._focus, cues=cues), demonyms)
             if _division_abroad(toponym, focus):
                 _division_at_home(toponym, self._focus([t for t in toponyms if t is not toponym],
                                                        cues))
@@ -710,6 +761,7 @@ class Geocoder:
                 toponym.maybe = span.label_ in ("maybe_place", "lone_place")
                 toponym.lone = span.label_ == "lone_place"
                 toponym.facility = span.label_ == "facility"
+                toponym.building = toponym.facility and _building(toponym.text)
                 toponyms.append(toponym)
         return toponyms
 
@@ -720,6 +772,7 @@ class Geocoder:
         spans: list[Span] = []
         ents = _cut_at_proximity(doc, list(doc.ents))
         surnames = _surnames(ents)
+        games = reports_games(text)
         named_streets = _named_streets(doc, ents)
         for street in named_streets:
             found[(street.start_char, street.end_char)] = Toponym(
@@ -728,7 +781,8 @@ class Geocoder:
             spans.append(street)
         for ent in ents:
             if _person_again(ent, surnames) or any(
-                    s.start <= ent.start and ent.end <= s.end for s in named_streets):
+                    s.start <= ent.start and ent.end <= s.end for s in named_streets) or (
+                    games and _side_of_game(ent) and self._team_sized(ent.text)):
                 continue
             parts = self._list_parts(ent, text) or self._held_parts(ent, text)
             if parts:
@@ -739,7 +793,7 @@ class Geocoder:
             if toponym is not None:
                 found[(toponym.start, toponym.end)] = toponym
                 spans.append(ent)
-        for toponym in self._scanned(doc, text, spans, ents):
+        for toponym in self._scanned(doc, text, spans, ents, games):
             if not any(k[0] < toponym.end and toponym.start < k[1] for k in found):
                 found[(toponym.start, toponym.end)] = toponym
         # an entity widened to the known name it is part of ("de-Calais" to a name with a word
@@ -775,23 +829,25 @@ class Geocoder:
     def _held_parts(self, ent: Span, doc_text: str) -> list[Toponym]:
         """A place entity that is a place inside a known one ("the Ardmore Lake in Carter
         County" tagged as one place) that the index does not know whole: a toponym for each
-        side of the last "in", the inner one held by the outer."""
-        if ent.label_ not in PLACE_LABELS or len(ent) < 3 or self._known(ent.text):
+        side of the last "in", the inner one held by the outer. An organisation's entity run on
+        into the town it lies in ("the Ridgeview Speedway in Ardmore") gives the town alone."""
+        if ent.label_ not in (*PLACE_LABELS, "ORG") or len(ent) < 3:
             return []
         at = next((i for i in range(len(ent) - 2, 0, -1) if ent[i].lower_ == "in"), None)
-        if at is None:
+        if at is None or self._known(ent.text):
             return []
         first = 1 if ent[0].lower_ in name_edges("start") else 0
         inner, outer = ent[first:at], ent[at + 1:]
         if not inner.text[:1].isupper() or not outer.text[:1].isupper() or not self._known(
                 outer.text):
             return []
-        return [self._lookup(doc_text, part.start_char, part.end_char, ent)
-                for part in (inner, outer)]
+        parts = (inner, outer) if ent.label_ in PLACE_LABELS else (outer,)
+        return [self._lookup(doc_text, part.start_char, part.end_char, ent) for part in parts]
 
-    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span]
-                 ) -> list[Toponym]:
-        """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities."""
+    def _scanned(self, doc: Doc, text: str, spans: list[Span], ents: list[Span],
+                 games: bool = False) -> list[Toponym]:
+        """Toponyms of the gazetteer scan (:mod:`detect`) outside the model's entities; in a
+        text that reports games (``games``), none that is a side of one (:func:`_side_of_game`)."""
         toponyms = []
         for hit in self.scanner.scan(doc, spans, ents, text):
             span = doc[hit.start:hit.end]
@@ -799,7 +855,8 @@ class Geocoder:
                 toponyms.append(Toponym(span.start_char, span.end_char, span.text, (),
                                         metonymic=_is_metonymic(span), street=True))
                 continue
-            if _names_group(span, self._known):
+            if _names_group(span, self._known) or (
+                    games and _side_of_game(span) and self._team_sized(span.text)):
                 continue  # "the Ardmore Owls" the model left untagged or took whole for a place
             toponym = self._lookup(text, span.start_char, span.end_char, span)
             toponym.weak = hit.context in ("weak", "list", "maybe", "lone")
@@ -842,6 +899,14 @@ class Geocoder:
         """The population of the largest town or division of the name (0 for none)."""
         return max((c.population for c in self._names(name)
                     if c.precision in ("city", "admin2", "admin1")), default=0)
+
+    def _team_sized(self, name: str) -> bool:
+        """Whether a side of a game so named is a team of its own rather than a town's school:
+        a country or a state ("India beat Australia"), or a city of ABROAD_POPULATION people
+        or more, which professional and college sides are named after; a small town's side is
+        its school, which local news reads as the town ("Ardmore routed Duncan 42-7")."""
+        return self._size(name) >= ABROAD_POPULATION or any(
+            c.precision == "country" for c in self._names(name))
 
     def _known(self, name: str) -> bool:
         return bool(self._names(name))
@@ -886,6 +951,7 @@ class Geocoder:
         if ent.label_ in RESCUE_LABELS and not _rescued(text, toponym.candidates):
             return None
         toponym.facility = ent.label_ == "FAC"
+        toponym.building = toponym.facility and _building(toponym.text)
         if toponym.facility and not toponym.candidates and _street_name(toponym.text):
             toponym.facility, toponym.street = False, True  # "Main Street", "Route 53"
         if toponym.facility and _glued(doc_text, start) and toponym.text not in {
@@ -921,13 +987,14 @@ class Geocoder:
     def _known_head(self, ent: Span, doc_text: str, start: int, end: int) -> Toponym | None:
         """"El Dorado County Sheriff's Office" tagged as one place: the longest run of its
         first words that the index knows, when the words after it begin a phrase that follows
-        place names (``after_words.tsv``: "Sheriff's Office", "officials", "residents"), is
-        the place the entity names."""
+        place names (``after_words.tsv``: "Sheriff's Office", "officials", "residents"), or
+        are figures (a table's row run on into its number: "Ardmore 104, Duncan 101"), is the
+        place the entity names."""
         tokens = [t for t in ent if start <= t.idx < end]
         for cut in range(len(tokens) - 1, 0, -1):
             head_end = tokens[cut - 1].idx + len(tokens[cut - 1].text)
             rest = [t.lower_ for t in tokens[cut:]]
-            if not _follows_place(rest):
+            if not _follows_place(rest) and not all(t.like_num for t in tokens[cut:]):
                 continue
             head = self._lookup(doc_text, start, head_end, ent)
             if head.candidates:
@@ -1434,6 +1501,18 @@ def _link_named(name: str) -> bool:
         words[-1] not in street_words() and words[-1].title() not in street_words())
 
 
+@cache
+def building_words() -> tuple[str, ...]:
+    """Last words of the names of buildings that serve the towns around them
+    (``places/building_words.tsv``)."""
+    return tuple(row[0] for row in read_tsv("building_words.tsv"))
+
+
+def _building(name: str) -> bool:
+    """The name ends in a word of such a building ("Ardmore General Hospital")."""
+    return any(name.endswith(" " + word) for word in building_words())
+
+
 def _placed_by_own_words(name: str) -> bool:
     """A word of the name says what kind of place it is ("Lake Pontchartrain", "Orange
     County"): the words of ``places/name_parts.tsv``."""
@@ -1616,9 +1695,10 @@ def _group_inside(ent: Span, known: Callable[[str], bool]) -> bool:
 
 def _named_for(text: str, start: int) -> bool:
     """The name ends a capitalised phrase of ``locatives.tsv`` of strength "named" ("University
-    of Georgia"): an institution named for a place, which need not lie in it."""
+    of Georgia", "Real Ardmore"): an institution, a club or an event named for a place, which
+    need not lie in it."""
     words = text[max(0, start - 30):start].split()
-    for size in (3, 2):
+    for size in (3, 2, 1):
         phrase = words[-size:]
         if len(phrase) == size and phrase[0][:1].isupper() and locatives().get(
                 tuple(w.lower() for w in phrase)) == "named":
@@ -1669,10 +1749,13 @@ def _rescued(text: str, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _prior(candidate: Candidate, text: str) -> float:
+    """What a reading is worth before the article is read: its size, its kind, and whether it
+    bears the name written as its own (accents aside: the index files "Cancun" unaccented,
+    and a bigger town elsewhere may carry that spelling among its other names)."""
     score = 0.25 * math.log10(candidate.population + 10)
     score += FEATURE_BONUS.get(candidate.feature_code, 0.0)
     score += PRECISION_BONUS.get(candidate.precision, 0.0)
-    if candidate.name == text:
+    if candidate.name == text or (not text.isascii() and fold(candidate.name) == fold(text)):
         score += EXACT_NAME_BONUS
     return score
 
@@ -1884,7 +1967,15 @@ def _streets_far_away(toponyms: list[Toponym]) -> None:
             toponym.chosen, toponym.street = None, True
 
 
-def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> None:
+def _demonym_countries(doc: Doc) -> frozenset[str]:
+    """The countries the document names by a demonym the model tagged ("the Ardmoran
+    maker", "an Ardmoran village")."""
+    countries = (country_for_demonym(ent.text) for ent in doc.ents if ent.label_ == "NORP")
+    return frozenset(country.iso3 for country in countries if country is not None)
+
+
+def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int],
+                       demonyms: frozenset[str] = frozenset()) -> None:
     """A story about one city names the city's neighbourhoods and suburbs bare, and the index lacks
     many of them (GeoNames files them as sections of the city, most with no population, and the
     packaged city list keeps only those with one): "Ardmore police ... in Ridgeview" must not
@@ -1906,12 +1997,24 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
     standing for its government (:func:`_government`) is no city of the story. In a country
     of fewer than FEW_DIVISIONS first-level divisions (``divisions``: the count per country;
     the UK's four nations) news names no division of a town outside the city's own, and a
-    town in another of them is no stray."""
+    town in another of them is no stray. A town abroad of a country the text names by a
+    demonym (``demonyms``: "the Ardmoran firm, based in Duncan") is that country's town, and a
+    story that names two cities of ABROAD_POPULATION people or more far from the city and
+    from each other (a route, a tour, a chain's plants; not a second city's suburbs), or
+    that is filed from a town far from the city (its dateline), is no story of one city."""
     cities = [t.chosen for t in toponyms if t.chosen is not None and not _government(t)
               and not t.fallback and t.chosen.precision == "city"]
     city = max(cities, key=lambda c: c.population, default=None)
     if city is None or city.population < ABROAD_POPULATION:
         return
+    far = [t.chosen for t in toponyms if t.chosen is not None and not t.fallback
+           and not _government(t) and t.chosen.precision == "city"
+           and t.chosen.population >= ABROAD_POPULATION and _km(t.chosen, city) > STRAY_KM]
+    if any(_km(one, other) > STRAY_KM for i, one in enumerate(far) for other in far[i + 1:]):
+        return  # cities far from it and from each other: no story of one city
+    if any(t.dateline and t.chosen is not None and t.chosen.precision == "city"
+           and _km(t.chosen, city) > STRAY_KM for t in toponyms):
+        return  # filed from a town far away: the city is one the story goes to
     strays: list[Toponym] = []
     named = any(t.chosen is city and not t.dateline for t in toponyms) and all(
         _km(t.chosen, city) <= STRAY_KM for t in toponyms if t.chosen is not None
@@ -1930,7 +2033,7 @@ def _parts_of_the_city(toponyms: list[Toponym], divisions: dict[str, int]) -> No
                 chosen.country == city.country and chosen.population >= ABROAD_POPULATION):
             continue  # a city far away is a city of its own, named from this one
         if (chosen.country != city.country and not (
-                named and _bare_abroad(toponym, chosen))) or (
+                named and _bare_abroad(toponym, chosen) and chosen.country not in demonyms)) or (
                 chosen.admin1 == city.admin1) or (chosen.country == city.country and divisions.get(
                     chosen.country or "", 0) < FEW_DIVISIONS) or (
                 toponym.dateline or _vouched(toponym, chosen)) or any(
@@ -2040,14 +2143,16 @@ def _neighbours(candidate: Candidate, others: list[Candidate]) -> float:
 
 
 def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float],
-               refocus: Callable[[list[Toponym]], dict[str, float]]) -> None:
+               refocus: Callable[[list[Toponym]], dict[str, float]],
+               demonyms: frozenset[str] = frozenset()) -> None:
     """Leave a town unresolved when it lies abroad, is not one that stands on its own
     (:func:`_stands_abroad`) and nothing but its name supports it: an article whose places
     (not its dateline alone) point at one country and that names a place the gazetteer lacks
     must not jump to a namesake town elsewhere; nor to a division of fewer than
     ABROAD_POPULATION people elsewhere that no division word names. Support is a holder or
     a neighbour named with it that the index knows, a place of its country listed with it,
-    or another place of the article in the same country. A division the index lacks, read as
+    another place of the article in the same country, or a demonym of its country in the text
+    (``demonyms``: "the Ardmoran maker's plant in Duncan"). A division the index lacks, read as
     the town it is named after, needs the article to be about that town's country."""
     chosen = toponym.chosen
     if toponym.seat and chosen is not None and focus.get(chosen.country or "", 0.0) < (
@@ -2061,6 +2166,7 @@ def _keep_home(toponym: Toponym, toponyms: list[Toponym], focus: dict[str, float
         return  # a small division abroad named with no division word is read as a town is
     holders = (toponym.container, toponym.anchor, toponym.owner)
     if any(h is not None and h.candidates for h in holders) or toponym.inner or not focus or (
+            chosen.country in demonyms) or (
             any(p.chosen is not None and p.chosen.country == chosen.country
                 for p in toponym.peers)):
         return  # a holder the index does not know is no support
@@ -2264,7 +2370,9 @@ def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     town once and then its streets and buildings. A street named before any town lies in
     the first town named after it ("the 400 block of Elm Street ... Ardmore police said"); a
     building or site named so keeps no place (an airport is often named before the town it
-    serves, and after another). In an article mostly about one country (ABROAD_FOCUS of its
+    serves, and after another), unless it is a hospital or a court (:func:`_building`: "was
+    taken to Ardmore Memorial Hospital, ... lives in Duncan"), which serves the towns the
+    story names around it. In an article mostly about one country (ABROAD_FOCUS of its
     evidence), a town read abroad is passed over: local news names its streets, not a
     namesake's."""
     home, share = _leading(focus)
@@ -2272,8 +2380,8 @@ def _streets_fall_back(toponyms: list[Toponym], focus: dict[str, float]) -> None
     for ordered, buildings in ((toponyms, True), (toponyms[::-1], False)):
         town: Toponym | None = None
         for toponym in ordered:
-            local = toponym.street or (
-                buildings and toponym.facility and not toponym.candidates)
+            local = toponym.street or (toponym.facility and not toponym.candidates and (
+                buildings or toponym.building))
             if local and toponym.chosen is None and town is not None:
                 toponym.chosen = town.chosen
                 toponym.fallback = True
