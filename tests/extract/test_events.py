@@ -497,7 +497,11 @@ def test_an_event_noun_a_copula_denies_of_a_thing_is_no_event(coder):
     assert types("The firm said the outage was caused by an update, stressing that it was "
                  "not a cyberattack.") == []
     assert types("The ministry said it was not a protest.") == []
-    assert types("There has been no fighting in the city since the truce.") == ["ASSAULT"]
+    # "no fighting" is a fight told as not done, not a thing said to be no fight: recorded,
+    # negated, where it names its sides (with no side named it is no record at all)
+    assert types("There has been no fighting between Sudanese troops and the RSF in the city "
+                 "since the truce.") == ["ASSAULT"]
+    assert types("There has been no fighting in the city since the truce.") == []
     assert types("Police said the blast was a suicide attack.") == ["ASSAULT"]
 
 
