@@ -74,6 +74,8 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
             direction = verb_direction(verb)
             if direction in ("present", "past") and awaited(doc, start, end, verb):
                 return "scheduled"
+            if direction == "future" and names_a_noun(doc, start, end):
+                return "present"
             return direction
     return cue_direction(text, start)
 
@@ -92,6 +94,19 @@ def awaited(doc: Doc, start: int, end: int, verb: Token) -> bool:
         if token.pos_ == "ADJ" and token.lemma_.lower() in cues().plan_verbs:
             return True
     return False
+
+
+def names_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression is a noun's modifier before it ("will release fourth-quarter
+    figures next month", "will report September import figures"): the period is the thing's,
+    figures or results of a time that has mostly passed, not the time of the clause's future
+    act, so it takes the nearest, as a present clause's does."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in (
+        "NOUN", "PROPN") and root.head.i >= span.end
 
 
 def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:

@@ -594,3 +594,17 @@ def test_a_year_earlier_compares_with_the_period_told_outside_a_past_perfect_cla
             "median price was 1.3 percent lower than a year earlier.")
     found = values_by_text(coder, text, date(2007, 3, 23))
     assert found["a year earlier"] == "2006-02"
+
+
+@pytest.mark.slow
+def test_a_period_before_a_noun_is_the_things_not_the_future_acts(coder):
+    text = "The agency will publish its fourth-quarter trade figures on Tuesday."
+    doc = coder.nlp(text)
+    quarter = text.index("fourth-quarter")
+    assert clause_direction(text, quarter, quarter + len("fourth-quarter"), doc) == "present"
+    by_value = values_by_text(coder, text, date(2023, 2, 2))
+    assert by_value["fourth-quarter"] == "2022-Q4"
+    month = "The ministry will release its October jobs data next week."
+    assert values_by_text(coder, month, date(2023, 11, 14))["October"] == "2023-10"
+    ahead = "The ministry will release the data in October."
+    assert values_by_text(coder, ahead, date(2023, 11, 14))["October"] == "2024-10"
