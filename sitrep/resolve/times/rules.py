@@ -503,10 +503,16 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif (story := story_year(match, ctx)) is not None:
         y = story
     else:
-        started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
+        this_year = cal.quarter(ref.year, number)
+        started = this_year.start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
+        if direction == "future" and this_year.end < ref:  # type: ignore[operator]
+            # "the sale is expected to close in the first quarter", told in October: a
+            # quarter of this year that has ended lies ahead only as next year's
+            return relative(ctx, apply_modifier(cal.quarter(ref.year + 1, number),
+                                                match.group("mod"), ctx.vocab))
         if direction in (None, "ahead"):
-            gap_ahead = (cal.quarter(ref.year, number).start - ref).days  # type: ignore[operator]
+            gap_ahead = (this_year.start - ref).days  # type: ignore[operator]
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))

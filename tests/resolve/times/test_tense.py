@@ -608,3 +608,13 @@ def test_a_period_before_a_noun_is_the_things_not_the_future_acts(coder):
     assert values_by_text(coder, month, date(2023, 11, 14))["October"] == "2023-10"
     ahead = "The ministry will release the data in October."
     assert values_by_text(coder, ahead, date(2023, 11, 14))["October"] == "2024-10"
+
+
+@pytest.mark.slow
+def test_an_ended_quarter_in_a_future_clause_is_next_years(coder):
+    text = "The merger is expected to be completed in the second quarter."
+    assert values_by_text(coder, text, date(2023, 11, 6))["the second quarter"] == "2024-Q2"
+    current = "The merger is expected to be completed in the fourth quarter."
+    assert values_by_text(coder, current, date(2023, 11, 6))["the fourth quarter"] == "2023-Q4"
+    past = "The merger was completed in the second quarter."
+    assert values_by_text(coder, past, date(2023, 11, 6))["the second quarter"] == "2023-Q2"
