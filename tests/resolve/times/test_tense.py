@@ -618,3 +618,9 @@ def test_an_ended_quarter_in_a_future_clause_is_next_years(coder):
     assert values_by_text(coder, current, date(2023, 11, 6))["the fourth quarter"] == "2023-Q4"
     past = "The merger was completed in the second quarter."
     assert values_by_text(coder, past, date(2023, 11, 6))["the second quarter"] == "2023-Q2"
+
+
+@pytest.mark.slow
+def test_a_period_a_thing_is_for_is_the_things_not_the_future_acts(coder):
+    text = "The bank now expects a profit of $1.10 a share for the fourth quarter."
+    assert values_by_text(coder, text, date(2024, 1, 22))["the fourth quarter"] == "2023-Q4"
