@@ -235,6 +235,8 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
+    if checks().deadline_day.search(ctx.before(start, 16)):
+        return "ahead"  # "set a deadline of Dec. 31": a deadline lies ahead of its setting
     if checks().target.search(ctx.before(start, 12)):
         return None  # "called a strike for November 5": the day something is set for
     before = ctx.before(start, 12)

@@ -624,3 +624,11 @@ def test_an_ended_quarter_in_a_future_clause_is_next_years(coder):
 def test_a_period_a_thing_is_for_is_the_things_not_the_future_acts(coder):
     text = "The bank now expects a profit of $1.10 a share for the fourth quarter."
     assert values_by_text(coder, text, date(2024, 1, 22))["the fourth quarter"] == "2023-Q4"
+
+
+@pytest.mark.slow
+def test_a_deadlines_day_is_read_as_a_timetables(coder):
+    text = "The regulator set a deadline of Nov. 30 for banks to file their plans."
+    assert values_by_text(coder, text, date(2025, 2, 10))["Nov. 30"] == "2025-11-30"
+    recent = "The deadline of Jan. 15 passed without a deal."
+    assert values_by_text(coder, recent, date(2025, 2, 10))["Jan. 15"] == "2025-01-15"
