@@ -236,7 +236,7 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     if tense == "future":
         return "future"
     if checks().deadline_day.search(ctx.before(start, 16)):
-        return "ahead"  # "set a deadline of Dec. 31": a deadline lies ahead of its setting
+        return "ahead"  # "gave lenders a deadline of Nov. 30": a deadline lies ahead of its setting
     if checks().target.search(ctx.before(start, 12)):
         return None  # "called a strike for November 5": the day something is set for
     before = ctx.before(start, 12)
@@ -509,7 +509,7 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
         started = this_year.start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
         if direction == "future" and this_year.end < ref:  # type: ignore[operator]
-            # "the sale is expected to close in the first quarter", told in October: a
+            # "the deal should close in the second quarter", told in November: a
             # quarter of this year that has ended lies ahead only as next year's
             return relative(ctx, apply_modifier(cal.quarter(ref.year + 1, number),
                                                 match.group("mod"), ctx.vocab))

@@ -99,9 +99,9 @@ def awaited(doc: Doc, start: int, end: int, verb: Token) -> bool:
 
 
 def names_a_noun(doc: Doc, start: int, end: int) -> bool:
-    """Whether the expression is a noun's modifier before it ("will release fourth-quarter
-    figures next month", "will report September import figures") or hangs on a noun by a
-    preposition of what a thing is of ("will report producer prices for March"): the period
+    """Whether the expression is a noun's modifier before it ("will publish its
+    third-quarter accounts", "will post the May trade numbers on Friday") or hangs on a noun by a
+    preposition of what a thing is of ("will post its sales for May"): the period
     is the thing's, figures or results of a time that has mostly passed, not the time of the
     clause's future act, so it takes the nearest, as a present clause's does."""
     span = doc.char_span(start, end, alignment_mode="expand")
