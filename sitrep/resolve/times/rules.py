@@ -448,10 +448,12 @@ def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 19th century", "the late 19th century": the modifier is part of the expression,
+    as it is of a decade's ("the early 1990s"); the value stays the century's."""
     number = int(match.group("n"))
     if not 1 <= number <= 22:
         return None
-    return explicit(cal.century(number))
+    return explicit(apply_modifier(cal.century(number), match.group("mod"), ctx.vocab))
 
 
 QUARTER_NAMED = re.compile(r"\bquarter|\bq[1-4]\b", re.IGNORECASE)
