@@ -224,7 +224,10 @@ def build(vocab: Vocabulary) -> Grammar:
                 r"(?!\s+of\b)"
                 rf"|\b(?P<h>h[12])\s*(?P<year3>{YEAR})\b",  # "H1 2023": the code with its year
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
-                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+(?!an?\s)|{approximator}\s+)?"
+                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+(?!an?\s)|{approximator}\s+"
+                    # "the six months": the article too, but not an adjective's ("the
+                    # 10-year note")
+                    r"|the\s+(?!an?\s)(?![^\s-]+-))?"
                     rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-(?!long\b)\w)"

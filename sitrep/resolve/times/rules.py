@@ -142,7 +142,8 @@ def in_name(match: re.Match[str], ctx: Context, definite: bool = True) -> bool:
     following = re.match(r" ([A-Z][\w'-]*)", ctx.text[match.end():])
     if following is None or following.group(1).lower() in ctx.vocab.time_words:
         return False
-    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8)))
+    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8))
+                                or re.match(r"[Tt]he\s", match.group(0)))
 
 
 def is_abbreviation(word: str, vocab: Vocabulary) -> bool:

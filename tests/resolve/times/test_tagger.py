@@ -301,3 +301,9 @@ def test_a_modifier_before_a_century_is_part_of_it():
     assert (m.type, m.value) == ("DATE", "17")
     assert "1760" < m.start_date < "1770" and m.end_date == "1800-12-31"  # its last third
     assert one("The chapel dates from the 14th century.", "the 14th century").value == "13"
+
+
+def test_the_article_before_a_counted_duration_is_part_of_it():
+    m = one("Sales fell in the six months to June.", "the six months")
+    assert (m.type, m.value) == ("DURATION", "P6M")
+    assert one("Yields on the 30-year bond rose.", "30-year").value == "P30Y"
