@@ -1,14 +1,15 @@
 """The held-out times sets (``unseen_times.jsonl``, ``unseen_times_2.jsonl``,
 ``unseen_times_3.jsonl``, ``unseen_times_4.jsonl``, ``unseen_times_5.jsonl``,
 ``unseen_times_6.jsonl``, ``unseen_times_7.jsonl``, ``unseen_times_8.jsonl``,
-``unseen_times_9.jsonl``, ``unseen_times_10.jsonl``, ``unseen_times_11.jsonl``): news sentences
+``unseen_times_9.jsonl``, ``unseen_times_10.jsonl``, ``unseen_times_11.jsonl``,
+``unseen_times_12.jsonl``): news sentences
 with a creation time and TIMEX3 gold, each written before sitrep ran on it and never edited to
 fit its output (four corrections of slips against the written rules, each in its own commit:
 vague hours written ``PXH`` for TIMEX3's ``PTXH`` in the second set, "every year" left unmarked
 as a SET in the third, "now" left unmarked and "a year earlier" after a quarter written as a
 year in the fourth, where ``tests/resolve/times/test_conventions.py`` keeps the quarter). Each
 document of sets 1 to 8 is at most six lines, the scope the times measure scores for MEANTIME;
-the documents of sets 9 to 11 are long and marked annotated whole, so they are judged to their end.
+the documents of sets 9 to 12 are long and marked annotated whole, so they are judged to their end.
 The floor sits a little below what the tagger measures on them (README, "Times"), so a change
 that loses held-out values fails here even when MEANTIME holds.
 
@@ -67,7 +68,14 @@ The eleventh set (3 long documents annotated whole, 26 lines each: a commuter pl
 and its inquiry, a markets week, border talks over nine weeks; dated 1999-2007, 97 gold
 values) was written after the changes for the ninth and tenth sets, to measure whether they
 generalise; it scored at its first run value F1 0.938, span strict 0.856, relaxed 1.000. Its
-floor sits below that first run."""
+floor sits below that first run.
+
+The twelfth set (5 long documents annotated whole, of kinds the earlier sets have fewest of:
+two business and financial wire reports with fiscal quarters and years, "the year-earlier
+period", "the latest week", "the past 12 months" and "the end of the month", a government
+rule with deadlines and durations, a sports report and a historical feature with decades and
+centuries; dated 1989-2014, 174 gold values) scored at its first run value F1 0.954, span
+strict 0.855, relaxed 0.994. Its floor sits below that first run."""
 
 from __future__ import annotations
 
@@ -83,7 +91,8 @@ FLOORS = {"unseen_times.jsonl": 0.95, "unseen_times_2.jsonl": 0.95,
           "unseen_times_5.jsonl": 0.89, "unseen_times_6.jsonl": 0.84,
           "unseen_times_7.jsonl": 0.95, "unseen_times_8.jsonl": 0.96,
           "unseen_times_9.jsonl": 0.87,
-          "unseen_times_10.jsonl": 0.90, "unseen_times_11.jsonl": 0.92}
+          "unseen_times_10.jsonl": 0.90, "unseen_times_11.jsonl": 0.92,
+          "unseen_times_12.jsonl": 0.95}
 SETS = [Path(__file__).parent / name for name in FLOORS]
 
 

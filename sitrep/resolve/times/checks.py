@@ -20,6 +20,7 @@ class Checks:
     """Compiled checks, each named for the question it answers."""
 
     deadline: re.Pattern[str]
+    deadline_day: re.Pattern[str]
     target: re.Pattern[str]
     listed_day: re.Pattern[str]
     since: re.Pattern[str]
@@ -65,6 +66,7 @@ def build(vocab: Vocabulary) -> Checks:
     return Checks(
         deadline=re.compile(rf"\b{alternation(words('deadline_signals'))}\s+"
                             rf"(?:{modifier}[\s-]*)?$", flags),
+        deadline_day=re.compile(rf"\b{alternation(words('deadline_day_leads'))}\s+$", flags),
         listed_day=re.compile(rf"\b{alternation(vocab.weekdays)}\.?\s*,?\s+"
                               rf"{alternation(words('list_joiners'))}\s+$", flags),
         target=re.compile(rf"\b{alternation(words('target_signals'))}\s+"

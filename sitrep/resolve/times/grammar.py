@@ -183,7 +183,8 @@ def build(vocab: Vocabulary) -> Grammar:
         "decade": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?(?:(?P<cent>1[5-9]|20)"
                   rf"(?P<d>\d)0s|(?<!\w)'?(?P<dd>\d)0s)\b"
                   rf"|\bthe\s+(?:(?P<mod2>{modifier})\s*-?\s*)?(?P<word>{decade_words})\b",
-        "century": r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+        "century": rf"\b(?:the\s+)?(?:(?P<mod>{modifier})\s*-?\s*)?"
+                   r"(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         "year_range": rf"\b(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>\d\d|{YEAR})\b(?![-–/.]\d)",
         # "the year 2000": the noun and its number are one expression
         "year": rf"(?:\b(?P<mod>{modifier})\s*-?\s*|\bthe\s+year\s+|(?<![\w$£€#.,-]))"
@@ -223,7 +224,10 @@ def build(vocab: Vocabulary) -> Grammar:
                 r"(?!\s+of\b)"
                 rf"|\b(?P<h>h[12])\s*(?P<year3>{YEAR})\b",  # "H1 2023": the code with its year
         "duration": rf"\b(?P<lead>{duration_lead}\s+(?=the\s))?"
-                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+(?!an?\s)|{approximator}\s+)?"
+                    rf"(?P<pre>(?:the\s+)?(?:{bare_rel}|first)\s+(?!an?\s)|{approximator}\s+"
+                    # "the six months": the article too, but not an adjective's ("the
+                    # 10-year note")
+                    r"|the\s+(?!an?\s)(?![^\s-]+-))?"
                     rf"(?:(?P<low>{number})\s*{alternation(words('count_range_joins'))}\s*)?"
                     rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
                     rf"{unit_adjective}(?P<unit>{unit})(?P<plural>s)?\b(?!-(?!long\b)\w)"

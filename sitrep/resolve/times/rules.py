@@ -142,7 +142,8 @@ def in_name(match: re.Match[str], ctx: Context, definite: bool = True) -> bool:
     following = re.match(r" ([A-Z][\w'-]*)", ctx.text[match.end():])
     if following is None or following.group(1).lower() in ctx.vocab.time_words:
         return False
-    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8)))
+    return not definite or bool(re.search(r"\b[Tt]he\s+$", ctx.before(match.start(), 8))
+                                or re.match(r"[Tt]he\s", match.group(0)))
 
 
 def is_abbreviation(word: str, vocab: Vocabulary) -> bool:
@@ -235,6 +236,8 @@ def day_direction(ctx: Context, start: int, end: int) -> str | None:
     tense = ctx.tense(start, end)
     if tense == "future":
         return "future"
+    if checks().deadline_day.search(ctx.before(start, 16)):
+        return "ahead"  # "gave lenders a deadline of Nov. 30": a deadline lies ahead of its setting
     if checks().target.search(ctx.before(start, 12)):
         return None  # "called a strike for November 5": the day something is set for
     before = ctx.before(start, 12)
@@ -446,10 +449,12 @@ def resolve_decade(match: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_century(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the 19th century", "the late 19th century": the modifier is part of the expression,
+    as it is of a decade's ("the early 1990s"); the value stays the century's."""
     number = int(match.group("n"))
     if not 1 <= number <= 22:
         return None
-    return explicit(cal.century(number))
+    return explicit(apply_modifier(cal.century(number), match.group("mod"), ctx.vocab))
 
 
 QUARTER_NAMED = re.compile(r"\bquarter|\bq[1-4]\b", re.IGNORECASE)
@@ -503,10 +508,16 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
     elif (story := story_year(match, ctx)) is not None:
         y = story
     else:
-        started = cal.quarter(ref.year, number).start <= ref  # type: ignore[operator]
+        this_year = cal.quarter(ref.year, number)
+        started = this_year.start <= ref  # type: ignore[operator]
         direction = ctx.direction_of(match.start(), match.end())
+        if direction == "future" and this_year.end < ref:  # type: ignore[operator]
+            # "the deal should close in the second quarter", told in November: a
+            # quarter of this year that has ended lies ahead only as next year's
+            return relative(ctx, apply_modifier(cal.quarter(ref.year + 1, number),
+                                                match.group("mod"), ctx.vocab))
         if direction in (None, "ahead"):
-            gap_ahead = (cal.quarter(ref.year, number).start - ref).days  # type: ignore[operator]
+            gap_ahead = (this_year.start - ref).days  # type: ignore[operator]
             direction = "future" if gap_ahead < 120 else "past"
         y = ref.year if started or direction == "future" else ref.year - 1
     return relative(ctx, apply_modifier(cal.quarter(y, number), match.group("mod"), ctx.vocab))

@@ -31,6 +31,7 @@ class Cues:
     infinitive_future: frozenset[str]
     expectation_participles: frozenset[str]
     timetable_verbs: frozenset[str]
+    noun_period_prepositions: frozenset[str]
     future: re.Pattern[str]
     clause_break: re.Pattern[str]
     perfect: re.Pattern[str]
@@ -56,6 +57,7 @@ def cues() -> Cues:
         infinitive_future=frozenset(own["future_infinitive_heads"]),
         expectation_participles=frozenset(own["expectation_participles"]),
         timetable_verbs=frozenset(own["timetable_verbs"]),
+        noun_period_prepositions=frozenset(own["noun_period_prepositions"]),
         future=re.compile(future, re.IGNORECASE),
         clause_break=re.compile(rf"[.;:!?\n]|,\s|\b{alternation(own['clause_breaks'])}\b"),
         perfect=re.compile(rf"\b{alternation(own['perfect'])}\b", re.IGNORECASE),
@@ -74,6 +76,8 @@ def clause_direction(text: str, start: int, end: int, doc: Doc | None = None) ->
             direction = verb_direction(verb)
             if direction in ("present", "past") and awaited(doc, start, end, verb):
                 return "scheduled"
+            if direction == "future" and names_a_noun(doc, start, end):
+                return "present"
             return direction
     return cue_direction(text, start)
 
@@ -92,6 +96,23 @@ def awaited(doc: Doc, start: int, end: int, verb: Token) -> bool:
         if token.pos_ == "ADJ" and token.lemma_.lower() in cues().plan_verbs:
             return True
     return False
+
+
+def names_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression is a noun's modifier before it ("will publish its
+    third-quarter accounts", "will post the May trade numbers on Friday") or hangs on a noun by a
+    preposition of what a thing is of ("will post its sales for May"): the period
+    is the thing's, figures or results of a time that has mostly passed, not the time of the
+    clause's future act, so it takes the nearest, as a present clause's does."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    nouns = ("NOUN", "PROPN")
+    if root.dep_ == "pobj" and root.head.lower_ in cues().noun_period_prepositions:
+        return root.head.head.pos_ in nouns and root.head.head.i < root.head.i
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in nouns and (
+        root.head.i >= span.end)
 
 
 def dates_telling(text: str, start: int, end: int, doc: Doc | None = None) -> bool:

@@ -294,3 +294,16 @@ def test_a_zone_that_keeps_daylight_saving_reads_the_offset_of_the_day():
                date(2021, 7, 16)).value == "2021-07-16T09:30-04:00"
     assert one("The show starts at 8 p.m. EST.", "8 p.m. EST",
                date(2021, 7, 16)).value == "2021-07-16T20:00-05:00"
+
+
+def test_a_modifier_before_a_century_is_part_of_it():
+    m = one("Mills closed in the late 18th century.", "the late 18th century")
+    assert (m.type, m.value) == ("DATE", "17")
+    assert "1760" < m.start_date < "1770" and m.end_date == "1800-12-31"  # its last third
+    assert one("The chapel dates from the 14th century.", "the 14th century").value == "13"
+
+
+def test_the_article_before_a_counted_duration_is_part_of_it():
+    m = one("Sales fell in the six months to June.", "the six months")
+    assert (m.type, m.value) == ("DURATION", "P6M")
+    assert one("Yields on the 30-year bond rose.", "30-year").value == "P30Y"

@@ -594,3 +594,41 @@ def test_a_year_earlier_compares_with_the_period_told_outside_a_past_perfect_cla
             "median price was 1.3 percent lower than a year earlier.")
     found = values_by_text(coder, text, date(2007, 3, 23))
     assert found["a year earlier"] == "2006-02"
+
+
+@pytest.mark.slow
+def test_a_period_before_a_noun_is_the_things_not_the_future_acts(coder):
+    text = "The agency will publish its fourth-quarter trade figures on Tuesday."
+    doc = coder.nlp(text)
+    quarter = text.index("fourth-quarter")
+    assert clause_direction(text, quarter, quarter + len("fourth-quarter"), doc) == "present"
+    by_value = values_by_text(coder, text, date(2023, 2, 2))
+    assert by_value["fourth-quarter"] == "2022-Q4"
+    month = "The ministry will release its October jobs data next week."
+    assert values_by_text(coder, month, date(2023, 11, 14))["October"] == "2023-10"
+    ahead = "The ministry will release the data in October."
+    assert values_by_text(coder, ahead, date(2023, 11, 14))["October"] == "2024-10"
+
+
+@pytest.mark.slow
+def test_an_ended_quarter_in_a_future_clause_is_next_years(coder):
+    text = "The merger is expected to be completed in the second quarter."
+    assert values_by_text(coder, text, date(2023, 11, 6))["the second quarter"] == "2024-Q2"
+    current = "The merger is expected to be completed in the fourth quarter."
+    assert values_by_text(coder, current, date(2023, 11, 6))["the fourth quarter"] == "2023-Q4"
+    past = "The merger was completed in the second quarter."
+    assert values_by_text(coder, past, date(2023, 11, 6))["the second quarter"] == "2023-Q2"
+
+
+@pytest.mark.slow
+def test_a_period_a_thing_is_for_is_the_things_not_the_future_acts(coder):
+    text = "The bank now expects a profit of $1.10 a share for the fourth quarter."
+    assert values_by_text(coder, text, date(2024, 1, 22))["the fourth quarter"] == "2023-Q4"
+
+
+@pytest.mark.slow
+def test_a_deadlines_day_is_read_as_a_timetables(coder):
+    text = "The regulator set a deadline of Nov. 30 for banks to file their plans."
+    assert values_by_text(coder, text, date(2025, 2, 10))["Nov. 30"] == "2025-11-30"
+    recent = "The deadline of Jan. 15 passed without a deal."
+    assert values_by_text(coder, recent, date(2025, 2, 10))["Jan. 15"] == "2025-01-15"
