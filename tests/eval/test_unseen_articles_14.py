@@ -17,7 +17,8 @@ required found 0.709, type and actor 0.800, fully right 0.618, precision 0.582, 
 precision 0.600, records per matched event 1.175 (95 records); field errors on type + actor
 matches: place 3, date 3, modality 0, recipients 4. The floors below are the first run's
 numbers rounded down, so that a change which loses held-out events fails here even when the
-development numbers hold.
+development numbers hold. Records per matched event were above the 1.15 every other set is held
+to at the first run; that check is an expected failure here until a change brings it under.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from held_out_articles import check_european_union, check_floors, check_required, check_stories
+from held_out_articles import (
+    MOST_RECORDS_PER_EVENT,
+    check_european_union,
+    check_required,
+    check_stories,
+)
+
+from sitrep.eval.articles import evaluate
 
 UNSEEN = Path(__file__).parent / "unseen_articles_14.jsonl"
 FLOORS = {"required_found": 0.70, "lenient_found": 0.79, "fully_right": 0.61,
@@ -44,7 +52,23 @@ def test_the_set_reads_as_articles_with_their_gold():
     check_required(UNSEEN, 55)
 
 
+@pytest.fixture(scope="module")
+def metrics(coder):
+    return evaluate(UNSEEN, coder).metrics
+
+
 @pytest.mark.slow
-def test_fourteenth_unseen_articles_quality_floor(coder):
+def test_fourteenth_unseen_articles_quality_floor(metrics):
     """The coder on the fourteenth held-out articles; the floors are below its first run."""
-    check_floors(UNSEEN, coder, FLOORS)
+    for name, floor in FLOORS.items():
+        assert metrics[name] >= floor, (name, metrics[name])
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="first run 1.175 records per matched event: acts told "
+                   "again ('its fighters had carried out the attack') and two verbs of one "
+                   "coded event ('rejected the charge and accused') are records of their own")
+def test_fourteenth_unseen_articles_records_per_event(metrics):
+    """The goal every set is held to; this set's first run is above it (a known gap): strict,
+    so the test says when a change brings it under."""
+    assert metrics["records_per_event"] <= MOST_RECORDS_PER_EVENT
