@@ -122,8 +122,8 @@ def _setting_elsewhere(token: Token, trigger: Token, events: Collection[int]) ->
 
 def _where_told(token: Token, trigger: Token) -> bool:
     """Whether a place names where a side spoke rather than where the act it tells of happened
-    ("the army said in a statement from its capital that it had killed seven", "told a news
-    conference in the capital", "speaking in Nairobi"): the preposition hangs, through
+    ("the ministry said in a statement from Paris that its jets had struck a depot", "told a
+    briefing in Geneva", "speaking in Lagos"): the preposition hangs, through
     nouns and the participles on them, on a reporting noun, or after it on a reporting verb that is
     no act of its own (``reporting_nouns``, ``reporting_verbs`` of ``cues/reporting.json``),
     that is not the trigger itself. The place of the telling is the speaker's, so the act
