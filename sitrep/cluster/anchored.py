@@ -18,9 +18,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.cluster.events import STATED_DATES
+from sitrep.codebook.lexicon import load_codebook
+from sitrep.codebook.load import load_json
 from sitrep.extract.setting import unstated_date
 from sitrep.extract.triggers import doc_triggers
 from sitrep.model import Article, Event, EventDate
@@ -43,7 +45,7 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
     (its own clause, another mention of it, over its sentence's) dates the other."""
     anchors = time_anchors(doc)
     if not anchors:
-        return told_later(records, doc, article)
+        return told_next(told_later(records, doc, article), doc, article)
     records = list(records)
     at = _trigger_tokens(records, doc)
     kinds = {hit.head.i: hit.entry.type for hit in doc_triggers(doc)}
@@ -70,7 +72,7 @@ def dated_by_events(records: list[Event], doc: Doc, article: Article) -> list[Ev
             continue
         if moved is not None and _possible(records[target], moved, article):
             records[target] = replace(records[target], date=moved)
-    return told_later(records, doc, article)
+    return told_next(told_later(records, doc, article), doc, article)
 
 
 def told_later(records: list[Event], doc: Doc, article: Article) -> list[Event]:
@@ -102,6 +104,65 @@ def told_later(records: list[Event], doc: Doc, article: Article) -> list[Event]:
             text=adverb.text, start=start[:10], end=day.isoformat(), precision=None,
             basis="relative", source=SOURCE))
     return out
+
+
+def told_next(records: list[Event], doc: Doc, article: Article) -> list[Event]:
+    """The records of acts done (``narrated_quads`` of ``records.json``) whose sentence states
+    no time and follows, in the same paragraph, a sentence whose act the text dates in its own
+    clause: the paragraph goes on with that story, so the act happened from that act's date
+    up to the story's day, not only in the days just before the story's day. A statement, a
+    plan, or an act whose sentence has a time of its own keeps its date."""
+    day = article.reference_date
+    if day is None:
+        return records
+    quads = frozenset(int(q) for q in load_json("records.json")["narrated_quads"])
+    kinds = load_codebook().types
+    heads = [_trigger_heads(record, doc) for record in records]
+    out = list(records)
+    for n, record in enumerate(records):
+        kind = kinds.get(record.event_type)
+        if not heads[n] or kind is None or kind.quad not in quads or not _undated(record):
+            continue
+        before = _previous_in_paragraph(heads[n][0], doc)
+        if before is None:
+            continue
+        told = [records[m].date for m in range(len(records))
+                if m != n and _dated_in(records[m], heads[m], before)]
+        starts = [w.start[:10] for w in told if w is not None and w.start and
+                  date.fromisoformat(w.start[:10]) <= day]
+        if starts:
+            out[n] = replace(record, date=EventDate(
+                text=None, start=max(starts), end=day.isoformat(), precision=None,
+                basis="relative", source=SOURCE))
+    return out
+
+
+def _undated(record: Event) -> bool:
+    """An act told as done whose date is the story's window because its words state none."""
+    when = record.date
+    return record.modality == "asserted" and when is not None and \
+        when.basis == "publication" and when.source != SOURCE and not strength(record)
+
+
+def _dated_in(record: Event, heads: list[Token], sent: Span) -> bool:
+    """Whether a record told as done has a trigger in ``sent`` and a date its own clause
+    states."""
+    return record.modality == "asserted" and strength(record) == 2 and \
+        record.date is not None and bool(record.date.start) and \
+        any(sent.start <= head.i < sent.end for head in heads)
+
+
+def _previous_in_paragraph(head: Token, doc: Doc) -> Span | None:
+    """The sentence before ``head``'s in the same paragraph (no line break between them),
+    when ``head``'s own sentence states no time."""
+    sent = head.sent
+    if sent.start == 0 or any(sent.start <= span.start < sent.end
+                              for span in doc.spans.get(TIME_SPANS, ())):
+        return None
+    before = doc[sent.start - 1].sent
+    last = max((t for t in before if not t.text.isspace()), key=lambda t: t.i, default=before[-1])
+    first = next((t for t in sent if not t.text.isspace()), sent[0])
+    return None if "\n" in doc.text[last.idx + len(last):first.idx] else before
 
 
 def _sequence_adverbs(verb: Token, words: frozenset[str]) -> list[Token]:

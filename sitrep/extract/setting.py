@@ -120,6 +120,41 @@ def _setting_elsewhere(token: Token, trigger: Token, events: Collection[int]) ->
     return prep.head.i == trigger.i or prep.head.i not in events
 
 
+def _where_told(token: Token, trigger: Token) -> bool:
+    """Whether a place names where a side spoke rather than where the act it tells of happened
+    ("the ministry said in a statement from Paris that its jets had struck a depot", "told a
+    briefing in Geneva", "speaking in Lagos"): the preposition hangs, through
+    nouns and the participles on them, on a reporting noun, or after it on a reporting verb that is
+    no act of its own (``reporting_nouns``, ``reporting_verbs`` of ``cues/reporting.json``),
+    that is not the trigger itself. The place of the telling is the speaker's, so the act
+    falls back on a place of its own or the dateline's. A place put before the reporting
+    verb ("in Gaza, officials said") or on the speaker ("residents in Goma said") still sets
+    the scene."""
+    if token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    head = prep.head
+    while head.i != trigger.i and head.dep_ not in ("nsubj", "nsubjpass"):
+        word = (head.lemma_ or head.text).lower()
+        if head.pos_ == "NOUN" and word in _cue("reporting_nouns") or \
+                head.pos_ == "VERB" and word in _telling_verbs() and prep.i > head.i:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "acl" or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+@cache
+def _telling_verbs() -> frozenset[str]:
+    """The reporting verbs that are no act of their own (not "declared a curfew", whose
+    place is the curfew's)."""
+    acts = {t.lemma for t in load_codebook().triggers if t.pos == "VERB"}
+    return _cue("reporting_verbs") - acts
+
+
 def _far_side(token: Token) -> bool:
     """A place named as the other side of a frontier ("its border with Eritrea"): whose
     border it is on the far side, not where the act happens (``border_nouns`` of
@@ -191,7 +226,8 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
              skip: set[int], events: Collection[int] = (),
              doers: Collection[str] = ()) -> Location | None:
     """The place of the trigger's clause, else its sentence's (a place where something is,
-    or the country of a doer's own, :func:`_setting_elsewhere`), else the dateline's.
+    or the country of a doer's own, :func:`_setting_elsewhere`; not where a side spoke,
+    :func:`_where_told`), else the dateline's.
     ``events``: the heads of the sentence's event nouns; ``doers``: the countries of the
     event's doers."""
     items = [(p, s) for p, s in _place_tokens(segment(trigger), places)
@@ -199,8 +235,9 @@ def location(trigger: Token, article: Article, places: list[PlaceMention],
     place = _nearest(trigger, items, clause_tokens(trigger))
     if place is not None:
         return Location.from_place(place, "clause")
-    place = _nearest(trigger, [(p, s) for p, s in items if p.country_code in doers
-                               or _setting_elsewhere(s.root, trigger, events)], None)
+    place = _nearest(trigger, [(p, s) for p, s in items if not _where_told(s.root, trigger)
+                               and (p.country_code in doers
+                                    or _setting_elsewhere(s.root, trigger, events))], None)
     if place is not None:
         return Location.from_place(place, "sentence")
     place = dateline_place(article, places)

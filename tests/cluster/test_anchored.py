@@ -201,3 +201,49 @@ def test_an_act_told_later_that_states_its_own_time_keeps_it():
     own = day("Monday", "2024-05-20", "clause")
     deal = record(doc, 8, "AGREE", own)
     assert dated_by_events([attack, deal], doc, ARTICLE)[1].date == own
+
+
+NEXT = ["rebels", "seized", "the", "town", ".", "troops", "shelled", "their", "positions", "."]
+NEXT_HEADS = [1, 1, 3, 1, 1, 6, 6, 8, 6, 6]
+NEXT_DEPS = ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "poss", "dobj", "punct"]
+MONDAY = day("Monday", "2024-05-13", "clause")
+
+
+def next_story(paragraph: bool = False) -> Doc:
+    """Two sentences, in one paragraph or (``paragraph``) in two."""
+    register_extensions()
+    words, heads, deps = list(NEXT), list(NEXT_HEADS), list(NEXT_DEPS)
+    starts = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0]
+    if paragraph:
+        words.insert(5, "\n\n")
+        heads = [*heads[:5], 4, *(h + 1 for h in heads[5:])]
+        deps.insert(5, "dep")
+        starts.insert(5, 0)
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, sent_starts=starts)
+    doc.spans[TIME_SPANS] = []
+    doc.spans["triggers"] = []
+    return doc
+
+
+def test_an_undated_act_after_a_dated_one_in_its_paragraph_runs_from_that_date():
+    doc = next_story()
+    seizure = record(doc, 1, "COERCE", MONDAY)
+    shelling = record(doc, 6, "ASSAULT", UNSTATED)
+    _, dated = dated_by_events([seizure, shelling], doc, ARTICLE)
+    assert (dated.date.start, dated.date.end, dated.date.source) == (
+        "2024-05-13", "2024-05-20", "event")
+
+
+def test_a_new_paragraph_a_statement_or_an_undated_act_before_leave_the_story_day():
+    doc = next_story(paragraph=True)
+    assert "\n\n" in doc.text
+    seizure = record(doc, 1, "COERCE", MONDAY)
+    shelling = record(doc, 7, "ASSAULT", UNSTATED)
+    assert dated_by_events([seizure, shelling], doc, ARTICLE)[1].date == UNSTATED
+    doc = next_story()
+    seizure = record(doc, 1, "COERCE", MONDAY)
+    blame = record(doc, 6, "ACCUSE", UNSTATED)
+    assert dated_by_events([seizure, blame], doc, ARTICLE)[1].date == UNSTATED
+    undated = record(doc, 1, "COERCE", UNSTATED)
+    shelling = record(doc, 6, "ASSAULT", UNSTATED)
+    assert dated_by_events([undated, shelling], doc, ARTICLE)[1].date == UNSTATED

@@ -281,3 +281,25 @@ def test_a_region_describing_a_side_is_not_where_it_acted(coder):
     found = coded(coder, "Gunmen attacked an army convoy in the Sahel on Monday, the army said.")
     assert found["ASSAULT"].location is not None
     assert found["ASSAULT"].location.text == "Sahel", "the region the act is told in stays"
+
+
+def test_where_a_side_spoke_is_not_where_the_act_it_tells_happened(coder):
+    found = coded(coder, "MAPUTO, May 3 (Reuters) - Ugandan soldiers retook the town on Monday, "
+                         "the army said in a statement from Kampala, adding that it had killed "
+                         "five fighters.")
+    assault = found["ASSAULT"]
+    assert assault.location is not None and assault.location.country_code == "MOZ"
+
+
+def test_a_place_put_before_the_reporting_verb_still_sets_the_scene(coder):
+    found = coded(coder, "In Kidal, officials said on Monday that gunmen had attacked a "
+                         "convoy.")
+    assault = found["ASSAULT"]
+    assert assault.location is not None and assault.location.country_code == "MLI"
+
+
+def test_a_reporting_verb_that_is_an_act_keeps_its_places(coder):
+    found = coded(coder, "The government declared a state of emergency in the Arequipa "
+                         "region on Tuesday and sent soldiers to clear the highways.")
+    mobilize = found["MOBILIZE"]
+    assert mobilize.location is not None and mobilize.location.country_code == "PER"
