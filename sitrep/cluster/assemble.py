@@ -77,6 +77,7 @@ def assemble(events: list[Event], doc: Doc, article: Article,
     refers = {id(event): anaphor(doc, event, nouns) or definite_nominal(doc, event)
               for event in ordered}
     further = {id(event) for event in ordered if further_act(doc, event)}
+    owning = {id(event) for event in ordered if owned_nominal(doc, event)}
 
     def merged_of(members: list[int]) -> Event:
         key = tuple(members)
@@ -89,6 +90,10 @@ def assemble(events: list[Event], doc: Doc, article: Article,
             return None
         whole = merged_of(members)
         back = refers[id(event)]
+        if id(event) in owning and unnamed_doers(whole):
+            # "the front said its men carried out the raid" after "masked men stopped a
+            # convoy": the doers told by what they did are the side that now owns the act
+            event, back = replace(event, actors=[]), True
         if back and event.actors:
             # part of an event a noun names: words sitrep could not code name no other doer
             event = replace(event, actors=[a for a in event.actors if a.country])
@@ -393,6 +398,27 @@ def definite_nominal(doc: Doc, event: Event) -> bool:
     return span is not None and span.root.pos_ == "NOUN" and \
         not _dated_by_modifier(span.root) and any(
         c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+def owned_nominal(doc: Doc, event: Event) -> bool:
+    """A definite singular nominal mention that names a doer and no date of its own ("the
+    front said its men carried out the raid", "the ambush was the work of the cartel"): it
+    tells who did an act told before, not another act."""
+    if not event.actors or (event.date is not None and event.date.basis in STATED_DATES):
+        return False
+    span = _trigger_span(doc, event)
+    return span is not None and span.root.pos_ == "NOUN" and \
+        span.root.tag_ not in PLURAL_TAGS and not _dated_by_modifier(span.root) and any(
+        c.dep_ == "det" and c.lower_ in _definite() for c in span.root.children)
+
+
+def unnamed_doers(record: Event) -> bool:
+    """Whether every doer of a record is named only by what it did, with no country ("masked
+    men", "armed gangs": ``perpetrator_sectors``), so a later mention may say whose they
+    were."""
+    kinds = load_codebook().cue("perpetrator_sectors")
+    return bool(record.actors) and all(a.sector in kinds and not a.country
+                                       for a in record.actors)
 
 
 @cache

@@ -1205,3 +1205,47 @@ def test_a_live_blogs_updates_are_placed_where_the_story_is(coder):
     arrests = [e for e in events if e.event_type == "COERCE"]
     assert arrests and all(e.location is not None and e.location.country_code == "BGR"
                            for e in arrests)
+
+
+@pytest.mark.slow
+def test_a_side_owning_the_attack_names_the_gunmen_told_before(coder):
+    told = ("Gunmen attacked a village in Borno state on Sunday, killing 12 people, officials "
+            "said. Boko Haram said in a statement that its fighters had carried out the {}.")
+    one = coder.code_article(Article(id="o", text=told.format("attack"),
+                                     published="2025-05-06")).events
+    assert [[m.trigger for m in e.mentions] for e in one if e.event_type == "ASSAULT"] == \
+        [["attacked", "attack"]]
+    several = coder.code_article(Article(id="s", text=told.format("attacks"),
+                                         published="2025-05-06")).events
+    assert len([e for e in several if e.event_type == "ASSAULT"]) == 2  # others too
+
+
+def _owned_doc(det: str) -> Doc:
+    import spacy
+
+    words = ["its", "fighters", "carried", "out", det, "attack", "."]
+    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 5, 2, 2],
+               deps=["poss", "nsubj", "ROOT", "prt", "det", "dobj", "punct"],
+               pos=["PRON", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["PRP$", "NNS", "VBD", "RP", "DT", "NN", "."])
+
+
+def test_a_definite_nominal_naming_its_doer_owns_an_act_of_doers_told_by_what_they_did():
+    from sitrep.cluster.assemble import owned_nominal, unnamed_doers
+    from sitrep.model import Actor
+
+    claim = unstated(make_event(event_type="ASSAULT", start=26, trigger="attack",
+                                actor_country="NGA", sentence="its fighters carried out the "
+                                "attack."))
+    claim.evidence.trigger_start, claim.evidence.trigger_end = 29, 35
+    assert owned_nominal(_owned_doc("the"), claim)
+    assert not owned_nominal(_owned_doc("an"), claim)  # tells a new one
+    claim.actors = []
+    assert not owned_nominal(_owned_doc("the"), claim)  # names no doer: an anaphor
+    gunmen = make_event(event_type="ASSAULT", trigger="attacked")
+    gunmen.actors = [Actor(text="Gunmen", sector="UAF")]
+    assert unnamed_doers(gunmen)
+    gunmen.actors = [Actor(text="Gunmen", sector="UAF"), Actor(text="the army", sector="MIL")]
+    assert not unnamed_doers(gunmen)
+    gunmen.actors = [Actor(text="Gunmen", sector="UAF", country="NGA")]
+    assert not unnamed_doers(gunmen)  # a side the text places already
