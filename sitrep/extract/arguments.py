@@ -214,7 +214,7 @@ def noun_actor(noun: Token, depth: int = 0, of_is: str = "recipient") -> list[To
     if any(_named(t) for t in of_objects):
         return of_objects
     if exposed(noun):  # "came under attack from militants": they attacked, not the subject
-        return prep_objects(noun, ("from",))
+        return prep_objects(noun, _cue("exposure_source_preps"))
     governed = _governor_subject(noun, depth)
     if governed:
         return governed

@@ -331,7 +331,7 @@ def _told_whole(noun: Token) -> bool:
     shelling of a market by the army was condemned"): the act took place, and is an event
     of its own beside what was said of it; "condemned the attack" alone refers to it."""
     return noun.pos_ == "NOUN" and bool(noun_agents(noun)) and \
-        bool(prep_objects(noun, ("of", "on", "against")))
+        bool(prep_objects(noun, load_codebook().cue("told_whole_preps")))
 
 
 def _speakers_own(verb: Token) -> bool:
