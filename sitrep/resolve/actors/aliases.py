@@ -90,15 +90,6 @@ def _phrase_head(token: Token) -> Token:
             return token
 
 
-def surname(span: Span) -> Alias | None:
-    """The last word of a person's name of two words or more ("Dlamini" of "Sipho Dlamini");
-    a hyphenated word is one word ("Jae-myung")."""
-    words = _name_words(span)
-    if len(words) < 2:
-        return None
-    return tuple(t.text for t in words[-1])
-
-
 def short_names(span: Span) -> list[Alias]:
     """The names a later sentence may call a person named in full by: the surname, and the
     last words from any word before it on ("Ould Meddou" of "Hussein Ould Meddou", "da
